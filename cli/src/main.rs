@@ -1,0 +1,89 @@
+//! `backpack`: the command-line face of the Backpack wallet.
+//!
+//! `main` only parses and dispatches; each subcommand lives in `commands/`.
+//! Exit codes: 0 ok / all valid, 1 some input refused / some badge invalid,
+//! 2 usage or I/O error / could not verify.
+
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Backpack: a learner-owned Open Badges wallet. Your badges stay on your machine.
+#[derive(Debug, Parser)]
+#[command(name = "backpack", version, about, propagate_version = true)]
+struct Cli {
+    /// Wallet database to use (default: the platform data dir, e.g. ~/.local/share/backpack/wallet.db).
+    #[arg(long, global = true, env = "BACKPACK_WALLET", value_name = "PATH")]
+    wallet: Option<std::path::PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Import badges: files, folders (recursively), ZIPs, or - for stdin.
+    Import(commands::import::Args),
+    /// List the badges in the wallet.
+    List(commands::list::Args),
+    /// Show one badge.
+    Show(commands::show::Args),
+    /// Remove a badge from the wallet.
+    Remove(commands::remove::Args),
+    /// The learner's own emails and DIDs, used to match recipients.
+    #[command(subcommand)]
+    Profile(commands::profile::Command),
+    /// Verify badge files without importing them.
+    Verify(commands::verify::Args),
+    /// Re-verify badges already in the wallet.
+    Recheck(commands::recheck::Args),
+    /// Curate collections of badges.
+    #[command(subcommand)]
+    Collection(commands::collection::Command),
+    /// Export a collection (or one badge) as HTML, ZIP, a presentation or PDF.
+    Export(commands::export::Args),
+    /// Verify everything inside a received HTML, ZIP or presentation export.
+    VerifyShare(commands::verify_share::Args),
+    /// Write an encrypted backup of the whole wallet.
+    Backup(commands::backup::BackupArgs),
+    /// Restore an encrypted backup.
+    Restore(commands::backup::RestoreArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let ctx = commands::Ctx { wallet: cli.wallet };
+    let result = match &cli.command {
+        Command::Import(a) => a.run(&ctx),
+        Command::List(a) => a.run(&ctx),
+        Command::Show(a) => a.run(&ctx),
+        Command::Remove(a) => a.run(&ctx),
+        Command::Profile(c) => c.run(&ctx),
+        Command::Verify(a) => a.run(&ctx),
+        Command::Recheck(a) => a.run(&ctx),
+        Command::Collection(c) => c.run(&ctx),
+        Command::Export(a) => a.run(&ctx),
+        Command::VerifyShare(a) => a.run(&ctx),
+        Command::Backup(a) => a.run(&ctx),
+        Command::Restore(a) => a.run(&ctx),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("backpack: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

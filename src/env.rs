@@ -1,0 +1,108 @@
+//! What the host injects: the clock and the network.
+//!
+//! The core never reads the system clock or opens a socket itself. The CLI and the app pass
+//! a [`SystemClock`] and either [`OfflineFetcher`] (the default: learner has not allowed
+//! network) or an HTTP fetcher; tests pass a fixed clock and in-memory fetchers, so every
+//! test is offline and deterministic.
+
+use chrono::{DateTime, Utc};
+
+/// The current time.
+pub trait Clock: Send + Sync {
+    /// Now, in UTC.
+    fn now(&self) -> DateTime<Utc>;
+}
+
+/// The real clock.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+}
+
+/// A clock stuck at one instant, for tests and reproducible re-checks.
+#[derive(Debug, Clone, Copy)]
+pub struct FixedClock(pub DateTime<Utc>);
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.0
+    }
+}
+
+/// One HTTP GET the verifier wants to make.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchRequest {
+    /// Absolute http(s) URL.
+    pub url: String,
+    /// The `Accept` header.
+    pub accept: String,
+}
+
+/// A fetched document.
+#[derive(Debug, Clone)]
+pub struct FetchResponse {
+    /// The final URL after redirects.
+    pub url: String,
+    /// HTTP status.
+    pub status: u16,
+    /// `Content-Type`, if any.
+    pub content_type: Option<String>,
+    /// The body, at most [`crate::limits::MAX_HTTP_BODY_BYTES`].
+    pub body: Vec<u8>,
+}
+
+/// Why a fetch did not produce a response.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum FetchError {
+    /// The learner has not allowed network access.
+    #[error("offline: network access is not allowed (use --allow-network)")]
+    Offline,
+    /// The address is private, loopback or link-local and that was not allowed.
+    #[error("refused to fetch {url}: {reason} (use --allow-private-network to allow it)")]
+    PrivateAddress {
+        /// The URL.
+        url: String,
+        /// Which kind of address.
+        reason: String,
+    },
+    /// Only http and https URLs are fetched.
+    #[error("refused to fetch {0}: only http and https URLs are fetched")]
+    UnsupportedScheme(String),
+    /// The response was larger than the limit.
+    #[error("{url}: response larger than the {limit}-byte limit")]
+    TooLarge {
+        /// The URL.
+        url: String,
+        /// The limit.
+        limit: u64,
+    },
+    /// Timeout or connection failure.
+    #[error("{url}: {message}")]
+    Transport {
+        /// The URL.
+        url: String,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// The network, as the host allows it.
+pub trait Fetcher: Send + Sync {
+    /// GET a document. Implementations enforce the learner's network policy.
+    fn fetch(&self, req: &FetchRequest) -> Result<FetchResponse, FetchError>;
+}
+
+/// The default: no network at all. Never opens a socket.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OfflineFetcher;
+
+impl Fetcher for OfflineFetcher {
+    fn fetch(&self, _req: &FetchRequest) -> Result<FetchResponse, FetchError> {
+        Err(FetchError::Offline)
+    }
+}

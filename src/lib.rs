@@ -1,0 +1,32 @@
+//! # backpack-core
+//!
+//! The core of Backpack, a learner-owned Open Badges wallet. It imports badges of every
+//! generation (Open Badges 0.5–2.0, Open Badges 3.0 / W3C Verifiable Credentials, CLR 2.0),
+//! verifies them offline wherever the proof allows, keeps them in a local SQLite wallet with
+//! their original bytes, and exports portfolios that a receiver can re-verify without a server.
+//!
+//! The core never prints, never exits and never touches the network or the clock directly:
+//! hosts (the `backpack` CLI, the Tauri app, tests) inject a [`env::Clock`] and a
+//! [`env::Fetcher`]. See `../shared/STANDARDS.md` for the rules each module implements.
+//!
+//! Module map:
+//! - [`decode`]: untrusted bytes → the badge payload (baked PNG/SVG, JSON, JWS, URL). STANDARDS §1.
+//! - [`parse`]: payload → normalised [`model::Badge`] for every spec generation. STANDARDS §2.1, §3.1.
+//! - [`import`]: decode + parse, folders and ZIPs, one outcome per file.
+//! - [`store`]: the SQLite wallet (append-only migrations, one transaction per badge).
+//! - [`verify`]: the per-check verification report. STANDARDS §2–§4.
+//! - [`export`]: portfolios, bundles, presentations, baked images, PDF, backups.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod decode;
+pub mod env;
+pub mod error;
+pub mod export;
+pub mod import;
+pub mod limits;
+pub mod model;
+pub mod parse;
+pub mod store;
+pub mod verify;
+
+pub use error::{Error, Result};

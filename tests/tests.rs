@@ -1,0 +1,19 @@
+//! Integration tests of the core public API, one binary (ripgrep style).
+//!
+//! - `decode`: baked PNG/SVG, JSON, JWS, URL; every malformed case.
+//! - `parse`: every generation of badge in `fixtures/` normalises.
+//! - `import`: files, folders, ZIPs into a wallet; dedupe; exact originals.
+//! - `store`: migrations, transactions, profile, collections.
+//! - `verify_di`: W3C / 1EdTech Data Integrity vectors, stage by stage.
+//! - `verify`: the pipeline on every vector, hosted OB2 against a local server, status lists.
+//! - `export`: portfolio, bundle, presentation, PDF, backup round trips.
+
+mod util;
+
+mod decode;
+mod export;
+mod import;
+mod parse;
+mod store;
+mod verify;
+mod verify_di;
