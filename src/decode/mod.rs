@@ -209,7 +209,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let first = body.iter().position(|b| !b.is_ascii_whitespace()).and_then(|i| body.get(i).copied());
     match first {
         None => return Err(DecodeError::Empty),
-        Some(b'<') => {
+        Some(b'<') if looks_like_xml(body) => {
             let payload = match svg::extract(body)? {
                 svg::SvgBadge::Body(text) => classify(text),
                 svg::SvgBadge::Verify(text) => classify(text),
@@ -242,6 +242,14 @@ fn check_jws(payload: &Payload) -> Result<(), DecodeError> {
         decode_jws(t)?;
     }
     Ok(())
+}
+
+/// True when text starting with `<` is XML (`<?xml`, `<!DOCTYPE`, a comment, or `<svg`), not
+/// e.g. N-Quads.
+fn looks_like_xml(body: &[u8]) -> bool {
+    let start = body.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+    let head = body.get(start..).unwrap_or_default();
+    head.starts_with(b"<?") || head.starts_with(b"<!") || head.get(..4).is_some_and(|h| h.eq_ignore_ascii_case(b"<svg"))
 }
 
 /// True for one http(s) URL with no whitespace.

@@ -138,19 +138,36 @@ pub(crate) fn attr_value(raw: &[u8]) -> Result<String, DecodeError> {
     Ok(out)
 }
 
-/// Read the element's text and CDATA up to its end tag (nested elements' text included).
+/// Read the element's content up to its end tag. When the content is CDATA with only
+/// whitespace around it (the baked form), the CDATA alone is returned, byte-exact; otherwise
+/// all text and CDATA (nested elements' text included), in order.
 fn read_body(reader: &mut NsReader<&[u8]>) -> Result<String, DecodeError> {
-    let mut body = String::new();
+    let mut all = String::new();
+    let mut cdata = String::new();
+    let mut seen_cdata = false;
+    let mut text_is_blank = true;
     let mut depth = 0usize;
     loop {
         let pos = reader.buffer_position();
         let event = reader.read_event().map_err(|e| xml_err(e, pos))?;
         match event {
-            Event::Text(t) => body.push_str(&t.decode().map_err(|e| xml_err(e, pos))?),
-            Event::CData(t) => body.push_str(&t.decode().map_err(|e| xml_err(e, pos))?),
-            Event::GeneralRef(r) => body.push(resolve_ref(&r)?),
+            Event::Text(t) => {
+                let t = t.decode().map_err(|e| xml_err(e, pos))?;
+                text_is_blank &= t.trim().is_empty();
+                all.push_str(&t);
+            }
+            Event::CData(t) => {
+                let t = t.decode().map_err(|e| xml_err(e, pos))?;
+                seen_cdata = true;
+                cdata.push_str(&t);
+                all.push_str(&t);
+            }
+            Event::GeneralRef(r) => {
+                text_is_blank = false;
+                all.push(resolve_ref(&r)?);
+            }
             Event::Start(_) => depth += 1,
-            Event::End(_) if depth == 0 => return Ok(body),
+            Event::End(_) if depth == 0 => return Ok(if seen_cdata && text_is_blank { cdata } else { all }),
             Event::End(_) => depth -= 1,
             Event::Eof => return Err(DecodeError::SvgMalformed("the badge element is never closed".into())),
             Event::DocType(d) => check_doctype(&d)?,
