@@ -267,11 +267,14 @@ fn results(subject: &Value, achievement: &Value) -> Vec<ResultEntry> {
                 .and_then(id_of)
                 .and_then(|id| descriptions.iter().copied().find(|d| s(d, "id").as_deref() == Some(id.as_str())));
             let level = r.get("achievedLevel").and_then(id_of);
+            // The level is defined in the result's description, or (as in 1EdTech's complete
+            // example) in another description of the same achievement.
             let level_name = level.as_ref().and_then(|lid| {
-                desc.and_then(|d| {
-                    list(d.get("rubricCriterionLevel")).find(|l| s(l, "id").as_deref() == Some(lid.as_str()))
-                })
-                .and_then(|l| s(l, "name"))
+                desc.into_iter()
+                    .chain(descriptions.iter().copied())
+                    .flat_map(|d| list(d.get("rubricCriterionLevel")))
+                    .find(|l| s(l, "id").as_deref() == Some(lid.as_str()))
+                    .and_then(|l| s(l, "name"))
             });
             ResultEntry {
                 label: desc.and_then(|d| s(d, "name")).or_else(|| types(r).into_iter().find(|t| *t != "Result").map(str::to_owned)),
