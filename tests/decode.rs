@@ -457,3 +457,32 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn invalid_fixtures_give_their_exact_errors() {
+    let cases = [
+        ("empty.json", "empty file".to_owned()),
+        ("truncated.png", "truncated png: the `IDAT` chunk at byte 151 runs past the end of the file".to_owned()),
+        ("no-badge.png", "png holds no badge data: no iTXt, tEXt or zTXt chunk with keyword openbadges, openbadgecredential or clrcredential (is it an unbaked image?)".to_owned()),
+        ("bad-crc.png", "corrupt png: crc mismatch in the `IHDR` chunk at byte 8".to_owned()),
+        ("zlib-bomb.png", format!("compressed badge text in the png inflates past the {MAX_INFLATED_TEXT_BYTES}-byte limit (MAX_INFLATED_TEXT_BYTES); refused as a likely zlib bomb")),
+        ("billion-laughs.svg", ENTITY_MSG.to_owned()),
+        ("xxe.svg", ENTITY_MSG.to_owned()),
+        ("deep.json", "json nests deeper than 128 levels (MAX_JSON_DEPTH)".to_owned()),
+        ("invalid-utf8.json", "invalid utf-8 in the file at byte 10".to_owned()),
+        ("not-a-badge.json", "not an open badge: the json has no `recipient` and `badge` (open badges 0.5-2.0) and is not a verifiable credential with an OpenBadgeCredential type (open badges 3.0)".to_owned()),
+        ("two-segments.jwt", "compact jws has 2 segment(s) separated by `.`, expected 3 (header.payload.signature)".to_owned()),
+        ("bad-base64url.jwt", "jws payload is not valid base64url: character '+' at offset 7 is not in the base64url alphabet".to_owned()),
+        ("payload-not-json.jwt", "jws payload is not json: expected value at line 1 column 1".to_owned()),
+    ];
+    for (file, expected) in cases {
+        let bytes = fixture_bytes(&format!("invalid/{file}"));
+        // What an importer does: decode, then parse; either step may refuse.
+        let got = match decode(&bytes) {
+            Err(e) => e.to_string(),
+            Ok(d) => parse(&d).map(|p| p.badge.name).expect_err(file).to_string(),
+        };
+        assert_eq!(got, expected, "{file}");
+        assert!(!got.contains('\n'), "{file}: one line");
+    }
+}
