@@ -405,7 +405,7 @@ fn bake_svg_refuses_entities() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
     #[test]
     fn bake_png_round_trips_any_text(body in any::<String>(), clr in any::<bool>()) {
@@ -443,6 +443,62 @@ proptest! {
         if let Ok(d) = decode(&png) {
             let _ = parse(&d);
         }
+    }
+
+    #[test]
+    fn json_mutations_never_panic(
+        muts in proptest::collection::vec((any::<usize>(), any::<u8>()), 1..6),
+        which in 0usize..4,
+    ) {
+        let files = [
+            "1edtech-public-validator/ob30/complete.json",
+            "1edtech-public-validator/clr20/simple.json",
+            "1edtech-public-validator/ob20/basic-assertion.json",
+            "1edtech-public-validator/ob20/simple.jwt",
+        ];
+        let mut bytes = fixture_bytes(files[which]);
+        for (i, b) in muts {
+            let n = bytes.len();
+            bytes[i % n] = b;
+        }
+        if let Ok(d) = decode(&bytes) {
+            let _ = parse(&d);
+        }
+    }
+
+    #[test]
+    fn structural_json_mutations_never_panic(path in proptest::collection::vec(any::<prop::sample::Index>(), 1..6), repl in 0u8..6) {
+        // Replace one nested value of a real credential with a value of another JSON type.
+        let mut doc: serde_json::Value =
+            serde_json::from_slice(&fixture_bytes("1edtech-public-validator/ob30/complete.json")).unwrap();
+        let mut pointer = String::new();
+        let mut node = &doc;
+        for ix in &path {
+            let (seg, next) = match node {
+                serde_json::Value::Object(m) if !m.is_empty() => {
+                    let (k, v) = m.iter().nth(ix.index(m.len())).unwrap();
+                    (k.replace('~', "~0").replace('/', "~1"), v)
+                }
+                serde_json::Value::Array(a) if !a.is_empty() => {
+                    let i = ix.index(a.len());
+                    (i.to_string(), &a[i])
+                }
+                _ => break,
+            };
+            pointer.push('/');
+            pointer.push_str(&seg);
+            node = next;
+        }
+        let node = doc.pointer_mut(&pointer).unwrap();
+        *node = match repl {
+            0 => serde_json::Value::Null,
+            1 => serde_json::json!(42),
+            2 => serde_json::json!("x"),
+            3 => serde_json::json!([]),
+            4 => serde_json::json!({}),
+            _ => serde_json::json!([{"id": 1}, "y", null]),
+        };
+        let _ = backpack_core::parse::parse_value(doc, Some("image/png"));
     }
 
     #[test]
