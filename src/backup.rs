@@ -91,7 +91,9 @@ pub enum BackupError {
     #[error("not a backpack backup file (the first bytes are not \"BPBACKUP\")")]
     NotABackup,
     /// Made by a newer Backpack.
-    #[error("backup format version {0} is not supported by this version of backpack (it reads version 1)")]
+    #[error(
+        "backup format version {0} is not supported by this version of backpack (it reads version 1)"
+    )]
     UnsupportedVersion(u8),
     /// Unknown key derivation.
     #[error("backup uses unknown key derivation {0}")]
@@ -119,7 +121,9 @@ pub enum BackupError {
     #[error("wrong passphrase: this backup was encrypted with a different passphrase")]
     WrongPassphrase,
     /// The passphrase is right but the encrypted data was altered or damaged.
-    #[error("backup file is damaged: the encrypted data does not authenticate (was it modified or cut short?)")]
+    #[error(
+        "backup file is damaged: the encrypted data does not authenticate (was it modified or cut short?)"
+    )]
     Damaged,
     /// The decrypted content is not a wallet database.
     #[error("backup decrypted but does not hold a wallet database")]
@@ -128,7 +132,9 @@ pub enum BackupError {
     #[error("empty passphrase: choose a passphrase to protect the backup")]
     EmptyPassphrase,
     /// The destination holds a wallet and `force` was not given.
-    #[error("{0} already holds a wallet with data; restore with --force to replace it (the old wallet is kept beside it as a .before-restore file)")]
+    #[error(
+        "{0} already holds a wallet with data; restore with --force to replace it (the old wallet is kept beside it as a .before-restore file)"
+    )]
     WouldOverwrite(String),
     /// The file is too large.
     #[error("backup file is {size} bytes, above the {limit}-byte limit")]
@@ -328,10 +334,8 @@ pub fn snapshot_database<R: RngCore>(
     conn: &rusqlite::Connection,
     rng: &mut R,
 ) -> Result<Zeroizing<Vec<u8>>, BackupError> {
-    let tmp = TempPath(std::env::temp_dir().join(format!(
-        "backpack-backup-{}.db",
-        random_suffix(rng)
-    )));
+    let tmp =
+        TempPath(std::env::temp_dir().join(format!("backpack-backup-{}.db", random_suffix(rng))));
     let path_str = tmp.0.to_string_lossy().to_string();
     conn.execute("VACUUM INTO ?1", [&path_str])?;
     let bytes = std::fs::read(&tmp.0).map_err(io_err(&tmp.0))?;
@@ -377,11 +381,13 @@ pub fn wallet_has_data(path: &Path) -> Result<bool, BackupError> {
         let mut st = conn.prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
         )?;
-        st.query_map([], |r| r.get(0))?
-            .collect::<Result<_, _>>()?
+        st.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?
     };
     for t in tables {
-        let q = format!("SELECT EXISTS (SELECT 1 FROM \"{}\")", t.replace('"', "\"\""));
+        let q = format!(
+            "SELECT EXISTS (SELECT 1 FROM \"{}\")",
+            t.replace('"', "\"\"")
+        );
         let any: bool = conn.query_row(&q, [], |r| r.get(0))?;
         if any {
             return Ok(true);
@@ -480,23 +486,38 @@ mod tests {
         let mut rng = rand_core::OsRng;
         let f = encrypt(b"SQLite format 3\0hello", "pw", FAST, &mut rng).unwrap();
         assert_eq!(&decrypt(&f, "pw").unwrap()[..], b"SQLite format 3\0hello");
-        assert!(matches!(decrypt(&f, "pX"), Err(BackupError::WrongPassphrase)));
+        assert!(matches!(
+            decrypt(&f, "pX"),
+            Err(BackupError::WrongPassphrase)
+        ));
         let cut = &f[..f.len() - 3];
         assert_eq!(
             decrypt(cut, "pw").unwrap_err().to_string(),
             "backup file is truncated: expected 37 bytes of encrypted data, found 34"
         );
-        assert!(matches!(decrypt(&f[..40], "pw"), Err(BackupError::Truncated(_))));
+        assert!(matches!(
+            decrypt(&f[..40], "pw"),
+            Err(BackupError::Truncated(_))
+        ));
         let mut flipped = f.clone();
         let last = flipped.len() - 1;
         flipped[last] ^= 1;
         assert!(matches!(decrypt(&flipped, "pw"), Err(BackupError::Damaged)));
         let mut hdr = f.clone();
         hdr[30] ^= 1; // salt: the derived key changes, so the passphrase looks wrong
-        assert!(matches!(decrypt(&hdr, "pw"), Err(BackupError::WrongPassphrase)));
-        assert!(matches!(decrypt(b"{\"x\":1}", "pw"), Err(BackupError::NotABackup)));
+        assert!(matches!(
+            decrypt(&hdr, "pw"),
+            Err(BackupError::WrongPassphrase)
+        ));
+        assert!(matches!(
+            decrypt(b"{\"x\":1}", "pw"),
+            Err(BackupError::NotABackup)
+        ));
         let mut big = f.clone();
         big[10..14].copy_from_slice(&u32::MAX.to_le_bytes());
-        assert!(matches!(decrypt(&big, "pw"), Err(BackupError::KdfLimit { .. })));
+        assert!(matches!(
+            decrypt(&big, "pw"),
+            Err(BackupError::KdfLimit { .. })
+        ));
     }
 }

@@ -187,7 +187,10 @@ mod tests {
         assert!(key.verify(b"hello", &sig));
         assert!(!key.verify(b"hellp", &sig));
         assert!(key.did().starts_with("did:key:z6Mk"));
-        assert!(key.verification_method().ends_with(&format!("#{}", &key.did()[8..])));
+        assert!(
+            key.verification_method()
+                .ends_with(&format!("#{}", &key.did()[8..]))
+        );
     }
 
     #[test]
