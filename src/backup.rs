@@ -37,6 +37,7 @@ use std::path::{Path, PathBuf};
 use argon2::{Algorithm, Argon2, Params, Version};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
+pub use rand_core::OsRng;
 use rand_core::{CryptoRng, RngCore};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
@@ -363,6 +364,20 @@ pub fn backup_wallet<R: RngCore + CryptoRng>(
         io_err(out)(e)
     })?;
     Ok(file.len() as u64)
+}
+
+/// Back up the wallet file at `wallet` to `out` (opens its own connection; OS randomness).
+pub fn backup_wallet_file(
+    wallet: &Path,
+    out: &Path,
+    passphrase: &str,
+    params: KdfParams,
+) -> Result<u64, BackupError> {
+    let conn = rusqlite::Connection::open_with_flags(
+        wallet,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    backup_wallet(&conn, out, passphrase, params, &mut OsRng)
 }
 
 /// True when `path` is a wallet that holds at least one row in any table.
