@@ -22,8 +22,8 @@
 //! - [`backup`]: encrypted backup and restore of the whole wallet.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod bake;
 pub mod backup;
+pub mod bake;
 pub mod decode;
 pub mod env;
 pub mod error;
