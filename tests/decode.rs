@@ -54,49 +54,92 @@ fn b64(s: &[u8]) -> String {
 
 #[test]
 fn ob3_baked_png_json_after_idat() {
-    let d = decode(&fixture_bytes("1edtech-public-validator/ob30/simple-json.png")).unwrap();
+    let d = decode(&fixture_bytes(
+        "1edtech-public-validator/ob30/simple-json.png",
+    ))
+    .unwrap();
     assert_eq!(d.container, Container::Png);
-    let Payload::Json(text) = &d.payload else { panic!("{d:?}") };
-    assert!(text.contains("\"id\": \"http://example.com/credentials/3527\""), "{text}");
+    let Payload::Json(text) = &d.payload else {
+        panic!("{d:?}")
+    };
+    assert!(
+        text.contains("\"id\": \"http://example.com/credentials/3527\""),
+        "{text}"
+    );
 }
 
 #[test]
 fn ob3_baked_png_and_svg_jwt() {
-    for f in ["simple-jwt.png", "simple-jwt.svg", "simple-jwt_v1.png", "simple-jwt_v1.svg"] {
-        let d = decode(&fixture_bytes(&format!("1edtech-public-validator/ob30/{f}"))).unwrap();
-        let Payload::Jws(jws) = &d.payload else { panic!("{f}: {d:?}") };
+    for f in [
+        "simple-jwt.png",
+        "simple-jwt.svg",
+        "simple-jwt_v1.png",
+        "simple-jwt_v1.svg",
+    ] {
+        let d = decode(&fixture_bytes(&format!(
+            "1edtech-public-validator/ob30/{f}"
+        )))
+        .unwrap();
+        let Payload::Jws(jws) = &d.payload else {
+            panic!("{f}: {d:?}")
+        };
         assert!(jws.starts_with("eyJhbGciOiJSUzI1NiIs"), "{f}");
         assert_eq!(jws.matches('.').count(), 2, "{f}");
-        assert_eq!(d.container, if f.ends_with("png") { Container::Png } else { Container::Svg });
+        assert_eq!(
+            d.container,
+            if f.ends_with("png") {
+                Container::Png
+            } else {
+                Container::Svg
+            }
+        );
     }
 }
 
 #[test]
 fn ob3_baked_svg_cdata() {
-    let d = decode(&fixture_bytes("1edtech-public-validator/ob30/simple-json.svg")).unwrap();
+    let d = decode(&fixture_bytes(
+        "1edtech-public-validator/ob30/simple-json.svg",
+    ))
+    .unwrap();
     assert_eq!(d.container, Container::Svg);
-    let Payload::Json(text) = &d.payload else { panic!("{d:?}") };
+    let Payload::Json(text) = &d.payload else {
+        panic!("{d:?}")
+    };
     // CDATA content comes back byte-exact (this file has CRLF line ends; no EOL normalisation).
-    assert!(text.starts_with("\r\n    {\r\n      \"@context\": [\r\n"), "{text:?}");
+    assert!(
+        text.starts_with("\r\n    {\r\n      \"@context\": [\r\n"),
+        "{text:?}"
+    );
     assert!(text.ends_with("}\r\n  "), "{text:?}");
 }
 
 #[test]
 fn ob2_baked_png_python_bakery_after_ihdr() {
     let d = decode(&fixture_bytes("bakery-python/baked_heart.png")).unwrap();
-    let Payload::Json(text) = &d.payload else { panic!("{d:?}") };
+    let Payload::Json(text) = &d.payload else {
+        panic!("{d:?}")
+    };
     assert!(text.contains("http://example.org/badgeinstance1"), "{text}");
-    let d = decode(&fixture_bytes("1edtech-public-validator/ob20/simple-badge.png")).unwrap();
+    let d = decode(&fixture_bytes(
+        "1edtech-public-validator/ob20/simple-badge.png",
+    ))
+    .unwrap();
     assert!(matches!(&d.payload, Payload::Json(t) if t.contains("beths-robotics-badge.json")));
 }
 
 #[test]
 fn ob2_baked_svg_prefers_body_over_verify() {
     let d = decode(&fixture_bytes("bakery-python/baked_example.svg")).unwrap();
-    let Payload::Json(text) = &d.payload else { panic!("{d:?}") };
+    let Payload::Json(text) = &d.payload else {
+        panic!("{d:?}")
+    };
     assert!(text.contains("\"uid\": \"abcdef12345\""));
     let d = decode(&fixture_bytes("bakery-mozilla-js/baked.svg")).unwrap();
-    assert_eq!(d.payload, Payload::Json("\n             {\"verify\":{\"url\":\"http://example.org\"}}\n    ".into()));
+    assert_eq!(
+        d.payload,
+        Payload::Json("\n             {\"verify\":{\"url\":\"http://example.org\"}}\n    ".into())
+    );
 }
 
 #[test]
@@ -114,19 +157,38 @@ fn svg_without_body_gives_verify_url() {
 #[test]
 fn svg_bad_json_fails_in_parse() {
     let d = decode(&fixture_bytes("bakery-mozilla-js/bad-json.svg")).unwrap();
-    assert_eq!(parse(&d).unwrap_err().to_string(), "invalid json: key must be a string at line 2 column 15");
+    assert_eq!(
+        parse(&d).unwrap_err().to_string(),
+        "invalid json: key must be a string at line 2 column 15"
+    );
 }
 
 #[test]
 fn unbaked_images_say_so() {
     let png_msg = "png holds no badge data: no iTXt, tEXt or zTXt chunk with keyword openbadges, openbadgecredential or clrcredential (is it an unbaked image?)";
-    assert_eq!(err(&fixture_bytes("bakery-python/public_domain_heart.png")), png_msg);
-    assert_eq!(err(&fixture_bytes("bakery-mozilla-js/unbaked.png")), png_msg);
-    assert_eq!(err(&fixture_bytes("1edtech-public-validator/ob20/assets/robotics-badge.png")), png_msg);
-    let svg_msg =
-        "svg holds no badge data: no openbadges:assertion or openbadges:credential element (is it an unbaked image?)";
-    assert_eq!(err(&fixture_bytes("bakery-mozilla-js/unbaked.svg")), svg_msg);
-    assert_eq!(err(&fixture_bytes("bakery-python/unbaked_example.svg")), svg_msg);
+    assert_eq!(
+        err(&fixture_bytes("bakery-python/public_domain_heart.png")),
+        png_msg
+    );
+    assert_eq!(
+        err(&fixture_bytes("bakery-mozilla-js/unbaked.png")),
+        png_msg
+    );
+    assert_eq!(
+        err(&fixture_bytes(
+            "1edtech-public-validator/ob20/assets/robotics-badge.png"
+        )),
+        png_msg
+    );
+    let svg_msg = "svg holds no badge data: no openbadges:assertion or openbadges:credential element (is it an unbaked image?)";
+    assert_eq!(
+        err(&fixture_bytes("bakery-mozilla-js/unbaked.svg")),
+        svg_msg
+    );
+    assert_eq!(
+        err(&fixture_bytes("bakery-python/unbaked_example.svg")),
+        svg_msg
+    );
 }
 
 #[test]
@@ -136,11 +198,17 @@ fn plain_json_jws_and_url_files() {
     let jwt = fixture_bytes("1edtech-public-validator/ob20/simple.jwt");
     let d = decode(&jwt).unwrap();
     assert_eq!(d.container, Container::Jws);
-    assert_eq!(d.payload, Payload::Jws(String::from_utf8(jwt).unwrap().trim().to_owned()));
+    assert_eq!(
+        d.payload,
+        Payload::Jws(String::from_utf8(jwt).unwrap().trim().to_owned())
+    );
     let d = decode(b"  https://example.org/assertions/1\n").unwrap();
     assert_eq!(
         d,
-        Decoded { container: Container::Url, payload: Payload::Url("https://example.org/assertions/1".into()) }
+        Decoded {
+            container: Container::Url,
+            payload: Payload::Url("https://example.org/assertions/1".into())
+        }
     );
     // A UTF-8 BOM in front of JSON is fine.
     let d = decode(b"\xEF\xBB\xBF{\"a\":1}").unwrap();
@@ -150,10 +218,16 @@ fn plain_json_jws_and_url_files() {
 #[test]
 fn legacy_text_chunk_with_url_and_latin1() {
     let png = heart_with(&chunk(b"tEXt", b"openbadges\0https://example.org/a.json"));
-    assert_eq!(decode(&png).unwrap().payload, Payload::Url("https://example.org/a.json".into()));
+    assert_eq!(
+        decode(&png).unwrap().payload,
+        Payload::Url("https://example.org/a.json".into())
+    );
     // tEXt is Latin-1: 0xE9 is é.
     let png = heart_with(&chunk(b"tEXt", b"openbadges\0{\"name\":\"caf\xe9\"}"));
-    assert_eq!(decode(&png).unwrap().payload, Payload::Json("{\"name\":\"café\"}".into()));
+    assert_eq!(
+        decode(&png).unwrap().payload,
+        Payload::Json("{\"name\":\"café\"}".into())
+    );
 }
 
 #[test]
@@ -161,10 +235,16 @@ fn compressed_itxt_and_ztxt_inflate() {
     let text = "{\"name\":\"zipped ✓\"}";
     let mut data = b"openbadgecredential\0\x01\x00\0\0".to_vec();
     data.extend(zlib(text.as_bytes()));
-    assert_eq!(decode(&heart_with(&chunk(b"iTXt", &data))).unwrap().payload, Payload::Json(text.into()));
+    assert_eq!(
+        decode(&heart_with(&chunk(b"iTXt", &data))).unwrap().payload,
+        Payload::Json(text.into())
+    );
     let mut data = b"openbadges\0\x00".to_vec();
     data.extend(zlib(b"{\"a\":1}"));
-    assert_eq!(decode(&heart_with(&chunk(b"zTXt", &data))).unwrap().payload, Payload::Json("{\"a\":1}".into()));
+    assert_eq!(
+        decode(&heart_with(&chunk(b"zTXt", &data))).unwrap().payload,
+        Payload::Json("{\"a\":1}".into())
+    );
 }
 
 #[test]
@@ -172,7 +252,10 @@ fn first_badge_chunk_wins_and_other_keywords_are_skipped() {
     let mut extra = chunk(b"tEXt", b"Comment\0{\"not\":\"this\"}");
     extra.extend(chunk(b"iTXt", b"clrcredential\0\0\0\0\0{\"first\":1}"));
     extra.extend(chunk(b"iTXt", b"openbadges\0\0\0\0\0{\"second\":2}"));
-    assert_eq!(decode(&heart_with(&extra)).unwrap().payload, Payload::Json("{\"first\":1}".into()));
+    assert_eq!(
+        decode(&heart_with(&extra)).unwrap().payload,
+        Payload::Json("{\"first\":1}".into())
+    );
 }
 
 // ---------- malformed inputs, each with its exact error ----------
@@ -187,7 +270,13 @@ fn empty_file() {
 #[test]
 fn file_over_size_limit() {
     let big = vec![b' '; MAX_FILE_BYTES as usize + 1];
-    assert_eq!(err(&big), format!("file is {} bytes, over the {MAX_FILE_BYTES}-byte limit (MAX_FILE_BYTES)", big.len()));
+    assert_eq!(
+        err(&big),
+        format!(
+            "file is {} bytes, over the {MAX_FILE_BYTES}-byte limit (MAX_FILE_BYTES)",
+            big.len()
+        )
+    );
 }
 
 #[test]
@@ -198,8 +287,14 @@ fn truncated_png() {
         err(&png[..200]),
         "truncated png: the `IDAT` chunk at byte 151 runs past the end of the file"
     );
-    assert_eq!(err(&png[..5]), "truncated png: the signature at byte 0 runs past the end of the file");
-    assert_eq!(err(&png[..12]), "truncated png: the chunk header at byte 8 runs past the end of the file");
+    assert_eq!(
+        err(&png[..5]),
+        "truncated png: the signature at byte 0 runs past the end of the file"
+    );
+    assert_eq!(
+        err(&png[..12]),
+        "truncated png: the chunk header at byte 8 runs past the end of the file"
+    );
     let unbaked = fixture_bytes("bakery-python/public_domain_heart.png");
     let no_iend = &unbaked[..unbaked.len() - 12];
     assert_eq!(
@@ -223,7 +318,10 @@ fn png_without_badge_data() {
 fn png_bad_crc() {
     let mut png = fixture_bytes("bakery-python/baked_heart.png");
     png[20] ^= 0xff; // inside IHDR data
-    assert_eq!(err(&png), "corrupt png: crc mismatch in the `IHDR` chunk at byte 8");
+    assert_eq!(
+        err(&png),
+        "corrupt png: crc mismatch in the `IHDR` chunk at byte 8"
+    );
 }
 
 #[test]
@@ -245,20 +343,31 @@ fn itxt_zlib_bomb_stops_at_the_limit() {
 #[test]
 fn itxt_that_is_not_utf8() {
     let png = heart_with(&chunk(b"iTXt", b"openbadges\0\0\0\0\0{\"a\":\"\xff\"}"));
-    assert_eq!(err(&png), "invalid utf-8 in the png iTXt badge text at byte 6");
+    assert_eq!(
+        err(&png),
+        "invalid utf-8 in the png iTXt badge text at byte 6"
+    );
 }
 
-const ENTITY_MSG: &str =
-    "svg doctype declares xml entities; refused because entity expansion allows billion-laughs and xxe attacks";
+const ENTITY_MSG: &str = "svg doctype declares xml entities; refused because entity expansion allows billion-laughs and xxe attacks";
 
 #[test]
 fn svg_billion_laughs() {
     let mut svg = String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE svg [\n<!ENTITY lol \"lol\">\n");
     for i in 1..10 {
-        let prev = if i == 1 { "lol".to_owned() } else { format!("lol{}", i - 1) };
-        svg.push_str(&format!("<!ENTITY lol{i} \"{}\">\n", format!("&{prev};").repeat(10)));
+        let prev = if i == 1 {
+            "lol".to_owned()
+        } else {
+            format!("lol{}", i - 1)
+        };
+        svg.push_str(&format!(
+            "<!ENTITY lol{i} \"{}\">\n",
+            format!("&{prev};").repeat(10)
+        ));
     }
-    svg.push_str("]>\n<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:openbadges=\"http://openbadges.org\">");
+    svg.push_str(
+        "]>\n<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:openbadges=\"http://openbadges.org\">",
+    );
     svg.push_str("<openbadges:assertion>&lol9;</openbadges:assertion></svg>");
     assert_eq!(err(svg.as_bytes()), ENTITY_MSG);
 }
@@ -272,13 +381,19 @@ fn svg_xxe() {
     assert_eq!(err(svg.as_bytes()), ENTITY_MSG);
     // Without a DOCTYPE the reference is simply undefined: never expanded, never fetched.
     let svg = r#"<svg xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0"><openbadges:credential>&xxe;</openbadges:credential></svg>"#;
-    assert_eq!(err(svg.as_bytes()), "svg refers to the entity `&xxe;`, which is not predefined; entities are never expanded");
+    assert_eq!(
+        err(svg.as_bytes()),
+        "svg refers to the entity `&xxe;`, which is not predefined; entities are never expanded"
+    );
 }
 
 #[test]
 fn svg_public_dtd_without_entities_is_fine() {
     // Real badges (1EdTech fixtures) carry the SVG 1.1 public DTD; it is never loaded.
-    let d = decode(&fixture_bytes("1edtech-public-validator/ob30/simple-json.svg")).unwrap();
+    let d = decode(&fixture_bytes(
+        "1edtech-public-validator/ob30/simple-json.svg",
+    ))
+    .unwrap();
     assert_eq!(d.container, Container::Svg);
 }
 
@@ -290,10 +405,16 @@ fn svg_wrong_namespace_or_empty_element() {
         "svg holds no badge data: no openbadges:assertion or openbadges:credential element (is it an unbaked image?)"
     );
     let svg = r#"<svg xmlns:ob="http://openbadges.org"><ob:assertion/></svg>"#;
-    assert_eq!(err(svg.as_bytes()), "svg badge element is empty: it has neither json content nor a verify attribute");
+    assert_eq!(
+        err(svg.as_bytes()),
+        "svg badge element is empty: it has neither json content nor a verify attribute"
+    );
     // Any prefix works when the namespace matches; CLR has its own namespace.
     let svg = r#"<svg xmlns:c="https://purl.imsglobal.org/clr/v2p0"><c:credential verify="https://e.org/x"/></svg>"#;
-    assert_eq!(decode(svg.as_bytes()).unwrap().payload, Payload::Url("https://e.org/x".into()));
+    assert_eq!(
+        decode(svg.as_bytes()).unwrap().payload,
+        Payload::Url("https://e.org/x".into())
+    );
 }
 
 #[test]
@@ -301,14 +422,25 @@ fn json_100000_deep_fails_fast() {
     let deep = "{\"a\":".repeat(100_000) + "1" + &"}".repeat(100_000);
     let d = decode(deep.as_bytes()).unwrap();
     assert_eq!(parse(&d).unwrap_err(), ParseError::TooDeep { limit: 128 });
-    assert_eq!(parse(&d).unwrap_err().to_string(), "json nests deeper than 128 levels (MAX_JSON_DEPTH)");
+    assert_eq!(
+        parse(&d).unwrap_err().to_string(),
+        "json nests deeper than 128 levels (MAX_JSON_DEPTH)"
+    );
     let deep = "[".repeat(100_000);
-    assert_eq!(parse(&decode(deep.as_bytes()).unwrap()).unwrap_err().to_string(), "json nests deeper than 128 levels (MAX_JSON_DEPTH)");
+    assert_eq!(
+        parse(&decode(deep.as_bytes()).unwrap())
+            .unwrap_err()
+            .to_string(),
+        "json nests deeper than 128 levels (MAX_JSON_DEPTH)"
+    );
 }
 
 #[test]
 fn invalid_utf8() {
-    assert_eq!(err(b"{\"name\": \"\xff\"}"), "invalid utf-8 in the file at byte 10");
+    assert_eq!(
+        err(b"{\"name\": \"\xff\"}"),
+        "invalid utf-8 in the file at byte 10"
+    );
 }
 
 #[test]
@@ -318,7 +450,10 @@ fn json_that_is_not_a_badge() {
         parse(&d).unwrap_err().to_string(),
         "not an open badge: the json has no `recipient` and `badge` (open badges 0.5-2.0) and is not a verifiable credential with an OpenBadgeCredential type (open badges 3.0)"
     );
-    assert_eq!(parse(&decode(b"[1,2]").unwrap()).unwrap_err().to_string(), "json is an array, but a badge is one json object");
+    assert_eq!(
+        parse(&decode(b"[1,2]").unwrap()).unwrap_err().to_string(),
+        "json is an array, but a badge is one json object"
+    );
 }
 
 #[test]
@@ -344,15 +479,31 @@ fn jwt_with_bad_base64url() {
 
 #[test]
 fn jws_whose_payload_is_not_json() {
-    let jws = format!("{}.{}.{}", b64(br#"{"alg":"RS256"}"#), b64(b"hello, world"), b64(b"sig"));
-    assert_eq!(err(jws.as_bytes()), "jws payload is not json: expected value at line 1 column 1");
+    let jws = format!(
+        "{}.{}.{}",
+        b64(br#"{"alg":"RS256"}"#),
+        b64(b"hello, world"),
+        b64(b"sig")
+    );
+    assert_eq!(
+        err(jws.as_bytes()),
+        "jws payload is not json: expected value at line 1 column 1"
+    );
     let jws = format!("{}.{}.{}", b64(b"[1]"), b64(b"{}"), b64(b"sig"));
-    assert_eq!(err(jws.as_bytes()), "jws header is not json: it is not a json object");
+    assert_eq!(
+        err(jws.as_bytes()),
+        "jws header is not json: it is not a json object"
+    );
 }
 
 #[test]
 fn jws_decodes_parts() {
-    let jws = format!("{}.{}.{}", b64(br#"{"alg":"RS256"}"#), b64(br#"{"iss":"x"}"#), b64(b"sig"));
+    let jws = format!(
+        "{}.{}.{}",
+        b64(br#"{"alg":"RS256"}"#),
+        b64(br#"{"iss":"x"}"#),
+        b64(b"sig")
+    );
     let c = decode_jws(&jws).unwrap();
     assert_eq!(c.header["alg"], "RS256");
     assert_eq!(c.payload["iss"], "x");
@@ -377,16 +528,34 @@ fn unrecognized_text() {
 
 #[test]
 fn bake_fixture_credential_into_unbaked_images() {
-    let json = String::from_utf8(fixture_bytes("1edtech-public-validator/ob30/simple.json")).unwrap();
-    let png = bake_png(&fixture_bytes("bakery-mozilla-js/unbaked.png"), keyword_for(Format::Ob3Json), &json).unwrap();
+    let json =
+        String::from_utf8(fixture_bytes("1edtech-public-validator/ob30/simple.json")).unwrap();
+    let png = bake_png(
+        &fixture_bytes("bakery-mozilla-js/unbaked.png"),
+        keyword_for(Format::Ob3Json),
+        &json,
+    )
+    .unwrap();
     assert_eq!(decode(&png).unwrap().payload, Payload::Json(json.clone()));
-    let svg = bake_svg(&fixture_bytes("bakery-mozilla-js/unbaked.svg"), &BakePayload::for_format(Format::Ob3Json, &json))
-        .unwrap();
-    assert_eq!(decode(&svg).unwrap(), Decoded { container: Container::Svg, payload: Payload::Json(json) });
+    let svg = bake_svg(
+        &fixture_bytes("bakery-mozilla-js/unbaked.svg"),
+        &BakePayload::for_format(Format::Ob3Json, &json),
+    )
+    .unwrap();
+    assert_eq!(
+        decode(&svg).unwrap(),
+        Decoded {
+            container: Container::Svg,
+            payload: Payload::Json(json)
+        }
+    );
     let jwt = String::from_utf8(fixture_bytes("1edtech-public-validator/ob20/simple.jwt")).unwrap();
     let jwt = jwt.trim();
-    let svg = bake_svg(&fixture_bytes("bakery-python/unbaked_example.svg"), &BakePayload::for_format(Format::Ob2Signed, jwt))
-        .unwrap();
+    let svg = bake_svg(
+        &fixture_bytes("bakery-python/unbaked_example.svg"),
+        &BakePayload::for_format(Format::Ob2Signed, jwt),
+    )
+    .unwrap();
     assert!(String::from_utf8_lossy(&svg).contains("<openbadges:assertion verify=\"eyJ"));
     assert_eq!(decode(&svg).unwrap().payload, Payload::Jws(jwt.to_owned()));
 }
@@ -394,9 +563,20 @@ fn bake_fixture_credential_into_unbaked_images() {
 #[test]
 fn bake_svg_refuses_entities() {
     let svg = br#"<!DOCTYPE svg [<!ENTITY a "b">]><svg/>"#;
-    let p = BakePayload { family: BakeFamily::Ob3, json: Some("{}"), verify: None };
-    assert_eq!(bake_svg(svg, &p).unwrap_err().to_string(), format!("cannot bake into this svg: {ENTITY_MSG}"));
-    let p = BakePayload { family: BakeFamily::Ob3, json: Some("{\"a\":1}"), verify: None };
+    let p = BakePayload {
+        family: BakeFamily::Ob3,
+        json: Some("{}"),
+        verify: None,
+    };
+    assert_eq!(
+        bake_svg(svg, &p).unwrap_err().to_string(),
+        format!("cannot bake into this svg: {ENTITY_MSG}")
+    );
+    let p = BakePayload {
+        family: BakeFamily::Ob3,
+        json: Some("{\"a\":1}"),
+        verify: None,
+    };
     let baked = bake_svg(b"<svg/>", &p).unwrap();
     assert_eq!(
         String::from_utf8(baked).unwrap(),

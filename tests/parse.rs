@@ -19,12 +19,18 @@ fn load_err(rel: &str) -> String {
 }
 
 fn component(key: &str) -> Value {
-    let all: Value = serde_json::from_slice(&fixture_bytes("badgecheck/test_components.json")).unwrap();
+    let all: Value =
+        serde_json::from_slice(&fixture_bytes("badgecheck/test_components.json")).unwrap();
     all[key].clone()
 }
 
 fn email(identity: &str, hashed: bool, salt: Option<&str>) -> Recipient {
-    Recipient { kind: IdentityKind::Email, identity: identity.into(), hashed, salt: salt.map(Into::into) }
+    Recipient {
+        kind: IdentityKind::Email,
+        identity: identity.into(),
+        hashed,
+        salt: salt.map(Into::into),
+    }
 }
 
 const BETH: &str = "sha256$ecf5409f3f4b91ab60cc5ef4c02aef7032354375e70cf4d8e43f6a1d29891942";
@@ -38,18 +44,32 @@ fn ob3_simple_json_vcdm2() {
     let b = &p.badge;
     assert_eq!(b.name, "Teamwork");
     assert_eq!(b.issuer.name.as_deref(), Some("Example Corp"));
-    assert_eq!(b.issuer.id.as_deref(), Some("https://example.com/issuers/876543"));
+    assert_eq!(
+        b.issuer.id.as_deref(),
+        Some("https://example.com/issuers/876543")
+    );
     assert_eq!(b.valid_from.as_deref(), Some("2010-01-01T00:00:00Z"));
     assert_eq!(b.issued.as_deref(), Some("2010-01-01T00:00:00Z"));
     assert_eq!(b.valid_until, None);
-    assert_eq!((b.spec_version.as_str(), b.vc_version.as_deref()), ("3.0", Some("2.0")));
-    assert_eq!(b.achievement_id.as_deref(), Some("https://example.com/achievements/21st-century-skills/teamwork"));
+    assert_eq!(
+        (b.spec_version.as_str(), b.vc_version.as_deref()),
+        ("3.0", Some("2.0"))
+    );
+    assert_eq!(
+        b.achievement_id.as_deref(),
+        Some("https://example.com/achievements/21st-century-skills/teamwork")
+    );
     assert_eq!(
         b.criteria.as_ref().and_then(|c| c.narrative.as_deref()),
-        Some("Team members are nominated for this badge by their peers and recognized upon review by Example Corp management.")
+        Some(
+            "Team members are nominated for this badge by their peers and recognized upon review by Example Corp management."
+        )
     );
     assert_eq!(b.recipients[0].kind, IdentityKind::Did);
-    assert_eq!(b.recipients[0].identity, "did:example:ebfeb1f712ebc6f1c276e12ec21");
+    assert_eq!(
+        b.recipients[0].identity,
+        "did:example:ebfeb1f712ebc6f1c276e12ec21"
+    );
     assert_eq!(b.image, None);
     assert_eq!(
         p.dedupe,
@@ -66,13 +86,19 @@ fn ob3_simple_json_vcdm2() {
 #[test]
 fn ob3_vcdm11_variants() {
     let p = load("1edtech-public-validator/ob30/simple_v1.json");
-    assert_eq!((p.format, p.badge.vc_version.as_deref()), (Format::Ob3Json, Some("1.1")));
+    assert_eq!(
+        (p.format, p.badge.vc_version.as_deref()),
+        (Format::Ob3Json, Some("1.1"))
+    );
     assert_eq!(p.badge.valid_from.as_deref(), Some("2010-01-01T00:00:00Z"));
     let p = load("1edtech-public-validator/ob30/simple-eddsa-2022.json");
     assert_eq!(p.badge.name, "some name");
     assert_eq!(p.badge.valid_from.as_deref(), Some("2022-11-27T00:00:00Z"));
     let p = load("dcc-verifier-core/v1OBv3SpecExample.json");
-    assert_eq!(p.badge.issuer.id.as_deref(), Some("did:key:z6MknNQD1WHLGGraFi6zcbGevuAgkVfdyCdtZnQTGWVVvR5Q"));
+    assert_eq!(
+        p.badge.issuer.id.as_deref(),
+        Some("did:key:z6MknNQD1WHLGGraFi6zcbGevuAgkVfdyCdtZnQTGWVVvR5Q")
+    );
     assert_eq!(p.badge.vc_version.as_deref(), Some("1.1"));
 }
 
@@ -80,26 +106,53 @@ fn ob3_vcdm11_variants() {
 fn ob3_complete_fills_every_field() {
     let b = load("1edtech-public-validator/ob30/complete.json").badge;
     assert_eq!(b.name, "1EdTech University Degree");
-    assert_eq!(b.description.as_deref(), Some("1EdTech University Degree Description"));
-    assert_eq!(b.image, Some(Image::Remote { url: "https://1edtech.edu/achievements/degree/image".into() }));
+    assert_eq!(
+        b.description.as_deref(),
+        Some("1EdTech University Degree Description")
+    );
+    assert_eq!(
+        b.image,
+        Some(Image::Remote {
+            url: "https://1edtech.edu/achievements/degree/image".into()
+        })
+    );
     assert_eq!(b.issuer.url.as_deref(), Some("https://1edtech.edu"));
     assert_eq!(b.issuer.email.as_deref(), Some("registrar@1edtech.edu"));
-    assert_eq!(b.issuer.image.as_deref(), Some("https://1edtech.edu/logo.png"));
+    assert_eq!(
+        b.issuer.image.as_deref(),
+        Some("https://1edtech.edu/logo.png")
+    );
     assert_eq!(b.valid_until.as_deref(), Some("2030-01-01T00:00:00Z"));
     assert_eq!(b.achievement_type.as_deref(), Some("Degree"));
     assert_eq!(b.tags, ["research", "computer science"]);
     assert_eq!(
         b.recipients[1..],
-        [email("student@1edtech.edu", false, Some("not-used")), email("somebody@gmail.com", false, Some("not-used"))]
+        [
+            email("student@1edtech.edu", false, Some("not-used")),
+            email("somebody@gmail.com", false, Some("not-used"))
+        ]
     );
     assert_eq!(b.evidence.len(), 2);
     assert_eq!(b.evidence[0].name.as_deref(), Some("Final Project Report"));
-    assert_eq!(b.evidence[1].id.as_deref(), Some("https://github.com/somebody/project"));
+    assert_eq!(
+        b.evidence[1].id.as_deref(),
+        Some("https://github.com/somebody/project")
+    );
     assert_eq!(b.alignments.len(), 2);
     assert_eq!(b.alignments[1].target_type.as_deref(), Some("CTDL"));
     assert_eq!(b.alignments[0].target_code.as_deref(), Some("degree"));
-    let r: Vec<_> =
-        b.results.iter().map(|r| (r.label.as_deref(), r.value.as_deref(), r.status.as_deref(), r.achieved_level.as_deref())).collect();
+    let r: Vec<_> = b
+        .results
+        .iter()
+        .map(|r| {
+            (
+                r.label.as_deref(),
+                r.value.as_deref(),
+                r.status.as_deref(),
+                r.achieved_level.as_deref(),
+            )
+        })
+        .collect();
     assert_eq!(
         r,
         [
@@ -116,8 +169,16 @@ fn ob3_baked_png_and_svg() {
         let p = load(&format!("1edtech-public-validator/ob30/{f}"));
         assert_eq!(p.format, Format::Ob3Json, "{f}");
         assert_eq!(p.badge.name, "Teamwork");
-        let mime = if f.ends_with("png") { "image/png" } else { "image/svg+xml" };
-        assert_eq!(p.badge.image, Some(Image::Baked { mime: mime.into() }), "{f}");
+        let mime = if f.ends_with("png") {
+            "image/png"
+        } else {
+            "image/svg+xml"
+        };
+        assert_eq!(
+            p.badge.image,
+            Some(Image::Baked { mime: mime.into() }),
+            "{f}"
+        );
     }
 }
 
@@ -126,17 +187,33 @@ fn ob3_vc_jwt_credential_as_payload_and_in_vc_claim() {
     // VCDM 2.0: the payload is the credential (plus iss/nbf/jti/aud/iat, no sub).
     let p = load("1edtech-public-validator/ob30/simple-jwt.png");
     assert_eq!(p.format, Format::Ob3Jwt);
-    assert!(p.compact_jws.as_deref().is_some_and(|j| j.starts_with("eyJhbGciOiJSUzI1NiIs")));
+    assert!(
+        p.compact_jws
+            .as_deref()
+            .is_some_and(|j| j.starts_with("eyJhbGciOiJSUzI1NiIs"))
+    );
     assert_eq!(p.badge.vc_version.as_deref(), Some("2.0"));
-    assert_eq!(p.badge.issuer.id.as_deref(), Some("https://1edtech.edu/issuers/565049"));
-    assert!(p.document.get("jti").is_some(), "document is the credential payload");
+    assert_eq!(
+        p.badge.issuer.id.as_deref(),
+        Some("https://1edtech.edu/issuers/565049")
+    );
+    assert!(
+        p.document.get("jti").is_some(),
+        "document is the credential payload"
+    );
     // VCDM 1.1: the credential is the `vc` claim.
     let p = load("1edtech-public-validator/ob30/simple-jwt_v1.svg");
-    assert_eq!((p.format, p.badge.vc_version.as_deref()), (Format::Ob3Jwt, Some("1.1")));
+    assert_eq!(
+        (p.format, p.badge.vc_version.as_deref()),
+        (Format::Ob3Jwt, Some("1.1"))
+    );
     assert_eq!(p.badge.issuer.name.as_deref(), Some("Example University"));
     assert!(p.document.get("vc").is_none() && p.document.get("credentialSubject").is_some());
     let p = load("1edtech-public-validator/ob30/simple.jwt");
-    assert_eq!((p.format, p.badge.name.as_str()), (Format::Ob3Jwt, "Example University Degree"));
+    assert_eq!(
+        (p.format, p.badge.name.as_str()),
+        (Format::Ob3Jwt, "Example University Degree")
+    );
 }
 
 #[test]
@@ -147,7 +224,11 @@ fn ob3_enveloped_credential_is_unwrapped() {
         "type": "EnvelopedVerifiableCredential",
         "id": format!("data:application/vc+jwt,{}", jwt.trim()),
     });
-    let p = parse(&Decoded { container: Container::Json, payload: Payload::Json(env.to_string()) }).unwrap();
+    let p = parse(&Decoded {
+        container: Container::Json,
+        payload: Payload::Json(env.to_string()),
+    })
+    .unwrap();
     assert_eq!(p.format, Format::Ob3Jwt);
     assert_eq!(p.compact_jws.as_deref(), Some(jwt.trim()));
     assert_eq!(p.badge.name, "Example University Degree");
@@ -161,17 +242,28 @@ fn ob3_enveloped_credential_is_unwrapped() {
 #[test]
 fn ob3_real_world_and_dcc() {
     let p = load("dcc-verifier-core/safeModeBreaker.json");
-    assert_eq!(p.badge.name, "PBS Media Literacy Educator Certification by KQED");
+    assert_eq!(
+        p.badge.name,
+        "PBS Media Literacy Educator Certification by KQED"
+    );
     assert_eq!(p.badge.issuer.name.as_deref(), Some("KQED & PBS"));
     assert_eq!(p.badge.issued.as_deref(), Some("2025-07-14T20:59:07.322Z"));
-    assert!(p.badge.recipients.contains(&email("kfranklin@digitalpromise.org", false, None)));
+    assert!(
+        p.badge
+            .recipients
+            .contains(&email("kfranklin@digitalpromise.org", false, None))
+    );
     let p = load("dcc-verifier-core/v2Expired.json");
     assert_eq!(p.badge.valid_until.as_deref(), Some("2011-01-01T00:00:00Z"));
     let p = load("dcc-verifier-core/v2Revoked.json");
     assert_eq!(p.badge.name, "Bachelors - v2 - revoked");
     let p = load("1edtech-public-validator/ob30/credential-status-revoked.json");
     assert_eq!(p.badge.name, "Achievement 1");
-    assert_eq!(p.badge.issued.as_deref(), Some("2023-05-22T10:21:00Z"), "awardedDate wins for `issued`");
+    assert_eq!(
+        p.badge.issued.as_deref(),
+        Some("2023-05-22T10:21:00Z"),
+        "awardedDate wins for `issued`"
+    );
     assert_eq!(p.badge.valid_from.as_deref(), Some("2023-05-23T01:10:41Z"));
 }
 
@@ -195,8 +287,17 @@ fn ob3_string_or_array_type_and_identifier_hash() {
     let p = parse_value(doc, Some("image/png")).unwrap();
     assert_eq!(p.badge.issuer.id.as_deref(), Some("did:key:z6Mk"));
     assert_eq!(p.badge.valid_from.as_deref(), Some("2024-01-02T02:04:05Z"));
-    assert_eq!(p.badge.recipients, [email("sha256$b5809d8a", true, Some("Kosher"))]);
-    assert_eq!(p.badge.image, Some(Image::Data { uri: "data:image/png;base64,AAAA".into() }), "data: beats baked");
+    assert_eq!(
+        p.badge.recipients,
+        [email("sha256$b5809d8a", true, Some("Kosher"))]
+    );
+    assert_eq!(
+        p.badge.image,
+        Some(Image::Data {
+            uri: "data:image/png;base64,AAAA".into()
+        }),
+        "data: beats baked"
+    );
     assert_eq!(
         p.dedupe,
         DedupeKey::Credential {
@@ -218,10 +319,16 @@ fn clr_keeps_the_clr_and_parses_inner_credentials() {
     assert_eq!(p.badge.issuer.name.as_deref(), Some("Example University"));
     assert_eq!(p.embedded.len(), 1);
     assert_eq!(p.embedded[0].format, Format::Ob3Json);
-    assert!(p.embedded[0].document.get("proof").is_some(), "inner credential keeps its own proof");
+    assert!(
+        p.embedded[0].document.get("proof").is_some(),
+        "inner credential keeps its own proof"
+    );
 
     let p = load("1edtech-public-validator/clr20/simple_v1.json");
-    assert_eq!((p.badge.name.as_str(), p.badge.vc_version.as_deref()), ("Ellis Monday", Some("1.1")));
+    assert_eq!(
+        (p.badge.name.as_str(), p.badge.vc_version.as_deref()),
+        ("Ellis Monday", Some("1.1"))
+    );
     let names: Vec<_> = p.embedded.iter().map(|e| e.badge.name.as_str()).collect();
     assert_eq!(
         names,
@@ -244,16 +351,38 @@ fn clr_keeps_the_clr_and_parses_inner_credentials() {
 fn ob2_hosted_assertion_with_badge_url() {
     let p = load("1edtech-public-validator/ob20/basic-assertion.json");
     assert_eq!(p.format, Format::Ob2Hosted);
-    assert_eq!(p.hosted_url.as_deref(), Some("https://example.org/beths-robotics-badge.json"));
+    assert_eq!(
+        p.hosted_url.as_deref(),
+        Some("https://example.org/beths-robotics-badge.json")
+    );
     let b = &p.badge;
     assert_eq!(b.spec_version, "2.0");
-    assert_eq!(b.name, "robotics badge", "named after the BadgeClass URL without network");
-    assert_eq!(b.achievement_id.as_deref(), Some("https://example.org/robotics-badge.json"));
+    assert_eq!(
+        b.name, "robotics badge",
+        "named after the BadgeClass URL without network"
+    );
+    assert_eq!(
+        b.achievement_id.as_deref(),
+        Some("https://example.org/robotics-badge.json")
+    );
     assert_eq!(b.issued.as_deref(), Some("2016-12-31T23:59:59Z"));
     assert_eq!(b.recipients, [email(BETH, true, Some("deadsea"))]);
-    assert_eq!(b.image, Some(Image::Remote { url: "https://example.org/beths-robot-badge.png".into() }));
-    assert_eq!(b.evidence[0].id.as_deref(), Some("https://example.org/beths-robot-work.html"));
-    assert_eq!(p.dedupe, DedupeKey::Assertion { id: "https://example.org/beths-robotics-badge.json".into() });
+    assert_eq!(
+        b.image,
+        Some(Image::Remote {
+            url: "https://example.org/beths-robot-badge.png".into()
+        })
+    );
+    assert_eq!(
+        b.evidence[0].id.as_deref(),
+        Some("https://example.org/beths-robot-work.html")
+    );
+    assert_eq!(
+        p.dedupe,
+        DedupeKey::Assertion {
+            id: "https://example.org/beths-robotics-badge.json".into()
+        }
+    );
     let p = load("1edtech-public-validator/ob20/basic-assertion-expired.json");
     assert_eq!(p.badge.valid_until.as_deref(), Some("2022-11-15T23:59:59Z"));
 }
@@ -266,39 +395,77 @@ fn ob2_signed_jws() {
     assert_eq!(p.badge.recipients, [email(BETH, true, Some("deadsea"))]);
     let p = load("1edtech-public-validator/ob20/simple-revoked.jwt");
     assert_eq!(p.badge.name, "badge from organization with revocation list");
-    assert_eq!(p.dedupe, DedupeKey::Assertion { id: "https://example.org/beths-robotics-badge-revoked.json".into() });
+    assert_eq!(
+        p.dedupe,
+        DedupeKey::Assertion {
+            id: "https://example.org/beths-robotics-badge-revoked.json".into()
+        }
+    );
 }
 
 #[test]
 fn ob2_baked_images() {
     let p = load("1edtech-public-validator/ob20/simple-badge.png");
-    assert_eq!((p.format, p.badge.spec_version.as_str()), (Format::Ob2Hosted, "2.0"));
-    assert_eq!(p.badge.image, Some(Image::Baked { mime: "image/png".into() }));
+    assert_eq!(
+        (p.format, p.badge.spec_version.as_str()),
+        (Format::Ob2Hosted, "2.0")
+    );
+    assert_eq!(
+        p.badge.image,
+        Some(Image::Baked {
+            mime: "image/png".into()
+        })
+    );
     let p = load("bakery-python/baked_heart.png");
     assert_eq!(p.badge.spec_version, "1.0");
     assert_eq!(p.badge.issued.as_deref(), Some("2015-04-01T00:00:00Z"));
-    assert_eq!(p.hosted_url.as_deref(), Some("http://example.org/badgeinstance1"));
+    assert_eq!(
+        p.hosted_url.as_deref(),
+        Some("http://example.org/badgeinstance1")
+    );
     assert_eq!(p.badge.recipients, [email("test@example.com", false, None)]);
     // Pre-1.0 draft: `identity: {recipient, type, hashed}`.
     let p = load("bakery-python/baked_example.svg");
-    assert_eq!(p.badge.recipients, [email("sha256$cbb08ce07dd7345341b9358abb810d29eb790fed", true, None)]);
+    assert_eq!(
+        p.badge.recipients,
+        [email(
+            "sha256$cbb08ce07dd7345341b9358abb810d29eb790fed",
+            true,
+            None
+        )]
+    );
     assert_eq!(p.badge.issued.as_deref(), Some("2013-11-05T00:00:00Z"));
-    assert_eq!(p.badge.image, Some(Image::Baked { mime: "image/svg+xml".into() }));
+    assert_eq!(
+        p.badge.image,
+        Some(Image::Baked {
+            mime: "image/svg+xml".into()
+        })
+    );
 }
 
 #[test]
 fn ob05_string_recipient_and_issued_on() {
     let p = parse_value(component("0_5_1_assertion"), None).unwrap();
     let b = &p.badge;
-    assert_eq!((b.spec_version.as_str(), b.name.as_str()), ("0.5", "Basic McBadge"));
+    assert_eq!(
+        (b.spec_version.as_str(), b.name.as_str()),
+        ("0.5", "Basic McBadge")
+    );
     assert_eq!(b.issued.as_deref(), Some("2011-06-01T00:00:00Z"));
     assert_eq!(
         b.recipients,
-        [email("sha256$85c4196c5516561cef673642157499b70066cb1070852b2a37fdbf3cc599b087", true, Some("sel gris"))]
+        [email(
+            "sha256$85c4196c5516561cef673642157499b70066cb1070852b2a37fdbf3cc599b087",
+            true,
+            Some("sel gris")
+        )]
     );
     assert_eq!(b.issuer.url.as_deref(), Some("http://oldstyle.com"));
     assert_eq!(b.issuer.name.as_deref(), Some("Basic Issuer"));
-    assert_eq!(b.criteria.as_ref().and_then(|c| c.url.as_deref()), Some("http://oldsyle.com/criteria/2"));
+    assert_eq!(
+        b.criteria.as_ref().and_then(|c| c.url.as_deref()),
+        Some("http://oldsyle.com/criteria/2")
+    );
     assert_eq!(p.dedupe, DedupeKey::Content);
     let p = parse_value(component("0_5_assertion"), None).unwrap();
     assert_eq!(p.badge.recipients, [email("test@example.com", false, None)]);
@@ -308,8 +475,18 @@ fn ob05_string_recipient_and_issued_on() {
 fn ob10_and_ob11_upgrades() {
     let p = parse_value(component("1_0_basic_assertion"), None).unwrap();
     assert_eq!(p.badge.spec_version, "1.0");
-    assert_eq!(p.badge.issued.as_deref(), Some("2015-04-30T00:00:00Z"), "date-only issuedOn");
-    assert_eq!(p.dedupe, DedupeKey::Assertion { id: "http://a.com/instance".into() }, "1.0 id from verify.url");
+    assert_eq!(
+        p.badge.issued.as_deref(),
+        Some("2015-04-30T00:00:00Z"),
+        "date-only issuedOn"
+    );
+    assert_eq!(
+        p.dedupe,
+        DedupeKey::Assertion {
+            id: "http://a.com/instance".into()
+        },
+        "1.0 id from verify.url"
+    );
     assert_eq!(p.hosted_url.as_deref(), Some("http://a.com/instance"));
     let p = parse_value(component("1_1_basic_assertion"), None).unwrap();
     assert_eq!(p.badge.spec_version, "1.1");
@@ -326,14 +503,27 @@ fn ob10_and_ob11_upgrades() {
     });
     let p = parse_value(doc, None).unwrap();
     assert_eq!(p.format, Format::Ob2Signed);
-    assert_eq!(p.dedupe, DedupeKey::Assertion { id: "uid:640".into() });
+    assert_eq!(
+        p.dedupe,
+        DedupeKey::Assertion {
+            id: "uid:640".into()
+        }
+    );
     assert_eq!(p.badge.issued.as_deref(), Some("2013-01-26T16:31:50Z"));
     assert_eq!(p.badge.valid_until.as_deref(), Some("2014-05-13T16:53:20Z"));
     assert_eq!(p.badge.issuer.name.as_deref(), Some("I (Dept)"));
     assert_eq!(p.badge.alignments[0].target_name.as_deref(), Some("Skill"));
-    assert_eq!(p.badge.alignments[0].target_url.as_deref(), Some("https://e.org/s"));
+    assert_eq!(
+        p.badge.alignments[0].target_url.as_deref(),
+        Some("https://e.org/s")
+    );
     assert_eq!(p.badge.tags, ["x", "y"]);
-    assert_eq!(p.badge.image, Some(Image::Data { uri: "data:image/png;base64,AA".into() }));
+    assert_eq!(
+        p.badge.image,
+        Some(Image::Data {
+            uri: "data:image/png;base64,AA".into()
+        })
+    );
 }
 
 // ---------- not badges ----------
@@ -356,14 +546,29 @@ fn files_that_are_not_badges() {
         load_err("1edtech-public-validator/ob20/assets/robotics-badge.json"),
         "not an open badge: this is a badge class (the definition of a badge), not an assertion awarding it to someone; import the assertion or the baked badge image instead"
     );
-    assert_eq!(load_err("1edtech-public-validator/ob20/assets/organization.json"), "not an open badge: this is an issuer profile, not a badge");
-    assert_eq!(load_err("1edtech-public-validator/ob20/assets/key1.json"), "not an open badge: this is a signing key, not a badge");
-    assert_eq!(load_err("1edtech-public-validator/ob20/assets/revocation-list.json"), "not an open badge: this is a revocation list, not a badge");
+    assert_eq!(
+        load_err("1edtech-public-validator/ob20/assets/organization.json"),
+        "not an open badge: this is an issuer profile, not a badge"
+    );
+    assert_eq!(
+        load_err("1edtech-public-validator/ob20/assets/key1.json"),
+        "not an open badge: this is a signing key, not a badge"
+    );
+    assert_eq!(
+        load_err("1edtech-public-validator/ob20/assets/revocation-list.json"),
+        "not an open badge: this is a revocation list, not a badge"
+    );
     assert_eq!(
         parse_value(json!({"recipient": {"identity": "a@b.c"}}), None).unwrap_err(),
-        ParseError::NotABadge("the assertion has no `badge` (the badge class it awards), so there is nothing to show".into())
+        ParseError::NotABadge(
+            "the assertion has no `badge` (the badge class it awards), so there is nothing to show"
+                .into()
+        )
     );
-    assert_eq!(parse_value(json!("x"), None).unwrap_err().to_string(), "json is a string, but a badge is one json object");
+    assert_eq!(
+        parse_value(json!("x"), None).unwrap_err().to_string(),
+        "json is a string, but a badge is one json object"
+    );
 }
 
 #[test]
@@ -395,14 +600,24 @@ fn every_badge_fixture_parses() {
     ];
     for f in badges {
         let p = load(f);
-        assert!(!p.badge.name.is_empty() && p.badge.issued.is_some(), "{f}: {:?}", p.badge);
+        assert!(
+            !p.badge.name.is_empty() && p.badge.issued.is_some(),
+            "{f}: {:?}",
+            p.badge
+        );
         let raw = decode(&fixture_bytes(f)).unwrap();
         if matches!(raw.payload, Payload::Json(_)) {
             assert_eq!(p.document["id"].as_str(), p.badge.id.as_deref(), "{f}");
         }
     }
-    let spec: Value = serde_json::from_slice(&fixture_bytes("ob3-spec-test-vector/vector.json")).unwrap();
-    let signed = spec.as_object().unwrap().values().find(|v| v.get("proof").is_some()).expect("signed credential");
+    let spec: Value =
+        serde_json::from_slice(&fixture_bytes("ob3-spec-test-vector/vector.json")).unwrap();
+    let signed = spec
+        .as_object()
+        .unwrap()
+        .values()
+        .find(|v| v.get("proof").is_some())
+        .expect("signed credential");
     let p = parse_value(signed.clone(), None).unwrap();
     assert_eq!(p.format, Format::Ob3Json);
 }

@@ -13,7 +13,10 @@ fn fmt(dt: DateTime<Utc>) -> String {
 /// Normalise a JSON date value.
 pub(crate) fn normalize(v: &Value) -> Option<String> {
     match v {
-        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)).and_then(unix),
+        Value::Number(n) => n
+            .as_i64()
+            .or_else(|| n.as_f64().map(|f| f as i64))
+            .and_then(unix),
         Value::String(s) => normalize_str(s),
         _ => None,
     }
@@ -59,11 +62,26 @@ mod tests {
 
     #[test]
     fn forms() {
-        assert_eq!(normalize(&json!("2016-12-31T23:59:59Z")).as_deref(), Some("2016-12-31T23:59:59Z"));
-        assert_eq!(normalize(&json!("2020-05-22T00:00:00.000+02:00")).as_deref(), Some("2020-05-21T22:00:00Z"));
-        assert_eq!(normalize(&json!("2015-04-30")).as_deref(), Some("2015-04-30T00:00:00Z"));
-        assert_eq!(normalize(&json!(1359217910)).as_deref(), Some("2013-01-26T16:31:50Z"));
-        assert_eq!(normalize(&json!("1359217910")).as_deref(), Some("2013-01-26T16:31:50Z"));
+        assert_eq!(
+            normalize(&json!("2016-12-31T23:59:59Z")).as_deref(),
+            Some("2016-12-31T23:59:59Z")
+        );
+        assert_eq!(
+            normalize(&json!("2020-05-22T00:00:00.000+02:00")).as_deref(),
+            Some("2020-05-21T22:00:00Z")
+        );
+        assert_eq!(
+            normalize(&json!("2015-04-30")).as_deref(),
+            Some("2015-04-30T00:00:00Z")
+        );
+        assert_eq!(
+            normalize(&json!(1359217910)).as_deref(),
+            Some("2013-01-26T16:31:50Z")
+        );
+        assert_eq!(
+            normalize(&json!("1359217910")).as_deref(),
+            Some("2013-01-26T16:31:50Z")
+        );
         assert_eq!(
             normalize(&json!("2024-11-08T10:33:30.649696")).as_deref(),
             Some("2024-11-08T10:33:30.649696Z")

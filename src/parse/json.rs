@@ -81,8 +81,12 @@ pub(crate) fn image_ref(v: Option<&Value>) -> Option<String> {
 /// the baked file itself when there is one, else the remote URL.
 pub(crate) fn image(reference: Option<String>, baked_mime: Option<&str>) -> Option<Image> {
     match (reference, baked_mime) {
-        (Some(r), _) if r.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:")) => Some(Image::Data { uri: r }),
-        (_, Some(mime)) => Some(Image::Baked { mime: mime.to_owned() }),
+        (Some(r), _) if r.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("data:")) => {
+            Some(Image::Data { uri: r })
+        }
+        (_, Some(mime)) => Some(Image::Baked {
+            mime: mime.to_owned(),
+        }),
         (Some(r), None) => Some(Image::Remote { url: r }),
         (None, None) => None,
     }
@@ -109,7 +113,10 @@ pub(crate) fn issuer(v: Option<&Value>) -> Issuer {
                 description: s(v, "description"),
             }
         }
-        Some(other) => Issuer { id: text(other), ..Issuer::default() },
+        Some(other) => Issuer {
+            id: text(other),
+            ..Issuer::default()
+        },
         None => Issuer::default(),
     }
 }
@@ -121,7 +128,9 @@ pub(crate) fn normalize_id(id: &str) -> String {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b == b'%' {
-            let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+            let hex = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok());
             if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
                 out.push(v);
                 i += 3;
@@ -139,7 +148,9 @@ pub(crate) fn name_from_url(url: &str) -> String {
     let no_query = url.split(['?', '#']).next().unwrap_or(url);
     let trimmed = no_query.trim_end_matches('/');
     let seg = trimmed.rsplit('/').next().unwrap_or(trimmed);
-    let stem = seg.rsplit_once('.').map_or(seg, |(a, _)| if a.is_empty() { seg } else { a });
+    let stem = seg
+        .rsplit_once('.')
+        .map_or(seg, |(a, _)| if a.is_empty() { seg } else { a });
     let readable = stem.replace(['-', '_'], " ");
     let readable = readable.trim();
     if readable.is_empty() || trimmed.ends_with(':') {
@@ -155,13 +166,19 @@ mod tests {
 
     #[test]
     fn ids_unescape_and_trim() {
-        assert_eq!(normalize_id("  https://e.org/a%20b%2Fc  "), "https://e.org/a b/c");
+        assert_eq!(
+            normalize_id("  https://e.org/a%20b%2Fc  "),
+            "https://e.org/a b/c"
+        );
         assert_eq!(normalize_id("x%zz%4"), "x%zz%4");
     }
 
     #[test]
     fn readable_url_names() {
-        assert_eq!(name_from_url("https://example.org/robotics-badge.json"), "robotics badge");
+        assert_eq!(
+            name_from_url("https://example.org/robotics-badge.json"),
+            "robotics badge"
+        );
         assert_eq!(name_from_url("http://a.com/badgeclass"), "badgeclass");
         assert_eq!(name_from_url("https://e.org/badges/42/?v=2_0"), "42");
     }

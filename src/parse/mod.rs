@@ -86,13 +86,17 @@ pub enum ParseError {
     #[error("json is {0}, but a badge is one json object")]
     NotAnObject(&'static str),
     /// Only the URL of a hosted assertion; fetching it needs the network.
-    #[error("holds only the url of a hosted badge ({0}); fetch it with network access allowed to import it")]
+    #[error(
+        "holds only the url of a hosted badge ({0}); fetch it with network access allowed to import it"
+    )]
     HostedUrl(String),
     /// A compact JWS that does not decode.
     #[error(transparent)]
     Jws(#[from] crate::decode::DecodeError),
     /// An `EnvelopedVerifiableCredential` whose `id` is not a `data:` URL holding a JWT.
-    #[error("enveloped verifiable credential: its id must be a data:application/vc+jwt,<compact jws> url")]
+    #[error(
+        "enveloped verifiable credential: its id must be a data:application/vc+jwt,<compact jws> url"
+    )]
     BadEnvelope,
 }
 
@@ -111,7 +115,10 @@ pub fn parse(decoded: &Decoded) -> Result<ParsedCredential, ParseError> {
 }
 
 /// Parse an already-read JSON document (e.g. a hosted assertion fetched by the caller).
-pub fn parse_value(doc: serde_json::Value, baked_mime: Option<&str>) -> Result<ParsedCredential, ParseError> {
+pub fn parse_value(
+    doc: serde_json::Value,
+    baked_mime: Option<&str>,
+) -> Result<ParsedCredential, ParseError> {
     match &doc {
         serde_json::Value::Object(_) => {}
         serde_json::Value::Array(_) => return Err(ParseError::NotAnObject("an array")),
@@ -143,7 +150,9 @@ pub(crate) fn from_json(text: &str) -> Result<serde_json::Value, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str(text).map_err(|e| {
         if crate::decode::is_depth_error(&e) {
-            ParseError::TooDeep { limit: MAX_JSON_DEPTH }
+            ParseError::TooDeep {
+                limit: MAX_JSON_DEPTH,
+            }
         } else {
             ParseError::Json(e.to_string())
         }
@@ -157,7 +166,10 @@ pub(crate) fn parse_vc_or_enveloped(
 ) -> Result<ParsedCredential, ParseError> {
     if json::has_type(&doc, "EnvelopedVerifiableCredential") {
         let id = json::s(&doc, "id").unwrap_or_default();
-        let (media, jws) = id.strip_prefix("data:").and_then(|r| r.split_once(',')).ok_or(ParseError::BadEnvelope)?;
+        let (media, jws) = id
+            .strip_prefix("data:")
+            .and_then(|r| r.split_once(','))
+            .ok_or(ParseError::BadEnvelope)?;
         if !media.contains("jwt") && !media.contains("jose") {
             return Err(ParseError::BadEnvelope);
         }
@@ -167,20 +179,29 @@ pub(crate) fn parse_vc_or_enveloped(
 }
 
 /// A compact JWS: an OB 2.0 signed assertion or a VC-JWT.
-pub(crate) fn parse_jws(jws: &str, baked_mime: Option<&str>) -> Result<ParsedCredential, ParseError> {
+pub(crate) fn parse_jws(
+    jws: &str,
+    baked_mime: Option<&str>,
+) -> Result<ParsedCredential, ParseError> {
     let decoded = decode_jws(jws)?;
     let payload = decoded.payload;
     let serde_json::Value::Object(claims) = &payload else {
-        return Err(ParseError::NotAnObject("a jws payload that is not an object"));
+        return Err(ParseError::NotAnObject(
+            "a jws payload that is not an object",
+        ));
     };
     if let Some(vc) = claims.get("vc").filter(|v| v.is_object()) {
         let vc = vc.clone();
-        let claims_ref = ob3::JwtClaims { claims: Some(claims) };
+        let claims_ref = ob3::JwtClaims {
+            claims: Some(claims),
+        };
         return ob3::parse_vc(vc, Some(jws.to_owned()), claims_ref, baked_mime);
     }
     if ob3::is_vc(&payload) {
         let claims_copy = claims.clone();
-        let claims_ref = ob3::JwtClaims { claims: Some(&claims_copy) };
+        let claims_ref = ob3::JwtClaims {
+            claims: Some(&claims_copy),
+        };
         return ob3::parse_vc(payload, Some(jws.to_owned()), claims_ref, baked_mime);
     }
     if ob2::is_assertion(&payload) {

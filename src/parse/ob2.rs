@@ -11,7 +11,9 @@
 
 use serde_json::Value;
 
-use super::json::{image, image_ref, issuer, list, name_from_url, normalize_id, s, strings, text, truthy};
+use super::json::{
+    image, image_ref, issuer, list, name_from_url, normalize_id, s, strings, text, truthy,
+};
 use super::{DedupeKey, ParseError, ParsedCredential, dates};
 use crate::model::{Alignment, Badge, Criteria, Evidence, Format, IdentityKind, Recipient};
 
@@ -23,7 +25,9 @@ pub(crate) fn is_assertion(doc: &Value) -> bool {
 /// Why a JSON object without `recipient`/`badge` is not an assertion.
 pub(crate) fn not_a_badge(doc: &Value) -> ParseError {
     let t: Vec<String> = list(doc.get("type")).filter_map(text).collect();
-    let what = if t.iter().any(|t| t == "BadgeClass") || (doc.get("criteria").is_some() && doc.get("issuer").is_some()) {
+    let what = if t.iter().any(|t| t == "BadgeClass")
+        || (doc.get("criteria").is_some() && doc.get("issuer").is_some())
+    {
         "this is a badge class (the definition of a badge), not an assertion awarding it to someone; import the assertion or the baked badge image instead".to_owned()
     } else if t.iter().any(|t| matches!(t.as_str(), "Issuer" | "Profile")) {
         "this is an issuer profile, not a badge".to_owned()
@@ -41,7 +45,11 @@ pub(crate) fn not_a_badge(doc: &Value) -> ParseError {
 pub(crate) fn version(doc: &Value) -> &'static str {
     let ctx: Vec<String> = list(doc.get("@context")).filter_map(text).collect();
     if ctx.is_empty() {
-        if doc.get("recipient").is_some_and(Value::is_string) { "0.5" } else { "1.0" }
+        if doc.get("recipient").is_some_and(Value::is_string) {
+            "0.5"
+        } else {
+            "1.0"
+        }
     } else if ctx.iter().any(|c| c.contains("v1")) {
         "1.1"
     } else {
@@ -57,19 +65,27 @@ pub(crate) fn parse_assertion(
 ) -> Result<ParsedCredential, ParseError> {
     let Some(badge_v) = doc.get("badge") else {
         return Err(ParseError::NotABadge(
-            "the assertion has no `badge` (the badge class it awards), so there is nothing to show".into(),
+            "the assertion has no `badge` (the badge class it awards), so there is nothing to show"
+                .into(),
         ));
     };
     let version = version(&doc);
     let verification = doc.get("verification").or_else(|| doc.get("verify"));
-    let vtype = verification.and_then(|v| s(v, "type")).map(|t| t.to_ascii_lowercase());
-    let signed = compact_jws.is_some() || matches!(vtype.as_deref(), Some("signed" | "signedbadge"));
+    let vtype = verification
+        .and_then(|v| s(v, "type"))
+        .map(|t| t.to_ascii_lowercase());
+    let signed =
+        compact_jws.is_some() || matches!(vtype.as_deref(), Some("signed" | "signedbadge"));
     let verify_url = verification.and_then(|v| s(v, "url"));
 
     // Assertion id (1.0: from verify.url or uid).
     let mut id = s(&doc, "id").filter(|i| !i.starts_with("_:"));
     if id.is_none() && version != "0.5" {
-        id = if signed { s(&doc, "uid").map(|u| format!("uid:{u}")) } else { verify_url.clone() };
+        id = if signed {
+            s(&doc, "uid").map(|u| format!("uid:{u}"))
+        } else {
+            verify_url.clone()
+        };
     }
     let hosted_url = if signed {
         None
@@ -81,17 +97,29 @@ pub(crate) fn parse_assertion(
         .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
     };
 
-    let mut badge = Badge { spec_version: version.to_owned(), ..Badge::default() };
+    let mut badge = Badge {
+        spec_version: version.to_owned(),
+        ..Badge::default()
+    };
     badge.id = id.clone();
     match badge_v {
         Value::Object(_) => {
             badge.achievement_id = s(badge_v, "id");
             badge.name = s(badge_v, "name").unwrap_or_else(|| "untitled badge".to_owned());
             badge.description = s(badge_v, "description");
-            badge.image = image(image_ref(badge_v.get("image")).or_else(|| image_ref(doc.get("image"))), baked_mime);
+            badge.image = image(
+                image_ref(badge_v.get("image")).or_else(|| image_ref(doc.get("image"))),
+                baked_mime,
+            );
             badge.criteria = badge_v.get("criteria").map(|c| match c {
-                Value::Object(_) => Criteria { url: s(c, "id").or_else(|| s(c, "url")), narrative: s(c, "narrative") },
-                other => Criteria { url: text(other), narrative: None },
+                Value::Object(_) => Criteria {
+                    url: s(c, "id").or_else(|| s(c, "url")),
+                    narrative: s(c, "narrative"),
+                },
+                other => Criteria {
+                    url: text(other),
+                    narrative: None,
+                },
             });
             badge.issuer = issuer(badge_v.get("issuer"));
             badge.alignments = list(badge_v.get("alignment"))
@@ -110,12 +138,19 @@ pub(crate) fn parse_assertion(
         other => {
             // Only the BadgeClass URL: no network at parse time, so name it after the URL.
             let url = text(other).unwrap_or_default();
-            badge.name = if url.is_empty() { "untitled badge".to_owned() } else { name_from_url(&url) };
+            badge.name = if url.is_empty() {
+                "untitled badge".to_owned()
+            } else {
+                name_from_url(&url)
+            };
             badge.achievement_id = (!url.is_empty()).then_some(url);
             badge.image = image(image_ref(doc.get("image")), baked_mime);
         }
     }
-    badge.issued = doc.get("issuedOn").or_else(|| doc.get("issued_on")).and_then(dates::normalize);
+    badge.issued = doc
+        .get("issuedOn")
+        .or_else(|| doc.get("issued_on"))
+        .and_then(dates::normalize);
     badge.valid_until = doc.get("expires").and_then(dates::normalize);
     badge.recipients = recipient(&doc).into_iter().collect();
     badge.evidence = list(doc.get("evidence"))
@@ -128,19 +163,31 @@ pub(crate) fn parse_assertion(
                 genre: s(e, "genre"),
                 audience: s(e, "audience"),
             }),
-            other => text(other).map(|id| Evidence { id: Some(id), ..Evidence::default() }),
+            other => text(other).map(|id| Evidence {
+                id: Some(id),
+                ..Evidence::default()
+            }),
         })
         .collect();
     if let Some(narrative) = s(&doc, "narrative") {
-        badge.evidence.push(Evidence { narrative: Some(narrative), ..Evidence::default() });
+        badge.evidence.push(Evidence {
+            narrative: Some(narrative),
+            ..Evidence::default()
+        });
     }
 
     let dedupe = match &id {
-        Some(i) if !normalize_id(i).is_empty() => DedupeKey::Assertion { id: normalize_id(i) },
+        Some(i) if !normalize_id(i).is_empty() => DedupeKey::Assertion {
+            id: normalize_id(i),
+        },
         _ => DedupeKey::Content,
     };
     Ok(ParsedCredential {
-        format: if signed { Format::Ob2Signed } else { Format::Ob2Hosted },
+        format: if signed {
+            Format::Ob2Signed
+        } else {
+            Format::Ob2Hosted
+        },
         badge,
         document: doc,
         compact_jws,
@@ -164,18 +211,30 @@ fn recipient(doc: &Value) -> Option<Recipient> {
             })
         }
         Some(obj @ Value::Object(_)) => identity_object(obj, "identity"),
-        _ => doc.get("identity").filter(|v| v.is_object()).and_then(|obj| identity_object(obj, "recipient")),
+        _ => doc
+            .get("identity")
+            .filter(|v| v.is_object())
+            .and_then(|obj| identity_object(obj, "recipient")),
     }
 }
 
 fn identity_object(obj: &Value, identity_key: &str) -> Option<Recipient> {
     let identity = s(obj, identity_key)?;
-    let kind = match s(obj, "type").as_deref().map(str::to_ascii_lowercase).as_deref() {
+    let kind = match s(obj, "type")
+        .as_deref()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         Some("email") | None => IdentityKind::Email,
         Some("url") => IdentityKind::Url,
         Some("telephone") => IdentityKind::Telephone,
         Some("id") => IdentityKind::Did,
         Some(_) => IdentityKind::Other(s(obj, "type").unwrap_or_default()),
     };
-    Some(Recipient { kind, identity, hashed: truthy(obj.get("hashed")), salt: s(obj, "salt") })
+    Some(Recipient {
+        kind,
+        identity,
+        hashed: truthy(obj.get("hashed")),
+        salt: s(obj, "salt"),
+    })
 }

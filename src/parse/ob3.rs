@@ -6,7 +6,8 @@
 use serde_json::{Map, Value};
 
 use super::json::{
-    first_object, has_type, id_of, image, image_ref, issuer, list, normalize_id, s, strings, text, truthy, types,
+    first_object, has_type, id_of, image, image_ref, issuer, list, normalize_id, s, strings, text,
+    truthy, types,
 };
 use super::{DedupeKey, ParseError, ParsedCredential, dates};
 use crate::model::{
@@ -39,7 +40,9 @@ impl JwtClaims<'_> {
         self.claims.and_then(|c| c.get(k)).and_then(text)
     }
     fn date(&self, k: &str) -> Option<String> {
-        self.claims.and_then(|c| c.get(k)).and_then(dates::normalize)
+        self.claims
+            .and_then(|c| c.get(k))
+            .and_then(dates::normalize)
     }
 }
 
@@ -58,7 +61,11 @@ fn kind(doc: &Value) -> Result<bool, ParseError> {
         return Ok(false);
     }
     let t = types(doc);
-    let named = if t.is_empty() { "no type".to_owned() } else { t.join(", ") };
+    let named = if t.is_empty() {
+        "no type".to_owned()
+    } else {
+        t.join(", ")
+    };
     if has_type(doc, "EndorsementCredential") {
         return Err(ParseError::NotABadge(
             "an EndorsementCredential endorses a badge or issuer; it is not a badge itself".into(),
@@ -83,7 +90,9 @@ pub(crate) fn parse_vc(
     baked_mime: Option<&str>,
 ) -> Result<ParsedCredential, ParseError> {
     if !doc.is_object() {
-        return Err(ParseError::NotABadge("the credential is not a json object".into()));
+        return Err(ParseError::NotABadge(
+            "the credential is not a json object".into(),
+        ));
     }
     let is_clr = kind(&doc)?;
     let jwt = compact_jws.is_some();
@@ -103,13 +112,23 @@ pub(crate) fn parse_vc(
         _ => DedupeKey::Content,
     };
     let embedded = if is_clr { embedded(&doc) } else { Vec::new() };
-    Ok(ParsedCredential { format, badge, document: doc, compact_jws, hosted_url: None, dedupe, embedded })
+    Ok(ParsedCredential {
+        format,
+        badge,
+        document: doc,
+        compact_jws,
+        hosted_url: None,
+        dedupe,
+        embedded,
+    })
 }
 
 /// Each credential inside a CLR's `credentialSubject.verifiableCredential`, parsed on its own.
 /// One that does not parse is left out (it stays in the CLR's stored original).
 fn embedded(doc: &Value) -> Vec<ParsedCredential> {
-    let Some(subject) = first_object(doc.get("credentialSubject")) else { return Vec::new() };
+    let Some(subject) = first_object(doc.get("credentialSubject")) else {
+        return Vec::new();
+    };
     list(subject.get("verifiableCredential"))
         .filter_map(|vc| match vc {
             Value::String(jws) => super::parse_jws(jws.trim(), None).ok(),
@@ -119,7 +138,12 @@ fn embedded(doc: &Value) -> Vec<ParsedCredential> {
         .collect()
 }
 
-fn build_badge(doc: &Value, is_clr: bool, claims: &JwtClaims<'_>, baked_mime: Option<&str>) -> Badge {
+fn build_badge(
+    doc: &Value,
+    is_clr: bool,
+    claims: &JwtClaims<'_>,
+    baked_mime: Option<&str>,
+) -> Badge {
     let subject = first_object(doc.get("credentialSubject"));
     let achievement = subject.and_then(|s| first_object(s.get("achievement")));
     let ach = achievement.unwrap_or(&Value::Null);
@@ -131,9 +155,13 @@ fn build_badge(doc: &Value, is_clr: bool, claims: &JwtClaims<'_>, baked_mime: Op
         iss.id = claims.str("iss");
     }
     let valid_from = if v2 {
-        doc.get("validFrom").and_then(dates::normalize).or_else(|| doc.get("issuanceDate").and_then(dates::normalize))
+        doc.get("validFrom")
+            .and_then(dates::normalize)
+            .or_else(|| doc.get("issuanceDate").and_then(dates::normalize))
     } else {
-        doc.get("issuanceDate").and_then(dates::normalize).or_else(|| doc.get("validFrom").and_then(dates::normalize))
+        doc.get("issuanceDate")
+            .and_then(dates::normalize)
+            .or_else(|| doc.get("validFrom").and_then(dates::normalize))
     }
     .or_else(|| claims.date("nbf"));
     let valid_until = doc
@@ -141,7 +169,10 @@ fn build_badge(doc: &Value, is_clr: bool, claims: &JwtClaims<'_>, baked_mime: Op
         .and_then(dates::normalize)
         .or_else(|| doc.get("expirationDate").and_then(dates::normalize))
         .or_else(|| claims.date("exp"));
-    let issued = doc.get("awardedDate").and_then(dates::normalize).or_else(|| valid_from.clone());
+    let issued = doc
+        .get("awardedDate")
+        .and_then(dates::normalize)
+        .or_else(|| valid_from.clone());
 
     let name = if is_clr {
         s(doc, "name").or_else(|| s(ach, "name"))
@@ -158,8 +189,14 @@ fn build_badge(doc: &Value, is_clr: bool, claims: &JwtClaims<'_>, baked_mime: Op
         .or_else(|| subject.and_then(|s| image_ref(s.get("image"))))
         .or_else(|| image_ref(doc.get("image")));
     let criteria = ach.get("criteria").map(|c| match c {
-        Value::Object(_) => Criteria { url: s(c, "id"), narrative: s(c, "narrative") },
-        other => Criteria { url: text(other), narrative: None },
+        Value::Object(_) => Criteria {
+            url: s(c, "id"),
+            narrative: s(c, "narrative"),
+        },
+        other => Criteria {
+            url: text(other),
+            narrative: None,
+        },
     });
 
     let mut recipients = Vec::new();
@@ -168,7 +205,9 @@ fn build_badge(doc: &Value, is_clr: bool, claims: &JwtClaims<'_>, baked_mime: Op
             recipients.push(subject_id(id));
         }
         for ident in list(subject.get("identifier")) {
-            let Some(identity) = s(ident, "identityHash") else { continue };
+            let Some(identity) = s(ident, "identityHash") else {
+                continue;
+            };
             let kind = match s(ident, "identityType").as_deref() {
                 Some("emailAddress" | "email") => IdentityKind::Email,
                 Some("url") => IdentityKind::Url,
@@ -197,7 +236,10 @@ fn build_badge(doc: &Value, is_clr: bool, claims: &JwtClaims<'_>, baked_mime: Op
                 genre: s(e, "genre"),
                 audience: s(e, "audience"),
             }),
-            other => text(other).map(|id| Evidence { id: Some(id), ..Evidence::default() }),
+            other => text(other).map(|id| Evidence {
+                id: Some(id),
+                ..Evidence::default()
+            }),
         })
         .collect();
     let alignments = list(ach.get("alignment"))
@@ -230,7 +272,11 @@ fn build_badge(doc: &Value, is_clr: bool, claims: &JwtClaims<'_>, baked_mime: Op
         results,
         tags: strings(ach.get("tag")),
         achievement_type: s(ach, "achievementType"),
-        spec_version: if is_clr { "CLR 2.0".to_owned() } else { "3.0".to_owned() },
+        spec_version: if is_clr {
+            "CLR 2.0".to_owned()
+        } else {
+            "3.0".to_owned()
+        },
         vc_version,
     }
 }
@@ -254,7 +300,12 @@ fn subject_id(id: String) -> Recipient {
     } else {
         (IdentityKind::Did, id)
     };
-    Recipient { kind, identity, hashed: false, salt: None }
+    Recipient {
+        kind,
+        identity,
+        hashed: false,
+        salt: None,
+    }
 }
 
 fn results(subject: &Value, achievement: &Value) -> Vec<ResultEntry> {
@@ -262,10 +313,12 @@ fn results(subject: &Value, achievement: &Value) -> Vec<ResultEntry> {
     list(subject.get("result"))
         .filter(|r| r.is_object())
         .map(|r| {
-            let desc = r
-                .get("resultDescription")
-                .and_then(id_of)
-                .and_then(|id| descriptions.iter().copied().find(|d| s(d, "id").as_deref() == Some(id.as_str())));
+            let desc = r.get("resultDescription").and_then(id_of).and_then(|id| {
+                descriptions
+                    .iter()
+                    .copied()
+                    .find(|d| s(d, "id").as_deref() == Some(id.as_str()))
+            });
             let level = r.get("achievedLevel").and_then(id_of);
             // The level is defined in the result's description, or (as in 1EdTech's complete
             // example) in another description of the same achievement.
@@ -277,7 +330,12 @@ fn results(subject: &Value, achievement: &Value) -> Vec<ResultEntry> {
                     .and_then(|l| s(l, "name"))
             });
             ResultEntry {
-                label: desc.and_then(|d| s(d, "name")).or_else(|| types(r).into_iter().find(|t| *t != "Result").map(str::to_owned)),
+                label: desc.and_then(|d| s(d, "name")).or_else(|| {
+                    types(r)
+                        .into_iter()
+                        .find(|t| *t != "Result")
+                        .map(str::to_owned)
+                }),
                 value: s(r, "value"),
                 status: s(r, "status"),
                 achieved_level: level_name.or(level),
