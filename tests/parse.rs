@@ -565,6 +565,17 @@ fn files_that_are_not_badges() {
                 .into()
         )
     );
+    let vp = json!({"@context": ["https://www.w3.org/ns/credentials/v2"], "type": "VerifiablePresentation", "verifiableCredential": []});
+    assert_eq!(
+        parse_value(vp, None).unwrap_err().to_string(),
+        "not an open badge: this is a verifiable presentation (a shared bundle of credentials), not a single badge; check it with `backpack verify-share`"
+    );
+    assert_eq!(
+        parse_value(json!({"credential": [], "compactJwsString": []}), None)
+            .unwrap_err()
+            .to_string(),
+        "not an open badge: this is an open badges 3.0 api response listing credentials, not a single badge; save each credential to a file of its own to import it"
+    );
     assert_eq!(
         parse_value(json!("x"), None).unwrap_err().to_string(),
         "json is a string, but a badge is one json object"

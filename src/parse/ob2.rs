@@ -35,6 +35,11 @@ pub(crate) fn not_a_badge(doc: &Value) -> ParseError {
         "this is a signing key, not a badge".to_owned()
     } else if t.iter().any(|t| t == "RevocationList") {
         "this is a revocation list, not a badge".to_owned()
+    } else if doc.get("compactJwsString").is_some()
+        || doc.get("compactJwsStrings").is_some()
+        || doc.get("credential").is_some_and(Value::is_array)
+    {
+        "this is an open badges 3.0 api response listing credentials, not a single badge; save each credential to a file of its own to import it".to_owned()
     } else {
         "the json has no `recipient` and `badge` (open badges 0.5-2.0) and is not a verifiable credential with an OpenBadgeCredential type (open badges 3.0)".to_owned()
     };

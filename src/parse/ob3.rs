@@ -27,6 +27,7 @@ pub(crate) fn is_vc(doc: &Value) -> bool {
         || has_type(doc, "AchievementCredential")
         || has_type(doc, "ClrCredential")
         || has_type(doc, "EnvelopedVerifiableCredential")
+        || has_type(doc, "VerifiablePresentation")
 }
 
 /// Claims of the VC-JWT that carried a credential, to fill what the credential omits.
@@ -66,6 +67,11 @@ fn kind(doc: &Value) -> Result<bool, ParseError> {
     } else {
         t.join(", ")
     };
+    if has_type(doc, "VerifiablePresentation") {
+        return Err(ParseError::NotABadge(
+            "this is a verifiable presentation (a shared bundle of credentials), not a single badge; check it with `backpack verify-share`".into(),
+        ));
+    }
     if has_type(doc, "EndorsementCredential") {
         return Err(ParseError::NotABadge(
             "an EndorsementCredential endorses a badge or issuer; it is not a badge itself".into(),
