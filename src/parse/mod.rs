@@ -1,13 +1,13 @@
-//! Payload → normalised [`Badge`](crate::model::Badge), for OB 0.5–2.0, OB 3.0 (VCDM 1.1 and
+//! Payload → normalised [`Badge`], for OB 0.5–2.0, OB 3.0 (VCDM 1.1 and
 //! 2.0, JSON and VC-JWT) and CLR 2.0. STANDARDS §2.1, §2.3 (upgrades), §3.1, §3.2, §3.12.
 //!
 //! [`parse`] reads the payload JSON once with `serde_json` (depth capped at
-//! [`MAX_JSON_DEPTH`](crate::limits::MAX_JSON_DEPTH)), then:
-//! - a Verifiable Credential (VCDM `@context` or a VC `type`) goes to [`ob3`]: OB 3.0
+//! [`MAX_JSON_DEPTH`]), then:
+//! - a Verifiable Credential (VCDM `@context` or a VC `type`) goes to `ob3.rs`: OB 3.0
 //!   `OpenBadgeCredential`/`AchievementCredential`, CLR 2.0 `ClrCredential` (its inner
 //!   credentials parsed into [`ParsedCredential::embedded`]), VCDM 2.0
 //!   `EnvelopedVerifiableCredential` (`id: data:application/vc+jwt,<jws>`, unwrapped);
-//! - an object with `badge`/`recipient` goes to [`ob2`] (OB 0.5–2.0);
+//! - an object with `badge`/`recipient` goes to `ob2.rs` (OB 0.5–2.0);
 //! - a compact JWS is an OB 2.0 signed assertion or a VC-JWT (credential as the payload or in
 //!   its `vc` claim; STANDARDS §3.2);
 //! - a bare URL is a hosted assertion that needs the network, which parse never uses.
