@@ -512,6 +512,21 @@ fn jws_decodes_parts() {
 }
 
 #[test]
+fn xml_or_html_that_is_not_svg() {
+    let msg = "not a badge file: expected a baked png or svg, json, a compact jws or a text file with one http(s) url";
+    assert_eq!(
+        err(b"<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body></body></html>"),
+        msg
+    );
+    assert_eq!(err(b"<?xml version=\"1.0\"?><feed><entry/></feed>"), msg);
+    // Once inside an <svg>, broken XML is the svg's fault.
+    assert_eq!(
+        err(b"<svg><g></svg>"),
+        "malformed svg: ill-formed document: expected `</g>`, but `</svg>` was found (at byte 8)"
+    );
+}
+
+#[test]
 fn unrecognized_text() {
     assert_eq!(
         err(b"hello there"),

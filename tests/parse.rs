@@ -565,6 +565,11 @@ fn files_that_are_not_badges() {
                 .into()
         )
     );
+    // The JS bakery's test SVG holds a stub, not an assertion.
+    assert_eq!(
+        load_err("bakery-mozilla-js/baked.svg"),
+        "not an open badge: the json has no `recipient` and `badge` (open badges 0.5-2.0) and is not a verifiable credential with an OpenBadgeCredential type (open badges 3.0)"
+    );
     let vp = json!({"@context": ["https://www.w3.org/ns/credentials/v2"], "type": "VerifiablePresentation", "verifiableCredential": []});
     assert_eq!(
         parse_value(vp, None).unwrap_err().to_string(),

@@ -90,11 +90,19 @@ fn xml_err(e: impl std::fmt::Display, pos: u64) -> DecodeError {
 /// Find the badge in an SVG.
 pub(crate) fn extract(bytes: &[u8]) -> Result<SvgBadge, DecodeError> {
     let mut reader = NsReader::from_reader(bytes);
+    // Until an <svg> element shows up this may be any XML or HTML file: say "not a badge
+    // file" rather than blame an svg that is not there.
+    let mut seen_svg = false;
     loop {
         let pos = reader.buffer_position();
-        let (ns, event) = reader.read_resolved_event().map_err(|e| xml_err(e, pos))?;
+        let (ns, event) = match reader.read_resolved_event() {
+            Ok(ev) => ev,
+            Err(_) if !seen_svg => return Err(DecodeError::Unrecognized),
+            Err(e) => return Err(xml_err(e, pos)),
+        };
         let (is_start, e) = match event {
-            Event::Eof => return Err(DecodeError::SvgNoBadge),
+            Event::Eof if seen_svg => return Err(DecodeError::SvgNoBadge),
+            Event::Eof => return Err(DecodeError::Unrecognized),
             Event::DocType(d) => {
                 check_doctype(&d)?;
                 continue;
@@ -103,6 +111,7 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<SvgBadge, DecodeError> {
             Event::Empty(e) => (false, e),
             _ => continue,
         };
+        seen_svg |= e.local_name().as_ref().eq_ignore_ascii_case(b"svg");
         if !is_badge_element(&ns, e.local_name().as_ref(), e.name().as_ref()) {
             continue;
         }
