@@ -195,7 +195,10 @@ fn walk(dir: &Path, out: &mut Vec<Item>) {
 }
 
 fn zip_error(e: zip::result::ZipError) -> String {
-    format!("not a readable zip archive: {}", e.to_string().to_lowercase())
+    format!(
+        "not a readable zip archive: {}",
+        e.to_string().to_lowercase()
+    )
 }
 
 /// List a ZIP archive's entries (sorted by name, hidden and folder entries skipped).
@@ -299,8 +302,8 @@ impl Run {
             }
             Item::File(path) => {
                 let source = display(path);
-                let read = std::fs::File::open(path)
-                    .and_then(|f| read_limited(f, limits::MAX_FILE_BYTES));
+                let read =
+                    std::fs::File::open(path).and_then(|f| read_limited(f, limits::MAX_FILE_BYTES));
                 match read {
                     Ok(Ok(b)) => Ok((source, b)),
                     Ok(Err(l)) => Err(refused(&source, too_large(l, "MAX_FILE_BYTES"))),
@@ -317,8 +320,8 @@ impl Run {
                     self.zip_bytes = 0;
                     let opened = std::fs::File::open(archive)
                         .map_err(|e| failed(&source, e.to_string().to_lowercase()))?;
-                    let za = zip::ZipArchive::new(opened)
-                        .map_err(|e| refused(&source, zip_error(e)))?;
+                    let za =
+                        zip::ZipArchive::new(opened).map_err(|e| refused(&source, zip_error(e)))?;
                     self.zip = Some((archive.clone(), za));
                 }
                 let Some((_, za)) = self.zip.as_mut() else {
@@ -349,7 +352,9 @@ impl Run {
                             ),
                         ));
                     }
-                    Ok(Err(l)) => return Err(refused(&source, too_large(l, "MAX_ZIP_ENTRY_BYTES"))),
+                    Ok(Err(l)) => {
+                        return Err(refused(&source, too_large(l, "MAX_ZIP_ENTRY_BYTES")));
+                    }
                     Err(e) => {
                         return Err(refused(
                             &source,
