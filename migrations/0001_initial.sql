@@ -25,6 +25,7 @@ CREATE TABLE badges (
     badge_json      TEXT    NOT NULL,            -- model::Badge as JSON
     original        BLOB    NOT NULL,            -- exact bytes as imported
     sha256          TEXT    NOT NULL UNIQUE,     -- lower-case hex of `original`
+    document_sha256 TEXT,                        -- of the parsed document: same credential in another package
     credential_id   TEXT,                        -- OB3/CLR credential id (dedupe with issuer_id)
     assertion_id    TEXT,                        -- OB2 assertion id (dedupe)
     hosted_url      TEXT,                        -- OB2 hosted: where to re-verify

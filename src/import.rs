@@ -492,6 +492,14 @@ fn import_inner(
             replaced,
         },
         ImportOutcome::History { id, current } => FileResult::History { id, name, current },
-        ImportOutcome::Duplicate { id } => FileResult::Duplicate { id, name },
+        ImportOutcome::Duplicate { id } => FileResult::Duplicate {
+            id,
+            // The name of the badge already there (it may differ from this copy's).
+            name: wallet
+                .summaries(&[id])
+                .ok()
+                .and_then(|s| s.into_iter().next())
+                .map_or(name, |s| s.name),
+        },
     }
 }

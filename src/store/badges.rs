@@ -28,7 +28,8 @@ pub enum ImportOutcome {
         /// Ids of the credentials stored from inside a CLR.
         embedded: Vec<i64>,
     },
-    /// An older version of a badge already in the wallet: stored as history only.
+    /// An older version of a badge already in the wallet (or a different document with the
+    /// same id and date): stored as history only, so nothing imported is dropped.
     History {
         /// Its wallet id.
         id: i64,
@@ -431,6 +432,7 @@ struct Insert<'a> {
     parent: Option<i64>,
     superseded_by: Option<i64>,
     sha: &'a str,
+    doc_sha: &'a str,
     now: &'a str,
 }
 
@@ -451,7 +453,7 @@ fn insert_row(tx: &Transaction<'_>, ins: &Insert<'_>) -> StoreResult<i64> {
             b.issuer.id.clone(),
             None,
             Some(id.clone()),
-            b.valid_from.clone(),
+            key_date(ins.parsed),
         ),
         DedupeKey::Content => (b.issuer.id.clone(), None, None, b.valid_from.clone()),
     };
@@ -466,8 +468,9 @@ fn insert_row(tx: &Transaction<'_>, ins: &Insert<'_>) -> StoreResult<i64> {
     tx.prepare_cached(
         "INSERT INTO badges (format, container, spec_version, name, issuer_name, issuer_id,
             issued, valid_from, valid_until, image_kind, badge_json, original, sha256,
-            credential_id, assertion_id, hosted_url, source, imported_at, parent_id, superseded_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+            credential_id, assertion_id, hosted_url, source, imported_at, parent_id, superseded_by,
+            document_sha256)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
     )?
     .execute(params![
         ins.parsed.format.as_str(),
@@ -490,6 +493,7 @@ fn insert_row(tx: &Transaction<'_>, ins: &Insert<'_>) -> StoreResult<i64> {
         ins.now,
         ins.parent,
         ins.superseded_by,
+        ins.doc_sha,
     ])?;
     let id = tx.last_insert_rowid();
     fts_write(tx, id, &search_text(b, &[]))?;
@@ -523,10 +527,83 @@ fn purge_removed_matches(
     Ok(())
 }
 
+/// The dedupe identity of a credential: which column holds its id, the id, the issuer
+/// (credentials only), its date for "newest wins", and whether it is a CLR (a CLR never
+/// dedupes against a plain badge that happens to reuse its id).
+struct KeyRef<'a> {
+    assertion: bool,
+    issuer: Option<&'a str>,
+    id: &'a str,
+    date: Option<String>,
+    clr: bool,
+}
+
+fn key_of(parsed: &ParsedCredential) -> Option<KeyRef<'_>> {
+    let clr = matches!(parsed.format, Format::Clr2Json | Format::Clr2Jwt);
+    match &parsed.dedupe {
+        DedupeKey::Credential {
+            issuer_id,
+            id,
+            valid_from,
+        } => Some(KeyRef {
+            assertion: false,
+            issuer: Some(issuer_id),
+            id,
+            date: valid_from
+                .clone()
+                .or_else(|| parsed.badge.valid_from.clone()),
+            clr,
+        }),
+        DedupeKey::Assertion { id } => Some(KeyRef {
+            assertion: true,
+            issuer: None,
+            id,
+            date: key_date(parsed),
+            clr,
+        }),
+        DedupeKey::Content => None,
+    }
+}
+
+/// The date that decides which version is newest: `validFrom` for credentials, else the
+/// issue date.
+fn key_date(parsed: &ParsedCredential) -> Option<String> {
+    match &parsed.dedupe {
+        DedupeKey::Credential { valid_from, .. } => valid_from
+            .clone()
+            .or_else(|| parsed.badge.valid_from.clone()),
+        _ => parsed
+            .badge
+            .valid_from
+            .clone()
+            .or_else(|| parsed.badge.issued.clone()),
+    }
+}
+
+/// Rows with the same dedupe key: (id, valid_from, document_sha256, is current).
+fn same_key_rows(
+    tx: &Transaction<'_>,
+    k: &KeyRef<'_>,
+) -> StoreResult<Vec<(i64, Option<String>, Option<String>, bool)>> {
+    let sql = if k.assertion {
+        "SELECT id, valid_from, document_sha256, superseded_by IS NULL FROM badges
+         WHERE assertion_id = ?1 AND ?2 IS NULL AND (format LIKE 'clr%') = ?3 ORDER BY id"
+    } else {
+        "SELECT id, valid_from, document_sha256, superseded_by IS NULL FROM badges
+         WHERE credential_id = ?1 AND issuer_id = ?2 AND (format LIKE 'clr%') = ?3 ORDER BY id"
+    };
+    let mut st = tx.prepare_cached(sql)?;
+    let rows = st.query_map(params![k.id, k.issuer, k.clr], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 fn find_existing(
     tx: &Transaction<'_>,
     parsed: &ParsedCredential,
     sha: &str,
+    doc_sha: &str,
 ) -> StoreResult<Existing> {
     if let Some(id) = tx
         .prepare_cached("SELECT id FROM badges WHERE sha256 = ?1")?
@@ -535,49 +612,23 @@ fn find_existing(
     {
         return Ok(Existing::Duplicate(id));
     }
-    match &parsed.dedupe {
-        DedupeKey::Credential {
-            issuer_id,
-            id,
-            valid_from,
-        } => {
-            let current: Option<(i64, Option<String>)> = tx
-                .prepare_cached(
-                    "SELECT id, valid_from FROM badges
-                     WHERE issuer_id = ?1 AND credential_id = ?2 AND superseded_by IS NULL
-                     ORDER BY id DESC LIMIT 1",
-                )?
-                .query_row([issuer_id, id], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?;
-            let Some((cur_id, cur_from)) = current else {
-                return Ok(Existing::None);
-            };
-            let mine = valid_from.as_deref().or(parsed.badge.valid_from.as_deref());
-            match newer(mine, cur_from.as_deref()) {
-                std::cmp::Ordering::Greater => Ok(Existing::Replaces(cur_id)),
-                std::cmp::Ordering::Less => {
-                    // Already kept as history with the same date? Then it is a duplicate.
-                    let same_hist: Option<i64> = tx
-                        .prepare_cached(
-                            "SELECT id FROM badges WHERE superseded_by = ?1 AND valid_from IS ?2 LIMIT 1",
-                        )?
-                        .query_row(params![cur_id, mine], |r| r.get(0))
-                        .optional()?;
-                    Ok(match same_hist {
-                        Some(h) => Existing::Duplicate(h),
-                        None => Existing::OlderThan(cur_id),
-                    })
-                }
-                std::cmp::Ordering::Equal => Ok(Existing::Duplicate(cur_id)),
-            }
-        }
-        DedupeKey::Assertion { id } => Ok(tx
-            .prepare_cached("SELECT id FROM badges WHERE assertion_id = ?1 ORDER BY id LIMIT 1")?
-            .query_row([id], |r| r.get::<_, i64>(0))
-            .optional()?
-            .map_or(Existing::None, Existing::Duplicate)),
-        DedupeKey::Content => Ok(Existing::None),
+    let Some(k) = key_of(parsed) else {
+        return Ok(Existing::None);
+    };
+    let rows = same_key_rows(tx, &k)?;
+    // The same credential document in another package (baked PNG vs JSON file): duplicate.
+    if let Some((id, ..)) = rows.iter().find(|r| r.2.as_deref() == Some(doc_sha)) {
+        return Ok(Existing::Duplicate(*id));
     }
+    let Some((current, cur_date, ..)) = rows.iter().rev().find(|r| r.3) else {
+        return Ok(Existing::None);
+    };
+    // Newest date wins (STANDARDS §3.10). An older one, or a different document with the
+    // same date, is kept as history: nothing the learner imported is dropped.
+    Ok(match newer(k.date.as_deref(), cur_date.as_deref()) {
+        std::cmp::Ordering::Greater => Existing::Replaces(*current),
+        _ => Existing::OlderThan(*current),
+    })
 }
 
 /// Store one credential (and, for a CLR, the credentials inside it) inside `tx`.
@@ -591,8 +642,15 @@ fn import_one(
     now: &str,
 ) -> StoreResult<ImportOutcome> {
     let sha = sha256_hex(original);
+    let doc_sha =
+        sha256_hex(
+            &serde_json::to_vec(&parsed.document).map_err(|e| StoreError::Corrupt {
+                what: "the new badge".into(),
+                reason: e.to_string(),
+            })?,
+        );
     purge_removed_matches(tx, parsed, &sha)?;
-    let existing = find_existing(tx, parsed, &sha)?;
+    let existing = find_existing(tx, parsed, &sha, &doc_sha)?;
     let mut ins = Insert {
         parsed,
         original,
@@ -601,6 +659,7 @@ fn import_one(
         parent,
         superseded_by: None,
         sha: &sha,
+        doc_sha: &doc_sha,
         now,
     };
     let outcome = match existing {

@@ -10,9 +10,12 @@
 //! - **Originals are byte-exact.** `badges.original` holds the imported bytes verbatim;
 //!   signatures cover them. The credential document is *not* stored twice: decode + parse of
 //!   the original reproduces it ([`Wallet::document`]).
-//! - **Dedupe** (STANDARDS §3.10): OB 3.0 / CLR by (issuer id, credential id), the newest
-//!   `validFrom` stays current and older versions are kept as history (`superseded_by`);
-//!   OB 2.0 by assertion id; otherwise by the SHA-256 of the original bytes.
+//! - **Dedupe** (STANDARDS §3.10): the same bytes (SHA-256) are a duplicate. OB 3.0 / CLR
+//!   are matched by (issuer id, credential id), OB 2.0 by assertion id (a CLR only against
+//!   CLRs): the same credential document in another package (a baked PNG of a JSON already
+//!   there) is a duplicate; otherwise the newest `validFrom` (OB 2.0: issue date) stays
+//!   current and the other version is kept as history (`superseded_by`), so nothing the
+//!   learner imported is ever dropped. Without an id, only the byte hash dedupes.
 //! - **Removal is undoable**: [`Wallet::remove_badge`] hides a badge (soft delete) and
 //!   [`Wallet::restore_badge`] brings it back; [`Wallet::purge_removed`] deletes removed
 //!   badges for good (the app calls it when the undo window closes; the CLI's

@@ -249,6 +249,24 @@ fn ob3_newer_valid_from_replaces_older_kept_as_history() {
         .unwrap(),
         ImportOutcome::Duplicate { id: v0 }
     );
+    // Same id and date but a different document: kept as history, never dropped.
+    let mut other = ob3("v2", "urn:uuid:c", "2024-06-01T00:00:00+02:00");
+    other.document["validUntil"] = "2030-01-01T00:00:00Z".into();
+    let out = w
+        .import_parsed(&other, b"v2 other", Container::Json, "v2b.json")
+        .unwrap();
+    assert!(
+        matches!(out, ImportOutcome::History { current, .. } if current == new),
+        "{out:?}"
+    );
+    // A CLR never dedupes against a plain badge reusing its id.
+    let mut clr = ob3("v2", "urn:uuid:c", "2024-06-01T00:00:00+02:00");
+    clr.format = Format::Clr2Json;
+    assert!(matches!(
+        w.import_parsed(&clr, b"clr", Container::Json, "clr.json")
+            .unwrap(),
+        ImportOutcome::Imported { replaced: None, .. }
+    ));
     // Search finds the current version only.
     let hits = w
         .list_badges(&Query {

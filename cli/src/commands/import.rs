@@ -61,7 +61,7 @@ impl Args {
                 }
                 FileResult::History { id, name, current } => writeln!(
                     out,
-                    "imported   {src}  #{id} \"{}\"  older version of #{current}, kept as history",
+                    "imported   {src}  #{id} \"{}\"  another version of #{current} (same id), kept as history",
                     clean(name)
                 )?,
                 FileResult::Duplicate { id, name } => writeln!(
