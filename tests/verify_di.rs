@@ -637,3 +637,4 @@ fn contexts_readme_lists_every_bundled_file_with_its_hash() {
         assert_eq!(std::fs::read(shared).unwrap(), c.bytes, "{} differs from tests/fixtures/contexts", c.file);
     }
 }
+
