@@ -25,6 +25,7 @@ pub mod export;
 pub mod import;
 pub mod limits;
 pub mod model;
+pub mod net;
 pub mod parse;
 pub mod store;
 pub mod verify;
