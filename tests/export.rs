@@ -1,1 +1,773 @@
-//! See tests.rs.
+//! Exports (HTML, ZIP, presentation, baked images, PDF), the receiver side (`verify_share`)
+//! and encrypted backups. Issue 5.
+
+use backpack_core::backup::{self, BackupError, KdfParams};
+use backpack_core::decode::{Decoded, Payload};
+use backpack_core::env::{FixedClock, OfflineFetcher};
+use backpack_core::export::html::{CREDENTIAL_BLOCK_PREFIX, extract_blocks};
+use backpack_core::export::privacy::{self, Privacy};
+use backpack_core::export::zip::Manifest;
+use backpack_core::export::{
+    self, ExportBadge, ExportError, ExportFormat, ExportOptions, Portfolio, sha256_hex,
+};
+use backpack_core::learner_key::{LearnerKey, LearnerSecret};
+use backpack_core::model::{
+    Badge, Container, Criteria, Evidence, Format, IdentityKind, Image, Issuer, Recipient,
+};
+use backpack_core::share::{Integrity, ShareKind, verify_share};
+use backpack_core::verify::{Verdict, VerifyContext};
+use chrono::{TimeZone, Utc};
+
+use crate::util::fixture_bytes;
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 5, 3, 12, 0, 0).unwrap()
+}
+
+/// The text payload of a baked PNG (first iTXt badge chunk), for fixtures.
+fn png_payload(png: &[u8]) -> String {
+    let mut pos = 8;
+    while pos + 12 <= png.len() {
+        let len = u32::from_be_bytes(png[pos..pos + 4].try_into().unwrap()) as usize;
+        let kind = &png[pos + 4..pos + 8];
+        let data = &png[pos + 8..pos + 8 + len];
+        if kind == b"iTXt" {
+            let kw_end = data.iter().position(|&b| b == 0).unwrap();
+            let kw = std::str::from_utf8(&data[..kw_end]).unwrap();
+            if ["openbadges", "openbadgecredential", "clrcredential"].contains(&kw) {
+                // keyword \0 flag method lang \0 translated \0 text
+                let rest = &data[kw_end + 3..];
+                let l = rest.iter().position(|&b| b == 0).unwrap();
+                let rest = &rest[l + 1..];
+                let t = rest.iter().position(|&b| b == 0).unwrap();
+                return String::from_utf8(rest[t + 1..].to_vec()).unwrap();
+            }
+        }
+        pos += 12 + len;
+    }
+    panic!("no badge chunk")
+}
+
+/// A wallet item from a fixture: parsed by the core when the parser can, else described by hand.
+fn item(rel: &str, container: Container, format: Format, name: &str) -> ExportBadge {
+    let original = fixture_bytes(rel);
+    let payload = match container {
+        Container::Png => png_payload(&original),
+        _ => String::from_utf8(original.clone()).unwrap(),
+    };
+    let decoded = Decoded {
+        container,
+        payload: match container {
+            Container::Json => Payload::Json(payload.clone()),
+            _ => Payload::Jws(payload.trim().to_string()),
+        },
+    };
+    let badge = match backpack_core::parse::parse(&decoded) {
+        Ok(p) => p.badge,
+        Err(_) => Badge {
+            name: name.to_string(),
+            issuer: Issuer {
+                name: Some("Example University".into()),
+                id: Some("https://example.com/issuers/876543".into()),
+                ..Issuer::default()
+            },
+            issued: Some("2026-01-01T00:00:00Z".into()),
+            spec_version: "3.0".into(),
+            ..Badge::default()
+        },
+    };
+    ExportBadge {
+        wallet_id: rel.to_string(),
+        original,
+        container,
+        format,
+        badge,
+        payload,
+        report: None,
+        note: None,
+    }
+}
+
+fn portfolio() -> Portfolio {
+    Portfolio {
+        title: "My learning".into(),
+        intro: Some("Hello, I am a learner.".into()),
+        note: None,
+        badges: vec![
+            item(
+                "1edtech-public-validator/ob30/simple.json",
+                Container::Json,
+                Format::Ob3Json,
+                "Simple",
+            ),
+            item(
+                "dcc-verifier-core/v2OBv3SpecExample.json",
+                Container::Json,
+                Format::Ob3Json,
+                "Spec example",
+            ),
+            item(
+                "1edtech-public-validator/ob30/simple-jwt.png",
+                Container::Png,
+                Format::Ob3Jwt,
+                "JWT badge",
+            ),
+        ],
+    }
+}
+
+fn opts(key: Option<&LearnerKey>) -> ExportOptions<'_> {
+    ExportOptions {
+        privacy: Privacy::default(),
+        exported_at: now(),
+        learner: key,
+        challenge: None,
+        domain: None,
+    }
+}
+
+/// A badge full of hostile text and remote URLs.
+fn hostile() -> ExportBadge {
+    let mut it = item(
+        "1edtech-public-validator/ob30/simple.json",
+        Container::Json,
+        Format::Ob3Json,
+        "x",
+    );
+    it.badge = Badge {
+        name: "<script>alert(1)</script>".into(),
+        description: Some("<img src=x onerror=alert(2)> \"quoted\" 'single'".into()),
+        image: Some(Image::Remote {
+            url: "https://evil.example/pixel.png".into(),
+        }),
+        criteria: Some(Criteria {
+            url: Some("https://evil.example/criteria".into()),
+            narrative: Some("<a href=\"javascript:alert(3)\">click</a> url(http://evil.example/x) @import 'http://evil.example/s.css';".into()),
+        }),
+        issuer: Issuer {
+            name: Some("<b>Evil</b>".into()),
+            url: Some("https://evil.example/".into()),
+            image: Some("https://evil.example/logo.png".into()),
+            ..Issuer::default()
+        },
+        recipients: vec![Recipient {
+            kind: IdentityKind::Email,
+            identity: "learner@example.org".into(),
+            hashed: false,
+            salt: None,
+        }],
+        evidence: vec![Evidence {
+            id: Some("https://evil.example/evidence".into()),
+            name: Some("My project".into()),
+            description: Some("written to learner@example.org".into()),
+            ..Evidence::default()
+        }],
+        spec_version: "3.0".into(),
+        ..Badge::default()
+    };
+    it.note = Some("My portfolio: https://me.example/work and <i>more</i>".into());
+    it
+}
+
+/// Every `src`/`href` attribute value and every `<script>` tag's attributes in a page.
+fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(off) = html[i..].find('<') {
+        let start = i + off + 1;
+        let Some(end_off) = html[start..].find('>') else {
+            break;
+        };
+        let inner = &html[start..start + end_off];
+        i = start + end_off + 1;
+        let name: String = inner
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!' || *c == '/')
+            .collect();
+        let mut attrs = Vec::new();
+        let mut rest = &inner[name.len()..];
+        while let Some(eq) = rest.find("=\"") {
+            let key = rest[..eq]
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let vstart = eq + 2;
+            let vend = rest[vstart..]
+                .find('"')
+                .map(|e| vstart + e)
+                .unwrap_or(rest.len());
+            attrs.push((key, rest[vstart..vend].to_string()));
+            rest = &rest[(vend + 1).min(rest.len())..];
+        }
+        // Raw-text elements: skip their bodies.
+        if name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("style") {
+            let close = format!("</{}", name.to_ascii_lowercase());
+            if let Some(c) = html[i..].to_ascii_lowercase().find(&close) {
+                out.push((name.to_ascii_lowercase(), attrs));
+                let body = &html[i..i + c];
+                if name.eq_ignore_ascii_case("style") {
+                    out.push(("style-body".into(), vec![("css".into(), body.to_string())]));
+                }
+                i += c;
+                continue;
+            }
+        }
+        out.push((name.to_ascii_lowercase(), attrs));
+    }
+    out
+}
+
+#[test]
+fn html_page_makes_no_external_request_and_escapes_badge_text() {
+    let p = Portfolio {
+        title: "Portfolio <of> me".into(),
+        intro: None,
+        note: Some("See https://me.example/cv".into()),
+        badges: vec![hostile()],
+    };
+    let mut o = opts(None);
+    o.privacy.include_notes = true;
+    let out = export::export(&p, ExportFormat::Html, &o).unwrap();
+    let html = String::from_utf8(out.bytes).unwrap();
+
+    let mut links = Vec::new();
+    for (name, attrs) in tags(&html) {
+        for (k, v) in &attrs {
+            if k == "src" || k == "href" {
+                let lv = v.to_ascii_lowercase();
+                assert!(
+                    !lv.starts_with("javascript:") && !lv.starts_with("//"),
+                    "{name} {k}={v}"
+                );
+                if lv.starts_with("http") {
+                    links.push(v.clone());
+                } else {
+                    assert!(
+                        lv.starts_with("data:image/") || lv.starts_with('#'),
+                        "{name} {k}={v}"
+                    );
+                }
+            }
+            if k == "style" {
+                panic!("inline style attribute would need 'unsafe-inline': {v}");
+            }
+        }
+        if name == "script" {
+            assert!(
+                attrs
+                    .iter()
+                    .any(|(k, v)| k == "type" && v == "application/octet-stream"),
+                "executable script tag: {attrs:?}"
+            );
+        }
+        if name == "style-body" {
+            let css = &attrs[0].1.to_ascii_lowercase();
+            assert!(
+                !css.contains("@import") && !css.contains("url("),
+                "css loads something"
+            );
+        }
+        assert!(
+            !["iframe", "object", "embed", "link", "form", "base"].contains(&name.as_str()),
+            "{name}"
+        );
+    }
+    // Only the links the learner typed in notes are links; badge URLs are text.
+    links.sort();
+    assert_eq!(links, ["https://me.example/cv", "https://me.example/work"]);
+    assert!(html.contains("content=\"default-src 'none'; img-src data:; style-src 'sha256-"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
+    assert!(html.contains("<title>Portfolio &lt;of&gt; me</title>"));
+    assert!(
+        html.contains("https://evil.example/criteria"),
+        "criteria url shown as text"
+    );
+    // Recipient email redacted in the view (evidence is off by default, so its text is absent).
+    assert!(!html.contains("learner@example.org"));
+    assert!(html.contains("[email hidden]"));
+    assert!(!html.contains("My project"));
+    assert!(out.warning.lines().iter().any(
+        |l| l.contains("learner@example.org") && l.contains("still inside the signed original")
+    ));
+}
+
+#[test]
+fn html_style_hash_matches_csp() {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let out = export::export(&portfolio(), ExportFormat::Html, &opts(None)).unwrap();
+    let html = String::from_utf8(out.bytes).unwrap();
+    let css = html
+        .split("<style>")
+        .nth(1)
+        .unwrap()
+        .split("</style>")
+        .next()
+        .unwrap();
+    let hash =
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(css.as_bytes()));
+    assert!(html.contains(&format!("style-src 'sha256-{hash}'")));
+    assert!(html.contains("@media print"));
+    assert_eq!(html.matches("<style>").count(), 1);
+}
+
+#[test]
+fn privacy_switches_change_what_is_rendered() {
+    let p = Portfolio {
+        title: "t".into(),
+        badges: vec![hostile()],
+        ..Portfolio::default()
+    };
+    let mut o = opts(None);
+    o.privacy = Privacy {
+        include_evidence: true,
+        include_notes: false,
+        include_dates: false,
+        include_emails: true,
+    };
+    let mut b = p.clone();
+    b.badges[0].badge.issued = Some("2026-02-03T00:00:00Z".into());
+    let html =
+        String::from_utf8(export::export(&b, ExportFormat::Html, &o).unwrap().bytes).unwrap();
+    assert!(html.contains("My project"));
+    assert!(html.contains("learner@example.org"));
+    assert!(!html.contains("3 February 2026"));
+    assert!(!html.contains("https://me.example/work"));
+    o.privacy = Privacy::default();
+    let html =
+        String::from_utf8(export::export(&b, ExportFormat::Html, &o).unwrap().bytes).unwrap();
+    assert!(html.contains("3 February 2026"));
+}
+
+#[test]
+fn html_embeds_exact_original_bytes() {
+    let p = portfolio();
+    let html = String::from_utf8(
+        export::export(&p, ExportFormat::Html, &opts(None))
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    let blocks: Vec<_> = extract_blocks(&html)
+        .into_iter()
+        .filter(|b| b.id.starts_with(CREDENTIAL_BLOCK_PREFIX))
+        .collect();
+    assert_eq!(blocks.len(), 3);
+    for (b, it) in blocks.iter().zip(&p.badges) {
+        assert_eq!(b.bytes.as_ref().unwrap(), &it.original);
+        assert_eq!(b.sha256.as_deref(), Some(sha256_hex(&it.original).as_str()));
+    }
+    // The JWT badge's PNG is shown as its own image.
+    assert!(html.contains("<img src=\"data:image/png;base64,"));
+}
+
+fn read_zip(bytes: &[u8]) -> (Manifest, std::collections::BTreeMap<String, Vec<u8>>) {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut files = std::collections::BTreeMap::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let mut v = Vec::new();
+        f.read_to_end(&mut v).unwrap();
+        files.insert(f.name().to_string(), v);
+    }
+    let m: Manifest = serde_json::from_slice(&files["manifest.json"]).unwrap();
+    (m, files)
+}
+
+#[test]
+fn zip_bundle_holds_originals_baked_images_and_manifest() {
+    let p = portfolio();
+    let out = export::export(&p, ExportFormat::Zip, &opts(None)).unwrap();
+    let (m, files) = read_zip(&out.bytes);
+    assert_eq!(m.backpack_manifest, 1);
+    assert_eq!(m.exported_at, "2026-05-03T12:00:00Z");
+    assert_eq!(m.badges.len(), 3);
+    assert!(!m.privacy.include_evidence && m.privacy.include_dates);
+    for (mb, it) in m.badges.iter().zip(&p.badges) {
+        assert_eq!(files[&mb.original], it.original, "original is byte-exact");
+        assert_eq!(mb.format, it.format.as_str());
+        let baked = &files[mb.baked.as_ref().unwrap()];
+        // Re-baked under the OB 3.0 keyword with the payload text byte-identical.
+        assert_eq!(png_payload(baked), it.payload.trim());
+        assert!(String::from_utf8_lossy(baked).contains("openbadgecredential\0\0\0\0\0"));
+    }
+    for f in &m.files {
+        assert_eq!(sha256_hex(&files[&f.path]), f.sha256, "{}", f.path);
+    }
+    assert!(files.contains_key("index.html"));
+    let names: Vec<_> = files.keys().cloned().collect();
+    let count = |pre: &str| names.iter().filter(|n| n.starts_with(pre)).count();
+    assert_eq!(
+        (
+            count("credentials/01-"),
+            count("credentials/03-"),
+            count("baked/"),
+            names.len()
+        ),
+        (1, 1, 3, 8),
+        "{names:?}"
+    );
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("credentials/03-") && n.ends_with(".png"))
+    );
+}
+
+#[test]
+fn baked_png_of_png_badge_and_svg_as_it_came() {
+    let png = item(
+        "1edtech-public-validator/ob30/simple-jwt.png",
+        Container::Png,
+        Format::Ob3Jwt,
+        "p",
+    );
+    let out = export::export(
+        &Portfolio {
+            badges: vec![png.clone()],
+            ..Portfolio::default()
+        },
+        ExportFormat::Png,
+        &opts(None),
+    )
+    .unwrap();
+    assert_eq!(out.extension, "png");
+    assert_eq!(png_payload(&out.bytes), png.payload);
+    let svg_bytes = fixture_bytes("1edtech-public-validator/ob30/simple-json.svg");
+    let svg = ExportBadge {
+        container: Container::Svg,
+        original: svg_bytes.clone(),
+        ..png.clone()
+    };
+    let out = export::export(
+        &Portfolio {
+            badges: vec![svg],
+            ..Portfolio::default()
+        },
+        ExportFormat::Svg,
+        &opts(None),
+    )
+    .unwrap();
+    assert_eq!(out.bytes, svg_bytes);
+    let two = Portfolio {
+        badges: vec![png.clone(), png],
+        ..Portfolio::default()
+    };
+    let e = export::export(&two, ExportFormat::Png, &opts(None)).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "png export takes exactly one badge: pass --badge ID"
+    );
+}
+
+#[test]
+fn pdf_has_cover_and_one_page_per_badge() {
+    let p = portfolio();
+    let out = export::export(&p, ExportFormat::Pdf, &opts(None)).unwrap();
+    let b = &out.bytes;
+    assert!(b.starts_with(b"%PDF-"));
+    assert!(String::from_utf8_lossy(&b[b.len() - 8..]).contains("%%EOF"));
+    let s = String::from_utf8_lossy(b);
+    let pages = s.matches("/Type /Page").count() - s.matches("/Type /Pages").count();
+    assert_eq!(pages, 1 + p.badges.len());
+    // The JWT badge's PNG is embedded as an image.
+    assert!(s.contains("/Subtype /Image"));
+    assert!(s.contains("(My learning)"));
+}
+
+#[test]
+fn empty_collection_is_refused() {
+    let e = export::export(&Portfolio::default(), ExportFormat::Html, &opts(None)).unwrap_err();
+    assert!(matches!(e, ExportError::Empty));
+    assert_eq!(e.to_string(), "the collection has no badges to export");
+}
+
+#[test]
+fn warning_names_every_linkable_identifier() {
+    let key = LearnerKey::new(LearnerSecret::from_bytes(&[9; 32]));
+    let mut p = portfolio();
+    p.badges[0].badge.id = Some("urn:uuid:1234".into());
+    p.badges[0].badge.recipients.push(Recipient {
+        kind: IdentityKind::Did,
+        identity: "did:example:learner".into(),
+        hashed: false,
+        salt: None,
+    });
+    let w = privacy::linkable_identifiers(&p, &Privacy::default(), true, Some(key.did()));
+    let text = w.lines().join("\n");
+    assert!(text.contains(key.did()), "{text}");
+    assert!(text.contains("urn:uuid:1234"), "{text}");
+    assert!(text.contains("did:example:learner"), "{text}");
+    let pdf_only = privacy::linkable_identifiers(&p, &Privacy::default(), false, None);
+    assert!(!pdf_only.lines().join("\n").contains("urn:uuid:1234"));
+}
+
+#[test]
+fn guardian_passphrase_gates_minor_mode() {
+    let h = privacy::guardian_hash("tree house", &mut rand_core::OsRng).unwrap();
+    assert!(privacy::check_guardian(None, None).is_ok());
+    assert_eq!(
+        privacy::check_guardian(Some(&h), None)
+            .unwrap_err()
+            .to_string(),
+        "minor mode is on: sharing needs the guardian passphrase"
+    );
+    assert!(matches!(
+        privacy::check_guardian(Some(&h), Some("nope")),
+        Err(ExportError::GuardianWrong)
+    ));
+    assert!(privacy::check_guardian(Some(&h), Some("tree house")).is_ok());
+}
+
+fn vctx<'a>(clock: &'a FixedClock, f: &'a OfflineFetcher) -> VerifyContext<'a> {
+    VerifyContext {
+        clock,
+        fetcher: f,
+        recipients: &[],
+        cache: None,
+    }
+}
+
+/// Flip one base64 character of the second credential block (to another base64 character).
+fn flip_in_html(html: &str, block: &str) -> String {
+    let start = html.find(&format!("id=\"{block}\"")).unwrap();
+    let body = start + html[start..].find('>').unwrap() + 20;
+    let mut bytes = html.as_bytes().to_vec();
+    bytes[body] = if bytes[body] == b'A' { b'B' } else { b'A' };
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn altered_credential_in_html_is_caught_for_that_badge_only() {
+    let (clock, f) = (FixedClock(now()), OfflineFetcher);
+    let html = String::from_utf8(
+        export::export(&portfolio(), ExportFormat::Html, &opts(None))
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    let r = verify_share(html.as_bytes(), &vctx(&clock, &f)).unwrap();
+    assert_eq!(r.kind, ShareKind::Html);
+    assert_eq!(r.title.as_deref(), Some("My learning"));
+    assert!(r.badges.iter().all(|b| b.integrity == Integrity::Intact));
+    let bad = flip_in_html(&html, "bp-credential-2");
+    let r = verify_share(bad.as_bytes(), &vctx(&clock, &f)).unwrap();
+    let states: Vec<bool> = r
+        .badges
+        .iter()
+        .map(|b| matches!(b.integrity, Integrity::Altered(_)))
+        .collect();
+    assert_eq!(states, [false, true, false]);
+    assert_eq!(r.badges[1].verdict, Verdict::Invalid);
+    assert!(!r.all_valid());
+}
+
+#[test]
+fn altered_credential_in_zip_is_caught_for_that_badge_only() {
+    let (clock, f) = (FixedClock(now()), OfflineFetcher);
+    let out = export::export(&portfolio(), ExportFormat::Zip, &opts(None)).unwrap();
+    let r = verify_share(&out.bytes, &vctx(&clock, &f)).unwrap();
+    assert_eq!(r.kind, ShareKind::Zip);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert!(r.badges.iter().all(|b| b.integrity == Integrity::Intact));
+    // Flip one byte inside the stored (uncompressed) second credential.
+    let orig = fixture_bytes("dcc-verifier-core/v2OBv3SpecExample.json");
+    let at = out
+        .bytes
+        .windows(orig.len())
+        .position(|w| w == orig.as_slice())
+        .unwrap()
+        + 100;
+    let mut bad = out.bytes.clone();
+    bad[at] ^= 0x01;
+    let r = verify_share(&bad, &vctx(&clock, &f)).unwrap();
+    let verdicts: Vec<bool> = r
+        .badges
+        .iter()
+        .map(|b| b.verdict == Verdict::Invalid)
+        .collect();
+    assert_eq!(
+        verdicts,
+        [false, true, false],
+        "{:#?}",
+        r.badges.iter().map(|b| &b.integrity).collect::<Vec<_>>()
+    );
+    assert!(
+        r.problems.is_empty(),
+        "other files untouched: {:?}",
+        r.problems
+    );
+}
+
+#[test]
+fn not_an_export_is_a_clean_error() {
+    let (clock, f) = (FixedClock(now()), OfflineFetcher);
+    for (bytes, msg) in [
+        (
+            &b"\x00\x01binary"[..],
+            "not a backpack export: expected an html portfolio, a zip bundle or a presentation json",
+        ),
+        (
+            &b"<!DOCTYPE html><html><body>nothing</body></html>"[..],
+            "the export holds no credential to verify",
+        ),
+        (&b"PK\x03\x04truncated"[..], "zip bundle is unreadable"),
+        (
+            &b"{\"type\":\"VerifiablePresentation\",\"verifiableCredential\":["[..],
+            "presentation is not valid json",
+        ),
+    ] {
+        let e = verify_share(bytes, &vctx(&clock, &f)).unwrap_err();
+        assert!(e.to_string().starts_with(msg), "{e}");
+    }
+}
+
+const FAST: KdfParams = KdfParams {
+    memory_kib: 256,
+    time_cost: 1,
+    parallelism: 1,
+};
+
+/// A wallet-shaped database: several tables, blobs with every byte value, a key row.
+fn make_wallet(path: &std::path::Path) {
+    let c = rusqlite::Connection::open(path).unwrap();
+    c.execute_batch(
+        "PRAGMA journal_mode=WAL;
+         CREATE TABLE badges (id INTEGER PRIMARY KEY, original BLOB NOT NULL, name TEXT);
+         CREATE TABLE collections (id INTEGER PRIMARY KEY, name TEXT UNIQUE, note TEXT);
+         CREATE TABLE collection_badges (collection_id INTEGER REFERENCES collections(id), badge_id INTEGER REFERENCES badges(id), position INTEGER);
+         CREATE TABLE learner_keys (id INTEGER PRIMARY KEY, did TEXT, secret BLOB);
+         CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
+         CREATE TABLE fetch_cache (url TEXT PRIMARY KEY, body BLOB, fetched_at TEXT);
+         PRAGMA user_version = 3;",
+    )
+    .unwrap();
+    let all: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
+    c.execute(
+        "INSERT INTO badges (original, name) VALUES (?1, 'Ünïcode ✓')",
+        [&all],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO badges (original, name) VALUES (x'89504e47', 'png')",
+        [],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO collections (name, note) VALUES ('Jobs', 'for employers')",
+        [],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO collection_badges VALUES (1, 2, 0), (1, 1, 1)",
+        [],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO learner_keys (did, secret) VALUES ('did:key:z6Mk', zeroblob(32))",
+        [],
+    )
+    .unwrap();
+    c.execute("INSERT INTO settings VALUES ('minor_mode', 'off')", [])
+        .unwrap();
+    c.execute(
+        "INSERT INTO fetch_cache VALUES ('https://x', x'00ff', '2026-01-01T00:00:00Z')",
+        [],
+    )
+    .unwrap();
+}
+
+fn dump(path: &std::path::Path) -> Vec<(String, Vec<Vec<String>>)> {
+    let c = rusqlite::Connection::open(path).unwrap();
+    let mut tables: Vec<String> = c
+        .prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    tables.sort();
+    let mut out = Vec::new();
+    for t in tables {
+        let mut st = c
+            .prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid"))
+            .unwrap();
+        let n = st.column_count();
+        let rows = st
+            .query_map([], |r| {
+                Ok((0..n)
+                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                    .collect::<Vec<_>>())
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        out.push((t, rows));
+    }
+    let v: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    out.push(("user_version".into(), vec![vec![v.to_string()]]));
+    out
+}
+
+#[test]
+fn backup_restore_round_trip_compares_every_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let wallet = dir.path().join("wallet.db");
+    make_wallet(&wallet);
+    let bak = dir.path().join("wallet.backup");
+    backup::backup_wallet_file(&wallet, &bak, "correct horse", FAST).unwrap();
+    let file = std::fs::read(&bak).unwrap();
+    assert!(file.starts_with(b"BPBACKUP\x01\x01"));
+    // Encrypted: the blob and names do not appear in clear.
+    assert!(!file.windows(4).any(|w| w == b"Jobs"));
+
+    let fresh = dir.path().join("new/wallet.db");
+    let out = backup::restore_wallet(&file, "correct horse", &fresh, false, &mut rand_core::OsRng)
+        .unwrap();
+    assert!(out.previous_kept_at.is_none());
+    assert_eq!(dump(&wallet), dump(&fresh));
+
+    // Wrong passphrase.
+    let e = backup::restore_wallet(
+        &file,
+        "wrong",
+        &dir.path().join("x.db"),
+        false,
+        &mut rand_core::OsRng,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "wrong passphrase: this backup was encrypted with a different passphrase"
+    );
+    assert!(!dir.path().join("x.db").exists());
+    // Truncated file: clean errors at every cut, never a panic.
+    for cut in [0, 5, 40, backup::HEADER_LEN, file.len() / 2, file.len() - 1] {
+        let e = backup::restore_wallet(
+            &file[..cut],
+            "correct horse",
+            &dir.path().join("y.db"),
+            false,
+            &mut rand_core::OsRng,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(e, BackupError::Truncated(_) | BackupError::NotABackup),
+            "cut {cut}: {e}"
+        );
+    }
+    // Restoring over a wallet with data needs force, and keeps the old one.
+    let e = backup::restore_wallet(&file, "correct horse", &fresh, false, &mut rand_core::OsRng)
+        .unwrap_err();
+    assert!(matches!(e, BackupError::WouldOverwrite(_)), "{e}");
+    let out = backup::restore_wallet(&file, "correct horse", &fresh, true, &mut rand_core::OsRng)
+        .unwrap();
+    let kept = out.previous_kept_at.unwrap();
+    assert_eq!(dump(&kept), dump(&wallet));
+    assert_eq!(dump(&fresh), dump(&wallet));
+}

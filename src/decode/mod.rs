@@ -72,7 +72,9 @@ pub enum DecodeError {
         what: String,
     },
     /// The PNG ends before `IEND` without the badge being found.
-    #[error("truncated png: the file ends at byte {offset}, before the IEND chunk and before any badge data")]
+    #[error(
+        "truncated png: the file ends at byte {offset}, before the IEND chunk and before any badge data"
+    )]
     PngNoIend {
         /// File length.
         offset: usize,
@@ -129,7 +131,9 @@ pub enum DecodeError {
     )]
     SvgEntities,
     /// An SVG refers to an entity that is not predefined.
-    #[error("svg refers to the entity `&{0};`, which is not predefined; entities are never expanded")]
+    #[error(
+        "svg refers to the entity `&{0};`, which is not predefined; entities are never expanded"
+    )]
     SvgUndefinedEntity(String),
     /// The SVG is not well-formed XML.
     #[error("malformed svg: {0}")]
@@ -143,7 +147,9 @@ pub enum DecodeError {
     #[error("svg badge element is empty: it has neither json content nor a verify attribute")]
     SvgEmptyBadge,
     /// A compact JWS without three segments.
-    #[error("compact jws has {found} segment(s) separated by `.`, expected 3 (header.payload.signature)")]
+    #[error(
+        "compact jws has {found} segment(s) separated by `.`, expected 3 (header.payload.signature)"
+    )]
     JwsSegments {
         /// Segments found.
         found: usize,
@@ -171,7 +177,9 @@ pub enum DecodeError {
         limit: usize,
     },
     /// Baked text that is neither JSON, JWS nor URL.
-    #[error("the badge text baked in the {container} is neither json, a compact jws nor an http(s) url")]
+    #[error(
+        "the badge text baked in the {container} is neither json, a compact jws nor an http(s) url"
+    )]
     BadBakedText {
         /// `png` or `svg`.
         container: &'static str,
@@ -196,17 +204,26 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::Empty);
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(DecodeError::TooLarge { size: bytes.len() as u64, limit: MAX_FILE_BYTES });
+        return Err(DecodeError::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
     }
     let sig_len = bytes.len().min(png::SIGNATURE.len());
     if bytes.get(..sig_len) == png::SIGNATURE.get(..sig_len) {
         let (_keyword, text) = png::extract(bytes)?;
         let payload = classify(text).ok_or(DecodeError::BadBakedText { container: "png" })?;
         check_jws(&payload)?;
-        return Ok(Decoded { container: Container::Png, payload });
+        return Ok(Decoded {
+            container: Container::Png,
+            payload,
+        });
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let first = body.iter().position(|b| !b.is_ascii_whitespace()).and_then(|i| body.get(i).copied());
+    let first = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .and_then(|i| body.get(i).copied());
     match first {
         None => return Err(DecodeError::Empty),
         Some(b'<') => {
@@ -216,22 +233,36 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             }
             .ok_or(DecodeError::BadBakedText { container: "svg" })?;
             check_jws(&payload)?;
-            return Ok(Decoded { container: Container::Svg, payload });
+            return Ok(Decoded {
+                container: Container::Svg,
+                payload,
+            });
         }
         _ => {}
     }
-    let text = std::str::from_utf8(body)
-        .map_err(|e| DecodeError::InvalidUtf8 { offset: e.valid_up_to(), what: "file" })?;
+    let text = std::str::from_utf8(body).map_err(|e| DecodeError::InvalidUtf8 {
+        offset: e.valid_up_to(),
+        what: "file",
+    })?;
     let trimmed = text.trim();
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        return Ok(Decoded { container: Container::Json, payload: Payload::Json(text.to_owned()) });
+        return Ok(Decoded {
+            container: Container::Json,
+            payload: Payload::Json(text.to_owned()),
+        });
     }
     if is_url(trimmed) {
-        return Ok(Decoded { container: Container::Url, payload: Payload::Url(trimmed.to_owned()) });
+        return Ok(Decoded {
+            container: Container::Url,
+            payload: Payload::Url(trimmed.to_owned()),
+        });
     }
     if jws::looks_like_jws(trimmed) {
         decode_jws(trimmed)?;
-        return Ok(Decoded { container: Container::Jws, payload: Payload::Jws(trimmed.to_owned()) });
+        return Ok(Decoded {
+            container: Container::Jws,
+            payload: Payload::Jws(trimmed.to_owned()),
+        });
     }
     Err(DecodeError::Unrecognized)
 }

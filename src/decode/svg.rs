@@ -11,9 +11,9 @@
 //! character reference is an error. External DTDs are never loaded (quick-xml cannot).
 //! Spec: <https://www.imsglobal.org/spec/ob/v3p0/#svg>, OB 2.0 baking specification.
 
+use quick_xml::NsReader;
 use quick_xml::events::Event;
 use quick_xml::name::{Namespace, ResolveResult};
-use quick_xml::NsReader;
 
 use super::DecodeError;
 
@@ -38,10 +38,13 @@ pub(crate) fn is_badge_element(ns: &ResolveResult<'_>, local: &[u8], qname: &[u8
     match ns {
         ResolveResult::Bound(Namespace(uri)) => {
             (*uri == NS_OB2.as_bytes() && local == b"assertion")
-                || ((*uri == NS_OB3.as_bytes() || *uri == NS_CLR.as_bytes()) && local == b"credential")
+                || ((*uri == NS_OB3.as_bytes() || *uri == NS_CLR.as_bytes())
+                    && local == b"credential")
         }
         // Lenient: a prefix that was never declared, as some hand-made SVGs do.
-        ResolveResult::Unknown(_) => qname == b"openbadges:assertion" || qname == b"openbadges:credential",
+        ResolveResult::Unknown(_) => {
+            qname == b"openbadges:assertion" || qname == b"openbadges:credential"
+        }
         ResolveResult::Unbound => false,
     }
 }
@@ -76,7 +79,8 @@ pub(crate) fn resolve_ref(name: &[u8]) -> Result<char, DecodeError> {
     } else {
         return Err(DecodeError::SvgUndefinedEntity(text));
     };
-    code.and_then(char::from_u32).ok_or(DecodeError::SvgUndefinedEntity(text))
+    code.and_then(char::from_u32)
+        .ok_or(DecodeError::SvgUndefinedEntity(text))
 }
 
 fn xml_err(e: impl std::fmt::Display, pos: u64) -> DecodeError {
@@ -110,7 +114,11 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<SvgBadge, DecodeError> {
                 verify = Some(attr_value(&attr.value)?);
             }
         }
-        let body = if is_start { read_body(&mut reader)? } else { String::new() };
+        let body = if is_start {
+            read_body(&mut reader)?
+        } else {
+            String::new()
+        };
         if !body.trim().is_empty() {
             return Ok(SvgBadge::Body(body));
         }
@@ -123,15 +131,21 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<SvgBadge, DecodeError> {
 
 /// Decode an attribute value, resolving only predefined and character references.
 pub(crate) fn attr_value(raw: &[u8]) -> Result<String, DecodeError> {
-    let text = std::str::from_utf8(raw)
-        .map_err(|e| DecodeError::InvalidUtf8 { offset: e.valid_up_to(), what: "svg verify attribute" })?;
+    let text = std::str::from_utf8(raw).map_err(|e| DecodeError::InvalidUtf8 {
+        offset: e.valid_up_to(),
+        what: "svg verify attribute",
+    })?;
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(amp) = rest.find('&') {
         out.push_str(rest.get(..amp).unwrap_or_default());
         let after = rest.get(amp + 1..).unwrap_or_default();
-        let semi = after.find(';').ok_or_else(|| DecodeError::SvgMalformed("unterminated `&` in an attribute".into()))?;
-        out.push(resolve_ref(after.get(..semi).unwrap_or_default().as_bytes())?);
+        let semi = after
+            .find(';')
+            .ok_or_else(|| DecodeError::SvgMalformed("unterminated `&` in an attribute".into()))?;
+        out.push(resolve_ref(
+            after.get(..semi).unwrap_or_default().as_bytes(),
+        )?);
         rest = after.get(semi + 1..).unwrap_or_default();
     }
     out.push_str(rest);
@@ -152,7 +166,11 @@ fn read_body(reader: &mut NsReader<&[u8]>) -> Result<String, DecodeError> {
             Event::Start(_) => depth += 1,
             Event::End(_) if depth == 0 => return Ok(body),
             Event::End(_) => depth -= 1,
-            Event::Eof => return Err(DecodeError::SvgMalformed("the badge element is never closed".into())),
+            Event::Eof => {
+                return Err(DecodeError::SvgMalformed(
+                    "the badge element is never closed".into(),
+                ));
+            }
             Event::DocType(d) => check_doctype(&d)?,
             _ => {}
         }

@@ -12,7 +12,10 @@ use super::{Canonical, DataIntegrityError, proof_config, unsecured_document};
 use crate::verify::jsonld::{ContextVariant, canonicalize};
 
 /// Canonical N-Quads of the document without its proof.
-pub fn canonical_document(doc: &Value, variant: ContextVariant) -> Result<String, DataIntegrityError> {
+pub fn canonical_document(
+    doc: &Value,
+    variant: ContextVariant,
+) -> Result<String, DataIntegrityError> {
     let unsecured = Value::Object(unsecured_document(doc)?);
     Ok(canonicalize(&unsecured, variant)?)
 }
@@ -28,7 +31,11 @@ pub fn canonical_proof_config(
 }
 
 /// Both canonical forms.
-pub fn canonical_forms(doc: &Value, proof: &Value, variant: ContextVariant) -> Result<Canonical, DataIntegrityError> {
+pub fn canonical_forms(
+    doc: &Value,
+    proof: &Value,
+    variant: ContextVariant,
+) -> Result<Canonical, DataIntegrityError> {
     Ok(Canonical {
         proof_config: canonical_proof_config(doc, proof, variant)?,
         document: canonical_document(doc, variant)?,
