@@ -9,15 +9,14 @@ use std::net::TcpListener;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use backpack_core::decode::{Payload, decode};
+use backpack_core::decode::decode;
 use backpack_core::env::{
     FetchError, FetchRequest, FetchResponse, Fetcher, FixedClock, OfflineFetcher,
 };
-use backpack_core::model::{Badge, Format};
 use backpack_core::net::{HttpFetcher, MemoryCache};
-use backpack_core::parse::{DedupeKey, ParsedCredential};
+use backpack_core::parse::ParsedCredential;
 use backpack_core::verify::{
-    CheckId, Outcome, Report, Verdict, VerifyContext, evidence, verify_bytes, verify_parsed,
+    CheckId, Outcome, Report, Verdict, VerifyContext, evidence, triage, verify_bytes, verify_parsed,
 };
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -37,76 +36,14 @@ fn now() -> FixedClock {
     clock_at("2026-05-04T12:00:00Z")
 }
 
-fn is_vc(v: &Value) -> bool {
-    let ctx = match v.get("@context") {
-        Some(Value::Array(a)) => a.first().and_then(Value::as_str).unwrap_or(""),
-        Some(Value::String(s)) => s,
-        _ => "",
-    };
-    ctx.contains("/credentials/")
-        || v.get("type")
-            .and_then(Value::as_array)
-            .is_some_and(|t| t.iter().any(|x| x == "VerifiableCredential"))
-}
-
-fn is_clr(v: &Value) -> bool {
-    v.get("type")
-        .and_then(Value::as_array)
-        .is_some_and(|t| t.iter().any(|x| x == "ClrCredential"))
-}
-
-fn jws_payload(t: &str) -> Value {
-    let p = t.split('.').nth(1).unwrap();
-    serde_json::from_slice(&URL_SAFE_NO_PAD.decode(p).unwrap()).unwrap()
-}
-
-/// The importer's parse if it handles this input, else a minimal classification of the
-/// decoded payload, so the pipeline is tested on every vector either way.
+/// The importer's parse if it handles this input, else the pipeline's own triage (what
+/// `verify_bytes` falls back to), so the pipeline is tested on every vector either way.
 fn parsed(bytes: &[u8]) -> ParsedCredential {
     let d = decode(bytes).expect("fixture decodes");
-    if let Ok(p) = backpack_core::parse::parse(&d) {
-        return p;
-    }
-    let (format, document, compact_jws, hosted_url) = match &d.payload {
-        Payload::Json(s) => {
-            let v: Value = serde_json::from_str(s).unwrap();
-            let f = if is_vc(&v) {
-                if is_clr(&v) {
-                    Format::Clr2Json
-                } else {
-                    Format::Ob3Json
-                }
-            } else {
-                Format::Ob2Hosted
-            };
-            let hosted = v.get("id").and_then(Value::as_str).map(str::to_string);
-            (f, v, None, hosted)
-        }
-        Payload::Jws(t) => {
-            let p = jws_payload(t);
-            let cred = p.get("vc").cloned().unwrap_or_else(|| p.clone());
-            let f = if is_vc(&cred) {
-                if is_clr(&cred) {
-                    Format::Clr2Jwt
-                } else {
-                    Format::Ob3Jwt
-                }
-            } else {
-                Format::Ob2Signed
-            };
-            (f, cred, Some(t.clone()), None)
-        }
-        Payload::Url(u) => (Format::Ob2Hosted, Value::Null, None, Some(u.clone())),
-    };
-    ParsedCredential {
-        format,
-        badge: Badge::default(),
-        document,
-        compact_jws,
-        hosted_url,
-        dedupe: DedupeKey::Content,
-        embedded: Vec::new(),
-    }
+    backpack_core::parse::parse(&d)
+        .ok()
+        .or_else(|| triage(&d))
+        .expect("a badge")
 }
 
 fn json_bytes(v: &Value) -> Vec<u8> {
