@@ -194,20 +194,33 @@ pub fn triage(d: &crate::decode::Decoded) -> Option<ParsedCredential> {
             let v: Value = serde_json::from_str(s).ok()?;
             let clr = schema::types(&v).contains(&"ClrCredential");
             let f = if looks_vc(&v) {
-                if clr { Format::Clr2Json } else { Format::Ob3Json }
+                if clr {
+                    Format::Clr2Json
+                } else {
+                    Format::Ob3Json
+                }
             } else if looks_ob2(&v) {
                 Format::Ob2Hosted
             } else {
                 return None;
             };
             let hosted = (f == Format::Ob2Hosted)
-                .then(|| ob2::upgrade(&v).get("id").and_then(Value::as_str).map(str::to_string))
+                .then(|| {
+                    ob2::upgrade(&v)
+                        .get("id")
+                        .and_then(Value::as_str)
+                        .map(str::to_string)
+                })
                 .flatten();
             (f, v, None, hosted)
         }
         Payload::Jws(t) => {
             let j = vc_jwt::split(t).ok()?;
-            let cred = j.payload.get("vc").cloned().unwrap_or_else(|| j.payload.clone());
+            let cred = j
+                .payload
+                .get("vc")
+                .cloned()
+                .unwrap_or_else(|| j.payload.clone());
             let clr = schema::types(&cred).contains(&"ClrCredential");
             let f = if looks_vc(&cred) {
                 if clr { Format::Clr2Jwt } else { Format::Ob3Jwt }

@@ -154,7 +154,7 @@ pub fn check_ob2(recipient: Option<&Value>, learner: &[String]) -> (Outcome, Str
     if pool.is_empty() {
         return (
             Outcome::Fail,
-            format!("issued to a {kind} identity, and none of your identities is of that kind"),
+            format!("issued to a {kind} identity, and you gave none of that kind"),
         );
     }
     for c in pool {

@@ -63,12 +63,19 @@ pub fn human(label: &str, r: &Report) -> String {
     let format = r.format.map(|f| format!(" ({f})")).unwrap_or_default();
     let mut s = format!("{label}: {}{format}\n", r.verdict.as_str());
     for c in &r.checks {
-        s.push_str(&format!("  {} {:<10} {}\n", marker(c.outcome), c.id.as_str(), c.detail));
+        s.push_str(&format!(
+            "  {} {:<10} {}\n",
+            marker(c.outcome),
+            c.id.as_str(),
+            c.detail
+        ));
     }
     if !r.fetches.is_empty() {
         for f in &r.fetches {
             let what = match (&f.status, &f.error, f.from_cache) {
-                (Some(st), _, true) => format!("{st} from the wallet cache (fetched {})", f.fetched_at),
+                (Some(st), _, true) => {
+                    format!("{st} from the wallet cache (fetched {})", f.fetched_at)
+                }
                 (Some(st), _, false) => format!("{st} in {} ms", f.millis),
                 (None, Some(e), _) => e.clone(),
                 (None, None, _) => "no response".into(),
@@ -111,7 +118,10 @@ fn read_input(path: &PathBuf) -> Result<Vec<u8>, String> {
     let limit = backpack_core::limits::MAX_FILE_BYTES;
     let mut buf = Vec::new();
     let res = if path.as_os_str() == "-" {
-        std::io::stdin().lock().take(limit + 1).read_to_end(&mut buf)
+        std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut buf)
     } else {
         std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut buf))
     };
@@ -135,8 +145,11 @@ impl Args {
                 Ok(b) => b,
                 Err(e) => {
                     if self.json {
-                        println!("{}", json!({"file": label, "format": null, "verdict": "error",
-                            "checks": [], "error": e}));
+                        println!(
+                            "{}",
+                            json!({"file": label, "format": null, "verdict": "error",
+                            "checks": [], "error": e})
+                        );
                     } else {
                         eprintln!("{label}: cannot read: {e}");
                     }
