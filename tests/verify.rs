@@ -698,6 +698,43 @@ fn eddsa_vc_jwt_with_did_key_and_did_jwk() {
     assert_check(&r, CheckId::Expiry, Outcome::Fail, "expired on 2025-01-01");
 }
 
+/// A P-256 key generated with openssl for this test only.
+const P256_PKCS8: &str = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgmicn1SLBYWQQc/1N\niZDFKeCTv4K3+gLSif8WE+xXU6ehRANCAAS66pGztpj62KtoUH/2fcoB2BbNUrUA\neQyCYfGXYXRHaHjOsneVZ3afjFzx2YSHDQsQHuyhTRTapjDwRpl81PAk\n-----END PRIVATE KEY-----\n";
+const P256_X: &str = "uuqRs7aY-tiraFB_9n3KAdgWzVK1AHkMgmHxl2F0R2g";
+const P256_Y: &str = "eM6yd5Vndp-MXPHZhIcNCxAe7KFNFNqmMPBGmXzU8CQ";
+
+#[test]
+fn es256_vc_jwt_with_header_jwk() {
+    let key = jsonwebtoken::EncodingKey::from_ec_pem(P256_PKCS8.as_bytes()).unwrap();
+    let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::ES256);
+    let jwk: jsonwebtoken::jwk::Jwk =
+        serde_json::from_value(json!({"kty": "EC", "crv": "P-256", "x": P256_X, "y": P256_Y}))
+            .unwrap();
+    header.jwk = Some(jwk);
+    let mut payload = ob3_cred("https://example.edu/issuers/es");
+    payload["iss"] = json!("https://example.edu/issuers/es");
+    let t = jsonwebtoken::encode(&header, &payload, &key).unwrap();
+    let r = verify_with(t.as_bytes(), &Forbidden, &[]);
+    assert_verdict(&r, Verdict::Valid);
+    assert_check(
+        &r,
+        CheckId::Proof,
+        Outcome::Pass,
+        "ES256 signature verified",
+    );
+    // The same token with someone else's public key in the header.
+    let parts: Vec<&str> = t.split('.').collect();
+    let other = b64json(
+        &json!({"alg": "ES256", "jwk": {"kty": "EC", "crv": "P-256", "x": P256_Y, "y": P256_X}}),
+    );
+    let r = verify_with(
+        format!("{other}.{}.{}", parts[1], parts[2]).as_bytes(),
+        &Forbidden,
+        &[],
+    );
+    assert_eq!(outcome(&r, CheckId::Proof), Outcome::Fail, "{r:#?}");
+}
+
 #[test]
 fn vc_jwt_alg_none_and_hmac_are_invalid() {
     let payload = ob3_cred("https://example.edu/issuers/1");
