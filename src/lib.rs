@@ -32,6 +32,7 @@ pub mod import;
 pub mod learner_key;
 pub mod limits;
 pub mod model;
+pub mod net;
 pub mod parse;
 pub mod share;
 pub mod store;
