@@ -10,6 +10,7 @@
 //! [`env::Fetcher`]. See `../shared/STANDARDS.md` for the rules each module implements.
 //!
 //! Module map:
+//! - [`bake`]: embed a badge in a PNG or SVG. STANDARDS §1.
 //! - [`decode`]: untrusted bytes → the badge payload (baked PNG/SVG, JSON, JWS, URL). STANDARDS §1.
 //! - [`parse`]: payload → normalised [`model::Badge`] for every spec generation. STANDARDS §2.1, §3.1.
 //! - [`import`]: decode + parse, folders and ZIPs, one outcome per file.
@@ -22,6 +23,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod backup;
+pub mod bake;
 pub mod decode;
 pub mod env;
 pub mod error;

@@ -1,3 +1,605 @@
-//! Offline JSON-LD: bundled contexts (STANDARDS §4) and RDFC-1.0 canonicalisation.
+//! Offline JSON-LD: the bundled contexts (STANDARDS §4) and RDF Dataset Canonicalization
+//! (RDFC-1.0, <https://www.w3.org/TR/rdf-canon/>) to canonical N-Quads, as the
+//! `eddsa-rdfc-2022` and `Ed25519Signature2020` cryptosuites need (STANDARDS §3.3,
+//! <https://www.w3.org/TR/vc-di-eddsa/>).
 //!
-//! PLACEHOLDER: implemented by issue 3 (Data Integrity work).
+//! - **Offline only.** Every context a credential names must be one of [`BUNDLED`]; any
+//!   other URL is [`JsonLdError::ContextNotBundled`] ("could not check"), and nothing is
+//!   ever fetched. The files in `contexts/` are byte-exact copies with pinned SHA-256s
+//!   (`contexts/README.md`); never "fix" one, the canonical form depends on them.
+//! - **Historical variants** (STANDARDS §6.4): the 3.0.3 URL serves the spec-repo copy by
+//!   default and the validator-bundled copy (two extra terms) under
+//!   [`ContextVariant::Alternate`]; the OB 3.0 `context.json` URL serves 3.0.0 by default and
+//!   the pre-2022-11-07 beta content under `Alternate`. A verifier tries the alternate only
+//!   when a proof fails with the default ([`ContextVariant::applies_to`]).
+//! - **Safe mode.** JSON-LD silently drops undefined terms and keeps relative `@type`s; a
+//!   signature over such a document signs less than it shows. As jsonld.js safe mode does,
+//!   such a document is rejected ([`JsonLdError::UndefinedTerm`]): we expand with a trap
+//!   `@vocab` placed before the document's own contexts, and any IRI under the trap is a
+//!   term no context defines (STANDARDS §6.3, DCC `safeModeBreaker.json`).
+//! - **Bounded.** The RDFC-1.0 worst case is exponential in blank nodes (dataset poisoning,
+//!   <https://www.w3.org/TR/rdf-canon/#dataset-poisoning>): documents over
+//!   [`MAX_QUADS`] quads, with a group of more than [`MAX_LOOKALIKE_GROUP`] blank nodes that
+//!   look alike (same first-degree hash), or more than [`MAX_INDISTINCT_BLANK_NODES`] such
+//!   nodes in all, are refused before canonicalisation.
+//!
+//! Speed: bundled context bytes are static, so the only per-document work is the JSON-LD
+//! expansion, the canonicalisation and the N-Quads serialisation (see `benches/verify.rs`).
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::{Arc, Mutex};
+
+use oxjsonld::{JsonLdParser, JsonLdRemoteDocument};
+use oxrdf::dataset::{CanonicalizationAlgorithm, CanonicalizationHashAlgorithm};
+use oxrdf::{Dataset, GraphNameRef, LiteralRef, NamedOrBlankNodeRef, QuadRef, TermRef};
+use serde_json::Value;
+
+/// Most RDF quads one document may expand to (real credentials have well under 1,000).
+pub const MAX_QUADS: usize = 20_000;
+/// Most blank nodes sharing one first-degree hash (RDFC-1.0 permutes such look-alike groups
+/// in its N-degree hashing, factorially; real credentials have groups of 2 or 3).
+pub const MAX_LOOKALIKE_GROUP: usize = 8;
+/// Most blank nodes, over all groups, that share a first-degree hash with another one.
+pub const MAX_INDISTINCT_BLANK_NODES: usize = 256;
+
+/// Prefix of the trap `@vocab`: an expanded IRI under it is a term no context defines.
+const TRAP_VOCAB: &str = "urn:x-backpack:undefined-term:";
+
+/// One bundled JSON-LD context.
+#[derive(Debug, Clone, Copy)]
+pub struct BundledContext {
+    /// The URL a document names in `@context`.
+    pub url: &'static str,
+    /// The file in `contexts/`.
+    pub file: &'static str,
+    /// Which variant of the URL's content this is.
+    pub variant: ContextVariant,
+    /// The pinned SHA-256 (hex) of the file.
+    pub sha256: &'static str,
+    /// The bytes, exactly as published.
+    pub bytes: &'static [u8],
+}
+
+/// Which historical content to serve for a URL whose content changed after publication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ContextVariant {
+    /// The published content: spec-repo 3.0.3, final 3.0.0 `context.json`, spec-repo OB v2.
+    #[default]
+    Default,
+    /// The other content seen under the same URL: 1EdTech validator-bundled 3.0.3 (adds
+    /// `endorsementJwt`, `jti`), pre-2022-11-07 beta `context.json`, validator OB v2.
+    Alternate,
+}
+
+impl ContextVariant {
+    /// True when `doc` names a context URL whose [`ContextVariant::Alternate`] content
+    /// differs from the default, so trying the alternate can change the canonical form.
+    pub fn applies_to(doc: &Value) -> bool {
+        let mut urls = Vec::new();
+        collect_context_urls(doc, &mut urls, 0);
+        urls.iter().any(|u| {
+            BUNDLED
+                .iter()
+                .any(|c| c.url == u.as_str() && c.variant == ContextVariant::Alternate)
+        })
+    }
+}
+
+macro_rules! ctx {
+    ($url:expr, $file:literal, $variant:ident, $sha:literal) => {
+        BundledContext {
+            url: $url,
+            file: $file,
+            variant: ContextVariant::$variant,
+            sha256: $sha,
+            bytes: include_bytes!(concat!("../../contexts/", $file)),
+        }
+    };
+}
+
+/// OB 3.0.3 context URL (two different contents exist, STANDARDS §6.4).
+pub const OB_V3P0_CONTEXT_3_0_3: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+/// OB 3.0.0 context URL (the beta content was once served here).
+pub const OB_V3P0_CONTEXT_3_0_0: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context.json";
+
+/// Every bundled context (STANDARDS §4). `url` may repeat with another [`ContextVariant`];
+/// aliases (CLR `context.json`, `openbadgespec.org`) map to the same file.
+pub const BUNDLED: &[BundledContext] = &[
+    ctx!("https://www.w3.org/ns/credentials/v2", "www.w3.org_ns_credentials_v2.jsonld", Default,
+        "59955ced6697d61e03f2b2556febe5308ab16842846f5b586d7f1f7adec92734"),
+    ctx!("https://www.w3.org/2018/credentials/v1", "www.w3.org_2018_credentials_v1.jsonld", Default,
+        "3d0b277522ed24385c850b9882b9688687189b8f37a9bd9f1577e348b1019c44"),
+    ctx!(OB_V3P0_CONTEXT_3_0_3, "purl_ob_v3p0_context-3.0.3.json__spec-repo.json", Default,
+        "ef2fa9c7846dce233cc166b43639027278be4ee44f00bb1d45c75de2dd0cd761"),
+    ctx!(OB_V3P0_CONTEXT_3_0_3, "purl_ob_v3p0_context-3.0.3.json__validator-bundled.json", Alternate,
+        "3d34f4d4ef1bce691106e63798beb5e7b862ba841423f5ee1e53ab7ddf3bca84"),
+    ctx!("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json", "purl_ob_v3p0_context-3.0.2.json", Default,
+        "bba433989e1e700ca60838a3c22378e7d8381aeb0c9590f9ddf84d1714f10296"),
+    ctx!("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json", "purl_ob_v3p0_context-3.0.1.json", Default,
+        "cfc147db5fd5e3575b06bd471fe04784e92de69296f64a351b8dff0ec3372e9c"),
+    ctx!(OB_V3P0_CONTEXT_3_0_0, "purl_ob_v3p0_context.json__3.0.0.json", Default,
+        "b077fa134d909d92c1dcd1c153f2af1b244aeb415967fdc1467d7fc5dd48ac10"),
+    ctx!(OB_V3P0_CONTEXT_3_0_0, "ob_v3p0_BETA_pre-2022-11-07__dcc-npm.json", Alternate,
+        "5afdfb3d5ddb92417d2b48f0ab2f89d16d1b03696c2f3fa2e67184819e103326"),
+    ctx!("https://purl.imsglobal.org/spec/ob/v3p0/extensions.json", "purl_ob_v3p0_extensions.json", Default,
+        "146f85aa16effd7ca1da8056eb443f53ce1eca8a34186cb062832c0a97d889c3"),
+    ctx!("https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json", "purl_clr_v2p0_context-2.0.1.json", Default,
+        "880f1902d4158f2f33ce06af41b90719977cd1ea337a9de2e41edb3ff5e543d6"),
+    ctx!("https://purl.imsglobal.org/spec/clr/v2p0/context.json", "purl_clr_v2p0_context-2.0.1.json", Default,
+        "880f1902d4158f2f33ce06af41b90719977cd1ea337a9de2e41edb3ff5e543d6"),
+    ctx!("https://w3id.org/security/data-integrity/v1", "w3id_security_data-integrity_v1.jsonld", Default,
+        "c6e5073f4bd4bf6d08f245736e6f32c29b012860b18583644b2d71e1de862669"),
+    ctx!("https://w3id.org/security/data-integrity/v2", "w3id_security_data-integrity_v2.jsonld", Default,
+        "0f77743daf5b4e8fc067fc5ba5b21044283053aa717fc6b0219843bed3b00363"),
+    ctx!("https://w3id.org/security/multikey/v1", "w3id_security_multikey_v1.jsonld", Default,
+        "c5f3806f8286920573221938917988a18a4cc5a09e968d29649613c7a1c2b1f6"),
+    ctx!("https://w3id.org/security/suites/ed25519-2020/v1", "w3id_security_suites_ed25519-2020_v1.jsonld", Default,
+        "67646fbc0d6582ad7fbf08ccf0d3a4bedbb4177fd2d63385de52dc1b092ed6c5"),
+    ctx!("https://w3id.org/vc/status-list/2021/v1", "w3id_vc_status-list_2021_v1.jsonld", Default,
+        "634d71c159289f068c96012e4511c657fdf82ac4231900081bda3ba24e2e1160"),
+    ctx!("https://www.w3.org/ns/credentials/status/v1", "www.w3.org_ns_credentials_status_v1__bitstring.jsonld", Default,
+        "fd08cbf28ddd829ab2f1978c48f43ab07a112c1c90245a0cfac7ba721c65170c"),
+    ctx!("https://www.w3.org/ns/credentials/examples/v2", "www.w3.org_ns_credentials_examples_v2.jsonld", Default,
+        "57393fbc69d6efb9b9b5dc9cb6b9880b0944360abfe2eaf459c9e58cf2279d7c"),
+    ctx!("https://www.w3.org/ns/did/v1", "www.w3.org_ns_did_v1.jsonld", Default,
+        "adefa50311393eb1bd788a38ac9fe2696c65367928f6996812cd54577394f4da"),
+    ctx!("https://w3id.org/openbadges/v2", "w3id_openbadges_v2__spec-repo.json", Default,
+        "3c0c25a0e581c64cbe632197377c4f334c6c0b95f0d90e3b74449781612b153d"),
+    ctx!("https://w3id.org/openbadges/v2", "w3id_openbadges_v2__validator-bundled.json", Alternate,
+        "393a890d7d95eb3a86f5f12309648a64c2d0676e5270e2967b5341a2dcea13d2"),
+    ctx!("https://openbadgespec.org/v2/context.json", "w3id_openbadges_v2__spec-repo.json", Default,
+        "3c0c25a0e581c64cbe632197377c4f334c6c0b95f0d90e3b74449781612b153d"),
+    ctx!("https://w3id.org/openbadges/v1", "w3id_openbadges_v1__spec-repo.json", Default,
+        "406ec07d0e758a41e84bac6361d29e391188492eb25f7efc51bfa19d8b2db810"),
+];
+
+/// The bundled bytes for `url` under `variant` (falling back to the default content when
+/// the URL has no alternate). `None`: not bundled.
+pub fn bundled_context(url: &str, variant: ContextVariant) -> Option<&'static [u8]> {
+    let mut fallback = None;
+    for c in BUNDLED {
+        if c.url == url {
+            if c.variant == variant {
+                return Some(c.bytes);
+            }
+            if c.variant == ContextVariant::Default {
+                fallback = Some(c.bytes);
+            }
+        }
+    }
+    fallback
+}
+
+/// Why a document could not be canonicalised.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum JsonLdError {
+    /// A context is not bundled: could not check (never fetched).
+    #[error("could not check: context {0} not bundled")]
+    ContextNotBundled(String),
+    /// A term or type no context defines (JSON-LD safe mode): invalid.
+    #[error("undefined JSON-LD term or relative type \"{0}\" (not defined by any context)")]
+    UndefinedTerm(String),
+    /// The document is not valid JSON-LD: invalid.
+    #[error("invalid JSON-LD: {0}")]
+    Syntax(String),
+    /// A limit was hit (see [`MAX_QUADS`], [`MAX_LOOKALIKE_GROUP`], [`MAX_INDISTINCT_BLANK_NODES`]).
+    #[error("could not check: {0}")]
+    Limit(String),
+}
+
+impl JsonLdError {
+    /// True when the error means "could not check" rather than "invalid".
+    pub fn is_could_not_check(&self) -> bool {
+        matches!(self, JsonLdError::ContextNotBundled(_) | JsonLdError::Limit(_))
+    }
+}
+
+fn collect_context_urls(v: &Value, out: &mut Vec<String>, depth: usize) {
+    if depth > crate::limits::MAX_JSON_DEPTH {
+        return;
+    }
+    match v {
+        Value::Object(m) => {
+            for (k, child) in m {
+                if k == "@context" {
+                    collect_urls_in_context(child, out);
+                }
+                collect_context_urls(child, out, depth + 1);
+            }
+        }
+        Value::Array(a) => {
+            for child in a {
+                collect_context_urls(child, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn collect_urls_in_context(ctx: &Value, out: &mut Vec<String>) {
+    match ctx {
+        Value::String(s) => out.push(s.clone()),
+        Value::Array(a) => {
+            for c in a {
+                if let Value::String(s) = c {
+                    out.push(s.clone());
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Serialise `doc` for expansion with the trap `@vocab` placed before its own contexts.
+fn trapped_json(doc: &Value) -> Result<Vec<u8>, JsonLdError> {
+    let Value::Object(map) = doc else {
+        return Err(JsonLdError::Syntax("the document is not a JSON object".into()));
+    };
+    let mut out = Vec::with_capacity(4096);
+    out.extend_from_slice(b"{\"@context\":[{\"@vocab\":\"");
+    out.extend_from_slice(TRAP_VOCAB.as_bytes());
+    out.extend_from_slice(b"\"}");
+    let ser = |out: &mut Vec<u8>, v: &Value| {
+        serde_json::to_writer(out, v).map_err(|e| JsonLdError::Syntax(e.to_string()))
+    };
+    match map.get("@context") {
+        None | Some(Value::Null) => {}
+        Some(Value::Array(items)) => {
+            for item in items {
+                out.push(b',');
+                ser(&mut out, item)?;
+            }
+        }
+        Some(other) => {
+            out.push(b',');
+            ser(&mut out, other)?;
+        }
+    }
+    out.push(b']');
+    for (k, v) in map {
+        if k == "@context" {
+            continue;
+        }
+        out.push(b',');
+        ser(&mut out, &Value::String(k.clone()))?;
+        out.push(b':');
+        ser(&mut out, v)?;
+    }
+    out.push(b'}');
+    Ok(out)
+}
+
+/// Expand `doc` to an RDF dataset with only bundled contexts, rejecting undefined terms.
+pub fn to_dataset(doc: &Value, variant: ContextVariant) -> Result<Dataset, JsonLdError> {
+    let json = trapped_json(doc)?;
+    let missing: Arc<Mutex<Option<String>>> = Arc::new(Mutex::new(None));
+    let missing_cb = Arc::clone(&missing);
+    let parser = JsonLdParser::new()
+        .for_slice(&json)
+        .with_load_document_callback(move |url, _opts| match bundled_context(url, variant) {
+            Some(bytes) => Ok(JsonLdRemoteDocument {
+                document: bytes.to_vec(),
+                document_url: url.to_owned(),
+            }),
+            None => {
+                if let Ok(mut m) = missing_cb.lock() {
+                    m.get_or_insert_with(|| url.to_owned());
+                }
+                Err("context not bundled (offline)".into())
+            }
+        });
+    let mut dataset = Dataset::new();
+    let mut count = 0usize;
+    for quad in parser {
+        let quad = match quad {
+            Ok(q) => q,
+            Err(e) => {
+                if let Ok(m) = missing.lock() {
+                    if let Some(url) = m.as_ref() {
+                        return Err(JsonLdError::ContextNotBundled(url.clone()));
+                    }
+                }
+                return Err(JsonLdError::Syntax(one_line(&e.to_string())));
+            }
+        };
+        count += 1;
+        if count > MAX_QUADS {
+            return Err(JsonLdError::Limit(format!(
+                "the document expands to more than {MAX_QUADS} RDF quads (limit MAX_QUADS)"
+            )));
+        }
+        check_trap(quad.as_ref())?;
+        dataset.insert(&quad);
+    }
+    Ok(dataset)
+}
+
+fn one_line(s: &str) -> String {
+    let first = s.lines().next().unwrap_or_default();
+    let mut out: String = first.chars().take(300).collect();
+    if out.len() < first.len() {
+        out.push('…');
+    }
+    out.to_lowercase_first()
+}
+
+trait LowerFirst {
+    fn to_lowercase_first(self) -> String;
+}
+impl LowerFirst for String {
+    fn to_lowercase_first(self) -> String {
+        let mut c = self.chars();
+        match c.next() {
+            Some(f) => f.to_lowercase().chain(c).collect(),
+            None => self,
+        }
+    }
+}
+
+fn check_trap(q: QuadRef<'_>) -> Result<(), JsonLdError> {
+    let trapped = |iri: &str| iri.strip_prefix(TRAP_VOCAB).map(str::to_owned);
+    if let NamedOrBlankNodeRef::NamedNode(n) = q.subject {
+        if let Some(t) = trapped(n.as_str()) {
+            return Err(JsonLdError::UndefinedTerm(t));
+        }
+    }
+    if let Some(t) = trapped(q.predicate.as_str()) {
+        return Err(JsonLdError::UndefinedTerm(t));
+    }
+    match q.object {
+        TermRef::NamedNode(n) => {
+            if let Some(t) = trapped(n.as_str()) {
+                return Err(JsonLdError::UndefinedTerm(t));
+            }
+        }
+        TermRef::Literal(l) => {
+            if let Some(t) = trapped(l.datatype().as_str()) {
+                return Err(JsonLdError::UndefinedTerm(t));
+            }
+        }
+        _ => {}
+    }
+    if let GraphNameRef::NamedNode(n) = q.graph_name {
+        if let Some(t) = trapped(n.as_str()) {
+            return Err(JsonLdError::UndefinedTerm(t));
+        }
+    }
+    Ok(())
+}
+
+/// Canonical N-Quads (RDFC-1.0, SHA-256) of `doc`, with only bundled contexts.
+///
+/// Every line ends with `\n`; lines are sorted by code point, as the cryptosuites hash them.
+pub fn canonicalize(doc: &Value, variant: ContextVariant) -> Result<String, JsonLdError> {
+    let mut dataset = to_dataset(doc, variant)?;
+    check_poisoning(&dataset)?;
+    dataset.canonicalize(CanonicalizationAlgorithm::Rdfc10 {
+        hash_algorithm: CanonicalizationHashAlgorithm::Sha256,
+    });
+    Ok(canonical_nquads(&dataset))
+}
+
+/// Serialise a (canonicalised) dataset as canonical N-Quads: sorted lines, each `\n`-ended,
+/// with the escaping of canonical N-Quads (RDF 1.2 N-Quads §canonical form, used by RDFC-1.0):
+/// only `"`, `\`, LF and CR use `\`-escapes; U+0000–U+0007, U+000B, U+000E–U+001F and
+/// U+007F use `\u00XX`; everything else (tab, backspace, form feed included) is written raw.
+pub fn canonical_nquads(dataset: &Dataset) -> String {
+    let mut lines: Vec<String> = dataset
+        .iter()
+        .map(|q| {
+            let mut s = String::with_capacity(128);
+            write_subject(&mut s, q.subject);
+            s.push(' ');
+            let _ = write!(s, "<{}>", q.predicate.as_str());
+            s.push(' ');
+            match q.object {
+                TermRef::NamedNode(n) => {
+                    let _ = write!(s, "<{}>", n.as_str());
+                }
+                TermRef::BlankNode(b) => {
+                    let _ = write!(s, "_:{}", b.as_str());
+                }
+                TermRef::Literal(l) => write_literal(&mut s, l),
+                #[allow(unreachable_patterns)]
+                _ => s.push_str("<>"),
+            }
+            match q.graph_name {
+                GraphNameRef::NamedNode(n) => {
+                    let _ = write!(s, " <{}>", n.as_str());
+                }
+                GraphNameRef::BlankNode(b) => {
+                    let _ = write!(s, " _:{}", b.as_str());
+                }
+                GraphNameRef::DefaultGraph => {}
+            }
+            s.push_str(" .\n");
+            s
+        })
+        .collect();
+    lines.sort_unstable();
+    lines.concat()
+}
+
+fn write_subject(s: &mut String, n: NamedOrBlankNodeRef<'_>) {
+    match n {
+        NamedOrBlankNodeRef::NamedNode(n) => {
+            let _ = write!(s, "<{}>", n.as_str());
+        }
+        NamedOrBlankNodeRef::BlankNode(b) => {
+            let _ = write!(s, "_:{}", b.as_str());
+        }
+    }
+}
+
+fn write_literal(s: &mut String, l: LiteralRef<'_>) {
+    s.push('"');
+    for c in l.value().chars() {
+        match c {
+            '"' => s.push_str("\\\""),
+            '\\' => s.push_str("\\\\"),
+            '\n' => s.push_str("\\n"),
+            '\r' => s.push_str("\\r"),
+            '\u{0}'..='\u{7}' | '\u{B}' | '\u{E}'..='\u{1F}' | '\u{7F}' => {
+                let _ = write!(s, "\\u{:04X}", u32::from(c));
+            }
+            _ => s.push(c),
+        }
+    }
+    s.push('"');
+    if let Some(lang) = l.language() {
+        s.push('@');
+        s.push_str(lang);
+    } else {
+        let dt = l.datatype().as_str();
+        if dt != "http://www.w3.org/2001/XMLSchema#string" {
+            let _ = write!(s, "^^<{dt}>");
+        }
+    }
+}
+
+/// Refuse datasets whose blank nodes would make RDFC-1.0 explode: count blank nodes whose
+/// first-degree quads (self as `_:a`, others as `_:z`) are identical to another's.
+fn check_poisoning(dataset: &Dataset) -> Result<(), JsonLdError> {
+    let mut by_node: HashMap<&str, Vec<String>> = HashMap::new();
+    for q in dataset.iter() {
+        let mut nodes: Vec<&str> = Vec::with_capacity(3);
+        if let NamedOrBlankNodeRef::BlankNode(b) = q.subject {
+            nodes.push(b.as_str());
+        }
+        if let TermRef::BlankNode(b) = q.object {
+            nodes.push(b.as_str());
+        }
+        if let GraphNameRef::BlankNode(b) = q.graph_name {
+            nodes.push(b.as_str());
+        }
+        if nodes.is_empty() {
+            continue;
+        }
+        for me in &nodes {
+            let map = |id: &str| if id == *me { "_:a" } else { "_:z" };
+            let subj = match q.subject {
+                NamedOrBlankNodeRef::BlankNode(b) => map(b.as_str()).to_owned(),
+                NamedOrBlankNodeRef::NamedNode(n) => n.as_str().to_owned(),
+            };
+            let obj = match q.object {
+                TermRef::BlankNode(b) => map(b.as_str()).to_owned(),
+                other => other.to_string(),
+            };
+            let graph = match q.graph_name {
+                GraphNameRef::BlankNode(b) => map(b.as_str()).to_owned(),
+                other => other.to_string(),
+            };
+            by_node
+                .entry(me)
+                .or_default()
+                .push(format!("{subj} {} {obj} {graph}", q.predicate.as_str()));
+        }
+    }
+    if by_node.len() <= 1 {
+        return Ok(());
+    }
+    let mut sig_count: HashMap<Vec<String>, usize> = HashMap::new();
+    for (_, mut sigs) in by_node {
+        sigs.sort_unstable();
+        *sig_count.entry(sigs).or_default() += 1;
+    }
+    let largest = sig_count.values().copied().max().unwrap_or(0);
+    if largest > MAX_LOOKALIKE_GROUP {
+        return Err(JsonLdError::Limit(format!(
+            "{largest} look-alike blank nodes exceed the limit of {MAX_LOOKALIKE_GROUP} \
+             (MAX_LOOKALIKE_GROUP, RDFC-1.0 dataset poisoning guard)"
+        )));
+    }
+    let indistinct: usize = sig_count.values().filter(|n| **n > 1).sum();
+    if indistinct > MAX_INDISTINCT_BLANK_NODES {
+        return Err(JsonLdError::Limit(format!(
+            "{indistinct} look-alike blank nodes exceed the limit of {MAX_INDISTINCT_BLANK_NODES} \
+             (MAX_INDISTINCT_BLANK_NODES, RDFC-1.0 dataset poisoning guard)"
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+    use sha2::{Digest, Sha256};
+
+    #[test]
+    fn bundled_hashes_match_pins() {
+        for c in BUNDLED {
+            let got = Sha256::digest(c.bytes)
+                .iter()
+                .fold(String::new(), |mut s, b| {
+                    let _ = write!(s, "{b:02x}");
+                    s
+                });
+            assert_eq!(got, c.sha256, "{} ({})", c.url, c.file);
+        }
+    }
+
+    #[test]
+    fn variant_lookup() {
+        let a = bundled_context(OB_V3P0_CONTEXT_3_0_3, ContextVariant::Default).unwrap();
+        let b = bundled_context(OB_V3P0_CONTEXT_3_0_3, ContextVariant::Alternate).unwrap();
+        assert_ne!(a, b);
+        // no alternate: falls back to the default content
+        let v2 = bundled_context("https://www.w3.org/ns/credentials/v2", ContextVariant::Alternate);
+        assert_eq!(
+            v2,
+            bundled_context("https://www.w3.org/ns/credentials/v2", ContextVariant::Default)
+        );
+        assert!(bundled_context("https://example.org/ctx", ContextVariant::Default).is_none());
+    }
+
+    #[test]
+    fn unknown_context_is_not_bundled() {
+        let doc = json!({"@context": ["https://www.w3.org/ns/credentials/v2", "https://example.org/unknown"],
+            "type": "VerifiableCredential"});
+        assert_eq!(
+            canonicalize(&doc, ContextVariant::Default),
+            Err(JsonLdError::ContextNotBundled("https://example.org/unknown".into()))
+        );
+    }
+
+    #[test]
+    fn undefined_term_is_rejected() {
+        let doc = json!({"@context": ["https://www.w3.org/ns/credentials/v2"],
+            "id": "urn:uuid:1", "type": "VerifiableCredential", "notATerm": "x"});
+        assert_eq!(
+            canonicalize(&doc, ContextVariant::Default),
+            Err(JsonLdError::UndefinedTerm("notATerm".into()))
+        );
+        let doc = json!({"@context": ["https://www.w3.org/ns/credentials/v2"],
+            "id": "urn:uuid:1", "type": ["VerifiableCredential", "MadeUpType"]});
+        assert_eq!(
+            canonicalize(&doc, ContextVariant::Default),
+            Err(JsonLdError::UndefinedTerm("MadeUpType".into()))
+        );
+    }
+
+    #[test]
+    fn escaping_follows_canonical_nquads() {
+        let doc = json!({"@context": {"n": "https://schema.org/name"},
+            "@id": "urn:x", "n": "a\"b\\c\nd\re\tf\u{8}g\u{1}"});
+        let c = canonicalize(&doc, ContextVariant::Default).unwrap();
+        assert_eq!(
+            c,
+            "<urn:x> <https://schema.org/name> \"a\\\"b\\\\c\\nd\\re\tf\u{8}g\\u0001\" .\n"
+        );
+    }
+
+    #[test]
+    fn poisoned_dataset_is_refused() {
+        // 40 look-alike blank nodes.
+        let nodes: Vec<Value> = (0..40).map(|_| json!({"n": "x"})).collect();
+        let doc = json!({"@context": {"n": "https://schema.org/name"}, "@id": "urn:x", "n": nodes});
+        assert!(matches!(
+            canonicalize(&doc, ContextVariant::Default),
+            Err(JsonLdError::Limit(_))
+        ));
+    }
+}

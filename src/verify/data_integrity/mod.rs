@@ -1,4 +1,789 @@
-//! Data Integrity proofs: eddsa-rdfc-2022 (and legacy eddsa-2022), Ed25519Signature2020,
-//! eddsa-jcs-2022. STANDARDS §3.3.
+//! Data Integrity proofs (embedded `proof`) of OB 3.0 / CLR 2.0 credentials and of
+//! presentations: verify and sign. STANDARDS §3.3 and §3.4; W3C VC Data Integrity EdDSA
+//! Cryptosuites <https://www.w3.org/TR/vc-di-eddsa/>.
 //!
-//! PLACEHOLDER: implemented by issue 3 (Data Integrity work).
+//! Suites:
+//! - `DataIntegrityProof` + `eddsa-rdfc-2022` (and its legacy name `eddsa-2022`):
+//!   [`eddsa_rdfc_2022`], RDFC-1.0 over bundled contexts ([`crate::verify::jsonld`]).
+//! - `Ed25519Signature2020` (legacy): [`ed25519_signature_2020`], same transformation.
+//! - `DataIntegrityProof` + `eddsa-jcs-2022`: [`eddsa_jcs_2022`], JCS (RFC 8785).
+//!
+//! For every suite `hashData = SHA-256(canonical proof config) ‖ SHA-256(canonical
+//! document)` and the signature is pure Ed25519 over those 64 bytes, `proofValue` being
+//! multibase base58btc (`z…`).
+//!
+//! [`verify_proofs`] gives the `proof` and `issuer_key` outcomes the pipeline reports:
+//! a credential passes when one supported proof verifies and none fails; an unsupported
+//! proof beside a valid one is ignored with a note (1EdTech `simple-multiple-proofs.json`).
+//! "Could not check" (context not bundled, key document offline) is [`Outcome::Error`],
+//! never [`Outcome::Fail`]. When a proof fails with the published content of a context whose
+//! content changed after publication (OB 3.0.3, OB 3.0 `context.json`), the other historical
+//! content is tried before failing (STANDARDS §6.4).
+
+pub mod ed25519_signature_2020;
+pub mod eddsa_jcs_2022;
+pub mod eddsa_rdfc_2022;
+
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+use crate::verify::jsonld::{ContextVariant, JsonLdError};
+use crate::verify::keys::{KeyError, KeyResolver, PublicKey, ResolvedKey, controller_matches};
+use crate::verify::report::Outcome;
+
+/// What the pipeline turns into the `proof` and `issuer_key` checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProofsOutcome {
+    /// Pass / Fail / Error (could not check), with a one-line detail.
+    pub proof: (Outcome, String),
+    /// The key resolved and is controlled by the issuer? (Skipped when no issuer id given.)
+    pub issuer_key: (Outcome, String),
+    /// The verification method that verified, if one did.
+    pub key_id: Option<String>,
+}
+
+/// Options of a new proof (signing).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProofOptions {
+    /// `created` (an XSD dateTime such as `2026-11-23T10:00:00Z`); omitted when `None`.
+    pub created: Option<String>,
+    /// `proofPurpose`: `assertionMethod` for credentials, `authentication` for presentations.
+    pub proof_purpose: String,
+    /// `challenge` (presentations), if any.
+    pub challenge: Option<String>,
+    /// `domain` (presentations), if any.
+    pub domain: Option<String>,
+}
+
+impl ProofOptions {
+    /// Options with this purpose and nothing else.
+    pub fn new(proof_purpose: &str) -> ProofOptions {
+        ProofOptions {
+            created: None,
+            proof_purpose: proof_purpose.to_owned(),
+            challenge: None,
+            domain: None,
+        }
+    }
+}
+
+/// What a verifier expects of the proofs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerifyOptions<'a> {
+    /// The required `proofPurpose` (`assertionMethod` for credentials).
+    pub proof_purpose: &'a str,
+    /// If set, the proof's `challenge` must equal it.
+    pub challenge: Option<&'a str>,
+    /// If set, the proof's `domain` must equal (or list) it.
+    pub domain: Option<&'a str>,
+}
+
+impl Default for VerifyOptions<'_> {
+    fn default() -> Self {
+        VerifyOptions {
+            proof_purpose: "assertionMethod",
+            challenge: None,
+            domain: None,
+        }
+    }
+}
+
+/// Why signing, or one proof's verification, failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DataIntegrityError {
+    /// The document is not a JSON object.
+    #[error("the document is not a JSON object")]
+    NotAnObject,
+    /// Signing a document that already carries a proof.
+    #[error("the document already has a proof")]
+    AlreadySigned,
+    /// A proof is malformed or does not meet the suite's rules (invalid).
+    #[error("{0}")]
+    BadProof(String),
+    /// The signature does not verify (invalid).
+    #[error("signature does not verify")]
+    BadSignature,
+    /// JSON-LD expansion / canonicalisation failed.
+    #[error(transparent)]
+    JsonLd(#[from] JsonLdError),
+    /// JCS serialisation failed.
+    #[error("could not serialise to JCS: {0}")]
+    Jcs(String),
+    /// The key could not be resolved.
+    #[error(transparent)]
+    Key(#[from] KeyError),
+}
+
+impl DataIntegrityError {
+    /// True for "could not check" (not "invalid").
+    pub fn is_could_not_check(&self) -> bool {
+        match self {
+            DataIntegrityError::JsonLd(e) => e.is_could_not_check(),
+            DataIntegrityError::Key(KeyError::Unavailable { .. }) => true,
+            _ => false,
+        }
+    }
+}
+
+/// A supported cryptosuite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Suite {
+    /// `DataIntegrityProof` + `eddsa-rdfc-2022` (or legacy `eddsa-2022`).
+    EddsaRdfc2022,
+    /// `DataIntegrityProof` + `eddsa-jcs-2022`.
+    EddsaJcs2022,
+    /// `Ed25519Signature2020`.
+    Ed25519Signature2020,
+}
+
+impl Suite {
+    /// The suite of a proof object, or the unsupported type / cryptosuite name.
+    pub fn of(proof: &Value) -> Result<Suite, String> {
+        let ty = type_names(proof.get("type"));
+        let suite = proof.get("cryptosuite").and_then(Value::as_str);
+        if ty.iter().any(|t| t == "DataIntegrityProof") {
+            return match suite {
+                Some("eddsa-rdfc-2022" | "eddsa-2022") => Ok(Suite::EddsaRdfc2022),
+                Some("eddsa-jcs-2022") => Ok(Suite::EddsaJcs2022),
+                Some(other) => Err(format!("DataIntegrityProof with cryptosuite {other}")),
+                None => Err("DataIntegrityProof without cryptosuite".into()),
+            };
+        }
+        if ty.iter().any(|t| t == "Ed25519Signature2020") {
+            return Ok(Suite::Ed25519Signature2020);
+        }
+        Err(if ty.is_empty() {
+            "proof without a type".into()
+        } else {
+            ty.join(", ")
+        })
+    }
+
+    /// The name shown in details.
+    pub fn name(self) -> &'static str {
+        match self {
+            Suite::EddsaRdfc2022 => "eddsa-rdfc-2022",
+            Suite::EddsaJcs2022 => "eddsa-jcs-2022",
+            Suite::Ed25519Signature2020 => "Ed25519Signature2020",
+        }
+    }
+}
+
+fn type_names(v: Option<&Value>) -> Vec<String> {
+    match v {
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The document without its `proof`.
+pub fn unsecured_document(doc: &Value) -> Result<Map<String, Value>, DataIntegrityError> {
+    let Value::Object(m) = doc else {
+        return Err(DataIntegrityError::NotAnObject);
+    };
+    let mut m = m.clone();
+    m.shift_remove("proof");
+    Ok(m)
+}
+
+/// The proof options without `proofValue`, with `@context` set to the document's (the proof
+/// configuration every suite hashes).
+pub fn proof_config(doc: &Value, proof: &Value) -> Result<Map<String, Value>, DataIntegrityError> {
+    let Value::Object(p) = proof else {
+        return Err(DataIntegrityError::BadProof("a proof is not a JSON object".into()));
+    };
+    let mut cfg = p.clone();
+    cfg.shift_remove("proofValue");
+    match doc.get("@context") {
+        Some(ctx) => {
+            cfg.insert("@context".into(), ctx.clone());
+        }
+        None => {
+            cfg.shift_remove("@context");
+        }
+    }
+    Ok(cfg)
+}
+
+/// `SHA-256(canonical proof config) ‖ SHA-256(canonical document)`.
+pub fn hash_data(canonical_proof_config: &[u8], canonical_document: &[u8]) -> [u8; 64] {
+    let mut out = [0u8; 64];
+    out[..32].copy_from_slice(&Sha256::digest(canonical_proof_config));
+    out[32..].copy_from_slice(&Sha256::digest(canonical_document));
+    out
+}
+
+/// Decode a `proofValue` (multibase base58btc) to a 64-byte Ed25519 signature.
+pub fn decode_proof_value(v: &str) -> Result<[u8; 64], DataIntegrityError> {
+    let bad = |why: &str| DataIntegrityError::BadProof(format!("proofValue {why}"));
+    let b58 = v
+        .strip_prefix('z')
+        .ok_or_else(|| bad("is not multibase base58btc (does not start with 'z')"))?;
+    if b58.len() > 120 {
+        return Err(bad("is too long for an Ed25519 signature"));
+    }
+    let bytes = bs58::decode(b58)
+        .into_vec()
+        .map_err(|_| bad("is not valid base58btc"))?;
+    <[u8; 64]>::try_from(bytes.as_slice())
+        .map_err(|_| bad(&format!("holds {} bytes, an Ed25519 signature has 64", bytes.len())))
+}
+
+/// Encode a signature as a `proofValue` (multibase base58btc).
+pub fn encode_proof_value(sig: &[u8; 64]) -> String {
+    format!("z{}", bs58::encode(sig).into_string())
+}
+
+/// True when `s` is an XSD `dateTime` (`[-]YYYY-MM-DDThh:mm:ss[.s+][Z|±hh:mm]`).
+pub fn is_xsd_datetime(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    if b.first() == Some(&b'-') {
+        i = 1;
+    }
+    let digits = |from: usize, n: usize| -> bool {
+        b.get(from..from + n)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    let num = |from: usize, n: usize| -> u32 {
+        b.get(from..from + n).map_or(0, |d| {
+            d.iter().fold(0u32, |a, c| a * 10 + u32::from(c - b'0'))
+        })
+    };
+    // year: at least 4 digits
+    let ys = i;
+    while b.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    if i - ys < 4 || b.get(i) != Some(&b'-') {
+        return false;
+    }
+    let p = i + 1;
+    if !(digits(p, 2) && b.get(p + 2) == Some(&b'-') && digits(p + 3, 2)) {
+        return false;
+    }
+    let (month, day) = (num(p, 2), num(p + 3, 2));
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return false;
+    }
+    let t = p + 5;
+    if b.get(t) != Some(&b'T') {
+        return false;
+    }
+    if !(digits(t + 1, 2)
+        && b.get(t + 3) == Some(&b':')
+        && digits(t + 4, 2)
+        && b.get(t + 6) == Some(&b':')
+        && digits(t + 7, 2))
+    {
+        return false;
+    }
+    let (h, m, sec) = (num(t + 1, 2), num(t + 4, 2), num(t + 7, 2));
+    if h > 24 || m > 59 || sec > 60 || (h == 24 && (m != 0 || sec != 0)) {
+        return false;
+    }
+    let mut k = t + 9;
+    if b.get(k) == Some(&b'.') {
+        k += 1;
+        let fs = k;
+        while b.get(k).is_some_and(u8::is_ascii_digit) {
+            k += 1;
+        }
+        if k == fs {
+            return false;
+        }
+    }
+    match b.get(k) {
+        None => true,
+        Some(b'Z') => k + 1 == b.len(),
+        Some(b'+' | b'-') => {
+            digits(k + 1, 2)
+                && b.get(k + 3) == Some(&b':')
+                && digits(k + 4, 2)
+                && k + 6 == b.len()
+                && num(k + 1, 2) <= 14
+                && num(k + 4, 2) <= 59
+        }
+        _ => false,
+    }
+}
+
+/// Parse untrusted JSON bytes with the crate's size limit (serde_json bounds the depth).
+pub fn parse_json_limited(bytes: &[u8]) -> Result<Value, String> {
+    if bytes.len() as u64 > crate::limits::MAX_HTTP_BODY_BYTES {
+        return Err(format!(
+            "larger than the {}-byte limit (MAX_HTTP_BODY_BYTES)",
+            crate::limits::MAX_HTTP_BODY_BYTES
+        ));
+    }
+    serde_json::from_slice(bytes).map_err(|e| e.to_string())
+}
+
+/// The canonical forms a suite hashes, for one proof.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Canonical {
+    /// Canonical proof configuration (N-Quads or JCS).
+    pub proof_config: String,
+    /// Canonical document (N-Quads or JCS).
+    pub document: String,
+}
+
+impl Canonical {
+    /// `hashData` of these forms.
+    pub fn hash_data(&self) -> [u8; 64] {
+        hash_data(self.proof_config.as_bytes(), self.document.as_bytes())
+    }
+}
+
+/// Canonicalise `doc` and its `proof` for `suite` (the transformation + configuration steps).
+pub fn canonical_forms(
+    suite: Suite,
+    doc: &Value,
+    proof: &Value,
+    variant: ContextVariant,
+) -> Result<Canonical, DataIntegrityError> {
+    match suite {
+        Suite::EddsaRdfc2022 | Suite::Ed25519Signature2020 => {
+            eddsa_rdfc_2022::canonical_forms(doc, proof, variant)
+        }
+        Suite::EddsaJcs2022 => eddsa_jcs_2022::canonical_forms(doc, proof),
+    }
+}
+
+/// Sign `doc` with a new `eddsa-rdfc-2022` Data Integrity proof; returns the document with
+/// `proof` added (the input is not changed). `verification_method` is the key's id, e.g.
+/// [`crate::verify::keys::did_key_verification_method`].
+pub fn sign_eddsa_rdfc_2022(
+    doc: &Value,
+    key: &SigningKey,
+    verification_method: &str,
+    options: &ProofOptions,
+) -> Result<Value, DataIntegrityError> {
+    sign(Suite::EddsaRdfc2022, doc, key, verification_method, options)
+}
+
+/// Sign `doc` with `suite` (see [`sign_eddsa_rdfc_2022`]). Ed25519 signing is
+/// deterministic, so signing a vector's document with its key reproduces its `proofValue`.
+pub fn sign(
+    suite: Suite,
+    doc: &Value,
+    key: &SigningKey,
+    verification_method: &str,
+    options: &ProofOptions,
+) -> Result<Value, DataIntegrityError> {
+    let Value::Object(map) = doc else {
+        return Err(DataIntegrityError::NotAnObject);
+    };
+    if map.contains_key("proof") {
+        return Err(DataIntegrityError::AlreadySigned);
+    }
+    let mut proof = Map::new();
+    match suite {
+        Suite::Ed25519Signature2020 => {
+            proof.insert("type".into(), "Ed25519Signature2020".into());
+        }
+        Suite::EddsaRdfc2022 | Suite::EddsaJcs2022 => {
+            proof.insert("type".into(), "DataIntegrityProof".into());
+            proof.insert("cryptosuite".into(), suite.name().into());
+        }
+    }
+    if let Some(created) = &options.created {
+        if !is_xsd_datetime(created) {
+            return Err(DataIntegrityError::BadProof(format!(
+                "created \"{created}\" is not an XSD dateTime"
+            )));
+        }
+        proof.insert("created".into(), created.clone().into());
+    }
+    proof.insert("verificationMethod".into(), verification_method.into());
+    proof.insert("proofPurpose".into(), options.proof_purpose.clone().into());
+    if let Some(c) = &options.challenge {
+        proof.insert("challenge".into(), c.clone().into());
+    }
+    if let Some(d) = &options.domain {
+        proof.insert("domain".into(), d.clone().into());
+    }
+    if suite == Suite::EddsaJcs2022 {
+        if let Some(ctx) = map.get("@context") {
+            proof.insert("@context".into(), ctx.clone());
+        }
+    }
+    let proof = Value::Object(proof);
+    let canon = canonical_forms(suite, doc, &proof, ContextVariant::Default)?;
+    let sig = key.sign(&canon.hash_data());
+    let Value::Object(mut proof) = proof else {
+        return Err(DataIntegrityError::NotAnObject);
+    };
+    proof.insert(
+        "proofValue".into(),
+        encode_proof_value(&sig.to_bytes()).into(),
+    );
+    let mut out = map.clone();
+    out.insert("proof".into(), Value::Object(proof));
+    Ok(Value::Object(out))
+}
+
+/// Verify an Ed25519 signature over `hash_data` (strict: no malleable signatures, no weak keys).
+pub fn verify_signature(pk: &[u8; 32], hash_data: &[u8; 64], sig: &[u8; 64]) -> Result<(), DataIntegrityError> {
+    let vk = VerifyingKey::from_bytes(pk)
+        .map_err(|_| DataIntegrityError::BadProof("the public key is not a valid Ed25519 point".into()))?;
+    vk.verify_strict(hash_data, &Signature::from_bytes(sig))
+        .map_err(|_| DataIntegrityError::BadSignature)
+}
+
+/// Verify the Data Integrity proofs of a credential (`proofPurpose` `assertionMethod`),
+/// with `issuer_id` the credential's issuer id (the key's controller must be it).
+pub fn verify_proofs(doc: &Value, issuer_id: Option<&str>, keys: &dyn KeyResolver) -> ProofsOutcome {
+    verify_proofs_with(doc, issuer_id, keys, &VerifyOptions::default())
+}
+
+enum ProofResult {
+    Verified {
+        suite: Suite,
+        key: ResolvedKey,
+        note: Option<String>,
+        /// Set when the signature verified with the key named in the method's fragment but the
+        /// document saying who controls it could not be fetched (e.g. did:web offline).
+        controller_unconfirmed: Option<String>,
+    },
+    Failed { detail: String, key: Option<Result<ResolvedKey, KeyError>> },
+    CouldNotCheck { detail: String, key: Option<Result<ResolvedKey, KeyError>> },
+    Unsupported(String),
+}
+
+/// [`verify_proofs`] with explicit expectations (presentations: `authentication`,
+/// `challenge`, `domain`; `controller` is then the holder).
+pub fn verify_proofs_with(
+    doc: &Value,
+    controller: Option<&str>,
+    keys: &dyn KeyResolver,
+    opts: &VerifyOptions<'_>,
+) -> ProofsOutcome {
+    let fail = |d: String| ProofsOutcome {
+        proof: (Outcome::Fail, d),
+        issuer_key: (Outcome::Skipped, "no proof to take a key from".into()),
+        key_id: None,
+    };
+    let Value::Object(map) = doc else {
+        return fail("the credential is not a JSON object".into());
+    };
+    let proofs: Vec<&Value> = match map.get("proof") {
+        None | Some(Value::Null) => return fail("no proof".into()),
+        Some(Value::Array(a)) if a.is_empty() => return fail("no proof (empty proof list)".into()),
+        Some(Value::Array(a)) => a.iter().collect(),
+        Some(p) => vec![p],
+    };
+    let many = proofs.len() > 1;
+    let results: Vec<ProofResult> = proofs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let r = verify_one(doc, p, keys, opts);
+            if many {
+                label(r, i + 1)
+            } else {
+                r
+            }
+        })
+        .collect();
+    summarise(&results, controller)
+}
+
+fn label(r: ProofResult, n: usize) -> ProofResult {
+    match r {
+        ProofResult::Failed { detail, key } => ProofResult::Failed {
+            detail: format!("proof {n}: {detail}"),
+            key,
+        },
+        ProofResult::CouldNotCheck { detail, key } => ProofResult::CouldNotCheck {
+            detail: format!("proof {n}: {detail}"),
+            key,
+        },
+        other => other,
+    }
+}
+
+fn summarise(results: &[ProofResult], controller: Option<&str>) -> ProofsOutcome {
+    let unsupported: Vec<&str> = results
+        .iter()
+        .filter_map(|r| match r {
+            ProofResult::Unsupported(t) => Some(t.as_str()),
+            _ => None,
+        })
+        .collect();
+    let first_failed = results.iter().find_map(|r| match r {
+        ProofResult::Failed { detail, .. } => Some(detail.clone()),
+        _ => None,
+    });
+    let verified = results.iter().find_map(|r| match r {
+        ProofResult::Verified { suite, key, note, controller_unconfirmed } => {
+            Some((suite, key, note, controller_unconfirmed))
+        }
+        _ => None,
+    });
+    let could_not = results.iter().find_map(|r| match r {
+        ProofResult::CouldNotCheck { detail, .. } => Some(detail.clone()),
+        _ => None,
+    });
+
+    let proof = if let Some(d) = first_failed {
+        (Outcome::Fail, d)
+    } else if let Some((suite, key, note, _)) = verified {
+        let mut d = format!("{} signature verified with key {}", suite.name(), key.id);
+        if let Some(n) = note {
+            d.push_str(&format!(" ({n})"));
+        }
+        if !unsupported.is_empty() {
+            d.push_str(&format!("; ignored unsupported proof type {}", unsupported.join(", ")));
+        }
+        if let Some(c) = &could_not {
+            d.push_str(&format!("; another proof could not be checked: {c}"));
+        }
+        (Outcome::Pass, d)
+    } else if let Some(c) = could_not {
+        (Outcome::Error, c)
+    } else {
+        (
+            Outcome::Error,
+            format!("could not check: unsupported proof type {}", unsupported.join(", ")),
+        )
+    };
+
+    // issuer_key: from the verified proof, else from any proof whose key resolved or failed to.
+    if let Some((_, k, _, Some(why))) = verified {
+        return ProofsOutcome {
+            proof,
+            issuer_key: (
+                Outcome::Error,
+                format!("could not check who controls key {}: {why}", k.id),
+            ),
+            key_id: Some(k.id.clone()),
+        };
+    }
+    let key_result: Option<Result<&ResolvedKey, &KeyError>> = verified
+        .map(|(_, k, _, _)| Ok(k))
+        .or_else(|| {
+            results.iter().find_map(|r| match r {
+                ProofResult::Failed { key: Some(k), .. }
+                | ProofResult::CouldNotCheck { key: Some(k), .. } => Some(k.as_ref()),
+                _ => None,
+            })
+        });
+    let issuer_key = match key_result {
+        None => (Outcome::Skipped, "no key was resolved".into()),
+        Some(Err(e @ KeyError::Unavailable { .. })) => (Outcome::Error, e.to_string()),
+        Some(Err(e)) => (Outcome::Fail, e.to_string()),
+        Some(Ok(k)) => controller_outcome(k, controller),
+    };
+    ProofsOutcome {
+        proof,
+        issuer_key,
+        key_id: verified.map(|(_, k, _, _)| k.id.clone()),
+    }
+}
+
+fn controller_outcome(k: &ResolvedKey, expected: Option<&str>) -> (Outcome, String) {
+    match (k.controller.as_deref(), expected) {
+        (_, None) => (
+            Outcome::Skipped,
+            format!("key {} resolved; no issuer id to compare its controller with", k.id),
+        ),
+        (None, Some(_)) => (Outcome::Fail, format!("key {} names no controller", k.id)),
+        (Some(c), Some(i)) if controller_matches(c, i) => {
+            (Outcome::Pass, format!("key {} is controlled by the issuer {i}", k.id))
+        }
+        (Some(c), Some(i)) => (
+            Outcome::Fail,
+            format!("key controller {c} is not the issuer {i}"),
+        ),
+    }
+}
+
+/// The Ed25519 Multikey in a verification method's fragment (`…#z6Mk…`), controller unknown.
+fn fragment_key(vm: &str) -> Option<ResolvedKey> {
+    let (_, frag) = vm.split_once('#')?;
+    let pk = crate::verify::keys::ed25519_from_multikey(frag).ok()?;
+    Some(ResolvedKey {
+        id: vm.to_owned(),
+        controller: None,
+        key: PublicKey::Ed25519(pk),
+    })
+}
+
+fn verify_one(doc: &Value, proof: &Value, keys: &dyn KeyResolver, opts: &VerifyOptions<'_>) -> ProofResult {
+    let failed = |detail: String| ProofResult::Failed { detail, key: None };
+    if !proof.is_object() {
+        return failed("a proof is not a JSON object".into());
+    }
+    let suite = match Suite::of(proof) {
+        Ok(s) => s,
+        Err(t) => return ProofResult::Unsupported(t),
+    };
+    let name = suite.name();
+    let s = |k: &str| proof.get(k).and_then(Value::as_str);
+    match s("proofPurpose") {
+        Some(p) if p == opts.proof_purpose => {}
+        Some(p) => {
+            return failed(format!(
+                "{name}: proofPurpose is {p}, expected {}",
+                opts.proof_purpose
+            ));
+        }
+        None => return failed(format!("{name}: proof has no proofPurpose")),
+    }
+    if let Some(c) = proof.get("created") {
+        match c.as_str() {
+            Some(c) if is_xsd_datetime(c) => {}
+            _ => return failed(format!("{name}: proof created {c} is not a valid dateTime")),
+        }
+    }
+    if let Some(want) = opts.challenge {
+        if s("challenge") != Some(want) {
+            return failed(format!("{name}: proof challenge does not match the expected one"));
+        }
+    }
+    if let Some(want) = opts.domain {
+        let ok = match proof.get("domain") {
+            Some(Value::String(d)) => d == want,
+            Some(Value::Array(a)) => a.iter().any(|d| d.as_str() == Some(want)),
+            _ => false,
+        };
+        if !ok {
+            return failed(format!("{name}: proof domain does not match the expected one"));
+        }
+    }
+    let sig = match s("proofValue").map(decode_proof_value) {
+        Some(Ok(sig)) => sig,
+        Some(Err(e)) => return failed(format!("{name}: {e}")),
+        None => return failed(format!("{name}: proof has no proofValue")),
+    };
+    let vm = match proof.get("verificationMethod") {
+        Some(Value::String(v)) => v.clone(),
+        Some(Value::Object(o)) => match o.get("id").and_then(Value::as_str) {
+            Some(v) => v.to_owned(),
+            None => return failed(format!("{name}: verificationMethod has no id")),
+        },
+        _ => return failed(format!("{name}: proof has no verificationMethod")),
+    };
+    let mut controller_unconfirmed = None;
+    let key = match keys.resolve_for(&vm, opts.proof_purpose) {
+        Ok(k) => k,
+        Err(e @ KeyError::Unavailable { .. }) => match fragment_key(&vm) {
+            // The method names its key in its fragment (did:web:…#z6Mk…): the signature can
+            // be checked offline; who controls the key stays unknown.
+            Some(k) => {
+                controller_unconfirmed = Some(e.to_string());
+                k
+            }
+            None => {
+                return ProofResult::CouldNotCheck {
+                    detail: format!("{name}: {e}"),
+                    key: Some(Err(e)),
+                };
+            }
+        },
+        Err(e) => {
+            return ProofResult::Failed {
+                detail: format!("{name}: {e}"),
+                key: Some(Err(e)),
+            };
+        }
+    };
+    let PublicKey::Ed25519(pk) = &key.key else {
+        return ProofResult::Failed {
+            detail: format!("{name}: key {} is not an Ed25519 key", key.id),
+            key: Some(Ok(key)),
+        };
+    };
+    let pk = *pk;
+    let attempt = |variant: ContextVariant| -> Result<(), DataIntegrityError> {
+        let canon = canonical_forms(suite, doc, proof, variant)?;
+        verify_signature(&pk, &canon.hash_data(), &sig)
+    };
+    let first = attempt(ContextVariant::Default);
+    let outcome = match first {
+        Err(
+            e @ (DataIntegrityError::BadSignature
+            | DataIntegrityError::JsonLd(JsonLdError::UndefinedTerm(_))),
+        ) if suite != Suite::EddsaJcs2022 && ContextVariant::applies_to(doc) => {
+            match attempt(ContextVariant::Alternate) {
+                Ok(()) => Ok(Some(
+                    "with the other historical content of its OB 3.0 context".to_owned(),
+                )),
+                Err(_) => Err(e),
+            }
+        }
+        Ok(()) => Ok(None),
+        Err(e) => Err(e),
+    };
+    match outcome {
+        Ok(note) => ProofResult::Verified {
+            suite,
+            key,
+            note,
+            controller_unconfirmed,
+        },
+        Err(e) if e.is_could_not_check() => ProofResult::CouldNotCheck {
+            detail: format!("{name}: {e}"),
+            key: Some(Ok(key)),
+        },
+        Err(e) => ProofResult::Failed {
+            detail: format!("{name}: {e}"),
+            key: Some(Ok(key)),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xsd_datetimes() {
+        for ok in [
+            "2023-02-24T23:36:38Z",
+            "2010-01-01T19:23:24.123Z",
+            "2020-05-22T00:00:00.000+00:00",
+            "2023-02-24T23:36:38",
+            "12023-02-24T23:36:38-05:30",
+        ] {
+            assert!(is_xsd_datetime(ok), "{ok}");
+        }
+        for bad in [
+            "", "2023-02-24", "2023-13-01T00:00:00Z", "2023-02-24 23:36:38Z",
+            "2023-02-24T25:00:00Z", "2023-02-24T23:36:38ZZ", "2023-02-24T23:36:38.Z",
+            "yesterday", "2023-02-24T23:36:38+5:00",
+        ] {
+            assert!(!is_xsd_datetime(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn proof_value_decoding_errors_say_why() {
+        assert_eq!(
+            decode_proof_value("u123").unwrap_err().to_string(),
+            "proofValue is not multibase base58btc (does not start with 'z')"
+        );
+        assert_eq!(
+            decode_proof_value("z0OIl").unwrap_err().to_string(),
+            "proofValue is not valid base58btc"
+        );
+        assert_eq!(
+            decode_proof_value("z2").unwrap_err().to_string(),
+            "proofValue holds 1 bytes, an Ed25519 signature has 64"
+        );
+    }
+
+    #[test]
+    fn suite_detection() {
+        use serde_json::json;
+        assert_eq!(Suite::of(&json!({"type":"DataIntegrityProof","cryptosuite":"eddsa-2022"})), Ok(Suite::EddsaRdfc2022));
+        assert_eq!(Suite::of(&json!({"type":"Ed25519Signature2020"})), Ok(Suite::Ed25519Signature2020));
+        assert_eq!(Suite::of(&json!({"type":"DataIntegrityProof","cryptosuite":"ecdsa-rdfc-2019"})),
+            Err("DataIntegrityProof with cryptosuite ecdsa-rdfc-2019".into()));
+        assert_eq!(Suite::of(&json!({"type":"SomeProofType"})), Err("SomeProofType".into()));
+    }
+}
