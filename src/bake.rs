@@ -109,6 +109,9 @@ pub enum BakeError {
     /// No `<svg>` root element.
     #[error("cannot bake into this svg: it has no <svg> root element")]
     NoSvgRoot,
+    /// The image is neither PNG nor SVG.
+    #[error("cannot bake into this file: it is neither a png nor an svg image")]
+    NotAnImage,
     /// Nothing to bake.
     #[error("nothing to bake: the payload has neither json nor a verify value")]
     EmptyPayload,
@@ -121,6 +124,18 @@ pub fn keyword_for(format: Format) -> &'static str {
         BakeFamily::Ob2 => "openbadges",
         BakeFamily::Ob3 => "openbadgecredential",
         BakeFamily::Clr => "clrcredential",
+    }
+}
+
+/// Bake `text` (the credential exactly as stored: JSON or compact JWS) into a PNG or SVG
+/// `image` for `format`, picking the keyword or element the format's version requires.
+pub fn bake_image(image: &[u8], format: Format, text: &str) -> Result<Vec<u8>, BakeError> {
+    if image.starts_with(png::SIGNATURE) {
+        bake_png(image, keyword_for(format), text)
+    } else if image.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<') {
+        bake_svg(image, &BakePayload::for_format(format, text))
+    } else {
+        Err(BakeError::NotAnImage)
     }
 }
 
@@ -372,6 +387,37 @@ mod png_tests {
         // iTXt header is exactly keyword NUL 0 0 NUL NUL.
         let needle = b"openbadgecredential\0\0\0\0\0{";
         assert!(baked.windows(needle.len()).any(|w| w == needle));
+    }
+
+    #[test]
+    fn bake_image_picks_container_and_keyword() {
+        let jws = "eyJhbGciOiJSUzI1NiJ9.eyJ2YyI6e319.c2ln";
+        let png = bake_image(
+            &fixture("bakery-mozilla-js/unbaked.png"),
+            Format::Clr2Jwt,
+            jws,
+        )
+        .unwrap();
+        let needle = b"clrcredential\0\0\0\0\0eyJ";
+        assert!(png.windows(needle.len()).any(|w| w == needle));
+        assert_eq!(decode(&png).unwrap().payload, Payload::Jws(jws.into()));
+        let svg = bake_image(
+            &fixture("bakery-mozilla-js/unbaked.svg"),
+            Format::Ob3Jwt,
+            jws,
+        )
+        .unwrap();
+        assert!(
+            String::from_utf8_lossy(&svg)
+                .contains(&format!("<openbadges:credential verify=\"{jws}\"/>"))
+        );
+        assert_eq!(decode(&svg).unwrap().payload, Payload::Jws(jws.into()));
+        assert_eq!(
+            bake_image(b"GIF89a", Format::Ob3Json, "{}")
+                .unwrap_err()
+                .to_string(),
+            "cannot bake into this file: it is neither a png nor an svg image"
+        );
     }
 
     #[test]

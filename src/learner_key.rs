@@ -56,6 +56,11 @@ impl LearnerSecret {
         self.0.verifying_key().to_bytes()
     }
 
+    /// The signing key, for the Data Integrity signer inside the core only.
+    pub(crate) fn signing_key(&self) -> &SigningKey {
+        &self.0
+    }
+
     /// Ed25519 signature over `msg`.
     pub fn sign(&self, msg: &[u8]) -> [u8; 64] {
         self.0.sign(msg).to_bytes()
@@ -88,8 +93,7 @@ impl LearnerKey {
 
     /// The verification method id, `did:key:z6Mk…#z6Mk…`.
     pub fn verification_method(&self) -> String {
-        let fragment = self.did.strip_prefix("did:key:").unwrap_or(&self.did);
-        format!("{}#{}", self.did, fragment)
+        crate::verify::keys::did_key_verification_method(&self.public())
     }
 
     /// The raw public key.
@@ -115,10 +119,7 @@ impl LearnerKey {
 
 /// `did:key` of an Ed25519 public key: `did:key:z` + base58btc(0xed01 ‖ key).
 pub fn did_key_from_ed25519(public: &[u8; 32]) -> String {
-    let mut buf = Vec::with_capacity(34);
-    buf.extend_from_slice(&ED25519_PUB_MULTICODEC);
-    buf.extend_from_slice(public);
-    format!("did:key:z{}", bs58::encode(buf).into_string())
+    crate::verify::keys::did_key_from_ed25519(public)
 }
 
 /// The Ed25519 public key inside a `did:key:z6Mk…` (with or without a `#fragment`).

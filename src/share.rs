@@ -20,6 +20,8 @@ use crate::export::sha256_hex;
 use crate::export::zip::{MANIFEST, Manifest};
 use crate::limits::{MAX_FILE_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES, MAX_ZIP_TOTAL_BYTES};
 use crate::model::{Badge, Format};
+use crate::verify::data_integrity::{VerifyOptions, verify_proofs_with};
+use crate::verify::keys::DefaultKeyResolver;
 use crate::verify::{CheckId, Outcome, Report, Verdict, VerifyContext, verify_bytes};
 
 /// What kind of export was received.
@@ -160,8 +162,26 @@ pub enum ShareError {
 /// Largest shared file accepted: a bundle of many badges.
 pub const MAX_SHARE_BYTES: u64 = 512 * 1024 * 1024;
 
+/// What the receiver expects of the presentation proof.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Expect {
+    /// The `challenge` the receiver sent, if any: the proof must carry it.
+    pub challenge: Option<String>,
+    /// The receiver's `domain`, if any: the proof must carry it.
+    pub domain: Option<String>,
+}
+
 /// Examine a received export and verify everything in it.
 pub fn verify_share(bytes: &[u8], ctx: &VerifyContext<'_>) -> Result<ShareReport, ShareError> {
+    verify_share_with(bytes, ctx, &Expect::default())
+}
+
+/// [`verify_share`], also requiring the presentation proof's `challenge`/`domain`.
+pub fn verify_share_with(
+    bytes: &[u8],
+    ctx: &VerifyContext<'_>,
+    expect: &Expect,
+) -> Result<ShareReport, ShareError> {
     if bytes.len() as u64 > MAX_SHARE_BYTES {
         return Err(ShareError::TooLarge {
             size: bytes.len() as u64,
@@ -169,7 +189,7 @@ pub fn verify_share(bytes: &[u8], ctx: &VerifyContext<'_>) -> Result<ShareReport
         });
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return verify_zip(bytes, ctx);
+        return verify_zip(bytes, ctx, expect);
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ShareError::Unrecognised)?;
     let head = text.trim_start_matches('\u{feff}').trim_start();
@@ -179,10 +199,10 @@ pub fn verify_share(bytes: &[u8], ctx: &VerifyContext<'_>) -> Result<ShareReport
         .collect::<String>()
         .to_ascii_lowercase();
     if lower_head.starts_with("<!doctype html") || lower_head.starts_with("<html") {
-        return verify_html(text, ctx);
+        return verify_html(text, ctx, expect);
     }
     if head.starts_with('{') {
-        return verify_presentation_only(head, ctx);
+        return verify_presentation_only(head, ctx, expect);
     }
     Err(ShareError::Unrecognised)
 }
@@ -243,7 +263,11 @@ fn unreadable(source: String, why: String, ctx: &VerifyContext<'_>) -> SharedBad
     }
 }
 
-fn verify_html(text: &str, ctx: &VerifyContext<'_>) -> Result<ShareReport, ShareError> {
+fn verify_html(
+    text: &str,
+    ctx: &VerifyContext<'_>,
+    expect: &Expect,
+) -> Result<ShareReport, ShareError> {
     let blocks = extract_blocks(text);
     let mut badges = Vec::new();
     let mut presentation = None;
@@ -260,7 +284,7 @@ fn verify_html(text: &str, ctx: &VerifyContext<'_>) -> Result<ShareReport, Share
                         problems.push("the embedded presentation was changed after export".into());
                     }
                     match serde_json::from_slice::<Value>(vp) {
-                        Ok(v) => check_presentation(&v, ctx),
+                        Ok(v) => check_presentation(&v, ctx, expect),
                         Err(e) => {
                             failed_presentation(format!("presentation is not valid json: {e}"))
                         }
@@ -336,7 +360,11 @@ fn read_entry<R: Read + std::io::Seek>(
     Ok(out)
 }
 
-fn verify_zip(bytes: &[u8], ctx: &VerifyContext<'_>) -> Result<ShareReport, ShareError> {
+fn verify_zip(
+    bytes: &[u8],
+    ctx: &VerifyContext<'_>,
+    expect: &Expect,
+) -> Result<ShareReport, ShareError> {
     let mut zip = ::zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| ShareError::Zip(e.to_string()))?;
     if zip.len() > MAX_ZIP_ENTRIES {
@@ -411,7 +439,7 @@ fn verify_zip(bytes: &[u8], ctx: &VerifyContext<'_>) -> Result<ShareReport, Shar
     let presentation = match manifest.as_ref().and_then(|m| m.presentation.clone()) {
         Some(p) => Some(match read_entry(&mut zip, &p) {
             Ok(b) => match serde_json::from_slice::<Value>(&b) {
-                Ok(v) => check_presentation(&v, ctx),
+                Ok(v) => check_presentation(&v, ctx, expect),
                 Err(e) => failed_presentation(format!("presentation is not valid json: {e}")),
             },
             Err(e) => failed_presentation(e),
@@ -434,6 +462,7 @@ fn verify_zip(bytes: &[u8], ctx: &VerifyContext<'_>) -> Result<ShareReport, Shar
 fn verify_presentation_only(
     text: &str,
     ctx: &VerifyContext<'_>,
+    expect: &Expect,
 ) -> Result<ShareReport, ShareError> {
     if text.len() as u64 > MAX_FILE_BYTES * 8 {
         return Err(ShareError::TooLarge {
@@ -465,7 +494,7 @@ fn verify_presentation_only(
             .and_then(Value::as_str)
             .map(str::to_string),
         badges,
-        presentation: Some(check_presentation(&vp, ctx)),
+        presentation: Some(check_presentation(&vp, ctx, expect)),
         problems: Vec::new(),
     })
 }
@@ -534,7 +563,11 @@ fn failed_presentation(detail: String) -> PresentationCheck {
 }
 
 /// Check a presentation's structure and its proof.
-pub fn check_presentation(vp: &Value, ctx: &VerifyContext<'_>) -> PresentationCheck {
+pub fn check_presentation(
+    vp: &Value,
+    ctx: &VerifyContext<'_>,
+    expect: &Expect,
+) -> PresentationCheck {
     let s = |p: &str| vp.pointer(p).and_then(Value::as_str).map(str::to_string);
     let mut pc = PresentationCheck {
         holder: s("/holder"),
@@ -573,17 +606,25 @@ pub fn check_presentation(vp: &Value, ctx: &VerifyContext<'_>) -> PresentationCh
     if proof.get("proofPurpose").and_then(Value::as_str) != Some("authentication") {
         return fail(pc, "the proof's purpose is not authentication");
     }
-    let (outcome, detail) = di_verify(vp, ctx);
+    let (outcome, detail) = di_verify(vp, &holder, ctx, expect);
     pc.outcome = outcome;
     pc.detail = detail;
     pc
 }
 
-/// Bridge to the Data Integrity module's verifier (issue 3, `di`).
-// TODO(share): wire `verify::data_integrity::verify_proofs` when it lands on main.
-fn di_verify(_vp: &Value, _ctx: &VerifyContext<'_>) -> (Outcome, String) {
-    (
-        Outcome::Error,
-        "could not check: eddsa-rdfc-2022 verification is not available in this build yet".into(),
-    )
+/// Verify the presentation's Data Integrity proof: `authentication` purpose, a key
+/// controlled by the holder, and the expected `challenge`/`domain` when the receiver gave them.
+fn di_verify(
+    vp: &Value,
+    holder: &str,
+    ctx: &VerifyContext<'_>,
+    expect: &Expect,
+) -> (Outcome, String) {
+    let keys = DefaultKeyResolver::new(ctx.fetcher, ctx.cache);
+    let opts = VerifyOptions {
+        proof_purpose: "authentication",
+        challenge: expect.challenge.as_deref(),
+        domain: expect.domain.as_deref(),
+    };
+    verify_proofs_with(vp, Some(holder), &keys, &opts).proof
 }

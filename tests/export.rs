@@ -2,7 +2,6 @@
 //! and encrypted backups. Issue 5.
 
 use backpack_core::backup::{self, BackupError, KdfParams};
-use backpack_core::decode::{Decoded, Payload};
 use backpack_core::env::{FixedClock, OfflineFetcher};
 use backpack_core::export::html::{CREDENTIAL_BLOCK_PREFIX, extract_blocks};
 use backpack_core::export::privacy::{self, Privacy};
@@ -15,7 +14,12 @@ use backpack_core::model::{
     Badge, Container, Criteria, Evidence, Format, IdentityKind, Image, Issuer, Recipient,
 };
 use backpack_core::share::{Integrity, ShareKind, verify_share};
-use backpack_core::verify::{Verdict, VerifyContext};
+use backpack_core::verify::data_integrity::{
+    ProofOptions, Suite, VerifyOptions, canonical_forms, verify_proofs_with,
+};
+use backpack_core::verify::jsonld::ContextVariant;
+use backpack_core::verify::keys::DefaultKeyResolver;
+use backpack_core::verify::{Outcome, Verdict, VerifyContext};
 use chrono::{TimeZone, Utc};
 
 use crate::util::fixture_bytes;
@@ -24,44 +28,21 @@ fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 5, 3, 12, 0, 0).unwrap()
 }
 
-/// The text payload of a baked PNG (first iTXt badge chunk), for fixtures.
-fn png_payload(png: &[u8]) -> String {
-    let mut pos = 8;
-    while pos + 12 <= png.len() {
-        let len = u32::from_be_bytes(png[pos..pos + 4].try_into().unwrap()) as usize;
-        let kind = &png[pos + 4..pos + 8];
-        let data = &png[pos + 8..pos + 8 + len];
-        if kind == b"iTXt" {
-            let kw_end = data.iter().position(|&b| b == 0).unwrap();
-            let kw = std::str::from_utf8(&data[..kw_end]).unwrap();
-            if ["openbadges", "openbadgecredential", "clrcredential"].contains(&kw) {
-                // keyword \0 flag method lang \0 translated \0 text
-                let rest = &data[kw_end + 3..];
-                let l = rest.iter().position(|&b| b == 0).unwrap();
-                let rest = &rest[l + 1..];
-                let t = rest.iter().position(|&b| b == 0).unwrap();
-                return String::from_utf8(rest[t + 1..].to_vec()).unwrap();
-            }
-        }
-        pos += 12 + len;
-    }
-    panic!("no badge chunk")
+/// The badge payload text the core's decoder finds in a file (baked PNG/SVG, JSON, JWS).
+fn payload_of(bytes: &[u8]) -> String {
+    backpack_core::decode::decode(bytes)
+        .unwrap()
+        .payload
+        .text()
+        .to_string()
 }
 
 /// A wallet item from a fixture: parsed by the core when the parser can, else described by hand.
 fn item(rel: &str, container: Container, format: Format, name: &str) -> ExportBadge {
     let original = fixture_bytes(rel);
-    let payload = match container {
-        Container::Png => png_payload(&original),
-        _ => String::from_utf8(original.clone()).unwrap(),
-    };
-    let decoded = Decoded {
-        container,
-        payload: match container {
-            Container::Json => Payload::Json(payload.clone()),
-            _ => Payload::Jws(payload.trim().to_string()),
-        },
-    };
+    let decoded = backpack_core::decode::decode(&original).unwrap();
+    assert_eq!(decoded.container, container, "{rel}");
+    let payload = decoded.payload.text().to_string();
     let badge = match backpack_core::parse::parse(&decoded) {
         Ok(p) => p.badge,
         Err(_) => Badge {
@@ -391,7 +372,7 @@ fn zip_bundle_holds_originals_baked_images_and_manifest() {
         assert_eq!(mb.format, it.format.as_str());
         let baked = &files[mb.baked.as_ref().unwrap()];
         // Re-baked under the OB 3.0 keyword with the payload text byte-identical.
-        assert_eq!(png_payload(baked), it.payload.trim());
+        assert_eq!(payload_of(baked), it.payload.trim());
         assert!(String::from_utf8_lossy(baked).contains("openbadgecredential\0\0\0\0\0"));
     }
     for f in &m.files {
@@ -435,23 +416,28 @@ fn baked_png_of_png_badge_and_svg_as_it_came() {
     )
     .unwrap();
     assert_eq!(out.extension, "png");
-    assert_eq!(png_payload(&out.bytes), png.payload);
-    let svg_bytes = fixture_bytes("1edtech-public-validator/ob30/simple-json.svg");
-    let svg = ExportBadge {
-        container: Container::Svg,
-        original: svg_bytes.clone(),
-        ..png.clone()
-    };
+    assert_eq!(payload_of(&out.bytes), png.payload);
+    let svg = item(
+        "1edtech-public-validator/ob30/simple-json.svg",
+        Container::Svg,
+        Format::Ob3Json,
+        "s",
+    );
     let out = export::export(
         &Portfolio {
-            badges: vec![svg],
+            badges: vec![svg.clone()],
             ..Portfolio::default()
         },
         ExportFormat::Svg,
         &opts(None),
     )
     .unwrap();
-    assert_eq!(out.bytes, svg_bytes);
+    assert_eq!(out.extension, "svg");
+    // Re-baked SVG re-imports with the byte-identical payload text, in the OB 3.0 namespace.
+    assert_eq!(payload_of(&out.bytes), svg.payload);
+    let text = String::from_utf8(out.bytes).unwrap();
+    assert_eq!(text.matches("<openbadges:credential").count(), 1);
+    assert!(text.contains("https://purl.imsglobal.org/ob/v3p0"));
     let two = Portfolio {
         badges: vec![png.clone(), png],
         ..Portfolio::default()
@@ -770,4 +756,225 @@ fn backup_restore_round_trip_compares_every_table() {
     let kept = out.previous_kept_at.unwrap();
     assert_eq!(dump(&kept), dump(&wallet));
     assert_eq!(dump(&fresh), dump(&wallet));
+}
+
+fn learner() -> LearnerKey {
+    LearnerKey::new(LearnerSecret::from_bytes(&[42; 32]))
+}
+
+fn offline_presentation_check(vp: &serde_json::Value, holder: &str) -> (Outcome, String) {
+    let keys = DefaultKeyResolver::new(&OfflineFetcher, None);
+    let o = VerifyOptions {
+        proof_purpose: "authentication",
+        challenge: Some("c-123"),
+        domain: Some("employer.example"),
+    };
+    verify_proofs_with(vp, Some(holder), &keys, &o).proof
+}
+
+#[test]
+fn presentation_is_vcdm2_held_and_signed_by_the_learner_did_key() {
+    let key = learner();
+    let p = portfolio();
+    let mut o = opts(Some(&key));
+    o.challenge = Some("c-123".into());
+    o.domain = Some("employer.example".into());
+    let out = export::export(&p, ExportFormat::Vp, &o).unwrap();
+    assert_eq!(out.extension, "json");
+    let vp: serde_json::Value = serde_json::from_slice(&out.bytes).unwrap();
+    assert_eq!(
+        vp["@context"],
+        serde_json::json!(["https://www.w3.org/ns/credentials/v2"])
+    );
+    assert_eq!(vp["type"], serde_json::json!(["VerifiablePresentation"]));
+    assert_eq!(vp["holder"], key.did());
+    let proof = &vp["proof"];
+    assert_eq!(proof["type"], "DataIntegrityProof");
+    assert_eq!(proof["cryptosuite"], "eddsa-rdfc-2022");
+    assert_eq!(proof["proofPurpose"], "authentication");
+    assert_eq!(proof["verificationMethod"], key.verification_method());
+    assert_eq!(proof["created"], "2026-05-03T12:00:00Z");
+    assert_eq!(
+        (proof["challenge"].as_str(), proof["domain"].as_str()),
+        (Some("c-123"), Some("employer.example"))
+    );
+    let creds = vp["verifiableCredential"].as_array().unwrap();
+    assert_eq!(creds.len(), 3);
+    // JSON credentials as-is, from the original bytes.
+    for (c, it) in creds.iter().zip(&p.badges).take(2) {
+        let orig: serde_json::Value = serde_json::from_slice(&it.original).unwrap();
+        assert_eq!(c, &orig);
+    }
+    // The VC-JWT as an EnvelopedVerifiableCredential.
+    assert_eq!(creds[2]["type"], "EnvelopedVerifiableCredential");
+    assert_eq!(
+        creds[2]["id"].as_str().unwrap(),
+        format!("data:application/vc+jwt,{}", p.badges[2].payload.trim())
+    );
+    assert_eq!(offline_presentation_check(&vp, key.did()).0, Outcome::Pass);
+
+    // Any change to what was signed breaks the proof.
+    let mut t = vp.clone();
+    t["verifiableCredential"][0]["credentialSubject"]["id"] = "did:example:someone-else".into();
+    assert_eq!(offline_presentation_check(&t, key.did()).0, Outcome::Fail);
+    // A different challenge is refused.
+    let keys = DefaultKeyResolver::new(&OfflineFetcher, None);
+    let wrong = VerifyOptions {
+        proof_purpose: "authentication",
+        challenge: Some("other"),
+        domain: None,
+    };
+    assert_eq!(
+        verify_proofs_with(&vp, Some(key.did()), &keys, &wrong)
+            .proof
+            .0,
+        Outcome::Fail
+    );
+}
+
+#[test]
+fn ob2_badges_stay_out_of_the_presentation_and_are_listed() {
+    let key = learner();
+    let mut p = portfolio();
+    let mut ob2 = p.badges[0].clone();
+    ob2.format = Format::Ob2Signed;
+    ob2.badge.name = "Old badge".into();
+    p.badges.push(ob2);
+    let out = export::export(&p, ExportFormat::Vp, &opts(Some(&key))).unwrap();
+    assert_eq!(out.not_in_presentation, ["Old badge"]);
+    let vp: serde_json::Value = serde_json::from_slice(&out.bytes).unwrap();
+    assert_eq!(vp["verifiableCredential"].as_array().unwrap().len(), 3);
+    let only_ob2 = Portfolio {
+        badges: vec![p.badges[3].clone()],
+        ..Portfolio::default()
+    };
+    let e = export::export(&only_ob2, ExportFormat::Vp, &opts(Some(&key))).unwrap_err();
+    assert!(matches!(e, ExportError::NothingToPresent), "{e}");
+    // The page still exports, with the OB 2.0 badge and a note, and no presentation.
+    let html = String::from_utf8(
+        export::export(&p, ExportFormat::Html, &opts(Some(&key)))
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    assert!(html.contains(
+        "cannot go inside a verifiable presentation; these are embedded on their own: Old badge."
+    ));
+}
+
+/// The learner signer on the W3C vc-di-eddsa eddsa-rdfc-2022 vector: same key, same proof
+/// options → the vector's canonical forms, hashes and proofValue.
+#[test]
+fn learner_signer_follows_the_w3c_vector_path() {
+    let base = "w3c-vc-di-eddsa/eddsa-rdfc-2022/";
+    let kp: serde_json::Value =
+        serde_json::from_slice(&fixture_bytes("w3c-vc-di-eddsa/keyPair.json")).unwrap();
+    let sk = bs58::decode(&kp["privateKeyMultibase"].as_str().unwrap()[1..])
+        .into_vec()
+        .unwrap();
+    assert_eq!(&sk[..2], &[0x80, 0x26]);
+    let key = LearnerKey::new(LearnerSecret::from_slice(&sk[2..]).unwrap());
+    assert_eq!(
+        key.did(),
+        format!("did:key:{}", kp["publicKeyMultibase"].as_str().unwrap())
+    );
+    let config: serde_json::Value =
+        serde_json::from_slice(&fixture_bytes(&format!("{base}proofConfigDataInt.json"))).unwrap();
+    assert_eq!(config["verificationMethod"], key.verification_method());
+    let unsigned: serde_json::Value =
+        serde_json::from_slice(&fixture_bytes("w3c-vc-di-eddsa/unsigned.json")).unwrap();
+    let o = ProofOptions {
+        created: Some(config["created"].as_str().unwrap().into()),
+        proof_purpose: "assertionMethod".into(),
+        challenge: None,
+        domain: None,
+    };
+    let signed = export::presentation::sign_document(&unsigned, &key, &o).unwrap();
+    let want = String::from_utf8(fixture_bytes(&format!("{base}sigBTC58DataInt.txt"))).unwrap();
+    assert_eq!(signed["proof"]["proofValue"].as_str().unwrap(), want.trim());
+    let canon = canonical_forms(
+        Suite::EddsaRdfc2022,
+        &unsigned,
+        &signed["proof"],
+        ContextVariant::Default,
+    )
+    .unwrap();
+    assert_eq!(
+        canon.document.trim_end(),
+        String::from_utf8(fixture_bytes(&format!("{base}canonDocDataInt.txt")))
+            .unwrap()
+            .trim_end()
+    );
+}
+
+#[test]
+fn presentation_canonical_form_holds_each_credential_in_its_own_graph() {
+    let key = learner();
+    let p = Portfolio {
+        badges: vec![portfolio().badges[0].clone()],
+        ..Portfolio::default()
+    };
+    let vp: serde_json::Value = serde_json::from_slice(
+        &export::export(&p, ExportFormat::Vp, &opts(Some(&key)))
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    let canon = canonical_forms(
+        Suite::EddsaRdfc2022,
+        &vp,
+        &vp["proof"],
+        ContextVariant::Default,
+    )
+    .unwrap();
+    let doc = &canon.document;
+    // The holder and the presentation type are in the default graph …
+    assert!(
+        doc.contains(&format!(
+            "<https://www.w3.org/2018/credentials#holder> <{}> .",
+            key.did()
+        )),
+        "{doc}"
+    );
+    // … and the credential's quads (with its issuer's proof) sit in a named blank-node graph.
+    let cred_line = doc
+        .lines()
+        .find(|l| l.contains("https://www.w3.org/2018/credentials#issuer"))
+        .unwrap();
+    assert!(
+        cred_line.trim_end().ends_with("_:c14n") || cred_line.contains(" _:c14n"),
+        "{cred_line}"
+    );
+    let hash = canon.hash_data();
+    use sha2::Digest as _;
+    assert_eq!(
+        &hash[32..],
+        &sha2::Sha256::digest(canon.document.as_bytes())[..]
+    );
+}
+
+#[test]
+fn shared_exports_verify_presentation_and_keep_originals_intact() {
+    let key = learner();
+    let (clock, f) = (FixedClock(now()), OfflineFetcher);
+    let p = portfolio();
+    for fmt in [ExportFormat::Html, ExportFormat::Zip, ExportFormat::Vp] {
+        let out = export::export(&p, fmt, &opts(Some(&key))).unwrap();
+        let r = verify_share(&out.bytes, &vctx(&clock, &f)).unwrap();
+        let pc = r.presentation.as_ref().unwrap();
+        assert_eq!(pc.outcome, Outcome::Pass, "{fmt:?}: {}", pc.detail);
+        assert_eq!(pc.holder.as_deref(), Some(key.did()));
+        assert_eq!(pc.credentials, 3);
+        assert_eq!(r.badges.len(), 3, "{fmt:?}");
+        assert!(r.problems.is_empty(), "{fmt:?}: {:?}", r.problems);
+        if fmt != ExportFormat::Vp {
+            assert!(
+                r.badges.iter().all(|b| b.integrity == Integrity::Intact),
+                "{fmt:?}"
+            );
+            for (b, it) in r.badges.iter().zip(&p.badges) {
+                assert_eq!(b.bytes, it.original);
+            }
+        }
+    }
 }

@@ -942,3 +942,4 @@ fn contexts_readme_lists_every_bundled_file_with_its_hash() {
         );
     }
 }
+

@@ -35,9 +35,11 @@ pub struct CompactJws {
 /// True when `s` looks like a compact JWS attempt: only base64url characters, `=` and dots,
 /// at least one dot.
 pub(crate) fn looks_like_jws(s: &str) -> bool {
+    // `+` and `/` (plain base64) are let in so the error can say the encoding is wrong.
     s.contains('.')
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'='))
+        && s.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'=' | b'+' | b'/')
+        })
 }
 
 /// Decode one base64url segment.
@@ -60,18 +62,9 @@ pub fn decode_jws(text: &str) -> Result<CompactJws, DecodeError> {
             found: segments.len(),
         });
     };
-    let header_bytes = b64url_decode(h).map_err(|e| DecodeError::JwsBase64 {
-        part: "header",
-        detail: e.to_string().to_lowercase(),
-    })?;
-    let payload_bytes = b64url_decode(p).map_err(|e| DecodeError::JwsBase64 {
-        part: "payload",
-        detail: e.to_string().to_lowercase(),
-    })?;
-    let signature = b64url_decode(s).map_err(|e| DecodeError::JwsBase64 {
-        part: "signature",
-        detail: e.to_string().to_lowercase(),
-    })?;
+    let header_bytes = b64url_decode(h).map_err(|e| b64_err("header", &e))?;
+    let payload_bytes = b64url_decode(p).map_err(|e| b64_err("payload", &e))?;
+    let signature = b64url_decode(s).map_err(|e| b64_err("signature", &e))?;
     let header: serde_json::Value =
         serde_json::from_slice(&header_bytes).map_err(|e| json_err("header", &e))?;
     if !header.is_object() {
@@ -92,6 +85,28 @@ pub fn decode_jws(text: &str) -> Result<CompactJws, DecodeError> {
             .to_owned(),
         signature,
     })
+}
+
+fn b64_err(part: &'static str, e: &base64::DecodeError) -> DecodeError {
+    let detail = match *e {
+        base64::DecodeError::InvalidByte(offset, byte) => {
+            format!(
+                "character {:?} at offset {offset} is not in the base64url alphabet",
+                char::from(byte)
+            )
+        }
+        base64::DecodeError::InvalidLength(len) => {
+            format!("{len} characters is not a possible base64url length")
+        }
+        base64::DecodeError::InvalidLastSymbol(offset, byte) => {
+            format!(
+                "last character {:?} at offset {offset} has bits set past the end of the data",
+                char::from(byte)
+            )
+        }
+        base64::DecodeError::InvalidPadding => "it has misplaced `=` padding".to_owned(),
+    };
+    DecodeError::JwsBase64 { part, detail }
 }
 
 fn json_err(part: &'static str, e: &serde_json::Error) -> DecodeError {

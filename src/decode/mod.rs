@@ -1,8 +1,8 @@
 //! Untrusted bytes → the badge payload. STANDARDS §1 (baking), §7 (sniffing).
 //!
 //! [`decode`] sniffs what a file is and pulls out the payload without interpreting it:
-//! - a baked PNG ([`png`]): the first `iTXt`/`tEXt`/`zTXt` chunk with a badge keyword (§1.2);
-//! - a baked SVG ([`svg`]): the `openbadges:assertion` / `openbadges:credential` element (§1.3);
+//! - a baked PNG (`png.rs`): the first `iTXt`/`tEXt`/`zTXt` chunk with a badge keyword (§1.2);
+//! - a baked SVG (`svg.rs`): the `openbadges:assertion` / `openbadges:credential` element (§1.3);
 //! - plain JSON, a compact JWS / JWT ([`jws`]), or a text file holding one http(s) URL.
 //!
 //! Every failure is a [`DecodeError`] whose message is one lower-case line that reads well after
@@ -14,8 +14,7 @@ pub(crate) mod svg;
 
 pub use jws::{CompactJws, decode_jws};
 
-#[allow(unused_imports)] // named in docs
-use crate::limits::{MAX_FILE_BYTES, MAX_INFLATED_TEXT_BYTES, MAX_JSON_DEPTH};
+use crate::limits::MAX_FILE_BYTES;
 use crate::model::Container;
 
 /// The payload found in a file.
@@ -109,7 +108,7 @@ pub enum DecodeError {
     /// Compressed badge text that does not inflate.
     #[error("corrupt png: the compressed badge text does not inflate")]
     PngBadCompression,
-    /// Compressed badge text inflates past [`MAX_INFLATED_TEXT_BYTES`].
+    /// Compressed badge text inflates past [`MAX_INFLATED_TEXT_BYTES`](crate::limits::MAX_INFLATED_TEXT_BYTES).
     #[error(
         "compressed badge text in the png inflates past the {limit}-byte limit (MAX_INFLATED_TEXT_BYTES); refused as a likely zlib bomb"
     )]
@@ -170,7 +169,7 @@ pub enum DecodeError {
         /// The parser's complaint.
         detail: String,
     },
-    /// JSON nested deeper than [`MAX_JSON_DEPTH`].
+    /// JSON nested deeper than [`MAX_JSON_DEPTH`](crate::limits::MAX_JSON_DEPTH).
     #[error("json nests deeper than {limit} levels (MAX_JSON_DEPTH)")]
     JsonTooDeep {
         /// The limit.
@@ -226,7 +225,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         .and_then(|i| body.get(i).copied());
     match first {
         None => return Err(DecodeError::Empty),
-        Some(b'<') => {
+        Some(b'<') if looks_like_xml(body) => {
             let payload = match svg::extract(body)? {
                 svg::SvgBadge::Body(text) => classify(text),
                 svg::SvgBadge::Verify(text) => classify(text),
@@ -273,6 +272,21 @@ fn check_jws(payload: &Payload) -> Result<(), DecodeError> {
         decode_jws(t)?;
     }
     Ok(())
+}
+
+/// True when text starting with `<` is XML (`<?xml`, `<!DOCTYPE`, a comment, or `<svg`), not
+/// e.g. N-Quads.
+fn looks_like_xml(body: &[u8]) -> bool {
+    let start = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    let head = body.get(start..).unwrap_or_default();
+    head.starts_with(b"<?")
+        || head.starts_with(b"<!")
+        || head
+            .get(..4)
+            .is_some_and(|h| h.eq_ignore_ascii_case(b"<svg"))
 }
 
 /// True for one http(s) URL with no whitespace.

@@ -11,11 +11,12 @@
 //! - Open Badges 2.0 assertions are not Verifiable Credentials and cannot go in; exports list
 //!   them on their own ([`excluded_names`]).
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::{ExportBadge, ExportError, ExportOptions, Portfolio};
 use crate::learner_key::LearnerKey;
 use crate::model::Format;
+use crate::verify::data_integrity::{ProofOptions, sign_eddsa_rdfc_2022};
 
 /// The VCDM 2.0 base context.
 pub const VC_V2_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
@@ -83,37 +84,6 @@ pub fn unsigned(portfolio: &Portfolio, holder: &str) -> Result<Value, ExportErro
     }))
 }
 
-/// Options of the presentation proof.
-#[derive(Debug, Clone)]
-pub struct ProofOptions {
-    /// `created`, RFC 3339 (seconds, `Z`).
-    pub created: String,
-    /// `challenge`, if the receiver gave one.
-    pub challenge: Option<String>,
-    /// `domain`, if the receiver gave one.
-    pub domain: Option<String>,
-}
-
-/// The proof configuration (without `proofValue`) for the learner key.
-pub fn proof_config(key: &LearnerKey, o: &ProofOptions) -> Map<String, Value> {
-    let mut p = Map::new();
-    p.insert("type".into(), "DataIntegrityProof".into());
-    p.insert("cryptosuite".into(), "eddsa-rdfc-2022".into());
-    p.insert("created".into(), o.created.clone().into());
-    p.insert(
-        "verificationMethod".into(),
-        key.verification_method().into(),
-    );
-    p.insert("proofPurpose".into(), "authentication".into());
-    if let Some(c) = &o.challenge {
-        p.insert("challenge".into(), c.clone().into());
-    }
-    if let Some(d) = &o.domain {
-        p.insert("domain".into(), d.clone().into());
-    }
-    p
-}
-
 /// The signed presentation as a JSON value.
 pub fn sign(
     portfolio: &Portfolio,
@@ -122,27 +92,30 @@ pub fn sign(
 ) -> Result<Value, ExportError> {
     let doc = unsigned(portfolio, key.did())?;
     let o = ProofOptions {
-        created: opts
-            .exported_at
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        created: Some(
+            opts.exported_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        ),
+        proof_purpose: "authentication".into(),
         challenge: opts.challenge.clone(),
         domain: opts.domain.clone(),
     };
-    sign_document(doc, key, &o)
+    sign_document(&doc, key, &o)
 }
 
 /// Add an eddsa-rdfc-2022 proof made with the learner key to `doc`.
-pub fn sign_document(doc: Value, key: &LearnerKey, o: &ProofOptions) -> Result<Value, ExportError> {
-    let config = proof_config(key, o);
-    di_sign(&doc, &Value::Object(config), key)
-}
-
-/// Bridge to the Data Integrity module's signer (issue 3, `di`).
-// TODO(share): wire `verify::data_integrity::sign_eddsa_rdfc_2022` when it lands on main.
-fn di_sign(_doc: &Value, _config: &Value, _key: &LearnerKey) -> Result<Value, ExportError> {
-    Err(ExportError::Sign(
-        "eddsa-rdfc-2022 signing is not available in this build yet".into(),
-    ))
+pub fn sign_document(
+    doc: &Value,
+    key: &LearnerKey,
+    o: &ProofOptions,
+) -> Result<Value, ExportError> {
+    sign_eddsa_rdfc_2022(
+        doc,
+        key.secret().signing_key(),
+        &key.verification_method(),
+        o,
+    )
+    .map_err(|e| ExportError::Sign(e.to_string()))
 }
 
 /// The signed presentation, serialised (pretty, UTF-8).
