@@ -240,3 +240,175 @@ fn verify_share_reports_each_badge_and_the_presentation() {
         text(&out.stderr)
     );
 }
+
+/// import → collection → export every format → verify-share, all through the binary.
+#[test]
+fn collection_and_export_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = dir.path().join("w.db");
+    let ws = w.to_str().unwrap();
+    let fx = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    for f in [
+        "1edtech-public-validator/ob30/simple.json",
+        "dcc-verifier-core/v2OBv3SpecExample.json",
+        "1edtech-public-validator/ob30/simple-jwt.png",
+    ] {
+        let o = backpack(
+            &["--wallet", ws, "import", fx.join(f).to_str().unwrap()],
+            &[],
+            None,
+        );
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}{}",
+            text(&o.stdout),
+            text(&o.stderr)
+        );
+    }
+    let o = backpack(
+        &[
+            "--wallet",
+            ws,
+            "collection",
+            "create",
+            "Job hunt",
+            "--intro",
+            "Hello",
+        ],
+        &[],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let o = backpack(
+        &[
+            "--wallet",
+            ws,
+            "collection",
+            "add",
+            "Job hunt",
+            "1",
+            "#2",
+            "3",
+        ],
+        &[],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("now holds 3 badges"));
+    let o = backpack(
+        &["--wallet", ws, "collection", "rename", "Job hunt", "Jobs"],
+        &[],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let o = backpack(&["--wallet", ws, "collection", "list", "--json"], &[], None);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v,
+        serde_json::json!([{"id": 1, "name": "Jobs", "badge_ids": [1, 2, 3], "intro": "Hello"}])
+    );
+
+    for (fmt, ext) in [("html", "html"), ("zip", "zip"), ("vp", "json")] {
+        let out = dir.path().join(format!("share.{ext}"));
+        let o = backpack(
+            &[
+                "--wallet",
+                ws,
+                "export",
+                "1",
+                "--format",
+                fmt,
+                "-o",
+                out.to_str().unwrap(),
+                "--challenge",
+                "abc",
+                "--domain",
+                "hr.example",
+            ],
+            &[],
+            None,
+        );
+        assert_eq!(o.status.code(), Some(0), "{fmt}: {}", text(&o.stderr));
+        assert!(
+            text(&o.stderr).contains("your wallet's did:key"),
+            "{}",
+            text(&o.stderr)
+        );
+        let o = backpack(&["verify-share", out.to_str().unwrap()], &[], None);
+        assert_eq!(o.status.code(), Some(0), "{fmt}: {}", text(&o.stdout));
+        assert!(
+            text(&o.stdout).contains("3 of 3 badges valid; everything verifies"),
+            "{}",
+            text(&o.stdout)
+        );
+        assert!(text(&o.stdout).contains("challenge: abc"));
+    }
+    let pdf = dir.path().join("share.pdf");
+    let o = backpack(
+        &[
+            "--wallet",
+            ws,
+            "export",
+            "Jobs",
+            "--format",
+            "pdf",
+            "-o",
+            pdf.to_str().unwrap(),
+            "--no-dates",
+        ],
+        &[],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let png = dir.path().join("one.png");
+    let o = backpack(
+        &[
+            "--wallet",
+            ws,
+            "export",
+            "--badge",
+            "3",
+            "--format",
+            "png",
+            "-o",
+            png.to_str().unwrap(),
+        ],
+        &[],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let o = backpack(
+        &[
+            "--wallet",
+            ws,
+            "export",
+            "Jobs",
+            "--format",
+            "png",
+            "-o",
+            png.to_str().unwrap(),
+        ],
+        &[],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("png export takes exactly one badge: pass --badge ID"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = backpack(
+        &[
+            "--wallet", ws, "export", "Nope", "--format", "html", "-o", "x.html",
+        ],
+        &[],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+
+    let o = backpack(&["--wallet", ws, "collection", "delete", "Jobs"], &[], None);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("its 3 badges stay in the wallet"));
+}
