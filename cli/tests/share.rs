@@ -343,6 +343,36 @@ fn collection_and_export_end_to_end() {
             text(&o.stdout)
         );
         assert!(text(&o.stdout).contains("challenge: abc"));
+        // The receiver's own challenge must match the signed one.
+        let o = backpack(
+            &[
+                "verify-share",
+                out.to_str().unwrap(),
+                "--challenge",
+                "abc",
+                "--domain",
+                "hr.example",
+            ],
+            &[],
+            None,
+        );
+        assert_eq!(o.status.code(), Some(0), "{fmt}: {}", text(&o.stdout));
+        let o = backpack(
+            &[
+                "verify-share",
+                out.to_str().unwrap(),
+                "--challenge",
+                "replayed",
+            ],
+            &[],
+            None,
+        );
+        assert_eq!(o.status.code(), Some(1), "{fmt}: {}", text(&o.stdout));
+        assert!(
+            text(&o.stdout).contains("presentation: fail"),
+            "{}",
+            text(&o.stdout)
+        );
     }
     let pdf = dir.path().join("share.pdf");
     let o = backpack(
