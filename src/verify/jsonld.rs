@@ -29,17 +29,40 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
-use oxjsonld::{JsonLdParser, JsonLdRemoteDocument};
-use oxrdf::{Dataset, GraphNameRef, LiteralRef, NamedOrBlankNodeRef, QuadRef, TermRef};
-use serde_json::Value;
+use oxjsonld::{JsonLdContextCache, JsonLdParser, JsonLdRemoteDocument};
+use oxrdf::{GraphNameRef, LiteralRef, NamedOrBlankNodeRef, Quad, QuadRef, TermRef};
+use serde_json::{Map, Value};
 
 /// Most RDF quads one document may expand to (real credentials have well under 1,000).
 pub const MAX_QUADS: usize = 20_000;
 
 /// Prefix of the trap `@vocab`: an expanded IRI under it is a term no context defines.
 const TRAP_VOCAB: &str = "urn:x-backpack:undefined-term:";
+/// The trap context, named by a URL so that the whole `@context` stays URL-only and its
+/// processing is cached (see [`context_cache`]).
+const TRAP_CONTEXT_URL: &str = "urn:x-backpack:context:undefined-term-trap";
+const TRAP_CONTEXT: &[u8] =
+    br#"{"@context":{"@vocab":"urn:x-backpack:undefined-term:"}}"#;
+
+/// Processed contexts kept for the life of the process, one cache per [`ContextVariant`]
+/// (a URL must always load the same content within one cache). Bounded by the patched
+/// oxjsonld (`vendor/oxjsonld/PATCH.md`); only contexts reached through bundled URLs and
+/// their scoped contexts are stored, never a document's inline contexts.
+fn context_cache(variant: ContextVariant) -> Arc<JsonLdContextCache> {
+    static CACHES: OnceLock<[Arc<JsonLdContextCache>; 2]> = OnceLock::new();
+    let caches = CACHES.get_or_init(|| {
+        [
+            Arc::new(JsonLdContextCache::new(4096)),
+            Arc::new(JsonLdContextCache::new(4096)),
+        ]
+    });
+    match variant {
+        ContextVariant::Default => Arc::clone(&caches[0]),
+        ContextVariant::Alternate => Arc::clone(&caches[1]),
+    }
+}
 
 /// One bundled JSON-LD context.
 #[derive(Debug, Clone, Copy)]
@@ -227,19 +250,22 @@ fn collect_urls_in_context(ctx: &Value, out: &mut Vec<String>) {
     }
 }
 
-/// Serialise `doc` for expansion with the trap `@vocab` placed before its own contexts.
-fn trapped_json(doc: &Value) -> Result<Vec<u8>, JsonLdError> {
-    let Value::Object(map) = doc else {
-        return Err(JsonLdError::Syntax("the document is not a JSON object".into()));
-    };
+/// Serialise a JSON object for expansion, with the trap context placed before its own
+/// contexts, leaving out the `skip` keys and using `context` instead of its `@context` when
+/// given (so callers never clone a document to drop its proof or swap its context).
+fn trapped_json(
+    map: &Map<String, Value>,
+    skip: &[&str],
+    context: Option<&Value>,
+) -> Result<Vec<u8>, JsonLdError> {
     let mut out = Vec::with_capacity(4096);
-    out.extend_from_slice(b"{\"@context\":[{\"@vocab\":\"");
-    out.extend_from_slice(TRAP_VOCAB.as_bytes());
-    out.extend_from_slice(b"\"}");
+    out.extend_from_slice(b"{\"@context\":[\"");
+    out.extend_from_slice(TRAP_CONTEXT_URL.as_bytes());
+    out.push(b'"');
     let ser = |out: &mut Vec<u8>, v: &Value| {
         serde_json::to_writer(out, v).map_err(|e| JsonLdError::Syntax(e.to_string()))
     };
-    match map.get("@context") {
+    match context.or_else(|| map.get("@context")) {
         None | Some(Value::Null) => {}
         Some(Value::Array(items)) => {
             for item in items {
@@ -254,11 +280,11 @@ fn trapped_json(doc: &Value) -> Result<Vec<u8>, JsonLdError> {
     }
     out.push(b']');
     for (k, v) in map {
-        if k == "@context" {
+        if k == "@context" || skip.contains(&k.as_str()) {
             continue;
         }
         out.push(b',');
-        ser(&mut out, &Value::String(k.clone()))?;
+        serde_json::to_writer(&mut out, k).map_err(|e| JsonLdError::Syntax(e.to_string()))?;
         out.push(b':');
         ser(&mut out, v)?;
     }
@@ -266,14 +292,37 @@ fn trapped_json(doc: &Value) -> Result<Vec<u8>, JsonLdError> {
     Ok(out)
 }
 
-/// Expand `doc` to an RDF dataset with only bundled contexts, rejecting undefined terms.
-pub fn to_dataset(doc: &Value, variant: ContextVariant) -> Result<Dataset, JsonLdError> {
-    let json = trapped_json(doc)?;
+fn lookup(url: &str, variant: ContextVariant) -> Option<&'static [u8]> {
+    if url == TRAP_CONTEXT_URL {
+        return Some(TRAP_CONTEXT);
+    }
+    bundled_context(url, variant)
+}
+
+/// Expand `doc` to RDF quads with only bundled contexts, rejecting undefined terms.
+/// Quads may repeat (JSON-LD allows repeated values); [`rdfc10`] removes repeats.
+pub fn to_quads(doc: &Value, variant: ContextVariant) -> Result<Vec<Quad>, JsonLdError> {
+    let Value::Object(map) = doc else {
+        return Err(JsonLdError::Syntax("the document is not a JSON object".into()));
+    };
+    object_to_quads(map, &[], None, variant)
+}
+
+/// [`to_quads`] of a JSON object without its `skip` keys and, when given, with `context`
+/// as its `@context`.
+pub fn object_to_quads(
+    map: &Map<String, Value>,
+    skip: &[&str],
+    context: Option<&Value>,
+    variant: ContextVariant,
+) -> Result<Vec<Quad>, JsonLdError> {
+    let json = trapped_json(map, skip, context)?;
     let missing: Arc<Mutex<Option<String>>> = Arc::new(Mutex::new(None));
     let missing_cb = Arc::clone(&missing);
     let parser = JsonLdParser::new()
+        .with_context_cache(context_cache(variant))
         .for_slice(&json)
-        .with_load_document_callback(move |url, _opts| match bundled_context(url, variant) {
+        .with_load_document_callback(move |url, _opts| match lookup(url, variant) {
             Some(bytes) => Ok(JsonLdRemoteDocument {
                 document: bytes.to_vec(),
                 document_url: url.to_owned(),
@@ -285,8 +334,7 @@ pub fn to_dataset(doc: &Value, variant: ContextVariant) -> Result<Dataset, JsonL
                 Err("context not bundled (offline)".into())
             }
         });
-    let mut dataset = Dataset::new();
-    let mut count = 0usize;
+    let mut quads = Vec::with_capacity(64);
     for quad in parser {
         let quad = match quad {
             Ok(q) => q,
@@ -299,16 +347,27 @@ pub fn to_dataset(doc: &Value, variant: ContextVariant) -> Result<Dataset, JsonL
                 return Err(JsonLdError::Syntax(one_line(&e.to_string())));
             }
         };
-        count += 1;
-        if count > MAX_QUADS {
+        if quads.len() >= MAX_QUADS {
             return Err(JsonLdError::Limit(format!(
                 "the document expands to more than {MAX_QUADS} RDF quads (limit MAX_QUADS)"
             )));
         }
         check_trap(quad.as_ref())?;
-        dataset.insert(&quad);
+        quads.push(quad);
     }
-    Ok(dataset)
+    Ok(quads)
+}
+
+/// Canonical N-Quads of a JSON object without its `skip` keys and, when given, with
+/// `context` as its `@context` (the cryptosuites' "document without proof" and "proof
+/// configuration", without copying the document).
+pub fn canonicalize_object(
+    map: &Map<String, Value>,
+    skip: &[&str],
+    context: Option<&Value>,
+    variant: ContextVariant,
+) -> Result<String, JsonLdError> {
+    rdfc10(&object_to_quads(map, skip, context, variant)?)
 }
 
 fn one_line(s: &str) -> String {
@@ -368,17 +427,17 @@ fn check_trap(q: QuadRef<'_>) -> Result<(), JsonLdError> {
 ///
 /// Every line ends with `\n`; lines are sorted by code point, as the cryptosuites hash them.
 pub fn canonicalize(doc: &Value, variant: ContextVariant) -> Result<String, JsonLdError> {
-    let dataset = to_dataset(doc, variant)?;
-    rdfc10(&dataset)
+    rdfc10(&to_quads(doc, variant)?)
 }
 
 /// A term as RDFC-1.0 sees it: a blank node (by index) or a fixed, already serialised term.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 enum Term {
     Blank(u32),
     Fixed(String),
 }
 
+#[derive(PartialEq, Eq, Hash)]
 struct RQuad {
     s: Term,
     p: String,
@@ -609,21 +668,23 @@ fn next_permutation(v: &mut [u32]) -> bool {
     true
 }
 
-/// RDF Dataset Canonicalization (RDFC-1.0, SHA-256) of `dataset`, as canonical N-Quads.
+/// RDF Dataset Canonicalization (RDFC-1.0, SHA-256) of the dataset `input` (repeated quads
+/// count once), as canonical N-Quads.
 ///
 /// Written here rather than taken from oxrdf because signers (jsonld.js rdf-canonize, pyld,
 /// and so the 1EdTech and DCC fixtures) keep a blank node related through several quads
 /// once per quad in the N-degree related lists, and serialise N-Quads with the canonical
 /// escaping; oxrdf 0.3 does neither (its output for `complete.json` does not verify).
 /// Work is bounded by [`MAX_RDFC_PERMUTATIONS`] and [`MAX_QUADS`].
-pub fn rdfc10(dataset: &Dataset) -> Result<String, JsonLdError> {
+pub fn rdfc10(input: &[Quad]) -> Result<String, JsonLdError> {
     let mut labels: HashMap<String, u32> = HashMap::new();
     let mut blank = |id: &str| -> u32 {
         let next = u32::try_from(labels.len()).unwrap_or(u32::MAX);
         *labels.entry(id.to_owned()).or_insert(next)
     };
-    let mut quads = Vec::with_capacity(dataset.len());
-    for q in dataset.iter() {
+    let mut quads = Vec::with_capacity(input.len());
+    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::with_capacity(input.len());
+    for q in input.iter().map(Quad::as_ref) {
         let s = match q.subject {
             NamedOrBlankNodeRef::NamedNode(n) => Term::Fixed(format!("<{}>", n.as_str())),
             NamedOrBlankNodeRef::BlankNode(b) => Term::Blank(blank(b.as_str())),
@@ -644,12 +705,20 @@ pub fn rdfc10(dataset: &Dataset) -> Result<String, JsonLdError> {
             GraphNameRef::BlankNode(b) => Some(Term::Blank(blank(b.as_str()))),
             GraphNameRef::DefaultGraph => None,
         };
-        quads.push(RQuad {
+        let rq = RQuad {
             s,
             p: format!("<{}>", q.predicate.as_str()),
             o,
             g,
-        });
+        };
+        // JSON-LD may repeat a value; a dataset holds each quad once.
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        std::hash::Hash::hash(&rq, &mut h);
+        let bucket = buckets.entry(std::hash::Hasher::finish(&h)).or_default();
+        if !bucket.iter().any(|i| quads.get(*i) == Some(&rq)) {
+            bucket.push(quads.len());
+            quads.push(rq);
+        }
     }
     let count = labels.len();
     let mut quads_of: Vec<Vec<usize>> = vec![Vec::new(); count];
