@@ -339,11 +339,10 @@ pub fn object_to_quads(
         let quad = match quad {
             Ok(q) => q,
             Err(e) => {
-                if let Ok(m) = missing.lock() {
-                    if let Some(url) = m.as_ref() {
+                if let Ok(m) = missing.lock()
+                    && let Some(url) = m.as_ref() {
                         return Err(JsonLdError::ContextNotBundled(url.clone()));
                     }
-                }
                 return Err(JsonLdError::Syntax(one_line(&e.to_string())));
             }
         };
@@ -394,11 +393,10 @@ impl LowerFirst for String {
 
 fn check_trap(q: QuadRef<'_>) -> Result<(), JsonLdError> {
     let trapped = |iri: &str| iri.strip_prefix(TRAP_VOCAB).map(str::to_owned);
-    if let NamedOrBlankNodeRef::NamedNode(n) = q.subject {
-        if let Some(t) = trapped(n.as_str()) {
+    if let NamedOrBlankNodeRef::NamedNode(n) = q.subject
+        && let Some(t) = trapped(n.as_str()) {
             return Err(JsonLdError::UndefinedTerm(t));
         }
-    }
     if let Some(t) = trapped(q.predicate.as_str()) {
         return Err(JsonLdError::UndefinedTerm(t));
     }
@@ -415,11 +413,10 @@ fn check_trap(q: QuadRef<'_>) -> Result<(), JsonLdError> {
         }
         _ => {}
     }
-    if let GraphNameRef::NamedNode(n) = q.graph_name {
-        if let Some(t) = trapped(n.as_str()) {
+    if let GraphNameRef::NamedNode(n) = q.graph_name
+        && let Some(t) = trapped(n.as_str()) {
             return Err(JsonLdError::UndefinedTerm(t));
         }
-    }
     Ok(())
 }
 
@@ -567,19 +564,17 @@ impl Rdfc<'_> {
             let pred = q.p.clone();
             let graph = q.g.clone();
             for (t, pos) in comps.iter().map(|(t, p)| ((*t).clone(), *p)).collect::<Vec<_>>() {
-                if let Term::Blank(r) = t {
-                    if r != n {
+                if let Term::Blank(r) = t
+                    && r != n {
                         let h = self.hash_related(r, &pred, pos, issuer);
                         related.entry(h).or_default().push(r);
                     }
-                }
             }
-            if let Some(Term::Blank(r)) = graph {
-                if r != n {
+            if let Some(Term::Blank(r)) = graph
+                && r != n {
                     let h = self.hash_related(r, &pred, 'g', issuer);
                     related.entry(h).or_default().push(r);
                 }
-            }
         }
         // 4–5
         let mut data = String::new();
@@ -648,23 +643,21 @@ impl Rdfc<'_> {
 
 /// Lexicographic next permutation (distinct permutations of a multiset); false at the end.
 fn next_permutation(v: &mut [u32]) -> bool {
-    let n = v.len();
-    if n < 2 {
+    // i: start of the longest non-increasing suffix.
+    let Some(i) = (1..v.len()).rev().find(|&i| v.get(i - 1) < v.get(i)) else {
         return false;
-    }
-    let mut i = n - 1;
-    while i > 0 && v[i - 1] >= v[i] {
-        i -= 1;
-    }
-    if i == 0 {
+    };
+    let Some(pivot) = v.get(i - 1).copied() else {
         return false;
-    }
-    let mut j = n - 1;
-    while v[j] <= v[i - 1] {
-        j -= 1;
-    }
+    };
+    // j: rightmost element greater than the pivot (exists: v[i] > pivot).
+    let Some(j) = (i..v.len()).rev().find(|&j| v.get(j).is_some_and(|x| *x > pivot)) else {
+        return false;
+    };
     v.swap(i - 1, j);
-    v[i..].reverse();
+    if let Some(tail) = v.get_mut(i..) {
+        tail.reverse();
+    }
     true
 }
 
@@ -726,11 +719,10 @@ pub fn rdfc10(input: &[Quad]) -> Result<String, JsonLdError> {
         let mut seen: [Option<u32>; 3] = [None; 3];
         for (k, t) in [Some(&q.s), Some(&q.o), q.g.as_ref()].into_iter().enumerate() {
             if let Some(Term::Blank(b)) = t {
-                if !seen.contains(&Some(*b)) {
-                    if let Some(list) = quads_of.get_mut(*b as usize) {
+                if !seen.contains(&Some(*b))
+                    && let Some(list) = quads_of.get_mut(*b as usize) {
                         list.push(qi);
                     }
-                }
                 if let Some(slot) = seen.get_mut(k) {
                     *slot = Some(*b);
                 }

@@ -406,11 +406,10 @@ pub fn sign(
     if let Some(d) = &options.domain {
         proof.insert("domain".into(), d.clone().into());
     }
-    if suite == Suite::EddsaJcs2022 {
-        if let Some(ctx) = map.get("@context") {
+    if suite == Suite::EddsaJcs2022
+        && let Some(ctx) = map.get("@context") {
             proof.insert("@context".into(), ctx.clone());
         }
-    }
     let proof = Value::Object(proof);
     let canon = canonical_forms(suite, doc, &proof, ContextVariant::Default)?;
     let sig = key.sign(&canon.hash_data());
@@ -640,11 +639,10 @@ fn verify_one(doc: &Value, proof: &Value, keys: &dyn KeyResolver, opts: &VerifyO
             _ => return failed(format!("{name}: proof created {c} is not a valid dateTime")),
         }
     }
-    if let Some(want) = opts.challenge {
-        if s("challenge") != Some(want) {
+    if let Some(want) = opts.challenge
+        && s("challenge") != Some(want) {
             return failed(format!("{name}: proof challenge does not match the expected one"));
         }
-    }
     if let Some(want) = opts.domain {
         let ok = match proof.get("domain") {
             Some(Value::String(d)) => d == want,
