@@ -1,10 +1,66 @@
 #!/usr/bin/env bash
-# Install what `make run` / `make test` need, once. Idempotent and quiet when all is present.
+# Install what `make run` / `make test` need on a fresh Debian/Ubuntu machine, once.
+# Idempotent, and quiet when everything is already there.
+#
+# usage: scripts/install-deps.sh [GROUP...]     (default: cli)
+#   cli   Rust toolchain check, a C compiler (bundled SQLite), cargo-nextest
+#   app   add the desktop app's system packages here (see ../shared/STACK.md)
+#   e2e   add the end-to-end test tools here (tauri-driver, Xvfb, …)
+#
+# To extend: add packages to a group's APT list and commands to its function below.
 set -euo pipefail
-what="${1:-cli}"
-if ! command -v cargo >/dev/null; then
-  echo "install-deps: cargo is required (https://rustup.rs)" >&2; exit 2
-fi
-if ! cargo nextest --version >/dev/null 2>&1; then
-  cargo install cargo-nextest --locked
-fi
+cd "$(dirname "$0")/.."
+
+RUST_VERSION=1.95   # rust-version in Cargo.toml
+
+have() { command -v "$1" >/dev/null 2>&1; }
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif have sudo; then sudo "$@"; else
+  echo "install-deps: need root (or sudo) to run: $*" >&2; exit 2; fi; }
+
+APT_UPDATED=0
+apt_install() {
+  local missing=()
+  for p in "$@"; do installed "$p" || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if ! have apt-get; then
+    echo "install-deps: please install: ${missing[*]} (no apt-get on this system)" >&2; exit 2
+  fi
+  echo "install-deps: apt-get install ${missing[*]}"
+  if [ "$APT_UPDATED" = 0 ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+# --- groups ------------------------------------------------------------------------------
+APT_cli=(build-essential pkg-config ca-certificates curl)
+group_cli() {
+  if have apt-get; then apt_install "${APT_cli[@]}"; fi
+  if ! have cargo; then
+    [ -x "$HOME/.cargo/bin/cargo" ] || {
+      echo "install-deps: installing Rust $RUST_VERSION with rustup"
+      curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs |
+        sh -s -- -y --profile minimal --default-toolchain "$RUST_VERSION"
+    }
+    echo "install-deps: Rust is in ~/.cargo/bin; run: source \"\$HOME/.cargo/env\" and re-run make" >&2
+    exit 2
+  fi
+  if ! cargo nextest --version >/dev/null 2>&1; then
+    echo "install-deps: cargo install cargo-nextest --locked"
+    cargo install cargo-nextest --locked
+  fi
+}
+
+APT_app=()
+group_app() { [ ${#APT_app[@]} -eq 0 ] || apt_install "${APT_app[@]}"; }
+
+APT_e2e=()
+group_e2e() { [ ${#APT_e2e[@]} -eq 0 ] || apt_install "${APT_e2e[@]}"; }
+
+# --- main --------------------------------------------------------------------------------
+groups=("$@"); [ ${#groups[@]} -eq 0 ] && groups=(cli)
+for g in "${groups[@]}"; do
+  case "$g" in
+    cli|app|e2e) "group_$g" ;;
+    *) echo "install-deps: unknown group $g (cli, app, e2e)" >&2; exit 2 ;;
+  esac
+done

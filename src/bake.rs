@@ -75,9 +75,17 @@ impl<'a> BakePayload<'a> {
     pub fn for_format(format: Format, text: &'a str) -> BakePayload<'a> {
         let family = BakeFamily::of(format);
         if text.trim_start().starts_with('{') {
-            BakePayload { family, json: Some(text), verify: None }
+            BakePayload {
+                family,
+                json: Some(text),
+                verify: None,
+            }
         } else {
-            BakePayload { family, json: None, verify: Some(text) }
+            BakePayload {
+                family,
+                json: None,
+                verify: Some(text),
+            }
         }
     }
 }
@@ -101,6 +109,9 @@ pub enum BakeError {
     /// No `<svg>` root element.
     #[error("cannot bake into this svg: it has no <svg> root element")]
     NoSvgRoot,
+    /// The image is neither PNG nor SVG.
+    #[error("cannot bake into this file: it is neither a png nor an svg image")]
+    NotAnImage,
     /// Nothing to bake.
     #[error("nothing to bake: the payload has neither json nor a verify value")]
     EmptyPayload,
@@ -113,6 +124,18 @@ pub fn keyword_for(format: Format) -> &'static str {
         BakeFamily::Ob2 => "openbadges",
         BakeFamily::Ob3 => "openbadgecredential",
         BakeFamily::Clr => "clrcredential",
+    }
+}
+
+/// Bake `text` (the credential exactly as stored: JSON or compact JWS) into a PNG or SVG
+/// `image` for `format`, picking the keyword or element the format's version requires.
+pub fn bake_image(image: &[u8], format: Format, text: &str) -> Result<Vec<u8>, BakeError> {
+    if image.starts_with(png::SIGNATURE) {
+        bake_png(image, keyword_for(format), text)
+    } else if image.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<') {
+        bake_svg(image, &BakePayload::for_format(format, text))
+    } else {
+        Err(BakeError::NotAnImage)
     }
 }
 
@@ -142,7 +165,8 @@ pub fn bake_png(png: &[u8], keyword: &str, text: &str) -> Result<Vec<u8>, BakeEr
             first = false;
             continue;
         }
-        let replaced = png::text_keyword(&chunk).is_some_and(|(k, _)| is_badge_keyword(k) || k == kw);
+        let replaced =
+            png::text_keyword(&chunk).is_some_and(|(k, _)| is_badge_keyword(k) || k == kw);
         if !replaced {
             out.extend_from_slice(chunk.raw(png));
         }
@@ -176,9 +200,9 @@ pub fn bake_svg(svg_bytes: &[u8], payload: &BakePayload<'_>) -> Result<Vec<u8>, 
     let to_usize = |p: u64| usize::try_from(p).unwrap_or(usize::MAX);
     loop {
         let start = to_usize(reader.buffer_position());
-        let (resolved, event) = reader
-            .read_resolved_event()
-            .map_err(|e| BakeError::Svg(DecodeError::SvgMalformed(format!("{e} (at byte {start})"))))?;
+        let (resolved, event) = reader.read_resolved_event().map_err(|e| {
+            BakeError::Svg(DecodeError::SvgMalformed(format!("{e} (at byte {start})")))
+        })?;
         let (is_start, e) = match event {
             Event::Eof => break,
             Event::DocType(d) => {
@@ -273,7 +297,10 @@ pub fn bake_svg(svg_bytes: &[u8], payload: &BakePayload<'_>) -> Result<Vec<u8>, 
 }
 
 fn trim_end_ws(b: &[u8]) -> &[u8] {
-    let n = b.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(0, |i| i + 1);
+    let n = b
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace())
+        .map_or(0, |i| i + 1);
     b.get(..n).unwrap_or(b)
 }
 
@@ -283,7 +310,8 @@ mod tests {
     use crate::decode::{Payload, decode};
     use crate::model::Container;
 
-    const TINY_SVG: &[u8] = br#"<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="1"><rect/></svg>"#;
+    const TINY_SVG: &[u8] =
+        br#"<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="1"><rect/></svg>"#;
 
     #[test]
     fn svg_json_round_trip_with_cdata_end() {
@@ -296,13 +324,27 @@ mod tests {
 
     #[test]
     fn svg_rebake_replaces_and_switches_namespace() {
-        let first = bake_svg(TINY_SVG, &BakePayload::for_format(Format::Ob2Hosted, "https://e.org/a")).unwrap();
-        let second = bake_svg(&first, &BakePayload::for_format(Format::Ob3Json, "{\"a\":1}")).unwrap();
+        let first = bake_svg(
+            TINY_SVG,
+            &BakePayload::for_format(Format::Ob2Hosted, "https://e.org/a"),
+        )
+        .unwrap();
+        let second = bake_svg(
+            &first,
+            &BakePayload::for_format(Format::Ob3Json, "{\"a\":1}"),
+        )
+        .unwrap();
         let text = String::from_utf8(second.clone()).unwrap();
         assert_eq!(text.matches("openbadges:").count(), 2, "{text}"); // open + close tag only
         assert!(!text.contains("openbadges:assertion"), "{text}");
-        assert!(text.contains(r#"xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0""#), "{text}");
-        assert_eq!(decode(&second).unwrap().payload, Payload::Json("{\"a\":1}".into()));
+        assert!(
+            text.contains(r#"xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0""#),
+            "{text}"
+        );
+        assert_eq!(
+            decode(&second).unwrap().payload,
+            Payload::Json("{\"a\":1}".into())
+        );
     }
 
     #[test]
@@ -319,7 +361,8 @@ mod png_tests {
     use crate::decode::{Payload, decode};
 
     fn fixture(rel: &str) -> Vec<u8> {
-        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/").to_owned() + rel).unwrap()
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/").to_owned() + rel)
+            .unwrap()
     }
 
     #[test]
@@ -329,12 +372,52 @@ mod png_tests {
         let baked = bake_png(&png, keyword_for(Format::Ob3Json), text).unwrap();
         assert_eq!(decode(&baked).unwrap().payload, Payload::Json(text.into()));
         // The old `openbadges` chunk is gone: exactly one badge chunk remains, right after IHDR.
-        let chunks: Vec<_> = png::chunks(&baked).unwrap().map(|c| c.unwrap().ty).collect();
+        let chunks: Vec<_> = png::chunks(&baked)
+            .unwrap()
+            .map(|c| c.unwrap().ty)
+            .collect();
         assert_eq!(&chunks[..2], &[*b"IHDR", *b"iTXt"]);
-        assert_eq!(chunks.iter().filter(|t| *t == b"iTXt" || *t == b"tEXt").count(), 1);
+        assert_eq!(
+            chunks
+                .iter()
+                .filter(|t| *t == b"iTXt" || *t == b"tEXt")
+                .count(),
+            1
+        );
         // iTXt header is exactly keyword NUL 0 0 NUL NUL.
         let needle = b"openbadgecredential\0\0\0\0\0{";
         assert!(baked.windows(needle.len()).any(|w| w == needle));
+    }
+
+    #[test]
+    fn bake_image_picks_container_and_keyword() {
+        let jws = "eyJhbGciOiJSUzI1NiJ9.eyJ2YyI6e319.c2ln";
+        let png = bake_image(
+            &fixture("bakery-mozilla-js/unbaked.png"),
+            Format::Clr2Jwt,
+            jws,
+        )
+        .unwrap();
+        let needle = b"clrcredential\0\0\0\0\0eyJ";
+        assert!(png.windows(needle.len()).any(|w| w == needle));
+        assert_eq!(decode(&png).unwrap().payload, Payload::Jws(jws.into()));
+        let svg = bake_image(
+            &fixture("bakery-mozilla-js/unbaked.svg"),
+            Format::Ob3Jwt,
+            jws,
+        )
+        .unwrap();
+        assert!(
+            String::from_utf8_lossy(&svg)
+                .contains(&format!("<openbadges:credential verify=\"{jws}\"/>"))
+        );
+        assert_eq!(decode(&svg).unwrap().payload, Payload::Jws(jws.into()));
+        assert_eq!(
+            bake_image(b"GIF89a", Format::Ob3Json, "{}")
+                .unwrap_err()
+                .to_string(),
+            "cannot bake into this file: it is neither a png nor an svg image"
+        );
     }
 
     #[test]

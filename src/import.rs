@@ -1,3 +1,505 @@
-//! Import: files, folders and ZIPs → decode → parse → wallet, one outcome per file.
+//! Import: files, folders and ZIPs → [`decode`](crate::decode) → [`parse`](crate::parse) →
+//! [`Wallet`], one outcome per input file (issue 2).
 //!
-//! PLACEHOLDER: implemented by the store/CLI work (issue 2).
+//! - A folder is walked recursively in sorted order (deterministic), skipping hidden files
+//!   and folders (`.name`) and never following symlinked folders (no loops).
+//! - A `.zip` archive (by name or by its `PK\x03\x04` signature) is read entry by entry
+//!   within [`limits::MAX_ZIP_ENTRIES`], [`limits::MAX_ZIP_ENTRY_BYTES`] and
+//!   [`limits::MAX_ZIP_TOTAL_BYTES`]; each entry is one input, named `archive.zip:path`.
+//! - `-` reads the badge from stdin (at most [`limits::MAX_FILE_BYTES`]).
+//! - The batch never stops on one bad file. A refused file writes nothing: decode and parse
+//!   run before the wallet is touched, and the wallet writes each badge (with a CLR's inner
+//!   credentials) in one transaction.
+//! - Import **keeps** every badge it can parse, even one that later fails verification;
+//!   it refuses only input that holds no readable badge (STANDARDS §1, §7).
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::limits;
+use crate::store::{ImportOutcome, Wallet};
+use crate::verify::VerifyContext;
+
+/// What happened to one input file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "result", rename_all = "snake_case")]
+pub enum FileResult {
+    /// Stored as a new badge.
+    Imported {
+        /// Wallet id.
+        id: i64,
+        /// Badge name.
+        name: String,
+        /// Wallet ids of the credentials stored from inside a CLR.
+        embedded: Vec<i64>,
+        /// The older version it replaced as current (kept as history).
+        replaced: Option<i64>,
+    },
+    /// An older version of a badge in the wallet: kept as history of `current`.
+    History {
+        /// Wallet id.
+        id: i64,
+        /// Badge name.
+        name: String,
+        /// The current version.
+        current: i64,
+    },
+    /// Already in the wallet.
+    Duplicate {
+        /// The badge already there.
+        id: i64,
+        /// Badge name.
+        name: String,
+    },
+    /// The input holds no readable badge. `reason` is one line starting with the source.
+    Refused {
+        /// `"<source>: <what is wrong>"`.
+        reason: String,
+    },
+    /// Not the file's fault: it could not be read, or the wallet failed (I/O error).
+    Failed {
+        /// `"<source>: <what went wrong>"`.
+        reason: String,
+    },
+}
+
+/// One input file and what happened to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileOutcome {
+    /// The file (`dir/a.png`, `badges.zip:inner/b.json`, `stdin`).
+    pub source: String,
+    /// What happened.
+    #[serde(flatten)]
+    pub result: FileResult,
+}
+
+impl FileOutcome {
+    /// True when the badge is (now or already) in the wallet.
+    pub fn is_ok(&self) -> bool {
+        !matches!(
+            self.result,
+            FileResult::Refused { .. } | FileResult::Failed { .. }
+        )
+    }
+}
+
+/// Options for an import run.
+#[derive(Default)]
+pub struct ImportOptions<'a> {
+    /// Verify each newly stored badge and keep the report (`None`: verification off).
+    pub verify: Option<&'a VerifyContext<'a>>,
+}
+
+/// One unit of work, known before any is processed so progress has a total.
+#[derive(Debug)]
+enum Item {
+    File(PathBuf),
+    Stdin,
+    ZipEntry {
+        archive: PathBuf,
+        index: usize,
+        name: String,
+    },
+    /// Could not even be listed (missing path, unreadable folder, bad archive).
+    Broken {
+        source: String,
+        reason: String,
+        refused: bool,
+    },
+}
+
+fn display(p: &Path) -> String {
+    p.display().to_string()
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+fn looks_like_zip(path: &Path) -> bool {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
+    {
+        return true;
+    }
+    let mut sig = [0u8; 4];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut sig))
+        .is_ok()
+        && sig == *b"PK\x03\x04"
+}
+
+/// Expand one command-line path into items.
+fn expand(path: &Path, out: &mut Vec<Item>) {
+    if path.as_os_str() == "-" {
+        out.push(Item::Stdin);
+        return;
+    }
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => {
+            out.push(Item::Broken {
+                source: display(path),
+                reason: e.to_string().to_lowercase(),
+                refused: false,
+            });
+            return;
+        }
+    };
+    if meta.is_dir() {
+        walk(path, out);
+    } else if looks_like_zip(path) {
+        expand_zip(path, out);
+    } else {
+        out.push(Item::File(path.to_path_buf()));
+    }
+}
+
+/// Walk a folder: sorted, hidden entries skipped, symlinked folders not followed.
+fn walk(dir: &Path, out: &mut Vec<Item>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            out.push(Item::Broken {
+                source: display(dir),
+                reason: e.to_string().to_lowercase(),
+                refused: false,
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| !is_hidden(&e.file_name()))
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    for p in paths {
+        let Ok(link_meta) = std::fs::symlink_metadata(&p) else {
+            continue;
+        };
+        if link_meta.is_dir() {
+            walk(&p, out);
+        } else if link_meta.file_type().is_symlink() {
+            // A symlink to a file is imported; a symlink to a folder is not followed.
+            if std::fs::metadata(&p).is_ok_and(|m| m.is_file()) {
+                expand(&p, out);
+            }
+        } else if link_meta.is_file() {
+            expand(&p, out);
+        }
+    }
+}
+
+fn zip_error(e: zip::result::ZipError) -> String {
+    format!(
+        "not a readable zip archive: {}",
+        e.to_string().to_lowercase()
+    )
+}
+
+/// List a ZIP archive's entries (sorted by name, hidden and folder entries skipped).
+fn expand_zip(path: &Path, out: &mut Vec<Item>) {
+    let archive = std::fs::File::open(path)
+        .map_err(|e| (e.to_string().to_lowercase(), false))
+        .and_then(|f| zip::ZipArchive::new(f).map_err(|e| (zip_error(e), true)));
+    let archive = match archive {
+        Ok(a) => a,
+        Err((reason, refused)) => {
+            out.push(Item::Broken {
+                source: display(path),
+                reason,
+                refused,
+            });
+            return;
+        }
+    };
+    if archive.len() > limits::MAX_ZIP_ENTRIES {
+        out.push(Item::Broken {
+            source: display(path),
+            reason: format!(
+                "zip archive has {} entries, more than the {}-entry limit (MAX_ZIP_ENTRIES)",
+                archive.len(),
+                limits::MAX_ZIP_ENTRIES
+            ),
+            refused: true,
+        });
+        return;
+    }
+    let mut names: Vec<(String, usize)> = archive
+        .file_names()
+        .filter(|n| !n.ends_with('/'))
+        .filter(|n| {
+            !n.split(['/', '\\'])
+                .any(|part| part.starts_with('.') || part == "__MACOSX")
+        })
+        .filter_map(|n| archive.index_for_name(n).map(|i| (n.to_string(), i)))
+        .collect();
+    names.sort();
+    for (name, index) in names {
+        out.push(Item::ZipEntry {
+            archive: path.to_path_buf(),
+            index,
+            name,
+        });
+    }
+}
+
+/// Read at most `limit` bytes; `Err(true)` when larger.
+fn read_limited(r: impl Read, limit: u64) -> std::io::Result<Result<Vec<u8>, u64>> {
+    let mut buf = Vec::new();
+    r.take(limit + 1).read_to_end(&mut buf)?;
+    if buf.len() as u64 > limit {
+        Ok(Err(limit))
+    } else {
+        Ok(Ok(buf))
+    }
+}
+
+fn too_large(limit: u64, name: &str) -> String {
+    format!("file larger than the {limit}-byte limit ({name})")
+}
+
+/// State kept across items of one run (the open archive, ZIP byte budget).
+#[derive(Default)]
+struct Run {
+    zip: Option<(PathBuf, zip::ZipArchive<std::fs::File>)>,
+    zip_bytes: u64,
+}
+
+impl Run {
+    /// The bytes of one item, or the outcome when they cannot be had.
+    fn read(&mut self, item: &Item) -> Result<(String, Vec<u8>), FileOutcome> {
+        let refused = |source: &str, reason: String| FileOutcome {
+            source: source.to_string(),
+            result: FileResult::Refused {
+                reason: format!("{source}: {reason}"),
+            },
+        };
+        let failed = |source: &str, reason: String| FileOutcome {
+            source: source.to_string(),
+            result: FileResult::Failed {
+                reason: format!("{source}: {reason}"),
+            },
+        };
+        match item {
+            Item::Broken {
+                source,
+                reason,
+                refused: true,
+            } => Err(refused(source, reason.clone())),
+            Item::Broken { source, reason, .. } => Err(failed(source, reason.clone())),
+            Item::Stdin => {
+                let source = "stdin";
+                match read_limited(std::io::stdin().lock(), limits::MAX_FILE_BYTES) {
+                    Ok(Ok(b)) => Ok((source.into(), b)),
+                    Ok(Err(l)) => Err(refused(source, too_large(l, "MAX_FILE_BYTES"))),
+                    Err(e) => Err(failed(source, e.to_string().to_lowercase())),
+                }
+            }
+            Item::File(path) => {
+                let source = display(path);
+                let read =
+                    std::fs::File::open(path).and_then(|f| read_limited(f, limits::MAX_FILE_BYTES));
+                match read {
+                    Ok(Ok(b)) => Ok((source, b)),
+                    Ok(Err(l)) => Err(refused(&source, too_large(l, "MAX_FILE_BYTES"))),
+                    Err(e) => Err(failed(&source, e.to_string().to_lowercase())),
+                }
+            }
+            Item::ZipEntry {
+                archive,
+                index,
+                name,
+            } => {
+                let source = format!("{}:{name}", display(archive));
+                if self.zip.as_ref().is_none_or(|(p, _)| p != archive) {
+                    self.zip_bytes = 0;
+                    let opened = std::fs::File::open(archive)
+                        .map_err(|e| failed(&source, e.to_string().to_lowercase()))?;
+                    let za =
+                        zip::ZipArchive::new(opened).map_err(|e| refused(&source, zip_error(e)))?;
+                    self.zip = Some((archive.clone(), za));
+                }
+                let Some((_, za)) = self.zip.as_mut() else {
+                    return Err(failed(&source, "zip archive not open".into()));
+                };
+                let entry = za.by_index(*index).map_err(|e| {
+                    refused(
+                        &source,
+                        format!("unreadable zip entry: {}", e.to_string().to_lowercase()),
+                    )
+                })?;
+                if entry.size() > limits::MAX_ZIP_ENTRY_BYTES {
+                    return Err(refused(
+                        &source,
+                        too_large(limits::MAX_ZIP_ENTRY_BYTES, "MAX_ZIP_ENTRY_BYTES"),
+                    ));
+                }
+                let budget = limits::MAX_ZIP_TOTAL_BYTES.saturating_sub(self.zip_bytes);
+                let limit = limits::MAX_ZIP_ENTRY_BYTES.min(budget);
+                let bytes = match read_limited(entry, limit) {
+                    Ok(Ok(b)) => b,
+                    Ok(Err(_)) if limit < limits::MAX_ZIP_ENTRY_BYTES => {
+                        return Err(refused(
+                            &source,
+                            format!(
+                                "zip archive holds more than the {}-byte total limit (MAX_ZIP_TOTAL_BYTES)",
+                                limits::MAX_ZIP_TOTAL_BYTES
+                            ),
+                        ));
+                    }
+                    Ok(Err(l)) => {
+                        return Err(refused(&source, too_large(l, "MAX_ZIP_ENTRY_BYTES")));
+                    }
+                    Err(e) => {
+                        return Err(refused(
+                            &source,
+                            format!("unreadable zip entry: {}", e.to_string().to_lowercase()),
+                        ));
+                    }
+                };
+                self.zip_bytes += bytes.len() as u64;
+                if bytes.starts_with(b"PK\x03\x04") {
+                    return Err(refused(
+                        &source,
+                        "a zip inside a zip is not read: unpack it first".into(),
+                    ));
+                }
+                Ok((source, bytes))
+            }
+        }
+    }
+}
+
+/// Import everything under `paths` (files, folders, ZIPs, `-` for stdin), calling
+/// `progress(done, total)` after each input. One outcome per input file, in order.
+pub fn import_paths(
+    wallet: &Wallet,
+    paths: &[PathBuf],
+    opts: &ImportOptions<'_>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Vec<FileOutcome> {
+    let mut items = Vec::new();
+    for p in paths {
+        expand(p, &mut items);
+    }
+    let total = items.len();
+    progress(0, total);
+    let mut run = Run::default();
+    let mut out = Vec::with_capacity(total);
+    for (i, item) in items.iter().enumerate() {
+        let outcome = match run.read(item) {
+            Ok((source, bytes)) => import_with(wallet, &bytes, &source, opts),
+            Err(o) => o,
+        };
+        out.push(outcome);
+        progress(i + 1, total);
+    }
+    out
+}
+
+/// Import one path (file, folder, ZIP or `-`), verification off, no progress.
+pub fn import_path(wallet: &Wallet, path: impl AsRef<Path>) -> Vec<FileOutcome> {
+    import_paths(
+        wallet,
+        &[path.as_ref().to_path_buf()],
+        &ImportOptions::default(),
+        &mut |_, _| {},
+    )
+}
+
+/// Import one badge from bytes (a pasted badge, a drop, stdin), named `name` in outcomes.
+pub fn import_bytes(wallet: &Wallet, bytes: &[u8], name: &str) -> FileOutcome {
+    import_with(wallet, bytes, name, &ImportOptions::default())
+}
+
+/// Decode, parse and store one input.
+pub fn import_with(
+    wallet: &Wallet,
+    bytes: &[u8],
+    source: &str,
+    opts: &ImportOptions<'_>,
+) -> FileOutcome {
+    let result = import_inner(wallet, bytes, source, opts);
+    FileOutcome {
+        source: source.to_string(),
+        result,
+    }
+}
+
+fn import_inner(
+    wallet: &Wallet,
+    bytes: &[u8],
+    source: &str,
+    opts: &ImportOptions<'_>,
+) -> FileResult {
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return FileResult::Refused {
+            reason: format!(
+                "{source}: {}",
+                too_large(limits::MAX_FILE_BYTES, "MAX_FILE_BYTES")
+            ),
+        };
+    }
+    let decoded = match crate::decode::decode(bytes) {
+        Ok(d) => d,
+        Err(e) => {
+            return FileResult::Refused {
+                reason: format!("{source}: {e}"),
+            };
+        }
+    };
+    let parsed = match crate::parse::parse(&decoded) {
+        Ok(p) => p,
+        Err(e) => {
+            return FileResult::Refused {
+                reason: format!("{source}: {e}"),
+            };
+        }
+    };
+    let name = parsed.badge.name.clone();
+    let outcome = match wallet.import_parsed(&parsed, bytes, decoded.container, source) {
+        Ok(o) => o,
+        Err(e) => {
+            return FileResult::Failed {
+                reason: format!("{source}: {e}"),
+            };
+        }
+    };
+    if let (Some(ctx), ImportOutcome::Imported { id, embedded, .. }) = (opts.verify, &outcome) {
+        for badge in std::iter::once(id).chain(embedded) {
+            // A report that cannot be saved does not undo the import; the badge can be
+            // re-checked later.
+            if let Ok(original) = wallet.original(*badge) {
+                let report = crate::verify::verify_bytes(&original, ctx);
+                let _ = wallet.save_report(*badge, &report);
+            }
+        }
+    }
+    match outcome {
+        ImportOutcome::Imported {
+            id,
+            replaced,
+            embedded,
+        } => FileResult::Imported {
+            id,
+            name,
+            embedded,
+            replaced,
+        },
+        ImportOutcome::History { id, current } => FileResult::History { id, name, current },
+        ImportOutcome::Duplicate { id } => FileResult::Duplicate {
+            id,
+            // The name of the badge already there (it may differ from this copy's).
+            name: wallet
+                .summaries(&[id])
+                .ok()
+                .and_then(|s| s.into_iter().next())
+                .map_or(name, |s| s.name),
+        },
+    }
+}

@@ -16,18 +16,25 @@
 //! - [`import`]: decode + parse, folders and ZIPs, one outcome per file.
 //! - [`store`]: the SQLite wallet (append-only migrations, one transaction per badge).
 //! - [`verify`]: the per-check verification report. STANDARDS §2–§4.
-//! - [`export`]: portfolios, bundles, presentations, baked images, PDF, backups.
+//! - [`export`]: portfolios, bundles, presentations, baked images, PDF.
+//! - [`share`]: the receiver side: verify everything inside a received export.
+//! - [`learner_key`]: the learner's Ed25519 key and did:key (presentation holder).
+//! - [`backup`]: encrypted backup and restore of the whole wallet.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod backup;
 pub mod bake;
 pub mod decode;
 pub mod env;
 pub mod error;
 pub mod export;
 pub mod import;
+pub mod learner_key;
 pub mod limits;
 pub mod model;
+pub mod net;
 pub mod parse;
+pub mod share;
 pub mod store;
 pub mod verify;
 

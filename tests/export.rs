@@ -1,1 +1,1167 @@
-//! See tests.rs.
+//! Exports (HTML, ZIP, presentation, baked images, PDF), the receiver side (`verify_share`)
+//! and encrypted backups. Issue 5.
+
+use backpack_core::backup::{self, BackupError, KdfParams};
+use backpack_core::env::{
+    FetchError, FetchRequest, FetchResponse, Fetcher, FixedClock, OfflineFetcher,
+};
+use backpack_core::export::html::{CREDENTIAL_BLOCK_PREFIX, extract_blocks};
+use backpack_core::export::privacy::{self, Privacy};
+use backpack_core::export::zip::Manifest;
+use backpack_core::export::{
+    self, ExportBadge, ExportError, ExportFormat, ExportOptions, Portfolio, sha256_hex,
+};
+use backpack_core::learner_key::{LearnerKey, LearnerSecret};
+use backpack_core::model::{
+    Badge, Container, Criteria, Evidence, Format, IdentityKind, Image, Issuer, Recipient,
+};
+use backpack_core::share::{Integrity, ShareKind, verify_share};
+use backpack_core::verify::data_integrity::{
+    ProofOptions, Suite, VerifyOptions, canonical_forms, verify_proofs_with,
+};
+use backpack_core::verify::jsonld::ContextVariant;
+use backpack_core::verify::keys::DefaultKeyResolver;
+use backpack_core::verify::{CheckId, Outcome, Verdict, VerifyContext};
+use chrono::{TimeZone, Utc};
+
+use crate::util::fixture_bytes;
+
+fn now() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 5, 3, 12, 0, 0).unwrap()
+}
+
+/// The badge payload text the core's decoder finds in a file (baked PNG/SVG, JSON, JWS).
+fn payload_of(bytes: &[u8]) -> String {
+    backpack_core::decode::decode(bytes)
+        .unwrap()
+        .payload
+        .text()
+        .to_string()
+}
+
+/// A wallet item from a fixture: parsed by the core when the parser can, else described by hand.
+fn item(rel: &str, container: Container, format: Format, name: &str) -> ExportBadge {
+    let original = fixture_bytes(rel);
+    let decoded = backpack_core::decode::decode(&original).unwrap();
+    assert_eq!(decoded.container, container, "{rel}");
+    let payload = decoded.payload.text().to_string();
+    let badge = match backpack_core::parse::parse(&decoded) {
+        Ok(p) => p.badge,
+        Err(_) => Badge {
+            name: name.to_string(),
+            issuer: Issuer {
+                name: Some("Example University".into()),
+                id: Some("https://example.com/issuers/876543".into()),
+                ..Issuer::default()
+            },
+            issued: Some("2026-01-01T00:00:00Z".into()),
+            spec_version: "3.0".into(),
+            ..Badge::default()
+        },
+    };
+    ExportBadge {
+        wallet_id: rel.to_string(),
+        original,
+        container,
+        format,
+        badge,
+        payload,
+        report: None,
+        note: None,
+    }
+}
+
+fn portfolio() -> Portfolio {
+    Portfolio {
+        title: "My learning".into(),
+        intro: Some("Hello, I am a learner.".into()),
+        note: None,
+        badges: vec![
+            item(
+                "1edtech-public-validator/ob30/simple.json",
+                Container::Json,
+                Format::Ob3Json,
+                "Simple",
+            ),
+            item(
+                "dcc-verifier-core/v2OBv3SpecExample.json",
+                Container::Json,
+                Format::Ob3Json,
+                "Spec example",
+            ),
+            item(
+                "1edtech-public-validator/ob30/simple-jwt.png",
+                Container::Png,
+                Format::Ob3Jwt,
+                "JWT badge",
+            ),
+        ],
+    }
+}
+
+fn opts(key: Option<&LearnerKey>) -> ExportOptions<'_> {
+    ExportOptions {
+        privacy: Privacy::default(),
+        exported_at: now(),
+        learner: key,
+        challenge: None,
+        domain: None,
+    }
+}
+
+/// A badge full of hostile text and remote URLs.
+fn hostile() -> ExportBadge {
+    let mut it = item(
+        "1edtech-public-validator/ob30/simple.json",
+        Container::Json,
+        Format::Ob3Json,
+        "x",
+    );
+    it.badge = Badge {
+        name: "<script>alert(1)</script>".into(),
+        description: Some("<img src=x onerror=alert(2)> \"quoted\" 'single'".into()),
+        image: Some(Image::Remote {
+            url: "https://evil.example/pixel.png".into(),
+        }),
+        criteria: Some(Criteria {
+            url: Some("https://evil.example/criteria".into()),
+            narrative: Some("<a href=\"javascript:alert(3)\">click</a> url(http://evil.example/x) @import 'http://evil.example/s.css';".into()),
+        }),
+        issuer: Issuer {
+            name: Some("<b>Evil</b>".into()),
+            url: Some("https://evil.example/".into()),
+            image: Some("https://evil.example/logo.png".into()),
+            ..Issuer::default()
+        },
+        recipients: vec![Recipient {
+            kind: IdentityKind::Email,
+            identity: "learner@example.org".into(),
+            hashed: false,
+            salt: None,
+        }],
+        evidence: vec![Evidence {
+            id: Some("https://evil.example/evidence".into()),
+            name: Some("My project".into()),
+            description: Some("written to learner@example.org".into()),
+            ..Evidence::default()
+        }],
+        spec_version: "3.0".into(),
+        ..Badge::default()
+    };
+    it.note = Some("My portfolio: https://me.example/work and <i>more</i>".into());
+    it
+}
+
+/// Every `src`/`href` attribute value and every `<script>` tag's attributes in a page.
+fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(off) = html[i..].find('<') {
+        let start = i + off + 1;
+        let Some(end_off) = html[start..].find('>') else {
+            break;
+        };
+        let inner = &html[start..start + end_off];
+        i = start + end_off + 1;
+        let name: String = inner
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!' || *c == '/')
+            .collect();
+        let mut attrs = Vec::new();
+        let mut rest = &inner[name.len()..];
+        while let Some(eq) = rest.find("=\"") {
+            let key = rest[..eq]
+                .rsplit(|c: char| c.is_whitespace())
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let vstart = eq + 2;
+            let vend = rest[vstart..]
+                .find('"')
+                .map(|e| vstart + e)
+                .unwrap_or(rest.len());
+            attrs.push((key, rest[vstart..vend].to_string()));
+            rest = &rest[(vend + 1).min(rest.len())..];
+        }
+        // Raw-text elements: skip their bodies.
+        if name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("style") {
+            let close = format!("</{}", name.to_ascii_lowercase());
+            if let Some(c) = html[i..].to_ascii_lowercase().find(&close) {
+                out.push((name.to_ascii_lowercase(), attrs));
+                let body = &html[i..i + c];
+                if name.eq_ignore_ascii_case("style") {
+                    out.push(("style-body".into(), vec![("css".into(), body.to_string())]));
+                }
+                i += c;
+                continue;
+            }
+        }
+        out.push((name.to_ascii_lowercase(), attrs));
+    }
+    out
+}
+
+#[test]
+fn html_page_makes_no_external_request_and_escapes_badge_text() {
+    let p = Portfolio {
+        title: "Portfolio <of> me".into(),
+        intro: None,
+        note: Some("See https://me.example/cv".into()),
+        badges: vec![hostile()],
+    };
+    let mut o = opts(None);
+    o.privacy.include_notes = true;
+    let out = export::export(&p, ExportFormat::Html, &o).unwrap();
+    let html = String::from_utf8(out.bytes).unwrap();
+
+    let mut links = Vec::new();
+    for (name, attrs) in tags(&html) {
+        for (k, v) in &attrs {
+            if k == "src" || k == "href" {
+                let lv = v.to_ascii_lowercase();
+                assert!(
+                    !lv.starts_with("javascript:") && !lv.starts_with("//"),
+                    "{name} {k}={v}"
+                );
+                if lv.starts_with("http") {
+                    links.push(v.clone());
+                } else {
+                    assert!(
+                        lv.starts_with("data:image/") || lv.starts_with('#'),
+                        "{name} {k}={v}"
+                    );
+                }
+            }
+            if k == "style" {
+                panic!("inline style attribute would need 'unsafe-inline': {v}");
+            }
+        }
+        if name == "script" {
+            assert!(
+                attrs
+                    .iter()
+                    .any(|(k, v)| k == "type" && v == "application/octet-stream"),
+                "executable script tag: {attrs:?}"
+            );
+        }
+        if name == "style-body" {
+            let css = &attrs[0].1.to_ascii_lowercase();
+            assert!(
+                !css.contains("@import") && !css.contains("url("),
+                "css loads something"
+            );
+        }
+        assert!(
+            !["iframe", "object", "embed", "link", "form", "base"].contains(&name.as_str()),
+            "{name}"
+        );
+    }
+    // Only the links the learner typed in notes are links; badge URLs are text.
+    links.sort();
+    assert_eq!(links, ["https://me.example/cv", "https://me.example/work"]);
+    assert!(html.contains("content=\"default-src 'none'; img-src data:; style-src 'sha256-"));
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&lt;img src=x onerror=alert(2)&gt;"));
+    assert!(html.contains("<title>Portfolio &lt;of&gt; me</title>"));
+    assert!(
+        html.contains("https://evil.example/criteria"),
+        "criteria url shown as text"
+    );
+    // Recipient email redacted in the view (evidence is off by default, so its text is absent).
+    assert!(!html.contains("learner@example.org"));
+    assert!(html.contains("[email hidden]"));
+    assert!(!html.contains("My project"));
+    assert!(out.warning.lines().iter().any(
+        |l| l.contains("learner@example.org") && l.contains("still inside the signed original")
+    ));
+}
+
+#[test]
+fn html_style_hash_matches_csp() {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let out = export::export(&portfolio(), ExportFormat::Html, &opts(None)).unwrap();
+    let html = String::from_utf8(out.bytes).unwrap();
+    let css = html
+        .split("<style>")
+        .nth(1)
+        .unwrap()
+        .split("</style>")
+        .next()
+        .unwrap();
+    let hash =
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(css.as_bytes()));
+    assert!(html.contains(&format!("style-src 'sha256-{hash}'")));
+    assert!(html.contains("@media print"));
+    assert_eq!(html.matches("<style>").count(), 1);
+}
+
+#[test]
+fn privacy_switches_change_what_is_rendered() {
+    let p = Portfolio {
+        title: "t".into(),
+        badges: vec![hostile()],
+        ..Portfolio::default()
+    };
+    let mut o = opts(None);
+    o.privacy = Privacy {
+        include_evidence: true,
+        include_notes: false,
+        include_dates: false,
+        include_emails: true,
+    };
+    let mut b = p.clone();
+    b.badges[0].badge.issued = Some("2026-02-03T00:00:00Z".into());
+    let html =
+        String::from_utf8(export::export(&b, ExportFormat::Html, &o).unwrap().bytes).unwrap();
+    assert!(html.contains("My project"));
+    assert!(html.contains("learner@example.org"));
+    assert!(!html.contains("3 February 2026"));
+    assert!(!html.contains("https://me.example/work"));
+    o.privacy = Privacy::default();
+    let html =
+        String::from_utf8(export::export(&b, ExportFormat::Html, &o).unwrap().bytes).unwrap();
+    assert!(html.contains("3 February 2026"));
+}
+
+#[test]
+fn html_embeds_exact_original_bytes() {
+    let p = portfolio();
+    let html = String::from_utf8(
+        export::export(&p, ExportFormat::Html, &opts(None))
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    let blocks: Vec<_> = extract_blocks(&html)
+        .into_iter()
+        .filter(|b| b.id.starts_with(CREDENTIAL_BLOCK_PREFIX))
+        .collect();
+    assert_eq!(blocks.len(), 3);
+    for (b, it) in blocks.iter().zip(&p.badges) {
+        assert_eq!(b.bytes.as_ref().unwrap(), &it.original);
+        assert_eq!(b.sha256.as_deref(), Some(sha256_hex(&it.original).as_str()));
+    }
+    // The JWT badge's PNG is shown as its own image.
+    assert!(html.contains("<img src=\"data:image/png;base64,"));
+}
+
+fn read_zip(bytes: &[u8]) -> (Manifest, std::collections::BTreeMap<String, Vec<u8>>) {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut files = std::collections::BTreeMap::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let mut v = Vec::new();
+        f.read_to_end(&mut v).unwrap();
+        files.insert(f.name().to_string(), v);
+    }
+    let m: Manifest = serde_json::from_slice(&files["manifest.json"]).unwrap();
+    (m, files)
+}
+
+#[test]
+fn zip_bundle_holds_originals_baked_images_and_manifest() {
+    let p = portfolio();
+    let out = export::export(&p, ExportFormat::Zip, &opts(None)).unwrap();
+    let (m, files) = read_zip(&out.bytes);
+    assert_eq!(m.backpack_manifest, 1);
+    assert_eq!(m.exported_at, "2026-05-03T12:00:00Z");
+    assert_eq!(m.badges.len(), 3);
+    assert!(!m.privacy.include_evidence && m.privacy.include_dates);
+    for (mb, it) in m.badges.iter().zip(&p.badges) {
+        assert_eq!(files[&mb.original], it.original, "original is byte-exact");
+        assert_eq!(mb.format, it.format.as_str());
+        let baked = &files[mb.baked.as_ref().unwrap()];
+        // Re-baked under the OB 3.0 keyword with the payload text byte-identical.
+        assert_eq!(payload_of(baked), it.payload.trim());
+        assert!(String::from_utf8_lossy(baked).contains("openbadgecredential\0\0\0\0\0"));
+    }
+    for f in &m.files {
+        assert_eq!(sha256_hex(&files[&f.path]), f.sha256, "{}", f.path);
+    }
+    assert!(files.contains_key("index.html"));
+    let names: Vec<_> = files.keys().cloned().collect();
+    let count = |pre: &str| names.iter().filter(|n| n.starts_with(pre)).count();
+    assert_eq!(
+        (
+            count("credentials/01-"),
+            count("credentials/03-"),
+            count("baked/"),
+            names.len()
+        ),
+        (1, 1, 3, 8),
+        "{names:?}"
+    );
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("credentials/03-") && n.ends_with(".png"))
+    );
+}
+
+#[test]
+fn baked_png_of_png_badge_and_svg_as_it_came() {
+    let png = item(
+        "1edtech-public-validator/ob30/simple-jwt.png",
+        Container::Png,
+        Format::Ob3Jwt,
+        "p",
+    );
+    let out = export::export(
+        &Portfolio {
+            badges: vec![png.clone()],
+            ..Portfolio::default()
+        },
+        ExportFormat::Png,
+        &opts(None),
+    )
+    .unwrap();
+    assert_eq!(out.extension, "png");
+    assert_eq!(payload_of(&out.bytes), png.payload);
+    let svg = item(
+        "1edtech-public-validator/ob30/simple-json.svg",
+        Container::Svg,
+        Format::Ob3Json,
+        "s",
+    );
+    let out = export::export(
+        &Portfolio {
+            badges: vec![svg.clone()],
+            ..Portfolio::default()
+        },
+        ExportFormat::Svg,
+        &opts(None),
+    )
+    .unwrap();
+    assert_eq!(out.extension, "svg");
+    // Re-baked SVG re-imports with the byte-identical payload text, in the OB 3.0 namespace.
+    assert_eq!(payload_of(&out.bytes), svg.payload);
+    let text = String::from_utf8(out.bytes).unwrap();
+    assert_eq!(text.matches("<openbadges:credential").count(), 1);
+    assert!(text.contains("https://purl.imsglobal.org/ob/v3p0"));
+    let two = Portfolio {
+        badges: vec![png.clone(), png],
+        ..Portfolio::default()
+    };
+    let e = export::export(&two, ExportFormat::Png, &opts(None)).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "png export takes exactly one badge: pass --badge ID"
+    );
+}
+
+#[test]
+fn pdf_has_cover_and_one_page_per_badge() {
+    let p = portfolio();
+    let out = export::export(&p, ExportFormat::Pdf, &opts(None)).unwrap();
+    let b = &out.bytes;
+    assert!(b.starts_with(b"%PDF-"));
+    assert!(String::from_utf8_lossy(&b[b.len() - 8..]).contains("%%EOF"));
+    let s = String::from_utf8_lossy(b);
+    let pages = s.matches("/Type /Page").count() - s.matches("/Type /Pages").count();
+    assert_eq!(pages, 1 + p.badges.len());
+    // The JWT badge's PNG is embedded as an image.
+    assert!(s.contains("/Subtype /Image"));
+    assert!(s.contains("(My learning)"));
+}
+
+#[test]
+fn empty_collection_is_refused() {
+    let e = export::export(&Portfolio::default(), ExportFormat::Html, &opts(None)).unwrap_err();
+    assert!(matches!(e, ExportError::Empty));
+    assert_eq!(e.to_string(), "the collection has no badges to export");
+}
+
+#[test]
+fn warning_names_every_linkable_identifier() {
+    let key = LearnerKey::new(LearnerSecret::from_bytes(&[9; 32]));
+    let mut p = portfolio();
+    p.badges[0].badge.id = Some("urn:uuid:1234".into());
+    p.badges[0].badge.recipients.push(Recipient {
+        kind: IdentityKind::Did,
+        identity: "did:example:learner".into(),
+        hashed: false,
+        salt: None,
+    });
+    let w = privacy::linkable_identifiers(&p, &Privacy::default(), true, Some(key.did()));
+    let text = w.lines().join("\n");
+    assert!(text.contains(key.did()), "{text}");
+    assert!(text.contains("urn:uuid:1234"), "{text}");
+    assert!(text.contains("did:example:learner"), "{text}");
+    let pdf_only = privacy::linkable_identifiers(&p, &Privacy::default(), false, None);
+    assert!(!pdf_only.lines().join("\n").contains("urn:uuid:1234"));
+}
+
+#[test]
+fn guardian_passphrase_gates_minor_mode() {
+    let h = privacy::guardian_hash("tree house", &mut rand_core::OsRng).unwrap();
+    assert!(privacy::check_guardian(None, None).is_ok());
+    assert_eq!(
+        privacy::check_guardian(Some(&h), None)
+            .unwrap_err()
+            .to_string(),
+        "minor mode is on: sharing needs the guardian passphrase"
+    );
+    assert!(matches!(
+        privacy::check_guardian(Some(&h), Some("nope")),
+        Err(ExportError::GuardianWrong)
+    ));
+    assert!(privacy::check_guardian(Some(&h), Some("tree house")).is_ok());
+}
+
+fn vctx<'a>(clock: &'a FixedClock, f: &'a dyn Fetcher) -> VerifyContext<'a> {
+    VerifyContext {
+        clock,
+        fetcher: f,
+        recipients: &[],
+        cache: None,
+    }
+}
+
+/// Flip one base64 character of the second credential block (to another base64 character).
+fn flip_in_html(html: &str, block: &str) -> String {
+    let start = html.find(&format!("id=\"{block}\"")).unwrap();
+    let body = start + html[start..].find('>').unwrap() + 20;
+    let mut bytes = html.as_bytes().to_vec();
+    bytes[body] = if bytes[body] == b'A' { b'B' } else { b'A' };
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn altered_credential_in_html_is_caught_for_that_badge_only() {
+    let (clock, f) = (FixedClock(now()), OfflineFetcher);
+    let html = String::from_utf8(
+        export::export(&portfolio(), ExportFormat::Html, &opts(None))
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    let r = verify_share(html.as_bytes(), &vctx(&clock, &f)).unwrap();
+    assert_eq!(r.kind, ShareKind::Html);
+    assert_eq!(r.title.as_deref(), Some("My learning"));
+    assert!(r.badges.iter().all(|b| b.integrity == Integrity::Intact));
+    let bad = flip_in_html(&html, "bp-credential-2");
+    let r = verify_share(bad.as_bytes(), &vctx(&clock, &f)).unwrap();
+    let states: Vec<bool> = r
+        .badges
+        .iter()
+        .map(|b| matches!(b.integrity, Integrity::Altered(_)))
+        .collect();
+    assert_eq!(states, [false, true, false]);
+    let verdicts: Vec<Verdict> = r.badges.iter().map(|b| b.verdict).collect();
+    assert_eq!(verdicts, [Verdict::Valid, Verdict::Invalid, Verdict::Valid]);
+    assert!(!r.all_valid());
+}
+
+#[test]
+fn altered_credential_in_zip_is_caught_for_that_badge_only() {
+    let (clock, f) = (FixedClock(now()), OfflineFetcher);
+    let out = export::export(&portfolio(), ExportFormat::Zip, &opts(None)).unwrap();
+    let r = verify_share(&out.bytes, &vctx(&clock, &f)).unwrap();
+    assert_eq!(r.kind, ShareKind::Zip);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert!(r.badges.iter().all(|b| b.integrity == Integrity::Intact));
+    // Flip one byte inside the stored (uncompressed) second credential: a letter of the
+    // achievement description, so the JSON still parses and only the signature can tell.
+    let orig = fixture_bytes("dcc-verifier-core/v2OBv3SpecExample.json");
+    let start = out
+        .bytes
+        .windows(orig.len())
+        .position(|w| w == orig.as_slice())
+        .unwrap();
+    let word = b"recognizes the development";
+    let at = start + orig.windows(word.len()).position(|w| w == word).unwrap() + 3;
+    let mut bad = out.bytes.clone();
+    bad[at] ^= 0x01;
+    let r = verify_share(&bad, &vctx(&clock, &f)).unwrap();
+    let verdicts: Vec<Verdict> = r.badges.iter().map(|b| b.verdict).collect();
+    assert_eq!(
+        verdicts,
+        [Verdict::Valid, Verdict::Invalid, Verdict::Valid],
+        "{:#?}",
+        r.badges.iter().map(|b| &b.integrity).collect::<Vec<_>>()
+    );
+    // The verifier itself, not only the manifest hash, finds it: the proof fails.
+    let proof = r.badges[1].report.get(CheckId::Proof).unwrap();
+    assert_eq!(proof.outcome, Outcome::Fail, "{}", proof.detail);
+    assert!(matches!(r.badges[1].integrity, Integrity::Altered(_)));
+    assert!(
+        r.problems.is_empty(),
+        "other files untouched: {:?}",
+        r.problems
+    );
+}
+
+#[test]
+fn not_an_export_is_a_clean_error() {
+    let (clock, f) = (FixedClock(now()), OfflineFetcher);
+    for (bytes, msg) in [
+        (
+            &b"\x00\x01binary"[..],
+            "not a backpack export: expected an html portfolio, a zip bundle or a presentation json",
+        ),
+        (
+            &b"<!DOCTYPE html><html><body>nothing</body></html>"[..],
+            "the export holds no credential to verify",
+        ),
+        (&b"PK\x03\x04truncated"[..], "zip bundle is unreadable"),
+        (
+            &b"{\"type\":\"VerifiablePresentation\",\"verifiableCredential\":["[..],
+            "presentation is not valid json",
+        ),
+    ] {
+        let e = verify_share(bytes, &vctx(&clock, &f)).unwrap_err();
+        assert!(e.to_string().starts_with(msg), "{e}");
+    }
+}
+
+const FAST: KdfParams = KdfParams {
+    memory_kib: 256,
+    time_cost: 1,
+    parallelism: 1,
+};
+
+/// A wallet-shaped database: several tables, blobs with every byte value, a key row.
+fn make_wallet(path: &std::path::Path) {
+    let c = rusqlite::Connection::open(path).unwrap();
+    c.execute_batch(
+        "PRAGMA journal_mode=WAL;
+         CREATE TABLE badges (id INTEGER PRIMARY KEY, original BLOB NOT NULL, name TEXT);
+         CREATE TABLE collections (id INTEGER PRIMARY KEY, name TEXT UNIQUE, note TEXT);
+         CREATE TABLE collection_badges (collection_id INTEGER REFERENCES collections(id), badge_id INTEGER REFERENCES badges(id), position INTEGER);
+         CREATE TABLE learner_keys (id INTEGER PRIMARY KEY, did TEXT, secret BLOB);
+         CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
+         CREATE TABLE fetch_cache (url TEXT PRIMARY KEY, body BLOB, fetched_at TEXT);
+         PRAGMA user_version = 3;",
+    )
+    .unwrap();
+    let all: Vec<u8> = (0..=255u8).cycle().take(5000).collect();
+    c.execute(
+        "INSERT INTO badges (original, name) VALUES (?1, 'Ünïcode ✓')",
+        [&all],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO badges (original, name) VALUES (x'89504e47', 'png')",
+        [],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO collections (name, note) VALUES ('Jobs', 'for employers')",
+        [],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO collection_badges VALUES (1, 2, 0), (1, 1, 1)",
+        [],
+    )
+    .unwrap();
+    c.execute(
+        "INSERT INTO learner_keys (did, secret) VALUES ('did:key:z6Mk', zeroblob(32))",
+        [],
+    )
+    .unwrap();
+    c.execute("INSERT INTO settings VALUES ('minor_mode', 'off')", [])
+        .unwrap();
+    c.execute(
+        "INSERT INTO fetch_cache VALUES ('https://x', x'00ff', '2026-01-01T00:00:00Z')",
+        [],
+    )
+    .unwrap();
+}
+
+fn dump(path: &std::path::Path) -> Vec<(String, Vec<Vec<String>>)> {
+    let c = rusqlite::Connection::open(path).unwrap();
+    let mut tables: Vec<String> = c
+        .prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    tables.sort();
+    let mut out = Vec::new();
+    for t in tables {
+        let mut st = c.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
+        let n = st.column_count();
+        let mut rows: Vec<Vec<String>> = st
+            .query_map([], |r| {
+                Ok((0..n)
+                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                    .collect::<Vec<_>>())
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        // Some tables (FTS shadow tables) have no rowid: compare as sorted sets of rows.
+        rows.sort();
+        out.push((t, rows));
+    }
+    let v: i64 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    out.push(("user_version".into(), vec![vec![v.to_string()]]));
+    out
+}
+
+#[test]
+fn backup_restore_round_trip_compares_every_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let wallet = dir.path().join("wallet.db");
+    make_wallet(&wallet);
+    let bak = dir.path().join("wallet.backup");
+    backup::backup_wallet_file(&wallet, &bak, "correct horse", FAST).unwrap();
+    let file = std::fs::read(&bak).unwrap();
+    assert!(file.starts_with(b"BPBACKUP\x01\x01"));
+    // Encrypted: the blob and names do not appear in clear.
+    assert!(!file.windows(4).any(|w| w == b"Jobs"));
+
+    let fresh = dir.path().join("new/wallet.db");
+    let out = backup::restore_wallet(&file, "correct horse", &fresh, false, &mut rand_core::OsRng)
+        .unwrap();
+    assert!(out.previous_kept_at.is_none());
+    assert_eq!(dump(&wallet), dump(&fresh));
+
+    // Wrong passphrase.
+    let e = backup::restore_wallet(
+        &file,
+        "wrong",
+        &dir.path().join("x.db"),
+        false,
+        &mut rand_core::OsRng,
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "wrong passphrase: this backup was encrypted with a different passphrase"
+    );
+    assert!(!dir.path().join("x.db").exists());
+    // Truncated file: clean errors at every cut, never a panic.
+    for cut in [0, 5, 40, backup::HEADER_LEN, file.len() / 2, file.len() - 1] {
+        let e = backup::restore_wallet(
+            &file[..cut],
+            "correct horse",
+            &dir.path().join("y.db"),
+            false,
+            &mut rand_core::OsRng,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(e, BackupError::Truncated(_) | BackupError::NotABackup),
+            "cut {cut}: {e}"
+        );
+    }
+    // Restoring over a wallet with data needs force, and keeps the old one.
+    let e = backup::restore_wallet(&file, "correct horse", &fresh, false, &mut rand_core::OsRng)
+        .unwrap_err();
+    assert!(matches!(e, BackupError::WouldOverwrite(_)), "{e}");
+    let out = backup::restore_wallet(&file, "correct horse", &fresh, true, &mut rand_core::OsRng)
+        .unwrap();
+    let kept = out.previous_kept_at.unwrap();
+    assert_eq!(dump(&kept), dump(&wallet));
+    assert_eq!(dump(&fresh), dump(&wallet));
+}
+
+fn learner() -> LearnerKey {
+    LearnerKey::new(LearnerSecret::from_bytes(&[42; 32]))
+}
+
+fn offline_presentation_check(vp: &serde_json::Value, holder: &str) -> (Outcome, String) {
+    let keys = DefaultKeyResolver::new(&OfflineFetcher, None);
+    let o = VerifyOptions {
+        proof_purpose: "authentication",
+        challenge: Some("c-123"),
+        domain: Some("employer.example"),
+    };
+    verify_proofs_with(vp, Some(holder), &keys, &o).proof
+}
+
+#[test]
+fn presentation_is_vcdm2_held_and_signed_by_the_learner_did_key() {
+    let key = learner();
+    let p = portfolio();
+    let mut o = opts(Some(&key));
+    o.challenge = Some("c-123".into());
+    o.domain = Some("employer.example".into());
+    let out = export::export(&p, ExportFormat::Vp, &o).unwrap();
+    assert_eq!(out.extension, "json");
+    let vp: serde_json::Value = serde_json::from_slice(&out.bytes).unwrap();
+    assert_eq!(
+        vp["@context"],
+        serde_json::json!(["https://www.w3.org/ns/credentials/v2"])
+    );
+    assert_eq!(vp["type"], serde_json::json!(["VerifiablePresentation"]));
+    assert_eq!(vp["holder"], key.did());
+    let proof = &vp["proof"];
+    assert_eq!(proof["type"], "DataIntegrityProof");
+    assert_eq!(proof["cryptosuite"], "eddsa-rdfc-2022");
+    assert_eq!(proof["proofPurpose"], "authentication");
+    assert_eq!(proof["verificationMethod"], key.verification_method());
+    assert_eq!(proof["created"], "2026-05-03T12:00:00Z");
+    assert_eq!(
+        (proof["challenge"].as_str(), proof["domain"].as_str()),
+        (Some("c-123"), Some("employer.example"))
+    );
+    let creds = vp["verifiableCredential"].as_array().unwrap();
+    assert_eq!(creds.len(), 3);
+    // JSON credentials as-is, from the original bytes.
+    for (c, it) in creds.iter().zip(&p.badges).take(2) {
+        let orig: serde_json::Value = serde_json::from_slice(&it.original).unwrap();
+        assert_eq!(c, &orig);
+    }
+    // The VC-JWT as an EnvelopedVerifiableCredential.
+    assert_eq!(creds[2]["type"], "EnvelopedVerifiableCredential");
+    assert_eq!(
+        creds[2]["id"].as_str().unwrap(),
+        format!("data:application/vc+jwt,{}", p.badges[2].payload.trim())
+    );
+    assert_eq!(offline_presentation_check(&vp, key.did()).0, Outcome::Pass);
+
+    // Any change to what was signed breaks the proof.
+    let mut t = vp.clone();
+    t["verifiableCredential"][0]["credentialSubject"]["id"] = "did:example:someone-else".into();
+    assert_eq!(offline_presentation_check(&t, key.did()).0, Outcome::Fail);
+    // A different challenge is refused.
+    let keys = DefaultKeyResolver::new(&OfflineFetcher, None);
+    let wrong = VerifyOptions {
+        proof_purpose: "authentication",
+        challenge: Some("other"),
+        domain: None,
+    };
+    assert_eq!(
+        verify_proofs_with(&vp, Some(key.did()), &keys, &wrong)
+            .proof
+            .0,
+        Outcome::Fail
+    );
+}
+
+#[test]
+fn ob2_badges_stay_out_of_the_presentation_and_are_listed() {
+    let key = learner();
+    let mut p = portfolio();
+    let mut ob2 = p.badges[0].clone();
+    ob2.format = Format::Ob2Signed;
+    ob2.badge.name = "Old badge".into();
+    p.badges.push(ob2);
+    let out = export::export(&p, ExportFormat::Vp, &opts(Some(&key))).unwrap();
+    assert_eq!(out.not_in_presentation, ["Old badge"]);
+    let vp: serde_json::Value = serde_json::from_slice(&out.bytes).unwrap();
+    assert_eq!(vp["verifiableCredential"].as_array().unwrap().len(), 3);
+    let only_ob2 = Portfolio {
+        badges: vec![p.badges[3].clone()],
+        ..Portfolio::default()
+    };
+    let e = export::export(&only_ob2, ExportFormat::Vp, &opts(Some(&key))).unwrap_err();
+    assert!(matches!(e, ExportError::NothingToPresent), "{e}");
+    // The page still exports, with the OB 2.0 badge and a note, and no presentation.
+    let html = String::from_utf8(
+        export::export(&p, ExportFormat::Html, &opts(Some(&key)))
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    assert!(html.contains(
+        "cannot go inside a verifiable presentation; these are embedded on their own: Old badge."
+    ));
+}
+
+/// The learner signer on the W3C vc-di-eddsa eddsa-rdfc-2022 vector: same key, same proof
+/// options → the vector's canonical forms, hashes and proofValue.
+#[test]
+fn learner_signer_follows_the_w3c_vector_path() {
+    let base = "w3c-vc-di-eddsa/eddsa-rdfc-2022/";
+    let kp: serde_json::Value =
+        serde_json::from_slice(&fixture_bytes("w3c-vc-di-eddsa/keyPair.json")).unwrap();
+    let sk = bs58::decode(&kp["privateKeyMultibase"].as_str().unwrap()[1..])
+        .into_vec()
+        .unwrap();
+    assert_eq!(&sk[..2], &[0x80, 0x26]);
+    let key = LearnerKey::new(LearnerSecret::from_slice(&sk[2..]).unwrap());
+    assert_eq!(
+        key.did(),
+        format!("did:key:{}", kp["publicKeyMultibase"].as_str().unwrap())
+    );
+    let config: serde_json::Value =
+        serde_json::from_slice(&fixture_bytes(&format!("{base}proofConfigDataInt.json"))).unwrap();
+    assert_eq!(config["verificationMethod"], key.verification_method());
+    let unsigned: serde_json::Value =
+        serde_json::from_slice(&fixture_bytes("w3c-vc-di-eddsa/unsigned.json")).unwrap();
+    let o = ProofOptions {
+        created: Some(config["created"].as_str().unwrap().into()),
+        proof_purpose: "assertionMethod".into(),
+        challenge: None,
+        domain: None,
+    };
+    let signed = export::presentation::sign_document(&unsigned, &key, &o).unwrap();
+    let want = String::from_utf8(fixture_bytes(&format!("{base}sigBTC58DataInt.txt"))).unwrap();
+    assert_eq!(signed["proof"]["proofValue"].as_str().unwrap(), want.trim());
+    let canon = canonical_forms(
+        Suite::EddsaRdfc2022,
+        &unsigned,
+        &signed["proof"],
+        ContextVariant::Default,
+    )
+    .unwrap();
+    assert_eq!(
+        canon.document.trim_end(),
+        String::from_utf8(fixture_bytes(&format!("{base}canonDocDataInt.txt")))
+            .unwrap()
+            .trim_end()
+    );
+}
+
+#[test]
+fn presentation_canonical_form_holds_each_credential_in_its_own_graph() {
+    let key = learner();
+    let p = Portfolio {
+        badges: vec![portfolio().badges[0].clone()],
+        ..Portfolio::default()
+    };
+    let vp: serde_json::Value = serde_json::from_slice(
+        &export::export(&p, ExportFormat::Vp, &opts(Some(&key)))
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    let canon = canonical_forms(
+        Suite::EddsaRdfc2022,
+        &vp,
+        &vp["proof"],
+        ContextVariant::Default,
+    )
+    .unwrap();
+    let doc = &canon.document;
+    // The holder and the presentation type are in the default graph …
+    assert!(
+        doc.contains(&format!(
+            "<https://www.w3.org/2018/credentials#holder> <{}> .",
+            key.did()
+        )),
+        "{doc}"
+    );
+    // … and the credential's quads (with its issuer's proof) sit in a named blank-node graph.
+    let cred_line = doc
+        .lines()
+        .find(|l| l.contains("https://www.w3.org/2018/credentials#issuer"))
+        .unwrap();
+    assert!(
+        cred_line.trim_end().ends_with("_:c14n") || cred_line.contains(" _:c14n"),
+        "{cred_line}"
+    );
+    let hash = canon.hash_data();
+    use sha2::Digest as _;
+    assert_eq!(
+        &hash[32..],
+        &sha2::Sha256::digest(canon.document.as_bytes())[..]
+    );
+}
+
+#[test]
+fn shared_exports_verify_presentation_and_keep_originals_intact() {
+    let key = learner();
+    let (clock, f) = (FixedClock(now()), OfflineFetcher);
+    let p = portfolio();
+    for fmt in [ExportFormat::Html, ExportFormat::Zip, ExportFormat::Vp] {
+        let out = export::export(&p, fmt, &opts(Some(&key))).unwrap();
+        let r = verify_share(&out.bytes, &vctx(&clock, &f)).unwrap();
+        let pc = r.presentation.as_ref().unwrap();
+        assert_eq!(pc.outcome, Outcome::Pass, "{fmt:?}: {}", pc.detail);
+        assert_eq!(pc.holder.as_deref(), Some(key.did()));
+        assert_eq!(pc.credentials, 3);
+        assert_eq!(r.badges.len(), 3, "{fmt:?}");
+        assert!(r.problems.is_empty(), "{fmt:?}: {:?}", r.problems);
+        if fmt != ExportFormat::Vp {
+            assert!(
+                r.badges.iter().all(|b| b.integrity == Integrity::Intact),
+                "{fmt:?}"
+            );
+            for (b, it) in r.badges.iter().zip(&p.badges) {
+                assert_eq!(b.bytes, it.original);
+            }
+        }
+    }
+}
+
+/// Serves DCC's status list (the one `v2WithValidStatus.json` points at) and nothing else.
+struct StatusListFetcher;
+
+const DCC_STATUS_LIST: &str = "https://raw.githubusercontent.com/digitalcredentials/verifier-core/refs/heads/main/src/test-fixtures/status/e5WK8CbZ1GjycuPombrj";
+
+impl Fetcher for StatusListFetcher {
+    fn fetch(&self, req: &FetchRequest) -> Result<FetchResponse, FetchError> {
+        if req.url != DCC_STATUS_LIST {
+            return Err(FetchError::Offline);
+        }
+        Ok(FetchResponse {
+            url: req.url.clone(),
+            status: 200,
+            content_type: Some("application/json".into()),
+            body: fixture_bytes("dcc-verifier-core/status-list-e5WK8CbZ1GjycuPombrj.json"),
+        })
+    }
+}
+
+fn imported(w: &backpack_core::store::Wallet, rel: &str) -> i64 {
+    use backpack_core::import::{FileResult, ImportOptions, import_with};
+    let (clock, f) = (FixedClock(now()), StatusListFetcher);
+    let ctx = vctx(&clock, &f);
+    let o = ImportOptions { verify: Some(&ctx) };
+    match import_with(w, &fixture_bytes(rel), rel, &o).result {
+        FileResult::Imported { id, .. } => id,
+        other => panic!("{rel}: {other:?}"),
+    }
+}
+
+/// The whole path from a real wallet: import, curate, export every format, re-verify.
+#[test]
+fn wallet_collection_round_trip_in_every_format() {
+    use backpack_core::export::source;
+    use backpack_core::learner_key::wallet_learner_key;
+    let w = backpack_core::store::Wallet::open_in_memory().unwrap();
+    let ids = [
+        imported(&w, "1edtech-public-validator/ob30/simple.json"),
+        imported(&w, "dcc-verifier-core/v2OBv3SpecExample.json"),
+        imported(&w, "1edtech-public-validator/ob30/simple-jwt.png"),
+        imported(&w, "dcc-verifier-core/v2WithValidStatus.json"),
+    ];
+    let c = w
+        .create_collection("For employers", Some("What I can do"))
+        .unwrap();
+    for id in ids {
+        w.add_to_collection(c, id).unwrap();
+    }
+    w.set_collection_badge_note(c, ids[0], Some("My best one: https://me.example/p"))
+        .unwrap();
+    let p = source::portfolio_from_collection(&w, "For employers", &[]).unwrap();
+    assert_eq!(
+        (p.title.as_str(), p.intro.as_deref()),
+        ("For employers", Some("What I can do"))
+    );
+    assert_eq!(p.badges.len(), 4);
+    assert_eq!(
+        p.badges[0].note.as_deref(),
+        Some("My best one: https://me.example/p")
+    );
+    for b in &p.badges {
+        let r = b.report.as_ref().unwrap();
+        assert_eq!(
+            r.verdict,
+            Verdict::Valid,
+            "{}: {:#?}",
+            b.badge.name,
+            r.checks
+        );
+    }
+
+    // The learner key is created once, stored, and the same afterwards.
+    assert!(w.learner_key().unwrap().is_none());
+    let key = wallet_learner_key(&w).unwrap();
+    assert_eq!(wallet_learner_key(&w).unwrap().did(), key.did());
+    assert_eq!(w.learner_key().unwrap().unwrap().did, key.did());
+
+    // The receiver checks the status list through its (test) fetcher; offline it cannot.
+    let (clock, f) = (FixedClock(now()), StatusListFetcher);
+    for fmt in [ExportFormat::Html, ExportFormat::Zip, ExportFormat::Vp] {
+        let out = export::export(&p, fmt, &opts(Some(&key))).unwrap();
+        let offline = verify_share(&out.bytes, &vctx(&clock, &OfflineFetcher)).unwrap();
+        assert_eq!(offline.badges[3].verdict, Verdict::Indeterminate, "{fmt:?}");
+        assert!(!offline.all_valid());
+        let r = verify_share(&out.bytes, &vctx(&clock, &f)).unwrap();
+        assert!(
+            r.all_valid(),
+            "{fmt:?}: {:#?}",
+            r.badges
+                .iter()
+                .map(|b| (&b.source, b.verdict, &b.report.checks))
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(r.badges.len(), 4);
+        assert_eq!(
+            r.presentation.as_ref().unwrap().holder.as_deref(),
+            Some(key.did())
+        );
+    }
+    let pdf = export::export(&p, ExportFormat::Pdf, &opts(None)).unwrap();
+    assert!(pdf.bytes.starts_with(b"%PDF-"));
+
+    // One badge, baked: it re-imports (into a fresh wallet) with the same payload text.
+    let one = source::portfolio_from_collection(&w, &c.to_string(), &[ids[2]]).unwrap();
+    let png = export::export(&one, ExportFormat::Png, &opts(None)).unwrap();
+    assert_eq!(payload_of(&png.bytes), one.badges[0].payload.trim());
+    let w2 = backpack_core::store::Wallet::open_in_memory().unwrap();
+    let (clock2, f2) = (FixedClock(now()), OfflineFetcher);
+    let ctx2 = vctx(&clock2, &f2);
+    let back = backpack_core::import::import_with(
+        &w2,
+        &png.bytes,
+        "baked.png",
+        &backpack_core::import::ImportOptions {
+            verify: Some(&ctx2),
+        },
+    );
+    assert!(back.is_ok(), "{back:?}");
+    let e = source::portfolio_from_collection(&w, "For employers", &[99]).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "export: badge #99 is not in collection \"For employers\""
+    );
+
+    // Minor mode: refused without the guardian passphrase, allowed with it.
+    use backpack_core::store::keys;
+    w.set_setting_bool(keys::MINOR_MODE, true).unwrap();
+    assert!(
+        source::check_minor_mode(&w, None)
+            .unwrap_err()
+            .to_string()
+            .contains("no guardian passphrase is set")
+    );
+    let h = privacy::guardian_hash("oak", &mut rand_core::OsRng).unwrap();
+    w.set_setting(keys::GUARDIAN_PASSPHRASE_HASH, &h).unwrap();
+    assert!(source::check_minor_mode(&w, None).is_err());
+    assert!(source::check_minor_mode(&w, Some("elm")).is_err());
+    source::check_minor_mode(&w, Some("oak")).unwrap();
+}
+
+#[test]
+fn backup_of_a_real_wallet_restores_every_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wallet.db");
+    {
+        let w = backpack_core::store::Wallet::open(&path).unwrap();
+        let a = imported(&w, "1edtech-public-validator/ob30/simple.json");
+        let b = imported(&w, "1edtech-public-validator/ob30/simple-jwt.png");
+        let c = w.create_collection("Jobs", None).unwrap();
+        w.add_to_collection(c, b).unwrap();
+        w.add_to_collection(c, a).unwrap();
+        w.set_badge_note(a, Some("note")).unwrap();
+        w.add_tag(a, "python").unwrap();
+        w.set_setting("theme", "dark").unwrap();
+        backpack_core::learner_key::wallet_learner_key(&w).unwrap();
+    }
+    let bak = dir.path().join("b.backpack");
+    backup::backup_wallet_file(&path, &bak, "pw", FAST).unwrap();
+    let restored = dir.path().join("restored.db");
+    backup::restore_wallet(
+        &std::fs::read(&bak).unwrap(),
+        "pw",
+        &restored,
+        false,
+        &mut rand_core::OsRng,
+    )
+    .unwrap();
+    let (a, b) = (dump(&path), dump(&restored));
+    assert!(a.len() > 5, "{a:?}");
+    assert_eq!(a, b);
+    // The restored wallet opens and holds the same learner key and originals.
+    let w = backpack_core::store::Wallet::open(&restored).unwrap();
+    let w0 = backpack_core::store::Wallet::open(&path).unwrap();
+    assert_eq!(
+        w.learner_key().unwrap().unwrap().did,
+        w0.learner_key().unwrap().unwrap().did
+    );
+    for id in w0.badge_ids().unwrap() {
+        assert_eq!(w.original(id).unwrap(), w0.original(id).unwrap());
+    }
+}

@@ -100,15 +100,32 @@ fn stage_by_stage(s: &Stage<'_>) {
     let signed = read_json(&p(s.signed));
     let proof = proof_of(&signed).clone();
     let canon = canonical_forms(s.suite, &signed, &proof, ContextVariant::Default).unwrap();
-    assert_eq!(canon.document, read_text(&p(s.canon_doc)), "canonical document");
-    assert_eq!(canon.proof_config, read_text(&p(s.canon_proof)), "canonical proof");
-    assert_eq!(hex(&Sha256::digest(&canon.document)), read_text(&p(s.doc_hash)).trim());
-    assert_eq!(hex(&Sha256::digest(&canon.proof_config)), read_text(&p(s.proof_hash)).trim());
+    assert_eq!(
+        canon.document,
+        read_text(&p(s.canon_doc)),
+        "canonical document"
+    );
+    assert_eq!(
+        canon.proof_config,
+        read_text(&p(s.canon_proof)),
+        "canonical proof"
+    );
+    assert_eq!(
+        hex(&Sha256::digest(&canon.document)),
+        read_text(&p(s.doc_hash)).trim()
+    );
+    assert_eq!(
+        hex(&Sha256::digest(&canon.proof_config)),
+        read_text(&p(s.proof_hash)).trim()
+    );
     let hash = canon.hash_data();
     assert_eq!(hex(&hash), read_text(&p(s.combined)).trim());
     let sig = decode_proof_value(proof["proofValue"].as_str().unwrap()).unwrap();
     assert_eq!(hex(&sig), read_text(&p(s.sig_hex)).trim());
-    assert_eq!(proof["proofValue"].as_str().unwrap(), read_text(&p(s.sig_b58)).trim());
+    assert_eq!(
+        proof["proofValue"].as_str().unwrap(),
+        read_text(&p(s.sig_b58)).trim()
+    );
     let key = w3c_key();
     verify_signature(&key.verifying_key().to_bytes(), &hash, &sig).unwrap();
 
@@ -117,7 +134,14 @@ fn stage_by_stage(s: &Stage<'_>) {
     unsigned.as_object_mut().unwrap().remove("proof");
     let mut opts = ProofOptions::new("assertionMethod");
     opts.created = proof["created"].as_str().map(str::to_owned);
-    let resigned = sign(s.suite, &unsigned, &key, proof["verificationMethod"].as_str().unwrap(), &opts).unwrap();
+    let resigned = sign(
+        s.suite,
+        &unsigned,
+        &key,
+        proof["verificationMethod"].as_str().unwrap(),
+        &opts,
+    )
+    .unwrap();
     assert_eq!(resigned["proof"]["proofValue"], proof["proofValue"]);
 
     // The full verifier agrees (did:key resolves offline), and the issuer is not the key's
@@ -185,7 +209,10 @@ fn jcs_refuses_a_document_context_that_does_not_start_with_the_proofs() {
     signed["@context"] = json!(["https://www.w3.org/ns/credentials/examples/v2"]);
     let proof = signed["proof"].clone();
     let e = eddsa_jcs_2022::canonical_forms(&signed, &proof).unwrap_err();
-    assert_eq!(e.to_string(), "the document's @context does not start with the proof's @context");
+    assert_eq!(
+        e.to_string(),
+        "the document's @context does not start with the proof's @context"
+    );
     assert_eq!(offline_verify(&signed).proof.0, Outcome::Fail);
 }
 
@@ -199,25 +226,57 @@ fn ob3_spec_vector_stage_by_stage() {
         eddsa_rdfc_2022::canonical_document(unsigned, ContextVariant::Default).unwrap(),
         read_text("ob3-spec-test-vector/document-canon.txt")
     );
-    let canon = canonical_forms(Suite::EddsaRdfc2022, signed, &proof, ContextVariant::Default).unwrap();
-    assert_eq!(canon.document, read_text("ob3-spec-test-vector/document-canon.txt"));
-    assert_eq!(canon.proof_config, read_text("ob3-spec-test-vector/proof-canon.txt"));
-    assert_eq!(hex(&Sha256::digest(&canon.document)), v["documentHashHex"].as_str().unwrap());
-    assert_eq!(hex(&Sha256::digest(&canon.proof_config)), v["proofHashHex"].as_str().unwrap());
-    assert_eq!(hex(&canon.hash_data()), v["dataToSignHex_proofHash_then_docHash"].as_str().unwrap());
+    let canon = canonical_forms(
+        Suite::EddsaRdfc2022,
+        signed,
+        &proof,
+        ContextVariant::Default,
+    )
+    .unwrap();
+    assert_eq!(
+        canon.document,
+        read_text("ob3-spec-test-vector/document-canon.txt")
+    );
+    assert_eq!(
+        canon.proof_config,
+        read_text("ob3-spec-test-vector/proof-canon.txt")
+    );
+    assert_eq!(
+        hex(&Sha256::digest(&canon.document)),
+        v["documentHashHex"].as_str().unwrap()
+    );
+    assert_eq!(
+        hex(&Sha256::digest(&canon.proof_config)),
+        v["proofHashHex"].as_str().unwrap()
+    );
+    assert_eq!(
+        hex(&canon.hash_data()),
+        v["dataToSignHex_proofHash_then_docHash"].as_str().unwrap()
+    );
     let sig = decode_proof_value(v["proofValue"].as_str().unwrap()).unwrap();
     assert_eq!(hex(&sig), v["signatureHex"].as_str().unwrap());
 
-    let kp: [u8; 64] = unhex(v["privateKeyHex_seed_plus_pub"].as_str().unwrap()).try_into().unwrap();
+    let kp: [u8; 64] = unhex(v["privateKeyHex_seed_plus_pub"].as_str().unwrap())
+        .try_into()
+        .unwrap();
     let key = SigningKey::from_keypair_bytes(&kp).unwrap();
-    assert_eq!(hex(&key.verifying_key().to_bytes()), v["publicKeyHex"].as_str().unwrap());
+    assert_eq!(
+        hex(&key.verifying_key().to_bytes()),
+        v["publicKeyHex"].as_str().unwrap()
+    );
     verify_signature(&key.verifying_key().to_bytes(), &canon.hash_data(), &sig).unwrap();
 
     let opts = ProofOptions {
         created: v["proofOptions"]["created"].as_str().map(str::to_owned),
         ..ProofOptions::new("assertionMethod")
     };
-    let resigned = sign_eddsa_rdfc_2022(unsigned, &key, v["verificationMethod"].as_str().unwrap(), &opts).unwrap();
+    let resigned = sign_eddsa_rdfc_2022(
+        unsigned,
+        &key,
+        v["verificationMethod"].as_str().unwrap(),
+        &opts,
+    )
+    .unwrap();
     assert_eq!(resigned["proof"]["proofValue"], v["proofValue"]);
 
     let out = offline_verify(signed);
@@ -229,34 +288,138 @@ fn ob3_spec_vector_stage_by_stage() {
 /// Every fixture with an embedded proof, and what offline verification must say.
 const FIXTURES: &[(&str, Outcome, Outcome)] = &[
     // (file, proof, issuer_key)
-    ("1edtech-public-validator/ob30/simple.json", Outcome::Pass, Outcome::Pass),
-    ("1edtech-public-validator/ob30/simple-did-key-method.json", Outcome::Pass, Outcome::Fail),
-    ("1edtech-public-validator/ob30/simple-multiple-proofs.json", Outcome::Pass, Outcome::Pass),
-    ("1edtech-public-validator/ob30/simple-eddsa-2022.json", Outcome::Pass, Outcome::Pass),
-    ("1edtech-public-validator/ob30/simple_v1.json", Outcome::Pass, Outcome::Pass),
-    ("1edtech-public-validator/ob30/complete.json", Outcome::Pass, Outcome::Pass),
-    ("1edtech-public-validator/ob30/endorsement-valid.json", Outcome::Pass, Outcome::Pass),
-    ("1edtech-public-validator/ob30/bit-string-list/testlist", Outcome::Pass, Outcome::Pass),
-    ("1edtech-public-validator/ob30/bit-string-list/credential-status-revoked.json", Outcome::Pass, Outcome::Pass),
+    (
+        "1edtech-public-validator/ob30/simple.json",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
+    (
+        "1edtech-public-validator/ob30/simple-did-key-method.json",
+        Outcome::Pass,
+        Outcome::Fail,
+    ),
+    (
+        "1edtech-public-validator/ob30/simple-multiple-proofs.json",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
+    (
+        "1edtech-public-validator/ob30/simple-eddsa-2022.json",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
+    (
+        "1edtech-public-validator/ob30/simple_v1.json",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
+    (
+        "1edtech-public-validator/ob30/complete.json",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
+    (
+        "1edtech-public-validator/ob30/endorsement-valid.json",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
+    (
+        "1edtech-public-validator/ob30/bit-string-list/testlist",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
+    (
+        "1edtech-public-validator/ob30/bit-string-list/credential-status-revoked.json",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
     // key-1 needs the issuer's key document: could not check offline
-    ("1edtech-public-validator/ob30/complete_v1.json", Outcome::Error, Outcome::Error),
+    (
+        "1edtech-public-validator/ob30/complete_v1.json",
+        Outcome::Error,
+        Outcome::Error,
+    ),
     // did:web: the fragment key verifies the signature; the DID document (controller) needs network
-    ("1edtech-public-validator/ob30/credential-status-revoked.json", Outcome::Pass, Outcome::Error),
-    ("1edtech-public-validator/ob30/simple-err-proof-value.json", Outcome::Fail, Outcome::Pass),
-    ("1edtech-public-validator/ob30/simple-err-expired.json", Outcome::Pass, Outcome::Pass),
-    ("1edtech-public-validator/ob30/simple-err-issued.json", Outcome::Pass, Outcome::Pass),
-    ("1edtech-public-validator/clr20/simple.json", Outcome::Pass, Outcome::Pass),
-    ("1edtech-public-validator/clr20/simple_v1.json", Outcome::Pass, Outcome::Pass),
-    ("dcc-verifier-core/v2OBv3SpecExample.json", Outcome::Pass, Outcome::Pass),
-    ("dcc-verifier-core/v1OBv3SpecExample.json", Outcome::Pass, Outcome::Pass),
-    ("dcc-verifier-core/v2EddsaWithValidStatus.json", Outcome::Pass, Outcome::Pass),
-    ("dcc-verifier-core/v2DoubleSigWithValidStatus.json", Outcome::Pass, Outcome::Pass),
-    ("dcc-verifier-core/v2WithValidStatus.json", Outcome::Pass, Outcome::Pass),
-    ("dcc-verifier-core/v2Revoked.json", Outcome::Pass, Outcome::Pass),
-    ("dcc-verifier-core/v2Expired.json", Outcome::Pass, Outcome::Pass),
-    ("dcc-verifier-core/status-list-e5WK8CbZ1GjycuPombrj.json", Outcome::Pass, Outcome::Pass),
-    ("dcc-verifier-core/v2didWebMultikeyWithValidStatus.json", Outcome::Pass, Outcome::Error),
-    ("dcc-verifier-core/safeModeBreaker.json", Outcome::Fail, Outcome::Fail),
+    (
+        "1edtech-public-validator/ob30/credential-status-revoked.json",
+        Outcome::Pass,
+        Outcome::Error,
+    ),
+    (
+        "1edtech-public-validator/ob30/simple-err-proof-value.json",
+        Outcome::Fail,
+        Outcome::Pass,
+    ),
+    (
+        "1edtech-public-validator/ob30/simple-err-expired.json",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
+    (
+        "1edtech-public-validator/ob30/simple-err-issued.json",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
+    (
+        "1edtech-public-validator/clr20/simple.json",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
+    (
+        "1edtech-public-validator/clr20/simple_v1.json",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
+    (
+        "dcc-verifier-core/v2OBv3SpecExample.json",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
+    (
+        "dcc-verifier-core/v1OBv3SpecExample.json",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
+    (
+        "dcc-verifier-core/v2EddsaWithValidStatus.json",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
+    (
+        "dcc-verifier-core/v2DoubleSigWithValidStatus.json",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
+    (
+        "dcc-verifier-core/v2WithValidStatus.json",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
+    (
+        "dcc-verifier-core/v2Revoked.json",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
+    (
+        "dcc-verifier-core/v2Expired.json",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
+    (
+        "dcc-verifier-core/status-list-e5WK8CbZ1GjycuPombrj.json",
+        Outcome::Pass,
+        Outcome::Pass,
+    ),
+    (
+        "dcc-verifier-core/v2didWebMultikeyWithValidStatus.json",
+        Outcome::Pass,
+        Outcome::Error,
+    ),
+    (
+        "dcc-verifier-core/safeModeBreaker.json",
+        Outcome::Fail,
+        Outcome::Fail,
+    ),
 ];
 
 #[test]
@@ -265,7 +428,10 @@ fn every_fixture_with_a_proof_has_its_expected_outcome() {
     for (file, proof, issuer_key) in FIXTURES {
         let out = offline_verify(&read_json(file));
         if out.proof.0 != *proof || out.issuer_key.0 != *issuer_key {
-            wrong.push(format!("{file}: got {:?} / {:?}", out.proof, out.issuer_key));
+            wrong.push(format!(
+                "{file}: got {:?} / {:?}",
+                out.proof, out.issuer_key
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
@@ -273,18 +439,36 @@ fn every_fixture_with_a_proof_has_its_expected_outcome() {
 
 #[test]
 fn fixture_details_say_what_happened() {
-    let out = offline_verify(&read_json("1edtech-public-validator/ob30/simple-multiple-proofs.json"));
-    assert!(out.proof.1.ends_with("; ignored unsupported proof type SomeProofType"), "{}", out.proof.1);
-    let out = offline_verify(&read_json("1edtech-public-validator/ob30/simple-err-proof-value.json"));
+    let out = offline_verify(&read_json(
+        "1edtech-public-validator/ob30/simple-multiple-proofs.json",
+    ));
+    assert!(
+        out.proof
+            .1
+            .ends_with("; ignored unsupported proof type SomeProofType"),
+        "{}",
+        out.proof.1
+    );
+    let out = offline_verify(&read_json(
+        "1edtech-public-validator/ob30/simple-err-proof-value.json",
+    ));
     assert_eq!(out.proof.1, "eddsa-rdfc-2022: signature does not verify");
     let out = offline_verify(&read_json("dcc-verifier-core/safeModeBreaker.json"));
-    assert!(out.proof.1.contains("undefined JSON-LD term or relative type"), "{}", out.proof.1);
+    assert!(
+        out.proof
+            .1
+            .contains("undefined JSON-LD term or relative type"),
+        "{}",
+        out.proof.1
+    );
     let out = offline_verify(&read_json("1edtech-public-validator/ob30/complete_v1.json"));
     assert_eq!(
         out.proof.1,
         "Ed25519Signature2020: could not resolve https://1edtech.edu/issuers/565049#key-1: offline: network access is not allowed (use --allow-network)"
     );
-    let out = offline_verify(&read_json("1edtech-public-validator/ob30/simple-noproof.json"));
+    let out = offline_verify(&read_json(
+        "1edtech-public-validator/ob30/simple-noproof.json",
+    ));
     assert_eq!(out.proof, (Outcome::Fail, "no proof".to_owned()));
 }
 
@@ -295,8 +479,12 @@ fn valid_vectors() -> Vec<Value> {
         .filter(|(_, p, _)| *p == Outcome::Pass)
         .map(|(f, _, _)| read_json(f))
         .collect();
-    v.push(read_json("w3c-vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json"));
-    v.push(read_json("w3c-vc-di-eddsa/Ed25519Signature2020/signedEdSig.json"));
+    v.push(read_json(
+        "w3c-vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json",
+    ));
+    v.push(read_json(
+        "w3c-vc-di-eddsa/Ed25519Signature2020/signedEdSig.json",
+    ));
     v.push(read_json("w3c-vc-di-eddsa/eddsa-jcs-2022/signedJCS.json"));
     v.push(read_json("ob3-spec-test-vector/vector.json")["signedCredential"].clone());
     v
@@ -315,12 +503,22 @@ fn tampered_subject_fails_proof_for_every_valid_vector() {
         if let Some(Value::String(id)) = obj.get_mut("id") {
             id.push('x');
         } else {
-            let k = obj.iter().find(|(_, v)| v.is_string()).map(|(k, _)| k.clone()).unwrap();
+            let k = obj
+                .iter()
+                .find(|(_, v)| v.is_string())
+                .map(|(k, _)| k.clone())
+                .unwrap();
             let s = obj.get_mut(&k).unwrap();
             *s = Value::String(format!("{}x", s.as_str().unwrap()));
         }
         let out = offline_verify(&t);
-        assert_eq!(out.proof.0, Outcome::Fail, "tampered {}: {:?}", doc["id"], out.proof);
+        assert_eq!(
+            out.proof.0,
+            Outcome::Fail,
+            "tampered {}: {:?}",
+            doc["id"],
+            out.proof
+        );
     }
 }
 
@@ -333,7 +531,9 @@ fn flipped_proof_value_fails_proof_for_every_valid_vector() {
             p => vec![p],
         };
         for p in proofs {
-            let Some(Value::String(pv)) = p.get_mut("proofValue") else { continue };
+            let Some(Value::String(pv)) = p.get_mut("proofValue") else {
+                continue;
+            };
             // flip one base58 character in the middle (keep it valid base58)
             let mid = pv.len() / 2;
             let c = pv.as_bytes()[mid];
@@ -341,14 +541,23 @@ fn flipped_proof_value_fails_proof_for_every_valid_vector() {
             pv.replace_range(mid..mid + 1, &new.to_string());
         }
         let out = offline_verify(&t);
-        assert_eq!(out.proof.0, Outcome::Fail, "flipped {}: {:?}", doc["id"], out.proof);
+        assert_eq!(
+            out.proof.0,
+            Outcome::Fail,
+            "flipped {}: {:?}",
+            doc["id"],
+            out.proof
+        );
     }
 }
 
 #[test]
 fn unknown_context_is_could_not_check_not_invalid() {
     let mut doc = read_json("1edtech-public-validator/ob30/simple.json");
-    doc["@context"].as_array_mut().unwrap().push("https://example.org/contexts/unbundled.json".into());
+    doc["@context"]
+        .as_array_mut()
+        .unwrap()
+        .push("https://example.org/contexts/unbundled.json".into());
     let out = offline_verify(&doc);
     assert_eq!(out.proof.0, Outcome::Error);
     assert_eq!(
@@ -357,7 +566,9 @@ fn unknown_context_is_could_not_check_not_invalid() {
     );
     assert_eq!(
         jsonld::canonicalize(&doc, ContextVariant::Default),
-        Err(JsonLdError::ContextNotBundled("https://example.org/contexts/unbundled.json".into()))
+        Err(JsonLdError::ContextNotBundled(
+            "https://example.org/contexts/unbundled.json".into()
+        ))
     );
 }
 
@@ -378,7 +589,9 @@ fn both_ob_3_0_3_context_variants_are_tried() {
     // A credential using a term only the validator-bundled 3.0.3 copy defines (`jti`),
     // signed against that content, verifies via the alternate variant.
     let v = read_json("ob3-spec-test-vector/vector.json");
-    let kp: [u8; 64] = unhex(v["privateKeyHex_seed_plus_pub"].as_str().unwrap()).try_into().unwrap();
+    let kp: [u8; 64] = unhex(v["privateKeyHex_seed_plus_pub"].as_str().unwrap())
+        .try_into()
+        .unwrap();
     let key = SigningKey::from_keypair_bytes(&kp).unwrap();
     let mut doc = v["unsignedCredential"].clone();
     doc["endorsementJwt"] = json!(["a.b.c"]);
@@ -391,14 +604,24 @@ fn both_ob_3_0_3_context_variants_are_tried() {
     let mut signed = doc.clone();
     let proof = json!({"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022",
         "created": "2024-01-01T00:00:00Z", "verificationMethod": vm, "proofPurpose": "assertionMethod"});
-    let canon = canonical_forms(Suite::EddsaRdfc2022, &doc, &proof, ContextVariant::Alternate).unwrap();
+    let canon = canonical_forms(
+        Suite::EddsaRdfc2022,
+        &doc,
+        &proof,
+        ContextVariant::Alternate,
+    )
+    .unwrap();
     let sig = ed25519_dalek::Signer::sign(&key, &canon.hash_data());
     let mut proof = proof;
     proof["proofValue"] = data_integrity::encode_proof_value(&sig.to_bytes()).into();
     signed["proof"] = proof;
     let out = offline_verify(&signed);
     assert_eq!(out.proof.0, Outcome::Pass, "{:?}", out.proof);
-    assert!(out.proof.1.contains("other historical content"), "{}", out.proof.1);
+    assert!(
+        out.proof.1.contains("other historical content"),
+        "{}",
+        out.proof.1
+    );
 }
 
 #[test]
@@ -406,20 +629,37 @@ fn wrong_purpose_and_bad_created_fail() {
     let mut doc = read_json("1edtech-public-validator/ob30/simple.json");
     proof_mut(&mut doc)["proofPurpose"] = "authentication".into();
     let out = offline_verify(&doc);
-    assert_eq!(out.proof, (Outcome::Fail, "eddsa-rdfc-2022: proofPurpose is authentication, expected assertionMethod".into()));
+    assert_eq!(
+        out.proof,
+        (
+            Outcome::Fail,
+            "eddsa-rdfc-2022: proofPurpose is authentication, expected assertionMethod".into()
+        )
+    );
     let mut doc = read_json("1edtech-public-validator/ob30/simple.json");
     proof_mut(&mut doc)["created"] = "last tuesday".into();
     let out = offline_verify(&doc);
-    assert_eq!(out.proof, (Outcome::Fail, "eddsa-rdfc-2022: proof created \"last tuesday\" is not a valid dateTime".into()));
+    assert_eq!(
+        out.proof,
+        (
+            Outcome::Fail,
+            "eddsa-rdfc-2022: proof created \"last tuesday\" is not a valid dateTime".into()
+        )
+    );
 }
 
 #[test]
 fn non_ed25519_did_key_is_refused() {
     let mut doc = read_json("1edtech-public-validator/ob30/simple-did-key-method.json");
-    proof_mut(&mut doc)["verificationMethod"] = "did:key:zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme".into();
+    proof_mut(&mut doc)["verificationMethod"] =
+        "did:key:zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme".into();
     let out = offline_verify(&doc);
     assert_eq!(out.proof.0, Outcome::Fail);
-    assert!(out.proof.1.contains("is not Ed25519 (0xed01)"), "{}", out.proof.1);
+    assert!(
+        out.proof.1.contains("is not Ed25519 (0xed01)"),
+        "{}",
+        out.proof.1
+    );
     assert_eq!(out.issuer_key.0, Outcome::Fail);
 }
 
@@ -473,7 +713,11 @@ fn did_web_offline_is_error_and_served_is_pass() {
     let did = "did:web:issuer.example:org:1";
     let (signed, did_doc) = did_web_case(&key, did, did);
 
-    let out = verify_proofs(&signed, Some(did), &DefaultKeyResolver::new(&OfflineFetcher, None));
+    let out = verify_proofs(
+        &signed,
+        Some(did),
+        &DefaultKeyResolver::new(&OfflineFetcher, None),
+    );
     assert_eq!(out.proof.0, Outcome::Error, "{:?}", out.proof);
     assert_eq!(out.issuer_key.0, Outcome::Error, "{:?}", out.issuer_key);
 
@@ -488,8 +732,14 @@ fn did_web_offline_is_error_and_served_is_pass() {
     let out = verify_proofs(&signed, Some(did), &resolver);
     assert_eq!(out.proof.0, Outcome::Pass, "{:?}", out.proof);
     assert_eq!(out.issuer_key.0, Outcome::Pass, "{:?}", out.issuer_key);
-    assert_eq!(out.key_id.as_deref(), Some("did:web:issuer.example:org:1#key-1"));
-    assert_eq!(*fetcher.seen.lock().unwrap(), vec!["https://issuer.example/org/1/did.json"]);
+    assert_eq!(
+        out.key_id.as_deref(),
+        Some("did:web:issuer.example:org:1#key-1")
+    );
+    assert_eq!(
+        *fetcher.seen.lock().unwrap(),
+        vec!["https://issuer.example/org/1/did.json"]
+    );
     let fetches = resolver.take_fetches();
     assert_eq!(fetches.len(), 1);
     assert_eq!(fetches[0].status, Some(200));
@@ -511,7 +761,11 @@ fn key_controller_other_than_issuer_fails_issuer_key() {
     assert_eq!(out.proof.0, Outcome::Pass);
     assert_eq!(
         out.issuer_key,
-        (Outcome::Fail, "key controller did:web:someone-else.example is not the issuer did:web:issuer.example".into())
+        (
+            Outcome::Fail,
+            "key controller did:web:someone-else.example is not the issuer did:web:issuer.example"
+                .into()
+        )
     );
 
     // the fragment form: the key's controller is the URL before '#'
@@ -562,7 +816,8 @@ fn http_key_document_through_fetcher_and_cache_when_offline() {
         "type": "Multikey", "controller": issuer, "publicKeyMultibase": mk});
     let mut doc = read_json("ob3-spec-test-vector/vector.json")["unsignedCredential"].clone();
     doc["issuer"]["id"] = issuer.into();
-    let signed = sign_eddsa_rdfc_2022(&doc, &key, vm, &ProofOptions::new("assertionMethod")).unwrap();
+    let signed =
+        sign_eddsa_rdfc_2022(&doc, &key, vm, &ProofOptions::new("assertionMethod")).unwrap();
 
     let fetcher = FakeFetcher {
         docs: HashMap::from([(vm.to_owned(), serde_json::to_vec(&key_doc).unwrap())]),
@@ -572,25 +827,47 @@ fn http_key_document_through_fetcher_and_cache_when_offline() {
     let clock = backpack_core::env::FixedClock("2026-11-23T08:00:00Z".parse().unwrap());
     let online = DefaultKeyResolver::new(&fetcher, Some(&cache)).with_clock(&clock);
     let out = verify_proofs(&signed, Some(issuer), &online);
-    assert_eq!((out.proof.0, out.issuer_key.0), (Outcome::Pass, Outcome::Pass), "{out:?}");
+    assert_eq!(
+        (out.proof.0, out.issuer_key.0),
+        (Outcome::Pass, Outcome::Pass),
+        "{out:?}"
+    );
 
     // Later, offline: the cached key document answers, and the fetch record says so.
     let offline = DefaultKeyResolver::new(&OfflineFetcher, Some(&cache));
     let out = verify_proofs(&signed, Some(issuer), &offline);
-    assert_eq!((out.proof.0, out.issuer_key.0), (Outcome::Pass, Outcome::Pass), "{out:?}");
+    assert_eq!(
+        (out.proof.0, out.issuer_key.0),
+        (Outcome::Pass, Outcome::Pass),
+        "{out:?}"
+    );
     let f = offline.take_fetches();
-    assert!(f[0].from_cache && f[0].fetched_at == "2026-11-23T08:00:00Z", "{f:?}");
+    assert!(
+        f[0].from_cache && f[0].fetched_at == "2026-11-23T08:00:00Z",
+        "{f:?}"
+    );
 
     // JWK key documents work too
-    let x = base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, key.verifying_key().to_bytes());
+    let x = base64::Engine::encode(
+        &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+        key.verifying_key().to_bytes(),
+    );
     let jwk_doc = json!({"id": vm, "type": "JsonWebKey2020", "controller": issuer,
         "publicKeyJwk": {"kty": "OKP", "crv": "Ed25519", "x": x}});
     let fetcher = FakeFetcher {
         docs: HashMap::from([(vm.to_owned(), serde_json::to_vec(&jwk_doc).unwrap())]),
         seen: Mutex::new(Vec::new()),
     };
-    let out = verify_proofs(&signed, Some(issuer), &DefaultKeyResolver::new(&fetcher, None));
-    assert_eq!((out.proof.0, out.issuer_key.0), (Outcome::Pass, Outcome::Pass), "{out:?}");
+    let out = verify_proofs(
+        &signed,
+        Some(issuer),
+        &DefaultKeyResolver::new(&fetcher, None),
+    );
+    assert_eq!(
+        (out.proof.0, out.issuer_key.0),
+        (Outcome::Pass, Outcome::Pass),
+        "{out:?}"
+    );
 }
 
 #[test]
@@ -613,13 +890,32 @@ fn presentation_sign_and_verify_with_challenge() {
     let vm = did_key_verification_method(&key.verifying_key().to_bytes());
     let signed = sign_eddsa_rdfc_2022(&vp, &key, &vm, &opts).unwrap();
     let resolver = DefaultKeyResolver::new(&OfflineFetcher, None);
-    let want = VerifyOptions { proof_purpose: "authentication", challenge: Some("c-123"), domain: Some("employer.example") };
+    let want = VerifyOptions {
+        proof_purpose: "authentication",
+        challenge: Some("c-123"),
+        domain: Some("employer.example"),
+    };
     let out = verify_proofs_with(&signed, Some(&holder), &resolver, &want);
-    assert_eq!((out.proof.0, out.issuer_key.0), (Outcome::Pass, Outcome::Pass), "{out:?}");
-    let wrong = VerifyOptions { challenge: Some("other"), ..want };
-    assert_eq!(verify_proofs_with(&signed, Some(&holder), &resolver, &wrong).proof.0, Outcome::Fail);
+    assert_eq!(
+        (out.proof.0, out.issuer_key.0),
+        (Outcome::Pass, Outcome::Pass),
+        "{out:?}"
+    );
+    let wrong = VerifyOptions {
+        challenge: Some("other"),
+        ..want
+    };
+    assert_eq!(
+        verify_proofs_with(&signed, Some(&holder), &resolver, &wrong)
+            .proof
+            .0,
+        Outcome::Fail
+    );
     // as a credential (assertionMethod expected) it fails
-    assert_eq!(verify_proofs(&signed, Some(&holder), &resolver).proof.0, Outcome::Fail);
+    assert_eq!(
+        verify_proofs(&signed, Some(&holder), &resolver).proof.0,
+        Outcome::Fail
+    );
     // signing twice is refused
     assert!(sign_eddsa_rdfc_2022(&signed, &key, &vm, &opts).is_err());
     // the key is what the DID says
@@ -631,10 +927,18 @@ fn presentation_sign_and_verify_with_challenge() {
 fn contexts_readme_lists_every_bundled_file_with_its_hash() {
     let readme = std::fs::read_to_string(fixture("../../contexts/README.md")).unwrap();
     for c in jsonld::BUNDLED {
-        assert!(readme.contains(c.file) && readme.contains(c.sha256) && readme.contains(c.url),
-            "contexts/README.md misses {} ({})", c.url, c.file);
+        assert!(
+            readme.contains(c.file) && readme.contains(c.sha256) && readme.contains(c.url),
+            "contexts/README.md misses {} ({})",
+            c.url,
+            c.file
+        );
         let shared = fixture(&format!("contexts/{}", c.file));
-        assert_eq!(std::fs::read(shared).unwrap(), c.bytes, "{} differs from tests/fixtures/contexts", c.file);
+        assert_eq!(
+            std::fs::read(shared).unwrap(),
+            c.bytes,
+            "{} differs from tests/fixtures/contexts",
+            c.file
+        );
     }
 }
-

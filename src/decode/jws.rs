@@ -12,7 +12,9 @@ use super::DecodeError;
 /// expected.
 const B64URL: GeneralPurpose = GeneralPurpose::new(
     &base64::alphabet::URL_SAFE,
-    GeneralPurposeConfig::new().with_encode_padding(false).with_decode_padding_mode(DecodePaddingMode::Indifferent),
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent),
 );
 
 /// A decoded compact JWS. The signature is not checked.
@@ -33,7 +35,11 @@ pub struct CompactJws {
 /// True when `s` looks like a compact JWS attempt: only base64url characters, `=` and dots,
 /// at least one dot.
 pub(crate) fn looks_like_jws(s: &str) -> bool {
-    s.contains('.') && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'='))
+    // `+` and `/` (plain base64) are let in so the error can say the encoding is wrong.
+    s.contains('.')
+        && s.bytes().all(|b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'=' | b'+' | b'/')
+        })
 }
 
 /// Decode one base64url segment.
@@ -52,32 +58,66 @@ pub fn decode_jws(text: &str) -> Result<CompactJws, DecodeError> {
     let text = text.trim();
     let segments: Vec<&str> = text.split('.').collect();
     let [h, p, s] = segments[..] else {
-        return Err(DecodeError::JwsSegments { found: segments.len() });
+        return Err(DecodeError::JwsSegments {
+            found: segments.len(),
+        });
     };
-    let header_bytes = b64url_decode(h)
-        .map_err(|e| DecodeError::JwsBase64 { part: "header", detail: e.to_string().to_lowercase() })?;
-    let payload_bytes = b64url_decode(p)
-        .map_err(|e| DecodeError::JwsBase64 { part: "payload", detail: e.to_string().to_lowercase() })?;
-    let signature = b64url_decode(s)
-        .map_err(|e| DecodeError::JwsBase64 { part: "signature", detail: e.to_string().to_lowercase() })?;
-    let header: serde_json::Value = serde_json::from_slice(&header_bytes).map_err(|e| json_err("header", &e))?;
+    let header_bytes = b64url_decode(h).map_err(|e| b64_err("header", &e))?;
+    let payload_bytes = b64url_decode(p).map_err(|e| b64_err("payload", &e))?;
+    let signature = b64url_decode(s).map_err(|e| b64_err("signature", &e))?;
+    let header: serde_json::Value =
+        serde_json::from_slice(&header_bytes).map_err(|e| json_err("header", &e))?;
     if !header.is_object() {
-        return Err(DecodeError::JwsNotJson { part: "header", detail: "it is not a json object".into() });
+        return Err(DecodeError::JwsNotJson {
+            part: "header",
+            detail: "it is not a json object".into(),
+        });
     }
-    let payload: serde_json::Value = serde_json::from_slice(&payload_bytes).map_err(|e| json_err("payload", &e))?;
+    let payload: serde_json::Value =
+        serde_json::from_slice(&payload_bytes).map_err(|e| json_err("payload", &e))?;
     Ok(CompactJws {
         header,
         payload,
         payload_bytes,
-        signing_input: text.get(..h.len() + 1 + p.len()).unwrap_or_default().to_owned(),
+        signing_input: text
+            .get(..h.len() + 1 + p.len())
+            .unwrap_or_default()
+            .to_owned(),
         signature,
     })
 }
 
+fn b64_err(part: &'static str, e: &base64::DecodeError) -> DecodeError {
+    let detail = match *e {
+        base64::DecodeError::InvalidByte(offset, byte) => {
+            format!(
+                "character {:?} at offset {offset} is not in the base64url alphabet",
+                char::from(byte)
+            )
+        }
+        base64::DecodeError::InvalidLength(len) => {
+            format!("{len} characters is not a possible base64url length")
+        }
+        base64::DecodeError::InvalidLastSymbol(offset, byte) => {
+            format!(
+                "last character {:?} at offset {offset} has bits set past the end of the data",
+                char::from(byte)
+            )
+        }
+        base64::DecodeError::InvalidPadding => "it has misplaced `=` padding".to_owned(),
+    };
+    DecodeError::JwsBase64 { part, detail }
+}
+
 fn json_err(part: &'static str, e: &serde_json::Error) -> DecodeError {
     if super::is_depth_error(e) {
-        DecodeError::JsonTooDeep { limit: crate::limits::MAX_JSON_DEPTH }
+        DecodeError::JsonTooDeep {
+            limit: crate::limits::MAX_JSON_DEPTH,
+        }
     } else {
-        DecodeError::JwsNotJson { part, detail: e.to_string() }
+        DecodeError::JwsNotJson {
+            part,
+            detail: e.to_string(),
+        }
     }
 }

@@ -1,8 +1,8 @@
 //! Untrusted bytes → the badge payload. STANDARDS §1 (baking), §7 (sniffing).
 //!
 //! [`decode`] sniffs what a file is and pulls out the payload without interpreting it:
-//! - a baked PNG ([`png`]): the first `iTXt`/`tEXt`/`zTXt` chunk with a badge keyword (§1.2);
-//! - a baked SVG ([`svg`]): the `openbadges:assertion` / `openbadges:credential` element (§1.3);
+//! - a baked PNG (`png.rs`): the first `iTXt`/`tEXt`/`zTXt` chunk with a badge keyword (§1.2);
+//! - a baked SVG (`svg.rs`): the `openbadges:assertion` / `openbadges:credential` element (§1.3);
 //! - plain JSON, a compact JWS / JWT ([`jws`]), or a text file holding one http(s) URL.
 //!
 //! Every failure is a [`DecodeError`] whose message is one lower-case line that reads well after
@@ -14,8 +14,7 @@ pub(crate) mod svg;
 
 pub use jws::{CompactJws, decode_jws};
 
-#[allow(unused_imports)] // named in docs
-use crate::limits::{MAX_FILE_BYTES, MAX_INFLATED_TEXT_BYTES, MAX_JSON_DEPTH};
+use crate::limits::MAX_FILE_BYTES;
 use crate::model::Container;
 
 /// The payload found in a file.
@@ -72,7 +71,9 @@ pub enum DecodeError {
         what: String,
     },
     /// The PNG ends before `IEND` without the badge being found.
-    #[error("truncated png: the file ends at byte {offset}, before the IEND chunk and before any badge data")]
+    #[error(
+        "truncated png: the file ends at byte {offset}, before the IEND chunk and before any badge data"
+    )]
     PngNoIend {
         /// File length.
         offset: usize,
@@ -107,7 +108,7 @@ pub enum DecodeError {
     /// Compressed badge text that does not inflate.
     #[error("corrupt png: the compressed badge text does not inflate")]
     PngBadCompression,
-    /// Compressed badge text inflates past [`MAX_INFLATED_TEXT_BYTES`].
+    /// Compressed badge text inflates past [`MAX_INFLATED_TEXT_BYTES`](crate::limits::MAX_INFLATED_TEXT_BYTES).
     #[error(
         "compressed badge text in the png inflates past the {limit}-byte limit (MAX_INFLATED_TEXT_BYTES); refused as a likely zlib bomb"
     )]
@@ -129,7 +130,9 @@ pub enum DecodeError {
     )]
     SvgEntities,
     /// An SVG refers to an entity that is not predefined.
-    #[error("svg refers to the entity `&{0};`, which is not predefined; entities are never expanded")]
+    #[error(
+        "svg refers to the entity `&{0};`, which is not predefined; entities are never expanded"
+    )]
     SvgUndefinedEntity(String),
     /// The SVG is not well-formed XML.
     #[error("malformed svg: {0}")]
@@ -143,7 +146,9 @@ pub enum DecodeError {
     #[error("svg badge element is empty: it has neither json content nor a verify attribute")]
     SvgEmptyBadge,
     /// A compact JWS without three segments.
-    #[error("compact jws has {found} segment(s) separated by `.`, expected 3 (header.payload.signature)")]
+    #[error(
+        "compact jws has {found} segment(s) separated by `.`, expected 3 (header.payload.signature)"
+    )]
     JwsSegments {
         /// Segments found.
         found: usize,
@@ -164,14 +169,16 @@ pub enum DecodeError {
         /// The parser's complaint.
         detail: String,
     },
-    /// JSON nested deeper than [`MAX_JSON_DEPTH`].
+    /// JSON nested deeper than [`MAX_JSON_DEPTH`](crate::limits::MAX_JSON_DEPTH).
     #[error("json nests deeper than {limit} levels (MAX_JSON_DEPTH)")]
     JsonTooDeep {
         /// The limit.
         limit: usize,
     },
     /// Baked text that is neither JSON, JWS nor URL.
-    #[error("the badge text baked in the {container} is neither json, a compact jws nor an http(s) url")]
+    #[error(
+        "the badge text baked in the {container} is neither json, a compact jws nor an http(s) url"
+    )]
     BadBakedText {
         /// `png` or `svg`.
         container: &'static str,
@@ -196,42 +203,65 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::Empty);
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(DecodeError::TooLarge { size: bytes.len() as u64, limit: MAX_FILE_BYTES });
+        return Err(DecodeError::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
     }
     let sig_len = bytes.len().min(png::SIGNATURE.len());
     if bytes.get(..sig_len) == png::SIGNATURE.get(..sig_len) {
         let (_keyword, text) = png::extract(bytes)?;
         let payload = classify(text).ok_or(DecodeError::BadBakedText { container: "png" })?;
         check_jws(&payload)?;
-        return Ok(Decoded { container: Container::Png, payload });
+        return Ok(Decoded {
+            container: Container::Png,
+            payload,
+        });
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let first = body.iter().position(|b| !b.is_ascii_whitespace()).and_then(|i| body.get(i).copied());
+    let first = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .and_then(|i| body.get(i).copied());
     match first {
         None => return Err(DecodeError::Empty),
-        Some(b'<') => {
+        Some(b'<') if looks_like_xml(body) => {
             let payload = match svg::extract(body)? {
                 svg::SvgBadge::Body(text) => classify(text),
                 svg::SvgBadge::Verify(text) => classify(text),
             }
             .ok_or(DecodeError::BadBakedText { container: "svg" })?;
             check_jws(&payload)?;
-            return Ok(Decoded { container: Container::Svg, payload });
+            return Ok(Decoded {
+                container: Container::Svg,
+                payload,
+            });
         }
         _ => {}
     }
-    let text = std::str::from_utf8(body)
-        .map_err(|e| DecodeError::InvalidUtf8 { offset: e.valid_up_to(), what: "file" })?;
+    let text = std::str::from_utf8(body).map_err(|e| DecodeError::InvalidUtf8 {
+        offset: e.valid_up_to(),
+        what: "file",
+    })?;
     let trimmed = text.trim();
     if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        return Ok(Decoded { container: Container::Json, payload: Payload::Json(text.to_owned()) });
+        return Ok(Decoded {
+            container: Container::Json,
+            payload: Payload::Json(text.to_owned()),
+        });
     }
     if is_url(trimmed) {
-        return Ok(Decoded { container: Container::Url, payload: Payload::Url(trimmed.to_owned()) });
+        return Ok(Decoded {
+            container: Container::Url,
+            payload: Payload::Url(trimmed.to_owned()),
+        });
     }
     if jws::looks_like_jws(trimmed) {
         decode_jws(trimmed)?;
-        return Ok(Decoded { container: Container::Jws, payload: Payload::Jws(trimmed.to_owned()) });
+        return Ok(Decoded {
+            container: Container::Jws,
+            payload: Payload::Jws(trimmed.to_owned()),
+        });
     }
     Err(DecodeError::Unrecognized)
 }
@@ -242,6 +272,21 @@ fn check_jws(payload: &Payload) -> Result<(), DecodeError> {
         decode_jws(t)?;
     }
     Ok(())
+}
+
+/// True when text starting with `<` is XML (`<?xml`, `<!DOCTYPE`, a comment, or `<svg`), not
+/// e.g. N-Quads.
+fn looks_like_xml(body: &[u8]) -> bool {
+    let start = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    let head = body.get(start..).unwrap_or_default();
+    head.starts_with(b"<?")
+        || head.starts_with(b"<!")
+        || head
+            .get(..4)
+            .is_some_and(|h| h.eq_ignore_ascii_case(b"<svg"))
 }
 
 /// True for one http(s) URL with no whitespace.

@@ -35,7 +35,10 @@ pub(crate) struct Chunk<'a> {
 impl Chunk<'_> {
     /// The chunk type as text, for messages.
     pub fn name(&self) -> String {
-        self.ty.iter().map(|&b| if b.is_ascii_graphic() { b as char } else { '?' }).collect()
+        self.ty
+            .iter()
+            .map(|&b| if b.is_ascii_graphic() { b as char } else { '?' })
+            .collect()
     }
 
     /// The whole chunk (length, type, data, CRC) as it sits in the file.
@@ -54,9 +57,16 @@ pub(crate) struct Chunks<'a> {
 /// Walk the chunks of `bytes`, which must start with the PNG signature.
 pub(crate) fn chunks(bytes: &[u8]) -> Result<Chunks<'_>, DecodeError> {
     if !bytes.starts_with(SIGNATURE) {
-        return Err(DecodeError::PngTruncated { offset: 0, what: "signature".into() });
+        return Err(DecodeError::PngTruncated {
+            offset: 0,
+            what: "signature".into(),
+        });
     }
-    Ok(Chunks { bytes, pos: SIGNATURE.len(), done: false })
+    Ok(Chunks {
+        bytes,
+        pos: SIGNATURE.len(),
+        done: false,
+    })
 }
 
 impl<'a> Iterator for Chunks<'a> {
@@ -74,32 +84,56 @@ impl<'a> Iterator for Chunks<'a> {
         }
         let Some((head, after)) = rest.split_first_chunk::<8>() else {
             self.done = true;
-            return Some(Err(DecodeError::PngTruncated { offset: start, what: "chunk header".into() }));
+            return Some(Err(DecodeError::PngTruncated {
+                offset: start,
+                what: "chunk header".into(),
+            }));
         };
         let len = u32::from_be_bytes([head[0], head[1], head[2], head[3]]) as usize;
         let ty = [head[4], head[5], head[6], head[7]];
-        let name = Chunk { ty, data: &[], start, end: start }.name();
+        let name = Chunk {
+            ty,
+            data: &[],
+            start,
+            end: start,
+        }
+        .name();
         if len > 0x7fff_ffff {
             self.done = true;
-            return Some(Err(DecodeError::PngBadChunk { offset: start, chunk: name }));
+            return Some(Err(DecodeError::PngBadChunk {
+                offset: start,
+                chunk: name,
+            }));
         }
-        let (Some(data), Some(crc)) = (after.get(..len), after.get(len..len.saturating_add(4))) else {
+        let (Some(data), Some(crc)) = (after.get(..len), after.get(len..len.saturating_add(4)))
+        else {
             self.done = true;
-            return Some(Err(DecodeError::PngTruncated { offset: start, what: format!("`{name}` chunk") }));
+            return Some(Err(DecodeError::PngTruncated {
+                offset: start,
+                what: format!("`{name}` chunk"),
+            }));
         };
         let mut hasher = crc32fast::Hasher::new();
         hasher.update(&ty);
         hasher.update(data);
         if hasher.finalize().to_be_bytes() != crc {
             self.done = true;
-            return Some(Err(DecodeError::PngBadCrc { offset: start, chunk: name }));
+            return Some(Err(DecodeError::PngBadCrc {
+                offset: start,
+                chunk: name,
+            }));
         }
         let end = start + 8 + len + 4;
         self.pos = end;
         if &ty == b"IEND" {
             self.done = true;
         }
-        Some(Ok(Chunk { ty, data, start, end }))
+        Some(Ok(Chunk {
+            ty,
+            data,
+            start,
+            end,
+        }))
     }
 }
 
@@ -122,8 +156,12 @@ pub(crate) fn is_badge_keyword(keyword: &[u8]) -> bool {
 pub(crate) fn extract(bytes: &[u8]) -> Result<(&'static str, String), DecodeError> {
     for chunk in chunks(bytes)? {
         let chunk = chunk?;
-        let Some((keyword, rest)) = text_keyword(&chunk) else { continue };
-        let Some(kw) = BADGE_KEYWORDS.iter().find(|k| k.as_bytes() == keyword) else { continue };
+        let Some((keyword, rest)) = text_keyword(&chunk) else {
+            continue;
+        };
+        let Some(kw) = BADGE_KEYWORDS.iter().find(|k| k.as_bytes() == keyword) else {
+            continue;
+        };
         let text = chunk_text(&chunk, rest)?;
         return Ok((kw, text));
     }
@@ -136,7 +174,9 @@ fn chunk_text(chunk: &Chunk<'_>, rest: &[u8]) -> Result<String, DecodeError> {
         b"tEXt" => Ok(rest.iter().map(|&b| b as char).collect()),
         b"zTXt" => {
             // compression method byte, then the zlib stream; text is Latin-1.
-            let stream = rest.get(1..).ok_or(DecodeError::PngBadText { chunk: name.clone() })?;
+            let stream = rest.get(1..).ok_or(DecodeError::PngBadText {
+                chunk: name.clone(),
+            })?;
             let raw = inflate(stream)?;
             Ok(raw.iter().map(|&b| b as char).collect())
         }
@@ -146,9 +186,19 @@ fn chunk_text(chunk: &Chunk<'_>, rest: &[u8]) -> Result<String, DecodeError> {
                 return Err(DecodeError::PngBadText { chunk: name });
             };
             let flag = *flag;
-            let lang_end = after.iter().position(|&b| b == 0).ok_or(DecodeError::PngBadText { chunk: name.clone() })?;
+            let lang_end = after
+                .iter()
+                .position(|&b| b == 0)
+                .ok_or(DecodeError::PngBadText {
+                    chunk: name.clone(),
+                })?;
             let after = after.get(lang_end + 1..).unwrap_or_default();
-            let tk_end = after.iter().position(|&b| b == 0).ok_or(DecodeError::PngBadText { chunk: name.clone() })?;
+            let tk_end = after
+                .iter()
+                .position(|&b| b == 0)
+                .ok_or(DecodeError::PngBadText {
+                    chunk: name.clone(),
+                })?;
             let text = after.get(tk_end + 1..).unwrap_or_default();
             let owned;
             let text = if flag != 0 {
@@ -159,7 +209,10 @@ fn chunk_text(chunk: &Chunk<'_>, rest: &[u8]) -> Result<String, DecodeError> {
             };
             match std::str::from_utf8(text) {
                 Ok(s) => Ok(s.to_owned()),
-                Err(e) => Err(DecodeError::InvalidUtf8 { offset: e.valid_up_to(), what: "png iTXt badge text" }),
+                Err(e) => Err(DecodeError::InvalidUtf8 {
+                    offset: e.valid_up_to(),
+                    what: "png iTXt badge text",
+                }),
             }
         }
     }
@@ -177,7 +230,9 @@ fn inflate(stream: &[u8]) -> Result<Vec<u8>, DecodeError> {
         Err(_) => return Err(DecodeError::PngBadCompression),
     }
     if out.len() as u64 > MAX_INFLATED_TEXT_BYTES {
-        return Err(DecodeError::InflateLimit { limit: MAX_INFLATED_TEXT_BYTES });
+        return Err(DecodeError::InflateLimit {
+            limit: MAX_INFLATED_TEXT_BYTES,
+        });
     }
     Ok(out)
 }

@@ -11,9 +11,9 @@
 //! character reference is an error. External DTDs are never loaded (quick-xml cannot).
 //! Spec: <https://www.imsglobal.org/spec/ob/v3p0/#svg>, OB 2.0 baking specification.
 
+use quick_xml::NsReader;
 use quick_xml::events::Event;
 use quick_xml::name::{Namespace, ResolveResult};
-use quick_xml::NsReader;
 
 use super::DecodeError;
 
@@ -38,10 +38,13 @@ pub(crate) fn is_badge_element(ns: &ResolveResult<'_>, local: &[u8], qname: &[u8
     match ns {
         ResolveResult::Bound(Namespace(uri)) => {
             (*uri == NS_OB2.as_bytes() && local == b"assertion")
-                || ((*uri == NS_OB3.as_bytes() || *uri == NS_CLR.as_bytes()) && local == b"credential")
+                || ((*uri == NS_OB3.as_bytes() || *uri == NS_CLR.as_bytes())
+                    && local == b"credential")
         }
         // Lenient: a prefix that was never declared, as some hand-made SVGs do.
-        ResolveResult::Unknown(_) => qname == b"openbadges:assertion" || qname == b"openbadges:credential",
+        ResolveResult::Unknown(_) => {
+            qname == b"openbadges:assertion" || qname == b"openbadges:credential"
+        }
         ResolveResult::Unbound => false,
     }
 }
@@ -76,7 +79,8 @@ pub(crate) fn resolve_ref(name: &[u8]) -> Result<char, DecodeError> {
     } else {
         return Err(DecodeError::SvgUndefinedEntity(text));
     };
-    code.and_then(char::from_u32).ok_or(DecodeError::SvgUndefinedEntity(text))
+    code.and_then(char::from_u32)
+        .ok_or(DecodeError::SvgUndefinedEntity(text))
 }
 
 fn xml_err(e: impl std::fmt::Display, pos: u64) -> DecodeError {
@@ -86,11 +90,19 @@ fn xml_err(e: impl std::fmt::Display, pos: u64) -> DecodeError {
 /// Find the badge in an SVG.
 pub(crate) fn extract(bytes: &[u8]) -> Result<SvgBadge, DecodeError> {
     let mut reader = NsReader::from_reader(bytes);
+    // Until an <svg> element shows up this may be any XML or HTML file: say "not a badge
+    // file" rather than blame an svg that is not there.
+    let mut seen_svg = false;
     loop {
         let pos = reader.buffer_position();
-        let (ns, event) = reader.read_resolved_event().map_err(|e| xml_err(e, pos))?;
+        let (ns, event) = match reader.read_resolved_event() {
+            Ok(ev) => ev,
+            Err(_) if !seen_svg => return Err(DecodeError::Unrecognized),
+            Err(e) => return Err(xml_err(e, pos)),
+        };
         let (is_start, e) = match event {
-            Event::Eof => return Err(DecodeError::SvgNoBadge),
+            Event::Eof if seen_svg => return Err(DecodeError::SvgNoBadge),
+            Event::Eof => return Err(DecodeError::Unrecognized),
             Event::DocType(d) => {
                 check_doctype(&d)?;
                 continue;
@@ -99,6 +111,7 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<SvgBadge, DecodeError> {
             Event::Empty(e) => (false, e),
             _ => continue,
         };
+        seen_svg |= e.local_name().as_ref().eq_ignore_ascii_case(b"svg");
         if !is_badge_element(&ns, e.local_name().as_ref(), e.name().as_ref()) {
             continue;
         }
@@ -110,7 +123,11 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<SvgBadge, DecodeError> {
                 verify = Some(attr_value(&attr.value)?);
             }
         }
-        let body = if is_start { read_body(&mut reader)? } else { String::new() };
+        let body = if is_start {
+            read_body(&mut reader)?
+        } else {
+            String::new()
+        };
         if !body.trim().is_empty() {
             return Ok(SvgBadge::Body(body));
         }
@@ -123,36 +140,69 @@ pub(crate) fn extract(bytes: &[u8]) -> Result<SvgBadge, DecodeError> {
 
 /// Decode an attribute value, resolving only predefined and character references.
 pub(crate) fn attr_value(raw: &[u8]) -> Result<String, DecodeError> {
-    let text = std::str::from_utf8(raw)
-        .map_err(|e| DecodeError::InvalidUtf8 { offset: e.valid_up_to(), what: "svg verify attribute" })?;
+    let text = std::str::from_utf8(raw).map_err(|e| DecodeError::InvalidUtf8 {
+        offset: e.valid_up_to(),
+        what: "svg verify attribute",
+    })?;
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(amp) = rest.find('&') {
         out.push_str(rest.get(..amp).unwrap_or_default());
         let after = rest.get(amp + 1..).unwrap_or_default();
-        let semi = after.find(';').ok_or_else(|| DecodeError::SvgMalformed("unterminated `&` in an attribute".into()))?;
-        out.push(resolve_ref(after.get(..semi).unwrap_or_default().as_bytes())?);
+        let semi = after
+            .find(';')
+            .ok_or_else(|| DecodeError::SvgMalformed("unterminated `&` in an attribute".into()))?;
+        out.push(resolve_ref(
+            after.get(..semi).unwrap_or_default().as_bytes(),
+        )?);
         rest = after.get(semi + 1..).unwrap_or_default();
     }
     out.push_str(rest);
     Ok(out)
 }
 
-/// Read the element's text and CDATA up to its end tag (nested elements' text included).
+/// Read the element's content up to its end tag. When the content is CDATA with only
+/// whitespace around it (the baked form), the CDATA alone is returned, byte-exact; otherwise
+/// all text and CDATA (nested elements' text included), in order.
 fn read_body(reader: &mut NsReader<&[u8]>) -> Result<String, DecodeError> {
-    let mut body = String::new();
+    let mut all = String::new();
+    let mut cdata = String::new();
+    let mut seen_cdata = false;
+    let mut text_is_blank = true;
     let mut depth = 0usize;
     loop {
         let pos = reader.buffer_position();
         let event = reader.read_event().map_err(|e| xml_err(e, pos))?;
         match event {
-            Event::Text(t) => body.push_str(&t.decode().map_err(|e| xml_err(e, pos))?),
-            Event::CData(t) => body.push_str(&t.decode().map_err(|e| xml_err(e, pos))?),
-            Event::GeneralRef(r) => body.push(resolve_ref(&r)?),
+            Event::Text(t) => {
+                let t = t.decode().map_err(|e| xml_err(e, pos))?;
+                text_is_blank &= t.trim().is_empty();
+                all.push_str(&t);
+            }
+            Event::CData(t) => {
+                let t = t.decode().map_err(|e| xml_err(e, pos))?;
+                seen_cdata = true;
+                cdata.push_str(&t);
+                all.push_str(&t);
+            }
+            Event::GeneralRef(r) => {
+                text_is_blank = false;
+                all.push(resolve_ref(&r)?);
+            }
             Event::Start(_) => depth += 1,
-            Event::End(_) if depth == 0 => return Ok(body),
+            Event::End(_) if depth == 0 => {
+                return Ok(if seen_cdata && text_is_blank {
+                    cdata
+                } else {
+                    all
+                });
+            }
             Event::End(_) => depth -= 1,
-            Event::Eof => return Err(DecodeError::SvgMalformed("the badge element is never closed".into())),
+            Event::Eof => {
+                return Err(DecodeError::SvgMalformed(
+                    "the badge element is never closed".into(),
+                ));
+            }
             Event::DocType(d) => check_doctype(&d)?,
             _ => {}
         }

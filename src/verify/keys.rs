@@ -134,8 +134,12 @@ pub fn ed25519_from_multikey(mk: &str) -> Result<[u8; 32], String> {
             "multikey prefix 0x{prefix} is not Ed25519 (0xed01); only Ed25519 keys are supported"
         ));
     };
-    <[u8; 32]>::try_from(rest)
-        .map_err(|_| format!("Ed25519 multikey holds {} key bytes, expected 32", rest.len()))
+    <[u8; 32]>::try_from(rest).map_err(|_| {
+        format!(
+            "Ed25519 multikey holds {} key bytes, expected 32",
+            rest.len()
+        )
+    })
 }
 
 /// True when a key's controller is the issuer (`issuer_id`), compared exactly after
@@ -166,16 +170,17 @@ pub fn did_web_url(did: &str) -> Result<String, String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
     if !host_ok {
-        return Err(format!("did:web host \"{host_enc}\" is not a valid domain name"));
+        return Err(format!(
+            "did:web host \"{host_enc}\" is not a valid domain name"
+        ));
     }
     let segments: Vec<&str> = parts.collect();
     for s in &segments {
         let ok = !s.is_empty()
             && *s != "."
             && *s != ".."
-            && s.chars().all(|c| {
-                c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '~' | '%')
-            });
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '~' | '%'));
         if !ok {
             return Err(format!("did:web path segment \"{s}\" is not allowed"));
         }
@@ -318,7 +323,9 @@ impl<'a> DefaultKeyResolver<'a> {
         let url = did_web_url(did).map_err(invalid)?;
         let doc = self.fetch_json(vm, &url)?;
         if doc.get("id").and_then(Value::as_str) != Some(did) {
-            return Err(invalid(format!("the DID document at {url} is not for {did}")));
+            return Err(invalid(format!(
+                "the DID document at {url} is not for {did}"
+            )));
         }
         let method = find_method(&doc, vm, did)
             .ok_or_else(|| invalid(format!("{vm} is not listed in the DID document at {url}")))?;
@@ -365,20 +372,25 @@ impl<'a> DefaultKeyResolver<'a> {
 
 /// Ids equal, allowing a method id relative to its document (`#key-1`).
 fn same_id(candidate: &str, vm: &str, doc_id: &str) -> bool {
-    candidate == vm
-        || (candidate.starts_with('#') && format!("{doc_id}{candidate}") == vm)
+    candidate == vm || (candidate.starts_with('#') && format!("{doc_id}{candidate}") == vm)
 }
 
 fn find_method<'v>(doc: &'v Value, vm: &str, doc_id: &str) -> Option<&'v Value> {
-    let mut lists = vec!["verificationMethod", "assertionMethod", "authentication", "publicKey"];
+    let mut lists = vec![
+        "verificationMethod",
+        "assertionMethod",
+        "authentication",
+        "publicKey",
+    ];
     lists.dedup();
     for l in lists {
         if let Some(Value::Array(items)) = doc.get(l) {
             for m in items {
                 if let Some(id) = m.get("id").and_then(Value::as_str)
-                    && same_id(id, vm, doc_id) {
-                        return Some(m);
-                    }
+                    && same_id(id, vm, doc_id)
+                {
+                    return Some(m);
+                }
             }
         }
     }
@@ -477,11 +489,12 @@ fn resolve_did_key(vm: &str) -> Result<ResolvedKey, KeyError> {
     };
     let pk = ed25519_from_multikey(mk).map_err(invalid)?;
     if let Some(f) = fragment
-        && f != mk {
-            return Err(invalid(format!(
-                "did:key fragment #{f} is not the key {mk} (expected did:key:{mk}#{mk})"
-            )));
-        }
+        && f != mk
+    {
+        return Err(invalid(format!(
+            "did:key fragment #{f} is not the key {mk} (expected did:key:{mk}#{mk})"
+        )));
+    }
     let did = format!("did:key:{mk}");
     Ok(ResolvedKey {
         id: format!("{did}#{mk}"),
@@ -525,14 +538,15 @@ pub fn resolve_offline(vm: &str) -> Option<Result<ResolvedKey, KeyError>> {
     // did:web is excluded: its DID document is the truth ([`DefaultKeyResolver`] fetches it).
     if !vm.starts_with("did:")
         && let Some((base, frag)) = vm.split_once('#')
-            && frag.starts_with("z6Mk")
-                && let Ok(pk) = ed25519_from_multikey(frag) {
-                    return Some(Ok(ResolvedKey {
-                        id: vm.to_owned(),
-                        controller: Some(base.to_owned()),
-                        key: PublicKey::Ed25519(pk),
-                    }));
-                }
+        && frag.starts_with("z6Mk")
+        && let Ok(pk) = ed25519_from_multikey(frag)
+    {
+        return Some(Ok(ResolvedKey {
+            id: vm.to_owned(),
+            controller: Some(base.to_owned()),
+            key: PublicKey::Ed25519(pk),
+        }));
+    }
     None
 }
 
@@ -588,7 +602,8 @@ mod tests {
     #[test]
     fn other_multicodec_is_refused() {
         // secp256k1 did:key (0xe701)
-        let e = ed25519_from_multikey("zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme").unwrap_err();
+        let e =
+            ed25519_from_multikey("zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme").unwrap_err();
         assert!(e.contains("is not Ed25519 (0xed01)"), "{e}");
         let e = resolve_did_key(&format!("did:key:{MK}#other")).unwrap_err();
         assert!(matches!(e, KeyError::Invalid { .. }));
@@ -596,7 +611,10 @@ mod tests {
 
     #[test]
     fn did_web_urls() {
-        assert_eq!(did_web_url("did:web:example.com").unwrap(), "https://example.com/.well-known/did.json");
+        assert_eq!(
+            did_web_url("did:web:example.com").unwrap(),
+            "https://example.com/.well-known/did.json"
+        );
         assert_eq!(
             did_web_url("did:web:w3c-ccg.github.io:user:alice#key-1").unwrap(),
             "https://w3c-ccg.github.io/user/alice/did.json"
@@ -614,13 +632,22 @@ mod tests {
     fn fragment_form_is_offline() {
         let vm = format!("https://example.com/issuers/876543#{MK}");
         let r = resolve_offline(&vm).unwrap().unwrap();
-        assert_eq!(r.controller.as_deref(), Some("https://example.com/issuers/876543"));
+        assert_eq!(
+            r.controller.as_deref(),
+            Some("https://example.com/issuers/876543")
+        );
         assert!(resolve_offline("https://example.com/keys/1#key-1").is_none());
     }
 
     #[test]
     fn controller_comparison() {
-        assert!(controller_matches("https://a.example/i/1", "https://a.example/i/1/"));
-        assert!(!controller_matches("https://a.example/i/1", "https://a.example/i/2"));
+        assert!(controller_matches(
+            "https://a.example/i/1",
+            "https://a.example/i/1/"
+        ));
+        assert!(!controller_matches(
+            "https://a.example/i/1",
+            "https://a.example/i/2"
+        ));
     }
 }

@@ -1,27 +1,122 @@
-//! PLACEHOLDER backup/restore.
+//! `backpack backup OUT` and `backpack restore IN [--force]`: one encrypted file holding the
+//! whole wallet (see `backpack_core::backup` for the format).
+//!
+//! The passphrase comes from `BACKPACK_PASSPHRASE`, else an interactive prompt (asked twice
+//! for a backup), else one line of stdin when stdin is not a terminal.
 
+use std::io::{BufRead, IsTerminal};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use anyhow::Context as _;
+use backpack_core::backup::{self, KdfParams};
 
 use super::Ctx;
 
 /// `backup` arguments.
 #[derive(Debug, clap::Args)]
-pub struct BackupArgs {}
+pub struct BackupArgs {
+    /// Where to write the encrypted backup.
+    #[arg(value_name = "OUT")]
+    pub out: PathBuf,
+}
 
 /// `restore` arguments.
 #[derive(Debug, clap::Args)]
-pub struct RestoreArgs {}
+pub struct RestoreArgs {
+    /// The encrypted backup to restore.
+    #[arg(value_name = "IN")]
+    pub input: PathBuf,
+    /// Replace a wallet that already holds data (it is kept beside as `.before-restore`).
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Read the passphrase: env, prompt (twice when `confirm`), or a stdin line.
+pub fn read_passphrase(prompt: &str, confirm: bool) -> anyhow::Result<String> {
+    if let Ok(p) = std::env::var("BACKPACK_PASSPHRASE") {
+        return Ok(p);
+    }
+    if std::io::stdin().is_terminal() {
+        let p = rpassword::prompt_password(prompt).context("reading the passphrase")?;
+        if confirm {
+            let again = rpassword::prompt_password("Repeat the passphrase: ")
+                .context("reading the passphrase")?;
+            if again != p {
+                anyhow::bail!("the two passphrases differ");
+            }
+        }
+        return Ok(p);
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .context("reading the passphrase from stdin")?;
+    Ok(line.trim_end_matches(['\n', '\r']).to_string())
+}
+
+fn kdf_params() -> KdfParams {
+    // Tests set a cheap cost; real backups use the default (64 MiB, 3 passes).
+    match std::env::var("BACKPACK_BACKUP_KDF").ok().as_deref() {
+        Some("test-only-fast") => KdfParams {
+            memory_kib: 256,
+            time_cost: 1,
+            parallelism: 1,
+        },
+        _ => KdfParams::default(),
+    }
+}
 
 impl BackupArgs {
     /// Run it.
-    pub fn run(&self, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
-        anyhow::bail!("not built yet")
+    pub fn run(&self, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+        let path = ctx.wallet_path()?;
+        if !path.exists() {
+            anyhow::bail!("{}: no wallet here to back up", path.display());
+        }
+        let pass = read_passphrase("Backup passphrase: ", true)?;
+        let n = backup::backup_wallet_file(&path, &self.out, &pass, kdf_params())
+            .with_context(|| format!("{}", self.out.display()))?;
+        println!(
+            "backed up {} to {} ({n} bytes, encrypted)",
+            path.display(),
+            self.out.display()
+        );
+        Ok(ExitCode::SUCCESS)
     }
+}
+
+fn restore(input: &Path, dest: &Path, force: bool) -> anyhow::Result<()> {
+    let len = std::fs::metadata(input)
+        .with_context(|| format!("{}", input.display()))?
+        .len();
+    if len > backup::MAX_BACKUP_BYTES {
+        anyhow::bail!(
+            "{}: {len} bytes is above the {}-byte backup limit",
+            input.display(),
+            backup::MAX_BACKUP_BYTES
+        );
+    }
+    let bytes = std::fs::read(input).with_context(|| format!("{}", input.display()))?;
+    let pass = read_passphrase("Backup passphrase: ", false)?;
+    let out = backup::restore_wallet(&bytes, &pass, dest, force, &mut backup::OsRng)
+        .with_context(|| format!("{}", input.display()))?;
+    println!(
+        "restored {} bytes of wallet into {}",
+        out.bytes,
+        dest.display()
+    );
+    if let Some(p) = out.previous_kept_at {
+        println!("the previous wallet is kept at {}", p.display());
+    }
+    Ok(())
 }
 
 impl RestoreArgs {
     /// Run it.
-    pub fn run(&self, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
-        anyhow::bail!("not built yet")
+    pub fn run(&self, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+        restore(&self.input, &ctx.wallet_path()?, self.force)?;
+        Ok(ExitCode::SUCCESS)
     }
 }

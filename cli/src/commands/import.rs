@@ -1,16 +1,95 @@
-//! PLACEHOLDER subcommand.
+//! `backpack import PATH...`: files, folders (recursively), ZIPs, `-` for stdin.
+//! One line per input file, then a summary. Exit 0 ok, 1 some input refused, 2 I/O error.
 
+use std::io::Write;
 use std::process::ExitCode;
 
-use super::Ctx;
+use backpack_core::import::{FileResult, ImportOptions, import_paths};
 
-/// Arguments.
+use super::{Ctx, clean};
+
+/// `import` arguments.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Badge files (PNG, SVG, JSON, JWT, URL), folders, ZIP archives, or - for stdin.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<std::path::PathBuf>,
+    /// Print one JSON object per file instead of text lines.
+    #[arg(long)]
+    json: bool,
+}
 
 impl Args {
     /// Run it.
-    pub fn run(&self, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
-        anyhow::bail!("not built yet")
+    pub fn run(&self, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+        let wallet = ctx.open_wallet()?;
+        let outcomes = import_paths(
+            &wallet,
+            &self.paths,
+            &ImportOptions::default(),
+            &mut |_, _| {},
+        );
+        let mut out = std::io::stdout().lock();
+        let (mut imported, mut duplicate, mut refused, mut failed) = (0, 0, 0, 0);
+        for o in &outcomes {
+            match &o.result {
+                FileResult::Imported { .. } | FileResult::History { .. } => imported += 1,
+                FileResult::Duplicate { .. } => duplicate += 1,
+                FileResult::Refused { .. } => refused += 1,
+                FileResult::Failed { .. } => failed += 1,
+            }
+            if self.json {
+                writeln!(out, "{}", serde_json::to_string(o)?)?;
+                continue;
+            }
+            let src = clean(&o.source);
+            match &o.result {
+                FileResult::Imported {
+                    id,
+                    name,
+                    embedded,
+                    replaced,
+                } => {
+                    write!(out, "imported   {src}  #{id} \"{}\"", clean(name))?;
+                    if !embedded.is_empty() {
+                        write!(out, "  with {} credential(s) inside", embedded.len())?;
+                    }
+                    if let Some(old) = replaced {
+                        write!(out, "  newer version of #{old} (kept as history)")?;
+                    }
+                    writeln!(out)?;
+                }
+                FileResult::History { id, name, current } => writeln!(
+                    out,
+                    "imported   {src}  #{id} \"{}\"  another version of #{current} (same id), kept as history",
+                    clean(name)
+                )?,
+                FileResult::Duplicate { id, name } => writeln!(
+                    out,
+                    "duplicate  {src}  #{id} \"{}\"  already in your wallet",
+                    clean(name)
+                )?,
+                FileResult::Refused { reason } => writeln!(out, "refused    {}", clean(reason))?,
+                FileResult::Failed { reason } => writeln!(out, "failed     {}", clean(reason))?,
+            }
+        }
+        if !self.json {
+            write!(
+                out,
+                "{imported} imported, {duplicate} already in your wallet, {refused} refused"
+            )?;
+            if failed > 0 {
+                write!(out, ", {failed} failed")?;
+            }
+            writeln!(out)?;
+        }
+        out.flush()?;
+        Ok(if failed > 0 {
+            ExitCode::from(2)
+        } else if refused > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        })
     }
 }

@@ -1,19 +1,77 @@
-//! PLACEHOLDER subcommand group.
+//! `backpack profile add-email|add-did|add-url|list|remove`: the learner's own identities,
+//! used to check that a badge was issued to them. They never leave this machine.
 
 use std::process::ExitCode;
 
-use super::Ctx;
+use backpack_core::store::IdentityKind;
+
+use super::{Ctx, clean};
 
 /// Subcommands.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
-    /// List.
-    List,
+    /// Add one of your email addresses.
+    AddEmail {
+        /// The address.
+        email: String,
+    },
+    /// Add one of your DIDs (e.g. did:key:z6Mk…).
+    AddDid {
+        /// The DID.
+        did: String,
+    },
+    /// Add one of your web addresses (http or https).
+    AddUrl {
+        /// The URL.
+        url: String,
+    },
+    /// List your identities.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove an identity.
+    Remove {
+        /// The email, DID or URL.
+        value: String,
+    },
 }
 
 impl Command {
     /// Run it.
-    pub fn run(&self, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
-        anyhow::bail!("not built yet")
+    pub fn run(&self, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+        let wallet = ctx.open_wallet()?;
+        let add = |kind, v: &str| -> anyhow::Result<ExitCode> {
+            let i = wallet.add_identity(kind, v)?;
+            println!("added {} {}", i.kind.as_str(), clean(&i.value));
+            Ok(ExitCode::SUCCESS)
+        };
+        match self {
+            Command::AddEmail { email } => add(IdentityKind::Email, email),
+            Command::AddDid { did } => add(IdentityKind::Did, did),
+            Command::AddUrl { url } => add(IdentityKind::Url, url),
+            Command::List { json } => {
+                let ids = wallet.identities()?;
+                if *json {
+                    println!("{}", serde_json::to_string_pretty(&ids)?);
+                } else if ids.is_empty() {
+                    println!("no identities yet (add one with: backpack profile add-email EMAIL)");
+                } else {
+                    for i in ids {
+                        println!("{:<6}{}", i.kind.as_str(), clean(&i.value));
+                    }
+                }
+                Ok(ExitCode::SUCCESS)
+            }
+            Command::Remove { value } => {
+                if wallet.remove_identity(value)? {
+                    println!("removed {}", clean(value));
+                    Ok(ExitCode::SUCCESS)
+                } else {
+                    anyhow::bail!("{:?} is not in your profile", clean(value))
+                }
+            }
+        }
     }
 }

@@ -1,16 +1,43 @@
-//! PLACEHOLDER subcommand.
+//! `backpack remove ID`: take a badge out of the wallet. It can be brought back with
+//! `remove --undo ID` until `remove --purge` deletes removed badges for good.
 
 use std::process::ExitCode;
 
-use super::Ctx;
+use super::{Ctx, clean};
+use crate::commands::show::parse_id;
 
-/// Arguments.
+/// `remove` arguments.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The badge id.
+    #[arg(value_parser = parse_id, required_unless_present = "purge")]
+    id: Option<i64>,
+    /// Bring a removed badge back.
+    #[arg(long, conflicts_with = "purge")]
+    undo: bool,
+    /// Delete every removed badge for good (with its reports, notes and tags).
+    #[arg(long)]
+    purge: bool,
+}
 
 impl Args {
     /// Run it.
-    pub fn run(&self, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
-        anyhow::bail!("not built yet")
+    pub fn run(&self, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+        let wallet = ctx.open_wallet()?;
+        if let Some(id) = self.id {
+            let name = clean(&wallet.get_badge(id)?.badge.name);
+            if self.undo {
+                wallet.restore_badge(id)?;
+                println!("restored #{id} \"{name}\"");
+            } else {
+                wallet.remove_badge(id)?;
+                println!("removed #{id} \"{name}\" (undo with: backpack remove --undo {id})");
+            }
+        }
+        if self.purge {
+            let n = wallet.purge_removed()?;
+            println!("deleted {n} removed badge(s) for good");
+        }
+        Ok(ExitCode::SUCCESS)
     }
 }

@@ -1,16 +1,170 @@
-//! PLACEHOLDER subcommand.
+//! `backpack verify [--recipient EMAIL|DID]... [--allow-network] [--allow-private-network]
+//! [--json] FILE...`: verify badge files without importing them (issue 3).
+//!
+//! Human output: one block per file — the verdict, then each check with ✓ (pass) ✗ (fail)
+//! – (skipped) ? (could not check) and its detail. `--json`: one object per file per line,
+//! `{"file","format","verdict","checks":[{"id","outcome","detail"}],"fetches":[…]}`.
+//! Exit: 0 all valid, 1 any invalid, 2 otherwise (indeterminate, unreadable, I/O error).
+//! Invalid wins over indeterminate: a definite "this badge is bad" is the stronger signal.
 
+use std::io::Read;
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use backpack_core::env::{Fetcher, OfflineFetcher, SystemClock};
+use backpack_core::net::HttpFetcher;
+use backpack_core::verify::{Outcome, Report, Verdict, VerifyContext, verify_bytes};
+use serde_json::json;
 
 use super::Ctx;
 
 /// Arguments.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// An email, DID or URL of yours to match the recipient against (repeatable). It is only
+    /// compared on this machine, never sent.
+    #[arg(long = "recipient", value_name = "EMAIL|DID")]
+    pub recipients: Vec<String>,
+    /// Allow network access (hosted assertions, issuer keys, status lists). Off by default.
+    #[arg(long)]
+    pub allow_network: bool,
+    /// Also allow private, loopback and link-local addresses (implies --allow-network).
+    #[arg(long)]
+    pub allow_private_network: bool,
+    /// Print one JSON object per file, one per line.
+    #[arg(long)]
+    pub json: bool,
+    /// Badge files (baked PNG/SVG, JSON, JWS, URL file), or - for stdin.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+/// The fetcher the learner allowed: offline unless network was allowed.
+pub fn fetcher(allow_network: bool, allow_private: bool) -> Box<dyn Fetcher> {
+    if allow_network || allow_private {
+        Box::new(HttpFetcher::new(allow_private))
+    } else {
+        Box::new(OfflineFetcher)
+    }
+}
+
+/// The marker for an outcome: ✓ ✗ – ?.
+pub fn marker(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Pass => "✓",
+        Outcome::Fail => "✗",
+        Outcome::Skipped => "–",
+        Outcome::Error => "?",
+    }
+}
+
+/// Human block for one report.
+pub fn human(label: &str, r: &Report) -> String {
+    let format = r.format.map(|f| format!(" ({f})")).unwrap_or_default();
+    let mut s = format!("{label}: {}{format}\n", r.verdict.as_str());
+    for c in &r.checks {
+        s.push_str(&format!(
+            "  {} {:<10} {}\n",
+            marker(c.outcome),
+            c.id.as_str(),
+            c.detail
+        ));
+    }
+    if !r.fetches.is_empty() {
+        for f in &r.fetches {
+            let what = match (&f.status, &f.error, f.from_cache) {
+                (Some(st), _, true) => {
+                    format!("{st} from the wallet cache (fetched {})", f.fetched_at)
+                }
+                (Some(st), _, false) => format!("{st} in {} ms", f.millis),
+                (None, Some(e), _) => e.clone(),
+                (None, None, _) => "no response".into(),
+            };
+            s.push_str(&format!("    fetch {}: {what}\n", f.url));
+        }
+    }
+    s
+}
+
+/// One JSON line for one report.
+pub fn json_line(label: &str, r: &Report) -> serde_json::Value {
+    json!({
+        "file": label,
+        "format": r.format.map(|f| f.as_str()),
+        "verdict": r.verdict.as_str(),
+        "checks": r.checks.iter().map(|c| json!({
+            "id": c.id.as_str(),
+            "outcome": c.outcome,
+            "detail": c.detail,
+        })).collect::<Vec<_>>(),
+        "checked_at": r.checked_at,
+        "key_id": r.key_id,
+        "fetches": r.fetches,
+    })
+}
+
+/// Exit code over many verdicts: 0 all valid, 1 any invalid, 2 otherwise.
+pub fn exit_code(verdicts: &[Verdict]) -> ExitCode {
+    if verdicts.iter().all(|v| *v == Verdict::Valid) {
+        ExitCode::SUCCESS
+    } else if verdicts.contains(&Verdict::Invalid) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::from(2)
+    }
+}
+
+fn read_input(path: &PathBuf) -> Result<Vec<u8>, String> {
+    let limit = backpack_core::limits::MAX_FILE_BYTES;
+    let mut buf = Vec::new();
+    let res = if path.as_os_str() == "-" {
+        std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut buf)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut buf))
+    };
+    res.map_err(|e| e.to_string())?;
+    if buf.len() as u64 > limit {
+        return Err(format!("larger than the {limit}-byte file limit"));
+    }
+    Ok(buf)
+}
 
 impl Args {
     /// Run it.
     pub fn run(&self, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
-        anyhow::bail!("not built yet")
+        let fetcher = fetcher(self.allow_network, self.allow_private_network);
+        let clock = SystemClock;
+        let ctx = VerifyContext::new(&clock, fetcher.as_ref()).with_recipients(&self.recipients);
+        let mut verdicts = Vec::new();
+        for path in &self.files {
+            let label = path.display().to_string();
+            let bytes = match read_input(path) {
+                Ok(b) => b,
+                Err(e) => {
+                    if self.json {
+                        println!(
+                            "{}",
+                            json!({"file": label, "format": null, "verdict": "error",
+                            "checks": [], "error": e})
+                        );
+                    } else {
+                        eprintln!("{label}: cannot read: {e}");
+                    }
+                    verdicts.push(Verdict::Error);
+                    continue;
+                }
+            };
+            let report = verify_bytes(&bytes, &ctx);
+            if self.json {
+                println!("{}", json_line(&label, &report));
+            } else {
+                print!("{}", human(&label, &report));
+            }
+            verdicts.push(report.verdict);
+        }
+        Ok(exit_code(&verdicts))
     }
 }

@@ -16,6 +16,10 @@ use crate::verify::jsonld::ContextVariant;
 pub const CONTEXT: &str = "https://w3id.org/security/suites/ed25519-2020/v1";
 
 /// Both canonical forms (same algorithm as `eddsa-rdfc-2022`).
-pub fn canonical_forms(doc: &Value, proof: &Value, variant: ContextVariant) -> Result<Canonical, DataIntegrityError> {
+pub fn canonical_forms(
+    doc: &Value,
+    proof: &Value,
+    variant: ContextVariant,
+) -> Result<Canonical, DataIntegrityError> {
     super::eddsa_rdfc_2022::canonical_forms(doc, proof, variant)
 }

@@ -20,7 +20,9 @@ pub fn jcs(v: &Value) -> Result<String, DataIntegrityError> {
 pub fn canonical_forms(doc: &Value, proof: &Value) -> Result<Canonical, DataIntegrityError> {
     let mut unsecured = unsecured_document(doc)?;
     let Value::Object(p) = proof else {
-        return Err(DataIntegrityError::BadProof("a proof is not a JSON object".into()));
+        return Err(DataIntegrityError::BadProof(
+            "a proof is not a JSON object".into(),
+        ));
     };
     let mut cfg = p.clone();
     cfg.shift_remove("proofValue");

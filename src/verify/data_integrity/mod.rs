@@ -174,7 +174,11 @@ impl Suite {
 fn type_names(v: Option<&Value>) -> Vec<String> {
     match v {
         Some(Value::String(s)) => vec![s.clone()],
-        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -193,7 +197,9 @@ pub fn unsecured_document(doc: &Value) -> Result<Map<String, Value>, DataIntegri
 /// configuration every suite hashes).
 pub fn proof_config(doc: &Value, proof: &Value) -> Result<Map<String, Value>, DataIntegrityError> {
     let Value::Object(p) = proof else {
-        return Err(DataIntegrityError::BadProof("a proof is not a JSON object".into()));
+        return Err(DataIntegrityError::BadProof(
+            "a proof is not a JSON object".into(),
+        ));
     };
     let mut cfg = p.clone();
     cfg.shift_remove("proofValue");
@@ -228,8 +234,12 @@ pub fn decode_proof_value(v: &str) -> Result<[u8; 64], DataIntegrityError> {
     let bytes = bs58::decode(b58)
         .into_vec()
         .map_err(|_| bad("is not valid base58btc"))?;
-    <[u8; 64]>::try_from(bytes.as_slice())
-        .map_err(|_| bad(&format!("holds {} bytes, an Ed25519 signature has 64", bytes.len())))
+    <[u8; 64]>::try_from(bytes.as_slice()).map_err(|_| {
+        bad(&format!(
+            "holds {} bytes, an Ed25519 signature has 64",
+            bytes.len()
+        ))
+    })
 }
 
 /// Encode a signature as a `proofValue` (multibase base58btc).
@@ -407,9 +417,10 @@ pub fn sign(
         proof.insert("domain".into(), d.clone().into());
     }
     if suite == Suite::EddsaJcs2022
-        && let Some(ctx) = map.get("@context") {
-            proof.insert("@context".into(), ctx.clone());
-        }
+        && let Some(ctx) = map.get("@context")
+    {
+        proof.insert("@context".into(), ctx.clone());
+    }
     let proof = Value::Object(proof);
     let canon = canonical_forms(suite, doc, &proof, ContextVariant::Default)?;
     let sig = key.sign(&canon.hash_data());
@@ -426,16 +437,25 @@ pub fn sign(
 }
 
 /// Verify an Ed25519 signature over `hash_data` (strict: no malleable signatures, no weak keys).
-pub fn verify_signature(pk: &[u8; 32], hash_data: &[u8; 64], sig: &[u8; 64]) -> Result<(), DataIntegrityError> {
-    let vk = VerifyingKey::from_bytes(pk)
-        .map_err(|_| DataIntegrityError::BadProof("the public key is not a valid Ed25519 point".into()))?;
+pub fn verify_signature(
+    pk: &[u8; 32],
+    hash_data: &[u8; 64],
+    sig: &[u8; 64],
+) -> Result<(), DataIntegrityError> {
+    let vk = VerifyingKey::from_bytes(pk).map_err(|_| {
+        DataIntegrityError::BadProof("the public key is not a valid Ed25519 point".into())
+    })?;
     vk.verify_strict(hash_data, &Signature::from_bytes(sig))
         .map_err(|_| DataIntegrityError::BadSignature)
 }
 
 /// Verify the Data Integrity proofs of a credential (`proofPurpose` `assertionMethod`),
 /// with `issuer_id` the credential's issuer id (the key's controller must be it).
-pub fn verify_proofs(doc: &Value, issuer_id: Option<&str>, keys: &dyn KeyResolver) -> ProofsOutcome {
+pub fn verify_proofs(
+    doc: &Value,
+    issuer_id: Option<&str>,
+    keys: &dyn KeyResolver,
+) -> ProofsOutcome {
     verify_proofs_with(doc, issuer_id, keys, &VerifyOptions::default())
 }
 
@@ -448,8 +468,14 @@ enum ProofResult {
         /// document saying who controls it could not be fetched (e.g. did:web offline).
         controller_unconfirmed: Option<String>,
     },
-    Failed { detail: String, key: Option<Result<ResolvedKey, KeyError>> },
-    CouldNotCheck { detail: String, key: Option<Result<ResolvedKey, KeyError>> },
+    Failed {
+        detail: String,
+        key: Option<Result<ResolvedKey, KeyError>>,
+    },
+    CouldNotCheck {
+        detail: String,
+        key: Option<Result<ResolvedKey, KeyError>>,
+    },
     Unsupported(String),
 }
 
@@ -481,11 +507,7 @@ pub fn verify_proofs_with(
         .enumerate()
         .map(|(i, p)| {
             let r = verify_one(doc, p, keys, opts);
-            if many {
-                label(r, i + 1)
-            } else {
-                r
-            }
+            if many { label(r, i + 1) } else { r }
         })
         .collect();
     summarise(&results, controller)
@@ -518,9 +540,12 @@ fn summarise(results: &[ProofResult], controller: Option<&str>) -> ProofsOutcome
         _ => None,
     });
     let verified = results.iter().find_map(|r| match r {
-        ProofResult::Verified { suite, key, note, controller_unconfirmed } => {
-            Some((suite, key, note, controller_unconfirmed))
-        }
+        ProofResult::Verified {
+            suite,
+            key,
+            note,
+            controller_unconfirmed,
+        } => Some((suite, key, note, controller_unconfirmed)),
         _ => None,
     });
     let could_not = results.iter().find_map(|r| match r {
@@ -536,7 +561,10 @@ fn summarise(results: &[ProofResult], controller: Option<&str>) -> ProofsOutcome
             d.push_str(&format!(" ({n})"));
         }
         if !unsupported.is_empty() {
-            d.push_str(&format!("; ignored unsupported proof type {}", unsupported.join(", ")));
+            d.push_str(&format!(
+                "; ignored unsupported proof type {}",
+                unsupported.join(", ")
+            ));
         }
         if let Some(c) = &could_not {
             d.push_str(&format!("; another proof could not be checked: {c}"));
@@ -547,7 +575,10 @@ fn summarise(results: &[ProofResult], controller: Option<&str>) -> ProofsOutcome
     } else {
         (
             Outcome::Error,
-            format!("could not check: unsupported proof type {}", unsupported.join(", ")),
+            format!(
+                "could not check: unsupported proof type {}",
+                unsupported.join(", ")
+            ),
         )
     };
 
@@ -562,9 +593,8 @@ fn summarise(results: &[ProofResult], controller: Option<&str>) -> ProofsOutcome
             key_id: Some(k.id.clone()),
         };
     }
-    let key_result: Option<Result<&ResolvedKey, &KeyError>> = verified
-        .map(|(_, k, _, _)| Ok(k))
-        .or_else(|| {
+    let key_result: Option<Result<&ResolvedKey, &KeyError>> =
+        verified.map(|(_, k, _, _)| Ok(k)).or_else(|| {
             results.iter().find_map(|r| match r {
                 ProofResult::Failed { key: Some(k), .. }
                 | ProofResult::CouldNotCheck { key: Some(k), .. } => Some(k.as_ref()),
@@ -588,12 +618,16 @@ fn controller_outcome(k: &ResolvedKey, expected: Option<&str>) -> (Outcome, Stri
     match (k.controller.as_deref(), expected) {
         (_, None) => (
             Outcome::Skipped,
-            format!("key {} resolved; no issuer id to compare its controller with", k.id),
+            format!(
+                "key {} resolved; no issuer id to compare its controller with",
+                k.id
+            ),
         ),
         (None, Some(_)) => (Outcome::Fail, format!("key {} names no controller", k.id)),
-        (Some(c), Some(i)) if controller_matches(c, i) => {
-            (Outcome::Pass, format!("key {} is controlled by the issuer {i}", k.id))
-        }
+        (Some(c), Some(i)) if controller_matches(c, i) => (
+            Outcome::Pass,
+            format!("key {} is controlled by the issuer {i}", k.id),
+        ),
         (Some(c), Some(i)) => (
             Outcome::Fail,
             format!("key controller {c} is not the issuer {i}"),
@@ -612,7 +646,12 @@ fn fragment_key(vm: &str) -> Option<ResolvedKey> {
     })
 }
 
-fn verify_one(doc: &Value, proof: &Value, keys: &dyn KeyResolver, opts: &VerifyOptions<'_>) -> ProofResult {
+fn verify_one(
+    doc: &Value,
+    proof: &Value,
+    keys: &dyn KeyResolver,
+    opts: &VerifyOptions<'_>,
+) -> ProofResult {
     let failed = |detail: String| ProofResult::Failed { detail, key: None };
     if !proof.is_object() {
         return failed("a proof is not a JSON object".into());
@@ -640,9 +679,12 @@ fn verify_one(doc: &Value, proof: &Value, keys: &dyn KeyResolver, opts: &VerifyO
         }
     }
     if let Some(want) = opts.challenge
-        && s("challenge") != Some(want) {
-            return failed(format!("{name}: proof challenge does not match the expected one"));
-        }
+        && s("challenge") != Some(want)
+    {
+        return failed(format!(
+            "{name}: proof challenge does not match the expected one"
+        ));
+    }
     if let Some(want) = opts.domain {
         let ok = match proof.get("domain") {
             Some(Value::String(d)) => d == want,
@@ -650,7 +692,9 @@ fn verify_one(doc: &Value, proof: &Value, keys: &dyn KeyResolver, opts: &VerifyO
             _ => false,
         };
         if !ok {
-            return failed(format!("{name}: proof domain does not match the expected one"));
+            return failed(format!(
+                "{name}: proof domain does not match the expected one"
+            ));
         }
     }
     let sig = match s("proofValue").map(decode_proof_value) {
@@ -751,9 +795,15 @@ mod tests {
             assert!(is_xsd_datetime(ok), "{ok}");
         }
         for bad in [
-            "", "2023-02-24", "2023-13-01T00:00:00Z", "2023-02-24 23:36:38Z",
-            "2023-02-24T25:00:00Z", "2023-02-24T23:36:38ZZ", "2023-02-24T23:36:38.Z",
-            "yesterday", "2023-02-24T23:36:38+5:00",
+            "",
+            "2023-02-24",
+            "2023-13-01T00:00:00Z",
+            "2023-02-24 23:36:38Z",
+            "2023-02-24T25:00:00Z",
+            "2023-02-24T23:36:38ZZ",
+            "2023-02-24T23:36:38.Z",
+            "yesterday",
+            "2023-02-24T23:36:38+5:00",
         ] {
             assert!(!is_xsd_datetime(bad), "{bad}");
         }
@@ -778,10 +828,21 @@ mod tests {
     #[test]
     fn suite_detection() {
         use serde_json::json;
-        assert_eq!(Suite::of(&json!({"type":"DataIntegrityProof","cryptosuite":"eddsa-2022"})), Ok(Suite::EddsaRdfc2022));
-        assert_eq!(Suite::of(&json!({"type":"Ed25519Signature2020"})), Ok(Suite::Ed25519Signature2020));
-        assert_eq!(Suite::of(&json!({"type":"DataIntegrityProof","cryptosuite":"ecdsa-rdfc-2019"})),
-            Err("DataIntegrityProof with cryptosuite ecdsa-rdfc-2019".into()));
-        assert_eq!(Suite::of(&json!({"type":"SomeProofType"})), Err("SomeProofType".into()));
+        assert_eq!(
+            Suite::of(&json!({"type":"DataIntegrityProof","cryptosuite":"eddsa-2022"})),
+            Ok(Suite::EddsaRdfc2022)
+        );
+        assert_eq!(
+            Suite::of(&json!({"type":"Ed25519Signature2020"})),
+            Ok(Suite::Ed25519Signature2020)
+        );
+        assert_eq!(
+            Suite::of(&json!({"type":"DataIntegrityProof","cryptosuite":"ecdsa-rdfc-2019"})),
+            Err("DataIntegrityProof with cryptosuite ecdsa-rdfc-2019".into())
+        );
+        assert_eq!(
+            Suite::of(&json!({"type":"SomeProofType"})),
+            Err("SomeProofType".into())
+        );
     }
 }

@@ -1,0 +1,351 @@
+//! OB 3.0 `OpenBadgeCredential` / `AchievementCredential` and CLR 2.0 `ClrCredential`, in
+//! VCDM 1.1 and 2.0, as JSON or VC-JWT. STANDARDS §3.1 (data model, serialization), §3.2
+//! (VC-JWT claims), §3.7 (validity dates), §3.10 (equality), §3.12 (CLR).
+//! Spec: <https://www.imsglobal.org/spec/ob/v3p0/>.
+
+use serde_json::{Map, Value};
+
+use super::json::{
+    first_object, has_type, id_of, image, image_ref, issuer, list, normalize_id, s, strings, text,
+    truthy, types,
+};
+use super::{DedupeKey, ParseError, ParsedCredential, dates};
+use crate::model::{
+    Alignment, Badge, Criteria, Evidence, Format, IdentityKind, Recipient, ResultEntry,
+};
+
+/// VCDM 2.0 base context.
+pub(crate) const VC2: &str = "https://www.w3.org/ns/credentials/v2";
+/// VCDM 1.1 base context.
+pub(crate) const VC1: &str = "https://www.w3.org/2018/credentials/v1";
+
+/// True when a JSON object is a W3C Verifiable Credential of any kind (by context or type).
+pub(crate) fn is_vc(doc: &Value) -> bool {
+    list(doc.get("@context")).any(|c| matches!(c.as_str(), Some(VC2 | VC1)))
+        || has_type(doc, "VerifiableCredential")
+        || has_type(doc, "OpenBadgeCredential")
+        || has_type(doc, "AchievementCredential")
+        || has_type(doc, "ClrCredential")
+        || has_type(doc, "EnvelopedVerifiableCredential")
+        || has_type(doc, "VerifiablePresentation")
+}
+
+/// Claims of the VC-JWT that carried a credential, to fill what the credential omits.
+#[derive(Debug, Default)]
+pub(crate) struct JwtClaims<'a> {
+    pub claims: Option<&'a Map<String, Value>>,
+}
+
+impl JwtClaims<'_> {
+    fn str(&self, k: &str) -> Option<String> {
+        self.claims.and_then(|c| c.get(k)).and_then(text)
+    }
+    fn date(&self, k: &str) -> Option<String> {
+        self.claims
+            .and_then(|c| c.get(k))
+            .and_then(dates::normalize)
+    }
+}
+
+/// What kind of credential a VC is, or why it is not a badge.
+fn kind(doc: &Value) -> Result<bool, ParseError> {
+    if has_type(doc, "ClrCredential") {
+        return Ok(true);
+    }
+    if has_type(doc, "OpenBadgeCredential") || has_type(doc, "AchievementCredential") {
+        return Ok(false);
+    }
+    let subject = first_object(doc.get("credentialSubject"));
+    if subject.is_some_and(|s| s.get("achievement").is_some()) {
+        // Lenient: a credential with an achievement is a badge even with an odd `type`
+        // (verification reports the type problem; import keeps the learner's badge).
+        return Ok(false);
+    }
+    let t = types(doc);
+    let named = if t.is_empty() {
+        "no type".to_owned()
+    } else {
+        t.join(", ")
+    };
+    if has_type(doc, "VerifiablePresentation") {
+        return Err(ParseError::NotABadge(
+            "this is a verifiable presentation (a shared bundle of credentials), not a single badge; check it with `backpack verify-share`".into(),
+        ));
+    }
+    if has_type(doc, "EndorsementCredential") {
+        return Err(ParseError::NotABadge(
+            "an EndorsementCredential endorses a badge or issuer; it is not a badge itself".into(),
+        ));
+    }
+    if t.iter().any(|t| t.contains("StatusList")) {
+        return Err(ParseError::NotABadge(format!(
+            "this is a status list credential ({named}), which records revocations, not a badge"
+        )));
+    }
+    Err(ParseError::NotABadge(format!(
+        "a verifiable credential of type {named} is not a badge: it needs type OpenBadgeCredential, AchievementCredential or ClrCredential, or a credentialSubject.achievement"
+    )))
+}
+
+/// Parse a VC document (already unwrapped from any JWT). `baked_mime` is the image type of
+/// the file it was baked in, if any.
+pub(crate) fn parse_vc(
+    doc: Value,
+    compact_jws: Option<String>,
+    claims: JwtClaims<'_>,
+    baked_mime: Option<&str>,
+) -> Result<ParsedCredential, ParseError> {
+    if !doc.is_object() {
+        return Err(ParseError::NotABadge(
+            "the credential is not a json object".into(),
+        ));
+    }
+    let is_clr = kind(&doc)?;
+    let jwt = compact_jws.is_some();
+    let format = match (is_clr, jwt) {
+        (false, false) => Format::Ob3Json,
+        (false, true) => Format::Ob3Jwt,
+        (true, false) => Format::Clr2Json,
+        (true, true) => Format::Clr2Jwt,
+    };
+    let badge = build_badge(&doc, is_clr, &claims, baked_mime);
+    let dedupe = match (&badge.issuer.id, &badge.id) {
+        (Some(iss), Some(id)) => DedupeKey::Credential {
+            issuer_id: normalize_id(iss),
+            id: normalize_id(id),
+            valid_from: badge.valid_from.clone(),
+        },
+        _ => DedupeKey::Content,
+    };
+    let embedded = if is_clr { embedded(&doc) } else { Vec::new() };
+    Ok(ParsedCredential {
+        format,
+        badge,
+        document: doc,
+        compact_jws,
+        hosted_url: None,
+        dedupe,
+        embedded,
+    })
+}
+
+/// Each credential inside a CLR's `credentialSubject.verifiableCredential`, parsed on its own.
+/// One that does not parse is left out (it stays in the CLR's stored original).
+fn embedded(doc: &Value) -> Vec<ParsedCredential> {
+    let Some(subject) = first_object(doc.get("credentialSubject")) else {
+        return Vec::new();
+    };
+    list(subject.get("verifiableCredential"))
+        .filter_map(|vc| match vc {
+            Value::String(jws) => super::parse_jws(jws.trim(), None).ok(),
+            Value::Object(_) => super::parse_vc_or_enveloped(vc.clone(), None).ok(),
+            _ => None,
+        })
+        .collect()
+}
+
+fn build_badge(
+    doc: &Value,
+    is_clr: bool,
+    claims: &JwtClaims<'_>,
+    baked_mime: Option<&str>,
+) -> Badge {
+    let subject = first_object(doc.get("credentialSubject"));
+    let achievement = subject.and_then(|s| first_object(s.get("achievement")));
+    let ach = achievement.unwrap_or(&Value::Null);
+    let vc_version = vc_version(doc);
+    let v2 = vc_version.as_deref() == Some("2.0");
+
+    let mut iss = issuer(doc.get("issuer"));
+    if iss.id.is_none() {
+        iss.id = claims.str("iss");
+    }
+    let valid_from = if v2 {
+        doc.get("validFrom")
+            .and_then(dates::normalize)
+            .or_else(|| doc.get("issuanceDate").and_then(dates::normalize))
+    } else {
+        doc.get("issuanceDate")
+            .and_then(dates::normalize)
+            .or_else(|| doc.get("validFrom").and_then(dates::normalize))
+    }
+    .or_else(|| claims.date("nbf"));
+    let valid_until = doc
+        .get("validUntil")
+        .and_then(dates::normalize)
+        .or_else(|| doc.get("expirationDate").and_then(dates::normalize))
+        .or_else(|| claims.date("exp"));
+    let issued = doc
+        .get("awardedDate")
+        .and_then(dates::normalize)
+        .or_else(|| valid_from.clone());
+
+    let name = if is_clr {
+        s(doc, "name").or_else(|| s(ach, "name"))
+    } else {
+        s(ach, "name").or_else(|| s(doc, "name"))
+    }
+    .unwrap_or_else(|| "untitled credential".to_owned());
+    let description = if is_clr {
+        s(doc, "description")
+    } else {
+        s(ach, "description").or_else(|| s(doc, "description"))
+    };
+    let image_reference = image_ref(ach.get("image"))
+        .or_else(|| subject.and_then(|s| image_ref(s.get("image"))))
+        .or_else(|| image_ref(doc.get("image")));
+    let criteria = ach.get("criteria").map(|c| match c {
+        Value::Object(_) => Criteria {
+            url: s(c, "id"),
+            narrative: s(c, "narrative"),
+        },
+        other => Criteria {
+            url: text(other),
+            narrative: None,
+        },
+    });
+
+    let mut recipients = Vec::new();
+    if let Some(subject) = subject {
+        if let Some(id) = s(subject, "id").or_else(|| claims.str("sub")) {
+            recipients.push(subject_id(id));
+        }
+        for ident in list(subject.get("identifier")) {
+            let Some(identity) = s(ident, "identityHash") else {
+                continue;
+            };
+            let kind = match s(ident, "identityType").as_deref() {
+                Some("emailAddress" | "email") => IdentityKind::Email,
+                Some("url") => IdentityKind::Url,
+                Some("phone" | "telephone") => IdentityKind::Telephone,
+                Some(other) => IdentityKind::Other(other.to_owned()),
+                None => IdentityKind::Other("identifier".to_owned()),
+            };
+            recipients.push(Recipient {
+                kind,
+                identity,
+                hashed: truthy(ident.get("hashed")),
+                salt: s(ident, "salt"),
+            });
+        }
+    } else if let Some(sub) = claims.str("sub") {
+        recipients.push(subject_id(sub));
+    }
+
+    let evidence = list(doc.get("evidence"))
+        .filter_map(|e| match e {
+            Value::Object(_) => Some(Evidence {
+                id: s(e, "id"),
+                name: s(e, "name"),
+                description: s(e, "description"),
+                narrative: s(e, "narrative"),
+                genre: s(e, "genre"),
+                audience: s(e, "audience"),
+            }),
+            other => text(other).map(|id| Evidence {
+                id: Some(id),
+                ..Evidence::default()
+            }),
+        })
+        .collect();
+    let alignments = list(ach.get("alignment"))
+        .filter(|a| a.is_object())
+        .map(|a| Alignment {
+            target_name: s(a, "targetName"),
+            target_url: s(a, "targetUrl"),
+            target_description: s(a, "targetDescription"),
+            target_framework: s(a, "targetFramework"),
+            target_code: s(a, "targetCode"),
+            target_type: s(a, "targetType"),
+        })
+        .collect();
+    let results = subject.map(|sub| results(sub, ach)).unwrap_or_default();
+
+    Badge {
+        id: s(doc, "id").or_else(|| claims.str("jti")),
+        achievement_id: s(ach, "id"),
+        name,
+        description,
+        image: image(image_reference, baked_mime),
+        criteria,
+        issuer: iss,
+        issued,
+        valid_from,
+        valid_until,
+        recipients,
+        evidence,
+        alignments,
+        results,
+        tags: strings(ach.get("tag")),
+        achievement_type: s(ach, "achievementType"),
+        spec_version: if is_clr {
+            "CLR 2.0".to_owned()
+        } else {
+            "3.0".to_owned()
+        },
+        vc_version,
+    }
+}
+
+/// "2.0" or "1.1" from the first `@context` entry, else from the date property names.
+pub(crate) fn vc_version(doc: &Value) -> Option<String> {
+    match list(doc.get("@context")).next().and_then(Value::as_str) {
+        Some(VC2) => Some("2.0".into()),
+        Some(VC1) => Some("1.1".into()),
+        _ if doc.get("validFrom").is_some() => Some("2.0".into()),
+        _ if doc.get("issuanceDate").is_some() => Some("1.1".into()),
+        _ => None,
+    }
+}
+
+fn subject_id(id: String) -> Recipient {
+    let (kind, identity) = if let Some(mail) = id.strip_prefix("mailto:") {
+        (IdentityKind::Email, mail.to_owned())
+    } else if id.starts_with("http://") || id.starts_with("https://") {
+        (IdentityKind::Url, id)
+    } else {
+        (IdentityKind::Did, id)
+    };
+    Recipient {
+        kind,
+        identity,
+        hashed: false,
+        salt: None,
+    }
+}
+
+fn results(subject: &Value, achievement: &Value) -> Vec<ResultEntry> {
+    let descriptions: Vec<&Value> = list(achievement.get("resultDescription")).collect();
+    list(subject.get("result"))
+        .filter(|r| r.is_object())
+        .map(|r| {
+            let desc = r.get("resultDescription").and_then(id_of).and_then(|id| {
+                descriptions
+                    .iter()
+                    .copied()
+                    .find(|d| s(d, "id").as_deref() == Some(id.as_str()))
+            });
+            let level = r.get("achievedLevel").and_then(id_of);
+            // The level is defined in the result's description, or (as in 1EdTech's complete
+            // example) in another description of the same achievement.
+            let level_name = level.as_ref().and_then(|lid| {
+                desc.into_iter()
+                    .chain(descriptions.iter().copied())
+                    .flat_map(|d| list(d.get("rubricCriterionLevel")))
+                    .find(|l| s(l, "id").as_deref() == Some(lid.as_str()))
+                    .and_then(|l| s(l, "name"))
+            });
+            ResultEntry {
+                label: desc.and_then(|d| s(d, "name")).or_else(|| {
+                    types(r)
+                        .into_iter()
+                        .find(|t| *t != "Result")
+                        .map(str::to_owned)
+                }),
+                value: s(r, "value"),
+                status: s(r, "status"),
+                achieved_level: level_name.or(level),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,895 @@
+//! Unit tests of the wallet with hand-built credentials (the real parser is tested through
+//! `tests/import.rs`).
+
+use std::sync::Arc;
+
+use super::*;
+use crate::env::FixedClock;
+use crate::model::{Alignment, Badge, Container, Format, Issuer};
+use crate::parse::{DedupeKey, ParsedCredential};
+use crate::verify::{CheckId, Outcome, Report, Verdict};
+
+fn wallet() -> Wallet {
+    let t = chrono::DateTime::parse_from_rfc3339("2026-03-04T05:06:07Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    Wallet::open_in_memory()
+        .unwrap()
+        .with_clock(Arc::new(FixedClock(t)))
+}
+
+fn badge(name: &str, issuer: &str, issued: &str) -> Badge {
+    Badge {
+        name: name.into(),
+        issuer: Issuer {
+            id: Some(format!("https://{issuer}.example/")),
+            name: Some(issuer.into()),
+            ..Issuer::default()
+        },
+        issued: Some(issued.into()),
+        valid_from: Some(issued.into()),
+        spec_version: "3.0".into(),
+        ..Badge::default()
+    }
+}
+
+fn ob3(name: &str, id: &str, valid_from: &str) -> ParsedCredential {
+    let b = badge(name, "uni", valid_from);
+    ParsedCredential {
+        format: Format::Ob3Json,
+        document: serde_json::json!({"id": id, "name": name, "validFrom": valid_from}),
+        compact_jws: None,
+        hosted_url: None,
+        dedupe: DedupeKey::Credential {
+            issuer_id: "https://uni.example/".into(),
+            id: id.into(),
+            valid_from: Some(valid_from.into()),
+        },
+        embedded: Vec::new(),
+        badge: b,
+    }
+}
+
+fn ob2(name: &str, assertion: &str) -> ParsedCredential {
+    let mut b = badge(name, "school", "2020-01-01T00:00:00Z");
+    b.spec_version = "2.0".into();
+    ParsedCredential {
+        format: Format::Ob2Hosted,
+        document: serde_json::json!({"id": assertion}),
+        compact_jws: None,
+        hosted_url: Some(assertion.into()),
+        dedupe: DedupeKey::Assertion {
+            id: assertion.into(),
+        },
+        embedded: Vec::new(),
+        badge: b,
+    }
+}
+
+fn imported(o: &ImportOutcome) -> i64 {
+    match o {
+        ImportOutcome::Imported { id, .. } => *id,
+        other => panic!("expected imported, got {other:?}"),
+    }
+}
+
+fn report(verdict_fail: Option<CheckId>) -> Report {
+    let mut r = Report::new("2026-03-04T05:06:07Z".into());
+    r.set(CheckId::Decode, Outcome::Pass, "json");
+    r.set(CheckId::Parse, Outcome::Pass, "ob3");
+    r.set(CheckId::Proof, Outcome::Pass, "ok");
+    if let Some(c) = verdict_fail {
+        r.set(c, Outcome::Fail, "bad");
+    }
+    r
+}
+
+#[test]
+fn fresh_wallet_has_every_migration_and_pragmas() {
+    let w = wallet();
+    assert_eq!(w.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(SCHEMA_VERSION as usize, MIGRATIONS.len());
+    let conn = w.conn().unwrap();
+    let fk: i64 = conn
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+    let sync: i64 = conn
+        .query_row("PRAGMA synchronous", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(sync, 1, "synchronous=NORMAL");
+}
+
+#[test]
+fn migration_files_are_listed_in_order_and_never_renumbered() {
+    // Append-only: migrations/NNNN_*.sql on disk == MIGRATIONS, numbered 1..=N.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".sql"))
+        .collect();
+    files.sort();
+    let names: Vec<String> = MIGRATIONS.iter().map(|(n, _)| format!("{n}.sql")).collect();
+    assert_eq!(files, names);
+    for (i, (name, _)) in MIGRATIONS.iter().enumerate() {
+        assert_eq!(&name[..4], format!("{:04}", i + 1));
+    }
+}
+
+#[test]
+fn file_wallet_reopens_idempotently_and_refuses_newer_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested/deeper/wallet.db");
+    let w = Wallet::open(&path).unwrap();
+    let id = imported(
+        &w.import_parsed(
+            &ob3("A", "urn:uuid:1", "2024-01-01T00:00:00Z"),
+            b"one",
+            Container::Json,
+            "a.json",
+        )
+        .unwrap(),
+    );
+    let mode: String = w
+        .conn()
+        .unwrap()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    drop(w);
+    let w = Wallet::open(&path).unwrap();
+    assert_eq!(w.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(w.original(id).unwrap(), b"one");
+    w.conn()
+        .unwrap()
+        .execute_batch(&format!("PRAGMA user_version = {}", SCHEMA_VERSION + 1))
+        .unwrap();
+    drop(w);
+    let err = Wallet::open(&path).unwrap_err();
+    assert!(matches!(err, StoreError::TooNew { .. }), "{err}");
+    assert!(err.to_string().contains("update backpack"), "{err}");
+}
+
+#[test]
+fn same_bytes_twice_is_a_duplicate() {
+    let w = wallet();
+    let p = ob3("Rust", "urn:uuid:1", "2024-01-01T00:00:00Z");
+    let id = imported(
+        &w.import_parsed(&p, b"bytes", Container::Json, "a.json")
+            .unwrap(),
+    );
+    assert_eq!(
+        w.import_parsed(&p, b"bytes", Container::Json, "again.json")
+            .unwrap(),
+        ImportOutcome::Duplicate { id }
+    );
+    // Same content hash even with a different parse (content dedupe).
+    let mut q = ob2("Other", "https://x.example/a/1");
+    q.dedupe = DedupeKey::Content;
+    assert_eq!(
+        w.import_parsed(&q, b"bytes", Container::Json, "b.json")
+            .unwrap(),
+        ImportOutcome::Duplicate { id }
+    );
+    assert_eq!(w.count_badges(&Query::default()).unwrap(), 1);
+}
+
+#[test]
+fn ob3_newer_valid_from_replaces_older_kept_as_history() {
+    let w = wallet();
+    let old = imported(
+        &w.import_parsed(
+            &ob3("v1", "urn:uuid:c", "2024-01-01T00:00:00Z"),
+            b"v1",
+            Container::Json,
+            "v1.json",
+        )
+        .unwrap(),
+    );
+    let coll = w.create_collection("CV", None).unwrap();
+    w.add_to_collection(coll, old).unwrap();
+    w.add_tag(old, "work").unwrap();
+    // Newer: becomes current, old kept as history, curation moves along.
+    let out = w
+        .import_parsed(
+            &ob3("v2", "urn:uuid:c", "2024-06-01T00:00:00+02:00"),
+            b"v2",
+            Container::Json,
+            "v2.json",
+        )
+        .unwrap();
+    let ImportOutcome::Imported {
+        id: new, replaced, ..
+    } = out
+    else {
+        panic!("{out:?}")
+    };
+    assert_eq!(replaced, Some(old));
+    let list = w.list_badges(&Query::default()).unwrap();
+    assert_eq!(list.iter().map(|s| s.id).collect::<Vec<_>>(), vec![new]);
+    let stored = w.get_badge(new).unwrap();
+    assert_eq!(stored.history, vec![old]);
+    assert_eq!(stored.tags, vec!["work".to_string()]);
+    assert_eq!(w.collection(coll).unwrap().badge_ids, vec![new]);
+    assert_eq!(w.get_badge(old).unwrap().superseded_by, Some(new));
+    assert_eq!(w.get_badge(old).unwrap().original, b"v1");
+    // Older than current: kept as history only.
+    let out = w
+        .import_parsed(
+            &ob3("v0", "urn:uuid:c", "2023-01-01T00:00:00Z"),
+            b"v0",
+            Container::Json,
+            "v0.json",
+        )
+        .unwrap();
+    let ImportOutcome::History { id: v0, current } = out else {
+        panic!("{out:?}")
+    };
+    assert_eq!(current, new);
+    assert_eq!(w.get_badge(new).unwrap().history, vec![old, v0]);
+    // Same validFrom, different bytes (e.g. the same credential baked): duplicate.
+    assert_eq!(
+        w.import_parsed(
+            &ob3("v2", "urn:uuid:c", "2024-06-01T00:00:00+02:00"),
+            b"v2 baked",
+            Container::Png,
+            "v2.png"
+        )
+        .unwrap(),
+        ImportOutcome::Duplicate { id: new }
+    );
+    assert_eq!(
+        w.import_parsed(
+            &ob3("v0", "urn:uuid:c", "2023-01-01T00:00:00Z"),
+            b"v0 baked",
+            Container::Png,
+            "v0.png"
+        )
+        .unwrap(),
+        ImportOutcome::Duplicate { id: v0 }
+    );
+    // Same id and date but a different document: kept as history, never dropped.
+    let mut other = ob3("v2", "urn:uuid:c", "2024-06-01T00:00:00+02:00");
+    other.document["validUntil"] = "2030-01-01T00:00:00Z".into();
+    let out = w
+        .import_parsed(&other, b"v2 other", Container::Json, "v2b.json")
+        .unwrap();
+    assert!(
+        matches!(out, ImportOutcome::History { current, .. } if current == new),
+        "{out:?}"
+    );
+    // A CLR never dedupes against a plain badge reusing its id.
+    let mut clr = ob3("v2", "urn:uuid:c", "2024-06-01T00:00:00+02:00");
+    clr.format = Format::Clr2Json;
+    assert!(matches!(
+        w.import_parsed(&clr, b"clr", Container::Json, "clr.json")
+            .unwrap(),
+        ImportOutcome::Imported { replaced: None, .. }
+    ));
+    // Search finds the current version only.
+    let hits = w
+        .list_badges(&Query {
+            text: Some("v1".into()),
+            ..Query::default()
+        })
+        .unwrap();
+    assert!(hits.is_empty(), "{hits:?}");
+    let hits = w
+        .list_badges(&Query {
+            text: Some("work".into()),
+            ..Query::default()
+        })
+        .unwrap();
+    assert_eq!(hits.iter().map(|s| s.id).collect::<Vec<_>>(), vec![new]);
+}
+
+#[test]
+fn ob2_same_assertion_id_is_a_duplicate() {
+    let w = wallet();
+    let id = imported(
+        &w.import_parsed(
+            &ob2("A", "https://s.example/a/1"),
+            b"json",
+            Container::Json,
+            "a.json",
+        )
+        .unwrap(),
+    );
+    assert_eq!(
+        w.import_parsed(
+            &ob2("A", "https://s.example/a/1"),
+            b"png bytes",
+            Container::Png,
+            "a.png"
+        )
+        .unwrap(),
+        ImportOutcome::Duplicate { id }
+    );
+    imported(
+        &w.import_parsed(
+            &ob2("B", "https://s.example/a/2"),
+            b"json2",
+            Container::Json,
+            "b.json",
+        )
+        .unwrap(),
+    );
+    assert_eq!(w.count_badges(&Query::default()).unwrap(), 2);
+}
+
+#[test]
+fn clr_and_inner_credentials_commit_together() {
+    let w = wallet();
+    let mut clr = ob3("Transcript", "urn:uuid:clr", "2024-01-01T00:00:00Z");
+    clr.format = Format::Clr2Json;
+    clr.embedded = vec![
+        ob3("Course A", "urn:uuid:a", "2023-01-01T00:00:00Z"),
+        ob3("Course B", "urn:uuid:b", "2023-02-01T00:00:00Z"),
+    ];
+    let out = w
+        .import_parsed(&clr, b"clr", Container::Json, "clr.json")
+        .unwrap();
+    let ImportOutcome::Imported { id, embedded, .. } = out else {
+        panic!("{out:?}")
+    };
+    assert_eq!(embedded.len(), 2);
+    let stored = w.get_badge(id).unwrap();
+    assert_eq!(stored.children, embedded);
+    let inner = w.get_badge(embedded[0]).unwrap();
+    assert_eq!(inner.parent_id, Some(id));
+    assert_eq!(inner.container, Container::Json);
+    let doc: serde_json::Value = serde_json::from_slice(&inner.original).unwrap();
+    assert_eq!(doc["id"], "urn:uuid:a");
+    assert_eq!(w.count_badges(&Query::default()).unwrap(), 3);
+    // Removing the CLR hides its inner credentials; restoring brings them back.
+    w.remove_badge(id).unwrap();
+    assert_eq!(w.count_badges(&Query::default()).unwrap(), 0);
+    w.restore_badge(id).unwrap();
+    assert_eq!(w.count_badges(&Query::default()).unwrap(), 3);
+    w.remove_badge(id).unwrap();
+    assert_eq!(w.purge_removed().unwrap(), 3);
+    assert!(matches!(
+        w.get_badge(embedded[1]),
+        Err(StoreError::NoSuchBadge(_))
+    ));
+}
+
+#[test]
+fn failed_inner_insert_rolls_back_the_whole_clr() {
+    let w = wallet();
+    let mut clr = ob3("Transcript", "urn:uuid:clr", "2024-01-01T00:00:00Z");
+    clr.format = Format::Clr2Json;
+    clr.embedded = vec![ob3("Course A", "urn:uuid:a", "2023-01-01T00:00:00Z")];
+    // Make the inner insert fail halfway: a trigger rejects the second row.
+    w.conn()
+        .unwrap()
+        .execute_batch(
+            "CREATE TEMP TRIGGER boom BEFORE INSERT ON badges WHEN NEW.parent_id IS NOT NULL
+             BEGIN SELECT RAISE(ABORT, 'boom'); END;",
+        )
+        .unwrap();
+    assert!(
+        w.import_parsed(&clr, b"clr", Container::Json, "clr.json")
+            .is_err()
+    );
+    assert_eq!(w.count_badges(&Query::default()).unwrap(), 0);
+    let n: i64 = w
+        .conn()
+        .unwrap()
+        .query_row("SELECT count(*) FROM badges", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0);
+}
+
+#[test]
+fn remove_is_undoable_and_reimport_after_remove_brings_it_back() {
+    let w = wallet();
+    let p = ob3("Rust", "urn:uuid:1", "2024-01-01T00:00:00Z");
+    let id = imported(
+        &w.import_parsed(&p, b"bytes", Container::Json, "a.json")
+            .unwrap(),
+    );
+    w.remove_badge(id).unwrap();
+    assert_eq!(w.count_badges(&Query::default()).unwrap(), 0);
+    assert_eq!(w.removed_badges().unwrap().len(), 1);
+    w.restore_badge(id).unwrap();
+    assert_eq!(w.count_badges(&Query::default()).unwrap(), 1);
+    w.remove_badge(id).unwrap();
+    let again = imported(
+        &w.import_parsed(&p, b"bytes", Container::Json, "a.json")
+            .unwrap(),
+    );
+    assert_ne!(again, id);
+    assert_eq!(w.count_badges(&Query::default()).unwrap(), 1);
+    assert!(matches!(
+        w.remove_badge(999),
+        Err(StoreError::NoSuchBadge(999))
+    ));
+    assert_eq!(
+        StoreError::NoSuchBadge(999).to_string(),
+        "no badge #999 in your wallet"
+    );
+}
+
+#[test]
+fn search_filters_sort_and_paging() {
+    let w = wallet();
+    let mut a = ob3("Data Science Basics", "urn:uuid:a", "2024-01-01T00:00:00Z");
+    a.badge.description = Some("Intro to statistics".into());
+    a.badge.alignments = vec![Alignment {
+        target_name: Some("Regression".into()),
+        ..Alignment::default()
+    }];
+    let a = imported(&w.import_parsed(&a, b"a", Container::Json, "a").unwrap());
+    let mut b = ob3("Welding", "urn:uuid:b", "2025-01-01T00:00:00Z");
+    b.badge.issuer.name = Some("Trade School".into());
+    b.badge.issuer.id = Some("https://trade.example/".into());
+    b.dedupe = DedupeKey::Credential {
+        issuer_id: "https://trade.example/".into(),
+        id: "urn:uuid:b".into(),
+        valid_from: None,
+    };
+    let b = imported(&w.import_parsed(&b, b"b", Container::Json, "b").unwrap());
+    let c = imported(
+        &w.import_parsed(
+            &ob2("Älgebra", "https://s.example/1"),
+            b"c",
+            Container::Json,
+            "c",
+        )
+        .unwrap(),
+    );
+
+    let ids = |q: Query| {
+        w.list_badges(&q)
+            .unwrap()
+            .into_iter()
+            .map(|s| s.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(Query::default()), vec![b, a, c], "newest first");
+    assert_eq!(
+        ids(Query {
+            sort: Sort::Oldest,
+            ..Query::default()
+        }),
+        vec![c, a, b]
+    );
+    // NOCASE folds ASCII only: "Älgebra" sorts after "Welding" (known limitation).
+    assert_eq!(
+        ids(Query {
+            sort: Sort::Name,
+            ..Query::default()
+        }),
+        vec![a, b, c]
+    );
+    assert_eq!(
+        ids(Query {
+            text: Some("stat".into()),
+            ..Query::default()
+        }),
+        vec![a],
+        "description prefix"
+    );
+    assert_eq!(
+        ids(Query {
+            text: Some("regress".into()),
+            ..Query::default()
+        }),
+        vec![a],
+        "skills"
+    );
+    assert_eq!(
+        ids(Query {
+            text: Some("trade weld".into()),
+            ..Query::default()
+        }),
+        vec![b],
+        "issuer + name"
+    );
+    assert_eq!(
+        ids(Query {
+            text: Some("algebra".into()),
+            ..Query::default()
+        }),
+        vec![c],
+        "diacritics"
+    );
+    assert_eq!(
+        ids(Query {
+            text: Some("\"*(".into()),
+            ..Query::default()
+        })
+        .len(),
+        3,
+        "punctuation only: no filter"
+    );
+    assert_eq!(
+        ids(Query {
+            text: Some("nothing".into()),
+            ..Query::default()
+        }),
+        Vec::<i64>::new()
+    );
+    assert_eq!(
+        ids(Query {
+            issuer: Some("Trade School".into()),
+            ..Query::default()
+        }),
+        vec![b]
+    );
+    assert_eq!(
+        ids(Query {
+            issuer: Some("https://uni.example/".into()),
+            ..Query::default()
+        }),
+        vec![a]
+    );
+    assert_eq!(
+        ids(Query {
+            format: Some(Format::Ob2Hosted),
+            ..Query::default()
+        }),
+        vec![c]
+    );
+    assert_eq!(
+        ids(Query {
+            limit: Some(1),
+            offset: 1,
+            ..Query::default()
+        }),
+        vec![a]
+    );
+    w.add_tag(c, " maths ").unwrap();
+    assert_eq!(
+        ids(Query {
+            tag: Some("maths".into()),
+            ..Query::default()
+        }),
+        vec![c]
+    );
+    assert_eq!(
+        ids(Query {
+            text: Some("math".into()),
+            ..Query::default()
+        }),
+        vec![c]
+    );
+    assert!(w.remove_tag(c, "maths").unwrap());
+    assert_eq!(
+        ids(Query {
+            text: Some("math".into()),
+            ..Query::default()
+        }),
+        Vec::<i64>::new()
+    );
+    let coll = w.create_collection("Portfolio", Some("Hello")).unwrap();
+    w.add_to_collection(coll, b).unwrap();
+    assert_eq!(
+        ids(Query {
+            collection: Some(coll),
+            ..Query::default()
+        }),
+        vec![b]
+    );
+    // Status from the latest report.
+    w.save_report(a, &report(None)).unwrap();
+    w.save_report(b, &report(None)).unwrap();
+    w.save_report(b, &report(Some(CheckId::Status))).unwrap();
+    assert_eq!(
+        ids(Query {
+            status: Some(BadgeStatus::Valid),
+            ..Query::default()
+        }),
+        vec![a]
+    );
+    assert_eq!(
+        ids(Query {
+            status: Some(BadgeStatus::Revoked),
+            ..Query::default()
+        }),
+        vec![b]
+    );
+    assert_eq!(
+        ids(Query {
+            status: Some(BadgeStatus::NotChecked),
+            ..Query::default()
+        }),
+        vec![c]
+    );
+    let s = w.list_badges(&Query::default()).unwrap();
+    assert_eq!(s[0].verdict, Some(Verdict::Invalid));
+    assert_eq!(s[0].status, BadgeStatus::Revoked);
+    assert_eq!(
+        w.count_badges(&Query {
+            limit: Some(1),
+            ..Query::default()
+        })
+        .unwrap(),
+        3
+    );
+}
+
+#[test]
+fn reports_keep_the_latest_and_the_evidence_snapshot() {
+    let w = wallet();
+    let id = imported(
+        &w.import_parsed(
+            &ob3("A", "urn:uuid:1", "2024-01-01T00:00:00Z"),
+            b"a",
+            Container::Json,
+            "a",
+        )
+        .unwrap(),
+    );
+    assert!(w.latest_report(id).unwrap().is_none());
+    w.cache_document(&crate::verify::CachedDocument {
+        url: "https://uni.example/issuer".into(),
+        status: 200,
+        content_type: Some("application/json".into()),
+        body: b"{}".to_vec(),
+        fetched_at: "2026-03-01T00:00:00Z".into(),
+    })
+    .unwrap();
+    let mut r = report(Some(CheckId::Expiry));
+    r.key_id = Some("did:key:z6Mk#z6Mk".into());
+    r.fetches.push(crate::verify::FetchRecord {
+        url: "https://uni.example/issuer".into(),
+        status: Some(200),
+        fetched_at: "2026-03-01T00:00:00Z".into(),
+        millis: 0,
+        from_cache: true,
+        error: None,
+    });
+    w.save_report(id, &report(None)).unwrap();
+    let rid = w.save_report(id, &r).unwrap();
+    let latest = w.latest_report(id).unwrap().unwrap();
+    assert_eq!(latest.id, rid);
+    assert_eq!(latest.status, BadgeStatus::Expired);
+    assert_eq!(latest.report, r);
+    let sha: String = w
+        .conn()
+        .unwrap()
+        .query_row(
+            "SELECT sha256 FROM report_documents WHERE report_id = ?1",
+            [rid],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(sha, sha256_hex(b"{}"));
+    assert!(matches!(
+        w.save_report(42, &r),
+        Err(StoreError::NoSuchBadge(42))
+    ));
+}
+
+#[test]
+fn fetch_cache_round_trips_through_the_document_cache_trait() {
+    use crate::verify::{CachedDocument, DocumentCache};
+    let w = wallet();
+    let cache: &dyn DocumentCache = &w;
+    assert_eq!(cache.get("https://a.example/k"), None);
+    let mut doc = CachedDocument {
+        url: "https://a.example/k".into(),
+        status: 200,
+        content_type: None,
+        body: vec![0, 1, 2, 255],
+        fetched_at: "2026-01-01T00:00:00Z".into(),
+    };
+    cache.put(&doc);
+    assert_eq!(cache.get("https://a.example/k").as_ref(), Some(&doc));
+    doc.status = 410;
+    doc.body = b"gone".to_vec();
+    cache.put(&doc);
+    assert_eq!(cache.get("https://a.example/k"), Some(doc));
+}
+
+#[test]
+fn profile_identities_are_validated() {
+    let w = wallet();
+    let e = w
+        .add_identity(IdentityKind::Email, " ada@example.org ")
+        .unwrap();
+    assert_eq!(e.value, "ada@example.org");
+    assert_eq!(
+        w.add_identity(IdentityKind::Email, "ada@example.org")
+            .unwrap()
+            .id,
+        e.id
+    );
+    w.add_identity(IdentityKind::Did, "did:key:z6MkabcDEF")
+        .unwrap();
+    w.add_identity(IdentityKind::Url, "https://ada.example/")
+        .unwrap();
+    let err = w
+        .add_identity(IdentityKind::Email, "not-an-email")
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "\"not-an-email\" is not a valid email: expected name@example.org"
+    );
+    assert!(w.add_identity(IdentityKind::Did, "did:Key:x").is_err());
+    assert!(w.add_identity(IdentityKind::Url, "ftp://x").is_err());
+    assert!(w.add_identity(IdentityKind::Email, "").is_err());
+    assert_eq!(
+        w.identity_values().unwrap(),
+        vec![
+            "ada@example.org",
+            "did:key:z6MkabcDEF",
+            "https://ada.example/"
+        ]
+    );
+    assert!(w.remove_identity("ADA@example.org").unwrap());
+    assert!(!w.remove_identity("ada@example.org").unwrap());
+    assert_eq!(w.identities().unwrap().len(), 2);
+}
+
+#[test]
+fn collections_crud_reorder_and_notes() {
+    let w = wallet();
+    let a = imported(
+        &w.import_parsed(
+            &ob3("A", "urn:uuid:a", "2024-01-01T00:00:00Z"),
+            b"a",
+            Container::Json,
+            "a",
+        )
+        .unwrap(),
+    );
+    let b = imported(
+        &w.import_parsed(
+            &ob3("B", "urn:uuid:b", "2024-01-01T00:00:00Z"),
+            b"b",
+            Container::Json,
+            "b",
+        )
+        .unwrap(),
+    );
+    let c1 = w.create_collection("Jobs", None).unwrap();
+    let c2 = w
+        .create_collection("College", Some("For admissions"))
+        .unwrap();
+    assert!(matches!(
+        w.create_collection(" Jobs ", None),
+        Err(StoreError::CollectionExists(_))
+    ));
+    assert!(w.create_collection("  ", None).is_err());
+    w.add_to_collection(c1, a).unwrap();
+    w.add_to_collection(c1, b).unwrap();
+    w.add_to_collection(c1, a).unwrap();
+    assert_eq!(w.collection(c1).unwrap().badge_ids, vec![a, b]);
+    w.reorder_collection(c1, &[b, a]).unwrap();
+    assert_eq!(w.collection(c1).unwrap().badge_ids, vec![b, a]);
+    assert!(w.reorder_collection(c1, &[b]).is_err());
+    w.set_collection_badge_note(c1, a, Some("my best")).unwrap();
+    assert_eq!(
+        w.collection_badge_note(c1, a).unwrap().as_deref(),
+        Some("my best")
+    );
+    assert!(w.set_collection_badge_note(c2, a, Some("x")).is_err());
+    w.rename_collection(c2, "Uni").unwrap();
+    assert!(matches!(
+        w.rename_collection(c2, "Jobs"),
+        Err(StoreError::CollectionExists(_))
+    ));
+    assert_eq!(w.find_collection("Uni").unwrap().id, c2);
+    assert_eq!(w.find_collection(&c1.to_string()).unwrap().name, "Jobs");
+    assert!(matches!(
+        w.find_collection("nope"),
+        Err(StoreError::NoSuchCollection(_))
+    ));
+    w.reorder_collections(&[c2, c1]).unwrap();
+    assert_eq!(
+        w.collections()
+            .unwrap()
+            .iter()
+            .map(|c| c.id)
+            .collect::<Vec<_>>(),
+        vec![c2, c1]
+    );
+    w.set_collection_note(c2, Some("private")).unwrap();
+    assert_eq!(w.collection(c2).unwrap().note.as_deref(), Some("private"));
+    assert_eq!(
+        w.collection(c2).unwrap().description.as_deref(),
+        Some("For admissions")
+    );
+    // A purged badge leaves the collection; deleting a collection keeps the badges.
+    w.remove_badge(a).unwrap();
+    w.purge_removed().unwrap();
+    assert_eq!(w.collection(c1).unwrap().badge_ids, vec![b]);
+    w.delete_collection(c1).unwrap();
+    assert_eq!(w.count_badges(&Query::default()).unwrap(), 1);
+    assert!(w.collection(c1).is_err());
+}
+
+#[test]
+fn notes_tags_settings_and_learner_key() {
+    let w = wallet();
+    let a = imported(
+        &w.import_parsed(
+            &ob3("A", "urn:uuid:a", "2024-01-01T00:00:00Z"),
+            b"a",
+            Container::Json,
+            "a",
+        )
+        .unwrap(),
+    );
+    w.set_badge_note(a, Some("proud of this")).unwrap();
+    assert_eq!(
+        w.get_badge(a).unwrap().note.as_deref(),
+        Some("proud of this")
+    );
+    w.set_badge_note(a, None).unwrap();
+    assert_eq!(w.get_badge(a).unwrap().note, None);
+    assert!(
+        w.set_badge_note(a, Some(&"x".repeat(badges::MAX_NOTE_BYTES + 1)))
+            .is_err()
+    );
+    assert!(w.add_tag(a, "").is_err());
+    assert!(w.add_tag(a, &"t".repeat(65)).is_err());
+    w.add_tag(a, "b").unwrap();
+    w.add_tag(a, "a").unwrap();
+    assert_eq!(w.get_badge(a).unwrap().tags, vec!["a", "b"]);
+    assert_eq!(
+        w.all_tags().unwrap(),
+        vec![("a".to_string(), 1), ("b".to_string(), 1)]
+    );
+
+    assert!(!w.setting_bool(keys::NETWORK_ALLOWED, false).unwrap());
+    w.set_setting_bool(keys::NETWORK_ALLOWED, true).unwrap();
+    assert!(w.setting_bool(keys::NETWORK_ALLOWED, false).unwrap());
+    w.set_setting(keys::PORTFOLIO_TITLE, "Ada's badges")
+        .unwrap();
+    assert_eq!(
+        w.setting(keys::PORTFOLIO_TITLE).unwrap().as_deref(),
+        Some("Ada's badges")
+    );
+    w.clear_setting(keys::PORTFOLIO_TITLE).unwrap();
+    assert_eq!(w.setting(keys::PORTFOLIO_TITLE).unwrap(), None);
+
+    assert!(w.learner_key().unwrap().is_none());
+    w.save_learner_key("Ed25519", &[1; 32], &[2; 32], "did:key:z6Mk")
+        .unwrap();
+    let k = w.learner_key().unwrap().unwrap();
+    assert_eq!(k.secret.as_slice(), &[2; 32]);
+    assert!(
+        w.save_learner_key("Ed25519", &[3; 32], &[4; 32], "did:key:z6Mx")
+            .is_err()
+    );
+}
+
+#[test]
+fn get_badge_returns_everything_and_summary_fields() {
+    let w = wallet();
+    let mut p = ob3("A", "urn:uuid:a", "2024-01-01T01:00:00+01:00");
+    p.badge.image = Some(crate::model::Image::Baked {
+        mime: "image/png".into(),
+    });
+    let original = b"\x89PNG\r\n\x1a\nnot really".to_vec();
+    let id = imported(
+        &w.import_parsed(&p, &original, Container::Png, "dir/a.png")
+            .unwrap(),
+    );
+    let s = w.get_badge(id).unwrap();
+    assert_eq!(s.original, original);
+    assert_eq!(s.sha256, sha256_hex(&original));
+    assert_eq!(s.container, Container::Png);
+    assert_eq!(s.badge, p.badge);
+    assert_eq!(s.source, "dir/a.png");
+    assert_eq!(s.imported_at, "2026-03-04T05:06:07Z");
+    assert_eq!(s.credential_id.as_deref(), Some("urn:uuid:a"));
+    assert_eq!(s.status(), BadgeStatus::NotChecked);
+    let sum = &w.summaries(&[id, 77]).unwrap()[0];
+    assert_eq!(
+        sum.issued.as_deref(),
+        Some("2024-01-01T00:00:00Z"),
+        "normalised to UTC"
+    );
+    assert_eq!(sum.image_kind, Some(ImageKind::Baked));
+    assert_eq!(sum.issuer.as_deref(), Some("uni"));
+    assert!(matches!(
+        w.get_badge(id + 1),
+        Err(StoreError::NoSuchBadge(_))
+    ));
+}

@@ -1,0 +1,227 @@
+//! Validity dates against the injected clock: the `expiry` and `not_before` checks.
+//!
+//! - OB 3.0 / VCDM 2.0: `validFrom` / `validUntil` (STANDARDS §3.7);
+//! - OB 3.0 / VCDM 1.1: `issuanceDate` / `expirationDate` (§3.7);
+//! - OB 2.0 / 1.x: `issuedOn` / `expires` (§2.3 "assertion_timestamp_checks": issued in the
+//!   future fails, expires before issuedOn fails, expired fails).
+//!
+//! Dates need a time zone (§2.1, §3.7). We are lenient where real badges are sloppy, and say
+//! so in the detail: a date without a time is read as UTC midnight, a date-time without a
+//! zone as UTC, and an OB 1.x Unix timestamp as seconds since 1970 (§2.3 upgrades).
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use serde_json::Value;
+
+use super::report::Outcome;
+
+/// A parsed date, with a note when it was read leniently.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct When {
+    /// The instant.
+    pub at: DateTime<Utc>,
+    /// Set when the value was not a full date-time with a zone.
+    pub note: Option<String>,
+}
+
+/// Parse a badge date (string or OB 1.x number). `Err` says what is wrong, one line.
+pub fn parse_date(v: &Value) -> Result<When, String> {
+    match v {
+        Value::String(s) => parse_date_str(s),
+        Value::Number(n) => {
+            let secs = n.as_i64().ok_or_else(|| format!("{n} is not a date"))?;
+            unix(secs)
+        }
+        other => Err(format!("{} is not a date", short(other))),
+    }
+}
+
+fn unix(secs: i64) -> Result<When, String> {
+    let at = Utc
+        .timestamp_opt(secs, 0)
+        .single()
+        .ok_or_else(|| format!("{secs} is out of range as a unix timestamp"))?;
+    Ok(When {
+        at,
+        note: Some(format!(
+            "unix timestamp {secs} read as seconds since 1970 (ob 1.x)"
+        )),
+    })
+}
+
+fn parse_date_str(s: &str) -> Result<When, String> {
+    let t = s.trim();
+    if let Ok(d) = DateTime::parse_from_rfc3339(t) {
+        return Ok(When {
+            at: d.with_timezone(&Utc),
+            note: None,
+        });
+    }
+    // Offsets without a colon (+0000), as some OB 1.x issuers wrote.
+    if let Ok(d) = DateTime::parse_from_str(t, "%Y-%m-%dT%H:%M:%S%.f%z") {
+        return Ok(When {
+            at: d.with_timezone(&Utc),
+            note: None,
+        });
+    }
+    for fmt in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+    ] {
+        if let Ok(n) = NaiveDateTime::parse_from_str(t, fmt) {
+            return Ok(When {
+                at: n.and_utc(),
+                note: Some(format!("{t:?} has no time zone; read as utc")),
+            });
+        }
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        && let Some(n) = d.and_hms_opt(0, 0, 0)
+    {
+        return Ok(When {
+            at: n.and_utc(),
+            note: Some(format!(
+                "{t:?} is a date without a time; read as utc midnight"
+            )),
+        });
+    }
+    if t.len() == 10
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(secs) = t.parse::<i64>()
+    {
+        return unix(secs);
+    }
+    Err(format!(
+        "{} is not a date-time with a time zone",
+        short(&Value::String(s.into()))
+    ))
+}
+
+fn short(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 40 {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    } else {
+        s
+    }
+}
+
+/// The start/end field names used by a document.
+fn fields(doc: &Value) -> (&'static str, &'static str) {
+    if doc.get("validFrom").is_some() || doc.get("validUntil").is_some() {
+        ("validFrom", "validUntil")
+    } else if doc.get("issuanceDate").is_some() || doc.get("expirationDate").is_some() {
+        ("issuanceDate", "expirationDate")
+    } else if doc.get("issuedOn").is_some() || doc.get("expires").is_some() {
+        ("issuedOn", "expires")
+    } else {
+        ("validFrom", "validUntil")
+    }
+}
+
+fn human(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%d %H:%M UTC").to_string()
+}
+
+/// The `expiry` and `not_before` outcomes for a credential/assertion at `now`.
+/// Returns `((expiry outcome, detail), (not_before outcome, detail))`.
+pub fn check(doc: &Value, now: DateTime<Utc>) -> ((Outcome, String), (Outcome, String)) {
+    let (start_name, end_name) = fields(doc);
+    let start = doc.get(start_name).map(parse_date);
+    let end = doc.get(end_name).map(parse_date);
+
+    let not_before = match &start {
+        None => (Outcome::Skipped, format!("no {start_name} date")),
+        Some(Err(e)) => (Outcome::Fail, format!("{start_name}: {e}")),
+        Some(Ok(w)) if w.at > now => (
+            Outcome::Fail,
+            format!("not valid yet: {start_name} is {}", human(w.at)) + &note(w),
+        ),
+        Some(Ok(w)) => (
+            Outcome::Pass,
+            format!("valid since {} ({start_name})", human(w.at)) + &note(w),
+        ),
+    };
+    let expiry = match (&end, &start) {
+        (None, _) => (Outcome::Pass, format!("does not expire (no {end_name})")),
+        (Some(Err(e)), _) => (Outcome::Fail, format!("{end_name}: {e}")),
+        (Some(Ok(e)), Some(Ok(s))) if e.at < s.at => (
+            Outcome::Fail,
+            format!(
+                "{end_name} {} is before {start_name} {}",
+                human(e.at),
+                human(s.at)
+            ),
+        ),
+        (Some(Ok(w)), _) if w.at < now => (
+            Outcome::Fail,
+            format!("expired on {}", human(w.at)) + &note(w),
+        ),
+        (Some(Ok(w)), _) => (
+            Outcome::Pass,
+            format!("valid until {}", human(w.at)) + &note(w),
+        ),
+    };
+    (expiry, not_before)
+}
+
+fn note(w: &When) -> String {
+    w.note
+        .as_ref()
+        .map(|n| format!(" (note: {n})"))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn lenient_forms() {
+        assert_eq!(
+            parse_date(&json!("2016-12-31T23:59:59Z")).unwrap().note,
+            None
+        );
+        let d = parse_date(&json!("2016-12-31")).unwrap();
+        assert_eq!(d.at, at("2016-12-31T00:00:00Z"));
+        assert!(d.note.unwrap().contains("utc midnight"));
+        let d = parse_date(&json!("2024-11-08T10:33:30.649696")).unwrap();
+        assert!(d.note.unwrap().contains("no time zone"));
+        assert_eq!(
+            parse_date(&json!(1_400_000_000)).unwrap().at,
+            at("2014-05-13T16:53:20Z")
+        );
+        assert_eq!(
+            parse_date(&json!("1400000000")).unwrap().at,
+            at("2014-05-13T16:53:20Z")
+        );
+        assert!(parse_date(&json!("yesterday")).is_err());
+        assert!(parse_date(&json!({"a": 1})).is_err());
+    }
+
+    #[test]
+    fn window() {
+        let now = at("2026-01-01T00:00:00Z");
+        let ((e, _), (n, _)) = check(&json!({"validFrom": "2010-01-01T00:00:00Z"}), now);
+        assert_eq!((e, n), (Outcome::Pass, Outcome::Pass));
+        let ((e, d), _) = check(
+            &json!({"validFrom": "2010-01-01T00:00:00Z", "validUntil": "2011-01-01T00:00:00Z"}),
+            now,
+        );
+        assert_eq!(e, Outcome::Fail);
+        assert_eq!(d, "expired on 2011-01-01 00:00 UTC");
+        let (_, (n, d)) = check(&json!({"issuanceDate": "2040-01-01T00:00:00Z"}), now);
+        assert_eq!(n, Outcome::Fail);
+        assert_eq!(d, "not valid yet: issuanceDate is 2040-01-01 00:00 UTC");
+        let ((e, _), _) = check(
+            &json!({"issuedOn": "2016-01-01T00:00:00Z", "expires": "2015-01-01T00:00:00Z"}),
+            at("2015-06-01T00:00:00Z"),
+        );
+        assert_eq!(e, Outcome::Fail);
+    }
+}

@@ -1,0 +1,79 @@
+//! Evidence snapshot: what a verification used, kept so the app can later say "verified on
+//! <date> with key <id>" even after the issuer's site is gone (issue 3, "Evidence
+//! snapshot"; STANDARDS §7 offline-first).
+//!
+//! [`snapshot`] gathers the report and every document it fetched (from the wallet's
+//! [`DocumentCache`]); the wallet stores it beside the badge.
+
+use serde::{Deserialize, Serialize};
+
+use super::{DocumentCache, Report, Verdict};
+
+/// One document a verification used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsedDocument {
+    /// Where it came from.
+    pub url: String,
+    /// HTTP status.
+    pub status: u16,
+    /// When it was fetched (RFC 3339).
+    pub fetched_at: String,
+    /// The body (JSON documents as text; anything else lossily).
+    pub body: String,
+}
+
+/// A verification report and the documents behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The report.
+    pub report: Report,
+    /// Documents fetched (or read from the cache) during the verification.
+    pub documents: Vec<UsedDocument>,
+}
+
+impl Evidence {
+    /// One line for the app: "verified on 2026-05-03 with key did:key:z6Mk…".
+    pub fn summary(&self) -> String {
+        let day = self
+            .report
+            .checked_at
+            .get(..10)
+            .unwrap_or(&self.report.checked_at);
+        let key = self
+            .report
+            .key_id
+            .as_ref()
+            .map(|k| format!(" with key {k}"))
+            .unwrap_or_default();
+        match self.report.verdict {
+            Verdict::Valid => format!("verified on {day}{key}"),
+            Verdict::Invalid => format!("found invalid on {day}"),
+            Verdict::Indeterminate => format!("could not be fully checked on {day}{key}"),
+            Verdict::Error => format!("could not be read on {day}"),
+        }
+    }
+}
+
+/// Gather the report and the documents it fetched, from `cache`.
+pub fn snapshot(report: &Report, cache: Option<&dyn DocumentCache>) -> Evidence {
+    let mut documents: Vec<UsedDocument> = Vec::new();
+    if let Some(c) = cache {
+        for f in &report.fetches {
+            if documents.iter().any(|d| d.url == f.url) {
+                continue;
+            }
+            if let Some(doc) = c.get(&f.url) {
+                documents.push(UsedDocument {
+                    url: doc.url,
+                    status: doc.status,
+                    fetched_at: doc.fetched_at,
+                    body: String::from_utf8_lossy(&doc.body).into_owned(),
+                });
+            }
+        }
+    }
+    Evidence {
+        report: report.clone(),
+        documents,
+    }
+}

@@ -1,0 +1,816 @@
+//! Open Badges 2.0 and 1.x: signed (JWS) and hosted assertions. STANDARDS §2.2 (spec
+//! algorithm), §2.3 (BADGECHECK behaviour and the OB 1.x upgrade rules), §6.6, §6.8–§6.10.
+//!
+//! **Signed**: the JWS (RS256; a lower-case `rs256` header is accepted, §6.6) is checked with
+//! the `verification.creator` CryptographicKey's `publicKeyPem` (OB 1.x: `verify.url`), which
+//! is fetched; the key must be listed in the issuer profile's `publicKey` and its `owner` must
+//! be the issuer ("do not trust a key that is not properly linked from the issuer Profile").
+//! Then the issuer's `revocationList` (entries as ids, `{id, revocationReason}`, legacy
+//! `{uid}`).
+//!
+//! **Hosted**: the assertion `id` URL is fetched again (`Accept: application/ld+json,
+//! application/json`) and the hosted copy is the truth: its fields are the ones verified.
+//! The id must be in the issuer's scope (`verification.allowedOrigins` / `startsWith`, by
+//! default the issuer id's origin). HTTP 410 or `"revoked": true` is revoked (`status`
+//! fail); 404 is a `hosted` fail; a hosted copy whose recipient or badge differs from the
+//! local one fails; offline is a `hosted` error.
+//!
+//! Badge classes and issuers given as URLs are fetched (network on) or read from the cache.
+
+use serde_json::{Map, Value, json};
+
+use super::report::{CheckId, Outcome, Report};
+use super::schema::{self, Findings};
+use super::{NetFail, Run, dates, recipient, vc_jwt};
+use crate::model::Format;
+use crate::parse::ParsedCredential;
+
+const ACCEPT_JSONLD: &str = "application/ld+json, application/json";
+
+/// Apply the OB 0.5 / 1.0 / 1.1 upgrade rules that matter for verification (§2.3):
+/// `verify` → `verification`, string recipient → IdentityObject, `issued_on` → `issuedOn`,
+/// 1.0 id from `verify.url` (hosted), issuer `origin`/`contact` → `url`/`email`.
+pub fn upgrade(doc: &Value) -> Value {
+    let Value::Object(src) = doc else {
+        return doc.clone();
+    };
+    let mut o: Map<String, Value> = src.clone();
+    if !o.contains_key("verification")
+        && let Some(v) = o.get("verify").cloned()
+    {
+        o.insert("verification".into(), v);
+    }
+    if let Some(Value::String(r)) = o.get("recipient").cloned() {
+        let hashed = !r.contains('@');
+        let mut ident = json!({"type": "email", "identity": r, "hashed": hashed});
+        if let Some(salt) = o.get("salt").cloned() {
+            ident["salt"] = salt;
+        }
+        o.insert("recipient".into(), ident);
+    }
+    if !o.contains_key("issuedOn")
+        && let Some(v) = o.get("issued_on").cloned()
+    {
+        o.insert("issuedOn".into(), v);
+    }
+    let vtype = o
+        .get("verification")
+        .and_then(|v| v.get("type"))
+        .and_then(Value::as_str)
+        .map(str::to_ascii_lowercase);
+    if !o.contains_key("id") {
+        let url = o
+            .get("verification")
+            .and_then(|v| v.get("url"))
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        match (vtype.as_deref(), url) {
+            (Some("hosted") | Some("hostedbadge"), Some(u)) => {
+                o.insert("id".into(), Value::String(u));
+            }
+            _ => {
+                if let Some(uid) = o.get("uid").and_then(Value::as_str) {
+                    o.insert("id".into(), Value::String(format!("urn:uid:{uid}")));
+                }
+            }
+        }
+    }
+    // OB 0.5: the badge embeds an issuer with origin/contact.
+    if let Some(Value::Object(b)) = o.get_mut("badge")
+        && let Some(Value::Object(i)) = b.get_mut("issuer")
+    {
+        for (old, new) in [("origin", "url"), ("contact", "email")] {
+            if !i.contains_key(new)
+                && let Some(v) = i.get(old).cloned()
+            {
+                i.insert(new.into(), v);
+            }
+        }
+    }
+    Value::Object(o)
+}
+
+/// A node given inline or by URL; fetched when it is a URL.
+enum Node {
+    Got(Value, Option<String>),
+    /// Could not get it: outcome (error or fail) and why.
+    Missing(Outcome, String),
+}
+
+fn node(run: &Run<'_>, v: Option<&Value>, what: &str) -> Node {
+    match v {
+        Some(Value::String(url)) if url.starts_with("http://") || url.starts_with("https://") => {
+            match run.net.get_json(url, ACCEPT_JSONLD) {
+                Ok((doc, note)) => Node::Got(doc, note),
+                Err(NetFail::Unavailable(e)) => {
+                    Node::Missing(Outcome::Error, format!("could not fetch the {what}: {e}"))
+                }
+                Err(NetFail::Status(code, u)) if code >= 500 => Node::Missing(
+                    Outcome::Error,
+                    format!("could not fetch the {what}: {u} answered http {code}"),
+                ),
+                Err(e) => Node::Missing(Outcome::Fail, format!("the {what} cannot be read: {e}")),
+            }
+        }
+        Some(Value::String(s)) => Node::Missing(
+            Outcome::Fail,
+            format!("the {what} {s:?} is not an http(s) url"),
+        ),
+        Some(o @ Value::Object(_)) => Node::Got(o.clone(), None),
+        Some(_) => Node::Missing(
+            Outcome::Fail,
+            format!("the {what} is neither a url nor an object"),
+        ),
+        None => Node::Missing(Outcome::Fail, format!("the assertion has no {what}")),
+    }
+}
+
+fn id_of(v: &Value) -> Option<&str> {
+    match v {
+        Value::String(s) => Some(s),
+        Value::Object(o) => o.get("id").and_then(Value::as_str),
+        _ => None,
+    }
+}
+
+/// `scheme://host[:port]` of a URL.
+fn origin(u: &str) -> Option<String> {
+    let o = reqwest::Url::parse(u).ok()?.origin();
+    o.is_tuple().then(|| o.ascii_serialization())
+}
+
+fn host(u: &str) -> Option<String> {
+    reqwest::Url::parse(u)
+        .ok()?
+        .host_str()
+        .map(str::to_ascii_lowercase)
+}
+
+fn strings(v: Option<&Value>) -> Vec<String> {
+    match v {
+        Some(Value::String(s)) => vec![s.clone()],
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Is the hosted assertion id in the issuer's verification scope? (§2.2, §2.3)
+pub fn hosted_scope(assertion_id: &str, issuer: &Value) -> (Outcome, String) {
+    let issuer_id = issuer.get("id").and_then(Value::as_str).unwrap_or("");
+    let policy = issuer.get("verification");
+    let starts = strings(policy.and_then(|p| p.get("startsWith")));
+    let allowed = strings(policy.and_then(|p| p.get("allowedOrigins")));
+    if !starts.is_empty() && !starts.iter().any(|s| assertion_id.starts_with(s.as_str())) {
+        return (
+            Outcome::Fail,
+            format!(
+                "the assertion id {assertion_id} does not start with the issuer's allowed prefix {}",
+                starts.join(" or ")
+            ),
+        );
+    }
+    if !allowed.is_empty() {
+        let h = host(assertion_id).unwrap_or_default();
+        return if allowed.iter().any(|a| a.eq_ignore_ascii_case(&h)) {
+            (
+                Outcome::Pass,
+                format!("hosted at {h}, one of the issuer's allowed origins"),
+            )
+        } else {
+            (
+                Outcome::Fail,
+                format!(
+                    "the assertion is hosted at {h}, not one of the issuer's allowed origins ({})",
+                    allowed.join(", ")
+                ),
+            )
+        };
+    }
+    if !starts.is_empty() {
+        return (
+            Outcome::Pass,
+            "the assertion id is under the issuer's allowed prefix".into(),
+        );
+    }
+    match (origin(assertion_id), origin(issuer_id)) {
+        (_, None) => (
+            Outcome::Pass,
+            format!(
+                "the issuer id {issuer_id} is not an http url, so the hosting scope cannot be compared (warning)"
+            ),
+        ),
+        (Some(a), Some(i)) if a == i => (
+            Outcome::Pass,
+            format!("hosted on the issuer's own origin {i}"),
+        ),
+        (a, Some(i)) => (
+            Outcome::Fail,
+            format!(
+                "the assertion is hosted at {}, not on the issuer's origin {i}",
+                a.unwrap_or_else(|| assertion_id.to_string())
+            ),
+        ),
+    }
+}
+
+/// Are two recipient objects the same identity?
+fn same_recipient(a: Option<&Value>, b: Option<&Value>) -> bool {
+    let norm = |v: Option<&Value>| -> Option<(String, bool, String)> {
+        let u = upgrade(&json!({"recipient": v?.clone()}));
+        let r = u.get("recipient")?;
+        Some((
+            r.get("identity")?.as_str()?.to_ascii_lowercase(),
+            r.get("hashed").and_then(Value::as_bool).unwrap_or(false),
+            r.get("salt")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string(),
+        ))
+    };
+    norm(a) == norm(b)
+}
+
+pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
+    let local = upgrade(&p.document);
+    let mut doc = local.clone();
+    let mut hosted_status: Option<(Outcome, String)> = None;
+
+    if p.format == Format::Ob2Signed {
+        r.set(
+            CheckId::Hosted,
+            Outcome::Skipped,
+            "signed assertion: nothing hosted to fetch",
+        );
+    } else {
+        r.set(
+            CheckId::Proof,
+            Outcome::Skipped,
+            "hosted assertion: no signature, the issuer's server vouches for it (see hosted)",
+        );
+        r.set(
+            CheckId::IssuerKey,
+            Outcome::Skipped,
+            "hosted assertions use no key",
+        );
+        match hosted(run, p, &local) {
+            Hosted::Truth(h, detail) => {
+                if h.get("revoked").and_then(Value::as_bool) == Some(true) {
+                    let reason = h
+                        .get("revocationReason")
+                        .and_then(Value::as_str)
+                        .map(|s| format!(": {s}"))
+                        .unwrap_or_default();
+                    hosted_status = Some((Outcome::Fail, format!("revoked by the issuer{reason}")));
+                    r.set(CheckId::Hosted, Outcome::Pass, detail);
+                    // A revocation notice may hold only id and revoked: keep verifying the local copy.
+                    if h.get("recipient").is_some() {
+                        doc = upgrade(&h);
+                    }
+                } else if let Some(diff) = differs(&local, &h) {
+                    r.set(
+                        CheckId::Hosted,
+                        Outcome::Fail,
+                        format!("the hosted copy differs from this file: {diff}"),
+                    );
+                    doc = upgrade(&h);
+                } else {
+                    r.set(CheckId::Hosted, Outcome::Pass, detail);
+                    doc = upgrade(&h);
+                }
+            }
+            Hosted::Gone(url) => {
+                r.set(
+                    CheckId::Hosted,
+                    Outcome::Pass,
+                    format!("{url} answers 410 gone"),
+                );
+                hosted_status = Some((
+                    Outcome::Fail,
+                    "revoked: the issuer's server answers 410 gone".into(),
+                ));
+            }
+            Hosted::Bad(outcome, detail) => r.set(CheckId::Hosted, outcome, detail),
+        }
+    }
+
+    // Badge class and issuer.
+    let mut f = schema::check_ob2_assertion(&doc);
+    let badge = match node(run, doc.get("badge"), "badge class") {
+        Node::Got(b, _) => Some(b),
+        Node::Missing(o, d) => {
+            r.set(CheckId::Issuer, o, d);
+            None
+        }
+    };
+    let issuer = match badge
+        .as_ref()
+        .map(|b| node(run, b.get("issuer"), "issuer profile"))
+    {
+        Some(Node::Got(i, _)) => Some(i),
+        Some(Node::Missing(o, d)) => {
+            r.set(CheckId::Issuer, o, d);
+            None
+        }
+        None => None,
+    };
+    if let Some(b) = &badge {
+        schema::check_ob2_badge(b, &mut f);
+    }
+    if let Some(i) = &issuer {
+        schema::check_ob2_issuer(i, &mut f);
+    }
+    set_schema(r, &f, badge.is_some() && issuer.is_some());
+
+    if p.format == Format::Ob2Signed {
+        signed(run, p, &doc, issuer.as_ref(), r);
+    }
+
+    if let Some(i) = &issuer {
+        let name = i
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or("unnamed issuer");
+        let iid = i.get("id").and_then(Value::as_str).unwrap_or("(no id)");
+        if p.format == Format::Ob2Hosted {
+            let aid = doc.get("id").and_then(Value::as_str).unwrap_or("");
+            let (o, d) = hosted_scope(aid, i);
+            r.set(CheckId::Issuer, o, format!("{name} ({iid}): {d}"));
+        } else {
+            r.set(
+                CheckId::Issuer,
+                Outcome::Pass,
+                format!("issued by {name} ({iid})"),
+            );
+        }
+    }
+
+    let ((eo, ed), (no, nd)) = dates::check(&doc, run.ctx.clock.now());
+    r.set(CheckId::Expiry, eo, ed);
+    r.set(CheckId::NotBefore, no, nd);
+
+    let status = if let Some(s) = hosted_status {
+        s
+    } else if doc.get("revoked").and_then(Value::as_bool) == Some(true) {
+        (Outcome::Fail, "the assertion says it is revoked".into())
+    } else if p.format == Format::Ob2Signed {
+        match &issuer {
+            Some(i) => revocation_list(run, &doc, i),
+            None => (
+                Outcome::Error,
+                "could not check: the issuer profile is not available".into(),
+            ),
+        }
+    } else {
+        match r.get(CheckId::Hosted).map(|c| c.outcome) {
+            Some(Outcome::Pass) => (
+                Outcome::Pass,
+                "not revoked: the hosted assertion is live".into(),
+            ),
+            _ => (
+                Outcome::Error,
+                "could not check: the hosted assertion was not confirmed".into(),
+            ),
+        }
+    };
+    r.set(CheckId::Status, status.0, status.1);
+
+    let (ro, rd) = recipient::check_ob2(doc.get("recipient"), run.ctx.recipients);
+    r.set(CheckId::Recipient, ro, rd);
+}
+
+fn set_schema(r: &mut Report, f: &Findings, complete: bool) {
+    if !f.errors.is_empty() {
+        r.set(CheckId::Schema, Outcome::Fail, f.detail("the assertion"));
+    } else if complete {
+        r.set(
+            CheckId::Schema,
+            Outcome::Pass,
+            f.detail("the assertion, its badge class and issuer"),
+        );
+    } else {
+        r.set(
+            CheckId::Schema,
+            Outcome::Error,
+            "the assertion is well-formed, but its badge class or issuer could not be read to check them",
+        );
+    }
+}
+
+enum Hosted {
+    Truth(Value, String),
+    Gone(String),
+    Bad(Outcome, String),
+}
+
+fn hosted(run: &Run<'_>, p: &ParsedCredential, local: &Value) -> Hosted {
+    let url = p
+        .hosted_url
+        .clone()
+        .or_else(|| local.get("id").and_then(Value::as_str).map(str::to_string))
+        .or_else(|| {
+            local
+                .get("verification")
+                .and_then(|v| v.get("url"))
+                .and_then(Value::as_str)
+                .map(str::to_string)
+        });
+    let Some(url) = url.filter(|u| u.starts_with("http://") || u.starts_with("https://")) else {
+        return Hosted::Bad(
+            Outcome::Fail,
+            "the hosted assertion has no http(s) id to fetch it from".into(),
+        );
+    };
+    let got = match run.net.get(&url, ACCEPT_JSONLD) {
+        Ok(g) => g,
+        Err(e) => {
+            let msg = e.to_string();
+            let short = if msg.starts_with("offline") {
+                "offline".to_string()
+            } else {
+                msg
+            };
+            return Hosted::Bad(
+                Outcome::Error,
+                format!("{short}: could not fetch the hosted assertion {url}"),
+            );
+        }
+    };
+    let note = got.note.map(|n| format!(" ({n})")).unwrap_or_default();
+    match got.status {
+        410 => return Hosted::Gone(url),
+        200..=299 => {}
+        404 => {
+            return Hosted::Bad(
+                Outcome::Fail,
+                format!("the issuer's server has no such assertion: {url} answered 404{note}"),
+            );
+        }
+        s if s >= 500 => {
+            return Hosted::Bad(
+                Outcome::Error,
+                format!("could not check: {url} answered http {s}"),
+            );
+        }
+        s => return Hosted::Bad(Outcome::Fail, format!("{url} answered http {s}{note}")),
+    }
+    let h: Value = match serde_json::from_slice(&got.body) {
+        Ok(v @ Value::Object(_)) => v,
+        _ => {
+            return Hosted::Bad(
+                Outcome::Fail,
+                format!("the hosted copy at {url} is not a json object"),
+            );
+        }
+    };
+    let declared = h.get("id").and_then(Value::as_str).unwrap_or("");
+    let mut detail = format!("fetched the hosted copy from {url}{note}");
+    if !declared.is_empty() && declared != url {
+        detail.push_str(&format!(" (note: it declares its id as {declared})"));
+    }
+    Hosted::Truth(h, detail)
+}
+
+/// What differs between the local assertion and the hosted one, if anything.
+fn differs(local: &Value, hosted: &Value) -> Option<String> {
+    let hosted = upgrade(hosted);
+    if local.get("recipient").is_some()
+        && !same_recipient(local.get("recipient"), hosted.get("recipient"))
+    {
+        return Some("recipient".into());
+    }
+    let lb = local.get("badge").and_then(id_of);
+    let hb = hosted.get("badge").and_then(id_of);
+    if lb.is_some() && lb != hb {
+        return Some(format!(
+            "badge ({} here, {} hosted)",
+            lb.unwrap_or(""),
+            hb.unwrap_or("none")
+        ));
+    }
+    None
+}
+
+fn signed(
+    run: &Run<'_>,
+    p: &ParsedCredential,
+    doc: &Value,
+    issuer: Option<&Value>,
+    r: &mut Report,
+) {
+    let Some(token) = p.compact_jws.as_deref() else {
+        r.set(
+            CheckId::Proof,
+            Outcome::Fail,
+            "the signed assertion is missing its jws",
+        );
+        return;
+    };
+    let j = match vc_jwt::split(token) {
+        Ok(j) => j,
+        Err(e) => {
+            r.set(CheckId::Proof, Outcome::Fail, e);
+            return;
+        }
+    };
+    let alg = match vc_jwt::algorithm(&j.header, true) {
+        Ok(jsonwebtoken::Algorithm::RS256) => jsonwebtoken::Algorithm::RS256,
+        Ok(other) => {
+            r.set(
+                CheckId::Proof,
+                Outcome::Fail,
+                format!("open badges 2.0 signatures use RS256, not {other:?}"),
+            );
+            return;
+        }
+        Err(e) => {
+            r.set(CheckId::Proof, Outcome::Fail, e);
+            return;
+        }
+    };
+    let creator = doc
+        .get("verification")
+        .and_then(|v| v.get("creator").or_else(|| v.get("url")))
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    // Keys to try: the creator, or (no creator) each key the issuer lists.
+    let candidates: Vec<String> = match (&creator, issuer) {
+        (Some(c), _) => vec![c.clone()],
+        (None, Some(i)) => strings(i.get("publicKey"))
+            .into_iter()
+            .chain(
+                i.get("publicKey")
+                    .and_then(|k| k.get("id"))
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
+            )
+            .collect(),
+        (None, None) => Vec::new(),
+    };
+    if candidates.is_empty() {
+        r.set(
+            CheckId::Proof,
+            Outcome::Error,
+            "could not check: the assertion names no creator key and the issuer lists none",
+        );
+        r.set(CheckId::IssuerKey, Outcome::Error, "no key to check");
+        return;
+    }
+    let mut last_err: Option<(Outcome, String)> = None;
+    for key_url in &candidates {
+        let (pem, owner, key_id) = match fetch_key(run, key_url) {
+            Ok(k) => k,
+            Err(e) => {
+                last_err = Some(e);
+                continue;
+            }
+        };
+        let key = match jsonwebtoken::DecodingKey::from_rsa_pem(pem.as_bytes()) {
+            Ok(k) => k,
+            Err(e) => {
+                last_err = Some((
+                    Outcome::Fail,
+                    format!("key {key_url}: not an rsa public key pem ({e})"),
+                ));
+                continue;
+            }
+        };
+        match vc_jwt::verify_signature(&j, alg, &key) {
+            Ok(true) => {
+                r.set(
+                    CheckId::Proof,
+                    Outcome::Pass,
+                    format!("RS256 signature verified with {key_id}"),
+                );
+                r.key_id = Some(key_id.clone());
+                let (o, d) = key_link(&key_id, owner.as_deref(), issuer);
+                r.set(CheckId::IssuerKey, o, d);
+                return;
+            }
+            Ok(false) => {
+                last_err = Some((
+                    Outcome::Fail,
+                    format!("the signature does not match key {key_id}"),
+                ))
+            }
+            Err(e) => last_err = Some((Outcome::Fail, e)),
+        }
+    }
+    let (o, d) = last_err.unwrap_or((Outcome::Fail, "no key verified the signature".into()));
+    r.set(CheckId::Proof, o, d.clone());
+    r.set(
+        CheckId::IssuerKey,
+        if o == Outcome::Error {
+            Outcome::Error
+        } else {
+            Outcome::Skipped
+        },
+        if o == Outcome::Error {
+            d
+        } else {
+            "the signature did not verify".into()
+        },
+    );
+}
+
+/// Fetch a CryptographicKey (or, OB 1.x, a bare PEM): (pem, owner, id).
+fn fetch_key(
+    run: &Run<'_>,
+    url: &str,
+) -> Result<(String, Option<String>, String), (Outcome, String)> {
+    let got = run
+        .net
+        .get(
+            url,
+            "application/ld+json, application/json, application/x-pem-file, text/plain",
+        )
+        .map_err(|e| (Outcome::Error, format!("could not fetch key {url}: {e}")))?;
+    if got.status >= 500 {
+        return Err((
+            Outcome::Error,
+            format!("could not fetch key {url}: http {}", got.status),
+        ));
+    }
+    if !(200..300).contains(&got.status) {
+        return Err((
+            Outcome::Fail,
+            format!("key {url} answered http {}", got.status),
+        ));
+    }
+    let text = String::from_utf8_lossy(&got.body);
+    if text.trim_start().starts_with("-----BEGIN") {
+        return Ok((text.trim().to_string(), None, url.to_string()));
+    }
+    let k: Value = serde_json::from_slice(&got.body)
+        .map_err(|_| (Outcome::Fail, format!("key {url} is neither json nor pem")))?;
+    let pem = k
+        .get("publicKeyPem")
+        .and_then(Value::as_str)
+        .ok_or_else(|| (Outcome::Fail, format!("key {url} has no publicKeyPem")))?;
+    let owner = k.get("owner").and_then(Value::as_str).map(str::to_string);
+    let id = k
+        .get("id")
+        .and_then(Value::as_str)
+        .unwrap_or(url)
+        .to_string();
+    Ok((pem.to_string(), owner, id))
+}
+
+/// Is `key_id` listed in the issuer's `publicKey`, and owned by the issuer?
+fn key_link(key_id: &str, owner: Option<&str>, issuer: Option<&Value>) -> (Outcome, String) {
+    let Some(i) = issuer else {
+        return (
+            Outcome::Error,
+            "could not check: the issuer profile is not available".into(),
+        );
+    };
+    let iid = i.get("id").and_then(Value::as_str).unwrap_or("");
+    let mut listed = strings(i.get("publicKey"));
+    if let Some(Value::Array(a)) = i.get("publicKey") {
+        listed.extend(
+            a.iter()
+                .filter_map(|k| k.get("id"))
+                .filter_map(Value::as_str)
+                .map(str::to_string),
+        );
+    }
+    if let Some(id) = i
+        .get("publicKey")
+        .and_then(|k| k.get("id"))
+        .and_then(Value::as_str)
+    {
+        listed.push(id.to_string());
+    }
+    if !listed.iter().any(|k| k == key_id) {
+        return (
+            Outcome::Fail,
+            format!("key {key_id} is not listed in the issuer's publicKey"),
+        );
+    }
+    match owner {
+        Some(o) if o == iid => (
+            Outcome::Pass,
+            format!("key {key_id} is listed by the issuer and owned by it"),
+        ),
+        Some(o) => (
+            Outcome::Fail,
+            format!("key {key_id} is owned by {o}, not by the issuer {iid}"),
+        ),
+        None => (
+            Outcome::Pass,
+            format!("key {key_id} is listed by the issuer (the key names no owner)"),
+        ),
+    }
+}
+
+fn revocation_list(run: &Run<'_>, doc: &Value, issuer: &Value) -> (Outcome, String) {
+    let list = match issuer.get("revocationList") {
+        None => {
+            return (
+                Outcome::Pass,
+                "the issuer publishes no revocation list".into(),
+            );
+        }
+        Some(v) => node(run, Some(v), "revocation list"),
+    };
+    let (list, note) = match list {
+        Node::Got(l, n) => (l, n),
+        Node::Missing(Outcome::Fail, d) => return (Outcome::Fail, d),
+        Node::Missing(_, d) => return (Outcome::Error, d),
+    };
+    let note = note.map(|n| format!(" ({n})")).unwrap_or_default();
+    let id = doc.get("id").and_then(Value::as_str).unwrap_or("");
+    let uid = doc.get("uid").and_then(Value::as_str);
+    let entries = list.get("revokedAssertions");
+    let hit = |e: &Value| -> Option<Option<String>> {
+        let reason = e
+            .get("revocationReason")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        let m = match e {
+            Value::String(s) => s == id,
+            Value::Object(o) => {
+                o.get("id").and_then(Value::as_str) == Some(id)
+                    || (uid.is_some() && o.get("uid").and_then(Value::as_str) == uid)
+            }
+            _ => false,
+        };
+        m.then_some(reason)
+    };
+    // OB 1.1: an object keyed by uid/id → reason.
+    if let (None, Value::Object(map)) = (entries, &list) {
+        for key in [Some(id), uid].into_iter().flatten() {
+            if let Some(reason) = map.get(key) {
+                return (
+                    Outcome::Fail,
+                    format!(
+                        "revoked by the issuer: {}{note}",
+                        reason.as_str().unwrap_or("no reason given")
+                    ),
+                );
+            }
+        }
+    }
+    if let Some(Value::Array(a)) = entries
+        && let Some(reason) = a.iter().find_map(hit)
+    {
+        let why = reason.map(|r| format!(": {r}")).unwrap_or_default();
+        return (Outcome::Fail, format!("revoked by the issuer{why}{note}"));
+    }
+    (
+        Outcome::Pass,
+        format!("not on the issuer's revocation list{note}"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scope_rules() {
+        let i = json!({"id": "https://example.org/organization.json"});
+        assert_eq!(
+            hosted_scope("https://example.org/a.json", &i).0,
+            Outcome::Pass
+        );
+        assert_eq!(
+            hosted_scope("https://evil.example/a.json", &i).0,
+            Outcome::Fail
+        );
+        let i = json!({"id": "http://example.org/i", "verification": {"allowedOrigins": ["example.com", "example.org"]}});
+        assert_eq!(
+            hosted_scope("https://example.org/a.json", &i).0,
+            Outcome::Pass
+        );
+        let i = json!({"id": "http://example.org/i", "verification": {"startsWith": "https://example.org/NOT"}});
+        let (o, d) = hosted_scope("https://example.org/a.json", &i);
+        assert_eq!(o, Outcome::Fail, "{d}");
+        let i = json!({"id": "urn:uuid:1"});
+        assert_eq!(
+            hosted_scope("https://example.org/a.json", &i).0,
+            Outcome::Pass
+        );
+    }
+
+    #[test]
+    fn upgrades_ob05_and_10() {
+        let a = upgrade(
+            &json!({"recipient": "sha256$abc", "salt": "s", "issued_on": "2013-01-01",
+                                 "badge": {"issuer": {"origin": "https://x", "contact": "a@x"}}}),
+        );
+        assert_eq!(
+            a["recipient"],
+            json!({"type": "email", "identity": "sha256$abc", "hashed": true, "salt": "s"})
+        );
+        assert_eq!(a["issuedOn"], "2013-01-01");
+        assert_eq!(a["badge"]["issuer"]["url"], "https://x");
+        let a =
+            upgrade(&json!({"uid": "1", "verify": {"type": "hosted", "url": "https://x/a.json"}}));
+        assert_eq!(a["id"], "https://x/a.json");
+        assert_eq!(a["verification"]["type"], "hosted");
+    }
+}

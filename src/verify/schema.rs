@@ -1,0 +1,368 @@
+//! The `schema` check: required properties and value types, a short clear list.
+//!
+//! - OB 3.0 / CLR 2.0 (STANDARDS §3.1, §3.9 step 1, §3.12): `@context` in order (VC v2 or
+//!   v1.1 first, then the OB 3.0 / CLR context), `type`, `issuer` (URI or profile with an
+//!   `id`), `credentialSubject` with `id` or `identifier`, the achievement's `name` and
+//!   `criteria`, `validFrom` (VCDM 2.0) / `issuanceDate` (VCDM 1.1).
+//! - OB 2.0 (§2.1, §2.3 BADGECHECK class validators, the essential ones): Assertion `id`,
+//!   `type`, `recipient`, `badge`, `verification`, `issuedOn`; BadgeClass `name`,
+//!   `description`, `image`, `criteria`, `issuer`; Profile `name`, `url`, `email`.
+//!
+//! Undefined JSON-LD terms are the Data Integrity check's business (safe mode), not this one.
+
+use serde_json::Value;
+
+/// The VC v2 context URL.
+pub const VC_V2: &str = "https://www.w3.org/ns/credentials/v2";
+/// The VC v1.1 context URL.
+pub const VC_V1: &str = "https://www.w3.org/2018/credentials/v1";
+
+/// Problems found (empty: schema passes) and warnings worth showing.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Findings {
+    /// Each makes the check fail.
+    pub errors: Vec<String>,
+    /// Shown in the detail, do not fail.
+    pub warnings: Vec<String>,
+}
+
+impl Findings {
+    /// One-line detail.
+    pub fn detail(&self, what: &str) -> String {
+        if let Some(first) = self.errors.first() {
+            let more = self.errors.len() - 1;
+            if more > 0 {
+                format!(
+                    "{first} (and {more} more problem{})",
+                    if more == 1 { "" } else { "s" }
+                )
+            } else {
+                first.clone()
+            }
+        } else if self.warnings.is_empty() {
+            format!("{what} has every required property")
+        } else {
+            format!(
+                "{what} has every required property (note: {})",
+                self.warnings.join("; ")
+            )
+        }
+    }
+}
+
+/// `type` as a list of strings (string or array).
+pub fn types(v: &Value) -> Vec<&str> {
+    match v.get("type").or_else(|| v.get("@type")) {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// `@context` as a list of strings (objects are skipped).
+pub fn contexts(v: &Value) -> Vec<&str> {
+    match v.get("@context") {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The issuer id of a credential / profile reference (string or object with `id`).
+pub fn ref_id(v: Option<&Value>) -> Option<&str> {
+    match v? {
+        Value::String(s) => Some(s),
+        Value::Object(o) => o.get("id").and_then(Value::as_str),
+        _ => None,
+    }
+}
+
+fn is_ob3_context(c: &str) -> bool {
+    c == "https://purl.imsglobal.org/spec/ob/v3p0/context.json"
+        || (c.starts_with("https://purl.imsglobal.org/spec/ob/v3p0/context-3.")
+            && c.ends_with(".json"))
+}
+
+fn is_clr_context(c: &str) -> bool {
+    c.starts_with("https://purl.imsglobal.org/spec/clr/v2p0/context") && c.ends_with(".json")
+}
+
+fn is_uri(s: &str) -> bool {
+    match s.split_once(':') {
+        Some((scheme, rest)) => {
+            !rest.is_empty()
+                && scheme
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+/// Check an OB 3.0 AchievementCredential / EndorsementCredential or CLR 2.0 ClrCredential.
+pub fn check_ob3(doc: &Value) -> Findings {
+    let mut f = Findings::default();
+    if !doc.is_object() {
+        f.errors.push("the credential is not a JSON object".into());
+        return f;
+    }
+    let ctx = contexts(doc);
+    let v2 = ctx.first() == Some(&VC_V2);
+    match ctx.first() {
+        Some(&VC_V2) | Some(&VC_V1) => {}
+        Some(other) => f.errors.push(format!(
+            "@context must start with {VC_V2} (or {VC_V1}), not {other}"
+        )),
+        None => f.errors.push("@context is missing".into()),
+    }
+    let t = types(doc);
+    if !t.contains(&"VerifiableCredential") {
+        f.errors
+            .push("type must include VerifiableCredential".into());
+    }
+    let is_clr = t.contains(&"ClrCredential");
+    let is_endorsement = t.contains(&"EndorsementCredential");
+    let is_ob = t.contains(&"AchievementCredential") || t.contains(&"OpenBadgeCredential");
+    if !(is_clr || is_endorsement || is_ob) {
+        f.errors.push(
+            "type must include OpenBadgeCredential, AchievementCredential, EndorsementCredential or ClrCredential"
+                .into(),
+        );
+    }
+    if is_clr {
+        if !ctx.iter().any(|c| is_clr_context(c)) {
+            f.errors.push("@context lacks the CLR 2.0 context".into());
+        }
+    } else if ctx.get(1).is_some_and(|c| !is_ob3_context(c)) || ctx.len() < 2 {
+        f.errors.push(
+            "the second @context must be the Open Badges 3.0 context (https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json)"
+                .into(),
+        );
+    } else if ctx
+        .get(1)
+        .is_some_and(|c| !c.ends_with("context-3.0.3.json"))
+    {
+        f.warnings.push(format!(
+            "older Open Badges context {}",
+            ctx.get(1).copied().unwrap_or("")
+        ));
+    }
+    match doc.get("id") {
+        Some(Value::String(s)) if is_uri(s) => {}
+        Some(_) => f.errors.push("id must be a URI".into()),
+        None => f.warnings.push("the credential has no id".into()),
+    }
+    match doc.get("issuer") {
+        Some(Value::String(s)) if is_uri(s) => {
+            if !v2 {
+                f.warnings
+                    .push("vcdm 1.1 credentials should embed the issuer profile".into());
+            }
+        }
+        Some(Value::Object(o)) => match o.get("id").and_then(Value::as_str) {
+            Some(s) if is_uri(s) => {}
+            _ => f.errors.push("issuer.id must be a URI".into()),
+        },
+        Some(_) => f
+            .errors
+            .push("issuer must be a URI or a profile object".into()),
+        None => f.errors.push("issuer is missing".into()),
+    }
+    if is_ob && doc.get("name").is_none() {
+        f.warnings.push("the credential has no name".into());
+    }
+    let start = if v2 { "validFrom" } else { "issuanceDate" };
+    if doc.get(start).is_none() {
+        f.errors.push(format!("{start} is missing"));
+    }
+    let subjects: Vec<&Value> = match doc.get("credentialSubject") {
+        Some(Value::Array(a)) => a.iter().collect(),
+        Some(v @ Value::Object(_)) => vec![v],
+        Some(_) => {
+            f.errors.push("credentialSubject must be an object".into());
+            Vec::new()
+        }
+        None => {
+            f.errors.push("credentialSubject is missing".into());
+            Vec::new()
+        }
+    };
+    for s in subjects {
+        if is_ob {
+            let has_ident = match s.get("identifier") {
+                Some(Value::Array(a)) => !a.is_empty(),
+                Some(Value::Object(_)) => true,
+                _ => false,
+            };
+            if s.get("id").is_none() && !has_ident {
+                // OB 3.0 §3.1 says MUST; DCC's valid fixtures omit both, so we warn.
+                f.warnings
+                    .push("credentialSubject has neither id nor identifier".into());
+            }
+            match s.get("achievement") {
+                Some(a @ Value::Object(_)) => {
+                    if a.get("name").and_then(Value::as_str).is_none() {
+                        f.errors.push("achievement.name is missing".into());
+                    }
+                    match a.get("criteria") {
+                        Some(c @ Value::Object(_))
+                            if c.get("id").is_some() || c.get("narrative").is_some() => {}
+                        Some(_) => f
+                            .errors
+                            .push("achievement.criteria needs an id or a narrative".into()),
+                        None => f.errors.push("achievement.criteria is missing".into()),
+                    }
+                }
+                Some(_) => f.errors.push("achievement must be an object".into()),
+                None => f
+                    .errors
+                    .push("credentialSubject.achievement is missing".into()),
+            }
+        }
+        if is_clr && s.get("verifiableCredential").is_none() {
+            f.warnings
+                .push("the CLR holds no verifiableCredential".into());
+        }
+    }
+    f
+}
+
+fn require_str(f: &mut Findings, o: &Value, what: &str, key: &str) {
+    match o.get(key) {
+        Some(Value::String(s)) if !s.trim().is_empty() => {}
+        Some(Value::Object(_)) if key == "criteria" || key == "image" => {}
+        Some(_) => f
+            .errors
+            .push(format!("{what} {key} must be a non-empty string")),
+        None => f.errors.push(format!("{what} has no {key}")),
+    }
+}
+
+/// Check an OB 2.0 Assertion (after OB 1.x upgrade rules).
+pub fn check_ob2_assertion(a: &Value) -> Findings {
+    let mut f = Findings::default();
+    if !a.is_object() {
+        f.errors.push("the assertion is not a JSON object".into());
+        return f;
+    }
+    match a.get("id") {
+        Some(Value::String(s)) if is_uri(s) => {}
+        Some(_) => f.errors.push("assertion id must be an IRI".into()),
+        None => f.errors.push("assertion has no id".into()),
+    }
+    if a.get("@context").is_some() && !types(a).contains(&"Assertion") {
+        f.errors.push("assertion type must be Assertion".into());
+    }
+    if a.get("recipient").is_none() {
+        f.errors.push("assertion has no recipient".into());
+    } else if let Some(r) = a.get("recipient").filter(|r| r.is_object()) {
+        let hashed = r.get("hashed").and_then(Value::as_bool).unwrap_or(false);
+        let identity = r.get("identity").and_then(Value::as_str).unwrap_or("");
+        if identity.is_empty() {
+            f.errors.push("recipient has no identity".into());
+        } else if hashed && !looks_hashed(identity) {
+            f.errors
+                .push("recipient is hashed but identity is not sha256$hex or md5$hex".into());
+        } else if !hashed && looks_hashed(identity) {
+            f.errors
+                .push("recipient identity looks hashed but hashed is not true".into());
+        }
+    }
+    if a.get("badge").is_none() {
+        f.errors.push("assertion has no badge".into());
+    }
+    if a.get("verification").or_else(|| a.get("verify")).is_none() {
+        f.errors.push("assertion has no verification".into());
+    }
+    match a.get("issuedOn") {
+        None => f.errors.push("assertion has no issuedOn".into()),
+        Some(v) => {
+            if let Err(e) = super::dates::parse_date(v) {
+                f.errors.push(format!("issuedOn: {e}"));
+            } else if let Ok(w) = super::dates::parse_date(v)
+                && let Some(n) = w.note
+            {
+                f.warnings.push(format!("issuedOn: {n}"));
+            }
+        }
+    }
+    f
+}
+
+fn looks_hashed(s: &str) -> bool {
+    let (alg, hex) = match s.split_once('$') {
+        Some(p) => p,
+        None => return false,
+    };
+    let n = match alg.to_ascii_lowercase().as_str() {
+        "md5" => 32,
+        "sha256" => 64,
+        _ => return false,
+    };
+    hex.len() == n && hex.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Check an OB 2.0 BadgeClass.
+pub fn check_ob2_badge(b: &Value, f: &mut Findings) {
+    for key in ["name", "description", "criteria", "image"] {
+        require_str(f, b, "badge class", key);
+    }
+    if b.get("issuer").is_none() {
+        f.errors.push("badge class has no issuer".into());
+    }
+}
+
+/// Check an OB 2.0 issuer Profile.
+pub fn check_ob2_issuer(p: &Value, f: &mut Findings) {
+    for key in ["name", "url"] {
+        require_str(f, p, "issuer", key);
+    }
+    if p.get("email").is_none() {
+        f.warnings.push("issuer has no email".into());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn ob3_rules() {
+        let good = json!({
+            "@context": [VC_V2, "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+            "id": "urn:uuid:1", "type": ["VerifiableCredential", "OpenBadgeCredential"],
+            "issuer": {"id": "https://example.edu/issuers/1"}, "validFrom": "2010-01-01T00:00:00Z",
+            "name": "x",
+            "credentialSubject": {"id": "did:example:1", "achievement": {"name": "a", "criteria": {"narrative": "n"}}}
+        });
+        assert_eq!(check_ob3(&good), Findings::default());
+        let mut bad = good.clone();
+        bad["@context"] = json!(["https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]);
+        assert!(check_ob3(&bad).errors[0].starts_with("@context must start with"));
+        let mut bad = good.clone();
+        bad["type"] = json!(["VerifiableCredential", "OtherCredential"]);
+        assert!(check_ob3(&bad).errors[0].starts_with("type must include OpenBadgeCredential"));
+        let mut bad = good.clone();
+        bad["issuer"] = json!(42);
+        assert_eq!(
+            check_ob3(&bad).errors,
+            vec!["issuer must be a URI or a profile object".to_string()]
+        );
+    }
+
+    #[test]
+    fn ob2_rules() {
+        let a = json!({"id": "https://example.org/a", "type": "Assertion", "@context": "https://w3id.org/openbadges/v2",
+            "recipient": {"type": "email", "hashed": true, "identity": "sha256$abc"},
+            "badge": "https://example.org/b", "verification": {"type": "hosted"}, "issuedOn": "2016-12-31T23:59:59Z"});
+        assert_eq!(
+            check_ob2_assertion(&a).errors,
+            vec!["recipient is hashed but identity is not sha256$hex or md5$hex".to_string()]
+        );
+    }
+}
