@@ -1043,6 +1043,28 @@ mod tests {
     }
 
     #[test]
+    fn repeated_values_count_once() {
+        let one = json!({"@context": {"n": "https://schema.org/name"}, "@id": "urn:x", "n": ["a"]});
+        let two =
+            json!({"@context": {"n": "https://schema.org/name"}, "@id": "urn:x", "n": ["a", "a"]});
+        let c = canonicalize(&two, ContextVariant::Default).unwrap();
+        assert_eq!(c, "<urn:x> <https://schema.org/name> \"a\" .\n");
+        assert_eq!(canonicalize(&one, ContextVariant::Default).unwrap(), c);
+    }
+
+    #[test]
+    fn blank_nodes_are_labelled_canonically_whatever_the_input_order() {
+        // Two shapes of the same graph (objects listed in another order) canonicalise alike.
+        let a = json!({"@context": {"k": "https://schema.org/knows", "n": "https://schema.org/name"},
+            "@id": "urn:x", "k": [{"n": "p", "k": {"n": "q"}}, {"n": "q"}]});
+        let b = json!({"@context": {"k": "https://schema.org/knows", "n": "https://schema.org/name"},
+            "@id": "urn:x", "k": [{"n": "q"}, {"k": {"n": "q"}, "n": "p"}]});
+        let ca = canonicalize(&a, ContextVariant::Default).unwrap();
+        assert_eq!(ca, canonicalize(&b, ContextVariant::Default).unwrap());
+        assert!(ca.contains("_:c14n0") && ca.contains("_:c14n2"), "{ca}");
+    }
+
+    #[test]
     fn permutations_are_distinct() {
         let mut v = vec![1, 1, 2];
         let mut all = vec![v.clone()];

@@ -32,6 +32,10 @@ use crate::verify::jsonld::{ContextVariant, JsonLdError};
 use crate::verify::keys::{KeyError, KeyResolver, PublicKey, ResolvedKey, controller_matches};
 use crate::verify::report::Outcome;
 
+/// Most proofs one document may carry (each may cost a canonicalisation and a key fetch;
+/// real credentials carry one or two).
+pub const MAX_PROOFS: usize = 8;
+
 /// What the pipeline turns into the `proof` and `issuer_key` checks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProofsOutcome {
@@ -501,6 +505,12 @@ pub fn verify_proofs_with(
         Some(Value::Array(a)) => a.iter().collect(),
         Some(p) => vec![p],
     };
+    if proofs.len() > MAX_PROOFS {
+        return fail(format!(
+            "{} proofs exceed the limit of {MAX_PROOFS} (MAX_PROOFS)",
+            proofs.len()
+        ));
+    }
     let many = proofs.len() > 1;
     let results: Vec<ProofResult> = proofs
         .iter()
