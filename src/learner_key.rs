@@ -152,6 +152,43 @@ pub fn load_or_create<S: LearnerKeyStore + ?Sized, R: RngCore + CryptoRng>(
     Ok(key)
 }
 
+/// The wallet keeps the key in its `learner_keys` table (one row, never replaced).
+impl LearnerKeyStore for crate::store::Wallet {
+    fn load_learner_seed(&self) -> Result<Option<Zeroizing<Vec<u8>>>, crate::store::StoreError> {
+        let Some(rec) = self.learner_key()? else {
+            return Ok(None);
+        };
+        if rec.algorithm != ALGORITHM {
+            return Err(crate::store::StoreError::Corrupt {
+                what: "learner key".into(),
+                reason: format!("algorithm is {:?}, expected {ALGORITHM}", rec.algorithm),
+            });
+        }
+        Ok(Some(rec.secret))
+    }
+
+    fn save_learner_seed(&self, seed: &[u8], did: &str) -> Result<(), crate::store::StoreError> {
+        let secret = LearnerSecret::from_slice(seed)
+            .map_err(|e| crate::store::StoreError::Invalid(e.to_string()))?;
+        self.save_learner_key(ALGORITHM, &secret.public(), seed, did)
+    }
+}
+
+/// The algorithm name stored with the key.
+pub const ALGORITHM: &str = "Ed25519";
+
+/// The wallet's learner key, created (with OS randomness) and stored on first use.
+pub fn wallet_learner_key(wallet: &crate::store::Wallet) -> Result<LearnerKey, LearnerKeyError> {
+    let key = load_or_create(wallet, &mut rand_core::OsRng)?;
+    // The stored DID must be the key's own: a mismatch means the row was tampered with.
+    if let Some(rec) = wallet.learner_key()?
+        && rec.did != key.did()
+    {
+        return Err(LearnerKeyError::DidMismatch);
+    }
+    Ok(key)
+}
+
 /// Why the learner key could not be loaded.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -159,6 +196,9 @@ pub enum LearnerKeyError {
     /// The stored seed has the wrong size.
     #[error("stored learner key is {0} bytes, expected 32: the wallet's key table is damaged")]
     BadLength(usize),
+    /// The stored DID is not the stored key's.
+    #[error("the wallet's learner key row is inconsistent: its did:key does not match its secret")]
+    DidMismatch,
     /// The wallet failed.
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),

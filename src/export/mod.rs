@@ -10,6 +10,7 @@
 //! - [`baked`]: one badge as a baked PNG/SVG.
 //! - [`pdf`]: a cover page listing the collection, then one page per badge.
 //! - [`privacy`]: what is included, what is redacted, and the linkable-identifier warning.
+//! - [`source`]: a wallet collection (or badges) as a [`Portfolio`]; the minor-mode gate.
 //!
 //! Signed JSON is never re-serialised into a file: originals are written from the bytes the
 //! wallet stored. All badge text is untrusted and escaped wherever it is rendered.
@@ -19,6 +20,7 @@ pub mod html;
 pub mod pdf;
 pub mod presentation;
 pub mod privacy;
+pub mod source;
 pub mod zip;
 
 use chrono::{DateTime, Utc};

@@ -32,17 +32,6 @@ pub struct RestoreArgs {
     pub force: bool,
 }
 
-/// The wallet file: `--wallet` / `BACKPACK_WALLET`, else the platform data dir.
-pub fn wallet_path(ctx: &Ctx) -> anyhow::Result<PathBuf> {
-    if let Some(p) = &ctx.wallet {
-        return Ok(p.clone());
-    }
-    // TODO(share): use the store's default-path function once it lands (same call as STACK.md).
-    let dirs = directories::ProjectDirs::from("org", "Example", "Backpack")
-        .context("no home directory: pass --wallet PATH")?;
-    Ok(dirs.data_dir().join("wallet.db"))
-}
-
 /// Read the passphrase: env, prompt (twice when `confirm`), or a stdin line.
 pub fn read_passphrase(prompt: &str, confirm: bool) -> anyhow::Result<String> {
     if let Ok(p) = std::env::var("BACKPACK_PASSPHRASE") {
@@ -82,7 +71,7 @@ fn kdf_params() -> KdfParams {
 impl BackupArgs {
     /// Run it.
     pub fn run(&self, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-        let path = wallet_path(ctx)?;
+        let path = ctx.wallet_path()?;
         if !path.exists() {
             anyhow::bail!("{}: no wallet here to back up", path.display());
         }
@@ -127,7 +116,7 @@ fn restore(input: &Path, dest: &Path, force: bool) -> anyhow::Result<()> {
 impl RestoreArgs {
     /// Run it.
     pub fn run(&self, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-        restore(&self.input, &wallet_path(ctx)?, self.force)?;
+        restore(&self.input, &ctx.wallet_path()?, self.force)?;
         Ok(ExitCode::SUCCESS)
     }
 }

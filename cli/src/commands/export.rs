@@ -1,16 +1,154 @@
-//! PLACEHOLDER subcommand.
+//! `backpack export COLLECTION --format html|zip|vp|pdf|png|svg -o OUT [--include-evidence]
+//! [--include-notes] [--no-dates] [--include-emails] [--challenge C] [--domain D] [--badge ID]`.
+//!
+//! Thin: loads the collection (or the badges given with `--badge`) from the wallet, checks
+//! minor mode, loads or creates the learner key, calls `backpack_core::export::export`, writes
+//! the file and prints the privacy warning naming every linkable identifier that leaves.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::Ctx;
+use anyhow::Context as _;
+use backpack_core::env::{Clock, SystemClock};
+use backpack_core::export::{self, ExportFormat, ExportOptions, Privacy, source};
+use backpack_core::learner_key::wallet_learner_key;
+
+use super::show::parse_id;
+use super::{Ctx, clean};
+
+/// Export formats on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Fmt {
+    /// One self-contained HTML page (originals and signed presentation embedded).
+    Html,
+    /// ZIP: page, originals, baked images, manifest.json, presentation.json.
+    Zip,
+    /// A signed Verifiable Presentation (JSON).
+    Vp,
+    /// A printable PDF (cover + one page per badge).
+    Pdf,
+    /// One badge baked into a PNG.
+    Png,
+    /// One badge baked into an SVG.
+    Svg,
+}
+
+impl From<Fmt> for ExportFormat {
+    fn from(f: Fmt) -> Self {
+        match f {
+            Fmt::Html => ExportFormat::Html,
+            Fmt::Zip => ExportFormat::Zip,
+            Fmt::Vp => ExportFormat::Vp,
+            Fmt::Pdf => ExportFormat::Pdf,
+            Fmt::Png => ExportFormat::Png,
+            Fmt::Svg => ExportFormat::Svg,
+        }
+    }
+}
 
 /// Arguments.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The collection, by id or name (omit it to export the badges given with --badge).
+    #[arg(value_name = "COLLECTION", required_unless_present = "badges")]
+    pub collection: Option<String>,
+    /// What to write.
+    #[arg(long, value_enum)]
+    pub format: Fmt,
+    /// Output file.
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    pub output: PathBuf,
+    /// Show evidence (off by default).
+    #[arg(long)]
+    pub include_evidence: bool,
+    /// Show your notes (off by default).
+    #[arg(long)]
+    pub include_notes: bool,
+    /// Leave dates out of the page/PDF.
+    #[arg(long)]
+    pub no_dates: bool,
+    /// Show plain-text recipient emails (hidden by default; signed originals still hold them).
+    #[arg(long)]
+    pub include_emails: bool,
+    /// The receiver's challenge, signed into the presentation.
+    #[arg(long, value_name = "C")]
+    pub challenge: Option<String>,
+    /// The receiver's domain, signed into the presentation.
+    #[arg(long, value_name = "D")]
+    pub domain: Option<String>,
+    /// Export only this badge (repeatable; alone, without COLLECTION, exports just these).
+    #[arg(long = "badge", value_name = "ID", value_parser = parse_id)]
+    pub badges: Vec<i64>,
+    /// Title for the page (default: the collection's name).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Minor mode: the guardian passphrase.
+    #[arg(long, env = "BACKPACK_GUARDIAN_PASSPHRASE", hide_env_values = true)]
+    pub guardian_passphrase: Option<String>,
+}
 
 impl Args {
-    /// Run it.
-    pub fn run(&self, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
-        anyhow::bail!("not built yet")
+    /// The learner's privacy choices.
+    pub fn privacy(&self) -> Privacy {
+        Privacy {
+            include_evidence: self.include_evidence,
+            include_notes: self.include_notes,
+            include_dates: !self.no_dates,
+            include_emails: self.include_emails,
+        }
     }
+
+    /// Run it.
+    pub fn run(&self, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+        let format: ExportFormat = self.format.into();
+        let w = ctx.open_wallet()?;
+        source::check_minor_mode(&w, self.guardian_passphrase.as_deref())?;
+        let mut portfolio = match &self.collection {
+            Some(c) => source::portfolio_from_collection(&w, c, &self.badges)?,
+            None => source::portfolio_from_badges(&w, &self.badges)?,
+        };
+        if let Some(t) = &self.title {
+            portfolio.title = t.clone();
+        }
+        let key = if format.has_presentation() {
+            Some(wallet_learner_key(&w)?)
+        } else {
+            None
+        };
+        let opts = ExportOptions {
+            privacy: self.privacy(),
+            exported_at: SystemClock.now(),
+            learner: key.as_ref(),
+            challenge: self.challenge.clone(),
+            domain: self.domain.clone(),
+        };
+        let out = export::export(&portfolio, format, &opts)?;
+        write_atomic(&self.output, &out.bytes)?;
+        for line in out.warning.lines() {
+            eprintln!("{}", clean(&line));
+        }
+        if !out.not_in_presentation.is_empty() && format.has_presentation() {
+            let names: Vec<String> = out.not_in_presentation.iter().map(|n| clean(n)).collect();
+            eprintln!(
+                "not in the signed presentation (open badges 2.0 cannot be): {}",
+                names.join(", ")
+            );
+        }
+        println!(
+            "wrote {} ({} badge{}, {} bytes)",
+            self.output.display(),
+            portfolio.badges.len(),
+            if portfolio.badges.len() == 1 { "" } else { "s" },
+            out.bytes.len()
+        );
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+/// Write beside the target, then rename, so OUT is never half-written.
+pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let tmp = path.with_extension("partial");
+    std::fs::write(&tmp, bytes).with_context(|| format!("{}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("{}", path.display()))?;
+    Ok(())
 }

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
-use backpack_core::env::{Fetcher, OfflineFetcher, SystemClock};
-use backpack_core::share::{Integrity, ShareKind, ShareReport, verify_share};
+use backpack_core::env::SystemClock;
+use backpack_core::share::{Expect, Integrity, ShareKind, ShareReport, verify_share_with};
 use backpack_core::verify::{Outcome, Verdict, VerifyContext};
 
 use super::Ctx;
@@ -22,6 +22,15 @@ pub struct Args {
     /// Allow network access (issuer keys, status lists). Off by default.
     #[arg(long)]
     pub allow_network: bool,
+    /// Also allow private, loopback and link-local addresses (implies --allow-network).
+    #[arg(long)]
+    pub allow_private_network: bool,
+    /// The challenge you gave the sender: the presentation's proof must carry it.
+    #[arg(long, value_name = "C")]
+    pub challenge: Option<String>,
+    /// Your domain as given to the sender: the presentation's proof must carry it.
+    #[arg(long, value_name = "D")]
+    pub domain: Option<String>,
     /// Print one JSON object with every report.
     #[arg(long)]
     pub json: bool,
@@ -55,15 +64,19 @@ impl Args {
         }
         let bytes =
             std::fs::read(&self.file).with_context(|| format!("{}", self.file.display()))?;
-        let fetcher = fetcher(self.allow_network);
+        let fetcher = super::verify::fetcher(self.allow_network, self.allow_private_network);
         let vctx = VerifyContext {
             clock: &SystemClock,
             fetcher: fetcher.as_ref(),
             recipients: &[],
             cache: None,
         };
-        let report =
-            verify_share(&bytes, &vctx).with_context(|| format!("{}", self.file.display()))?;
+        let expect = Expect {
+            challenge: self.challenge.clone(),
+            domain: self.domain.clone(),
+        };
+        let report = verify_share_with(&bytes, &vctx, &expect)
+            .with_context(|| format!("{}", self.file.display()))?;
         if self.json {
             println!("{}", serde_json::to_string(&report)?);
         } else {
@@ -71,15 +84,6 @@ impl Args {
         }
         Ok(exit_code(&report))
     }
-}
-
-/// The fetcher the learner allowed: offline unless `--allow-network`.
-pub fn fetcher(allow_network: bool) -> Box<dyn Fetcher> {
-    // TODO(share): use the core's HTTP fetcher (issue 3, pipeline) once it lands on main.
-    if allow_network {
-        eprintln!("backpack: network checks are not available in this build; verifying offline");
-    }
-    Box::new(OfflineFetcher)
 }
 
 fn outcome_word(o: Outcome) -> &'static str {
