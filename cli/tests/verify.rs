@@ -165,3 +165,121 @@ fn usage_error_exits_2() {
     assert_eq!(code, 2);
     assert!(err.contains("FILE"), "{err}");
 }
+
+/// A one-thread HTTP server on 127.0.0.1 serving the JSON documents `docs(base_url)` builds;
+/// counts connections.
+fn serve(
+    docs: impl FnOnce(&str) -> Vec<(String, Value)>,
+) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{BufRead, BufReader};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://127.0.0.1:{}", listener.local_addr().unwrap().port());
+    let docs = docs(&base);
+    let hits = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let h = hits.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { continue };
+            h.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let mut reader = BufReader::new(s.try_clone().unwrap());
+            let mut line = String::new();
+            let _ = reader.read_line(&mut line);
+            loop {
+                let mut hdr = String::new();
+                if reader.read_line(&mut hdr).is_err() || hdr.trim().is_empty() {
+                    break;
+                }
+            }
+            let path = line.split_whitespace().nth(1).unwrap_or("/");
+            let (status, body) = match docs.iter().find(|(p, _)| p == path) {
+                Some((_, v)) => (200, v.to_string()),
+                None => (404, "{}".to_string()),
+            };
+            let _ = write!(
+                s,
+                "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    (base, hits)
+}
+
+fn asset(f: &str) -> Value {
+    serde_json::from_slice(
+        &std::fs::read(fixture(&format!("1edtech-public-validator/ob20/{f}"))).unwrap(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn network_flags_against_a_local_hosted_badge() {
+    let mut local = Value::Null;
+    let (base, hits) = serve(|base| {
+        let mut a = asset("basic-assertion.json");
+        let mut b = asset("assets/robotics-badge.json");
+        let mut i = asset("assets/organization.json");
+        a["id"] = serde_json::json!(format!("{base}/a.json"));
+        a["badge"] = serde_json::json!(format!("{base}/badge.json"));
+        b["id"] = a["badge"].clone();
+        b["issuer"] = serde_json::json!(format!("{base}/issuer.json"));
+        i["id"] = b["issuer"].clone();
+        local = a.clone();
+        vec![
+            ("/a.json".into(), a),
+            ("/badge.json".into(), b),
+            ("/issuer.json".into(), i),
+        ]
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("hosted.json");
+    std::fs::write(&file, serde_json::to_vec(&local).unwrap()).unwrap();
+    let f = file.to_str().unwrap();
+
+    // Offline by default: nothing reaches the server.
+    let (code, out, _) = backpack(&["verify", "--json", f]);
+    assert_eq!(code, 2, "{out}");
+    assert_eq!(hits.load(std::sync::atomic::Ordering::SeqCst), 0);
+
+    // Network on, but a loopback address is refused without --allow-private-network.
+    let (code, out, _) = backpack(&["verify", "--json", "--allow-network", f]);
+    assert_eq!(code, 2, "{out}");
+    let v = lines(&out);
+    let hosted = v[0]["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "hosted")
+        .unwrap();
+    assert!(
+        hosted["detail"].as_str().unwrap().contains("loopback"),
+        "{hosted}"
+    );
+    assert_eq!(hits.load(std::sync::atomic::Ordering::SeqCst), 0);
+
+    // Private network allowed: fetched, recorded, valid.
+    let (code, out, _) = backpack(&[
+        "verify",
+        "--json",
+        "--allow-private-network",
+        "--recipient",
+        "nobody@example.org",
+        f,
+    ]);
+    assert_eq!(code, 0, "{out}");
+    let v = lines(&out);
+    assert_eq!(v[0]["verdict"], "valid");
+    assert_eq!(v[0]["format"], "ob2-hosted");
+    let fetches = v[0]["fetches"].as_array().unwrap();
+    let urls: Vec<&str> = fetches.iter().map(|x| x["url"].as_str().unwrap()).collect();
+    assert_eq!(
+        urls,
+        [
+            format!("{base}/a.json"),
+            format!("{base}/badge.json"),
+            format!("{base}/issuer.json")
+        ]
+    );
+    assert!(fetches.iter().all(|x| x["status"] == 200));
+    assert!(hits.load(std::sync::atomic::Ordering::SeqCst) >= 3);
+}

@@ -115,6 +115,8 @@ pub fn parse(decoded: &Decoded) -> Result<ParsedCredential, ParseError> {
 }
 
 /// Parse an already-read JSON document (e.g. a hosted assertion fetched by the caller).
+/// `baked_mime` (`image/png`, `image/svg+xml`) says the document came baked in an image of
+/// that type, which then is the badge's image unless the JSON embeds a `data:` image.
 pub fn parse_value(
     doc: serde_json::Value,
     baked_mime: Option<&str>,

@@ -29,17 +29,40 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
-use oxjsonld::{JsonLdParser, JsonLdRemoteDocument};
-use oxrdf::{Dataset, GraphNameRef, LiteralRef, NamedOrBlankNodeRef, QuadRef, TermRef};
-use serde_json::Value;
+use oxjsonld::{JsonLdContextCache, JsonLdParser, JsonLdRemoteDocument};
+use oxrdf::{GraphNameRef, LiteralRef, NamedOrBlankNodeRef, Quad, QuadRef, TermRef};
+use serde_json::{Map, Value};
 
 /// Most RDF quads one document may expand to (real credentials have well under 1,000).
 pub const MAX_QUADS: usize = 20_000;
 
 /// Prefix of the trap `@vocab`: an expanded IRI under it is a term no context defines.
 const TRAP_VOCAB: &str = "urn:x-backpack:undefined-term:";
+/// The trap context, named by a URL so that the whole `@context` stays URL-only and its
+/// processing is cached (see [`context_cache`]).
+const TRAP_CONTEXT_URL: &str = "urn:x-backpack:context:undefined-term-trap";
+const TRAP_CONTEXT: &[u8] =
+    br#"{"@context":{"@vocab":"urn:x-backpack:undefined-term:"}}"#;
+
+/// Processed contexts kept for the life of the process, one cache per [`ContextVariant`]
+/// (a URL must always load the same content within one cache). Bounded by the patched
+/// oxjsonld (`vendor/oxjsonld/PATCH.md`); only contexts reached through bundled URLs and
+/// their scoped contexts are stored, never a document's inline contexts.
+fn context_cache(variant: ContextVariant) -> Arc<JsonLdContextCache> {
+    static CACHES: OnceLock<[Arc<JsonLdContextCache>; 2]> = OnceLock::new();
+    let caches = CACHES.get_or_init(|| {
+        [
+            Arc::new(JsonLdContextCache::new(4096)),
+            Arc::new(JsonLdContextCache::new(4096)),
+        ]
+    });
+    match variant {
+        ContextVariant::Default => Arc::clone(&caches[0]),
+        ContextVariant::Alternate => Arc::clone(&caches[1]),
+    }
+}
 
 /// One bundled JSON-LD context.
 #[derive(Debug, Clone, Copy)]
@@ -94,152 +117,59 @@ macro_rules! ctx {
 }
 
 /// OB 3.0.3 context URL (two different contents exist, STANDARDS §6.4).
-pub const OB_V3P0_CONTEXT_3_0_3: &str =
-    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+pub const OB_V3P0_CONTEXT_3_0_3: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 /// OB 3.0.0 context URL (the beta content was once served here).
 pub const OB_V3P0_CONTEXT_3_0_0: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context.json";
 
 /// Every bundled context (STANDARDS §4). `url` may repeat with another [`ContextVariant`];
 /// aliases (CLR `context.json`, `openbadgespec.org`) map to the same file.
 pub const BUNDLED: &[BundledContext] = &[
-    ctx!(
-        "https://www.w3.org/ns/credentials/v2",
-        "www.w3.org_ns_credentials_v2.jsonld",
-        Default,
-        "59955ced6697d61e03f2b2556febe5308ab16842846f5b586d7f1f7adec92734"
-    ),
-    ctx!(
-        "https://www.w3.org/2018/credentials/v1",
-        "www.w3.org_2018_credentials_v1.jsonld",
-        Default,
-        "3d0b277522ed24385c850b9882b9688687189b8f37a9bd9f1577e348b1019c44"
-    ),
-    ctx!(
-        OB_V3P0_CONTEXT_3_0_3,
-        "purl_ob_v3p0_context-3.0.3.json__spec-repo.json",
-        Default,
-        "ef2fa9c7846dce233cc166b43639027278be4ee44f00bb1d45c75de2dd0cd761"
-    ),
-    ctx!(
-        OB_V3P0_CONTEXT_3_0_3,
-        "purl_ob_v3p0_context-3.0.3.json__validator-bundled.json",
-        Alternate,
-        "3d34f4d4ef1bce691106e63798beb5e7b862ba841423f5ee1e53ab7ddf3bca84"
-    ),
-    ctx!(
-        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json",
-        "purl_ob_v3p0_context-3.0.2.json",
-        Default,
-        "bba433989e1e700ca60838a3c22378e7d8381aeb0c9590f9ddf84d1714f10296"
-    ),
-    ctx!(
-        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json",
-        "purl_ob_v3p0_context-3.0.1.json",
-        Default,
-        "cfc147db5fd5e3575b06bd471fe04784e92de69296f64a351b8dff0ec3372e9c"
-    ),
-    ctx!(
-        OB_V3P0_CONTEXT_3_0_0,
-        "purl_ob_v3p0_context.json__3.0.0.json",
-        Default,
-        "b077fa134d909d92c1dcd1c153f2af1b244aeb415967fdc1467d7fc5dd48ac10"
-    ),
-    ctx!(
-        OB_V3P0_CONTEXT_3_0_0,
-        "ob_v3p0_BETA_pre-2022-11-07__dcc-npm.json",
-        Alternate,
-        "5afdfb3d5ddb92417d2b48f0ab2f89d16d1b03696c2f3fa2e67184819e103326"
-    ),
-    ctx!(
-        "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json",
-        "purl_ob_v3p0_extensions.json",
-        Default,
-        "146f85aa16effd7ca1da8056eb443f53ce1eca8a34186cb062832c0a97d889c3"
-    ),
-    ctx!(
-        "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
-        "purl_clr_v2p0_context-2.0.1.json",
-        Default,
-        "880f1902d4158f2f33ce06af41b90719977cd1ea337a9de2e41edb3ff5e543d6"
-    ),
-    ctx!(
-        "https://purl.imsglobal.org/spec/clr/v2p0/context.json",
-        "purl_clr_v2p0_context-2.0.1.json",
-        Default,
-        "880f1902d4158f2f33ce06af41b90719977cd1ea337a9de2e41edb3ff5e543d6"
-    ),
-    ctx!(
-        "https://w3id.org/security/data-integrity/v1",
-        "w3id_security_data-integrity_v1.jsonld",
-        Default,
-        "c6e5073f4bd4bf6d08f245736e6f32c29b012860b18583644b2d71e1de862669"
-    ),
-    ctx!(
-        "https://w3id.org/security/data-integrity/v2",
-        "w3id_security_data-integrity_v2.jsonld",
-        Default,
-        "0f77743daf5b4e8fc067fc5ba5b21044283053aa717fc6b0219843bed3b00363"
-    ),
-    ctx!(
-        "https://w3id.org/security/multikey/v1",
-        "w3id_security_multikey_v1.jsonld",
-        Default,
-        "c5f3806f8286920573221938917988a18a4cc5a09e968d29649613c7a1c2b1f6"
-    ),
-    ctx!(
-        "https://w3id.org/security/suites/ed25519-2020/v1",
-        "w3id_security_suites_ed25519-2020_v1.jsonld",
-        Default,
-        "67646fbc0d6582ad7fbf08ccf0d3a4bedbb4177fd2d63385de52dc1b092ed6c5"
-    ),
-    ctx!(
-        "https://w3id.org/vc/status-list/2021/v1",
-        "w3id_vc_status-list_2021_v1.jsonld",
-        Default,
-        "634d71c159289f068c96012e4511c657fdf82ac4231900081bda3ba24e2e1160"
-    ),
-    ctx!(
-        "https://www.w3.org/ns/credentials/status/v1",
-        "www.w3.org_ns_credentials_status_v1__bitstring.jsonld",
-        Default,
-        "fd08cbf28ddd829ab2f1978c48f43ab07a112c1c90245a0cfac7ba721c65170c"
-    ),
-    ctx!(
-        "https://www.w3.org/ns/credentials/examples/v2",
-        "www.w3.org_ns_credentials_examples_v2.jsonld",
-        Default,
-        "57393fbc69d6efb9b9b5dc9cb6b9880b0944360abfe2eaf459c9e58cf2279d7c"
-    ),
-    ctx!(
-        "https://www.w3.org/ns/did/v1",
-        "www.w3.org_ns_did_v1.jsonld",
-        Default,
-        "adefa50311393eb1bd788a38ac9fe2696c65367928f6996812cd54577394f4da"
-    ),
-    ctx!(
-        "https://w3id.org/openbadges/v2",
-        "w3id_openbadges_v2__spec-repo.json",
-        Default,
-        "3c0c25a0e581c64cbe632197377c4f334c6c0b95f0d90e3b74449781612b153d"
-    ),
-    ctx!(
-        "https://w3id.org/openbadges/v2",
-        "w3id_openbadges_v2__validator-bundled.json",
-        Alternate,
-        "393a890d7d95eb3a86f5f12309648a64c2d0676e5270e2967b5341a2dcea13d2"
-    ),
-    ctx!(
-        "https://openbadgespec.org/v2/context.json",
-        "w3id_openbadges_v2__spec-repo.json",
-        Default,
-        "3c0c25a0e581c64cbe632197377c4f334c6c0b95f0d90e3b74449781612b153d"
-    ),
-    ctx!(
-        "https://w3id.org/openbadges/v1",
-        "w3id_openbadges_v1__spec-repo.json",
-        Default,
-        "406ec07d0e758a41e84bac6361d29e391188492eb25f7efc51bfa19d8b2db810"
-    ),
+    ctx!("https://www.w3.org/ns/credentials/v2", "www.w3.org_ns_credentials_v2.jsonld", Default,
+        "59955ced6697d61e03f2b2556febe5308ab16842846f5b586d7f1f7adec92734"),
+    ctx!("https://www.w3.org/2018/credentials/v1", "www.w3.org_2018_credentials_v1.jsonld", Default,
+        "3d0b277522ed24385c850b9882b9688687189b8f37a9bd9f1577e348b1019c44"),
+    ctx!(OB_V3P0_CONTEXT_3_0_3, "purl_ob_v3p0_context-3.0.3.json__spec-repo.json", Default,
+        "ef2fa9c7846dce233cc166b43639027278be4ee44f00bb1d45c75de2dd0cd761"),
+    ctx!(OB_V3P0_CONTEXT_3_0_3, "purl_ob_v3p0_context-3.0.3.json__validator-bundled.json", Alternate,
+        "3d34f4d4ef1bce691106e63798beb5e7b862ba841423f5ee1e53ab7ddf3bca84"),
+    ctx!("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json", "purl_ob_v3p0_context-3.0.2.json", Default,
+        "bba433989e1e700ca60838a3c22378e7d8381aeb0c9590f9ddf84d1714f10296"),
+    ctx!("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json", "purl_ob_v3p0_context-3.0.1.json", Default,
+        "cfc147db5fd5e3575b06bd471fe04784e92de69296f64a351b8dff0ec3372e9c"),
+    ctx!(OB_V3P0_CONTEXT_3_0_0, "purl_ob_v3p0_context.json__3.0.0.json", Default,
+        "b077fa134d909d92c1dcd1c153f2af1b244aeb415967fdc1467d7fc5dd48ac10"),
+    ctx!(OB_V3P0_CONTEXT_3_0_0, "ob_v3p0_BETA_pre-2022-11-07__dcc-npm.json", Alternate,
+        "5afdfb3d5ddb92417d2b48f0ab2f89d16d1b03696c2f3fa2e67184819e103326"),
+    ctx!("https://purl.imsglobal.org/spec/ob/v3p0/extensions.json", "purl_ob_v3p0_extensions.json", Default,
+        "146f85aa16effd7ca1da8056eb443f53ce1eca8a34186cb062832c0a97d889c3"),
+    ctx!("https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json", "purl_clr_v2p0_context-2.0.1.json", Default,
+        "880f1902d4158f2f33ce06af41b90719977cd1ea337a9de2e41edb3ff5e543d6"),
+    ctx!("https://purl.imsglobal.org/spec/clr/v2p0/context.json", "purl_clr_v2p0_context-2.0.1.json", Default,
+        "880f1902d4158f2f33ce06af41b90719977cd1ea337a9de2e41edb3ff5e543d6"),
+    ctx!("https://w3id.org/security/data-integrity/v1", "w3id_security_data-integrity_v1.jsonld", Default,
+        "c6e5073f4bd4bf6d08f245736e6f32c29b012860b18583644b2d71e1de862669"),
+    ctx!("https://w3id.org/security/data-integrity/v2", "w3id_security_data-integrity_v2.jsonld", Default,
+        "0f77743daf5b4e8fc067fc5ba5b21044283053aa717fc6b0219843bed3b00363"),
+    ctx!("https://w3id.org/security/multikey/v1", "w3id_security_multikey_v1.jsonld", Default,
+        "c5f3806f8286920573221938917988a18a4cc5a09e968d29649613c7a1c2b1f6"),
+    ctx!("https://w3id.org/security/suites/ed25519-2020/v1", "w3id_security_suites_ed25519-2020_v1.jsonld", Default,
+        "67646fbc0d6582ad7fbf08ccf0d3a4bedbb4177fd2d63385de52dc1b092ed6c5"),
+    ctx!("https://w3id.org/vc/status-list/2021/v1", "w3id_vc_status-list_2021_v1.jsonld", Default,
+        "634d71c159289f068c96012e4511c657fdf82ac4231900081bda3ba24e2e1160"),
+    ctx!("https://www.w3.org/ns/credentials/status/v1", "www.w3.org_ns_credentials_status_v1__bitstring.jsonld", Default,
+        "fd08cbf28ddd829ab2f1978c48f43ab07a112c1c90245a0cfac7ba721c65170c"),
+    ctx!("https://www.w3.org/ns/credentials/examples/v2", "www.w3.org_ns_credentials_examples_v2.jsonld", Default,
+        "57393fbc69d6efb9b9b5dc9cb6b9880b0944360abfe2eaf459c9e58cf2279d7c"),
+    ctx!("https://www.w3.org/ns/did/v1", "www.w3.org_ns_did_v1.jsonld", Default,
+        "adefa50311393eb1bd788a38ac9fe2696c65367928f6996812cd54577394f4da"),
+    ctx!("https://w3id.org/openbadges/v2", "w3id_openbadges_v2__spec-repo.json", Default,
+        "3c0c25a0e581c64cbe632197377c4f334c6c0b95f0d90e3b74449781612b153d"),
+    ctx!("https://w3id.org/openbadges/v2", "w3id_openbadges_v2__validator-bundled.json", Alternate,
+        "393a890d7d95eb3a86f5f12309648a64c2d0676e5270e2967b5341a2dcea13d2"),
+    ctx!("https://openbadgespec.org/v2/context.json", "w3id_openbadges_v2__spec-repo.json", Default,
+        "3c0c25a0e581c64cbe632197377c4f334c6c0b95f0d90e3b74449781612b153d"),
+    ctx!("https://w3id.org/openbadges/v1", "w3id_openbadges_v1__spec-repo.json", Default,
+        "406ec07d0e758a41e84bac6361d29e391188492eb25f7efc51bfa19d8b2db810"),
 ];
 
 /// The bundled bytes for `url` under `variant` (falling back to the default content when
@@ -280,10 +210,7 @@ pub enum JsonLdError {
 impl JsonLdError {
     /// True when the error means "could not check" rather than "invalid".
     pub fn is_could_not_check(&self) -> bool {
-        matches!(
-            self,
-            JsonLdError::ContextNotBundled(_) | JsonLdError::Limit(_)
-        )
+        matches!(self, JsonLdError::ContextNotBundled(_) | JsonLdError::Limit(_))
     }
 }
 
@@ -323,21 +250,22 @@ fn collect_urls_in_context(ctx: &Value, out: &mut Vec<String>) {
     }
 }
 
-/// Serialise `doc` for expansion with the trap `@vocab` placed before its own contexts.
-fn trapped_json(doc: &Value) -> Result<Vec<u8>, JsonLdError> {
-    let Value::Object(map) = doc else {
-        return Err(JsonLdError::Syntax(
-            "the document is not a JSON object".into(),
-        ));
-    };
+/// Serialise a JSON object for expansion, with the trap context placed before its own
+/// contexts, leaving out the `skip` keys and using `context` instead of its `@context` when
+/// given (so callers never clone a document to drop its proof or swap its context).
+fn trapped_json(
+    map: &Map<String, Value>,
+    skip: &[&str],
+    context: Option<&Value>,
+) -> Result<Vec<u8>, JsonLdError> {
     let mut out = Vec::with_capacity(4096);
-    out.extend_from_slice(b"{\"@context\":[{\"@vocab\":\"");
-    out.extend_from_slice(TRAP_VOCAB.as_bytes());
-    out.extend_from_slice(b"\"}");
+    out.extend_from_slice(b"{\"@context\":[\"");
+    out.extend_from_slice(TRAP_CONTEXT_URL.as_bytes());
+    out.push(b'"');
     let ser = |out: &mut Vec<u8>, v: &Value| {
         serde_json::to_writer(out, v).map_err(|e| JsonLdError::Syntax(e.to_string()))
     };
-    match map.get("@context") {
+    match context.or_else(|| map.get("@context")) {
         None | Some(Value::Null) => {}
         Some(Value::Array(items)) => {
             for item in items {
@@ -352,11 +280,11 @@ fn trapped_json(doc: &Value) -> Result<Vec<u8>, JsonLdError> {
     }
     out.push(b']');
     for (k, v) in map {
-        if k == "@context" {
+        if k == "@context" || skip.contains(&k.as_str()) {
             continue;
         }
         out.push(b',');
-        ser(&mut out, &Value::String(k.clone()))?;
+        serde_json::to_writer(&mut out, k).map_err(|e| JsonLdError::Syntax(e.to_string()))?;
         out.push(b':');
         ser(&mut out, v)?;
     }
@@ -364,14 +292,37 @@ fn trapped_json(doc: &Value) -> Result<Vec<u8>, JsonLdError> {
     Ok(out)
 }
 
-/// Expand `doc` to an RDF dataset with only bundled contexts, rejecting undefined terms.
-pub fn to_dataset(doc: &Value, variant: ContextVariant) -> Result<Dataset, JsonLdError> {
-    let json = trapped_json(doc)?;
+fn lookup(url: &str, variant: ContextVariant) -> Option<&'static [u8]> {
+    if url == TRAP_CONTEXT_URL {
+        return Some(TRAP_CONTEXT);
+    }
+    bundled_context(url, variant)
+}
+
+/// Expand `doc` to RDF quads with only bundled contexts, rejecting undefined terms.
+/// Quads may repeat (JSON-LD allows repeated values); [`rdfc10`] removes repeats.
+pub fn to_quads(doc: &Value, variant: ContextVariant) -> Result<Vec<Quad>, JsonLdError> {
+    let Value::Object(map) = doc else {
+        return Err(JsonLdError::Syntax("the document is not a JSON object".into()));
+    };
+    object_to_quads(map, &[], None, variant)
+}
+
+/// [`to_quads`] of a JSON object without its `skip` keys and, when given, with `context`
+/// as its `@context`.
+pub fn object_to_quads(
+    map: &Map<String, Value>,
+    skip: &[&str],
+    context: Option<&Value>,
+    variant: ContextVariant,
+) -> Result<Vec<Quad>, JsonLdError> {
+    let json = trapped_json(map, skip, context)?;
     let missing: Arc<Mutex<Option<String>>> = Arc::new(Mutex::new(None));
     let missing_cb = Arc::clone(&missing);
     let parser = JsonLdParser::new()
+        .with_context_cache(context_cache(variant))
         .for_slice(&json)
-        .with_load_document_callback(move |url, _opts| match bundled_context(url, variant) {
+        .with_load_document_callback(move |url, _opts| match lookup(url, variant) {
             Some(bytes) => Ok(JsonLdRemoteDocument {
                 document: bytes.to_vec(),
                 document_url: url.to_owned(),
@@ -383,8 +334,7 @@ pub fn to_dataset(doc: &Value, variant: ContextVariant) -> Result<Dataset, JsonL
                 Err("context not bundled (offline)".into())
             }
         });
-    let mut dataset = Dataset::new();
-    let mut count = 0usize;
+    let mut quads = Vec::with_capacity(64);
     for quad in parser {
         let quad = match quad {
             Ok(q) => q,
@@ -397,16 +347,27 @@ pub fn to_dataset(doc: &Value, variant: ContextVariant) -> Result<Dataset, JsonL
                 return Err(JsonLdError::Syntax(one_line(&e.to_string())));
             }
         };
-        count += 1;
-        if count > MAX_QUADS {
+        if quads.len() >= MAX_QUADS {
             return Err(JsonLdError::Limit(format!(
                 "the document expands to more than {MAX_QUADS} RDF quads (limit MAX_QUADS)"
             )));
         }
         check_trap(quad.as_ref())?;
-        dataset.insert(&quad);
+        quads.push(quad);
     }
-    Ok(dataset)
+    Ok(quads)
+}
+
+/// Canonical N-Quads of a JSON object without its `skip` keys and, when given, with
+/// `context` as its `@context` (the cryptosuites' "document without proof" and "proof
+/// configuration", without copying the document).
+pub fn canonicalize_object(
+    map: &Map<String, Value>,
+    skip: &[&str],
+    context: Option<&Value>,
+    variant: ContextVariant,
+) -> Result<String, JsonLdError> {
+    rdfc10(&object_to_quads(map, skip, context, variant)?)
 }
 
 fn one_line(s: &str) -> String {
@@ -466,17 +427,17 @@ fn check_trap(q: QuadRef<'_>) -> Result<(), JsonLdError> {
 ///
 /// Every line ends with `\n`; lines are sorted by code point, as the cryptosuites hash them.
 pub fn canonicalize(doc: &Value, variant: ContextVariant) -> Result<String, JsonLdError> {
-    let dataset = to_dataset(doc, variant)?;
-    rdfc10(&dataset)
+    rdfc10(&to_quads(doc, variant)?)
 }
 
 /// A term as RDFC-1.0 sees it: a blank node (by index) or a fixed, already serialised term.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 enum Term {
     Blank(u32),
     Fixed(String),
 }
 
+#[derive(PartialEq, Eq, Hash)]
 struct RQuad {
     s: Term,
     p: String,
@@ -707,21 +668,23 @@ fn next_permutation(v: &mut [u32]) -> bool {
     true
 }
 
-/// RDF Dataset Canonicalization (RDFC-1.0, SHA-256) of `dataset`, as canonical N-Quads.
+/// RDF Dataset Canonicalization (RDFC-1.0, SHA-256) of the dataset `input` (repeated quads
+/// count once), as canonical N-Quads.
 ///
 /// Written here rather than taken from oxrdf because signers (jsonld.js rdf-canonize, pyld,
 /// and so the 1EdTech and DCC fixtures) keep a blank node related through several quads
 /// once per quad in the N-degree related lists, and serialise N-Quads with the canonical
 /// escaping; oxrdf 0.3 does neither (its output for `complete.json` does not verify).
 /// Work is bounded by [`MAX_RDFC_PERMUTATIONS`] and [`MAX_QUADS`].
-pub fn rdfc10(dataset: &Dataset) -> Result<String, JsonLdError> {
+pub fn rdfc10(input: &[Quad]) -> Result<String, JsonLdError> {
     let mut labels: HashMap<String, u32> = HashMap::new();
     let mut blank = |id: &str| -> u32 {
         let next = u32::try_from(labels.len()).unwrap_or(u32::MAX);
         *labels.entry(id.to_owned()).or_insert(next)
     };
-    let mut quads = Vec::with_capacity(dataset.len());
-    for q in dataset.iter() {
+    let mut quads = Vec::with_capacity(input.len());
+    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::with_capacity(input.len());
+    for q in input.iter().map(Quad::as_ref) {
         let s = match q.subject {
             NamedOrBlankNodeRef::NamedNode(n) => Term::Fixed(format!("<{}>", n.as_str())),
             NamedOrBlankNodeRef::BlankNode(b) => Term::Blank(blank(b.as_str())),
@@ -742,12 +705,20 @@ pub fn rdfc10(dataset: &Dataset) -> Result<String, JsonLdError> {
             GraphNameRef::BlankNode(b) => Some(Term::Blank(blank(b.as_str()))),
             GraphNameRef::DefaultGraph => None,
         };
-        quads.push(RQuad {
+        let rq = RQuad {
             s,
             p: format!("<{}>", q.predicate.as_str()),
             o,
             g,
-        });
+        };
+        // JSON-LD may repeat a value; a dataset holds each quad once.
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        std::hash::Hash::hash(&rq, &mut h);
+        let bucket = buckets.entry(std::hash::Hasher::finish(&h)).or_default();
+        if !bucket.iter().any(|i| quads.get(*i) == Some(&rq)) {
+            bucket.push(quads.len());
+            quads.push(rq);
+        }
     }
     let count = labels.len();
     let mut quads_of: Vec<Vec<usize>> = vec![Vec::new(); count];
@@ -873,16 +844,10 @@ mod tests {
         let b = bundled_context(OB_V3P0_CONTEXT_3_0_3, ContextVariant::Alternate).unwrap();
         assert_ne!(a, b);
         // no alternate: falls back to the default content
-        let v2 = bundled_context(
-            "https://www.w3.org/ns/credentials/v2",
-            ContextVariant::Alternate,
-        );
+        let v2 = bundled_context("https://www.w3.org/ns/credentials/v2", ContextVariant::Alternate);
         assert_eq!(
             v2,
-            bundled_context(
-                "https://www.w3.org/ns/credentials/v2",
-                ContextVariant::Default
-            )
+            bundled_context("https://www.w3.org/ns/credentials/v2", ContextVariant::Default)
         );
         assert!(bundled_context("https://example.org/ctx", ContextVariant::Default).is_none());
     }
@@ -893,9 +858,7 @@ mod tests {
             "type": "VerifiableCredential"});
         assert_eq!(
             canonicalize(&doc, ContextVariant::Default),
-            Err(JsonLdError::ContextNotBundled(
-                "https://example.org/unknown".into()
-            ))
+            Err(JsonLdError::ContextNotBundled("https://example.org/unknown".into()))
         );
     }
 

@@ -97,12 +97,30 @@ fn matches(
     }
 }
 
+/// The detail for a match. An email is masked (`n…@example.org`): reports are kept and may
+/// be shared, and a hashed recipient must not be un-hashed by its report.
 fn describe(candidate: &str, hashed: bool, identity: &str) -> String {
+    let shown = if is_email(candidate) {
+        mask_email(candidate)
+    } else {
+        candidate.to_string()
+    };
     if hashed {
         let alg = identity.split_once('$').map(|(a, _)| a).unwrap_or("hash");
-        format!("issued to you ({candidate}, matched by {alg} hash)")
+        format!("issued to you ({shown}, matched by {alg} hash)")
     } else {
-        format!("issued to you ({candidate})")
+        format!("issued to you ({shown})")
+    }
+}
+
+/// `nobody@example.org` → `n…@example.org`.
+pub fn mask_email(email: &str) -> String {
+    match email.split_once('@') {
+        Some((local, domain)) => {
+            let first: String = local.chars().take(1).collect();
+            format!("{first}…@{domain}")
+        }
+        None => "…".to_string(),
     }
 }
 

@@ -255,7 +255,25 @@ pub fn lookup_key(
         Ok(d) => d,
         Err(e) => return KeyLookup::Unavailable(format!("key {kid}: {e}")),
     };
-    found(jwk_in_document(&doc, kid, fragment).and_then(|j| key_from_jwk(&j)))
+    let is_did_web = base.starts_with("did:web:");
+    match jwk_in_document(&doc, kid, fragment) {
+        Ok((jwk, declared)) => match key_from_jwk(&jwk) {
+            // A DID's keys belong to the DID; an http key document may name its controller
+            // (Multikey `controller`, or the JWK's non-standard `iss`, STANDARDS §3.2).
+            Ok(k) => KeyLookup::Found(
+                k,
+                KeySource::Kid {
+                    kid: kid.to_string(),
+                    controller: match declared {
+                        Some(c) if !is_did_web => c,
+                        _ => base.to_string(),
+                    },
+                },
+            ),
+            Err(e) => KeyLookup::Invalid(format!("{kid}: {e}")),
+        },
+        Err(e) => KeyLookup::Invalid(format!("{kid}: {e}")),
+    }
 }
 
 /// did:web method-specific id → document URL (STANDARDS §3.4).
@@ -274,10 +292,20 @@ pub fn did_web_url(msid: &str) -> String {
     }
 }
 
-/// Find a JWK in a fetched key document: a JWK, a JWK set, or a DID/controller document.
-fn jwk_in_document(doc: &Value, kid: &str, fragment: Option<&str>) -> Result<Value, String> {
+/// Find a JWK in a fetched key document — a JWK, a JWK set, a DID/controller document or a
+/// Multikey document — with the controller it declares, if any.
+fn jwk_in_document(
+    doc: &Value,
+    kid: &str,
+    fragment: Option<&str>,
+) -> Result<(Value, Option<String>), String> {
+    let declared = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
+    let multikey = |mb: &str| -> Result<Value, String> {
+        let raw = ed25519_multikey(mb)?;
+        Ok(serde_json::json!({"kty": "OKP", "crv": "Ed25519", "x": URL_SAFE_NO_PAD.encode(raw)}))
+    };
     if doc.get("kty").is_some() {
-        return Ok(doc.clone());
+        return Ok((doc.clone(), declared(doc, "iss")));
     }
     let matches_id =
         |id: &str| id == kid || fragment.is_some_and(|f| id == format!("#{f}") || id == f);
@@ -287,7 +315,7 @@ fn jwk_in_document(doc: &Value, kid: &str, fragment: Option<&str>) -> Result<Val
             .find(|k| k.get("kid").and_then(Value::as_str).is_some_and(matches_id))
             .or(if keys.len() == 1 { keys.first() } else { None });
         return pick
-            .cloned()
+            .map(|k| (k.clone(), declared(k, "iss")))
             .ok_or_else(|| format!("no key {kid} in the key set"));
     }
     if let Some(vms) = doc.get("verificationMethod").and_then(Value::as_array) {
@@ -295,19 +323,20 @@ fn jwk_in_document(doc: &Value, kid: &str, fragment: Option<&str>) -> Result<Val
             .iter()
             .find(|v| v.get("id").and_then(Value::as_str).is_some_and(matches_id))
             .ok_or_else(|| format!("{kid} is not in the document's verificationMethod"))?;
+        let controller = declared(vm, "controller").or_else(|| declared(doc, "id"));
         if let Some(j) = vm.get("publicKeyJwk") {
-            return Ok(j.clone());
+            return Ok((j.clone(), controller));
         }
         if let Some(mb) = vm.get("publicKeyMultibase").and_then(Value::as_str) {
-            let raw = ed25519_multikey(mb)?;
-            return Ok(
-                serde_json::json!({"kty": "OKP", "crv": "Ed25519", "x": URL_SAFE_NO_PAD.encode(raw)}),
-            );
+            return Ok((multikey(mb)?, controller));
         }
         return Err(format!("{kid} has no publicKeyJwk or publicKeyMultibase"));
     }
     if let Some(j) = doc.get("publicKeyJwk") {
-        return Ok(j.clone());
+        return Ok((j.clone(), declared(doc, "controller")));
+    }
+    if let Some(mb) = doc.get("publicKeyMultibase").and_then(Value::as_str) {
+        return Ok((multikey(mb)?, declared(doc, "controller")));
     }
     Err("the key document holds no jwk".into())
 }

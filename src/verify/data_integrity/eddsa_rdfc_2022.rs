@@ -8,16 +8,15 @@
 
 use serde_json::Value;
 
-use super::{Canonical, DataIntegrityError, proof_config, unsecured_document};
-use crate::verify::jsonld::{ContextVariant, canonicalize};
+use super::{Canonical, DataIntegrityError};
+use crate::verify::jsonld::{ContextVariant, canonicalize_object};
 
 /// Canonical N-Quads of the document without its proof.
-pub fn canonical_document(
-    doc: &Value,
-    variant: ContextVariant,
-) -> Result<String, DataIntegrityError> {
-    let unsecured = Value::Object(unsecured_document(doc)?);
-    Ok(canonicalize(&unsecured, variant)?)
+pub fn canonical_document(doc: &Value, variant: ContextVariant) -> Result<String, DataIntegrityError> {
+    let Value::Object(map) = doc else {
+        return Err(DataIntegrityError::NotAnObject);
+    };
+    Ok(canonicalize_object(map, &["proof"], None, variant)?)
 }
 
 /// Canonical N-Quads of the proof configuration of `proof` on `doc`.
@@ -26,16 +25,18 @@ pub fn canonical_proof_config(
     proof: &Value,
     variant: ContextVariant,
 ) -> Result<String, DataIntegrityError> {
-    let cfg = Value::Object(proof_config(doc, proof)?);
-    Ok(canonicalize(&cfg, variant)?)
+    let Value::Object(p) = proof else {
+        return Err(DataIntegrityError::BadProof("a proof is not a JSON object".into()));
+    };
+    // The proof without proofValue, with the document's @context (none if it has none).
+    match doc.get("@context") {
+        Some(ctx) => Ok(canonicalize_object(p, &["proofValue"], Some(ctx), variant)?),
+        None => Ok(canonicalize_object(p, &["proofValue", "@context"], Some(&Value::Null), variant)?),
+    }
 }
 
 /// Both canonical forms.
-pub fn canonical_forms(
-    doc: &Value,
-    proof: &Value,
-    variant: ContextVariant,
-) -> Result<Canonical, DataIntegrityError> {
+pub fn canonical_forms(doc: &Value, proof: &Value, variant: ContextVariant) -> Result<Canonical, DataIntegrityError> {
     Ok(Canonical {
         proof_config: canonical_proof_config(doc, proof, variant)?,
         document: canonical_document(doc, variant)?,
