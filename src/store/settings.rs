@@ -138,16 +138,3 @@ impl Wallet {
         Ok(())
     }
 }
-
-/// The wallet keeps the learner's key for [`crate::learner_key::load_or_create`].
-impl crate::learner_key::LearnerKeyStore for Wallet {
-    fn load_learner_seed(&self) -> StoreResult<Option<Zeroizing<Vec<u8>>>> {
-        Ok(self.learner_key()?.map(|k| k.secret))
-    }
-
-    fn save_learner_seed(&self, seed: &[u8], did: &str) -> StoreResult<()> {
-        let public = crate::learner_key::ed25519_from_did_key(did)
-            .ok_or_else(|| StoreError::Invalid(format!("{did:?} is not an ed25519 did:key")))?;
-        self.save_learner_key("Ed25519", &public, seed, did)
-    }
-}
