@@ -129,7 +129,7 @@ struct Mapped {
     http: HttpFetcher,
 }
 
-const MAPPED_PREFIXES: [(&str, &str); 7] = [
+const MAPPED_PREFIXES: [(&str, &str); 8] = [
     ("https://example.org/", "/"),
     ("http://example.org/", "/"),
     ("http://a.com/", "/a.com/"),
@@ -137,6 +137,7 @@ const MAPPED_PREFIXES: [(&str, &str); 7] = [
     ("https://1edtech.edu/", "/1edtech/"),
     ("https://example.com/", "/example.com/"),
     ("https://dc.1edtech.org/", "/dc/"),
+    ("https://example.edu/", "/example.edu/"),
 ];
 
 impl Mapped {
@@ -569,7 +570,7 @@ fn vc_jwt_fixtures_verify_offline() {
         "simple-jwt_v1.png",
         "simple-jwt_v1.svg",
     ] {
-        let r = verify_with(&ob3(rel), &Forbidden, &[]);
+        let r = verify_with(&ob3(rel), &OfflineFetcher, &[]);
         assert_eq!(r.verdict, Verdict::Valid, "{rel}: {r:#?}");
         assert_check(
             &r,
@@ -583,9 +584,12 @@ fn vc_jwt_fixtures_verify_offline() {
             Outcome::Skipped,
             "embedded in the token header",
         );
+        // Offline, the issuer's published key set is not consulted: said, not failed.
+        assert!(detail(&r, CheckId::IssuerKey).contains("could not be fetched (offline"));
+        assert!(r.fetches.iter().all(|f| f.url.ends_with("/.well-known/jwks.json")));
     }
     // 1EdTech's VCDM 2.0 fixture omits `sub`: noted, not failed.
-    let r = verify_with(&ob3("simple-jwt.png"), &Forbidden, &[]);
+    let r = verify_with(&ob3("simple-jwt.png"), &OfflineFetcher, &[]);
     assert!(detail(&r, CheckId::Proof).contains("no sub claim"));
 }
 
@@ -603,7 +607,7 @@ fn tampered_vc_jwt_fails_proof() {
         "simple-jwt_v1.svg",
     ] {
         let t = tamper_jws(&jwt_of(rel));
-        let r = verify_with(t.as_bytes(), &Forbidden, &[]);
+        let r = verify_with(t.as_bytes(), &OfflineFetcher, &[]);
         assert_eq!(outcome(&r, CheckId::Proof), Outcome::Fail, "{rel}: {r:#?}");
         assert_verdict(&r, Verdict::Invalid);
     }
@@ -730,7 +734,10 @@ fn es256_vc_jwt_with_header_jwk() {
     let mut payload = ob3_cred("https://example.edu/issuers/es");
     payload["iss"] = json!("https://example.edu/issuers/es");
     let t = jsonwebtoken::encode(&header, &payload, &key).unwrap();
-    let r = verify_with(t.as_bytes(), &Forbidden, &[]);
+    let server = Server::start();
+    let f = Mapped::new(&server);
+    // The issuer publishes no key set: valid, and the detail says what links the key.
+    let r = verify_with(t.as_bytes(), &f, &[]);
     assert_verdict(&r, Verdict::Valid);
     assert_check(
         &r,
@@ -738,6 +745,39 @@ fn es256_vc_jwt_with_header_jwk() {
         Outcome::Pass,
         "ES256 signature verified",
     );
+    assert_check(
+        &r,
+        CheckId::IssuerKey,
+        Outcome::Skipped,
+        "publishes no key set at https://example.edu/.well-known/jwks.json",
+    );
+    // Published with this key: the issuer's key.
+    let jwks = "/example.edu/.well-known/jwks.json";
+    server.serve_json(
+        jwks,
+        &json!({"keys": [{"kty": "EC", "crv": "P-256", "x": P256_X, "y": P256_Y, "use": "sig"}]}),
+    );
+    let r = verify_with(t.as_bytes(), &f, &[]);
+    assert_check(
+        &r,
+        CheckId::IssuerKey,
+        Outcome::Pass,
+        "published in the issuer's key set",
+    );
+    assert_verdict(&r, Verdict::Valid);
+    // Published, but without this key: not the issuer's key.
+    server.serve_json(
+        jwks,
+        &json!({"keys": [{"kty": "EC", "crv": "P-256", "x": P256_Y, "y": P256_X}]}),
+    );
+    let r = verify_with(t.as_bytes(), &f, &[]);
+    assert_check(
+        &r,
+        CheckId::IssuerKey,
+        Outcome::Fail,
+        "not in the issuer's published key set",
+    );
+    assert_verdict(&r, Verdict::Invalid);
     // The same token with someone else's public key in the header.
     let parts: Vec<&str> = t.split('.').collect();
     let other = b64json(
