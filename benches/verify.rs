@@ -52,7 +52,9 @@ fn per_sec(n: usize, d: Duration) -> f64 {
 /// loaded machine wall time includes waiting for a core; CPU time is what one core costs.
 fn cpu_now() -> Option<Duration> {
     let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    Some(Duration::from_nanos(s.split_whitespace().next()?.parse().ok()?))
+    Some(Duration::from_nanos(
+        s.split_whitespace().next()?.parse().ok()?,
+    ))
 }
 
 /// Wall and CPU time of `f`.
@@ -73,16 +75,26 @@ fn line(label: &str, wall: Duration, cpu: Option<Duration>) {
     match cpu {
         Some(c) => println!(
             "  {label:<28} {:>8.1} µs wall  {:>8.1} µs cpu  {:>7.0}/s wall  {:>7.0}/s cpu",
-            us(wall), us(c), per_sec(N, wall), per_sec(N, c)
+            us(wall),
+            us(c),
+            per_sec(N, wall),
+            per_sec(N, c)
         ),
-        None => println!("  {label:<28} {:>8.1} µs wall  {:>7.0}/s wall", us(wall), per_sec(N, wall)),
+        None => println!(
+            "  {label:<28} {:>8.1} µs wall  {:>7.0}/s wall",
+            us(wall),
+            per_sec(N, wall)
+        ),
     }
 }
 
 fn main() {
     let key = SigningKey::from_bytes(&[42u8; 32]);
     let issuer = "https://example.edu/issuers/565049";
-    let vm = format!("{issuer}#{}", multikey_from_ed25519(&key.verifying_key().to_bytes()));
+    let vm = format!(
+        "{issuer}#{}",
+        multikey_from_ed25519(&key.verifying_key().to_bytes())
+    );
     let opts = ProofOptions {
         created: Some("2026-01-01T00:00:00Z".into()),
         ..ProofOptions::new("assertionMethod")
@@ -96,7 +108,10 @@ fn main() {
     let resolver = DefaultKeyResolver::new(&OfflineFetcher, None);
     // warm-up (fills the context cache, as the first credential of a session would)
     for c in creds.iter().take(20) {
-        assert_eq!(verify_proofs(c, Some(issuer), &resolver).proof.0, Outcome::Pass);
+        assert_eq!(
+            verify_proofs(c, Some(issuer), &resolver).proof.0,
+            Outcome::Pass
+        );
     }
     let (ok, verify_wall, verify_cpu) = timed(|| {
         creds
@@ -113,7 +128,15 @@ fn main() {
     let (doc_quads, expand_wall, expand_cpu) = timed(|| {
         creds
             .iter()
-            .map(|c| jsonld::object_to_quads(c.as_object().unwrap(), &["proof"], None, ContextVariant::Default).unwrap())
+            .map(|c| {
+                jsonld::object_to_quads(
+                    c.as_object().unwrap(),
+                    &["proof"],
+                    None,
+                    ContextVariant::Default,
+                )
+                .unwrap()
+            })
             .collect::<Vec<_>>()
     });
     let (_, rdfc_wall, rdfc_cpu) = timed(|| {
@@ -124,19 +147,38 @@ fn main() {
     let (_, proof_wall, proof_cpu) = timed(|| {
         for c in &creds {
             let p = c["proof"].as_object().unwrap();
-            jsonld::canonicalize_object(p, &["proofValue"], Some(&c["@context"]), ContextVariant::Default).unwrap();
+            jsonld::canonicalize_object(
+                p,
+                &["proofValue"],
+                Some(&c["@context"]),
+                ContextVariant::Default,
+            )
+            .unwrap();
         }
     });
     let (canon, canon_wall, canon_cpu) = timed(|| {
         creds
             .iter()
-            .map(|c| canonical_forms(Suite::EddsaRdfc2022, c, &c["proof"], ContextVariant::Default).unwrap())
+            .map(|c| {
+                canonical_forms(
+                    Suite::EddsaRdfc2022,
+                    c,
+                    &c["proof"],
+                    ContextVariant::Default,
+                )
+                .unwrap()
+            })
             .collect::<Vec<_>>()
     });
     let pk = key.verifying_key().to_bytes();
     let sigs: Vec<[u8; 64]> = creds
         .iter()
-        .map(|c| backpack_core::verify::data_integrity::decode_proof_value(c["proof"]["proofValue"].as_str().unwrap()).unwrap())
+        .map(|c| {
+            backpack_core::verify::data_integrity::decode_proof_value(
+                c["proof"]["proofValue"].as_str().unwrap(),
+            )
+            .unwrap()
+        })
         .collect();
     let (_, ed_wall, ed_cpu) = timed(|| {
         for (c, s) in canon.iter().zip(&sigs) {
@@ -144,8 +186,12 @@ fn main() {
         }
     });
 
-    println!("verify bench: {N} distinct OB 3.0 credentials (eddsa-rdfc-2022, OB 3.0.3 context), 1 thread");
-    println!("  (per credential; \"cpu\" = this thread's CPU time, \"wall\" includes waiting for a shared core)");
+    println!(
+        "verify bench: {N} distinct OB 3.0 credentials (eddsa-rdfc-2022, OB 3.0.3 context), 1 thread"
+    );
+    println!(
+        "  (per credential; \"cpu\" = this thread's CPU time, \"wall\" includes waiting for a shared core)"
+    );
     line("sign (setup)", sign_wall, sign_cpu);
     line("verify_proofs (full)", verify_wall, verify_cpu);
     line("  JSON-LD -> quads (doc)", expand_wall, expand_cpu);

@@ -269,6 +269,7 @@ fn verify_html(
     expect: &Expect,
 ) -> Result<ShareReport, ShareError> {
     let blocks = extract_blocks(text);
+    let mut vp_doc: Option<Value> = None;
     let mut badges = Vec::new();
     let mut presentation = None;
     let mut problems = Vec::new();
@@ -284,7 +285,11 @@ fn verify_html(
                         problems.push("the embedded presentation was changed after export".into());
                     }
                     match serde_json::from_slice::<Value>(vp) {
-                        Ok(v) => check_presentation(&v, ctx, expect),
+                        Ok(v) => {
+                            let c = check_presentation(&v, ctx, expect);
+                            vp_doc = Some(v);
+                            c
+                        }
                         Err(e) => {
                             failed_presentation(format!("presentation is not valid json: {e}"))
                         }
@@ -303,6 +308,12 @@ fn verify_html(
     }
     if badges.is_empty() {
         return Err(ShareError::NoCredentials);
+    }
+    if let Some(p) = vp_doc
+        .as_ref()
+        .and_then(|vp| presentation_matches(vp, &badges))
+    {
+        problems.push(p);
     }
     let title = between(text, "<title>", "</title>").map(unescape);
     Ok(ShareReport {
@@ -439,7 +450,12 @@ fn verify_zip(
     let presentation = match manifest.as_ref().and_then(|m| m.presentation.clone()) {
         Some(p) => Some(match read_entry(&mut zip, &p) {
             Ok(b) => match serde_json::from_slice::<Value>(&b) {
-                Ok(v) => check_presentation(&v, ctx, expect),
+                Ok(v) => {
+                    if let Some(p) = presentation_matches(&v, &badges) {
+                        problems.push(p);
+                    }
+                    check_presentation(&v, ctx, expect)
+                }
                 Err(e) => failed_presentation(format!("presentation is not valid json: {e}")),
             },
             Err(e) => failed_presentation(e),
@@ -559,6 +575,64 @@ fn failed_presentation(detail: String) -> PresentationCheck {
         credentials: 0,
         outcome: Outcome::Fail,
         detail,
+    }
+}
+
+/// What one credential is, for comparing a presentation with the embedded originals: the
+/// JSON document (compared as JSON, so whitespace does not matter) or the compact JWS.
+#[derive(Debug, PartialEq)]
+enum CredentialKey {
+    Json(Value),
+    Jws(String),
+}
+
+fn key_of_original(bytes: &[u8]) -> Option<CredentialKey> {
+    let d = crate::decode::decode(bytes).ok()?;
+    let text = d.payload.text().trim();
+    if text.starts_with('{') {
+        serde_json::from_str(text).ok().map(CredentialKey::Json)
+    } else {
+        Some(CredentialKey::Jws(text.to_string()))
+    }
+}
+
+fn key_of_entry(entry: &Value) -> Option<CredentialKey> {
+    if has_type(entry, "EnvelopedVerifiableCredential") {
+        let bytes = credential_bytes(entry).ok()?;
+        return String::from_utf8(bytes)
+            .ok()
+            .map(|s| CredentialKey::Jws(s.trim().to_string()));
+    }
+    entry
+        .is_object()
+        .then(|| CredentialKey::Json(entry.clone()))
+}
+
+/// The signed presentation must hold exactly the embedded Verifiable Credentials (OB 2.0
+/// badges cannot be in it). Returns the problem, if any.
+fn presentation_matches(vp: &Value, badges: &[SharedBadge]) -> Option<String> {
+    let mut in_vp: Vec<Option<CredentialKey>> =
+        credentials_of(vp).iter().map(key_of_entry).collect();
+    let mut missing = 0;
+    for b in badges
+        .iter()
+        .filter(|b| b.format.is_some_and(Format::is_vc))
+    {
+        let Some(k) = key_of_original(&b.bytes) else {
+            continue;
+        };
+        match in_vp.iter().position(|e| e.as_ref() == Some(&k)) {
+            Some(i) => {
+                in_vp.swap_remove(i);
+            }
+            None => missing += 1,
+        }
+    }
+    match (missing, in_vp.len()) {
+        (0, 0) => None,
+        (m, extra) => Some(format!(
+            "the signed presentation does not match the embedded credentials: {m} credential(s) not in it, {extra} in it that are not embedded"
+        )),
     }
 }
 

@@ -1105,7 +1105,7 @@ fn wallet_collection_round_trip_in_every_format() {
     let e = source::portfolio_from_collection(&w, "For employers", &[99]).unwrap_err();
     assert_eq!(
         e.to_string(),
-        "export: badge #99 is not in collection \"For employers\""
+        "badge #99 is not in collection \"For employers\""
     );
 
     // Minor mode: refused without the guardian passphrase, allowed with it.
@@ -1164,4 +1164,46 @@ fn backup_of_a_real_wallet_restores_every_table() {
     for id in w0.badge_ids().unwrap() {
         assert_eq!(w.original(id).unwrap(), w0.original(id).unwrap());
     }
+}
+
+/// A validly signed presentation swapped in from another export does not pass for this one.
+#[test]
+fn swapped_presentation_is_a_problem() {
+    use base64::Engine as _;
+    let key = learner();
+    let (clock, f) = (FixedClock(now()), OfflineFetcher);
+    let html = String::from_utf8(
+        export::export(&portfolio(), ExportFormat::Html, &opts(Some(&key)))
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    let other = Portfolio {
+        badges: vec![portfolio().badges[0].clone()],
+        ..Portfolio::default()
+    };
+    let vp = export::export(&other, ExportFormat::Vp, &opts(Some(&key)))
+        .unwrap()
+        .bytes;
+    let start = html.find("id=\"bp-presentation\"").unwrap();
+    let tag_start = html[..start].rfind("<script").unwrap();
+    let end = start + html[start..].find("</script>").unwrap();
+    let swapped = format!(
+        "{}<script type=\"application/octet-stream\" id=\"bp-presentation\" data-sha256=\"{}\">{}{}",
+        &html[..tag_start],
+        sha256_hex(&vp),
+        base64::engine::general_purpose::STANDARD.encode(&vp),
+        &html[end..]
+    );
+    let r = verify_share(swapped.as_bytes(), &vctx(&clock, &f)).unwrap();
+    assert_eq!(r.presentation.as_ref().unwrap().outcome, Outcome::Pass);
+    assert_eq!(
+        r.problems,
+        [
+            "the signed presentation does not match the embedded credentials: 2 credential(s) not in it, 0 in it that are not embedded"
+        ]
+    );
+    assert!(!r.all_valid());
+    let ok = verify_share(html.as_bytes(), &vctx(&clock, &f)).unwrap();
+    assert!(ok.all_valid(), "{:?}", ok.problems);
 }

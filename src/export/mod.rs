@@ -70,6 +70,14 @@ pub enum ExportError {
     /// Minor mode: wrong guardian passphrase.
     #[error("minor mode is on and the guardian passphrase is wrong")]
     GuardianWrong,
+    /// A badge asked for is not in the collection.
+    #[error("badge #{badge} is not in collection \"{collection}\"")]
+    NotInCollection {
+        /// The badge id.
+        badge: i64,
+        /// The collection's name.
+        collection: String,
+    },
     /// Writing the ZIP failed.
     #[error("could not write the zip bundle: {0}")]
     Zip(String),

@@ -37,10 +37,10 @@ pub fn portfolio_from_collection(
     let c = wallet.find_collection(collection)?;
     for id in only {
         if !c.badge_ids.contains(id) {
-            return Err(ExportError::Other(format!(
-                "badge #{id} is not in collection \"{}\"",
-                c.name
-            ))
+            return Err(ExportError::NotInCollection {
+                badge: *id,
+                collection: c.name.clone(),
+            }
             .into());
         }
     }
