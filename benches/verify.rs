@@ -21,6 +21,7 @@ use ed25519_dalek::SigningKey;
 use serde_json::{Value, json};
 
 const N: usize = 1_000;
+const ROUNDS: usize = 5;
 
 fn credential(i: usize, issuer: &str) -> Value {
     json!({
@@ -113,16 +114,25 @@ fn main() {
             Outcome::Pass
         );
     }
-    let (ok, verify_wall, verify_cpu) = timed(|| {
-        creds
-            .iter()
-            .filter(|c| {
-                let out = verify_proofs(c, Some(issuer), &resolver);
-                out.proof.0 == Outcome::Pass && out.issuer_key.0 == Outcome::Pass
-            })
-            .count()
-    });
-    assert_eq!(ok, N, "every credential must verify");
+    // Five rounds over the 1,000 credentials: the machine is shared, so report the best
+    // round (least disturbed) and the median round.
+    let mut rounds = Vec::with_capacity(ROUNDS);
+    for _ in 0..ROUNDS {
+        let (ok, wall, cpu) = timed(|| {
+            creds
+                .iter()
+                .filter(|c| {
+                    let out = verify_proofs(c, Some(issuer), &resolver);
+                    out.proof.0 == Outcome::Pass && out.issuer_key.0 == Outcome::Pass
+                })
+                .count()
+        });
+        assert_eq!(ok, N, "every credential must verify");
+        rounds.push((wall, cpu));
+    }
+    rounds.sort_by_key(|(w, c)| c.unwrap_or(*w));
+    let (verify_wall, verify_cpu) = rounds[0];
+    let (median_wall, median_cpu) = rounds[ROUNDS / 2];
 
     // Breakdown (same credentials).
     let (doc_quads, expand_wall, expand_cpu) = timed(|| {
@@ -193,7 +203,8 @@ fn main() {
         "  (per credential; \"cpu\" = this thread's CPU time, \"wall\" includes waiting for a shared core)"
     );
     line("sign (setup)", sign_wall, sign_cpu);
-    line("verify_proofs (full)", verify_wall, verify_cpu);
+    line("verify_proofs (best of 5)", verify_wall, verify_cpu);
+    line("verify_proofs (median of 5)", median_wall, median_cpu);
     line("  JSON-LD -> quads (doc)", expand_wall, expand_cpu);
     line("  RDFC-1.0 (doc quads)", rdfc_wall, rdfc_cpu);
     line("  canonical proof config", proof_wall, proof_cpu);
@@ -201,7 +212,9 @@ fn main() {
     line("  SHA-256 + Ed25519 verify", ed_wall, ed_cpu);
     println!("  target: >= 5000 eddsa-rdfc-2022 verifications/s on one core (verify_proofs cpu)");
 
-    println!("full pipeline (verify_bytes: decode, parse, every check), {N} distinct credentials each, 1 thread");
+    println!(
+        "full pipeline (verify_bytes: decode, parse, every check), {N} distinct credentials each, 1 thread"
+    );
     pipeline::eddsa_full(&creds);
     pipeline::ob2_signed();
     pipeline::vc_jwt();
@@ -314,7 +327,9 @@ mod pipeline {
                     "badge": format!("{base}/badge.json"), "issuedOn": "2024-01-01T00:00:00Z",
                     "verification": {"type": "SignedBadge", "creator": format!("{base}/key.json")}
                 });
-                jsonwebtoken::encode(&header, &a, &key).unwrap().into_bytes()
+                jsonwebtoken::encode(&header, &a, &key)
+                    .unwrap()
+                    .into_bytes()
             })
             .collect();
         report(
@@ -359,8 +374,9 @@ mod pipeline {
 
         let key = jsonwebtoken::EncodingKey::from_rsa_pem(RSA_PRIVATE.as_bytes()).unwrap();
         let dk = jsonwebtoken::DecodingKey::from_rsa_pem(RSA_PUBLIC.as_bytes()).unwrap();
-        let jwk = jsonwebtoken::jwk::Jwk::from_decoding_key(&dk, Some(jsonwebtoken::Algorithm::RS256))
-            .unwrap();
+        let jwk =
+            jsonwebtoken::jwk::Jwk::from_decoding_key(&dk, Some(jsonwebtoken::Algorithm::RS256))
+                .unwrap();
         let mut header = jsonwebtoken::Header::new(jsonwebtoken::Algorithm::RS256);
         header.jwk = Some(jwk);
         let tokens: Vec<Vec<u8>> = (0..N)
@@ -375,7 +391,15 @@ mod pipeline {
 
     /// The eddsa-rdfc-2022 credentials above, through the whole pipeline.
     pub fn eddsa_full(creds: &[Value]) {
-        let tokens: Vec<Vec<u8>> = creds.iter().map(|c| serde_json::to_vec(c).unwrap()).collect();
-        report("eddsa-rdfc-2022 (pipeline)", &tokens, &Docs(HashMap::new()), &[]);
+        let tokens: Vec<Vec<u8>> = creds
+            .iter()
+            .map(|c| serde_json::to_vec(c).unwrap())
+            .collect();
+        report(
+            "eddsa-rdfc-2022 (pipeline)",
+            &tokens,
+            &Docs(HashMap::new()),
+            &[],
+        );
     }
 }
