@@ -263,17 +263,18 @@ fn ob3_valid_vectors_verify_offline() {
 }
 
 #[test]
-fn did_key_not_controlled_by_the_issuer() {
-    // The did:key signs, but the issuer is a urn:uuid: nothing ties the key to the issuer.
+fn did_key_with_a_urn_issuer_is_valid_but_not_bound_to_the_issuer() {
+    // The did:key signs, but the issuer is a urn:uuid, which cannot control a key: the binding
+    // cannot be compared, so it is skipped with a plain note (1EdTech expects this fixture valid).
     let r = offline(&ob3("simple-did-key-method.json"));
     assert_eq!(outcome(&r, CheckId::Proof), Outcome::Pass);
     assert_check(
         &r,
         CheckId::IssuerKey,
-        Outcome::Fail,
-        "is not the issuer urn:uuid:6f2e33e5",
+        Outcome::Skipped,
+        "the issuer id urn:uuid:6f2e33e5-7a29-4155-840a-59483ba10164 is not a URL or DID",
     );
-    assert_verdict(&r, Verdict::Invalid);
+    assert_verdict(&r, Verdict::Valid);
 }
 
 #[test]
