@@ -1,5 +1,5 @@
 //! Evidence snapshot: what a verification used, kept so the app can later say "verified on
-//! <date> with key <id>" even after the issuer's site is gone (issue 3, "Evidence
+//! `<date>` with key `<id>`" even after the issuer's site is gone (issue 3, "Evidence
 //! snapshot"; STANDARDS §7 offline-first).
 //!
 //! In the wallet, [`crate::store::Wallet::save_report`] is the snapshot: it keeps the report
