@@ -55,6 +55,8 @@ pub fn generated_png(seed: &str) -> Result<Vec<u8>, ExportError> {
         let mut enc = png::Encoder::new(&mut out, N, N);
         enc.set_color(png::ColorType::Rgb);
         enc.set_depth(png::BitDepth::Eight);
+        // Flat colours compress well even at the fastest level; bundles make many of these.
+        enc.set_compression(png::Compression::Fast);
         let mut w = enc
             .write_header()
             .map_err(|e| ExportError::Bake(e.to_string()))?;
