@@ -18,7 +18,7 @@ run: demo
 
 demo: deps-cli
 	$(CARGO) build -q -p backpack-cli
-	@$(BACKPACK) --wallet "$(DEMO_WALLET)" import samples; rc=$$?; \
+	@$(BACKPACK) --wallet "$(DEMO_WALLET)" import samples/*.png samples/*.svg samples/*.json; rc=$$?; \
 	  if [ $$rc -gt 1 ]; then exit $$rc; fi
 	@$(BACKPACK) --wallet "$(DEMO_WALLET)" list
 	@echo "demo wallet: $(DEMO_WALLET)  (try: cargo run -p backpack-cli -- --wallet $(DEMO_WALLET) show 1)"

@@ -96,7 +96,7 @@ fn main() {
     let t = Instant::now();
     let outcomes = import_paths(
         &wallet,
-        &[input.clone()],
+        std::slice::from_ref(&input),
         &ImportOptions::default(),
         &mut |_, _| {},
     );

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::limits;
-use crate::store::{ImportOutcome, Wallet};
+use crate::store::{BadgeStatus, ImportOutcome, Wallet};
 use crate::verify::VerifyContext;
 
 /// What happened to one input file.
@@ -73,6 +73,9 @@ pub struct FileOutcome {
     /// What happened.
     #[serde(flatten)]
     pub result: FileResult,
+    /// The status from verifying a newly stored badge, when verification was on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<BadgeStatus>,
 }
 
 impl FileOutcome {
@@ -278,12 +281,14 @@ impl Run {
             result: FileResult::Refused {
                 reason: format!("{source}: {reason}"),
             },
+            status: None,
         };
         let failed = |source: &str, reason: String| FileOutcome {
             source: source.to_string(),
             result: FileResult::Failed {
                 reason: format!("{source}: {reason}"),
             },
+            status: None,
         };
         match item {
             Item::Broken {
@@ -424,10 +429,11 @@ pub fn import_with(
     source: &str,
     opts: &ImportOptions<'_>,
 ) -> FileOutcome {
-    let result = import_inner(wallet, bytes, source, opts);
+    let (result, status) = import_inner(wallet, bytes, source, opts);
     FileOutcome {
         source: source.to_string(),
         result,
+        status,
     }
 }
 
@@ -436,51 +442,74 @@ fn import_inner(
     bytes: &[u8],
     source: &str,
     opts: &ImportOptions<'_>,
-) -> FileResult {
+) -> (FileResult, Option<BadgeStatus>) {
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
-        return FileResult::Refused {
-            reason: format!(
-                "{source}: {}",
-                too_large(limits::MAX_FILE_BYTES, "MAX_FILE_BYTES")
-            ),
-        };
+        return (
+            FileResult::Refused {
+                reason: format!(
+                    "{source}: {}",
+                    too_large(limits::MAX_FILE_BYTES, "MAX_FILE_BYTES")
+                ),
+            },
+            None,
+        );
     }
     let decoded = match crate::decode::decode(bytes) {
         Ok(d) => d,
         Err(e) => {
-            return FileResult::Refused {
-                reason: format!("{source}: {e}"),
-            };
+            return (
+                FileResult::Refused {
+                    reason: format!("{source}: {e}"),
+                },
+                None,
+            );
         }
     };
     let parsed = match crate::parse::parse(&decoded) {
         Ok(p) => p,
         Err(e) => {
-            return FileResult::Refused {
-                reason: format!("{source}: {e}"),
-            };
+            return (
+                FileResult::Refused {
+                    reason: format!("{source}: {e}"),
+                },
+                None,
+            );
         }
     };
     let name = parsed.badge.name.clone();
     let outcome = match wallet.import_parsed(&parsed, bytes, decoded.container, source) {
         Ok(o) => o,
         Err(e) => {
-            return FileResult::Failed {
-                reason: format!("{source}: {e}"),
-            };
+            return (
+                FileResult::Failed {
+                    reason: format!("{source}: {e}"),
+                },
+                None,
+            );
         }
     };
-    if let (Some(ctx), ImportOutcome::Imported { id, embedded, .. }) = (opts.verify, &outcome) {
-        for badge in std::iter::once(id).chain(embedded) {
+    let mut status = None;
+    if let Some(ctx) = opts.verify {
+        let stored: Vec<i64> = match &outcome {
+            ImportOutcome::Imported { id, embedded, .. } => std::iter::once(*id)
+                .chain(embedded.iter().copied())
+                .collect(),
+            ImportOutcome::History { id, .. } => vec![*id],
+            ImportOutcome::Duplicate { .. } => Vec::new(),
+        };
+        for (i, badge) in stored.into_iter().enumerate() {
             // A report that cannot be saved does not undo the import; the badge can be
             // re-checked later.
-            if let Ok(original) = wallet.original(*badge) {
+            if let Ok(original) = wallet.original(badge) {
                 let report = crate::verify::verify_bytes(&original, ctx);
-                let _ = wallet.save_report(*badge, &report);
+                if i == 0 {
+                    status = Some(BadgeStatus::of_report(&report));
+                }
+                let _ = wallet.save_report(badge, &report);
             }
         }
     }
-    match outcome {
+    let result = match outcome {
         ImportOutcome::Imported {
             id,
             replaced,
@@ -501,5 +530,6 @@ fn import_inner(
                 .and_then(|s| s.into_iter().next())
                 .map_or(name, |s| s.name),
         },
-    }
+    };
+    (result, status)
 }

@@ -943,3 +943,70 @@ fn contexts_readme_lists_every_bundled_file_with_its_hash() {
     }
 }
 
+#[test]
+fn clr_inner_credentials_and_endorsements_verify_on_their_own() {
+    // CLR 2.0: the outer proof and each embedded OpenBadgeCredential's proof (STANDARDS §3.12).
+    let clr = read_json("1edtech-public-validator/clr20/simple.json");
+    let inner = clr["credentialSubject"]["verifiableCredential"]
+        .as_array()
+        .unwrap();
+    assert!(!inner.is_empty());
+    for vc in inner {
+        let out = offline_verify(vc);
+        assert_eq!(
+            (out.proof.0, out.issuer_key.0),
+            (Outcome::Pass, Outcome::Pass),
+            "{}: {out:?}",
+            vc["id"]
+        );
+    }
+    // complete.json's endorsements carry a misspelt cryptosuite ("eddsa-rdf-2022"): not
+    // supported, so could not check, never "invalid".
+    let complete = read_json("1edtech-public-validator/ob30/complete.json");
+    let e = &complete["endorsement"][0];
+    let out = offline_verify(e);
+    assert_eq!(out.proof, (Outcome::Error, "could not check: unsupported proof type DataIntegrityProof with cryptosuite eddsa-rdf-2022".into()));
+}
+
+#[test]
+fn too_many_proofs_are_refused() {
+    let mut doc = read_json("1edtech-public-validator/ob30/simple.json");
+    let p = proof_of(&doc).clone();
+    doc["proof"] = Value::Array(vec![p; 9]);
+    assert_eq!(
+        offline_verify(&doc).proof,
+        (
+            Outcome::Fail,
+            "9 proofs exceed the limit of 8 (MAX_PROOFS)".into()
+        )
+    );
+}
+
+#[test]
+fn malformed_proofs_fail_with_one_line_reasons() {
+    let base = read_json("1edtech-public-validator/ob30/simple.json");
+    let cases: Vec<(Value, &str)> = vec![
+        (json!("not an object"), "a proof is not a JSON object"),
+        (
+            json!({"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "proofPurpose": "assertionMethod",
+            "verificationMethod": "did:key:z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi"}),
+            "eddsa-rdfc-2022: proof has no proofValue",
+        ),
+        (
+            json!({"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "proofPurpose": "assertionMethod",
+            "proofValue": "z3"}),
+            "eddsa-rdfc-2022: proofValue holds 1 bytes, an Ed25519 signature has 64",
+        ),
+        (
+            json!({"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022", "proofPurpose": "assertionMethod",
+            "proofValue": proof_of(&base)["proofValue"]}),
+            "eddsa-rdfc-2022: proof has no verificationMethod",
+        ),
+    ];
+    for (proof, want) in cases {
+        let mut doc = base.clone();
+        doc["proof"] = proof;
+        let out = offline_verify(&doc);
+        assert_eq!(out.proof, (Outcome::Fail, want.to_owned()));
+    }
+}

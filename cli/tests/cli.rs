@@ -48,11 +48,16 @@ fn import_list_show_original_remove() {
     let clr = fixture("1edtech-public-validator/clr20/simple_v1.json");
     let o = env.run(&["import", png.to_str().unwrap(), clr.to_str().unwrap()]);
     assert_eq!(code(&o), 0, "{o:?}");
+    // The report is kept with the badge.
+    let v: serde_json::Value =
+        serde_json::from_slice(&env.run(&["show", "1", "--json"]).stdout).unwrap();
+    assert_eq!(v["latest_report"]["report"]["verdict"], "valid");
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
+    // Verified on the way in (offline): the status closes the line.
     assert_eq!(
         lines[0],
-        format!("imported   {}  #1 \"Teamwork\"", png.display())
+        format!("imported   {}  #1 \"Teamwork\"  (valid)", png.display())
     );
     assert!(
         lines[1].starts_with(&format!(
@@ -85,7 +90,7 @@ fn import_list_show_original_remove() {
     assert_eq!(teamwork["issuer"], "Example Corp");
     assert_eq!(teamwork["format"], "ob3-json");
     assert_eq!(teamwork["issued"], "2010-01-01T00:00:00Z");
-    assert_eq!(teamwork["status"], "not_checked");
+    assert_eq!(teamwork["status"], "valid");
 
     // list: aligned table with a header.
     let o = env.run(&["list", "--search", "teamwork"]);
@@ -97,7 +102,7 @@ fn import_list_show_original_remove() {
         "{out}"
     );
     assert!(
-        lines[1].starts_with("#1  Teamwork  Example Corp  2010-01-01  ob3-json  not checked"),
+        lines[1].starts_with("#1  Teamwork  Example Corp  2010-01-01  ob3-json  valid"),
         "{out}"
     );
 
@@ -189,7 +194,7 @@ fn stdin_imports_with_dash() {
     assert_eq!(code(&o), 0);
     assert_eq!(
         stdout(&o).lines().next().unwrap(),
-        "imported   stdin  #1 \"Teamwork\""
+        "imported   stdin  #1 \"Teamwork\"  (valid)"
     );
     assert_eq!(env.run(&["show", "1", "--original"]).stdout, bytes);
 }
@@ -257,7 +262,10 @@ fn hostile_badge_text_cannot_drive_the_terminal() {
         std::fs::read_to_string(fixture("1edtech-public-validator/ob30/simple.json")).unwrap();
     let evil = text
         .replace("\"Teamwork Badge\"", "\"Evil\\u001b[2J\\nBadge\"")
-        .replace("\"name\": \"Teamwork\"", "\"name\": \"Evil\\u001b[2J\\nBadge\"");
+        .replace(
+            "\"name\": \"Teamwork\"",
+            "\"name\": \"Evil\\u001b[2J\\nBadge\"",
+        );
     assert_ne!(evil, text);
     let p = dir.path().join("evil.json");
     std::fs::write(&p, evil).unwrap();
@@ -267,4 +275,18 @@ fn hostile_badge_text_cannot_drive_the_terminal() {
     let out = stdout(&o);
     assert!(!out.contains('\u{1b}'), "{out:?}");
     assert_eq!(out.lines().count(), 2, "{out}");
+}
+
+#[test]
+fn no_verify_leaves_badges_not_checked() {
+    let env = Env::new();
+    let png = fixture("1edtech-public-validator/ob30/simple-json.png");
+    let o = env.run(&["import", "--no-verify", png.to_str().unwrap()]);
+    assert_eq!(
+        stdout(&o).lines().next().unwrap(),
+        format!("imported   {}  #1 \"Teamwork\"", png.display())
+    );
+    let v: serde_json::Value =
+        serde_json::from_slice(&env.run(&["list", "--json"]).stdout).unwrap();
+    assert_eq!(v[0]["status"], "not_checked");
 }

@@ -580,11 +580,10 @@ fn key_date(parsed: &ParsedCredential) -> Option<String> {
     }
 }
 
-/// Rows with the same dedupe key: (id, valid_from, document_sha256, is current).
-fn same_key_rows(
-    tx: &Transaction<'_>,
-    k: &KeyRef<'_>,
-) -> StoreResult<Vec<(i64, Option<String>, Option<String>, bool)>> {
+/// A row with the same dedupe key: (id, valid_from, document_sha256, is current).
+type KeyRow = (i64, Option<String>, Option<String>, bool);
+
+fn same_key_rows(tx: &Transaction<'_>, k: &KeyRef<'_>) -> StoreResult<Vec<KeyRow>> {
     let sql = if k.assertion {
         "SELECT id, valid_from, document_sha256, superseded_by IS NULL FROM badges
          WHERE assertion_id = ?1 AND ?2 IS NULL AND (format LIKE 'clr%') = ?3 ORDER BY id"

@@ -893,3 +893,20 @@ fn get_badge_returns_everything_and_summary_fields() {
         Err(StoreError::NoSuchBadge(_))
     ));
 }
+
+#[test]
+fn learner_key_is_created_once_and_reloaded() {
+    use crate::learner_key::load_or_create;
+    let w = wallet();
+    let mut rng = rand_core::OsRng;
+    let first = load_or_create(&w, &mut rng).unwrap();
+    let again = load_or_create(&w, &mut rng).unwrap();
+    assert_eq!(first.did(), again.did());
+    let rec = w.learner_key().unwrap().unwrap();
+    assert_eq!(rec.did, first.did());
+    assert_eq!(
+        rec.public_key,
+        crate::learner_key::ed25519_from_did_key(first.did()).unwrap()
+    );
+    assert_eq!(rec.secret.len(), 32);
+}

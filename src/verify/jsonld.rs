@@ -16,7 +16,8 @@
 //!   signature over such a document signs less than it shows. As jsonld.js safe mode does,
 //!   such a document is rejected ([`JsonLdError::UndefinedTerm`]): we expand with a trap
 //!   `@vocab` placed before the document's own contexts, and any IRI under the trap is a
-//!   term no context defines (STANDARDS §6.3, DCC `safeModeBreaker.json`).
+//!   term no context defines (STANDARDS §6.3, DCC `safeModeBreaker.json`). Likewise a trap
+//!   base IRI catches relative IRIs, which JSON-LD would drop ([`JsonLdError::RelativeIri`]).
 //! - **Bounded.** The RDFC-1.0 worst case is exponential in blank nodes (dataset poisoning,
 //!   <https://www.w3.org/TR/rdf-canon/#dataset-poisoning>): documents over
 //!   [`MAX_QUADS`] quads, or whose canonicalisation needs more than
@@ -40,11 +41,13 @@ pub const MAX_QUADS: usize = 20_000;
 
 /// Prefix of the trap `@vocab`: an expanded IRI under it is a term no context defines.
 const TRAP_VOCAB: &str = "urn:x-backpack:undefined-term:";
+/// A trap base IRI: relative IRIs (which JSON-LD would silently drop, as there is no base)
+/// resolve under it, and an expanded IRI under it is refused as in JSON-LD safe mode.
+const TRAP_BASE: &str = "https://relative-iri.backpack.invalid/";
 /// The trap context, named by a URL so that the whole `@context` stays URL-only and its
 /// processing is cached (see [`context_cache`]).
 const TRAP_CONTEXT_URL: &str = "urn:x-backpack:context:undefined-term-trap";
-const TRAP_CONTEXT: &[u8] =
-    br#"{"@context":{"@vocab":"urn:x-backpack:undefined-term:"}}"#;
+const TRAP_CONTEXT: &[u8] = br#"{"@context":{"@vocab":"urn:x-backpack:undefined-term:"}}"#;
 
 /// Processed contexts kept for the life of the process, one cache per [`ContextVariant`]
 /// (a URL must always load the same content within one cache). Bounded by the patched
@@ -54,8 +57,8 @@ fn context_cache(variant: ContextVariant) -> Arc<JsonLdContextCache> {
     static CACHES: OnceLock<[Arc<JsonLdContextCache>; 2]> = OnceLock::new();
     let caches = CACHES.get_or_init(|| {
         [
-            Arc::new(JsonLdContextCache::new(4096)),
-            Arc::new(JsonLdContextCache::new(4096)),
+            Arc::new(JsonLdContextCache::new(1024)),
+            Arc::new(JsonLdContextCache::new(1024)),
         ]
     });
     match variant {
@@ -117,59 +120,152 @@ macro_rules! ctx {
 }
 
 /// OB 3.0.3 context URL (two different contents exist, STANDARDS §6.4).
-pub const OB_V3P0_CONTEXT_3_0_3: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+pub const OB_V3P0_CONTEXT_3_0_3: &str =
+    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 /// OB 3.0.0 context URL (the beta content was once served here).
 pub const OB_V3P0_CONTEXT_3_0_0: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context.json";
 
 /// Every bundled context (STANDARDS §4). `url` may repeat with another [`ContextVariant`];
 /// aliases (CLR `context.json`, `openbadgespec.org`) map to the same file.
 pub const BUNDLED: &[BundledContext] = &[
-    ctx!("https://www.w3.org/ns/credentials/v2", "www.w3.org_ns_credentials_v2.jsonld", Default,
-        "59955ced6697d61e03f2b2556febe5308ab16842846f5b586d7f1f7adec92734"),
-    ctx!("https://www.w3.org/2018/credentials/v1", "www.w3.org_2018_credentials_v1.jsonld", Default,
-        "3d0b277522ed24385c850b9882b9688687189b8f37a9bd9f1577e348b1019c44"),
-    ctx!(OB_V3P0_CONTEXT_3_0_3, "purl_ob_v3p0_context-3.0.3.json__spec-repo.json", Default,
-        "ef2fa9c7846dce233cc166b43639027278be4ee44f00bb1d45c75de2dd0cd761"),
-    ctx!(OB_V3P0_CONTEXT_3_0_3, "purl_ob_v3p0_context-3.0.3.json__validator-bundled.json", Alternate,
-        "3d34f4d4ef1bce691106e63798beb5e7b862ba841423f5ee1e53ab7ddf3bca84"),
-    ctx!("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json", "purl_ob_v3p0_context-3.0.2.json", Default,
-        "bba433989e1e700ca60838a3c22378e7d8381aeb0c9590f9ddf84d1714f10296"),
-    ctx!("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json", "purl_ob_v3p0_context-3.0.1.json", Default,
-        "cfc147db5fd5e3575b06bd471fe04784e92de69296f64a351b8dff0ec3372e9c"),
-    ctx!(OB_V3P0_CONTEXT_3_0_0, "purl_ob_v3p0_context.json__3.0.0.json", Default,
-        "b077fa134d909d92c1dcd1c153f2af1b244aeb415967fdc1467d7fc5dd48ac10"),
-    ctx!(OB_V3P0_CONTEXT_3_0_0, "ob_v3p0_BETA_pre-2022-11-07__dcc-npm.json", Alternate,
-        "5afdfb3d5ddb92417d2b48f0ab2f89d16d1b03696c2f3fa2e67184819e103326"),
-    ctx!("https://purl.imsglobal.org/spec/ob/v3p0/extensions.json", "purl_ob_v3p0_extensions.json", Default,
-        "146f85aa16effd7ca1da8056eb443f53ce1eca8a34186cb062832c0a97d889c3"),
-    ctx!("https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json", "purl_clr_v2p0_context-2.0.1.json", Default,
-        "880f1902d4158f2f33ce06af41b90719977cd1ea337a9de2e41edb3ff5e543d6"),
-    ctx!("https://purl.imsglobal.org/spec/clr/v2p0/context.json", "purl_clr_v2p0_context-2.0.1.json", Default,
-        "880f1902d4158f2f33ce06af41b90719977cd1ea337a9de2e41edb3ff5e543d6"),
-    ctx!("https://w3id.org/security/data-integrity/v1", "w3id_security_data-integrity_v1.jsonld", Default,
-        "c6e5073f4bd4bf6d08f245736e6f32c29b012860b18583644b2d71e1de862669"),
-    ctx!("https://w3id.org/security/data-integrity/v2", "w3id_security_data-integrity_v2.jsonld", Default,
-        "0f77743daf5b4e8fc067fc5ba5b21044283053aa717fc6b0219843bed3b00363"),
-    ctx!("https://w3id.org/security/multikey/v1", "w3id_security_multikey_v1.jsonld", Default,
-        "c5f3806f8286920573221938917988a18a4cc5a09e968d29649613c7a1c2b1f6"),
-    ctx!("https://w3id.org/security/suites/ed25519-2020/v1", "w3id_security_suites_ed25519-2020_v1.jsonld", Default,
-        "67646fbc0d6582ad7fbf08ccf0d3a4bedbb4177fd2d63385de52dc1b092ed6c5"),
-    ctx!("https://w3id.org/vc/status-list/2021/v1", "w3id_vc_status-list_2021_v1.jsonld", Default,
-        "634d71c159289f068c96012e4511c657fdf82ac4231900081bda3ba24e2e1160"),
-    ctx!("https://www.w3.org/ns/credentials/status/v1", "www.w3.org_ns_credentials_status_v1__bitstring.jsonld", Default,
-        "fd08cbf28ddd829ab2f1978c48f43ab07a112c1c90245a0cfac7ba721c65170c"),
-    ctx!("https://www.w3.org/ns/credentials/examples/v2", "www.w3.org_ns_credentials_examples_v2.jsonld", Default,
-        "57393fbc69d6efb9b9b5dc9cb6b9880b0944360abfe2eaf459c9e58cf2279d7c"),
-    ctx!("https://www.w3.org/ns/did/v1", "www.w3.org_ns_did_v1.jsonld", Default,
-        "adefa50311393eb1bd788a38ac9fe2696c65367928f6996812cd54577394f4da"),
-    ctx!("https://w3id.org/openbadges/v2", "w3id_openbadges_v2__spec-repo.json", Default,
-        "3c0c25a0e581c64cbe632197377c4f334c6c0b95f0d90e3b74449781612b153d"),
-    ctx!("https://w3id.org/openbadges/v2", "w3id_openbadges_v2__validator-bundled.json", Alternate,
-        "393a890d7d95eb3a86f5f12309648a64c2d0676e5270e2967b5341a2dcea13d2"),
-    ctx!("https://openbadgespec.org/v2/context.json", "w3id_openbadges_v2__spec-repo.json", Default,
-        "3c0c25a0e581c64cbe632197377c4f334c6c0b95f0d90e3b74449781612b153d"),
-    ctx!("https://w3id.org/openbadges/v1", "w3id_openbadges_v1__spec-repo.json", Default,
-        "406ec07d0e758a41e84bac6361d29e391188492eb25f7efc51bfa19d8b2db810"),
+    ctx!(
+        "https://www.w3.org/ns/credentials/v2",
+        "www.w3.org_ns_credentials_v2.jsonld",
+        Default,
+        "59955ced6697d61e03f2b2556febe5308ab16842846f5b586d7f1f7adec92734"
+    ),
+    ctx!(
+        "https://www.w3.org/2018/credentials/v1",
+        "www.w3.org_2018_credentials_v1.jsonld",
+        Default,
+        "3d0b277522ed24385c850b9882b9688687189b8f37a9bd9f1577e348b1019c44"
+    ),
+    ctx!(
+        OB_V3P0_CONTEXT_3_0_3,
+        "purl_ob_v3p0_context-3.0.3.json__spec-repo.json",
+        Default,
+        "ef2fa9c7846dce233cc166b43639027278be4ee44f00bb1d45c75de2dd0cd761"
+    ),
+    ctx!(
+        OB_V3P0_CONTEXT_3_0_3,
+        "purl_ob_v3p0_context-3.0.3.json__validator-bundled.json",
+        Alternate,
+        "3d34f4d4ef1bce691106e63798beb5e7b862ba841423f5ee1e53ab7ddf3bca84"
+    ),
+    ctx!(
+        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json",
+        "purl_ob_v3p0_context-3.0.2.json",
+        Default,
+        "bba433989e1e700ca60838a3c22378e7d8381aeb0c9590f9ddf84d1714f10296"
+    ),
+    ctx!(
+        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json",
+        "purl_ob_v3p0_context-3.0.1.json",
+        Default,
+        "cfc147db5fd5e3575b06bd471fe04784e92de69296f64a351b8dff0ec3372e9c"
+    ),
+    ctx!(
+        OB_V3P0_CONTEXT_3_0_0,
+        "purl_ob_v3p0_context.json__3.0.0.json",
+        Default,
+        "b077fa134d909d92c1dcd1c153f2af1b244aeb415967fdc1467d7fc5dd48ac10"
+    ),
+    ctx!(
+        OB_V3P0_CONTEXT_3_0_0,
+        "ob_v3p0_BETA_pre-2022-11-07__dcc-npm.json",
+        Alternate,
+        "5afdfb3d5ddb92417d2b48f0ab2f89d16d1b03696c2f3fa2e67184819e103326"
+    ),
+    ctx!(
+        "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json",
+        "purl_ob_v3p0_extensions.json",
+        Default,
+        "146f85aa16effd7ca1da8056eb443f53ce1eca8a34186cb062832c0a97d889c3"
+    ),
+    ctx!(
+        "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
+        "purl_clr_v2p0_context-2.0.1.json",
+        Default,
+        "880f1902d4158f2f33ce06af41b90719977cd1ea337a9de2e41edb3ff5e543d6"
+    ),
+    ctx!(
+        "https://purl.imsglobal.org/spec/clr/v2p0/context.json",
+        "purl_clr_v2p0_context-2.0.1.json",
+        Default,
+        "880f1902d4158f2f33ce06af41b90719977cd1ea337a9de2e41edb3ff5e543d6"
+    ),
+    ctx!(
+        "https://w3id.org/security/data-integrity/v1",
+        "w3id_security_data-integrity_v1.jsonld",
+        Default,
+        "c6e5073f4bd4bf6d08f245736e6f32c29b012860b18583644b2d71e1de862669"
+    ),
+    ctx!(
+        "https://w3id.org/security/data-integrity/v2",
+        "w3id_security_data-integrity_v2.jsonld",
+        Default,
+        "0f77743daf5b4e8fc067fc5ba5b21044283053aa717fc6b0219843bed3b00363"
+    ),
+    ctx!(
+        "https://w3id.org/security/multikey/v1",
+        "w3id_security_multikey_v1.jsonld",
+        Default,
+        "c5f3806f8286920573221938917988a18a4cc5a09e968d29649613c7a1c2b1f6"
+    ),
+    ctx!(
+        "https://w3id.org/security/suites/ed25519-2020/v1",
+        "w3id_security_suites_ed25519-2020_v1.jsonld",
+        Default,
+        "67646fbc0d6582ad7fbf08ccf0d3a4bedbb4177fd2d63385de52dc1b092ed6c5"
+    ),
+    ctx!(
+        "https://w3id.org/vc/status-list/2021/v1",
+        "w3id_vc_status-list_2021_v1.jsonld",
+        Default,
+        "634d71c159289f068c96012e4511c657fdf82ac4231900081bda3ba24e2e1160"
+    ),
+    ctx!(
+        "https://www.w3.org/ns/credentials/status/v1",
+        "www.w3.org_ns_credentials_status_v1__bitstring.jsonld",
+        Default,
+        "fd08cbf28ddd829ab2f1978c48f43ab07a112c1c90245a0cfac7ba721c65170c"
+    ),
+    ctx!(
+        "https://www.w3.org/ns/credentials/examples/v2",
+        "www.w3.org_ns_credentials_examples_v2.jsonld",
+        Default,
+        "57393fbc69d6efb9b9b5dc9cb6b9880b0944360abfe2eaf459c9e58cf2279d7c"
+    ),
+    ctx!(
+        "https://www.w3.org/ns/did/v1",
+        "www.w3.org_ns_did_v1.jsonld",
+        Default,
+        "adefa50311393eb1bd788a38ac9fe2696c65367928f6996812cd54577394f4da"
+    ),
+    ctx!(
+        "https://w3id.org/openbadges/v2",
+        "w3id_openbadges_v2__spec-repo.json",
+        Default,
+        "3c0c25a0e581c64cbe632197377c4f334c6c0b95f0d90e3b74449781612b153d"
+    ),
+    ctx!(
+        "https://w3id.org/openbadges/v2",
+        "w3id_openbadges_v2__validator-bundled.json",
+        Alternate,
+        "393a890d7d95eb3a86f5f12309648a64c2d0676e5270e2967b5341a2dcea13d2"
+    ),
+    ctx!(
+        "https://openbadgespec.org/v2/context.json",
+        "w3id_openbadges_v2__spec-repo.json",
+        Default,
+        "3c0c25a0e581c64cbe632197377c4f334c6c0b95f0d90e3b74449781612b153d"
+    ),
+    ctx!(
+        "https://w3id.org/openbadges/v1",
+        "w3id_openbadges_v1__spec-repo.json",
+        Default,
+        "406ec07d0e758a41e84bac6361d29e391188492eb25f7efc51bfa19d8b2db810"
+    ),
 ];
 
 /// The bundled bytes for `url` under `variant` (falling back to the default content when
@@ -199,6 +295,9 @@ pub enum JsonLdError {
     /// A term or type no context defines (JSON-LD safe mode): invalid.
     #[error("undefined JSON-LD term or relative type \"{0}\" (not defined by any context)")]
     UndefinedTerm(String),
+    /// An IRI is relative where JSON-LD needs an absolute one (it would be dropped): invalid.
+    #[error("relative IRI \"{0}\" where an absolute IRI is required (JSON-LD safe mode)")]
+    RelativeIri(String),
     /// The document is not valid JSON-LD: invalid.
     #[error("invalid JSON-LD: {0}")]
     Syntax(String),
@@ -210,7 +309,10 @@ pub enum JsonLdError {
 impl JsonLdError {
     /// True when the error means "could not check" rather than "invalid".
     pub fn is_could_not_check(&self) -> bool {
-        matches!(self, JsonLdError::ContextNotBundled(_) | JsonLdError::Limit(_))
+        matches!(
+            self,
+            JsonLdError::ContextNotBundled(_) | JsonLdError::Limit(_)
+        )
     }
 }
 
@@ -303,7 +405,9 @@ fn lookup(url: &str, variant: ContextVariant) -> Option<&'static [u8]> {
 /// Quads may repeat (JSON-LD allows repeated values); [`rdfc10`] removes repeats.
 pub fn to_quads(doc: &Value, variant: ContextVariant) -> Result<Vec<Quad>, JsonLdError> {
     let Value::Object(map) = doc else {
-        return Err(JsonLdError::Syntax("the document is not a JSON object".into()));
+        return Err(JsonLdError::Syntax(
+            "the document is not a JSON object".into(),
+        ));
     };
     object_to_quads(map, &[], None, variant)
 }
@@ -320,6 +424,8 @@ pub fn object_to_quads(
     let missing: Arc<Mutex<Option<String>>> = Arc::new(Mutex::new(None));
     let missing_cb = Arc::clone(&missing);
     let parser = JsonLdParser::new()
+        .with_base_iri(TRAP_BASE)
+        .map_err(|e| JsonLdError::Syntax(e.to_string()))?
         .with_context_cache(context_cache(variant))
         .for_slice(&json)
         .with_load_document_callback(move |url, _opts| match lookup(url, variant) {
@@ -339,10 +445,10 @@ pub fn object_to_quads(
         let quad = match quad {
             Ok(q) => q,
             Err(e) => {
-                if let Ok(m) = missing.lock() {
-                    if let Some(url) = m.as_ref() {
-                        return Err(JsonLdError::ContextNotBundled(url.clone()));
-                    }
+                if let Ok(m) = missing.lock()
+                    && let Some(url) = m.as_ref()
+                {
+                    return Err(JsonLdError::ContextNotBundled(url.clone()));
                 }
                 return Err(JsonLdError::Syntax(one_line(&e.to_string())));
             }
@@ -393,32 +499,26 @@ impl LowerFirst for String {
 }
 
 fn check_trap(q: QuadRef<'_>) -> Result<(), JsonLdError> {
-    let trapped = |iri: &str| iri.strip_prefix(TRAP_VOCAB).map(str::to_owned);
+    let check = |iri: &str| -> Result<(), JsonLdError> {
+        if let Some(t) = iri.strip_prefix(TRAP_VOCAB) {
+            return Err(JsonLdError::UndefinedTerm(t.to_owned()));
+        }
+        if let Some(t) = iri.strip_prefix(TRAP_BASE) {
+            return Err(JsonLdError::RelativeIri(t.to_owned()));
+        }
+        Ok(())
+    };
     if let NamedOrBlankNodeRef::NamedNode(n) = q.subject {
-        if let Some(t) = trapped(n.as_str()) {
-            return Err(JsonLdError::UndefinedTerm(t));
-        }
+        check(n.as_str())?;
     }
-    if let Some(t) = trapped(q.predicate.as_str()) {
-        return Err(JsonLdError::UndefinedTerm(t));
-    }
+    check(q.predicate.as_str())?;
     match q.object {
-        TermRef::NamedNode(n) => {
-            if let Some(t) = trapped(n.as_str()) {
-                return Err(JsonLdError::UndefinedTerm(t));
-            }
-        }
-        TermRef::Literal(l) => {
-            if let Some(t) = trapped(l.datatype().as_str()) {
-                return Err(JsonLdError::UndefinedTerm(t));
-            }
-        }
+        TermRef::NamedNode(n) => check(n.as_str())?,
+        TermRef::Literal(l) => check(l.datatype().as_str())?,
         _ => {}
     }
     if let GraphNameRef::NamedNode(n) = q.graph_name {
-        if let Some(t) = trapped(n.as_str()) {
-            return Err(JsonLdError::UndefinedTerm(t));
-        }
+        check(n.as_str())?;
     }
     Ok(())
 }
@@ -525,7 +625,9 @@ impl Rdfc<'_> {
                     .map(|qi| {
                         let mut s = String::with_capacity(128);
                         if let Some(q) = self.quads.get(*qi) {
-                            q.write(&mut s, &|b| if b == n { "_:a".into() } else { "_:z".into() });
+                            q.write(&mut s, &|b| {
+                                if b == n { "_:a".into() } else { "_:z".into() }
+                            });
                         }
                         s
                     })
@@ -540,7 +642,13 @@ impl Rdfc<'_> {
         h
     }
 
-    fn hash_related(&mut self, related: u32, pred: &str, position: char, issuer: &Issuer) -> String {
+    fn hash_related(
+        &mut self,
+        related: u32,
+        pred: &str,
+        position: char,
+        issuer: &Issuer,
+    ) -> String {
         let mut input = String::with_capacity(160);
         input.push(position);
         if position != 'g' {
@@ -562,23 +670,29 @@ impl Rdfc<'_> {
         let mut related: std::collections::BTreeMap<String, Vec<u32>> = Default::default();
         let qis = self.quads_of.get(n as usize).cloned().unwrap_or_default();
         for qi in qis {
-            let Some(q) = self.quads.get(qi) else { continue };
+            let Some(q) = self.quads.get(qi) else {
+                continue;
+            };
             let comps = [(&q.s, 's'), (&q.o, 'o')];
             let pred = q.p.clone();
             let graph = q.g.clone();
-            for (t, pos) in comps.iter().map(|(t, p)| ((*t).clone(), *p)).collect::<Vec<_>>() {
-                if let Term::Blank(r) = t {
-                    if r != n {
-                        let h = self.hash_related(r, &pred, pos, issuer);
-                        related.entry(h).or_default().push(r);
-                    }
-                }
-            }
-            if let Some(Term::Blank(r)) = graph {
-                if r != n {
-                    let h = self.hash_related(r, &pred, 'g', issuer);
+            for (t, pos) in comps
+                .iter()
+                .map(|(t, p)| ((*t).clone(), *p))
+                .collect::<Vec<_>>()
+            {
+                if let Term::Blank(r) = t
+                    && r != n
+                {
+                    let h = self.hash_related(r, &pred, pos, issuer);
                     related.entry(h).or_default().push(r);
                 }
+            }
+            if let Some(Term::Blank(r)) = graph
+                && r != n
+            {
+                let h = self.hash_related(r, &pred, 'g', issuer);
+                related.entry(h).or_default().push(r);
             }
         }
         // 4–5
@@ -612,7 +726,10 @@ impl Rdfc<'_> {
                         let t = issuer_copy.issue(r);
                         let _ = write!(path, "_:b{t}");
                     }
-                    if !chosen_path.is_empty() && path.len() >= chosen_path.len() && path > chosen_path {
+                    if !chosen_path.is_empty()
+                        && path.len() >= chosen_path.len()
+                        && path > chosen_path
+                    {
                         skip = true;
                         break;
                     }
@@ -623,7 +740,10 @@ impl Rdfc<'_> {
                         let t = issuer_copy.issue(r);
                         let _ = write!(path, "_:b{t}<{h}>");
                         issuer_copy = result_issuer;
-                        if !chosen_path.is_empty() && path.len() >= chosen_path.len() && path > chosen_path {
+                        if !chosen_path.is_empty()
+                            && path.len() >= chosen_path.len()
+                            && path > chosen_path
+                        {
                             skip = true;
                             break;
                         }
@@ -648,23 +768,24 @@ impl Rdfc<'_> {
 
 /// Lexicographic next permutation (distinct permutations of a multiset); false at the end.
 fn next_permutation(v: &mut [u32]) -> bool {
-    let n = v.len();
-    if n < 2 {
+    // i: start of the longest non-increasing suffix.
+    let Some(i) = (1..v.len()).rev().find(|&i| v.get(i - 1) < v.get(i)) else {
         return false;
-    }
-    let mut i = n - 1;
-    while i > 0 && v[i - 1] >= v[i] {
-        i -= 1;
-    }
-    if i == 0 {
+    };
+    let Some(pivot) = v.get(i - 1).copied() else {
         return false;
-    }
-    let mut j = n - 1;
-    while v[j] <= v[i - 1] {
-        j -= 1;
-    }
+    };
+    // j: rightmost element greater than the pivot (exists: v[i] > pivot).
+    let Some(j) = (i..v.len())
+        .rev()
+        .find(|&j| v.get(j).is_some_and(|x| *x > pivot))
+    else {
+        return false;
+    };
     v.swap(i - 1, j);
-    v[i..].reverse();
+    if let Some(tail) = v.get_mut(i..) {
+        tail.reverse();
+    }
     true
 }
 
@@ -698,7 +819,11 @@ pub fn rdfc10(input: &[Quad]) -> Result<String, JsonLdError> {
                 Term::Fixed(s)
             }
             #[allow(unreachable_patterns)]
-            _ => return Err(JsonLdError::Syntax("RDF 1.2 triple terms are not supported".into())),
+            _ => {
+                return Err(JsonLdError::Syntax(
+                    "RDF 1.2 triple terms are not supported".into(),
+                ));
+            }
         };
         let g = match q.graph_name {
             GraphNameRef::NamedNode(n) => Some(Term::Fixed(format!("<{}>", n.as_str()))),
@@ -724,12 +849,15 @@ pub fn rdfc10(input: &[Quad]) -> Result<String, JsonLdError> {
     let mut quads_of: Vec<Vec<usize>> = vec![Vec::new(); count];
     for (qi, q) in quads.iter().enumerate() {
         let mut seen: [Option<u32>; 3] = [None; 3];
-        for (k, t) in [Some(&q.s), Some(&q.o), q.g.as_ref()].into_iter().enumerate() {
+        for (k, t) in [Some(&q.s), Some(&q.o), q.g.as_ref()]
+            .into_iter()
+            .enumerate()
+        {
             if let Some(Term::Blank(b)) = t {
-                if !seen.contains(&Some(*b)) {
-                    if let Some(list) = quads_of.get_mut(*b as usize) {
-                        list.push(qi);
-                    }
+                if !seen.contains(&Some(*b))
+                    && let Some(list) = quads_of.get_mut(*b as usize)
+                {
+                    list.push(qi);
                 }
                 if let Some(slot) = seen.get_mut(k) {
                     *slot = Some(*b);
@@ -844,10 +972,16 @@ mod tests {
         let b = bundled_context(OB_V3P0_CONTEXT_3_0_3, ContextVariant::Alternate).unwrap();
         assert_ne!(a, b);
         // no alternate: falls back to the default content
-        let v2 = bundled_context("https://www.w3.org/ns/credentials/v2", ContextVariant::Alternate);
+        let v2 = bundled_context(
+            "https://www.w3.org/ns/credentials/v2",
+            ContextVariant::Alternate,
+        );
         assert_eq!(
             v2,
-            bundled_context("https://www.w3.org/ns/credentials/v2", ContextVariant::Default)
+            bundled_context(
+                "https://www.w3.org/ns/credentials/v2",
+                ContextVariant::Default
+            )
         );
         assert!(bundled_context("https://example.org/ctx", ContextVariant::Default).is_none());
     }
@@ -858,7 +992,9 @@ mod tests {
             "type": "VerifiableCredential"});
         assert_eq!(
             canonicalize(&doc, ContextVariant::Default),
-            Err(JsonLdError::ContextNotBundled("https://example.org/unknown".into()))
+            Err(JsonLdError::ContextNotBundled(
+                "https://example.org/unknown".into()
+            ))
         );
     }
 
@@ -895,7 +1031,10 @@ mod tests {
         let n = 12;
         let nodes: Vec<Value> = (0..n)
             .map(|i| {
-                let links: Vec<Value> = (0..n).filter(|j| *j != i).map(|j| json!({"@id": format!("_:n{j}")})).collect();
+                let links: Vec<Value> = (0..n)
+                    .filter(|j| *j != i)
+                    .map(|j| json!({"@id": format!("_:n{j}")}))
+                    .collect();
                 json!({"@id": format!("_:n{i}"), "l": links})
             })
             .collect();
@@ -904,6 +1043,39 @@ mod tests {
             canonicalize(&doc, ContextVariant::Default),
             Err(JsonLdError::Limit(m)) if m.contains("MAX_RDFC_PERMUTATIONS")
         ));
+    }
+
+    #[test]
+    fn relative_iri_is_rejected_not_dropped() {
+        // Without a base, JSON-LD drops the whole subject link silently; safe mode refuses.
+        let doc = json!({"@context": ["https://www.w3.org/ns/credentials/v2"],
+            "id": "urn:uuid:1", "type": "VerifiableCredential", "credentialSubject": {"id": "relative-thing"}});
+        assert_eq!(
+            canonicalize(&doc, ContextVariant::Default),
+            Err(JsonLdError::RelativeIri("relative-thing".into()))
+        );
+    }
+
+    #[test]
+    fn repeated_values_count_once() {
+        let one = json!({"@context": {"n": "https://schema.org/name"}, "@id": "urn:x", "n": ["a"]});
+        let two =
+            json!({"@context": {"n": "https://schema.org/name"}, "@id": "urn:x", "n": ["a", "a"]});
+        let c = canonicalize(&two, ContextVariant::Default).unwrap();
+        assert_eq!(c, "<urn:x> <https://schema.org/name> \"a\" .\n");
+        assert_eq!(canonicalize(&one, ContextVariant::Default).unwrap(), c);
+    }
+
+    #[test]
+    fn blank_nodes_are_labelled_canonically_whatever_the_input_order() {
+        // Two shapes of the same graph (objects listed in another order) canonicalise alike.
+        let a = json!({"@context": {"k": "https://schema.org/knows", "n": "https://schema.org/name"},
+            "@id": "urn:x", "k": [{"n": "p", "k": {"n": "q"}}, {"n": "q"}]});
+        let b = json!({"@context": {"k": "https://schema.org/knows", "n": "https://schema.org/name"},
+            "@id": "urn:x", "k": [{"n": "q"}, {"k": {"n": "q"}, "n": "p"}]});
+        let ca = canonicalize(&a, ContextVariant::Default).unwrap();
+        assert_eq!(ca, canonicalize(&b, ContextVariant::Default).unwrap());
+        assert!(ca.contains("_:c14n0") && ca.contains("_:c14n2"), "{ca}");
     }
 
     #[test]

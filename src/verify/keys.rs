@@ -386,10 +386,10 @@ fn find_method<'v>(doc: &'v Value, vm: &str, doc_id: &str) -> Option<&'v Value> 
     for l in lists {
         if let Some(Value::Array(items)) = doc.get(l) {
             for m in items {
-                if let Some(id) = m.get("id").and_then(Value::as_str) {
-                    if same_id(id, vm, doc_id) {
-                        return Some(m);
-                    }
+                if let Some(id) = m.get("id").and_then(Value::as_str)
+                    && same_id(id, vm, doc_id)
+                {
+                    return Some(m);
                 }
             }
         }
@@ -488,12 +488,12 @@ fn resolve_did_key(vm: &str) -> Result<ResolvedKey, KeyError> {
         None => (rest, None),
     };
     let pk = ed25519_from_multikey(mk).map_err(invalid)?;
-    if let Some(f) = fragment {
-        if f != mk {
-            return Err(invalid(format!(
-                "did:key fragment #{f} is not the key {mk} (expected did:key:{mk}#{mk})"
-            )));
-        }
+    if let Some(f) = fragment
+        && f != mk
+    {
+        return Err(invalid(format!(
+            "did:key fragment #{f} is not the key {mk} (expected did:key:{mk}#{mk})"
+        )));
     }
     let did = format!("did:key:{mk}");
     Ok(ResolvedKey {
@@ -536,18 +536,16 @@ pub fn resolve_offline(vm: &str) -> Option<Result<ResolvedKey, KeyError>> {
     }
     // The issuer-id `#z6Mk…` form (https, http, urn:uuid issuer ids, as 1EdTech fixtures use).
     // did:web is excluded: its DID document is the truth ([`DefaultKeyResolver`] fetches it).
-    if !vm.starts_with("did:") {
-        if let Some((base, frag)) = vm.split_once('#') {
-            if frag.starts_with("z6Mk") {
-                if let Ok(pk) = ed25519_from_multikey(frag) {
-                    return Some(Ok(ResolvedKey {
-                        id: vm.to_owned(),
-                        controller: Some(base.to_owned()),
-                        key: PublicKey::Ed25519(pk),
-                    }));
-                }
-            }
-        }
+    if !vm.starts_with("did:")
+        && let Some((base, frag)) = vm.split_once('#')
+        && frag.starts_with("z6Mk")
+        && let Ok(pk) = ed25519_from_multikey(frag)
+    {
+        return Some(Ok(ResolvedKey {
+            id: vm.to_owned(),
+            controller: Some(base.to_owned()),
+            key: PublicKey::Ed25519(pk),
+        }));
     }
     None
 }

@@ -4,7 +4,10 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use backpack_core::env::SystemClock;
 use backpack_core::import::{FileResult, ImportOptions, import_paths};
+use backpack_core::store::keys;
+use backpack_core::verify::VerifyContext;
 
 use super::{Ctx, clean};
 
@@ -17,18 +20,36 @@ pub struct Args {
     /// Print one JSON object per file instead of text lines.
     #[arg(long)]
     json: bool,
+    /// Do not verify the badges as they come in (they can be checked later).
+    #[arg(long)]
+    no_verify: bool,
+    /// Allow network access while verifying (hosted assertions, issuer keys, status lists).
+    /// Off by default unless allowed in the wallet's settings.
+    #[arg(long)]
+    allow_network: bool,
+    /// Also allow private, loopback and link-local addresses (implies --allow-network).
+    #[arg(long)]
+    allow_private_network: bool,
 }
 
 impl Args {
     /// Run it.
     pub fn run(&self, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let wallet = ctx.open_wallet()?;
-        let outcomes = import_paths(
-            &wallet,
-            &self.paths,
-            &ImportOptions::default(),
-            &mut |_, _| {},
-        );
+        // Verification on import keeps a report (the evidence snapshot) with each badge:
+        // offline unless the learner allowed network, recipients from the profile.
+        let allow_network =
+            self.allow_network || wallet.setting_bool(keys::NETWORK_ALLOWED, false)?;
+        let fetcher = super::verify::fetcher(allow_network, self.allow_private_network);
+        let recipients = wallet.identity_values()?;
+        let clock = SystemClock;
+        let vctx = VerifyContext::new(&clock, fetcher.as_ref())
+            .with_recipients(&recipients)
+            .with_cache(&wallet);
+        let opts = ImportOptions {
+            verify: (!self.no_verify).then_some(&vctx),
+        };
+        let outcomes = import_paths(&wallet, &self.paths, &opts, &mut |_, _| {});
         let mut out = std::io::stdout().lock();
         let (mut imported, mut duplicate, mut refused, mut failed) = (0, 0, 0, 0);
         for o in &outcomes {
@@ -43,6 +64,10 @@ impl Args {
                 continue;
             }
             let src = clean(&o.source);
+            let checked = o
+                .status
+                .map(|s| format!("  ({})", s.as_str().replace('_', " ")))
+                .unwrap_or_default();
             match &o.result {
                 FileResult::Imported {
                     id,
@@ -57,11 +82,11 @@ impl Args {
                     if let Some(old) = replaced {
                         write!(out, "  newer version of #{old} (kept as history)")?;
                     }
-                    writeln!(out)?;
+                    writeln!(out, "{checked}")?;
                 }
                 FileResult::History { id, name, current } => writeln!(
                     out,
-                    "imported   {src}  #{id} \"{}\"  another version of #{current} (same id), kept as history",
+                    "imported   {src}  #{id} \"{}\"  another version of #{current} (same id), kept as history{checked}",
                     clean(name)
                 )?,
                 FileResult::Duplicate { id, name } => writeln!(

@@ -12,7 +12,10 @@ use super::{Canonical, DataIntegrityError};
 use crate::verify::jsonld::{ContextVariant, canonicalize_object};
 
 /// Canonical N-Quads of the document without its proof.
-pub fn canonical_document(doc: &Value, variant: ContextVariant) -> Result<String, DataIntegrityError> {
+pub fn canonical_document(
+    doc: &Value,
+    variant: ContextVariant,
+) -> Result<String, DataIntegrityError> {
     let Value::Object(map) = doc else {
         return Err(DataIntegrityError::NotAnObject);
     };
@@ -26,17 +29,28 @@ pub fn canonical_proof_config(
     variant: ContextVariant,
 ) -> Result<String, DataIntegrityError> {
     let Value::Object(p) = proof else {
-        return Err(DataIntegrityError::BadProof("a proof is not a JSON object".into()));
+        return Err(DataIntegrityError::BadProof(
+            "a proof is not a JSON object".into(),
+        ));
     };
     // The proof without proofValue, with the document's @context (none if it has none).
     match doc.get("@context") {
         Some(ctx) => Ok(canonicalize_object(p, &["proofValue"], Some(ctx), variant)?),
-        None => Ok(canonicalize_object(p, &["proofValue", "@context"], Some(&Value::Null), variant)?),
+        None => Ok(canonicalize_object(
+            p,
+            &["proofValue", "@context"],
+            Some(&Value::Null),
+            variant,
+        )?),
     }
 }
 
 /// Both canonical forms.
-pub fn canonical_forms(doc: &Value, proof: &Value, variant: ContextVariant) -> Result<Canonical, DataIntegrityError> {
+pub fn canonical_forms(
+    doc: &Value,
+    proof: &Value,
+    variant: ContextVariant,
+) -> Result<Canonical, DataIntegrityError> {
     Ok(Canonical {
         proof_config: canonical_proof_config(doc, proof, variant)?,
         document: canonical_document(doc, variant)?,

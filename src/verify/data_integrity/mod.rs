@@ -32,6 +32,10 @@ use crate::verify::jsonld::{ContextVariant, JsonLdError};
 use crate::verify::keys::{KeyError, KeyResolver, PublicKey, ResolvedKey, controller_matches};
 use crate::verify::report::Outcome;
 
+/// Most proofs one document may carry (each may cost a canonicalisation and a key fetch;
+/// real credentials carry one or two).
+pub const MAX_PROOFS: usize = 8;
+
 /// What the pipeline turns into the `proof` and `issuer_key` checks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProofsOutcome {
@@ -416,10 +420,10 @@ pub fn sign(
     if let Some(d) = &options.domain {
         proof.insert("domain".into(), d.clone().into());
     }
-    if suite == Suite::EddsaJcs2022 {
-        if let Some(ctx) = map.get("@context") {
-            proof.insert("@context".into(), ctx.clone());
-        }
+    if suite == Suite::EddsaJcs2022
+        && let Some(ctx) = map.get("@context")
+    {
+        proof.insert("@context".into(), ctx.clone());
     }
     let proof = Value::Object(proof);
     let canon = canonical_forms(suite, doc, &proof, ContextVariant::Default)?;
@@ -501,6 +505,12 @@ pub fn verify_proofs_with(
         Some(Value::Array(a)) => a.iter().collect(),
         Some(p) => vec![p],
     };
+    if proofs.len() > MAX_PROOFS {
+        return fail(format!(
+            "{} proofs exceed the limit of {MAX_PROOFS} (MAX_PROOFS)",
+            proofs.len()
+        ));
+    }
     let many = proofs.len() > 1;
     let results: Vec<ProofResult> = proofs
         .iter()
@@ -678,12 +688,12 @@ fn verify_one(
             _ => return failed(format!("{name}: proof created {c} is not a valid dateTime")),
         }
     }
-    if let Some(want) = opts.challenge {
-        if s("challenge") != Some(want) {
-            return failed(format!(
-                "{name}: proof challenge does not match the expected one"
-            ));
-        }
+    if let Some(want) = opts.challenge
+        && s("challenge") != Some(want)
+    {
+        return failed(format!(
+            "{name}: proof challenge does not match the expected one"
+        ));
     }
     if let Some(want) = opts.domain {
         let ok = match proof.get("domain") {
