@@ -100,6 +100,16 @@ fn main() {
         created: Some("2026-01-01T00:00:00Z".into()),
         ..ProofOptions::new("assertionMethod")
     };
+    // `VERIFY_PROFILE=200 valgrind --tool=callgrind --toggle-collect='*verify_bytes*' …`:
+    // sign that many credentials, run each once through `verify_bytes`, and stop (instruction
+    // counts for `callgrind_annotate`, independent of machine load).
+    if let Some(n) = std::env::var("VERIFY_PROFILE").ok().and_then(|s| s.parse().ok()) {
+        let creds: Vec<Value> = (0..n)
+            .map(|i| sign_eddsa_rdfc_2022(&credential(i, issuer), &key, &vm, &opts).unwrap())
+            .collect();
+        pipeline::profile(&creds);
+        return;
+    }
     let (creds, sign_wall, sign_cpu) = timed(|| {
         (0..N)
             .map(|i| sign_eddsa_rdfc_2022(&credential(i, issuer), &key, &vm, &opts).unwrap())
@@ -387,6 +397,20 @@ mod pipeline {
             })
             .collect();
         report("vc-jwt RS256 jwk (pipeline)", &tokens, &none, &[]);
+    }
+
+    /// Profiling mode: each credential once through `verify_bytes`, no timing.
+    pub fn profile(creds: &[Value]) {
+        let tokens: Vec<Vec<u8>> = creds
+            .iter()
+            .map(|c| serde_json::to_vec(c).unwrap())
+            .collect();
+        let c = clock();
+        let fetcher = Docs(HashMap::new());
+        let ctx = VerifyContext::new(&c, &fetcher);
+        for t in &tokens {
+            assert_eq!(verify_bytes(t, &ctx).verdict, Verdict::Valid);
+        }
     }
 
     /// The eddsa-rdfc-2022 credentials above, through the whole pipeline.
