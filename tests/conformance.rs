@@ -51,6 +51,9 @@ impl Web {
     fn put(&mut self, url: &str, body: Vec<u8>) {
         self.0.insert(url.to_string(), (200, body));
     }
+    fn put_status(&mut self, url: &str, status: u16) {
+        self.0.insert(url.to_string(), (status, Vec::new()));
+    }
     fn put_json(&mut self, url: &str, v: &Value) {
         self.put(url, serde_json::to_vec(v).unwrap());
     }
@@ -187,12 +190,12 @@ fn wellspring_web(row: &[u8]) -> Web {
     let mut w = Web::default();
     let v = json_of(row);
     let did = v["issuer"]["id"].as_str().unwrap().to_string();
-    let vm = v["proof"]["verificationMethod"].as_str().unwrap().to_string();
-    let mb = vm.rsplit('#').next().unwrap().to_string();
-    let path = did
-        .strip_prefix("did:web:")
+    let vm = v["proof"]["verificationMethod"]
+        .as_str()
         .unwrap()
-        .replace(':', "/");
+        .to_string();
+    let mb = vm.rsplit('#').next().unwrap().to_string();
+    let path = did.strip_prefix("did:web:").unwrap().replace(':', "/");
     w.put_json(
         &format!("https://{path}/did.json"),
         &json!({
@@ -224,7 +227,8 @@ fn complete_web(row: &[u8]) -> Web {
 
 /// badgecheck's components at their ids (OB 2.0 / 1.1 at example.org, OB 1.0 at a.com).
 fn badgecheck_web(row: &[u8]) -> Web {
-    let c: Value = serde_json::from_slice(&fixture_bytes("badgecheck/test_components.json")).unwrap();
+    let c: Value =
+        serde_json::from_slice(&fixture_bytes("badgecheck/test_components.json")).unwrap();
     let a: Value = serde_json::from_slice(row).unwrap();
     let mut w = Web::default();
     let v = if a["@context"].as_str().unwrap_or("").contains("v1") {
@@ -531,9 +535,7 @@ fn input_bytes(r: &Row) -> Vec<u8> {
         Input::File => bytes,
         Input::Pointer(p) => {
             let v: Value = serde_json::from_slice(&bytes).unwrap();
-            let inner = v
-                .pointer(p)
-                .unwrap_or_else(|| panic!("{}: no {p}", r.file));
+            let inner = v.pointer(p).unwrap_or_else(|| panic!("{}: no {p}", r.file));
             serde_json::to_vec(inner).unwrap()
         }
     }
@@ -588,22 +590,39 @@ fn every_fixture_gets_the_reference_verdict() {
             ));
         }
     }
-    assert!(wrong.is_empty(), "{} rows differ:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} rows differ:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
 }
 
 /// The W3C vectors are invalid as badges only: their signatures verify.
 #[test]
 fn w3c_vectors_fail_as_badges_but_their_signatures_verify() {
-    for r in table().iter().filter(|r| r.file.starts_with("w3c-vc-di-eddsa/")) {
+    for r in table()
+        .iter()
+        .filter(|r| r.file.starts_with("w3c-vc-di-eddsa/"))
+    {
         let rep = run(r);
-        assert_eq!(rep.get(Proof).map(|c| c.outcome), Some(Pass), "{}: {rep:#?}", r.file);
+        assert_eq!(
+            rep.get(Proof).map(|c| c.outcome),
+            Some(Pass),
+            "{}: {rep:#?}",
+            r.file
+        );
     }
     for f in [
         "1edtech-public-validator/ob30/bit-string-list/testlist",
         "dcc-verifier-core/status-list-e5WK8CbZ1GjycuPombrj.json",
     ] {
         let rep = run(&row(f, Offline, Invalid, (Proof, Pass), ""));
-        assert_eq!(rep.get(Proof).map(|c| c.outcome), Some(Pass), "{f}: {rep:#?}");
+        assert_eq!(
+            rep.get(Proof).map(|c| c.outcome),
+            Some(Pass),
+            "{f}: {rep:#?}"
+        );
     }
 }
 
@@ -617,7 +636,11 @@ fn the_table_covers_every_badge_fixture() {
     while let Some(dir) = stack.pop() {
         for e in std::fs::read_dir(&dir).unwrap() {
             let path = e.unwrap().path();
-            let rel = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = path
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             if path.is_dir() {
                 // Not badges: contexts, OB 2.0 linked assets, generated malformed inputs.
                 if !["contexts", "invalid"].contains(&rel.as_str()) && !rel.ends_with("/assets") {
@@ -636,5 +659,38 @@ fn the_table_covers_every_badge_fixture() {
         }
     }
     missing.sort();
-    assert!(missing.is_empty(), "fixtures without a conformance row: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "fixtures without a conformance row: {missing:?}"
+    );
+}
+
+/// A baked SVG that holds only the hosted assertion's URL: offline nothing is judged (the
+/// local document is empty), so it is "could not check", never invalid; a 410 from the
+/// issuer's server is a revocation.
+#[test]
+fn url_only_badge_is_could_not_check_offline_and_revoked_on_410() {
+    let bytes = fixture_bytes("bakery-mozilla-js/no-json.svg");
+    let clock = clock();
+    let rep = verify_bytes(&bytes, &VerifyContext::new(&clock, &OfflineFetcher));
+    assert_eq!(rep.verdict, Indeterminate, "{rep:#?}");
+    let schema = rep.get(Schema).unwrap();
+    assert_eq!(schema.outcome, Err_);
+    assert_eq!(
+        schema.detail,
+        "could not check: this file holds only the hosted assertion's url and the hosted copy was not read"
+    );
+    assert_eq!(rep.get(Issuer).map(|c| c.outcome), Some(Err_));
+    assert_eq!(rep.get(Recipient).map(|c| c.outcome), Some(Skipped));
+
+    let mut web = Web::default();
+    web.put_status("http://example.org", 410);
+    let rep = verify_bytes(&bytes, &VerifyContext::new(&clock, &web));
+    assert_eq!(rep.verdict, Invalid, "{rep:#?}");
+    let status = rep.get(Status).unwrap();
+    assert_eq!(status.outcome, Fail);
+    assert_eq!(
+        status.detail,
+        "revoked: the issuer's server answers 410 gone"
+    );
 }
