@@ -3,7 +3,7 @@ use crate::{JsonLdProcessingMode, JsonLdProfile, JsonLdProfileSet};
 use json_event_parser::{JsonEvent, JsonSyntaxError, SliceJsonParser};
 use oxiri::Iri;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use crate::HashMap;
 use std::error::Error;
 use std::panic::{RefUnwindSafe, UnwindSafe};
 use std::slice;
@@ -51,7 +51,7 @@ impl JsonLdContext {
             vocabulary_mapping: None,
             default_language: None,
             default_direction: None,
-            term_definitions: HashMap::new(),
+            term_definitions: HashMap::default(),
             previous_context: None,
         }
     }
@@ -129,7 +129,7 @@ impl JsonLdContextCache {
     /// An empty cache keeping at most `max_entries` processed contexts.
     pub fn new(max_entries: usize) -> Self {
         Self {
-            remote: Arc::new(Mutex::new(HashMap::new())),
+            remote: Arc::new(Mutex::new(HashMap::default())),
             inner: Mutex::new(ContextCacheInner {
                 next_id: ROOT_CACHE_ID + 1,
                 ..ContextCacheInner::default()
@@ -469,7 +469,7 @@ impl JsonLdContextProcessor {
                                 true,
                                 true,
                                 None,
-                                &mut HashMap::new(),
+                                &mut HashMap::default(),
                                 errors,
                             )
                             .filter(|iri| !has_keyword_form(iri))
@@ -568,7 +568,7 @@ impl JsonLdContextProcessor {
                     ))
                 }
             }
-            let mut defined = HashMap::new();
+            let mut defined = HashMap::default();
             for term in context.keys() {
                 self.create_term_definition(
                     &mut result,
@@ -690,10 +690,10 @@ impl JsonLdContextProcessor {
         let previous_definition = active_context.term_definitions.remove(term);
         let value = match value {
             // 7)
-            JsonNode::Null => Cow::Owned([("@id".to_owned(), JsonNode::Null)].into()),
+            JsonNode::Null => Cow::Owned(HashMap::from_iter([("@id".to_owned(), JsonNode::Null)])),
             // 8)
             JsonNode::String(id) => {
-                Cow::Owned([("@id".to_owned(), JsonNode::String(id.clone()))].into())
+                Cow::Owned(HashMap::from_iter([("@id".to_owned(), JsonNode::String(id.clone()))]))
             }
             // 9)
             JsonNode::Object(map) => Cow::Borrowed(map),
@@ -1622,7 +1622,7 @@ pub fn json_node_from_events<'a>(
                 None
             }
             JsonEvent::StartObject => {
-                stack.push(BuildingObjectOrArrayNode::Object(HashMap::new()));
+                stack.push(BuildingObjectOrArrayNode::Object(HashMap::default()));
                 None
             }
             JsonEvent::ObjectKey(key) => {

@@ -8,7 +8,7 @@ use crate::{JsonLdSyntaxError, MAX_CONTEXT_RECURSION};
 use json_event_parser::JsonEvent;
 use oxiri::Iri;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use crate::HashMap;
 use std::error::Error;
 use std::mem::take;
 use std::panic::{RefUnwindSafe, UnwindSafe};
@@ -269,7 +269,7 @@ impl JsonLdExpansionConverter {
                 processing_mode,
                 lenient,
                 max_context_recursion: MAX_CONTEXT_RECURSION,
-                remote_context_cache: Arc::new(Mutex::new(HashMap::new())), /* TODO: share in the parser */
+                remote_context_cache: Arc::new(Mutex::new(HashMap::default())), /* TODO: share in the parser */
                 load_document_callback: None,
             },
             root_context,
