@@ -1257,7 +1257,7 @@ impl JsonLdToRdfConverter {
         if self.lenient {
             Some(NamedNode::new_unchecked(value))
         } else {
-            NamedNode::new(&value).ok()
+            NamedNode::new(value).ok()
         }
     }
 
