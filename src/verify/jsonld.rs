@@ -802,13 +802,16 @@ fn next_permutation(v: &mut [u32]) -> bool {
 /// escaping; oxrdf 0.3 does neither (its output for `complete.json` does not verify).
 /// Work is bounded by [`MAX_RDFC_PERMUTATIONS`] and [`MAX_QUADS`].
 pub fn rdfc10(input: &[Quad]) -> Result<String, JsonLdError> {
-    let mut labels: HashMap<String, u32> = HashMap::new();
+    // foldhash, randomly seeded (the quads are untrusted): SipHash was ~1.5% of a verification.
+    let hasher = foldhash::fast::RandomState::default();
+    let mut labels: HashMap<String, u32, _> = HashMap::with_hasher(hasher.clone());
     let mut blank = |id: &str| -> u32 {
         let next = u32::try_from(labels.len()).unwrap_or(u32::MAX);
         *labels.entry(id.to_owned()).or_insert(next)
     };
     let mut quads = Vec::with_capacity(input.len());
-    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::with_capacity(input.len());
+    let mut buckets: HashMap<u64, Vec<usize>, _> =
+        HashMap::with_capacity_and_hasher(input.len(), hasher.clone());
     for q in input.iter().map(Quad::as_ref) {
         let s = match q.subject {
             NamedOrBlankNodeRef::NamedNode(n) => Term::Fixed(angled(n.as_str())),
@@ -841,9 +844,9 @@ pub fn rdfc10(input: &[Quad]) -> Result<String, JsonLdError> {
             g,
         };
         // JSON-LD may repeat a value; a dataset holds each quad once.
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        std::hash::Hash::hash(&rq, &mut h);
-        let bucket = buckets.entry(std::hash::Hasher::finish(&h)).or_default();
+        let bucket = buckets
+            .entry(std::hash::BuildHasher::hash_one(&hasher, &rq))
+            .or_default();
         if !bucket.iter().any(|i| quads.get(*i) == Some(&rq)) {
             bucket.push(quads.len());
             quads.push(rq);
