@@ -70,8 +70,22 @@ fn main() {
             .collect();
         let svgs: Vec<Vec<u8>> = creds
             .iter()
-            .map(|c| bake_svg(&svg, &BakePayload::for_format(Format::Ob3Json, c)).expect("bake svg"))
+            .map(|c| {
+                bake_svg(&svg, &BakePayload::for_format(Format::Ob3Json, c)).expect("bake svg")
+            })
             .collect();
+        // Baseline: serde_json alone (the floor for any parser that builds a Value).
+        let t = Instant::now();
+        for c in &creds {
+            let v: serde_json::Value = serde_json::from_str(c).expect("json");
+            std::hint::black_box(v);
+        }
+        let s = t.elapsed().as_secs_f64();
+        println!(
+            "{:<34} {N} docs in {s:>7.3} s = {:>8.0} docs/s",
+            format!("{name} serde_json::Value only"),
+            N as f64 / s
+        );
         let jsons: Vec<Vec<u8>> = creds.into_iter().map(String::into_bytes).collect();
         run(&format!("{name} OB3 baked PNG"), &pngs);
         run(&format!("{name} OB3 baked SVG"), &svgs);

@@ -16,9 +16,18 @@ pub enum Error {
     /// Verification could not run at all (a per-check failure is a report, not an error).
     #[error(transparent)]
     Verify(#[from] crate::verify::VerifyError),
-    /// An export or backup failed.
+    /// An export failed.
     #[error(transparent)]
     Export(#[from] crate::export::ExportError),
+    /// A backup or restore failed.
+    #[error(transparent)]
+    Backup(#[from] crate::backup::BackupError),
+    /// The learner key could not be loaded or created.
+    #[error(transparent)]
+    LearnerKey(#[from] crate::learner_key::LearnerKeyError),
+    /// A received export could not be examined at all.
+    #[error(transparent)]
+    Share(#[from] crate::share::ShareError),
     /// A file could not be read or written.
     #[error("{path}: {source}")]
     Io {

@@ -447,8 +447,10 @@ fn verify_zip(
             }
         }
     }
-    let presentation = match manifest.as_ref().and_then(|m| m.presentation.clone()) {
-        Some(p) => Some(match read_entry(&mut zip, &p) {
+    let presentation = manifest
+        .as_ref()
+        .and_then(|m| m.presentation.clone())
+        .map(|p| match read_entry(&mut zip, &p) {
             Ok(b) => match serde_json::from_slice::<Value>(&b) {
                 Ok(v) => {
                     if let Some(p) = presentation_matches(&v, &badges) {
@@ -459,9 +461,7 @@ fn verify_zip(
                 Err(e) => failed_presentation(format!("presentation is not valid json: {e}")),
             },
             Err(e) => failed_presentation(e),
-        }),
-        None => None,
-    };
+        });
     if badges.is_empty() {
         return Err(ShareError::NoCredentials);
     }

@@ -502,19 +502,19 @@ pub fn render(
         t = esc(&title),
     );
     let n = portfolio.badges.len();
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<p class=\"meta\">{n} badge{} · exported {} with Backpack</p>\n",
+        "<p class=\"meta\">{n} badge{} · exported {} with Backpack</p>",
         if n == 1 { "" } else { "s" },
         esc(&pretty_date(&opts.exported_at.to_rfc3339()))
     );
     if let Some(intro) = portfolio.intro.as_deref().filter(|s| !s.trim().is_empty()) {
-        let _ = write!(out, "<div class=\"intro\">{}</div>\n", note_block(intro));
+        let _ = writeln!(out, "<div class=\"intro\">{}</div>", note_block(intro));
     }
     if opts.privacy.include_notes
         && let Some(note) = portfolio.note.as_deref().filter(|s| !s.trim().is_empty())
     {
-        let _ = write!(out, "<div class=\"note\">{}</div>\n", note_block(note));
+        let _ = writeln!(out, "<div class=\"note\">{}</div>", note_block(note));
     }
     out.push_str("</header>\n<main id=\"badges\">\n");
     out.push_str(
@@ -525,10 +525,10 @@ pub fn render(
     );
     let excluded = super::presentation::excluded_names(portfolio);
     if presentation.is_some() && !excluded.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             out,
             "<p class=\"notice\">Open Badges 2.0 badges cannot go inside a verifiable presentation; \
-             these are embedded on their own: {}.</p>\n",
+             these are embedded on their own: {}.</p>",
             esc(&red.apply(&excluded.join(", ")))
         );
     }
@@ -538,9 +538,9 @@ pub fn render(
     }
     out.push_str("</ol>\n</main>\n<footer><p class=\"muted\">Made with Backpack, a learner-owned badge wallet. This page loads nothing from the network.</p></footer>\n");
     for (i, item) in portfolio.badges.iter().enumerate() {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<script type=\"application/octet-stream\" id=\"{CREDENTIAL_BLOCK_PREFIX}{}\" data-file=\"{}\" data-format=\"{}\" data-sha256=\"{}\">{}</script>\n",
+            "<script type=\"application/octet-stream\" id=\"{CREDENTIAL_BLOCK_PREFIX}{}\" data-file=\"{}\" data-format=\"{}\" data-sha256=\"{}\">{}</script>",
             i + 1,
             esc(&original_file_name(i, item)),
             item.format.as_str(),
@@ -549,9 +549,9 @@ pub fn render(
         );
     }
     if let Some(vp) = presentation {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<script type=\"application/octet-stream\" id=\"{PRESENTATION_BLOCK_ID}\" data-media-type=\"application/vp+ld+json\" data-sha256=\"{}\">{}</script>\n",
+            "<script type=\"application/octet-stream\" id=\"{PRESENTATION_BLOCK_ID}\" data-media-type=\"application/vp+ld+json\" data-sha256=\"{}\">{}</script>",
             sha256_hex(vp),
             B64.encode(vp)
         );

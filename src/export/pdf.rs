@@ -23,6 +23,9 @@ const W: f32 = 595.0; // A4
 const H: f32 = 842.0;
 const MARGIN: f32 = 56.0;
 const IMG: f32 = 140.0;
+/// Largest decoded badge image embedded in a PDF (bytes of pixels); larger ones get the
+/// placeholder box.
+const MAX_PIXEL_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Text in WinAnsi (Windows-1252) bytes: Latin-1 passes through, common typographic
 /// punctuation is mapped, anything else becomes `?`.
@@ -155,7 +158,12 @@ fn decode_png_rgb(bytes: &[u8]) -> Option<(u32, u32, Vec<u8>)> {
     );
     dec.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
     let mut reader = dec.read_info().ok()?;
-    let mut buf = vec![0; reader.output_buffer_size()?];
+    // A hostile header can claim huge dimensions: refuse before allocating.
+    let need = reader.output_buffer_size()?;
+    if need as u64 > MAX_PIXEL_BYTES {
+        return None;
+    }
+    let mut buf = vec![0; need];
     let info = reader.next_frame(&mut buf).ok()?;
     let px = buf.get(..info.buffer_size())?;
     let (w, h) = (info.width, info.height);

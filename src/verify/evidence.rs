@@ -1,9 +1,11 @@
 //! Evidence snapshot: what a verification used, kept so the app can later say "verified on
-//! <date> with key <id>" even after the issuer's site is gone (issue 3, "Evidence
+//! `<date>` with key `<id>`" even after the issuer's site is gone (issue 3, "Evidence
 //! snapshot"; STANDARDS §7 offline-first).
 //!
-//! [`snapshot`] gathers the report and every document it fetched (from the wallet's
-//! [`DocumentCache`]); the wallet stores it beside the badge.
+//! In the wallet, [`crate::store::Wallet::save_report`] is the snapshot: it keeps the report
+//! and links each fetch to the cached document (what `backpack recheck` and import call).
+//! [`snapshot`] gathers the same for a host without a wallet (a report and the documents
+//! it used, from any [`DocumentCache`]), and [`Evidence::summary`] gives the app its line.
 
 use serde::{Deserialize, Serialize};
 

@@ -16,7 +16,8 @@
 //!   signature over such a document signs less than it shows. As jsonld.js safe mode does,
 //!   such a document is rejected ([`JsonLdError::UndefinedTerm`]): we expand with a trap
 //!   `@vocab` placed before the document's own contexts, and any IRI under the trap is a
-//!   term no context defines (STANDARDS §6.3, DCC `safeModeBreaker.json`).
+//!   term no context defines (STANDARDS §6.3, DCC `safeModeBreaker.json`). Likewise a trap
+//!   base IRI catches relative IRIs, which JSON-LD would drop ([`JsonLdError::RelativeIri`]).
 //! - **Bounded.** The RDFC-1.0 worst case is exponential in blank nodes (dataset poisoning,
 //!   <https://www.w3.org/TR/rdf-canon/#dataset-poisoning>): documents over
 //!   [`MAX_QUADS`] quads, or whose canonicalisation needs more than
@@ -40,6 +41,9 @@ pub const MAX_QUADS: usize = 20_000;
 
 /// Prefix of the trap `@vocab`: an expanded IRI under it is a term no context defines.
 const TRAP_VOCAB: &str = "urn:x-backpack:undefined-term:";
+/// A trap base IRI: relative IRIs (which JSON-LD would silently drop, as there is no base)
+/// resolve under it, and an expanded IRI under it is refused as in JSON-LD safe mode.
+const TRAP_BASE: &str = "https://relative-iri.backpack.invalid/";
 /// The trap context, named by a URL so that the whole `@context` stays URL-only and its
 /// processing is cached (see [`context_cache`]).
 const TRAP_CONTEXT_URL: &str = "urn:x-backpack:context:undefined-term-trap";
@@ -53,8 +57,8 @@ fn context_cache(variant: ContextVariant) -> Arc<JsonLdContextCache> {
     static CACHES: OnceLock<[Arc<JsonLdContextCache>; 2]> = OnceLock::new();
     let caches = CACHES.get_or_init(|| {
         [
-            Arc::new(JsonLdContextCache::new(4096)),
-            Arc::new(JsonLdContextCache::new(4096)),
+            Arc::new(JsonLdContextCache::new(1024)),
+            Arc::new(JsonLdContextCache::new(1024)),
         ]
     });
     match variant {
@@ -291,6 +295,9 @@ pub enum JsonLdError {
     /// A term or type no context defines (JSON-LD safe mode): invalid.
     #[error("undefined JSON-LD term or relative type \"{0}\" (not defined by any context)")]
     UndefinedTerm(String),
+    /// An IRI is relative where JSON-LD needs an absolute one (it would be dropped): invalid.
+    #[error("relative IRI \"{0}\" where an absolute IRI is required (JSON-LD safe mode)")]
+    RelativeIri(String),
     /// The document is not valid JSON-LD: invalid.
     #[error("invalid JSON-LD: {0}")]
     Syntax(String),
@@ -417,6 +424,8 @@ pub fn object_to_quads(
     let missing: Arc<Mutex<Option<String>>> = Arc::new(Mutex::new(None));
     let missing_cb = Arc::clone(&missing);
     let parser = JsonLdParser::new()
+        .with_base_iri(TRAP_BASE)
+        .map_err(|e| JsonLdError::Syntax(e.to_string()))?
         .with_context_cache(context_cache(variant))
         .for_slice(&json)
         .with_load_document_callback(move |url, _opts| match lookup(url, variant) {
@@ -490,32 +499,26 @@ impl LowerFirst for String {
 }
 
 fn check_trap(q: QuadRef<'_>) -> Result<(), JsonLdError> {
-    let trapped = |iri: &str| iri.strip_prefix(TRAP_VOCAB).map(str::to_owned);
-    if let NamedOrBlankNodeRef::NamedNode(n) = q.subject
-        && let Some(t) = trapped(n.as_str())
-    {
-        return Err(JsonLdError::UndefinedTerm(t));
+    let check = |iri: &str| -> Result<(), JsonLdError> {
+        if let Some(t) = iri.strip_prefix(TRAP_VOCAB) {
+            return Err(JsonLdError::UndefinedTerm(t.to_owned()));
+        }
+        if let Some(t) = iri.strip_prefix(TRAP_BASE) {
+            return Err(JsonLdError::RelativeIri(t.to_owned()));
+        }
+        Ok(())
+    };
+    if let NamedOrBlankNodeRef::NamedNode(n) = q.subject {
+        check(n.as_str())?;
     }
-    if let Some(t) = trapped(q.predicate.as_str()) {
-        return Err(JsonLdError::UndefinedTerm(t));
-    }
+    check(q.predicate.as_str())?;
     match q.object {
-        TermRef::NamedNode(n) => {
-            if let Some(t) = trapped(n.as_str()) {
-                return Err(JsonLdError::UndefinedTerm(t));
-            }
-        }
-        TermRef::Literal(l) => {
-            if let Some(t) = trapped(l.datatype().as_str()) {
-                return Err(JsonLdError::UndefinedTerm(t));
-            }
-        }
+        TermRef::NamedNode(n) => check(n.as_str())?,
+        TermRef::Literal(l) => check(l.datatype().as_str())?,
         _ => {}
     }
-    if let GraphNameRef::NamedNode(n) = q.graph_name
-        && let Some(t) = trapped(n.as_str())
-    {
-        return Err(JsonLdError::UndefinedTerm(t));
+    if let GraphNameRef::NamedNode(n) = q.graph_name {
+        check(n.as_str())?;
     }
     Ok(())
 }
@@ -1040,6 +1043,17 @@ mod tests {
             canonicalize(&doc, ContextVariant::Default),
             Err(JsonLdError::Limit(m)) if m.contains("MAX_RDFC_PERMUTATIONS")
         ));
+    }
+
+    #[test]
+    fn relative_iri_is_rejected_not_dropped() {
+        // Without a base, JSON-LD drops the whole subject link silently; safe mode refuses.
+        let doc = json!({"@context": ["https://www.w3.org/ns/credentials/v2"],
+            "id": "urn:uuid:1", "type": "VerifiableCredential", "credentialSubject": {"id": "relative-thing"}});
+        assert_eq!(
+            canonicalize(&doc, ContextVariant::Default),
+            Err(JsonLdError::RelativeIri("relative-thing".into()))
+        );
     }
 
     #[test]

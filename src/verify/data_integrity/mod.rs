@@ -638,11 +638,27 @@ fn controller_outcome(k: &ResolvedKey, expected: Option<&str>) -> (Outcome, Stri
             Outcome::Pass,
             format!("key {} is controlled by the issuer {i}", k.id),
         ),
+        // An issuer named by a URN (e.g. `urn:uuid:…`) cannot control a key, so the binding
+        // cannot be compared at all: say so instead of calling a genuine badge a forgery. The
+        // 1EdTech validator accepts `simple-did-key-method.json` on the same grounds.
+        (_, Some(i)) if !is_key_controlling_id(i) => (
+            Outcome::Skipped,
+            format!(
+                "the issuer id {i} is not a URL or DID, so it cannot be tied to a key: \
+                 the badge is signed by {}, not provably by the issuer",
+                k.controller.as_deref().unwrap_or(&k.id)
+            ),
+        ),
         (Some(c), Some(i)) => (
             Outcome::Fail,
             format!("key controller {c} is not the issuer {i}"),
         ),
     }
+}
+
+/// True for ids that can control keys: http(s) URLs and DIDs (STANDARDS §3.4).
+fn is_key_controlling_id(id: &str) -> bool {
+    id.starts_with("https://") || id.starts_with("http://") || id.starts_with("did:")
 }
 
 /// The Ed25519 Multikey in a verification method's fragment (`…#z6Mk…`), controller unknown.
