@@ -18,6 +18,21 @@ const ED25519_PUB_MULTICODEC: [u8; 2] = [0xed, 0x01];
 /// prints `LearnerSecret(<redacted>)`), and the key bytes are **zeroized on drop** (the inner
 /// `ed25519_dalek::SigningKey` is `ZeroizeOnDrop`). The only ways out of it are
 /// [`LearnerSecret::to_bytes`] (a `Zeroizing` buffer, for the wallet's key table) and signing.
+///
+/// It cannot be cloned:
+///
+/// ```compile_fail
+/// fn leak(s: &backpack_core::learner_key::LearnerSecret) -> backpack_core::learner_key::LearnerSecret {
+///     s.clone()
+/// }
+/// ```
+///
+/// nor serialised:
+///
+/// ```compile_fail
+/// fn ser<T: serde::Serialize>(_: &T) {}
+/// fn leak(s: &backpack_core::learner_key::LearnerSecret) { ser(s) }
+/// ```
 pub struct LearnerSecret(SigningKey);
 
 impl std::fmt::Debug for LearnerSecret {

@@ -316,10 +316,13 @@ fn verify_html(
         problems.push(p);
     }
     let title = between(text, "<title>", "</title>").map(unescape);
+    let exported_at = between(text, "<meta name=\"backpack-exported-at\" content=\"", "\"")
+        .filter(|s| s.len() <= 64)
+        .map(unescape);
     Ok(ShareReport {
         kind: ShareKind::Html,
         title,
-        exported_at: None,
+        exported_at,
         badges,
         presentation,
         problems,

@@ -540,6 +540,7 @@ fn altered_credential_in_html_is_caught_for_that_badge_only() {
     let r = verify_share(html.as_bytes(), &vctx(&clock, &f)).unwrap();
     assert_eq!(r.kind, ShareKind::Html);
     assert_eq!(r.title.as_deref(), Some("My learning"));
+    assert_eq!(r.exported_at.as_deref(), Some("2026-05-03T12:00:00Z"));
     assert!(r.badges.iter().all(|b| b.integrity == Integrity::Intact));
     let bad = flip_in_html(&html, "bp-credential-2");
     let r = verify_share(bad.as_bytes(), &vctx(&clock, &f)).unwrap();

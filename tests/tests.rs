@@ -5,11 +5,13 @@
 //! - `import`: files, folders, ZIPs into a wallet; dedupe; exact originals.
 //! - `store`: migrations, transactions, profile, collections.
 //! - `verify_di`: W3C / 1EdTech Data Integrity vectors, stage by stage.
+//! - `conformance`: one row per badge fixture, the reference verifiers' verdicts.
 //! - `verify`: the pipeline on every vector, hosted OB2 against a local server, status lists.
 //! - `export`: portfolio, bundle, presentation, PDF, backup round trips.
 
 mod util;
 
+mod conformance;
 mod decode;
 mod export;
 mod import;

@@ -496,9 +496,13 @@ pub fn render(
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"Backpack\">\n\
+         <meta name=\"backpack-exported-at\" content=\"{at}\">\n\
          <title>{t}</title>\n<style>{CSS}</style>\n</head>\n<body>\n\
          <a class=\"skip\" href=\"#badges\">Skip to badges</a>\n<header>\n<h1>{t}</h1>\n",
         csp = content_security_policy(),
+        at = opts
+            .exported_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         t = esc(&title),
     );
     let n = portfolio.badges.len();

@@ -297,6 +297,36 @@ pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
         }
     }
 
+    // A file holding only the hosted assertion's URL (an SVG `verify` attribute with no JSON,
+    // STANDARDS §1.3) whose hosted copy was not read: there is nothing to judge, so every
+    // check that needs the assertion could not be done ("could not check", never invalid).
+    if doc.is_null() {
+        let why = "could not check: this file holds only the hosted assertion's url and the hosted copy was not read";
+        r.set(CheckId::Schema, Outcome::Error, why);
+        r.set(CheckId::Issuer, Outcome::Error, why);
+        r.set(
+            CheckId::Expiry,
+            Outcome::Skipped,
+            "no assertion to read dates from",
+        );
+        r.set(
+            CheckId::NotBefore,
+            Outcome::Skipped,
+            "no assertion to read dates from",
+        );
+        let (so, sd) = hosted_status.unwrap_or((
+            Outcome::Error,
+            "could not check: the hosted assertion was not confirmed".into(),
+        ));
+        r.set(CheckId::Status, so, sd);
+        r.set(
+            CheckId::Recipient,
+            Outcome::Skipped,
+            "no assertion to read the recipient from",
+        );
+        return;
+    }
+
     // Badge class and issuer.
     let mut f = schema::check_ob2_assertion(&doc);
     let badge = match node(run, doc.get("badge"), "badge class") {

@@ -56,16 +56,22 @@ pub fn read_passphrase(prompt: &str, confirm: bool) -> anyhow::Result<String> {
     Ok(line.trim_end_matches(['\n', '\r']).to_string())
 }
 
+/// The Argon2id cost for a new backup: the default (64 MiB, 3 passes).
+///
+/// Debug builds (the test suite) honour `BACKPACK_BACKUP_KDF=test-only-fast` so CLI tests do not
+/// spend seconds per backup. Release builds ignore it: no environment variable can make a
+/// learner's real backup weaker.
 fn kdf_params() -> KdfParams {
-    // Tests set a cheap cost; real backups use the default (64 MiB, 3 passes).
-    match std::env::var("BACKPACK_BACKUP_KDF").ok().as_deref() {
-        Some("test-only-fast") => KdfParams {
+    if cfg!(debug_assertions)
+        && std::env::var("BACKPACK_BACKUP_KDF").ok().as_deref() == Some("test-only-fast")
+    {
+        return KdfParams {
             memory_kib: 256,
             time_cost: 1,
             parallelism: 1,
-        },
-        _ => KdfParams::default(),
+        };
     }
+    KdfParams::default()
 }
 
 impl BackupArgs {
