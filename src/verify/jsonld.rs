@@ -546,9 +546,10 @@ struct RQuad {
 }
 
 impl RQuad {
-    fn write(&self, out: &mut String, label: &dyn Fn(u32) -> String) {
+    /// One N-Quads line; `label` writes a blank node's label (no allocation per term).
+    fn write(&self, out: &mut String, label: &dyn Fn(&mut String, u32)) {
         let term = |out: &mut String, t: &Term| match t {
-            Term::Blank(b) => out.push_str(&label(*b)),
+            Term::Blank(b) => label(out, *b),
             Term::Fixed(f) => out.push_str(f),
         };
         term(out, &self.s);
@@ -599,9 +600,12 @@ struct Rdfc<'q> {
 fn sha256_hex(data: &[u8]) -> String {
     use sha2::Digest as _;
     let d = sha2::Sha256::digest(data);
+    // By table, not `write!("{b:02x}")`: RDFC hashes several times per blank node.
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut s = String::with_capacity(64);
     for b in d {
-        let _ = write!(s, "{b:02x}");
+        s.push(char::from(HEX[usize::from(b >> 4)]));
+        s.push(char::from(HEX[usize::from(b & 0x0f)]));
     }
     s
 }
@@ -625,8 +629,8 @@ impl Rdfc<'_> {
                     .map(|qi| {
                         let mut s = String::with_capacity(128);
                         if let Some(q) = self.quads.get(*qi) {
-                            q.write(&mut s, &|b| {
-                                if b == n { "_:a".into() } else { "_:z".into() }
+                            q.write(&mut s, &|out, b| {
+                                out.push_str(if b == n { "_:a" } else { "_:z" });
                             });
                         }
                         s
@@ -807,14 +811,14 @@ pub fn rdfc10(input: &[Quad]) -> Result<String, JsonLdError> {
     let mut buckets: HashMap<u64, Vec<usize>> = HashMap::with_capacity(input.len());
     for q in input.iter().map(Quad::as_ref) {
         let s = match q.subject {
-            NamedOrBlankNodeRef::NamedNode(n) => Term::Fixed(format!("<{}>", n.as_str())),
+            NamedOrBlankNodeRef::NamedNode(n) => Term::Fixed(angled(n.as_str())),
             NamedOrBlankNodeRef::BlankNode(b) => Term::Blank(blank(b.as_str())),
         };
         let o = match q.object {
-            TermRef::NamedNode(n) => Term::Fixed(format!("<{}>", n.as_str())),
+            TermRef::NamedNode(n) => Term::Fixed(angled(n.as_str())),
             TermRef::BlankNode(b) => Term::Blank(blank(b.as_str())),
             TermRef::Literal(l) => {
-                let mut s = String::new();
+                let mut s = String::with_capacity(l.value().len() + 2);
                 write_literal(&mut s, l);
                 Term::Fixed(s)
             }
@@ -826,13 +830,13 @@ pub fn rdfc10(input: &[Quad]) -> Result<String, JsonLdError> {
             }
         };
         let g = match q.graph_name {
-            GraphNameRef::NamedNode(n) => Some(Term::Fixed(format!("<{}>", n.as_str()))),
+            GraphNameRef::NamedNode(n) => Some(Term::Fixed(angled(n.as_str()))),
             GraphNameRef::BlankNode(b) => Some(Term::Blank(blank(b.as_str()))),
             GraphNameRef::DefaultGraph => None,
         };
         let rq = RQuad {
             s,
-            p: format!("<{}>", q.predicate.as_str()),
+            p: angled(q.predicate.as_str()),
             o,
             g,
         };
@@ -907,7 +911,9 @@ pub fn rdfc10(input: &[Quad]) -> Result<String, JsonLdError> {
     }
     // 6: serialise with canonical labels, sorted
     let canonical = &st.canonical;
-    let label = |b: u32| format!("_:c14n{}", canonical.get(b).unwrap_or(u32::MAX));
+    let label = |out: &mut String, b: u32| {
+        let _ = write!(out, "_:c14n{}", canonical.get(b).unwrap_or(u32::MAX));
+    };
     let mut lines: Vec<String> = quads
         .iter()
         .map(|q| {
@@ -919,6 +925,15 @@ pub fn rdfc10(input: &[Quad]) -> Result<String, JsonLdError> {
     lines.sort_unstable();
     lines.dedup();
     Ok(lines.concat())
+}
+
+/// `<iri>`, sized once (`format!` costs a formatter pass per term; RDFC builds ~90 a credential).
+fn angled(iri: &str) -> String {
+    let mut s = String::with_capacity(iri.len() + 2);
+    s.push('<');
+    s.push_str(iri);
+    s.push('>');
+    s
 }
 
 fn write_literal(s: &mut String, l: LiteralRef<'_>) {
@@ -942,7 +957,9 @@ fn write_literal(s: &mut String, l: LiteralRef<'_>) {
     } else {
         let dt = l.datatype().as_str();
         if dt != "http://www.w3.org/2001/XMLSchema#string" {
-            let _ = write!(s, "^^<{dt}>");
+            s.push_str("^^<");
+            s.push_str(dt);
+            s.push('>');
         }
     }
 }
