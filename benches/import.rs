@@ -45,6 +45,34 @@ fn peak_rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
+/// User + system CPU seconds of this process so far (/proc/self/stat fields 14 and 15).
+fn cpu_secs() -> f64 {
+    cpu_secs_of("/proc/self/stat")
+}
+
+/// The same for the calling thread only (the wallet writer during the import).
+fn thread_cpu_secs() -> f64 {
+    cpu_secs_of("/proc/thread-self/stat")
+}
+
+fn cpu_secs_of(stat: &str) -> f64 {
+    let ticks = std::fs::read_to_string(stat)
+        .ok()
+        .and_then(|s| {
+            let rest = s.rsplit_once(')')?.1.to_string();
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
+        })
+        .unwrap_or(0);
+    ticks as f64 / 100.0
+}
+
+fn loadavg() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
+}
+
 fn file_len(p: &std::path::Path) -> u64 {
     std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)
 }
@@ -55,6 +83,8 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
     let dir = tempfile::tempdir().expect("tempdir");
+    // BENCH_KEEP=1 keeps the temp dir (wallet + inputs) for inspection.
+    let keep = std::env::var_os("BENCH_KEEP").is_some();
     let input = dir.path().join("badges");
     std::fs::create_dir(&input).expect("mkdir");
     let image = tiny_png();
@@ -93,6 +123,9 @@ fn main() {
 
     let db = dir.path().join("wallet.db");
     let wallet = Wallet::open(&db).expect("wallet");
+    let load_before = loadavg();
+    let cpu0 = cpu_secs();
+    let main0 = thread_cpu_secs();
     let t = Instant::now();
     let outcomes = import_paths(
         &wallet,
@@ -101,6 +134,11 @@ fn main() {
         &mut |_, _| {},
     );
     let secs = t.elapsed().as_secs_f64();
+    let cpu = cpu_secs() - cpu0;
+    let main_cpu = thread_cpu_secs() - main0;
+    // The two stages run on two threads: on an otherwise idle 2-core machine the import
+    // takes about as long as the busier stage.
+    let critical = main_cpu.max(cpu - main_cpu).max(0.01);
     let ok = outcomes.iter().filter(|o| o.is_ok()).count();
     if ok != n {
         let first_bad = outcomes.iter().find(|o| !o.is_ok());
@@ -155,6 +193,15 @@ fn main() {
         n as f64 / secs
     );
     println!(
+        "cpu:            {cpu:.2} s user+sys = {:.0} badges per cpu-second (load average before: {load_before})",
+        n as f64 / cpu.max(0.01)
+    );
+    println!(
+        "stages:         wallet writer {main_cpu:.2} s cpu, reader/decoder/parser {:.2} s cpu -> {:.0} badges/s when each stage has a core",
+        cpu - main_cpu,
+        n as f64 / critical
+    );
+    println!(
         "peak memory:    {:.1} MiB (VmHWM)",
         peak_rss_kib() as f64 / 1024.0
     );
@@ -178,4 +225,7 @@ fn main() {
         "first page:     {list_ms:.2} ms for 100 of {count} badges ({} rows)",
         first_page.len()
     );
+    if keep {
+        println!("kept:           {}", dir.keep().display());
+    }
 }

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::limits;
-use crate::store::{BadgeStatus, ImportOutcome, Wallet};
+use crate::store::{BadgeStatus, ImportBatch, ImportOutcome, Wallet};
 use crate::verify::VerifyContext;
 
 /// What happened to one input file.
@@ -122,11 +122,14 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 fn looks_like_zip(path: &Path) -> bool {
-    if path
+    let ext = path
         .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("zip"))
-    {
-        return true;
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    match ext.as_deref() {
+        Some("zip") => return true,
+        // Badge files by name: no need to open them twice to sniff.
+        Some("png" | "svg" | "json" | "jsonld" | "jwt" | "jws" | "txt") => return false,
+        _ => {}
     }
     let mut sig = [0u8; 4];
     std::fs::File::open(path)
@@ -174,25 +177,31 @@ fn walk(dir: &Path, out: &mut Vec<Item>) {
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries
+    // The entry type comes with the directory listing (no stat per file).
+    let mut paths: Vec<(PathBuf, Option<std::fs::FileType>)> = entries
         .filter_map(|e| e.ok())
         .filter(|e| !is_hidden(&e.file_name()))
-        .map(|e| e.path())
+        .map(|e| (e.path(), e.file_type().ok()))
         .collect();
-    paths.sort();
-    for p in paths {
-        let Ok(link_meta) = std::fs::symlink_metadata(&p) else {
+    paths.sort_by(|a, b| a.0.cmp(&b.0));
+    for (p, ft) in paths {
+        let Some(ft) = ft.or_else(|| std::fs::symlink_metadata(&p).ok().map(|m| m.file_type()))
+        else {
             continue;
         };
-        if link_meta.is_dir() {
+        if ft.is_dir() {
             walk(&p, out);
-        } else if link_meta.file_type().is_symlink() {
+        } else if ft.is_symlink() {
             // A symlink to a file is imported; a symlink to a folder is not followed.
             if std::fs::metadata(&p).is_ok_and(|m| m.is_file()) {
                 expand(&p, out);
             }
-        } else if link_meta.is_file() {
-            expand(&p, out);
+        } else if ft.is_file() {
+            if looks_like_zip(&p) {
+                expand_zip(&p, out);
+            } else {
+                out.push(Item::File(p));
+            }
         }
     }
 }
@@ -394,18 +403,81 @@ pub fn import_paths(
     }
     let total = items.len();
     progress(0, total);
-    let mut run = Run::default();
     let mut out = Vec::with_capacity(total);
-    for (i, item) in items.iter().enumerate() {
-        let outcome = match run.read(item) {
-            Ok((source, bytes)) => import_with(wallet, &bytes, &source, opts),
-            Err(o) => o,
-        };
-        out.push(outcome);
-        progress(i + 1, total);
+    if opts.verify.is_some() {
+        // Verification uses the wallet (cache, reports): one transaction per badge.
+        let mut run = Run::default();
+        for (i, item) in items.iter().enumerate() {
+            let outcome = match run.read(item) {
+                Ok((source, bytes)) => import_with(wallet, &bytes, &source, opts),
+                Err(o) => o,
+            };
+            out.push(outcome);
+            progress(i + 1, total);
+        }
+    } else {
+        // Two stages on two threads: reading + decode + parse feeds the wallet writer,
+        // which stores groups of BATCH_SIZE (one commit each). Outcomes keep input order.
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Prepared>(2 * BATCH_SIZE);
+            let items = &items;
+            scope.spawn(move || {
+                let mut run = Run::default();
+                for item in items {
+                    let prepared = match run.read(item) {
+                        Ok((source, bytes)) => match prepare(&bytes, &source) {
+                            Ok((parsed, container)) => Prepared::Ready {
+                                source,
+                                bytes,
+                                parsed: Box::new(parsed),
+                                container,
+                            },
+                            Err(result) => Prepared::Done(FileOutcome {
+                                source,
+                                result,
+                                status: None,
+                            }),
+                        },
+                        Err(o) => Prepared::Done(o),
+                    };
+                    if tx.send(prepared).is_err() {
+                        break;
+                    }
+                }
+            });
+            let mut incoming = rx.into_iter().peekable();
+            while incoming.peek().is_some() {
+                let chunk: Vec<Prepared> = incoming.by_ref().take(BATCH_SIZE).collect();
+                store_chunk(wallet, chunk, &mut out);
+                // Called with the wallet unlocked: the callback may use the wallet.
+                progress(out.len(), total);
+            }
+        });
+    }
+    let stored = out
+        .iter()
+        .filter(|o| {
+            matches!(
+                o.result,
+                FileResult::Imported { .. } | FileResult::History { .. }
+            )
+        })
+        .count();
+    if stored >= OPTIMIZE_AFTER {
+        // Not fatal: the index works unmerged, only larger and slower.
+        let _ = wallet.optimize_search();
     }
     out
 }
+
+/// Without verification, badges are stored in groups of this many: each badge in its own
+/// savepoint (all or nothing per badge), one commit per group (see
+/// [`ImportBatch`](crate::store::ImportBatch)); progress is reported after each group.
+pub const BATCH_SIZE: usize = 256;
+
+/// After this many new badges in one run, the search index is merged
+/// ([`Wallet::optimize_search`]).
+pub const OPTIMIZE_AFTER: usize = 100;
 
 /// Import one path (file, folder, ZIP or `-`), verification off, no progress.
 pub fn import_path(wallet: &Wallet, path: impl AsRef<Path>) -> Vec<FileOutcome> {
@@ -434,6 +506,132 @@ pub fn import_with(
         source: source.to_string(),
         result,
         status,
+    }
+}
+
+/// One input, read, decoded and parsed, waiting for the wallet writer.
+enum Prepared {
+    /// A badge to store.
+    Ready {
+        source: String,
+        bytes: Vec<u8>,
+        parsed: Box<crate::parse::ParsedCredential>,
+        container: crate::model::Container,
+    },
+    /// Already decided (refused, unreadable).
+    Done(FileOutcome),
+}
+
+/// Store one group in one batch; if the group cannot be committed, every badge in it is
+/// reported as not saved.
+fn store_chunk(wallet: &Wallet, chunk: Vec<Prepared>, out: &mut Vec<FileOutcome>) {
+    let start = out.len();
+    let mut batch = match wallet.begin_batch() {
+        Ok(b) => Some(b),
+        Err(e) => {
+            for p in chunk {
+                out.push(match p {
+                    Prepared::Done(o) => o,
+                    Prepared::Ready { source, .. } => FileOutcome {
+                        result: FileResult::Failed {
+                            reason: format!("{source}: {e}"),
+                        },
+                        source,
+                        status: None,
+                    },
+                });
+            }
+            return;
+        }
+    };
+    for p in chunk {
+        out.push(match (p, batch.as_mut()) {
+            (Prepared::Done(o), _) => o,
+            (
+                Prepared::Ready {
+                    source,
+                    bytes,
+                    parsed,
+                    container,
+                },
+                Some(b),
+            ) => store_prepared(b, &parsed, &bytes, container, source),
+            (Prepared::Ready { source, .. }, None) => FileOutcome {
+                result: FileResult::Failed {
+                    reason: format!("{source}: wallet batch closed"),
+                },
+                source,
+                status: None,
+            },
+        });
+    }
+    if let Some(b) = batch
+        && let Err(e) = b.commit()
+    {
+        // Nothing of the group was saved: say so for each badge in it.
+        for o in out.iter_mut().skip(start).filter(|o| o.is_ok()) {
+            o.result = FileResult::Failed {
+                reason: format!("{}: not saved: {e}", o.source),
+            };
+        }
+    }
+}
+
+/// Decode and parse one input; a refusal is the outcome.
+fn prepare(
+    bytes: &[u8],
+    source: &str,
+) -> Result<(crate::parse::ParsedCredential, crate::model::Container), FileResult> {
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(FileResult::Refused {
+            reason: format!(
+                "{source}: {}",
+                too_large(limits::MAX_FILE_BYTES, "MAX_FILE_BYTES")
+            ),
+        });
+    }
+    let decoded = crate::decode::decode(bytes).map_err(|e| FileResult::Refused {
+        reason: format!("{source}: {e}"),
+    })?;
+    let parsed = crate::parse::parse(&decoded).map_err(|e| FileResult::Refused {
+        reason: format!("{source}: {e}"),
+    })?;
+    Ok((parsed, decoded.container))
+}
+
+/// One decoded badge into an open batch.
+fn store_prepared(
+    batch: &mut ImportBatch<'_>,
+    parsed: &crate::parse::ParsedCredential,
+    bytes: &[u8],
+    container: crate::model::Container,
+    source: String,
+) -> FileOutcome {
+    let name = parsed.badge.name.clone();
+    let result = match batch.import_derived(parsed, bytes, container, &source) {
+        Err(e) => FileResult::Failed {
+            reason: format!("{source}: {e}"),
+        },
+        Ok(ImportOutcome::Imported {
+            id,
+            replaced,
+            embedded,
+        }) => FileResult::Imported {
+            id,
+            name,
+            embedded,
+            replaced,
+        },
+        Ok(ImportOutcome::History { id, current }) => FileResult::History { id, name, current },
+        Ok(ImportOutcome::Duplicate { id }) => FileResult::Duplicate {
+            id,
+            name: batch.badge_name(id).unwrap_or(name),
+        },
+    };
+    FileOutcome {
+        source,
+        result,
+        status: None,
     }
 }
 
@@ -477,7 +675,7 @@ fn import_inner(
         }
     };
     let name = parsed.badge.name.clone();
-    let outcome = match wallet.import_parsed(&parsed, bytes, decoded.container, source) {
+    let outcome = match wallet.import_derived(&parsed, bytes, decoded.container, source) {
         Ok(o) => o,
         Err(e) => {
             return (

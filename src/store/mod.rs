@@ -8,8 +8,10 @@
 //!   Backpack is refused, never downgraded. Every import is one transaction (a CLR and the
 //!   credentials inside it commit together or not at all).
 //! - **Originals are byte-exact.** `badges.original` holds the imported bytes verbatim;
-//!   signatures cover them. The credential document is *not* stored twice: decode + parse of
-//!   the original reproduces it ([`Wallet::document`]).
+//!   signatures cover them. Nothing derivable from them is stored a second time: decode +
+//!   parse of the original reproduces the credential document ([`Wallet::document`]) and the
+//!   display view (`badge_json` is empty for badges stored since schema 2; older rows keep
+//!   theirs). Rows keep only what listing, search and dedupe need.
 //! - **Dedupe** (STANDARDS §3.10): the same bytes (SHA-256) are a duplicate. OB 3.0 / CLR
 //!   are matched by (issuer id, credential id), OB 2.0 by assertion id (a CLR only against
 //!   CLRs): the same credential document in another package (a baked PNG of a JSON already
@@ -33,7 +35,8 @@ mod profile;
 mod settings;
 
 pub use badges::{
-    BadgeStatus, BadgeSummary, ImageKind, ImportOutcome, Query, Sort, StoredBadge, StoredReport,
+    BadgeStatus, BadgeSummary, ImageKind, ImportBatch, ImportOutcome, Query, Sort, StoredBadge,
+    StoredReport,
 };
 pub use collections::Collection;
 pub use profile::{Identity, IdentityKind};
@@ -48,10 +51,16 @@ use crate::env::{Clock, SystemClock};
 
 /// The migrations, in order. Append only: never edit or reorder a shipped entry.
 /// `PRAGMA user_version` = the number of entries applied.
-pub const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_initial",
-    include_str!("../../migrations/0001_initial.sql"),
-)];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_initial",
+        include_str!("../../migrations/0001_initial.sql"),
+    ),
+    (
+        "0002_binary_hashes",
+        include_str!("../../migrations/0002_binary_hashes.sql"),
+    ),
+];
 
 /// The schema version this build writes (= `MIGRATIONS.len()`).
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -258,11 +267,20 @@ impl Wallet {
 
 /// Lower-case hex SHA-256.
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&sha256(bytes))
+}
+
+/// SHA-256 as 32 bytes (how badge hashes are stored, migration 0002).
+pub(crate) fn sha256(bytes: &[u8]) -> [u8; 32] {
     use sha2::Digest;
+    sha2::Sha256::digest(bytes).into()
+}
+
+/// Lower-case hex.
+pub(crate) fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    let digest = sha2::Sha256::digest(bytes);
-    let mut s = String::with_capacity(64);
-    for b in digest {
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
         let _ = write!(s, "{b:02x}");
     }
     s

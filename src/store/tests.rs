@@ -910,3 +910,103 @@ fn learner_key_is_created_once_and_reloaded() {
     );
     assert_eq!(rec.secret.len(), 32);
 }
+
+#[test]
+fn a_schema_1_wallet_upgrades_to_binary_hashes_keeping_every_badge() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    let hex_sha = sha256_hex(b"original bytes");
+    {
+        // A wallet as schema 1 wrote it: hex hashes, the view stored as JSON.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(MIGRATIONS[0].1).unwrap();
+        c.execute_batch("PRAGMA user_version = 1").unwrap();
+        let view = serde_json::to_string(&badge("Old", "uni", "2020-01-01T00:00:00Z")).unwrap();
+        c.execute(
+            "INSERT INTO badges (format, container, spec_version, name, badge_json, original,
+                sha256, document_sha256, source, imported_at)
+             VALUES ('ob3-json', 'json', '3.0', 'Old', ?1, x'6f7269', ?2, ?2, 'old.json', '2020-01-01T00:00:00Z')",
+            rusqlite::params![view, hex_sha],
+        )
+        .unwrap();
+    }
+    let w = Wallet::open(&path).unwrap();
+    assert_eq!(w.schema_version().unwrap(), 2);
+    let typ: String = w
+        .conn()
+        .unwrap()
+        .query_row("SELECT typeof(sha256) FROM badges", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(typ, "blob");
+    let b = w.get_badge(1).unwrap();
+    assert_eq!(b.sha256, hex_sha);
+    assert_eq!(b.badge.name, "Old");
+    assert_eq!(b.original, b"ori");
+}
+
+#[test]
+fn a_batch_keeps_each_badge_atomic_and_commits_the_rest() {
+    let w = wallet();
+    w.conn()
+        .unwrap()
+        .execute_batch(
+            "CREATE TEMP TRIGGER boom BEFORE INSERT ON badges WHEN NEW.name = 'boom'
+             BEGIN SELECT RAISE(ABORT, 'boom'); END;",
+        )
+        .unwrap();
+    {
+        let mut b = w.begin_batch().unwrap();
+        let mut clr = ob3("CLR", "urn:uuid:clr", "2024-01-01T00:00:00Z");
+        clr.format = Format::Clr2Json;
+        // The CLR's second inner credential fails: the whole CLR rolls back, alone.
+        clr.embedded = vec![
+            ob3("inner ok", "urn:uuid:i1", "2024-01-01T00:00:00Z"),
+            ob3("boom", "urn:uuid:i2", "2024-01-01T00:00:00Z"),
+        ];
+        assert!(
+            b.import_derived(
+                &ob3("A", "urn:uuid:a", "2024-01-01T00:00:00Z"),
+                b"a",
+                Container::Json,
+                "a"
+            )
+            .is_ok()
+        );
+        assert!(
+            b.import_derived(&clr, b"clr", Container::Json, "clr")
+                .is_err()
+        );
+        assert!(
+            b.import_derived(
+                &ob3("B", "urn:uuid:b", "2024-01-01T00:00:00Z"),
+                b"b",
+                Container::Json,
+                "b"
+            )
+            .is_ok()
+        );
+        b.commit().unwrap();
+    }
+    let names: Vec<String> = w
+        .list_badges(&Query {
+            sort: Sort::Name,
+            ..Query::default()
+        })
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert_eq!(names, ["A", "B"]);
+    // A dropped batch leaves nothing behind.
+    {
+        let mut b = w.begin_batch().unwrap();
+        b.import_derived(
+            &ob3("C", "urn:uuid:c", "2024-01-01T00:00:00Z"),
+            b"c",
+            Container::Json,
+            "c",
+        )
+        .unwrap();
+    }
+    assert_eq!(w.count_badges(&Query::default()).unwrap(), 2);
+}
