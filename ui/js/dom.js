@@ -62,7 +62,7 @@ export function fmtDate(iso) {
 export const STATUS_LABEL = {
   verified: "Verified", invalid: "Invalid", not_checked: "Not checked", expired: "Expired", revoked: "Revoked",
 };
-const STATUS_ICON = { verified: "✓", invalid: "✕", not_checked: "?", expired: "⌛", revoked: "⊘" };
+const STATUS_ICON = { verified: "✓", invalid: "✕", not_checked: "?", expired: "⚠", revoked: "⊘" };
 
 export function chip(status) {
   return el("span", { class: `chip chip-${status}` }, el("span", { "aria-hidden": "true" }, STATUS_ICON[status] || "?"), STATUS_LABEL[status] || status);

@@ -208,7 +208,6 @@ pub fn line(o: FileOutcome) -> ImportLine {
             let r = reason.strip_prefix(&format!("{}: ", o.source)).unwrap_or(&reason).to_string();
             ("refused", r, None)
         }
-        _ => ("refused", "unknown outcome".into(), None),
     };
     ImportLine { file, outcome, message, id }
 }
