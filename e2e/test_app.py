@@ -377,8 +377,9 @@ def bench():
         print(f"imported through the app in {time.time() - t:.1f} s: {css('#import-summary').text}")
         runs = []
         for _ in range(3):
-            D.execute_script("location.reload()")
-            wait(lambda: D.execute_script("return document.body && document.body.dataset.ready") == "1", 60)
+            D.execute_script("document.body.dataset.ready = 'reloading'; location.reload()")
+            wait(lambda: D.execute_script("return !!(document.body && document.body.dataset.ready === '1'"
+                                          " && performance.getEntriesByName('first-gallery-paint').length)"), 60)
             m = D.execute_script(
                 "const p = performance.getEntriesByName('first-gallery-paint')[0];"
                 "const fcp = performance.getEntriesByType('paint').find(e => e.name === 'first-contentful-paint');"
