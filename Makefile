@@ -13,8 +13,7 @@ BACKPACK := $(CARGO) run -q -p backpack-cli --bin backpack --
 deps-cli:
 	@bash scripts/install-deps.sh cli
 
-# Until the desktop app lands: import the bundled sample badges into a demo wallet and list them.
-run: demo
+# `make run` (desktop app) is defined in the app section below; `make demo` is the CLI demo.
 
 demo: deps-cli
 	$(CARGO) build -q -p backpack-cli
@@ -28,7 +27,7 @@ clean-demo:
 
 # Every test: unit and integration tests of every workspace crate (nextest), doc tests,
 # and a compile check of the benchmarks.
-test: deps-cli test-rust
+test: deps-cli deps-e2e test-rust e2e
 
 test-rust:
 	$(CARGO) nextest run --workspace --no-fail-fast
@@ -37,3 +36,26 @@ test-rust:
 
 bench:
 	$(CARGO) bench --bench import
+
+# ── desktop app (owner: app) ───────────────────────────────────────────────────────────────
+# `make run` installs the system packages on a fresh Debian/Ubuntu machine (sudo only when not
+# root), builds the app and opens it on the default wallet (BACKPACK_WALLET overrides it).
+# `make e2e` drives the real app (tauri-driver + WebKitWebDriver + selenium) under Xvfb on a
+# throw-away wallet and ends with "N passed, N failed"; screenshots go to e2e-output/.
+# `make bench-app` times first paint and search keystrokes with a 10,000-badge wallet.
+APP_BIN = $${CARGO_TARGET_DIR:-$(CURDIR)/target}/debug/backpack-app
+.PHONY: deps-app deps-e2e app e2e bench-app
+deps-app:
+	@bash scripts/install-deps.sh app
+deps-e2e:
+	@bash scripts/install-deps.sh e2e
+app: deps-app
+	$(CARGO) build -p backpack-app
+run: app
+	$(APP_BIN)
+e2e: deps-e2e
+	$(CARGO) build -p backpack-app
+	bash e2e/run.sh "$(APP_BIN)"
+bench-app: deps-e2e
+	$(CARGO) build -p backpack-app
+	bash e2e/run.sh "$(APP_BIN)" --bench

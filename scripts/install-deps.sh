@@ -50,11 +50,28 @@ group_cli() {
   fi
 }
 
-APT_app=()
+# The desktop app (Tauri 2 on WebKitGTK): Tauri's Linux prerequisites (STACK.md §1).
+APT_app=(libwebkit2gtk-4.1-dev libgtk-3-dev libayatana-appindicator3-dev librsvg2-dev
+         libsoup-3.0-dev libxdo-dev build-essential file pkg-config)
 group_app() { [ ${#APT_app[@]} -eq 0 ] || apt_install "${APT_app[@]}"; }
 
-APT_e2e=()
-group_e2e() { [ ${#APT_e2e[@]} -eq 0 ] || apt_install "${APT_e2e[@]}"; }
+# End-to-end tests in the real webview (STACK.md §3): WebKitWebDriver, Xvfb, screenshots,
+# tauri-driver 2.x (not 3.x, which is for Tauri 3) and a venv with selenium.
+APT_e2e=(webkit2gtk-driver xvfb imagemagick x11-apps xauth at-spi2-core dbus-x11 fonts-dejavu-core
+         python3-venv)
+group_e2e() {
+  group_app
+  [ ${#APT_e2e[@]} -eq 0 ] || apt_install "${APT_e2e[@]}"
+  if ! have tauri-driver && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+    echo "install-deps: cargo install tauri-driver@2.1.0 --locked"
+    cargo install tauri-driver@2.1.0 --locked
+  fi
+  if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import selenium" 2>/dev/null; then
+    echo "install-deps: python venv .venv with selenium 4.51.0"
+    python3 -m venv .venv
+    .venv/bin/pip install -q selenium==4.51.0
+  fi
+}
 
 # --- main --------------------------------------------------------------------------------
 groups=("$@"); [ ${#groups[@]} -eq 0 ] && groups=(cli)

@@ -22,6 +22,7 @@
 //! - [`backup`]: encrypted backup and restore of the whole wallet.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod app_support;
 pub mod backup;
 pub mod bake;
 pub mod decode;

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Run the end-to-end suite (or, with --bench, the start-up/search benchmark) against the real
+# app: Xvfb + tauri-driver (+ WebKitWebDriver) + selenium, on a throw-away wallet.
+#   e2e/run.sh path/to/backpack-app [--bench]
+# Prints the suite's closing line "N passed, N failed"; exits 1 when any test failed.
+set -uo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+app="$(realpath "${1:?usage: e2e/run.sh APP_BINARY [--bench]}")"
+shift
+py="$root/.venv/bin/python"
+out="$root/e2e-output"
+mkdir -p "$out"
+tmp="$(mktemp -d)"
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+# A free X display and a free port, so parallel runs do not collide.
+disp=$(( 90 + RANDOM % 400 )); while [ -e "/tmp/.X11-unix/X$disp" ] || [ -e "/tmp/.X$disp-lock" ]; do disp=$((disp + 1)); done
+port=$("$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+nport=$("$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+
+export DISPLAY=":$disp"
+Xvfb "$DISPLAY" -screen 0 1280x900x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 & pids+=($!)
+export BACKPACK_WALLET="$tmp/wallet.db"
+export NO_AT_BRIDGE=1
+td="$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")"
+"$td" --port "$port" --native-port "$nport" --native-driver /usr/bin/WebKitWebDriver >"$tmp/tauri-driver.log" 2>&1 & pids+=($!)
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+
+"$py" "$here/test_app.py" --app "$app" --driver "http://127.0.0.1:$port" --out "$out" --fixtures "$root/tests/fixtures" --tmp "$tmp" "$@"
+rc=$?
+[ $rc -ne 0 ] && { echo "--- tauri-driver log (tail)"; tail -20 "$tmp/tauri-driver.log"; }
+exit $rc

@@ -1,0 +1,626 @@
+//! The thin adapter between the commands and the core wallet ([`backpack_core::store::Wallet`],
+//! [`backpack_core::import`], [`backpack_core::verify`]): it turns core rows into the shapes
+//! the UI renders (camelCase JSON) and core errors into [`CommandError`]s. No badge logic
+//! lives here: decoding, parsing, dedupe, verification, search and storage are the core's.
+//!
+//! The wallet is the one the CLI uses (`BACKPACK_WALLET`, else the platform data dir), so
+//! badges imported with `backpack import` show up in the app and the other way round.
+
+use crate::error::{CmdResult, CommandError};
+use backpack_core::app_support::{self, StatusChip};
+use backpack_core::env::{Clock, Fetcher, OfflineFetcher, SystemClock};
+use backpack_core::import::{FileOutcome, FileResult, ImportOptions};
+use backpack_core::model::{Badge, Format, Image};
+use backpack_core::store::{keys, BadgeStatus, IdentityKind, ImageKind, Query, StoreError, Wallet};
+use backpack_core::verify::{Report, VerifyContext};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// One card of the gallery: everything the list view and its filters need.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BadgeCard {
+    /// Wallet id.
+    pub id: i64,
+    /// Badge name.
+    pub name: String,
+    /// Issuer display name.
+    pub issuer: String,
+    /// Issued date (RFC 3339) if known.
+    pub issued: Option<String>,
+    /// Status chip id.
+    pub status: StatusChip,
+    /// `badgeimg://` URL of the image, or `None` (remote or no image: the UI shows a placeholder).
+    pub image: Option<String>,
+    /// Learner's tags.
+    pub tags: Vec<String>,
+    /// Ids of the collections holding it.
+    pub collections: Vec<i64>,
+    /// Format id.
+    pub format: Option<Format>,
+}
+
+/// Everything the detail view shows.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BadgeDetail {
+    /// The card fields.
+    pub card: BadgeCard,
+    /// The full normalised badge.
+    pub badge: Badge,
+    /// The last verification report.
+    pub report: Option<Report>,
+    /// The report in one plain sentence.
+    pub summary: String,
+    /// The learner's note.
+    pub note: String,
+    /// Original file name.
+    pub file_name: String,
+    /// When it was imported (RFC 3339).
+    pub imported_at: String,
+    /// True when the image is remote and was not fetched.
+    pub remote_image: bool,
+}
+
+/// What happened to one imported file.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportLine {
+    /// File name or label.
+    pub file: String,
+    /// `imported`, `duplicate` or `refused`.
+    pub outcome: &'static str,
+    /// Why (for a refusal) or the badge name.
+    pub message: String,
+    /// Wallet id when imported or duplicate.
+    pub id: Option<i64>,
+}
+
+/// A collection as the UI sees it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CollectionDto {
+    /// Id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Learner's note.
+    pub note: String,
+    /// Badge ids in order.
+    pub badge_ids: Vec<i64>,
+}
+
+/// Learner profile (recipient identities).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Profile {
+    /// Emails.
+    pub emails: Vec<String>,
+    /// DIDs.
+    pub dids: Vec<String>,
+}
+
+/// App settings shown in the settings view.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingsDto {
+    /// Network allowed for verification.
+    pub network_allowed: bool,
+    /// Minor mode on.
+    pub minor_mode: bool,
+    /// Minor mode on and currently unlocked by the guardian for this session.
+    pub unlocked: bool,
+    /// Where the wallet file lives.
+    pub wallet_path: String,
+    /// Badges in the wallet.
+    pub badge_count: usize,
+}
+
+impl From<StoreError> for CommandError {
+    fn from(e: StoreError) -> Self {
+        let kind = match &e {
+            StoreError::NoSuchBadge(_) | StoreError::NoSuchCollection(_) => "not_found",
+            StoreError::CollectionExists(_) | StoreError::Invalid(_) => "invalid_input",
+            StoreError::Io { .. } => "io",
+            _ => "wallet",
+        };
+        CommandError::new(kind, e.to_string())
+    }
+}
+
+/// The wallet as the app uses it. Every method takes `&self`: the core wallet serialises
+/// access itself, so a long import never blocks the UI's queries for longer than one badge.
+pub struct WalletAdapter {
+    wallet: Wallet,
+    clock: Arc<dyn Clock>,
+    unlocked: AtomicBool,
+    /// The guardian passphrase while minor mode is unlocked (exports check it again);
+    /// zeroized when locked.
+    guardian_pass: std::sync::Mutex<Option<zeroize::Zeroizing<String>>>,
+}
+
+/// What the learner chose to include in an export (see `export::Privacy`).
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PrivacyArgs {
+    /// Show evidence.
+    pub include_evidence: bool,
+    /// Show the learner's notes.
+    pub include_notes: bool,
+    /// Show dates (the UI defaults this to on).
+    pub include_dates: bool,
+    /// Show plain-text recipient emails.
+    pub include_emails: bool,
+}
+
+/// What an export did (or, previewed, would do).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportSummary {
+    /// The privacy warning, one line per linkable identifier that leaves the machine.
+    pub warning: Vec<String>,
+    /// Badges left out of the signed presentation (OB 2.0 cannot go in one).
+    pub not_in_presentation: Vec<String>,
+    /// Size of the file.
+    pub bytes: usize,
+    /// Suggested extension.
+    pub extension: &'static str,
+}
+
+/// The wallet path the CLI uses too: `BACKPACK_WALLET`, else the platform default.
+pub fn default_wallet_path() -> CmdResult<PathBuf> {
+    if let Some(p) = std::env::var_os("BACKPACK_WALLET").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(p));
+    }
+    Ok(Wallet::default_path()?)
+}
+
+fn chip(s: BadgeStatus) -> StatusChip {
+    StatusChip::from(s)
+}
+
+fn image_url(id: i64, kind: Option<ImageKind>) -> Option<String> {
+    match kind {
+        Some(ImageKind::Baked | ImageKind::Data) => Some(format!("{}://localhost/{id}", crate::IMAGE_SCHEME)),
+        _ => None,
+    }
+}
+
+fn file_name(source: &str) -> String {
+    let base = source.rsplit(['/', '\\', ':']).next().unwrap_or(source);
+    if base.is_empty() { "badge".into() } else { base.to_string() }
+}
+
+/// One import outcome as a result line.
+pub fn line(o: FileOutcome) -> ImportLine {
+    let file = o.source.clone();
+    let (outcome, message, id) = match o.result {
+        FileResult::Imported { id, name, embedded, .. } if !embedded.is_empty() => {
+            ("imported", format!("{name} (and {} badges inside it)", embedded.len()), Some(id))
+        }
+        FileResult::Imported { id, name, .. } => ("imported", name, Some(id)),
+        FileResult::History { id, name, .. } => ("duplicate", format!("{name}: an older version of a badge you have, kept as its history"), Some(id)),
+        FileResult::Duplicate { id, .. } => ("duplicate", "already in your wallet".into(), Some(id)),
+        FileResult::Refused { reason } | FileResult::Failed { reason } => {
+            let r = reason.strip_prefix(&format!("{}: ", o.source)).unwrap_or(&reason).to_string();
+            ("refused", r, None)
+        }
+    };
+    ImportLine { file, outcome, message, id }
+}
+
+impl WalletAdapter {
+    /// Open (or create) the wallet at `path`.
+    pub fn open(path: &Path) -> CmdResult<Self> {
+        let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+        Ok(WalletAdapter {
+            wallet: Wallet::open(path)?.with_clock(clock.clone()),
+            clock,
+            unlocked: AtomicBool::new(false),
+            guardian_pass: std::sync::Mutex::new(None),
+        })
+    }
+
+    /// The core wallet (for commands that call a core function directly).
+    pub fn core(&self) -> &Wallet {
+        &self.wallet
+    }
+
+    fn network_allowed(&self) -> CmdResult<bool> {
+        Ok(self.wallet.setting_bool(keys::NETWORK_ALLOWED, false)? && self.sharing_allowed()?)
+    }
+
+    /// Run `f` with a verification context: offline unless the learner allowed network.
+    fn with_ctx<T>(&self, f: impl FnOnce(&VerifyContext<'_>) -> T) -> CmdResult<T> {
+        let recipients = self.wallet.identity_values()?;
+        let http;
+        let fetcher: &dyn Fetcher = if self.network_allowed()? {
+            http = backpack_core::net::HttpFetcher::new(false);
+            &http
+        } else {
+            &OfflineFetcher
+        };
+        let ctx = VerifyContext::new(self.clock.as_ref(), fetcher).with_recipients(&recipients).with_cache(&self.wallet);
+        Ok(f(&ctx))
+    }
+
+    /// Examine a portfolio someone sent (HTML, ZIP or presentation), read-only: nothing is
+    /// added to the wallet.
+    pub fn verify_share(&self, bytes: &[u8]) -> CmdResult<backpack_core::share::ShareReport> {
+        self.with_ctx(|ctx| backpack_core::share::verify_share(bytes, ctx))?
+            .map_err(|e| CommandError::new("refused", e.to_string()))
+    }
+
+    /// Import one path (a file, a folder or a ZIP) and verify what is new.
+    pub fn import_path(&self, path: &Path) -> CmdResult<Vec<ImportLine>> {
+        let outs = self.with_ctx(|ctx| {
+            let opts = ImportOptions { verify: Some(ctx) };
+            backpack_core::import::import_paths(&self.wallet, &[path.to_path_buf()], &opts, &mut |_, _| {})
+        })?;
+        Ok(outs.into_iter().map(line).collect())
+    }
+
+    /// Import bytes (paste, samples, undo).
+    pub fn import_bytes(&self, name: &str, bytes: &[u8]) -> CmdResult<ImportLine> {
+        let out = self.with_ctx(|ctx| {
+            let opts = ImportOptions { verify: Some(ctx) };
+            backpack_core::import::import_with(&self.wallet, bytes, name, &opts)
+        })?;
+        Ok(line(out))
+    }
+
+    /// All cards, newest first.
+    pub fn list(&self) -> CmdResult<Vec<BadgeCard>> {
+        let mut in_cols: HashMap<i64, Vec<i64>> = HashMap::new();
+        for c in self.wallet.collections()? {
+            for b in c.badge_ids {
+                in_cols.entry(b).or_default().push(c.id);
+            }
+        }
+        let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
+        for (tag, _) in self.wallet.all_tags()? {
+            let q = Query { tag: Some(tag.clone()), ..Query::default() };
+            for s in self.wallet.list_badges(&q)? {
+                tags.entry(s.id).or_default().push(tag.clone());
+            }
+        }
+        let rows = self.wallet.list_badges(&Query::default())?;
+        Ok(rows
+            .into_iter()
+            .map(|s| BadgeCard {
+                id: s.id,
+                name: s.name,
+                issuer: s.issuer.or(s.issuer_id).unwrap_or_else(|| "Unknown issuer".into()),
+                issued: s.issued,
+                status: chip(s.status),
+                image: image_url(s.id, s.image_kind),
+                tags: tags.remove(&s.id).unwrap_or_default(),
+                collections: in_cols.remove(&s.id).unwrap_or_default(),
+                format: Some(s.format),
+            })
+            .collect())
+    }
+
+    /// Ids matching the search box (the core's full-text index: every word, as a prefix, in
+    /// the name, issuer, description, skills or tags).
+    pub fn search(&self, text: &str) -> CmdResult<Vec<i64>> {
+        let q = Query { text: Some(text.to_string()), ..Query::default() };
+        Ok(self.wallet.list_badges(&q)?.into_iter().map(|s| s.id).collect())
+    }
+
+    fn card_of(&self, id: i64) -> CmdResult<BadgeCard> {
+        let s = self.wallet.summaries(&[id])?.pop().ok_or(StoreError::NoSuchBadge(id))?;
+        let stored = self.wallet.get_badge(id)?;
+        let collections = self.wallet.collections()?.into_iter().filter(|c| c.badge_ids.contains(&id)).map(|c| c.id).collect();
+        Ok(BadgeCard {
+            id,
+            name: s.name,
+            issuer: s.issuer.or(s.issuer_id).unwrap_or_else(|| "Unknown issuer".into()),
+            issued: s.issued,
+            status: chip(s.status),
+            image: image_url(id, s.image_kind),
+            tags: stored.tags,
+            collections,
+            format: Some(s.format),
+        })
+    }
+
+    /// One badge in full.
+    pub fn detail(&self, id: i64) -> CmdResult<BadgeDetail> {
+        let b = self.wallet.get_badge(id)?;
+        let report = b.latest_report.map(|r| r.report);
+        let summary = match &report {
+            Some(rep) => app_support::plain_summary(rep, &b.badge),
+            None => "Not checked yet: choose “Check again”.".to_string(),
+        };
+        Ok(BadgeDetail {
+            card: self.card_of(id)?,
+            remote_image: matches!(b.badge.image, Some(Image::Remote { .. })),
+            badge: b.badge,
+            report,
+            summary,
+            note: b.note.unwrap_or_default(),
+            file_name: file_name(&b.source),
+            imported_at: b.imported_at,
+        })
+    }
+
+    /// The image bytes and media type served on `badgeimg://localhost/<id>`.
+    pub fn image(&self, id: i64) -> Option<(String, Vec<u8>)> {
+        let b = self.wallet.get_badge(id).ok()?;
+        match b.badge.image? {
+            Image::Baked { mime } if app_support::IMAGE_MIMES.contains(&mime.as_str()) => Some((mime, b.original)),
+            Image::Data { uri } => app_support::decode_data_image(&uri).ok(),
+            _ => None,
+        }
+    }
+
+    /// The original bytes, exactly as imported, and the original file name.
+    pub fn original(&self, id: i64) -> CmdResult<(String, Vec<u8>)> {
+        let b = self.wallet.get_badge(id)?;
+        Ok((file_name(&b.source), b.original))
+    }
+
+    /// Verify again and keep the report.
+    pub fn recheck(&self, id: i64) -> CmdResult<BadgeDetail> {
+        let original = self.wallet.original(id)?;
+        let report = self.with_ctx(|ctx| backpack_core::verify::verify_bytes(&original, ctx))?;
+        self.wallet.save_report(id, &report)?;
+        self.detail(id)
+    }
+
+    /// Every current badge id.
+    pub fn ids(&self) -> CmdResult<Vec<i64>> {
+        Ok(self.wallet.list_badges(&Query::default())?.into_iter().map(|s| s.id).collect())
+    }
+
+    /// Remove a badge (the wallet keeps it until purged, so it can be restored).
+    pub fn remove(&self, id: i64) -> CmdResult<()> {
+        Ok(self.wallet.remove_badge(id)?)
+    }
+
+    /// Undo a removal.
+    pub fn restore(&self, id: i64) -> CmdResult<()> {
+        Ok(self.wallet.restore_badge(id)?)
+    }
+
+    /// Set the learner's note on a badge (empty clears it).
+    pub fn set_badge_note(&self, id: i64, note: String) -> CmdResult<()> {
+        let note = Some(note.as_str()).filter(|n| !n.trim().is_empty());
+        Ok(self.wallet.set_badge_note(id, note)?)
+    }
+
+    /// Replace the learner's tags on a badge.
+    pub fn set_badge_tags(&self, id: i64, tags: Vec<String>) -> CmdResult<()> {
+        let current = self.wallet.get_badge(id)?.tags;
+        let wanted: Vec<&str> = tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
+        for t in &current {
+            if !wanted.iter().any(|w| w.eq_ignore_ascii_case(t)) {
+                self.wallet.remove_tag(id, t)?;
+            }
+        }
+        for w in wanted {
+            if !current.iter().any(|t| t.eq_ignore_ascii_case(w)) {
+                self.wallet.add_tag(id, w)?;
+            }
+        }
+        Ok(())
+    }
+
+    // ── collections ──
+
+    /// All collections.
+    pub fn collections(&self) -> CmdResult<Vec<CollectionDto>> {
+        Ok(self
+            .wallet
+            .collections()?
+            .into_iter()
+            .map(|c| CollectionDto { id: c.id, name: c.name, note: c.note.unwrap_or_default(), badge_ids: c.badge_ids })
+            .collect())
+    }
+
+    fn collection(&self, id: i64) -> CmdResult<CollectionDto> {
+        let c = self.wallet.collection(id)?;
+        Ok(CollectionDto { id: c.id, name: c.name, note: c.note.unwrap_or_default(), badge_ids: c.badge_ids })
+    }
+
+    /// Create a collection.
+    pub fn create_collection(&self, name: &str) -> CmdResult<CollectionDto> {
+        let id = self.wallet.create_collection(name.trim(), None)?;
+        self.collection(id)
+    }
+
+    /// Rename.
+    pub fn rename_collection(&self, id: i64, name: &str) -> CmdResult<CollectionDto> {
+        self.wallet.rename_collection(id, name.trim())?;
+        self.collection(id)
+    }
+
+    /// Delete (the badges stay in the wallet).
+    pub fn delete_collection(&self, id: i64) -> CmdResult<()> {
+        Ok(self.wallet.delete_collection(id)?)
+    }
+
+    /// Add badges at the end.
+    pub fn add_to_collection(&self, id: i64, badge_ids: &[i64]) -> CmdResult<CollectionDto> {
+        for b in badge_ids {
+            self.wallet.add_to_collection(id, *b)?;
+        }
+        self.collection(id)
+    }
+
+    /// Remove badges from a collection.
+    pub fn remove_from_collection(&self, id: i64, badge_ids: &[i64]) -> CmdResult<CollectionDto> {
+        for b in badge_ids {
+            self.wallet.remove_from_collection(id, *b)?;
+        }
+        self.collection(id)
+    }
+
+    /// Set the order of a collection's badges.
+    pub fn reorder_collection(&self, id: i64, badge_ids: Vec<i64>) -> CmdResult<CollectionDto> {
+        self.wallet.reorder_collection(id, &badge_ids)?;
+        self.collection(id)
+    }
+
+    /// Set a collection's note.
+    pub fn set_collection_note(&self, id: i64, note: String) -> CmdResult<()> {
+        let note = Some(note.as_str()).filter(|n| !n.trim().is_empty());
+        Ok(self.wallet.set_collection_note(id, note)?)
+    }
+
+    // ── profile and settings ──
+
+    /// The learner's identities.
+    pub fn profile(&self) -> CmdResult<Profile> {
+        let mut p = Profile::default();
+        for i in self.wallet.identities()? {
+            match i.kind {
+                IdentityKind::Email => p.emails.push(i.value),
+                _ => p.dids.push(i.value),
+            }
+        }
+        Ok(p)
+    }
+
+    /// Add an email or DID (`kind` = `email` | `did`).
+    pub fn add_identity(&self, kind: &str, value: &str) -> CmdResult<Profile> {
+        let kind = match kind {
+            "email" => IdentityKind::Email,
+            "did" => IdentityKind::Did,
+            _ => return Err(CommandError::invalid(format!("unknown identity kind {kind:?}"))),
+        };
+        self.wallet.add_identity(kind, value)?;
+        self.profile()
+    }
+
+    /// Remove an email or DID.
+    pub fn remove_identity(&self, value: &str) -> CmdResult<Profile> {
+        self.wallet.remove_identity(value)?;
+        self.profile()
+    }
+
+    fn guardian(&self) -> CmdResult<Option<String>> {
+        Ok(self.wallet.setting(keys::GUARDIAN_PASSPHRASE_HASH)?)
+    }
+
+    /// The settings view.
+    pub fn settings(&self) -> CmdResult<SettingsDto> {
+        Ok(SettingsDto {
+            network_allowed: self.wallet.setting_bool(keys::NETWORK_ALLOWED, false)?,
+            minor_mode: self.wallet.setting_bool(keys::MINOR_MODE, false)?,
+            unlocked: self.unlocked.load(Ordering::SeqCst),
+            wallet_path: self.wallet.path().map(|p| p.display().to_string()).unwrap_or_else(|| "(in memory)".into()),
+            badge_count: self.wallet.count_badges(&Query::default())? as usize,
+        })
+    }
+
+    /// True when sharing and network features may be used.
+    pub fn sharing_allowed(&self) -> CmdResult<bool> {
+        Ok(!self.wallet.setting_bool(keys::MINOR_MODE, false)? || self.unlocked.load(Ordering::SeqCst))
+    }
+
+    /// Allow or forbid network. Minor mode must be unlocked.
+    pub fn set_network_allowed(&self, allowed: bool) -> CmdResult<SettingsDto> {
+        if !self.sharing_allowed()? {
+            return Err(CommandError::locked());
+        }
+        self.wallet.set_setting_bool(keys::NETWORK_ALLOWED, allowed)?;
+        self.settings()
+    }
+
+    /// Turn minor mode on with a guardian passphrase (at least 6 characters), kept only as an
+    /// Argon2id hash (`export::privacy::guardian_hash`, the one exports check).
+    pub fn enable_minor_mode(&self, passphrase: &str) -> CmdResult<SettingsDto> {
+        if self.wallet.setting_bool(keys::MINOR_MODE, false)? {
+            return Err(CommandError::invalid("minor mode is already on"));
+        }
+        if passphrase.chars().count() < 6 {
+            return Err(CommandError::invalid("the guardian passphrase needs at least 6 characters"));
+        }
+        let hash = backpack_core::export::privacy::guardian_hash(passphrase, &mut rand_core::OsRng)
+            .map_err(|e| CommandError::new("core", e.to_string()))?;
+        self.wallet.set_setting(keys::GUARDIAN_PASSPHRASE_HASH, &hash)?;
+        self.wallet.set_setting_bool(keys::NETWORK_ALLOWED, false)?;
+        self.wallet.set_setting_bool(keys::MINOR_MODE, true)?;
+        self.unlocked.store(false, Ordering::SeqCst);
+        self.settings()
+    }
+
+    /// Check the guardian passphrase.
+    pub fn check_guardian(&self, passphrase: &str) -> CmdResult<()> {
+        let hash = self.guardian()?;
+        backpack_core::export::privacy::check_guardian(hash.as_deref(), Some(passphrase))
+            .map_err(|_| CommandError::new("locked", "that is not the guardian passphrase"))
+    }
+
+    fn set_pass(&self, pass: Option<&str>) -> CmdResult<()> {
+        let mut g = self.guardian_pass.lock().map_err(|_| CommandError::wallet("minor mode state unavailable"))?;
+        *g = pass.map(|p| zeroize::Zeroizing::new(p.to_string()));
+        Ok(())
+    }
+
+    /// Unlock for this session.
+    pub fn unlock(&self, passphrase: &str) -> CmdResult<SettingsDto> {
+        if !self.wallet.setting_bool(keys::MINOR_MODE, false)? {
+            return Err(CommandError::invalid("minor mode is off"));
+        }
+        self.check_guardian(passphrase)?;
+        self.set_pass(Some(passphrase))?;
+        self.unlocked.store(true, Ordering::SeqCst);
+        self.settings()
+    }
+
+    /// Lock again (end the guardian's session).
+    pub fn lock(&self) -> CmdResult<SettingsDto> {
+        self.unlocked.store(false, Ordering::SeqCst);
+        self.set_pass(None)?;
+        self.settings()
+    }
+
+    /// Export a collection (`format`: html, zip, vp, pdf) to `path`, or with no path only
+    /// compute what would leave the machine. Minor mode must be unlocked.
+    pub fn export(&self, collection: i64, format: &str, privacy: PrivacyArgs, path: Option<&Path>) -> CmdResult<ExportSummary> {
+        use backpack_core::export::{self, ExportFormat, ExportOptions, Privacy};
+        let fmt = ExportFormat::from_id(format)
+            .ok_or_else(|| CommandError::invalid(format!("unknown export format {format:?} (html, zip, vp, pdf)")))?;
+        let pass = self.guardian_pass.lock().map_err(|_| CommandError::wallet("minor mode state unavailable"))?.clone();
+        export::source::check_minor_mode(&self.wallet, pass.as_deref().map(String::as_str)).map_err(|_| CommandError::locked())?;
+        let portfolio = export::source::portfolio_from_collection(&self.wallet, &collection.to_string(), &[])?;
+        let key = if fmt.has_presentation() {
+            Some(backpack_core::learner_key::wallet_learner_key(&self.wallet).map_err(|e| CommandError::new("core", e.to_string()))?)
+        } else {
+            None
+        };
+        let opts = ExportOptions {
+            privacy: Privacy {
+                include_evidence: privacy.include_evidence,
+                include_notes: privacy.include_notes,
+                include_dates: privacy.include_dates,
+                include_emails: privacy.include_emails,
+            },
+            exported_at: self.clock.now(),
+            learner: key.as_ref(),
+            challenge: None,
+            domain: None,
+        };
+        let out = export::export(&portfolio, fmt, &opts).map_err(|e| CommandError::from(backpack_core::Error::from(e)))?;
+        if let Some(p) = path {
+            std::fs::write(p, &out.bytes).map_err(|e| CommandError::new("io", format!("{}: {e}", p.display())))?;
+        }
+        Ok(ExportSummary { warning: out.warning.lines(), not_in_presentation: out.not_in_presentation, bytes: out.bytes.len(), extension: out.extension })
+    }
+
+    /// Turn minor mode off (needs the passphrase).
+    pub fn disable_minor_mode(&self, passphrase: &str) -> CmdResult<SettingsDto> {
+        self.unlock(passphrase)?;
+        self.wallet.set_setting_bool(keys::MINOR_MODE, false)?;
+        self.wallet.clear_setting(keys::GUARDIAN_PASSPHRASE_HASH)?;
+        self.unlocked.store(false, Ordering::SeqCst);
+        self.set_pass(None)?;
+        self.settings()
+    }
+}

@@ -1,0 +1,60 @@
+//! Profile (recipient identities) and settings (network, minor mode, wallet location).
+
+use super::adapter::{Profile, SettingsDto};
+use crate::error::CmdResult;
+use crate::state::AppState;
+use tauri::State;
+
+/// The learner's emails and DIDs.
+#[tauri::command]
+pub fn get_profile(state: State<'_, AppState>) -> CmdResult<Profile> {
+    state.wallet()?.profile()
+}
+
+/// Add an identity; `kind` is `email` or `did`.
+#[tauri::command]
+pub fn add_identity(state: State<'_, AppState>, kind: String, value: String) -> CmdResult<Profile> {
+    state.wallet()?.add_identity(&kind, &value)
+}
+
+/// Remove an identity.
+#[tauri::command]
+pub fn remove_identity(state: State<'_, AppState>, value: String) -> CmdResult<Profile> {
+    state.wallet()?.remove_identity(&value)
+}
+
+/// Settings and where the wallet lives.
+#[tauri::command]
+pub fn get_settings(state: State<'_, AppState>) -> CmdResult<SettingsDto> {
+    state.wallet()?.settings()
+}
+
+/// Allow or forbid network use for verification.
+#[tauri::command]
+pub fn set_network_allowed(state: State<'_, AppState>, allowed: bool) -> CmdResult<SettingsDto> {
+    state.wallet()?.set_network_allowed(allowed)
+}
+
+/// Turn minor mode on with a guardian passphrase.
+#[tauri::command]
+pub fn enable_minor_mode(state: State<'_, AppState>, passphrase: String) -> CmdResult<SettingsDto> {
+    state.wallet()?.enable_minor_mode(&passphrase)
+}
+
+/// Unlock sharing and network features for this session.
+#[tauri::command]
+pub fn unlock_minor_mode(state: State<'_, AppState>, passphrase: String) -> CmdResult<SettingsDto> {
+    state.wallet()?.unlock(&passphrase)
+}
+
+/// Lock again.
+#[tauri::command]
+pub fn lock_minor_mode(state: State<'_, AppState>) -> CmdResult<SettingsDto> {
+    state.wallet()?.lock()
+}
+
+/// Turn minor mode off (needs the passphrase).
+#[tauri::command]
+pub fn disable_minor_mode(state: State<'_, AppState>, passphrase: String) -> CmdResult<SettingsDto> {
+    state.wallet()?.disable_minor_mode(&passphrase)
+}

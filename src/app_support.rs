@@ -1,0 +1,312 @@
+//! Small pure helpers the desktop app needs and no other module provides: the status chip a
+//! badge card shows (from the wallet's [`BadgeStatus`]), the verification report as one plain
+//! sentence for a learner, safe decoding of `data:` image URIs for the app's image protocol,
+//! and the sample badges offered on an empty wallet.
+//!
+//! Everything here is host-agnostic (no Tauri), never prints and never panics on badge data:
+//! badge content is untrusted (STANDARDS §7). The verdict vocabulary is the one of
+//! [`crate::verify::report`] (STANDARDS §3.9); a chip only *summarises* a [`Report`], keeping
+//! "invalid" apart from "could not check".
+
+use crate::model::Badge;
+use crate::store::BadgeStatus;
+use crate::verify::report::{CheckId, Outcome, Report, Verdict};
+use base64::Engine as _;
+use serde::{Deserialize, Serialize};
+
+/// The one-word status a badge card shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StatusChip {
+    /// The last check gave [`Verdict::Valid`].
+    Verified,
+    /// The last check failed on something other than expiry or revocation.
+    Invalid,
+    /// Never checked, or the last check could not finish (offline, unknown context, …).
+    NotChecked,
+    /// The `expiry` check failed.
+    Expired,
+    /// The `status` check failed: the issuer revoked or suspended it.
+    Revoked,
+}
+
+impl StatusChip {
+    /// Stable id, as serialised (`"not_checked"`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatusChip::Verified => "verified",
+            StatusChip::Invalid => "invalid",
+            StatusChip::NotChecked => "not_checked",
+            StatusChip::Expired => "expired",
+            StatusChip::Revoked => "revoked",
+        }
+    }
+}
+
+fn failed(report: &Report, id: CheckId) -> bool {
+    report.get(id).is_some_and(|c| c.outcome == Outcome::Fail)
+}
+
+impl From<BadgeStatus> for StatusChip {
+    /// The wallet's status of a badge as a chip. "Could not check" (indeterminate) and
+    /// "no badge could be read" (error) are never shown as invalid: they are "not checked".
+    fn from(s: BadgeStatus) -> StatusChip {
+        match s {
+            BadgeStatus::Valid => StatusChip::Verified,
+            BadgeStatus::Invalid => StatusChip::Invalid,
+            BadgeStatus::Revoked => StatusChip::Revoked,
+            BadgeStatus::Expired => StatusChip::Expired,
+            BadgeStatus::NotChecked | BadgeStatus::Indeterminate | BadgeStatus::Error => StatusChip::NotChecked,
+        }
+    }
+}
+
+/// "3 May 2026" from an RFC 3339 timestamp; the input itself when it does not parse.
+pub fn human_date(rfc3339: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(d) => d.format("%-d %B %Y").to_string(),
+        Err(_) => match chrono::NaiveDate::parse_from_str(rfc3339.get(..10).unwrap_or(""), "%Y-%m-%d") {
+            Ok(d) => d.format("%-d %B %Y").to_string(),
+            Err(_) => rfc3339.to_string(),
+        },
+    }
+}
+
+/// The verification report in one plain sentence for a learner, e.g.
+/// "Signed by Example University's key — checked offline on 3 May 2026."
+pub fn plain_summary(report: &Report, badge: &Badge) -> String {
+    let issuer = badge
+        .issuer
+        .name
+        .as_deref()
+        .or(badge.issuer.id.as_deref())
+        .unwrap_or("the issuer");
+    let online = report.fetches.iter().any(|f| !f.from_cache);
+    let how = if online { "online" } else { "offline" };
+    let when = human_date(&report.checked_at);
+    let first = |o: Outcome| report.checks.iter().find(|c| c.outcome == o);
+    match report.verdict {
+        Verdict::Valid => {
+            let signed = report
+                .get(CheckId::Proof)
+                .is_some_and(|c| c.outcome == Outcome::Pass);
+            if signed {
+                format!("Signed by {issuer}'s key — checked {how} on {when}.")
+            } else {
+                format!("Confirmed with {issuer} — checked {how} on {when}.")
+            }
+        }
+        Verdict::Invalid => {
+            if failed(report, CheckId::Status) {
+                format!("{issuer} has revoked this badge (checked {how} on {when}).")
+            } else if failed(report, CheckId::Expiry) {
+                format!("This badge has expired (checked {how} on {when}).")
+            } else {
+                let why = first(Outcome::Fail).map(|c| c.detail.as_str()).unwrap_or("a check failed");
+                format!("This badge did not pass verification: {why} (checked {how} on {when}).")
+            }
+        }
+        Verdict::Indeterminate => {
+            let why = first(Outcome::Error).map(|c| c.detail.as_str()).unwrap_or("something could not be checked");
+            format!("Could not be fully checked {how} on {when}: {why}. Nothing failed.")
+        }
+        Verdict::Error => {
+            let why = report
+                .checks
+                .iter()
+                .find(|c| c.outcome != Outcome::Pass)
+                .map(|c| c.detail.as_str())
+                .unwrap_or("no badge could be read");
+            format!("Could not read this badge on {when}: {why}.")
+        }
+    }
+}
+
+/// Image types the app shows. Anything else (HTML, scripts, unknown) is never served.
+pub const IMAGE_MIMES: [&str; 5] = ["image/png", "image/svg+xml", "image/jpeg", "image/gif", "image/webp"];
+
+/// Largest decoded `data:` image served to the webview.
+pub const MAX_DATA_IMAGE_BYTES: usize = crate::limits::MAX_FILE_BYTES as usize;
+
+/// Why a `data:` URI was not served.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DataUriError {
+    /// Not a `data:` URI at all.
+    #[error("not a data: uri")]
+    NotData,
+    /// The media type is not one of [`IMAGE_MIMES`].
+    #[error("data: uri media type {0:?} is not an image type we show")]
+    NotImage(String),
+    /// The payload is not valid base64 / percent-encoding.
+    #[error("data: uri payload does not decode: {0}")]
+    BadPayload(String),
+    /// Too large.
+    #[error("data: image over the {MAX_DATA_IMAGE_BYTES}-byte limit")]
+    TooLarge,
+}
+
+/// Decode a `data:` image URI into its media type and bytes (RFC 2397), refusing non-image
+/// types and anything over [`MAX_DATA_IMAGE_BYTES`].
+pub fn decode_data_image(uri: &str) -> Result<(String, Vec<u8>), DataUriError> {
+    let rest = uri
+        .get(..5)
+        .filter(|p| p.eq_ignore_ascii_case("data:"))
+        .and_then(|_| uri.get(5..))
+        .ok_or(DataUriError::NotData)?;
+    let (meta, payload) = rest.split_once(',').ok_or(DataUriError::NotData)?;
+    let mut fields = meta.split(';');
+    let mime = fields.next().unwrap_or("").trim().to_ascii_lowercase();
+    let is_b64 = fields.any(|f| f.trim().eq_ignore_ascii_case("base64"));
+    if !IMAGE_MIMES.contains(&mime.as_str()) {
+        return Err(DataUriError::NotImage(mime));
+    }
+    if payload.len() / 4 * 3 > MAX_DATA_IMAGE_BYTES {
+        return Err(DataUriError::TooLarge);
+    }
+    let bytes = if is_b64 {
+        let clean: String = payload.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+        base64::engine::general_purpose::STANDARD
+            .decode(clean.trim_end_matches('='))
+            .or_else(|_| base64::engine::general_purpose::STANDARD_NO_PAD.decode(clean.trim_end_matches('=')))
+            .map_err(|e| DataUriError::BadPayload(e.to_string()))?
+    } else {
+        percent_decode(payload)?
+    };
+    Ok((mime, bytes))
+}
+
+fn percent_decode(s: &str) -> Result<Vec<u8>, DataUriError> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c == b'%' {
+            let hex = s.get(i + 1..i + 3).ok_or_else(|| DataUriError::BadPayload("truncated %-escape".into()))?;
+            let v = u8::from_str_radix(hex, 16).map_err(|_| DataUriError::BadPayload(format!("bad %-escape %{hex}")))?;
+            out.push(v);
+            i += 3;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(out)
+}
+
+/// The sample badges offered on the empty wallet ("Try the sample badges"): a file name and
+/// its bytes, copied from `tests/fixtures/` (provenance in `tests/fixtures/README.md`).
+pub const SAMPLES: &[(&str, &[u8])] = &[
+    (
+        "1edtech-university-degree.json",
+        include_bytes!("../tests/fixtures/1edtech-public-validator/ob30/complete.json"),
+    ),
+    (
+        "teamwork-baked.png",
+        include_bytes!("../tests/fixtures/1edtech-public-validator/ob30/simple-json.png"),
+    ),
+    (
+        "ob2-baked-badge.png",
+        include_bytes!("../tests/fixtures/1edtech-public-validator/ob20/simple-badge.png"),
+    ),
+    (
+        "heart-baked.png",
+        include_bytes!("../tests/fixtures/bakery-python/baked_heart.png"),
+    ),
+    (
+        "baked-example.svg",
+        include_bytes!("../tests/fixtures/bakery-python/baked_example.svg"),
+    ),
+    (
+        "sample-transcript-clr.json",
+        include_bytes!("../tests/fixtures/1edtech-public-validator/clr20/simple.json"),
+    ),
+    (
+        "revoked-credential.json",
+        include_bytes!("../tests/fixtures/dcc-verifier-core/v2Revoked.json"),
+    ),
+    (
+        "expired-credential.json",
+        include_bytes!("../tests/fixtures/dcc-verifier-core/v2Expired.json"),
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Issuer;
+
+    fn badge() -> Badge {
+        Badge {
+            name: "Solar Car Builder".into(),
+            issuer: Issuer { name: Some("Example University".into()), ..Issuer::default() },
+            ..Badge::default()
+        }
+    }
+
+    fn report(checks: &[(CheckId, Outcome, &str)]) -> Report {
+        let mut r = Report::new("2026-05-03T10:00:00Z".into());
+        for (id, o, d) in checks {
+            r.set(*id, *o, *d);
+        }
+        r
+    }
+
+    #[test]
+    fn chip_keeps_could_not_check_apart_from_invalid() {
+        let mut r = report(&[(CheckId::Decode, Outcome::Pass, "json"), (CheckId::Parse, Outcome::Pass, "ob3")]);
+        r.set(CheckId::Proof, Outcome::Error, "context not bundled");
+        assert_eq!(StatusChip::from(BadgeStatus::of_report(&r)), StatusChip::NotChecked);
+        r.set(CheckId::Expiry, Outcome::Fail, "expired on 1 may");
+        assert_eq!(StatusChip::from(BadgeStatus::of_report(&r)), StatusChip::Expired);
+        r.set(CheckId::Status, Outcome::Fail, "revoked");
+        assert_eq!(StatusChip::from(BadgeStatus::of_report(&r)), StatusChip::Revoked);
+        assert_eq!(StatusChip::from(BadgeStatus::Error), StatusChip::NotChecked);
+        assert_eq!(StatusChip::from(BadgeStatus::Invalid), StatusChip::Invalid);
+        assert_eq!(serde_json::to_value(StatusChip::NotChecked).unwrap(), "not_checked");
+    }
+
+    #[test]
+    fn plain_sentence_names_issuer_and_date() {
+        let r = report(&[
+            (CheckId::Decode, Outcome::Pass, "json"),
+            (CheckId::Parse, Outcome::Pass, "ob3"),
+            (CheckId::Proof, Outcome::Pass, "eddsa-rdfc-2022"),
+        ]);
+        assert_eq!(
+            plain_summary(&r, &badge()),
+            "Signed by Example University's key — checked offline on 3 May 2026."
+        );
+        let r = report(&[
+            (CheckId::Decode, Outcome::Pass, "json"),
+            (CheckId::Parse, Outcome::Pass, "ob3"),
+            (CheckId::Status, Outcome::Error, "offline: status list not cached"),
+        ]);
+        assert_eq!(
+            plain_summary(&r, &badge()),
+            "Could not be fully checked offline on 3 May 2026: offline: status list not cached. Nothing failed."
+        );
+    }
+
+    #[test]
+    fn data_images_only() {
+        let (m, b) = decode_data_image("data:image/png;base64,iVBORw0KGgo=").unwrap();
+        assert_eq!((m.as_str(), b.as_slice()), ("image/png", &b"\x89PNG\r\n\x1a\n"[..]));
+        let (m, b) = decode_data_image("data:image/svg+xml,%3Csvg%2F%3E").unwrap();
+        assert_eq!((m.as_str(), b.as_slice()), ("image/svg+xml", &b"<svg/>"[..]));
+        assert_eq!(
+            decode_data_image("data:text/html,<script>alert(1)</script>"),
+            Err(DataUriError::NotImage("text/html".into()))
+        );
+        assert_eq!(decode_data_image("javascript:alert(1)"), Err(DataUriError::NotData));
+        assert!(matches!(decode_data_image("data:image/png;base64,@@@"), Err(DataUriError::BadPayload(_))));
+        assert!(matches!(decode_data_image("data:image/png,%4"), Err(DataUriError::BadPayload(_))));
+    }
+
+    #[test]
+    fn human_dates() {
+        assert_eq!(human_date("2026-05-03T10:00:00Z"), "3 May 2026");
+        assert_eq!(human_date("2026-05-03"), "3 May 2026");
+        assert_eq!(human_date("garbage"), "garbage");
+    }
+}

@@ -1,0 +1,110 @@
+// The ONLY module that touches window.__TAURI__ (STYLE §10.6). One async function per command.
+// Every command rejects with {kind, message} (see src-tauri/src/error.rs).
+
+const T = () => {
+  const t = window.__TAURI__;
+  if (!t || !t.core) throw { kind: "unavailable", message: "the app backend is not available" };
+  return t;
+};
+
+/** @param {string} cmd @param {object} [args] */
+function invoke(cmd, args = {}) {
+  return T().core.invoke(cmd, args).catch((e) => {
+    throw typeof e === "object" && e && "kind" in e ? e : { kind: "core", message: String(e) };
+  });
+}
+
+/** @typedef {{id:number,name:string,issuer:string,issued:?string,status:string,image:?string,search:string,tags:string[],collections:number[],format:?string}} BadgeCard */
+
+/** @returns {Promise<BadgeCard[]>} */ export const listBadges = () => invoke("list_badges");
+/** Ids of badges whose name, issuer, description, skills or tags match `text` (prefix words).
+ * @param {string} text @returns {Promise<number[]>} */ export const searchBadges = (text) => invoke("search_badges", { text });
+/** @param {number} id */ export const getBadge = (id) => invoke("get_badge", { id });
+/** @param {number} id */ export const recheckBadge = (id) => invoke("recheck_badge", { id });
+/** @param {number} id @param {string} path */ export const saveOriginal = (id, path) => invoke("save_original", { id, path });
+/** @param {number} id */ export const originalName = (id) => invoke("original_name", { id });
+/** @param {number} id */ export const removeBadge = (id) => invoke("remove_badge", { id });
+export const undoRemove = () => invoke("undo_remove");
+/** @param {number} id @param {string} note */ export const setBadgeNote = (id, note) => invoke("set_badge_note", { id, note });
+/** @param {number} id @param {string[]} tags */ export const setBadgeTags = (id, tags) => invoke("set_badge_tags", { id, tags });
+
+/** @param {string[]} paths */ export const importPaths = (paths) => invoke("import_paths", { paths });
+/** @param {string} text */ export const importText = (text) => invoke("import_text", { text });
+export const importSamples = () => invoke("import_samples");
+export const cancelJob = () => invoke("cancel_job");
+export const recheckAll = () => invoke("recheck_all");
+/** Verify a received export (read-only). @param {string} path */ export const openReceived = (path) => invoke("open_received", { path });
+
+/** Pick one received export file. */
+export async function pickReceived() {
+  const r = await invoke("plugin:dialog|open", { options: { multiple: false, title: "Choose the portfolio you received",
+    filters: [{ name: "Shared portfolios", extensions: ["html", "htm", "zip", "json"] }] } });
+  return Array.isArray(r) ? r[0] ?? null : r ?? null;
+}
+
+export const listCollections = () => invoke("list_collections");
+/** @param {string} name */ export const createCollection = (name) => invoke("create_collection", { name });
+export const renameCollection = (id, name) => invoke("rename_collection", { id, name });
+export const deleteCollection = (id) => invoke("delete_collection", { id });
+export const addToCollection = (id, badgeIds) => invoke("add_to_collection", { id, badgeIds });
+export const removeFromCollection = (id, badgeIds) => invoke("remove_from_collection", { id, badgeIds });
+export const reorderCollection = (id, badgeIds) => invoke("reorder_collection", { id, badgeIds });
+export const setCollectionNote = (id, note) => invoke("set_collection_note", { id, note });
+/** Export a collection; with path null, only preview the privacy warning.
+ * @param {number} id @param {"html"|"zip"|"vp"|"pdf"} format
+ * @param {{includeEvidence:boolean, includeNotes:boolean, includeDates:boolean, includeEmails:boolean}} privacy
+ * @param {?string} path */
+export const exportCollection = (id, format, privacy, path) => invoke("export_collection", { id, format, privacy, path });
+
+/** Ask where to save an export; resolves to a path or null. */
+export async function pickExportPath(defaultPath, extension) {
+  const r = await invoke("plugin:dialog|save", { options: { defaultPath, title: "Save the export",
+    filters: [{ name: extension.toUpperCase(), extensions: [extension] }] } });
+  return r ?? null;
+}
+
+export const getProfile = () => invoke("get_profile");
+/** @param {"email"|"did"} kind @param {string} value */ export const addIdentity = (kind, value) => invoke("add_identity", { kind, value });
+export const removeIdentity = (value) => invoke("remove_identity", { value });
+export const getSettings = () => invoke("get_settings");
+export const setNetworkAllowed = (allowed) => invoke("set_network_allowed", { allowed });
+export const enableMinorMode = (passphrase) => invoke("enable_minor_mode", { passphrase });
+export const unlockMinorMode = (passphrase) => invoke("unlock_minor_mode", { passphrase });
+export const lockMinorMode = () => invoke("lock_minor_mode");
+export const disableMinorMode = (passphrase) => invoke("disable_minor_mode", { passphrase });
+
+// ── dialog plugin (through its IPC commands, so no extra global script is needed) ──
+
+/** Pick files (or one folder). Resolves to an array of paths, empty when cancelled. */
+export async function pickPaths({ directory = false } = {}) {
+  const options = directory
+    ? { directory: true, multiple: false, title: "Choose a folder of badges" }
+    : { multiple: true, title: "Choose badge files",
+        filters: [{ name: "Badges", extensions: ["png", "svg", "json", "jwt", "jws", "txt", "zip"] }] };
+  const r = await invoke("plugin:dialog|open", { options });
+  if (r == null) return [];
+  return Array.isArray(r) ? r : [r];
+}
+
+/** Ask where to save; resolves to a path or null. */
+export async function pickSavePath(defaultPath) {
+  const r = await invoke("plugin:dialog|save", { options: { defaultPath, title: "Save the original badge file" } });
+  return r ?? null;
+}
+
+// ── events ──
+
+/** Listen to a backend event; returns a promise of the unlisten function. */
+export function onEvent(name, handler) {
+  return T().event.listen(name, (e) => handler(e.payload));
+}
+
+/** Files dropped on the window: handler({type:"enter"|"over"|"leave"|"drop", paths}). */
+export function onDragDrop(handler) {
+  const ev = T().event;
+  return Promise.all([
+    ev.listen("tauri://drag-enter", (e) => handler({ type: "enter", paths: e.payload.paths || [] })),
+    ev.listen("tauri://drag-leave", () => handler({ type: "leave", paths: [] })),
+    ev.listen("tauri://drag-drop", (e) => handler({ type: "drop", paths: e.payload.paths || [] })),
+  ]);
+}

@@ -1,0 +1,101 @@
+// Tiny DOM helpers. Badge content is untrusted: text goes in through textContent only (never
+// innerHTML), and badge links are shown as inert text, never as <a> elements.
+
+/**
+ * el("div", {class: "x", "aria-label": "y", onclick: fn}, child, "text", …)
+ * Strings become text nodes. Attribute values are set with setAttribute (never as HTML).
+ */
+export function el(tag, attrs = {}, ...children) {
+  const n = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v == null || v === false) continue;
+    if (k.startsWith("on") && typeof v === "function") n.addEventListener(k.slice(2), v);
+    else if (k === "class") n.className = v;
+    else if (k === "dataset") Object.assign(n.dataset, v);
+    else if (k === "value") n.value = v;
+    else n.setAttribute(k, v === true ? "" : String(v));
+  }
+  append(n, children);
+  return n;
+}
+
+function append(n, children) {
+  for (const c of children.flat()) {
+    if (c == null || c === false) continue;
+    n.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+export function clear(n) {
+  while (n.firstChild) n.removeChild(n.firstChild);
+  return n;
+}
+
+export const $ = (sel, root = document) => root.querySelector(sel);
+export const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
+
+/** True only for plain http(s) URLs: javascript:, data:, file: … are shown as text. */
+export function isWebUrl(s) {
+  if (typeof s !== "string") return false;
+  try {
+    const u = new URL(s);
+    return u.protocol === "https:" || u.protocol === "http:";
+  } catch {
+    return false;
+  }
+}
+
+/** A URL shown as inert, selectable text (the app never navigates to badge links). */
+export function urlText(s) {
+  return el("span", { class: "url", title: isWebUrl(s) ? "Web address (copy it to open it in your browser)" : "Not a web address" }, s);
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+/** "3 May 2026" from an ISO date; the input when it does not parse. */
+export function fmtDate(iso) {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+export const STATUS_LABEL = {
+  verified: "Verified", invalid: "Invalid", not_checked: "Not checked", expired: "Expired", revoked: "Revoked",
+};
+const STATUS_ICON = { verified: "✓", invalid: "✕", not_checked: "?", expired: "⚠", revoked: "⊘" };
+
+export function chip(status) {
+  return el("span", { class: `chip chip-${status}` }, el("span", { "aria-hidden": "true" }, STATUS_ICON[status] || "?"), STATUS_LABEL[status] || status);
+}
+
+export function badgeImage(src, alt = "") {
+  const img = el("img", { src: src || "img/placeholder.svg", alt, loading: "lazy", decoding: "async" });
+  img.addEventListener("error", () => { if (!img.src.endsWith("placeholder.svg")) img.src = "img/placeholder.svg"; }, { once: true });
+  return img;
+}
+
+// ── toasts and confirm ──
+export function toast(message, { error = false, action = null, timeout = 6000 } = {}) {
+  const box = $("#toasts");
+  const t = el("div", { class: error ? "toast error" : "toast" }, el("span", {}, message));
+  if (action) t.append(el("button", { type: "button", class: "link-btn", onclick: () => { t.remove(); action.run(); } }, action.label));
+  box.append(t);
+  setTimeout(() => t.remove(), timeout);
+}
+
+export function errorToast(e) {
+  toast(e && e.message ? e.message : String(e), { error: true });
+}
+
+/** Resolves true when the learner confirms. */
+export function confirmDialog(title, text, okLabel = "OK") {
+  const d = $("#confirm-dialog");
+  $("#confirm-title").textContent = title;
+  $("#confirm-text").textContent = text;
+  $("#confirm-ok").textContent = okLabel;
+  d.returnValue = "cancel";
+  return new Promise((resolve) => {
+    d.addEventListener("close", () => resolve(d.returnValue === "ok"), { once: true });
+    d.showModal();
+  });
+}

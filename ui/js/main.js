@@ -1,0 +1,88 @@
+// Boots the app: one router over the <section class="view"> elements, global keyboard
+// shortcuts, drag and drop, and the event wiring of every view (all in one place).
+import * as api from "./api.js";
+import { $, $$, errorToast } from "./dom.js";
+import { state, refresh, subscribe } from "./store.js";
+import { initializeWallet, renderWallet, focusSearch } from "./views/wallet.js";
+import { showDetail } from "./views/detail.js";
+import { initializeImport, importPaths } from "./views/import.js";
+import { initializeCollections, renderCollections } from "./views/collections.js";
+import { initializeSettings, renderSettings } from "./views/settings.js";
+
+performance.mark("app-start");
+let current = "wallet";
+
+/** Show one view. `detail` takes a badge id. */
+export function go(view, arg) {
+  for (const s of $$(".view")) s.hidden = s.id !== `view-${view}`;
+  for (const b of $$(".nav-item")) {
+    if (b.dataset.view === view || (view === "detail" && b.dataset.view === "wallet")) b.setAttribute("aria-current", "page");
+    else b.removeAttribute("aria-current");
+  }
+  const from = current;
+  current = view;
+  if (view === "wallet") { renderWallet(); if (from === "detail") requestAnimationFrame(() => renderWallet({ restoreFocus: true })); }
+  if (view === "detail") showDetail(arg);
+  if (view === "collections") renderCollections(arg);
+  if (view === "settings") renderSettings();
+  if (view !== "detail" && view !== "wallet") $("#main").focus({ preventScroll: true });
+  document.title = { wallet: "Backpack", detail: "Badge — Backpack", collections: "Collections — Backpack", import: "Add badges — Backpack", settings: "Settings — Backpack" }[view] || "Backpack";
+}
+window.addEventListener("backpack:go", (e) => go(e.detail.view, e.detail.arg));
+
+function initializeNavigation() {
+  for (const b of $$(".nav-item")) b.addEventListener("click", () => go(b.dataset.view));
+  document.addEventListener("click", (e) => {
+    const t = e.target instanceof Element ? e.target.closest("[data-action]") : null;
+    if (!t) return;
+    if (t.dataset.action === "go-import") go("import");
+    if (t.dataset.action === "back") go("wallet");
+  });
+  document.addEventListener("keydown", (e) => {
+    const typing = e.target instanceof HTMLElement && e.target.matches("input, textarea, select, [contenteditable]");
+    if (e.key === "/" && !typing) { e.preventDefault(); go("wallet"); focusSearch(); }
+    if (e.key === "Escape" && current === "detail" && !document.querySelector("dialog[open]")) go("wallet");
+  });
+}
+
+function initializeDragDrop() {
+  const overlay = $("#drop-overlay");
+  api.onDragDrop(({ type, paths }) => {
+    if (type === "enter") overlay.hidden = false;
+    if (type === "leave") overlay.hidden = true;
+    if (type === "drop") {
+      overlay.hidden = true;
+      if (paths.length) { go("import"); importPaths(paths); }
+    }
+  }).catch(() => {});
+}
+
+function renderCount() {
+  const n = state.cards.length;
+  $("#wallet-count").textContent = state.loaded ? `${n} badge${n === 1 ? "" : "s"} in your backpack` : "";
+  document.body.classList.toggle("sharing-hidden", !(state.settings && (!state.settings.minorMode || state.settings.unlocked)));
+}
+
+async function boot() {
+  initializeNavigation();
+  initializeWallet();
+  initializeImport();
+  initializeCollections();
+  initializeSettings();
+  initializeDragDrop();
+  subscribe(renderCount);
+  try {
+    await refresh();
+  } catch (e) {
+    errorToast(e);
+  }
+  go("wallet");
+  performance.mark("first-gallery-paint-queued");
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    performance.mark("first-gallery-paint");
+    performance.measure("startup", "app-start", "first-gallery-paint");
+    document.body.dataset.ready = "1";
+  }));
+}
+
+boot();

@@ -1,0 +1,227 @@
+// The wallet gallery: a virtualised grid (only the rows in view are in the DOM, so 10,000
+// badges scroll smoothly), search over the client-side index, filters and sort.
+import * as api from "../api.js";
+import { $, el, clear, chip, badgeImage, fmtDate, errorToast, toast } from "../dom.js";
+import { state, subscribe, query, invalidateSort, refresh } from "../store.js";
+
+const CARD_MIN_W = 210;
+const CARD_H = 262;
+const GAP = 16;
+const filters = { q: "", issuer: "", status: "", collection: "", tag: "", sort: "date-desc" };
+let results = [];
+/** Ids matching the search box (from the core's full-text search), null when it is empty. */
+let textIds = null;
+let searchSeq = 0;
+let cols = 1;
+let lastFocusId = null;
+/** Search timings (ms) for the benchmark: keystroke → results rendered. */
+window.__searchTimings = [];
+
+const go = (view, arg) => window.dispatchEvent(new CustomEvent("backpack:go", { detail: { view, arg } }));
+
+export function focusSearch() {
+  $("#search").focus();
+  $("#search").select();
+}
+
+export function initializeWallet() {
+  const search = $("#search");
+  search.addEventListener("input", () => runSearch(search.value));
+  search.addEventListener("keydown", (e) => {
+    if (e.key === "ArrowDown" && results.length) { e.preventDefault(); focusIndex(0); }
+    if (e.key === "Escape" && search.value) { search.value = ""; runSearch(""); }
+  });
+  for (const [id, key] of [["#filter-issuer", "issuer"], ["#filter-status", "status"], ["#filter-collection", "collection"], ["#filter-tag", "tag"], ["#sort", "sort"]]) {
+    $(id).addEventListener("change", (e) => { filters[key] = e.target.value; apply(); });
+  }
+  $("#gallery-scroll").addEventListener("scroll", () => requestAnimationFrame(paint), { passive: true });
+  new ResizeObserver(() => paint()).observe($("#gallery-scroll"));
+  $("#gallery").addEventListener("keydown", onGridKey);
+  document.addEventListener("click", (e) => {
+    const t = e.target instanceof Element ? e.target.closest("[data-action]") : null;
+    if (t && t.dataset.action === "clear-filters") clearFilters();
+    if (t && t.dataset.action === "import-samples") importSamples();
+    if (t && t.dataset.action === "recheck-all") recheckAll();
+  });
+  api.onEvent("recheck-progress", (p) => {
+    $("#result-count").textContent = `Checking ${p.done} of ${p.total}…`;
+  }).catch(() => {});
+  subscribe(() => { invalidateSort(); fillFilterOptions(); if (filters.q.trim()) runSearch(filters.q); else apply(); });
+}
+
+/** Keystroke → the core's full-text search (one IPC call) → re-render. Stale answers (an
+ * older keystroke finishing last) are dropped. Timings feed the start-up/search benchmark. */
+async function runSearch(q) {
+  const t0 = performance.now();
+  const seq = ++searchSeq;
+  filters.q = q;
+  let ids = null;
+  if (q.trim()) {
+    try {
+      ids = new Set(await api.searchBadges(q));
+    } catch (e) {
+      errorToast(e);
+      return;
+    }
+  }
+  if (seq !== searchSeq) return;
+  textIds = ids;
+  apply();
+  const t1 = performance.now();
+  requestAnimationFrame(() => window.__searchTimings.push({ sync: t1 - t0, frame: performance.now() - t0 }));
+}
+
+async function recheckAll() {
+  const b = $("#recheck-all");
+  b.disabled = true;
+  try {
+    const n = await api.recheckAll();
+    await refresh();
+    toast(`Checked ${n} badge${n === 1 ? "" : "s"} again.`);
+  } catch (e) {
+    errorToast(e);
+  } finally {
+    b.disabled = false;
+  }
+}
+
+async function importSamples() {
+  try {
+    const lines = await api.importSamples();
+    const n = lines.filter((l) => l.outcome === "imported").length;
+    await refresh();
+    toast(n ? `Added ${n} sample badge${n === 1 ? "" : "s"} to your backpack.` : "The sample badges are already in your backpack.");
+    go("wallet");
+  } catch (e) {
+    errorToast(e);
+  }
+}
+
+function clearFilters() {
+  Object.assign(filters, { q: "", issuer: "", status: "", collection: "", tag: "" });
+  $("#search").value = "";
+  textIds = null;
+  searchSeq++;
+  for (const id of ["#filter-issuer", "#filter-status", "#filter-collection", "#filter-tag"]) $(id).value = "";
+  apply();
+}
+
+function fillSelect(sel, first, values, current) {
+  const s = $(sel);
+  clear(s).append(el("option", { value: "" }, first));
+  for (const [v, label] of values) s.append(el("option", { value: String(v) }, label));
+  s.value = values.some(([v]) => String(v) === current) ? current : "";
+}
+
+function fillFilterOptions() {
+  const issuers = [...new Set(state.cards.map((c) => c.issuer))].sort((a, b) => a.localeCompare(b));
+  fillSelect("#filter-issuer", "All issuers", issuers.map((i) => [i, i]), filters.issuer);
+  fillSelect("#filter-collection", "All collections", state.collections.map((c) => [c.id, c.name]), filters.collection);
+  const tags = [...new Set(state.cards.flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b));
+  fillSelect("#filter-tag", "All tags", tags.map((t) => [t, t]), filters.tag);
+  filters.issuer = $("#filter-issuer").value;
+  filters.collection = $("#filter-collection").value;
+  filters.tag = $("#filter-tag").value;
+}
+
+function apply() {
+  results = query(filters, textIds);
+  const total = state.cards.length;
+  const empty = state.loaded && total === 0;
+  $("#wallet-empty").hidden = !empty;
+  $("#wallet-nomatch").hidden = empty || results.length > 0 || !state.loaded;
+  $("#gallery-scroll").hidden = empty;
+  $("#recheck-all").hidden = empty;
+  $("#result-count").textContent = empty || !state.loaded ? "" : results.length === total ? `${total} badge${total === 1 ? "" : "s"}` : `${results.length} of ${total} badges`;
+  $("#gallery-scroll").scrollTop = 0;
+  paint();
+}
+
+export function renderWallet({ restoreFocus = false } = {}) {
+  paint();
+  if (restoreFocus && lastFocusId != null) {
+    const i = results.findIndex((c) => c.id === lastFocusId);
+    if (i >= 0) focusIndex(i);
+  }
+}
+
+function layout() {
+  const scroller = $("#gallery-scroll");
+  const w = $("#gallery").clientWidth || scroller.clientWidth;
+  cols = Math.max(1, Math.floor((w + GAP) / (CARD_MIN_W + GAP)));
+  const cardW = (w - (cols - 1) * GAP) / cols;
+  return { scroller, cardW };
+}
+
+/** Render the rows in view (plus one above and below). */
+function paint() {
+  const gallery = $("#gallery");
+  if ($("#view-wallet").hidden) return;
+  const { scroller, cardW } = layout();
+  const rowH = CARD_H + GAP;
+  const rows = Math.ceil(results.length / cols);
+  gallery.style.height = `${rows * rowH}px`;
+  const top = scroller.scrollTop;
+  const first = Math.max(0, Math.floor(top / rowH) - 1);
+  const last = Math.min(rows, Math.ceil((top + scroller.clientHeight) / rowH) + 1);
+  const keep = new Map();
+  for (const n of gallery.children) keep.set(n.dataset.key, n);
+  const wanted = new Set();
+  for (let r = first; r < last; r++) {
+    for (let c = 0; c < cols; c++) {
+      const i = r * cols + c;
+      const card = results[i];
+      if (!card) break;
+      const key = `${card.id}`;
+      wanted.add(key);
+      let n = keep.get(key);
+      if (!n) { n = cardNode(card); gallery.append(n); }
+      n.dataset.index = String(i);
+      n.setAttribute("aria-posinset", String(i + 1));
+      n.setAttribute("aria-setsize", String(results.length));
+      n.style.width = `${cardW}px`;
+      n.style.height = `${CARD_H}px`;
+      n.style.transform = `translate(${c * (cardW + GAP)}px, ${r * rowH}px)`;
+    }
+  }
+  for (const [key, n] of keep) if (!wanted.has(key)) n.remove();
+}
+
+function cardNode(card) {
+  const b = el("button", {
+    type: "button", class: "card", role: "listitem", dataset: { key: String(card.id), id: String(card.id) },
+    "aria-label": `${card.name}, from ${card.issuer}, ${statusWord(card.status)}`,
+    onclick: () => { lastFocusId = card.id; go("detail", card.id); },
+  },
+    el("span", { class: "card-img" }, badgeImage(card.image, "")),
+    el("span", { class: "card-name" }, card.name),
+    el("span", { class: "card-issuer" }, card.issuer),
+    el("span", { class: "card-foot" }, el("span", {}, fmtDate(card.issued)), chip(card.status)));
+  return b;
+}
+
+const statusWord = (s) => ({ verified: "verified", invalid: "invalid", not_checked: "not checked", expired: "expired", revoked: "revoked" })[s] || s;
+
+function focusIndex(i) {
+  if (i < 0 || i >= results.length) return;
+  const scroller = $("#gallery-scroll");
+  const rowH = CARD_H + GAP;
+  const y = Math.floor(i / cols) * rowH;
+  if (y < scroller.scrollTop) scroller.scrollTop = y;
+  else if (y + CARD_H > scroller.scrollTop + scroller.clientHeight) scroller.scrollTop = y + CARD_H - scroller.clientHeight;
+  paint();
+  const n = $(`#gallery [data-index="${i}"]`);
+  if (n) n.focus();
+}
+
+function onGridKey(e) {
+  const t = e.target instanceof Element ? e.target.closest(".card") : null;
+  if (!t) return;
+  const i = Number(t.dataset.index);
+  const moves = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: cols, ArrowUp: -cols, Home: -i, End: results.length - 1 - i };
+  if (e.key in moves) {
+    e.preventDefault();
+    if (e.key === "ArrowUp" && i < cols) { $("#search").focus(); return; }
+    focusIndex(Math.min(results.length - 1, Math.max(0, i + moves[e.key])));
+  }
+}
