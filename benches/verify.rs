@@ -103,7 +103,10 @@ fn main() {
     // `VERIFY_PROFILE=200 valgrind --tool=callgrind --toggle-collect='*verify_bytes*' …`:
     // sign that many credentials, run each once through `verify_bytes`, and stop (instruction
     // counts for `callgrind_annotate`, independent of machine load).
-    if let Some(n) = std::env::var("VERIFY_PROFILE").ok().and_then(|s| s.parse().ok()) {
+    if let Some(n) = std::env::var("VERIFY_PROFILE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+    {
         let creds: Vec<Value> = (0..n)
             .map(|i| sign_eddsa_rdfc_2022(&credential(i, issuer), &key, &vm, &opts).unwrap())
             .collect();

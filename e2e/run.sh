@@ -25,6 +25,10 @@ export DISPLAY=":$disp"
 Xvfb "$DISPLAY" -screen 0 1280x900x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 & pids+=($!)
 export BACKPACK_WALLET="$tmp/wallet.db"
 export NO_AT_BRIDGE=1
+# The functional suite keeps WebKit's GPU compositing (BACKPACK_GPU=1): without it WebKitWebDriver's
+# screenshot of an idle page never returns. The benchmark measures the app as a GPU-less machine
+# runs it (software rendering, see src-tauri/src/lib.rs).
+case " $* " in *" --bench "*) ;; *) export BACKPACK_GPU=1 ;; esac
 td="$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")"
 "$td" --port "$port" --native-port "$nport" --native-driver /usr/bin/WebKitWebDriver >"$tmp/tauri-driver.log" 2>&1 & pids+=($!)
 for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done

@@ -5,6 +5,7 @@
 const COMMANDS: &[&str] = &[
     "list_badges",
     "search_badges",
+    "search_index",
     "get_badge",
     "recheck_badge",
     "save_original",

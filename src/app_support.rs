@@ -56,7 +56,9 @@ impl From<BadgeStatus> for StatusChip {
             BadgeStatus::Invalid => StatusChip::Invalid,
             BadgeStatus::Revoked => StatusChip::Revoked,
             BadgeStatus::Expired => StatusChip::Expired,
-            BadgeStatus::NotChecked | BadgeStatus::Indeterminate | BadgeStatus::Error => StatusChip::NotChecked,
+            BadgeStatus::NotChecked | BadgeStatus::Indeterminate | BadgeStatus::Error => {
+                StatusChip::NotChecked
+            }
         }
     }
 }
@@ -65,10 +67,12 @@ impl From<BadgeStatus> for StatusChip {
 pub fn human_date(rfc3339: &str) -> String {
     match chrono::DateTime::parse_from_rfc3339(rfc3339) {
         Ok(d) => d.format("%-d %B %Y").to_string(),
-        Err(_) => match chrono::NaiveDate::parse_from_str(rfc3339.get(..10).unwrap_or(""), "%Y-%m-%d") {
-            Ok(d) => d.format("%-d %B %Y").to_string(),
-            Err(_) => rfc3339.to_string(),
-        },
+        Err(_) => {
+            match chrono::NaiveDate::parse_from_str(rfc3339.get(..10).unwrap_or(""), "%Y-%m-%d") {
+                Ok(d) => d.format("%-d %B %Y").to_string(),
+                Err(_) => rfc3339.to_string(),
+            }
+        }
     }
 }
 
@@ -102,12 +106,16 @@ pub fn plain_summary(report: &Report, badge: &Badge) -> String {
             } else if failed(report, CheckId::Expiry) {
                 format!("This badge has expired (checked {how} on {when}).")
             } else {
-                let why = first(Outcome::Fail).map(|c| c.detail.as_str()).unwrap_or("a check failed");
+                let why = first(Outcome::Fail)
+                    .map(|c| c.detail.as_str())
+                    .unwrap_or("a check failed");
                 format!("This badge did not pass verification: {why} (checked {how} on {when}).")
             }
         }
         Verdict::Indeterminate => {
-            let why = first(Outcome::Error).map(|c| c.detail.as_str()).unwrap_or("something could not be checked");
+            let why = first(Outcome::Error)
+                .map(|c| c.detail.as_str())
+                .unwrap_or("something could not be checked");
             format!("Could not be fully checked {how} on {when}: {why}. Nothing failed.")
         }
         Verdict::Error => {
@@ -123,7 +131,13 @@ pub fn plain_summary(report: &Report, badge: &Badge) -> String {
 }
 
 /// Image types the app shows. Anything else (HTML, scripts, unknown) is never served.
-pub const IMAGE_MIMES: [&str; 5] = ["image/png", "image/svg+xml", "image/jpeg", "image/gif", "image/webp"];
+pub const IMAGE_MIMES: [&str; 5] = [
+    "image/png",
+    "image/svg+xml",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+];
 
 /// Largest decoded `data:` image served to the webview.
 pub const MAX_DATA_IMAGE_BYTES: usize = crate::limits::MAX_FILE_BYTES as usize;
@@ -165,10 +179,15 @@ pub fn decode_data_image(uri: &str) -> Result<(String, Vec<u8>), DataUriError> {
         return Err(DataUriError::TooLarge);
     }
     let bytes = if is_b64 {
-        let clean: String = payload.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+        let clean: String = payload
+            .chars()
+            .filter(|c| !c.is_ascii_whitespace())
+            .collect();
         base64::engine::general_purpose::STANDARD
             .decode(clean.trim_end_matches('='))
-            .or_else(|_| base64::engine::general_purpose::STANDARD_NO_PAD.decode(clean.trim_end_matches('=')))
+            .or_else(|_| {
+                base64::engine::general_purpose::STANDARD_NO_PAD.decode(clean.trim_end_matches('='))
+            })
             .map_err(|e| DataUriError::BadPayload(e.to_string()))?
     } else {
         percent_decode(payload)?
@@ -182,8 +201,11 @@ fn percent_decode(s: &str) -> Result<Vec<u8>, DataUriError> {
     let mut i = 0;
     while let Some(&c) = b.get(i) {
         if c == b'%' {
-            let hex = s.get(i + 1..i + 3).ok_or_else(|| DataUriError::BadPayload("truncated %-escape".into()))?;
-            let v = u8::from_str_radix(hex, 16).map_err(|_| DataUriError::BadPayload(format!("bad %-escape %{hex}")))?;
+            let hex = s
+                .get(i + 1..i + 3)
+                .ok_or_else(|| DataUriError::BadPayload("truncated %-escape".into()))?;
+            let v = u8::from_str_radix(hex, 16)
+                .map_err(|_| DataUriError::BadPayload(format!("bad %-escape %{hex}")))?;
             out.push(v);
             i += 3;
         } else {
@@ -239,7 +261,10 @@ mod tests {
     fn badge() -> Badge {
         Badge {
             name: "Solar Car Builder".into(),
-            issuer: Issuer { name: Some("Example University".into()), ..Issuer::default() },
+            issuer: Issuer {
+                name: Some("Example University".into()),
+                ..Issuer::default()
+            },
             ..Badge::default()
         }
     }
@@ -254,16 +279,31 @@ mod tests {
 
     #[test]
     fn chip_keeps_could_not_check_apart_from_invalid() {
-        let mut r = report(&[(CheckId::Decode, Outcome::Pass, "json"), (CheckId::Parse, Outcome::Pass, "ob3")]);
+        let mut r = report(&[
+            (CheckId::Decode, Outcome::Pass, "json"),
+            (CheckId::Parse, Outcome::Pass, "ob3"),
+        ]);
         r.set(CheckId::Proof, Outcome::Error, "context not bundled");
-        assert_eq!(StatusChip::from(BadgeStatus::of_report(&r)), StatusChip::NotChecked);
+        assert_eq!(
+            StatusChip::from(BadgeStatus::of_report(&r)),
+            StatusChip::NotChecked
+        );
         r.set(CheckId::Expiry, Outcome::Fail, "expired on 1 may");
-        assert_eq!(StatusChip::from(BadgeStatus::of_report(&r)), StatusChip::Expired);
+        assert_eq!(
+            StatusChip::from(BadgeStatus::of_report(&r)),
+            StatusChip::Expired
+        );
         r.set(CheckId::Status, Outcome::Fail, "revoked");
-        assert_eq!(StatusChip::from(BadgeStatus::of_report(&r)), StatusChip::Revoked);
+        assert_eq!(
+            StatusChip::from(BadgeStatus::of_report(&r)),
+            StatusChip::Revoked
+        );
         assert_eq!(StatusChip::from(BadgeStatus::Error), StatusChip::NotChecked);
         assert_eq!(StatusChip::from(BadgeStatus::Invalid), StatusChip::Invalid);
-        assert_eq!(serde_json::to_value(StatusChip::NotChecked).unwrap(), "not_checked");
+        assert_eq!(
+            serde_json::to_value(StatusChip::NotChecked).unwrap(),
+            "not_checked"
+        );
     }
 
     #[test]
@@ -280,7 +320,11 @@ mod tests {
         let r = report(&[
             (CheckId::Decode, Outcome::Pass, "json"),
             (CheckId::Parse, Outcome::Pass, "ob3"),
-            (CheckId::Status, Outcome::Error, "offline: status list not cached"),
+            (
+                CheckId::Status,
+                Outcome::Error,
+                "offline: status list not cached",
+            ),
         ]);
         assert_eq!(
             plain_summary(&r, &badge()),
@@ -291,16 +335,31 @@ mod tests {
     #[test]
     fn data_images_only() {
         let (m, b) = decode_data_image("data:image/png;base64,iVBORw0KGgo=").unwrap();
-        assert_eq!((m.as_str(), b.as_slice()), ("image/png", &b"\x89PNG\r\n\x1a\n"[..]));
+        assert_eq!(
+            (m.as_str(), b.as_slice()),
+            ("image/png", &b"\x89PNG\r\n\x1a\n"[..])
+        );
         let (m, b) = decode_data_image("data:image/svg+xml,%3Csvg%2F%3E").unwrap();
-        assert_eq!((m.as_str(), b.as_slice()), ("image/svg+xml", &b"<svg/>"[..]));
+        assert_eq!(
+            (m.as_str(), b.as_slice()),
+            ("image/svg+xml", &b"<svg/>"[..])
+        );
         assert_eq!(
             decode_data_image("data:text/html,<script>alert(1)</script>"),
             Err(DataUriError::NotImage("text/html".into()))
         );
-        assert_eq!(decode_data_image("javascript:alert(1)"), Err(DataUriError::NotData));
-        assert!(matches!(decode_data_image("data:image/png;base64,@@@"), Err(DataUriError::BadPayload(_))));
-        assert!(matches!(decode_data_image("data:image/png,%4"), Err(DataUriError::BadPayload(_))));
+        assert_eq!(
+            decode_data_image("javascript:alert(1)"),
+            Err(DataUriError::NotData)
+        );
+        assert!(matches!(
+            decode_data_image("data:image/png;base64,@@@"),
+            Err(DataUriError::BadPayload(_))
+        ));
+        assert!(matches!(
+            decode_data_image("data:image/png,%4"),
+            Err(DataUriError::BadPayload(_))
+        ));
     }
 
     #[test]

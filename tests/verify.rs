@@ -587,7 +587,11 @@ fn vc_jwt_fixtures_verify_offline() {
         );
         // Offline, the issuer's published key set is not consulted: said, not failed.
         assert!(detail(&r, CheckId::IssuerKey).contains("could not be fetched (offline"));
-        assert!(r.fetches.iter().all(|f| f.url.ends_with("/.well-known/jwks.json")));
+        assert!(
+            r.fetches
+                .iter()
+                .all(|f| f.url.ends_with("/.well-known/jwks.json"))
+        );
     }
     // 1EdTech's VCDM 2.0 fixture omits `sub`: noted, not failed.
     let r = verify_with(&ob3("simple-jwt.png"), &OfflineFetcher, &[]);

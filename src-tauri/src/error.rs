@@ -28,7 +28,10 @@ impl CommandError {
 
     /// No such badge / collection.
     pub fn not_found(what: &str, id: impl std::fmt::Display) -> Self {
-        Self::new("not_found", format!("no {what} with id {id} in this wallet"))
+        Self::new(
+            "not_found",
+            format!("no {what} with id {id} in this wallet"),
+        )
     }
 
     /// Bad argument from the UI.

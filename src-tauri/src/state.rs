@@ -2,7 +2,7 @@
 //! the running bulk job and the last removed badge (for "undo"). The core wallet serialises
 //! access itself, one short statement at a time, so the UI keeps answering during long jobs.
 
-use crate::commands::adapter::{default_wallet_path, WalletAdapter};
+use crate::commands::adapter::{WalletAdapter, default_wallet_path};
 use crate::error::{CmdResult, CommandError};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
@@ -39,6 +39,8 @@ impl AppState {
 
     /// Remember (or take) the last removed badge.
     pub fn removed(&self) -> CmdResult<std::sync::MutexGuard<'_, Option<i64>>> {
-        self.last_removed.lock().map_err(|_| CommandError::wallet("undo state unavailable"))
+        self.last_removed
+            .lock()
+            .map_err(|_| CommandError::wallet("undo state unavailable"))
     }
 }

@@ -2,11 +2,13 @@
 //! results as JSON, and errors as `{kind, message}` (STACK.md §3).
 
 use crate::state::AppState;
-use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
+use serde_json::{Value, json};
 use tauri::WebviewWindow;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{
+    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
+};
+use tauri::webview::InvokeRequest;
 
 /// Dropped in field order: the app (and its wallet connection) before the temp dir.
 struct Env {
@@ -20,9 +22,20 @@ fn window() -> (Env, WebviewWindow<MockRuntime>) {
     let dir = tempfile::tempdir().unwrap();
     let wallet = dir.path().join("wallet.db");
     let state = AppState::open(&wallet).unwrap();
-    let app = crate::builder(mock_builder(), state).build(mock_context(noop_assets())).unwrap();
-    let w = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-    (Env { _app: app, wallet, _dir: dir }, w)
+    let app = crate::builder(mock_builder(), state)
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let w = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    (
+        Env {
+            _app: app,
+            wallet,
+            _dir: dir,
+        },
+        w,
+    )
 }
 
 fn call(w: &WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {
@@ -38,7 +51,8 @@ fn call(w: &WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value,
     get_ipc_response(w, req).map(|r| r.deserialize::<Value>().unwrap())
 }
 
-const SAMPLE_OB3: &str = include_str!("../../tests/fixtures/1edtech-public-validator/ob30/simple.json");
+const SAMPLE_OB3: &str =
+    include_str!("../../tests/fixtures/1edtech-public-validator/ob30/simple.json");
 
 #[test]
 fn empty_wallet_lists_nothing_and_reports_its_path() {
@@ -54,7 +68,10 @@ fn empty_wallet_lists_nothing_and_reports_its_path() {
 fn missing_badge_is_a_not_found_error_object() {
     let (_env, w) = window();
     let e = call(&w, "get_badge", json!({"id": 42})).unwrap_err();
-    assert_eq!(e, json!({"kind": "not_found", "message": "no badge #42 in your wallet"}));
+    assert_eq!(
+        e,
+        json!({"kind": "not_found", "message": "no badge #42 in your wallet"})
+    );
 }
 
 #[test]
@@ -62,7 +79,10 @@ fn wrong_argument_name_is_rejected() {
     let (_env, w) = window();
     // The UI must send `id`, not `badgeId`.
     let e = call(&w, "get_badge", json!({"badgeId": 1})).unwrap_err();
-    assert!(e.as_str().unwrap().contains("missing required key id"), "{e}");
+    assert!(
+        e.as_str().unwrap().contains("missing required key id"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -72,7 +92,10 @@ fn paste_import_then_detail_and_duplicate() {
     assert_eq!(line["outcome"], "imported", "{line}");
     let id = line["id"].as_i64().unwrap();
     let again = call(&w, "import_text", json!({"text": SAMPLE_OB3})).unwrap();
-    assert_eq!((again["outcome"].as_str(), again["message"].as_str()), (Some("duplicate"), Some("already in your wallet")));
+    assert_eq!(
+        (again["outcome"].as_str(), again["message"].as_str()),
+        (Some("duplicate"), Some("already in your wallet"))
+    );
     let d = call(&w, "get_badge", json!({"id": id})).unwrap();
     assert_eq!(d["card"]["id"], id);
     assert!(d["summary"].as_str().unwrap().len() > 10);
@@ -94,14 +117,29 @@ fn refused_paste_says_why() {
 #[test]
 fn collections_use_camel_case_badge_ids() {
     let (_env, w) = window();
-    let id = call(&w, "import_text", json!({"text": SAMPLE_OB3})).unwrap()["id"].as_i64().unwrap();
+    let id = call(&w, "import_text", json!({"text": SAMPLE_OB3})).unwrap()["id"]
+        .as_i64()
+        .unwrap();
     let c = call(&w, "create_collection", json!({"name": "Job applications"})).unwrap();
     let cid = c["id"].as_i64().unwrap();
-    let c = call(&w, "add_to_collection", json!({"id": cid, "badgeIds": [id]})).unwrap();
+    let c = call(
+        &w,
+        "add_to_collection",
+        json!({"id": cid, "badgeIds": [id]}),
+    )
+    .unwrap();
     assert_eq!(c["badgeIds"], json!([id]));
     let e = call(&w, "create_collection", json!({"name": "Job applications"})).unwrap_err();
-    assert_eq!(e, json!({"kind": "invalid_input", "message": "a collection named \"Job applications\" already exists"}));
-    let e = call(&w, "reorder_collection", json!({"id": cid, "badgeIds": [id, 999]})).unwrap_err();
+    assert_eq!(
+        e,
+        json!({"kind": "invalid_input", "message": "a collection named \"Job applications\" already exists"})
+    );
+    let e = call(
+        &w,
+        "reorder_collection",
+        json!({"id": cid, "badgeIds": [id, 999]}),
+    )
+    .unwrap_err();
     assert_eq!(e["kind"], "invalid_input");
     let card = &call(&w, "list_badges", json!({})).unwrap()[0];
     assert_eq!(card["collections"], json!([cid]));
@@ -110,22 +148,34 @@ fn collections_use_camel_case_badge_ids() {
 #[test]
 fn remove_then_undo_restores_the_original() {
     let (_env, w) = window();
-    let id = call(&w, "import_text", json!({"text": SAMPLE_OB3})).unwrap()["id"].as_i64().unwrap();
+    let id = call(&w, "import_text", json!({"text": SAMPLE_OB3})).unwrap()["id"]
+        .as_i64()
+        .unwrap();
     call(&w, "remove_badge", json!({"id": id})).unwrap();
     assert_eq!(call(&w, "list_badges", json!({})).unwrap(), json!([]));
     assert_eq!(call(&w, "undo_remove", json!({})).unwrap(), json!(id));
     assert_eq!(call(&w, "list_badges", json!({})).unwrap()[0]["id"], id);
     let e = call(&w, "undo_remove", json!({})).unwrap_err();
-    assert_eq!(e, json!({"kind": "invalid_input", "message": "nothing to undo"}));
+    assert_eq!(
+        e,
+        json!({"kind": "invalid_input", "message": "nothing to undo"})
+    );
 }
 
 #[test]
 fn save_original_writes_exact_bytes() {
     let (_env, w) = window();
-    let id = call(&w, "import_text", json!({"text": SAMPLE_OB3})).unwrap()["id"].as_i64().unwrap();
+    let id = call(&w, "import_text", json!({"text": SAMPLE_OB3})).unwrap()["id"]
+        .as_i64()
+        .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("copy.json");
-    call(&w, "save_original", json!({"id": id, "path": out.to_str().unwrap()})).unwrap();
+    call(
+        &w,
+        "save_original",
+        json!({"id": id, "path": out.to_str().unwrap()}),
+    )
+    .unwrap();
     assert_eq!(std::fs::read(&out).unwrap(), SAMPLE_OB3.trim().as_bytes());
 }
 
@@ -133,13 +183,22 @@ fn save_original_writes_exact_bytes() {
 fn minor_mode_locks_network_until_unlocked() {
     let (_env, w) = window();
     let e = call(&w, "enable_minor_mode", json!({"passphrase": "abc"})).unwrap_err();
-    assert_eq!(e["message"], "the guardian passphrase needs at least 6 characters");
+    assert_eq!(
+        e["message"],
+        "the guardian passphrase needs at least 6 characters"
+    );
     let s = call(&w, "enable_minor_mode", json!({"passphrase": "guardian-1"})).unwrap();
-    assert_eq!((s["minorMode"].as_bool(), s["unlocked"].as_bool()), (Some(true), Some(false)));
+    assert_eq!(
+        (s["minorMode"].as_bool(), s["unlocked"].as_bool()),
+        (Some(true), Some(false))
+    );
     let e = call(&w, "set_network_allowed", json!({"allowed": true})).unwrap_err();
     assert_eq!(e["kind"], "locked");
     let e = call(&w, "unlock_minor_mode", json!({"passphrase": "wrong-one"})).unwrap_err();
-    assert_eq!(e, json!({"kind": "locked", "message": "that is not the guardian passphrase"}));
+    assert_eq!(
+        e,
+        json!({"kind": "locked", "message": "that is not the guardian passphrase"})
+    );
     call(&w, "unlock_minor_mode", json!({"passphrase": "guardian-1"})).unwrap();
     let s = call(&w, "set_network_allowed", json!({"allowed": true})).unwrap();
     assert_eq!(s["networkAllowed"], true);
@@ -148,12 +207,20 @@ fn minor_mode_locks_network_until_unlocked() {
 #[test]
 fn profile_validates_identities() {
     let (_env, w) = window();
-    let p = call(&w, "add_identity", json!({"kind": "email", "value": " ada@example.org "})).unwrap();
+    let p = call(
+        &w,
+        "add_identity",
+        json!({"kind": "email", "value": " ada@example.org "}),
+    )
+    .unwrap();
     assert_eq!(p["emails"], json!(["ada@example.org"]));
     let e = call(&w, "add_identity", json!({"kind": "did", "value": "ada"})).unwrap_err();
     assert_eq!(e["kind"], "invalid_input", "{e}");
     let e = call(&w, "add_identity", json!({"kind": "phone", "value": "123"})).unwrap_err();
-    assert_eq!(e, json!({"kind": "invalid_input", "message": "unknown identity kind \"phone\""}));
+    assert_eq!(
+        e,
+        json!({"kind": "invalid_input", "message": "unknown identity kind \"phone\""})
+    );
 }
 
 #[test]
@@ -169,9 +236,44 @@ fn image_protocol_serves_only_images() {
 #[test]
 fn search_returns_matching_ids() {
     let (_env, w) = window();
-    let id = call(&w, "import_text", json!({"text": SAMPLE_OB3})).unwrap()["id"].as_i64().unwrap();
-    let name = call(&w, "get_badge", json!({"id": id})).unwrap()["badge"]["name"].as_str().unwrap().to_string();
+    let id = call(&w, "import_text", json!({"text": SAMPLE_OB3})).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let name = call(&w, "get_badge", json!({"id": id})).unwrap()["badge"]["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let word = name.split_whitespace().next().unwrap().to_lowercase();
-    assert_eq!(call(&w, "search_badges", json!({"text": word})).unwrap(), json!([id]));
-    assert_eq!(call(&w, "search_badges", json!({"text": "zzz-no-such-badge"})).unwrap(), json!([]));
+    assert_eq!(
+        call(&w, "search_badges", json!({"text": word})).unwrap(),
+        json!([id])
+    );
+    assert_eq!(
+        call(&w, "search_badges", json!({"text": "zzz-no-such-badge"})).unwrap(),
+        json!([])
+    );
+}
+
+#[test]
+fn search_index_holds_each_badge_text() {
+    let (_env, w) = window();
+    let id = call(&w, "import_text", json!({"text": SAMPLE_OB3})).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let name = call(&w, "get_badge", json!({"id": id})).unwrap()["badge"]["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let index = call(&w, "search_index", json!({})).unwrap();
+    assert_eq!(index.as_array().unwrap().len(), 1, "{index}");
+    assert_eq!(index[0][0], id);
+    assert!(
+        index[0][1]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("{name}\n")),
+        "{index}"
+    );
+    call(&w, "remove_badge", json!({"id": id})).unwrap();
+    assert_eq!(call(&w, "search_index", json!({})).unwrap(), json!([]));
 }

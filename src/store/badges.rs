@@ -4,6 +4,7 @@
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 use super::{StoreError, StoreResult, Wallet, hex, sha256};
 use crate::model::{Badge, Container, Format, Image};
@@ -1233,6 +1234,50 @@ impl Wallet {
         fts_refresh(&tx, id)?;
         tx.commit()?;
         Ok(n > 0)
+    }
+
+    /// The searchable text of every current badge, by id: the fields of the full-text index
+    /// (name, issuer, description, skills/alignments, tags) joined by newlines. For a host
+    /// that searches in memory, where a keystroke cannot wait for a query (the app's search
+    /// box, issue 4). The rows are read under the lock, the parsing is done after it is
+    /// released, so other callers are not held up. A row whose view cannot be rebuilt is
+    /// searchable by its name and issuer only.
+    pub fn search_texts(&self) -> StoreResult<Vec<(i64, String)>> {
+        type TextRow = (i64, String, Option<String>, String, Vec<u8>);
+        let (rows, mut tags) = {
+            let conn = self.conn()?;
+            let mut st = conn.prepare_cached(
+                "SELECT id, name, issuer_name, badge_json, original FROM badges
+                 WHERE removed_at IS NULL AND superseded_by IS NULL ORDER BY id",
+            )?;
+            let rows = st
+                .query_map([], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })?
+                .collect::<Result<Vec<TextRow>, _>>()?;
+            let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
+            let mut st =
+                conn.prepare_cached("SELECT badge_id, tag FROM badge_tags ORDER BY tag")?;
+            for row in st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
+                let (id, tag) = row?;
+                tags.entry(id).or_default().push(tag);
+            }
+            (rows, tags)
+        };
+        Ok(rows
+            .into_iter()
+            .map(|(id, name, issuer, json, original)| {
+                let learner_tags = tags.remove(&id).unwrap_or_default();
+                let text = match badge_view(id, &json, &original) {
+                    Ok(badge) => {
+                        let t = search_text(&badge, &learner_tags);
+                        [t.name, t.issuer, t.description, t.skills, t.tags].join("\n")
+                    }
+                    Err(_) => [name, issuer.unwrap_or_default(), learner_tags.join(" ")].join("\n"),
+                };
+                (id, text)
+            })
+            .collect())
     }
 
     /// Every tag in use with how many current badges carry it, A→Z.

@@ -1010,3 +1010,42 @@ fn a_batch_keeps_each_badge_atomic_and_commits_the_rest() {
     }
     assert_eq!(w.count_badges(&Query::default()).unwrap(), 2);
 }
+
+#[test]
+fn search_texts_hold_the_indexed_fields_of_current_badges() {
+    let w = wallet();
+    let mut a = ob3("Data Science Basics", "urn:uuid:a", "2024-01-01T00:00:00Z");
+    a.badge.description = Some("Intro to statistics".into());
+    a.badge.alignments = vec![Alignment {
+        target_name: Some("Regression".into()),
+        ..Alignment::default()
+    }];
+    let a = imported(&w.import_parsed(&a, b"a", Container::Json, "a").unwrap());
+    let c = imported(
+        &w.import_parsed(
+            &ob2("Älgebra", "https://s.example/1"),
+            b"c",
+            Container::Json,
+            "c",
+        )
+        .unwrap(),
+    );
+    w.add_tag(a, "portfolio").unwrap();
+    let texts = w.search_texts().unwrap();
+    assert_eq!(texts.len(), 2);
+    assert_eq!(texts[0].0, a);
+    assert_eq!(
+        texts[0].1,
+        "Data Science Basics\nuni\nIntro to statistics\nRegression \n portfolio"
+    );
+    w.remove_badge(c).unwrap();
+    assert_eq!(
+        w.search_texts()
+            .unwrap()
+            .iter()
+            .map(|t| t.0)
+            .collect::<Vec<_>>(),
+        vec![a],
+        "removed badges are not searchable"
+    );
+}

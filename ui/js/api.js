@@ -19,6 +19,8 @@ function invoke(cmd, args = {}) {
 /** @returns {Promise<BadgeCard[]>} */ export const listBadges = () => invoke("list_badges");
 /** Ids of badges whose name, issuer, description, skills or tags match `text` (prefix words).
  * @param {string} text @returns {Promise<number[]>} */ export const searchBadges = (text) => invoke("search_badges", { text });
+/** Every badge's searchable text, for the in-memory search index. @returns {Promise<[number, string][]>} */
+export const searchIndex = () => invoke("search_index");
 /** @param {number} id */ export const getBadge = (id) => invoke("get_badge", { id });
 /** @param {number} id */ export const recheckBadge = (id) => invoke("recheck_badge", { id });
 /** @param {number} id @param {string} path */ export const saveOriginal = (id, path) => invoke("save_original", { id, path });

@@ -1,6 +1,8 @@
 // Client-side state: the cards, collections and settings. Sorting and the issuer, status,
-// collection and tag filters run here on plain arrays; the search box asks the core's
-// full-text index for matching ids (one small IPC call per keystroke).
+// collection and tag filters run here on plain arrays. The search box searches an in-memory
+// index of every badge's searchable text (name, issuer, description, skills, tags), loaded
+// from the core after the gallery is painted, so a keystroke needs no IPC call; until that
+// index is ready the core's full-text index answers (one IPC call per keystroke).
 import * as api from "./api.js";
 
 export const state = {
@@ -22,8 +24,54 @@ export async function refresh() {
   state.collections = collections;
   state.settings = settings;
   state.loaded = true;
+  searchIndex = null;
   emit();
+  // After the gallery has painted: the index is a background job in the core.
+  setTimeout(loadSearchIndex, 200);
 }
+
+/** [id, folded text] of every badge, or null while it is (re)loading. */
+let searchIndex = null;
+let indexSeq = 0;
+
+/** Fold text as the core's full-text tokenizer does (unicode61, diacritics removed,
+ * case-insensitive): words separated by single spaces, with a space at both ends. */
+export const fold = (s) => " " + s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim() + " ";
+
+async function loadSearchIndex() {
+  const seq = ++indexSeq;
+  const t0 = performance.now();
+  try {
+    const rows = await api.searchIndex();
+    if (seq !== indexSeq) return;
+    searchIndex = rows.map(([id, text]) => [id, fold(text)]);
+    document.body.dataset.searchIndex = String(Math.round(performance.now() - t0));
+  } catch {
+    searchIndex = null; // the full-text index keeps answering
+  }
+}
+
+/**
+ * Ids of the badges with every word of `q` at the start of one of their words (as the core's
+ * full-text search matches), or null when the in-memory index is not ready.
+ * @param {string} q @returns {?Set<number>}
+ */
+export function searchLocal(q) {
+  if (!searchIndex) return null;
+  const words = fold(q).split(" ").filter(Boolean).slice(0, 16).map((w) => " " + w);
+  const key = words.join("");
+  // Typing one more letter only narrows the last answer: search within it.
+  const from = lastSearch && lastSearch.index === searchIndex && key.startsWith(lastSearch.key) ? lastSearch.hits : searchIndex;
+  const hits = [];
+  outer: for (const entry of from) {
+    for (const w of words) if (!entry[1].includes(w)) continue outer;
+    hits.push(entry);
+  }
+  lastSearch = { index: searchIndex, key, hits };
+  return new Set(hits.map((e) => e[0]));
+}
+/** The last in-memory search, to narrow from. */
+let lastSearch = null;
 
 export async function refreshSettings() {
   state.settings = await api.getSettings();
@@ -43,11 +91,14 @@ const SORTS = {
 
 let sortedKey = "";
 let sorted = [];
+/** Position of each card id in `sorted`. */
+let rank = new Map();
 /** Cards sorted by `sort` (cached until the cards or the sort change). */
 function sortedCards(sort) {
   const key = sort + ":" + state.cards.length + ":" + (state.cards[0] && state.cards[0].id);
   if (key !== sortedKey || sorted.length !== state.cards.length) {
     sorted = state.cards.slice().sort(SORTS[sort] || SORTS["date-desc"]);
+    rank = new Map(sorted.map((c, i) => [c.id, i]));
     sortedKey = key;
   }
   return sorted;
@@ -64,7 +115,12 @@ export function query(f, textIds) {
   const col = f.collection ? Number(f.collection) : 0;
   const tag = f.tag ? f.tag.toLowerCase() : "";
   const out = [];
-  for (const c of sortedCards(f.sort)) {
+  let cards = sortedCards(f.sort);
+  // Few search hits: sort just those instead of walking every card.
+  if (textIds && textIds.size < cards.length / 8) {
+    cards = [...textIds].filter((id) => rank.has(id)).sort((a, b) => rank.get(a) - rank.get(b)).map((id) => sorted[rank.get(id)]);
+  }
+  for (const c of cards) {
     if (f.issuer && c.issuer !== f.issuer) continue;
     if (f.status && c.status !== f.status) continue;
     if (col && !c.collections.includes(col)) continue;

@@ -11,13 +11,13 @@ use backpack_core::app_support::{self, StatusChip};
 use backpack_core::env::{Clock, Fetcher, OfflineFetcher, SystemClock};
 use backpack_core::import::{FileOutcome, FileResult, ImportOptions};
 use backpack_core::model::{Badge, Format, Image};
-use backpack_core::store::{keys, BadgeStatus, IdentityKind, ImageKind, Query, StoreError, Wallet};
+use backpack_core::store::{BadgeStatus, IdentityKind, ImageKind, Query, StoreError, Wallet, keys};
 use backpack_core::verify::{Report, VerifyContext};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// One card of the gallery: everything the list view and its filters need.
 #[derive(Debug, Clone, Serialize)]
@@ -184,32 +184,56 @@ fn chip(s: BadgeStatus) -> StatusChip {
 
 fn image_url(id: i64, kind: Option<ImageKind>) -> Option<String> {
     match kind {
-        Some(ImageKind::Baked | ImageKind::Data) => Some(format!("{}://localhost/{id}", crate::IMAGE_SCHEME)),
+        Some(ImageKind::Baked | ImageKind::Data) => {
+            Some(format!("{}://localhost/{id}", crate::IMAGE_SCHEME))
+        }
         _ => None,
     }
 }
 
 fn file_name(source: &str) -> String {
     let base = source.rsplit(['/', '\\', ':']).next().unwrap_or(source);
-    if base.is_empty() { "badge".into() } else { base.to_string() }
+    if base.is_empty() {
+        "badge".into()
+    } else {
+        base.to_string()
+    }
 }
 
 /// One import outcome as a result line.
 pub fn line(o: FileOutcome) -> ImportLine {
     let file = o.source.clone();
     let (outcome, message, id) = match o.result {
-        FileResult::Imported { id, name, embedded, .. } if !embedded.is_empty() => {
-            ("imported", format!("{name} (and {} badges inside it)", embedded.len()), Some(id))
-        }
+        FileResult::Imported {
+            id, name, embedded, ..
+        } if !embedded.is_empty() => (
+            "imported",
+            format!("{name} (and {} badges inside it)", embedded.len()),
+            Some(id),
+        ),
         FileResult::Imported { id, name, .. } => ("imported", name, Some(id)),
-        FileResult::History { id, name, .. } => ("duplicate", format!("{name}: an older version of a badge you have, kept as its history"), Some(id)),
-        FileResult::Duplicate { id, .. } => ("duplicate", "already in your wallet".into(), Some(id)),
+        FileResult::History { id, name, .. } => (
+            "duplicate",
+            format!("{name}: an older version of a badge you have, kept as its history"),
+            Some(id),
+        ),
+        FileResult::Duplicate { id, .. } => {
+            ("duplicate", "already in your wallet".into(), Some(id))
+        }
         FileResult::Refused { reason } | FileResult::Failed { reason } => {
-            let r = reason.strip_prefix(&format!("{}: ", o.source)).unwrap_or(&reason).to_string();
+            let r = reason
+                .strip_prefix(&format!("{}: ", o.source))
+                .unwrap_or(&reason)
+                .to_string();
             ("refused", r, None)
         }
     };
-    ImportLine { file, outcome, message, id }
+    ImportLine {
+        file,
+        outcome,
+        message,
+        id,
+    }
 }
 
 impl WalletAdapter {
@@ -243,7 +267,9 @@ impl WalletAdapter {
         } else {
             &OfflineFetcher
         };
-        let ctx = VerifyContext::new(self.clock.as_ref(), fetcher).with_recipients(&recipients).with_cache(&self.wallet);
+        let ctx = VerifyContext::new(self.clock.as_ref(), fetcher)
+            .with_recipients(&recipients)
+            .with_cache(&self.wallet);
         Ok(f(&ctx))
     }
 
@@ -258,7 +284,12 @@ impl WalletAdapter {
     pub fn import_path(&self, path: &Path) -> CmdResult<Vec<ImportLine>> {
         let outs = self.with_ctx(|ctx| {
             let opts = ImportOptions { verify: Some(ctx) };
-            backpack_core::import::import_paths(&self.wallet, &[path.to_path_buf()], &opts, &mut |_, _| {})
+            backpack_core::import::import_paths(
+                &self.wallet,
+                &[path.to_path_buf()],
+                &opts,
+                &mut |_, _| {},
+            )
         })?;
         Ok(outs.into_iter().map(line).collect())
     }
@@ -282,7 +313,10 @@ impl WalletAdapter {
         }
         let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
         for (tag, _) in self.wallet.all_tags()? {
-            let q = Query { tag: Some(tag.clone()), ..Query::default() };
+            let q = Query {
+                tag: Some(tag.clone()),
+                ..Query::default()
+            };
             for s in self.wallet.list_badges(&q)? {
                 tags.entry(s.id).or_default().push(tag.clone());
             }
@@ -293,7 +327,10 @@ impl WalletAdapter {
             .map(|s| BadgeCard {
                 id: s.id,
                 name: s.name,
-                issuer: s.issuer.or(s.issuer_id).unwrap_or_else(|| "Unknown issuer".into()),
+                issuer: s
+                    .issuer
+                    .or(s.issuer_id)
+                    .unwrap_or_else(|| "Unknown issuer".into()),
                 issued: s.issued,
                 status: chip(s.status),
                 image: image_url(s.id, s.image_kind),
@@ -307,18 +344,44 @@ impl WalletAdapter {
     /// Ids matching the search box (the core's full-text index: every word, as a prefix, in
     /// the name, issuer, description, skills or tags).
     pub fn search(&self, text: &str) -> CmdResult<Vec<i64>> {
-        let q = Query { text: Some(text.to_string()), ..Query::default() };
-        Ok(self.wallet.list_badges(&q)?.into_iter().map(|s| s.id).collect())
+        let q = Query {
+            text: Some(text.to_string()),
+            ..Query::default()
+        };
+        Ok(self
+            .wallet
+            .list_badges(&q)?
+            .into_iter()
+            .map(|s| s.id)
+            .collect())
+    }
+
+    /// Every current badge's searchable text, by id (see `Wallet::search_texts`).
+    pub fn search_index(&self) -> CmdResult<Vec<(i64, String)>> {
+        Ok(self.wallet.search_texts()?)
     }
 
     fn card_of(&self, id: i64) -> CmdResult<BadgeCard> {
-        let s = self.wallet.summaries(&[id])?.pop().ok_or(StoreError::NoSuchBadge(id))?;
+        let s = self
+            .wallet
+            .summaries(&[id])?
+            .pop()
+            .ok_or(StoreError::NoSuchBadge(id))?;
         let stored = self.wallet.get_badge(id)?;
-        let collections = self.wallet.collections()?.into_iter().filter(|c| c.badge_ids.contains(&id)).map(|c| c.id).collect();
+        let collections = self
+            .wallet
+            .collections()?
+            .into_iter()
+            .filter(|c| c.badge_ids.contains(&id))
+            .map(|c| c.id)
+            .collect();
         Ok(BadgeCard {
             id,
             name: s.name,
-            issuer: s.issuer.or(s.issuer_id).unwrap_or_else(|| "Unknown issuer".into()),
+            issuer: s
+                .issuer
+                .or(s.issuer_id)
+                .unwrap_or_else(|| "Unknown issuer".into()),
             issued: s.issued,
             status: chip(s.status),
             image: image_url(id, s.image_kind),
@@ -352,7 +415,9 @@ impl WalletAdapter {
     pub fn image(&self, id: i64) -> Option<(String, Vec<u8>)> {
         let b = self.wallet.get_badge(id).ok()?;
         match b.badge.image? {
-            Image::Baked { mime } if app_support::IMAGE_MIMES.contains(&mime.as_str()) => Some((mime, b.original)),
+            Image::Baked { mime } if app_support::IMAGE_MIMES.contains(&mime.as_str()) => {
+                Some((mime, b.original))
+            }
             Image::Data { uri } => app_support::decode_data_image(&uri).ok(),
             _ => None,
         }
@@ -374,7 +439,12 @@ impl WalletAdapter {
 
     /// Every current badge id.
     pub fn ids(&self) -> CmdResult<Vec<i64>> {
-        Ok(self.wallet.list_badges(&Query::default())?.into_iter().map(|s| s.id).collect())
+        Ok(self
+            .wallet
+            .list_badges(&Query::default())?
+            .into_iter()
+            .map(|s| s.id)
+            .collect())
     }
 
     /// Remove a badge (the wallet keeps it until purged, so it can be restored).
@@ -396,7 +466,11 @@ impl WalletAdapter {
     /// Replace the learner's tags on a badge.
     pub fn set_badge_tags(&self, id: i64, tags: Vec<String>) -> CmdResult<()> {
         let current = self.wallet.get_badge(id)?.tags;
-        let wanted: Vec<&str> = tags.iter().map(|t| t.trim()).filter(|t| !t.is_empty()).collect();
+        let wanted: Vec<&str> = tags
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
         for t in &current {
             if !wanted.iter().any(|w| w.eq_ignore_ascii_case(t)) {
                 self.wallet.remove_tag(id, t)?;
@@ -418,13 +492,23 @@ impl WalletAdapter {
             .wallet
             .collections()?
             .into_iter()
-            .map(|c| CollectionDto { id: c.id, name: c.name, note: c.note.unwrap_or_default(), badge_ids: c.badge_ids })
+            .map(|c| CollectionDto {
+                id: c.id,
+                name: c.name,
+                note: c.note.unwrap_or_default(),
+                badge_ids: c.badge_ids,
+            })
             .collect())
     }
 
     fn collection(&self, id: i64) -> CmdResult<CollectionDto> {
         let c = self.wallet.collection(id)?;
-        Ok(CollectionDto { id: c.id, name: c.name, note: c.note.unwrap_or_default(), badge_ids: c.badge_ids })
+        Ok(CollectionDto {
+            id: c.id,
+            name: c.name,
+            note: c.note.unwrap_or_default(),
+            badge_ids: c.badge_ids,
+        })
     }
 
     /// Create a collection.
@@ -491,7 +575,11 @@ impl WalletAdapter {
         let kind = match kind {
             "email" => IdentityKind::Email,
             "did" => IdentityKind::Did,
-            _ => return Err(CommandError::invalid(format!("unknown identity kind {kind:?}"))),
+            _ => {
+                return Err(CommandError::invalid(format!(
+                    "unknown identity kind {kind:?}"
+                )));
+            }
         };
         self.wallet.add_identity(kind, value)?;
         self.profile()
@@ -513,14 +601,19 @@ impl WalletAdapter {
             network_allowed: self.wallet.setting_bool(keys::NETWORK_ALLOWED, false)?,
             minor_mode: self.wallet.setting_bool(keys::MINOR_MODE, false)?,
             unlocked: self.unlocked.load(Ordering::SeqCst),
-            wallet_path: self.wallet.path().map(|p| p.display().to_string()).unwrap_or_else(|| "(in memory)".into()),
+            wallet_path: self
+                .wallet
+                .path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|| "(in memory)".into()),
             badge_count: self.wallet.count_badges(&Query::default())? as usize,
         })
     }
 
     /// True when sharing and network features may be used.
     pub fn sharing_allowed(&self) -> CmdResult<bool> {
-        Ok(!self.wallet.setting_bool(keys::MINOR_MODE, false)? || self.unlocked.load(Ordering::SeqCst))
+        Ok(!self.wallet.setting_bool(keys::MINOR_MODE, false)?
+            || self.unlocked.load(Ordering::SeqCst))
     }
 
     /// Allow or forbid network. Minor mode must be unlocked.
@@ -528,7 +621,8 @@ impl WalletAdapter {
         if !self.sharing_allowed()? {
             return Err(CommandError::locked());
         }
-        self.wallet.set_setting_bool(keys::NETWORK_ALLOWED, allowed)?;
+        self.wallet
+            .set_setting_bool(keys::NETWORK_ALLOWED, allowed)?;
         self.settings()
     }
 
@@ -539,11 +633,14 @@ impl WalletAdapter {
             return Err(CommandError::invalid("minor mode is already on"));
         }
         if passphrase.chars().count() < 6 {
-            return Err(CommandError::invalid("the guardian passphrase needs at least 6 characters"));
+            return Err(CommandError::invalid(
+                "the guardian passphrase needs at least 6 characters",
+            ));
         }
         let hash = backpack_core::export::privacy::guardian_hash(passphrase, &mut rand_core::OsRng)
             .map_err(|e| CommandError::new("core", e.to_string()))?;
-        self.wallet.set_setting(keys::GUARDIAN_PASSPHRASE_HASH, &hash)?;
+        self.wallet
+            .set_setting(keys::GUARDIAN_PASSPHRASE_HASH, &hash)?;
         self.wallet.set_setting_bool(keys::NETWORK_ALLOWED, false)?;
         self.wallet.set_setting_bool(keys::MINOR_MODE, true)?;
         self.unlocked.store(false, Ordering::SeqCst);
@@ -558,7 +655,10 @@ impl WalletAdapter {
     }
 
     fn set_pass(&self, pass: Option<&str>) -> CmdResult<()> {
-        let mut g = self.guardian_pass.lock().map_err(|_| CommandError::wallet("minor mode state unavailable"))?;
+        let mut g = self
+            .guardian_pass
+            .lock()
+            .map_err(|_| CommandError::wallet("minor mode state unavailable"))?;
         *g = pass.map(|p| zeroize::Zeroizing::new(p.to_string()));
         Ok(())
     }
@@ -583,15 +683,33 @@ impl WalletAdapter {
 
     /// Export a collection (`format`: html, zip, vp, pdf) to `path`, or with no path only
     /// compute what would leave the machine. Minor mode must be unlocked.
-    pub fn export(&self, collection: i64, format: &str, privacy: PrivacyArgs, path: Option<&Path>) -> CmdResult<ExportSummary> {
+    pub fn export(
+        &self,
+        collection: i64,
+        format: &str,
+        privacy: PrivacyArgs,
+        path: Option<&Path>,
+    ) -> CmdResult<ExportSummary> {
         use backpack_core::export::{self, ExportFormat, ExportOptions, Privacy};
-        let fmt = ExportFormat::from_id(format)
-            .ok_or_else(|| CommandError::invalid(format!("unknown export format {format:?} (html, zip, vp, pdf)")))?;
-        let pass = self.guardian_pass.lock().map_err(|_| CommandError::wallet("minor mode state unavailable"))?.clone();
-        export::source::check_minor_mode(&self.wallet, pass.as_deref().map(String::as_str)).map_err(|_| CommandError::locked())?;
-        let portfolio = export::source::portfolio_from_collection(&self.wallet, &collection.to_string(), &[])?;
+        let fmt = ExportFormat::from_id(format).ok_or_else(|| {
+            CommandError::invalid(format!(
+                "unknown export format {format:?} (html, zip, vp, pdf)"
+            ))
+        })?;
+        let pass = self
+            .guardian_pass
+            .lock()
+            .map_err(|_| CommandError::wallet("minor mode state unavailable"))?
+            .clone();
+        export::source::check_minor_mode(&self.wallet, pass.as_deref().map(String::as_str))
+            .map_err(|_| CommandError::locked())?;
+        let portfolio =
+            export::source::portfolio_from_collection(&self.wallet, &collection.to_string(), &[])?;
         let key = if fmt.has_presentation() {
-            Some(backpack_core::learner_key::wallet_learner_key(&self.wallet).map_err(|e| CommandError::new("core", e.to_string()))?)
+            Some(
+                backpack_core::learner_key::wallet_learner_key(&self.wallet)
+                    .map_err(|e| CommandError::new("core", e.to_string()))?,
+            )
         } else {
             None
         };
@@ -607,11 +725,18 @@ impl WalletAdapter {
             challenge: None,
             domain: None,
         };
-        let out = export::export(&portfolio, fmt, &opts).map_err(|e| CommandError::from(backpack_core::Error::from(e)))?;
+        let out = export::export(&portfolio, fmt, &opts)
+            .map_err(|e| CommandError::from(backpack_core::Error::from(e)))?;
         if let Some(p) = path {
-            std::fs::write(p, &out.bytes).map_err(|e| CommandError::new("io", format!("{}: {e}", p.display())))?;
+            std::fs::write(p, &out.bytes)
+                .map_err(|e| CommandError::new("io", format!("{}: {e}", p.display())))?;
         }
-        Ok(ExportSummary { warning: out.warning.lines(), not_in_presentation: out.not_in_presentation, bytes: out.bytes.len(), extension: out.extension })
+        Ok(ExportSummary {
+            warning: out.warning.lines(),
+            not_in_presentation: out.not_in_presentation,
+            bytes: out.bytes.len(),
+            extension: out.extension,
+        })
     }
 
     /// Turn minor mode off (needs the passphrase).

@@ -17,6 +17,17 @@ pub fn search_badges(state: State<'_, AppState>, text: String) -> CmdResult<Vec<
     state.wallet()?.search(&text)
 }
 
+/// Every badge's searchable text `[id, text]`, for the search box's in-memory index: a
+/// keystroke then needs no IPC call. Built on a blocking thread (it parses every badge).
+#[tauri::command]
+pub async fn search_index(state: State<'_, AppState>) -> CmdResult<Vec<(i64, String)>> {
+    let wallet = state.wallet.clone();
+    let job = move || wallet.search_index();
+    tauri::async_runtime::spawn_blocking(job)
+        .await
+        .map_err(|e| CommandError::new("cancelled", e.to_string()))?
+}
+
 /// One badge with every field and its last report.
 #[tauri::command]
 pub fn get_badge(state: State<'_, AppState>, id: i64) -> CmdResult<BadgeDetail> {
@@ -53,7 +64,10 @@ pub fn remove_badge(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
 /// Restore the last removed badge; returns its id.
 #[tauri::command]
 pub fn undo_remove(state: State<'_, AppState>) -> CmdResult<i64> {
-    let id = state.removed()?.take().ok_or_else(|| CommandError::invalid("nothing to undo"))?;
+    let id = state
+        .removed()?
+        .take()
+        .ok_or_else(|| CommandError::invalid("nothing to undo"))?;
     state.wallet()?.restore(id)?;
     Ok(id)
 }

@@ -19,7 +19,11 @@ pub fn create_collection(state: State<'_, AppState>, name: String) -> CmdResult<
 
 /// Rename a collection.
 #[tauri::command]
-pub fn rename_collection(state: State<'_, AppState>, id: i64, name: String) -> CmdResult<CollectionDto> {
+pub fn rename_collection(
+    state: State<'_, AppState>,
+    id: i64,
+    name: String,
+) -> CmdResult<CollectionDto> {
     state.wallet()?.rename_collection(id, &name)
 }
 
@@ -31,19 +35,31 @@ pub fn delete_collection(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
 
 /// Add badges to a collection.
 #[tauri::command]
-pub fn add_to_collection(state: State<'_, AppState>, id: i64, badge_ids: Vec<i64>) -> CmdResult<CollectionDto> {
+pub fn add_to_collection(
+    state: State<'_, AppState>,
+    id: i64,
+    badge_ids: Vec<i64>,
+) -> CmdResult<CollectionDto> {
     state.wallet()?.add_to_collection(id, &badge_ids)
 }
 
 /// Remove badges from a collection.
 #[tauri::command]
-pub fn remove_from_collection(state: State<'_, AppState>, id: i64, badge_ids: Vec<i64>) -> CmdResult<CollectionDto> {
+pub fn remove_from_collection(
+    state: State<'_, AppState>,
+    id: i64,
+    badge_ids: Vec<i64>,
+) -> CmdResult<CollectionDto> {
     state.wallet()?.remove_from_collection(id, &badge_ids)
 }
 
 /// Set the order of a collection's badges.
 #[tauri::command]
-pub fn reorder_collection(state: State<'_, AppState>, id: i64, badge_ids: Vec<i64>) -> CmdResult<CollectionDto> {
+pub fn reorder_collection(
+    state: State<'_, AppState>,
+    id: i64,
+    badge_ids: Vec<i64>,
+) -> CmdResult<CollectionDto> {
     state.wallet()?.reorder_collection(id, badge_ids)
 }
 
@@ -64,6 +80,15 @@ pub async fn export_collection(
     path: Option<String>,
 ) -> CmdResult<ExportSummary> {
     let wallet = state.wallet.clone();
-    let job = move || wallet.export(id, &format, privacy, path.as_deref().map(std::path::Path::new));
-    tauri::async_runtime::spawn_blocking(job).await.map_err(|e| crate::error::CommandError::new("cancelled", e.to_string()))?
+    let job = move || {
+        wallet.export(
+            id,
+            &format,
+            privacy,
+            path.as_deref().map(std::path::Path::new),
+        )
+    };
+    tauri::async_runtime::spawn_blocking(job)
+        .await
+        .map_err(|e| crate::error::CommandError::new("cancelled", e.to_string()))?
 }

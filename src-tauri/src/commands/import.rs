@@ -26,9 +26,17 @@ pub struct Progress {
 /// that does not exist is kept so the core reports it.
 fn expand(paths: &[String]) -> Vec<PathBuf> {
     fn walk(p: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        let hidden = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
         if p.is_dir() && !hidden && depth < 32 {
-            let mut kids: Vec<PathBuf> = std::fs::read_dir(p).into_iter().flatten().flatten().map(|e| e.path()).collect();
+            let mut kids: Vec<PathBuf> = std::fs::read_dir(p)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|e| e.path())
+                .collect();
             kids.sort();
             kids.iter().for_each(|k| walk(k, out, depth + 1));
         } else if !(hidden && depth > 0) && (p.is_file() || depth == 0) {
@@ -42,7 +50,11 @@ fn expand(paths: &[String]) -> Vec<PathBuf> {
 
 /// Import files and folders (from the dialog or a drop) in the background.
 #[tauri::command]
-pub async fn import_paths<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, paths: Vec<String>) -> CmdResult<Vec<ImportLine>> {
+pub async fn import_paths<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    paths: Vec<String>,
+) -> CmdResult<Vec<ImportLine>> {
     let (wallet, cancel) = (state.wallet.clone(), state.cancel.clone());
     cancel.store(false, Ordering::SeqCst);
     let job = move || {
@@ -52,22 +64,37 @@ pub async fn import_paths<R: Runtime>(app: AppHandle<R>, state: State<'_, AppSta
             if cancel.load(Ordering::SeqCst) {
                 break;
             }
-            let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = f
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             // One core import per file (a ZIP expands inside it), so the job can stop between
             // two files and report each one.
             lines.extend(wallet.import_path(f)?);
-            let _ = app.emit("import-progress", Progress { done: i + 1, total: files.len(), file: name });
+            let _ = app.emit(
+                "import-progress",
+                Progress {
+                    done: i + 1,
+                    total: files.len(),
+                    file: name,
+                },
+            );
         }
         Ok(lines)
     };
-    tauri::async_runtime::spawn_blocking(job).await.map_err(|e| CommandError::new("cancelled", e.to_string()))?
+    tauri::async_runtime::spawn_blocking(job)
+        .await
+        .map_err(|e| CommandError::new("cancelled", e.to_string()))?
 }
 
 /// Read a received file, refusing anything over the core's file limit.
 fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
     let max = backpack_core::limits::MAX_FILE_BYTES;
     match std::fs::metadata(path) {
-        Ok(m) if m.len() > max => Err(format!("file is {} bytes, over the {max}-byte limit", m.len())),
+        Ok(m) if m.len() > max => Err(format!(
+            "file is {} bytes, over the {max}-byte limit",
+            m.len()
+        )),
         Ok(_) => std::fs::read(path).map_err(|e| format!("cannot read the file: {e}")),
         Err(e) => Err(format!("cannot read the file: {e}")),
     }
@@ -78,7 +105,9 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
 pub fn import_text(state: State<'_, AppState>, text: String) -> CmdResult<ImportLine> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(CommandError::invalid("paste a badge's JSON, a JWT or a URL first"));
+        return Err(CommandError::invalid(
+            "paste a badge's JSON, a JWT or a URL first",
+        ));
     }
     state.wallet()?.import_bytes("pasted text", text.as_bytes())
 }
@@ -87,7 +116,10 @@ pub fn import_text(state: State<'_, AppState>, text: String) -> CmdResult<Import
 #[tauri::command]
 pub fn import_samples(state: State<'_, AppState>) -> CmdResult<Vec<ImportLine>> {
     let w = state.wallet()?;
-    backpack_core::app_support::SAMPLES.iter().map(|(name, bytes)| w.import_bytes(name, bytes)).collect()
+    backpack_core::app_support::SAMPLES
+        .iter()
+        .map(|(name, bytes)| w.import_bytes(name, bytes))
+        .collect()
 }
 
 /// Ask the running bulk job to stop after the current file.
@@ -98,7 +130,10 @@ pub fn cancel_job(state: State<'_, AppState>) {
 
 /// Re-check every badge in the background; returns how many were checked.
 #[tauri::command]
-pub async fn recheck_all<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> CmdResult<usize> {
+pub async fn recheck_all<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> CmdResult<usize> {
     let (wallet, cancel) = (state.wallet.clone(), state.cancel.clone());
     cancel.store(false, Ordering::SeqCst);
     let job = move || {
@@ -110,19 +145,34 @@ pub async fn recheck_all<R: Runtime>(app: AppHandle<R>, state: State<'_, AppStat
             }
             let d = wallet.recheck(*id)?;
             done += 1;
-            let _ = app.emit("recheck-progress", Progress { done, total: ids.len(), file: d.card.name });
+            let _ = app.emit(
+                "recheck-progress",
+                Progress {
+                    done,
+                    total: ids.len(),
+                    file: d.card.name,
+                },
+            );
         }
         Ok(done)
     };
-    tauri::async_runtime::spawn_blocking(job).await.map_err(|e| CommandError::new("cancelled", e.to_string()))?
+    tauri::async_runtime::spawn_blocking(job)
+        .await
+        .map_err(|e| CommandError::new("cancelled", e.to_string()))?
 }
 
 /// Open a portfolio someone sent (HTML, ZIP or presentation JSON) and verify everything in it,
 /// read-only: nothing is added to the wallet.
 #[tauri::command]
-pub async fn open_received(state: State<'_, AppState>, path: String) -> CmdResult<backpack_core::share::ShareReport> {
-    let bytes = read_capped(Path::new(&path)).map_err(|m| CommandError::new("io", format!("{path}: {m}")))?;
+pub async fn open_received(
+    state: State<'_, AppState>,
+    path: String,
+) -> CmdResult<backpack_core::share::ShareReport> {
+    let bytes = read_capped(Path::new(&path))
+        .map_err(|m| CommandError::new("io", format!("{path}: {m}")))?;
     let wallet = state.wallet.clone();
     let job = move || wallet.verify_share(&bytes);
-    tauri::async_runtime::spawn_blocking(job).await.map_err(|e| CommandError::new("cancelled", e.to_string()))?
+    tauri::async_runtime::spawn_blocking(job)
+        .await
+        .map_err(|e| CommandError::new("cancelled", e.to_string()))?
 }

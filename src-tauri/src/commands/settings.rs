@@ -55,6 +55,9 @@ pub fn lock_minor_mode(state: State<'_, AppState>) -> CmdResult<SettingsDto> {
 
 /// Turn minor mode off (needs the passphrase).
 #[tauri::command]
-pub fn disable_minor_mode(state: State<'_, AppState>, passphrase: String) -> CmdResult<SettingsDto> {
+pub fn disable_minor_mode(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> CmdResult<SettingsDto> {
     state.wallet()?.disable_minor_mode(&passphrase)
 }

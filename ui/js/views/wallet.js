@@ -2,7 +2,7 @@
 // badges scroll smoothly), search over the client-side index, filters and sort.
 import * as api from "../api.js";
 import { $, el, clear, chip, badgeImage, fmtDate, errorToast, toast } from "../dom.js";
-import { state, subscribe, query, invalidateSort, refresh } from "../store.js";
+import { state, subscribe, query, invalidateSort, refresh, searchLocal } from "../store.js";
 
 const CARD_MIN_W = 210;
 const CARD_H = 262;
@@ -13,6 +13,10 @@ let results = [];
 let textIds = null;
 let searchSeq = 0;
 let cols = 1;
+/** The gallery's width and the viewport's height, measured when they change (ResizeObserver),
+ * so a repaint after a keystroke never forces a synchronous layout. 0 = not measured. */
+let viewW = 0;
+let viewH = 0;
 let lastFocusId = null;
 /** Search timings (ms) for the benchmark: keystroke → results rendered. */
 window.__searchTimings = [];
@@ -34,8 +38,8 @@ export function initializeWallet() {
   for (const [id, key] of [["#filter-issuer", "issuer"], ["#filter-status", "status"], ["#filter-collection", "collection"], ["#filter-tag", "tag"], ["#sort", "sort"]]) {
     $(id).addEventListener("change", (e) => { filters[key] = e.target.value; apply(); });
   }
-  $("#gallery-scroll").addEventListener("scroll", () => requestAnimationFrame(paint), { passive: true });
-  new ResizeObserver(() => paint()).observe($("#gallery-scroll"));
+  $("#gallery-scroll").addEventListener("scroll", () => requestAnimationFrame(() => paint()), { passive: true });
+  new ResizeObserver(() => { measure(); paint(); }).observe($("#gallery-scroll"));
   $("#gallery").addEventListener("keydown", onGridKey);
   document.addEventListener("click", (e) => {
     const t = e.target instanceof Element ? e.target.closest("[data-action]") : null;
@@ -49,26 +53,33 @@ export function initializeWallet() {
   subscribe(() => { invalidateSort(); fillFilterOptions(); if (filters.q.trim()) runSearch(filters.q); else apply(); });
 }
 
-/** Keystroke → the core's full-text search (one IPC call) → re-render. Stale answers (an
- * older keystroke finishing last) are dropped. Timings feed the start-up/search benchmark. */
+/** Keystroke → the in-memory index (or, while it loads, the core's full-text search: one IPC
+ * call) → re-render. Stale answers (an older keystroke finishing last) are dropped. Timings
+ * feed the start-up/search benchmark. */
 async function runSearch(q) {
   const t0 = performance.now();
   const seq = ++searchSeq;
   filters.q = q;
   let ids = null;
+  let via = "";
   if (q.trim()) {
-    try {
-      ids = new Set(await api.searchBadges(q));
-    } catch (e) {
-      errorToast(e);
-      return;
+    ids = searchLocal(q);
+    via = ids ? "index" : "fts";
+    if (!ids) {
+      try {
+        ids = new Set(await api.searchBadges(q));
+      } catch (e) {
+        errorToast(e);
+        return;
+      }
     }
   }
   if (seq !== searchSeq) return;
+  const tm = performance.now();
   textIds = ids;
   apply();
   const t1 = performance.now();
-  requestAnimationFrame(() => window.__searchTimings.push({ sync: t1 - t0, frame: performance.now() - t0 }));
+  requestAnimationFrame(() => window.__searchTimings.push({ sync: t1 - t0, match: tm - t0, frame: performance.now() - t0, via, q }));
 }
 
 async function recheckAll() {
@@ -134,7 +145,7 @@ function apply() {
   $("#recheck-all").hidden = empty;
   $("#result-count").textContent = empty || !state.loaded ? "" : results.length === total ? `${total} badge${total === 1 ? "" : "s"}` : `${results.length} of ${total} badges`;
   $("#gallery-scroll").scrollTop = 0;
-  paint();
+  paint(0);
 }
 
 export function renderWallet({ restoreFocus = false } = {}) {
@@ -145,25 +156,31 @@ export function renderWallet({ restoreFocus = false } = {}) {
   }
 }
 
-function layout() {
+function measure() {
   const scroller = $("#gallery-scroll");
-  const w = $("#gallery").clientWidth || scroller.clientWidth;
-  cols = Math.max(1, Math.floor((w + GAP) / (CARD_MIN_W + GAP)));
-  const cardW = (w - (cols - 1) * GAP) / cols;
-  return { scroller, cardW };
+  viewW = $("#gallery").clientWidth || scroller.clientWidth;
+  viewH = scroller.clientHeight;
 }
 
-/** Render the rows in view (plus one above and below). */
-function paint() {
+function layout() {
+  if (!viewW || !viewH) measure();
+  cols = Math.max(1, Math.floor((viewW + GAP) / (CARD_MIN_W + GAP)));
+  const cardW = (viewW - (cols - 1) * GAP) / cols;
+  return { scroller: $("#gallery-scroll"), cardW };
+}
+
+/** Render the rows in view (plus one above and below). `scrollTop` when the caller knows it
+ * (after a search it is 0), so no layout is forced. */
+function paint(scrollTop) {
   const gallery = $("#gallery");
   if ($("#view-wallet").hidden) return;
   const { scroller, cardW } = layout();
   const rowH = CARD_H + GAP;
   const rows = Math.ceil(results.length / cols);
   gallery.style.height = `${rows * rowH}px`;
-  const top = scroller.scrollTop;
+  const top = typeof scrollTop === "number" ? scrollTop : scroller.scrollTop;
   const first = Math.max(0, Math.floor(top / rowH) - 1);
-  const last = Math.min(rows, Math.ceil((top + scroller.clientHeight) / rowH) + 1);
+  const last = Math.min(rows, Math.ceil((top + viewH) / rowH) + 1);
   const keep = new Map();
   for (const n of gallery.children) keep.set(n.dataset.key, n);
   const wanted = new Set();
