@@ -34,8 +34,12 @@ test-rust:
 	$(CARGO) test --workspace --doc
 	$(CARGO) check --workspace --benches
 
+# Every core benchmark; `make bench-app` times the desktop app.
 bench:
 	$(CARGO) bench --bench import
+	$(CARGO) bench --bench verify
+	$(CARGO) bench --bench export
+	$(CARGO) bench --bench decode
 
 # ── desktop app (owner: app) ───────────────────────────────────────────────────────────────
 # `make run` installs the system packages on a fresh Debian/Ubuntu machine (sudo only when not
