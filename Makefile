@@ -26,13 +26,13 @@ clean-demo:
 	rm -f "$(DEMO_WALLET)" "$(DEMO_WALLET)-wal" "$(DEMO_WALLET)-shm"
 
 # Every test: unit and integration tests of every workspace crate (nextest), doc tests,
-# and a compile check of the benchmarks.
+# and a build of the benchmarks (dev profile: it reuses the test build instead of a separate check).
 test: deps-cli deps-e2e test-rust e2e
 
 test-rust:
 	$(CARGO) nextest run --workspace --no-fail-fast
 	$(CARGO) test --workspace --doc
-	$(CARGO) check --workspace --benches
+	$(CARGO) test --workspace --benches --no-run
 
 # Every core benchmark; `make bench-app` times the desktop app.
 bench:
