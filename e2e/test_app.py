@@ -345,6 +345,25 @@ def test_keyboard_navigation():
     wait(lambda: css("#view-wallet").is_displayed(), msg="back by Escape")
 
 
+def test_cancel_stops_a_bulk_import_between_files():
+    folder = os.path.join(ARGS.tmp, "cancel-badges")
+    make_badges(folder, 3000)
+    before = len(invoke("list_badges"))
+    nav("import")
+    drop([folder])
+    wait(lambda: css("#import-progress-panel").is_displayed()
+         and int((css("#import-progress").get_attribute("value") or "0").split(".")[0]) >= 20, 60, "import under way")
+    css('[data-action="cancel-job"]').click()
+    wait(lambda: css("#import-results-panel").is_displayed() and "stopped after" in css("#import-summary").text, 60,
+         "cancelled import reported")
+    summary = css("#import-summary").text
+    added = int(summary.split()[0])
+    assert 20 <= added < 3000, summary
+    # what was added before the stop is in the wallet, whole; nothing after it
+    wait(lambda: len(invoke("list_badges")) == before + added, msg="wallet holds exactly the added badges")
+    shot("10-import-cancelled")
+
+
 TESTS = [v for k, v in list(globals().items()) if k.startswith("test_")]
 
 

@@ -17,7 +17,11 @@ export function initializeImport() {
         if (paths.length) importPaths(paths);
       } catch (err) { errorToast(err); }
     }
-    if (t.dataset.action === "cancel-job") api.cancelJob().catch(errorToast);
+    if (t.dataset.action === "cancel-job") {
+      cancelled = true;
+      $("#progress-label").textContent = "Stopping after this file…";
+      api.cancelJob().catch(errorToast);
+    }
     if (t.dataset.action === "open-received") {
       try {
         const path = await api.pickReceived();
@@ -36,6 +40,7 @@ export function initializeImport() {
     } catch (err) { errorToast(err); }
   });
   api.onEvent("import-progress", (p) => {
+    lastProgress = p;
     const bar = $("#import-progress");
     bar.max = Math.max(1, p.total);
     bar.value = p.done;
@@ -43,10 +48,16 @@ export function initializeImport() {
   }).catch(() => {});
 }
 
+/** The running job's last progress event, and whether the learner asked it to stop. */
+let lastProgress = null;
+let cancelled = false;
+
 /** Import dropped or picked paths in the background, showing progress. */
 export async function importPaths(paths) {
   if (busy) return;
   busy = true;
+  lastProgress = null;
+  cancelled = false;
   $("#import-progress-panel").hidden = false;
   $("#progress-label").textContent = "Adding badges…";
   $("#import-progress").value = 0;
@@ -54,6 +65,10 @@ export async function importPaths(paths) {
   try {
     const lines = await api.importPaths(paths);
     showResults(lines);
+    const p = lastProgress;
+    if (cancelled && p && p.done < p.total) {
+      $("#import-summary").textContent += ` · stopped after ${p.done} of ${p.total} files; the rest were not read`;
+    }
     await refresh();
   } catch (e) {
     errorToast(e);
