@@ -412,12 +412,17 @@ mod pipeline {
         report("vc-jwt RS256 jwk (pipeline)", &tokens, &none, &[]);
     }
 
-    /// Profiling mode: each credential once through `verify_bytes`, no timing.
-    pub fn profile(creds: &[Value]) {
-        let tokens: Vec<Vec<u8>> = creds
+    /// The credentials as the JSON files a learner would import.
+    fn json_tokens(creds: &[Value]) -> Vec<Vec<u8>> {
+        creds
             .iter()
             .map(|c| serde_json::to_vec(c).unwrap())
-            .collect();
+            .collect()
+    }
+
+    /// Profiling mode: each credential once through `verify_bytes`, no timing.
+    pub fn profile(creds: &[Value]) {
+        let tokens = json_tokens(creds);
         let c = clock();
         let fetcher = Docs(HashMap::new());
         let ctx = VerifyContext::new(&c, &fetcher);
@@ -428,10 +433,7 @@ mod pipeline {
 
     /// The eddsa-rdfc-2022 credentials above, through the whole pipeline.
     pub fn eddsa_full(creds: &[Value]) {
-        let tokens: Vec<Vec<u8>> = creds
-            .iter()
-            .map(|c| serde_json::to_vec(c).unwrap())
-            .collect();
+        let tokens = json_tokens(creds);
         // The issue-3 figure: best and median of ROUNDS rounds, as for verify_proofs above.
         let c = clock();
         let fetcher = Docs(HashMap::new());

@@ -26,7 +26,7 @@ use backpack_core::verify::{CheckId, Outcome, Report, Verdict, VerifyContext, ve
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
-use crate::util::fixture_bytes;
+use crate::util::{OB20_ASSETS, fixture_bytes};
 
 use CheckId::*;
 use Outcome::{Error as Err_, Fail, Pass, Skipped};
@@ -89,23 +89,6 @@ fn payload_json(bytes: &[u8]) -> Vec<u8> {
 fn json_of(bytes: &[u8]) -> Value {
     serde_json::from_slice(&payload_json(bytes)).unwrap()
 }
-
-const OB20_ASSETS: [&str; 14] = [
-    "key1.json",
-    "key2.json",
-    "key3.json",
-    "organization.json",
-    "organization-no-public-key.json",
-    "organization-with-revocation-list.json",
-    "organization-with-empty-revocation-list.json",
-    "revocation-list.json",
-    "empty-revocation-list.json",
-    "robotics-badge.json",
-    "badge-from-organization-with-revocation-list.json",
-    "badge-from-organization-with-empty-revocation-list.json",
-    "issuer-with-allowed-origins.json",
-    "issuer-with-allowed-origins-invalid-starts-with.json",
-];
 
 /// 1EdTech OB20Tests: `https://example.org/` and `http://example.org/` → `ob20/assets/`; the
 /// row's own assertion is hosted at its id (the issuer's server holds the same copy).

@@ -24,7 +24,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
-use crate::util::fixture_bytes;
+use crate::util::{OB20_ASSETS, fixture_bytes};
 
 // ---------------------------------------------------------------------------------------
 // Helpers: clock, classification, an in-test HTTP server and a URL-mapping fetcher.
@@ -887,22 +887,7 @@ fn clr_verifies_itself_and_each_inner_credential() {
 
 fn ob20_server() -> Server {
     let s = Server::start();
-    for f in [
-        "key1.json",
-        "key2.json",
-        "key3.json",
-        "organization.json",
-        "organization-no-public-key.json",
-        "organization-with-revocation-list.json",
-        "organization-with-empty-revocation-list.json",
-        "revocation-list.json",
-        "empty-revocation-list.json",
-        "robotics-badge.json",
-        "badge-from-organization-with-revocation-list.json",
-        "badge-from-organization-with-empty-revocation-list.json",
-        "issuer-with-allowed-origins.json",
-        "issuer-with-allowed-origins-invalid-starts-with.json",
-    ] {
+    for f in OB20_ASSETS {
         s.serve_file(
             &format!("/{f}"),
             &format!("1edtech-public-validator/ob20/assets/{f}"),

@@ -54,6 +54,21 @@ fn call(w: &WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value,
 const SAMPLE_OB3: &str =
     include_str!("../../tests/fixtures/1edtech-public-validator/ob30/simple.json");
 
+/// Paste the sample OB 3.0 credential; its wallet id.
+fn import_sample(w: &WebviewWindow<MockRuntime>) -> i64 {
+    call(w, "import_text", json!({"text": SAMPLE_OB3})).unwrap()["id"]
+        .as_i64()
+        .unwrap()
+}
+
+/// A badge's name as the detail view receives it.
+fn badge_name(w: &WebviewWindow<MockRuntime>, id: i64) -> String {
+    call(w, "get_badge", json!({"id": id})).unwrap()["badge"]["name"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
 #[test]
 fn empty_wallet_lists_nothing_and_reports_its_path() {
     let (env, w) = window();
@@ -117,9 +132,7 @@ fn refused_paste_says_why() {
 #[test]
 fn collections_use_camel_case_badge_ids() {
     let (_env, w) = window();
-    let id = call(&w, "import_text", json!({"text": SAMPLE_OB3})).unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    let id = import_sample(&w);
     let c = call(&w, "create_collection", json!({"name": "Job applications"})).unwrap();
     let cid = c["id"].as_i64().unwrap();
     let c = call(
@@ -148,9 +161,7 @@ fn collections_use_camel_case_badge_ids() {
 #[test]
 fn remove_then_undo_restores_the_original() {
     let (_env, w) = window();
-    let id = call(&w, "import_text", json!({"text": SAMPLE_OB3})).unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    let id = import_sample(&w);
     call(&w, "remove_badge", json!({"id": id})).unwrap();
     assert_eq!(call(&w, "list_badges", json!({})).unwrap(), json!([]));
     assert_eq!(call(&w, "undo_remove", json!({})).unwrap(), json!(id));
@@ -165,9 +176,7 @@ fn remove_then_undo_restores_the_original() {
 #[test]
 fn save_original_writes_exact_bytes() {
     let (_env, w) = window();
-    let id = call(&w, "import_text", json!({"text": SAMPLE_OB3})).unwrap()["id"]
-        .as_i64()
-        .unwrap();
+    let id = import_sample(&w);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("copy.json");
     call(
@@ -236,13 +245,8 @@ fn image_protocol_serves_only_images() {
 #[test]
 fn search_returns_matching_ids() {
     let (_env, w) = window();
-    let id = call(&w, "import_text", json!({"text": SAMPLE_OB3})).unwrap()["id"]
-        .as_i64()
-        .unwrap();
-    let name = call(&w, "get_badge", json!({"id": id})).unwrap()["badge"]["name"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = import_sample(&w);
+    let name = badge_name(&w, id);
     let word = name.split_whitespace().next().unwrap().to_lowercase();
     assert_eq!(
         call(&w, "search_badges", json!({"text": word})).unwrap(),
@@ -257,13 +261,8 @@ fn search_returns_matching_ids() {
 #[test]
 fn search_index_holds_each_badge_text() {
     let (_env, w) = window();
-    let id = call(&w, "import_text", json!({"text": SAMPLE_OB3})).unwrap()["id"]
-        .as_i64()
-        .unwrap();
-    let name = call(&w, "get_badge", json!({"id": id})).unwrap()["badge"]["name"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = import_sample(&w);
+    let name = badge_name(&w, id);
     let index = call(&w, "search_index", json!({})).unwrap();
     assert_eq!(index.as_array().unwrap().len(), 1, "{index}");
     assert_eq!(index[0][0], id);
@@ -276,4 +275,20 @@ fn search_index_holds_each_badge_text() {
     );
     call(&w, "remove_badge", json!({"id": id})).unwrap();
     assert_eq!(call(&w, "search_index", json!({})).unwrap(), json!([]));
+}
+
+#[test]
+fn cards_carry_the_learner_tags() {
+    let (_env, w) = window();
+    let id = import_sample(&w);
+    call(
+        &w,
+        "set_badge_tags",
+        json!({"id": id, "tags": ["work", "2024"]}),
+    )
+    .unwrap();
+    let list = call(&w, "list_badges", json!({})).unwrap();
+    assert_eq!(list[0]["tags"], json!(["2024", "work"]));
+    let d = call(&w, "get_badge", json!({"id": id})).unwrap();
+    assert_eq!(d["card"]["tags"], json!(["2024", "work"]));
 }

@@ -408,6 +408,17 @@ fn badge_view(id: i64, json: &str, original: &[u8]) -> StoreResult<Badge> {
         .badge)
 }
 
+fn tags_by_badge(conn: &rusqlite::Connection) -> StoreResult<HashMap<i64, Vec<String>>> {
+    let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
+    let mut st = conn.prepare_cached("SELECT badge_id, tag FROM badge_tags ORDER BY tag")?;
+    let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    for row in rows {
+        let (id, tag) = row?;
+        tags.entry(id).or_default().push(tag);
+    }
+    Ok(tags)
+}
+
 fn tags_of(conn: &rusqlite::Connection, id: i64) -> StoreResult<Vec<String>> {
     let mut st =
         conn.prepare_cached("SELECT tag FROM badge_tags WHERE badge_id = ?1 ORDER BY tag")?;
@@ -906,12 +917,7 @@ impl Wallet {
         container: Container,
         source: &str,
     ) -> StoreResult<ImportOutcome> {
-        let now = self.now();
-        let mut conn = self.conn()?;
-        let tx = conn.transaction()?;
-        let outcome = import_one(&tx, parsed, original, container, source, None, &now, false)?;
-        tx.commit()?;
-        Ok(outcome)
+        self.import_in_transaction(parsed, original, container, source, false)
     }
 
     /// Start a group of imports committed together (see [`ImportBatch`]).
@@ -935,10 +941,24 @@ impl Wallet {
         container: Container,
         source: &str,
     ) -> StoreResult<ImportOutcome> {
+        self.import_in_transaction(parsed, original, container, source, true)
+    }
+
+    /// One credential in its own transaction; `derived`: see [`Wallet::import_derived`].
+    fn import_in_transaction(
+        &self,
+        parsed: &ParsedCredential,
+        original: &[u8],
+        container: Container,
+        source: &str,
+        derived: bool,
+    ) -> StoreResult<ImportOutcome> {
         let now = self.now();
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
-        let outcome = import_one(&tx, parsed, original, container, source, None, &now, true)?;
+        let outcome = import_one(
+            &tx, parsed, original, container, source, None, &now, derived,
+        )?;
         tx.commit()?;
         Ok(outcome)
     }
@@ -1255,14 +1275,7 @@ impl Wallet {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
                 })?
                 .collect::<Result<Vec<TextRow>, _>>()?;
-            let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
-            let mut st =
-                conn.prepare_cached("SELECT badge_id, tag FROM badge_tags ORDER BY tag")?;
-            for row in st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
-                let (id, tag) = row?;
-                tags.entry(id).or_default().push(tag);
-            }
-            (rows, tags)
+            (rows, tags_by_badge(&conn)?)
         };
         Ok(rows
             .into_iter()
@@ -1278,6 +1291,12 @@ impl Wallet {
                 (id, text)
             })
             .collect())
+    }
+
+    /// The learner's tags of every badge that has some, each list A→Z (one query: for a
+    /// host that shows every badge with its tags).
+    pub fn tags_by_badge(&self) -> StoreResult<HashMap<i64, Vec<String>>> {
+        tags_by_badge(&*self.conn()?)
     }
 
     /// Every tag in use with how many current badges carry it, A→Z.

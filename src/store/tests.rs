@@ -412,16 +412,34 @@ fn remove_is_undoable_and_reimport_after_remove_brings_it_back() {
     );
 }
 
-#[test]
-fn search_filters_sort_and_paging() {
-    let w = wallet();
+/// An OB 3.0 badge with a description and a skill; its id.
+fn import_data_science(w: &Wallet) -> i64 {
     let mut a = ob3("Data Science Basics", "urn:uuid:a", "2024-01-01T00:00:00Z");
     a.badge.description = Some("Intro to statistics".into());
     a.badge.alignments = vec![Alignment {
         target_name: Some("Regression".into()),
         ..Alignment::default()
     }];
-    let a = imported(&w.import_parsed(&a, b"a", Container::Json, "a").unwrap());
+    imported(&w.import_parsed(&a, b"a", Container::Json, "a").unwrap())
+}
+
+/// An OB 2.0 badge with a non-ASCII name; its id.
+fn import_algebra(w: &Wallet) -> i64 {
+    imported(
+        &w.import_parsed(
+            &ob2("Älgebra", "https://s.example/1"),
+            b"c",
+            Container::Json,
+            "c",
+        )
+        .unwrap(),
+    )
+}
+
+#[test]
+fn search_filters_sort_and_paging() {
+    let w = wallet();
+    let a = import_data_science(&w);
     let mut b = ob3("Welding", "urn:uuid:b", "2025-01-01T00:00:00Z");
     b.badge.issuer.name = Some("Trade School".into());
     b.badge.issuer.id = Some("https://trade.example/".into());
@@ -431,15 +449,7 @@ fn search_filters_sort_and_paging() {
         valid_from: None,
     };
     let b = imported(&w.import_parsed(&b, b"b", Container::Json, "b").unwrap());
-    let c = imported(
-        &w.import_parsed(
-            &ob2("Älgebra", "https://s.example/1"),
-            b"c",
-            Container::Json,
-            "c",
-        )
-        .unwrap(),
-    );
+    let c = import_algebra(&w);
 
     let ids = |q: Query| {
         w.list_badges(&q)
@@ -1014,29 +1024,20 @@ fn a_batch_keeps_each_badge_atomic_and_commits_the_rest() {
 #[test]
 fn search_texts_hold_the_indexed_fields_of_current_badges() {
     let w = wallet();
-    let mut a = ob3("Data Science Basics", "urn:uuid:a", "2024-01-01T00:00:00Z");
-    a.badge.description = Some("Intro to statistics".into());
-    a.badge.alignments = vec![Alignment {
-        target_name: Some("Regression".into()),
-        ..Alignment::default()
-    }];
-    let a = imported(&w.import_parsed(&a, b"a", Container::Json, "a").unwrap());
-    let c = imported(
-        &w.import_parsed(
-            &ob2("Älgebra", "https://s.example/1"),
-            b"c",
-            Container::Json,
-            "c",
-        )
-        .unwrap(),
-    );
+    let a = import_data_science(&w);
+    let c = import_algebra(&w);
     w.add_tag(a, "portfolio").unwrap();
+    w.add_tag(a, "2024").unwrap();
+    assert_eq!(
+        w.tags_by_badge().unwrap(),
+        std::collections::HashMap::from([(a, vec!["2024".to_string(), "portfolio".to_string()])])
+    );
     let texts = w.search_texts().unwrap();
     assert_eq!(texts.len(), 2);
     assert_eq!(texts[0].0, a);
     assert_eq!(
         texts[0].1,
-        "Data Science Basics\nuni\nIntro to statistics\nRegression \n portfolio"
+        "Data Science Basics\nuni\nIntro to statistics\nRegression \n 2024 portfolio"
     );
     w.remove_badge(c).unwrap();
     assert_eq!(

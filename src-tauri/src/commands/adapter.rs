@@ -11,7 +11,9 @@ use backpack_core::app_support::{self, StatusChip};
 use backpack_core::env::{Clock, Fetcher, OfflineFetcher, SystemClock};
 use backpack_core::import::{FileOutcome, FileResult, ImportOptions};
 use backpack_core::model::{Badge, Format, Image};
-use backpack_core::store::{BadgeStatus, IdentityKind, ImageKind, Query, StoreError, Wallet, keys};
+use backpack_core::store::{
+    BadgeStatus, BadgeSummary, IdentityKind, ImageKind, Query, StoreError, Wallet, keys,
+};
 use backpack_core::verify::{Report, VerifyContext};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -178,6 +180,24 @@ pub fn default_wallet_path() -> CmdResult<PathBuf> {
     Ok(Wallet::default_path()?)
 }
 
+/// A gallery card from a wallet row, its tags and its collections.
+fn card(s: BadgeSummary, tags: Vec<String>, collections: Vec<i64>) -> BadgeCard {
+    BadgeCard {
+        id: s.id,
+        name: s.name,
+        issuer: s
+            .issuer
+            .or(s.issuer_id)
+            .unwrap_or_else(|| "Unknown issuer".into()),
+        issued: s.issued,
+        status: chip(s.status),
+        image: image_url(s.id, s.image_kind),
+        tags,
+        collections,
+        format: Some(s.format),
+    }
+}
+
 fn chip(s: BadgeStatus) -> StatusChip {
     StatusChip::from(s)
 }
@@ -311,32 +331,13 @@ impl WalletAdapter {
                 in_cols.entry(b).or_default().push(c.id);
             }
         }
-        let mut tags: HashMap<i64, Vec<String>> = HashMap::new();
-        for (tag, _) in self.wallet.all_tags()? {
-            let q = Query {
-                tag: Some(tag.clone()),
-                ..Query::default()
-            };
-            for s in self.wallet.list_badges(&q)? {
-                tags.entry(s.id).or_default().push(tag.clone());
-            }
-        }
+        let mut tags = self.wallet.tags_by_badge()?;
         let rows = self.wallet.list_badges(&Query::default())?;
         Ok(rows
             .into_iter()
-            .map(|s| BadgeCard {
-                id: s.id,
-                name: s.name,
-                issuer: s
-                    .issuer
-                    .or(s.issuer_id)
-                    .unwrap_or_else(|| "Unknown issuer".into()),
-                issued: s.issued,
-                status: chip(s.status),
-                image: image_url(s.id, s.image_kind),
-                tags: tags.remove(&s.id).unwrap_or_default(),
-                collections: in_cols.remove(&s.id).unwrap_or_default(),
-                format: Some(s.format),
+            .map(|s| {
+                let (t, c) = (tags.remove(&s.id), in_cols.remove(&s.id));
+                card(s, t.unwrap_or_default(), c.unwrap_or_default())
             })
             .collect())
     }
@@ -361,13 +362,13 @@ impl WalletAdapter {
         Ok(self.wallet.search_texts()?)
     }
 
-    fn card_of(&self, id: i64) -> CmdResult<BadgeCard> {
+    /// The card of a badge whose tags the caller already has.
+    fn card_of(&self, id: i64, tags: Vec<String>) -> CmdResult<BadgeCard> {
         let s = self
             .wallet
             .summaries(&[id])?
             .pop()
             .ok_or(StoreError::NoSuchBadge(id))?;
-        let stored = self.wallet.get_badge(id)?;
         let collections = self
             .wallet
             .collections()?
@@ -375,20 +376,7 @@ impl WalletAdapter {
             .filter(|c| c.badge_ids.contains(&id))
             .map(|c| c.id)
             .collect();
-        Ok(BadgeCard {
-            id,
-            name: s.name,
-            issuer: s
-                .issuer
-                .or(s.issuer_id)
-                .unwrap_or_else(|| "Unknown issuer".into()),
-            issued: s.issued,
-            status: chip(s.status),
-            image: image_url(id, s.image_kind),
-            tags: stored.tags,
-            collections,
-            format: Some(s.format),
-        })
+        Ok(card(s, tags, collections))
     }
 
     /// One badge in full.
@@ -400,7 +388,7 @@ impl WalletAdapter {
             None => "Not checked yet: choose “Check again”.".to_string(),
         };
         Ok(BadgeDetail {
-            card: self.card_of(id)?,
+            card: self.card_of(id, b.tags)?,
             remote_image: matches!(b.badge.image, Some(Image::Remote { .. })),
             badge: b.badge,
             report,
