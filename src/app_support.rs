@@ -1,67 +1,15 @@
-//! Small pure helpers the desktop app needs and no other module provides: the status chip a
-//! badge card shows (from the wallet's [`BadgeStatus`]), the verification report as one plain
-//! sentence for a learner, safe decoding of `data:` image URIs for the app's image protocol,
+//! Small pure helpers the desktop app needs and no other module provides: the verification
+//! report as one plain sentence for a learner, safe decoding of `data:` image URIs for the app's image protocol,
 //! and the sample badges offered on an empty wallet.
 //!
 //! Everything here is host-agnostic (no Tauri), never prints and never panics on badge data:
 //! badge content is untrusted (STANDARDS §7). The verdict vocabulary is the one of
-//! [`crate::verify::report`] (STANDARDS §3.9); a chip only *summarises* a [`Report`], keeping
-//! "invalid" apart from "could not check".
+//! [`crate::verify::report`]: the app shows [`crate::verify::Status`] as its chip, keeping
+//! "invalid" apart from "could not check" and "issuer not confirmed".
 
 use crate::model::Badge;
-use crate::store::BadgeStatus;
-use crate::verify::report::{CheckId, Outcome, Report, Verdict};
+use crate::verify::report::{CheckId, Outcome, Report, Status, Verdict};
 use base64::Engine as _;
-use serde::{Deserialize, Serialize};
-
-/// The one-word status a badge card shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StatusChip {
-    /// The last check gave [`Verdict::Valid`].
-    Verified,
-    /// The last check failed on something other than expiry or revocation.
-    Invalid,
-    /// Never checked, or the last check could not finish (offline, unknown context, …).
-    NotChecked,
-    /// The `expiry` check failed.
-    Expired,
-    /// The `status` check failed: the issuer revoked or suspended it.
-    Revoked,
-}
-
-impl StatusChip {
-    /// Stable id, as serialised (`"not_checked"`, …).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StatusChip::Verified => "verified",
-            StatusChip::Invalid => "invalid",
-            StatusChip::NotChecked => "not_checked",
-            StatusChip::Expired => "expired",
-            StatusChip::Revoked => "revoked",
-        }
-    }
-}
-
-fn failed(report: &Report, id: CheckId) -> bool {
-    report.get(id).is_some_and(|c| c.outcome == Outcome::Fail)
-}
-
-impl From<BadgeStatus> for StatusChip {
-    /// The wallet's status of a badge as a chip. "Could not check" (indeterminate) and
-    /// "no badge could be read" (error) are never shown as invalid: they are "not checked".
-    fn from(s: BadgeStatus) -> StatusChip {
-        match s {
-            BadgeStatus::Valid => StatusChip::Verified,
-            BadgeStatus::Invalid => StatusChip::Invalid,
-            BadgeStatus::Revoked => StatusChip::Revoked,
-            BadgeStatus::Expired => StatusChip::Expired,
-            BadgeStatus::NotChecked | BadgeStatus::Indeterminate | BadgeStatus::Error => {
-                StatusChip::NotChecked
-            }
-        }
-    }
-}
 
 /// "3 May 2026" from an RFC 3339 timestamp; the input itself when it does not parse.
 pub fn human_date(rfc3339: &str) -> String {
@@ -101,9 +49,9 @@ pub fn plain_summary(report: &Report, badge: &Badge) -> String {
             }
         }
         Verdict::Invalid => {
-            if failed(report, CheckId::Status) {
+            if report.status == Status::Revoked {
                 format!("{issuer} has revoked this badge (checked {how} on {when}).")
-            } else if failed(report, CheckId::Expiry) {
+            } else if report.status == Status::Expired {
                 format!("This badge has expired (checked {how} on {when}).")
             } else {
                 let why = first(Outcome::Fail)
@@ -111,6 +59,16 @@ pub fn plain_summary(report: &Report, badge: &Badge) -> String {
                     .unwrap_or("a check failed");
                 format!("This badge did not pass verification: {why} (checked {how} on {when}).")
             }
+        }
+        Verdict::Indeterminate if report.status == Status::IssuerNotConfirmed => {
+            let why = report
+                .reason
+                .strip_prefix(crate::verify::report::ISSUER_NOT_CONFIRMED)
+                .unwrap_or(&report.reason);
+            format!(
+                "The signature is intact, but nothing {issuer} controls confirms the key is theirs \
+                 (checked {how} on {when}): {why}."
+            )
         }
         Verdict::Indeterminate => {
             let why = first(Outcome::Error)
@@ -278,44 +236,26 @@ mod tests {
     }
 
     #[test]
-    fn chip_keeps_could_not_check_apart_from_invalid() {
-        let mut r = report(&[
-            (CheckId::Decode, Outcome::Pass, "json"),
-            (CheckId::Parse, Outcome::Pass, "ob3"),
-        ]);
-        r.set(CheckId::Proof, Outcome::Error, "context not bundled");
-        assert_eq!(
-            StatusChip::from(BadgeStatus::of_report(&r)),
-            StatusChip::NotChecked
-        );
-        r.set(CheckId::Expiry, Outcome::Fail, "expired on 1 may");
-        assert_eq!(
-            StatusChip::from(BadgeStatus::of_report(&r)),
-            StatusChip::Expired
-        );
-        r.set(CheckId::Status, Outcome::Fail, "revoked");
-        assert_eq!(
-            StatusChip::from(BadgeStatus::of_report(&r)),
-            StatusChip::Revoked
-        );
-        assert_eq!(StatusChip::from(BadgeStatus::Error), StatusChip::NotChecked);
-        assert_eq!(StatusChip::from(BadgeStatus::Invalid), StatusChip::Invalid);
-        assert_eq!(
-            serde_json::to_value(StatusChip::NotChecked).unwrap(),
-            "not_checked"
-        );
-    }
-
-    #[test]
     fn plain_sentence_names_issuer_and_date() {
         let r = report(&[
             (CheckId::Decode, Outcome::Pass, "json"),
             (CheckId::Parse, Outcome::Pass, "ob3"),
             (CheckId::Proof, Outcome::Pass, "eddsa-rdfc-2022"),
+            (CheckId::IssuerKey, Outcome::Pass, "did:key issuer"),
         ]);
         assert_eq!(
             plain_summary(&r, &badge()),
             "Signed by Example University's key — checked offline on 3 May 2026."
+        );
+        let r = report(&[
+            (CheckId::Decode, Outcome::Pass, "json"),
+            (CheckId::Parse, Outcome::Pass, "ob3"),
+            (CheckId::Proof, Outcome::Pass, "eddsa-rdfc-2022"),
+            (CheckId::IssuerKey, Outcome::Error, "offline"),
+        ]);
+        assert_eq!(
+            plain_summary(&r, &badge()),
+            "The signature is intact, but nothing Example University controls confirms the key is theirs (checked offline on 3 May 2026): offline."
         );
         let r = report(&[
             (CheckId::Decode, Outcome::Pass, "json"),

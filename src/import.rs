@@ -19,7 +19,8 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::limits;
-use crate::store::{BadgeStatus, ImportBatch, ImportOutcome, Wallet};
+use crate::store::{ImportBatch, ImportOutcome, Wallet};
+use crate::verify::Status;
 use crate::verify::VerifyContext;
 
 /// What happened to one input file.
@@ -75,7 +76,7 @@ pub struct FileOutcome {
     pub result: FileResult,
     /// The status from verifying a newly stored badge, when verification was on.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<BadgeStatus>,
+    pub status: Option<Status>,
 }
 
 impl FileOutcome {
@@ -640,7 +641,7 @@ fn import_inner(
     bytes: &[u8],
     source: &str,
     opts: &ImportOptions<'_>,
-) -> (FileResult, Option<BadgeStatus>) {
+) -> (FileResult, Option<Status>) {
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
         return (
             FileResult::Refused {
@@ -701,7 +702,7 @@ fn import_inner(
             if let Ok(original) = wallet.original(badge) {
                 let report = crate::verify::verify_bytes(&original, ctx);
                 if i == 0 {
-                    status = Some(BadgeStatus::of_report(&report));
+                    status = Some(Status::of_report(&report));
                 }
                 let _ = wallet.save_report(badge, &report);
             }

@@ -9,7 +9,8 @@ use std::collections::HashMap;
 use super::{StoreError, StoreResult, Wallet, hex, sha256};
 use crate::model::{Badge, Container, Format, Image};
 use crate::parse::{DedupeKey, ParsedCredential};
-use crate::verify::{CheckId, Outcome, Report, Verdict};
+use crate::verify::report::RULES;
+use crate::verify::{Report, Status, Verdict};
 
 /// Longest tag accepted, in characters.
 pub const MAX_TAG_CHARS: usize = 64;
@@ -51,68 +52,6 @@ impl ImportOutcome {
             ImportOutcome::Imported { id, .. }
             | ImportOutcome::History { id, .. }
             | ImportOutcome::Duplicate { id } => *id,
-        }
-    }
-}
-
-/// What the learner sees as a badge's state, from its latest report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BadgeStatus {
-    /// Never verified.
-    NotChecked,
-    /// Latest verdict `valid`.
-    Valid,
-    /// Latest verdict `invalid` (other than revoked/expired).
-    Invalid,
-    /// Latest verdict `indeterminate` (could not check something).
-    Indeterminate,
-    /// Latest verdict `error`.
-    Error,
-    /// The `status` check failed: revoked or suspended.
-    Revoked,
-    /// The `expiry` check failed.
-    Expired,
-}
-
-impl BadgeStatus {
-    /// Stable id string.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BadgeStatus::NotChecked => "not_checked",
-            BadgeStatus::Valid => "valid",
-            BadgeStatus::Invalid => "invalid",
-            BadgeStatus::Indeterminate => "indeterminate",
-            BadgeStatus::Error => "error",
-            BadgeStatus::Revoked => "revoked",
-            BadgeStatus::Expired => "expired",
-        }
-    }
-
-    /// Parse a stable id.
-    pub fn from_id(s: &str) -> Option<BadgeStatus> {
-        Some(match s {
-            "not_checked" => BadgeStatus::NotChecked,
-            "valid" => BadgeStatus::Valid,
-            "invalid" => BadgeStatus::Invalid,
-            "indeterminate" => BadgeStatus::Indeterminate,
-            "error" => BadgeStatus::Error,
-            "revoked" => BadgeStatus::Revoked,
-            "expired" => BadgeStatus::Expired,
-            _ => return None,
-        })
-    }
-
-    /// The status a report gives: revoked and expired take precedence over `invalid`.
-    pub fn of_report(report: &Report) -> BadgeStatus {
-        let failed = |id| report.get(id).is_some_and(|c| c.outcome == Outcome::Fail);
-        match report.verdict {
-            Verdict::Invalid if failed(CheckId::Status) => BadgeStatus::Revoked,
-            Verdict::Invalid if failed(CheckId::Expiry) => BadgeStatus::Expired,
-            Verdict::Invalid => BadgeStatus::Invalid,
-            Verdict::Valid => BadgeStatus::Valid,
-            Verdict::Indeterminate => BadgeStatus::Indeterminate,
-            Verdict::Error => BadgeStatus::Error,
         }
     }
 }
@@ -180,7 +119,7 @@ pub struct Query {
     /// Only badges from this issuer (its id or its exact name).
     pub issuer: Option<String>,
     /// Only badges in this state.
-    pub status: Option<BadgeStatus>,
+    pub status: Option<Status>,
     /// Only badges in this collection.
     pub collection: Option<i64>,
     /// Only badges with this tag (the learner's own tags).
@@ -217,7 +156,7 @@ pub struct BadgeSummary {
     /// Latest verdict, if ever verified.
     pub verdict: Option<Verdict>,
     /// State for the status chip.
-    pub status: BadgeStatus,
+    pub status: Status,
     /// Where the picture comes from.
     pub image_kind: Option<ImageKind>,
     /// The CLR this credential came in, if any.
@@ -231,10 +170,12 @@ pub struct BadgeSummary {
 pub struct StoredReport {
     /// Row id.
     pub id: i64,
-    /// Status derived from it.
-    pub status: BadgeStatus,
+    /// Status derived from it ([`Status::NotChecked`] when made under older rules).
+    pub status: Status,
     /// The report.
     pub report: Report,
+    /// The verification rules it was made under ([`RULES`] today).
+    pub rules: u32,
 }
 
 /// Everything the wallet holds about one badge.
@@ -283,10 +224,10 @@ pub struct StoredBadge {
 
 impl StoredBadge {
     /// The status chip for this badge.
-    pub fn status(&self) -> BadgeStatus {
+    pub fn status(&self) -> Status {
         self.latest_report
             .as_ref()
-            .map_or(BadgeStatus::NotChecked, |r| r.status)
+            .map_or(Status::NotChecked, |r| r.status)
     }
 }
 
@@ -774,8 +715,13 @@ fn import_one(
     })
 }
 
+/// The summary columns. A report made under older rules ([`RULES`]) is history, not status:
+/// its verdict and status read as "not checked".
 const SUMMARY_COLUMNS: &str = "b.id, b.name, b.issuer_name, b.issuer_id, b.issued, b.valid_until,
-    b.format, b.spec_version, r.verdict, r.status, b.image_kind, b.parent_id, b.imported_at";
+    b.format, b.spec_version, CASE WHEN r.rules >= 2 THEN r.verdict END,
+    CASE WHEN r.rules >= 2 THEN r.status END, b.image_kind, b.parent_id, b.imported_at";
+// SUMMARY_COLUMNS spells the rules version out: keep them in step.
+const _: () = assert!(RULES == 2);
 
 fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<BadgeSummary> {
     let format: String = row.get(6)?;
@@ -800,8 +746,8 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<BadgeSummary> {
         verdict: verdict.as_deref().and_then(verdict_from_id),
         status: status
             .as_deref()
-            .and_then(BadgeStatus::from_id)
-            .unwrap_or(BadgeStatus::NotChecked),
+            .and_then(Status::from_id)
+            .unwrap_or(Status::NotChecked),
         image_kind: image_kind.as_deref().and_then(ImageKind::from_id),
         parent_id: row.get(11)?,
         imported_at: row.get(12)?,
@@ -841,11 +787,17 @@ fn where_clause(q: &Query) -> (String, Vec<Value>) {
         ));
     }
     if let Some(status) = q.status {
-        if status == BadgeStatus::NotChecked {
-            sql.push_str(" AND r.id IS NULL");
+        if status == Status::NotChecked {
+            p.push(Value::Integer(i64::from(RULES)));
+            sql.push_str(&format!(" AND (r.id IS NULL OR r.rules < ?{})", p.len()));
         } else {
             p.push(Value::Text(status.as_str().into()));
-            sql.push_str(&format!(" AND r.status = ?{}", p.len()));
+            p.push(Value::Integer(i64::from(RULES)));
+            sql.push_str(&format!(
+                " AND r.status = ?{} AND r.rules >= ?{}",
+                p.len() - 1,
+                p.len()
+            ));
         }
     }
     if let Some(c) = q.collection {
@@ -1341,13 +1293,13 @@ impl Wallet {
             what: "a report".into(),
             reason: e.to_string(),
         })?;
-        let status = BadgeStatus::of_report(report);
+        let status = Status::of_report(report);
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
         ensure_badge(&tx, badge_id)?;
         tx.prepare_cached(
-            "INSERT INTO reports (badge_id, checked_at, verdict, status, key_id, report_json)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO reports (badge_id, checked_at, verdict, status, key_id, report_json, rules)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
         .execute(params![
             badge_id,
@@ -1355,7 +1307,8 @@ impl Wallet {
             report.verdict.as_str(),
             status.as_str(),
             report.key_id,
-            json
+            json,
+            RULES
         ])?;
         let report_id = tx.last_insert_rowid();
         for f in &report.fetches {
@@ -1366,6 +1319,14 @@ impl Wallet {
             } else {
                 None
             };
+            if let Some(sha) = &sha {
+                // Keep the body the report relied on, even after the cache is refreshed.
+                tx.prepare_cached(
+                    "INSERT OR IGNORE INTO evidence_bodies (sha256, body)
+                     SELECT sha256, body FROM fetch_cache WHERE url = ?1 AND sha256 = ?2",
+                )?
+                .execute(params![f.url, sha])?;
+            }
             tx.prepare_cached(
                 "INSERT INTO report_documents (report_id, url, status, fetched_at, from_cache, sha256, error)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -1469,13 +1430,13 @@ fn latest_report_in(
     conn: &rusqlite::Connection,
     badge_id: i64,
 ) -> StoreResult<Option<StoredReport>> {
-    let row: Option<(i64, String, String)> = conn
+    let row: Option<(i64, String, String, u32)> = conn
         .prepare_cached(
-            "SELECT id, status, report_json FROM reports WHERE badge_id = ?1 ORDER BY id DESC LIMIT 1",
+            "SELECT id, status, report_json, rules FROM reports WHERE badge_id = ?1 ORDER BY id DESC LIMIT 1",
         )?
-        .query_row([badge_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .query_row([badge_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .optional()?;
-    let Some((id, status, json)) = row else {
+    let Some((id, status, json, rules)) = row else {
         return Ok(None);
     };
     let report: Report = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
@@ -1484,7 +1445,13 @@ fn latest_report_in(
     })?;
     Ok(Some(StoredReport {
         id,
-        status: BadgeStatus::from_id(&status).unwrap_or_else(|| BadgeStatus::of_report(&report)),
+        // Older rules called forged badges valid: such a report is history, not status.
+        status: if rules < RULES {
+            Status::NotChecked
+        } else {
+            Status::from_id(&status).unwrap_or_else(|| Status::of_report(&report))
+        },
+        rules,
         report,
     }))
 }

@@ -7,7 +7,7 @@ use super::*;
 use crate::env::FixedClock;
 use crate::model::{Alignment, Badge, Container, Format, Issuer};
 use crate::parse::{DedupeKey, ParsedCredential};
-use crate::verify::{CheckId, Outcome, Report, Verdict};
+use crate::verify::{CheckId, Outcome, Report, Status, Verdict};
 
 fn wallet() -> Wallet {
     let t = chrono::DateTime::parse_from_rfc3339("2026-03-04T05:06:07Z")
@@ -78,6 +78,7 @@ fn report(verdict_fail: Option<CheckId>) -> Report {
     r.set(CheckId::Decode, Outcome::Pass, "json");
     r.set(CheckId::Parse, Outcome::Pass, "ob3");
     r.set(CheckId::Proof, Outcome::Pass, "ok");
+    r.set(CheckId::IssuerKey, Outcome::Pass, "did:key issuer");
     if let Some(c) = verdict_fail {
         r.set(c, Outcome::Fail, "bad");
     }
@@ -589,28 +590,28 @@ fn search_filters_sort_and_paging() {
     w.save_report(b, &report(Some(CheckId::Status))).unwrap();
     assert_eq!(
         ids(Query {
-            status: Some(BadgeStatus::Valid),
+            status: Some(Status::Verified),
             ..Query::default()
         }),
         vec![a]
     );
     assert_eq!(
         ids(Query {
-            status: Some(BadgeStatus::Revoked),
+            status: Some(Status::Revoked),
             ..Query::default()
         }),
         vec![b]
     );
     assert_eq!(
         ids(Query {
-            status: Some(BadgeStatus::NotChecked),
+            status: Some(Status::NotChecked),
             ..Query::default()
         }),
         vec![c]
     );
     let s = w.list_badges(&Query::default()).unwrap();
     assert_eq!(s[0].verdict, Some(Verdict::Invalid));
-    assert_eq!(s[0].status, BadgeStatus::Revoked);
+    assert_eq!(s[0].status, Status::Revoked);
     assert_eq!(
         w.count_badges(&Query {
             limit: Some(1),
@@ -656,7 +657,7 @@ fn reports_keep_the_latest_and_the_evidence_snapshot() {
     let rid = w.save_report(id, &r).unwrap();
     let latest = w.latest_report(id).unwrap().unwrap();
     assert_eq!(latest.id, rid);
-    assert_eq!(latest.status, BadgeStatus::Expired);
+    assert_eq!(latest.status, Status::Expired);
     assert_eq!(latest.report, r);
     let sha: String = w
         .conn()
@@ -889,7 +890,7 @@ fn get_badge_returns_everything_and_summary_fields() {
     assert_eq!(s.source, "dir/a.png");
     assert_eq!(s.imported_at, "2026-03-04T05:06:07Z");
     assert_eq!(s.credential_id.as_deref(), Some("urn:uuid:a"));
-    assert_eq!(s.status(), BadgeStatus::NotChecked);
+    assert_eq!(s.status(), Status::NotChecked);
     let sum = &w.summaries(&[id, 77]).unwrap()[0];
     assert_eq!(
         sum.issued.as_deref(),
@@ -941,7 +942,7 @@ fn a_schema_1_wallet_upgrades_to_binary_hashes_keeping_every_badge() {
         .unwrap();
     }
     let w = Wallet::open(&path).unwrap();
-    assert_eq!(w.schema_version().unwrap(), 2);
+    assert_eq!(w.schema_version().unwrap(), SCHEMA_VERSION);
     let typ: String = w
         .conn()
         .unwrap()
@@ -1049,4 +1050,52 @@ fn search_texts_hold_the_indexed_fields_of_current_badges() {
         vec![a],
         "removed badges are not searchable"
     );
+}
+
+/// Reports written before issuer binding (rules 1) called forged badges "valid". After the
+/// upgrade they stay as history but no longer decide the status: "not checked" until re-checked.
+#[test]
+fn reports_under_older_rules_are_history_not_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.db");
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch(MIGRATIONS[0].1).unwrap();
+        c.execute_batch(MIGRATIONS[1].1).unwrap();
+        c.execute_batch("PRAGMA user_version = 2").unwrap();
+        let view = serde_json::to_string(&badge("Forged", "uni", "2020-01-01T00:00:00Z")).unwrap();
+        c.execute(
+            "INSERT INTO badges (format, container, spec_version, name, badge_json, original,
+                sha256, document_sha256, source, imported_at)
+             VALUES ('ob3-json', 'json', '3.0', 'Forged', ?1, x'6f7269', x'01', x'01', 'f.json', '2020-01-01T00:00:00Z')",
+            rusqlite::params![view],
+        )
+        .unwrap();
+        let old = serde_json::to_string(&report(None)).unwrap();
+        c.execute(
+            "INSERT INTO reports (badge_id, checked_at, verdict, status, report_json)
+             VALUES (1, '2026-01-01T00:00:00Z', 'valid', 'valid', ?1)",
+            [old],
+        )
+        .unwrap();
+    }
+    let w = Wallet::open(&path).unwrap();
+    let latest = w.latest_report(1).unwrap().unwrap();
+    assert_eq!((latest.rules, latest.status), (1, Status::NotChecked));
+    let s = w.list_badges(&Query::default()).unwrap();
+    assert_eq!((s[0].status, s[0].verdict), (Status::NotChecked, None));
+    let not_checked = |status| {
+        w.list_badges(&Query {
+            status: Some(status),
+            ..Query::default()
+        })
+        .unwrap()
+        .len()
+    };
+    assert_eq!(not_checked(Status::NotChecked), 1);
+    assert_eq!(not_checked(Status::Verified), 0);
+    // A check under today's rules decides again.
+    w.save_report(1, &report(None)).unwrap();
+    assert_eq!(w.latest_report(1).unwrap().unwrap().status, Status::Verified);
+    assert_eq!(not_checked(Status::Verified), 1);
 }

@@ -55,7 +55,7 @@ pub mod schema;
 pub mod status;
 pub mod vc_jwt;
 
-pub use report::{Check, CheckId, FetchRecord, Outcome, Report, Verdict};
+pub use report::{Check, CheckId, FetchRecord, Outcome, Report, Status, Verdict};
 
 use serde_json::Value;
 
@@ -289,7 +289,7 @@ fn format_detail(p: &ParsedCredential) -> String {
 }
 
 fn run(p: &ParsedCredential, ctx: &VerifyContext<'_>, r: &mut Report) {
-    r.format = Some(p.format);
+    r.set_format(p.format);
     r.set(CheckId::Parse, Outcome::Pass, format_detail(p));
     let recorder = Recorder::new();
     let recording = RecordingFetcher::new(ctx.fetcher, ctx.clock, &recorder);

@@ -1,9 +1,19 @@
 //! The verification report: one entry per check, with stable ids shared by the core, the CLI
-//! JSON, the UI and the tests (verifier-core's `log` steps are the model, STANDARDS §3.9).
+//! JSON, the UI and the tests (DCC verifier-core's `log` steps are the model:
+//! <https://github.com/digitalcredentials/verifier-core>).
 //!
 //! "Invalid" and "could not check" are kept apart: a check that could not run (offline, a
 //! context not bundled, a key document we cannot reach) is [`Outcome::Error`], which makes
 //! the verdict [`Verdict::Indeterminate`], never [`Verdict::Invalid`].
+//!
+//! "Valid" needs more than an intact signature: the key that signed must be bound to the
+//! issuer the badge names (`issuer_key` pass), or, for a hosted OB 2.0 assertion, the
+//! issuer's own server must serve it inside the issuer's scope (`hosted` and `issuer` pass).
+//! A signature that holds with a key whose control by the issuer could not be established is
+//! [`Status::IssuerNotConfirmed`]: "signature intact, issuer not confirmed", never "verified".
+//!
+//! [`Status`] is the one word every surface shows (CLI, app, exports); [`Report::reason`] is
+//! the one line that says why.
 
 use serde::{Deserialize, Serialize};
 
@@ -126,6 +136,91 @@ impl Verdict {
     }
 }
 
+/// What a badge's verification comes to, in one word: the status vocabulary of the core, the
+/// CLI JSON, the app, the exports and the tests. Derived from a [`Report`] by
+/// [`Status::of_report`]; [`Status::NotChecked`] is for badges without a current report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Every needed check passed, and the key that signed is bound to the issuer.
+    Verified,
+    /// The signature holds, but nothing the issuer controls says the key is theirs (offline,
+    /// an issuer id that cannot be resolved such as `urn:uuid:`, a key carried in the token).
+    IssuerNotConfirmed,
+    /// Nothing failed, but something needed could not be checked (offline, an unreachable
+    /// status list, a context that is not bundled).
+    CouldNotCheck,
+    /// A check failed (other than expiry and revocation).
+    Invalid,
+    /// The `expiry` check failed.
+    Expired,
+    /// The `status` check failed: revoked or suspended by the issuer.
+    Revoked,
+    /// No badge could be read from the bytes.
+    Unreadable,
+    /// Never verified, or verified only under older, weaker rules.
+    NotChecked,
+}
+
+impl Status {
+    /// Every status, in the order the app lists them.
+    pub const ALL: [Status; 8] = [
+        Status::Verified,
+        Status::IssuerNotConfirmed,
+        Status::CouldNotCheck,
+        Status::Invalid,
+        Status::Expired,
+        Status::Revoked,
+        Status::Unreadable,
+        Status::NotChecked,
+    ];
+
+    /// The stable id, as serialised (`"issuer_not_confirmed"`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Verified => "verified",
+            Status::IssuerNotConfirmed => "issuer_not_confirmed",
+            Status::CouldNotCheck => "could_not_check",
+            Status::Invalid => "invalid",
+            Status::Expired => "expired",
+            Status::Revoked => "revoked",
+            Status::Unreadable => "unreadable",
+            Status::NotChecked => "not_checked",
+        }
+    }
+
+    /// Parse a stable id.
+    pub fn from_id(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    /// The plain English words for it (the CLI's human output and the exports' default
+    /// language; the app has its own catalog keyed by [`Status::as_str`]).
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Verified => "Verified",
+            Status::IssuerNotConfirmed => "Signature intact, issuer not confirmed",
+            Status::CouldNotCheck => "Could not check",
+            Status::Invalid => "Invalid",
+            Status::Expired => "Expired",
+            Status::Revoked => "Revoked",
+            Status::Unreadable => "Unreadable",
+            Status::NotChecked => "Not checked",
+        }
+    }
+
+    /// The status a report comes to (see [`Report::status_and_reason`]).
+    pub fn of_report(report: &Report) -> Status {
+        report.status_and_reason().0
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A network fetch made (or answered from the cache) during verification.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FetchRecord {
@@ -158,6 +253,16 @@ pub struct Report {
     pub key_id: Option<String>,
     /// Network fetches made or answered from the cache.
     pub fetches: Vec<FetchRecord>,
+    /// The one-word status ([`Status::of_report`]), kept in step with the checks.
+    #[serde(default = "not_checked")]
+    pub status: Status,
+    /// One line saying why the badge has that status.
+    #[serde(default)]
+    pub reason: String,
+}
+
+fn not_checked() -> Status {
+    Status::NotChecked
 }
 
 impl Report {
@@ -170,6 +275,8 @@ impl Report {
             checked_at,
             key_id: None,
             fetches: Vec::new(),
+            status: Status::Unreadable,
+            reason: "nothing was checked".into(),
         }
     }
 
@@ -187,7 +294,21 @@ impl Report {
                 self.checks.sort_by_key(|c| c.id);
             }
         }
+        self.refresh();
+    }
+
+    /// Set the badge's format (it decides which checks "valid" needs) and recompute.
+    pub fn set_format(&mut self, format: crate::model::Format) {
+        self.format = Some(format);
+        self.refresh();
+    }
+
+    /// Recompute the verdict, status and reason from the checks.
+    pub fn refresh(&mut self) {
         self.verdict = self.compute_verdict();
+        let (status, reason) = self.status_and_reason();
+        self.status = status;
+        self.reason = reason;
     }
 
     /// The check with this id, if recorded.
@@ -195,8 +316,20 @@ impl Report {
         self.checks.iter().find(|c| c.id == id)
     }
 
-    /// Verdict rules: no readable badge → `error`; any `fail` → `invalid`; any `error` →
-    /// `indeterminate`; otherwise `valid`.
+    /// The checks that must pass for "valid": who vouches for the badge. A signed badge needs
+    /// `proof` (the signature) and `issuer_key` (the key is the issuer's); a hosted OB 2.0
+    /// assertion needs `hosted` (the issuer's server serves it) and `issuer` (inside the
+    /// issuer's scope).
+    pub fn required_checks(&self) -> [CheckId; 2] {
+        match self.format {
+            Some(crate::model::Format::Ob2Hosted) => [CheckId::Hosted, CheckId::Issuer],
+            _ => [CheckId::Proof, CheckId::IssuerKey],
+        }
+    }
+
+    /// Verdict rules: no readable badge → `error`; any `fail` → `invalid`; any `error`, or a
+    /// required check ([`Report::required_checks`]) that did not pass → `indeterminate`;
+    /// otherwise `valid`.
     pub fn compute_verdict(&self) -> Verdict {
         let unreadable = self.checks.iter().any(|c| {
             matches!(c.id, CheckId::Decode | CheckId::Parse) && c.outcome != Outcome::Pass
@@ -205,13 +338,92 @@ impl Report {
             Verdict::Error
         } else if self.checks.iter().any(|c| c.outcome == Outcome::Fail) {
             Verdict::Invalid
-        } else if self.checks.iter().any(|c| c.outcome == Outcome::Error) {
+        } else if self.checks.iter().any(|c| c.outcome == Outcome::Error)
+            || self
+                .required_checks()
+                .iter()
+                .any(|id| self.get(*id).map(|c| c.outcome) != Some(Outcome::Pass))
+        {
             Verdict::Indeterminate
         } else {
             Verdict::Valid
         }
     }
+
+    /// The one-word status and the one line that says why, from the verdict and the checks.
+    /// Revoked and expired take precedence over other failures; "issuer not confirmed" over
+    /// other things that could not be checked (it is the reason the badge is not verified).
+    pub fn status_and_reason(&self) -> (Status, String) {
+        let outcome = |id: CheckId| self.get(id).map(|c| c.outcome);
+        let detail = |id: CheckId| self.get(id).map(|c| c.detail.clone()).unwrap_or_default();
+        let first = |o: Outcome| {
+            self.checks
+                .iter()
+                .find(|c| c.outcome == o)
+                .map(|c| format!("{}: {}", c.id, c.detail))
+        };
+        match self.verdict {
+            Verdict::Error => {
+                let why = self
+                    .checks
+                    .iter()
+                    .find(|c| matches!(c.id, CheckId::Decode | CheckId::Parse) && c.outcome != Outcome::Pass)
+                    .map(|c| c.detail.clone())
+                    .unwrap_or_else(|| "nothing was checked".into());
+                (Status::Unreadable, why)
+            }
+            Verdict::Invalid if outcome(CheckId::Status) == Some(Outcome::Fail) => {
+                (Status::Revoked, detail(CheckId::Status))
+            }
+            Verdict::Invalid if outcome(CheckId::Expiry) == Some(Outcome::Fail) => {
+                (Status::Expired, detail(CheckId::Expiry))
+            }
+            Verdict::Invalid => (
+                Status::Invalid,
+                first(Outcome::Fail).unwrap_or_else(|| "a check failed".into()),
+            ),
+            Verdict::Valid => {
+                let [_, binding] = self.required_checks();
+                (Status::Verified, detail(binding))
+            }
+            Verdict::Indeterminate => {
+                // The content holds (signature intact, or the hosted copy was served) but who
+                // vouches for it was not established.
+                let [content, binding] = self.required_checks();
+                if outcome(content) == Some(Outcome::Pass)
+                    && outcome(binding) != Some(Outcome::Pass)
+                {
+                    let why = detail(binding);
+                    let why = why
+                        .strip_prefix(ISSUER_NOT_CONFIRMED)
+                        .map(str::to_owned)
+                        .unwrap_or(why);
+                    (
+                        Status::IssuerNotConfirmed,
+                        format!("{ISSUER_NOT_CONFIRMED}{why}"),
+                    )
+                } else {
+                    let why = first(Outcome::Error)
+                        .or_else(|| {
+                            self.required_checks()
+                                .iter()
+                                .find(|id| outcome(**id) != Some(Outcome::Pass))
+                                .map(|id| format!("{id}: {}", detail(*id)))
+                        })
+                        .unwrap_or_else(|| "something could not be checked".into());
+                    (Status::CouldNotCheck, why)
+                }
+            }
+        }
+    }
 }
+
+/// The verification rules this build applies, stored with every report. 2: keys must be
+/// bound to the issuer (issue 12); reports under older rules (1) no longer decide a status.
+pub const RULES: u32 = 2;
+
+/// How every "issuer not confirmed" reason begins.
+pub const ISSUER_NOT_CONFIRMED: &str = "signature intact — issuer not confirmed: ";
 
 #[cfg(test)]
 mod tests {
@@ -225,23 +437,61 @@ mod tests {
         r.set(CheckId::Parse, Outcome::Pass, "ob3");
         r.set(CheckId::Proof, Outcome::Pass, "ok");
         r.set(CheckId::Recipient, Outcome::Skipped, "no recipient given");
+        // An intact signature alone is not "valid": the key must be the issuer's.
+        assert_eq!(r.verdict, Verdict::Indeterminate);
+        r.set(CheckId::IssuerKey, Outcome::Error, "offline");
+        assert_eq!(r.status, Status::IssuerNotConfirmed);
+        assert_eq!(r.reason, format!("{ISSUER_NOT_CONFIRMED}offline"));
+        r.set(CheckId::IssuerKey, Outcome::Pass, "did:key issuer");
         assert_eq!(r.verdict, Verdict::Valid);
+        assert_eq!((r.status, r.reason.as_str()), (Status::Verified, "did:key issuer"));
         r.set(CheckId::Status, Outcome::Error, "offline");
         assert_eq!(r.verdict, Verdict::Indeterminate);
+        assert_eq!(r.status, Status::CouldNotCheck);
+        assert_eq!(r.reason, "status: offline");
         r.set(CheckId::Expiry, Outcome::Fail, "expired");
         assert_eq!(r.verdict, Verdict::Invalid);
+        assert_eq!(r.status, Status::Expired);
+        r.set(CheckId::Status, Outcome::Fail, "revoked by the issuer");
+        assert_eq!(r.status, Status::Revoked);
         r.set(CheckId::Parse, Outcome::Fail, "not a badge");
         assert_eq!(r.verdict, Verdict::Error);
-        assert_eq!(r.checks.iter().map(|c| c.id).collect::<Vec<_>>(), {
-            let mut v = vec![
+        assert_eq!((r.status, r.reason.as_str()), (Status::Unreadable, "not a badge"));
+        assert_eq!(
+            r.checks.iter().map(|c| c.id).collect::<Vec<_>>(),
+            vec![
                 CheckId::Decode,
                 CheckId::Parse,
                 CheckId::Proof,
+                CheckId::IssuerKey,
                 CheckId::Expiry,
-            ];
-            v.extend([CheckId::Status, CheckId::Recipient]);
-            v
-        });
+                CheckId::Status,
+                CheckId::Recipient,
+            ]
+        );
+    }
+
+    #[test]
+    fn hosted_badges_need_the_issuer_server_not_a_key() {
+        let mut r = Report::new("2026-01-01T00:00:00Z".into());
+        r.set_format(crate::model::Format::Ob2Hosted);
+        r.set(CheckId::Decode, Outcome::Pass, "json");
+        r.set(CheckId::Parse, Outcome::Pass, "ob2");
+        r.set(CheckId::Proof, Outcome::Skipped, "hosted");
+        r.set(CheckId::IssuerKey, Outcome::Skipped, "hosted");
+        r.set(CheckId::Hosted, Outcome::Pass, "fetched");
+        assert_eq!(r.verdict, Verdict::Indeterminate, "no issuer scope yet");
+        r.set(CheckId::Issuer, Outcome::Pass, "in scope");
+        assert_eq!(r.verdict, Verdict::Valid);
+    }
+
+    #[test]
+    fn statuses_round_trip_their_ids() {
+        for s in Status::ALL {
+            assert_eq!(Status::from_id(s.as_str()), Some(s));
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+            assert!(!s.label().is_empty());
+        }
     }
 
     #[test]

@@ -59,10 +59,16 @@ export function fmtDate(iso) {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
+// One label per core status id (backpack_core::verify::Status).
 export const STATUS_LABEL = {
-  verified: "Verified", invalid: "Invalid", not_checked: "Not checked", expired: "Expired", revoked: "Revoked",
+  verified: "Verified", issuer_not_confirmed: "Signature intact, issuer not confirmed",
+  could_not_check: "Could not check", invalid: "Invalid", expired: "Expired", revoked: "Revoked",
+  unreadable: "Unreadable", not_checked: "Not checked",
 };
-const STATUS_ICON = { verified: "✓", invalid: "✕", not_checked: "?", expired: "⚠", revoked: "⊘" };
+const STATUS_ICON = {
+  verified: "✓", issuer_not_confirmed: "◐", could_not_check: "?", invalid: "✕", expired: "⚠",
+  revoked: "⊘", unreadable: "✕", not_checked: "·",
+};
 
 export function chip(status) {
   return el("span", { class: `chip chip-${status}` }, el("span", { "aria-hidden": "true" }, STATUS_ICON[status] || "?"), STATUS_LABEL[status] || status);

@@ -4,7 +4,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use backpack_core::model::Format;
-use backpack_core::store::{BadgeStatus, Query, Sort};
+use backpack_core::store::{Query, Sort};
+use backpack_core::verify::Status;
 
 use super::{Ctx, clip};
 
@@ -32,7 +33,7 @@ pub struct Args {
     issuer: Option<String>,
     /// Only badges in this state: not_checked, valid, invalid, indeterminate, error, revoked, expired.
     #[arg(long, value_parser = parse_status)]
-    status: Option<BadgeStatus>,
+    status: Option<Status>,
     /// Only badges with this tag.
     #[arg(long)]
     tag: Option<String>,
@@ -53,9 +54,10 @@ pub struct Args {
     offset: u32,
 }
 
-fn parse_status(s: &str) -> Result<BadgeStatus, String> {
-    BadgeStatus::from_id(s).ok_or_else(|| {
-        "expected not_checked, valid, invalid, indeterminate, error, revoked or expired".into()
+fn parse_status(s: &str) -> Result<Status, String> {
+    Status::from_id(s).ok_or_else(|| {
+        let ids: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
+        format!("expected one of {}", ids.join(", "))
     })
 }
 

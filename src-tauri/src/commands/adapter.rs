@@ -7,14 +7,14 @@
 //! badges imported with `backpack import` show up in the app and the other way round.
 
 use crate::error::{CmdResult, CommandError};
-use backpack_core::app_support::{self, StatusChip};
+use backpack_core::app_support;
 use backpack_core::env::{Clock, Fetcher, OfflineFetcher, SystemClock};
 use backpack_core::import::{FileOutcome, FileResult, ImportOptions};
 use backpack_core::model::{Badge, Format, Image};
 use backpack_core::store::{
-    BadgeStatus, BadgeSummary, IdentityKind, ImageKind, Query, StoreError, Wallet, keys,
+    BadgeSummary, IdentityKind, ImageKind, Query, StoreError, Wallet, keys,
 };
-use backpack_core::verify::{Report, VerifyContext};
+use backpack_core::verify::{Report, Status, VerifyContext};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -33,8 +33,8 @@ pub struct BadgeCard {
     pub issuer: String,
     /// Issued date (RFC 3339) if known.
     pub issued: Option<String>,
-    /// Status chip id.
-    pub status: StatusChip,
+    /// Status chip id (the core vocabulary, `verify::Status`).
+    pub status: Status,
     /// `badgeimg://` URL of the image, or `None` (remote or no image: the UI shows a placeholder).
     pub image: Option<String>,
     /// Learner's tags.
@@ -190,16 +190,12 @@ fn card(s: BadgeSummary, tags: Vec<String>, collections: Vec<i64>) -> BadgeCard 
             .or(s.issuer_id)
             .unwrap_or_else(|| "Unknown issuer".into()),
         issued: s.issued,
-        status: chip(s.status),
+        status: s.status,
         image: image_url(s.id, s.image_kind),
         tags,
         collections,
         format: Some(s.format),
     }
-}
-
-fn chip(s: BadgeStatus) -> StatusChip {
-    StatusChip::from(s)
 }
 
 fn image_url(id: i64, kind: Option<ImageKind>) -> Option<String> {

@@ -1,7 +1,7 @@
 // The wallet gallery: a virtualised grid (only the rows in view are in the DOM, so 10,000
 // badges scroll smoothly), search over the client-side index, filters and sort.
 import * as api from "../api.js";
-import { $, el, clear, chip, badgeImage, fmtDate, errorToast, toast } from "../dom.js";
+import { $, el, clear, chip, badgeImage, fmtDate, errorToast, toast, STATUS_LABEL } from "../dom.js";
 import { state, subscribe, query, invalidateSort, refresh, searchLocal } from "../store.js";
 
 const CARD_MIN_W = 210;
@@ -217,7 +217,7 @@ function cardNode(card) {
   return b;
 }
 
-const statusWord = (s) => ({ verified: "verified", invalid: "invalid", not_checked: "not checked", expired: "expired", revoked: "revoked" })[s] || s;
+const statusWord = (s) => (STATUS_LABEL[s] || s).toLowerCase();
 
 function focusIndex(i) {
   if (i < 0 || i >= results.length) return;
