@@ -552,3 +552,203 @@ fn a_key_document_redirected_to_another_origin_is_refused() {
         summary(&r)
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// Open Badges 2.0: hosted scope and signing keys, against the loopback web.
+
+const HARVARD_PROFILE: &str = "https://www.harvard.edu/ob2/issuer.json";
+const HARVARD_BADGE: &str = "https://www.harvard.edu/ob2/md.json";
+
+fn ob2_profile(public_key: Option<&str>) -> Value {
+    let mut p = json!({"@context": "https://w3id.org/openbadges/v2", "type": "Profile",
+        "id": HARVARD_PROFILE, "name": "Harvard University", "url": "https://www.harvard.edu",
+        "email": "registrar@harvard.edu"});
+    if let Some(k) = public_key {
+        p["publicKey"] = json!(k);
+    }
+    p
+}
+
+fn ob2_badge_class(issuer: Value) -> Value {
+    json!({"@context": "https://w3id.org/openbadges/v2", "type": "BadgeClass", "id": HARVARD_BADGE,
+        "name": "Doctor of Medicine", "description": "MD", "image": "https://www.harvard.edu/md.png",
+        "criteria": "https://www.harvard.edu/md", "issuer": issuer})
+}
+
+fn ob2_assertion(id: &str, badge: Value) -> Value {
+    json!({"@context": "https://w3id.org/openbadges/v2", "type": "Assertion", "id": id,
+        "recipient": {"type": "email", "hashed": false, "identity": "mallory@example.org"},
+        "badge": badge, "issuedOn": "2024-01-01T00:00:00Z",
+        "verification": {"type": "HostedBadge"}})
+}
+
+fn hosted_verdict(web: &LocalWeb, assertion: &Value) -> Report {
+    verify(&serde_json::to_vec(assertion).unwrap(), &Loopback::new(web))
+}
+
+/// OB 2.0 hosted: the assertion must be served, under its own id, from inside the scope of the
+/// issuer profile served at the issuer's own id. Every way around that is invalid.
+#[test]
+fn ob2_hosted_forgeries_are_invalid() {
+    let web = LocalWeb::start();
+    let evil_a = "https://evil.example/assertions/1";
+    let harvard_a = "https://www.harvard.edu/assertions/1";
+    let check = |name: &str, a: &Value, want_check: CheckId| {
+        let r = hosted_verdict(&web, a);
+        assert_eq!(r.verdict, Verdict::Invalid, "{name}:\n    {}", summary(&r));
+        assert_eq!(
+            r.get(want_check).map(|c| c.outcome),
+            Some(Outcome::Fail),
+            "{name}:\n    {}",
+            summary(&r)
+        );
+    };
+
+    // 1. Hosted on the attacker's host, badge class and profile Harvard's: out of scope.
+    web.clear();
+    web.json(HARVARD_PROFILE, ob2_profile(None));
+    web.json(HARVARD_BADGE, ob2_badge_class(json!(HARVARD_PROFILE)));
+    let a = ob2_assertion(evil_a, json!(HARVARD_BADGE));
+    web.json(evil_a, a.clone());
+    check("hosted elsewhere", &a, CheckId::Issuer);
+
+    // 2. An inline issuer profile that widens its own allowedOrigins: never trusted; the
+    //    profile served at its id has no such policy.
+    let inline = json!({"id": HARVARD_PROFILE, "type": "Profile", "name": "Harvard University",
+        "verification": {"allowedOrigins": ["evil.example"]}});
+    let a = ob2_assertion(evil_a, ob2_badge_class(inline));
+    web.json(evil_a, a.clone());
+    check("inline allowedOrigins", &a, CheckId::Issuer);
+
+    // 3. A profile on the attacker's host that calls itself Harvard's and allows itself.
+    let fake_profile = "https://evil.example/issuer.json";
+    let mut p = ob2_profile(None);
+    p["verification"] = json!({"allowedOrigins": ["evil.example"]});
+    web.json(fake_profile, p);
+    let a = ob2_assertion(evil_a, ob2_badge_class(json!(fake_profile)));
+    web.json(evil_a, a.clone());
+    check("profile claiming another id", &a, CheckId::Issuer);
+
+    // 4. The assertion claims a Harvard id, but Harvard's URL redirects to the attacker's
+    //    copy: the scope is checked where it was really served.
+    web.clear();
+    web.json(HARVARD_PROFILE, ob2_profile(None));
+    web.json(HARVARD_BADGE, ob2_badge_class(json!(HARVARD_PROFILE)));
+    let a = ob2_assertion(harvard_a, json!(HARVARD_BADGE));
+    web.redirect(harvard_a, evil_a);
+    web.json(evil_a, a.clone());
+    check("redirected to another host", &a, CheckId::Hosted);
+
+    // The genuine case passes: served at its own id inside Harvard's scope.
+    web.clear();
+    web.json(HARVARD_PROFILE, ob2_profile(None));
+    web.json(HARVARD_BADGE, ob2_badge_class(json!(HARVARD_PROFILE)));
+    web.json(harvard_a, a.clone());
+    let r = hosted_verdict(&web, &a);
+    assert_eq!(r.verdict, Verdict::Valid, "{}", summary(&r));
+}
+
+/// OB 2.0 signed: the key is the issuer's only when the profile served at the issuer's id
+/// lists that key URL in `publicKey`; a key document's `owner` claim and an inline profile's
+/// `publicKey` count for nothing.
+#[test]
+fn ob2_signed_keys_must_be_listed_by_the_issuers_own_profile() {
+    let web = LocalWeb::start();
+    let online = Loopback::new(&web);
+    let evil_key = "https://evil.example/keys/rsa.json";
+    let genuine_key = "https://www.harvard.edu/keys/rsa.json";
+    let key_doc = |id: &str| {
+        json!({"@context": "https://w3id.org/openbadges/v2", "type": "CryptographicKey", "id": id,
+            "owner": HARVARD_PROFILE, "publicKeyPem": crate::verify::RSA_PUBLIC})
+    };
+    let signed = |badge: Value| {
+        let mut a = ob2_assertion("urn:uuid:8d7c6b5a-1234-4cde-9f01-23456789abcd", badge);
+        a["verification"] = json!({"type": "SignedBadge", "creator": evil_key});
+        crate::verify::rs256(&json!({"alg": "RS256"}), &a).into_bytes()
+    };
+    web.json(evil_key, key_doc(evil_key));
+    web.json(HARVARD_BADGE, ob2_badge_class(json!(HARVARD_PROFILE)));
+
+    // Harvard lists only its genuine key: the attacker's key document claiming Harvard as
+    // owner is not the issuer's key.
+    web.json(HARVARD_PROFILE, ob2_profile(Some(genuine_key)));
+    let r = verify(&signed(json!(HARVARD_BADGE)), &online);
+    assert_eq!(r.get(CheckId::Proof).unwrap().outcome, Outcome::Pass, "{}", summary(&r));
+    assert_eq!(r.verdict, Verdict::Invalid, "{}", summary(&r));
+    assert_eq!(r.get(CheckId::IssuerKey).unwrap().outcome, Outcome::Fail);
+
+    // An inline badge class whose inline issuer lists the attacker's key: ignored.
+    let inline = ob2_badge_class(json!({"id": HARVARD_PROFILE, "type": "Profile",
+        "name": "Harvard University", "publicKey": evil_key}));
+    let r = verify(&signed(inline), &online);
+    assert_eq!(r.verdict, Verdict::Invalid, "{}", summary(&r));
+
+    // Offline: the key cannot even be read — never valid.
+    let r = verify(&signed(json!(HARVARD_BADGE)), &OfflineFetcher);
+    assert_ne!(r.verdict, Verdict::Valid);
+
+    // Harvard really lists that key URL: valid.
+    web.json(HARVARD_PROFILE, ob2_profile(Some(evil_key)));
+    let r = verify(&signed(json!(HARVARD_BADGE)), &online);
+    assert_eq!(r.verdict, Verdict::Valid, "{}", summary(&r));
+}
+
+/// A status list signed by someone other than the credential's issuer cannot un-revoke it:
+/// the status is "could not check", never "not revoked".
+#[test]
+fn a_status_list_from_anyone_else_is_not_trusted() {
+    use backpack_core::verify::data_integrity::sign_eddsa_rdfc_2022;
+    use flate2::{Compression, write::GzEncoder};
+    let web = LocalWeb::start();
+    let online = Loopback::new(&web);
+    let issuer_key = SigningKey::from_bytes(&[0x31; 32]);
+    let issuer = did_key_from_ed25519(&pk(&issuer_key));
+    let list_url = "https://status.example/lists/1";
+    let mut c = credential(&issuer);
+    c["credentialStatus"] = json!({"id": format!("{list_url}#5"), "type": "BitstringStatusListEntry",
+        "statusPurpose": "revocation", "statusListIndex": "5", "statusListCredential": list_url});
+    let cred = sign_eddsa_rdfc_2022(
+        &c,
+        &issuer_key,
+        &did_key_verification_method(&pk(&issuer_key)),
+        &ProofOptions::new("assertionMethod"),
+    )
+    .unwrap();
+    let list = |signer: &SigningKey, revoked: bool| {
+        let mut bits = vec![0u8; 16_384];
+        if revoked {
+            bits[0] = 0b0000_0100; // index 5
+        }
+        let mut e = GzEncoder::new(Vec::new(), Compression::default());
+        e.write_all(&bits).unwrap();
+        let encoded = format!("u{}", URL_SAFE_NO_PAD.encode(e.finish().unwrap()));
+        let list_issuer = did_key_from_ed25519(&pk(signer));
+        let l = json!({"@context": ["https://www.w3.org/ns/credentials/v2"], "id": list_url,
+            "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+            "issuer": list_issuer, "validFrom": "2024-01-01T00:00:00Z",
+            "credentialSubject": {"id": format!("{list_url}#list"), "type": "BitstringStatusList",
+                "statusPurpose": "revocation", "encodedList": encoded}});
+        sign_eddsa_rdfc_2022(
+            &l,
+            signer,
+            &did_key_verification_method(&pk(signer)),
+            &ProofOptions::new("assertionMethod"),
+        )
+        .unwrap()
+    };
+    let bytes = serde_json::to_vec(&cred).unwrap();
+    // The issuer's own list says revoked.
+    web.json(list_url, list(&issuer_key, true));
+    let r = verify(&bytes, &online);
+    assert_eq!(r.status, Status::Revoked, "{}", summary(&r));
+    // Someone else serves a "not revoked" list at that URL, signed with their own key.
+    web.json(list_url, list(&attacker(), false));
+    let r = verify(&bytes, &online);
+    assert_eq!(r.get(CheckId::Status).unwrap().outcome, Outcome::Error, "{}", summary(&r));
+    assert!(
+        r.get(CheckId::Status).unwrap().detail.contains("not by the credential's issuer"),
+        "{}",
+        summary(&r)
+    );
+    assert_eq!(r.verdict, Verdict::Indeterminate);
+}

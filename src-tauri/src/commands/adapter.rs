@@ -65,6 +65,11 @@ pub struct BadgeDetail {
     pub imported_at: String,
     /// True when the image is remote and was not fetched.
     pub remote_image: bool,
+    /// The badge this copy conflicts with: it claims to be a newer version of it but is not
+    /// signed with the issuer's key.
+    pub conflicts_with: Option<i64>,
+    /// Conflicting copies kept beside this badge.
+    pub conflicts: Vec<i64>,
 }
 
 /// What happened to one imported file.
@@ -386,8 +391,17 @@ impl WalletAdapter {
     /// One badge in full.
     pub fn detail(&self, id: i64) -> CmdResult<BadgeDetail> {
         let b = self.wallet.get_badge(id)?;
+        let stale = b
+            .latest_report
+            .as_ref()
+            .is_some_and(|r| r.rules < backpack_core::verify::report::RULES);
         let report = b.latest_report.map(|r| r.report);
         let summary = match &report {
+            Some(rep) if stale => format!(
+                "Last checked on {} by an older Backpack that did not confirm who signed badges: \
+                 choose “Check again”.",
+                app_support::human_date(&rep.checked_at)
+            ),
             Some(rep) => app_support::plain_summary(rep, &b.badge),
             None => "Not checked yet: choose “Check again”.".to_string(),
         };
@@ -400,6 +414,8 @@ impl WalletAdapter {
             note: b.note.unwrap_or_default(),
             file_name: file_name(&b.source),
             imported_at: b.imported_at,
+            conflicts_with: b.conflicts_with,
+            conflicts: b.conflicts,
         })
     }
 

@@ -69,6 +69,12 @@ function render(d) {
     el("div", { class: "row spread" }, chip(card.status),
       el("button", { type: "button", class: "btn small", id: "check-again", onclick: () => recheck(card.id) }, "Check again")),
     el("p", { class: "verify-summary", id: "verify-summary" }, d.summary),
+    d.conflictsWith != null ? el("p", { class: "notice", role: "note", id: "conflict-note" },
+      "This copy claims to be a newer version of another badge in your backpack, but it is not signed with the issuer's key, so it was kept aside. ",
+      el("button", { type: "button", class: "link", onclick: () => go("detail", d.conflictsWith) }, "Open the badge it claims to replace")) : null,
+    d.conflicts && d.conflicts.length ? el("p", { class: "notice", role: "note", id: "conflicts-note" },
+      `${d.conflicts.length === 1 ? "A copy" : `${d.conflicts.length} copies`} of this badge claiming to be newer ${d.conflicts.length === 1 ? "was" : "were"} kept aside: not signed with the issuer's key. `,
+      ...d.conflicts.map((c) => el("button", { type: "button", class: "link", onclick: () => go("detail", c) }, `Open #${c}`))) : null,
     tech);
 
   // facts
