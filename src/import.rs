@@ -64,6 +64,22 @@ pub enum FileResult {
         /// The badge that stays current.
         current: i64,
     },
+    /// An endorsement (OB 3.0 EndorsementCredential), kept as what it is and attached to what
+    /// it endorses.
+    Endorsement {
+        /// Its id among the wallet's endorsements.
+        id: i64,
+        /// Its name.
+        name: String,
+        /// Who endorses, as it says.
+        endorser: Option<String>,
+        /// What it endorses (`credentialSubject.id`).
+        target: String,
+        /// Badges in the wallet it attaches to.
+        attached_to: Vec<i64>,
+        /// It was already in the wallet.
+        duplicate: bool,
+    },
     /// The input holds no readable badge. `reason` is one line starting with the source.
     Refused {
         /// `"<source>: <what is wrong>"`.
@@ -437,12 +453,22 @@ pub fn import_paths(
                 for item in items {
                     let prepared = match run.read(item) {
                         Ok((source, bytes)) => match prepare(&bytes, &source) {
-                            Ok((parsed, container)) => Prepared::Ready {
+                            Ok(Prep::Badge(parsed, container)) => Prepared::Ready {
                                 source,
                                 bytes,
                                 parsed: Box::new(parsed),
                                 container,
                             },
+                            Ok(Prep::Endorsement(en, container)) => {
+                                let (result, status) = store_endorsement(
+                                    wallet, &en, &bytes, container, &source, None,
+                                );
+                                Prepared::Done(FileOutcome {
+                                    source,
+                                    result,
+                                    status,
+                                })
+                            }
                             Err(result) => Prepared::Done(FileOutcome {
                                 source,
                                 result,
@@ -591,10 +617,15 @@ fn store_chunk(wallet: &Wallet, chunk: Vec<Prepared>, out: &mut Vec<FileOutcome>
 }
 
 /// Decode and parse one input; a refusal is the outcome.
-fn prepare(
-    bytes: &[u8],
-    source: &str,
-) -> Result<(crate::parse::ParsedCredential, crate::model::Container), FileResult> {
+/// What a read input is, before the wallet writer sees it.
+enum Prep {
+    /// A badge.
+    Badge(crate::parse::ParsedCredential, crate::model::Container),
+    /// An endorsement file.
+    Endorsement(crate::endorsement::Endorsement, crate::model::Container),
+}
+
+fn prepare(bytes: &[u8], source: &str) -> Result<Prep, FileResult> {
     if bytes.len() as u64 > limits::MAX_FILE_BYTES {
         return Err(FileResult::Refused {
             reason: format!(
@@ -606,10 +637,61 @@ fn prepare(
     let decoded = crate::decode::decode(bytes).map_err(|e| FileResult::Refused {
         reason: format!("{source}: {e}"),
     })?;
-    let parsed = crate::parse::parse(&decoded).map_err(|e| FileResult::Refused {
-        reason: format!("{source}: {e}"),
-    })?;
-    Ok((parsed, decoded.container))
+    match crate::parse::parse(&decoded) {
+        Ok(parsed) => Ok(Prep::Badge(parsed, decoded.container)),
+        Err(e) => match crate::endorsement::from_decoded(&decoded) {
+            Some(Ok(en)) => Ok(Prep::Endorsement(en, decoded.container)),
+            Some(Err(why)) => Err(FileResult::Refused {
+                reason: format!("{source}: {why}"),
+            }),
+            None => Err(FileResult::Refused {
+                reason: format!("{source}: {e}"),
+            }),
+        },
+    }
+}
+
+/// Keep an endorsement file, checked when verification is on; the outcome names the badges it
+/// attaches to.
+fn store_endorsement(
+    wallet: &Wallet,
+    en: &crate::endorsement::Endorsement,
+    bytes: &[u8],
+    container: crate::model::Container,
+    source: &str,
+    verify: Option<&VerifyContext<'_>>,
+) -> (FileResult, Option<Status>) {
+    let check = verify.map(|ctx| {
+        crate::verify::verify_endorsement(en, crate::endorsement::Scope::Credential, None, ctx)
+    });
+    let target = en.target.clone().unwrap_or_default();
+    match wallet.import_endorsement(en, bytes, container, source, check.as_ref()) {
+        Ok(o) => {
+            let (id, duplicate) = match o {
+                crate::store::EndorsementOutcome::Imported(id) => (id, false),
+                crate::store::EndorsementOutcome::Duplicate(id) => (id, true),
+            };
+            (
+                FileResult::Endorsement {
+                    id,
+                    name: en.name.clone(),
+                    endorser: en.endorser.name.clone().or(en.endorser.id.clone()),
+                    attached_to: wallet
+                        .badges_endorsed_by_target(&target)
+                        .unwrap_or_default(),
+                    target,
+                    duplicate,
+                },
+                check.map(|c| c.status),
+            )
+        }
+        Err(e) => (
+            FileResult::Failed {
+                reason: format!("{source}: {e}"),
+            },
+            None,
+        ),
+    }
 }
 
 /// One decoded badge into an open batch.
@@ -680,12 +762,23 @@ fn import_inner(
     let parsed = match crate::parse::parse(&decoded) {
         Ok(p) => p,
         Err(e) => {
-            return (
-                FileResult::Refused {
-                    reason: format!("{source}: {e}"),
-                },
-                None,
-            );
+            return match crate::endorsement::from_decoded(&decoded) {
+                Some(Ok(en)) => {
+                    store_endorsement(wallet, &en, bytes, decoded.container, source, opts.verify)
+                }
+                Some(Err(why)) => (
+                    FileResult::Refused {
+                        reason: format!("{source}: {why}"),
+                    },
+                    None,
+                ),
+                None => (
+                    FileResult::Refused {
+                        reason: format!("{source}: {e}"),
+                    },
+                    None,
+                ),
+            };
         }
     };
     let name = parsed.badge.name.clone();

@@ -20,12 +20,14 @@
 //! - [`share`]: the receiver side: verify everything inside a received export.
 //! - [`learner_key`]: the learner's Ed25519 key and did:key (presentation holder).
 //! - [`backup`]: encrypted backup and restore of the whole wallet.
+//! - [`endorsement`]: OB 3.0 endorsements, as files and embedded in credentials.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app_support;
 pub mod backup;
 pub mod bake;
 pub mod decode;
+pub mod endorsement;
 pub mod env;
 pub mod error;
 pub mod export;

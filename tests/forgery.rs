@@ -673,7 +673,12 @@ fn ob2_signed_keys_must_be_listed_by_the_issuers_own_profile() {
     // owner is not the issuer's key.
     web.json(HARVARD_PROFILE, ob2_profile(Some(genuine_key)));
     let r = verify(&signed(json!(HARVARD_BADGE)), &online);
-    assert_eq!(r.get(CheckId::Proof).unwrap().outcome, Outcome::Pass, "{}", summary(&r));
+    assert_eq!(
+        r.get(CheckId::Proof).unwrap().outcome,
+        Outcome::Pass,
+        "{}",
+        summary(&r)
+    );
     assert_eq!(r.verdict, Verdict::Invalid, "{}", summary(&r));
     assert_eq!(r.get(CheckId::IssuerKey).unwrap().outcome, Outcome::Fail);
 
@@ -744,9 +749,17 @@ fn a_status_list_from_anyone_else_is_not_trusted() {
     // Someone else serves a "not revoked" list at that URL, signed with their own key.
     web.json(list_url, list(&attacker(), false));
     let r = verify(&bytes, &online);
-    assert_eq!(r.get(CheckId::Status).unwrap().outcome, Outcome::Error, "{}", summary(&r));
+    assert_eq!(
+        r.get(CheckId::Status).unwrap().outcome,
+        Outcome::Error,
+        "{}",
+        summary(&r)
+    );
     assert!(
-        r.get(CheckId::Status).unwrap().detail.contains("not by the credential's issuer"),
+        r.get(CheckId::Status)
+            .unwrap()
+            .detail
+            .contains("not by the credential's issuer"),
         "{}",
         summary(&r)
     );

@@ -501,3 +501,67 @@ fn oversized_and_missing_inputs_say_what_is_wrong() {
         "{o:?}"
     );
 }
+
+/// An EndorsementCredential file is imported as what it is (not refused as "not a badge"),
+/// verified, and attached to the badge, achievement or issuer it endorses.
+#[test]
+fn endorsement_files_are_kept_and_attached_to_what_they_endorse() {
+    let w = Wallet::open_in_memory().unwrap();
+    // The DCC endorsements endorse https://1edtech.edu/issuers/565049: the issuer of
+    // complete.json.
+    let FileResult::Imported { id: badge, .. } = import_verified(
+        &w,
+        &fixture_bytes("1edtech-public-validator/ob30/complete.json"),
+        "complete.json",
+    ) else {
+        panic!("complete.json imports")
+    };
+    let rel = "endorsements/dcc-vc-test-fixtures/legacy-noStatus-notExpired-endorsement.json";
+    let r = import_verified(&w, &fixture_bytes(rel), "endorsement.json");
+    let FileResult::Endorsement {
+        name,
+        endorser,
+        target,
+        attached_to,
+        duplicate,
+        ..
+    } = r
+    else {
+        panic!("{r:?}")
+    };
+    assert!(!duplicate);
+    assert_eq!(target, "https://1edtech.edu/issuers/565049");
+    assert_eq!(endorser.as_deref(), Some("State Department of Education"));
+    assert_eq!(attached_to, vec![badge]);
+    assert!(!name.is_empty());
+    let attached = w.endorsements_for_badge(badge).unwrap();
+    assert_eq!(attached.len(), 1);
+    assert_eq!(attached[0].status, backpack_core::verify::Status::Verified);
+    assert_eq!(
+        attached[0].scope,
+        Some(backpack_core::endorsement::Scope::Issuer)
+    );
+    // It is not a badge: the gallery still holds one badge.
+    assert_eq!(w.count_badges(&Query::default()).unwrap(), 1);
+    // Again: a duplicate, without verification too (the batch path).
+    let out = import_path(&w, fixture(rel));
+    assert!(
+        matches!(
+            out[0].result,
+            FileResult::Endorsement {
+                duplicate: true,
+                ..
+            }
+        ),
+        "{out:?}"
+    );
+    // An endorsement that does not say what it endorses is refused with a reason.
+    let bad = br#"{"@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential", "EndorsementCredential"], "issuer": "did:key:z6MknNQD1WHLGGraFi6zcbGevuAgkVfdyCdtZnQTGWVVvR5Q", "credentialSubject": {"type": "EndorsementSubject"}}"#;
+    let r = import_bytes(&w, bad, "bad-endorsement.json").result;
+    assert_eq!(
+        r,
+        FileResult::Refused {
+            reason: "bad-endorsement.json: the endorsement does not say what it endorses (no credentialSubject.id)".into()
+        }
+    );
+}

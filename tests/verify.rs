@@ -1503,3 +1503,54 @@ fn unreadable_input_is_error_verdict() {
     assert_eq!(outcome(&r, CheckId::Decode), Outcome::Fail);
     assert!(r.fetches.is_empty());
 }
+
+// ---------------------------------------------------------------------------------------
+// Endorsements (OB 3.0 verification step 6): verified on their own, never changing the badge.
+
+#[test]
+fn embedded_endorsements_are_verified_and_do_not_change_the_badge() {
+    // complete.json: five endorsements with placeholder proofs (cryptosuite "eddsa-rdf-2022"),
+    // expired in 2020 — all unverified, at the credential, achievement and issuer levels.
+    let complete = ob3("complete.json");
+    let r = offline(&complete);
+    assert_eq!(r.endorsements.len(), 5, "{:#?}", r.endorsements);
+    for e in &r.endorsements {
+        assert_ne!(e.status, Status::Verified, "{e:?}");
+    }
+    let scopes: Vec<&str> = r.endorsements.iter().map(|e| e.scope.as_str()).collect();
+    assert!(
+        scopes.contains(&"credential")
+            && scopes.contains(&"achievement")
+            && scopes.contains(&"issuer"),
+        "{scopes:?}"
+    );
+    // The badge's own checks are the same as without looking at them: nothing failed.
+    assert!(
+        r.checks.iter().all(|c| c.outcome != Outcome::Fail),
+        "{r:#?}"
+    );
+
+    // DCC: the issuer's endorsement verifies but expired in 2020; the badge itself is valid.
+    let r = offline(&fixture_bytes(
+        "endorsements/dcc-vc-test-fixtures/oidf-noStatus-notExpired-complexIssuer.json",
+    ));
+    assert_verdict(&r, Verdict::Valid);
+    assert_eq!(r.endorsements.len(), 1);
+    let e = &r.endorsements[0];
+    assert_eq!(e.scope.as_str(), "issuer");
+    assert_eq!(e.endorser_name.as_deref(), Some("Horse Accreditor"));
+    assert_eq!(e.status, Status::Expired, "{e:?}");
+}
+
+#[test]
+fn an_endorsement_file_verifies_on_its_own() {
+    for rel in [
+        "endorsements/dcc-vc-test-fixtures/legacy-noStatus-notExpired-endorsement.json",
+        "endorsements/dcc-vc-test-fixtures/legacy-noStatus-notExpired-endorsement-withSchema.json",
+    ] {
+        let r = verify_with(&fixture_bytes(rel), &Forbidden, &[]);
+        assert_eq!(r.verdict, Verdict::Valid, "{rel}: {r:#?}");
+        assert_check(&r, CheckId::Proof, Outcome::Pass, "signature verified");
+        assert_check(&r, CheckId::IssuerKey, Outcome::Pass, "self-certifying");
+    }
+}

@@ -31,6 +31,7 @@
 mod badges;
 mod cache;
 mod collections;
+mod endorsements;
 mod profile;
 mod settings;
 
@@ -39,6 +40,7 @@ pub use badges::{
     StoredReport,
 };
 pub use collections::Collection;
+pub use endorsements::{EndorsementOutcome, StoredEndorsement};
 pub use profile::{Identity, IdentityKind};
 pub use settings::{LearnerKeyRecord, keys};
 
@@ -63,6 +65,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0003_trust",
         include_str!("../../migrations/0003_trust.sql"),
+    ),
+    (
+        "0004_endorsements",
+        include_str!("../../migrations/0004_endorsements.sql"),
     ),
 ];
 

@@ -63,7 +63,7 @@ pub mod schema;
 pub mod status;
 pub mod vc_jwt;
 
-pub use report::{Check, CheckId, FetchRecord, Outcome, Report, Status, Verdict};
+pub use report::{Check, CheckId, EndorsementCheck, FetchRecord, Outcome, Report, Status, Verdict};
 
 use serde_json::Value;
 
@@ -314,12 +314,20 @@ fn format_detail(p: &ParsedCredential) -> String {
 
 fn run(p: &ParsedCredential, ctx: &VerifyContext<'_>, r: &mut Report) {
     let net = Net::new(ctx.fetcher, ctx.cache, ctx.clock);
-    run_with(p, ctx, &net, r);
+    run_with(p, ctx, &net, 0, r);
     r.fetches = net.records();
 }
 
-/// [`run`] over an existing network (a CLR's inner credentials share the CLR's).
-fn run_with(p: &ParsedCredential, ctx: &VerifyContext<'_>, net: &Net<'_>, r: &mut Report) {
+/// [`run`] over an existing network (a CLR's inner credentials and embedded endorsements
+/// share the outer credential's). `depth` > 0 for those nested verifications: their own
+/// nested credentials and endorsements are not verified again.
+fn run_with(
+    p: &ParsedCredential,
+    ctx: &VerifyContext<'_>,
+    net: &Net<'_>,
+    depth: u8,
+    r: &mut Report,
+) {
     r.set_format(p.format);
     r.set(CheckId::Parse, Outcome::Pass, format_detail(p));
     let keys = keys::Resolver::new(net, ctx.clock);
@@ -327,6 +335,7 @@ fn run_with(p: &ParsedCredential, ctx: &VerifyContext<'_>, net: &Net<'_>, r: &mu
         ctx,
         net,
         keys: &keys,
+        depth,
     };
     match p.format {
         Format::Ob2Hosted | Format::Ob2Signed => ob2::verify(&run, p, r),
@@ -350,6 +359,25 @@ pub fn verify_document_proofs(
     data_integrity::verify_proofs_with(doc, controller, &keys, opts)
 }
 
+/// Verify an endorsement file on its own (proof, key bound to the endorser, dates, status) and
+/// say whether it endorses `expected_target` when one is given.
+pub fn verify_endorsement(
+    e: &crate::endorsement::Endorsement,
+    scope: crate::endorsement::Scope,
+    expected_target: Option<&str>,
+    ctx: &VerifyContext<'_>,
+) -> EndorsementCheck {
+    let net = Net::new(ctx.fetcher, ctx.cache, ctx.clock);
+    let keys = keys::Resolver::new(&net, ctx.clock);
+    let run = Run {
+        ctx,
+        net: &net,
+        keys: &keys,
+        depth: 0,
+    };
+    ob3::check_endorsement(&run, scope, expected_target, e)
+}
+
 /// What one verification run shares between its steps.
 pub(crate) struct Run<'a> {
     /// The host's context.
@@ -358,6 +386,8 @@ pub(crate) struct Run<'a> {
     pub net: &'a Net<'a>,
     /// Key resolution and issuer binding over that network.
     pub keys: &'a keys::Resolver<'a>,
+    /// 0 for the credential asked about; 1 for one nested in it (CLR, endorsement).
+    pub depth: u8,
 }
 
 impl Run<'_> {

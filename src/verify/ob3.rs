@@ -117,9 +117,72 @@ pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
     let (ro, rd) = recipient::check_ob3(cred.get("credentialSubject"), run.ctx.recipients);
     r.set(CheckId::Recipient, ro, rd);
 
-    if matches!(p.format, Format::Clr2Json | Format::Clr2Jwt) {
-        clr_inner(run, p, cred, r);
+    if run.depth == 0 {
+        if matches!(p.format, Format::Clr2Json | Format::Clr2Jwt) {
+            clr_inner(run, p, cred, r);
+        }
+        r.endorsements = endorsements(run, cred);
     }
+}
+
+/// Verify each endorsement embedded in the credential, its achievement and its issuer, on its
+/// own (OB 3.0 verification step 6). The results are kept beside the checks: an endorsement
+/// that fails says something about the endorsement, not about the badge.
+fn endorsements(run: &Run<'_>, cred: &Value) -> Vec<super::EndorsementCheck> {
+    crate::endorsement::embedded(cred)
+        .into_iter()
+        .map(|e| match e.endorsement {
+            Ok(en) => check_endorsement(run, e.scope, e.expected_target.as_deref(), &en),
+            Err(why) => super::EndorsementCheck {
+                scope: e.scope,
+                endorser_id: None,
+                endorser_name: None,
+                name: "Endorsement".into(),
+                comment: None,
+                status: super::Status::Unreadable,
+                reason: why,
+            },
+        })
+        .collect()
+}
+
+/// Verify one endorsement (embedded, or a file attached to a badge); `expected_target` is the
+/// id of what it should endorse.
+pub(crate) fn check_endorsement(
+    run: &Run<'_>,
+    scope: crate::endorsement::Scope,
+    expected_target: Option<&str>,
+    en: &crate::endorsement::Endorsement,
+) -> super::EndorsementCheck {
+    let mut sub = Report::new(r_now(run));
+    sub.set(CheckId::Decode, Outcome::Pass, "an embedded endorsement");
+    let ctx = super::VerifyContext {
+        clock: run.ctx.clock,
+        fetcher: run.ctx.fetcher,
+        recipients: &[],
+        cache: run.ctx.cache,
+    };
+    super::run_with(&crate::endorsement::parsed(en), &ctx, run.net, 1, &mut sub);
+    let (mut status, mut reason) = (sub.status, sub.reason.clone());
+    if let (Some(want), Some(got)) = (expected_target, en.target.as_deref())
+        && !super::keys::same_id(want, got)
+    {
+        status = super::Status::Invalid;
+        reason = format!("it endorses {got}, not this {} ({want})", scope.as_str());
+    }
+    super::EndorsementCheck {
+        scope,
+        endorser_id: en.endorser.id.clone(),
+        endorser_name: en.endorser.name.clone(),
+        name: en.name.clone(),
+        comment: en.comment.clone(),
+        status,
+        reason,
+    }
+}
+
+fn r_now(run: &Run<'_>) -> String {
+    crate::net::rfc3339(run.ctx.clock.now())
 }
 
 fn jwt_proof(
@@ -333,7 +396,7 @@ fn clr_inner(run: &Run<'_>, p: &ParsedCredential, cred: &Value, r: &mut Report) 
             recipients: &[],
             cache: run.ctx.cache,
         };
-        super::run_with(c, &sub_ctx, run.net, &mut sub);
+        super::run_with(c, &sub_ctx, run.net, 1, &mut sub);
         let name = c
             .document
             .get("name")

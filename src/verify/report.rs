@@ -259,6 +259,29 @@ pub struct Report {
     /// One line saying why the badge has that status.
     #[serde(default)]
     pub reason: String,
+    /// The endorsements embedded in the credential, each verified on its own. Information
+    /// about the endorsements: they never change the badge's verdict.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub endorsements: Vec<EndorsementCheck>,
+}
+
+/// The verification of one endorsement (embedded in a credential, or attached to it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EndorsementCheck {
+    /// What it endorses: `credential`, `achievement` or `issuer`.
+    pub scope: crate::endorsement::Scope,
+    /// The endorser's id.
+    pub endorser_id: Option<String>,
+    /// The endorser's name, as the endorsement says (a claim unless verified).
+    pub endorser_name: Option<String>,
+    /// The endorsement's name.
+    pub name: String,
+    /// The endorser's comment.
+    pub comment: Option<String>,
+    /// Its own status (verified, issuer not confirmed, expired, …).
+    pub status: Status,
+    /// Why.
+    pub reason: String,
 }
 
 fn not_checked() -> Status {
@@ -277,6 +300,7 @@ impl Report {
             fetches: Vec::new(),
             status: Status::Unreadable,
             reason: "nothing was checked".into(),
+            endorsements: Vec::new(),
         }
     }
 

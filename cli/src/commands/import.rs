@@ -56,7 +56,13 @@ impl Args {
             match &o.result {
                 FileResult::Imported { .. }
                 | FileResult::History { .. }
-                | FileResult::Conflict { .. } => imported += 1,
+                | FileResult::Conflict { .. }
+                | FileResult::Endorsement {
+                    duplicate: false, ..
+                } => imported += 1,
+                FileResult::Endorsement {
+                    duplicate: true, ..
+                } => duplicate += 1,
                 FileResult::Duplicate { .. } => duplicate += 1,
                 FileResult::Refused { .. } => refused += 1,
                 FileResult::Failed { .. } => failed += 1,
@@ -96,6 +102,32 @@ impl Args {
                     "conflict   {src}  #{id} \"{}\"  claims to be a newer version of #{current} but is not signed with the issuer's key: kept beside it, not in its place{checked}",
                     clean(name)
                 )?,
+                FileResult::Endorsement {
+                    name,
+                    endorser,
+                    target,
+                    attached_to,
+                    duplicate,
+                    ..
+                } => {
+                    let what = if *duplicate {
+                        "duplicate "
+                    } else {
+                        "endorsement"
+                    };
+                    let by = endorser
+                        .as_deref()
+                        .map(|e| format!(" by {}", clean(e)))
+                        .unwrap_or_default();
+                    let to = if attached_to.is_empty() {
+                        format!("endorses {} (not in your wallet)", clean(target))
+                    } else {
+                        let ids: Vec<String> =
+                            attached_to.iter().map(|i| format!("#{i}")).collect();
+                        format!("endorses {}", ids.join(", "))
+                    };
+                    writeln!(out, "{what} {src}  \"{}\"{by}  {to}{checked}", clean(name))?
+                }
                 FileResult::Duplicate { id, name } => writeln!(
                     out,
                     "duplicate  {src}  #{id} \"{}\"  already in your wallet",

@@ -43,10 +43,12 @@ impl Args {
             return Ok(ExitCode::SUCCESS);
         }
         let b = wallet.get_badge(self.id)?;
+        let attached = wallet.endorsements_for_badge(self.id)?;
         if self.json {
             let mut v = serde_json::to_value(&b)?;
             if let Some(obj) = v.as_object_mut() {
                 obj.insert("status".into(), serde_json::to_value(b.status())?);
+                obj.insert("endorsements".into(), serde_json::to_value(&attached)?);
                 obj.insert("original_bytes".into(), b.original.len().into());
             }
             serde_json::to_writer_pretty(&mut out, &v)?;
@@ -78,9 +80,63 @@ impl Args {
                 serde_json::to_value(b.container)?.as_str().unwrap_or("?")
             )),
         )?;
-        field("status", Some(b.status().as_str().replace('_', " ")))?;
+        field("status", Some(b.status().label().to_string()))?;
         if let Some(r) = &b.latest_report {
+            field("why", Some(r.report.reason.clone()))?;
             field("checked at", Some(r.report.checked_at.clone()))?;
+        }
+        if let Some(c) = b.conflicts_with {
+            field(
+                "conflict",
+                Some(format!(
+                    "claims to be a newer version of #{c} but is not signed with the issuer's key"
+                )),
+            )?;
+        }
+        for c in &b.conflicts {
+            field(
+                "kept aside",
+                Some(format!(
+                    "#{c} claims to be a newer version of this badge but is not signed with the issuer's key"
+                )),
+            )?;
+        }
+        // Endorsements: embedded in the credential (checked with it) and attached files.
+        let embedded = b
+            .latest_report
+            .as_ref()
+            .map(|r| r.report.endorsements.clone())
+            .unwrap_or_default();
+        for e in &embedded {
+            let by = e
+                .endorser_name
+                .clone()
+                .or(e.endorser_id.clone())
+                .unwrap_or_default();
+            field(
+                "endorsed by",
+                Some(format!(
+                    "{by} ({}, of the {})",
+                    e.status.label(),
+                    e.scope.as_str()
+                )),
+            )?;
+        }
+        for e in &attached {
+            let by = e
+                .endorser_name
+                .clone()
+                .or(e.endorser_id.clone())
+                .unwrap_or_default();
+            let of = e.scope.map(|s| s.as_str()).unwrap_or("badge");
+            field(
+                "endorsed by",
+                Some(format!(
+                    "{by} ({}, of the {of}; file {})",
+                    e.status.label(),
+                    e.source
+                )),
+            )?;
         }
         field("description", badge.description.clone())?;
         if let Some(c) = &badge.criteria {

@@ -70,6 +70,27 @@ pub struct BadgeDetail {
     pub conflicts_with: Option<i64>,
     /// Conflicting copies kept beside this badge.
     pub conflicts: Vec<i64>,
+    /// Endorsements of the badge, its achievement or its issuer: embedded in the credential
+    /// and imported as files, each with its own status.
+    pub endorsements: Vec<EndorsementView>,
+}
+
+/// One endorsement as the detail view shows it.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EndorsementView {
+    /// Who endorses (name, or id).
+    pub endorser: String,
+    /// `credential`, `achievement` or `issuer`.
+    pub scope: &'static str,
+    /// The endorser's comment.
+    pub comment: Option<String>,
+    /// Its own status id (`verify::Status`).
+    pub status: Status,
+    /// Why.
+    pub reason: String,
+    /// `embedded` (inside the badge) or `file`.
+    pub source: &'static str,
 }
 
 /// What happened to one imported file.
@@ -241,6 +262,25 @@ pub fn line(o: FileOutcome) -> ImportLine {
         FileResult::Duplicate { id, .. } => {
             ("duplicate", "already in your wallet".into(), Some(id))
         }
+        FileResult::Endorsement {
+            name,
+            endorser,
+            attached_to,
+            duplicate,
+            ..
+        } => (
+            if duplicate { "duplicate" } else { "imported" },
+            format!(
+                "{name}: an endorsement{}{}",
+                endorser.map(|e| format!(" by {e}")).unwrap_or_default(),
+                if attached_to.is_empty() {
+                    ", of something not in your backpack".to_string()
+                } else {
+                    format!(", shown on {} of your badges", attached_to.len())
+                }
+            ),
+            attached_to.first().copied(),
+        ),
         FileResult::Conflict { id, name, current } => (
             "conflict",
             format!(
@@ -405,6 +445,38 @@ impl WalletAdapter {
             Some(rep) => app_support::plain_summary(rep, &b.badge),
             None => "Not checked yet: choose “Check again”.".to_string(),
         };
+        let mut endorsements: Vec<EndorsementView> = report
+            .iter()
+            .flat_map(|r| r.endorsements.iter())
+            .map(|e| EndorsementView {
+                endorser: e
+                    .endorser_name
+                    .clone()
+                    .or(e.endorser_id.clone())
+                    .unwrap_or_else(|| "Unknown endorser".into()),
+                scope: e.scope.as_str(),
+                comment: e.comment.clone(),
+                status: e.status,
+                reason: e.reason.clone(),
+                source: "embedded",
+            })
+            .collect();
+        endorsements.extend(
+            self.wallet
+                .endorsements_for_badge(id)?
+                .into_iter()
+                .map(|e| EndorsementView {
+                    endorser: e
+                        .endorser_name
+                        .or(e.endorser_id)
+                        .unwrap_or_else(|| "Unknown endorser".into()),
+                    scope: e.scope.map(|s| s.as_str()).unwrap_or("credential"),
+                    comment: e.comment,
+                    status: e.status,
+                    reason: e.reason.unwrap_or_default(),
+                    source: "file",
+                }),
+        );
         Ok(BadgeDetail {
             card: self.card_of(id, b.tags)?,
             remote_image: matches!(b.badge.image, Some(Image::Remote { .. })),
@@ -416,6 +488,7 @@ impl WalletAdapter {
             imported_at: b.imported_at,
             conflicts_with: b.conflicts_with,
             conflicts: b.conflicts,
+            endorsements,
         })
     }
 

@@ -111,11 +111,24 @@ function render(d) {
     listSection("Results", b.results, (r) => [el("strong", {}, r.label || "Result"), r.value ? `: ${r.value}` : "",
       r.status ? ` (${r.status})` : "", (r.achievedLevel ?? r.achieved_level) ? ` — level ${r.achievedLevel ?? r.achieved_level}` : ""]),
     b.tags && b.tags.length ? section("Issuer's tags", el("div", {}, ...b.tags.map((t) => el("span", { class: "tag" }, t)))) : null,
+    endorsementsSection(d.endorsements),
     personalSection(d),
     collectionsSection(card));
 
   body.append(el("div", { class: "detail" }, side, main));
   $("#detail-name").focus?.();
+}
+
+const SCOPE_LABEL = { credential: "this badge", achievement: "this achievement", issuer: "the issuer", creator: "the achievement's creator" };
+
+function endorsementsSection(list) {
+  if (!list || !list.length) return null;
+  return section("Endorsements", el("ul", { class: "item-list", id: "endorsements" }, ...list.map((e) =>
+    el("li", { "data-status": e.status },
+      el("strong", {}, `Endorsed by ${e.endorser}`), ` (${STATUS_LABEL[e.status] || e.status})`,
+      ` — of ${SCOPE_LABEL[e.scope] || e.scope}`,
+      e.comment ? el("div", { class: "prewrap" }, e.comment) : null,
+      e.status !== "verified" ? el("div", { class: "muted" }, e.reason) : null))));
 }
 
 function criteriaSection(c) {
