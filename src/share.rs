@@ -684,7 +684,9 @@ impl ZipReader<'_> {
         }
         .map_err(|e| entry(format!("{}: {e}", visible(name))))?;
         let cap = max.min(self.left);
-        let mut out = Vec::new();
+        // Sized from the declared size (bounded by the cap), so an honest entry is read
+        // without the vector doubling past it.
+        let mut out = Vec::with_capacity(f.size().min(cap) as usize + 1);
         let res = f.take(cap + 1).read_to_end(&mut out);
         self.left = self.left.saturating_sub(out.len() as u64);
         res.map_err(|e| entry(format!("{}: {e}", visible(name))))?;
@@ -1324,4 +1326,84 @@ fn di_verify(
         domain: expect.domain.as_deref(),
     };
     verify_proofs_with(vp, Some(holder), &keys, &opts).proof
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn zip_of(entries: &[(&str, usize)]) -> Vec<u8> {
+        let mut zw = ::zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let o = ::zip::write::SimpleFileOptions::default()
+            .compression_method(::zip::CompressionMethod::Deflated);
+        for (n, len) in entries {
+            zw.start_file(*n, o).unwrap();
+            zw.write_all(&vec![0u8; *len]).unwrap();
+        }
+        zw.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn every_read_of_one_file_counts_against_one_budget() {
+        const MIB: usize = 1024 * 1024;
+        let bytes = zip_of(&[("a", MIB), ("b", MIB), ("c", MIB)]);
+        let mut r = ZipReader {
+            zip: ::zip::ZipArchive::new(std::io::Cursor::new(bytes.as_slice())).unwrap(),
+            left: (5 * MIB / 2) as u64,
+            budget: (5 * MIB / 2) as u64,
+        };
+        assert_eq!(
+            r.read("a", MAX_ZIP_ENTRY_BYTES).ok().map(|v| v.len()),
+            Some(MIB)
+        );
+        assert_eq!(
+            r.read("b", MAX_ZIP_ENTRY_BYTES).ok().map(|v| v.len()),
+            Some(MIB)
+        );
+        match r.read("c", MAX_ZIP_ENTRY_BYTES) {
+            Err(ReadError::Refuse(e)) => assert_eq!(
+                e.to_string(),
+                "zip bundle exceeds the total decompressed bytes read limit of 2621440"
+            ),
+            _ => panic!("the third read must exhaust the budget"),
+        }
+        // An entry over its own limit is that entry's problem, not the file's.
+        let mut r = ZipReader {
+            zip: ::zip::ZipArchive::new(std::io::Cursor::new(bytes.as_slice())).unwrap(),
+            left: u64::MAX,
+            budget: u64::MAX,
+        };
+        match r.read("a", 1000) {
+            Err(ReadError::Entry(e)) => assert_eq!(e, "a is larger than the 1000-byte entry limit"),
+            _ => panic!("entry limit"),
+        }
+        match r.read("zz", 1000) {
+            Err(ReadError::Entry(e)) => assert_eq!(e, "zz is missing from the bundle"),
+            _ => panic!("missing entry"),
+        }
+    }
+
+    #[test]
+    fn a_manifest_naming_one_path_twice_is_refused() {
+        // Here as a badge's original and as its baked image: each path is read once.
+        let bytes = zip_of(&[("credentials/a.json", 10)]);
+        let zip = ::zip::ZipArchive::new(std::io::Cursor::new(bytes.as_slice())).unwrap();
+        let m: Manifest = serde_json::from_value(serde_json::json!({
+            "backpack_manifest": 1, "title": "t", "exported_at": "x",
+            "privacy": {"include_evidence": false, "include_notes": false,
+                        "include_dates": true, "include_emails": false},
+            "presentation": null, "holder": null,
+            "badges": [
+                {"wallet_id": "1", "id": null, "name": "a", "format": "ob3-json",
+                 "original": "credentials/a.json", "baked": "credentials/a.json",
+                 "in_presentation": false, "verdict_at_export": "valid"}],
+            "files": [{"path": "credentials/a.json", "sha256": "00", "bytes": 10}]
+        }))
+        .unwrap();
+        assert_eq!(
+            refuse_duplicates(&zip, Some(&m)).unwrap_err().to_string(),
+            "zip bundle names credentials/a.json more than once; a bundle names each file once"
+        );
+    }
 }
