@@ -87,11 +87,7 @@ pub async fn import_paths<R: Runtime>(
         .map_err(|e| CommandError::new("cancelled", e.to_string()))?
 }
 
-/// Read a received file, refusing anything over the core's file limit.
-fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
-    read_at_most(path, backpack_core::limits::MAX_FILE_BYTES)
-}
-
+/// Read a received file, refusing anything over `max` bytes (the share limit).
 fn read_at_most(path: &Path, max: u64) -> Result<Vec<u8>, String> {
     match std::fs::metadata(path) {
         Ok(m) if m.len() > max => Err(format!(
