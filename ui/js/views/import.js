@@ -143,7 +143,7 @@ export function showReceived(r, recipients = []) {
       const dates = x ? [["Issued", x.issued], ["Valid from", x.valid_from], ["Expires", x.valid_until]]
         .filter(([, v]) => v).map(([l, v]) => `${l} ${fmtDate(v)}`).join(" · ") : "";
       return el("li", { "data-status": b.status, "data-recipient": b.recipient.state },
-        chip(b.status),
+        el("div", {}, chip(b.status)),
         el("div", {},
           el("strong", {}, x && x.name ? x.name : "No readable badge"),
           x ? ` — ${x.issuer.name || x.issuer.id || "issuer not named"}` : "",
