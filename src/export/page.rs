@@ -211,10 +211,24 @@ const MAX_DIFFERENCES: usize = 40;
 
 fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDifference>) {
     let before = diffs.len();
-    let rr = regions(page);
-    let er = regions(expected);
-    let rf = all_fields(page, &rr);
-    let ef = all_fields(expected, &er);
+    let (rr, rf) = scan(page);
+    let (er, ef) = scan(expected);
+    // Fields by container (the last slot: outside every container).
+    let by_region = |regions: &[Region], fields: &'_ [Field]| {
+        let mut out: Vec<Vec<usize>> = vec![Vec::new(); regions.len() + 1];
+        for (k, f) in fields.iter().enumerate() {
+            out[f.region.unwrap_or(regions.len())].push(k);
+        }
+        out
+    };
+    let (rbr, ebr) = (by_region(&rr, &rf), by_region(&er, &ef));
+    // Containers by the credential they name.
+    let mut named: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for r in &rr {
+        if let Some(c) = &r.credential {
+            named.entry(c.as_str()).or_default().push(r.index);
+        }
+    }
     let label = |k: usize| -> String {
         match ctx.get(k).map(|c| c.name.trim()).filter(|n| !n.is_empty()) {
             Some(n) => format!("badge {} (\"{}\")", k + 1, visible(n)),
@@ -222,15 +236,21 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
         }
     };
     // Badge containers: one per embedded credential, in order, and nothing else.
-    let ids: Vec<String> = (1..=ctx.len())
-        .map(|n| format!("{CREDENTIAL_BLOCK_PREFIX}{n}"))
-        .collect();
+    let n = ctx.len();
+    let index_of = |id: &str| -> Option<usize> {
+        id.strip_prefix(CREDENTIAL_BLOCK_PREFIX)
+            .filter(|d| !d.starts_with('0') && d.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|d| d.parse::<usize>().ok())
+            .filter(|k| (1..=n).contains(k))
+            .map(|k| k - 1)
+    };
     for r in &rr {
         match &r.credential {
             None => {
-                let shows = rf
+                let shows = rbr[r.index]
                     .iter()
-                    .find(|f| f.region == Some(r.index) && f.name == "name")
+                    .map(|&k| &rf[k])
+                    .find(|f| f.name == "name")
                     .map(|f| format!(": \"{}\"", f.text))
                     .unwrap_or_default();
                 pd(
@@ -245,7 +265,7 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
                     ),
                 );
             }
-            Some(id) if !ids.contains(id) => pd(
+            Some(id) if index_of(id).is_none() => pd(
                 diffs,
                 None,
                 None,
@@ -259,18 +279,12 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
             Some(_) => {}
         }
     }
-    let order: Vec<usize> = rr
+    let mut seen = vec![false; n];
+    let firsts: Vec<usize> = rr
         .iter()
-        .filter_map(|r| ids.iter().position(|id| Some(id) == r.credential.as_ref()))
+        .filter_map(|r| r.credential.as_deref().and_then(index_of))
+        .filter(|&k| !std::mem::replace(&mut seen[k], true))
         .collect();
-    let mut firsts = order.clone();
-    firsts.dedup();
-    let mut seen = Vec::new();
-    firsts.retain(|k| {
-        let new = !seen.contains(k);
-        seen.push(*k);
-        new
-    });
     if !firsts.windows(2).all(|w| w[0] < w[1]) {
         pd(
             diffs,
@@ -284,12 +298,16 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
         );
     }
 
-    for (k, id) in ids.iter().enumerate() {
-        let here: Vec<&Region> = rr
-            .iter()
-            .filter(|r| r.credential.as_ref() == Some(id))
-            .collect();
-        let Some(er_k) = er.iter().find(|r| r.credential.as_ref() == Some(id)) else {
+    for k in 0..n {
+        let id = format!("{CREDENTIAL_BLOCK_PREFIX}{}", k + 1);
+        let here: Vec<&Region> = named
+            .get(id.as_str())
+            .map(|v| v.iter().map(|&i| &rr[i]).collect())
+            .unwrap_or_default();
+        let Some(er_k) = er
+            .get(k)
+            .filter(|r| r.credential.as_deref() == Some(id.as_str()))
+        else {
             continue;
         };
         match here.len() {
@@ -319,8 +337,8 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
         if c.skip_fields {
             continue;
         }
-        let got: Vec<&Field> = rf.iter().filter(|f| f.region == Some(r.index)).collect();
-        let want: Vec<&Field> = ef.iter().filter(|f| f.region == Some(er_k.index)).collect();
+        let got: Vec<&Field> = rbr[r.index].iter().map(|&i| &rf[i]).collect();
+        let want: Vec<&Field> = ebr[er_k.index].iter().map(|&i| &ef[i]).collect();
         let field_diffs = compare_fields(&got, &want);
         let had_fields = !field_diffs.is_empty();
         for d in field_diffs {
@@ -392,8 +410,8 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
     }
 
     // Outside the badges: the title, introduction, notes, how-to text, footer and blocks.
-    let got: Vec<&Field> = rf.iter().filter(|f| f.region.is_none()).collect();
-    let want: Vec<&Field> = ef.iter().filter(|f| f.region.is_none()).collect();
+    let got: Vec<&Field> = rbr[rr.len()].iter().map(|&i| &rf[i]).collect();
+    let want: Vec<&Field> = ebr[er.len()].iter().map(|&i| &ef[i]).collect();
     let outside = compare_fields(&got, &want);
     let had_outside = !outside.is_empty();
     for d in outside {
@@ -542,19 +560,19 @@ struct FieldDiff {
 fn compare_fields(got: &[&Field], want: &[&Field]) -> Vec<FieldDiff> {
     let mut out: Vec<FieldDiff> = Vec::new();
     let mut names: Vec<&str> = Vec::new();
-    for f in want.iter().chain(got) {
-        if !names.contains(&f.name.as_str()) {
-            names.push(&f.name);
+    let mut texts: std::collections::HashMap<&str, (Vec<&String>, Vec<&String>)> =
+        std::collections::HashMap::new();
+    for (side, fs) in [(0, want), (1, got)] {
+        for f in fs {
+            let e = texts.entry(f.name.as_str()).or_insert_with(|| {
+                names.push(f.name.as_str());
+                (Vec::new(), Vec::new())
+            });
+            if side == 0 { &mut e.1 } else { &mut e.0 }.push(&f.text);
         }
     }
     for name in names {
-        let texts = |fs: &[&Field]| -> Vec<String> {
-            fs.iter()
-                .filter(|f| f.name == name)
-                .map(|f| f.text.clone())
-                .collect()
-        };
-        let (g, w) = (texts(got), texts(want));
+        let (g, w) = &texts[name];
         if g == w {
             continue;
         }
@@ -567,24 +585,38 @@ fn compare_fields(got: &[&Field], want: &[&Field]) -> Vec<FieldDiff> {
             });
         };
         if g.len() == w.len() {
-            for (a, b) in g.iter().zip(&w) {
+            for (a, b) in g.iter().zip(w) {
                 if a != b {
                     diff(Some(a), Some(b), None);
                 }
             }
         } else if g.is_empty() {
-            for b in &w {
+            for b in w {
                 diff(None, Some(b), None);
             }
         } else {
-            let odd: Vec<&String> = g.iter().filter(|a| !w.contains(a)).collect();
+            let wset: std::collections::HashSet<&String> = w.iter().copied().collect();
+            let gset: std::collections::HashSet<&String> = g.iter().copied().collect();
+            let odd: Vec<&&String> = g.iter().filter(|a| !wset.contains(**a)).collect();
             if odd.is_empty() {
-                diff(g.first(), w.first(), Some((g.len(), w.len())));
+                diff(
+                    g.first().copied(),
+                    w.first().copied(),
+                    Some((g.len(), w.len())),
+                );
             }
             for a in odd {
-                diff(Some(a), if w.len() == 1 { w.first() } else { None }, None);
+                diff(
+                    Some(a),
+                    if w.len() == 1 {
+                        w.first().copied()
+                    } else {
+                        None
+                    },
+                    None,
+                );
             }
-            for b in w.iter().filter(|b| !g.contains(b)) {
+            for b in w.iter().filter(|b| !gset.contains(**b)) {
                 diff(None, Some(b), None);
             }
         }
@@ -607,65 +639,136 @@ struct Field {
     text: String,
 }
 
-/// Every `<article …>…</article>` (ASCII case-insensitive), outermost only.
-fn regions(html: &str) -> Vec<Region> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(start) = find_tag(html, "article", from) {
-        let tag_end = html[start..]
-            .find('>')
-            .map_or(html.len(), |e| start + e + 1);
-        let credential = attr(&html[start..tag_end], "data-credential");
-        let end = matching_close(html, "article", tag_end);
-        out.push(Region {
-            index: out.len(),
-            credential,
-            start,
-            end,
-        });
-        from = end.max(start + 1);
-    }
-    out
+/// Most badge containers and fields read back from one page (diagnostics only).
+const MAX_SCANNED: usize = 100_000;
+/// Deepest element nesting followed (diagnostics only).
+const MAX_DEPTH: usize = 256;
+/// Most source bytes of one field turned into its text.
+const MAX_FIELD_SOURCE: usize = 8 * 1024;
+
+/// An element still open during [`scan`].
+struct Open {
+    name: String,
+    /// The field it carries: (index in the field list, start of its content).
+    field: Option<(usize, usize)>,
+    /// It is the open badge container.
+    region: bool,
 }
 
-/// Every element carrying `data-field`, with its text and the region it is in.
-fn all_fields(html: &str, regions: &[Region]) -> Vec<Field> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(off) = find_ci(html, "data-field=", from) {
-        from = off + 1;
-        let Some(lt) = html[..off].rfind('<') else {
-            continue;
-        };
-        if html[lt..off].contains('>') {
-            continue; // in text, not in a tag
+/// One linear pass over a page: every outermost `<article …>` (ASCII case-insensitive) as a
+/// badge container, and every element carrying `data-field` with its text and the container
+/// it is in. Lenient like a browser (a close tag closes what is open inside it; what is
+/// never closed ends at the end of the page), and bounded (see the constants above), so a
+/// hostile page costs time in proportion to its size.
+fn scan(html: &str) -> (Vec<Region>, Vec<Field>) {
+    let mut regions: Vec<Region> = Vec::new();
+    let mut fields: Vec<Field> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut current: Option<usize> = None;
+    let close = |o: Open,
+                 content_end: usize,
+                 tag_end: usize,
+                 fields: &mut Vec<Field>,
+                 regions: &mut Vec<Region>,
+                 current: &mut Option<usize>| {
+        if let Some((k, start)) = o.field {
+            let mut end = content_end.min(start + MAX_FIELD_SOURCE).max(start);
+            while !html.is_char_boundary(end) {
+                end -= 1;
+            }
+            fields[k].text = text_of(&html[start..end]);
         }
-        let tag_end = html[off..].find('>').map_or(html.len(), |e| off + e + 1);
-        let tag = &html[lt..tag_end];
-        let Some(name) = attr(tag, "data-field") else {
+        if o.region
+            && let Some(r) = current.take()
+        {
+            regions[r].end = tag_end;
+        }
+    };
+    let mut i = 0;
+    while let Some(off) = html[i..].find('<') {
+        let lt = i + off;
+        let rest = &html[lt + 1..];
+        if rest.starts_with("!--") {
+            i = html[lt..].find("-->").map_or(html.len(), |e| lt + e + 3);
             continue;
-        };
-        let element: String = tag[1..]
+        }
+        let tag_end = html[lt..].find('>').map_or(html.len(), |e| lt + e + 1);
+        let tag = &html[lt..tag_end];
+        i = tag_end.max(lt + 1);
+        let closing = rest.starts_with('/');
+        let name: String = rest
+            .trim_start_matches('/')
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect::<String>()
             .to_ascii_lowercase();
-        let close = if element.is_empty() || VOID.contains(&element.as_str()) {
-            tag_end
-        } else {
-            matching_close_start(html, &element, tag_end)
+        if name.is_empty() {
+            continue;
+        }
+        if closing {
+            if let Some(pos) = stack.iter().rposition(|o| o.name == name) {
+                while stack.len() > pos {
+                    if let Some(o) = stack.pop() {
+                        close(o, lt, tag_end, &mut fields, &mut regions, &mut current);
+                    }
+                }
+            }
+            continue;
+        }
+        let region = name == "article" && current.is_none() && regions.len() < MAX_SCANNED;
+        if region {
+            current = Some(regions.len());
+            regions.push(Region {
+                index: regions.len(),
+                credential: attr(tag, "data-credential"),
+                start: lt,
+                end: html.len(),
+            });
+        }
+        let field = match attr(tag, "data-field") {
+            Some(f) if fields.len() < MAX_SCANNED => {
+                fields.push(Field {
+                    region: current,
+                    name: f,
+                    text: String::new(),
+                });
+                Some((fields.len() - 1, tag_end))
+            }
+            _ => None,
         };
-        let text = text_of(&html[tag_end..close.max(tag_end)]);
-        out.push(Field {
-            region: regions
-                .iter()
-                .find(|r| r.start <= lt && lt < r.end)
-                .map(|r| r.index),
-            name,
-            text,
-        });
+        let open = Open {
+            name: name.clone(),
+            field,
+            region,
+        };
+        if VOID.contains(&name.as_str()) || tag.ends_with("/>") || stack.len() >= MAX_DEPTH {
+            close(
+                open,
+                tag_end,
+                tag_end,
+                &mut fields,
+                &mut regions,
+                &mut current,
+            );
+        } else {
+            stack.push(open);
+        }
+        // Raw text: a script's or stylesheet's body is not markup.
+        if name == "script" || name == "style" {
+            i = find_ci(html, &format!("</{name}"), i).unwrap_or(html.len());
+        }
     }
-    out
+    while let Some(o) = stack.pop() {
+        close(
+            o,
+            html.len(),
+            html.len(),
+            &mut fields,
+            &mut regions,
+            &mut current,
+        );
+    }
+    (regions, fields)
 }
 
 const VOID: [&str; 6] = ["br", "img", "meta", "input", "hr", "link"];
@@ -1000,52 +1103,6 @@ fn attr(tag: &str, name: &str) -> Option<String> {
     None
 }
 
-/// Start of the next `<name` tag (followed by whitespace, `>` or `/`), case-insensitive.
-fn find_tag(html: &str, name: &str, from: usize) -> Option<usize> {
-    let pat = format!("<{name}");
-    let mut at = from;
-    while let Some(p) = find_ci(html, &pat, at) {
-        let next = html.as_bytes().get(p + pat.len()).copied();
-        if next.is_none_or(|b| b.is_ascii_whitespace() || b == b'>' || b == b'/') {
-            return Some(p);
-        }
-        at = p + 1;
-    }
-    None
-}
-
-/// Start of the close tag matching an element of `name` opened before `from` (nesting
-/// counted); the end of `html` when there is none.
-fn matching_close_start(html: &str, name: &str, from: usize) -> usize {
-    let close = format!("</{name}");
-    let mut depth = 1;
-    let mut at = from;
-    loop {
-        let next_close = find_ci(html, &close, at);
-        let next_open = find_tag(html, name, at);
-        match (next_open, next_close) {
-            (Some(o), Some(c)) if o < c => {
-                depth += 1;
-                at = o + 1;
-            }
-            (_, Some(c)) => {
-                depth -= 1;
-                if depth == 0 {
-                    return c;
-                }
-                at = c + 1;
-            }
-            (_, None) => return html.len(),
-        }
-    }
-}
-
-/// End (after `>`) of the close tag matching an element of `name` opened before `from`.
-fn matching_close(html: &str, name: &str, from: usize) -> usize {
-    let c = matching_close_start(html, name, from);
-    html[c..].find('>').map_or(html.len(), |e| c + e + 1)
-}
-
 /// ASCII case-insensitive `find` from byte `from` (`needle` is ASCII, so a match starts on a
 /// character boundary).
 fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
@@ -1079,11 +1136,10 @@ mod tests {
                     data-credential=\"bp-credential-1\"><h2 data-field=\"name\">A<br>b</h2>\
                     <span data-field=\"issuer\"><span>X</span> Y</span></ARTICLE>\
                     <article><h2 data-field=\"name\">Fake</h2></article>";
-        let r = regions(html);
+        let (r, f) = scan(html);
         assert_eq!(r.len(), 2);
         assert_eq!(r[0].credential.as_deref(), Some("bp-credential-1"));
         assert_eq!(r[1].credential, None);
-        let f = all_fields(html, &r);
         let got: Vec<(Option<usize>, &str, &str)> = f
             .iter()
             .map(|f| (f.region, f.name.as_str(), f.text.as_str()))
@@ -1096,6 +1152,44 @@ mod tests {
                 (Some(0), "issuer", "X Y"),
                 (Some(1), "name", "Fake"),
             ]
+        );
+    }
+
+    #[test]
+    fn hostile_markup_costs_time_in_proportion_to_its_size() {
+        // Deep nesting with no close, many fields, stylesheets that never end: the kind of
+        // page that makes a naive "find the matching close tag" scanner quadratic.
+        let mut page = String::from("<!DOCTYPE html>");
+        for _ in 0..40_000 {
+            page.push_str(
+                "<article data-credential=\"bp-credential-1\"><span data-field=\"name\">x",
+            );
+        }
+        for _ in 0..40_000 {
+            page.push_str("</article>");
+        }
+        for _ in 0..40_000 {
+            page.push_str("<style>h2{}");
+        }
+        let t = std::time::Instant::now();
+        let (r, f) = scan(&page);
+        assert_eq!(r.len(), 1, "nested containers: the outermost only");
+        assert_eq!(f.len(), 40_000);
+        let ctx = [BadgeCtx {
+            name: "Teamwork".into(),
+            signed: true,
+            fresh: Status::Verified,
+            skip_fields: false,
+        }];
+        let expected = "<!DOCTYPE html><article data-credential=\"bp-credential-1\">\
+                        <span data-field=\"name\">Teamwork</span></article>";
+        let mut diffs = Vec::new();
+        diagnose(&page, expected, &ctx, &mut diffs);
+        assert!(!diffs.is_empty() && diffs.len() <= MAX_DIFFERENCES + 1);
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(10),
+            "{:?}",
+            t.elapsed()
         );
     }
 
