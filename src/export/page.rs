@@ -298,7 +298,7 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
         );
     }
 
-    for k in 0..n {
+    for (k, c) in ctx.iter().enumerate() {
         let id = format!("{CREDENTIAL_BLOCK_PREFIX}{}", k + 1);
         let here: Vec<&Region> = named
             .get(id.as_str())
@@ -333,7 +333,6 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
             ),
         }
         let r = here[0];
-        let c = &ctx[k];
         if c.skip_fields {
             continue;
         }
