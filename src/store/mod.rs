@@ -35,7 +35,8 @@ mod profile;
 mod settings;
 
 pub use badges::{
-    BadgeSummary, ImageKind, ImportBatch, ImportOutcome, Query, Sort, StoredBadge, StoredReport,
+    BadgeSummary, ImageKind, ImportBatch, ImportOutcome, Query, Sort, StoredBadge,
+    StoredReport,
 };
 pub use collections::Collection;
 pub use profile::{Identity, IdentityKind};
@@ -59,10 +60,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_binary_hashes",
         include_str!("../../migrations/0002_binary_hashes.sql"),
     ),
-    (
-        "0003_trust",
-        include_str!("../../migrations/0003_trust.sql"),
-    ),
+    ("0003_trust", include_str!("../../migrations/0003_trust.sql")),
 ];
 
 /// The schema version this build writes (= `MIGRATIONS.len()`).
