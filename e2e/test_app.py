@@ -240,8 +240,37 @@ def test_export_warns_then_received_file_checks():
     assert os.path.getsize(out) == summary["bytes"] > 1000
     report = invoke("open_received", {"path": out})
     assert report["kind"] == "html" and len(report["badges"]) >= 1, report
+    assert report["page"]["matches"], report["page"]
     drop_nothing = invoke("list_badges")  # receiving adds nothing to the wallet
     assert all("portfolio" not in (b["name"] or "").lower() for b in drop_nothing)
+    # The received view, with a recipient asked about, then a page whose badge name was edited.
+    nav("import")
+    show = ("const cb = arguments[arguments.length - 1]; const r = arguments[0], who = arguments[1];"
+            "import('./js/views/import.js').then(m => { m.showReceived(r, who); cb(1); }, e => cb(String(e)));")
+    who = ["nobody@example.org"]
+    assert D.execute_async_script(show, invoke("open_received", {"path": out, "recipients": who}), who) == 1
+    wait(lambda: csss("#received-badges li"), msg="received badges listed")
+    assert css("#received-page").get_attribute("data-matches") == "true"
+    states = {li.get_attribute("data-recipient") for li in csss("#received-badges li")}
+    assert states <= {"matches", "does_not_match", "not_stated"}, states
+    assert css("#received-recipient").get_attribute("value") == "nobody@example.org"
+    shot("05c-received")
+    html = open(out, encoding="utf-8").read()
+    start = html.index('data-field="name">') + len('data-field="name">')
+    real = html[start:html.index("</h2>", start)]
+    bad = os.path.join(ARGS.tmp, "tampered.html")
+    with open(bad, "w", encoding="utf-8") as f:
+        f.write(html[:start] + "Doctor of Medicine" + html[start + len(real):])
+    tampered = invoke("open_received", {"path": bad})
+    assert not tampered["page"]["matches"]
+    assert tampered["page"]["differences"][0]["field"] == "name", tampered["page"]
+    assert D.execute_async_script(show, tampered, []) == 1
+    wait(lambda: css("#received-page").get_attribute("data-matches") == "false", msg="tampered page flagged")
+    text = css("#received-page").text
+    assert "the page says 'Doctor of Medicine'" in text, text
+    assert "Doctor of Medicine" not in css("#received-badges").text  # shown from the credential
+    shot("05d-received-tampered")
+    D.execute_script("document.getElementById('received-panel').hidden = true")  # as later tests expect
 
 
 def test_search_filters_as_you_type():

@@ -19,3 +19,10 @@ pub const MAX_HTTP_BODY_BYTES: u64 = 4 * 1024 * 1024;
 pub const HTTP_TIMEOUT_SECS: u64 = 10;
 /// Largest decompressed status list (BitstringStatusList / StatusList2021), gzip bomb guard.
 pub const MAX_STATUS_LIST_BYTES: u64 = 16 * 1024 * 1024;
+/// Most bytes decompressed from one received share (`verify-share`, the app's "check a
+/// received file"), summed over every read of it: a ZIP whose manifest names one large entry
+/// many times, or many small entries that inflate, stops here. A real bundle reads about its
+/// own size (originals and baked images are stored uncompressed).
+pub const MAX_SHARE_READ_BYTES: u64 = 1024 * 1024 * 1024;
+/// Largest portfolio page (`index.html`) read from a received ZIP bundle.
+pub const MAX_SHARE_PAGE_BYTES: u64 = 256 * 1024 * 1024;

@@ -1,27 +1,47 @@
 //! The receiver side of sharing: take a file someone exported with Backpack — an HTML
 //! portfolio, a ZIP bundle or a Verifiable Presentation — pull out every credential and
 //! verify each one with [`crate::verify::verify_bytes`], then check the presentation's proof
-//! (VCDM 2.0 §4.13 / vc-di-eddsa, STANDARDS §3.3). Offline by default: the caller's
-//! [`VerifyContext`] carries the fetcher the learner allowed.
+//! (VCDM 2.0 §4.13 / vc-di-eddsa, <https://www.w3.org/TR/vc-data-model-2.0/#presentations>).
+//! Offline by default: the caller's [`VerifyContext`] carries the fetcher the learner allowed.
 //!
-//! Everything in the received file is untrusted: sizes are bounded by [`crate::limits`],
-//! nothing is executed or rendered here, and each credential gets its own report so one
-//! damaged credential never hides the others. The app uses [`ShareReport`] to show a received
-//! portfolio read-only.
+//! What a receiver is shown is built **only from the verified originals**: each badge's name,
+//! issuer and dates come from parsing its credential, its status from this check. The
+//! human-readable parts of the file are compared with them and every difference is reported
+//! (issue 12): the HTML page byte for byte against its re-rendering ([`crate::export::page`]),
+//! and in a bundle the manifest's words, the file names and the baked images too.
+//!
+//! [`Expect::recipients`] asks whether each badge was issued to the person who sent it
+//! (hashed emails matched here, with [`crate::verify::recipient`]; never sent anywhere).
+//!
+//! Everything in the received file is untrusted: sizes are bounded by [`crate::limits`]
+//! (a ZIP's manifest may name each path once, and all reads of one file together stop at
+//! [`MAX_SHARE_READ_BYTES`]), nothing is executed or rendered for display here, each
+//! credential's bytes are dropped once it is checked, and each credential gets its own report
+//! so one damaged credential never hides the others. The app uses [`ShareReport`] to show a
+//! received portfolio read-only.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::io::Read;
 
 use base64::Engine as _;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::export::html::{CREDENTIAL_BLOCK_PREFIX, PRESENTATION_BLOCK_ID, extract_blocks};
-use crate::export::sha256_hex;
-use crate::export::zip::{MANIFEST, Manifest};
-use crate::limits::{MAX_FILE_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES, MAX_ZIP_TOTAL_BYTES};
+use crate::export::html::{
+    CREDENTIAL_BLOCK_PREFIX, EmbeddedBlock, PAGE_BLOCK_ID, PRESENTATION_BLOCK_ID, extract_blocks,
+};
+use crate::export::page::{self, PageDifference, ReceivedCredential, visible};
+use crate::export::zip::{MANIFEST, Manifest, PAGE};
+use crate::export::{original_file_name, sha256_hex};
+use crate::limits::{
+    MAX_FILE_BYTES, MAX_SHARE_PAGE_BYTES, MAX_SHARE_READ_BYTES, MAX_ZIP_ENTRIES,
+    MAX_ZIP_ENTRY_BYTES,
+};
 use crate::model::{Badge, Format};
+use crate::parse::ParsedCredential;
 use crate::verify::data_integrity::VerifyOptions;
-use crate::verify::{CheckId, Outcome, Report, Verdict, VerifyContext, verify_bytes};
+use crate::verify::{CheckId, Outcome, Report, Status, Verdict, VerifyContext, verify_bytes};
 
 /// What kind of export was received.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -47,13 +67,36 @@ pub enum Integrity {
     NotRecorded,
 }
 
+/// Was the badge issued to the person the receiver named?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecipientState {
+    /// The receiver named nobody.
+    NotAsked,
+    /// One of the identities given matches the recipient the credential names.
+    Matches,
+    /// The credential names a recipient, and none of the identities given matches it.
+    DoesNotMatch,
+    /// The credential does not say who it was issued to (or cannot be read).
+    NotStated,
+}
+
+/// The recipient check of one badge.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecipientCheck {
+    /// The answer.
+    pub state: RecipientState,
+    /// One line.
+    pub detail: String,
+}
+
 /// One credential found in the received file.
 #[derive(Debug, Clone, Serialize)]
 pub struct SharedBadge {
-    /// Where it was found: a path in the ZIP, a block id in the page, or
-    /// `verifiableCredential[N]` in a presentation.
+    /// Where it was found: a path in the ZIP, a file name in the page (its block's
+    /// `data-file`), or `verifiableCredential[N]` in a presentation.
     pub source: String,
-    /// The parsed view for display, when it could be parsed.
+    /// The view to show, parsed from the credential's own bytes (never from the page).
     pub badge: Option<Badge>,
     /// Format, when known.
     pub format: Option<Format>,
@@ -65,9 +108,11 @@ pub struct SharedBadge {
     pub report: Report,
     /// The verdict for this credential: the report's, made `invalid` when the bytes were altered.
     pub verdict: Verdict,
-    /// The credential bytes exactly as received (a receiver may save them).
-    #[serde(skip)]
-    pub bytes: Vec<u8>,
+    /// The status in the one vocabulary ([`Status::label`]): the report's, made `invalid`
+    /// when the bytes were altered.
+    pub status: Status,
+    /// Issued to the person the receiver named?
+    pub recipient: RecipientCheck,
 }
 
 /// The presentation's proof.
@@ -91,12 +136,23 @@ pub struct PresentationCheck {
     pub detail: String,
 }
 
+/// The page's visible text compared with the credentials.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageCheck {
+    /// Which page: the file itself, or `index.html` in a bundle.
+    pub source: String,
+    /// True when the page is exactly what Backpack renders from its credentials.
+    pub matches: bool,
+    /// Every difference (empty when it matches).
+    pub differences: Vec<PageDifference>,
+}
+
 /// Everything found in a received export.
 #[derive(Debug, Clone, Serialize)]
 pub struct ShareReport {
     /// What was received.
     pub kind: ShareKind,
-    /// The portfolio title, when the file says.
+    /// The portfolio title as the sender wrote it, when the file says.
     pub title: Option<String>,
     /// When it was exported, when the file says.
     pub exported_at: Option<String>,
@@ -104,21 +160,45 @@ pub struct ShareReport {
     pub badges: Vec<SharedBadge>,
     /// The presentation, if the file has one.
     pub presentation: Option<PresentationCheck>,
-    /// Problems with the file as a whole (missing entries, altered page, …).
+    /// The page compared with the credentials (HTML portfolios and bundles).
+    pub page: Option<PageCheck>,
+    /// Problems with the file as a whole (missing entries, altered files, …).
     pub problems: Vec<String>,
 }
 
 impl ShareReport {
-    /// True only when every credential is valid, the presentation (if any) verifies and the
-    /// file has no problems.
+    /// True only when every credential is valid, the presentation (if any) verifies, the page
+    /// (if any) shows exactly what the credentials say, every recipient asked about matches,
+    /// and the file has no problems.
     pub fn all_valid(&self) -> bool {
         !self.badges.is_empty()
-            && self.badges.iter().all(|b| b.verdict == Verdict::Valid)
+            && self.badges.iter().all(|b| {
+                b.verdict == Verdict::Valid
+                    && matches!(
+                        b.recipient.state,
+                        RecipientState::NotAsked | RecipientState::Matches
+                    )
+            })
             && self
                 .presentation
                 .as_ref()
                 .is_none_or(|p| p.outcome == Outcome::Pass)
+            && self.page.as_ref().is_none_or(|p| p.matches)
             && self.problems.is_empty()
+    }
+
+    /// True when something is definitely wrong (not merely unchecked): an invalid credential,
+    /// a presentation that fails, a page that differs from its credentials, a recipient that
+    /// does not match, or a problem with the file.
+    pub fn any_invalid(&self) -> bool {
+        self.badges.iter().any(|b| {
+            b.verdict == Verdict::Invalid || b.recipient.state == RecipientState::DoesNotMatch
+        }) || self
+            .presentation
+            .as_ref()
+            .is_some_and(|p| p.outcome == Outcome::Fail)
+            || self.page.as_ref().is_some_and(|p| !p.matches)
+            || !self.problems.is_empty()
     }
 }
 
@@ -150,6 +230,9 @@ pub enum ShareError {
         /// Its value.
         limit: u64,
     },
+    /// A path is named twice (in the archive or in its manifest).
+    #[error("zip bundle names {0} more than once; a bundle names each file once")]
+    DuplicatePath(String),
     /// No credential was found.
     #[error("the export holds no credential to verify")]
     NoCredentials,
@@ -161,13 +244,16 @@ pub enum ShareError {
 /// Largest shared file accepted: a bundle of many badges.
 pub const MAX_SHARE_BYTES: u64 = 512 * 1024 * 1024;
 
-/// What the receiver expects of the presentation proof.
+/// What the receiver expects.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Expect {
     /// The `challenge` the receiver sent, if any: the proof must carry it.
     pub challenge: Option<String>,
     /// The receiver's `domain`, if any: the proof must carry it.
     pub domain: Option<String>,
+    /// The sender's emails, DIDs or URLs: each badge must be issued to one of them. Empty:
+    /// not asked. Matched on this machine only.
+    pub recipients: Vec<String>,
 }
 
 /// Examine a received export and verify everything in it.
@@ -175,7 +261,10 @@ pub fn verify_share(bytes: &[u8], ctx: &VerifyContext<'_>) -> Result<ShareReport
     verify_share_with(bytes, ctx, &Expect::default())
 }
 
-/// [`verify_share`], also requiring the presentation proof's `challenge`/`domain`.
+/// [`verify_share`], also requiring what the receiver expects ([`Expect`]).
+///
+/// `ctx.recipients` is not used: the credentials were issued to the sender, not to whoever
+/// opens the file. Name the sender in [`Expect::recipients`] instead.
 pub fn verify_share_with(
     bytes: &[u8],
     ctx: &VerifyContext<'_>,
@@ -187,8 +276,14 @@ pub fn verify_share_with(
             limit: MAX_SHARE_BYTES,
         });
     }
+    let ctx = VerifyContext {
+        clock: ctx.clock,
+        fetcher: ctx.fetcher,
+        recipients: &[],
+        cache: ctx.cache,
+    };
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return verify_zip(bytes, ctx, expect);
+        return verify_zip(bytes, &ctx, expect);
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ShareError::Unrecognised)?;
     let head = text.trim_start_matches('\u{feff}').trim_start();
@@ -198,68 +293,296 @@ pub fn verify_share_with(
         .collect::<String>()
         .to_ascii_lowercase();
     if lower_head.starts_with("<!doctype html") || lower_head.starts_with("<html") {
-        return verify_html(text, ctx, expect);
+        return verify_html(text, &ctx, expect);
     }
     if head.starts_with('{') {
-        return verify_presentation_only(head, ctx, expect);
+        return verify_presentation_only(head, &ctx, expect);
     }
     Err(ShareError::Unrecognised)
 }
 
-fn parsed_view(bytes: &[u8]) -> Option<Badge> {
+fn parsed_of(bytes: &[u8]) -> Option<ParsedCredential> {
     let decoded = crate::decode::decode(bytes).ok()?;
-    crate::parse::parse(&decoded).ok().map(|p| p.badge)
+    crate::parse::parse(&decoded).ok()
+}
+
+/// One credential checked: its report entry, what the presentation comparison needs, and
+/// whether its signature verified. Its bytes are not kept.
+struct Checked {
+    badge: SharedBadge,
+    key: Option<CredentialKey>,
+    signed: bool,
 }
 
 fn check_one(
     source: String,
-    bytes: Vec<u8>,
+    bytes: &[u8],
     expected: Option<&str>,
     ctx: &VerifyContext<'_>,
-) -> SharedBadge {
-    let sha = sha256_hex(&bytes);
+    expect: &Expect,
+) -> Checked {
+    let sha = sha256_hex(bytes);
     let integrity = match expected {
         Some(e) if e.eq_ignore_ascii_case(&sha) => Integrity::Intact,
         Some(e) => Integrity::Altered(format!(
-            "sha256 is {sha}, the export recorded {e}: the credential was changed after export"
+            "sha256 is {sha}, the export recorded {}: the credential was changed after export",
+            visible(e)
         )),
         None => Integrity::NotRecorded,
     };
-    let report = verify_bytes(&bytes, ctx);
-    let verdict = if matches!(integrity, Integrity::Altered(_)) {
-        Verdict::Invalid
+    let report = verify_bytes(bytes, ctx);
+    let altered = matches!(integrity, Integrity::Altered(_));
+    let (verdict, status) = if altered {
+        (Verdict::Invalid, Status::Invalid)
     } else {
-        report.verdict
+        (report.verdict, report.status)
     };
-    SharedBadge {
-        source,
-        badge: parsed_view(&bytes),
-        format: report.format,
-        sha256: sha,
-        integrity,
-        verdict,
-        report,
-        bytes,
+    let parsed = parsed_of(bytes);
+    let recipient = recipient_check(parsed.as_ref(), &expect.recipients);
+    let signed = report.get(CheckId::Proof).map(|c| c.outcome) == Some(Outcome::Pass);
+    Checked {
+        key: key_of_original(bytes),
+        signed,
+        badge: SharedBadge {
+            source,
+            badge: parsed.map(|p| p.badge),
+            format: report.format,
+            sha256: sha,
+            integrity,
+            verdict,
+            status,
+            recipient,
+            report,
+        },
     }
 }
 
-fn unreadable(source: String, why: String, ctx: &VerifyContext<'_>) -> SharedBadge {
+fn unreadable(source: String, why: String, ctx: &VerifyContext<'_>, expect: &Expect) -> Checked {
     let mut report = Report::new(
         ctx.clock
             .now()
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
     );
     report.set(CheckId::Decode, Outcome::Fail, why.clone());
-    SharedBadge {
-        source,
-        badge: None,
-        format: None,
-        sha256: String::new(),
-        integrity: Integrity::Altered(why),
-        verdict: Verdict::Invalid,
-        report,
-        bytes: Vec::new(),
+    Checked {
+        key: None,
+        signed: false,
+        badge: SharedBadge {
+            source,
+            badge: None,
+            format: None,
+            sha256: String::new(),
+            integrity: Integrity::Altered(why),
+            verdict: Verdict::Invalid,
+            status: Status::Unreadable,
+            recipient: recipient_check(None, &expect.recipients),
+            report,
+        },
     }
+}
+
+/// Is the badge issued to one of `wanted` (the sender's identities, as the receiver gave them)?
+fn recipient_check(parsed: Option<&ParsedCredential>, wanted: &[String]) -> RecipientCheck {
+    use crate::verify::recipient::{check_ob2, check_ob3};
+    let check = |state, detail: &str| RecipientCheck {
+        state,
+        detail: detail.to_string(),
+    };
+    if wanted.is_empty() {
+        return check(RecipientState::NotAsked, "no recipient asked about");
+    }
+    let Some(p) = parsed else {
+        return check(
+            RecipientState::NotStated,
+            "the credential cannot be read, so it does not say who it was issued to",
+        );
+    };
+    let nonempty = |v: Option<&Value>| {
+        v.and_then(Value::as_str)
+            .is_some_and(|s| !s.trim().is_empty())
+    };
+    let ob2 = !p.format.is_vc();
+    let stated = if ob2 {
+        match p.document.get("recipient") {
+            Some(Value::String(s)) => !s.trim().is_empty(),
+            Some(r @ Value::Object(_)) => nonempty(r.get("identity")),
+            _ => false,
+        }
+    } else {
+        let subjects: Vec<&Value> = match p.document.get("credentialSubject") {
+            Some(Value::Array(a)) => a.iter().collect(),
+            Some(v @ Value::Object(_)) => vec![v],
+            _ => Vec::new(),
+        };
+        subjects.iter().any(|s| {
+            nonempty(s.get("id"))
+                || match s.get("identifier") {
+                    Some(Value::Array(a)) => a.iter().any(|i| nonempty(i.get("identityHash"))),
+                    Some(i @ Value::Object(_)) => nonempty(i.get("identityHash")),
+                    _ => false,
+                }
+        })
+    };
+    if !stated {
+        return check(
+            RecipientState::NotStated,
+            "the credential does not say who it was issued to",
+        );
+    }
+    // One identity at a time, to say which one matched.
+    let mut last = String::new();
+    for id in wanted {
+        let one = std::slice::from_ref(id);
+        let (outcome, detail) = if ob2 {
+            check_ob2(p.document.get("recipient"), one)
+        } else {
+            check_ob3(p.document.get("credentialSubject"), one)
+        };
+        if outcome == Outcome::Pass {
+            let how = if detail.contains("hash") {
+                " (matched against the hashed identity in the credential)"
+            } else {
+                ""
+            };
+            return check(
+                RecipientState::Matches,
+                &format!("issued to {}{how}", visible(id)),
+            );
+        }
+        last = detail;
+    }
+    let why = if last.starts_with("issued to someone else") || last.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", visible(&last))
+    };
+    check(
+        RecipientState::DoesNotMatch,
+        &format!(
+            "issued to someone else: none of {} matches the recipient the credential names{why}",
+            if wanted.len() == 1 {
+                format!("\"{}\"", visible(&wanted[0]))
+            } else {
+                format!("the {} identities given", wanted.len())
+            }
+        ),
+    )
+}
+
+/// A received page without a leading BOM and with CRLF line ends made LF (Backpack writes
+/// LF only, and never a CR in text, so this cannot hide anything).
+fn normalise_page(text: &str) -> Cow<'_, str> {
+    let t = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if t.contains('\r') {
+        Cow::Owned(t.replace("\r\n", "\n"))
+    } else {
+        Cow::Borrowed(t)
+    }
+}
+
+/// The blocks of a page, sorted by kind. Block-level problems go to `problems`.
+struct PageBlocks {
+    credentials: Vec<EmbeddedBlock>,
+    presentation: Option<EmbeddedBlock>,
+    record: Vec<EmbeddedBlock>,
+}
+
+fn sort_blocks(blocks: Vec<EmbeddedBlock>, problems: &mut Vec<String>) -> PageBlocks {
+    let mut out = PageBlocks {
+        credentials: Vec::new(),
+        presentation: None,
+        record: Vec::new(),
+    };
+    for b in blocks {
+        if b.id == PRESENTATION_BLOCK_ID {
+            if out.presentation.is_some() {
+                problems.push("the page holds more than one presentation block".into());
+            } else {
+                out.presentation = Some(b);
+            }
+        } else if b.id == PAGE_BLOCK_ID {
+            out.record.push(b);
+        } else if b.id.starts_with(CREDENTIAL_BLOCK_PREFIX) {
+            out.credentials.push(b);
+        } else {
+            problems.push(format!(
+                "the page holds a block \"{}\" that Backpack never writes",
+                visible(&b.id)
+            ));
+        }
+    }
+    for (i, b) in out.credentials.iter().enumerate() {
+        let want = format!("{CREDENTIAL_BLOCK_PREFIX}{}", i + 1);
+        if b.id != want {
+            problems.push(format!(
+                "the page's credential blocks are not numbered in order: block {} is \"{}\"",
+                i + 1,
+                visible(&b.id)
+            ));
+            break;
+        }
+    }
+    out
+}
+
+/// Compare a page with the credentials checked for it. `statuses[i]`/`signed[i]` belong to
+/// the page's credential block `i`.
+fn check_page_text(
+    source: &str,
+    page: &str,
+    blocks: PageBlocks,
+    checked: &[(Status, bool)],
+) -> (PageCheck, Option<crate::export::html::PageInputs>) {
+    let record: Vec<&EmbeddedBlock> = blocks.record.iter().collect();
+    let inputs = match page::read_inputs(&record) {
+        Ok(i) => i,
+        Err(message) => {
+            return (
+                PageCheck {
+                    source: source.to_string(),
+                    matches: false,
+                    differences: vec![PageDifference {
+                        badge: None,
+                        field: None,
+                        page_says: None,
+                        expected: None,
+                        message,
+                    }],
+                },
+                None,
+            );
+        }
+    };
+    let vp = blocks
+        .presentation
+        .as_ref()
+        .and_then(|b| b.bytes.as_ref().ok())
+        .map(Vec::as_slice);
+    let creds: Vec<ReceivedCredential> = blocks
+        .credentials
+        .into_iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let (status, signed) = checked
+                .get(i)
+                .copied()
+                .unwrap_or((Status::Unreadable, false));
+            ReceivedCredential {
+                bytes: b.bytes.unwrap_or_default(),
+                status,
+                signed,
+            }
+        })
+        .collect();
+    let differences = page::check_page(page, &inputs, creds, vp);
+    (
+        PageCheck {
+            source: source.to_string(),
+            matches: differences.is_empty(),
+            differences,
+        },
+        Some(inputs),
+    )
 }
 
 fn verify_html(
@@ -267,110 +590,162 @@ fn verify_html(
     ctx: &VerifyContext<'_>,
     expect: &Expect,
 ) -> Result<ShareReport, ShareError> {
-    let blocks = extract_blocks(text);
-    let mut vp_doc: Option<Value> = None;
-    let mut badges = Vec::new();
-    let mut presentation = None;
+    let page_text = normalise_page(text);
     let mut problems = Vec::new();
-    for b in blocks {
-        if b.id == PRESENTATION_BLOCK_ID {
-            let check = match &b.bytes {
-                Ok(vp) => {
-                    let altered = b
-                        .sha256
-                        .as_deref()
-                        .is_some_and(|e| !e.eq_ignore_ascii_case(&sha256_hex(vp)));
-                    if altered {
-                        problems.push("the embedded presentation was changed after export".into());
-                    }
-                    match serde_json::from_slice::<Value>(vp) {
-                        Ok(v) => {
-                            let c = check_presentation(&v, ctx, expect);
-                            vp_doc = Some(v);
-                            c
-                        }
-                        Err(e) => {
-                            failed_presentation(format!("presentation is not valid json: {e}"))
-                        }
-                    }
-                }
-                Err(e) => failed_presentation(e.clone()),
-            };
-            presentation = Some(check);
-        } else if b.id.starts_with(CREDENTIAL_BLOCK_PREFIX) {
-            let source = b.file.clone().unwrap_or_else(|| b.id.clone());
-            badges.push(match b.bytes {
-                Ok(bytes) => check_one(source, bytes, b.sha256.as_deref(), ctx),
-                Err(e) => unreadable(source, e, ctx),
-            });
-        }
-    }
-    if badges.is_empty() {
+    let blocks = sort_blocks(extract_blocks(&page_text), &mut problems);
+    if blocks.credentials.is_empty() {
         return Err(ShareError::NoCredentials);
     }
-    if let Some(p) = vp_doc
-        .as_ref()
-        .and_then(|vp| presentation_matches(vp, &badges))
-    {
-        problems.push(p);
+    let mut badges = Vec::new();
+    let mut keys = Vec::new();
+    let mut checked = Vec::new();
+    for b in &blocks.credentials {
+        let source = b.file.as_deref().map_or_else(|| b.id.clone(), visible);
+        let c = match &b.bytes {
+            Ok(bytes) => check_one(source, bytes, b.sha256.as_deref(), ctx, expect),
+            Err(e) => unreadable(source, e.clone(), ctx, expect),
+        };
+        checked.push((c.badge.status, c.signed));
+        keys.push((c.badge.format, c.key));
+        badges.push(c.badge);
     }
-    let title = between(text, "<title>", "</title>").map(unescape);
-    let exported_at = between(text, "<meta name=\"backpack-exported-at\" content=\"", "\"")
-        .filter(|s| s.len() <= 64)
-        .map(unescape);
+    let mut presentation = None;
+    if let Some(b) = &blocks.presentation {
+        presentation = Some(match &b.bytes {
+            Ok(vp) => {
+                let altered = b
+                    .sha256
+                    .as_deref()
+                    .is_some_and(|e| !e.eq_ignore_ascii_case(&sha256_hex(vp)));
+                if altered {
+                    problems.push("the embedded presentation was changed after export".into());
+                }
+                match serde_json::from_slice::<Value>(vp) {
+                    Ok(v) => {
+                        if let Some(p) = presentation_matches(&v, &keys) {
+                            problems.push(p);
+                        }
+                        check_presentation(&v, ctx, expect)
+                    }
+                    Err(e) => failed_presentation(format!("presentation is not valid json: {e}")),
+                }
+            }
+            Err(e) => failed_presentation(e.clone()),
+        });
+    }
+    drop(keys);
+    let (page, inputs) = check_page_text("the page", &page_text, blocks, &checked);
     Ok(ShareReport {
         kind: ShareKind::Html,
-        title,
-        exported_at,
+        title: inputs.as_ref().map(|i| i.title.clone()),
+        exported_at: inputs.as_ref().map(|i| i.exported_at.clone()),
         badges,
         presentation,
+        page: Some(page),
         problems,
     })
 }
 
-fn between<'a>(s: &'a str, a: &str, b: &str) -> Option<&'a str> {
-    let i = s.find(a)? + a.len();
-    let j = s[i..].find(b)?;
-    Some(&s[i..i + j])
+/// Why an entry could not be read: the whole file is refused (the read budget), or only this
+/// entry is reported.
+enum ReadError {
+    Refuse(ShareError),
+    Entry(String),
 }
 
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+/// Reads entries of one received archive under one budget of decompressed bytes.
+struct ZipReader<'a> {
+    zip: ::zip::ZipArchive<std::io::Cursor<&'a [u8]>>,
+    left: u64,
+    budget: u64,
 }
 
-fn read_entry<R: Read + std::io::Seek>(
-    zip: &mut ::zip::ZipArchive<R>,
-    name: &str,
-) -> Result<Vec<u8>, String> {
-    let idx = zip
-        .index_for_name(name)
-        .ok_or_else(|| format!("{name} is missing from the bundle"))?;
-    let stored = zip
-        .by_index_raw(idx)
-        .map(|f| f.compression() == ::zip::CompressionMethod::Stored)
-        .map_err(|e| format!("{name}: {e}"))?;
-    // Stored entries are read raw, so a changed byte reaches the verifier (and the manifest
-    // hash) instead of stopping at the entry CRC; deflated ones are decompressed, bounded.
-    let f = if stored {
-        zip.by_index_raw(idx)
-    } else {
-        zip.by_index(idx)
+impl ZipReader<'_> {
+    /// One entry, at most `max` bytes, counted against the budget.
+    fn read(&mut self, name: &str, max: u64) -> Result<Vec<u8>, ReadError> {
+        let entry = |e: String| ReadError::Entry(e);
+        let idx = self
+            .zip
+            .index_for_name(name)
+            .ok_or_else(|| entry(format!("{} is missing from the bundle", visible(name))))?;
+        let stored = self
+            .zip
+            .by_index_raw(idx)
+            .map(|f| f.compression() == ::zip::CompressionMethod::Stored)
+            .map_err(|e| entry(format!("{}: {e}", visible(name))))?;
+        // Stored entries are read raw, so a changed byte reaches the verifier (and the
+        // manifest hash) instead of stopping at the entry CRC; deflated ones are
+        // decompressed, bounded by the entry limit and by what is left of the budget.
+        let f = if stored {
+            self.zip.by_index_raw(idx)
+        } else {
+            self.zip.by_index(idx)
+        }
+        .map_err(|e| entry(format!("{}: {e}", visible(name))))?;
+        let cap = max.min(self.left);
+        // Sized from the declared size (bounded by the cap), so an honest entry is read
+        // without the vector doubling past it.
+        let mut out = Vec::with_capacity(f.size().min(cap) as usize + 1);
+        let res = f.take(cap + 1).read_to_end(&mut out);
+        self.left = self.left.saturating_sub(out.len() as u64);
+        res.map_err(|e| entry(format!("{}: {e}", visible(name))))?;
+        if out.len() as u64 > cap {
+            if cap < max {
+                return Err(ReadError::Refuse(ShareError::ZipLimit {
+                    what: "total decompressed bytes read",
+                    limit: self.budget,
+                }));
+            }
+            return Err(entry(format!(
+                "{} is larger than the {max}-byte entry limit",
+                visible(name)
+            )));
+        }
+        Ok(out)
     }
-    .map_err(|e| format!("{name}: {e}"))?;
-    let mut out = Vec::new();
-    f.take(MAX_ZIP_ENTRY_BYTES + 1)
-        .read_to_end(&mut out)
-        .map_err(|e| format!("{name}: {e}"))?;
-    if out.len() as u64 > MAX_ZIP_ENTRY_BYTES {
-        return Err(format!(
-            "{name} is larger than the {MAX_ZIP_ENTRY_BYTES}-byte entry limit"
-        ));
+}
+
+/// The path's recorded hash, from the manifest's file list.
+fn recorded<'m>(m: &'m Manifest, path: &str) -> Option<&'m str> {
+    m.files
+        .iter()
+        .find(|f| f.path == path)
+        .map(|f| f.sha256.as_str())
+}
+
+/// Refuse an archive or manifest that names a path twice: each name is read once.
+fn refuse_duplicates(
+    zip: &::zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    m: Option<&Manifest>,
+) -> Result<(), ShareError> {
+    let mut names = HashSet::new();
+    for i in 0..zip.len() {
+        let name = zip
+            .name_for_index(i)
+            .ok_or_else(|| ShareError::Zip(format!("entry {i} has no name")))?;
+        if !names.insert(name.to_string()) {
+            return Err(ShareError::DuplicatePath(visible(name)));
+        }
     }
-    Ok(out)
+    let Some(m) = m else { return Ok(()) };
+    let mut files = HashSet::new();
+    for f in &m.files {
+        if !files.insert(f.path.as_str()) {
+            return Err(ShareError::DuplicatePath(visible(&f.path)));
+        }
+    }
+    let mut refs = HashSet::new();
+    let named = m
+        .badges
+        .iter()
+        .flat_map(|b| std::iter::once(&b.original).chain(b.baked.as_ref()))
+        .chain(m.presentation.as_ref());
+    for p in named {
+        if !refs.insert(p.as_str()) || p == PAGE || p == MANIFEST {
+            return Err(ShareError::DuplicatePath(visible(p)));
+        }
+    }
+    Ok(())
 }
 
 fn verify_zip(
@@ -378,7 +753,16 @@ fn verify_zip(
     ctx: &VerifyContext<'_>,
     expect: &Expect,
 ) -> Result<ShareReport, ShareError> {
-    let mut zip = ::zip::ZipArchive::new(std::io::Cursor::new(bytes))
+    verify_zip_within(bytes, ctx, expect, MAX_SHARE_READ_BYTES)
+}
+
+fn verify_zip_within(
+    bytes: &[u8],
+    ctx: &VerifyContext<'_>,
+    expect: &Expect,
+    budget: u64,
+) -> Result<ShareReport, ShareError> {
+    let zip = ::zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| ShareError::Zip(e.to_string()))?;
     if zip.len() > MAX_ZIP_ENTRIES {
         return Err(ShareError::ZipLimit {
@@ -386,20 +770,33 @@ fn verify_zip(
             limit: MAX_ZIP_ENTRIES as u64,
         });
     }
+    let mut r = ZipReader {
+        zip,
+        left: budget,
+        budget,
+    };
     let mut declared: u64 = 0;
-    for i in 0..zip.len() {
-        if let Ok(f) = zip.by_index_raw(i) {
+    for i in 0..r.zip.len() {
+        if let Ok(f) = r.zip.by_index_raw(i) {
             declared = declared.saturating_add(f.size());
         }
     }
-    if declared > MAX_ZIP_TOTAL_BYTES {
+    if declared > budget {
         return Err(ShareError::ZipLimit {
-            what: "total uncompressed size",
-            limit: MAX_ZIP_TOTAL_BYTES,
+            what: "total decompressed bytes read",
+            limit: budget,
         });
     }
+    refuse_duplicates(&r.zip, None)?;
     let mut problems = Vec::new();
-    let manifest: Option<Manifest> = match read_entry(&mut zip, MANIFEST) {
+    let refuse = |e: ReadError, problems: &mut Vec<String>| match e {
+        ReadError::Refuse(e) => Err(e),
+        ReadError::Entry(p) => {
+            problems.push(p);
+            Ok(())
+        }
+    };
+    let manifest: Option<Manifest> = match r.read(MANIFEST, MAX_FILE_BYTES) {
         Ok(b) => match serde_json::from_slice(&b) {
             Ok(m) => Some(m),
             Err(e) => {
@@ -408,71 +805,289 @@ fn verify_zip(
             }
         },
         Err(e) => {
-            problems.push(e);
+            refuse(e, &mut problems)?;
             None
         }
     };
-    let expected = |path: &str| -> Option<String> {
-        manifest
-            .as_ref()?
-            .files
-            .iter()
-            .find(|f| f.path == path)
-            .map(|f| f.sha256.clone())
-    };
-    let originals: Vec<String> = match &manifest {
-        Some(m) => m.badges.iter().map(|b| b.original.clone()).collect(),
-        None => zip
+    refuse_duplicates(&r.zip, manifest.as_ref())?;
+
+    // Without a manifest, every credentials/ entry is checked, and nothing else can be.
+    let Some(m) = manifest else {
+        let names: Vec<String> = r
+            .zip
             .file_names()
             .filter(|n| n.starts_with("credentials/") && !n.ends_with('/'))
             .map(str::to_string)
-            .collect(),
-    };
-    let mut badges = Vec::new();
-    for path in originals {
-        let exp = expected(&path);
-        badges.push(match read_entry(&mut zip, &path) {
-            Ok(b) => check_one(path, b, exp.as_deref(), ctx),
-            Err(e) => unreadable(path, e, ctx),
+            .collect();
+        let mut badges = Vec::new();
+        for path in names {
+            let c = match r.read(&path, MAX_ZIP_ENTRY_BYTES) {
+                Ok(b) => check_one(visible(&path), &b, None, ctx, expect),
+                Err(ReadError::Refuse(e)) => return Err(e),
+                Err(ReadError::Entry(e)) => unreadable(visible(&path), e, ctx, expect),
+            };
+            badges.push(c.badge);
+        }
+        if badges.is_empty() {
+            return Err(ShareError::NoCredentials);
+        }
+        return Ok(ShareReport {
+            kind: ShareKind::Zip,
+            title: None,
+            exported_at: None,
+            badges,
+            presentation: None,
+            page: None,
+            problems,
         });
+    };
+    if m.badges.is_empty() {
+        return Err(ShareError::NoCredentials);
     }
-    // The other recorded files (page, presentation, baked images) must be unchanged too.
-    if let Some(m) = &manifest {
-        for f in &m.files {
-            if f.path.starts_with("credentials/") {
-                continue;
-            }
-            match read_entry(&mut zip, &f.path) {
-                Ok(b) if sha256_hex(&b) == f.sha256 => {}
-                Ok(_) => problems.push(format!("{} was changed after export", f.path)),
-                Err(e) => problems.push(e),
-            }
+
+    // Exactly the files Backpack writes: the page, the presentation, each original and
+    // baked image, the manifest; each recorded with its hash.
+    let mut wanted: Vec<&str> = vec![PAGE];
+    wanted.extend(m.presentation.as_deref());
+    for b in &m.badges {
+        wanted.push(&b.original);
+        wanted.extend(b.baked.as_deref());
+    }
+    for w in &wanted {
+        if recorded(&m, w).is_none() {
+            problems.push(format!(
+                "manifest.json does not record the hash of {}",
+                visible(w)
+            ));
         }
     }
-    let presentation = manifest
-        .as_ref()
-        .and_then(|m| m.presentation.clone())
-        .map(|p| match read_entry(&mut zip, &p) {
-            Ok(b) => match serde_json::from_slice::<Value>(&b) {
-                Ok(v) => {
-                    if let Some(p) = presentation_matches(&v, &badges) {
-                        problems.push(p);
+    for f in &m.files {
+        if !wanted.contains(&f.path.as_str()) {
+            problems.push(format!(
+                "the bundle lists {}, which Backpack never writes into a bundle",
+                visible(&f.path)
+            ));
+        }
+    }
+    let extra: Vec<String> = r
+        .zip
+        .file_names()
+        .filter(|n| *n != MANIFEST && !m.files.iter().any(|f| f.path == *n))
+        .map(visible)
+        .collect();
+    for n in extra {
+        problems.push(format!(
+            "the bundle holds {n}, which its manifest does not list"
+        ));
+    }
+
+    let mut badges = Vec::new();
+    let mut keys = Vec::new();
+    let mut checked = Vec::new();
+    for (i, mb) in m.badges.iter().enumerate() {
+        let path = mb.original.as_str();
+        let bytes = match r.read(path, MAX_ZIP_ENTRY_BYTES) {
+            Ok(b) => b,
+            Err(ReadError::Refuse(e)) => return Err(e),
+            Err(ReadError::Entry(e)) => {
+                let c = unreadable(visible(path), e, ctx, expect);
+                checked.push((c.badge.status, c.badge.sha256.clone(), false));
+                keys.push((None, None));
+                badges.push(c.badge);
+                continue;
+            }
+        };
+        let c = check_one(visible(path), &bytes, recorded(&m, path), ctx, expect);
+        let n = i + 1;
+        // The manifest's words and the file names, against the credential.
+        if let Ok(item) = page::item_from_original(bytes) {
+            let says = |what: &str, page: &str, cred: &str| {
+                format!(
+                    "badge {n}, {what}: manifest.json says '{}', the {} credential says '{}'",
+                    visible(page),
+                    if c.signed { "signed" } else { "embedded" },
+                    visible(cred)
+                )
+            };
+            if mb.name != item.badge.name {
+                problems.push(says("name", &mb.name, &item.badge.name));
+            }
+            if mb.id != item.badge.id {
+                problems.push(says(
+                    "credential id",
+                    mb.id.as_deref().unwrap_or("(none)"),
+                    item.badge.id.as_deref().unwrap_or("(none)"),
+                ));
+            }
+            if mb.format != item.format.as_str() {
+                problems.push(says("format", &mb.format, item.format.as_str()));
+            }
+            let name = original_file_name(i, &item);
+            let want_path = format!("credentials/{name}");
+            if path != want_path {
+                problems.push(format!(
+                    "badge {n}: its file is named {}, but Backpack names this credential {want_path}",
+                    visible(path)
+                ));
+            }
+            if mb.status_at_export != Status::NotChecked && mb.status_at_export != c.badge.status {
+                problems.push(format!(
+                    "badge {n}, status: manifest.json says '{}', checking its credential now gives '{}'",
+                    mb.status_at_export.label(),
+                    c.badge.status.label()
+                ));
+            }
+            if mb.verdict_at_export != "not_checked"
+                && mb.verdict_at_export != c.badge.verdict.as_str()
+            {
+                problems.push(format!(
+                    "badge {n}, verdict: manifest.json says '{}', checking its credential now gives '{}'",
+                    visible(&mb.verdict_at_export),
+                    c.badge.verdict.as_str()
+                ));
+            }
+            if let Some(bp) = mb.baked.as_deref() {
+                let expected = crate::export::baked::baked_image(&item).ok();
+                let stem = name.split('.').next().unwrap_or("badge");
+                match r.read(bp, MAX_ZIP_ENTRY_BYTES) {
+                    Ok(baked) => {
+                        if recorded(&m, bp).is_some_and(|h| h != sha256_hex(&baked)) {
+                            problems.push(format!("{} was changed after export", visible(bp)));
+                        }
+                        match expected {
+                            Some(img) if img.bytes == baked => {
+                                if bp != format!("baked/{stem}.{}", img.extension) {
+                                    problems.push(format!(
+                                        "badge {n}: its baked image is named {}, but Backpack names it baked/{stem}.{}",
+                                        visible(bp),
+                                        img.extension
+                                    ));
+                                }
+                            }
+                            _ => problems.push(format!(
+                                "badge {n}: {} is not {} baked into its image",
+                                visible(bp),
+                                visible(path)
+                            )),
+                        }
                     }
-                    check_presentation(&v, ctx, expect)
+                    Err(e) => refuse(e, &mut problems)?,
                 }
-                Err(e) => failed_presentation(format!("presentation is not valid json: {e}")),
-            },
-            Err(e) => failed_presentation(e),
-        });
-    if badges.is_empty() {
-        return Err(ShareError::NoCredentials);
+            }
+        }
+        checked.push((c.badge.status, c.badge.sha256.clone(), c.signed));
+        keys.push((c.badge.format, c.key));
+        badges.push(c.badge);
+    }
+
+    let presentation = match m.presentation.as_deref() {
+        None => None,
+        Some(p) => Some(match r.read(p, MAX_FILE_BYTES * 8) {
+            Ok(b) => {
+                if recorded(&m, p).is_some_and(|h| h != sha256_hex(&b)) {
+                    problems.push(format!("{} was changed after export", visible(p)));
+                }
+                match serde_json::from_slice::<Value>(&b) {
+                    Ok(v) => {
+                        if let Some(p) = presentation_matches(&v, &keys) {
+                            problems.push(p);
+                        }
+                        check_presentation(&v, ctx, expect)
+                    }
+                    Err(e) => failed_presentation(format!("presentation is not valid json: {e}")),
+                }
+            }
+            Err(ReadError::Refuse(e)) => return Err(e),
+            Err(ReadError::Entry(e)) => failed_presentation(e),
+        }),
+    };
+    drop(keys);
+
+    // The page: compared with the credentials it embeds, which must be the bundle's.
+    let mut page = None;
+    let mut inputs = None;
+    match r.read(PAGE, MAX_SHARE_PAGE_BYTES) {
+        Ok(b) => {
+            if recorded(&m, PAGE).is_some_and(|h| h != sha256_hex(&b)) {
+                problems.push(format!("{PAGE} was changed after export"));
+            }
+            match String::from_utf8(b) {
+                Ok(text) => {
+                    let text = normalise_page(&text);
+                    let mut block_problems = Vec::new();
+                    let blocks = sort_blocks(extract_blocks(&text), &mut block_problems);
+                    problems.extend(block_problems.into_iter().map(|p| format!("{PAGE}: {p}")));
+                    let shas: Vec<Option<String>> = blocks
+                        .credentials
+                        .iter()
+                        .map(|b| b.bytes.as_ref().ok().map(|x| sha256_hex(x)))
+                        .collect();
+                    if shas.len() != checked.len() {
+                        problems.push(format!(
+                            "{PAGE} embeds {} credential(s), the bundle holds {}",
+                            shas.len(),
+                            checked.len()
+                        ));
+                    }
+                    for (i, (sha, (_, want, _))) in shas.iter().zip(&checked).enumerate() {
+                        if sha.as_deref() != Some(want.as_str()) {
+                            problems.push(format!(
+                                "{PAGE} embeds another credential as {CREDENTIAL_BLOCK_PREFIX}{} than the bundle's {}",
+                                i + 1,
+                                visible(&m.badges[i].original)
+                            ));
+                        }
+                    }
+                    let st: Vec<(Status, bool)> =
+                        checked.iter().map(|(s, _, signed)| (*s, *signed)).collect();
+                    let (pc, inp) = check_page_text(PAGE, &text, blocks, &st);
+                    page = Some(pc);
+                    inputs = inp;
+                }
+                Err(_) => problems.push(format!("{PAGE} is not utf-8 text")),
+            }
+        }
+        Err(e) => refuse(e, &mut problems)?,
+    }
+    // The manifest's own words, against the page's record.
+    if let Some(i) = &inputs {
+        if m.title != i.title {
+            problems.push(format!(
+                "title: manifest.json says '{}', the page says '{}'",
+                visible(&m.title),
+                visible(&i.title)
+            ));
+        }
+        if m.exported_at != i.exported_at {
+            problems.push(format!(
+                "export date: manifest.json says '{}', the page says '{}'",
+                visible(&m.exported_at),
+                visible(&i.exported_at)
+            ));
+        }
+        let p = i.privacy;
+        let mp = m.privacy;
+        if (
+            p.include_evidence,
+            p.include_notes,
+            p.include_dates,
+            p.include_emails,
+        ) != (
+            mp.include_evidence,
+            mp.include_notes,
+            mp.include_dates,
+            mp.include_emails,
+        ) {
+            problems.push("privacy choices: manifest.json and the page differ".into());
+        }
     }
     Ok(ShareReport {
         kind: ShareKind::Zip,
-        title: manifest.as_ref().map(|m| m.title.clone()),
-        exported_at: manifest.as_ref().map(|m| m.exported_at.clone()),
+        title: inputs.as_ref().map(|i| i.title.clone()),
+        exported_at: inputs.as_ref().map(|i| i.exported_at.clone()),
         badges,
         presentation,
+        page,
         problems,
     })
 }
@@ -496,10 +1111,11 @@ fn verify_presentation_only(
     let mut badges = Vec::new();
     for (i, entry) in credentials_of(&vp).iter().enumerate() {
         let source = format!("verifiableCredential[{i}]");
-        badges.push(match credential_bytes(entry) {
-            Ok(b) => check_one(source, b, None, ctx),
-            Err(e) => unreadable(source, e, ctx),
-        });
+        let c = match credential_bytes(entry) {
+            Ok(b) => check_one(source, &b, None, ctx, expect),
+            Err(e) => unreadable(source, e, ctx, expect),
+        };
+        badges.push(c.badge);
     }
     if badges.is_empty() {
         return Err(ShareError::NoCredentials);
@@ -510,9 +1126,10 @@ fn verify_presentation_only(
         exported_at: vp
             .pointer("/proof/created")
             .and_then(Value::as_str)
-            .map(str::to_string),
+            .map(visible),
         badges,
         presentation: Some(check_presentation(&vp, ctx, expect)),
+        page: None,
         problems: Vec::new(),
     })
 }
@@ -551,7 +1168,8 @@ fn credential_bytes(entry: &Value) -> Result<Vec<u8>, String> {
             "application/vc+jwt" | "application/vc+ld+json+jwt" | "application/jwt"
         ) {
             return Err(format!(
-                "enveloped credential media type {media} is not supported"
+                "enveloped credential media type {} is not supported",
+                visible(media)
             ));
         }
         if meta.split(';').any(|p| p == "base64") {
@@ -611,19 +1229,23 @@ fn key_of_entry(entry: &Value) -> Option<CredentialKey> {
 }
 
 /// The signed presentation must hold exactly the embedded Verifiable Credentials (OB 2.0
-/// badges cannot be in it). Returns the problem, if any.
-fn presentation_matches(vp: &Value, badges: &[SharedBadge]) -> Option<String> {
+/// badges cannot be in it). `originals` holds each embedded credential's format and key, in
+/// order. Returns the problem, if any.
+fn presentation_matches(
+    vp: &Value,
+    originals: &[(Option<Format>, Option<CredentialKey>)],
+) -> Option<String> {
     let mut in_vp: Vec<Option<CredentialKey>> =
         credentials_of(vp).iter().map(key_of_entry).collect();
     let mut missing = 0;
-    for b in badges
-        .iter()
-        .filter(|b| b.format.is_some_and(Format::is_vc))
-    {
-        let Some(k) = key_of_original(&b.bytes) else {
+    for (format, key) in originals {
+        if !format.is_some_and(Format::is_vc) {
+            continue;
+        }
+        let Some(k) = key else {
             continue;
         };
-        match in_vp.iter().position(|e| e.as_ref() == Some(&k)) {
+        match in_vp.iter().position(|e| e.as_ref() == Some(k)) {
             Some(i) => {
                 in_vp.swap_remove(i);
             }
@@ -707,5 +1329,85 @@ fn di_verify(
         ((Outcome::Pass, d), (Outcome::Pass, _)) => (Outcome::Pass, d),
         ((Outcome::Pass, _), (o, why)) => (o, why),
         (proof, _) => proof,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn zip_of(entries: &[(&str, usize)]) -> Vec<u8> {
+        let mut zw = ::zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let o = ::zip::write::SimpleFileOptions::default()
+            .compression_method(::zip::CompressionMethod::Deflated);
+        for (n, len) in entries {
+            zw.start_file(*n, o).unwrap();
+            zw.write_all(&vec![0u8; *len]).unwrap();
+        }
+        zw.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn every_read_of_one_file_counts_against_one_budget() {
+        const MIB: usize = 1024 * 1024;
+        let bytes = zip_of(&[("a", MIB), ("b", MIB), ("c", MIB)]);
+        let mut r = ZipReader {
+            zip: ::zip::ZipArchive::new(std::io::Cursor::new(bytes.as_slice())).unwrap(),
+            left: (5 * MIB / 2) as u64,
+            budget: (5 * MIB / 2) as u64,
+        };
+        assert_eq!(
+            r.read("a", MAX_ZIP_ENTRY_BYTES).ok().map(|v| v.len()),
+            Some(MIB)
+        );
+        assert_eq!(
+            r.read("b", MAX_ZIP_ENTRY_BYTES).ok().map(|v| v.len()),
+            Some(MIB)
+        );
+        match r.read("c", MAX_ZIP_ENTRY_BYTES) {
+            Err(ReadError::Refuse(e)) => assert_eq!(
+                e.to_string(),
+                "zip bundle exceeds the total decompressed bytes read limit of 2621440"
+            ),
+            _ => panic!("the third read must exhaust the budget"),
+        }
+        // An entry over its own limit is that entry's problem, not the file's.
+        let mut r = ZipReader {
+            zip: ::zip::ZipArchive::new(std::io::Cursor::new(bytes.as_slice())).unwrap(),
+            left: u64::MAX,
+            budget: u64::MAX,
+        };
+        match r.read("a", 1000) {
+            Err(ReadError::Entry(e)) => assert_eq!(e, "a is larger than the 1000-byte entry limit"),
+            _ => panic!("entry limit"),
+        }
+        match r.read("zz", 1000) {
+            Err(ReadError::Entry(e)) => assert_eq!(e, "zz is missing from the bundle"),
+            _ => panic!("missing entry"),
+        }
+    }
+
+    #[test]
+    fn a_manifest_naming_one_path_twice_is_refused() {
+        // Here as a badge's original and as its baked image: each path is read once.
+        let bytes = zip_of(&[("credentials/a.json", 10)]);
+        let zip = ::zip::ZipArchive::new(std::io::Cursor::new(bytes.as_slice())).unwrap();
+        let m: Manifest = serde_json::from_value(serde_json::json!({
+            "backpack_manifest": 1, "title": "t", "exported_at": "x",
+            "privacy": {"include_evidence": false, "include_notes": false,
+                        "include_dates": true, "include_emails": false},
+            "presentation": null, "holder": null,
+            "badges": [
+                {"wallet_id": "1", "id": null, "name": "a", "format": "ob3-json",
+                 "original": "credentials/a.json", "baked": "credentials/a.json",
+                 "in_presentation": false, "verdict_at_export": "valid"}],
+            "files": [{"path": "credentials/a.json", "sha256": "00", "bytes": 10}]
+        }))
+        .unwrap();
+        assert_eq!(
+            refuse_duplicates(&zip, Some(&m)).unwrap_err().to_string(),
+            "zip bundle names credentials/a.json more than once; a bundle names each file once"
+        );
     }
 }

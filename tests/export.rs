@@ -20,7 +20,7 @@ use backpack_core::verify::data_integrity::{
     ProofOptions, Suite, VerifyOptions, canonical_forms, verify_proofs_with,
 };
 use backpack_core::verify::jsonld::ContextVariant;
-use backpack_core::verify::{CheckId, Outcome, Verdict, VerifyContext};
+use backpack_core::verify::{CheckId, Outcome, Status, Verdict, VerifyContext};
 use chrono::{TimeZone, Utc};
 
 use crate::util::fixture_bytes;
@@ -541,6 +541,9 @@ fn altered_credential_in_html_is_caught_for_that_badge_only() {
     assert_eq!(r.title.as_deref(), Some("My learning"));
     assert_eq!(r.exported_at.as_deref(), Some("2026-05-03T12:00:00Z"));
     assert!(r.badges.iter().all(|b| b.integrity == Integrity::Intact));
+    assert!(r.page.as_ref().unwrap().matches, "{:#?}", r.page);
+    let mut want: Vec<Verdict> = r.badges.iter().map(|b| b.verdict).collect();
+    want[1] = Verdict::Invalid;
     let bad = flip_in_html(&html, "bp-credential-2");
     let r = verify_share(bad.as_bytes(), &vctx(&clock, &f)).unwrap();
     let states: Vec<bool> = r
@@ -550,7 +553,10 @@ fn altered_credential_in_html_is_caught_for_that_badge_only() {
         .collect();
     assert_eq!(states, [false, true, false]);
     let verdicts: Vec<Verdict> = r.badges.iter().map(|b| b.verdict).collect();
-    assert_eq!(verdicts, [Verdict::Valid, Verdict::Invalid, Verdict::Valid]);
+    assert_eq!(verdicts, want);
+    assert_eq!(r.badges[1].status, Status::Invalid);
+    // The page's block no longer holds what the page recorded, so the page differs too.
+    assert!(!r.page.as_ref().unwrap().matches);
     assert!(!r.all_valid());
 }
 
@@ -561,7 +567,10 @@ fn altered_credential_in_zip_is_caught_for_that_badge_only() {
     let r = verify_share(&out.bytes, &vctx(&clock, &f)).unwrap();
     assert_eq!(r.kind, ShareKind::Zip);
     assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert!(r.page.as_ref().unwrap().matches, "{:#?}", r.page);
     assert!(r.badges.iter().all(|b| b.integrity == Integrity::Intact));
+    let mut want: Vec<Verdict> = r.badges.iter().map(|b| b.verdict).collect();
+    want[1] = Verdict::Invalid;
     // Flip one byte inside the stored (uncompressed) second credential: a letter of the
     // achievement description, so the JSON still parses and only the signature can tell.
     let orig = fixture_bytes("dcc-verifier-core/v2OBv3SpecExample.json");
@@ -578,7 +587,7 @@ fn altered_credential_in_zip_is_caught_for_that_badge_only() {
     let verdicts: Vec<Verdict> = r.badges.iter().map(|b| b.verdict).collect();
     assert_eq!(
         verdicts,
-        [Verdict::Valid, Verdict::Invalid, Verdict::Valid],
+        want,
         "{:#?}",
         r.badges.iter().map(|b| &b.integrity).collect::<Vec<_>>()
     );
@@ -586,10 +595,14 @@ fn altered_credential_in_zip_is_caught_for_that_badge_only() {
     let proof = r.badges[1].report.get(CheckId::Proof).unwrap();
     assert_eq!(proof.outcome, Outcome::Fail, "{}", proof.detail);
     assert!(matches!(r.badges[1].integrity, Integrity::Altered(_)));
-    assert!(
-        r.problems.is_empty(),
-        "other files untouched: {:?}",
-        r.problems
+    // The baked copy and the page (both untouched) hold another credential than the
+    // bundle's original now is.
+    assert_eq!(
+        r.problems,
+        [
+            "badge 2: baked/02-teamwork.png is not credentials/02-teamwork.json baked into its image",
+            "index.html embeds another credential as bp-credential-2 than the bundle's credentials/02-teamwork.json"
+        ]
     );
 }
 
@@ -979,7 +992,7 @@ fn shared_exports_verify_presentation_and_keep_originals_intact() {
                 "{fmt:?}"
             );
             for (b, it) in r.badges.iter().zip(&p.badges) {
-                assert_eq!(b.bytes, it.original);
+                assert_eq!(b.sha256, sha256_hex(&it.original));
             }
         }
     }
@@ -1078,11 +1091,17 @@ fn wallet_collection_round_trip_in_every_format() {
         p.badges[0].note.as_deref(),
         Some("My best one: https://me.example/p")
     );
-    for b in &p.badges {
+    // The did:key badges verify; the https issuers' badges are never invalid (whether their
+    // key binding is confirmed offline is the verifier's business, not the export's).
+    for (i, b) in p.badges.iter().enumerate() {
         let r = b.report.as_ref().unwrap();
-        assert_eq!(
-            r.verdict,
-            Verdict::Valid,
+        let want_verified = i == 1 || i == 3;
+        assert!(
+            if want_verified {
+                r.status == Status::Verified
+            } else {
+                r.verdict != Verdict::Invalid
+            },
             "{}: {:#?}",
             b.badge.name,
             r.checks
@@ -1102,15 +1121,40 @@ fn wallet_collection_round_trip_in_every_format() {
         let offline = verify_share(&out.bytes, &vctx(&clock, &OfflineFetcher)).unwrap();
         assert_eq!(offline.badges[3].verdict, Verdict::Indeterminate, "{fmt:?}");
         assert!(!offline.all_valid());
+        if fmt != ExportFormat::Vp {
+            // The page says "Verified" where the sender could confirm online; offline the
+            // receiver cannot: the https issuers' keys (badges 1, 3) and the status list (4).
+            let page = offline.page.as_ref().unwrap();
+            assert!(!page.matches);
+            assert_eq!(
+                page.differences
+                    .iter()
+                    .map(|d| (d.badge, d.field.as_deref()))
+                    .collect::<Vec<_>>(),
+                [
+                    (Some(1), Some("status")),
+                    (Some(3), Some("status")),
+                    (Some(4), Some("status"))
+                ],
+                "{:#?}",
+                page.differences
+            );
+        }
         let r = verify_share(&out.bytes, &vctx(&clock, &f)).unwrap();
+        let statuses: Vec<Status> = r.badges.iter().map(|b| b.status).collect();
+        let at_export: Vec<Status> = p
+            .badges
+            .iter()
+            .map(|b| b.report.as_ref().unwrap().status)
+            .collect();
+        assert_eq!(statuses, at_export, "{fmt:?}");
+        assert!(r.problems.is_empty(), "{fmt:?}: {:?}", r.problems);
         assert!(
-            r.all_valid(),
+            r.page.as_ref().is_none_or(|p| p.matches),
             "{fmt:?}: {:#?}",
-            r.badges
-                .iter()
-                .map(|b| (&b.source, b.verdict, &b.report.checks))
-                .collect::<Vec<_>>()
+            r.page
         );
+        assert_eq!(r.presentation.as_ref().unwrap().outcome, Outcome::Pass);
         assert_eq!(r.badges.len(), 4);
         assert_eq!(
             r.presentation.as_ref().unwrap().holder.as_deref(),
@@ -1239,5 +1283,828 @@ fn swapped_presentation_is_a_problem() {
     );
     assert!(!r.all_valid());
     let ok = verify_share(html.as_bytes(), &vctx(&clock, &f)).unwrap();
-    assert!(ok.all_valid(), "{:?}", ok.problems);
+    assert!(ok.problems.is_empty(), "{:?}", ok.problems);
+    assert!(ok.page.as_ref().unwrap().matches);
+}
+
+// ---------------------------------------------------------------------------------------
+// Issue 12: a portfolio's visible text is bound to what verifies. Issue 13: verify-share's
+// memory is bounded.
+
+/// A badge from a fixture with the report a wallet made for it at `at` (through `f`).
+fn checked_item(rel: &str, at: chrono::DateTime<Utc>, f: &dyn Fetcher) -> ExportBadge {
+    let mut it = item(rel, Container::Json, Format::Ob3Json, rel);
+    let clock = FixedClock(at);
+    it.report = Some(backpack_core::verify::verify_bytes(
+        &it.original,
+        &vctx(&clock, f),
+    ));
+    it
+}
+
+/// A did:key badge baked into a generated PNG (its binding is self-certifying, so it verifies
+/// offline as a baked image too).
+fn baked_checked_item(rel: &str) -> ExportBadge {
+    let text = String::from_utf8(fixture_bytes(rel)).unwrap();
+    let png = backpack_core::bake::bake_png(
+        &export::baked::generated_png("bound").unwrap(),
+        "openbadgecredential",
+        &text,
+    )
+    .unwrap();
+    let d = backpack_core::decode::decode(&png).unwrap();
+    let parsed = backpack_core::parse::parse(&d).unwrap();
+    let clock = FixedClock(now());
+    ExportBadge {
+        wallet_id: "baked".into(),
+        report: Some(backpack_core::verify::verify_bytes(
+            &png,
+            &vctx(&clock, &OfflineFetcher),
+        )),
+        container: d.container,
+        format: parsed.format,
+        badge: parsed.badge,
+        payload: d.payload.text().to_string(),
+        original: png,
+        note: Some("Built with my team".into()),
+    }
+}
+
+/// Three badges that verify with the status-list fetcher: JSON, JSON with a status list,
+/// baked PNG. Names: "Teamwork", "Masters - v2 - unrevoked", "Teamwork".
+fn bound_portfolio() -> Portfolio {
+    Portfolio {
+        title: "For the hospital".into(),
+        intro: Some("Hello, I am a learner.".into()),
+        note: None,
+        badges: vec![
+            checked_item(
+                "dcc-verifier-core/v2OBv3SpecExample.json",
+                now(),
+                &StatusListFetcher,
+            ),
+            checked_item(
+                "dcc-verifier-core/v2WithValidStatus.json",
+                now(),
+                &StatusListFetcher,
+            ),
+            baked_checked_item("dcc-verifier-core/v1OBv3SpecExample.json"),
+        ],
+    }
+}
+
+fn bound_html() -> String {
+    let key = learner();
+    let mut o = opts(Some(&key));
+    o.privacy.include_notes = true;
+    String::from_utf8(
+        export::export(&bound_portfolio(), ExportFormat::Html, &o)
+            .unwrap()
+            .bytes,
+    )
+    .unwrap()
+}
+
+fn page_messages(page: &[u8]) -> Vec<String> {
+    let (clock, f) = (FixedClock(now()), StatusListFetcher);
+    let r = verify_share(page, &vctx(&clock, &f)).unwrap();
+    let p = r.page.as_ref().unwrap();
+    assert_eq!(p.matches, p.differences.is_empty());
+    assert!(p.matches || !r.all_valid());
+    p.differences.iter().map(|d| d.message.clone()).collect()
+}
+
+/// `html` with the first `from` replaced by `to` (which must be there).
+fn edit(html: &str, from: &str, to: &str) -> String {
+    assert!(html.contains(from), "{from}");
+    html.replacen(from, to, 1)
+}
+
+/// The `<li><article …>…</article></li>` of badge `n` (1-based) and its byte range.
+fn badge_li(html: &str, n: usize) -> (usize, usize) {
+    let start = html
+        .find(&format!("<li><article class=\"badge\" id=\"badge-{n}\""))
+        .unwrap();
+    let end = start + html[start..].find("</article></li>\n").unwrap() + "</article></li>\n".len();
+    (start, end)
+}
+
+#[test]
+fn untouched_portfolio_page_shows_exactly_what_its_credentials_say() {
+    let (clock, f) = (FixedClock(now()), StatusListFetcher);
+    let html = bound_html();
+    let r = verify_share(html.as_bytes(), &vctx(&clock, &f)).unwrap();
+    assert!(r.all_valid(), "{:#?} {:?}", r.page, r.problems);
+    let page = r.page.as_ref().unwrap();
+    assert!(page.matches && page.differences.is_empty());
+    // What the receiver is shown comes from the credentials.
+    let names: Vec<&str> = r
+        .badges
+        .iter()
+        .map(|b| b.badge.as_ref().unwrap().name.as_str())
+        .collect();
+    assert_eq!(names, ["Teamwork", "Masters - v2 - unrevoked", "Teamwork"]);
+    assert!(r.badges.iter().all(|b| b.status == Status::Verified));
+    assert_eq!(r.title.as_deref(), Some("For the hospital"));
+    // Each badge is a container naming its credential block, its fields marked.
+    for n in 1..=3 {
+        assert!(html.contains(&format!(
+            "id=\"badge-{n}\" data-credential=\"bp-credential-{n}\""
+        )));
+    }
+    for field in [
+        "data-field=\"name\">Teamwork</h2>",
+        "<span class=\"status status-verified\" data-field=\"status\">Verified</span>",
+        "<span data-field=\"issuer\">Example Corp</span>",
+        "<span data-field=\"issued\">1 January 2010</span>",
+        "data-field=\"note\"><p>Built with my team</p></div>",
+    ] {
+        assert!(html.contains(field), "{field}");
+    }
+    // The page says honestly how to check it.
+    assert!(html.contains("backpack verify-share FILE"));
+    assert!(html.contains("any Open Badges verifier"));
+    assert!(html.contains("<code>credentials</code> folder"));
+    // Exporting twice gives the same bytes (the receiver relies on it).
+    assert_eq!(html, bound_html());
+}
+
+#[test]
+fn tampered_portfolio_page_fails_and_names_the_field() {
+    let html = bound_html();
+    let (b1s, b1e) = badge_li(&html, 1);
+    let (b2s, b2e) = badge_li(&html, 2);
+    let badge1 = &html[b1s..b1e];
+    let badge2 = &html[b2s..b2e];
+    let name1 = "<h2 id=\"badge-1-name\" data-field=\"name\">Teamwork</h2>";
+    let cases: Vec<(&str, String, Vec<&str>)> = vec![
+        (
+            "name",
+            edit(
+                &html,
+                name1,
+                "<h2 id=\"badge-1-name\" data-field=\"name\">Doctor of Medicine</h2>",
+            ),
+            vec![
+                "badge 1 (\"Teamwork\"), name: the page says 'Doctor of Medicine', the signed credential says 'Teamwork'",
+            ],
+        ),
+        (
+            "issuer",
+            edit(
+                &html,
+                "data-field=\"issuer\">Example Corp<",
+                "data-field=\"issuer\">Harvard University<",
+            ),
+            vec![
+                "badge 1 (\"Teamwork\"), issuer: the page says 'Harvard University', the signed credential says 'Example Corp'",
+            ],
+        ),
+        (
+            "date",
+            edit(
+                &html,
+                "data-field=\"issued\">1 January 2010<",
+                "data-field=\"issued\">1 January 2020<",
+            ),
+            vec![
+                "badge 1 (\"Teamwork\"), issue date: the page says '1 January 2020', the signed credential says '1 January 2010'",
+            ],
+        ),
+        (
+            "status word",
+            edit(
+                &html,
+                "data-field=\"status\">Verified</span>",
+                "data-field=\"status\">Verified by Harvard Medical School</span>",
+            ),
+            vec![
+                "badge 1 (\"Teamwork\"), status: the page says 'Verified by Harvard Medical School', checking its credential now gives 'Verified'",
+            ],
+        ),
+        (
+            "a missing field",
+            edit(
+                &html,
+                "<span data-field=\"issuer\">Example Corp</span><br>",
+                "",
+            ),
+            vec![
+                "badge 1 (\"Teamwork\"), issuer: missing from the page (the signed credential says 'Example Corp')",
+            ],
+        ),
+        (
+            "a duplicated field",
+            edit(&html, name1, &format!("{name1}{name1}")),
+            vec![
+                "badge 1 (\"Teamwork\"), name: the page shows it 2 times, Backpack shows it 1 time(s)",
+            ],
+        ),
+        (
+            "a fake badge with no credential",
+            format!(
+                "{}{}{}",
+                &html[..b1s],
+                badge1
+                    .replace(" data-credential=\"bp-credential-1\"", "")
+                    .replace(">Teamwork</h2>", ">Doctor of Medicine</h2>"),
+                &html[b1s..]
+            ),
+            vec![
+                "the page shows a badge that names no embedded credential: \"Doctor of Medicine\"; Backpack shows every badge with its credential",
+            ],
+        ),
+        (
+            "a fake badge naming a credential that is not there",
+            format!(
+                "{}{}{}",
+                &html[..b1s],
+                badge1.replace("bp-credential-1", "bp-credential-9"),
+                &html[b1s..]
+            ),
+            vec![
+                "the page shows a badge for \"bp-credential-9\", which is not a credential embedded in it",
+            ],
+        ),
+        (
+            "a badge shown twice",
+            format!("{}{badge1}{}", &html[..b1s], &html[b1s..]),
+            vec!["badge 1 (\"Teamwork\"): the page shows it 2 times"],
+        ),
+        (
+            "the real text hidden, a fake one shown",
+            edit(
+                &html,
+                name1,
+                "<h2 id=\"badge-1-name\" data-field=\"name\" hidden>Teamwork</h2><h2>Doctor of Medicine</h2>",
+            ),
+            vec![
+                "badge 1 (\"Teamwork\"): the page holds a hidden attribute (it hides text), which Backpack never writes",
+            ],
+        ),
+        (
+            "css display:none on the real text",
+            edit(
+                &html,
+                name1,
+                "<h2 id=\"badge-1-name\" data-field=\"name\" style=\"display:none\">Teamwork</h2><h2>Doctor of Medicine</h2>",
+            ),
+            vec![
+                "badge 1 (\"Teamwork\"): the page holds a style attribute (it can hide or restyle text), which Backpack never writes",
+            ],
+        ),
+        (
+            "the real text moved off-screen by one of the page's own classes",
+            edit(
+                &html,
+                name1,
+                "<h2 id=\"badge-1-name\" data-field=\"name\" class=\"skip\">Teamwork</h2><h2>Doctor of Medicine</h2>",
+            ),
+            vec![
+                "badge 1 (\"Teamwork\"): the page's markup for it is not what its credential renders to (extra or changed content near «-name\" data-field=\"name\" class=\"skip\">Teamwork</h2><h2>Doctor of Medicine</h2><p»)",
+            ],
+        ),
+        (
+            "a changed stylesheet",
+            edit(&html, "</style>", "h2{display:none}</style>"),
+            vec![
+                "the page holds a changed stylesheet (it can hide or restyle text), which Backpack never writes",
+            ],
+        ),
+        (
+            "a template and a comment",
+            edit(
+                &html,
+                "<ol class=\"badges\">",
+                "<ol class=\"badges\"><template><h2>Doctor of Medicine</h2></template><!-- -->",
+            ),
+            vec![
+                "the page holds a <template> element, which Backpack never writes",
+                "the page holds an HTML comment, which Backpack never writes",
+            ],
+        ),
+        (
+            "badges moved",
+            format!("{}{badge2}{badge1}{}", &html[..b1s], &html[b2e..]),
+            vec![
+                "the page shows the badges in another order than their embedded credentials (a badge was moved)",
+            ],
+        ),
+        (
+            "names moved between badges",
+            format!(
+                "{}{}{}{}",
+                &html[..b1s],
+                badge1.replace(">Teamwork</h2>", ">Masters - v2 - unrevoked</h2>"),
+                badge2.replace(">Masters - v2 - unrevoked</h2>", ">Teamwork</h2>"),
+                &html[b2e..]
+            ),
+            vec![
+                "badge 1 (\"Teamwork\"), name: the page says 'Masters - v2 - unrevoked', the signed credential says 'Teamwork'",
+                "badge 2 (\"Masters - v2 - unrevoked\"), name: the page says 'Teamwork', the signed credential says 'Masters - v2 - unrevoked'",
+            ],
+        ),
+        (
+            "the title",
+            edit(
+                &html,
+                "<h1 data-field=\"title\">For the hospital</h1>",
+                "<h1 data-field=\"title\">Dr. Learner, MD</h1>",
+            ),
+            vec![
+                "title: the page says 'Dr. Learner, MD', the page's own record says 'For the hospital'",
+            ],
+        ),
+        (
+            "the note (the sender's words) edited on the page only",
+            edit(
+                &html,
+                "<p>Built with my team</p>",
+                "<p>Approved by the medical board</p>",
+            ),
+            vec![
+                "badge 3 (\"Teamwork\"), note: the page says 'Approved by the medical board', the page's own record says 'Built with my team'",
+            ],
+        ),
+    ];
+    for (what, page, want) in cases {
+        assert_ne!(page, html, "{what}");
+        assert_eq!(page_messages(page.as_bytes()), want, "{what}");
+    }
+
+    // A page without its record (an older Backpack, or stripped to dodge the check) fails.
+    let start = html
+        .find("<script type=\"application/octet-stream\" id=\"bp-page\"")
+        .unwrap();
+    let end = start + html[start..].find("</script>\n").unwrap() + "</script>\n".len();
+    let stripped = format!("{}{}", &html[..start], &html[end..]);
+    let m = page_messages(stripped.as_bytes());
+    assert_eq!(m.len(), 1);
+    assert!(
+        m[0].starts_with("the page has no record of how it was made (no bp-page block)"),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn status_word_on_the_page_is_compared_with_a_fresh_check() {
+    let (clock, f) = (FixedClock(now()), StatusListFetcher);
+    // Revoked after export: the wallet's report said verified.
+    let mut revoked = checked_item("dcc-verifier-core/v2Revoked.json", now(), &f);
+    let r = revoked.report.as_mut().unwrap();
+    assert_eq!(r.status, Status::Revoked);
+    r.set(
+        CheckId::Status,
+        Outcome::Pass,
+        "not revoked (when exported)",
+    );
+    assert_eq!(r.status, Status::Verified);
+    // Expired since export: checked while it was valid.
+    let expired = checked_item(
+        "dcc-verifier-core/v2Expired.json",
+        Utc.with_ymd_and_hms(2010, 6, 1, 0, 0, 0).unwrap(),
+        &f,
+    );
+    assert_eq!(expired.report.as_ref().unwrap().status, Status::Verified);
+    // Never checked by the sender: the page claims nothing, so nothing to compare.
+    let mut unchecked = item(
+        "dcc-verifier-core/v2Revoked.json",
+        Container::Json,
+        Format::Ob3Json,
+        "x",
+    );
+    unchecked.report = None;
+    let p = Portfolio {
+        title: "t".into(),
+        badges: vec![revoked, expired, unchecked],
+        ..Portfolio::default()
+    };
+    let html = export::export(&p, ExportFormat::Html, &opts(None)).unwrap();
+    let page = String::from_utf8(html.bytes.clone()).unwrap();
+    assert!(page.contains("data-field=\"status\">Not checked</span> <span class=\"muted\" data-field=\"checked\">not checked by the sender&#39;s Backpack</span>"));
+    let r = verify_share(&html.bytes, &vctx(&clock, &f)).unwrap();
+    let statuses: Vec<Status> = r.badges.iter().map(|b| b.status).collect();
+    assert_eq!(
+        statuses,
+        [Status::Revoked, Status::Expired, Status::Revoked]
+    );
+    assert_eq!(
+        page_messages(&html.bytes),
+        [
+            "badge 1 (\"Bachelors - v2 - revoked\"), status: the page says 'Verified', checking its credential now gives 'Revoked'",
+            "badge 2 (\"Teamwork\"), status: the page says 'Verified', checking its credential now gives 'Expired'",
+        ]
+    );
+    let d = &r.page.as_ref().unwrap().differences[0];
+    assert_eq!(
+        (
+            d.badge,
+            d.field.as_deref(),
+            d.page_says.as_deref(),
+            d.expected.as_deref()
+        ),
+        (Some(1), Some("status"), Some("Verified"), Some("Revoked"))
+    );
+    assert!(r.any_invalid());
+}
+
+#[test]
+fn recipient_check_with_plain_hashed_and_did_identities() {
+    use backpack_core::share::{Expect, RecipientState, verify_share_with};
+    let p = Portfolio {
+        title: "t".into(),
+        badges: vec![
+            // OB 2.0, recipient sha256-hashed (nobody@example.org, salt "deadsea").
+            item(
+                "1edtech-public-validator/ob20/basic-assertion.json",
+                Container::Json,
+                Format::Ob2Hosted,
+                "x",
+            ),
+            // OB 3.0, identifier student@1edtech.edu in plain text.
+            item(
+                "1edtech-public-validator/ob30/complete.json",
+                Container::Json,
+                Format::Ob3Json,
+                "x",
+            ),
+            // OB 3.0, subject id did:example:ebfeb1f712ebc6f1c276e12ec21.
+            item(
+                "dcc-verifier-core/v2OBv3SpecExample.json",
+                Container::Json,
+                Format::Ob3Json,
+                "x",
+            ),
+            // OB 3.0 with neither a subject id nor an identifier.
+            item(
+                "dcc-verifier-core/v2WithValidStatus.json",
+                Container::Json,
+                Format::Ob3Json,
+                "x",
+            ),
+        ],
+        ..Portfolio::default()
+    };
+    let html = export::export(&p, ExportFormat::Html, &opts(None))
+        .unwrap()
+        .bytes;
+    let (clock, f) = (FixedClock(now()), OfflineFetcher);
+    let check = |who: &[&str]| {
+        let e = Expect {
+            recipients: who.iter().map(|s| s.to_string()).collect(),
+            ..Expect::default()
+        };
+        let r = verify_share_with(&html, &vctx(&clock, &f), &e).unwrap();
+        r.badges
+            .iter()
+            .map(|b| (b.recipient.state, b.recipient.detail.clone()))
+            .collect::<Vec<_>>()
+    };
+    use RecipientState::*;
+    assert_eq!(
+        check(&[
+            "Nobody@Example.org",
+            "student@1edtech.edu",
+            "did:example:ebfeb1f712ebc6f1c276e12ec21"
+        ]),
+        [
+            (
+                Matches,
+                "issued to Nobody@Example.org (matched against the hashed identity in the credential)"
+                    .to_string()
+            ),
+            (Matches, "issued to student@1edtech.edu".to_string()),
+            (
+                Matches,
+                "issued to did:example:ebfeb1f712ebc6f1c276e12ec21".to_string()
+            ),
+            (
+                NotStated,
+                "the credential does not say who it was issued to".to_string()
+            ),
+        ]
+    );
+    let other = check(&["someone@example.org"]);
+    let states: Vec<RecipientState> = other.iter().map(|(s, _)| *s).collect();
+    assert_eq!(
+        states,
+        [DoesNotMatch, DoesNotMatch, DoesNotMatch, NotStated]
+    );
+    assert_eq!(
+        other[0].1,
+        "issued to someone else: none of \"someone@example.org\" matches the recipient the credential names"
+    );
+    assert!(check(&[]).iter().all(|(s, _)| *s == NotAsked));
+    // A receiver's own identities (in the context) are not the sender's: never used.
+    let mine = ["nobody@example.org".to_string()];
+    let ctx = vctx(&clock, &f).with_recipients(&mine);
+    let r = verify_share(&html, &ctx).unwrap();
+    assert!(r.badges.iter().all(|b| b.recipient.state == NotAsked));
+    assert!(
+        r.badges
+            .iter()
+            .all(|b| b.report.get(CheckId::Recipient).map(|c| c.outcome) == Some(Outcome::Skipped))
+    );
+}
+
+/// Every entry of a ZIP (decompressed), in order.
+fn zip_entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..z.len())
+        .map(|i| {
+            let mut f = z.by_index(i).unwrap();
+            let mut v = Vec::new();
+            f.read_to_end(&mut v).unwrap();
+            (f.name().to_string(), v)
+        })
+        .collect()
+}
+
+/// A ZIP of these entries (originals stored, as Backpack writes them).
+fn make_zip(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zw = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (n, b) in entries {
+        zw.start_file(n.as_str(), o).unwrap();
+        zw.write_all(b).unwrap();
+    }
+    zw.finish().unwrap().into_inner()
+}
+
+/// The bundle with its manifest edited (and written back).
+fn with_manifest(
+    entries: &[(String, Vec<u8>)],
+    mut f: impl FnMut(&mut serde_json::Value),
+) -> Vec<(String, Vec<u8>)> {
+    entries
+        .iter()
+        .map(|(n, b)| {
+            if n == "manifest.json" {
+                let mut m: serde_json::Value = serde_json::from_slice(b).unwrap();
+                f(&mut m);
+                (n.clone(), serde_json::to_vec(&m).unwrap())
+            } else {
+                (n.clone(), b.clone())
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn bundle_manifest_file_names_and_baked_images_are_bound_to_the_credentials() {
+    let key = learner();
+    let (clock, f) = (FixedClock(now()), StatusListFetcher);
+    let mut o = opts(Some(&key));
+    o.privacy.include_notes = true;
+    let zip = export::export(&bound_portfolio(), ExportFormat::Zip, &o)
+        .unwrap()
+        .bytes;
+    let entries = zip_entries(&zip);
+    let problems = |bytes: &[u8]| {
+        let r = verify_share(bytes, &vctx(&clock, &f)).unwrap();
+        (r.problems.clone(), r.page.clone().unwrap())
+    };
+    let (p, page) = problems(&make_zip(&entries));
+    assert!(p.is_empty() && page.matches, "{p:?} {page:#?}");
+    let m: Manifest = serde_json::from_slice(
+        &entries
+            .iter()
+            .find(|(n, _)| n == "manifest.json")
+            .unwrap()
+            .1,
+    )
+    .unwrap();
+    assert_eq!(m.badges[0].status_at_export, Status::Verified);
+
+    // The manifest's words.
+    let e = with_manifest(&entries, |m| {
+        m["badges"][0]["name"] = "Doctor of Medicine".into();
+        m["badges"][1]["status_at_export"] = "revoked".into();
+        m["title"] = "Dr. Learner, MD".into();
+    });
+    assert_eq!(
+        problems(&make_zip(&e)).0,
+        [
+            "badge 1, name: manifest.json says 'Doctor of Medicine', the signed credential says 'Teamwork'",
+            "badge 2, status: manifest.json says 'Revoked', checking its credential now gives 'Verified'",
+            "title: manifest.json says 'Dr. Learner, MD', the page says 'For the hospital'",
+        ]
+    );
+    // A file name that says something else, and an extra file.
+    let mut e: Vec<(String, Vec<u8>)> = with_manifest(&entries, |m| {
+        m["badges"][0]["original"] = "credentials/01-doctor-of-medicine.json".into();
+        m["files"][2]["path"] = "credentials/01-doctor-of-medicine.json".into();
+    });
+    for (n, _) in e.iter_mut() {
+        if n == "credentials/01-teamwork.json" {
+            *n = "credentials/01-doctor-of-medicine.json".into();
+        }
+    }
+    e.push(("README-doctor-of-medicine.txt".into(), b"trust me".to_vec()));
+    assert_eq!(
+        problems(&make_zip(&e)).0,
+        [
+            "the bundle holds README-doctor-of-medicine.txt, which its manifest does not list",
+            "badge 1: its file is named credentials/01-doctor-of-medicine.json, but Backpack names this credential credentials/01-teamwork.json",
+        ]
+    );
+    // Baked images swapped (hashes updated): each is another badge's image.
+    let b1 = "baked/01-teamwork.png";
+    let b2 = "baked/02-masters-v2-unrevoked.png";
+    let get = |n: &str| entries.iter().find(|(x, _)| x == n).unwrap().1.clone();
+    let (i1, i2) = (get(b1), get(b2));
+    let e: Vec<(String, Vec<u8>)> = with_manifest(&entries, |m| {
+        for f in m["files"].as_array_mut().unwrap() {
+            if f["path"] == b1 {
+                f["sha256"] = sha256_hex(&i2).into();
+            } else if f["path"] == b2 {
+                f["sha256"] = sha256_hex(&i1).into();
+            }
+        }
+    })
+    .into_iter()
+    .map(|(n, b)| match n.as_str() {
+        x if x == b1 => (n, i2.clone()),
+        x if x == b2 => (n, i1.clone()),
+        _ => (n, b),
+    })
+    .collect();
+    assert_eq!(
+        problems(&make_zip(&e)).0,
+        [
+            "badge 1: baked/01-teamwork.png is not credentials/01-teamwork.json baked into its image",
+            "badge 2: baked/02-masters-v2-unrevoked.png is not credentials/02-masters-v2-unrevoked.json baked into its image",
+        ]
+    );
+    // The page edited and its manifest hash updated: the page check still names the field.
+    let e: Vec<(String, Vec<u8>)> = entries
+        .iter()
+        .map(|(n, b)| {
+            if n == "index.html" {
+                let s = String::from_utf8(b.clone()).unwrap();
+                (
+                    n.clone(),
+                    edit(&s, ">Teamwork</h2>", ">Doctor of Medicine</h2>").into_bytes(),
+                )
+            } else {
+                (n.clone(), b.clone())
+            }
+        })
+        .collect();
+    let page_bytes = e.iter().find(|(n, _)| n == "index.html").unwrap().1.clone();
+    let e = with_manifest(&e, |m| {
+        for f in m["files"].as_array_mut().unwrap() {
+            if f["path"] == "index.html" {
+                f["sha256"] = sha256_hex(&page_bytes).into();
+            }
+        }
+    });
+    let (p, page) = problems(&make_zip(&e));
+    assert!(p.is_empty(), "{p:?}");
+    assert_eq!(
+        page.differences
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "badge 1 (\"Teamwork\"), name: the page says 'Doctor of Medicine', the signed credential says 'Teamwork'"
+        ]
+    );
+    // A path named twice is refused outright.
+    let e = with_manifest(&entries, |m| {
+        let first = m["badges"][0].clone();
+        m["badges"].as_array_mut().unwrap().push(first);
+    });
+    let err = verify_share(&make_zip(&e), &vctx(&clock, &f)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "zip bundle names credentials/01-teamwork.json more than once; a bundle names each file once"
+    );
+}
+
+/// Peak resident memory of this process so far (`VmHWM`), in KiB.
+fn peak_rss_kib() -> u64 {
+    let s = std::fs::read_to_string("/proc/self/status").unwrap();
+    s.lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap()
+}
+
+const SIXTEEN_MIB: usize = 16 * 1024 * 1024;
+
+/// A bundle of `entries` distinct 16 MiB entries of zeros (each deflates to ~16 KB) and a
+/// manifest naming them `refs` times in all, round robin.
+fn bomb(entries: usize, refs: usize) -> Vec<u8> {
+    use std::io::Write;
+    let zeros = vec![0u8; SIXTEEN_MIB];
+    let sha = sha256_hex(&zeros);
+    let names: Vec<String> = (0..entries)
+        .map(|i| format!("credentials/{i:02}-x.json"))
+        .collect();
+    let manifest = serde_json::json!({
+        "backpack_manifest": 1,
+        "title": "bomb",
+        "exported_at": "2026-05-03T12:00:00Z",
+        "privacy": {"include_evidence": false, "include_notes": false, "include_dates": true, "include_emails": false},
+        "presentation": null,
+        "holder": null,
+        "badges": (0..refs).map(|i| serde_json::json!({
+            "wallet_id": "1", "id": null, "name": "x", "format": "ob3-json",
+            "original": names[i % entries], "baked": null, "in_presentation": false,
+            "verdict_at_export": "not_checked"
+        })).collect::<Vec<_>>(),
+        "files": names.iter().map(|n| serde_json::json!({"path": n, "sha256": sha, "bytes": SIXTEEN_MIB})).collect::<Vec<_>>(),
+    });
+    let mut zw = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(9));
+    for n in &names {
+        zw.start_file(n.as_str(), o).unwrap();
+        zw.write_all(&zeros).unwrap();
+    }
+    zw.start_file("manifest.json", o).unwrap();
+    zw.write_all(&serde_json::to_vec(&manifest).unwrap())
+        .unwrap();
+    zw.finish().unwrap().into_inner()
+}
+
+/// The child half of [`hostile_bundles_are_refused_under_a_memory_cap`]: verify the file
+/// named by `BACKPACK_SHARE_MEMORY_CHILD` and print the outcome and this process's peak
+/// memory. Does nothing in a normal run.
+#[test]
+fn share_memory_child() {
+    let Ok(path) = std::env::var("BACKPACK_SHARE_MEMORY_CHILD") else {
+        return;
+    };
+    let bytes = std::fs::read(&path).unwrap();
+    let before = peak_rss_kib();
+    let (clock, f) = (FixedClock(now()), OfflineFetcher);
+    let outcome = match verify_share(&bytes, &vctx(&clock, &f)) {
+        Ok(r) => format!("checked {} badges", r.badges.len()),
+        Err(e) => format!("refused: {e}"),
+    };
+    println!(
+        "OUTCOME={outcome}\nPEAK_KIB={}\nBEFORE_KIB={before}",
+        peak_rss_kib()
+    );
+}
+
+#[test]
+fn hostile_bundles_are_refused_under_a_memory_cap() {
+    // Issue 13: a 17 KB ZIP whose manifest named the same 16 MiB entry 48 times reached
+    // 814 MB. Each case runs in a child process (this test binary, one test), whose peak
+    // resident memory (VmHWM) is its own.
+    const CAP_KIB: u64 = 64 * 1024;
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        // The issue's file: refused before any entry is read.
+        (
+            "same entry named 48 times",
+            bomb(1, 48),
+            "refused: zip bundle names credentials/00-x.json more than once; a bundle names each file once",
+        ),
+        // 24 distinct entries (384 MiB inflated): each read, checked and dropped in turn.
+        (
+            "24 distinct 16 MiB entries",
+            bomb(24, 24),
+            "checked 24 badges",
+        ),
+        // 70 entries declare 1.1 GiB: over the read budget, refused up front.
+        (
+            "70 distinct 16 MiB entries",
+            bomb(70, 70),
+            "refused: zip bundle exceeds the total decompressed bytes read limit of 1073741824",
+        ),
+    ];
+    for (what, zip, want) in cases {
+        assert!(zip.len() < 1_300_000, "{what}: {} bytes", zip.len());
+        let path = dir.path().join("bomb.zip");
+        std::fs::write(&path, &zip).unwrap();
+        let out = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "export::share_memory_child", "--nocapture"])
+            .env("BACKPACK_SHARE_MEMORY_CHILD", &path)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let field = |k: &str| {
+            stdout
+                .lines()
+                .find_map(|l| l.strip_prefix(k))
+                .unwrap_or_else(|| panic!("{what}: no {k} in {stdout}"))
+                .to_string()
+        };
+        assert_eq!(field("OUTCOME="), want, "{what}");
+        let peak: u64 = field("PEAK_KIB=").parse().unwrap();
+        let before: u64 = field("BEFORE_KIB=").parse().unwrap();
+        eprintln!(
+            "{what} ({} bytes): peak {peak} KiB (before {before} KiB)",
+            zip.len()
+        );
+        assert!(peak < CAP_KIB, "{what}: peak {peak} KiB");
+    }
 }

@@ -338,13 +338,17 @@ fn collection_and_export_end_to_end() {
             text(&o.stderr)
         );
         let o = backpack(&["verify-share", out.to_str().unwrap()], &[], None);
-        assert_eq!(o.status.code(), Some(0), "{fmt}: {}", text(&o.stdout));
+        let s = text(&o.stdout);
+        assert_eq!(o.status.code(), Some(0), "{fmt}: {s}");
         assert!(
-            text(&o.stdout).contains("3 of 3 badges valid; everything verifies"),
-            "{}",
-            text(&o.stdout)
+            s.contains("3 of 3 badges verified; everything verifies"),
+            "{s}"
         );
-        assert!(text(&o.stdout).contains("challenge: abc"));
+        assert!(s.contains("3. Signed Token Badge — Verified"), "{s}");
+        if fmt != "vp" {
+            assert!(s.contains("shows exactly what its credentials say"), "{s}");
+        }
+        assert!(s.contains("challenge: abc"));
         // The receiver's own challenge must match the signed one.
         let o = backpack(
             &[
@@ -359,6 +363,7 @@ fn collection_and_export_end_to_end() {
             None,
         );
         assert_eq!(o.status.code(), Some(0), "{fmt}: {}", text(&o.stdout));
+        assert!(text(&o.stdout).contains("presentation: pass"));
         let o = backpack(
             &[
                 "verify-share",
@@ -443,4 +448,306 @@ fn collection_and_export_end_to_end() {
     let o = backpack(&["--wallet", ws, "collection", "delete", "Jobs"], &[], None);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert!(text(&o.stdout).contains("its 3 badges stay in the wallet"));
+}
+
+fn did_key_portfolio_html(dir: &Path) -> std::path::PathBuf {
+    let key = LearnerKey::new(LearnerSecret::from_bytes(&[3; 32]));
+    let p = Portfolio {
+        title: "For the hospital".into(),
+        badges: vec![
+            item("dcc-verifier-core/v2OBv3SpecExample.json"),
+            item("dcc-verifier-core/v1OBv3SpecExample.json"),
+        ],
+        ..Portfolio::default()
+    };
+    let o = ExportOptions {
+        privacy: Privacy::default(),
+        exported_at: chrono::Utc.with_ymd_and_hms(2026, 5, 3, 12, 0, 0).unwrap(),
+        learner: Some(&key),
+        challenge: None,
+        domain: None,
+    };
+    let path = dir.join("portfolio.html");
+    std::fs::write(
+        &path,
+        export::export(&p, ExportFormat::Html, &o).unwrap().bytes,
+    )
+    .unwrap();
+    path
+}
+
+/// Issue 12: the receiver is told what the credentials say, and every field of the page that
+/// says otherwise.
+#[test]
+fn verify_share_names_each_tampered_field_of_the_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = did_key_portfolio_html(dir.path());
+    let o = backpack(&["verify-share", path.to_str().unwrap()], &[], None);
+    let s = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{s}");
+    assert!(s.contains("  1. Teamwork — Verified\n      issuer: Example Corp (did:key:z6MknNQD1WHLGGraFi6zcbGevuAgkVfdyCdtZnQTGWVVvR5Q)\n      issued 1 January 2010"), "{s}");
+    assert!(
+        s.contains("  page: the page shows exactly what its credentials say"),
+        "{s}"
+    );
+    assert!(
+        s.ends_with("2 of 2 badges verified; everything verifies\n"),
+        "{s}"
+    );
+
+    let html = std::fs::read_to_string(&path).unwrap();
+    for (from, to, want) in [
+        (
+            "data-field=\"name\">Teamwork</h2>",
+            "data-field=\"name\">Doctor of Medicine</h2>",
+            "badge 1 (\"Teamwork\"), name: the page says 'Doctor of Medicine', the signed credential says 'Teamwork'",
+        ),
+        (
+            "data-field=\"issuer\">Example Corp<",
+            "data-field=\"issuer\">Harvard University<",
+            "badge 1 (\"Teamwork\"), issuer: the page says 'Harvard University', the signed credential says 'Example Corp'",
+        ),
+        (
+            "data-field=\"issued\">1 January 2010<",
+            "data-field=\"issued\">3 May 2026<",
+            "badge 1 (\"Teamwork\"), issue date: the page says '3 May 2026', the signed credential says '1 January 2010'",
+        ),
+        (
+            "data-field=\"status\">Not checked<",
+            "data-field=\"status\">Verified by Harvard<",
+            "badge 1 (\"Teamwork\"), status: the page says 'Verified by Harvard', the page's own record says 'Not checked'",
+        ),
+        (
+            "<h2 id=\"badge-1-name\" data-field=\"name\">Teamwork</h2>",
+            "<h2 id=\"badge-1-name\" data-field=\"name\" hidden>Teamwork</h2><h2>Doctor of Medicine</h2>",
+            "badge 1 (\"Teamwork\"): the page holds a hidden attribute (it hides text), which Backpack never writes",
+        ),
+    ] {
+        assert!(html.contains(from), "{from}");
+        let bad = dir.path().join("bad.html");
+        std::fs::write(&bad, html.replacen(from, to, 1)).unwrap();
+        let o = backpack(&["verify-share", bad.to_str().unwrap()], &[], None);
+        let s = text(&o.stdout);
+        assert_eq!(o.status.code(), Some(1), "{s}");
+        assert!(
+            s.contains(&format!(
+                "  page: the page does NOT show what its credentials say; read the badges above, not the page:\n      {want}\n"
+            )),
+            "{s}"
+        );
+        // What the receiver is shown is still the credential's.
+        assert!(s.contains("  1. Teamwork — Verified"), "{s}");
+        let o = backpack(
+            &["verify-share", bad.to_str().unwrap(), "--json"],
+            &[],
+            None,
+        );
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["page"]["matches"], false);
+        assert_eq!(v["page"]["differences"][0]["message"], want);
+    }
+}
+
+/// Issue 12: `--recipient` confirms each badge was issued to the sender, hashed emails
+/// matched locally.
+#[test]
+fn verify_share_checks_the_recipient_with_plain_hashed_and_did_identities() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = did_key_portfolio_html(dir.path());
+    let h = html.to_str().unwrap();
+    let did = "did:example:ebfeb1f712ebc6f1c276e12ec21";
+    let o = backpack(&["verify-share", h, "--recipient", did], &[], None);
+    let s = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(0), "{s}");
+    assert_eq!(
+        s.matches(&format!("      recipient: matches — issued to {did}\n"))
+            .count(),
+        2,
+        "{s}"
+    );
+    let o = backpack(
+        &["verify-share", h, "--recipient", "someone@example.org"],
+        &[],
+        None,
+    );
+    let s = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{s}");
+    assert!(s.contains("      recipient: does not match — issued to someone else: none of \"someone@example.org\" matches the recipient the credential names\n"), "{s}");
+
+    // Emails: an OB 2.0 assertion whose recipient is sha256-hashed (nobody@example.org,
+    // salt "deadsea"), an OB 3.0 credential naming student@1edtech.edu in plain text, and
+    // one that names nobody.
+    let p = Portfolio {
+        title: "Emails".into(),
+        badges: vec![
+            item("1edtech-public-validator/ob20/basic-assertion.json"),
+            item("1edtech-public-validator/ob30/complete.json"),
+            item("dcc-verifier-core/v2WithValidStatus.json"),
+        ],
+        ..Portfolio::default()
+    };
+    let o = ExportOptions {
+        privacy: Privacy::default(),
+        exported_at: chrono::Utc.with_ymd_and_hms(2026, 5, 3, 12, 0, 0).unwrap(),
+        learner: None,
+        challenge: None,
+        domain: None,
+    };
+    let path = dir.path().join("emails.html");
+    std::fs::write(
+        &path,
+        export::export(&p, ExportFormat::Html, &o).unwrap().bytes,
+    )
+    .unwrap();
+    let e = path.to_str().unwrap();
+    let o = backpack(
+        &[
+            "verify-share",
+            e,
+            "--recipient",
+            "Nobody@Example.org",
+            "--recipient",
+            "student@1edtech.edu",
+        ],
+        &[],
+        None,
+    );
+    let s = text(&o.stdout);
+    // Not "wrong": the hosted OB 2.0 badge and the status list cannot be checked offline.
+    assert_eq!(o.status.code(), Some(2), "{s}");
+    for want in [
+        "      recipient: matches — issued to Nobody@Example.org (matched against the hashed identity in the credential)\n",
+        "      recipient: matches — issued to student@1edtech.edu\n",
+        "      recipient: not stated — the credential does not say who it was issued to\n",
+    ] {
+        assert!(s.contains(want), "{want}\n{s}");
+    }
+    let o = backpack(
+        &["verify-share", e, "--recipient", "somebody@example.org"],
+        &[],
+        None,
+    );
+    let s = text(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{s}");
+    assert_eq!(s.matches("recipient: does not match").count(), 2, "{s}");
+    let o = backpack(
+        &[
+            "verify-share",
+            e,
+            "--json",
+            "--recipient",
+            "nobody@example.org",
+        ],
+        &[],
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let states: Vec<&str> = v["badges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["recipient"]["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(states, ["matches", "does_not_match", "not_stated"]);
+}
+
+/// Bitwise CRC-32 (IEEE), for the hand-made archive below.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut c = !0u32;
+    for &b in bytes {
+        c ^= u32::from(b);
+        for _ in 0..8 {
+            c = if c & 1 != 0 {
+                (c >> 1) ^ 0xEDB8_8320
+            } else {
+                c >> 1
+            };
+        }
+    }
+    !c
+}
+
+/// A ZIP of stored entries, written by hand (the CLI tests have no zip crate).
+fn stored_zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, data) in entries {
+        let offset = out.len() as u32;
+        let (crc, len, nlen) = (crc32(data), data.len() as u32, name.len() as u16);
+        out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
+        for v in [20u16, 0, 0, 0, 0x21] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        for v in [crc, len, len] {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
+        out.extend_from_slice(&nlen.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes());
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(data);
+        central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+        for v in [20u16, 20, 0, 0, 0, 0x21] {
+            central.extend_from_slice(&v.to_le_bytes());
+        }
+        for v in [crc, len, len] {
+            central.extend_from_slice(&v.to_le_bytes());
+        }
+        for v in [nlen, 0, 0, 0, 0] {
+            central.extend_from_slice(&v.to_le_bytes());
+        }
+        central.extend_from_slice(&0u32.to_le_bytes());
+        central.extend_from_slice(&offset.to_le_bytes());
+        central.extend_from_slice(name.as_bytes());
+    }
+    let (cd_off, cd_len, n) = (out.len() as u32, central.len() as u32, entries.len() as u16);
+    out.extend_from_slice(&central);
+    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+    for v in [0u16, 0, n, n] {
+        out.extend_from_slice(&v.to_le_bytes());
+    }
+    out.extend_from_slice(&cd_len.to_le_bytes());
+    out.extend_from_slice(&cd_off.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out
+}
+
+/// Issue 13: a manifest naming one entry many times is refused before anything is read
+/// (the peak-memory measurement is in the core's tests/export.rs).
+#[test]
+fn verify_share_refuses_a_bundle_naming_one_entry_many_times() {
+    let dir = tempfile::tempdir().unwrap();
+    let cred = fixture("dcc-verifier-core/v2OBv3SpecExample.json");
+    let badge = serde_json::json!({
+        "wallet_id": "1", "id": null, "name": "Teamwork", "format": "ob3-json",
+        "original": "credentials/01-teamwork.json", "baked": null,
+        "in_presentation": false, "verdict_at_export": "not_checked"
+    });
+    let manifest = serde_json::json!({
+        "backpack_manifest": 1, "title": "t", "exported_at": "2026-05-03T12:00:00Z",
+        "privacy": {"include_evidence": false, "include_notes": false,
+                    "include_dates": true, "include_emails": false},
+        "presentation": null, "holder": null,
+        "badges": vec![badge; 48],
+        "files": [{"path": "credentials/01-teamwork.json", "sha256": "00", "bytes": cred.len()}]
+    });
+    let m = serde_json::to_vec(&manifest).unwrap();
+    let zip = dir.path().join("dup.zip");
+    std::fs::write(
+        &zip,
+        stored_zip(&[
+            ("credentials/01-teamwork.json", &cred),
+            ("manifest.json", &m),
+        ]),
+    )
+    .unwrap();
+    let o = backpack(&["verify-share", zip.to_str().unwrap()], &[], None);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stdout));
+    assert!(o.stdout.is_empty());
+    assert!(
+        text(&o.stderr).contains(
+            "dup.zip: zip bundle names credentials/01-teamwork.json more than once; a bundle names each file once"
+        ),
+        "{}",
+        text(&o.stderr)
+    );
 }

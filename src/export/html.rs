@@ -11,6 +11,13 @@
 //!   base64 in inert `<script type="application/octet-stream">` blocks (never executed; the
 //!   CSP forbids scripts anyway), each with its SHA-256, so [`crate::share::verify_share`]
 //!   can re-verify them. STANDARDS §7 "Export".
+//! - The visible text is bound to the credentials (issue 12): the page is a pure function
+//!   ([`render_page`]) of the embedded originals, the status shown beside each, and the
+//!   sender's own words and choices, which the page records in its `bp-page` block
+//!   ([`PageInputs`]). Each badge is an `<article data-credential="bp-credential-N">` whose
+//!   visible fields carry `data-field="name"`, `"issuer"`, `"issued"`, `"status"`, …; a
+//!   receiver renders the page again from what it verified and compares
+//!   ([`super::page::check_page`]).
 //! - Accessible (landmarks, headings, alt text, `lang`, contrast) and printable (`@media print`).
 
 use std::fmt::Write as _;
@@ -18,10 +25,12 @@ use std::fmt::Write as _;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as B64;
 
-use super::privacy::Redactor;
+use serde::{Deserialize, Serialize};
+
+use super::privacy::{Privacy, Redactor};
 use super::{ExportBadge, ExportError, ExportOptions, Portfolio, original_file_name, sha256_hex};
 use crate::model::{Container, IdentityKind, Image};
-use crate::verify::{Outcome, Verdict};
+use crate::verify::Status;
 
 /// `id` of the embedded presentation block.
 pub const PRESENTATION_BLOCK_ID: &str = "bp-presentation";
@@ -48,7 +57,7 @@ article.badge{background:var(--card);border:1px solid var(--line);border-radius:
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.5rem 0}
 dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
 .status{display:inline-block;font-weight:700;padding:.1rem .6rem;border-radius:999px;border:2px solid currentColor}
-.status-valid{color:var(--ok)}.status-invalid{color:var(--bad)}.status-indeterminate,.status-unchecked,.status-error{color:var(--warn)}
+.status-verified{color:var(--ok)}.status-invalid,.status-expired,.status-revoked,.status-unreadable{color:var(--bad)}.status-issuer_not_confirmed,.status-could_not_check,.status-not_checked{color:var(--warn)}
 .note{border-left:4px solid var(--accent);padding:.25rem .75rem;margin:.75rem 0}
 .notice{border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;background:var(--card)}
 code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em;overflow-wrap:anywhere}
@@ -56,6 +65,11 @@ ul.checks{margin:.25rem 0;padding-left:1.25rem}
 @media (max-width:40rem){article.badge{grid-template-columns:1fr}}
 @media print{body{background:#fff;color:#000;font-size:11pt}.skip,.howto{display:none}article.badge{break-inside:avoid;border-color:#999}a{color:#000}details>*{display:block}header,main,footer{max-width:none}}
 "#;
+
+/// The page's one stylesheet.
+pub fn stylesheet() -> &'static str {
+    CSS
+}
 
 /// The page's Content-Security-Policy: nothing may load except `data:` images and the
 /// inline stylesheet (allowed by its SHA-256), and no script may run.
@@ -229,24 +243,19 @@ pub fn pretty_date(s: &str) -> String {
     s.to_string()
 }
 
-/// (css class, words) for the verification status at export time.
-pub fn status_words(item: &ExportBadge) -> (&'static str, &'static str) {
-    match item.report.as_ref().map(|r| r.verdict) {
-        Some(Verdict::Valid) => ("valid", "Verified"),
-        Some(Verdict::Invalid) => ("invalid", "Invalid"),
-        Some(Verdict::Indeterminate) => ("indeterminate", "Could not be fully checked"),
-        Some(Verdict::Error) => ("error", "Unreadable"),
-        None => ("unchecked", "Not checked"),
-    }
+/// The status a badge had when it was exported: its current report's, or
+/// [`Status::NotChecked`] when the wallet has none.
+pub fn export_status(item: &ExportBadge) -> Status {
+    item.report
+        .as_ref()
+        .map_or(Status::NotChecked, |r| r.status)
 }
 
-fn outcome_word(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Pass => "pass",
-        Outcome::Fail => "fail",
-        Outcome::Skipped => "skipped",
-        Outcome::Error => "could not check",
-    }
+/// (status id, words) for the status at export time: [`Status::as_str`] (the CSS class) and
+/// [`Status::label`], the words every surface uses.
+pub fn status_words(item: &ExportBadge) -> (&'static str, &'static str) {
+    let s = export_status(item);
+    (s.as_str(), s.label())
 }
 
 fn dl_row(out: &mut String, term: &str, value_html: &str) {
@@ -255,11 +264,133 @@ fn dl_row(out: &mut String, term: &str, value_html: &str) {
     }
 }
 
+/// A visible field, marked for the receiver (`data-field`), in a `<span>`.
+fn field(name: &str, class: Option<&str>, text: &str) -> String {
+    match class {
+        Some(c) => format!(
+            "<span class=\"{c}\" data-field=\"{name}\">{}</span>",
+            esc(text)
+        ),
+        None => format!("<span data-field=\"{name}\">{}</span>", esc(text)),
+    }
+}
+
+/// The page layout this version writes and can render again. Any change to what
+/// [`render_page`] writes for the same inputs (markup, words, styles) must bump it: a receiver
+/// compares a page byte for byte with its own rendering ([`super::page`]).
+pub const PAGE_LAYOUT: u32 = 2;
+
+/// `id` of the block that records the sender's own words and choices ([`PageInputs`]).
+pub const PAGE_BLOCK_ID: &str = "bp-page";
+
+/// Everything a page shows that does not come from a credential: the sender's own words and
+/// choices. Recorded in the page (the [`PAGE_BLOCK_ID`] block) so that a receiver can render
+/// the page again from the embedded credentials and compare. It holds only what the page
+/// shows: the title as shown (emails already hidden), notes only when notes are shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageInputs {
+    /// [`PAGE_LAYOUT`] of the page.
+    pub layout: u32,
+    /// The title as shown.
+    pub title: String,
+    /// The learner's introduction.
+    pub intro: Option<String>,
+    /// The collection's note (only when notes are shown).
+    pub note: Option<String>,
+    /// Export time (RFC 3339, seconds).
+    pub exported_at: String,
+    /// What the learner chose to show.
+    pub privacy: Privacy,
+    /// One entry per badge, in page order.
+    pub badges: Vec<PageBadgeInputs>,
+}
+
+/// What the sender's wallet said about one badge.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageBadgeInputs {
+    /// The status in the sender's wallet when the page was made.
+    pub status: Status,
+    /// When the sender's wallet checked it (RFC 3339), if it did.
+    pub checked_at: Option<String>,
+    /// The learner's note on it (only when notes are shown).
+    pub note: Option<String>,
+}
+
+impl Default for PageBadgeInputs {
+    fn default() -> Self {
+        PageBadgeInputs {
+            status: Status::NotChecked,
+            checked_at: None,
+            note: None,
+        }
+    }
+}
+
+fn non_blank(s: Option<&String>) -> Option<String> {
+    s.filter(|s| !s.trim().is_empty()).cloned()
+}
+
+impl PageInputs {
+    /// The inputs of `portfolio` exported with `opts`.
+    pub fn of(portfolio: &Portfolio, opts: &ExportOptions<'_>) -> PageInputs {
+        let red = Redactor::new(portfolio, &opts.privacy);
+        let notes = opts.privacy.include_notes;
+        PageInputs {
+            layout: PAGE_LAYOUT,
+            title: if portfolio.title.trim().is_empty() {
+                "My badges".to_string()
+            } else {
+                red.apply(&portfolio.title)
+            },
+            intro: non_blank(portfolio.intro.as_ref()),
+            note: non_blank(portfolio.note.as_ref()).filter(|_| notes),
+            exported_at: opts
+                .exported_at
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            privacy: opts.privacy,
+            badges: portfolio
+                .badges
+                .iter()
+                .map(|b| {
+                    let status = export_status(b);
+                    PageBadgeInputs {
+                        status,
+                        checked_at: b
+                            .report
+                            .as_ref()
+                            .filter(|_| status != Status::NotChecked)
+                            .map(|r| r.checked_at.clone()),
+                        note: non_blank(b.note.as_ref()).filter(|_| notes),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// What the page shows about one badge besides its credential and the sender's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadgeShown {
+    /// The status shown. The exporter shows the sender's wallet's status; a receiver renders
+    /// its own fresh status here to compare (unless the page says "Not checked").
+    pub status: Status,
+    /// A one-line issuer label shown under the status ("known issuer", issue 12's trust
+    /// labels). Nothing sets it yet. Whoever does must set it the same way on the receiving
+    /// side ([`super::page::check_page`]), from the receiver's own trust list: the receiver
+    /// renders the page again and compares, so a label only the sender's list gives is
+    /// reported as a difference.
+    pub issuer_label: Option<String>,
+}
+
 fn render_badge(
     out: &mut String,
     i: usize,
     item: &ExportBadge,
-    opts: &ExportOptions<'_>,
+    declared: &PageBadgeInputs,
+    shown: &BadgeShown,
+    privacy: &Privacy,
     red: &Redactor,
 ) {
     let b = &item.badge;
@@ -271,7 +402,7 @@ fn render_badge(
     });
     let _ = write!(
         out,
-        "<li><article class=\"badge\" id=\"badge-{n}\" aria-labelledby=\"badge-{n}-name\">"
+        "<li><article class=\"badge\" id=\"badge-{n}\" data-credential=\"{CREDENTIAL_BLOCK_PREFIX}{n}\" aria-labelledby=\"badge-{n}-name\">"
     );
     out.push_str("<div class=\"badge-image\">");
     match badge_image(item) {
@@ -293,46 +424,62 @@ fn render_badge(
         }
     }
     out.push_str("</div><div class=\"badge-body\">");
-    let _ = write!(out, "<h2 id=\"badge-{n}-name\">{}</h2>", esc(&name));
-    let (cls, words) = status_words(item);
-    let checked = item
-        .report
-        .as_ref()
-        .map(|r| format!(" on {}", pretty_date(&r.checked_at)))
-        .unwrap_or_default();
     let _ = write!(
         out,
-        "<p><span class=\"status status-{cls}\">{words}</span> <span class=\"muted\">at export{}</span></p>",
-        esc(&checked)
+        "<h2 id=\"badge-{n}-name\" data-field=\"name\">{}</h2>",
+        esc(&name)
     );
+    let checked = match &declared.checked_at {
+        Some(at) => format!("checked by the sender's Backpack on {}", pretty_date(at)),
+        None => "not checked by the sender's Backpack".to_string(),
+    };
+    let _ = write!(
+        out,
+        "<p class=\"status-line\"><span class=\"status status-{}\" data-field=\"status\">{}</span> {}</p>",
+        shown.status.as_str(),
+        esc(shown.status.label()),
+        field("checked", Some("muted"), &checked)
+    );
+    // The issuer trust label (issue 12): one line under the status, when there is one.
+    if let Some(label) = &shown.issuer_label {
+        let _ = write!(
+            out,
+            "<p class=\"issuer-label\">{}</p>",
+            field("issuer-label", None, label)
+        );
+    }
     if let Some(d) = &b.description {
-        out.push_str(&text_block(d, red));
+        let _ = write!(
+            out,
+            "<div data-field=\"description\">{}</div>",
+            text_block(d, red)
+        );
     }
 
     let mut dl = String::new();
-    let issuer_name = b.issuer.name.as_deref().map(|s| red.apply(s));
-    let mut issuer = issuer_name.as_deref().map(esc).unwrap_or_default();
+    let mut issuer = b
+        .issuer
+        .name
+        .as_deref()
+        .map(|s| field("issuer", None, &red.apply(s)))
+        .unwrap_or_default();
     if let Some(id) = &b.issuer.id {
         if !issuer.is_empty() {
             issuer.push_str("<br>");
         }
-        let _ = write!(
-            issuer,
-            "<span class=\"mono\">{}</span>",
-            esc(&red.apply(id))
-        );
+        issuer.push_str(&field("issuer-id", Some("mono"), &red.apply(id)));
     }
     dl_row(&mut dl, "Issuer", &issuer);
-    if opts.privacy.include_dates {
-        for (label, v) in [
-            ("Issued", &b.issued),
-            ("Valid from", &b.valid_from),
-            ("Expires", &b.valid_until),
+    if privacy.include_dates {
+        for (label, key, v) in [
+            ("Issued", "issued", &b.issued),
+            ("Valid from", "valid-from", &b.valid_from),
+            ("Expires", "expires", &b.valid_until),
         ] {
             if let Some(v) = v
-                && !(label == "Valid from" && b.issued.as_ref() == Some(v))
+                && !(key == "valid-from" && b.issued.as_ref() == Some(v))
             {
-                dl_row(&mut dl, label, &esc(&pretty_date(v)));
+                dl_row(&mut dl, label, &field(key, None, &pretty_date(v)));
             }
         }
     }
@@ -345,7 +492,7 @@ fn render_badge(
             }
             _ => r.identity.clone(),
         };
-        recips.push(format!("<span class=\"mono\">{}</span>", esc(&v)));
+        recips.push(field("recipient", Some("mono"), &v));
     }
     dl_row(&mut dl, "Recipient", &recips.join("<br>"));
     let kind = match (&b.achievement_type, b.spec_version.is_empty()) {
@@ -353,12 +500,14 @@ fn render_badge(
         (None, false) => format!("Open Badges {}", b.spec_version),
         _ => String::new(),
     };
-    dl_row(&mut dl, "Type", &esc(&kind));
+    if !kind.is_empty() {
+        dl_row(&mut dl, "Type", &field("type", None, &kind));
+    }
     if let Some(id) = &b.id {
         dl_row(
             &mut dl,
             "Credential id",
-            &format!("<span class=\"mono\">{}</span>", esc(&red.apply(id))),
+            &field("credential-id", Some("mono"), &red.apply(id)),
         );
     }
     if !dl.is_empty() {
@@ -370,13 +519,17 @@ fn render_badge(
     {
         out.push_str("<h3>Criteria</h3>");
         if let Some(t) = &c.narrative {
-            out.push_str(&text_block(t, red));
+            let _ = write!(
+                out,
+                "<div data-field=\"criteria\">{}</div>",
+                text_block(t, red)
+            );
         }
         if let Some(u) = &c.url {
             let _ = write!(
                 out,
-                "<p class=\"muted\">Criteria page: <span class=\"mono\">{}</span></p>",
-                esc(u)
+                "<p class=\"muted\">Criteria page: {}</p>",
+                field("criteria-url", Some("mono"), u)
             );
         }
     }
@@ -397,7 +550,7 @@ fn render_badge(
             if let Some(d) = &a.target_description {
                 let _ = write!(line, " — {}", esc(&red.apply(d)));
             }
-            let _ = write!(out, "<li>{line}</li>");
+            let _ = write!(out, "<li data-field=\"alignment\">{line}</li>");
         }
         out.push_str("</ul>");
     }
@@ -409,11 +562,11 @@ fn render_badge(
                 .flatten()
                 .map(|s| esc(&red.apply(s)))
                 .collect();
-            let _ = write!(out, "<li>{}</li>", parts.join(" · "));
+            let _ = write!(out, "<li data-field=\"result\">{}</li>", parts.join(" · "));
         }
         out.push_str("</ul>");
     }
-    if opts.privacy.include_evidence && !b.evidence.is_empty() {
+    if privacy.include_evidence && !b.evidence.is_empty() {
         out.push_str("<h3>Evidence</h3><ul>");
         for e in &b.evidence {
             let mut line = String::new();
@@ -432,38 +585,23 @@ fn render_badge(
             if let Some(u) = &e.id {
                 let _ = write!(line, " <span class=\"mono\">{}</span>", esc(&red.apply(u)));
             }
-            let _ = write!(out, "<li>{line}</li>");
+            let _ = write!(out, "<li data-field=\"evidence\">{line}</li>");
         }
         out.push_str("</ul>");
     }
-    if opts.privacy.include_notes
-        && let Some(note) = item.note.as_deref().filter(|n| !n.trim().is_empty())
+    if privacy.include_notes
+        && let Some(note) = declared.note.as_deref().filter(|n| !n.trim().is_empty())
     {
         let _ = write!(
             out,
-            "<h3>My note</h3><div class=\"note\">{}</div>",
+            "<h3>My note</h3><div class=\"note\" data-field=\"note\">{}</div>",
             note_block(note)
         );
     }
-    if let Some(r) = &item.report {
-        out.push_str(
-            "<details><summary>Verification details at export</summary><ul class=\"checks\">",
-        );
-        for c in &r.checks {
-            let _ = write!(
-                out,
-                "<li><span class=\"mono\">{}</span>: {} — {}</li>",
-                c.id.as_str(),
-                outcome_word(c.outcome),
-                esc(&red.apply(&c.detail))
-            );
-        }
-        out.push_str("</ul></details>");
-    }
     let _ = write!(
         out,
-        "<p class=\"muted\">Original credential embedded as <span class=\"mono\">{}</span> ({}).</p>",
-        esc(&original_file_name(i, item)),
+        "<p class=\"muted\">Original credential: {}, embedded in this page as <code>{CREDENTIAL_BLOCK_PREFIX}{n}</code> ({}).</p>",
+        field("file", Some("mono"), &original_file_name(i, item)),
         item.format.as_str()
     );
     out.push_str("</div></article></li>\n");
@@ -475,19 +613,35 @@ pub fn render(
     opts: &ExportOptions<'_>,
     presentation: Option<&[u8]>,
 ) -> Result<String, ExportError> {
-    let red = Redactor::new(portfolio, &opts.privacy);
-    let title = if portfolio.title.trim().is_empty() {
-        "My badges".to_string()
-    } else {
-        red.apply(&portfolio.title)
-    };
+    let inputs = PageInputs::of(portfolio, opts);
+    let shown: Vec<BadgeShown> = inputs
+        .badges
+        .iter()
+        .map(|b| BadgeShown {
+            status: b.status,
+            issuer_label: None,
+        })
+        .collect();
+    Ok(render_page(
+        &inputs,
+        &portfolio.badges,
+        &shown,
+        presentation,
+    ))
+}
+
+/// The page for `inputs`, the badges (their originals and parsed views; `note` and `report`
+/// are not used: the inputs say what is shown) and what is shown beside each. A pure function:
+/// the same arguments give the same bytes, which is what lets a receiver compare.
+pub fn render_page(
+    inputs: &PageInputs,
+    items: &[ExportBadge],
+    shown: &[BadgeShown],
+    presentation: Option<&[u8]>,
+) -> String {
+    let red = Redactor::for_badges(items.iter().map(|b| &b.badge), &inputs.privacy);
     let mut out = String::with_capacity(
-        64 * 1024
-            + portfolio
-                .badges
-                .iter()
-                .map(|b| b.original.len() * 3)
-                .sum::<usize>(),
+        64 * 1024 + items.iter().map(|b| b.original.len() * 3).sum::<usize>(),
     );
     let _ = write!(
         out,
@@ -498,36 +652,41 @@ pub fn render(
          <meta name=\"generator\" content=\"Backpack\">\n\
          <meta name=\"backpack-exported-at\" content=\"{at}\">\n\
          <title>{t}</title>\n<style>{CSS}</style>\n</head>\n<body>\n\
-         <a class=\"skip\" href=\"#badges\">Skip to badges</a>\n<header>\n<h1>{t}</h1>\n",
+         <a class=\"skip\" href=\"#badges\">Skip to badges</a>\n<header>\n<h1 data-field=\"title\">{t}</h1>\n",
         csp = content_security_policy(),
-        at = opts
-            .exported_at
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        t = esc(&title),
+        at = esc(&inputs.exported_at),
+        t = esc(&inputs.title),
     );
-    let n = portfolio.badges.len();
+    let n = items.len();
     let _ = writeln!(
         out,
         "<p class=\"meta\">{n} badge{} · exported {} with Backpack</p>",
         if n == 1 { "" } else { "s" },
-        esc(&pretty_date(&opts.exported_at.to_rfc3339()))
+        esc(&pretty_date(&inputs.exported_at))
     );
-    if let Some(intro) = portfolio.intro.as_deref().filter(|s| !s.trim().is_empty()) {
-        let _ = writeln!(out, "<div class=\"intro\">{}</div>", note_block(intro));
+    if let Some(intro) = inputs.intro.as_deref().filter(|s| !s.trim().is_empty()) {
+        let _ = writeln!(
+            out,
+            "<div class=\"intro\" data-field=\"intro\">{}</div>",
+            note_block(intro)
+        );
     }
-    if opts.privacy.include_notes
-        && let Some(note) = portfolio.note.as_deref().filter(|s| !s.trim().is_empty())
+    if inputs.privacy.include_notes
+        && let Some(note) = inputs.note.as_deref().filter(|s| !s.trim().is_empty())
     {
-        let _ = writeln!(out, "<div class=\"note\">{}</div>", note_block(note));
+        let _ = writeln!(
+            out,
+            "<div class=\"note\" data-field=\"portfolio-note\">{}</div>",
+            note_block(note)
+        );
     }
     out.push_str("</header>\n<main id=\"badges\">\n");
-    out.push_str(
-        "<section class=\"notice howto\" aria-label=\"How to check these badges\"><p>Every badge \
-         below is embedded in this page with its original signed credential. The status shown \
-         was checked when the page was made. To check them again, offline, run \
-         <code>backpack verify-share</code> on this file.</p></section>\n",
-    );
-    let excluded = super::presentation::excluded_names(portfolio);
+    out.push_str(HOWTO);
+    let excluded: Vec<String> = items
+        .iter()
+        .filter(|b| !b.format.is_vc())
+        .map(|b| b.badge.name.clone())
+        .collect();
     if presentation.is_some() && !excluded.is_empty() {
         let _ = writeln!(
             out,
@@ -537,11 +696,23 @@ pub fn render(
         );
     }
     out.push_str("<ol class=\"badges\">\n");
-    for (i, item) in portfolio.badges.iter().enumerate() {
-        render_badge(&mut out, i, item, opts, &red);
+    let none = PageBadgeInputs::default();
+    for (i, item) in items.iter().enumerate() {
+        let declared = inputs.badges.get(i).unwrap_or(&none);
+        let shown = shown.get(i).cloned().unwrap_or(BadgeShown {
+            status: declared.status,
+            issuer_label: None,
+        });
+        render_badge(&mut out, i, item, declared, &shown, &inputs.privacy, &red);
     }
     out.push_str("</ol>\n</main>\n<footer><p class=\"muted\">Made with Backpack, a learner-owned badge wallet. This page loads nothing from the network.</p></footer>\n");
-    for (i, item) in portfolio.badges.iter().enumerate() {
+    let record = serde_json::to_vec(inputs).unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "<script type=\"application/octet-stream\" id=\"{PAGE_BLOCK_ID}\" data-media-type=\"application/json\">{}</script>",
+        B64.encode(&record)
+    );
+    for (i, item) in items.iter().enumerate() {
         let _ = writeln!(
             out,
             "<script type=\"application/octet-stream\" id=\"{CREDENTIAL_BLOCK_PREFIX}{}\" data-file=\"{}\" data-format=\"{}\" data-sha256=\"{}\">{}</script>",
@@ -561,8 +732,21 @@ pub fn render(
         );
     }
     out.push_str("</body>\n</html>\n");
-    Ok(out)
+    out
 }
+
+/// How a reader checks the page: in Backpack, or with any Open Badges verifier.
+const HOWTO: &str = "<section class=\"notice howto\" aria-label=\"How to check these badges\">\
+<p><strong>How to check these badges.</strong> This page is a copy that anyone could edit; what \
+proves each badge is its original credential, embedded unchanged in this page's source as a \
+base64 block (<code>bp-credential-1</code>, <code>bp-credential-2</code>, …, each naming its \
+file in <code>data-file</code>). A Backpack ZIP bundle also holds them as files in its \
+<code>credentials</code> folder.</p>\
+<p>Open this file in Backpack (\u{201c}Check a received file\u{201d}, or \
+<code>backpack verify-share FILE</code>): it checks every credential again and reports any \
+name, issuer, date or status on this page that differs from it. Or give the credential files to \
+any Open Badges verifier. The status beside each badge is what the sender\u{2019}s Backpack \
+found when the page was made.</p></section>\n";
 
 /// One embedded block read back from a page.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 //!
 //! - [`html`]: one self-contained portfolio page, no external request of any kind, with the
 //!   original credentials and the signed presentation embedded as inert data blocks.
+//! - [`page`]: the receiver's comparison of a page's visible text with its credentials.
 //! - [`zip`]: the page, every original file byte-exact, every badge re-baked, a
 //!   `manifest.json` and the presentation.
 //! - [`presentation`]: a VCDM 2.0 Verifiable Presentation held by the learner's did:key,
@@ -17,6 +18,7 @@
 
 pub mod baked;
 pub mod html;
+pub mod page;
 pub mod pdf;
 pub mod presentation;
 pub mod privacy;

@@ -9,13 +9,15 @@
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use rand_core::{CryptoRng, RngCore};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{ExportError, Portfolio};
 use crate::model::IdentityKind;
 
-/// What the learner chose to include in one export.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// What the learner chose to include in one export (recorded in the HTML page, so a receiver
+/// can render the page again: [`super::html::PageInputs`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Privacy {
     /// Show evidence (off by default).
     pub include_evidence: bool,
@@ -187,10 +189,18 @@ pub const REDACTED_EMAIL: &str = "[email hidden]";
 impl Redactor {
     /// Collect the emails to hide (none when the learner opted in).
     pub fn new(portfolio: &Portfolio, privacy: &Privacy) -> Redactor {
+        Redactor::for_badges(portfolio.badges.iter().map(|b| &b.badge), privacy)
+    }
+
+    /// [`Redactor::new`] for a list of badge views.
+    pub fn for_badges<'a>(
+        badges: impl IntoIterator<Item = &'a crate::model::Badge>,
+        privacy: &Privacy,
+    ) -> Redactor {
         let mut emails = Vec::new();
         if !privacy.include_emails {
-            for item in &portfolio.badges {
-                for r in &item.badge.recipients {
+            for badge in badges {
+                for r in &badge.recipients {
                     if r.kind == IdentityKind::Email && !r.hashed && !r.identity.is_empty() {
                         emails.push(r.identity.to_lowercase());
                     }

@@ -5,23 +5,39 @@
 use super::{ExportBadge, ExportError, Portfolio};
 use crate::store::keys;
 use crate::store::{StoredBadge, Wallet};
+use crate::verify::Status;
 
 impl ExportBadge {
-    /// An export item from a stored badge: the payload text is read again from the original
-    /// bytes (the same decoder the import used), never from the parsed view.
+    /// An export item from a stored badge: the payload text and the view shown are read again
+    /// from the original bytes (the same decoder and parser a receiver uses, so the page says
+    /// what the credential says), falling back to the stored view only when the original
+    /// does not parse on its own. The report is the current one; a report made under older
+    /// rules is history, not status, and is left out (the page then says "Not checked").
     pub fn from_stored(sb: &StoredBadge, note: Option<String>) -> Result<ExportBadge, ExportError> {
         let decoded = crate::decode::decode(&sb.original).map_err(|e| ExportError::BadPayload {
             badge: format!("#{} {}", sb.id, sb.badge.name),
             reason: format!("its stored original no longer decodes: {e}"),
         })?;
+        let (format, badge) = match crate::parse::parse(&decoded) {
+            Ok(p) => (p.format, p.badge),
+            Err(_) => (sb.format, sb.badge.clone()),
+        };
         Ok(ExportBadge {
             wallet_id: sb.id.to_string(),
             original: sb.original.clone(),
-            container: sb.container,
-            format: sb.format,
-            badge: sb.badge.clone(),
+            container: decoded.container,
+            format,
+            badge,
             payload: decoded.payload.text().to_string(),
-            report: sb.latest_report.as_ref().map(|r| r.report.clone()),
+            report: sb
+                .latest_report
+                .as_ref()
+                .filter(|r| r.status != Status::NotChecked)
+                .map(|r| {
+                    let mut report = r.report.clone();
+                    report.status = r.status;
+                    report
+                }),
             note: note.or_else(|| sb.note.clone()),
         })
     }

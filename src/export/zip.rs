@@ -8,6 +8,10 @@
 //! manifest.json                files with sha256, badge ids, formats, export date, privacy
 //! ```
 //!
+//! Nothing else is in a bundle, and each path is named once. The manifest's words (title,
+//! badge names, statuses) and the file names are for people; a receiver compares each with
+//! the credentials ([`crate::share`]), as it compares `index.html` ([`super::page`]).
+//!
 //! Originals are stored uncompressed (`Stored`), so each is a contiguous byte-exact range of
 //! the archive and a damaged one is caught by the manifest's SHA-256 (and the entry CRC)
 //! without hiding its neighbours. Signed JSON is never re-serialised.
@@ -20,6 +24,7 @@ use zip::CompressionMethod;
 use zip::write::{SimpleFileOptions, ZipWriter};
 
 use super::{ExportError, ExportOptions, Portfolio, Privacy, original_file_name, sha256_hex};
+use crate::verify::Status;
 
 /// Name of the manifest entry.
 pub const MANIFEST: &str = "manifest.json";
@@ -60,6 +65,13 @@ pub struct ManifestBadge {
     pub in_presentation: bool,
     /// Verdict at export time (`valid`, …, or `not_checked`).
     pub verdict_at_export: String,
+    /// Status at export time ([`Status`]); a receiver compares it with its own check.
+    #[serde(default = "not_checked")]
+    pub status_at_export: Status,
+}
+
+fn not_checked() -> Status {
+    Status::NotChecked
 }
 
 /// `manifest.json`.
@@ -115,6 +127,8 @@ fn zerr(e: impl std::fmt::Display) -> ExportError {
 pub fn bundle(portfolio: &Portfolio, opts: &ExportOptions<'_>) -> Result<Vec<u8>, ExportError> {
     let vp = super::presentation::build_for(portfolio, opts)?;
     let page = super::html::render(portfolio, opts, vp.as_deref())?;
+    // The manifest's title is the page's: as shown, with any hidden email still hidden.
+    let shown_title = super::html::PageInputs::of(portfolio, opts).title;
 
     let t = opts.exported_at;
     let when = zip::DateTime::from_date_and_time(
@@ -189,13 +203,15 @@ pub fn bundle(portfolio: &Portfolio, opts: &ExportOptions<'_>) -> Result<Vec<u8>
             verdict_at_export: item
                 .report
                 .as_ref()
+                .filter(|_| super::html::export_status(item) != Status::NotChecked)
                 .map(|r| r.verdict.as_str().to_string())
                 .unwrap_or_else(|| "not_checked".into()),
+            status_at_export: super::html::export_status(item),
         });
     }
     let manifest = Manifest {
         backpack_manifest: MANIFEST_VERSION,
-        title: portfolio.title.clone(),
+        title: shown_title,
         exported_at: opts
             .exported_at
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),

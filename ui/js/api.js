@@ -35,7 +35,8 @@ export const undoRemove = () => invoke("undo_remove");
 export const importSamples = () => invoke("import_samples");
 export const cancelJob = () => invoke("cancel_job");
 export const recheckAll = () => invoke("recheck_all");
-/** Verify a received export (read-only). @param {string} path */ export const openReceived = (path) => invoke("open_received", { path });
+/** Verify a received export (read-only); `recipients`: the sender's emails/DIDs to match. @param {string} path @param {string[]} [recipients] */
+export const openReceived = (path, recipients = []) => invoke("open_received", { path, recipients });
 
 /** Pick one received export file. */
 export async function pickReceived() {

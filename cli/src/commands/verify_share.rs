@@ -1,15 +1,28 @@
-//! `backpack verify-share FILE [--allow-network] [--json]`: verify everything inside a
-//! received HTML portfolio, ZIP bundle or presentation. Exit 0 only when every credential is
-//! valid and the presentation's proof verifies; 1 when something is invalid; 2 when something
-//! could not be checked (or the file could not be read).
+//! `backpack verify-share FILE [--recipient EMAIL|DID]... [--allow-network] [--json]`: verify
+//! everything inside a received HTML portfolio, ZIP bundle or presentation.
+//!
+//! What it prints about each badge comes only from the credential itself (parsed from its
+//! bytes) and from this check, never from the page's text; the page (and a bundle's manifest,
+//! file names and baked images) is compared with the credentials, and every difference is
+//! listed, naming the badge and the field. `--recipient` (repeatable) asks whether each badge
+//! was issued to the person who sent it; hashed emails are matched on this machine.
+//!
+//! Exit 0 only when every credential is verified, the presentation's proof verifies, the page
+//! shows exactly what the credentials say and every recipient asked about matches; 1 when
+//! something is wrong (invalid, altered, a page that differs, a recipient that does not
+//! match); 2 when something could not be checked (or the file could not be read).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 use backpack_core::env::SystemClock;
-use backpack_core::share::{Expect, Integrity, ShareKind, ShareReport, verify_share_with};
-use backpack_core::verify::{Outcome, Verdict, VerifyContext};
+use backpack_core::export::html::pretty_date;
+use backpack_core::export::page::{one_line, visible};
+use backpack_core::share::{
+    Expect, Integrity, RecipientState, ShareKind, ShareReport, verify_share_with,
+};
+use backpack_core::verify::{CheckId, Outcome, Status, VerifyContext};
 
 use super::Ctx;
 
@@ -19,6 +32,10 @@ pub struct Args {
     /// The received file: an .html portfolio, a .zip bundle or a presentation .json.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
+    /// The sender's email, DID or URL (repeatable): each badge must be issued to one of them.
+    /// Compared on this machine only (hashed emails too), never sent.
+    #[arg(long = "recipient", value_name = "EMAIL|DID")]
+    pub recipients: Vec<String>,
     /// Allow network access (issuer keys, status lists). Off by default.
     #[arg(long)]
     pub allow_network: bool,
@@ -36,17 +53,15 @@ pub struct Args {
     pub json: bool,
 }
 
-/// Exit code for a share report: 0 all valid, 1 anything invalid, 2 anything unchecked.
+/// Exit code for a share report: 0 all verified, 1 anything wrong, 2 anything unchecked.
 pub fn exit_code(r: &ShareReport) -> ExitCode {
     if r.all_valid() {
-        return ExitCode::SUCCESS;
+        ExitCode::SUCCESS
+    } else if r.any_invalid() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::from(2)
     }
-    let invalid = r.badges.iter().any(|b| b.verdict == Verdict::Invalid)
-        || r.presentation
-            .as_ref()
-            .is_some_and(|p| p.outcome == Outcome::Fail)
-        || !r.problems.is_empty();
-    ExitCode::from(if invalid { 1 } else { 2 })
 }
 
 impl Args {
@@ -65,22 +80,24 @@ impl Args {
         let bytes =
             std::fs::read(&self.file).with_context(|| format!("{}", self.file.display()))?;
         let fetcher = super::verify::fetcher(self.allow_network, self.allow_private_network);
-        let vctx = VerifyContext {
-            clock: &SystemClock,
-            fetcher: fetcher.as_ref(),
-            recipients: &[],
-            cache: None,
-        };
+        let vctx = VerifyContext::new(&SystemClock, fetcher.as_ref());
         let expect = Expect {
             challenge: self.challenge.clone(),
             domain: self.domain.clone(),
+            recipients: self
+                .recipients
+                .iter()
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty())
+                .collect(),
         };
         let report = verify_share_with(&bytes, &vctx, &expect)
             .with_context(|| format!("{}", self.file.display()))?;
+        drop(bytes);
         if self.json {
             println!("{}", serde_json::to_string(&report)?);
         } else {
-            print_human(&self.file, &report);
+            print!("{}", human(&self.file, &report));
         }
         Ok(exit_code(&report))
     }
@@ -95,64 +112,142 @@ fn outcome_word(o: Outcome) -> &'static str {
     }
 }
 
-fn print_human(file: &std::path::Path, r: &ShareReport) {
+/// The human report: every line built from the credentials and this check.
+pub fn human(file: &std::path::Path, r: &ShareReport) -> String {
+    let mut s = String::new();
+    let mut line = |l: String| {
+        s.push_str(&l);
+        s.push('\n');
+    };
     let kind = match r.kind {
         ShareKind::Html => "html portfolio",
         ShareKind::Zip => "zip bundle",
         ShareKind::Presentation => "verifiable presentation",
     };
-    let mut head = format!("{}: {kind}", file.display());
+    let mut head = format!("{}: {kind}", visible(&file.display().to_string()));
     if let Some(t) = &r.title {
-        head.push_str(&format!(" \"{t}\""));
+        head.push_str(&format!(" titled \"{}\" by its sender", visible(t)));
     }
     if let Some(d) = &r.exported_at {
-        head.push_str(&format!(", exported {d}"));
+        head.push_str(&format!(", exported {}", visible(d)));
     }
-    println!("{head}");
-    for b in &r.badges {
-        let name = b.badge.as_ref().map(|x| x.name.as_str()).unwrap_or("");
+    line(head);
+    for (i, b) in r.badges.iter().enumerate() {
         let fmt = b.format.map(|f| f.as_str()).unwrap_or("unknown format");
-        println!("  {:<13} {} {name} ({fmt})", b.verdict.as_str(), b.source);
-        if let Integrity::Altered(d) = &b.integrity {
-            println!("      integrity: fail — {d}");
+        let name = b
+            .badge
+            .as_ref()
+            .map(|x| visible(&x.name))
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| "(no readable badge)".into());
+        line(format!("  {}. {name} — {}", i + 1, b.status.label()));
+        if let Some(x) = &b.badge {
+            let issuer = match (&x.issuer.name, &x.issuer.id) {
+                (Some(n), Some(id)) => format!("{} ({})", visible(n), visible(id)),
+                (Some(n), None) => visible(n),
+                (None, Some(id)) => visible(id),
+                (None, None) => "(not named)".into(),
+            };
+            line(format!("      issuer: {issuer}"));
+            let dates: Vec<String> = [
+                ("issued", &x.issued),
+                ("valid from", &x.valid_from),
+                ("expires", &x.valid_until),
+            ]
+            .into_iter()
+            .filter_map(|(l, v)| {
+                v.as_ref()
+                    .map(|v| format!("{l} {}", visible(&pretty_date(v))))
+            })
+            .collect();
+            if !dates.is_empty() {
+                line(format!("      {}", dates.join(" · ")));
+            }
         }
-        for c in &b.report.checks {
-            if c.outcome != Outcome::Skipped || b.verdict != Verdict::Valid {
-                println!("      {}: {} — {}", c.id, outcome_word(c.outcome), c.detail);
+        if b.status != Status::Verified && !b.report.reason.is_empty() {
+            line(format!("      why: {}", one_line(&b.report.reason)));
+        }
+        line(format!("      from: {} ({fmt})", b.source));
+        if let Integrity::Altered(d) = &b.integrity {
+            line(format!("      integrity: fail — {}", one_line(d)));
+        }
+        let rec = match b.recipient.state {
+            RecipientState::NotAsked => None,
+            RecipientState::Matches => Some("matches"),
+            RecipientState::DoesNotMatch => Some("does not match"),
+            RecipientState::NotStated => Some("not stated"),
+        };
+        if let Some(w) = rec {
+            line(format!(
+                "      recipient: {w} — {}",
+                one_line(&b.recipient.detail)
+            ));
+        }
+        // The recipient line above answers for the sender; the report's own recipient check
+        // (made without identities) would only say "skipped".
+        for c in b
+            .report
+            .checks
+            .iter()
+            .filter(|c| c.id != CheckId::Recipient)
+        {
+            if c.outcome != Outcome::Skipped || b.status != Status::Verified {
+                line(format!(
+                    "      {}: {} — {}",
+                    c.id,
+                    outcome_word(c.outcome),
+                    one_line(&c.detail)
+                ));
             }
         }
     }
     match &r.presentation {
         Some(p) => {
-            println!(
+            line(format!(
                 "  presentation: {} — {}{}",
                 outcome_word(p.outcome),
-                p.detail,
+                one_line(&p.detail),
                 p.holder
                     .as_deref()
-                    .map(|h| format!(" (holder {h})"))
+                    .map(|h| format!(" (holder {})", visible(h)))
                     .unwrap_or_default()
-            );
+            ));
             if let Some(c) = &p.challenge {
-                println!("      challenge: {c}");
+                line(format!("      challenge: {}", visible(c)));
             }
             if let Some(d) = &p.domain {
-                println!("      domain: {d}");
+                line(format!("      domain: {}", visible(d)));
             }
         }
-        None => println!("  presentation: none in this file"),
+        None => line("  presentation: none in this file".into()),
+    }
+    if let Some(p) = &r.page {
+        if p.matches {
+            line(format!(
+                "  page: {} shows exactly what its credentials say",
+                p.source
+            ));
+        } else {
+            line(format!(
+                "  page: {} does NOT show what its credentials say; read the badges above, not the page:",
+                p.source
+            ));
+            for d in &p.differences {
+                line(format!("      {}", d.message));
+            }
+        }
     }
     for p in &r.problems {
-        println!("  problem: {p}");
+        line(format!("  problem: {p}"));
     }
-    let valid = r
+    let verified = r
         .badges
         .iter()
-        .filter(|b| b.verdict == Verdict::Valid)
+        .filter(|b| b.status == Status::Verified)
         .count();
-    println!(
-        "{} of {} badge{} valid; {}",
-        valid,
+    line(format!(
+        "{} of {} badge{} verified; {}",
+        verified,
         r.badges.len(),
         if r.badges.len() == 1 { "" } else { "s" },
         if r.all_valid() {
@@ -160,5 +255,6 @@ fn print_human(file: &std::path::Path, r: &ShareReport) {
         } else {
             "not everything verifies"
         }
-    );
+    ));
+    s
 }

@@ -343,9 +343,19 @@ impl WalletAdapter {
     }
 
     /// Examine a portfolio someone sent (HTML, ZIP or presentation), read-only: nothing is
-    /// added to the wallet.
-    pub fn verify_share(&self, bytes: &[u8]) -> CmdResult<backpack_core::share::ShareReport> {
-        self.with_ctx(|ctx| backpack_core::share::verify_share(bytes, ctx))?
+    /// added to the wallet. `recipients`: the sender's emails or DIDs, as the learner typed
+    /// them (each badge must be issued to one of them; empty: not asked). The learner's own
+    /// identities are not the sender's and are not used.
+    pub fn verify_share(
+        &self,
+        bytes: &[u8],
+        recipients: Vec<String>,
+    ) -> CmdResult<backpack_core::share::ShareReport> {
+        let expect = backpack_core::share::Expect {
+            recipients,
+            ..Default::default()
+        };
+        self.with_ctx(|ctx| backpack_core::share::verify_share_with(bytes, ctx, &expect))?
             .map_err(|e| CommandError::new("refused", e.to_string()))
     }
 

@@ -87,9 +87,8 @@ pub async fn import_paths<R: Runtime>(
         .map_err(|e| CommandError::new("cancelled", e.to_string()))?
 }
 
-/// Read a received file, refusing anything over the core's file limit.
-fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
-    let max = backpack_core::limits::MAX_FILE_BYTES;
+/// Read a received file, refusing anything over `max` bytes (the share limit).
+fn read_at_most(path: &Path, max: u64) -> Result<Vec<u8>, String> {
     match std::fs::metadata(path) {
         Ok(m) if m.len() > max => Err(format!(
             "file is {} bytes, over the {max}-byte limit",
@@ -162,16 +161,25 @@ pub async fn recheck_all<R: Runtime>(
 }
 
 /// Open a portfolio someone sent (HTML, ZIP or presentation JSON) and verify everything in it,
-/// read-only: nothing is added to the wallet.
+/// read-only: nothing is added to the wallet. `recipients`: the sender's emails or DIDs, to
+/// confirm each badge was issued to them (optional).
 #[tauri::command]
 pub async fn open_received(
     state: State<'_, AppState>,
     path: String,
+    recipients: Option<Vec<String>>,
 ) -> CmdResult<backpack_core::share::ShareReport> {
-    let bytes = read_capped(Path::new(&path))
+    let bytes = read_at_most(Path::new(&path), backpack_core::share::MAX_SHARE_BYTES)
         .map_err(|m| CommandError::new("io", format!("{path}: {m}")))?;
+    let recipients: Vec<String> = recipients
+        .unwrap_or_default()
+        .into_iter()
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty())
+        .take(16)
+        .collect();
     let wallet = state.wallet.clone();
-    let job = move || wallet.verify_share(&bytes);
+    let job = move || wallet.verify_share(&bytes, recipients);
     tauri::async_runtime::spawn_blocking(job)
         .await
         .map_err(|e| CommandError::new("cancelled", e.to_string()))?

@@ -2,7 +2,7 @@
 // progress bar fed by `import-progress` events, and one result line per file with the reason
 // for each refusal.
 import * as api from "../api.js";
-import { $, el, clear, errorToast, fmtDate } from "../dom.js";
+import { $, el, clear, chip, errorToast, fmtDate } from "../dom.js";
 import { refresh } from "../store.js";
 
 let busy = false;
@@ -25,7 +25,10 @@ export function initializeImport() {
     if (t.dataset.action === "open-received") {
       try {
         const path = await api.pickReceived();
-        if (path) showReceived(await api.openReceived(path));
+        if (path) {
+          receivedPath = path;
+          showReceived(await api.openReceived(path));
+        }
       } catch (err) { errorToast(err); }
     }
   });
@@ -96,20 +99,64 @@ export function showResults(lines) {
   summary.focus();
 }
 
-const VERDICT = { valid: "Verified", invalid: "Invalid", indeterminate: "Could not check", error: "Unreadable" };
+/** The received file on show, so the recipient check can run it again. */
+let receivedPath = null;
 
-/** Show what a received export holds and whether each credential verifies (read-only). */
-export function showReceived(r) {
+const RECIPIENT = {
+  matches: "Issued to the sender",
+  does_not_match: "Not issued to the sender",
+  not_stated: "Does not say who it was issued to",
+};
+
+/**
+ * Show what a received export holds and whether each credential verifies (read-only).
+ * Everything shown about a badge comes from its credential and this check (the core parses
+ * each credential; the page's own text is never shown), and every way the page differs from
+ * its credentials is listed.
+ */
+export function showReceived(r, recipients = []) {
   const panel = clear($("#received-panel"));
   panel.hidden = false;
-  const ok = r.badges.length && r.badges.every((b) => b.verdict === "valid") && (!r.presentation || r.presentation.outcome === "pass") && !r.problems.length;
+  const pageOk = !r.page || r.page.matches;
+  const recipientOk = (b) => b.recipient.state === "not_asked" || b.recipient.state === "matches";
+  const ok = r.badges.length && r.badges.every((b) => b.status === "verified" && recipientOk(b))
+    && (!r.presentation || r.presentation.outcome === "pass") && !r.problems.length && pageOk;
+  const form = el("form", { class: "row", id: "received-recipient-form", onsubmit: async (e) => {
+    e.preventDefault();
+    const who = $("#received-recipient").value.split(/[\s,;]+/).filter(Boolean);
+    try { if (receivedPath) showReceived(await api.openReceived(receivedPath, who), who); } catch (err) { errorToast(err); }
+  } },
+  el("label", { for: "received-recipient" }, "Sent by (email or DID)"),
+  el("input", { id: "received-recipient", type: "text", autocomplete: "off", spellcheck: "false",
+    placeholder: "name@example.org", value: recipients.join(", ") }),
+  el("button", { type: "submit", class: "btn" }, "Check it was issued to them"));
   panel.append(
     el("h2", { tabindex: "-1", id: "received-title" }, r.title ? `“${r.title}”` : "Received file", ` — ${ok ? "everything verifies" : "not everything verifies"}`),
-    el("p", { class: "muted" }, `${r.kind} export${r.exported_at ? `, made ${fmtDate(r.exported_at)}` : ""}, ${r.badges.length} credential${r.badges.length === 1 ? "" : "s"}.`),
-    el("ul", { class: "import-results" }, ...r.badges.map((b) => el("li", {},
-      el("span", { class: b.verdict === "valid" ? "res-imported" : "res-refused" }, VERDICT[b.verdict] || b.verdict),
-      el("span", {}, el("strong", {}, b.badge ? b.badge.name : b.source), b.badge ? ` — ${b.badge.issuer.name || b.badge.issuer.id || ""}` : "",
-        b.integrity && b.integrity.state === "altered" ? el("div", {}, `Changed after export: ${b.integrity.detail}`) : null)))),
+    el("p", { class: "muted" }, `${r.kind} export${r.exported_at ? `, made ${fmtDate(r.exported_at)}` : ""}, ${r.badges.length} credential${r.badges.length === 1 ? "" : "s"}. `,
+      "What is listed here is read from the signed credentials themselves, not from the page."),
+    r.page ? (r.page.matches
+      ? el("p", { id: "received-page", "data-matches": "true" }, "The page shows exactly what its credentials say.")
+      : el("div", { id: "received-page", "data-matches": "false", role: "alert" },
+        el("p", {}, el("strong", {}, "The page does not show what its credentials say."), " Trust the list below, not the page:"),
+        el("ul", {}, ...r.page.differences.map((d) => el("li", {}, d.message))))) : null,
+    el("ul", { class: "import-results", id: "received-badges" }, ...r.badges.map((b) => {
+      const x = b.badge;
+      const dates = x ? [["Issued", x.issued], ["Valid from", x.valid_from], ["Expires", x.valid_until]]
+        .filter(([, v]) => v).map(([l, v]) => `${l} ${fmtDate(v)}`).join(" · ") : "";
+      return el("li", { "data-status": b.status, "data-recipient": b.recipient.state },
+        el("div", {}, chip(b.status)),
+        el("div", {},
+          el("strong", {}, x && x.name ? x.name : "No readable badge"),
+          x ? ` — ${x.issuer.name || x.issuer.id || "issuer not named"}` : "",
+          x && x.issuer.name && x.issuer.id ? el("div", { class: "muted" }, x.issuer.id) : null,
+          dates ? el("div", { class: "muted" }, dates) : null,
+          b.status !== "verified" && b.report.reason ? el("div", {}, b.report.reason) : null,
+          b.integrity && b.integrity.state === "altered" ? el("div", {}, `Changed after export: ${b.integrity.detail}`) : null,
+          b.recipient.state !== "not_asked" ? el("div", { class: b.recipient.state === "matches" ? "res-imported" : "res-refused" },
+            `${RECIPIENT[b.recipient.state] || b.recipient.state}: ${b.recipient.detail}`) : null,
+          el("div", { class: "muted" }, `From ${b.source}`)));
+    })),
+    form,
     r.presentation ? el("p", {}, `Presentation by ${r.presentation.holder || "unknown holder"}: ${r.presentation.detail}`) : null,
     ...r.problems.map((p) => el("p", { role: "alert" }, p)));
   $("#received-title").focus();
