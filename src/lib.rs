@@ -20,6 +20,7 @@
 //! - [`share`]: the receiver side: verify everything inside a received export.
 //! - [`learner_key`]: the learner's Ed25519 key and did:key (presentation holder).
 //! - [`backup`]: encrypted backup and restore of the whole wallet.
+//! - [`trust_list`]: issuer trust lists and the "known issuer" label (information, never a verdict).
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app_support;
@@ -37,6 +38,7 @@ pub mod net;
 pub mod parse;
 pub mod share;
 pub mod store;
+pub mod trust_list;
 pub mod verify;
 
 pub use error::{Error, Result};

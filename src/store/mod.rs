@@ -33,6 +33,7 @@ mod cache;
 mod collections;
 mod profile;
 mod settings;
+pub mod trust;
 
 pub use badges::{
     BadgeSummary, ImageKind, ImportBatch, ImportOutcome, Query, Sort, StoredBadge,
@@ -61,6 +62,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../migrations/0002_binary_hashes.sql"),
     ),
     ("0003_trust", include_str!("../../migrations/0003_trust.sql")),
+    ("0005_trust_lists", include_str!("../../migrations/0005_trust_lists.sql")),
 ];
 
 /// The schema version this build writes (= `MIGRATIONS.len()`).
