@@ -126,7 +126,9 @@ pub const FORMAT_VERSION: u64 = 1;
 #[non_exhaustive]
 pub enum TrustListError {
     /// Over [`MAX_LIST_BYTES`].
-    #[error("{size} bytes is over the {MAX_LIST_BYTES}-byte limit for a trust list (MAX_LIST_BYTES)")]
+    #[error(
+        "{size} bytes is over the {MAX_LIST_BYTES}-byte limit for a trust list (MAX_LIST_BYTES)"
+    )]
     TooLarge {
         /// Size of the file.
         size: usize,
@@ -410,7 +412,7 @@ impl<'de, const MAX: usize> Deserialize<'de> for Text<MAX> {
         if t.chars().any(char::is_control) {
             return Err(de::Error::custom(format!(
                 "text {:?} contains control characters",
-                clip(&t.escape_debug().to_string(), 40)
+                clip(t, 40)
             )));
         }
         Ok(Text(t.to_string()))
@@ -434,7 +436,7 @@ fn check_identifier(s: &str) -> Result<(), String> {
     if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err(format!(
             "identifier {:?} contains spaces or control characters",
-            clip(&s.escape_debug().to_string(), 40)
+            clip(s, 40)
         ));
     }
     if !s.contains(':') {
@@ -453,7 +455,8 @@ fn check_did(s: &str) -> Result<(), String> {
     match (parts.next(), parts.next(), parts.next()) {
         (Some("did"), Some(m), Some(rest))
             if !m.is_empty()
-                && m.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+                && m.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
                 && !rest.is_empty() =>
         {
             Ok(())
@@ -500,7 +503,10 @@ fn parse_domain(s: &str) -> Result<(MatchKind, String), String> {
             );
         }
     }
-    if labels.last().is_some_and(|t| t.bytes().all(|b| b.is_ascii_digit())) {
+    if labels
+        .last()
+        .is_some_and(|t| t.bytes().all(|b| b.is_ascii_digit()))
+    {
         return bad("is an IP address, not a domain");
     }
     Ok((kind, name))
@@ -757,7 +763,15 @@ fn at_in(bytes: &[u8]) -> impl Fn(serde_json::Error) -> TrustListError + '_ {
     move |e| {
         let dup = DUPLICATE.with(|d| d.borrow_mut().take());
         let mut err = at(e);
-        let (Some(needle), TrustListError::At { line, column, message }) = (dup, &mut err) else {
+        let (
+            Some(needle),
+            TrustListError::At {
+                line,
+                column,
+                message,
+            },
+        ) = (dup, &mut err)
+        else {
             return err;
         };
         let needle = needle.as_bytes();
@@ -768,14 +782,21 @@ fn at_in(bytes: &[u8]) -> impl Fn(serde_json::Error) -> TrustListError + '_ {
             let pos = |i: usize| {
                 let before = &bytes[..i];
                 let l = before.iter().filter(|b| **b == b'\n').count() + 1;
-                let start = before.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
+                let start = before
+                    .iter()
+                    .rposition(|b| *b == b'\n')
+                    .map_or(0, |p| p + 1);
                 let c = String::from_utf8_lossy(&bytes[start..i]).chars().count() + 1;
                 (l, c)
             };
             let ((l1, _), (l2, c2)) = (pos(first), pos(second));
             *line = l2;
             *column = c2;
-            *message = format!("{message} (first listed on line {l1})");
+            *message = message.replacen(
+                " is listed twice,",
+                &format!(" is listed twice (first on line {l1}),"),
+                1,
+            );
         }
         err
     }
@@ -906,10 +927,7 @@ fn parse_dcc(bytes: &[u8]) -> Result<ParsedList, TrustListError> {
     if f.registry.entries.is_empty() {
         return Err(TrustListError::Empty);
     }
-    let date = f
-        .meta
-        .and_then(|m| m.updated.or(m.created))
-        .map(|t| t.0);
+    let date = f.meta.and_then(|m| m.updated.or(m.created)).map(|t| t.0);
     Ok(ParsedList {
         format: ListFormat::DccLegacy,
         name: None,
@@ -1060,10 +1078,16 @@ impl TrustIndex {
             lists,
             ..TrustIndex::default()
         };
-        let pos: std::collections::HashMap<i64, usize> =
-            ix.lists.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
+        let pos: std::collections::HashMap<i64, usize> = ix
+            .lists
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id, i))
+            .collect();
         for (list_id, e) in entries {
-            let Some(&i) = pos.get(&list_id) else { continue };
+            let Some(&i) = pos.get(&list_id) else {
+                continue;
+            };
             let map = match e.kind {
                 MatchKind::Id | MatchKind::Did => &mut ix.exact,
                 MatchKind::Domain => &mut ix.domains,
@@ -1103,8 +1127,10 @@ impl TrustIndex {
                 rest = parent;
             }
         }
-        let mut out: Vec<(&TrustList, &ListEntry)> =
-            found.into_iter().map(|(i, e)| (&self.lists[*i], e)).collect();
+        let mut out: Vec<(&TrustList, &ListEntry)> = found
+            .into_iter()
+            .map(|(i, e)| (&self.lists[*i], e))
+            .collect();
         out.sort_by(|(la, ea), (lb, eb)| {
             let strength = |e: &ListEntry| match e.kind {
                 MatchKind::Id | MatchKind::Did => 0,
@@ -1199,7 +1225,10 @@ mod tests {
         let l = parse_list(OURS.as_bytes()).unwrap();
         assert_eq!(l.format, ListFormat::Backpack);
         assert_eq!(l.name.as_deref(), Some("District list"));
-        assert_eq!(l.source.as_deref(), Some("https://district.example.org/trust.json"));
+        assert_eq!(
+            l.source.as_deref(),
+            Some("https://district.example.org/trust.json")
+        );
         assert_eq!(l.date.as_deref(), Some("2026-05-03"));
         assert_eq!(l.issuers, 2);
         let kinds: Vec<(MatchKind, &str, bool)> = l
@@ -1221,7 +1250,9 @@ mod tests {
 
     #[test]
     fn syntax_errors_name_line_and_column() {
-        let (line, column, msg) = err_at("{\n  \"format\": \"backpack-trust-list\",\n  \"version\": 1\n  \"name\": \"x\"\n}");
+        let (line, column, msg) = err_at(
+            "{\n  \"format\": \"backpack-trust-list\",\n  \"version\": 1\n  \"name\": \"x\"\n}",
+        );
         assert_eq!((line, column), (4, 3), "{msg}");
         assert_eq!(msg, "expected `,` or `}`");
     }
@@ -1231,7 +1262,10 @@ mod tests {
         let bad = OURS.replace("\"Test College\"", "42");
         let (line, _, msg) = err_at(&bad);
         assert_eq!(line, 10);
-        assert!(msg.starts_with("invalid type: integer `42`, expected"), "{msg}");
+        assert!(
+            msg.starts_with("invalid type: integer `42`, expected"),
+            "{msg}"
+        );
     }
 
     #[test]
@@ -1241,7 +1275,10 @@ mod tests {
         assert!(msg.starts_with("unknown field `domain`"), "{msg}");
         let (line, _, msg) = err_at(&OURS.replace(", \"dids\": [\"did:key:z6MkTest\"]", ""));
         assert_eq!(line, 10);
-        assert_eq!(msg, "issuer \"Test College\" has no ids, dids or domains to match");
+        assert_eq!(
+            msg,
+            "issuer \"Test College\" has no ids, dids or domains to match"
+        );
     }
 
     #[test]
@@ -1259,7 +1296,10 @@ mod tests {
             assert!(msg.contains(why), "{dom}: {msg}");
         }
         let (_, _, msg) = err_at(&OURS.replace("did:key:z6MkTest", "key:z6MkTest"));
-        assert_eq!(msg, "\"key:z6MkTest\" is not a DID (expected did:method:identifier)");
+        assert_eq!(
+            msg,
+            "\"key:z6MkTest\" is not a DID (expected did:method:identifier)"
+        );
         let (_, _, msg) = err_at(&OURS.replace("District list", "Evil\\u001b[31m list"));
         assert!(msg.contains("contains control characters"), "{msg}");
     }
@@ -1271,9 +1311,9 @@ mod tests {
         assert_eq!(line, 10);
         assert_eq!(
             msg,
-            "did:web:example.edu is listed twice, as \"Example University\" and as \"Test \
-             College\": a trust list must not name one issuer two ways (fix the list, then \
-             import it again) (first listed on line 9)"
+            "did:web:example.edu is listed twice (first on line 9), as \"Example University\" \
+             and as \"Test College\": a trust list must not name one issuer two ways (fix the \
+             list, then import it again)"
         );
     }
 
@@ -1285,11 +1325,18 @@ mod tests {
             "backpack-trust-list version 2 is newer than this backpack reads (version 1): update backpack"
         );
         let e = parse_list(b"[{\"name\": \"x\", \"type\": \"dcc-legacy\"}]").unwrap_err();
-        assert!(e.to_string().starts_with("this is a list of registries"), "{e}");
+        assert!(
+            e.to_string().starts_with("this is a list of registries"),
+            "{e}"
+        );
         let e = parse_list(b"eyJhbGciOiJFUzI1NiJ9.e30.sig").unwrap_err();
         assert!(e.to_string().contains("OpenID Federation"), "{e}");
         let e = parse_list(b"{\"format\": \"other\"}").unwrap_err();
-        assert!(e.to_string().starts_with("unknown trust list format \"other\""), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("unknown trust list format \"other\""),
+            "{e}"
+        );
         let e = parse_list(b"{\"hello\": 1}").unwrap_err();
         assert!(e.to_string().starts_with("not a trust list"), "{e}");
         assert_eq!(
@@ -1305,8 +1352,13 @@ mod tests {
         assert_eq!((line, column), (2, 16));
         assert!(msg.contains("MAX_DEPTH"), "{msg}");
         let big = vec![b' '; MAX_LIST_BYTES + 1];
-        assert!(matches!(parse_list(&big), Err(TrustListError::TooLarge { .. })));
-        let many: Vec<String> = (0..=MAX_IDS_PER_ISSUER).map(|i| format!("\"did:key:z{i}\"")).collect();
+        assert!(matches!(
+            parse_list(&big),
+            Err(TrustListError::TooLarge { .. })
+        ));
+        let many: Vec<String> = (0..=MAX_IDS_PER_ISSUER)
+            .map(|i| format!("\"did:key:z{i}\""))
+            .collect();
         let bad = OURS.replace("[\"did:key:z6MkTest\"]", &format!("[{}]", many.join(",")));
         let (_, _, msg) = err_at(&bad);
         assert!(msg.contains("more than 64 items"), "{msg}");
@@ -1315,13 +1367,19 @@ mod tests {
     #[test]
     fn hosts_of_issuer_ids() {
         let h = |s: &str| issuer_host(s);
-        assert_eq!(h("https://Example.EDU/issuers/1").as_deref(), Some("example.edu"));
+        assert_eq!(
+            h("https://Example.EDU/issuers/1").as_deref(),
+            Some("example.edu")
+        );
         assert_eq!(h("https://example.edu:8443/i"), None);
         assert_eq!(h("https://user@example.edu/i"), None);
         assert_eq!(h("http://example.edu/i"), None);
         assert_eq!(h("https://10.0.0.1/i"), None);
         assert_eq!(h("did:web:example.edu").as_deref(), Some("example.edu"));
-        assert_eq!(h("did:web:Example.edu:issuers:7").as_deref(), Some("example.edu"));
+        assert_eq!(
+            h("did:web:Example.edu:issuers:7").as_deref(),
+            Some("example.edu")
+        );
         assert_eq!(h("did:web:example.edu%3A8443"), None);
         assert_eq!(h("did:key:z6Mk"), None);
         assert_eq!(h("urn:uuid:1234"), None);
@@ -1352,7 +1410,10 @@ mod tests {
             got("https://example.edu/issuers/1"),
             Some((MatchKind::Id, "https://example.edu/issuers/1".into()))
         );
-        assert_eq!(got("did:web:example.edu"), Some((MatchKind::Did, "did:web:example.edu".into())));
+        assert_eq!(
+            got("did:web:example.edu"),
+            Some((MatchKind::Did, "did:web:example.edu".into()))
+        );
         // Another issuer URL on the same host: by domain.
         assert_eq!(
             got("https://example.edu/issuers/2"),
@@ -1437,7 +1498,11 @@ mod tests {
         assert_eq!((l.issuers, l.entries.len()), (39, 39));
         assert_eq!(l.date.as_deref(), Some("2026-03-25T00:00:00+00:00"));
         assert_eq!(l.name, None);
-        let dids = l.entries.iter().filter(|e| e.value.starts_with("did:key:")).count();
+        let dids = l
+            .entries
+            .iter()
+            .filter(|e| e.value.starts_with("did:key:"))
+            .count();
         assert_eq!(dids, 30);
         assert!(l.entries.iter().all(|e| e.kind == MatchKind::Did));
         let pti = l
@@ -1449,10 +1514,20 @@ mod tests {
         assert_eq!(pti.location.as_deref(), Some("Everywhere"));
         assert_eq!(pti.url.as_deref(), Some("https://dcconsortium.org"));
         // An entry with no location or url.
-        let credly = l.entries.iter().find(|e| e.name == "Credly Test OBv3 PM").unwrap();
-        assert_eq!((credly.url.as_deref(), credly.location.as_deref()), (None, None));
+        let credly = l
+            .entries
+            .iter()
+            .find(|e| e.name == "Credly Test OBv3 PM")
+            .unwrap();
+        assert_eq!(
+            (credly.url.as_deref(), credly.location.as_deref()),
+            (None, None)
+        );
         let rc = parse_list(PILOT_RC).unwrap();
-        assert_eq!(rc.entries[0].value, "did:web:digitalcredentials-rc.odl.mit.edu");
+        assert_eq!(
+            rc.entries[0].value,
+            "did:web:digitalcredentials-rc.odl.mit.edu"
+        );
         assert_eq!(rc.date.as_deref(), Some("2020-12-02T02:32:16+0000"));
     }
 
@@ -1462,9 +1537,9 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "line 56, column 5: did:key:z6MkpMKDNykeb9hSQkz8RWCRrqHoo3y56gQb3Lj78xWgkNZh is \
-             listed twice, as \"College Unbound\" and as \"Jobs for the Future (JFF) Sandbox \
-             Issuer (DCC hosted)\": a trust list must not name one issuer two ways (fix the \
-             list, then import it again) (first listed on line 22); the whole list was refused"
+             listed twice (first on line 22), as \"College Unbound\" and as \"Jobs for the \
+             Future (JFF) Sandbox Issuer (DCC hosted)\": a trust list must not name one issuer \
+             two ways (fix the list, then import it again); the whole list was refused"
         );
         // The same file with the repeat made identical to the first is accepted, the key once.
         let text = String::from_utf8(PILOT.to_vec()).unwrap();
@@ -1477,7 +1552,9 @@ mod tests {
         assert_eq!((l.issuers, l.entries.len()), (21, 21));
         assert_eq!(
             l.notes,
-            vec!["did:key:z6MkpMKDNykeb9hSQkz8RWCRrqHoo3y56gQb3Lj78xWgkNZh is listed twice with the same details; kept once"]
+            vec![
+                "did:key:z6MkpMKDNykeb9hSQkz8RWCRrqHoo3y56gQb3Lj78xWgkNZh is listed twice with the same details; kept once"
+            ]
         );
     }
 
@@ -1485,7 +1562,11 @@ mod tests {
     fn malformed_registry_is_refused_naming_the_line() {
         let text = String::from_utf8(SANDBOX.to_vec()).unwrap();
         // Drop the comma after the entry that ends on line 11: serde stops at the next key.
-        let broken = text.replacen("\"url\": \"https://digitalcredentials.mit.edu\"\n    },", "\"url\": \"https://digitalcredentials.mit.edu\"\n    }", 1);
+        let broken = text.replacen(
+            "\"url\": \"https://digitalcredentials.mit.edu\"\n    },",
+            "\"url\": \"https://digitalcredentials.mit.edu\"\n    }",
+            1,
+        );
         assert_ne!(broken, text);
         assert_eq!(
             parse_list(broken.as_bytes()).unwrap_err().to_string(),
@@ -1500,7 +1581,10 @@ mod tests {
         let bad = text.replace("\"did:web:participate.dev\"", "\"participate.dev\"");
         let (line, _, msg) = err_at(&bad);
         assert_eq!(line, 107);
-        assert!(msg.starts_with("\"participate.dev\" is not an issuer id"), "{msg}");
+        assert!(
+            msg.starts_with("\"participate.dev\" is not an issuer id"),
+            "{msg}"
+        );
     }
 
     #[test]

@@ -21,9 +21,7 @@ pub enum TrustError {
     #[error(transparent)]
     Store(#[from] StoreError),
     /// A list of that name is already in the wallet.
-    #[error(
-        "a trust list named {0:?} is already in your wallet: remove it first, or replace it"
-    )]
+    #[error("a trust list named {0:?} is already in your wallet: remove it first, or replace it")]
     Exists(String),
     /// No list with that name or id.
     #[error("no trust list {0:?} in your wallet")]
@@ -78,7 +76,10 @@ fn check_name(name: &str) -> Result<String, TrustError> {
     if n.chars().any(char::is_control) {
         return bad("contains control characters");
     }
-    if n.trim_start_matches('#').chars().all(|c| c.is_ascii_digit()) {
+    if n.trim_start_matches('#')
+        .chars()
+        .all(|c| c.is_ascii_digit())
+    {
         return bad("is only a number; numbers are list ids (choose a name with letters)");
     }
     Ok(n.to_string())
@@ -150,7 +151,8 @@ impl Wallet {
             .map(str::to_string)
             .or(parsed.source.clone())
             .unwrap_or_else(|| format!("file {}", clip_file(&opts.file_name)));
-        if source.chars().any(char::is_control) || source.chars().count() > trust_list::MAX_TEXT_CHARS
+        if source.chars().any(char::is_control)
+            || source.chars().count() > trust_list::MAX_TEXT_CHARS
         {
             return Err(TrustError::BadName(
                 "the source must be one line of at most 2048 characters".into(),
@@ -163,11 +165,9 @@ impl Wallet {
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
         let existing: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM trust_lists WHERE name = ?1",
-                [&name],
-                |r| r.get(0),
-            )
+            .query_row("SELECT id FROM trust_lists WHERE name = ?1", [&name], |r| {
+                r.get(0)
+            })
             .optional()?;
         let replaced = match existing {
             Some(_) if !opts.replace => return Err(TrustError::Exists(name)),
@@ -386,7 +386,10 @@ mod tests {
     fn with_lists() -> Wallet {
         let w = wallet();
         let s = w
-            .import_trust_list(SANDBOX, &opts(Some("DCC Sandbox Registry"), "registry.json"))
+            .import_trust_list(
+                SANDBOX,
+                &opts(Some("DCC Sandbox Registry"), "registry.json"),
+            )
             .unwrap();
         assert!(s.list.test, "a list named sandbox is a test list");
         w.import_trust_list(DISTRICT, &opts(None, "example-district.json"))
@@ -435,7 +438,11 @@ mod tests {
                 ),
             ]
         );
-        assert!(lists.iter().all(|l| l.imported_at == "2026-05-03T10:00:00Z"));
+        assert!(
+            lists
+                .iter()
+                .all(|l| l.imported_at == "2026-05-03T10:00:00Z")
+        );
         assert_eq!(lists[0].sha256, crate::store::sha256_hex(SANDBOX));
     }
 
@@ -471,27 +478,48 @@ mod tests {
             .issuer_label("did:web:digitalcredentials.github.io:dcc-did-web:multikey")
             .unwrap()
             .unwrap();
-        assert_eq!((exact.matched_by, exact.list.as_str()), (MatchKind::Did, "DCC Sandbox Registry"));
-        assert_eq!(exact.also_on, vec!["Example District recognised issuers".to_string()]);
+        assert_eq!(
+            (exact.matched_by, exact.list.as_str()),
+            (MatchKind::Did, "DCC Sandbox Registry")
+        );
+        assert_eq!(
+            exact.also_on,
+            vec!["Example District recognised issuers".to_string()]
+        );
         // …and another did:web on that domain matches the domain only.
         let dom = w
             .issuer_label("did:web:digitalcredentials.github.io:someone-else")
             .unwrap()
             .unwrap();
-        assert_eq!((dom.matched_by, dom.name.as_str()), (MatchKind::Domain, "DCC test pages"));
+        assert_eq!(
+            (dom.matched_by, dom.name.as_str()),
+            (MatchKind::Domain, "DCC test pages")
+        );
         // An entry marked test in a regular list.
-        let sb = w.issuer_label("https://sandbox.example.org/i/1").unwrap().unwrap();
+        let sb = w
+            .issuer_label("https://sandbox.example.org/i/1")
+            .unwrap()
+            .unwrap();
         assert!(sb.test);
         assert_eq!(w.issuer_label("https://evil.example/x").unwrap(), None);
         assert_eq!(
-            w.issuer_label_text(Some("https://www.example.edu/b"), Status::Verified).unwrap().as_deref(),
-            Some("Known issuer: Example University (domain *.example.edu, on 'Example District \
-                  recognised issuers', imported 3 May 2026)")
+            w.issuer_label_text(Some("https://www.example.edu/b"), Status::Verified)
+                .unwrap()
+                .as_deref(),
+            Some(
+                "Known issuer: Example University (domain *.example.edu, on 'Example District \
+                  recognised issuers', imported 3 May 2026)"
+            )
         );
         assert_eq!(w.issuer_label_text(None, Status::Verified).unwrap(), None);
         // The index (many badges at once) says the same as the one-issuer lookup.
         let ix = w.trust_index().unwrap();
-        for id in [PTI, "did:web:digitalcredentials.github.io:x", "https://a.example.edu/", "urn:uuid:1"] {
+        for id in [
+            PTI,
+            "did:web:digitalcredentials.github.io:x",
+            "https://a.example.edu/",
+            "urn:uuid:1",
+        ] {
             assert_eq!(ix.label(id), w.issuer_label(id).unwrap(), "{id}");
         }
     }
@@ -515,12 +543,17 @@ mod tests {
         assert_eq!(w.trust_lists().unwrap().len(), 2);
         for bad in ["", "  ", "42", "#7", "a\u{1b}[31mb"] {
             assert!(
-                matches!(w.import_trust_list(SANDBOX, &opts(Some(bad), "r")), Err(TrustError::BadName(_))),
+                matches!(
+                    w.import_trust_list(SANDBOX, &opts(Some(bad), "r")),
+                    Err(TrustError::BadName(_))
+                ),
                 "{bad:?}"
             );
         }
         // No name given and none in the file: named after the file.
-        let d = w.import_trust_list(SANDBOX, &opts(None, "/tmp/x/registry.json")).unwrap();
+        let d = w
+            .import_trust_list(SANDBOX, &opts(None, "/tmp/x/registry.json"))
+            .unwrap();
         assert_eq!(d.list.name, "DCC registry (registry.json)");
         assert!(!d.list.test);
     }
@@ -528,8 +561,13 @@ mod tests {
     #[test]
     fn a_refused_file_stores_nothing() {
         let w = wallet();
-        let e = w.import_trust_list(PILOT, &opts(Some("DCC Pilot"), "registry.json")).unwrap_err();
-        assert!(matches!(e, TrustError::List(TrustListError::At { line: 56, .. })), "{e}");
+        let e = w
+            .import_trust_list(PILOT, &opts(Some("DCC Pilot"), "registry.json"))
+            .unwrap_err();
+        assert!(
+            matches!(e, TrustError::List(TrustListError::At { line: 56, .. })),
+            "{e}"
+        );
         assert!(w.trust_lists().unwrap().is_empty());
         let n: i64 = w
             .conn()
@@ -545,8 +583,12 @@ mod tests {
         let id = w.find_trust_list("DCC SANDBOX REGISTRY").unwrap().id;
         let gone = w.remove_trust_list(&format!("#{id}")).unwrap();
         assert_eq!(gone.name, "DCC Sandbox Registry");
-        assert_eq!(w.issuer_label(PTI).unwrap().unwrap().also_on, Vec::<String>::new());
-        w.remove_trust_list("Example District recognised issuers").unwrap();
+        assert_eq!(
+            w.issuer_label(PTI).unwrap().unwrap().also_on,
+            Vec::<String>::new()
+        );
+        w.remove_trust_list("Example District recognised issuers")
+            .unwrap();
         assert_eq!(w.issuer_label(PTI).unwrap(), None);
         let n: i64 = w
             .conn()
@@ -595,7 +637,11 @@ mod tests {
             };
             let (plain, listed) = (wallet(), with_lists());
             let ((sa, ra), (sb, rb)) = (run(&plain), run(&listed));
-            assert_eq!((sa.status, sa.verdict, &ra), (sb.status, sb.verdict, &rb), "{name}");
+            assert_eq!(
+                (sa.status, sa.verdict, &ra),
+                (sb.status, sb.verdict, &rb),
+                "{name}"
+            );
             statuses.push(sb.status);
             // The label: verified → known; anything else → only a claim.
             let text = listed

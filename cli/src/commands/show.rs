@@ -43,10 +43,18 @@ impl Args {
             return Ok(ExitCode::SUCCESS);
         }
         let b = wallet.get_badge(self.id)?;
+        let known = match &b.badge.issuer.id {
+            Some(id) => wallet.issuer_label(id)?,
+            None => None,
+        };
         if self.json {
             let mut v = serde_json::to_value(&b)?;
             if let Some(obj) = v.as_object_mut() {
                 obj.insert("status".into(), serde_json::to_value(b.status())?);
+                obj.insert(
+                    "issuer_label".into(),
+                    super::trust::label_json(known.as_ref(), b.status()),
+                );
                 obj.insert("original_bytes".into(), b.original.len().into());
             }
             serde_json::to_writer_pretty(&mut out, &v)?;
@@ -79,6 +87,7 @@ impl Args {
             )),
         )?;
         field("status", Some(b.status().as_str().replace('_', " ")))?;
+        field("issuer label", known.map(|k| k.text(b.status())))?;
         if let Some(r) = &b.latest_report {
             field("checked at", Some(r.report.checked_at.clone()))?;
         }

@@ -4,6 +4,9 @@
 //! Human output: one block per file — the verdict, then each check with ✓ (pass) ✗ (fail)
 //! – (skipped) ? (could not check) and its detail. `--json`: one object per file per line,
 //! `{"file","format","verdict","checks":[{"id","outcome","detail"}],"fetches":[…]}`.
+//! When a trust list in the wallet names the badge's issuer, its label follows the verdict
+//! line (`  trust: Known issuer: …`) and is the JSON field `"issuer_label"` (`null` when
+//! none): information only, it never changes the verdict or the exit code.
 //! Exit: 0 all valid, 1 any invalid, 2 otherwise (indeterminate, unreadable, I/O error).
 //! Invalid wins over indeterminate: a definite "this badge is bad" is the stronger signal.
 
@@ -134,7 +137,8 @@ fn read_input(path: &PathBuf) -> Result<Vec<u8>, String> {
 
 impl Args {
     /// Run it.
-    pub fn run(&self, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    pub fn run(&self, cli: &Ctx) -> anyhow::Result<ExitCode> {
+        let trust = super::trust::index_for(cli);
         let fetcher = fetcher(self.allow_network, self.allow_private_network);
         let clock = SystemClock;
         let ctx = VerifyContext::new(&clock, fetcher.as_ref()).with_recipients(&self.recipients);
@@ -158,10 +162,24 @@ impl Args {
                 }
             };
             let report = verify_bytes(&bytes, &ctx);
+            // Looked up after the verdict is made, from the badge's own issuer id.
+            let known = (!trust.is_empty())
+                .then(|| backpack_core::trust_list::issuer_id_of_bytes(&bytes))
+                .flatten()
+                .and_then(|id| trust.label(&id));
             if self.json {
-                println!("{}", json_line(&label, &report));
+                let mut line = json_line(&label, &report);
+                line["issuer_label"] = super::trust::label_json(known.as_ref(), report.status);
+                println!("{line}");
             } else {
-                print!("{}", human(&label, &report));
+                let block = human(&label, &report);
+                match (&known, block.split_once('\n')) {
+                    (Some(k), Some((head, rest))) => print!(
+                        "{head}\n  trust: {}\n{rest}",
+                        super::trust::label_text(k, report.status)
+                    ),
+                    _ => print!("{block}"),
+                }
             }
             verdicts.push(report.verdict);
         }
