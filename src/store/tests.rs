@@ -1096,9 +1096,6 @@ fn reports_under_older_rules_are_history_not_status() {
     assert_eq!(not_checked(Status::Verified), 0);
     // A check under today's rules decides again.
     w.save_report(1, &report(None)).unwrap();
-    assert_eq!(
-        w.latest_report(1).unwrap().unwrap().status,
-        Status::Verified
-    );
+    assert_eq!(w.latest_report(1).unwrap().unwrap().status, Status::Verified);
     assert_eq!(not_checked(Status::Verified), 1);
 }
