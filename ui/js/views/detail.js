@@ -68,6 +68,7 @@ function render(d) {
   const verify = el("div", { class: `verify-box v-${card.status}`, id: "verify-box", "aria-live": "polite" },
     el("div", { class: "row spread" }, chip(card.status),
       el("button", { type: "button", class: "btn small", id: "check-again", onclick: () => recheck(card.id) }, "Check again")),
+    card.trust ? trustLine(card.trust) : null,
     el("p", { class: "verify-summary", id: "verify-summary" }, d.summary),
     tech);
 
@@ -110,6 +111,14 @@ function render(d) {
 
   body.append(el("div", { class: "detail" }, side, main));
   $("#detail-name").focus?.();
+}
+
+// What an imported trust list says about the issuer: information beside the status, never
+// part of it (the core words it: "Known issuer: …" only for a verified badge).
+function trustLine(t) {
+  const kind = t.test ? "test" : t.verified ? "known" : "claims";
+  return el("p", { class: `trust-label trust-${kind}`, id: "trust-label", title: `From the trust list “${t.list}” (Settings)` },
+    el("span", { "aria-hidden": "true" }, t.verified && !t.test ? "★ " : "☆ "), t.text);
 }
 
 function criteriaSection(c) {
