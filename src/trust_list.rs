@@ -55,7 +55,8 @@
 //! "legalName"}}}`. Keys are matched exactly, like the DCC client does. The file carries no
 //! name of its own: the importer names it (`--name`, default "DCC registry (FILE)"). A list
 //! whose name says "sandbox" or "test" (e.g. "DCC Sandbox Registry") is a test list; the
-//! importer can also mark any list as one. This matters: the DCC Sandbox Registry lists
+//! importer can also mark any list as one. DCC entries carry no test flag, so an entry whose
+//! name says "test" or "sandbox" ("Participate, Inc (TEST)") is a test entry. This matters: the DCC Sandbox Registry lists
 //! `did:key`s whose private seeds are published, so anyone can sign as them.
 //!
 //! Not read: OpenID Federation entity statements (the DCC "oidf" registries answer one
@@ -899,7 +900,9 @@ impl<'de> Deserialize<'de> for DccRegistry {
                     let entry = ListEntry {
                         kind,
                         value: key,
-                        test: false,
+                        // DCC entries have no test flag: the registries say it in the name
+                        // ("… (TEST)", "… Test Issuer", "(Sandbox)").
+                        test: name_says_test(&name),
                         url: e.url.map(|t| t.0),
                         location: e.location.map(|t| t.0),
                         name,
@@ -1513,6 +1516,12 @@ mod tests {
         assert_eq!(pti.name, "Public Test Issuer");
         assert_eq!(pti.location.as_deref(), Some("Everywhere"));
         assert_eq!(pti.url.as_deref(), Some("https://dcconsortium.org"));
+        // Entries whose name says test are test entries, whatever the list.
+        let test_of = |n: &str| l.entries.iter().find(|e| e.name == n).unwrap().test;
+        assert!(test_of("Participate, Inc (TEST)"));
+        assert!(test_of("Goodwill Industries International (Sandbox)"));
+        assert!(!test_of("Participate, Inc"));
+        assert_eq!(l.entries.iter().filter(|e| e.test).count(), 19);
         // An entry with no location or url.
         let credly = l
             .entries

@@ -336,17 +336,26 @@ fn trust_lists_import_list_remove_and_label_cards() {
     assert_eq!(r["list"]["test"], false);
 
     // A DCC registry, named in the form: a sandbox list is a test list.
-    will_pick(&w, Some(&trust_fixture("dcc-sandbox-registry/registry.json")));
+    will_pick(
+        &w,
+        Some(&trust_fixture("dcc-sandbox-registry/registry.json")),
+    );
     let r = call(
         &w,
         "import_trust_list",
         json!({"name": "DCC Sandbox Registry", "test": false, "replace": false}),
     )
     .unwrap();
-    assert_eq!((r["list"]["test"].clone(), r["list"]["issuers"].clone()), (json!(true), json!(39)));
+    assert_eq!(
+        (r["list"]["test"].clone(), r["list"]["issuers"].clone()),
+        (json!(true), json!(39))
+    );
 
     // A registry with a conflicting duplicate key: refused whole, naming the line.
-    will_pick(&w, Some(&trust_fixture("dcc-issuer-registry/registry.json")));
+    will_pick(
+        &w,
+        Some(&trust_fixture("dcc-issuer-registry/registry.json")),
+    );
     let e = call(&w, "import_trust_list", no.clone()).unwrap_err();
     assert_eq!(e["kind"], "refused");
     assert!(
@@ -363,7 +372,13 @@ fn trust_lists_import_list_remove_and_label_cards() {
         .iter()
         .map(|l| l["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["DCC Sandbox Registry", "Example District recognised issuers"]);
+    assert_eq!(
+        names,
+        [
+            "DCC Sandbox Registry",
+            "Example District recognised issuers"
+        ]
+    );
 
     // A badge whose did:key issuer both lists name: the card and the detail carry the label
     // beside an unchanged status.
@@ -374,7 +389,10 @@ fn trust_lists_import_list_remove_and_label_cards() {
     let d = call(&w, "get_badge", json!({"id": id})).unwrap();
     assert_eq!(d["card"]["status"], "verified");
     let t = &d["card"]["trust"];
-    assert_eq!((t["verified"].clone(), t["test"].clone()), (json!(true), json!(false)));
+    assert_eq!(
+        (t["verified"].clone(), t["test"].clone()),
+        (json!(true), json!(false))
+    );
     assert!(
         t["text"]
             .as_str()
@@ -394,5 +412,8 @@ fn trust_lists_import_list_remove_and_label_cards() {
     assert_eq!(d2["card"]["status"], d["card"]["status"]);
     assert_eq!(d2["report"], d["report"]);
     let e = call(&w, "remove_trust_list", json!({"id": 999})).unwrap_err();
-    assert_eq!(e, json!({"kind": "not_found", "message": "no trust list \"999\" in your wallet"}));
+    assert_eq!(
+        e,
+        json!({"kind": "not_found", "message": "no trust list \"999\" in your wallet"})
+    );
 }

@@ -401,7 +401,16 @@ mod tests {
     fn import_list_and_describe() {
         let w = with_lists();
         let lists = w.trust_lists().unwrap();
-        let shown: Vec<(&str, ListFormat, &str, Option<&str>, bool, usize, usize)> = lists
+        type Row<'a> = (
+            &'a str,
+            ListFormat,
+            &'a str,
+            Option<&'a str>,
+            bool,
+            usize,
+            usize,
+        );
+        let shown: Vec<Row> = lists
             .iter()
             .map(|l| {
                 (
