@@ -16,7 +16,7 @@ use backpack_core::verify::data_integrity::{
     ProofOptions, Suite, canonical_forms, sign_eddsa_rdfc_2022, verify_proofs, verify_signature,
 };
 use backpack_core::verify::jsonld::{self, ContextVariant};
-use backpack_core::verify::keys::{DefaultKeyResolver, multikey_from_ed25519};
+use backpack_core::verify::keys::{Resolver, multikey_from_ed25519};
 use ed25519_dalek::SigningKey;
 use serde_json::{Value, json};
 
@@ -119,7 +119,9 @@ fn main() {
             .collect::<Vec<Value>>()
     });
 
-    let resolver = DefaultKeyResolver::new(&OfflineFetcher, None);
+    let clock = backpack_core::env::SystemClock;
+    let net = backpack_core::verify::fetch::Net::new(&OfflineFetcher, None, &clock);
+    let resolver = Resolver::new(&net, &clock);
     // warm-up (fills the context cache, as the first credential of a session would)
     for c in creds.iter().take(20) {
         assert_eq!(

@@ -21,3 +21,7 @@ CREATE TABLE evidence_bodies (
 -- beside it, pointing at the badge it conflicts with, and the learner is told.
 ALTER TABLE badges ADD COLUMN conflicts_with INTEGER REFERENCES badges(id) ON DELETE SET NULL;
 CREATE INDEX badges_conflicts ON badges(conflicts_with) WHERE conflicts_with IS NOT NULL;
+
+-- Where a cached document really came from (the final URL after redirects): the origin and
+-- scope rules are checked on it, so an offline re-check must see the same URL.
+ALTER TABLE fetch_cache ADD COLUMN final_url TEXT;

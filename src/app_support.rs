@@ -11,18 +11,7 @@ use crate::model::Badge;
 use crate::verify::report::{CheckId, Outcome, Report, Status, Verdict};
 use base64::Engine as _;
 
-/// "3 May 2026" from an RFC 3339 timestamp; the input itself when it does not parse.
-pub fn human_date(rfc3339: &str) -> String {
-    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
-        Ok(d) => d.format("%-d %B %Y").to_string(),
-        Err(_) => {
-            match chrono::NaiveDate::parse_from_str(rfc3339.get(..10).unwrap_or(""), "%Y-%m-%d") {
-                Ok(d) => d.format("%-d %B %Y").to_string(),
-                Err(_) => rfc3339.to_string(),
-            }
-        }
-    }
-}
+pub use crate::verify::evidence::human_date;
 
 /// The verification report in one plain sentence for a learner, e.g.
 /// "Signed by Example University's key — checked offline on 3 May 2026."

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::limits;
-use crate::store::{ImportBatch, ImportOutcome, Wallet};
+use crate::store::{Checked, ImportBatch, ImportOutcome, Wallet};
 use crate::verify::Status;
 use crate::verify::VerifyContext;
 
@@ -53,6 +53,16 @@ pub enum FileResult {
         id: i64,
         /// Badge name.
         name: String,
+    },
+    /// Claims to be a newer version of `current` but is not signed with the issuer's key:
+    /// kept beside it, not in its place.
+    Conflict {
+        /// Wallet id.
+        id: i64,
+        /// Badge name.
+        name: String,
+        /// The badge that stays current.
+        current: i64,
     },
     /// The input holds no readable badge. `reason` is one line starting with the source.
     Refused {
@@ -460,7 +470,9 @@ pub fn import_paths(
         .filter(|o| {
             matches!(
                 o.result,
-                FileResult::Imported { .. } | FileResult::History { .. }
+                FileResult::Imported { .. }
+                    | FileResult::History { .. }
+                    | FileResult::Conflict { .. }
             )
         })
         .count();
@@ -609,7 +621,7 @@ fn store_prepared(
     source: String,
 ) -> FileOutcome {
     let name = parsed.badge.name.clone();
-    let result = match batch.import_derived(parsed, bytes, container, &source) {
+    let result = match batch.import_derived(parsed, bytes, container, &source, None) {
         Err(e) => FileResult::Failed {
             reason: format!("{source}: {e}"),
         },
@@ -624,6 +636,7 @@ fn store_prepared(
             replaced,
         },
         Ok(ImportOutcome::History { id, current }) => FileResult::History { id, name, current },
+        Ok(ImportOutcome::Conflict { id, current }) => FileResult::Conflict { id, name, current },
         Ok(ImportOutcome::Duplicate { id }) => FileResult::Duplicate {
             id,
             name: batch.badge_name(id).unwrap_or(name),
@@ -676,7 +689,21 @@ fn import_inner(
         }
     };
     let name = parsed.badge.name.clone();
-    let outcome = match wallet.import_derived(&parsed, bytes, decoded.container, source) {
+    // Verify before storing: the badge and its reports go into the wallet in one
+    // transaction, and only a copy whose key is the issuer's may replace the current version.
+    let reports = opts.verify.map(|ctx| {
+        let own = crate::verify::verify_decoded(&decoded, &parsed, ctx);
+        let inner: Vec<crate::verify::Report> = parsed
+            .embedded
+            .iter()
+            .map(|c| crate::verify::verify_parsed(c, ctx))
+            .collect();
+        (own, inner)
+    });
+    let checked = reports
+        .as_ref()
+        .map(|(report, embedded)| Checked { report, embedded });
+    let outcome = match wallet.import_derived(&parsed, bytes, decoded.container, source, checked) {
         Ok(o) => o,
         Err(e) => {
             return (
@@ -687,27 +714,10 @@ fn import_inner(
             );
         }
     };
-    let mut status = None;
-    if let Some(ctx) = opts.verify {
-        let stored: Vec<i64> = match &outcome {
-            ImportOutcome::Imported { id, embedded, .. } => std::iter::once(*id)
-                .chain(embedded.iter().copied())
-                .collect(),
-            ImportOutcome::History { id, .. } => vec![*id],
-            ImportOutcome::Duplicate { .. } => Vec::new(),
-        };
-        for (i, badge) in stored.into_iter().enumerate() {
-            // A report that cannot be saved does not undo the import; the badge can be
-            // re-checked later.
-            if let Ok(original) = wallet.original(badge) {
-                let report = crate::verify::verify_bytes(&original, ctx);
-                if i == 0 {
-                    status = Some(Status::of_report(&report));
-                }
-                let _ = wallet.save_report(badge, &report);
-            }
-        }
-    }
+    let status = match (&outcome, &reports) {
+        (ImportOutcome::Duplicate { .. }, _) | (_, None) => None,
+        (_, Some((r, _))) => Some(r.status),
+    };
     let result = match outcome {
         ImportOutcome::Imported {
             id,
@@ -720,6 +730,7 @@ fn import_inner(
             replaced,
         },
         ImportOutcome::History { id, current } => FileResult::History { id, name, current },
+        ImportOutcome::Conflict { id, current } => FileResult::Conflict { id, name, current },
         ImportOutcome::Duplicate { id } => FileResult::Duplicate {
             id,
             // The name of the badge already there (it may differ from this copy's).

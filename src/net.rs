@@ -391,6 +391,7 @@ impl Fetcher for CachingFetcher<'_> {
                 if let Some(cache) = self.cache {
                     cache.put(&CachedDocument {
                         url: req.url.clone(),
+                        final_url: Some(resp.url.clone()),
                         status: resp.status,
                         content_type: resp.content_type.clone(),
                         body: resp.body.clone(),

@@ -20,8 +20,7 @@ use crate::export::sha256_hex;
 use crate::export::zip::{MANIFEST, Manifest};
 use crate::limits::{MAX_FILE_BYTES, MAX_ZIP_ENTRIES, MAX_ZIP_ENTRY_BYTES, MAX_ZIP_TOTAL_BYTES};
 use crate::model::{Badge, Format};
-use crate::verify::data_integrity::{VerifyOptions, verify_proofs_with};
-use crate::verify::keys::DefaultKeyResolver;
+use crate::verify::data_integrity::VerifyOptions;
 use crate::verify::{CheckId, Outcome, Report, Verdict, VerifyContext, verify_bytes};
 
 /// What kind of export was received.
@@ -697,11 +696,16 @@ fn di_verify(
     ctx: &VerifyContext<'_>,
     expect: &Expect,
 ) -> (Outcome, String) {
-    let keys = DefaultKeyResolver::new(ctx.fetcher, ctx.cache);
     let opts = VerifyOptions {
         proof_purpose: "authentication",
         challenge: expect.challenge.as_deref(),
         domain: expect.domain.as_deref(),
     };
-    verify_proofs_with(vp, Some(holder), &keys, &opts).proof
+    let out = crate::verify::verify_document_proofs(vp, Some(holder), ctx, &opts);
+    // The signature must hold and the key must be the holder's.
+    match (out.proof, out.issuer_key) {
+        ((Outcome::Pass, d), (Outcome::Pass, _)) => (Outcome::Pass, d),
+        ((Outcome::Pass, _), (o, why)) => (o, why),
+        (proof, _) => proof,
+    }
 }

@@ -20,7 +20,6 @@ use backpack_core::verify::data_integrity::{
     ProofOptions, Suite, VerifyOptions, canonical_forms, verify_proofs_with,
 };
 use backpack_core::verify::jsonld::ContextVariant;
-use backpack_core::verify::keys::DefaultKeyResolver;
 use backpack_core::verify::{CheckId, Outcome, Verdict, VerifyContext};
 use chrono::{TimeZone, Utc};
 
@@ -530,7 +529,7 @@ fn flip_in_html(html: &str, block: &str) -> String {
 
 #[test]
 fn altered_credential_in_html_is_caught_for_that_badge_only() {
-    let (clock, f) = (FixedClock(now()), OfflineFetcher);
+    let (clock, f) = (FixedClock(now()), StatusListFetcher);
     let html = String::from_utf8(
         export::export(&portfolio(), ExportFormat::Html, &opts(None))
             .unwrap()
@@ -557,7 +556,7 @@ fn altered_credential_in_html_is_caught_for_that_badge_only() {
 
 #[test]
 fn altered_credential_in_zip_is_caught_for_that_badge_only() {
-    let (clock, f) = (FixedClock(now()), OfflineFetcher);
+    let (clock, f) = (FixedClock(now()), StatusListFetcher);
     let out = export::export(&portfolio(), ExportFormat::Zip, &opts(None)).unwrap();
     let r = verify_share(&out.bytes, &vctx(&clock, &f)).unwrap();
     assert_eq!(r.kind, ShareKind::Zip);
@@ -769,13 +768,16 @@ fn learner() -> LearnerKey {
 }
 
 fn offline_presentation_check(vp: &serde_json::Value, holder: &str) -> (Outcome, String) {
-    let keys = DefaultKeyResolver::new(&OfflineFetcher, None);
     let o = VerifyOptions {
         proof_purpose: "authentication",
         challenge: Some("c-123"),
         domain: Some("employer.example"),
     };
-    verify_proofs_with(vp, Some(holder), &keys, &o).proof
+    let clock = crate::util::test_clock();
+    crate::util::with_resolver(&OfflineFetcher, None, &clock, |keys| {
+        verify_proofs_with(vp, Some(holder), keys, &o).proof
+    })
+    .0
 }
 
 #[test]
@@ -824,18 +826,16 @@ fn presentation_is_vcdm2_held_and_signed_by_the_learner_did_key() {
     t["verifiableCredential"][0]["credentialSubject"]["id"] = "did:example:someone-else".into();
     assert_eq!(offline_presentation_check(&t, key.did()).0, Outcome::Fail);
     // A different challenge is refused.
-    let keys = DefaultKeyResolver::new(&OfflineFetcher, None);
     let wrong = VerifyOptions {
         proof_purpose: "authentication",
         challenge: Some("other"),
         domain: None,
     };
-    assert_eq!(
-        verify_proofs_with(&vp, Some(key.did()), &keys, &wrong)
-            .proof
-            .0,
-        Outcome::Fail
-    );
+    let clock = crate::util::test_clock();
+    let (out, _) = crate::util::with_resolver(&OfflineFetcher, None, &clock, |keys| {
+        verify_proofs_with(&vp, Some(key.did()), keys, &wrong)
+    });
+    assert_eq!(out.proof.0, Outcome::Fail);
 }
 
 #[test]
@@ -985,22 +985,55 @@ fn shared_exports_verify_presentation_and_keep_originals_intact() {
     }
 }
 
-/// Serves DCC's status list (the one `v2WithValidStatus.json` points at) and nothing else.
+/// The web a receiver with network access sees for the portfolio's badges: DCC's status list
+/// (the one `v2WithValidStatus.json` points at), and the issuers' own key documents — the
+/// document at the 1EdTech issuer's id listing its fragment key, the key set holding the
+/// VC-JWT's header key — so their keys are confirmed as the issuers'. Nothing else.
 struct StatusListFetcher;
 
 const DCC_STATUS_LIST: &str = "https://raw.githubusercontent.com/digitalcredentials/verifier-core/refs/heads/main/src/test-fixtures/status/e5WK8CbZ1GjycuPombrj";
 
+fn issuers_web() -> crate::util::Web {
+    let mut w = crate::util::web_confirming(
+        &serde_json::from_slice(&fixture_bytes("1edtech-public-validator/ob30/simple.json"))
+            .unwrap(),
+    );
+    w.put_file(
+        DCC_STATUS_LIST,
+        "dcc-verifier-core/status-list-e5WK8CbZ1GjycuPombrj.json",
+    );
+    // simple-jwt.png: issuer https://1edtech.edu/issuers/565049, RSA key in the header.
+    let jws = match backpack_core::decode::decode(&fixture_bytes(
+        "1edtech-public-validator/ob30/simple-jwt.png",
+    ))
+    .unwrap()
+    .payload
+    {
+        backpack_core::decode::Payload::Jws(t) => t,
+        other => panic!("{other:?}"),
+    };
+    let header: serde_json::Value = serde_json::from_slice(
+        &base64::Engine::decode(
+            &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+            jws.split('.').next().unwrap(),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    w.put_json(
+        "https://1edtech.edu/.well-known/jwks.json",
+        &serde_json::json!({"keys": [header["jwk"]]}),
+    );
+    w
+}
+
 impl Fetcher for StatusListFetcher {
     fn fetch(&self, req: &FetchRequest) -> Result<FetchResponse, FetchError> {
-        if req.url != DCC_STATUS_LIST {
+        let w = issuers_web();
+        if !w.0.contains_key(&req.url) {
             return Err(FetchError::Offline);
         }
-        Ok(FetchResponse {
-            url: req.url.clone(),
-            status: 200,
-            content_type: Some("application/json".into()),
-            body: fixture_bytes("dcc-verifier-core/status-list-e5WK8CbZ1GjycuPombrj.json"),
-        })
+        w.fetch(req)
     }
 }
 
@@ -1172,7 +1205,7 @@ fn backup_of_a_real_wallet_restores_every_table() {
 fn swapped_presentation_is_a_problem() {
     use base64::Engine as _;
     let key = learner();
-    let (clock, f) = (FixedClock(now()), OfflineFetcher);
+    let (clock, f) = (FixedClock(now()), StatusListFetcher);
     let html = String::from_utf8(
         export::export(&portfolio(), ExportFormat::Html, &opts(Some(&key)))
             .unwrap()

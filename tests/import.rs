@@ -76,6 +76,7 @@ fn stored_id(o: &FileOutcome) -> i64 {
     match &o.result {
         FileResult::Imported { id, .. }
         | FileResult::History { id, .. }
+        | FileResult::Conflict { id, .. }
         | FileResult::Duplicate { id, .. } => *id,
         other => panic!("{}: not stored: {other:?}", o.source),
     }
@@ -183,49 +184,112 @@ fn same_file_twice_and_same_document_in_another_package_are_duplicates() {
     assert_eq!(w.count_badges(&Query::default()).unwrap(), 1);
 }
 
+/// One credential of a did:key issuer (its own key: bound offline), at `valid_from`, signed
+/// with `signer` (the issuer's key, or an attacker's).
+fn versioned(
+    issuer: &ed25519_dalek::SigningKey,
+    signer: &ed25519_dalek::SigningKey,
+    valid_from: &str,
+) -> Vec<u8> {
+    use backpack_core::verify::data_integrity::{ProofOptions, sign_eddsa_rdfc_2022};
+    use backpack_core::verify::keys::{did_key_from_ed25519, did_key_verification_method};
+    let v: serde_json::Value =
+        serde_json::from_slice(&fixture_bytes("ob3-spec-test-vector/vector.json")).unwrap();
+    let mut c = v["unsignedCredential"].clone();
+    c["issuer"]["id"] = did_key_from_ed25519(&issuer.verifying_key().to_bytes()).into();
+    c["validFrom"] = valid_from.into();
+    let vm = did_key_verification_method(&signer.verifying_key().to_bytes());
+    let signed =
+        sign_eddsa_rdfc_2022(&c, signer, &vm, &ProofOptions::new("assertionMethod")).unwrap();
+    serde_json::to_vec_pretty(&signed).unwrap()
+}
+
+fn import_verified(w: &Wallet, bytes: &[u8], name: &str) -> FileResult {
+    let clock = crate::util::test_clock();
+    let ctx =
+        backpack_core::verify::VerifyContext::new(&clock, &backpack_core::env::OfflineFetcher);
+    let opts = ImportOptions { verify: Some(&ctx) };
+    backpack_core::import::import_with(w, bytes, name, &opts).result
+}
+
+/// A newer copy of a credential (same issuer id and id, later validFrom) replaces the current
+/// one only when it verifies with a key bound to that issuer. A copy signed by anyone else, or
+/// one imported without checking, is kept beside it as a conflicting copy: the collections,
+/// notes and tags stay with the genuine badge (issue 12).
 #[test]
-fn ob3_newer_valid_from_replaces_the_older_which_is_kept() {
+fn only_a_newer_copy_signed_by_the_issuer_replaces_the_current_one() {
+    let issuer = ed25519_dalek::SigningKey::from_bytes(&[0x21; 32]);
+    let attacker = ed25519_dalek::SigningKey::from_bytes(&[0xA7; 32]);
     let w = Wallet::open_in_memory().unwrap();
-    let text =
-        String::from_utf8(fixture_bytes("1edtech-public-validator/ob30/simple.json")).unwrap();
-    let old = import_bytes(&w, text.as_bytes(), "old.json");
-    let old_id = match old.result {
-        FileResult::Imported { id, .. } => id,
-        other => panic!("{other:?}"),
+    let v1 = versioned(&issuer, &issuer, "2024-01-01T00:00:00Z");
+    let FileResult::Imported { id: old_id, .. } = import_verified(&w, &v1, "v1.json") else {
+        panic!("v1 imports")
     };
-    let newer = text.replace(
-        "\"validFrom\": \"2010-01-01T00:00:00Z\"",
-        "\"validFrom\": \"2011-01-01T00:00:00Z\"",
-    );
-    assert_ne!(newer, text);
-    let new = import_bytes(&w, newer.as_bytes(), "new.json");
-    let FileResult::Imported {
-        id: new_id,
-        replaced,
+    let c = w.create_collection("CV", None).unwrap();
+    w.add_to_collection(c, old_id).unwrap();
+
+    // Forged: later date, same ids, signed by the attacker's own did:key.
+    let forged = versioned(&issuer, &attacker, "2025-01-01T00:00:00Z");
+    let r = import_verified(&w, &forged, "forged.json");
+    let FileResult::Conflict {
+        id: forged_id,
+        current,
         ..
-    } = new.result
+    } = r
     else {
-        panic!("{new:?}")
+        panic!("{r:?}")
     };
-    assert_eq!(replaced, Some(old_id));
-    let current: Vec<i64> = w
+    assert_eq!(current, old_id);
+    // Imported without checking: nothing shows the issuer signed it either.
+    let unchecked = versioned(&issuer, &issuer, "2025-02-01T00:00:00Z");
+    let r = import_bytes(&w, &unchecked, "unchecked.json").result;
+    assert!(
+        matches!(r, FileResult::Conflict { current, .. } if current == old_id),
+        "{r:?}"
+    );
+    let listed: Vec<i64> = w
         .list_badges(&Query::default())
         .unwrap()
         .iter()
         .map(|s| s.id)
         .collect();
-    assert_eq!(current, vec![new_id]);
+    assert_eq!(
+        listed,
+        vec![old_id],
+        "the genuine badge stays the one shown"
+    );
+    assert_eq!(w.collection(c).unwrap().badge_ids, vec![old_id]);
+    assert!(w.get_badge(old_id).unwrap().conflicts.contains(&forged_id));
+
+    // Signed by the issuer's key: the newer version takes over, the old one is history.
+    let v2 = versioned(&issuer, &issuer, "2025-03-01T00:00:00Z");
+    let r = import_verified(&w, &v2, "v2.json");
+    let FileResult::Imported {
+        id: new_id,
+        replaced,
+        ..
+    } = r
+    else {
+        panic!("{r:?}")
+    };
+    assert_eq!(replaced, Some(old_id));
     let stored = w.get_badge(new_id).unwrap();
     assert_eq!(stored.history, vec![old_id]);
-    assert_eq!(stored.original, newer.as_bytes());
+    assert_eq!(stored.original, v2);
+    assert_eq!(w.collection(c).unwrap().badge_ids, vec![new_id]);
+    assert_eq!(
+        w.latest_report(new_id).unwrap().unwrap().status,
+        backpack_core::verify::Status::Verified,
+        "the report went in with the badge"
+    );
     assert_eq!(
         w.original(old_id).unwrap(),
-        text.as_bytes(),
+        v1,
         "history keeps its exact bytes"
     );
     // Importing the older one again is a duplicate of the history row.
     assert!(matches!(
-        import_bytes(&w, text.as_bytes(), "old-again.json").result,
+        import_bytes(&w, &v1, "v1-again.json").result,
         FileResult::Duplicate { id, .. } if id == old_id
     ));
 }

@@ -14,6 +14,7 @@ mod util;
 mod conformance;
 mod decode;
 mod export;
+mod forgery;
 mod import;
 mod parse;
 mod store;

@@ -16,15 +16,17 @@ use backpack_core::env::{
 use backpack_core::model::Format;
 use backpack_core::net::{HttpFetcher, MemoryCache};
 use backpack_core::parse::ParsedCredential;
+use backpack_core::verify::report::ISSUER_NOT_CONFIRMED;
 use backpack_core::verify::{
-    CheckId, Outcome, Report, Verdict, VerifyContext, evidence, triage, verify_bytes, verify_parsed,
+    CheckId, Outcome, Report, Status, Verdict, VerifyContext, evidence, triage, verify_bytes,
+    verify_parsed,
 };
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 
-use crate::util::{OB20_ASSETS, fixture_bytes};
+use crate::util::{OB20_ASSETS, Web, fixture_bytes, web_confirming};
 
 // ---------------------------------------------------------------------------------------
 // Helpers: clock, classification, an in-test HTTP server and a URL-mapping fetcher.
@@ -152,16 +154,26 @@ impl Mapped {
 impl Fetcher for Mapped {
     fn fetch(&self, req: &FetchRequest) -> Result<FetchResponse, FetchError> {
         let mut url = req.url.clone();
+        let mut mapped = None;
         for (from, to) in MAPPED_PREFIXES {
             if let Some(rest) = req.url.strip_prefix(from) {
                 url = format!("{}{to}{rest}", self.base);
+                mapped = Some((from, format!("{}{to}", self.base)));
                 break;
             }
         }
-        self.http.fetch(&FetchRequest {
+        let mut resp = self.http.fetch(&FetchRequest {
             url,
             accept: req.accept.clone(),
-        })
+        })?;
+        // As if DNS pointed the public host at the local server: the final URL (after any
+        // redirect) is reported under the public name, as a real fetch would.
+        if let Some((from, local)) = mapped
+            && let Some(rest) = resp.url.strip_prefix(&local)
+        {
+            resp.url = format!("{from}{rest}");
+        }
+        Ok(resp)
     }
 }
 
@@ -241,8 +253,20 @@ const NOBODY: &str = "nobody@example.org";
 // ---------------------------------------------------------------------------------------
 // OB 3.0 embedded proofs (1EdTech OB30Tests semantics, DCC, spec vector), offline.
 
+/// The payload JSON of a fixture (baked or not).
+fn payload_json(bytes: &[u8]) -> Value {
+    match decode(bytes).unwrap().payload {
+        backpack_core::decode::Payload::Json(s) => serde_json::from_str(&s).unwrap(),
+        other => panic!("not json: {other:?}"),
+    }
+}
+
+/// 1EdTech's fixtures sign with a key spelled in the method's fragment
+/// (`https://example.com/issuers/876543#z6Mk…`). Offline the signature is checked with it,
+/// but nothing the issuer controls says the key is theirs: "signature intact, issuer not
+/// confirmed" — never valid. Online, once the issuer's own document lists the key: valid.
 #[test]
-fn ob3_valid_vectors_verify_offline() {
+fn fragment_keys_are_issuer_not_confirmed_offline_and_valid_once_the_issuer_lists_them() {
     for rel in [
         "1edtech-public-validator/ob30/simple.json",
         "1edtech-public-validator/ob30/simple-eddsa-2022.json",
@@ -251,37 +275,70 @@ fn ob3_valid_vectors_verify_offline() {
         "1edtech-public-validator/ob30/endorsement-valid.json",
         "1edtech-public-validator/ob30/simple-json.png",
         "1edtech-public-validator/ob30/simple-json.svg",
+    ] {
+        let bytes = fixture_bytes(rel);
+        let r = offline(&bytes);
+        assert_eq!(r.verdict, Verdict::Indeterminate, "{rel}: {r:#?}");
+        assert_eq!(r.status, Status::IssuerNotConfirmed, "{rel}");
+        assert_eq!(outcome(&r, CheckId::Proof), Outcome::Pass, "{rel}");
+        assert!(
+            r.reason.starts_with(ISSUER_NOT_CONFIRMED),
+            "{rel}: {}",
+            r.reason
+        );
+        assert!(r.key_id.is_some(), "{rel}: key id recorded");
+
+        let web = web_confirming(&payload_json(&bytes));
+        let r = verify_with(&bytes, &web, &[]);
+        assert_eq!(r.verdict, Verdict::Valid, "{rel}: {r:#?}");
+        assert_eq!(r.status, Status::Verified, "{rel}");
+        assert_check(
+            &r,
+            CheckId::IssuerKey,
+            Outcome::Pass,
+            "confirmed from the issuer's key document https://",
+        );
+        assert_eq!(outcome(&r, CheckId::Recipient), Outcome::Skipped);
+    }
+}
+
+/// A `did:key` issuer signing with its own key binds offline: the identifier is the key.
+#[test]
+fn did_key_issuers_verify_offline_without_any_fetch() {
+    for rel in [
         "dcc-verifier-core/v2OBv3SpecExample.json",
         "dcc-verifier-core/v1OBv3SpecExample.json",
     ] {
         let r = verify_with(&fixture_bytes(rel), &Forbidden, &[]);
         assert_eq!(r.verdict, Verdict::Valid, "{rel}: {r:#?}");
-        assert_eq!(outcome(&r, CheckId::Proof), Outcome::Pass, "{rel}");
-        assert!(r.key_id.is_some(), "{rel}: key id recorded");
-        assert_eq!(outcome(&r, CheckId::Recipient), Outcome::Skipped);
+        assert_check(&r, CheckId::IssuerKey, Outcome::Pass, "self-certifying");
     }
 }
 
 #[test]
-fn did_key_with_a_urn_issuer_is_valid_but_not_bound_to_the_issuer() {
-    // The did:key signs, but the issuer is a urn:uuid, which cannot control a key: the binding
-    // cannot be compared, so it is skipped with a plain note (1EdTech expects this fixture valid).
+fn did_key_signature_with_a_urn_issuer_is_not_confirmed() {
+    // The did:key signs, but the issuer is a urn:uuid: nothing the issuer controls can be
+    // fetched to say the key is theirs. 1EdTech calls this fixture valid; we do not.
     let r = offline(&ob3("simple-did-key-method.json"));
     assert_eq!(outcome(&r, CheckId::Proof), Outcome::Pass);
     assert_check(
         &r,
         CheckId::IssuerKey,
-        Outcome::Skipped,
+        Outcome::Error,
         "the issuer id urn:uuid:6f2e33e5-7a29-4155-840a-59483ba10164 is not a URL or DID",
     );
-    assert_verdict(&r, Verdict::Valid);
+    assert_verdict(&r, Verdict::Indeterminate);
+    assert_eq!(r.status, Status::IssuerNotConfirmed);
 }
 
 #[test]
-fn ob3_spec_vector_verifies() {
+fn ob3_spec_vector_verifies_once_its_issuer_lists_the_key() {
     let v: Value =
         serde_json::from_slice(&fixture_bytes("ob3-spec-test-vector/vector.json")).unwrap();
-    let r = verify_with(&json_bytes(&v["signedCredential"]), &Forbidden, &[]);
+    let signed = &v["signedCredential"];
+    let r = offline(&json_bytes(signed));
+    assert_eq!(r.status, Status::IssuerNotConfirmed, "{r:#?}");
+    let r = verify_with(&json_bytes(signed), &web_confirming(signed), &[]);
     assert_verdict(&r, Verdict::Valid);
     assert_eq!(r.key_id.as_deref(), v["verificationMethod"].as_str());
 }
@@ -501,11 +558,20 @@ fn one_edtech_bitstring_list_index_23_revoked() {
         "/gh/1EdTech/digital-credentials-public-validator/refs/heads/main/inspector-vc/src/test/resources/ob30/bit-string-list/testlist",
         "1edtech-public-validator/ob30/bit-string-list/testlist",
     );
-    let r = verify_with(
-        &ob3("bit-string-list/credential-status-revoked.json"),
-        &Mapped::new(&server),
-        &[],
+    // The list is signed with a key spelled in its method's fragment: until the issuer's own
+    // document lists that key, the list cannot be trusted, so the status could not be checked.
+    let cred = ob3("bit-string-list/credential-status-revoked.json");
+    let r = verify_with(&cred, &Mapped::new(&server), &[]);
+    assert_check(&r, CheckId::Status, Outcome::Error, "is not trustworthy");
+    assert_verdict(&r, Verdict::Indeterminate);
+    // The issuer publishes its document listing the key: the list counts, index 23 is set.
+    let issuer = "https://1edtech.edu/issuers/565049";
+    let vm = "https://1edtech.edu/issuers/565049#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi";
+    server.serve_json(
+        "/1edtech/issuers/565049",
+        &crate::util::issuer_doc_listing(issuer, &[vm]),
     );
+    let r = verify_with(&cred, &Mapped::new(&server), &[]);
     assert_check(
         &r,
         CheckId::Status,
@@ -546,11 +612,7 @@ fn offline_recheck_uses_cache_and_says_how_old() {
         .find(|x| x.from_cache)
         .expect("a cache hit is recorded");
     assert_eq!(hit.fetched_at, "2026-05-04T12:00:00Z");
-    assert!(
-        r.fetches
-            .iter()
-            .any(|x| x.error.as_deref().is_some_and(|e| e.contains("offline")))
-    );
+    assert_eq!(r.fetches.len(), 1, "one record per url: the cache answered");
 
     // The evidence snapshot carries the report and the list it used.
     let ev = evidence::snapshot(&r, Some(&cache));
@@ -563,8 +625,11 @@ fn offline_recheck_uses_cache_and_says_how_old() {
 // ---------------------------------------------------------------------------------------
 // VC-JWT.
 
+/// 1EdTech's VC-JWTs carry their RSA key in the header `jwk`. Offline nothing the issuer
+/// controls says it is theirs: "signature intact, issuer not confirmed". With the issuer's key
+/// set (`/.well-known/jwks.json`) holding that key: valid.
 #[test]
-fn vc_jwt_fixtures_verify_offline() {
+fn vc_jwt_fixtures_need_the_issuers_key_set() {
     for rel in [
         "simple-jwt.png",
         "simple-jwt.svg",
@@ -572,25 +637,37 @@ fn vc_jwt_fixtures_verify_offline() {
         "simple-jwt_v1.svg",
     ] {
         let r = verify_with(&ob3(rel), &OfflineFetcher, &[]);
-        assert_eq!(r.verdict, Verdict::Valid, "{rel}: {r:#?}");
+        assert_eq!(r.verdict, Verdict::Indeterminate, "{rel}: {r:#?}");
+        assert_eq!(r.status, Status::IssuerNotConfirmed, "{rel}");
         assert_check(
             &r,
             CheckId::Proof,
             Outcome::Pass,
             "RS256 signature verified",
         );
+        assert_check(&r, CheckId::IssuerKey, Outcome::Error, ISSUER_NOT_CONFIRMED);
+
+        let p = parsed(&ob3(rel));
+        let jws = p.compact_jws.unwrap();
+        let header: Value = serde_json::from_slice(
+            &URL_SAFE_NO_PAD
+                .decode(jws.split('.').next().unwrap())
+                .unwrap(),
+        )
+        .unwrap();
+        let issuer = backpack_core::verify::schema::ref_id(p.document.get("issuer"))
+            .unwrap()
+            .to_string();
+        let jwks = backpack_core::verify::keys::jwks_url(&issuer).unwrap();
+        let mut web = Web::default();
+        web.put_json(&jwks, &json!({"keys": [header["jwk"]]}));
+        let r = verify_with(&ob3(rel), &web, &[]);
+        assert_eq!(r.verdict, Verdict::Valid, "{rel}: {r:#?}");
         assert_check(
             &r,
             CheckId::IssuerKey,
-            Outcome::Skipped,
-            "embedded in the token header",
-        );
-        // Offline, the issuer's published key set is not consulted: said, not failed.
-        assert!(detail(&r, CheckId::IssuerKey).contains("could not be fetched (offline"));
-        assert!(
-            r.fetches
-                .iter()
-                .all(|f| f.url.ends_with("/.well-known/jwks.json"))
+            Outcome::Pass,
+            &format!("confirmed from the issuer's key set {jwks}"),
         );
     }
     // 1EdTech's VCDM 2.0 fixture omits `sub`: noted, not failed.
@@ -664,12 +741,7 @@ fn eddsa_vc_jwt_with_did_key_and_did_jwk() {
         &["did:example:learner".to_string()],
     );
     assert_verdict(&r, Verdict::Valid);
-    assert_check(
-        &r,
-        CheckId::IssuerKey,
-        Outcome::Pass,
-        "belongs to the issuer",
-    );
+    assert_check(&r, CheckId::IssuerKey, Outcome::Pass, "self-certifying");
     assert_check(&r, CheckId::Recipient, Outcome::Pass, "did:example:learner");
     assert_eq!(r.key_id.as_deref(), Some(vm.as_str()));
 
@@ -686,12 +758,26 @@ fn eddsa_vc_jwt_with_did_key_and_did_jwk() {
     let r = verify_with(t2.as_bytes(), &Forbidden, &[]);
     assert_verdict(&r, Verdict::Valid);
 
-    // Same key, but the credential claims another issuer: the key is not the issuer's.
+    // Same key, but the credential claims an https issuer: offline nothing says the issuer
+    // uses this did:key — not confirmed, never valid.
     let mut p3 = ob3_cred("https://someone-else.example/issuer");
     p3["iss"] = json!("https://someone-else.example/issuer");
     let t3 = eddsa_jwt(&json!({"alg": "EdDSA", "kid": vm}), &p3, &sk);
-    let r = verify_with(t3.as_bytes(), &Forbidden, &[]);
-    assert_check(&r, CheckId::IssuerKey, Outcome::Fail, "not by the issuer");
+    let r = verify_with(t3.as_bytes(), &OfflineFetcher, &[]);
+    assert_check(&r, CheckId::IssuerKey, Outcome::Error, ISSUER_NOT_CONFIRMED);
+    assert_verdict(&r, Verdict::Indeterminate);
+    // Another did:key issuer: provably not its key.
+    let other = backpack_core::verify::keys::did_key_from_ed25519(&[3u8; 32]);
+    let mut p3b = ob3_cred(&other);
+    p3b["iss"] = json!(other);
+    let t3b = eddsa_jwt(&json!({"alg": "EdDSA", "kid": vm}), &p3b, &sk);
+    let r = verify_with(t3b.as_bytes(), &Forbidden, &[]);
+    assert_check(
+        &r,
+        CheckId::IssuerKey,
+        Outcome::Fail,
+        "not the issuer's key",
+    );
     assert_verdict(&r, Verdict::Invalid);
 
     // iss that disagrees with the credential's issuer.
@@ -741,21 +827,18 @@ fn es256_vc_jwt_with_header_jwk() {
     let t = jsonwebtoken::encode(&header, &payload, &key).unwrap();
     let server = Server::start();
     let f = Mapped::new(&server);
-    // The issuer publishes no key set: valid, and the detail says what links the key.
+    // The issuer publishes no key set and no document: the key in the token is not
+    // confirmed as the issuer's.
     let r = verify_with(t.as_bytes(), &f, &[]);
-    assert_verdict(&r, Verdict::Valid);
+    assert_verdict(&r, Verdict::Indeterminate);
+    assert_eq!(r.status, Status::IssuerNotConfirmed);
     assert_check(
         &r,
         CheckId::Proof,
         Outcome::Pass,
         "ES256 signature verified",
     );
-    assert_check(
-        &r,
-        CheckId::IssuerKey,
-        Outcome::Skipped,
-        "publishes no key set at https://example.edu/.well-known/jwks.json",
-    );
+    assert_check(&r, CheckId::IssuerKey, Outcome::Error, ISSUER_NOT_CONFIRMED);
     // Published with this key: the issuer's key.
     let jwks = "/example.edu/.well-known/jwks.json";
     server.serve_json(
@@ -767,7 +850,7 @@ fn es256_vc_jwt_with_header_jwk() {
         &r,
         CheckId::IssuerKey,
         Outcome::Pass,
-        "published in the issuer's key set",
+        "confirmed from the issuer's key set https://example.edu/.well-known/jwks.json",
     );
     assert_verdict(&r, Verdict::Valid);
     // Published, but without this key: not the issuer's key.
@@ -780,7 +863,7 @@ fn es256_vc_jwt_with_header_jwk() {
         &r,
         CheckId::IssuerKey,
         Outcome::Fail,
-        "not in the issuer's published key set",
+        "the issuer's key set https://example.edu/.well-known/jwks.json does not hold it",
     );
     assert_verdict(&r, Verdict::Invalid);
     // The same token with someone else's public key in the header.
@@ -829,14 +912,11 @@ fn vc_jwt_kid_over_http_needs_network() {
     );
     let r = verify_with(t.as_bytes(), &Mapped::new(&server), &[]);
     assert_eq!(outcome(&r, CheckId::Proof), Outcome::Pass, "{r:#?}");
-    // The key set names no owner: the key URL is not the issuer id.
-    assert_check(
-        &r,
-        CheckId::IssuerKey,
-        Outcome::Fail,
-        "is controlled by https://example.com/keys/9.json",
-    );
-    // A Multikey document that names the issuer as its controller.
+    // A key set at some URL says nothing about who owns it, and the issuer publishes nothing:
+    // not confirmed.
+    assert_check(&r, CheckId::IssuerKey, Outcome::Error, ISSUER_NOT_CONFIRMED);
+    // A Multikey document that names the issuer as its controller: a claim about itself,
+    // which the issuer's own document does not back — still not the issuer's.
     let mk = backpack_core::verify::keys::did_key_from_ed25519(&pk)
         .trim_start_matches("did:key:")
         .to_string();
@@ -844,12 +924,24 @@ fn vc_jwt_kid_over_http_needs_network() {
         "/example.com/keys/9.json",
         &json!({"id": kid, "type": "Multikey", "controller": issuer, "publicKeyMultibase": mk}),
     );
+    server.serve_json(
+        "/example.com/issuers/9",
+        &json!({"id": issuer, "type": "Profile", "name": "Nine"}),
+    );
+    let r = verify_with(t.as_bytes(), &Mapped::new(&server), &[]);
+    assert_check(&r, CheckId::IssuerKey, Outcome::Fail, "does not list key");
+    assert_verdict(&r, Verdict::Invalid);
+    // The issuer's own document links back to the key: the issuer's key.
+    server.serve_json(
+        "/example.com/issuers/9",
+        &json!({"id": issuer, "type": "Profile", "name": "Nine", "assertionMethod": [kid]}),
+    );
     let r = verify_with(t.as_bytes(), &Mapped::new(&server), &[]);
     assert_check(
         &r,
         CheckId::IssuerKey,
         Outcome::Pass,
-        "belongs to the issuer",
+        "confirmed from the issuer's key document https://example.com/issuers/9",
     );
     assert_verdict(&r, Verdict::Valid);
 }
@@ -859,11 +951,14 @@ fn vc_jwt_kid_over_http_needs_network() {
 
 #[test]
 fn clr_verifies_itself_and_each_inner_credential() {
-    let r = verify_with(
-        &fixture_bytes("1edtech-public-validator/clr20/simple.json"),
-        &Forbidden,
-        &[],
-    );
+    let bytes = fixture_bytes("1edtech-public-validator/clr20/simple.json");
+    let v: Value = serde_json::from_slice(&bytes).unwrap();
+    // Offline: every signature holds, no issuer is confirmed.
+    let r = offline(&bytes);
+    assert_eq!(r.status, Status::IssuerNotConfirmed, "{r:#?}");
+    // With the issuers' documents listing their keys: valid, inner credentials included.
+    let web = web_confirming(&v);
+    let r = verify_with(&bytes, &web, &[]);
     assert_verdict(&r, Verdict::Valid);
     assert_check(
         &r,
@@ -873,11 +968,9 @@ fn clr_verifies_itself_and_each_inner_credential() {
     );
 
     // Break the inner credential: the CLR fails and says which.
-    let mut v: Value =
-        serde_json::from_slice(&fixture_bytes("1edtech-public-validator/clr20/simple.json"))
-            .unwrap();
-    v["credentialSubject"]["verifiableCredential"][0]["name"] = json!("Changed");
-    let r = verify_with(&json_bytes(&v), &Forbidden, &[]);
+    let mut t = v.clone();
+    t["credentialSubject"]["verifiableCredential"][0]["name"] = json!("Changed");
+    let r = verify_with(&json_bytes(&t), &web, &[]);
     assert_check(&r, CheckId::Proof, Outcome::Fail, "credential 1 of 1");
     assert_verdict(&r, Verdict::Invalid);
 }
@@ -914,7 +1007,7 @@ fn ob2_signed_cases() {
         &r,
         CheckId::IssuerKey,
         Outcome::Pass,
-        "listed by the issuer and owned by it",
+        "confirmed from the issuer profile https://example.org/organization.json",
     );
     assert_check(&r, CheckId::Status, Outcome::Pass, "no revocation list");
     assert_check(&r, CheckId::Recipient, Outcome::Pass, "sha256");
@@ -980,7 +1073,7 @@ fn ob2_signed_tampered_and_unlinked_key() {
         &r,
         CheckId::IssuerKey,
         Outcome::Fail,
-        "not listed in the issuer's publicKey",
+        "is not listed in the publicKey of the issuer profile",
     );
     assert_verdict(&r, Verdict::Invalid);
 }
@@ -1046,7 +1139,7 @@ fn ob11_signed_with_lower_case_rs256_and_a_bare_pem_key() {
         &r,
         CheckId::IssuerKey,
         Outcome::Pass,
-        "listed by the issuer",
+        "confirmed from the issuer profile https://example.org/issuer11.json",
     );
     assert_check(
         &r,

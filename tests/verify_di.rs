@@ -13,15 +13,14 @@ use backpack_core::verify::data_integrity::{
 };
 use backpack_core::verify::jsonld::{self, ContextVariant, JsonLdError};
 use backpack_core::verify::keys::{
-    DefaultKeyResolver, PublicKey, did_key_from_ed25519, did_key_verification_method,
-    ed25519_from_multikey,
+    PublicKey, did_key_from_ed25519, did_key_verification_method, ed25519_from_multikey,
 };
 use backpack_core::verify::{CachedDocument, DocumentCache, Outcome};
 use ed25519_dalek::SigningKey;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
-use crate::util::{fixture, fixture_bytes};
+use crate::util::{di_offline, fixture, fixture_bytes, test_clock, with_resolver};
 
 fn read_json(rel: &str) -> Value {
     serde_json::from_slice(&fixture_bytes(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
@@ -43,8 +42,7 @@ fn unhex(s: &str) -> Vec<u8> {
 }
 
 fn offline_verify(doc: &Value) -> ProofsOutcome {
-    let resolver = DefaultKeyResolver::new(&OfflineFetcher, None);
-    verify_proofs(doc, issuer_id(doc).as_deref(), &resolver)
+    di_offline(doc, issuer_id(doc).as_deref())
 }
 
 fn issuer_id(doc: &Value) -> Option<String> {
@@ -144,14 +142,17 @@ fn stage_by_stage(s: &Stage<'_>) {
     .unwrap();
     assert_eq!(resigned["proof"]["proofValue"], proof["proofValue"]);
 
-    // The full verifier agrees (did:key resolves offline), and the issuer is not the key's
-    // controller here (the W3C issuer is an https URL) → issuer_key fails.
+    // The full verifier agrees (did:key resolves offline). The issuer is an https URL whose
+    // own document might list that did:key, but offline nothing can say so: not confirmed.
     let out = offline_verify(&signed);
     assert_eq!(out.proof.0, Outcome::Pass, "{:?}", out.proof);
-    assert_eq!(out.issuer_key.0, Outcome::Fail, "{:?}", out.issuer_key);
-    assert_eq!(
-        out.issuer_key.1,
-        "key controller did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2 is not the issuer https://vc.example/issuers/5678"
+    assert_eq!(out.issuer_key.0, Outcome::Error, "{:?}", out.issuer_key);
+    assert!(
+        out.issuer_key.1.starts_with(
+            "signature intact — issuer not confirmed: the issuer's document could not be read (offline"
+        ),
+        "{}",
+        out.issuer_key.1
     );
 }
 
@@ -279,59 +280,63 @@ fn ob3_spec_vector_stage_by_stage() {
     .unwrap();
     assert_eq!(resigned["proof"]["proofValue"], v["proofValue"]);
 
+    // Offline the fragment key checks the signature; the issuer is not confirmed.
     let out = offline_verify(signed);
     assert_eq!(out.proof.0, Outcome::Pass, "{:?}", out.proof);
-    assert_eq!(out.issuer_key.0, Outcome::Pass, "{:?}", out.issuer_key);
+    assert_eq!(out.issuer_key.0, Outcome::Error, "{:?}", out.issuer_key);
     assert_eq!(out.key_id.as_deref(), v["verificationMethod"].as_str());
 }
 
 /// Every fixture with an embedded proof, and what offline verification must say.
 const FIXTURES: &[(&str, Outcome, Outcome)] = &[
+    // 1EdTech's fixtures name their key in the method's fragment (`issuer#z6Mk…`) or an
+    // issuer that is a urn: offline the signature is checked, the issuer never confirmed
+    // (issuer_key Error). DCC's did:key issuers sign with their own key: bound offline.
     // (file, proof, issuer_key)
     (
         "1edtech-public-validator/ob30/simple.json",
         Outcome::Pass,
-        Outcome::Pass,
+        Outcome::Error,
     ),
     (
         "1edtech-public-validator/ob30/simple-did-key-method.json",
         Outcome::Pass,
-        Outcome::Skipped,
+        Outcome::Error,
     ),
     (
         "1edtech-public-validator/ob30/simple-multiple-proofs.json",
         Outcome::Pass,
-        Outcome::Pass,
+        Outcome::Error,
     ),
     (
         "1edtech-public-validator/ob30/simple-eddsa-2022.json",
         Outcome::Pass,
-        Outcome::Pass,
+        Outcome::Error,
     ),
     (
         "1edtech-public-validator/ob30/simple_v1.json",
         Outcome::Pass,
-        Outcome::Pass,
+        Outcome::Error,
     ),
     (
         "1edtech-public-validator/ob30/complete.json",
         Outcome::Pass,
-        Outcome::Pass,
+        Outcome::Error,
     ),
     (
         "1edtech-public-validator/ob30/endorsement-valid.json",
         Outcome::Pass,
-        Outcome::Pass,
+        Outcome::Error,
     ),
     (
         "1edtech-public-validator/ob30/bit-string-list/testlist",
         Outcome::Pass,
-        Outcome::Pass,
+        Outcome::Error,
     ),
     (
         "1edtech-public-validator/ob30/bit-string-list/credential-status-revoked.json",
         Outcome::Pass,
-        Outcome::Pass,
+        Outcome::Error,
     ),
     // key-1 needs the issuer's key document: could not check offline
     (
@@ -348,27 +353,27 @@ const FIXTURES: &[(&str, Outcome, Outcome)] = &[
     (
         "1edtech-public-validator/ob30/simple-err-proof-value.json",
         Outcome::Fail,
-        Outcome::Pass,
+        Outcome::Skipped,
     ),
     (
         "1edtech-public-validator/ob30/simple-err-expired.json",
         Outcome::Pass,
-        Outcome::Pass,
+        Outcome::Error,
     ),
     (
         "1edtech-public-validator/ob30/simple-err-issued.json",
         Outcome::Pass,
-        Outcome::Pass,
+        Outcome::Error,
     ),
     (
         "1edtech-public-validator/clr20/simple.json",
         Outcome::Pass,
-        Outcome::Pass,
+        Outcome::Error,
     ),
     (
         "1edtech-public-validator/clr20/simple_v1.json",
         Outcome::Pass,
-        Outcome::Pass,
+        Outcome::Error,
     ),
     (
         "dcc-verifier-core/v2OBv3SpecExample.json",
@@ -713,11 +718,7 @@ fn did_web_offline_is_error_and_served_is_pass() {
     let did = "did:web:issuer.example:org:1";
     let (signed, did_doc) = did_web_case(&key, did, did);
 
-    let out = verify_proofs(
-        &signed,
-        Some(did),
-        &DefaultKeyResolver::new(&OfflineFetcher, None),
-    );
+    let out = di_offline(&signed, Some(did));
     assert_eq!(out.proof.0, Outcome::Error, "{:?}", out.proof);
     assert_eq!(out.issuer_key.0, Outcome::Error, "{:?}", out.issuer_key);
 
@@ -728,8 +729,10 @@ fn did_web_offline_is_error_and_served_is_pass() {
         )]),
         seen: Mutex::new(Vec::new()),
     };
-    let resolver = DefaultKeyResolver::new(&fetcher, None);
-    let out = verify_proofs(&signed, Some(did), &resolver);
+    let clock = test_clock();
+    let (out, fetches) = with_resolver(&fetcher, None, &clock, |k| {
+        verify_proofs(&signed, Some(did), k)
+    });
     assert_eq!(out.proof.0, Outcome::Pass, "{:?}", out.proof);
     assert_eq!(out.issuer_key.0, Outcome::Pass, "{:?}", out.issuer_key);
     assert_eq!(
@@ -740,7 +743,6 @@ fn did_web_offline_is_error_and_served_is_pass() {
         *fetcher.seen.lock().unwrap(),
         vec!["https://issuer.example/org/1/did.json"]
     );
-    let fetches = resolver.take_fetches();
     assert_eq!(fetches.len(), 1);
     assert_eq!(fetches[0].status, Some(200));
 }
@@ -757,22 +759,34 @@ fn key_controller_other_than_issuer_fails_issuer_key() {
         )]),
         seen: Mutex::new(Vec::new()),
     };
-    let out = verify_proofs(&signed, Some(did), &DefaultKeyResolver::new(&fetcher, None));
+    let clock = test_clock();
+    let (out, _) = with_resolver(&fetcher, None, &clock, |k| {
+        verify_proofs(&signed, Some(did), k)
+    });
+    // The issuer's DID document lists the method, but the method hands itself to another
+    // controller that does not link back: not the issuer's key.
     assert_eq!(out.proof.0, Outcome::Pass);
+    assert_eq!(out.issuer_key.0, Outcome::Fail, "{:?}", out.issuer_key);
     assert_eq!(
-        out.issuer_key,
-        (
-            Outcome::Fail,
-            "key controller did:web:someone-else.example is not the issuer did:web:issuer.example"
-                .into()
-        )
+        out.issuer_key.1,
+        "not the issuer's key: the issuer's DID document https://issuer.example/.well-known/did.json does not list key did:web:issuer.example#key-1 under assertionMethod"
     );
 
-    // the fragment form: the key's controller is the URL before '#'
-    let mut doc = read_json("1edtech-public-validator/ob30/simple.json");
+    // The fragment form: a key spelled in the method id, its document another URL than the
+    // issuer's. Offline nothing the issuer controls can be read: issuer not confirmed.
+    let mk = backpack_core::verify::keys::multikey_from_ed25519(&key.verifying_key().to_bytes());
+    let mut doc = read_json("ob3-spec-test-vector/vector.json")["unsignedCredential"].clone();
     doc["issuer"]["id"] = "https://evil.example/issuers/1".into();
+    let vm = format!("https://example.com/issuers/876543#{mk}");
+    let doc = sign_eddsa_rdfc_2022(&doc, &key, &vm, &ProofOptions::new("assertionMethod")).unwrap();
     let out = offline_verify(&doc);
-    assert_eq!(out.issuer_key.0, Outcome::Fail);
+    assert_eq!(out.proof.0, Outcome::Pass, "{:?}", out.proof);
+    assert_eq!(out.issuer_key.0, Outcome::Error, "{:?}", out.issuer_key);
+    assert!(
+        out.issuer_key
+            .1
+            .starts_with("signature intact — issuer not confirmed: ")
+    );
 }
 
 #[test]
@@ -788,11 +802,14 @@ fn did_web_key_not_in_assertion_method_fails() {
         )]),
         seen: Mutex::new(Vec::new()),
     };
-    let out = verify_proofs(&signed, Some(did), &DefaultKeyResolver::new(&fetcher, None));
+    let clock = test_clock();
+    let (out, _) = with_resolver(&fetcher, None, &clock, |k| {
+        verify_proofs(&signed, Some(did), k)
+    });
     assert_eq!(out.proof.0, Outcome::Fail);
     assert_eq!(
         out.proof.1,
-        "eddsa-rdfc-2022: bad key did:web:issuer.example#key-1: did:web:issuer.example#key-1 is not listed under assertionMethod in the DID document"
+        "eddsa-rdfc-2022: bad key did:web:issuer.example#key-1: https://issuer.example/.well-known/did.json does not list the key did:web:issuer.example#key-1 under assertionMethod"
     );
 }
 
@@ -814,34 +831,67 @@ fn http_key_document_through_fetcher_and_cache_when_offline() {
     let vm = "https://issuer.example/keys/1";
     let key_doc = json!({"@context": "https://w3id.org/security/multikey/v1", "id": vm,
         "type": "Multikey", "controller": issuer, "publicKeyMultibase": mk});
+    // The issuer's own document links back to the key: that, not the key document's
+    // `controller` claim, makes it the issuer's.
+    let profile =
+        json!({"id": issuer, "type": "Profile", "name": "Issuer", "assertionMethod": [vm]});
     let mut doc = read_json("ob3-spec-test-vector/vector.json")["unsignedCredential"].clone();
     doc["issuer"]["id"] = issuer.into();
     let signed =
         sign_eddsa_rdfc_2022(&doc, &key, vm, &ProofOptions::new("assertionMethod")).unwrap();
 
-    let fetcher = FakeFetcher {
+    // The key document alone names the issuer as controller: not enough.
+    let only_key = FakeFetcher {
         docs: HashMap::from([(vm.to_owned(), serde_json::to_vec(&key_doc).unwrap())]),
         seen: Mutex::new(Vec::new()),
     };
-    let cache = MapCache(Mutex::new(HashMap::new()));
     let clock = backpack_core::env::FixedClock("2026-11-23T08:00:00Z".parse().unwrap());
-    let online = DefaultKeyResolver::new(&fetcher, Some(&cache)).with_clock(&clock);
-    let out = verify_proofs(&signed, Some(issuer), &online);
+    let (out, _) = with_resolver(&only_key, None, &clock, |k| {
+        verify_proofs(&signed, Some(issuer), k)
+    });
     assert_eq!(
         (out.proof.0, out.issuer_key.0),
-        (Outcome::Pass, Outcome::Pass),
+        (Outcome::Pass, Outcome::Error),
         "{out:?}"
     );
 
-    // Later, offline: the cached key document answers, and the fetch record says so.
-    let offline = DefaultKeyResolver::new(&OfflineFetcher, Some(&cache));
-    let out = verify_proofs(&signed, Some(issuer), &offline);
+    let fetcher = FakeFetcher {
+        docs: HashMap::from([
+            (vm.to_owned(), serde_json::to_vec(&key_doc).unwrap()),
+            (issuer.to_owned(), serde_json::to_vec(&profile).unwrap()),
+        ]),
+        seen: Mutex::new(Vec::new()),
+    };
+    let cache = MapCache(Mutex::new(HashMap::new()));
+    let (out, _) = with_resolver(&fetcher, Some(&cache), &clock, |k| {
+        verify_proofs(&signed, Some(issuer), k)
+    });
     assert_eq!(
         (out.proof.0, out.issuer_key.0),
         (Outcome::Pass, Outcome::Pass),
         "{out:?}"
     );
-    let f = offline.take_fetches();
+    assert_eq!(
+        out.issuer_key.1,
+        "key https://issuer.example/keys/1 is the issuer's: confirmed from the issuer's key document https://issuer.example/profile, fetched on 23 November 2026 (listed under assertionMethod)"
+    );
+
+    // Later, offline: the wallet's copies answer, and say so.
+    let (out, f) = with_resolver(&OfflineFetcher, Some(&cache), &clock, |k| {
+        verify_proofs(&signed, Some(issuer), k)
+    });
+    assert_eq!(
+        (out.proof.0, out.issuer_key.0),
+        (Outcome::Pass, Outcome::Pass),
+        "{out:?}"
+    );
+    assert!(
+        out.issuer_key.1.ends_with(
+            "fetched on 23 November 2026 (the wallet's copy) (listed under assertionMethod)"
+        ),
+        "{}",
+        out.issuer_key.1
+    );
     assert!(
         f[0].from_cache && f[0].fetched_at == "2026-11-23T08:00:00Z",
         "{f:?}"
@@ -855,14 +905,15 @@ fn http_key_document_through_fetcher_and_cache_when_offline() {
     let jwk_doc = json!({"id": vm, "type": "JsonWebKey2020", "controller": issuer,
         "publicKeyJwk": {"kty": "OKP", "crv": "Ed25519", "x": x}});
     let fetcher = FakeFetcher {
-        docs: HashMap::from([(vm.to_owned(), serde_json::to_vec(&jwk_doc).unwrap())]),
+        docs: HashMap::from([
+            (vm.to_owned(), serde_json::to_vec(&jwk_doc).unwrap()),
+            (issuer.to_owned(), serde_json::to_vec(&profile).unwrap()),
+        ]),
         seen: Mutex::new(Vec::new()),
     };
-    let out = verify_proofs(
-        &signed,
-        Some(issuer),
-        &DefaultKeyResolver::new(&fetcher, None),
-    );
+    let (out, _) = with_resolver(&fetcher, None, &clock, |k| {
+        verify_proofs(&signed, Some(issuer), k)
+    });
     assert_eq!(
         (out.proof.0, out.issuer_key.0),
         (Outcome::Pass, Outcome::Pass),
@@ -889,7 +940,9 @@ fn presentation_sign_and_verify_with_challenge() {
     };
     let vm = did_key_verification_method(&key.verifying_key().to_bytes());
     let signed = sign_eddsa_rdfc_2022(&vp, &key, &vm, &opts).unwrap();
-    let resolver = DefaultKeyResolver::new(&OfflineFetcher, None);
+    let clock = test_clock();
+    let net = backpack_core::verify::fetch::Net::new(&OfflineFetcher, None, &clock);
+    let resolver = backpack_core::verify::keys::Resolver::new(&net, &clock);
     let want = VerifyOptions {
         proof_purpose: "authentication",
         challenge: Some("c-123"),
@@ -919,7 +972,7 @@ fn presentation_sign_and_verify_with_challenge() {
     // signing twice is refused
     assert!(sign_eddsa_rdfc_2022(&signed, &key, &vm, &opts).is_err());
     // the key is what the DID says
-    let r = backpack_core::verify::keys::KeyResolver::resolve(&resolver, &vm).unwrap();
+    let r = resolver.resolve(&vm, "authentication").unwrap();
     assert_eq!(r.key, PublicKey::Ed25519(key.verifying_key().to_bytes()));
 }
 
@@ -952,7 +1005,20 @@ fn clr_inner_credentials_and_endorsements_verify_on_their_own() {
         .unwrap();
     assert!(!inner.is_empty());
     for vc in inner {
+        // Offline the fragment key checks the signature; the issuer is not confirmed.
         let out = offline_verify(vc);
+        assert_eq!(
+            (out.proof.0, out.issuer_key.0),
+            (Outcome::Pass, Outcome::Error),
+            "{}: {out:?}",
+            vc["id"]
+        );
+        // With its issuer's document listing the key: bound.
+        let web = crate::util::web_confirming(vc);
+        let clock = test_clock();
+        let (out, _) = with_resolver(&web, None, &clock, |k| {
+            verify_proofs(vc, issuer_id(vc).as_deref(), k)
+        });
         assert_eq!(
             (out.proof.0, out.issuer_key.0),
             (Outcome::Pass, Outcome::Pass),

@@ -34,7 +34,7 @@ fn recheck_all_uses_the_profile_and_saves_reports() {
         w.add_identity(IdentityKind::Did, "did:example:ebfeb1f712ebc6f1c276e12ec21")
             .unwrap();
         (
-            put(&w, "1edtech-public-validator/ob30/simple.json"),
+            put(&w, "generated/did-key-vc.jwt"),
             put(&w, "dcc-verifier-core/v2Expired.json"),
         )
     };
@@ -94,7 +94,7 @@ fn recheck_all_uses_the_profile_and_saves_reports() {
     assert!(
         String::from_utf8(one.stdout)
             .unwrap()
-            .contains(": valid (ob3-json)")
+            .contains(": Verified (ob3-jwt)")
     );
     let missing = Command::new(env!("CARGO_BIN_EXE_backpack"))
         .args(["--wallet", path.to_str().unwrap(), "recheck", "999"])

@@ -248,10 +248,12 @@ fn collection_and_export_end_to_end() {
     let w = dir.path().join("w.db");
     let ws = w.to_str().unwrap();
     let fx = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures");
+    // Badges whose keys are bound to their issuers offline (did:key issuers signing with their
+    // own keys): JSON in both VCDM versions and a VC-JWT.
     for f in [
-        "1edtech-public-validator/ob30/simple.json",
+        "dcc-verifier-core/v1OBv3SpecExample.json",
         "dcc-verifier-core/v2OBv3SpecExample.json",
-        "1edtech-public-validator/ob30/simple-jwt.png",
+        "generated/did-key-vc.jwt",
     ] {
         let o = backpack(
             &["--wallet", ws, "import", fx.join(f).to_str().unwrap()],

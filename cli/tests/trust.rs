@@ -303,7 +303,7 @@ fn the_label_never_changes_a_verdict() {
     let mut it = out.lines();
     assert_eq!(
         it.next(),
-        Some(format!("{}: valid (ob3-json)", fixture(SPEC)).as_str())
+        Some(format!("{}: Verified (ob3-json)", fixture(SPEC)).as_str())
     );
     assert!(
         it.next()

@@ -29,7 +29,10 @@ fn lines(stdout: &str) -> Vec<Value> {
         .collect()
 }
 
-const VALID: &str = "1edtech-public-validator/ob30/simple.json";
+/// A did:key issuer signing with its own key: bound to the issuer offline.
+const VALID: &str = "dcc-verifier-core/v2OBv3SpecExample.json";
+/// A key spelled in the method's fragment: signature intact, issuer not confirmed offline.
+const FRAGMENT: &str = "1edtech-public-validator/ob30/simple.json";
 const EXPIRED: &str = "1edtech-public-validator/ob30/simple-err-expired.json";
 const SIGNED_OB2: &str = "1edtech-public-validator/ob20/simple.jwt";
 
@@ -39,7 +42,7 @@ fn json_shape_and_exit_0_when_all_valid() {
         "verify",
         "--json",
         &fixture(VALID),
-        &fixture("1edtech-public-validator/ob30/simple-jwt.png"),
+        &fixture("dcc-verifier-core/v1OBv3SpecExample.json"),
     ]);
     assert_eq!(code, 0, "{out}");
     let v = lines(&out);
@@ -48,7 +51,14 @@ fn json_shape_and_exit_0_when_all_valid() {
     assert_eq!(first["file"], fixture(VALID));
     assert_eq!(first["format"], "ob3-json");
     assert_eq!(first["verdict"], "valid");
-    assert_eq!(v[1]["format"], "ob3-jwt");
+    assert_eq!(first["status"], "verified");
+    assert!(
+        first["reason"]
+            .as_str()
+            .unwrap()
+            .contains("the key is the issuer's own identifier did:key:"),
+        "{first}"
+    );
     let checks = first["checks"].as_array().unwrap();
     let ids: Vec<&str> = checks.iter().map(|c| c["id"].as_str().unwrap()).collect();
     assert_eq!(
@@ -72,6 +82,35 @@ fn json_shape_and_exit_0_when_all_valid() {
         assert!(!c["detail"].as_str().unwrap().is_empty());
     }
     assert_eq!(first["fetches"], Value::Array(vec![]));
+}
+
+/// A correct signature by a key nothing ties to the issuer is not "valid": exit 2, with the
+/// status and its reason in the JSON.
+#[test]
+fn signature_intact_issuer_not_confirmed_exits_2() {
+    let (code, out, _) = backpack(&[
+        "verify",
+        "--json",
+        &fixture(FRAGMENT),
+        &fixture("1edtech-public-validator/ob30/simple-jwt.png"),
+    ]);
+    assert_eq!(code, 2, "{out}");
+    for v in lines(&out) {
+        assert_eq!(v["verdict"], "indeterminate", "{v}");
+        assert_eq!(v["status"], "issuer_not_confirmed", "{v}");
+        assert!(
+            v["reason"]
+                .as_str()
+                .unwrap()
+                .starts_with("signature intact — issuer not confirmed: "),
+            "{v}"
+        );
+    }
+    let (_, text, _) = backpack(&["verify", &fixture(FRAGMENT)]);
+    assert!(
+        text.contains(": Signature intact, issuer not confirmed (ob3-json)\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -144,7 +183,7 @@ fn human_output_and_recipient_and_stdin() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.starts_with("-: valid (ob3-json)\n"), "{text}");
+    assert!(text.starts_with("-: Verified (ob3-json)\n"), "{text}");
     assert!(
         text.contains("  ✓ proof      eddsa-rdfc-2022 signature verified"),
         "{text}"

@@ -43,6 +43,15 @@ pub enum ImportOutcome {
         /// The badge already there.
         id: i64,
     },
+    /// Claims to be a newer version of a badge already in the wallet (same issuer id and
+    /// credential id, later date) but does not verify with a key bound to that issuer: kept
+    /// beside the current one as a conflicting copy, never in its place.
+    Conflict {
+        /// Its wallet id.
+        id: i64,
+        /// The badge it claims to replace, which stays current.
+        current: i64,
+    },
 }
 
 impl ImportOutcome {
@@ -51,6 +60,7 @@ impl ImportOutcome {
         match self {
             ImportOutcome::Imported { id, .. }
             | ImportOutcome::History { id, .. }
+            | ImportOutcome::Conflict { id, .. }
             | ImportOutcome::Duplicate { id } => *id,
         }
     }
@@ -212,6 +222,11 @@ pub struct StoredBadge {
     pub removed_at: Option<String>,
     /// Older versions kept as history, newest first.
     pub history: Vec<i64>,
+    /// The current badge this copy conflicts with: it claims to be a newer version of it but
+    /// was not signed with the issuer's key.
+    pub conflicts_with: Option<i64>,
+    /// Conflicting copies kept beside this badge (see `conflicts_with`), newest first.
+    pub conflicts: Vec<i64>,
     /// Credentials stored from inside this CLR.
     pub children: Vec<i64>,
     /// The learner's note.
@@ -388,6 +403,25 @@ enum Existing {
     OlderThan(i64),
 }
 
+/// Verification reports that go into the wallet with a badge, in the same transaction: the
+/// badge's own, and for a CLR one per credential inside it, in order.
+#[derive(Debug, Clone, Copy)]
+pub struct Checked<'a> {
+    /// The badge's report.
+    pub report: &'a Report,
+    /// Reports of the credentials inside a CLR (`ParsedCredential::embedded` order).
+    pub embedded: &'a [Report],
+}
+
+/// Does the report show the key bound to the issuer (or, hosted, the issuer's server
+/// vouching for it)? Only such a copy may replace the current version of a credential.
+fn vouched(report: &Report) -> bool {
+    report
+        .required_checks()
+        .iter()
+        .all(|id| report.get(*id).map(|c| c.outcome) == Some(crate::verify::Outcome::Pass))
+}
+
 struct Insert<'a> {
     parsed: &'a ParsedCredential,
     original: &'a [u8],
@@ -400,6 +434,8 @@ struct Insert<'a> {
     now: &'a str,
     /// `original` re-parses to this view: do not store it (schema 2).
     derivable: bool,
+    /// The current badge this copy conflicts with, if any.
+    conflicts_with: Option<i64>,
 }
 
 fn insert_row(tx: &rusqlite::Connection, ins: &Insert<'_>) -> StoreResult<i64> {
@@ -440,8 +476,8 @@ fn insert_row(tx: &rusqlite::Connection, ins: &Insert<'_>) -> StoreResult<i64> {
         "INSERT INTO badges (format, container, spec_version, name, issuer_name, issuer_id,
             issued, valid_from, valid_until, image_kind, badge_json, original, sha256,
             credential_id, assertion_id, hosted_url, source, imported_at, parent_id, superseded_by,
-            document_sha256)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+            document_sha256, conflicts_with)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
     )?
     .execute(params![
         ins.parsed.format.as_str(),
@@ -465,6 +501,7 @@ fn insert_row(tx: &rusqlite::Connection, ins: &Insert<'_>) -> StoreResult<i64> {
         ins.parent,
         ins.superseded_by,
         ins.doc_sha,
+        ins.conflicts_with,
     ])?;
     let id = tx.last_insert_rowid();
     fts_write(tx, id, &search_text(b, &[]))?;
@@ -551,15 +588,18 @@ fn key_date(parsed: &ParsedCredential) -> Option<String> {
     }
 }
 
-/// A row with the same dedupe key: (id, valid_from, document_sha256, is current).
+/// A row with the same dedupe key: (id, valid_from, document_sha256, is current — neither
+/// history nor a conflicting copy).
 type KeyRow = (i64, Option<String>, Option<Vec<u8>>, bool);
 
 fn same_key_rows(tx: &rusqlite::Connection, k: &KeyRef<'_>) -> StoreResult<Vec<KeyRow>> {
     let sql = if k.assertion {
-        "SELECT id, valid_from, document_sha256, superseded_by IS NULL FROM badges
+        "SELECT id, valid_from, document_sha256, superseded_by IS NULL AND conflicts_with IS NULL
+         FROM badges
          WHERE assertion_id = ?1 AND ?2 IS NULL AND (format LIKE 'clr%') = ?3 ORDER BY id"
     } else {
-        "SELECT id, valid_from, document_sha256, superseded_by IS NULL FROM badges
+        "SELECT id, valid_from, document_sha256, superseded_by IS NULL AND conflicts_with IS NULL
+         FROM badges
          WHERE credential_id = ?1 AND issuer_id = ?2 AND (format LIKE 'clr%') = ?3 ORDER BY id"
     };
     let mut st = tx.prepare_cached(sql)?;
@@ -601,7 +641,10 @@ fn find_existing(
     })
 }
 
-/// Store one credential (and, for a CLR, the credentials inside it) inside `tx`.
+/// Store one credential (and, for a CLR, the credentials inside it) inside `tx`, with its
+/// verification reports when it was checked. A copy that claims to be newer than the current
+/// version replaces it only when its report shows the key bound to the issuer; otherwise it is
+/// kept beside it as a conflicting copy (issue 12).
 #[allow(clippy::too_many_arguments)]
 fn import_one(
     tx: &rusqlite::Connection,
@@ -612,6 +655,7 @@ fn import_one(
     parent: Option<i64>,
     now: &str,
     derivable: bool,
+    checked: Option<Checked<'_>>,
 ) -> StoreResult<ImportOutcome> {
     let sha = sha256(original);
     let doc_sha =
@@ -634,40 +678,50 @@ fn import_one(
         doc_sha: &doc_sha,
         now,
         derivable,
+        conflicts_with: None,
+    };
+    let save = |id: i64| -> StoreResult<()> {
+        if let Some(c) = checked {
+            save_report_in(tx, id, c.report)?;
+        }
+        Ok(())
     };
     let outcome = match existing {
-        Existing::Duplicate(id) => return Ok(ImportOutcome::Duplicate { id }),
+        Existing::Duplicate(id) => {
+            // The same credential again, checked now: its report is the newest word on it (and
+            // a conflicting copy that now shows the issuer's key takes its place).
+            save(id)?;
+            return Ok(ImportOutcome::Duplicate { id });
+        }
         Existing::OlderThan(current) => {
             ins.superseded_by = Some(current);
             let id = insert_row(tx, &ins)?;
+            save(id)?;
             return Ok(ImportOutcome::History { id, current });
         }
-        Existing::None => ImportOutcome::Imported {
-            id: insert_row(tx, &ins)?,
-            replaced: None,
-            embedded: Vec::new(),
-        },
+        Existing::Replaces(current) if !checked.is_some_and(|c| vouched(c.report)) => {
+            // Newer by its own date, but nothing shows the issuer's key signed it: it does
+            // not take the current badge's place (or its collections, notes and tags).
+            ins.conflicts_with = Some(current);
+            let id = insert_row(tx, &ins)?;
+            save(id)?;
+            tx.prepare_cached("DELETE FROM badge_fts WHERE rowid = ?1")?
+                .execute([id])?;
+            return Ok(ImportOutcome::Conflict { id, current });
+        }
+        Existing::None => {
+            let id = insert_row(tx, &ins)?;
+            save(id)?;
+            ImportOutcome::Imported {
+                id,
+                replaced: None,
+                embedded: Vec::new(),
+            }
+        }
         Existing::Replaces(old) => {
             let id = insert_row(tx, &ins)?;
-            // The old version and its own history now hang off the newest one; the
-            // learner's curation (collections, note, tags) moves with the badge.
-            tx.prepare_cached(
-                "UPDATE badges SET superseded_by = ?1 WHERE id = ?2 OR superseded_by = ?2",
-            )?
-            .execute([id, old])?;
-            tx.prepare_cached(
-                "UPDATE OR IGNORE collection_badges SET badge_id = ?1 WHERE badge_id = ?2",
-            )?
-            .execute([id, old])?;
-            tx.prepare_cached(
-                "UPDATE OR IGNORE badge_notes SET badge_id = ?1 WHERE badge_id = ?2",
-            )?
-            .execute([id, old])?;
-            tx.prepare_cached("UPDATE OR IGNORE badge_tags SET badge_id = ?1 WHERE badge_id = ?2")?
-                .execute([id, old])?;
-            fts_refresh(tx, id)?;
-            tx.prepare_cached("DELETE FROM badge_fts WHERE rowid = ?1")?
-                .execute([old])?;
+            save(id)?;
+            make_current(tx, id, old)?;
             ImportOutcome::Imported {
                 id,
                 replaced: Some(old),
@@ -683,7 +737,13 @@ fn import_one(
     else {
         return Ok(outcome);
     };
-    for inner in &parsed.embedded {
+    for (i, inner) in parsed.embedded.iter().enumerate() {
+        let inner_checked = checked.and_then(|c| {
+            c.embedded.get(i).map(|report| Checked {
+                report,
+                embedded: &[],
+            })
+        });
         let (bytes, inner_container) = match &inner.compact_jws {
             Some(jws) => (jws.as_bytes().to_vec(), Container::Jws),
             None => (
@@ -695,7 +755,8 @@ fn import_one(
             ),
         };
         if let ImportOutcome::Imported { id: inner_id, .. }
-        | ImportOutcome::History { id: inner_id, .. } = import_one(
+        | ImportOutcome::History { id: inner_id, .. }
+        | ImportOutcome::Conflict { id: inner_id, .. } = import_one(
             tx,
             inner,
             &bytes,
@@ -704,6 +765,7 @@ fn import_one(
             Some(id),
             now,
             false,
+            inner_checked,
         )? {
             embedded.push(inner_id);
         }
@@ -769,7 +831,7 @@ fn where_clause(q: &Query) -> (String, Vec<Value>) {
     let mut sql = String::from(
         " FROM badges b LEFT JOIN reports r
             ON r.id = (SELECT max(id) FROM reports WHERE badge_id = b.id)
-          WHERE b.superseded_by IS NULL AND b.removed_at IS NULL",
+          WHERE b.superseded_by IS NULL AND b.removed_at IS NULL AND b.conflicts_with IS NULL",
     );
     let mut p: Vec<Value> = Vec::new();
     if let Some(fts) = q.text.as_deref().and_then(fts_query) {
@@ -869,7 +931,21 @@ impl Wallet {
         container: Container,
         source: &str,
     ) -> StoreResult<ImportOutcome> {
-        self.import_in_transaction(parsed, original, container, source, false)
+        self.import_in_transaction(parsed, original, container, source, false, None)
+    }
+
+    /// [`Wallet::import_parsed`] with the verification reports made before storing: badge and
+    /// reports in one transaction, so a crash never leaves a badge without its report; and a
+    /// newer copy replaces the current version only when its report shows the issuer's key.
+    pub fn import_checked(
+        &self,
+        parsed: &ParsedCredential,
+        original: &[u8],
+        container: Container,
+        source: &str,
+        checked: Checked<'_>,
+    ) -> StoreResult<ImportOutcome> {
+        self.import_in_transaction(parsed, original, container, source, false, Some(checked))
     }
 
     /// Start a group of imports committed together (see [`ImportBatch`]).
@@ -892,8 +968,9 @@ impl Wallet {
         original: &[u8],
         container: Container,
         source: &str,
+        checked: Option<Checked<'_>>,
     ) -> StoreResult<ImportOutcome> {
-        self.import_in_transaction(parsed, original, container, source, true)
+        self.import_in_transaction(parsed, original, container, source, true, checked)
     }
 
     /// One credential in its own transaction; `derived`: see [`Wallet::import_derived`].
@@ -904,12 +981,13 @@ impl Wallet {
         container: Container,
         source: &str,
         derived: bool,
+        checked: Option<Checked<'_>>,
     ) -> StoreResult<ImportOutcome> {
         let now = self.now();
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
         let outcome = import_one(
-            &tx, parsed, original, container, source, None, &now, derived,
+            &tx, parsed, original, container, source, None, &now, derived, checked,
         )?;
         tx.commit()?;
         Ok(outcome)
@@ -1035,6 +1113,12 @@ impl Wallet {
             "SELECT id FROM badges WHERE superseded_by = ?1 ORDER BY valid_from DESC, id DESC",
         )?;
         let children = ids("SELECT id FROM badges WHERE parent_id = ?1 ORDER BY id")?;
+        let conflicts = ids(
+            "SELECT id FROM badges WHERE conflicts_with = ?1 AND removed_at IS NULL ORDER BY id DESC",
+        )?;
+        let conflicts_with: Option<i64> = conn
+            .prepare_cached("SELECT conflicts_with FROM badges WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))?;
         let note: Option<String> = conn
             .prepare_cached("SELECT note FROM badge_notes WHERE badge_id = ?1")?
             .query_row([id], |r| r.get(0))
@@ -1057,6 +1141,8 @@ impl Wallet {
             superseded_by,
             removed_at,
             history,
+            conflicts_with,
+            conflicts,
             children,
             note,
             tags,
@@ -1289,58 +1375,10 @@ impl Wallet {
     /// Keep a verification report for a badge, with the documents it relied on (the
     /// evidence snapshot). Returns the report's row id.
     pub fn save_report(&self, badge_id: i64, report: &Report) -> StoreResult<i64> {
-        let json = serde_json::to_string(report).map_err(|e| StoreError::Corrupt {
-            what: "a report".into(),
-            reason: e.to_string(),
-        })?;
-        let status = Status::of_report(report);
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
         ensure_badge(&tx, badge_id)?;
-        tx.prepare_cached(
-            "INSERT INTO reports (badge_id, checked_at, verdict, status, key_id, report_json, rules)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?
-        .execute(params![
-            badge_id,
-            report.checked_at,
-            report.verdict.as_str(),
-            status.as_str(),
-            report.key_id,
-            json,
-            RULES
-        ])?;
-        let report_id = tx.last_insert_rowid();
-        for f in &report.fetches {
-            let sha: Option<String> = if f.error.is_none() {
-                tx.prepare_cached("SELECT sha256 FROM fetch_cache WHERE url = ?1")?
-                    .query_row([&f.url], |r| r.get(0))
-                    .optional()?
-            } else {
-                None
-            };
-            if let Some(sha) = &sha {
-                // Keep the body the report relied on, even after the cache is refreshed.
-                tx.prepare_cached(
-                    "INSERT OR IGNORE INTO evidence_bodies (sha256, body)
-                     SELECT sha256, body FROM fetch_cache WHERE url = ?1 AND sha256 = ?2",
-                )?
-                .execute(params![f.url, sha])?;
-            }
-            tx.prepare_cached(
-                "INSERT INTO report_documents (report_id, url, status, fetched_at, from_cache, sha256, error)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                report_id,
-                f.url,
-                f.status,
-                f.fetched_at,
-                f.from_cache,
-                sha,
-                f.error
-            ])?;
-        }
+        let report_id = save_report_in(&tx, badge_id, report)?;
         tx.commit()?;
         Ok(report_id)
     }
@@ -1386,17 +1424,20 @@ pub struct ImportBatch<'w> {
 
 impl ImportBatch<'_> {
     /// Store one credential whose `parsed` is exactly `parse(decode(original))`, in its own
-    /// savepoint.
+    /// savepoint, with its reports when it was checked.
     pub(crate) fn import_derived(
         &mut self,
         parsed: &ParsedCredential,
         original: &[u8],
         container: Container,
         source: &str,
+        checked: Option<Checked<'_>>,
     ) -> StoreResult<ImportOutcome> {
         let now = self.now.clone();
         let sp = self.conn.savepoint()?;
-        let outcome = import_one(&sp, parsed, original, container, source, None, &now, true)?;
+        let outcome = import_one(
+            &sp, parsed, original, container, source, None, &now, true, checked,
+        )?;
         sp.commit()?;
         Ok(outcome)
     }
@@ -1424,6 +1465,107 @@ impl Drop for ImportBatch<'_> {
             let _ = self.conn.execute_batch("ROLLBACK");
         }
     }
+}
+
+/// `new` becomes the current version in place of `old`: the old version and its own history
+/// hang off the newest one; the learner's curation (collections, note, tags) moves with it.
+fn make_current(tx: &rusqlite::Connection, new: i64, old: i64) -> StoreResult<()> {
+    tx.prepare_cached("UPDATE badges SET conflicts_with = NULL WHERE id = ?1")?
+        .execute([new])?;
+    tx.prepare_cached("UPDATE badges SET superseded_by = ?1 WHERE id = ?2 OR superseded_by = ?2")?
+        .execute([new, old])?;
+    // Other copies that conflicted with the old version now conflict with the new one.
+    tx.prepare_cached("UPDATE badges SET conflicts_with = ?1 WHERE conflicts_with = ?2")?
+        .execute([new, old])?;
+    tx.prepare_cached("UPDATE OR IGNORE collection_badges SET badge_id = ?1 WHERE badge_id = ?2")?
+        .execute([new, old])?;
+    tx.prepare_cached("UPDATE OR IGNORE badge_notes SET badge_id = ?1 WHERE badge_id = ?2")?
+        .execute([new, old])?;
+    tx.prepare_cached("UPDATE OR IGNORE badge_tags SET badge_id = ?1 WHERE badge_id = ?2")?
+        .execute([new, old])?;
+    fts_refresh(tx, new)?;
+    tx.prepare_cached("DELETE FROM badge_fts WHERE rowid = ?1")?
+        .execute([old])?;
+    Ok(())
+}
+
+/// A conflicting copy whose new report shows the issuer's key (a re-check online, a verified
+/// re-import) takes the place of the badge it conflicted with, when it is newer.
+fn promote_if_vouched(tx: &rusqlite::Connection, id: i64, report: &Report) -> StoreResult<()> {
+    if !vouched(report) {
+        return Ok(());
+    }
+    let row: Option<(Option<i64>, Option<String>)> = tx
+        .prepare_cached("SELECT conflicts_with, valid_from FROM badges WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((Some(current), date)) = row else {
+        return Ok(());
+    };
+    let cur_date: Option<String> = tx
+        .prepare_cached("SELECT valid_from FROM badges WHERE id = ?1")?
+        .query_row([current], |r| r.get(0))
+        .optional()?
+        .flatten();
+    if newer(date.as_deref(), cur_date.as_deref()) == std::cmp::Ordering::Greater {
+        make_current(tx, id, current)?;
+    }
+    Ok(())
+}
+
+/// Keep a report (and the evidence it relied on) inside `tx`.
+fn save_report_in(tx: &rusqlite::Connection, badge_id: i64, report: &Report) -> StoreResult<i64> {
+    promote_if_vouched(tx, badge_id, report)?;
+    let json = serde_json::to_string(report).map_err(|e| StoreError::Corrupt {
+        what: "a report".into(),
+        reason: e.to_string(),
+    })?;
+    let status = Status::of_report(report);
+    tx.prepare_cached(
+        "INSERT INTO reports (badge_id, checked_at, verdict, status, key_id, report_json, rules)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        badge_id,
+        report.checked_at,
+        report.verdict.as_str(),
+        status.as_str(),
+        report.key_id,
+        json,
+        RULES
+    ])?;
+    let report_id = tx.last_insert_rowid();
+    for f in &report.fetches {
+        let sha: Option<String> = if f.error.is_none() {
+            tx.prepare_cached("SELECT sha256 FROM fetch_cache WHERE url = ?1")?
+                .query_row([&f.url], |r| r.get(0))
+                .optional()?
+        } else {
+            None
+        };
+        if let Some(sha) = &sha {
+            // Keep the body the report relied on, even after the cache is refreshed.
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO evidence_bodies (sha256, body)
+                 SELECT sha256, body FROM fetch_cache WHERE url = ?1 AND sha256 = ?2",
+            )?
+            .execute(params![f.url, sha])?;
+        }
+        tx.prepare_cached(
+            "INSERT INTO report_documents (report_id, url, status, fetched_at, from_cache, sha256, error)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            report_id,
+            f.url,
+            f.status,
+            f.fetched_at,
+            f.from_cache,
+            sha,
+            f.error
+        ])?;
+    }
+    Ok(report_id)
 }
 
 fn latest_report_in(

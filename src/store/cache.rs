@@ -15,7 +15,7 @@ impl Wallet {
         Ok(self
             .conn()?
             .prepare_cached(
-                "SELECT url, status, content_type, body, fetched_at FROM fetch_cache WHERE url = ?1",
+                "SELECT url, status, content_type, body, fetched_at, final_url FROM fetch_cache WHERE url = ?1",
             )?
             .query_row([url], |r| {
                 Ok(CachedDocument {
@@ -24,6 +24,7 @@ impl Wallet {
                     content_type: r.get(2)?,
                     body: r.get(3)?,
                     fetched_at: r.get(4)?,
+                    final_url: r.get(5)?,
                 })
             })
             .optional()?)
@@ -37,11 +38,12 @@ impl Wallet {
         }
         self.conn()?
             .prepare_cached(
-                "INSERT INTO fetch_cache (url, status, content_type, body, sha256, fetched_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                "INSERT INTO fetch_cache (url, status, content_type, body, sha256, fetched_at, final_url)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT(url) DO UPDATE SET status = excluded.status,
                     content_type = excluded.content_type, body = excluded.body,
-                    sha256 = excluded.sha256, fetched_at = excluded.fetched_at",
+                    sha256 = excluded.sha256, fetched_at = excluded.fetched_at,
+                    final_url = excluded.final_url",
             )?
             .execute(params![
                 doc.url,
@@ -49,7 +51,8 @@ impl Wallet {
                 doc.content_type,
                 doc.body,
                 sha256_hex(&doc.body),
-                doc.fetched_at
+                doc.fetched_at,
+                doc.final_url
             ])?;
         Ok(())
     }

@@ -36,7 +36,7 @@ mod settings;
 pub mod trust;
 
 pub use badges::{
-    BadgeSummary, ImageKind, ImportBatch, ImportOutcome, Query, Sort, StoredBadge,
+    BadgeSummary, Checked, ImageKind, ImportBatch, ImportOutcome, Query, Sort, StoredBadge,
     StoredReport,
 };
 pub use collections::Collection;
@@ -61,7 +61,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_binary_hashes",
         include_str!("../../migrations/0002_binary_hashes.sql"),
     ),
-    ("0003_trust", include_str!("../../migrations/0003_trust.sql")),
+    (
+        "0003_trust",
+        include_str!("../../migrations/0003_trust.sql"),
+    ),
     (
         "0005_trust_lists",
         include_str!("../../migrations/0005_trust_lists.sql"),

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use super::Checked;
 use super::*;
 use crate::env::FixedClock;
 use crate::model::{Alignment, Badge, Container, Format, Issuer};
@@ -71,6 +72,16 @@ fn imported(o: &ImportOutcome) -> i64 {
         ImportOutcome::Imported { id, .. } => *id,
         other => panic!("expected imported, got {other:?}"),
     }
+}
+
+/// A report whose signature holds but whose key is not bound to the issuer.
+fn unbound_report() -> Report {
+    let mut r = Report::new("2026-03-04T05:06:07Z".into());
+    r.set(CheckId::Decode, Outcome::Pass, "json");
+    r.set(CheckId::Parse, Outcome::Pass, "ob3");
+    r.set(CheckId::Proof, Outcome::Pass, "ok");
+    r.set(CheckId::IssuerKey, Outcome::Error, "offline");
+    r
 }
 
 fn report(verdict_fail: Option<CheckId>) -> Report {
@@ -191,13 +202,55 @@ fn ob3_newer_valid_from_replaces_older_kept_as_history() {
     let coll = w.create_collection("CV", None).unwrap();
     w.add_to_collection(coll, old).unwrap();
     w.add_tag(old, "work").unwrap();
-    // Newer: becomes current, old kept as history, curation moves along.
+    // Newer, but nothing shows the issuer's key signed it (no report, or a report where the
+    // key is not bound): kept beside the current one, never in its place.
+    for checked in [None, Some(unbound_report())] {
+        let out = match &checked {
+            None => w.import_parsed(
+                &ob3("v2", "urn:uuid:c", "2024-06-01T06:00:00+02:00"),
+                b"v2 unchecked",
+                Container::Json,
+                "v2-forged.json",
+            ),
+            Some(r) => w.import_checked(
+                &ob3("v2", "urn:uuid:c", "2024-06-02T00:00:00+02:00"),
+                b"v2 forged",
+                Container::Json,
+                "v2-forged.json",
+                Checked {
+                    report: r,
+                    embedded: &[],
+                },
+            ),
+        }
+        .unwrap();
+        let ImportOutcome::Conflict { id: c, current } = out else {
+            panic!("{out:?}")
+        };
+        assert_eq!(current, old);
+        let list = w.list_badges(&Query::default()).unwrap();
+        assert_eq!(
+            list.iter().map(|s| s.id).collect::<Vec<_>>(),
+            vec![old],
+            "{c}"
+        );
+        assert_eq!(w.get_badge(c).unwrap().conflicts_with, Some(old));
+        assert!(w.get_badge(old).unwrap().conflicts.contains(&c));
+        assert_eq!(w.collection(coll).unwrap().badge_ids, vec![old]);
+    }
+    // Newer and signed with the issuer's key: becomes current, old kept as history, curation
+    // moves along; the report went in with it.
+    let bound = report(None);
     let out = w
-        .import_parsed(
+        .import_checked(
             &ob3("v2", "urn:uuid:c", "2024-06-01T00:00:00+02:00"),
             b"v2",
             Container::Json,
             "v2.json",
+            Checked {
+                report: &bound,
+                embedded: &[],
+            },
         )
         .unwrap();
     let ImportOutcome::Imported {
@@ -207,6 +260,7 @@ fn ob3_newer_valid_from_replaces_older_kept_as_history() {
         panic!("{out:?}")
     };
     assert_eq!(replaced, Some(old));
+    assert_eq!(w.latest_report(new).unwrap().unwrap().report, bound);
     let list = w.list_badges(&Query::default()).unwrap();
     assert_eq!(list.iter().map(|s| s.id).collect::<Vec<_>>(), vec![new]);
     let stored = w.get_badge(new).unwrap();
@@ -637,6 +691,7 @@ fn reports_keep_the_latest_and_the_evidence_snapshot() {
     assert!(w.latest_report(id).unwrap().is_none());
     w.cache_document(&crate::verify::CachedDocument {
         url: "https://uni.example/issuer".into(),
+        final_url: None,
         status: 200,
         content_type: Some("application/json".into()),
         body: b"{}".to_vec(),
@@ -683,6 +738,7 @@ fn fetch_cache_round_trips_through_the_document_cache_trait() {
     assert_eq!(cache.get("https://a.example/k"), None);
     let mut doc = CachedDocument {
         url: "https://a.example/k".into(),
+        final_url: Some("https://a.example/k".into()),
         status: 200,
         content_type: None,
         body: vec![0, 1, 2, 255],
@@ -979,12 +1035,13 @@ fn a_batch_keeps_each_badge_atomic_and_commits_the_rest() {
                 &ob3("A", "urn:uuid:a", "2024-01-01T00:00:00Z"),
                 b"a",
                 Container::Json,
-                "a"
+                "a",
+                None,
             )
             .is_ok()
         );
         assert!(
-            b.import_derived(&clr, b"clr", Container::Json, "clr")
+            b.import_derived(&clr, b"clr", Container::Json, "clr", None)
                 .is_err()
         );
         assert!(
@@ -992,7 +1049,8 @@ fn a_batch_keeps_each_badge_atomic_and_commits_the_rest() {
                 &ob3("B", "urn:uuid:b", "2024-01-01T00:00:00Z"),
                 b"b",
                 Container::Json,
-                "b"
+                "b",
+                None,
             )
             .is_ok()
         );
@@ -1016,6 +1074,7 @@ fn a_batch_keeps_each_badge_atomic_and_commits_the_rest() {
             b"c",
             Container::Json,
             "c",
+            None,
         )
         .unwrap();
     }
@@ -1096,6 +1155,51 @@ fn reports_under_older_rules_are_history_not_status() {
     assert_eq!(not_checked(Status::Verified), 0);
     // A check under today's rules decides again.
     w.save_report(1, &report(None)).unwrap();
-    assert_eq!(w.latest_report(1).unwrap().unwrap().status, Status::Verified);
+    assert_eq!(
+        w.latest_report(1).unwrap().unwrap().status,
+        Status::Verified
+    );
     assert_eq!(not_checked(Status::Verified), 1);
+}
+
+/// A copy kept aside as conflicting takes the badge's place once a re-check shows the issuer's
+/// key signed it (and it is newer); a re-check that does not, changes nothing.
+#[test]
+fn a_conflicting_copy_is_promoted_when_a_recheck_shows_the_issuers_key() {
+    let w = wallet();
+    let old = imported(
+        &w.import_parsed(
+            &ob3("v1", "urn:uuid:p", "2024-01-01T00:00:00Z"),
+            b"p1",
+            Container::Json,
+            "p1.json",
+        )
+        .unwrap(),
+    );
+    w.add_tag(old, "mine").unwrap();
+    let ImportOutcome::Conflict { id: copy, .. } = w
+        .import_parsed(
+            &ob3("v2", "urn:uuid:p", "2025-01-01T00:00:00Z"),
+            b"p2",
+            Container::Json,
+            "p2.json",
+        )
+        .unwrap()
+    else {
+        panic!("a newer unchecked copy conflicts")
+    };
+    w.save_report(copy, &unbound_report()).unwrap();
+    assert_eq!(w.get_badge(copy).unwrap().conflicts_with, Some(old));
+    w.save_report(copy, &report(None)).unwrap();
+    let promoted = w.get_badge(copy).unwrap();
+    assert_eq!(promoted.conflicts_with, None);
+    assert_eq!(promoted.history, vec![old]);
+    assert_eq!(promoted.tags, vec!["mine".to_string()]);
+    let listed: Vec<i64> = w
+        .list_badges(&Query::default())
+        .unwrap()
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(listed, vec![copy]);
 }

@@ -79,3 +79,20 @@ pub fn snapshot(report: &Report, cache: Option<&dyn DocumentCache>) -> Evidence 
         documents,
     }
 }
+
+/// "3 May 2026" from an RFC 3339 timestamp (or a bare `YYYY-MM-DD`); the input itself when it
+/// does not parse. Used wherever evidence is dated for a person.
+pub fn human_date(rfc3339: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(d) => d
+            .with_timezone(&chrono::Utc)
+            .format("%-d %B %Y")
+            .to_string(),
+        Err(_) => {
+            match chrono::NaiveDate::parse_from_str(rfc3339.get(..10).unwrap_or(""), "%Y-%m-%d") {
+                Ok(d) => d.format("%-d %B %Y").to_string(),
+                Err(_) => rfc3339.to_string(),
+            }
+        }
+    }
+}

@@ -34,10 +34,17 @@
 //!
 //! Verification is offline by default: [`VerifyContext::fetcher`] is
 //! [`crate::env::OfflineFetcher`] unless the learner allowed network. Every fetch goes through
-//! a [`crate::net::RecordingFetcher`] (so it lands in [`Report::fetches`]) and a
-//! [`crate::net::CachingFetcher`] over [`VerifyContext::cache`]: documents fetched are kept in
-//! the wallet, and an offline re-check answers from that copy and says how old it is
-//! ("status list cached 3 days ago").
+//! [`fetch::Net`]: recorded in [`Report::fetches`], kept in [`VerifyContext::cache`] (the
+//! wallet), answered from that copy when offline with its date ("status list cached 3 days
+//! ago"), and made at most once per verification.
+//!
+//! # Who signed it
+//!
+//! "Valid" means the key that signed is bound to the issuer the badge names ([`keys`]): the
+//! issuer is a `did:key`/`did:jwk` that is that key, or a document the issuer controls (its
+//! DID document, the document at its https id, its JWK set, its OB 2.0 profile) lists it.
+//! A signature that holds with a key nothing ties to the issuer is "signature intact, issuer
+//! not confirmed" ([`Status::IssuerNotConfirmed`]).
 //!
 //! A CLR 2.0 credential is verified itself and each credential inside it; the CLR's verdict
 //! fails when any inner credential fails, and the detail says which.
@@ -45,6 +52,7 @@
 pub mod data_integrity;
 pub mod dates;
 pub mod evidence;
+pub mod fetch;
 pub mod jsonld;
 pub mod keys;
 pub mod ob2;
@@ -59,10 +67,11 @@ pub use report::{Check, CheckId, FetchRecord, Outcome, Report, Status, Verdict};
 
 use serde_json::Value;
 
-use crate::env::{Clock, FetchError, FetchRequest, Fetcher};
+use crate::env::{Clock, Fetcher};
 use crate::model::Format;
-use crate::net::{CachingFetcher, Recorder, RecordingFetcher};
 use crate::parse::ParsedCredential;
+pub(crate) use fetch::NetFail;
+use fetch::{Doc, Documents, Net};
 
 /// Verification could not run at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -115,6 +124,9 @@ impl<'a> VerifyContext<'a> {
 pub struct CachedDocument {
     /// The URL it was fetched from.
     pub url: String,
+    /// The URL that answered after redirects, when it was recorded (origin and scope rules
+    /// are checked on it).
+    pub final_url: Option<String>,
     /// HTTP status.
     pub status: u16,
     /// `Content-Type`, if any.
@@ -244,6 +256,18 @@ pub fn triage(d: &crate::decode::Decoded) -> Option<ParsedCredential> {
     })
 }
 
+/// Verify a credential the importer already decoded and parsed (one decode for both).
+pub fn verify_decoded(
+    decoded: &crate::decode::Decoded,
+    parsed: &ParsedCredential,
+    ctx: &VerifyContext<'_>,
+) -> Report {
+    let mut r = Report::new(crate::net::rfc3339(ctx.clock.now()));
+    r.set(CheckId::Decode, Outcome::Pass, decode_detail(decoded));
+    run(parsed, ctx, &mut r);
+    r
+}
+
 /// Verify a credential that is already decoded and parsed (the wallet's re-check, the
 /// credentials inside a CLR or a shared presentation).
 pub fn verify_parsed(parsed: &ParsedCredential, ctx: &VerifyContext<'_>) -> Report {
@@ -289,20 +313,41 @@ fn format_detail(p: &ParsedCredential) -> String {
 }
 
 fn run(p: &ParsedCredential, ctx: &VerifyContext<'_>, r: &mut Report) {
+    let net = Net::new(ctx.fetcher, ctx.cache, ctx.clock);
+    run_with(p, ctx, &net, r);
+    r.fetches = net.records();
+}
+
+/// [`run`] over an existing network (a CLR's inner credentials share the CLR's).
+fn run_with(p: &ParsedCredential, ctx: &VerifyContext<'_>, net: &Net<'_>, r: &mut Report) {
     r.set_format(p.format);
     r.set(CheckId::Parse, Outcome::Pass, format_detail(p));
-    let recorder = Recorder::new();
-    let recording = RecordingFetcher::new(ctx.fetcher, ctx.clock, &recorder);
-    let caching = CachingFetcher::new(&recording, ctx.cache, ctx.clock).with_recorder(&recorder);
-    let net = Net { fetcher: &caching };
-    let run = Run { ctx, net: &net };
+    let keys = keys::Resolver::new(net, ctx.clock);
+    let run = Run {
+        ctx,
+        net,
+        keys: &keys,
+    };
     match p.format {
         Format::Ob2Hosted | Format::Ob2Signed => ob2::verify(&run, p, r),
         Format::Ob3Json | Format::Clr2Json | Format::Ob3Jwt | Format::Clr2Jwt => {
             ob3::verify(&run, p, r)
         }
     }
-    r.fetches = recorder.records();
+}
+
+/// Verify the Data Integrity proofs of any document (a presentation, an endorsement) whose
+/// signing key must be bound to `controller` (the holder, the issuer), with the host's
+/// network policy and cache. The fetches made are not reported.
+pub fn verify_document_proofs(
+    doc: &Value,
+    controller: Option<&str>,
+    ctx: &VerifyContext<'_>,
+    opts: &data_integrity::VerifyOptions<'_>,
+) -> data_integrity::ProofsOutcome {
+    let net = Net::new(ctx.fetcher, ctx.cache, ctx.clock);
+    let keys = keys::Resolver::new(&net, ctx.clock);
+    data_integrity::verify_proofs_with(doc, controller, &keys, opts)
 }
 
 /// What one verification run shares between its steps.
@@ -311,74 +356,18 @@ pub(crate) struct Run<'a> {
     pub ctx: &'a VerifyContext<'a>,
     /// The recorded, cached network.
     pub net: &'a Net<'a>,
+    /// Key resolution and issuer binding over that network.
+    pub keys: &'a keys::Resolver<'a>,
 }
 
-/// The network as the pipeline sees it: recorded, cached, JSON-aware.
-pub(crate) struct Net<'a> {
-    fetcher: &'a CachingFetcher<'a>,
-}
-
-/// Why a fetch gave nothing usable.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum NetFail {
-    /// Offline, refused, unreachable, too large: could not check.
-    Unavailable(String),
-    /// An HTTP status other than 2xx.
-    Status(u16, String),
-    /// The body is not JSON.
-    NotJson(String),
-}
-
-impl std::fmt::Display for NetFail {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            NetFail::Unavailable(s) => f.write_str(s),
-            NetFail::Status(code, url) => write!(f, "{url} answered http {code}"),
-            NetFail::NotJson(s) => f.write_str(s),
-        }
-    }
-}
-
-/// A response, with a note when it came from the cache.
-pub(crate) struct Got {
-    pub status: u16,
-    pub body: Vec<u8>,
-    pub note: Option<String>,
-}
-
-impl Net<'_> {
-    /// The underlying fetcher (recorded and cached), for key resolvers.
-    pub fn fetcher(&self) -> &dyn Fetcher {
-        self.fetcher
+impl Run<'_> {
+    /// GET `url` and parse a 2xx JSON body; the note says when it came from the cache.
+    pub fn get_json(&self, url: &str, accept: &str) -> Result<(Value, Option<String>), NetFail> {
+        fetch::get_json(self.net, self.ctx.clock, url, accept).map(|(v, n, _)| (v, n))
     }
 
     /// GET `url`, any status.
-    pub fn get(&self, url: &str, accept: &str) -> Result<Got, NetFail> {
-        let resp = self
-            .fetcher
-            .fetch(&FetchRequest {
-                url: url.to_string(),
-                accept: accept.to_string(),
-            })
-            .map_err(|e| match e {
-                FetchError::Offline => NetFail::Unavailable(format!("offline, cannot fetch {url}")),
-                other => NetFail::Unavailable(other.to_string()),
-            })?;
-        Ok(Got {
-            status: resp.status,
-            body: resp.body,
-            note: self.fetcher.cache_note(url),
-        })
-    }
-
-    /// GET `url` and parse a 2xx JSON body.
-    pub fn get_json(&self, url: &str, accept: &str) -> Result<(Value, Option<String>), NetFail> {
-        let got = self.get(url, accept)?;
-        if !(200..300).contains(&got.status) {
-            return Err(NetFail::Status(got.status, url.to_string()));
-        }
-        let v = serde_json::from_slice(&got.body)
-            .map_err(|e| NetFail::NotJson(format!("{url} is not json: {e}")))?;
-        Ok((v, got.note))
+    pub fn get(&self, url: &str, accept: &str) -> Result<Doc, NetFail> {
+        self.net.get(url, accept).map_err(NetFail::Unavailable)
     }
 }

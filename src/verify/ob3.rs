@@ -4,6 +4,8 @@
 
 use serde_json::Value;
 
+use super::data_integrity::binding_outcome;
+use super::keys::KeyError;
 use super::report::{CheckId, Outcome, Report, Verdict};
 use super::schema::{self, ref_id};
 use super::{Run, dates, recipient, status, vc_jwt};
@@ -17,11 +19,10 @@ pub(crate) struct ProofCheck {
     pub key_id: Option<String>,
 }
 
-/// Data Integrity proofs through the `di` developer's verifier (STANDARDS §3.3, §3.4).
+/// Data Integrity proofs (<https://www.w3.org/TR/vc-data-integrity/>) with the key bound
+/// to `issuer` by the run's resolver.
 pub(crate) fn di_proofs(run: &Run<'_>, doc: &Value, issuer: Option<&str>) -> ProofCheck {
-    // Our fetcher already records and caches, so the resolver gets no cache of its own.
-    let resolver = super::keys::DefaultKeyResolver::new(run.net.fetcher(), None);
-    let out = super::data_integrity::verify_proofs(doc, issuer, &resolver);
+    let out = super::data_integrity::verify_proofs(doc, issuer, run.keys);
     ProofCheck {
         proof: out.proof,
         issuer_key: out.issuer_key,
@@ -109,14 +110,8 @@ pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
     r.set(CheckId::Expiry, eo, ed);
     r.set(CheckId::NotBefore, no, nd);
 
-    let verify_list = |list: &Value| -> Result<(), String> {
-        let pc = di_proofs(run, list, ref_id(list.get("issuer")));
-        match pc.proof.0 {
-            Outcome::Pass => Ok(()),
-            _ => Err(pc.proof.1),
-        }
-    };
-    let (so, sd) = status::check(run.net, cred, &verify_list);
+    let verify_list = |list: &Value| status_list_trusted(run, list, issuer);
+    let (so, sd) = status::check(run, cred, &verify_list);
     r.set(CheckId::Status, so, sd);
 
     let (ro, rd) = recipient::check_ob3(cred.get("credentialSubject"), run.ctx.recipients);
@@ -156,30 +151,40 @@ fn jwt_proof(
         );
         return;
     }
-    let fetch = |url: &str| -> Result<Value, String> {
-        run.net
-            .get_json(url, "application/jwk-set+json, application/jwk+json, application/did+json, application/json")
-            .map(|(v, _)| v)
-            .map_err(|e| e.to_string())
-    };
-    let (key, source) = match vc_jwt::lookup_key(&j.header, &fetch) {
-        vc_jwt::KeyLookup::Found(k, s) => (k, s),
-        vc_jwt::KeyLookup::Unavailable(e) => {
+    let key = match run.keys.resolve_jwt(&j.header, issuer) {
+        Ok(k) => k,
+        Err(e @ KeyError::Unavailable { .. }) => {
             r.set(
                 CheckId::Proof,
                 Outcome::Error,
                 format!("could not check the signature: {e}"),
             );
-            r.set(CheckId::IssuerKey, Outcome::Error, e);
+            r.set(CheckId::IssuerKey, Outcome::Error, e.to_string());
             return;
         }
-        vc_jwt::KeyLookup::Invalid(e) => {
-            r.set(CheckId::Proof, Outcome::Fail, e.clone());
-            r.set(CheckId::IssuerKey, Outcome::Fail, e);
+        Err(e) => {
+            r.set(CheckId::Proof, Outcome::Fail, e.to_string());
+            r.set(CheckId::IssuerKey, Outcome::Fail, e.to_string());
             return;
         }
     };
-    match vc_jwt::verify_signature(j, alg, &key) {
+    let decoding = match super::keys::decoding_key(&key.key) {
+        Ok(k) => k,
+        Err(e) => {
+            r.set(
+                CheckId::Proof,
+                Outcome::Fail,
+                format!("key {}: {e}", key.id),
+            );
+            r.set(
+                CheckId::IssuerKey,
+                Outcome::Skipped,
+                "the signature could not be checked with this key",
+            );
+            return;
+        }
+    };
+    match vc_jwt::verify_signature(j, alg, &decoding) {
         Ok(true) => {}
         Ok(false) => {
             r.set(
@@ -214,7 +219,10 @@ fn jwt_proof(
             r.set(
                 CheckId::Proof,
                 Outcome::Pass,
-                format!("vc-jwt {alg:?} signature verified{extra}"),
+                format!(
+                    "vc-jwt {alg:?} signature verified with key {}{extra}",
+                    key.id
+                ),
             );
         }
         Err(e) => {
@@ -225,119 +233,50 @@ fn jwt_proof(
             );
         }
     }
-    match source {
-        vc_jwt::KeySource::HeaderJwk => {
-            let (o, d) = jwks_provenance(run, j.header.get("jwk"), issuer);
-            r.set(CheckId::IssuerKey, o, d);
-        }
-        vc_jwt::KeySource::Kid { kid, controller } => {
-            r.key_id = Some(kid.clone());
-            match issuer {
-                Some(i) if i == controller || i.split('#').next() == Some(controller.as_str()) => {
-                    r.set(
-                        CheckId::IssuerKey,
-                        Outcome::Pass,
-                        format!("key {kid} belongs to the issuer"),
-                    );
-                }
-                Some(i) => r.set(
-                    CheckId::IssuerKey,
-                    Outcome::Fail,
-                    format!("key {kid} is controlled by {controller}, not by the issuer {i}"),
-                ),
-                None => r.set(
-                    CheckId::IssuerKey,
-                    Outcome::Fail,
-                    "the credential names no issuer to own the key",
-                ),
-            }
-        }
-    }
+    r.key_id = Some(key.id.clone());
+    let (o, d) = binding_outcome(&key, &run.keys.bind(&key, issuer, "assertionMethod"));
+    r.set(CheckId::IssuerKey, o, d);
 }
 
-/// Key provenance for a header `jwk` (STANDARDS §3.2, OB 3.0 recommended practice): the
-/// issuer's JWK set at `https://{authority of the issuer id}/.well-known/jwks.json` should
-/// hold it. Published and present: pass; published and absent: fail; no set, not https or
-/// unreachable: skipped, saying that nothing but the signature links the key to the issuer
-/// (1EdTech's own VC-JWT fixtures rely on the bare header key).
-fn jwks_provenance(run: &Run<'_>, jwk: Option<&Value>, issuer: Option<&str>) -> (Outcome, String) {
-    let base = "the key is embedded in the token header (jwk)";
-    let url = issuer
-        .and_then(|i| reqwest::Url::parse(i).ok())
-        .filter(|u| u.scheme() == "https")
-        .and_then(|u| {
-            let host = u.host_str()?.to_string();
-            Some(match u.port() {
-                Some(p) => format!("https://{host}:{p}/.well-known/jwks.json"),
-                None => format!("https://{host}/.well-known/jwks.json"),
-            })
-        });
-    let Some(url) = url else {
-        return (
-            Outcome::Skipped,
-            format!(
-                "{base}; the issuer id is not an https url, so there is no published key set to find it in"
-            ),
-        );
-    };
-    match run
-        .net
-        .get_json(&url, "application/jwk-set+json, application/json")
-    {
-        Ok((set, note)) => {
-            let note = note.map(|n| format!(" ({n})")).unwrap_or_default();
-            let keys = set
-                .get("keys")
-                .and_then(Value::as_array)
-                .map(Vec::as_slice)
-                .unwrap_or(&[]);
-            if keys
-                .iter()
-                .any(|k| jwk.is_some_and(|j| same_public_key(k, j)))
-            {
-                (
-                    Outcome::Pass,
-                    format!("the header key is published in the issuer's key set {url}{note}"),
-                )
-            } else {
-                (
-                    Outcome::Fail,
-                    format!("the header key is not in the issuer's published key set {url}{note}"),
-                )
-            }
+/// A status list counts only when it is the credential issuer's own, signed with a key bound
+/// to that issuer, and within its own validity (W3C Bitstring Status List §Validate
+/// Algorithm, <https://www.w3.org/TR/vc-bitstring-status-list/#validate-algorithm>; Digital
+/// Bazaar's vc-bitstring-status-list refuses lists whose issuer is not the credential's).
+/// `Err` is "could not check the status", never "not revoked".
+fn status_list_trusted(
+    run: &Run<'_>,
+    list: &Value,
+    cred_issuer: Option<&str>,
+) -> Result<(), String> {
+    let list_issuer = ref_id(list.get("issuer"));
+    match (list_issuer, cred_issuer) {
+        (Some(l), Some(c)) if super::keys::same_id(l, c) => {}
+        (l, c) => {
+            return Err(format!(
+                "the status list is issued by {}, not by the credential's issuer {}",
+                l.unwrap_or("nobody"),
+                c.unwrap_or("(none)")
+            ));
         }
-        Err(super::NetFail::Unavailable(e)) => (
-            Outcome::Skipped,
-            format!(
-                "{base}; the issuer's key set could not be fetched ({e}), so only the signature links it to the issuer"
-            ),
-        ),
-        Err(_) => (
-            Outcome::Skipped,
-            format!(
-                "{base}; the issuer publishes no key set at {url}, so only the signature links it to the issuer"
-            ),
-        ),
     }
-}
-
-/// Same public key: same `kty` and the same public parameters.
-fn same_public_key(a: &Value, b: &Value) -> bool {
-    let s = |v: &Value, k: &str| {
-        v.get(k)
-            .and_then(Value::as_str)
-            .map(|x| x.trim_end_matches('=').to_string())
-    };
-    let params: &[&str] = match s(a, "kty").as_deref() {
-        Some("RSA") => &["n", "e"],
-        Some("EC") => &["crv", "x", "y"],
-        Some("OKP") => &["crv", "x"],
-        _ => return false,
-    };
-    s(a, "kty") == s(b, "kty")
-        && params
-            .iter()
-            .all(|k| s(a, k).is_some() && s(a, k) == s(b, k))
+    let pc = di_proofs(run, list, list_issuer);
+    if pc.proof.0 != Outcome::Pass {
+        return Err(format!("its proof does not verify: {}", pc.proof.1));
+    }
+    if pc.issuer_key.0 != Outcome::Pass {
+        return Err(format!(
+            "its signing key is not bound to the issuer: {}",
+            pc.issuer_key.1
+        ));
+    }
+    let ((eo, ed), (no, nd)) = dates::check(list, run.ctx.clock.now());
+    if eo == Outcome::Fail {
+        return Err(format!("the status list itself is no longer valid: {ed}"));
+    }
+    if no == Outcome::Fail {
+        return Err(format!("the status list itself is not valid yet: {nd}"));
+    }
+    Ok(())
 }
 
 /// The credentials inside a CLR, as parsed by the importer or, failing that, straight from
@@ -384,16 +323,17 @@ fn clr_inner(run: &Run<'_>, p: &ParsedCredential, cred: &Value, r: &mut Report) 
     }
     let n = inner.len();
     let mut problems = Vec::new();
+    let mut unconfirmed = Vec::new();
     for (i, c) in inner.iter().enumerate() {
         let mut sub = Report::new(r.checked_at.clone());
         sub.set(CheckId::Decode, Outcome::Pass, "inside the clr");
         let sub_ctx = super::VerifyContext {
             clock: run.ctx.clock,
-            fetcher: run.net.fetcher(),
+            fetcher: run.ctx.fetcher,
             recipients: &[],
-            cache: None,
+            cache: run.ctx.cache,
         };
-        super::run(c, &sub_ctx, &mut sub);
+        super::run_with(c, &sub_ctx, run.net, &mut sub);
         let name = c
             .document
             .get("name")
@@ -411,6 +351,12 @@ fn clr_inner(run: &Run<'_>, p: &ParsedCredential, cred: &Value, r: &mut Report) 
                 true,
                 format!("credential {} of {n} ({name}) is invalid — {why}", i + 1),
             ));
+        } else if sub.status == super::Status::IssuerNotConfirmed {
+            unconfirmed.push(format!(
+                "credential {} of {n} ({name}): {}",
+                i + 1,
+                sub.reason
+            ));
         } else if sub.verdict == Verdict::Indeterminate {
             let why = sub
                 .checks
@@ -426,6 +372,17 @@ fn clr_inner(run: &Run<'_>, p: &ParsedCredential, cred: &Value, r: &mut Report) 
                 ),
             ));
         }
+    }
+    // An inner credential whose issuer is not confirmed leaves the CLR's own signature intact
+    // but its contents not confirmed: say so on issuer_key.
+    if let Some(first) = unconfirmed.first()
+        && r.get(CheckId::IssuerKey).map(|c| c.outcome) == Some(Outcome::Pass)
+    {
+        r.set(
+            CheckId::IssuerKey,
+            Outcome::Error,
+            format!("{}{first}", super::report::ISSUER_NOT_CONFIRMED),
+        );
     }
     let outer = r.get(CheckId::Proof).cloned();
     if let Some((_, d)) = problems.iter().find(|(bad, _)| *bad) {

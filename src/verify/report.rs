@@ -367,7 +367,10 @@ impl Report {
                 let why = self
                     .checks
                     .iter()
-                    .find(|c| matches!(c.id, CheckId::Decode | CheckId::Parse) && c.outcome != Outcome::Pass)
+                    .find(|c| {
+                        matches!(c.id, CheckId::Decode | CheckId::Parse)
+                            && c.outcome != Outcome::Pass
+                    })
                     .map(|c| c.detail.clone())
                     .unwrap_or_else(|| "nothing was checked".into());
                 (Status::Unreadable, why)
@@ -444,7 +447,10 @@ mod tests {
         assert_eq!(r.reason, format!("{ISSUER_NOT_CONFIRMED}offline"));
         r.set(CheckId::IssuerKey, Outcome::Pass, "did:key issuer");
         assert_eq!(r.verdict, Verdict::Valid);
-        assert_eq!((r.status, r.reason.as_str()), (Status::Verified, "did:key issuer"));
+        assert_eq!(
+            (r.status, r.reason.as_str()),
+            (Status::Verified, "did:key issuer")
+        );
         r.set(CheckId::Status, Outcome::Error, "offline");
         assert_eq!(r.verdict, Verdict::Indeterminate);
         assert_eq!(r.status, Status::CouldNotCheck);
@@ -456,7 +462,10 @@ mod tests {
         assert_eq!(r.status, Status::Revoked);
         r.set(CheckId::Parse, Outcome::Fail, "not a badge");
         assert_eq!(r.verdict, Verdict::Error);
-        assert_eq!((r.status, r.reason.as_str()), (Status::Unreadable, "not a badge"));
+        assert_eq!(
+            (r.status, r.reason.as_str()),
+            (Status::Unreadable, "not a badge")
+        );
         assert_eq!(
             r.checks.iter().map(|c| c.id).collect::<Vec<_>>(),
             vec![

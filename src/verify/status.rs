@@ -4,7 +4,9 @@
 //! - `1EdTechRevocationList`: GET the list; revoked when `revokedCredential[]` holds an entry
 //!   whose `id` is the credential id and `revoked` is true or omitted.
 //! - `BitstringStatusListEntry` (W3C) and `StatusList2021Entry` (legacy): fetch the status
-//!   list credential, verify its own proof, check its `statusPurpose`, decode `encodedList`
+//!   list credential; it counts only when it is issued by the credential's own issuer, signed
+//!   with a key bound to that issuer and within its own validity (otherwise the status could
+//!   not be checked — never "not revoked"); check its `statusPurpose`, decode `encodedList`
 //!   (multibase `u` base64url of GZIP; inflated with the [`limits::MAX_STATUS_LIST_BYTES`]
 //!   cap), read `statusSize` bits at `statusListIndex`, most significant bit first. A list
 //!   shorter than the 131,072-entry minimum (DCC's real list has 100,000) is read anyway and
@@ -20,7 +22,7 @@ use flate2::read::GzDecoder;
 use serde_json::Value;
 
 use super::report::Outcome;
-use super::{Net, NetFail};
+use super::{NetFail, Run};
 use crate::limits;
 
 /// Bitstring Status List minimum length (entries).
@@ -45,7 +47,7 @@ fn r(outcome: Outcome, detail: impl Into<String>) -> EntryResult {
 /// Check every `credentialStatus` entry of `cred`. `verify_list` verifies a status list
 /// credential's own proof (`Ok(())`, or `Err(reason)`).
 pub(crate) fn check(
-    net: &Net<'_>,
+    run: &Run<'_>,
     cred: &Value,
     verify_list: &dyn Fn(&Value) -> Result<(), String>,
 ) -> (Outcome, String) {
@@ -68,7 +70,7 @@ pub(crate) fn check(
     let id = cred.get("id").and_then(Value::as_str).unwrap_or("");
     let results: Vec<EntryResult> = entries
         .iter()
-        .map(|e| check_entry(net, id, e, verify_list))
+        .map(|e| check_entry(run, id, e, verify_list))
         .collect();
     combine(&results)
 }
@@ -98,16 +100,16 @@ fn combine(results: &[EntryResult]) -> (Outcome, String) {
 }
 
 fn check_entry(
-    net: &Net<'_>,
+    run: &Run<'_>,
     cred_id: &str,
     entry: &Value,
     verify_list: &dyn Fn(&Value) -> Result<(), String>,
 ) -> EntryResult {
     let ty = super::schema::types(entry);
     if ty.contains(&"1EdTechRevocationList") {
-        revocation_list(net, cred_id, entry)
+        revocation_list(run, cred_id, entry)
     } else if ty.contains(&"BitstringStatusListEntry") || ty.contains(&"StatusList2021Entry") {
-        bitstring(net, entry, verify_list)
+        bitstring(run, entry, verify_list)
     } else {
         r(
             Outcome::Error,
@@ -119,14 +121,14 @@ fn check_entry(
     }
 }
 
-fn revocation_list(net: &Net<'_>, cred_id: &str, entry: &Value) -> EntryResult {
+fn revocation_list(run: &Run<'_>, cred_id: &str, entry: &Value) -> EntryResult {
     let Some(url) = entry.get("id").and_then(Value::as_str) else {
         return r(
             Outcome::Fail,
             "1EdTechRevocationList entry has no id (the list url)",
         );
     };
-    let (list, note) = match net.get_json(url, "application/json") {
+    let (list, note) = match run.get_json(url, "application/json") {
         Ok(x) => x,
         Err(e) => {
             return r(
@@ -174,7 +176,7 @@ fn num(v: Option<&Value>) -> Option<u64> {
 }
 
 fn bitstring(
-    net: &Net<'_>,
+    run: &Run<'_>,
     entry: &Value,
     verify_list: &dyn Fn(&Value) -> Result<(), String>,
 ) -> EntryResult {
@@ -195,7 +197,7 @@ fn bitstring(
     let Some(url) = entry.get("statusListCredential").and_then(Value::as_str) else {
         return r(Outcome::Fail, "status entry has no statusListCredential");
     };
-    let (list, note) = match net.get_json(
+    let (list, note) = match run.get_json(
         url,
         "application/vc+ld+json, application/ld+json, application/json",
     ) {
@@ -218,7 +220,7 @@ fn bitstring(
     if let Err(e) = verify_list(&list) {
         return r(
             Outcome::Error,
-            format!("could not check: the status list credential's proof does not verify: {e}"),
+            format!("could not check: the status list {url} is not trustworthy: {e}"),
         );
     }
     let subject = match list.get("credentialSubject") {

@@ -6,9 +6,10 @@
 //!    and OB 2.0's lower-case `rs256` get a clear answer instead of a library error);
 //! 2. the algorithm must be RS256, ES256 or EdDSA — `none`, HMAC and anything else are
 //!    invalid (`proof` fail);
-//! 3. the key comes from the header `jwk` (which must not hold a private `d`) or from `kid`:
-//!    `did:jwk`, `did:key` (Ed25519) offline; `did:web` and http(s) URLs through the network
-//!    (a JWK, a JWK set, or a DID/controller document);
+//! 3. the key comes from the header `jwk` (which must not hold a private `d`) or from `kid`
+//!    ([`super::keys::Resolver::resolve_jwt`]); either way it counts as the issuer's only when
+//!    [`super::keys::Resolver::bind`] finds it in a source the issuer controls — a key carried
+//!    in the token itself proves nothing about who made it;
 //! 4. the signature over `header.payload` (RFC 7515 §5.2) with `jsonwebtoken`'s RustCrypto
 //!    backend; the library's own exp/nbf validation is not used: dates are the `expiry` /
 //!    `not_before` checks against the injected clock;
@@ -21,7 +22,6 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jsonwebtoken::{Algorithm, DecodingKey};
 use serde_json::{Map, Value};
 
-use super::keys::PublicKey;
 use super::schema::{VC_V1, VC_V2, ref_id};
 
 /// A split compact JWS.
@@ -98,247 +98,6 @@ pub fn verify_signature(jws: &Jws<'_>, alg: Algorithm, key: &DecodingKey) -> Res
     }
     jsonwebtoken::crypto::verify(jws.signature, jws.signing_input.as_bytes(), key, alg)
         .map_err(|e| format!("the key cannot check a {alg:?} signature: {e}"))
-}
-
-fn b64_len(s: &str) -> Option<usize> {
-    URL_SAFE_NO_PAD
-        .decode(s.trim_end_matches('='))
-        .ok()
-        .map(|v| v.len())
-}
-
-/// A public JWK (RSA, EC P-256, OKP Ed25519) as a decoding key.
-pub fn key_from_jwk(jwk: &Value) -> Result<DecodingKey, String> {
-    let o = jwk.as_object().ok_or("the jwk is not an object")?;
-    if o.contains_key("d") {
-        return Err("the jwk holds a private key (d); a public key is required".into());
-    }
-    let s = |k: &str| o.get(k).and_then(Value::as_str);
-    match s("kty") {
-        Some("RSA") => {
-            let (Some(n), Some(e)) = (s("n"), s("e")) else {
-                return Err("rsa jwk lacks n or e".into());
-            };
-            if b64_len(n).unwrap_or(0) < 256 {
-                return Err("rsa jwk modulus is shorter than 2048 bits".into());
-            }
-            DecodingKey::from_rsa_components(n, e).map_err(|e| format!("bad rsa jwk: {e}"))
-        }
-        Some("EC") => {
-            if s("crv") != Some("P-256") {
-                return Err(format!("unsupported ec curve {:?}", s("crv").unwrap_or("")));
-            }
-            let (Some(x), Some(y)) = (s("x"), s("y")) else {
-                return Err("ec jwk lacks x or y".into());
-            };
-            if b64_len(x) != Some(32) || b64_len(y) != Some(32) {
-                return Err("ec jwk coordinates are not 32 bytes".into());
-            }
-            DecodingKey::from_ec_components(x, y).map_err(|e| format!("bad ec jwk: {e}"))
-        }
-        Some("OKP") => {
-            if s("crv") != Some("Ed25519") {
-                return Err(format!(
-                    "unsupported okp curve {:?}",
-                    s("crv").unwrap_or("")
-                ));
-            }
-            let x = s("x").ok_or("okp jwk lacks x")?;
-            if b64_len(x) != Some(32) {
-                return Err("ed25519 jwk x is not 32 bytes".into());
-            }
-            DecodingKey::from_ed_components(x).map_err(|e| format!("bad ed25519 jwk: {e}"))
-        }
-        Some(other) => Err(format!("unsupported jwk key type {other:?}")),
-        None => Err("the jwk has no kty".into()),
-    }
-}
-
-/// A resolved [`PublicKey`] as a decoding key.
-pub fn key_from_public(k: &PublicKey) -> Result<DecodingKey, String> {
-    match k {
-        PublicKey::Ed25519(raw) => Ok(DecodingKey::from_ed_der(raw)),
-        PublicKey::Jwk(j) => key_from_jwk(j),
-        PublicKey::RsaPem(pem) => {
-            DecodingKey::from_rsa_pem(pem.as_bytes()).map_err(|e| format!("bad rsa pem: {e}"))
-        }
-    }
-}
-
-/// An Ed25519 `did:key` / multikey `z6Mk…` as raw key bytes.
-pub fn ed25519_multikey(mb: &str) -> Result<[u8; 32], String> {
-    let rest = mb
-        .strip_prefix('z')
-        .ok_or("multikey is not base58btc (z…)")?;
-    let bytes = bs58::decode(rest)
-        .into_vec()
-        .map_err(|_| "multikey is not valid base58".to_string())?;
-    match bytes.as_slice() {
-        [0xed, 0x01, key @ ..] => {
-            <[u8; 32]>::try_from(key).map_err(|_| "ed25519 multikey is not 32 bytes".to_string())
-        }
-        _ => Err("multikey is not an ed25519 key (prefix 0xed01)".into()),
-    }
-}
-
-/// Where a JWT's key came from.
-#[derive(Debug)]
-pub enum KeySource {
-    /// The header `jwk`: no link to the issuer beyond the signature.
-    HeaderJwk,
-    /// Resolved from `kid`, with the DID / URL that controls it.
-    Kid {
-        /// The kid.
-        kid: String,
-        /// Its controller (the DID, or the document URL).
-        controller: String,
-    },
-}
-
-/// Outcome of key lookup.
-pub enum KeyLookup {
-    /// A usable key.
-    Found(DecodingKey, KeySource),
-    /// Could not be fetched: could not check.
-    Unavailable(String),
-    /// Malformed or missing: invalid.
-    Invalid(String),
-}
-
-/// Find the key of a VC-JWT. `fetch_json` fetches a URL (network policy applies).
-pub fn lookup_key(
-    header: &Map<String, Value>,
-    fetch_json: &dyn Fn(&str) -> Result<Value, String>,
-) -> KeyLookup {
-    if let Some(jwk) = header.get("jwk") {
-        return match key_from_jwk(jwk) {
-            Ok(k) => KeyLookup::Found(k, KeySource::HeaderJwk),
-            Err(e) => KeyLookup::Invalid(format!("header jwk: {e}")),
-        };
-    }
-    let Some(kid) = header.get("kid").and_then(Value::as_str) else {
-        return KeyLookup::Invalid(
-            "the token names no key (neither kid nor jwk in the header)".into(),
-        );
-    };
-    let (base, fragment) = match kid.split_once('#') {
-        Some((b, f)) => (b, Some(f)),
-        None => (kid, None),
-    };
-    let found = |k: Result<DecodingKey, String>| match k {
-        Ok(k) => KeyLookup::Found(
-            k,
-            KeySource::Kid {
-                kid: kid.to_string(),
-                controller: base.to_string(),
-            },
-        ),
-        Err(e) => KeyLookup::Invalid(format!("{kid}: {e}")),
-    };
-    if let Some(enc) = base.strip_prefix("did:jwk:") {
-        let jwk = b64(enc, "did:jwk").and_then(|b| {
-            serde_json::from_slice::<Value>(&b).map_err(|_| "did:jwk is not json".into())
-        });
-        return found(jwk.and_then(|j| key_from_jwk(&j)));
-    }
-    if let Some(mb) = base.strip_prefix("did:key:") {
-        return found(ed25519_multikey(mb).map(|raw| DecodingKey::from_ed_der(&raw)));
-    }
-    let url = if let Some(rest) = base.strip_prefix("did:web:") {
-        did_web_url(rest)
-    } else if base.starts_with("https://") || base.starts_with("http://") {
-        base.to_string()
-    } else {
-        return KeyLookup::Invalid(format!("cannot resolve key id {kid:?}: unsupported scheme"));
-    };
-    let doc = match fetch_json(&url) {
-        Ok(d) => d,
-        Err(e) => return KeyLookup::Unavailable(format!("key {kid}: {e}")),
-    };
-    let is_did_web = base.starts_with("did:web:");
-    match jwk_in_document(&doc, kid, fragment) {
-        Ok((jwk, declared)) => match key_from_jwk(&jwk) {
-            // A DID's keys belong to the DID; an http key document may name its controller
-            // (Multikey `controller`, or the JWK's non-standard `iss`, STANDARDS §3.2).
-            Ok(k) => KeyLookup::Found(
-                k,
-                KeySource::Kid {
-                    kid: kid.to_string(),
-                    controller: match declared {
-                        Some(c) if !is_did_web => c,
-                        _ => base.to_string(),
-                    },
-                },
-            ),
-            Err(e) => KeyLookup::Invalid(format!("{kid}: {e}")),
-        },
-        Err(e) => KeyLookup::Invalid(format!("{kid}: {e}")),
-    }
-}
-
-/// did:web method-specific id → document URL (STANDARDS §3.4).
-pub fn did_web_url(msid: &str) -> String {
-    let mut parts = msid.split(':');
-    let host = parts
-        .next()
-        .unwrap_or("")
-        .replace("%3A", ":")
-        .replace("%3a", ":");
-    let path: Vec<&str> = parts.collect();
-    if path.is_empty() {
-        format!("https://{host}/.well-known/did.json")
-    } else {
-        format!("https://{host}/{}/did.json", path.join("/"))
-    }
-}
-
-/// Find a JWK in a fetched key document — a JWK, a JWK set, a DID/controller document or a
-/// Multikey document — with the controller it declares, if any.
-fn jwk_in_document(
-    doc: &Value,
-    kid: &str,
-    fragment: Option<&str>,
-) -> Result<(Value, Option<String>), String> {
-    let declared = |v: &Value, key: &str| v.get(key).and_then(Value::as_str).map(str::to_string);
-    let multikey = |mb: &str| -> Result<Value, String> {
-        let raw = ed25519_multikey(mb)?;
-        Ok(serde_json::json!({"kty": "OKP", "crv": "Ed25519", "x": URL_SAFE_NO_PAD.encode(raw)}))
-    };
-    if doc.get("kty").is_some() {
-        return Ok((doc.clone(), declared(doc, "iss")));
-    }
-    let matches_id =
-        |id: &str| id == kid || fragment.is_some_and(|f| id == format!("#{f}") || id == f);
-    if let Some(keys) = doc.get("keys").and_then(Value::as_array) {
-        let pick = keys
-            .iter()
-            .find(|k| k.get("kid").and_then(Value::as_str).is_some_and(matches_id))
-            .or(if keys.len() == 1 { keys.first() } else { None });
-        return pick
-            .map(|k| (k.clone(), declared(k, "iss")))
-            .ok_or_else(|| format!("no key {kid} in the key set"));
-    }
-    if let Some(vms) = doc.get("verificationMethod").and_then(Value::as_array) {
-        let vm = vms
-            .iter()
-            .find(|v| v.get("id").and_then(Value::as_str).is_some_and(matches_id))
-            .ok_or_else(|| format!("{kid} is not in the document's verificationMethod"))?;
-        let controller = declared(vm, "controller").or_else(|| declared(doc, "id"));
-        if let Some(j) = vm.get("publicKeyJwk") {
-            return Ok((j.clone(), controller));
-        }
-        if let Some(mb) = vm.get("publicKeyMultibase").and_then(Value::as_str) {
-            return Ok((multikey(mb)?, controller));
-        }
-        return Err(format!("{kid} has no publicKeyJwk or publicKeyMultibase"));
-    }
-    if let Some(j) = doc.get("publicKeyJwk") {
-        return Ok((j.clone(), declared(doc, "controller")));
-    }
-    if let Some(mb) = doc.get("publicKeyMultibase").and_then(Value::as_str) {
-        return Ok((multikey(mb)?, declared(doc, "controller")));
-    }
-    Err("the key document holds no jwk".into())
 }
 
 /// The credential inside a VC-JWT payload and the VCDM version it claims.
@@ -470,30 +229,6 @@ mod tests {
             ))
             .unwrap_err()
             .contains("not json")
-        );
-    }
-
-    #[test]
-    fn private_jwk_and_short_keys_refused() {
-        let e = key_from_jwk(&json!({"kty": "OKP", "crv": "Ed25519", "x": "AA", "d": "AA"}))
-            .err()
-            .unwrap();
-        assert!(e.contains("private"));
-        let e = key_from_jwk(&json!({"kty": "OKP", "crv": "Ed25519", "x": "AAAA"}))
-            .err()
-            .unwrap();
-        assert!(e.contains("32 bytes"));
-    }
-
-    #[test]
-    fn did_web_urls() {
-        assert_eq!(
-            did_web_url("example.com"),
-            "https://example.com/.well-known/did.json"
-        );
-        assert_eq!(
-            did_web_url("example.com%3A3000:user:alice"),
-            "https://example.com:3000/user/alice/did.json"
         );
     }
 

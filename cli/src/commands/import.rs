@@ -54,7 +54,9 @@ impl Args {
         let (mut imported, mut duplicate, mut refused, mut failed) = (0, 0, 0, 0);
         for o in &outcomes {
             match &o.result {
-                FileResult::Imported { .. } | FileResult::History { .. } => imported += 1,
+                FileResult::Imported { .. }
+                | FileResult::History { .. }
+                | FileResult::Conflict { .. } => imported += 1,
                 FileResult::Duplicate { .. } => duplicate += 1,
                 FileResult::Refused { .. } => refused += 1,
                 FileResult::Failed { .. } => failed += 1,
@@ -87,6 +89,11 @@ impl Args {
                 FileResult::History { id, name, current } => writeln!(
                     out,
                     "imported   {src}  #{id} \"{}\"  another version of #{current} (same id), kept as history{checked}",
+                    clean(name)
+                )?,
+                FileResult::Conflict { id, name, current } => writeln!(
+                    out,
+                    "conflict   {src}  #{id} \"{}\"  claims to be a newer version of #{current} but is not signed with the issuer's key: kept beside it, not in its place{checked}",
                     clean(name)
                 )?,
                 FileResult::Duplicate { id, name } => writeln!(

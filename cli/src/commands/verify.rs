@@ -1,14 +1,17 @@
 //! `backpack verify [--recipient EMAIL|DID]... [--allow-network] [--allow-private-network]
 //! [--json] FILE...`: verify badge files without importing them (issue 3).
 //!
-//! Human output: one block per file — the verdict, then each check with ✓ (pass) ✗ (fail)
-//! – (skipped) ? (could not check) and its detail. `--json`: one object per file per line,
-//! `{"file","format","verdict","checks":[{"id","outcome","detail"}],"fetches":[…]}`.
-//! When a trust list in the wallet names the badge's issuer, its label follows the verdict
+//! Human output: one block per file — the status in words ("Verified", "Signature intact,
+//! issuer not confirmed", …), then each check with ✓ (pass) ✗ (fail) – (skipped) ? (could
+//! not check) and its detail. `--json`: one object per file per line,
+//! `{"file","format","verdict","status","reason","checks":[{"id","outcome","detail"}],"fetches":[…]}`
+//! with the core's ids (`verify::Status`, `verify::CheckId`).
+//! When a trust list in the wallet names the badge's issuer, its label follows the status
 //! line (`  trust: Known issuer: …`) and is the JSON field `"issuer_label"` (`null` when
-//! none): information only, it never changes the verdict or the exit code.
-//! Exit: 0 all valid, 1 any invalid, 2 otherwise (indeterminate, unreadable, I/O error).
-//! Invalid wins over indeterminate: a definite "this badge is bad" is the stronger signal.
+//! none): information only, it never changes the verdict, the status or the exit code.
+//! Exit: 0 all valid, 1 any invalid, 2 otherwise (indeterminate — issuer not confirmed or
+//! could not check —, unreadable, I/O error). Invalid wins over indeterminate: a definite
+//! "this badge is bad" is the stronger signal.
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -64,7 +67,7 @@ pub fn marker(o: Outcome) -> &'static str {
 /// Human block for one report.
 pub fn human(label: &str, r: &Report) -> String {
     let format = r.format.map(|f| format!(" ({f})")).unwrap_or_default();
-    let mut s = format!("{label}: {}{format}\n", r.verdict.as_str());
+    let mut s = format!("{label}: {}{format}\n", r.status.label());
     for c in &r.checks {
         s.push_str(&format!(
             "  {} {:<10} {}\n",
@@ -95,6 +98,8 @@ pub fn json_line(label: &str, r: &Report) -> serde_json::Value {
         "file": label,
         "format": r.format.map(|f| f.as_str()),
         "verdict": r.verdict.as_str(),
+        "status": r.status.as_str(),
+        "reason": r.reason,
         "checks": r.checks.iter().map(|c| json!({
             "id": c.id.as_str(),
             "outcome": c.outcome,

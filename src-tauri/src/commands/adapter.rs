@@ -101,7 +101,7 @@ pub struct BadgeDetail {
 pub struct ImportLine {
     /// File name or label.
     pub file: String,
-    /// `imported`, `duplicate` or `refused`.
+    /// `imported`, `duplicate`, `conflict` or `refused`.
     pub outcome: &'static str,
     /// Why (for a refusal) or the badge name.
     pub message: String,
@@ -265,6 +265,14 @@ pub fn line(o: FileOutcome) -> ImportLine {
         FileResult::Duplicate { id, .. } => {
             ("duplicate", "already in your wallet".into(), Some(id))
         }
+        FileResult::Conflict { id, name, current } => (
+            "conflict",
+            format!(
+                "{name}: claims to be a newer version of badge #{current} but is not signed \
+                 with the issuer's key, so it was kept beside it, not in its place"
+            ),
+            Some(id),
+        ),
         FileResult::Refused { reason } | FileResult::Failed { reason } => {
             let r = reason
                 .strip_prefix(&format!("{}: ", o.source))

@@ -15,6 +15,9 @@
 //! [`verify_proofs`] gives the `proof` and `issuer_key` outcomes the pipeline reports:
 //! a credential passes when one supported proof verifies and none fails; an unsupported
 //! proof beside a valid one is ignored with a note (1EdTech `simple-multiple-proofs.json`).
+//! `issuer_key` is the binding of the verifying key to the issuer, decided by
+//! [`crate::verify::keys::Resolver::bind`]: a key spelled in a method's fragment checks the
+//! signature, but only a source the issuer controls makes it the issuer's.
 //! "Could not check" (context not bundled, key document offline) is [`Outcome::Error`],
 //! never [`Outcome::Fail`]. When a proof fails with the published content of a context whose
 //! content changed after publication (OB 3.0.3, OB 3.0 `context.json`), the other historical
@@ -29,8 +32,8 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use crate::verify::jsonld::{ContextVariant, JsonLdError};
-use crate::verify::keys::{KeyError, KeyResolver, PublicKey, ResolvedKey, controller_matches};
-use crate::verify::report::Outcome;
+use crate::verify::keys::{Binding, KeyError, PublicKey, ResolvedKey, Resolver};
+use crate::verify::report::{ISSUER_NOT_CONFIRMED, Outcome};
 
 /// Most proofs one document may carry (each may cost a canonicalisation and a key fetch;
 /// real credentials carry one or two).
@@ -41,7 +44,8 @@ pub const MAX_PROOFS: usize = 8;
 pub struct ProofsOutcome {
     /// Pass / Fail / Error (could not check), with a one-line detail.
     pub proof: (Outcome, String),
-    /// The key resolved and is controlled by the issuer? (Skipped when no issuer id given.)
+    /// Is the verifying key the issuer's (pass), not provably (error: issuer not confirmed),
+    /// or provably not (fail)?
     pub issuer_key: (Outcome, String),
     /// The verification method that verified, if one did.
     pub key_id: Option<String>,
@@ -454,12 +458,8 @@ pub fn verify_signature(
 }
 
 /// Verify the Data Integrity proofs of a credential (`proofPurpose` `assertionMethod`),
-/// with `issuer_id` the credential's issuer id (the key's controller must be it).
-pub fn verify_proofs(
-    doc: &Value,
-    issuer_id: Option<&str>,
-    keys: &dyn KeyResolver,
-) -> ProofsOutcome {
+/// with `issuer_id` the credential's issuer id (the verifying key must be bound to it).
+pub fn verify_proofs(doc: &Value, issuer_id: Option<&str>, keys: &Resolver<'_>) -> ProofsOutcome {
     verify_proofs_with(doc, issuer_id, keys, &VerifyOptions::default())
 }
 
@@ -468,9 +468,6 @@ enum ProofResult {
         suite: Suite,
         key: ResolvedKey,
         note: Option<String>,
-        /// Set when the signature verified with the key named in the method's fragment but the
-        /// document saying who controls it could not be fetched (e.g. did:web offline).
-        controller_unconfirmed: Option<String>,
     },
     Failed {
         detail: String,
@@ -488,7 +485,7 @@ enum ProofResult {
 pub fn verify_proofs_with(
     doc: &Value,
     controller: Option<&str>,
-    keys: &dyn KeyResolver,
+    keys: &Resolver<'_>,
     opts: &VerifyOptions<'_>,
 ) -> ProofsOutcome {
     let fail = |d: String| ProofsOutcome {
@@ -520,7 +517,7 @@ pub fn verify_proofs_with(
             if many { label(r, i + 1) } else { r }
         })
         .collect();
-    summarise(&results, controller)
+    summarise(&results, controller, keys, opts.proof_purpose)
 }
 
 fn label(r: ProofResult, n: usize) -> ProofResult {
@@ -537,7 +534,12 @@ fn label(r: ProofResult, n: usize) -> ProofResult {
     }
 }
 
-fn summarise(results: &[ProofResult], controller: Option<&str>) -> ProofsOutcome {
+fn summarise(
+    results: &[ProofResult],
+    controller: Option<&str>,
+    keys: &Resolver<'_>,
+    purpose: &str,
+) -> ProofsOutcome {
     let unsupported: Vec<&str> = results
         .iter()
         .filter_map(|r| match r {
@@ -550,12 +552,7 @@ fn summarise(results: &[ProofResult], controller: Option<&str>) -> ProofsOutcome
         _ => None,
     });
     let verified = results.iter().find_map(|r| match r {
-        ProofResult::Verified {
-            suite,
-            key,
-            note,
-            controller_unconfirmed,
-        } => Some((suite, key, note, controller_unconfirmed)),
+        ProofResult::Verified { suite, key, note } => Some((suite, key, note)),
         _ => None,
     });
     let could_not = results.iter().find_map(|r| match r {
@@ -565,7 +562,7 @@ fn summarise(results: &[ProofResult], controller: Option<&str>) -> ProofsOutcome
 
     let proof = if let Some(d) = first_failed {
         (Outcome::Fail, d)
-    } else if let Some((suite, key, note, _)) = verified {
+    } else if let Some((suite, key, note)) = verified {
         let mut d = format!("{} signature verified with key {}", suite.name(), key.id);
         if let Some(n) = note {
             d.push_str(&format!(" ({n})"));
@@ -592,90 +589,54 @@ fn summarise(results: &[ProofResult], controller: Option<&str>) -> ProofsOutcome
         )
     };
 
-    // issuer_key: from the verified proof, else from any proof whose key resolved or failed to.
-    if let Some((_, k, _, Some(why))) = verified {
+    // issuer_key: is the key that verified the issuer's?
+    if let Some((_, k, _)) = verified {
         return ProofsOutcome {
             proof,
-            issuer_key: (
-                Outcome::Error,
-                format!("could not check who controls key {}: {why}", k.id),
-            ),
+            issuer_key: binding_outcome(k, &keys.bind(k, controller, purpose)),
             key_id: Some(k.id.clone()),
         };
     }
-    let key_result: Option<Result<&ResolvedKey, &KeyError>> =
-        verified.map(|(_, k, _, _)| Ok(k)).or_else(|| {
-            results.iter().find_map(|r| match r {
-                ProofResult::Failed { key: Some(k), .. }
-                | ProofResult::CouldNotCheck { key: Some(k), .. } => Some(k.as_ref()),
-                _ => None,
-            })
-        });
-    let issuer_key = match key_result {
-        None => (Outcome::Skipped, "no key was resolved".into()),
-        Some(Err(e @ KeyError::Unavailable { .. })) => (Outcome::Error, e.to_string()),
-        Some(Err(e)) => (Outcome::Fail, e.to_string()),
-        Some(Ok(k)) => controller_outcome(k, controller),
+    let key_err = results.iter().find_map(|r| match r {
+        ProofResult::Failed {
+            key: Some(Err(e)), ..
+        }
+        | ProofResult::CouldNotCheck {
+            key: Some(Err(e)), ..
+        } => Some(e),
+        _ => None,
+    });
+    let issuer_key = match key_err {
+        Some(e @ KeyError::Unavailable { .. }) => (Outcome::Error, e.to_string()),
+        Some(e) => (Outcome::Fail, e.to_string()),
+        None => (
+            Outcome::Skipped,
+            "no signature verified, so there is no key to tie to the issuer".into(),
+        ),
     };
     ProofsOutcome {
         proof,
         issuer_key,
-        key_id: verified.map(|(_, k, _, _)| k.id.clone()),
+        key_id: None,
     }
 }
 
-fn controller_outcome(k: &ResolvedKey, expected: Option<&str>) -> (Outcome, String) {
-    match (k.controller.as_deref(), expected) {
-        (_, None) => (
-            Outcome::Skipped,
-            format!(
-                "key {} resolved; no issuer id to compare its controller with",
-                k.id
-            ),
-        ),
-        (None, Some(_)) => (Outcome::Fail, format!("key {} names no controller", k.id)),
-        (Some(c), Some(i)) if controller_matches(c, i) => (
+/// The `issuer_key` check from a key's binding.
+pub fn binding_outcome(k: &ResolvedKey, b: &Binding) -> (Outcome, String) {
+    match b {
+        Binding::Bound(ev) => (
             Outcome::Pass,
-            format!("key {} is controlled by the issuer {i}", k.id),
+            format!("key {} is the issuer's: {}", k.id, ev.describe()),
         ),
-        // An issuer named by a URN (e.g. `urn:uuid:…`) cannot control a key, so the binding
-        // cannot be compared at all: say so instead of calling a genuine badge a forgery. The
-        // 1EdTech validator accepts `simple-did-key-method.json` on the same grounds.
-        (_, Some(i)) if !is_key_controlling_id(i) => (
-            Outcome::Skipped,
-            format!(
-                "the issuer id {i} is not a URL or DID, so it cannot be tied to a key: \
-                 the badge is signed by {}, not provably by the issuer",
-                k.controller.as_deref().unwrap_or(&k.id)
-            ),
-        ),
-        (Some(c), Some(i)) => (
-            Outcome::Fail,
-            format!("key controller {c} is not the issuer {i}"),
-        ),
+        Binding::Unconfirmed(why) => (Outcome::Error, format!("{ISSUER_NOT_CONFIRMED}{why}")),
+        Binding::Refused(why) => (Outcome::Fail, format!("not the issuer's key: {why}")),
     }
-}
-
-/// True for ids that can control keys: http(s) URLs and DIDs (STANDARDS §3.4).
-fn is_key_controlling_id(id: &str) -> bool {
-    id.starts_with("https://") || id.starts_with("http://") || id.starts_with("did:")
-}
-
-/// The Ed25519 Multikey in a verification method's fragment (`…#z6Mk…`), controller unknown.
-fn fragment_key(vm: &str) -> Option<ResolvedKey> {
-    let (_, frag) = vm.split_once('#')?;
-    let pk = crate::verify::keys::ed25519_from_multikey(frag).ok()?;
-    Some(ResolvedKey {
-        id: vm.to_owned(),
-        controller: None,
-        key: PublicKey::Ed25519(pk),
-    })
 }
 
 fn verify_one(
     doc: &Value,
     proof: &Value,
-    keys: &dyn KeyResolver,
+    keys: &Resolver<'_>,
     opts: &VerifyOptions<'_>,
 ) -> ProofResult {
     let failed = |detail: String| ProofResult::Failed { detail, key: None };
@@ -736,23 +697,14 @@ fn verify_one(
         },
         _ => return failed(format!("{name}: proof has no verificationMethod")),
     };
-    let mut controller_unconfirmed = None;
-    let key = match keys.resolve_for(&vm, opts.proof_purpose) {
+    let key = match keys.resolve(&vm, opts.proof_purpose) {
         Ok(k) => k,
-        Err(e @ KeyError::Unavailable { .. }) => match fragment_key(&vm) {
-            // The method names its key in its fragment (did:web:…#z6Mk…): the signature can
-            // be checked offline; who controls the key stays unknown.
-            Some(k) => {
-                controller_unconfirmed = Some(e.to_string());
-                k
-            }
-            None => {
-                return ProofResult::CouldNotCheck {
-                    detail: format!("{name}: {e}"),
-                    key: Some(Err(e)),
-                };
-            }
-        },
+        Err(e @ KeyError::Unavailable { .. }) => {
+            return ProofResult::CouldNotCheck {
+                detail: format!("{name}: {e}"),
+                key: Some(Err(e)),
+            };
+        }
         Err(e) => {
             return ProofResult::Failed {
                 detail: format!("{name}: {e}"),
@@ -788,12 +740,7 @@ fn verify_one(
         Err(e) => Err(e),
     };
     match outcome {
-        Ok(note) => ProofResult::Verified {
-            suite,
-            key,
-            note,
-            controller_unconfirmed,
-        },
+        Ok(note) => ProofResult::Verified { suite, key, note },
         Err(e) if e.is_could_not_check() => ProofResult::CouldNotCheck {
             detail: format!("{name}: {e}"),
             key: Some(Ok(key)),

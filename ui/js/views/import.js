@@ -78,14 +78,15 @@ export async function importPaths(paths) {
   }
 }
 
-const OUTCOME = { imported: "Added", duplicate: "Already there", refused: "Not added" };
+const OUTCOME = { imported: "Added", duplicate: "Already there", conflict: "Kept aside", refused: "Not added" };
 
 export function showResults(lines) {
   const panel = $("#import-results-panel");
   panel.hidden = false;
   const n = (o) => lines.filter((l) => l.outcome === o).length;
   const summary = $("#import-summary");
-  summary.textContent = `${n("imported")} added · ${n("duplicate")} already in your backpack · ${n("refused")} not added`;
+  const conflicts = n("conflict") ? ` · ${n("conflict")} kept aside (not signed by the issuer)` : "";
+  summary.textContent = `${n("imported")} added · ${n("duplicate")} already in your backpack${conflicts} · ${n("refused")} not added`;
   const list = clear($("#import-results"));
   for (const l of lines) {
     list.append(el("li", { "data-outcome": l.outcome },

@@ -1,0 +1,909 @@
+//! Key resolution and issuer binding: the one place that says which public key checks a
+//! signature and **whether the issuer controls it**. Every proof type calls it: Data
+//! Integrity proofs, VC-JWTs, OB 2.0 signed assertions ([`ob2`]), status lists and the
+//! presentation proof of a received portfolio.
+//!
+//! A correct signature proves the bytes are unchanged, not who made them. So resolution gives
+//! two things: the key material a signature is checked with, and — separately — the evidence
+//! that the issuer controls that key ([`Binding`]). The rules (W3C Controlled Identifiers
+//! <https://www.w3.org/TR/cid-1.0/#retrieve-verification-method>, VC Data Integrity
+//! <https://www.w3.org/TR/vc-data-integrity/#retrieve-verification-method>, DID Core
+//! <https://www.w3.org/TR/did-core/#assertion>, OB 3.0 key provenance
+//! <https://www.imsglobal.org/spec/ob/v3p0/impl#key-provenance>):
+//!
+//! - The controller of a key is the DID itself (`did:key`, `did:jwk`: the key *is* the
+//!   identifier), or the URL of the document that lists the key under the proof's
+//!   relationship (`assertionMethod` for credentials) — a DID document of a `did:web`, an
+//!   https controller document fetched from that URL. Never a `controller`, `owner` or `id` a
+//!   document declares about itself: a key document that names another controller counts
+//!   only when that controller's own document links back to the key.
+//! - A key is the issuer's when its controller is the issuer, or when a source the issuer
+//!   controls lists it: the issuer's DID document, the document at the issuer's own https id,
+//!   or its key set at `https://{issuer host}/.well-known/jwks.json`.
+//! - A verification method whose fragment *is* a multikey (`https://uni.edu/issuer#z6Mk…`,
+//!   as 1EdTech's fixtures use) gives the key to check the signature with, never the
+//!   binding: anyone can write any fragment. The same holds for a VC-JWT header `jwk`.
+//! - Key documents are hostile input: fetched with the learner's consent (or read from the
+//!   wallet's copy, with its date), size-capped, refused when they redirect to another origin
+//!   or when their `id` is not the URL they were fetched from.
+//!
+//! [`Binding::Bound`] carries its [`Evidence`] ("confirmed from the issuer's key document
+//! fetched on 3 May 2026"). [`Binding::Unconfirmed`] is "could not check" (offline, an issuer
+//! id such as `urn:uuid:` that nothing can be fetched for); [`Binding::Refused`] is invalid: a
+//! source the issuer controls was read and does not list the key, or the key is another
+//! DID's.
+
+mod did;
+mod jwk;
+mod multikey;
+pub mod ob2;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+pub use did::{did_of, did_web_url};
+pub use jwk::{decoding_key, key_from_jwk, same_key};
+pub use multikey::{
+    did_key_from_ed25519, did_key_verification_method, ed25519_from_base58, ed25519_from_multikey,
+    multikey_from_ed25519,
+};
+
+use super::fetch::{Doc, Documents};
+use crate::env::Clock;
+
+/// A verification key's public material.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PublicKey {
+    /// A raw Ed25519 public key.
+    Ed25519([u8; 32]),
+    /// A public JWK (RSA or EC P-256), for VC-JWT.
+    Jwk(Value),
+    /// An RSA public key in PEM (OB 2.0 `CryptographicKey.publicKeyPem`).
+    RsaPem(String),
+}
+
+/// What says a key belongs to someone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceKind {
+    /// A `did:key` / `did:jwk`: the identifier is the key.
+    SelfCertifying,
+    /// A `did:web` DID document lists it.
+    DidDocument,
+    /// An https controller document (the issuer's own URL) lists it.
+    IssuerDocument,
+    /// The issuer's JWK set lists it.
+    KeySet,
+    /// An OB 2.0 issuer profile lists it in `publicKey`.
+    Ob2Profile,
+}
+
+/// The evidence that a key is controlled by someone: which document, from where, fetched when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// What kind of source.
+    pub kind: EvidenceKind,
+    /// The document's URL (or the DID, for a self-certifying key).
+    pub source: Option<String>,
+    /// When the document was fetched (RFC 3339), if one was.
+    pub fetched_at: Option<String>,
+    /// True when the wallet's copy was used (the network was off).
+    pub from_cache: bool,
+    /// The relationship the document lists the key under (`assertionMethod`).
+    pub purpose: String,
+}
+
+impl Evidence {
+    fn from_doc(kind: EvidenceKind, doc: &Doc, purpose: &str) -> Evidence {
+        Evidence {
+            kind,
+            source: Some(doc.url.clone()),
+            fetched_at: Some(doc.fetched_at.clone()),
+            from_cache: doc.from_cache,
+            purpose: purpose.to_owned(),
+        }
+    }
+
+    /// One phrase, e.g. "confirmed from the issuer's key document https://uni.edu/issuer,
+    /// fetched on 3 May 2026".
+    pub fn describe(&self) -> String {
+        let src = self.source.as_deref().unwrap_or("?");
+        let when = self
+            .fetched_at
+            .as_deref()
+            .map(|t| {
+                let day = super::evidence::human_date(t);
+                if self.from_cache {
+                    format!(", fetched on {day} (the wallet's copy)")
+                } else {
+                    format!(", fetched on {day}")
+                }
+            })
+            .unwrap_or_default();
+        let under = if self.purpose.is_empty() {
+            String::new()
+        } else {
+            format!(" under {}", self.purpose)
+        };
+        match self.kind {
+            EvidenceKind::SelfCertifying => {
+                format!("the key is the issuer's own identifier {src} (self-certifying)")
+            }
+            EvidenceKind::DidDocument => {
+                format!("confirmed from the issuer's DID document {src}{when} (listed{under})")
+            }
+            EvidenceKind::IssuerDocument => {
+                format!("confirmed from the issuer's key document {src}{when} (listed{under})")
+            }
+            EvidenceKind::KeySet => format!("confirmed from the issuer's key set {src}{when}"),
+            EvidenceKind::Ob2Profile => {
+                format!("confirmed from the issuer profile {src}{when} (listed in its publicKey)")
+            }
+        }
+    }
+}
+
+/// Who controls a key, as established by a source (never by a document's claim about itself).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Controller {
+    /// The DID, or the URL of the document that lists the key.
+    pub id: String,
+    /// What established it.
+    pub evidence: Evidence,
+}
+
+/// A resolved key: the material to check a signature with, and its controller when a source
+/// established one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedKey {
+    /// The verification method id / key id as resolved.
+    pub id: String,
+    /// The key.
+    pub key: PublicKey,
+    /// Its established controller, if any (none for a fragment multikey read offline, a
+    /// header `jwk`, a bare JWK document).
+    pub controller: Option<Controller>,
+}
+
+/// Whether a key is the issuer's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Binding {
+    /// The issuer controls the key; here is how we know.
+    Bound(Evidence),
+    /// Could not be established (offline, an issuer id nothing can be fetched for): "signature
+    /// intact, issuer not confirmed".
+    Unconfirmed(String),
+    /// A source the issuer controls was read and does not list the key, or the key is
+    /// another identifier's: invalid.
+    Refused(String),
+}
+
+/// Why a key could not be resolved.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum KeyError {
+    /// Resolving needs a document that could not be read: could not check.
+    #[error("could not resolve {id}: {reason}")]
+    Unavailable {
+        /// The verification method.
+        id: String,
+        /// Why.
+        reason: String,
+    },
+    /// The key material is malformed, of the wrong type, or not where it must be: invalid.
+    #[error("bad key {id}: {reason}")]
+    Invalid {
+        /// The verification method.
+        id: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Oldest copy of a key document the wallet may use as evidence offline: a binding read from
+/// an older copy is "issuer not confirmed" until the document is fetched again. The old report
+/// and the documents it used stay in the wallet (evidence history).
+pub const KEY_EVIDENCE_MAX_AGE_DAYS: i64 = 365;
+
+const ACCEPT_KEYS: &str =
+    "application/did+ld+json, application/did+json, application/ld+json, application/json";
+const ACCEPT_JWKS: &str = "application/jwk-set+json, application/json";
+
+/// Resolves keys and binds them to issuers, reading documents through [`Documents`].
+pub struct Resolver<'a> {
+    docs: &'a dyn Documents,
+    clock: &'a dyn Clock,
+}
+
+fn norm(id: &str) -> &str {
+    if id.starts_with("http://") || id.starts_with("https://") {
+        id.trim_end_matches('/')
+    } else {
+        id
+    }
+}
+
+/// Two ids name the same thing (exact, ignoring a trailing `/` on http(s) URLs).
+pub fn same_id(a: &str, b: &str) -> bool {
+    norm(a) == norm(b)
+}
+
+fn is_http(s: &str) -> bool {
+    s.starts_with("https://") || s.starts_with("http://")
+}
+
+fn origin(u: &str) -> Option<String> {
+    let o = reqwest::Url::parse(u).ok()?.origin();
+    o.is_tuple().then(|| o.ascii_serialization())
+}
+
+/// An id in a document, made absolute against the document's URL (`#key-1` → `URL#key-1`).
+fn absolute(candidate: &str, doc_id: &str) -> String {
+    if candidate.starts_with('#') {
+        format!("{}{candidate}", doc_id.split('#').next().unwrap_or(doc_id))
+    } else {
+        candidate.to_owned()
+    }
+}
+
+/// The key material of a verification method object (Multikey, Ed25519VerificationKey2020 /
+/// 2018, JsonWebKey2020 / JsonWebKey, CryptographicKey).
+fn material(method: &Value) -> Result<PublicKey, String> {
+    if let Some(mb) = method.get("publicKeyMultibase") {
+        let mb = mb.as_str().ok_or("publicKeyMultibase is not a string")?;
+        return ed25519_from_multikey(mb).map(PublicKey::Ed25519);
+    }
+    if let Some(jwk) = method.get("publicKeyJwk") {
+        return key_from_jwk(jwk);
+    }
+    if let Some(b58) = method.get("publicKeyBase58").and_then(Value::as_str) {
+        return ed25519_from_base58(b58).map(PublicKey::Ed25519);
+    }
+    if let Some(pem) = method.get("publicKeyPem").and_then(Value::as_str) {
+        return Ok(PublicKey::RsaPem(pem.trim().to_owned()));
+    }
+    if method.get("kty").is_some() {
+        return key_from_jwk(method);
+    }
+    Err("the verification method has no publicKeyMultibase, publicKeyJwk or publicKeyBase58".into())
+}
+
+/// The method objects a controller document defines (`verificationMethod`, and methods
+/// embedded under a relationship), with absolute ids.
+fn methods<'v>(doc: &'v Value, doc_id: &str) -> Vec<(String, &'v Value)> {
+    let mut out = Vec::new();
+    for list in [
+        "verificationMethod",
+        "assertionMethod",
+        "authentication",
+        "publicKey",
+    ] {
+        let items: Vec<&Value> = match doc.get(list) {
+            Some(Value::Array(a)) => a.iter().collect(),
+            Some(v @ Value::Object(_)) => vec![v],
+            _ => continue,
+        };
+        for m in items {
+            if let Some(id) = m.get("id").and_then(Value::as_str) {
+                out.push((absolute(id, doc_id), m));
+            }
+        }
+    }
+    out
+}
+
+/// The ids listed under `purpose` (references or embedded methods), absolute.
+fn listed_ids(doc: &Value, purpose: &str, doc_id: &str) -> Vec<String> {
+    let items: Vec<&Value> = match doc.get(purpose) {
+        Some(Value::Array(a)) => a.iter().collect(),
+        Some(v @ (Value::String(_) | Value::Object(_))) => vec![v],
+        _ => return Vec::new(),
+    };
+    items
+        .iter()
+        .filter_map(|m| match m {
+            Value::String(s) => Some(absolute(s, doc_id)),
+            Value::Object(_) => m
+                .get("id")
+                .and_then(Value::as_str)
+                .map(|s| absolute(s, doc_id)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The Ed25519 multikey a method id's fragment spells (`…#z6Mk…`), for checking a signature
+/// when the document is not available. It binds nothing.
+fn fragment_key(vm: &str) -> Option<ResolvedKey> {
+    let (_, frag) = vm.split_once('#')?;
+    let pk = ed25519_from_multikey(frag).ok()?;
+    Some(ResolvedKey {
+        id: vm.to_owned(),
+        key: PublicKey::Ed25519(pk),
+        controller: None,
+    })
+}
+
+/// A controller / key document fetched for a URL, checked: 2xx JSON, no redirect to another
+/// origin, its own `id` (if any) is the URL it was fetched from.
+enum Fetched {
+    Doc(Doc, Value),
+    /// Nothing to read (offline, unreachable, not 2xx): could not check.
+    Unavailable(String),
+    /// Read, but unusable or lying about itself: invalid as a key source.
+    Bad(String),
+}
+
+impl<'a> Resolver<'a> {
+    /// A resolver reading documents from `docs`; `clock` dates the evidence's age.
+    pub fn new(docs: &'a dyn Documents, clock: &'a dyn Clock) -> Resolver<'a> {
+        Resolver { docs, clock }
+    }
+
+    fn fetch(&self, url: &str, accept: &str) -> Fetched {
+        let doc = match self.docs.get(url, accept) {
+            Ok(d) => d,
+            Err(e) => return Fetched::Unavailable(e),
+        };
+        if !doc.ok() {
+            return Fetched::Unavailable(format!("{url} answered http {}", doc.status));
+        }
+        if doc.from_cache {
+            let age = chrono::DateTime::parse_from_rfc3339(&doc.fetched_at)
+                .map(|t| (self.clock.now() - t.with_timezone(&chrono::Utc)).num_days())
+                .unwrap_or(i64::MAX);
+            if age > KEY_EVIDENCE_MAX_AGE_DAYS {
+                return Fetched::Unavailable(format!(
+                    "the wallet's copy of {url} was fetched on {}, over {KEY_EVIDENCE_MAX_AGE_DAYS} days ago; \
+                     allow network access to confirm it again",
+                    super::evidence::human_date(&doc.fetched_at)
+                ));
+            }
+        }
+        if origin(&doc.url) != origin(url) {
+            return Fetched::Bad(format!(
+                "{url} redirected to another origin ({}); key documents must be served by their own origin",
+                doc.url
+            ));
+        }
+        let v = match doc.json() {
+            Ok(v @ Value::Object(_)) => v,
+            Ok(_) => return Fetched::Bad(format!("{url} is not a JSON object")),
+            Err(e) => return Fetched::Bad(e),
+        };
+        Fetched::Doc(doc, v)
+    }
+
+    /// Fetch a controller document and check that it does not claim another identity.
+    fn controller_doc(&self, url: &str) -> Fetched {
+        match self.fetch(url, ACCEPT_KEYS) {
+            Fetched::Doc(doc, v) => match v.get("id").and_then(Value::as_str) {
+                Some(id) if !same_id(id, url) => {
+                    Fetched::Bad(format!("the document at {url} declares itself as {id}"))
+                }
+                _ => Fetched::Doc(doc, v),
+            },
+            other => other,
+        }
+    }
+
+    /// Does the document (of `doc_id`) list `key` under `purpose`: by its id, or (for a method
+    /// named only by its key, such as `#z6Mk…`) by the same key material? A listed method
+    /// object that declares another `controller` counts only when that controller's own
+    /// document links back to the key.
+    fn lists_key(&self, doc: &Value, doc_id: &str, key: &ResolvedKey, purpose: &str) -> bool {
+        self.lists_key_at(doc, doc_id, key, purpose, 0)
+    }
+
+    fn lists_key_at(
+        &self,
+        doc: &Value,
+        doc_id: &str,
+        key: &ResolvedKey,
+        purpose: &str,
+        depth: u8,
+    ) -> bool {
+        let listed = listed_ids(doc, purpose, doc_id);
+        let defined = methods(doc, doc_id);
+        let method_of = |id: &str| {
+            defined
+                .iter()
+                .find(|(d, _)| same_id(d, id))
+                .map(|(_, m)| *m)
+        };
+        // The method's own controller claim, if it names someone other than this document.
+        // (depth u8::MAX: only "is it listed", for reading key material.)
+        let delegated_ok = |m: Option<&Value>| -> bool {
+            if depth == u8::MAX {
+                return true;
+            }
+            let Some(c) = m.and_then(|m| m.get("controller")).and_then(Value::as_str) else {
+                return true;
+            };
+            if same_id(did_of(c), did_of(doc_id)) || same_id(c, doc_id) {
+                return true;
+            }
+            if depth > 0 {
+                return false;
+            }
+            if let Some(Ok(k)) = did::self_certifying_key(c) {
+                return same_key(&k, &key.key);
+            }
+            self.back_link_at(c, key, purpose, depth + 1).is_some()
+        };
+        listed.iter().any(|l| {
+            if same_id(l, &key.id) {
+                return delegated_ok(method_of(l));
+            }
+            method_of(l).is_some_and(|m| {
+                material(m).is_ok_and(|k| same_key(&k, &key.key)) && delegated_ok(Some(m))
+            })
+        })
+    }
+
+    /// Resolve a verification method (or a JWT `kid` that is a DID URL or an http(s) URL) for
+    /// a proof with this `purpose` (`assertionMethod`, `authentication`).
+    pub fn resolve(&self, vm: &str, purpose: &str) -> Result<ResolvedKey, KeyError> {
+        let invalid = |reason: String| KeyError::Invalid {
+            id: vm.chars().take(200).collect(),
+            reason,
+        };
+        if vm.len() > 4096 {
+            return Err(invalid(
+                "verification method id is longer than 4096 characters".into(),
+            ));
+        }
+        if vm.starts_with("did:key:") {
+            return did::resolve_did_key(vm);
+        }
+        if vm.starts_with("did:jwk:") {
+            return did::resolve_did_jwk(vm);
+        }
+        if vm.starts_with("did:web:") {
+            return self.resolve_did_web(vm, purpose);
+        }
+        if is_http(vm) {
+            return self.resolve_http(vm, purpose);
+        }
+        // urn:uuid:…#z6Mk… and other ids nothing can be fetched for: the fragment may give the
+        // key to check the signature with; who controls it stays unknown.
+        if let Some(k) = fragment_key(vm) {
+            return Ok(k);
+        }
+        let scheme = vm.split(':').take(2).collect::<Vec<_>>().join(":");
+        Err(KeyError::Unavailable {
+            id: vm.to_owned(),
+            reason: format!("keys named by {scheme} ids cannot be resolved"),
+        })
+    }
+
+    fn resolve_did_web(&self, vm: &str, purpose: &str) -> Result<ResolvedKey, KeyError> {
+        let invalid = |reason: String| KeyError::Invalid {
+            id: vm.to_owned(),
+            reason,
+        };
+        let did = did_of(vm);
+        let url = did_web_url(did).map_err(invalid)?;
+        let (doc, v) = match self.fetch(&url, ACCEPT_KEYS) {
+            Fetched::Doc(d, v) => (d, v),
+            Fetched::Unavailable(why) => {
+                // The signature can still be checked with a key spelled in the fragment; the
+                // DID document is the only thing that could say whose key it is.
+                return fragment_key(vm).ok_or(KeyError::Unavailable {
+                    id: vm.to_owned(),
+                    reason: why,
+                });
+            }
+            Fetched::Bad(why) => return Err(invalid(why)),
+        };
+        if v.get("id").and_then(Value::as_str) != Some(did) {
+            return Err(invalid(format!(
+                "the DID document at {url} is not for {did}"
+            )));
+        }
+        let key = self.method_in(&v, did, vm, purpose, &url)?;
+        let controller = self.controls(&v, did, &key, purpose).then(|| Controller {
+            id: did.to_owned(),
+            evidence: Evidence::from_doc(EvidenceKind::DidDocument, &doc, purpose),
+        });
+        Ok(ResolvedKey { controller, ..key })
+    }
+
+    /// The method `vm` as defined in a controller document, which must list it under
+    /// `purpose`. A method named by its own key (`#z6Mk…`) may be listed under another id with
+    /// the same key.
+    fn method_in(
+        &self,
+        v: &Value,
+        doc_id: &str,
+        vm: &str,
+        purpose: &str,
+        url: &str,
+    ) -> Result<ResolvedKey, KeyError> {
+        let invalid = |reason: String| KeyError::Invalid {
+            id: vm.to_owned(),
+            reason,
+        };
+        let defined = methods(v, doc_id);
+        let by_id = defined.iter().find(|(id, _)| same_id(id, vm));
+        let key = match by_id {
+            Some((_, m)) => ResolvedKey {
+                id: vm.to_owned(),
+                key: material(m).map_err(|e| invalid(format!("{url}: {e}")))?,
+                controller: None,
+            },
+            None => match fragment_key(vm) {
+                Some(k) => k,
+                None => return Err(invalid(format!("{url} does not list the key {vm}"))),
+            },
+        };
+        if !self.lists_key_at(v, doc_id, &key, purpose, u8::MAX) {
+            return Err(invalid(format!(
+                "{url} does not list the key {vm} under {purpose}"
+            )));
+        }
+        Ok(key)
+    }
+
+    /// The document lists the key and no method object there hands it to another controller
+    /// that does not link back: only then is the document's owner its controller.
+    fn controls(&self, v: &Value, doc_id: &str, key: &ResolvedKey, purpose: &str) -> bool {
+        self.lists_key(v, doc_id, key, purpose)
+    }
+
+    fn resolve_http(&self, vm: &str, purpose: &str) -> Result<ResolvedKey, KeyError> {
+        let invalid = |reason: String| KeyError::Invalid {
+            id: vm.to_owned(),
+            reason,
+        };
+        let (base, fragment) = match vm.split_once('#') {
+            Some((b, f)) => (b, Some(f)),
+            None => (vm, None),
+        };
+        let (doc, v) = match self.fetch(base, ACCEPT_KEYS) {
+            Fetched::Doc(d, v) => (d, v),
+            Fetched::Unavailable(why) => {
+                return fragment_key(vm).ok_or(KeyError::Unavailable {
+                    id: vm.to_owned(),
+                    reason: why,
+                });
+            }
+            Fetched::Bad(why) => return Err(invalid(why)),
+        };
+        let declared = v.get("id").and_then(Value::as_str);
+        // A JWK set: the key is found by its kid; the set says nothing about a controller.
+        if let Some(keys) = v.get("keys").and_then(Value::as_array) {
+            let want = |k: &&Value| {
+                k.get("kid")
+                    .and_then(Value::as_str)
+                    .is_some_and(|kid| kid == vm || Some(kid) == fragment)
+            };
+            let jwk = keys
+                .iter()
+                .find(want)
+                .ok_or_else(|| invalid(format!("the key set {base} has no key {vm}")))?;
+            return Ok(ResolvedKey {
+                id: vm.to_owned(),
+                key: key_from_jwk(jwk).map_err(|e| invalid(format!("{base}: {e}")))?,
+                controller: None,
+            });
+        }
+        // A document that is the key itself (a Multikey / JWK / CryptographicKey document).
+        let is_key_doc = (declared.is_some_and(|d| same_id(d, vm)) || fragment.is_none())
+            && material(&v).is_ok();
+        if is_key_doc {
+            if let Some(d) = declared
+                && !same_id(d, vm)
+                && !same_id(d, base)
+            {
+                return Err(invalid(format!(
+                    "the key document at {base} declares itself as {d}"
+                )));
+            }
+            let key = ResolvedKey {
+                id: vm.to_owned(),
+                key: material(&v).map_err(|e| invalid(format!("{base}: {e}")))?,
+                controller: None,
+            };
+            // It may name a controller; that counts only if the controller's own document
+            // links back to this key under `purpose`.
+            let controller = v
+                .get("controller")
+                .and_then(Value::as_str)
+                .and_then(|c| self.back_link(c, &key, purpose));
+            return Ok(ResolvedKey { controller, ..key });
+        }
+        if let Some(d) = declared
+            && !same_id(d, base)
+        {
+            return Err(invalid(format!(
+                "the document at {base} declares itself as {d}"
+            )));
+        }
+        // A controller document listing the method: the controller is the URL it came from.
+        let key = self.method_in(&v, base, vm, purpose, base)?;
+        let controller = self.controls(&v, base, &key, purpose).then(|| Controller {
+            id: doc.url.split('#').next().unwrap_or(base).to_owned(),
+            evidence: Evidence::from_doc(EvidenceKind::IssuerDocument, &doc, purpose),
+        });
+        Ok(ResolvedKey { controller, ..key })
+    }
+
+    /// `controller`'s own document lists `key` under `purpose`: the controller, established.
+    fn back_link(&self, controller: &str, key: &ResolvedKey, purpose: &str) -> Option<Controller> {
+        self.back_link_at(controller, key, purpose, 0)
+    }
+
+    fn back_link_at(
+        &self,
+        controller: &str,
+        key: &ResolvedKey,
+        purpose: &str,
+        depth: u8,
+    ) -> Option<Controller> {
+        let (url, kind, doc_id) = if controller.starts_with("did:web:") {
+            (
+                did_web_url(controller).ok()?,
+                EvidenceKind::DidDocument,
+                controller.to_owned(),
+            )
+        } else if is_http(controller) {
+            (
+                controller.to_owned(),
+                EvidenceKind::IssuerDocument,
+                controller.to_owned(),
+            )
+        } else {
+            return None;
+        };
+        let Fetched::Doc(doc, v) = self.controller_doc(&url) else {
+            return None;
+        };
+        if kind == EvidenceKind::DidDocument
+            && v.get("id").and_then(Value::as_str) != Some(controller)
+        {
+            return None;
+        }
+        self.lists_key_at(&v, &doc_id, key, purpose, depth)
+            .then(|| Controller {
+                id: controller.to_owned(),
+                evidence: Evidence::from_doc(kind, &doc, purpose),
+            })
+    }
+
+    /// The key of a VC-JWT / JWS from its header: the header `jwk` (material only: nothing in
+    /// a token can bind its own key), or the `kid` — a DID URL, an http(s) URL (a JWK, a JWK
+    /// set or a controller document), `#fragment` relative to the issuer id, or a bare key id
+    /// looked up in the issuer's key set.
+    pub fn resolve_jwt(
+        &self,
+        header: &Map<String, Value>,
+        issuer: Option<&str>,
+    ) -> Result<ResolvedKey, KeyError> {
+        let kid = header.get("kid").and_then(Value::as_str);
+        if let Some(jwk) = header.get("jwk") {
+            let id = kid
+                .unwrap_or("the key in the token header (jwk)")
+                .to_owned();
+            let key = key_from_jwk(jwk).map_err(|e| KeyError::Invalid {
+                id: id.clone(),
+                reason: format!("header jwk: {e}"),
+            })?;
+            return Ok(ResolvedKey {
+                id,
+                key,
+                controller: None,
+            });
+        }
+        let Some(kid) = kid else {
+            return Err(KeyError::Invalid {
+                id: "(none)".into(),
+                reason: "the token names no key (neither kid nor jwk in the header)".into(),
+            });
+        };
+        if kid.starts_with("did:") || is_http(kid) {
+            return self.resolve(kid, "assertionMethod");
+        }
+        if kid.starts_with('#')
+            && let Some(i) = issuer.filter(|i| i.starts_with("did:") || is_http(i))
+        {
+            return self.resolve(&format!("{i}{kid}"), "assertionMethod");
+        }
+        // A bare key id: look it up in the issuer's key set.
+        let Some(url) = issuer.and_then(jwks_url) else {
+            return Err(KeyError::Invalid {
+                id: kid.to_owned(),
+                reason: "the kid is not a URL or DID, and the issuer id is not an https URL \
+                         with a key set to look it up in"
+                    .into(),
+            });
+        };
+        let (doc, set) = match self.fetch(&url, ACCEPT_JWKS) {
+            Fetched::Doc(d, v) => (d, v),
+            Fetched::Unavailable(why) => {
+                return Err(KeyError::Unavailable {
+                    id: kid.to_owned(),
+                    reason: why,
+                });
+            }
+            Fetched::Bad(why) => {
+                return Err(KeyError::Invalid {
+                    id: kid.to_owned(),
+                    reason: why,
+                });
+            }
+        };
+        let jwk = set
+            .get("keys")
+            .and_then(Value::as_array)
+            .and_then(|ks| {
+                ks.iter()
+                    .find(|k| k.get("kid").and_then(Value::as_str) == Some(kid))
+            })
+            .ok_or_else(|| KeyError::Invalid {
+                id: kid.to_owned(),
+                reason: format!("the issuer's key set {url} has no key {kid}"),
+            })?;
+        let key = key_from_jwk(jwk).map_err(|e| KeyError::Invalid {
+            id: kid.to_owned(),
+            reason: format!("{url}: {e}"),
+        })?;
+        let issuer = issuer.unwrap_or_default();
+        Ok(ResolvedKey {
+            id: kid.to_owned(),
+            key,
+            controller: jwk_iss_ok(jwk, issuer).then(|| Controller {
+                id: issuer.to_owned(),
+                evidence: Evidence::from_doc(EvidenceKind::KeySet, &doc, ""),
+            }),
+        })
+    }
+
+    /// Is `key` the issuer's? See the module docs for the rules.
+    pub fn bind(&self, key: &ResolvedKey, issuer: Option<&str>, purpose: &str) -> Binding {
+        let Some(issuer) = issuer.filter(|i| !i.is_empty()) else {
+            return Binding::Refused(
+                "the credential names no issuer id, so no key can be its issuer's".into(),
+            );
+        };
+        if let Some(c) = &key.controller
+            && same_id(&c.id, issuer)
+        {
+            return Binding::Bound(c.evidence.clone());
+        }
+        let signed_by = match &key.controller {
+            Some(c) => format!("key {} (controlled by {})", key.id, c.id),
+            None => format!("key {}", key.id),
+        };
+        if let Some(own) = did::self_certifying_key(issuer) {
+            return match own {
+                Ok(k) if same_key(&k, &key.key) => Binding::Bound(Evidence {
+                    kind: EvidenceKind::SelfCertifying,
+                    source: Some(did_of(issuer).to_owned()),
+                    fetched_at: None,
+                    from_cache: false,
+                    purpose: String::new(),
+                }),
+                Ok(_) => Binding::Refused(format!(
+                    "the issuer {issuer} is a DID that is its own key, and it is not {signed_by}"
+                )),
+                Err(e) => Binding::Refused(format!("the issuer id is not a usable DID: {e}")),
+            };
+        }
+        if issuer.starts_with("did:web:") {
+            let url = match did_web_url(issuer) {
+                Ok(u) => u,
+                Err(e) => return Binding::Refused(format!("the issuer id {issuer}: {e}")),
+            };
+            return match self.fetch(&url, ACCEPT_KEYS) {
+                Fetched::Doc(doc, v) => {
+                    if v.get("id").and_then(Value::as_str) != Some(did_of(issuer)) {
+                        Binding::Unconfirmed(format!(
+                            "the document at {url} is not the DID document of {issuer}"
+                        ))
+                    } else if self.lists_key(&v, did_of(issuer), key, purpose) {
+                        Binding::Bound(Evidence::from_doc(EvidenceKind::DidDocument, &doc, purpose))
+                    } else {
+                        Binding::Refused(format!(
+                            "the issuer's DID document {url} does not list {signed_by} under {purpose}"
+                        ))
+                    }
+                }
+                Fetched::Unavailable(why) => Binding::Unconfirmed(format!(
+                    "the issuer's DID document could not be read ({why})"
+                )),
+                Fetched::Bad(why) => Binding::Unconfirmed(why),
+            };
+        }
+        if is_http(issuer) {
+            return self.bind_http(key, issuer, purpose, &signed_by);
+        }
+        Binding::Unconfirmed(format!(
+            "the issuer id {issuer} is not a URL or DID, so no document of the issuer can say \
+             the key is theirs; the badge is signed by {signed_by}"
+        ))
+    }
+
+    fn bind_http(
+        &self,
+        key: &ResolvedKey,
+        issuer: &str,
+        purpose: &str,
+        signed_by: &str,
+    ) -> Binding {
+        let mut refusals = Vec::new();
+        let mut unavailable = Vec::new();
+        match self.controller_doc(issuer) {
+            Fetched::Doc(doc, v) => {
+                if self.lists_key(&v, issuer, key, purpose) {
+                    return Binding::Bound(Evidence::from_doc(
+                        EvidenceKind::IssuerDocument,
+                        &doc,
+                        purpose,
+                    ));
+                }
+                refusals.push(format!(
+                    "the issuer's document {issuer} does not list {signed_by} under {purpose}"
+                ));
+            }
+            Fetched::Unavailable(why) => {
+                unavailable.push(format!("the issuer's document could not be read ({why})"));
+            }
+            Fetched::Bad(why) => unavailable.push(why),
+        }
+        if let Some(url) = jwks_url(issuer) {
+            match self.fetch(&url, ACCEPT_JWKS) {
+                Fetched::Doc(doc, set) => {
+                    let keys = set.get("keys").and_then(Value::as_array);
+                    let hit = keys.is_some_and(|ks| {
+                        ks.iter().any(|j| {
+                            jwk_iss_ok(j, issuer)
+                                && key_from_jwk(j).is_ok_and(|k| same_key(&k, &key.key))
+                        })
+                    });
+                    if hit {
+                        return Binding::Bound(Evidence::from_doc(EvidenceKind::KeySet, &doc, ""));
+                    }
+                    if keys.is_some() {
+                        refusals.push(format!("the issuer's key set {url} does not hold it"));
+                    }
+                }
+                Fetched::Unavailable(_) | Fetched::Bad(_) => {}
+            }
+        }
+        if refusals.is_empty() {
+            let why = unavailable.join("; ");
+            Binding::Unconfirmed(if why.is_empty() {
+                format!("nothing the issuer {issuer} publishes could be read")
+            } else {
+                why
+            })
+        } else {
+            Binding::Refused(refusals.join("; "))
+        }
+    }
+}
+
+/// `https://{host[:port]}/.well-known/jwks.json` of an https issuer id (OB 3.0 key provenance).
+pub fn jwks_url(issuer: &str) -> Option<String> {
+    let u = reqwest::Url::parse(issuer).ok()?;
+    if u.scheme() != "https" {
+        return None;
+    }
+    let host = u.host_str()?;
+    Some(match u.port() {
+        Some(p) => format!("https://{host}:{p}/.well-known/jwks.json"),
+        None => format!("https://{host}/.well-known/jwks.json"),
+    })
+}
+
+/// The optional non-standard JWK member `iss`, when present, must be the issuer.
+fn jwk_iss_ok(jwk: &Value, issuer: &str) -> bool {
+    match jwk.get("iss").and_then(Value::as_str) {
+        Some(i) => same_id(i, issuer),
+        None => true,
+    }
+}
+
+#[cfg(test)]
+mod tests;
