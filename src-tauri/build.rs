@@ -38,6 +38,9 @@ const COMMANDS: &[&str] = &[
     "unlock_minor_mode",
     "lock_minor_mode",
     "disable_minor_mode",
+    "list_trust_lists",
+    "import_trust_list",
+    "remove_trust_list",
 ];
 
 fn main() {

@@ -21,6 +21,7 @@
 //! - [`learner_key`]: the learner's Ed25519 key and did:key (presentation holder).
 //! - [`backup`]: encrypted backup and restore of the whole wallet.
 //! - [`endorsement`]: OB 3.0 endorsements, as files and embedded in credentials.
+//! - [`trust_list`]: issuer trust lists and the "known issuer" label (information, never a verdict).
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app_support;
@@ -39,6 +40,7 @@ pub mod net;
 pub mod parse;
 pub mod share;
 pub mod store;
+pub mod trust_list;
 pub mod verify;
 
 pub use error::{Error, Result};

@@ -687,8 +687,11 @@ fn the_table_covers_every_badge_fixture() {
                 .to_string_lossy()
                 .replace('\\', "/");
             if path.is_dir() {
-                // Not badges: contexts, OB 2.0 linked assets, generated malformed inputs.
-                if !["contexts", "invalid"].contains(&rel.as_str()) && !rel.ends_with("/assets") {
+                // Not badges: contexts, OB 2.0 linked assets, generated malformed inputs,
+                // issuer trust lists.
+                if !["contexts", "invalid", "trust-registries"].contains(&rel.as_str())
+                    && !rel.ends_with("/assets")
+                {
                     stack.push(path);
                 }
                 continue;

@@ -50,6 +50,9 @@ enum Command {
     Backup(commands::backup::BackupArgs),
     /// Restore an encrypted backup.
     Restore(commands::backup::RestoreArgs),
+    /// Issuer trust lists: label badges from issuers you or your school recognise.
+    #[command(subcommand)]
+    Trust(commands::trust::Command),
 }
 
 fn main() -> ExitCode {
@@ -78,6 +81,7 @@ fn main() -> ExitCode {
         Command::VerifyShare(a) => a.run(&ctx),
         Command::Backup(a) => a.run(&ctx),
         Command::Restore(a) => a.run(&ctx),
+        Command::Trust(c) => c.run(&ctx),
     };
     match result {
         Ok(code) => code,

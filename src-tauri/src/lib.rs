@@ -65,6 +65,9 @@ pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
             commands::settings::unlock_minor_mode,
             commands::settings::lock_minor_mode,
             commands::settings::disable_minor_mode,
+            commands::trust::list_trust_lists,
+            commands::trust::import_trust_list,
+            commands::trust::remove_trust_list,
         ])
 }
 

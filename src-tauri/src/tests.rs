@@ -292,3 +292,128 @@ fn cards_carry_the_learner_tags() {
     let d = call(&w, "get_badge", json!({"id": id})).unwrap();
     assert_eq!(d["card"]["tags"], json!(["2024", "work"]));
 }
+
+/// What the native open dialog "returns" in these tests (see `commands::trust::pick_file`).
+pub struct PickedFile(pub std::sync::Mutex<Option<std::path::PathBuf>>);
+
+/// Make the next open dialog answer `path` (`None`: the learner cancels).
+fn will_pick(w: &WebviewWindow<MockRuntime>, path: Option<&str>) {
+    use tauri::Manager;
+    let path = path.map(std::path::PathBuf::from);
+    match w.try_state::<PickedFile>() {
+        Some(p) => *p.0.lock().unwrap() = path,
+        None => {
+            w.manage(PickedFile(std::sync::Mutex::new(path)));
+        }
+    }
+}
+
+fn trust_fixture(rel: &str) -> String {
+    format!(
+        "{}/../tests/fixtures/trust-registries/{rel}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn trust_lists_import_list_remove_and_label_cards() {
+    let (_env, w) = window();
+    assert_eq!(call(&w, "list_trust_lists", json!({})).unwrap(), json!([]));
+    let no = json!({"name": null, "test": false, "replace": false});
+
+    // Cancelled dialog: nothing happens.
+    will_pick(&w, None);
+    let r = call(&w, "import_trust_list", no.clone()).unwrap();
+    assert_eq!(r["imported"], false);
+
+    // Our own format, named by the file.
+    will_pick(&w, Some(&trust_fixture("backpack/example-district.json")));
+    let r = call(&w, "import_trust_list", no.clone()).unwrap();
+    assert_eq!(r["imported"], true, "{r}");
+    assert_eq!(r["list"]["name"], "Example District recognised issuers");
+    assert_eq!(r["list"]["format"], "Backpack trust list");
+    assert_eq!(r["list"]["issuers"], 4);
+    assert_eq!(r["list"]["test"], false);
+
+    // A DCC registry, named in the form: a sandbox list is a test list.
+    will_pick(
+        &w,
+        Some(&trust_fixture("dcc-sandbox-registry/registry.json")),
+    );
+    let r = call(
+        &w,
+        "import_trust_list",
+        json!({"name": "DCC Sandbox Registry", "test": false, "replace": false}),
+    )
+    .unwrap();
+    assert_eq!(
+        (r["list"]["test"].clone(), r["list"]["issuers"].clone()),
+        (json!(true), json!(39))
+    );
+
+    // A registry with a conflicting duplicate key: refused whole, naming the line.
+    will_pick(
+        &w,
+        Some(&trust_fixture("dcc-issuer-registry/registry.json")),
+    );
+    let e = call(&w, "import_trust_list", no.clone()).unwrap_err();
+    assert_eq!(e["kind"], "refused");
+    assert!(
+        e["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("registry.json: line 56, column 5: did:key:z6MkpMKD"),
+        "{e}"
+    );
+    let lists = call(&w, "list_trust_lists", json!({})).unwrap();
+    let names: Vec<&str> = lists
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "DCC Sandbox Registry",
+            "Example District recognised issuers"
+        ]
+    );
+
+    // A badge whose did:key issuer both lists name: the card and the detail carry the label
+    // beside an unchanged status.
+    let spec = include_str!("../../tests/fixtures/dcc-verifier-core/v2OBv3SpecExample.json");
+    let id = call(&w, "import_text", json!({"text": spec})).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let d = call(&w, "get_badge", json!({"id": id})).unwrap();
+    assert_eq!(d["card"]["status"], "verified");
+    let t = &d["card"]["trust"];
+    assert_eq!(
+        (t["verified"].clone(), t["test"].clone()),
+        (json!(true), json!(false))
+    );
+    assert!(
+        t["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Known issuer: Public Test Issuer (listed by the district) (on 'Example District recognised issuers', imported "),
+        "{t}"
+    );
+    let cards = call(&w, "list_badges", json!({})).unwrap();
+    assert_eq!(cards[0]["trust"], *t);
+
+    // Removing both lists removes the label, and the status stays as it was.
+    for l in lists.as_array().unwrap() {
+        call(&w, "remove_trust_list", json!({"id": l["id"]})).unwrap();
+    }
+    let d2 = call(&w, "get_badge", json!({"id": id})).unwrap();
+    assert_eq!(d2["card"]["trust"], Value::Null);
+    assert_eq!(d2["card"]["status"], d["card"]["status"]);
+    assert_eq!(d2["report"], d["report"]);
+    let e = call(&w, "remove_trust_list", json!({"id": 999})).unwrap_err();
+    assert_eq!(
+        e,
+        json!({"kind": "not_found", "message": "no trust list \"999\" in your wallet"})
+    );
+}

@@ -34,6 +34,7 @@ mod collections;
 mod endorsements;
 mod profile;
 mod settings;
+pub mod trust;
 
 pub use badges::{
     BadgeSummary, Checked, ImageKind, ImportBatch, ImportOutcome, Query, Sort, StoredBadge,
@@ -69,6 +70,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0004_endorsements",
         include_str!("../../migrations/0004_endorsements.sql"),
+    ),
+    (
+        "0005_trust_lists",
+        include_str!("../../migrations/0005_trust_lists.sql"),
     ),
 ];
 

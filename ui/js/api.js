@@ -76,6 +76,14 @@ export const unlockMinorMode = (passphrase) => invoke("unlock_minor_mode", { pas
 export const lockMinorMode = () => invoke("lock_minor_mode");
 export const disableMinorMode = (passphrase) => invoke("disable_minor_mode", { passphrase });
 
+// Issuer trust lists. The file is chosen in a native dialog the backend opens itself: the
+// webview never passes a path for these.
+export const listTrustLists = () => invoke("list_trust_lists");
+/** Resolves to {imported, list, replaced, notes}; imported is false when the dialog was cancelled.
+ * @param {?string} name @param {boolean} test @param {boolean} replace */
+export const importTrustList = (name, test, replace) => invoke("import_trust_list", { name: name || null, test, replace });
+/** @param {number} id */ export const removeTrustList = (id) => invoke("remove_trust_list", { id });
+
 // ── dialog plugin (through its IPC commands, so no extra global script is needed) ──
 
 /** Pick files (or one folder). Resolves to an array of paths, empty when cancelled. */

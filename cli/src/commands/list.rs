@@ -1,4 +1,7 @@
 //! `backpack list [--json]`: the badges in the wallet, as an aligned table or a JSON array.
+//! With trust lists in the wallet, a TRUST column marks badges whose issuer a list names
+//! (`known`, or `claims` when the badge is not verified; `(test)` for test lists) and each
+//! JSON row gets `"issuer_label"`.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -93,9 +96,17 @@ impl Args {
             offset: self.offset,
         };
         let rows = wallet.list_badges(&q)?;
+        let trust = wallet.trust_index()?;
+        let known = |r: &backpack_core::store::BadgeSummary| {
+            r.issuer_id.as_deref().and_then(|id| trust.label(id))
+        };
         let mut out = std::io::stdout().lock();
         if self.json {
-            serde_json::to_writer_pretty(&mut out, &rows)?;
+            let mut v = serde_json::to_value(&rows)?;
+            for (row, r) in v.as_array_mut().into_iter().flatten().zip(&rows) {
+                row["issuer_label"] = super::trust::label_json(known(r).as_ref(), r.status);
+            }
+            serde_json::to_writer_pretty(&mut out, &v)?;
             writeln!(out)?;
             return Ok(ExitCode::SUCCESS);
         }
@@ -103,7 +114,18 @@ impl Args {
             writeln!(out, "no badges (import some with: backpack import PATH)")?;
             return Ok(ExitCode::SUCCESS);
         }
-        let table: Vec<[String; 6]> = rows
+        let marker = |r: &backpack_core::store::BadgeSummary| match known(r) {
+            None => "-".to_string(),
+            Some(k) => {
+                let word = if r.status == Status::Verified {
+                    "known"
+                } else {
+                    "claims"
+                };
+                format!("{word}{}", if k.test { " (test)" } else { "" })
+            }
+        };
+        let table: Vec<[String; 7]> = rows
             .iter()
             .map(|r| {
                 [
@@ -115,10 +137,15 @@ impl Args {
                         .map_or("-".into(), |d| clip(d.get(..10).unwrap_or(d), 10)),
                     r.format.to_string(),
                     r.status.as_str().replace('_', " "),
+                    marker(r),
                 ]
             })
             .collect();
-        let header = ["ID", "NAME", "ISSUER", "ISSUED", "FORMAT", "STATUS"].map(String::from);
+        let header = [
+            "ID", "NAME", "ISSUER", "ISSUED", "FORMAT", "STATUS", "TRUST",
+        ]
+        .map(String::from);
+        let columns = if trust.is_empty() { 6 } else { 7 };
         let mut widths = header.clone().map(|h| h.chars().count());
         for row in &table {
             for (w, cell) in widths.iter_mut().zip(row) {
@@ -127,6 +154,7 @@ impl Args {
         }
         for row in std::iter::once(&header).chain(&table) {
             let mut line = String::new();
+            let row = &row[..columns];
             for (i, (cell, w)) in row.iter().zip(widths).enumerate() {
                 if i + 1 == row.len() {
                     line.push_str(cell);

@@ -10,6 +10,7 @@ pub mod profile;
 pub mod recheck;
 pub mod remove;
 pub mod show;
+pub mod trust;
 pub mod verify;
 pub mod verify_share;
 

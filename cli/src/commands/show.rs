@@ -44,11 +44,19 @@ impl Args {
         }
         let b = wallet.get_badge(self.id)?;
         let attached = wallet.endorsements_for_badge(self.id)?;
+        let known = match &b.badge.issuer.id {
+            Some(id) => wallet.issuer_label(id)?,
+            None => None,
+        };
         if self.json {
             let mut v = serde_json::to_value(&b)?;
             if let Some(obj) = v.as_object_mut() {
                 obj.insert("status".into(), serde_json::to_value(b.status())?);
                 obj.insert("endorsements".into(), serde_json::to_value(&attached)?);
+                obj.insert(
+                    "issuer_label".into(),
+                    super::trust::label_json(known.as_ref(), b.status()),
+                );
                 obj.insert("original_bytes".into(), b.original.len().into());
             }
             serde_json::to_writer_pretty(&mut out, &v)?;
@@ -81,6 +89,7 @@ impl Args {
             )),
         )?;
         field("status", Some(b.status().label().to_string()))?;
+        field("issuer label", known.map(|k| k.text(b.status())))?;
         if let Some(r) = &b.latest_report {
             field("why", Some(r.report.reason.clone()))?;
             field("checked at", Some(r.report.checked_at.clone()))?;

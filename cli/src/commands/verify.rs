@@ -6,6 +6,9 @@
 //! not check) and its detail. `--json`: one object per file per line,
 //! `{"file","format","verdict","status","reason","checks":[{"id","outcome","detail"}],"fetches":[…]}`
 //! with the core's ids (`verify::Status`, `verify::CheckId`).
+//! When a trust list in the wallet names the badge's issuer, its label follows the status
+//! line (`  trust: Known issuer: …`) and is the JSON field `"issuer_label"` (`null` when
+//! none): information only, it never changes the verdict, the status or the exit code.
 //! Exit: 0 all valid, 1 any invalid, 2 otherwise (indeterminate — issuer not confirmed or
 //! could not check —, unreadable, I/O error). Invalid wins over indeterminate: a definite
 //! "this badge is bad" is the stronger signal.
@@ -139,7 +142,8 @@ fn read_input(path: &PathBuf) -> Result<Vec<u8>, String> {
 
 impl Args {
     /// Run it.
-    pub fn run(&self, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    pub fn run(&self, cli: &Ctx) -> anyhow::Result<ExitCode> {
+        let trust = super::trust::index_for(cli);
         let fetcher = fetcher(self.allow_network, self.allow_private_network);
         let clock = SystemClock;
         let ctx = VerifyContext::new(&clock, fetcher.as_ref()).with_recipients(&self.recipients);
@@ -163,10 +167,24 @@ impl Args {
                 }
             };
             let report = verify_bytes(&bytes, &ctx);
+            // Looked up after the verdict is made, from the badge's own issuer id.
+            let known = (!trust.is_empty())
+                .then(|| backpack_core::trust_list::issuer_id_of_bytes(&bytes))
+                .flatten()
+                .and_then(|id| trust.label(&id));
             if self.json {
-                println!("{}", json_line(&label, &report));
+                let mut line = json_line(&label, &report);
+                line["issuer_label"] = super::trust::label_json(known.as_ref(), report.status);
+                println!("{line}");
             } else {
-                print!("{}", human(&label, &report));
+                let block = human(&label, &report);
+                match (&known, block.split_once('\n')) {
+                    (Some(k), Some((head, rest))) => print!(
+                        "{head}\n  trust: {}\n{rest}",
+                        super::trust::label_text(k, report.status)
+                    ),
+                    _ => print!("{block}"),
+                }
             }
             verdicts.push(report.verdict);
         }

@@ -43,6 +43,34 @@ pub struct BadgeCard {
     pub collections: Vec<i64>,
     /// Format id.
     pub format: Option<Format>,
+    /// What an imported trust list says about the issuer (information, never the status).
+    pub trust: Option<TrustMark>,
+}
+
+/// A trust list's label for a badge's issuer, in the words for the badge's status
+/// (`backpack_core::trust_list::TrustLabel::text`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrustMark {
+    /// "Known issuer: …", or "Claims to be from a known issuer: …" when not verified.
+    pub text: String,
+    /// The badge is verified, so the issuer named is the one that signed.
+    pub verified: bool,
+    /// The list or entry is a sandbox / test one.
+    pub test: bool,
+    /// The list's name.
+    pub list: String,
+}
+
+impl TrustMark {
+    fn of(label: Option<backpack_core::trust_list::TrustLabel>, status: Status) -> Option<Self> {
+        label.map(|l| TrustMark {
+            text: l.text(status),
+            verified: status == Status::Verified,
+            test: l.test,
+            list: l.list,
+        })
+    }
 }
 
 /// Everything the detail view shows.
@@ -221,6 +249,7 @@ fn card(s: BadgeSummary, tags: Vec<String>, collections: Vec<i64>) -> BadgeCard 
         tags,
         collections,
         format: Some(s.format),
+        trust: None,
     }
 }
 
@@ -392,11 +421,16 @@ impl WalletAdapter {
         }
         let mut tags = self.wallet.tags_by_badge()?;
         let rows = self.wallet.list_badges(&Query::default())?;
+        let trust = self.wallet.trust_index()?;
         Ok(rows
             .into_iter()
             .map(|s| {
                 let (t, c) = (tags.remove(&s.id), in_cols.remove(&s.id));
-                card(s, t.unwrap_or_default(), c.unwrap_or_default())
+                let label = s.issuer_id.as_deref().and_then(|id| trust.label(id));
+                let status = s.status;
+                let mut card = card(s, t.unwrap_or_default(), c.unwrap_or_default());
+                card.trust = TrustMark::of(label, status);
+                card
             })
             .collect())
     }
@@ -428,6 +462,11 @@ impl WalletAdapter {
             .summaries(&[id])?
             .pop()
             .ok_or(StoreError::NoSuchBadge(id))?;
+        let label = match &s.issuer_id {
+            Some(i) => self.wallet.issuer_label(i)?,
+            None => None,
+        };
+        let status = s.status;
         let collections = self
             .wallet
             .collections()?
@@ -435,7 +474,9 @@ impl WalletAdapter {
             .filter(|c| c.badge_ids.contains(&id))
             .map(|c| c.id)
             .collect();
-        Ok(card(s, tags, collections))
+        let mut card = card(s, tags, collections);
+        card.trust = TrustMark::of(label, status);
+        Ok(card)
     }
 
     /// One badge in full.

@@ -8,3 +8,4 @@ pub mod badges;
 pub mod collections;
 pub mod import;
 pub mod settings;
+pub mod trust;

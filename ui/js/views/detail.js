@@ -68,6 +68,7 @@ function render(d) {
   const verify = el("div", { class: `verify-box v-${card.status}`, id: "verify-box", "aria-live": "polite" },
     el("div", { class: "row spread" }, chip(card.status),
       el("button", { type: "button", class: "btn small", id: "check-again", onclick: () => recheck(card.id) }, "Check again")),
+    card.trust ? trustLine(card.trust) : null,
     el("p", { class: "verify-summary", id: "verify-summary" }, d.summary),
     d.conflictsWith != null ? el("p", { class: "notice", role: "note", id: "conflict-note" },
       "This copy claims to be a newer version of another badge in your backpack, but it is not signed with the issuer's key, so it was kept aside. ",
@@ -129,6 +130,14 @@ function endorsementsSection(list) {
       ` — of ${SCOPE_LABEL[e.scope] || e.scope}`,
       e.comment ? el("div", { class: "prewrap" }, e.comment) : null,
       e.status !== "verified" ? el("div", { class: "muted" }, e.reason) : null))));
+}
+
+// What an imported trust list says about the issuer: information beside the status, never
+// part of it (the core words it: "Known issuer: …" only for a verified badge).
+function trustLine(t) {
+  const kind = t.test ? "test" : t.verified ? "known" : "claims";
+  return el("p", { class: `trust-label trust-${kind}`, id: "trust-label", title: `From the trust list “${t.list}” (Settings)` },
+    el("span", { "aria-hidden": "true" }, t.verified && !t.test ? "★ " : "☆ "), t.text);
 }
 
 function criteriaSection(c) {

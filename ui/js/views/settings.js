@@ -1,20 +1,20 @@
 // Settings and profile: the learner's emails and DIDs (used only on this computer, to check
 // that a badge was issued to them), network permission (off by default, explained), minor
-// mode with a guardian passphrase, and where the wallet file lives.
+// mode with a guardian passphrase, issuer trust lists, and where the wallet file lives.
 import * as api from "../api.js";
-import { $, el, clear, toast, errorToast } from "../dom.js";
+import { $, el, clear, toast, errorToast, fmtDate } from "../dom.js";
 import { state, refreshSettings } from "../store.js";
 
 export function initializeSettings() {}
 
 export async function renderSettings() {
   const body = clear($("#settings-body"));
-  let profile, s;
+  let profile, s, lists;
   try {
-    [profile, s] = await Promise.all([api.getProfile(), api.getSettings()]);
+    [profile, s, lists] = await Promise.all([api.getProfile(), api.getSettings(), api.listTrustLists()]);
   } catch (e) { errorToast(e); return; }
   const locked = s.minorMode && !s.unlocked;
-  body.append(profileCard(profile), locked ? null : networkCard(s), minorCard(s), walletCard(s));
+  body.append(profileCard(profile), trustCard(lists), locked ? null : networkCard(s), minorCard(s), walletCard(s));
 }
 
 function idList(items) {
@@ -73,6 +73,42 @@ function minorCard(s) {
       el("form", { class: "row", onsubmit: act(api.disableMinorMode, "Minor mode is off.") }, pass, el("button", { type: "submit", class: "btn" }, "Turn minor mode off"))];
   }
   return el("section", { class: "card-panel", "aria-labelledby": "minor-h" }, el("h2", { id: "minor-h" }, "Minor mode"), ...content);
+}
+
+// Trust lists: names and sources come from imported files, so they go in as text only.
+function trustCard(lists) {
+  const name = el("input", { type: "text", id: "trust-name", "aria-label": "Name for the list (optional)", placeholder: "Name (optional, e.g. DCC Sandbox Registry)" });
+  const test = el("input", { type: "checkbox", id: "trust-test" });
+  const replace = el("input", { type: "checkbox", id: "trust-replace" });
+  const pick = el("button", { type: "button", class: "btn primary", id: "trust-import" }, "Import a list…");
+  pick.addEventListener("click", async () => {
+    pick.disabled = true;
+    try {
+      const r = await api.importTrustList(name.value.trim(), test.checked, replace.checked);
+      if (r.imported) {
+        const l = r.list;
+        toast(`${r.replaced ? "Replaced" : "Imported"} “${l.name}”: ${l.issuers} issuer${l.issuers === 1 ? "" : "s"}${l.test ? " (a test list)" : ""}.`);
+        for (const n of r.notes || []) toast(n);
+        renderSettings();
+      }
+    } catch (e) { errorToast(e); } finally { pick.disabled = false; }
+  });
+  const rows = lists.map((l) => el("li", { "data-trust-list": String(l.id) },
+    el("div", {},
+      el("strong", {}, l.name), l.test ? el("span", { class: "tag trust-test" }, "test list") : null,
+      el("div", { class: "muted" }, `${l.issuers} issuer${l.issuers === 1 ? "" : "s"} · ${l.format} · imported ${fmtDate(l.importedAt)}${l.listDate ? ` · dated ${fmtDate(l.listDate)}` : ""}`),
+      el("div", { class: "muted url" }, l.source)),
+    el("button", { type: "button", class: "btn small", "aria-label": `Remove the list ${l.name}`, onclick: async () => {
+      try { await api.removeTrustList(l.id); toast(`Removed “${l.name}”. Your badges are unchanged.`); renderSettings(); } catch (e) { errorToast(e); }
+    } }, "Remove")));
+  return el("section", { class: "card-panel", "aria-labelledby": "trust-h" },
+    el("h2", { id: "trust-h" }, "Trusted issuer lists"),
+    el("p", { class: "muted" }, "A list from your school or a registry you trust names issuers it recognises. Badges from those issuers then show “Known issuer” beside their status. A list never changes whether a badge is verified, and a badge that is not verified only “claims” to be from a known issuer."),
+    el("p", { class: "muted" }, "Backpack reads its own trust list format and DCC registry.json files. Sandbox and test lists are marked: anyone may be able to sign as their issuers."),
+    lists.length ? el("ul", { class: "id-list trust-lists", id: "trust-lists" }, ...rows) : el("p", { id: "trust-lists-empty" }, "No lists yet."),
+    el("div", { class: "row" }, name, pick),
+    el("label", { class: "switch" }, test, "This is a sandbox or test list"),
+    el("label", { class: "switch" }, replace, "Replace a list with the same name"));
 }
 
 function walletCard(s) {

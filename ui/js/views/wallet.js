@@ -204,15 +204,22 @@ function paint(scrollTop) {
   for (const [key, n] of keep) if (!wanted.has(key)) n.remove();
 }
 
+// A trust list's mark beside the issuer: ★ known (verified badge), ☆ a claim or a test issuer.
+const TRUST_WORD = { known: "known issuer", claims: "claims a known issuer", test: "test issuer" };
+const trustKind = (t) => (t.test ? "test" : t.verified ? "known" : "claims");
+
 function cardNode(card) {
+  const t = card.trust;
   const b = el("button", {
     type: "button", class: "card", role: "listitem", dataset: { key: String(card.id), id: String(card.id) },
-    "aria-label": `${card.name}, from ${card.issuer}, ${statusWord(card.status)}`,
+    "aria-label": `${card.name}, from ${card.issuer}, ${statusWord(card.status)}${t ? `, ${TRUST_WORD[trustKind(t)]}` : ""}`,
     onclick: () => { lastFocusId = card.id; go("detail", card.id); },
   },
     el("span", { class: "card-img" }, badgeImage(card.image, "")),
     el("span", { class: "card-name" }, card.name),
-    el("span", { class: "card-issuer" }, card.issuer),
+    el("span", { class: "card-issuer", title: t ? t.text : null },
+      t ? el("span", { class: `trust-mark trust-${trustKind(t)}`, "aria-hidden": "true" }, trustKind(t) === "known" ? "★ " : "☆ ") : null,
+      card.issuer),
     el("span", { class: "card-foot" }, el("span", {}, fmtDate(card.issued)), chip(card.status)));
   return b;
 }
