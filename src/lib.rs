@@ -19,6 +19,7 @@
 //! - [`export`]: portfolios, bundles, presentations, baked images, PDF.
 //! - [`share`]: the receiver side: verify everything inside a received export.
 //! - [`learner_key`]: the learner's Ed25519 key and did:key (presentation holder).
+//! - [`recheck`]: re-verify a stored badge and follow its issuer's refresh service.
 //! - [`backup`]: encrypted backup and restore of the whole wallet.
 //! - [`endorsement`]: OB 3.0 endorsements, as files and embedded in credentials.
 //! - [`trust_list`]: issuer trust lists and the "known issuer" label (information, never a verdict).
@@ -38,6 +39,7 @@ pub mod limits;
 pub mod model;
 pub mod net;
 pub mod parse;
+pub mod recheck;
 pub mod share;
 pub mod store;
 pub mod trust_list;

@@ -565,3 +565,155 @@ fn endorsement_files_are_kept_and_attached_to_what_they_endorse() {
         }
     );
 }
+
+/// `1EdTechCredentialRefresh`: with network consent the issuer's refresh service is asked once;
+/// a newer copy signed with the issuer's key becomes current (the old one is history), and
+/// anything else leaves the original current.
+#[test]
+fn refresh_keeps_a_newer_issuer_signed_version_and_nothing_else() {
+    use backpack_core::recheck::{Refresh, recheck};
+    use backpack_core::verify::data_integrity::{ProofOptions, sign_eddsa_rdfc_2022};
+    use backpack_core::verify::keys::{did_key_from_ed25519, did_key_verification_method};
+    let issuer = ed25519_dalek::SigningKey::from_bytes(&[0x21; 32]);
+    let attacker = ed25519_dalek::SigningKey::from_bytes(&[0xA7; 32]);
+    let refresh = "https://uni.example/refresh/3732";
+    let version = |signer: &ed25519_dalek::SigningKey, valid_from: &str, id: &str| -> Vec<u8> {
+        let v: serde_json::Value =
+            serde_json::from_slice(&fixture_bytes("ob3-spec-test-vector/vector.json")).unwrap();
+        let mut c = v["unsignedCredential"].clone();
+        c["id"] = id.into();
+        c["issuer"]["id"] = did_key_from_ed25519(&issuer.verifying_key().to_bytes()).into();
+        c["validFrom"] = valid_from.into();
+        c["refreshService"] =
+            serde_json::json!({"id": refresh, "type": "1EdTechCredentialRefresh"});
+        // The 1EdTech extension names (`1EdTechCredentialRefresh`) are defined here.
+        c["@context"]
+            .as_array_mut()
+            .unwrap()
+            .push("https://purl.imsglobal.org/spec/ob/v3p0/extensions.json".into());
+        let vm = did_key_verification_method(&signer.verifying_key().to_bytes());
+        serde_json::to_vec(
+            &sign_eddsa_rdfc_2022(&c, signer, &vm, &ProofOptions::new("assertionMethod")).unwrap(),
+        )
+        .unwrap()
+    };
+    let id = "urn:uuid:91537dba-56cb-11ec-bf63-0242ac130002";
+    let w = Wallet::open_in_memory().unwrap();
+    let FileResult::Imported { id: current, .. } =
+        import_verified(&w, &version(&issuer, "2024-01-01T00:00:00Z", id), "v1.json")
+    else {
+        panic!("v1 imports")
+    };
+    let clock = crate::util::test_clock();
+    let ctx_with = |web: &dyn backpack_core::env::Fetcher| {
+        let done = {
+            let ctx = backpack_core::verify::VerifyContext::new(&clock, web).with_cache(&w);
+            recheck(&w, current, &ctx).unwrap()
+        };
+        done.refresh
+    };
+
+    // Offline: not asked, the original stays.
+    assert!(matches!(
+        ctx_with(&backpack_core::env::OfflineFetcher),
+        Refresh::NotFetched(_)
+    ));
+    // Another credential at the service: refused.
+    let mut web = crate::util::Web::default();
+    web.put(
+        refresh,
+        version(&issuer, "2025-01-01T00:00:00Z", "urn:uuid:other"),
+    );
+    assert!(
+        matches!(ctx_with(&web), Refresh::Refused(_)),
+        "another credential"
+    );
+    // A newer version signed by someone else: refused, kept aside, the original current.
+    web.put(refresh, version(&attacker, "2025-01-01T00:00:00Z", id));
+    let r = ctx_with(&web);
+    assert!(
+        matches!(&r, Refresh::Refused(why) if why.contains("not signed with the issuer's key")),
+        "{r:?}"
+    );
+    assert_eq!(w.list_badges(&Query::default()).unwrap()[0].id, current);
+    // A newer version signed by the issuer: it becomes current, the original is its history.
+    let v2 = version(&issuer, "2025-02-01T00:00:00Z", id);
+    web.put(refresh, v2.clone());
+    let Refresh::Replaced { new_id } = ctx_with(&web) else {
+        panic!("the issuer's newer version replaces it")
+    };
+    let b = w.get_badge(new_id).unwrap();
+    assert_eq!(b.original, v2);
+    assert_eq!(b.history, vec![current]);
+    assert_eq!(
+        w.latest_report(new_id).unwrap().unwrap().status,
+        backpack_core::verify::Status::Verified
+    );
+}
+
+/// Once a key binding was confirmed online, the documents stay in the wallet with their dates:
+/// an offline re-check says where the confirmation came from and when; after the copy is too
+/// old to count, the re-check says so — and the earlier confirmation stays visible in the
+/// badge's history, its document kept as evidence.
+#[test]
+fn confirmed_bindings_stay_visible_as_evidence_after_the_cache_expires() {
+    use backpack_core::recheck::recheck;
+    use backpack_core::verify::{Status, VerifyContext};
+    let bytes = fixture_bytes("1edtech-public-validator/ob30/simple.json");
+    let doc: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let web = crate::util::web_confirming(&doc);
+    let w = Wallet::open_in_memory().unwrap();
+    let clock_at = |s: &str| {
+        backpack_core::env::FixedClock(
+            chrono::DateTime::parse_from_rfc3339(s)
+                .unwrap()
+                .with_timezone(&chrono::Utc),
+        )
+    };
+    // Online on 3 May 2026.
+    let may = clock_at("2026-05-03T10:00:00Z");
+    let ctx = VerifyContext::new(&may, &web).with_cache(&w);
+    let FileResult::Imported { id, .. } = backpack_core::import::import_with(
+        &w,
+        &bytes,
+        "simple.json",
+        &ImportOptions { verify: Some(&ctx) },
+    )
+    .result
+    else {
+        panic!("imports")
+    };
+    assert_eq!(
+        w.latest_report(id).unwrap().unwrap().status,
+        Status::Verified
+    );
+
+    // Offline a month later: confirmed from the wallet's copy, dated.
+    let june = clock_at("2026-06-03T10:00:00Z");
+    let offline = VerifyContext::new(&june, &backpack_core::env::OfflineFetcher).with_cache(&w);
+    let r = recheck(&w, id, &offline).unwrap().report;
+    assert_eq!(r.status, Status::Verified, "{r:#?}");
+    assert!(
+        r.reason.contains("confirmed from the issuer's key document https://example.com/issuers/876543, fetched on 3 May 2026 (the wallet's copy)"),
+        "{}",
+        r.reason
+    );
+
+    // Offline two years later: the copy is too old to confirm the key any more.
+    let later = clock_at("2028-06-03T10:00:00Z");
+    let offline = VerifyContext::new(&later, &backpack_core::env::OfflineFetcher).with_cache(&w);
+    let r = recheck(&w, id, &offline).unwrap().report;
+    assert_eq!(r.status, Status::IssuerNotConfirmed, "{r:#?}");
+    assert!(r.reason.contains("fetched on 3 May 2026"), "{}", r.reason);
+    // …and the earlier confirmations are still there to see, newest first.
+    let history = w.reports(id).unwrap();
+    assert_eq!(
+        history.iter().map(|h| h.status).collect::<Vec<_>>(),
+        [
+            Status::IssuerNotConfirmed,
+            Status::Verified,
+            Status::Verified
+        ]
+    );
+    assert!(history[2].report.reason.contains("fetched on 3 May 2026"));
+}

@@ -1383,6 +1383,43 @@ impl Wallet {
         Ok(report_id)
     }
 
+    /// Every report kept for a badge, newest first (the evidence history: a binding confirmed
+    /// online once stays visible after later offline checks can no longer confirm it).
+    pub fn reports(&self, badge_id: i64) -> StoreResult<Vec<StoredReport>> {
+        let conn = self.conn()?;
+        ensure_badge(&conn, badge_id)?;
+        let mut st = conn.prepare_cached(
+            "SELECT id, status, report_json, rules FROM reports WHERE badge_id = ?1 ORDER BY id DESC",
+        )?;
+        let rows = st.query_map([badge_id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, u32>(3)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, status, json, rules) = row?;
+            let report: Report = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+                what: format!("report #{id}"),
+                reason: e.to_string(),
+            })?;
+            out.push(StoredReport {
+                id,
+                status: if rules < RULES {
+                    Status::NotChecked
+                } else {
+                    Status::from_id(&status).unwrap_or_else(|| Status::of_report(&report))
+                },
+                report,
+                rules,
+            });
+        }
+        Ok(out)
+    }
+
     /// The newest report for a badge.
     pub fn latest_report(&self, badge_id: i64) -> StoreResult<Option<StoredReport>> {
         let conn = self.conn()?;

@@ -11,8 +11,9 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use backpack_core::env::SystemClock;
+use backpack_core::recheck::{Refresh, recheck};
 use backpack_core::store::keys;
-use backpack_core::verify::{DocumentCache, VerifyContext, verify_bytes};
+use backpack_core::verify::{DocumentCache, VerifyContext};
 
 use super::Ctx;
 use super::verify::{exit_code, fetcher, human, json_line};
@@ -68,19 +69,28 @@ impl Args {
             let badge = wallet
                 .get_badge(id)
                 .with_context(|| format!("badge {id}"))?;
-            let report = verify_bytes(&badge.original, &vctx);
-            wallet
-                .save_report(id, &report)
-                .with_context(|| format!("cannot save the report of badge {id}"))?;
+            let done = recheck(&wallet, id, &vctx)
+                .with_context(|| format!("cannot re-check badge {id}"))?;
+            let report = &done.report;
             let name = super::clip(&badge.badge.name, 60);
             let label = format!("{id} {name}");
             if self.json {
-                let mut line = json_line(&label, &report);
+                let mut line = json_line(&label, report);
                 line["id"] = serde_json::json!(id);
                 line["file"] = serde_json::json!(badge.source);
+                line["refresh"] = serde_json::to_value(&done.refresh)?;
                 println!("{line}");
             } else {
-                print!("{}", human(&label, &report));
+                print!("{}", human(&label, report));
+                match &done.refresh {
+                    Refresh::NotOffered => {}
+                    Refresh::Replaced { new_id } => println!(
+                        "  refresh: the issuer's refresh service gave a newer version, now #{new_id} (this one is kept as its history)"
+                    ),
+                    Refresh::NotFetched(why) | Refresh::Unchanged(why) | Refresh::Refused(why) => {
+                        println!("  refresh: {}", super::clean(why))
+                    }
+                }
             }
             verdicts.push(report.verdict);
         }

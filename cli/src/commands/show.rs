@@ -94,6 +94,16 @@ impl Args {
             field("why", Some(r.report.reason.clone()))?;
             field("checked at", Some(r.report.checked_at.clone()))?;
         }
+        // Earlier checks: the evidence history (e.g. a key confirmed online months ago).
+        for r in wallet.reports(self.id)?.iter().skip(1).take(5) {
+            let when = backpack_core::verify::evidence::human_date(&r.report.checked_at);
+            let what = if r.rules < backpack_core::verify::report::RULES {
+                "under older rules that did not confirm who signed".to_string()
+            } else {
+                format!("{}: {}", r.status.label(), r.report.reason)
+            };
+            field("earlier", Some(format!("{when} — {what}")))?;
+        }
         if let Some(c) = b.conflicts_with {
             field(
                 "conflict",

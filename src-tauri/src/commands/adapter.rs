@@ -101,6 +101,20 @@ pub struct BadgeDetail {
     /// Endorsements of the badge, its achievement or its issuer: embedded in the credential
     /// and imported as files, each with its own status.
     pub endorsements: Vec<EndorsementView>,
+    /// Earlier checks, newest first (the evidence history).
+    pub earlier: Vec<EarlierCheck>,
+}
+
+/// One earlier check of a badge.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EarlierCheck {
+    /// When (RFC 3339).
+    pub checked_at: String,
+    /// Its status (`not_checked` when made under older rules).
+    pub status: Status,
+    /// Why.
+    pub reason: String,
 }
 
 /// One endorsement as the detail view shows it.
@@ -540,6 +554,22 @@ impl WalletAdapter {
             conflicts_with: b.conflicts_with,
             conflicts: b.conflicts,
             endorsements,
+            earlier: self
+                .wallet
+                .reports(id)?
+                .into_iter()
+                .skip(1)
+                .take(10)
+                .map(|r| EarlierCheck {
+                    checked_at: r.report.checked_at,
+                    status: r.status,
+                    reason: if r.rules < backpack_core::verify::report::RULES {
+                        "checked under older rules that did not confirm who signed".into()
+                    } else {
+                        r.report.reason
+                    },
+                })
+                .collect(),
         })
     }
 
@@ -563,10 +593,13 @@ impl WalletAdapter {
 
     /// Verify again and keep the report.
     pub fn recheck(&self, id: i64) -> CmdResult<BadgeDetail> {
-        let original = self.wallet.original(id)?;
-        let report = self.with_ctx(|ctx| backpack_core::verify::verify_bytes(&original, ctx))?;
-        self.wallet.save_report(id, &report)?;
-        self.detail(id)
+        let done =
+            self.with_ctx(|ctx| backpack_core::recheck::recheck(&self.wallet, id, ctx))??;
+        // A refresh may have made a newer version current: show that one.
+        match done.refresh {
+            backpack_core::recheck::Refresh::Replaced { new_id } => self.detail(new_id),
+            _ => self.detail(id),
+        }
     }
 
     /// Every current badge id.

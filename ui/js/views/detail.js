@@ -64,12 +64,15 @@ function render(d) {
     rep ? el("p", { class: "muted" }, `Verdict: ${rep.verdict} · format: ${rep.format || card.format || "unknown"} · checked ${rep.checkedAt || rep.checked_at || ""}`) : null,
     rep && (rep.keyId || rep.key_id) ? el("p", { class: "muted" }, "Key: ", urlText(rep.keyId || rep.key_id)) : null,
     checks,
-    rep && rep.fetches && rep.fetches.length ? el("ul", { class: "item-list" }, ...rep.fetches.map((f) => el("li", {}, urlText(f.url), ` — ${f.status ?? f.error ?? ""}${f.from_cache ? " (from cache)" : ""}`))) : null);
+    rep && rep.fetches && rep.fetches.length ? el("ul", { class: "item-list" }, ...rep.fetches.map((f) => el("li", {}, urlText(f.url), ` — ${f.status ?? f.error ?? ""}${f.from_cache ? " (from cache)" : ""}`))) : null,
+    d.earlier && d.earlier.length ? el("div", { id: "earlier-checks" }, el("h3", {}, "Earlier checks"),
+      el("ul", { class: "item-list" }, ...d.earlier.map((e) => el("li", {}, `${fmtDate(e.checkedAt)}: ${STATUS_LABEL[e.status] || e.status} — `, e.reason)))) : null);
   const verify = el("div", { class: `verify-box v-${card.status}`, id: "verify-box", "aria-live": "polite" },
     el("div", { class: "row spread" }, chip(card.status),
       el("button", { type: "button", class: "btn small", id: "check-again", onclick: () => recheck(card.id) }, "Check again")),
     card.trust ? trustLine(card.trust) : null,
     el("p", { class: "verify-summary", id: "verify-summary" }, d.summary),
+    rep && rep.reason && card.status !== "verified" ? el("p", { class: "muted", id: "verify-reason" }, rep.reason) : null,
     d.conflictsWith != null ? el("p", { class: "notice", role: "note", id: "conflict-note" },
       "This copy claims to be a newer version of another badge in your backpack, but it is not signed with the issuer's key, so it was kept aside. ",
       el("button", { type: "button", class: "link", onclick: () => go("detail", d.conflictsWith) }, "Open the badge it claims to replace")) : null,
