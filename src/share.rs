@@ -525,13 +525,17 @@ fn sort_blocks(blocks: Vec<EmbeddedBlock>, problems: &mut Vec<String>) -> PageBl
     out
 }
 
+/// What the page comparison needs of one checked credential: the receiver's status, whether
+/// its signature verified, and its embedded endorsements as the receiver checked them.
+type PageChecked = (Status, bool, Vec<crate::verify::EndorsementCheck>);
+
 /// Compare a page with the credentials checked for it. `statuses[i]`/`signed[i]` belong to
 /// the page's credential block `i`.
 fn check_page_text(
     source: &str,
     page: &str,
     blocks: PageBlocks,
-    checked: &[(Status, bool)],
+    checked: &[PageChecked],
 ) -> (PageCheck, Option<crate::export::html::PageInputs>) {
     let record: Vec<&EmbeddedBlock> = blocks.record.iter().collect();
     let inputs = match page::read_inputs(&record) {
@@ -563,14 +567,16 @@ fn check_page_text(
         .into_iter()
         .enumerate()
         .map(|(i, b)| {
-            let (status, signed) = checked
-                .get(i)
-                .copied()
-                .unwrap_or((Status::Unreadable, false));
+            let (status, signed, endorsements) =
+                checked
+                    .get(i)
+                    .cloned()
+                    .unwrap_or((Status::Unreadable, false, Vec::new()));
             ReceivedCredential {
                 bytes: b.bytes.unwrap_or_default(),
                 status,
                 signed,
+                endorsements,
             }
         })
         .collect();
@@ -605,7 +611,11 @@ fn verify_html(
             Ok(bytes) => check_one(source, bytes, b.sha256.as_deref(), ctx, expect),
             Err(e) => unreadable(source, e.clone(), ctx, expect),
         };
-        checked.push((c.badge.status, c.signed));
+        checked.push((
+            c.badge.status,
+            c.signed,
+            c.badge.report.endorsements.clone(),
+        ));
         keys.push((c.badge.format, c.key));
         badges.push(c.badge);
     }
@@ -891,7 +901,7 @@ fn verify_zip_within(
             Err(ReadError::Refuse(e)) => return Err(e),
             Err(ReadError::Entry(e)) => {
                 let c = unreadable(visible(path), e, ctx, expect);
-                checked.push((c.badge.status, c.badge.sha256.clone(), false));
+                checked.push((c.badge.status, c.badge.sha256.clone(), false, Vec::new()));
                 keys.push((None, None));
                 badges.push(c.badge);
                 continue;
@@ -975,7 +985,12 @@ fn verify_zip_within(
                 }
             }
         }
-        checked.push((c.badge.status, c.badge.sha256.clone(), c.signed));
+        checked.push((
+            c.badge.status,
+            c.badge.sha256.clone(),
+            c.signed,
+            c.badge.report.endorsements.clone(),
+        ));
         keys.push((c.badge.format, c.key));
         badges.push(c.badge);
     }
@@ -1029,7 +1044,7 @@ fn verify_zip_within(
                             checked.len()
                         ));
                     }
-                    for (i, (sha, (_, want, _))) in shas.iter().zip(&checked).enumerate() {
+                    for (i, (sha, (_, want, _, _))) in shas.iter().zip(&checked).enumerate() {
                         if sha.as_deref() != Some(want.as_str()) {
                             problems.push(format!(
                                 "{PAGE} embeds another credential as {CREDENTIAL_BLOCK_PREFIX}{} than the bundle's {}",
@@ -1038,8 +1053,10 @@ fn verify_zip_within(
                             ));
                         }
                     }
-                    let st: Vec<(Status, bool)> =
-                        checked.iter().map(|(s, _, signed)| (*s, *signed)).collect();
+                    let st: Vec<PageChecked> = checked
+                        .iter()
+                        .map(|(s, _, signed, e)| (*s, *signed, e.clone()))
+                        .collect();
                     let (pc, inp) = check_page_text(PAGE, &text, blocks, &st);
                     page = Some(pc);
                     inputs = inp;

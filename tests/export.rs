@@ -2108,3 +2108,37 @@ fn hostile_bundles_are_refused_under_a_memory_cap() {
         assert!(peak < CAP_KIB, "{what}: peak {peak} KiB");
     }
 }
+
+/// Endorsements embedded in a badge are shown on the page with their own status, and the
+/// receiver, checking them itself, finds the same: the page matches.
+#[test]
+fn endorsements_are_shown_on_the_page_and_checked_by_the_receiver() {
+    let rel = "endorsements/dcc-vc-test-fixtures/oidf-noStatus-notExpired-complexIssuer.json";
+    let clock = FixedClock(now());
+    let mut it = item(rel, Container::Json, Format::Ob3Json, "Endorsed badge");
+    it.report = Some(backpack_core::verify::verify_bytes(
+        &it.original,
+        &vctx(&clock, &OfflineFetcher),
+    ));
+    assert_eq!(it.report.as_ref().unwrap().status, Status::Verified);
+    let p = Portfolio {
+        title: "Endorsed".into(),
+        intro: None,
+        note: None,
+        badges: vec![it],
+    };
+    let html = String::from_utf8(
+        export::export(&p, ExportFormat::Html, &opts(None))
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    assert!(
+        html.contains("Endorsed by Horse Accreditor (Expired), of the issuer"),
+        "the page names the endorser and the endorsement's own status"
+    );
+    let r = verify_share(html.as_bytes(), &vctx(&clock, &OfflineFetcher)).unwrap();
+    let page = r.page.as_ref().unwrap();
+    assert!(page.matches, "{:#?}", page.differences);
+    assert!(r.all_valid(), "{:?}", r.problems);
+}

@@ -278,7 +278,7 @@ fn field(name: &str, class: Option<&str>, text: &str) -> String {
 /// The page layout this version writes and can render again. Any change to what
 /// [`render_page`] writes for the same inputs (markup, words, styles) must bump it: a receiver
 /// compares a page byte for byte with its own rendering ([`super::page`]).
-pub const PAGE_LAYOUT: u32 = 2;
+pub const PAGE_LAYOUT: u32 = 3;
 
 /// `id` of the block that records the sender's own words and choices ([`PageInputs`]).
 pub const PAGE_BLOCK_ID: &str = "bp-page";
@@ -382,6 +382,9 @@ pub struct BadgeShown {
     /// renders the page again and compares, so a label only the sender's list gives is
     /// reported as a difference.
     pub issuer_label: Option<String>,
+    /// The endorsements embedded in the credential, each with its own status (shown only
+    /// when the status is: a page that says "Not checked" lists none).
+    pub endorsements: Vec<crate::verify::EndorsementCheck>,
 }
 
 fn render_badge(
@@ -447,6 +450,31 @@ fn render_badge(
             "<p class=\"issuer-label\">{}</p>",
             field("issuer-label", None, label)
         );
+    }
+    // Endorsements (OB 3.0): "Endorsed by X (Verified)", each checked on its own; they say
+    // something about the endorsement, not about the badge's own status.
+    if !shown.endorsements.is_empty() {
+        out.push_str("<ul class=\"endorsements\">");
+        for e in &shown.endorsements {
+            let by = e
+                .endorser_name
+                .as_deref()
+                .or(e.endorser_id.as_deref())
+                .unwrap_or("an unnamed endorser");
+            let of = match e.scope {
+                crate::endorsement::Scope::Credential => "this badge",
+                crate::endorsement::Scope::Achievement => "this achievement",
+                crate::endorsement::Scope::Issuer => "the issuer",
+                crate::endorsement::Scope::Creator => "the achievement's creator",
+            };
+            let line = format!(
+                "Endorsed by {} ({}), of {of}",
+                red.apply(by),
+                e.status.label()
+            );
+            let _ = write!(out, "<li>{}</li>", field("endorsement", None, &line));
+        }
+        out.push_str("</ul>");
     }
     if let Some(d) = &b.description {
         let _ = write!(
@@ -617,9 +645,14 @@ pub fn render(
     let shown: Vec<BadgeShown> = inputs
         .badges
         .iter()
-        .map(|b| BadgeShown {
+        .zip(&portfolio.badges)
+        .map(|(b, item)| BadgeShown {
             status: b.status,
             issuer_label: None,
+            endorsements: match (&item.report, b.status) {
+                (_, Status::NotChecked) | (None, _) => Vec::new(),
+                (Some(r), _) => r.endorsements.clone(),
+            },
         })
         .collect();
     Ok(render_page(
@@ -702,6 +735,7 @@ pub fn render_page(
         let shown = shown.get(i).cloned().unwrap_or(BadgeShown {
             status: declared.status,
             issuer_label: None,
+            endorsements: Vec::new(),
         });
         render_badge(&mut out, i, item, declared, &shown, &inputs.privacy, &red);
     }

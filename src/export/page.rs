@@ -40,6 +40,8 @@ pub struct ReceivedCredential {
     /// True when its signature verified (the page's text is then compared with a *signed*
     /// credential, and the report says so).
     pub signed: bool,
+    /// Its embedded endorsements, as the receiver checked them now.
+    pub endorsements: Vec<crate::verify::EndorsementCheck>,
 }
 
 /// One way the received page differs from what its credentials render to.
@@ -139,13 +141,19 @@ pub fn check_page(
             .badges
             .get(i)
             .map_or(Status::NotChecked, |b| b.status);
+        let checked = declared != Status::NotChecked;
         shown.push(BadgeShown {
-            status: if declared == Status::NotChecked {
-                Status::NotChecked
-            } else {
+            status: if checked {
                 c.status
+            } else {
+                Status::NotChecked
             },
             issuer_label: None,
+            endorsements: if checked {
+                c.endorsements.clone()
+            } else {
+                Vec::new()
+            },
         });
         let (status, signed) = (c.status, c.signed);
         let item = match item_from_original(c.bytes) {
