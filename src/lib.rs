@@ -20,6 +20,7 @@
 //! - [`share`]: the receiver side: verify everything inside a received export.
 //! - [`learner_key`]: the learner's Ed25519 key and did:key (presentation holder).
 //! - [`backup`]: encrypted backup and restore of the whole wallet.
+//! - [`minor_mode`]: the guardian's lock on everything that sends data out.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app_support;
@@ -32,6 +33,7 @@ pub mod export;
 pub mod import;
 pub mod learner_key;
 pub mod limits;
+pub mod minor_mode;
 pub mod model;
 pub mod net;
 pub mod parse;

@@ -50,6 +50,9 @@ enum Command {
     Backup(commands::backup::BackupArgs),
     /// Restore an encrypted backup.
     Restore(commands::backup::RestoreArgs),
+    /// Minor mode: a guardian's lock on network, export, backup and original files.
+    #[command(subcommand)]
+    MinorMode(commands::minor_mode::Command),
 }
 
 fn main() -> ExitCode {
@@ -78,6 +81,7 @@ fn main() -> ExitCode {
         Command::VerifyShare(a) => a.run(&ctx),
         Command::Backup(a) => a.run(&ctx),
         Command::Restore(a) => a.run(&ctx),
+        Command::MinorMode(c) => c.run(&ctx),
     };
     match result {
         Ok(code) => code,

@@ -60,6 +60,11 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_binary_hashes",
         include_str!("../../migrations/0002_binary_hashes.sql"),
     ),
+    // 0003 belongs to another branch of issue 13's siblings; it goes before 0004 on merge.
+    (
+        "0004_secrets_and_minor_mode",
+        include_str!("../../migrations/0004_secrets_and_minor_mode.sql"),
+    ),
 ];
 
 /// The schema version this build writes (= `MIGRATIONS.len()`).
@@ -90,7 +95,7 @@ pub enum StoreError {
     NoDataDir,
     /// The wallet was written by a newer Backpack.
     #[error(
-        "this wallet has schema version {found} but this backpack knows only up to {supported}: update backpack (the wallet was not changed)"
+        "this wallet has schema version {found} but this backpack knows only up to {supported}: update backpack, or restore a backup made with this version (the wallet was not changed)"
     )]
     TooNew {
         /// `user_version` in the file.
@@ -98,6 +103,26 @@ pub enum StoreError {
         /// [`SCHEMA_VERSION`].
         supported: u32,
     },
+    /// The file is not a readable SQLite database (damaged, truncated, or another kind of file).
+    #[error(
+        "{path} is damaged or is not a backpack wallet ({reason}); it was left as it is: restore a backup to go on"
+    )]
+    Damaged {
+        /// The wallet file.
+        path: String,
+        /// SQLite's words.
+        reason: String,
+    },
+    /// The file is a database of some other program: it has tables but no Backpack schema.
+    #[error(
+        "{0} is a database of another program, not a backpack wallet; it was left as it is: choose another wallet file"
+    )]
+    NotAWallet(String),
+    /// The wallet is encrypted and no passphrase (or a wrong one) was given.
+    #[error(
+        "{0} is encrypted: the wallet passphrase is wrong or missing (set BACKPACK_WALLET_PASSPHRASE, or run in a terminal to be asked)"
+    )]
+    WrongPassphrase(String),
     /// No badge with that id.
     #[error("no badge #{0} in your wallet")]
     NoSuchBadge(i64),
@@ -188,19 +213,47 @@ fn migrate(conn: &mut Connection) -> StoreResult<()> {
 impl Wallet {
     /// Open (creating if needed) the wallet at `path`, creating missing parent folders, and
     /// apply pending migrations.
+    ///
+    /// File modes (Unix): folders it creates are 0700; the wallet file is created 0600 (SQLite
+    /// gives its `-wal`/`-shm` the same mode) and an existing wallet with group or other
+    /// bits is tightened to 0600, with its `-wal`/`-shm`. A file that is not a readable wallet
+    /// is refused with [`StoreError::Damaged`], [`StoreError::NotAWallet`] or
+    /// [`StoreError::TooNew`], and never written to.
     pub fn open(path: impl AsRef<Path>) -> StoreResult<Wallet> {
         let path = path.as_ref();
-        if let Some(parent) = path.parent()
-            && !parent.as_os_str().is_empty()
-            && !parent.exists()
-        {
-            std::fs::create_dir_all(parent).map_err(|source| StoreError::Io {
-                path: parent.display().to_string(),
-                source,
-            })?;
-        }
+        prepare_file(path)?;
         let conn = Connection::open(path)?;
-        Wallet::from_connection(conn, Some(path.to_path_buf()))
+        Wallet::from_connection(conn, Some(path.to_path_buf())).map_err(|e| damaged(e, path))
+    }
+
+    /// A wallet in memory from a database image (a decrypted backup): checked with
+    /// `PRAGMA integrity_check`, then brought to this version's schema. Nothing touches disk.
+    pub fn from_database_bytes(bytes: &[u8]) -> StoreResult<Wallet> {
+        let mut conn = Connection::open_in_memory()?;
+        conn.deserialize_read_exact(rusqlite::MAIN_DB, bytes, bytes.len(), false)?;
+        let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if ok != "ok" {
+            return Err(StoreError::Damaged {
+                path: "the backup".into(),
+                reason: ok,
+            });
+        }
+        Wallet::from_connection(conn, None)
+    }
+
+    /// The database image of this wallet, compacted (`VACUUM`), e.g. to write a restored
+    /// in-memory wallet to disk. Zeroized when dropped.
+    pub fn to_database_bytes(&self) -> StoreResult<zeroize::Zeroizing<Vec<u8>>> {
+        let mut conn = self.conn()?;
+        conn.execute_batch("VACUUM")?;
+        let data = conn.serialize(rusqlite::MAIN_DB)?;
+        Ok(zeroize::Zeroizing::new(data.to_vec()))
+    }
+
+    /// Run `f` on the wallet's connection (backups inside the core).
+    pub(crate) fn with_conn<T>(&self, f: impl FnOnce(&Connection) -> T) -> StoreResult<T> {
+        let conn = self.conn()?;
+        Ok(f(&conn))
     }
 
     /// A fresh wallet in memory (tests, previews of a received portfolio).
@@ -209,6 +262,27 @@ impl Wallet {
     }
 
     fn from_connection(mut conn: Connection, path: Option<PathBuf>) -> StoreResult<Wallet> {
+        // Read the header and schema before writing anything: a damaged file or another
+        // program's database must fail here, untouched.
+        let version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let tables: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+            [],
+            |r| r.get(0),
+        )?;
+        if version == 0 && tables > 0 {
+            return Err(StoreError::NotAWallet(
+                path.as_deref()
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+            ));
+        }
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
         configure(&conn)?;
         migrate(&mut conn)?;
         Ok(Wallet {
@@ -222,9 +296,16 @@ impl Wallet {
     /// (e.g. `~/.local/share/backpack/wallet.db`). Callers handle `--wallet` and
     /// `BACKPACK_WALLET` before falling back to this.
     pub fn default_path() -> StoreResult<PathBuf> {
-        directories::ProjectDirs::from("org", "Backpack", "backpack")
-            .map(|d| d.data_dir().join("wallet.db"))
-            .ok_or(StoreError::NoDataDir)
+        let dir = directories::ProjectDirs::from("org", "Backpack", "backpack")
+            .map(|d| d.data_dir().to_path_buf())
+            .ok_or(StoreError::NoDataDir)?;
+        // Backpack's own data folder: created 0700, and tightened to 0700 if it exists (wallets
+        // made before issue 13 left it 0755).
+        fsutil::private_dir_all(&dir).map_err(|source| StoreError::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
+        Ok(dir.join("wallet.db"))
     }
 
     /// Use `clock` for `imported_at`, `created_at` and similar stamps (tests pass a fixed one).
@@ -262,6 +343,164 @@ impl Wallet {
         self.conn()?
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
         Ok(())
+    }
+}
+
+/// Create the wallet's folder (0700) and file (0600) when missing; tighten an existing
+/// wallet's mode and its `-wal`/`-shm` to 0600.
+fn prepare_file(path: &Path) -> StoreResult<()> {
+    let io = |p: &Path| {
+        let p = p.display().to_string();
+        move |source| StoreError::Io { path: p, source }
+    };
+    if let Some(parent) = path.parent()
+        && !parent.as_os_str().is_empty()
+        && !parent.exists()
+    {
+        fsutil::create_private_dir_all(parent).map_err(io(parent))?;
+    }
+    fsutil::create_private_file(path).map_err(io(path))?;
+    for p in [
+        path.to_path_buf(),
+        sidecar(path, "-wal"),
+        sidecar(path, "-shm"),
+    ] {
+        fsutil::make_private(&p).map_err(io(&p))?;
+    }
+    Ok(())
+}
+
+/// `wallet.db-wal`, `wallet.db-shm`, `wallet.db.key`, …
+pub fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut p = path.as_os_str().to_owned();
+    p.push(suffix);
+    PathBuf::from(p)
+}
+
+/// SQLite's "not a database" / "malformed" at open become [`StoreError::Damaged`].
+fn damaged(e: StoreError, path: &Path) -> StoreError {
+    match &e {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(f, msg))
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+            ) =>
+        {
+            StoreError::Damaged {
+                path: path.display().to_string(),
+                reason: msg.clone().unwrap_or_else(|| f.to_string()),
+            }
+        }
+        StoreError::NotAWallet(p) if p.is_empty() => {
+            StoreError::NotAWallet(path.display().to_string())
+        }
+        _ => e,
+    }
+}
+
+/// Private files and folders: what the wallet, its key file, backups and every temp file are
+/// written with (issue 13: a shared computer's other accounts must not read them). On systems
+/// without Unix modes these are plain creates.
+pub mod fsutil {
+    use std::io::Write;
+    use std::path::Path;
+
+    /// `mkdir -p` where every folder created is 0700.
+    pub fn create_private_dir_all(dir: &Path) -> std::io::Result<()> {
+        let mut b = std::fs::DirBuilder::new();
+        b.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+        b.create(dir)
+    }
+
+    /// [`create_private_dir_all`], and the folder itself set to 0700 if it existed.
+    pub fn private_dir_all(dir: &Path) -> std::io::Result<()> {
+        create_private_dir_all(dir)?;
+        set_mode(dir, 0o700)
+    }
+
+    #[cfg(unix)]
+    fn set_mode(p: &Path, mode: u32) -> std::io::Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        let m = std::fs::metadata(p)?;
+        if m.permissions().mode() & 0o777 != mode {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode))?;
+        }
+        Ok(())
+    }
+
+    #[cfg(not(unix))]
+    fn set_mode(_p: &Path, _mode: u32) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn options() -> std::fs::OpenOptions {
+        let mut o = std::fs::OpenOptions::new();
+        o.write(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut o, 0o600);
+        o
+    }
+
+    /// Create an empty 0600 file at `path` if there is none.
+    pub fn create_private_file(path: &Path) -> std::io::Result<()> {
+        match options().create_new(true).open(path) {
+            Ok(_) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Set an existing file to 0600 when group or others could read it (missing: fine).
+    pub fn make_private(path: &Path) -> std::io::Result<()> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            match std::fs::metadata(path) {
+                Ok(m) if m.permissions().mode() & 0o077 != 0 => {
+                    let mode = m.permissions().mode() & 0o700 | 0o600;
+                    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+                }
+                Ok(_) => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+                Err(e) => Err(e),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = path;
+            Ok(())
+        }
+    }
+
+    /// Write `bytes` to a new 0600 file at `path` (created or truncated; an existing file's
+    /// mode is tightened first). For temp files.
+    pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        make_private(path)?;
+        let mut f = options().create(true).truncate(true).open(path)?;
+        f.write_all(bytes)?;
+        f.sync_all()
+    }
+
+    /// Write `bytes` to `path` only if nothing is there: written to a 0600 temp file beside
+    /// it, then linked into place (no-clobber: `AlreadyExists` when `path` exists).
+    pub fn write_new_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        let mut tmp = path.as_os_str().to_owned();
+        tmp.push(format!(".tmp-{}", std::process::id()));
+        let tmp = std::path::PathBuf::from(tmp);
+        write_private(&tmp, bytes)?;
+        let r = std::fs::hard_link(&tmp, path);
+        let _ = std::fs::remove_file(&tmp);
+        match r {
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                // No hard links here (FAT, some network shares): exclusive create instead.
+                let mut f = options().create_new(true).open(path)?;
+                f.write_all(bytes)?;
+                f.sync_all()
+            }
+            r => r,
+        }
     }
 }
 

@@ -134,7 +134,12 @@ fn read_input(path: &PathBuf) -> Result<Vec<u8>, String> {
 
 impl Args {
     /// Run it.
-    pub fn run(&self, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    pub fn run(&self, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+        // No wallet is needed, but a wallet in minor mode still guards the network.
+        let asked = self.allow_network || self.allow_private_network;
+        if asked {
+            ctx.network(ctx.existing_wallet()?.as_ref(), true)?;
+        }
         let fetcher = fetcher(self.allow_network, self.allow_private_network);
         let clock = SystemClock;
         let ctx = VerifyContext::new(&clock, fetcher.as_ref()).with_recipients(&self.recipients);
