@@ -578,6 +578,9 @@ pub fn restore_wallet_with_keys<R: RngCore>(
         None
     };
 
+    if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
+        crate::store::fsutil::create_private_dir_all(parent).map_err(io_err(parent))?;
+    }
     let mut aside = None;
     if dest.exists() {
         let mut a = PathBuf::from(format!("{}.before-restore", dest.display()));
@@ -621,11 +624,6 @@ pub fn restore_wallet_with_keys<R: RngCore>(
     };
     drop(wallet);
 
-    if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
-        crate::store::fsutil::create_private_dir_all(parent)
-            .map_err(io_err(parent))
-            .map_err(put_key_back)?;
-    }
     let tmp = TempPath(dest.with_extension(format!("restoring-{}", random_suffix(rng))));
     crate::store::fsutil::write_private(&tmp.0, &bytes)
         .map_err(io_err(&tmp.0))

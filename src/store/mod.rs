@@ -70,8 +70,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
 /// The schema version this build writes (= `MIGRATIONS.len()`).
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
-/// How long a connection waits for another process holding the wallet lock.
-pub const BUSY_TIMEOUT_MS: u64 = 5_000;
+/// How long a connection waits for another process holding the wallet lock (issue 13: the CLI
+/// importing while the app re-checks must never show "database is locked"; a bulk import
+/// holds the lock for one batch at a time, well under a second).
+pub const BUSY_TIMEOUT_MS: u64 = 30_000;
 
 /// Wallet errors. Messages are one lower-case line.
 #[derive(Debug, thiserror::Error)]
@@ -166,7 +168,12 @@ impl std::fmt::Debug for Wallet {
 
 /// Apply the per-connection pragmas: WAL (file wallets), foreign keys, `synchronous=NORMAL`
 /// (durable at checkpoints in WAL mode, no fsync per badge), busy timeout, a statement cache.
-pub fn configure(conn: &Connection) -> StoreResult<()> {
+///
+/// Every transaction starts IMMEDIATE (takes the write lock first): a deferred transaction
+/// that reads and then writes while another process committed fails with `SQLITE_BUSY` at
+/// once, without waiting, which is how two writers used to surface "database is locked".
+pub fn configure(conn: &mut Connection) -> StoreResult<()> {
+    conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
     conn.busy_timeout(std::time::Duration::from_millis(BUSY_TIMEOUT_MS))?;
     // journal_mode answers with the mode set ("memory" for in-memory databases).
     let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
@@ -283,7 +290,7 @@ impl Wallet {
                 supported: SCHEMA_VERSION,
             });
         }
-        configure(&conn)?;
+        configure(&mut conn)?;
         migrate(&mut conn)?;
         Ok(Wallet {
             conn: Mutex::new(conn),
