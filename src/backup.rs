@@ -578,7 +578,10 @@ pub fn restore_wallet_with_keys<R: RngCore>(
         None
     };
 
-    if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty() && !p.exists()) {
+    if let Some(parent) = dest
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty() && !p.exists())
+    {
         crate::store::fsutil::create_private_dir_all(parent).map_err(io_err(parent))?;
     }
     let mut aside = None;

@@ -345,7 +345,10 @@ mod damaged {
                 )),
                 "{name}: {e}"
             );
-            assert!(e.to_string().ends_with("it was left as it is: restore a backup to go on"));
+            assert!(
+                e.to_string()
+                    .ends_with("it was left as it is: restore a backup to go on")
+            );
             assert_eq!(std::fs::read(&p).unwrap(), bytes, "{name} was changed");
         }
         // Another program's database is not adopted.
@@ -385,8 +388,7 @@ mod two_writers {
     use backpack_core::store::{Query, Wallet};
     use backpack_core::verify::{VerifyContext, verify_bytes};
 
-    const TEMPLATE: &str =
-        include_str!("fixtures/1edtech-public-validator/ob30/simple.json");
+    const TEMPLATE: &str = include_str!("fixtures/1edtech-public-validator/ob30/simple.json");
 
     /// One process imports a folder (batches of 256) while another keeps re-checking and
     /// annotating the same wallet: nobody sees "database is locked", nothing is lost.
@@ -440,7 +442,10 @@ mod two_writers {
         let failed: Vec<_> = outcomes.iter().filter(|o| !o.is_ok()).collect();
         assert!(failed.is_empty(), "{failed:?}");
         assert_eq!(outcomes.len(), n);
-        assert!(rechecks > n / 10, "the re-checker ran alongside ({rechecks})");
+        assert!(
+            rechecks > n / 10,
+            "the re-checker ran alongside ({rechecks})"
+        );
         let w = Wallet::open(&path).unwrap();
         assert_eq!(w.count_badges(&Query::default()).unwrap(), n as u64 + 1);
     }

@@ -303,16 +303,7 @@ impl Wallet {
     /// (e.g. `~/.local/share/backpack/wallet.db`). Callers handle `--wallet` and
     /// `BACKPACK_WALLET` before falling back to this.
     pub fn default_path() -> StoreResult<PathBuf> {
-        let dir = directories::ProjectDirs::from("org", "Backpack", "backpack")
-            .map(|d| d.data_dir().to_path_buf())
-            .ok_or(StoreError::NoDataDir)?;
-        // Backpack's own data folder: created 0700, and tightened to 0700 if it exists (wallets
-        // made before issue 13 left it 0755).
-        fsutil::private_dir_all(&dir).map_err(|source| StoreError::Io {
-            path: dir.display().to_string(),
-            source,
-        })?;
-        Ok(dir.join("wallet.db"))
+        default_dir().map(|d| d.join("wallet.db"))
     }
 
     /// Use `clock` for `imported_at`, `created_at` and similar stamps (tests pass a fixed one).
@@ -353,8 +344,16 @@ impl Wallet {
     }
 }
 
+/// Backpack's own data folder (e.g. `~/.local/share/backpack`).
+fn default_dir() -> StoreResult<PathBuf> {
+    directories::ProjectDirs::from("org", "Backpack", "backpack")
+        .map(|d| d.data_dir().to_path_buf())
+        .ok_or(StoreError::NoDataDir)
+}
+
 /// Create the wallet's folder (0700) and file (0600) when missing; tighten an existing
-/// wallet's mode and its `-wal`/`-shm` to 0600.
+/// wallet's mode and its `-wal`/`-shm` to 0600, and Backpack's own data folder to 0700
+/// (wallets made before issue 13 left it 0755; a folder the learner chose is left alone).
 fn prepare_file(path: &Path) -> StoreResult<()> {
     let io = |p: &Path| {
         let p = p.display().to_string();
@@ -362,9 +361,12 @@ fn prepare_file(path: &Path) -> StoreResult<()> {
     };
     if let Some(parent) = path.parent()
         && !parent.as_os_str().is_empty()
-        && !parent.exists()
     {
-        fsutil::create_private_dir_all(parent).map_err(io(parent))?;
+        if !parent.exists() {
+            fsutil::create_private_dir_all(parent).map_err(io(parent))?;
+        } else if default_dir().is_ok_and(|d| d == parent) {
+            fsutil::private_dir_all(parent).map_err(io(parent))?;
+        }
     }
     fsutil::create_private_file(path).map_err(io(path))?;
     for p in [
