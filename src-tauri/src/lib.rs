@@ -65,6 +65,7 @@ pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
             commands::settings::unlock_minor_mode,
             commands::settings::lock_minor_mode,
             commands::settings::disable_minor_mode,
+            commands::settings::set_key_passphrase,
         ])
 }
 

@@ -74,6 +74,8 @@ export const enableMinorMode = (passphrase) => invoke("enable_minor_mode", { pas
 export const unlockMinorMode = (passphrase) => invoke("unlock_minor_mode", { passphrase });
 export const lockMinorMode = () => invoke("lock_minor_mode");
 export const disableMinorMode = (passphrase) => invoke("disable_minor_mode", { passphrase });
+/** The key file's passphrase for this session (where there is no system keyring). */
+export const setKeyPassphrase = (passphrase) => invoke("set_key_passphrase", { passphrase });
 
 // ── dialog plugin (through its IPC commands, so no extra global script is needed) ──
 

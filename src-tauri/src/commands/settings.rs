@@ -61,3 +61,13 @@ pub fn disable_minor_mode(
 ) -> CmdResult<SettingsDto> {
     state.wallet()?.disable_minor_mode(&passphrase)
 }
+
+/// The passphrase of the learner's key file (only where there is no system keyring), for this
+/// session: exports that sign need it, and an old wallet's key is moved out with it.
+#[tauri::command]
+pub fn set_key_passphrase(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> CmdResult<SettingsDto> {
+    state.wallet()?.set_key_passphrase(&passphrase)
+}

@@ -14,7 +14,7 @@ export async function renderSettings() {
     [profile, s] = await Promise.all([api.getProfile(), api.getSettings()]);
   } catch (e) { errorToast(e); return; }
   const locked = s.minorMode && !s.unlocked;
-  body.append(profileCard(profile), locked ? null : networkCard(s), minorCard(s), walletCard(s));
+  body.append(profileCard(profile), locked ? null : networkCard(s), minorCard(s), keyCard(s), walletCard(s));
 }
 
 function idList(items) {
@@ -73,6 +73,27 @@ function minorCard(s) {
       el("form", { class: "row", onsubmit: act(api.disableMinorMode, "Minor mode is off.") }, pass, el("button", { type: "submit", class: "btn" }, "Turn minor mode off"))];
   }
   return el("section", { class: "card-panel", "aria-labelledby": "minor-h" }, el("h2", { id: "minor-h" }, "Minor mode"), ...content);
+}
+
+const KEY_WHERE = {
+  "os-keyring": "Your signing key is kept in this computer's keyring, not in the wallet file.",
+  "key-file": "There is no keyring on this computer: your signing key is kept in an encrypted file beside the wallet.",
+  "in-wallet": "Your signing key is still inside the wallet file, from an older version of Backpack. Give it a passphrase to move it into its own encrypted file.",
+  "none": "Backpack makes your signing key the first time you export a signed portfolio.",
+};
+
+function keyCard(s) {
+  const content = [el("p", { class: "muted", id: "key-where" }, KEY_WHERE[s.keyStore] || "")];
+  if (s.keyNeedsPassphrase || s.keyStore === "none") {
+    const pass = el("input", { type: "password", id: "key-pass", "aria-label": "Signing key passphrase", autocomplete: "current-password", placeholder: "Signing key passphrase" });
+    content.push(
+      el("p", { class: "muted" }, "Only needed where there is no keyring. Backpack keeps it until you close the app, never on disk."),
+      el("form", { class: "row", onsubmit: async (e) => {
+        e.preventDefault();
+        try { await api.setKeyPassphrase(pass.value); pass.value = ""; await refreshSettings(); renderSettings(); toast("Signing key passphrase set for this session."); } catch (err) { errorToast(err); }
+      } }, pass, el("button", { type: "submit", class: "btn" }, "Use this passphrase")));
+  }
+  return el("section", { class: "card-panel", "aria-labelledby": "key-h" }, el("h2", { id: "key-h" }, "Signing key"), ...content);
 }
 
 function walletCard(s) {
