@@ -431,15 +431,21 @@ pub fn backup_open_wallet(
     if passphrase.is_empty() {
         return Err(BackupError::EmptyPassphrase);
     }
-    let seed = learner.map(|k| k.secret().to_bytes());
-    let plain = wallet
-        .with_conn(|c| {
-            snapshot_with(
-                c,
-                learner.zip(seed.as_ref()).map(|(k, s)| (k.did(), &s[..])),
-            )
-        })
-        .map_err(|e| BackupError::Wallet(e.to_string()))??;
+    let mut plain = wallet
+        .snapshot_plain()
+        .map_err(|e| BackupError::Wallet(e.to_string()))?;
+    if let Some(k) = learner {
+        // Put the key into the in-memory copy (as schema < 4 kept it), nowhere else.
+        let seed = k.secret().to_bytes();
+        let mut mem = rusqlite::Connection::open_in_memory()?;
+        mem.deserialize_read_exact(rusqlite::MAIN_DB, &plain[..], plain.len(), false)?;
+        mem.execute(
+            "UPDATE learner_keys SET secret = ?1, secret_store = NULL WHERE did = ?2",
+            rusqlite::params![&seed[..], k.did()],
+        )?;
+        mem.execute_batch("VACUUM")?;
+        plain = Zeroizing::new(mem.serialize(rusqlite::MAIN_DB)?.to_vec());
+    }
     let file = encrypt(&plain, passphrase, params, &mut OsRng)?;
     write_out(out, &file, &mut OsRng)?;
     Ok(file.len() as u64)
@@ -509,7 +515,7 @@ pub fn restore_wallet<R: RngCore>(
     force: bool,
     rng: &mut R,
 ) -> Result<RestoreOutcome, BackupError> {
-    restore_wallet_with_keys(backup, passphrase, dest, force, &[], rng)
+    restore_wallet_with_keys(backup, passphrase, dest, force, &[], None, rng)
 }
 
 /// Decrypt `backup` and install it as the wallet at `dest`; a learner key inside it goes into
@@ -526,6 +532,7 @@ pub fn restore_wallet_with_keys<R: RngCore>(
     dest: &Path,
     force: bool,
     vaults: &[&dyn crate::learner_key::SecretVault],
+    encrypt: Option<&str>,
     rng: &mut R,
 ) -> Result<RestoreOutcome, BackupError> {
     use crate::learner_key::{KeyFile, KeyMigration, migrate_plaintext_key};
@@ -628,9 +635,25 @@ pub fn restore_wallet_with_keys<R: RngCore>(
     drop(wallet);
 
     let tmp = TempPath(dest.with_extension(format!("restoring-{}", random_suffix(rng))));
-    crate::store::fsutil::write_private(&tmp.0, &bytes)
-        .map_err(io_err(&tmp.0))
-        .map_err(put_key_back)?;
+    match encrypt {
+        None => crate::store::fsutil::write_private(&tmp.0, &bytes)
+            .map_err(io_err(&tmp.0))
+            .map_err(put_key_back)?,
+        // Encrypted straight from memory: the plain copy never touches the disk.
+        Some(pass) => (|| -> Result<(), BackupError> {
+            crate::store::fsutil::create_private_file(&tmp.0).map_err(io_err(&tmp.0))?;
+            let mut mem = rusqlite::Connection::open_in_memory()?;
+            mem.deserialize_read_exact(rusqlite::MAIN_DB, &bytes[..], bytes.len(), false)?;
+            mem.execute(
+                "ATTACH DATABASE ?1 AS enc KEY ?2",
+                rusqlite::params![tmp.0.to_string_lossy(), pass],
+            )?;
+            crate::store::export_to(&mem, "enc")?;
+            mem.execute_batch("DETACH DATABASE enc")?;
+            Ok(())
+        })()
+        .map_err(put_key_back)?,
+    }
     if let Some(a) = &aside {
         // Checkpoint the old wallet's WAL into it so the kept copy is complete.
         if has_data && let Ok(c) = rusqlite::Connection::open(dest) {

@@ -235,6 +235,7 @@ mod secrets {
             &dest,
             false,
             &[&kf],
+            None,
             &mut rand_core::OsRng,
         )
         .unwrap();
@@ -302,6 +303,7 @@ mod secrets {
             &dest,
             false,
             &[&kf],
+            None,
             &mut rand_core::OsRng,
         )
         .unwrap();
@@ -448,5 +450,138 @@ mod two_writers {
         );
         let w = Wallet::open(&path).unwrap();
         assert_eq!(w.count_badges(&Query::default()).unwrap(), n as u64 + 1);
+    }
+}
+
+mod encryption {
+    use backpack_core::backup::{self, KdfParams};
+    use backpack_core::import::{FileResult, import_bytes};
+    use backpack_core::learner_key::{MemoryVault, wallet_learner_key};
+    use backpack_core::store::{Query, SCHEMA_VERSION, StoreError, Wallet, looks_encrypted};
+
+    use crate::util::fixture_bytes;
+
+    const FAST: KdfParams = KdfParams {
+        memory_kib: 64,
+        time_cost: 1,
+        parallelism: 1,
+    };
+
+    fn contains(hay: &[u8], needle: &[u8]) -> bool {
+        hay.windows(needle.len()).any(|w| w == needle)
+    }
+
+    #[test]
+    fn an_encrypted_wallet_opens_only_with_its_passphrase() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wallet.db");
+        let png = fixture_bytes("1edtech-public-validator/ob30/simple-json.png");
+        let id = {
+            let w = Wallet::open_with(&path, Some("correct horse")).unwrap();
+            assert!(w.is_encrypted());
+            let id = match import_bytes(&w, &png, "x.png").result {
+                FileResult::Imported { id, .. } => id,
+                o => panic!("{o:?}"),
+            };
+            w.set_setting("theme", "dark").unwrap();
+            w.checkpoint().unwrap();
+            id
+        };
+        // Nothing readable in the file: no header, no badge name, no original bytes.
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(!bytes.starts_with(b"SQLite format 3\0"));
+        assert!(!contains(&bytes, b"Teamwork"));
+        assert!(!contains(&bytes, &png[..64]));
+        assert!(looks_encrypted(&path));
+        // Without the passphrase, with a wrong one: one clear error each, file untouched.
+        let e = Wallet::open(&path).unwrap_err();
+        assert!(matches!(e, StoreError::NeedsPassphrase(_)), "{e:?}");
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "{} is encrypted (or damaged): it needs the wallet passphrase (set BACKPACK_WALLET_PASSPHRASE, or run in a terminal to be asked)",
+                path.display()
+            )
+        );
+        let e = Wallet::open_with(&path, Some("wrong horse")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!(
+                "wrong wallet passphrase for {} (or the file is damaged); it was left as it is",
+                path.display()
+            )
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), bytes);
+        let w = Wallet::open_with(&path, Some("correct horse")).unwrap();
+        assert_eq!(w.schema_version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(w.original(id).unwrap(), png);
+        // Search (FTS5) works on the encrypted wallet.
+        let q = Query {
+            text: Some("teamwork".into()),
+            ..Query::default()
+        };
+        assert_eq!(w.count_badges(&q).unwrap(), 1);
+        // A plain wallet is not opened with a passphrase by mistake.
+        let plain = dir.path().join("plain.db");
+        drop(Wallet::open(&plain).unwrap());
+        let e = Wallet::open_with(&plain, Some("x")).unwrap_err();
+        assert!(e.to_string().contains("is not encrypted"), "{e}");
+    }
+
+    #[test]
+    fn encrypt_in_place_backup_and_restore_keep_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wallet.db");
+        let png = fixture_bytes("1edtech-public-validator/ob30/simple-json.png");
+        let vault = MemoryVault::default();
+        let did = {
+            let w = Wallet::open(&path).unwrap();
+            assert!(import_bytes(&w, &png, "x.png").is_ok());
+            w.create_collection("Jobs", None).unwrap();
+            wallet_learner_key(&w, &[&vault]).unwrap().did().to_string()
+        };
+        Wallet::change_encryption(&path, None, Some("pass one")).unwrap();
+        assert!(looks_encrypted(&path));
+        assert!(!contains(&std::fs::read(&path).unwrap(), b"Teamwork"));
+        let w = Wallet::open_with(&path, Some("pass one")).unwrap();
+        assert_eq!(w.schema_version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(w.count_badges(&Query::default()).unwrap(), 1);
+        assert_eq!(w.collections().unwrap().len(), 1);
+        let key = wallet_learner_key(&w, &[&vault]).unwrap();
+        assert_eq!(key.did(), did);
+        // A backup of the encrypted wallet restores into a new encrypted wallet.
+        let bak = dir.path().join("b.backup");
+        backup::backup_open_wallet(&w, &bak, "backup words", FAST, Some(&key)).unwrap();
+        drop(w);
+        let dest = dir.path().join("r/wallet.db");
+        let v2 = MemoryVault::default();
+        backup::restore_wallet_with_keys(
+            &std::fs::read(&bak).unwrap(),
+            "backup words",
+            &dest,
+            false,
+            &[&v2],
+            Some("pass two"),
+            &mut rand_core::OsRng,
+        )
+        .unwrap();
+        assert!(looks_encrypted(&dest));
+        let r = Wallet::open_with(&dest, Some("pass two")).unwrap();
+        assert_eq!(r.original(1).unwrap(), png);
+        assert_eq!(wallet_learner_key(&r, &[&v2]).unwrap().did(), did);
+        drop(r);
+        // Back to plain.
+        Wallet::change_encryption(&path, Some("pass one"), None).unwrap();
+        assert!(!looks_encrypted(&path));
+        let w = Wallet::open(&path).unwrap();
+        assert_eq!(w.original(1).unwrap(), png);
+        // A wrong current passphrase changes nothing.
+        drop(w);
+        let before = std::fs::read(&path).unwrap();
+        Wallet::change_encryption(&path, None, Some("p")).unwrap();
+        let e = Wallet::change_encryption(&path, Some("nope"), None).unwrap_err();
+        assert!(matches!(e, StoreError::WrongPassphrase(_)), "{e:?}");
+        assert_ne!(std::fs::read(&path).unwrap(), before);
+        assert!(Wallet::open_with(&path, Some("p")).is_ok());
     }
 }

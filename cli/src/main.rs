@@ -24,6 +24,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Create the wallet (optionally encrypted), or encrypt an existing one.
+    Init(commands::init::Args),
     /// Import badges: files, folders (recursively), ZIPs, or - for stdin.
     Import(commands::import::Args),
     /// List the badges in the wallet.
@@ -69,6 +71,7 @@ fn main() -> ExitCode {
     };
     let ctx = commands::Ctx { wallet: cli.wallet };
     let result = match &cli.command {
+        Command::Init(a) => a.run(&ctx),
         Command::Import(a) => a.run(&ctx),
         Command::List(a) => a.run(&ctx),
         Command::Show(a) => a.run(&ctx),

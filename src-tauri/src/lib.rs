@@ -66,6 +66,10 @@ pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
             commands::settings::lock_minor_mode,
             commands::settings::disable_minor_mode,
             commands::settings::set_key_passphrase,
+            commands::settings::wallet_status,
+            commands::settings::unlock_wallet,
+            commands::settings::restore_damaged_wallet,
+            commands::settings::set_wallet_encryption,
         ])
 }
 

@@ -120,10 +120,13 @@ pub enum StoreError {
         "{0} is a database of another program, not a backpack wallet; it was left as it is: choose another wallet file"
     )]
     NotAWallet(String),
-    /// The wallet is encrypted and no passphrase (or a wrong one) was given.
+    /// The wallet looks encrypted and no passphrase was given.
     #[error(
-        "{0} is encrypted: the wallet passphrase is wrong or missing (set BACKPACK_WALLET_PASSPHRASE, or run in a terminal to be asked)"
+        "{0} is encrypted (or damaged): it needs the wallet passphrase (set BACKPACK_WALLET_PASSPHRASE, or run in a terminal to be asked)"
     )]
+    NeedsPassphrase(String),
+    /// The passphrase does not open the wallet.
+    #[error("wrong wallet passphrase for {0} (or the file is damaged); it was left as it is")]
     WrongPassphrase(String),
     /// No badge with that id.
     #[error("no badge #{0} in your wallet")]
@@ -158,6 +161,7 @@ pub struct Wallet {
     conn: Mutex<Connection>,
     path: Option<PathBuf>,
     clock: Arc<dyn Clock>,
+    encrypted: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for Wallet {
@@ -227,10 +231,176 @@ impl Wallet {
     /// is refused with [`StoreError::Damaged`], [`StoreError::NotAWallet`] or
     /// [`StoreError::TooNew`], and never written to.
     pub fn open(path: impl AsRef<Path>) -> StoreResult<Wallet> {
+        Wallet::open_with(path, None)
+    }
+
+    /// [`Wallet::open`] for a wallet encrypted with SQLCipher (issue 13, optional whole-wallet
+    /// encryption): `passphrase` unlocks it, or creates a new wallet encrypted. SQLCipher 4
+    /// defaults: AES-256-CBC per page with an HMAC-SHA512, the key from the passphrase by
+    /// PBKDF2-HMAC-SHA512 (256,000 iterations) with a per-file salt
+    /// (<https://www.zetetic.net/sqlcipher/design/>). A wrong passphrase is
+    /// [`StoreError::WrongPassphrase`]; an encrypted wallet opened without one is
+    /// [`StoreError::NeedsPassphrase`]; a plain wallet opened with one is refused (encrypt it
+    /// with [`Wallet::change_encryption`]).
+    pub fn open_with(path: impl AsRef<Path>, passphrase: Option<&str>) -> StoreResult<Wallet> {
         let path = path.as_ref();
+        let encrypted = looks_encrypted(path);
+        let name = || path.display().to_string();
+        match passphrase {
+            None if encrypted => return Err(StoreError::NeedsPassphrase(name())),
+            Some("") => return Err(StoreError::Invalid("the wallet passphrase is empty".into())),
+            Some(_) if !encrypted && std::fs::metadata(path).is_ok_and(|m| m.len() > 0) => {
+                return Err(StoreError::Invalid(format!(
+                    "{} is not encrypted: open it without a passphrase, or encrypt it with backpack init --encrypt",
+                    name()
+                )));
+            }
+            _ => {}
+        }
         prepare_file(path)?;
         let conn = Connection::open(path)?;
-        Wallet::from_connection(conn, Some(path.to_path_buf())).map_err(|e| damaged(e, path))
+        if let Some(p) = passphrase {
+            conn.pragma_update(None, "key", p)?;
+        }
+        Wallet::from_connection(conn, Some(path.to_path_buf()))
+            .map(|w| {
+                w.encrypted
+                    .store(passphrase.is_some(), std::sync::atomic::Ordering::SeqCst);
+                w
+            })
+            .map_err(|e| match damaged(e, path) {
+                StoreError::Damaged { .. } if passphrase.is_some() => {
+                    StoreError::WrongPassphrase(name())
+                }
+                e => e,
+            })
+    }
+
+    /// True when this wallet is encrypted (opened with a passphrase).
+    pub fn is_encrypted(&self) -> bool {
+        self.encrypted.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// A stand-in for a wallet at `path` that could not be opened yet (it needs its
+    /// passphrase, or it is damaged): every read fails and every write is refused, so nothing
+    /// can be lost into it. [`Wallet::replace_with`] puts the real wallet in its place.
+    pub fn unavailable(path: impl AsRef<Path>) -> StoreResult<Wallet> {
+        let conn = Connection::open_in_memory()?;
+        conn.execute_batch("PRAGMA query_only = ON")?;
+        Ok(Wallet {
+            conn: Mutex::new(conn),
+            path: Some(path.as_ref().to_path_buf()),
+            clock: Arc::new(SystemClock),
+            encrypted: std::sync::atomic::AtomicBool::new(false),
+        })
+    }
+
+    /// Take over `other`'s connection (the app: after the wallet was unlocked, restored,
+    /// encrypted or decrypted). The old connection is closed.
+    pub fn replace_with(&self, other: Wallet) -> StoreResult<()> {
+        let enc = other.is_encrypted();
+        let new = other.conn.into_inner().map_err(|_| StoreError::Poisoned)?;
+        let old = std::mem::replace(&mut *self.conn()?, new);
+        drop(old);
+        self.encrypted
+            .store(enc, std::sync::atomic::Ordering::SeqCst);
+        Ok(())
+    }
+
+    /// Rewrite the wallet file at `path` encrypted with `new` (or in plain SQLite with `None`),
+    /// opening it with `current`. The new file is written beside it (0600) with SQLCipher's
+    /// `sqlcipher_export`, checked, then renamed over the old one. Nothing else may have the
+    /// wallet open meanwhile. The blocks of the old plain file may linger on the disk until
+    /// they are reused: encrypting a wallet protects what is written from then on.
+    pub fn change_encryption(
+        path: impl AsRef<Path>,
+        current: Option<&str>,
+        new: Option<&str>,
+    ) -> StoreResult<()> {
+        let path = path.as_ref();
+        if new == Some("") {
+            return Err(StoreError::Invalid("the wallet passphrase is empty".into()));
+        }
+        let io = |p: &Path| {
+            let p = p.display().to_string();
+            move |source| StoreError::Io { path: p, source }
+        };
+        let tmp = sidecar(path, ".rekeying");
+        for p in [tmp.clone(), sidecar(&tmp, "-wal"), sidecar(&tmp, "-shm")] {
+            if p.exists() {
+                std::fs::remove_file(&p).map_err(io(&p))?;
+            }
+        }
+        {
+            let w = Wallet::open_with(path, current)?;
+            let conn = w.conn()?;
+            conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
+            fsutil::create_private_file(&tmp).map_err(io(&tmp))?;
+            let tmp_s = tmp.to_string_lossy().into_owned();
+            conn.execute(
+                "ATTACH DATABASE ?1 AS rekeyed KEY ?2",
+                rusqlite::params![tmp_s, new.unwrap_or("")],
+            )?;
+            let r = export_to(&conn, "rekeyed");
+            conn.execute_batch("DETACH DATABASE rekeyed")?;
+            r?;
+        }
+        // The copy must open with the new passphrase and hold the same schema version.
+        let check = Wallet::open_with(&tmp, new).and_then(|w| {
+            let ok: String = w
+                .conn()?
+                .query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+            if ok != "ok" {
+                return Err(StoreError::Corrupt {
+                    what: "the re-encrypted wallet".into(),
+                    reason: ok,
+                });
+            }
+            w.checkpoint()
+        });
+        if let Err(e) = check {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
+        }
+        for ext in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(sidecar(&tmp, ext));
+        }
+        std::fs::rename(&tmp, path).map_err(io(path))?;
+        for ext in ["-wal", "-shm"] {
+            let p = sidecar(path, ext);
+            if p.exists() {
+                std::fs::remove_file(&p).map_err(io(&p))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A plain (unencrypted) image of this wallet, made in memory: SQLite's online backup (or,
+    /// for an encrypted wallet, `sqlcipher_export` into an in-memory database), then
+    /// `VACUUM`ed. For backups: nothing is written to disk.
+    pub fn snapshot_plain(&self) -> StoreResult<zeroize::Zeroizing<Vec<u8>>> {
+        let mut conn = self.conn()?;
+        if self.is_encrypted() {
+            conn.execute_batch("ATTACH DATABASE ':memory:' AS snapshot KEY ''")?;
+            let r = (|| -> StoreResult<zeroize::Zeroizing<Vec<u8>>> {
+                export_to(&conn, "snapshot")?;
+                let data = conn.serialize("snapshot")?;
+                Ok(zeroize::Zeroizing::new(data.to_vec()))
+            })();
+            conn.execute_batch("DETACH DATABASE snapshot")?;
+            let bytes = r?;
+            // Compact it like the plain path (and drop SQLCipher's per-page reserve).
+            let w = Wallet::from_database_bytes(&bytes)?;
+            return w.to_database_bytes();
+        }
+        let mut mem = Connection::open_in_memory()?;
+        {
+            let b = rusqlite::backup::Backup::new(&conn, &mut mem)?;
+            b.run_to_completion(i32::MAX, std::time::Duration::ZERO, None)?;
+        }
+        mem.execute_batch("VACUUM")?;
+        let data = mem.serialize(rusqlite::MAIN_DB)?;
+        Ok(zeroize::Zeroizing::new(data.to_vec()))
     }
 
     /// A wallet in memory from a database image (a decrypted backup): checked with
@@ -296,6 +466,7 @@ impl Wallet {
             conn: Mutex::new(conn),
             path,
             clock: Arc::new(SystemClock),
+            encrypted: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -342,6 +513,32 @@ impl Wallet {
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
         Ok(())
     }
+}
+
+/// Copy the main database into the attached database `to` with SQLCipher's
+/// `sqlcipher_export` (schema, rows, virtual tables), then its `user_version` (the schema
+/// version, which `sqlcipher_export` does not carry over).
+pub(crate) fn export_to(conn: &Connection, to: &str) -> rusqlite::Result<()> {
+    conn.query_row("SELECT sqlcipher_export(?1)", [to], |_| Ok(()))?;
+    let v: u32 = conn.query_row("PRAGMA main.user_version", [], |r| r.get(0))?;
+    conn.execute_batch(&format!("PRAGMA \"{to}\".user_version = {v}"))
+}
+
+/// A wallet file that exists, is not empty and does not start with SQLite's plain header
+/// ("SQLite format 3\0"): SQLCipher encrypts the whole file from byte 0 (or it is damaged;
+/// only the passphrase tells). Page-aligned sizes only, so a short or odd-sized file reads as
+/// damaged, not as encrypted.
+pub fn looks_encrypted(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(mut f) = std::fs::File::open(path) else {
+        return false;
+    };
+    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut head = [0u8; 16];
+    len >= 1024
+        && len % 512 == 0
+        && f.read_exact(&mut head).is_ok()
+        && &head != b"SQLite format 3\0"
 }
 
 /// Backpack's own data folder (e.g. `~/.local/share/backpack`).

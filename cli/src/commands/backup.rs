@@ -15,7 +15,6 @@ use anyhow::Context as _;
 use backpack_core::backup::{self, KdfParams};
 use backpack_core::learner_key::wallet_learner_key;
 use backpack_core::minor_mode::Action;
-use backpack_core::store::Wallet;
 
 use super::Ctx;
 
@@ -124,8 +123,27 @@ fn restore(input: &Path, dest: &Path, force: bool) -> anyhow::Result<()> {
     }
     let bytes = std::fs::read(input).with_context(|| format!("{}", input.display()))?;
     let pass = read_passphrase("Backup passphrase: ", false)?;
+    // A wallet that was encrypted stays encrypted, with the same passphrase.
+    let wallet_pass = if backpack_core::store::looks_encrypted(dest) {
+        Some(super::wallet_passphrase(dest, false)?.ok_or_else(|| {
+            anyhow::anyhow!(
+                "{} is encrypted: give its wallet passphrase (BACKPACK_WALLET_PASSPHRASE) so the restored wallet is encrypted too",
+                dest.display()
+            )
+        })?)
+    } else {
+        None
+    };
     let out = super::with_vaults(dest, |v| {
-        backup::restore_wallet_with_keys(&bytes, &pass, dest, force, v, &mut backup::OsRng)
+        backup::restore_wallet_with_keys(
+            &bytes,
+            &pass,
+            dest,
+            force,
+            v,
+            wallet_pass.as_deref().map(String::as_str),
+            &mut backup::OsRng,
+        )
     })
     .with_context(|| format!("{}", input.display()))?;
     println!(
@@ -145,7 +163,7 @@ impl RestoreArgs {
     pub fn run(&self, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let dest = ctx.wallet_path()?;
         if dest.exists()
-            && let Ok(w) = Wallet::open(&dest)
+            && let Ok(w) = ctx.open_wallet_quiet()
         {
             ctx.require(&w, Action::Restore, None)?;
         }

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod collection;
 pub mod export;
 pub mod import;
+pub mod init;
 pub mod list;
 pub mod minor_mode;
 pub mod profile;
@@ -47,7 +48,13 @@ impl Ctx {
     /// wallet from before schema 4) is moved to the key store now, once.
     pub fn open_wallet(&self) -> anyhow::Result<Wallet> {
         let path = self.wallet_path()?;
-        let w = Wallet::open(&path).map_err(|e| open_error(e, &path))?;
+        let pass = if backpack_core::store::looks_encrypted(&path) {
+            wallet_passphrase(&path, false)?
+        } else {
+            None
+        };
+        let w = Wallet::open_with(&path, pass.as_deref().map(String::as_str))
+            .map_err(|e| open_error(e, &path))?;
         let moved = with_vaults(&path, |v| migrate_plaintext_key(&w, v));
         match moved {
             Ok(KeyMigration::Pending(why)) => eprintln!(
@@ -65,6 +72,15 @@ impl Ctx {
             ),
         }
         Ok(w)
+    }
+
+    /// [`Ctx::open_wallet`] without prompting (an encrypted wallet needs
+    /// `BACKPACK_WALLET_PASSPHRASE`).
+    pub fn open_wallet_quiet(&self) -> anyhow::Result<Wallet> {
+        let path = self.wallet_path()?;
+        let pass = std::env::var("BACKPACK_WALLET_PASSPHRASE").ok();
+        let pass = pass.filter(|_| backpack_core::store::looks_encrypted(&path));
+        Ok(Wallet::open_with(&path, pass.as_deref())?)
     }
 
     /// The wallet if its file exists (commands that work without one, like `verify`, still
@@ -133,13 +149,40 @@ impl Ctx {
 pub fn open_error(e: backpack_core::store::StoreError, path: &Path) -> anyhow::Error {
     use backpack_core::store::StoreError as E;
     let hint = match &e {
-        E::Damaged { .. } | E::TooNew { .. } => format!(
-            "\nto restore a backup: backpack --wallet {} restore BACKUP-FILE --force  (the current file is kept beside it as .before-restore)",
-            path.display()
-        ),
+        E::Damaged { .. } | E::TooNew { .. } | E::NeedsPassphrase(_) | E::WrongPassphrase(_) => {
+            format!(
+                "\nto restore a backup: backpack --wallet {} restore BACKUP-FILE --force  (the current file is kept beside it as .before-restore)",
+                path.display()
+            )
+        }
         _ => String::new(),
     };
     anyhow::anyhow!("cannot open wallet {}: {e}{hint}", path.display())
+}
+
+/// The wallet passphrase (an encrypted wallet): `BACKPACK_WALLET_PASSPHRASE`, else a prompt on
+/// a terminal (twice when `confirm`), else none.
+pub fn wallet_passphrase(path: &Path, confirm: bool) -> anyhow::Result<Option<Zeroizing<String>>> {
+    if let Ok(p) = std::env::var("BACKPACK_WALLET_PASSPHRASE") {
+        return Ok(Some(Zeroizing::new(p)));
+    }
+    if !std::io::stdin().is_terminal() {
+        return Ok(None);
+    }
+    let p = Zeroizing::new(
+        rpassword::prompt_password(format!("Wallet passphrase for {}: ", path.display()))
+            .context("reading the wallet passphrase")?,
+    );
+    if confirm {
+        let again = Zeroizing::new(
+            rpassword::prompt_password("Repeat the wallet passphrase: ")
+                .context("reading the wallet passphrase")?,
+        );
+        if again != p {
+            anyhow::bail!("the two passphrases differ");
+        }
+    }
+    Ok(Some(p))
 }
 
 /// The guardian passphrase for minor mode: `BACKPACK_GUARDIAN_PASSPHRASE`, else a prompt on

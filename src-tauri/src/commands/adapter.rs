@@ -10,15 +10,15 @@ use crate::error::{CmdResult, CommandError};
 use backpack_core::app_support::{self, StatusChip};
 use backpack_core::env::{Clock, Fetcher, OfflineFetcher, SystemClock};
 use backpack_core::import::{FileOutcome, FileResult, ImportOptions};
+use backpack_core::learner_key::{
+    KeyFile, KeyMigration, OsKeyring, PassphraseUse, SecretVault, migrate_plaintext_key,
+};
+use backpack_core::minor_mode::{Action, GuardianUnlock, MinorMode, MinorModeError};
 use backpack_core::model::{Badge, Format, Image};
 use backpack_core::store::{
     BadgeStatus, BadgeSummary, IdentityKind, ImageKind, Query, StoreError, Wallet, keys,
 };
 use backpack_core::verify::{Report, VerifyContext};
-use backpack_core::learner_key::{
-    KeyFile, KeyMigration, OsKeyring, PassphraseUse, SecretVault, migrate_plaintext_key,
-};
-use backpack_core::minor_mode::{Action, GuardianUnlock, MinorMode, MinorModeError};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -123,6 +123,8 @@ pub struct SettingsDto {
     pub wallet_path: String,
     /// Badges in the wallet.
     pub badge_count: usize,
+    /// True when the whole wallet is encrypted with a passphrase (SQLCipher).
+    pub encrypted: bool,
     /// Where the learner's signing key is: `os-keyring`, `key-file`, `in-wallet` (an old
     /// wallet whose key could not be moved out yet) or `none` (not created yet).
     pub key_store: &'static str,
@@ -170,6 +172,25 @@ pub struct WalletAdapter {
     key_passphrase: Mutex<Option<Zeroizing<String>>>,
     /// Which key stores may be used: `os`, `file` or `auto` (`BACKPACK_KEY_STORE`).
     key_stores: Mutex<String>,
+    /// Why the wallet is not open (it needs its passphrase, it is damaged, it is from a newer
+    /// version): the UI shows this instead of the gallery until it is solved.
+    problem: Mutex<Option<WalletStatus>>,
+}
+
+/// Whether the wallet is open, and if not, why (issue 13: never a crash, never a silent
+/// overwrite).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WalletStatus {
+    /// `ok`, `locked` (encrypted: needs its passphrase) or `damaged` (damaged, not a
+    /// wallet, or from a newer Backpack: restore a backup).
+    pub state: &'static str,
+    /// The core's message.
+    pub message: String,
+    /// The wallet file.
+    pub path: String,
+    /// True when the wallet is encrypted.
+    pub encrypted: bool,
 }
 
 /// What the learner chose to include in an export (see `export::Privacy`).
@@ -285,12 +306,34 @@ pub fn line(o: FileOutcome) -> ImportLine {
 }
 
 impl WalletAdapter {
-    /// Open (or create) the wallet at `path`.
+    /// Open (or create) the wallet at `path`. A wallet that needs its passphrase, is damaged
+    /// or is from a newer version does not stop the app: it starts on a stand-in that holds
+    /// nothing and accepts nothing, and [`WalletAdapter::status`] says what to do.
     pub fn open(path: &Path) -> CmdResult<Self> {
         let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+        let (wallet, problem) = match Wallet::open(path) {
+            Ok(w) => (w, None),
+            Err(e) => {
+                let state = match &e {
+                    StoreError::NeedsPassphrase(_) => "locked",
+                    StoreError::Damaged { .. }
+                    | StoreError::TooNew { .. }
+                    | StoreError::NotAWallet(_) => "damaged",
+                    _ => return Err(e.into()),
+                };
+                let status = WalletStatus {
+                    state,
+                    message: e.to_string(),
+                    path: path.display().to_string(),
+                    encrypted: state == "locked",
+                };
+                (Wallet::unavailable(path)?, Some(status))
+            }
+        };
         let a = WalletAdapter {
-            wallet: Wallet::open(path)?.with_clock(clock.clone()),
+            wallet: wallet.with_clock(clock.clone()),
             clock,
+            problem: Mutex::new(problem),
             guardian: Mutex::new(None),
             key_passphrase: Mutex::new(None),
             key_stores: Mutex::new(std::env::var("BACKPACK_KEY_STORE").unwrap_or_default()),
@@ -305,10 +348,18 @@ impl WalletAdapter {
     /// wallet with the session's passphrase (`BACKPACK_KEY_STORE` = os | file | auto, as in
     /// the CLI).
     fn with_vaults<T>(&self, f: impl FnOnce(&[&dyn SecretVault]) -> T) -> T {
-        let choice = self.key_stores.lock().map(|c| c.clone()).unwrap_or_default();
+        let choice = self
+            .key_stores
+            .lock()
+            .map(|c| c.clone())
+            .unwrap_or_default();
         let pass = |_: PassphraseUse| self.key_passphrase.lock().ok().and_then(|p| p.clone());
         let os = OsKeyring::new();
-        let path = self.wallet.path().map(Path::to_path_buf).unwrap_or_default();
+        let path = self
+            .wallet
+            .path()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
         let file = KeyFile::beside(&path, &pass, backpack_core::backup::KdfParams::default());
         let mut v: Vec<&dyn SecretVault> = Vec::new();
         if choice != "file" {
@@ -318,6 +369,126 @@ impl WalletAdapter {
             v.push(&file);
         }
         f(&v)
+    }
+
+    /// Is the wallet open? (The UI asks first, and shows the unlock or restore screen if not.)
+    pub fn status(&self) -> CmdResult<WalletStatus> {
+        let p = self
+            .problem
+            .lock()
+            .map_err(|_| CommandError::wallet("wallet state unavailable"))?;
+        Ok(p.clone().unwrap_or_else(|| WalletStatus {
+            state: "ok",
+            message: String::new(),
+            path: self.path_string(),
+            encrypted: self.wallet.is_encrypted(),
+        }))
+    }
+
+    fn path_string(&self) -> String {
+        self.wallet
+            .path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    }
+
+    fn path_buf(&self) -> CmdResult<PathBuf> {
+        self.wallet
+            .path()
+            .map(Path::to_path_buf)
+            .ok_or_else(|| CommandError::invalid("this wallet has no file"))
+    }
+
+    /// Put the real wallet in place (after an unlock or a restore) and clear the problem.
+    fn reopen(&self, passphrase: Option<&str>) -> CmdResult<WalletStatus> {
+        let w = Wallet::open_with(self.path_buf()?, passphrase).map_err(|e| match e {
+            StoreError::WrongPassphrase(_) | StoreError::NeedsPassphrase(_) => {
+                CommandError::new("locked", e.to_string())
+            }
+            e => e.into(),
+        })?;
+        self.wallet.replace_with(w)?;
+        *self
+            .problem
+            .lock()
+            .map_err(|_| CommandError::wallet("wallet state unavailable"))? = None;
+        let _ = self.with_vaults(|v| migrate_plaintext_key(&self.wallet, v));
+        self.status()
+    }
+
+    /// Unlock an encrypted wallet with its passphrase.
+    pub fn unlock_wallet(&self, passphrase: &str) -> CmdResult<WalletStatus> {
+        self.reopen(Some(passphrase))
+    }
+
+    /// Replace a damaged (or too new) wallet with a backup: the damaged file is kept beside it
+    /// as `.before-restore`. Only while the wallet could not be opened (a working wallet is
+    /// restored over with the command line, where minor mode is checked).
+    pub fn restore_damaged(&self, backup: &Path, passphrase: &str) -> CmdResult<WalletStatus> {
+        let state = self.status()?.state;
+        if state != "damaged" {
+            return Err(CommandError::invalid(
+                "the wallet opens: restore over it with backpack restore --force",
+            ));
+        }
+        let bytes = std::fs::read(backup)
+            .map_err(|e| CommandError::new("io", format!("{}: {e}", backup.display())))?;
+        let dest = self.path_buf()?;
+        self.with_vaults(|v| {
+            backpack_core::backup::restore_wallet_with_keys(
+                &bytes,
+                passphrase,
+                &dest,
+                true,
+                v,
+                None,
+                &mut rand_core::OsRng,
+            )
+        })
+        .map_err(|e| CommandError::new("refused", e.to_string()))?;
+        self.reopen(None)
+    }
+
+    /// Encrypt the open wallet with `passphrase` (SQLCipher), or with `None` remove the
+    /// encryption (`current` must then be the wallet passphrase). The wallet is closed, rewritten
+    /// and reopened; other programs must not have it open meanwhile.
+    pub fn set_encryption(
+        &self,
+        current: Option<&str>,
+        new: Option<&str>,
+    ) -> CmdResult<SettingsDto> {
+        if self.status()?.state != "ok" {
+            return Err(CommandError::invalid("the wallet is not open"));
+        }
+        let path = self.path_buf()?;
+        let need_current = || {
+            current
+                .filter(|c| !c.is_empty())
+                .ok_or_else(|| CommandError::invalid("give the current wallet passphrase"))
+        };
+        let was = match (self.wallet.is_encrypted(), new) {
+            (false, Some(_)) => None,
+            (false, None) => return Err(CommandError::invalid("the wallet is not encrypted")),
+            // Remove the encryption, or change the passphrase.
+            (true, _) => Some(need_current()?),
+        };
+        if let Some(c) = was {
+            // A wrong current passphrase is refused before anything is closed.
+            drop(Wallet::open_with(&path, Some(c)).map_err(|e| match e {
+                StoreError::WrongPassphrase(_) => CommandError::new("locked", e.to_string()),
+                e => e.into(),
+            })?);
+        }
+        // Close our own connection first: the file is replaced underneath.
+        self.wallet.replace_with(Wallet::unavailable(&path)?)?;
+        let changed = Wallet::change_encryption(&path, was, new);
+        let reopen = self.reopen(if changed.is_ok() { new } else { was });
+        changed.map_err(|e| match e {
+            StoreError::WrongPassphrase(_) => CommandError::new("locked", e.to_string()),
+            e => e.into(),
+        })?;
+        reopen?;
+        self.settings()
     }
 
     /// Use only these key stores (`os`, `file`, `auto`): tests keep the developer's real
@@ -701,7 +872,13 @@ impl WalletAdapter {
             None => ("none", false),
             Some(r) => match r.secret_store.as_deref() {
                 None => ("in-wallet", true),
-                Some("key-file") => ("key-file", self.key_passphrase.lock().map(|p| p.is_none()).unwrap_or(true)),
+                Some("key-file") => (
+                    "key-file",
+                    self.key_passphrase
+                        .lock()
+                        .map(|p| p.is_none())
+                        .unwrap_or(true),
+                ),
                 Some("os-keyring") => ("os-keyring", false),
                 Some(_) => ("other", false),
             },
@@ -718,6 +895,7 @@ impl WalletAdapter {
             badge_count: self.wallet.count_badges(&Query::default())? as usize,
             key_store,
             key_needs_passphrase,
+            encrypted: self.wallet.is_encrypted(),
         })
     }
 
