@@ -408,3 +408,62 @@ fn two_processes_import_and_recheck_one_wallet() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v.as_array().map(Vec::len), Some(n + 1));
 }
+
+#[test]
+fn init_encrypt_then_every_command_needs_the_wallet_passphrase() {
+    let env = Env::new();
+    let p = [("BACKPACK_WALLET_PASSPHRASE", "wallet words")];
+    let badge = fixture("1edtech-public-validator/ob30/simple-json.png");
+    // A plain wallet with a badge, encrypted in place.
+    ok(&env.run(&["import", badge.to_str().unwrap()]));
+    let o = env.run_with(&["init", "--encrypt"], &p);
+    ok(&o);
+    assert!(
+        String::from_utf8_lossy(&o.stdout).starts_with("encrypted the wallet "),
+        "{o:?}"
+    );
+    let bytes = std::fs::read(&env.wallet).unwrap();
+    assert!(!bytes.starts_with(b"SQLite format 3\0"));
+    assert!(!bytes.windows(8).any(|w| w == b"Teamwork"));
+    // No passphrase, a wrong one: one clear line each, exit 2, file untouched.
+    let o = env.run(&["list"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains("is encrypted (or damaged): it needs the wallet passphrase"),
+        "{}",
+        err(&o)
+    );
+    let o = env.run_with(&["list"], &[("BACKPACK_WALLET_PASSPHRASE", "wrong words")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        err(&o).contains(&format!(
+            "wrong wallet passphrase for {} (or the file is damaged); it was left as it is",
+            env.wallet.display()
+        )),
+        "{}",
+        err(&o)
+    );
+    assert_eq!(std::fs::read(&env.wallet).unwrap(), bytes);
+    // The right one: everything works, including a backup and a restore that stays encrypted.
+    let o = env.run_with(&["list", "--json"], &p);
+    ok(&o);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    let bak = env.path("b.backup");
+    ok(&env.run_with(&["backup", bak.to_str().unwrap()], &p));
+    ok(&env.run_with(&["restore", "--force", bak.to_str().unwrap()], &p));
+    assert!(!std::fs::read(&env.wallet).unwrap().starts_with(b"SQLite format 3\0"));
+    ok(&env.run_with(&["show", "1"], &p));
+    let o = env.run_with(&["init", "--encrypt"], &p);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("is already encrypted"), "{}", err(&o));
+    // And back.
+    ok(&env.run_with(&["init", "--decrypt"], &p));
+    assert!(std::fs::read(&env.wallet).unwrap().starts_with(b"SQLite format 3\0"));
+    ok(&env.run(&["show", "1"]));
+    // A new wallet, encrypted from the start.
+    let env2 = Env::new();
+    ok(&env2.run_with(&["init", "--encrypt"], &p));
+    ok(&env2.run_with(&["import", badge.to_str().unwrap()], &p));
+    assert_eq!(env2.run(&["list"]).status.code(), Some(2));
+}
