@@ -585,3 +585,80 @@ mod encryption {
         assert!(Wallet::open_with(&path, Some("p")).is_ok());
     }
 }
+
+/// The real OS credential store. Runs only where one is reachable and the run asks for it
+/// (`BACKPACK_TEST_SECRET_SERVICE=1`), so a developer's own keyring is never written by the
+/// default suite. On Debian, with a throw-away keyring:
+///
+/// ```sh
+/// apt-get install gnome-keyring dbus
+/// T=$(mktemp -d); XDG_DATA_HOME=$T XDG_RUNTIME_DIR=$T dbus-run-session -- sh -c \
+///   'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null;
+///    BACKPACK_TEST_SECRET_SERVICE=1 cargo nextest run -p backpack-core -E "test(secret_service)"'
+/// ```
+mod secret_service {
+    use backpack_core::learner_key::{
+        KeyMigration, LearnerKey, LearnerSecret, OsKeyring, SecretVault, VaultKind,
+        migrate_plaintext_key, wallet_learner_key,
+    };
+    use backpack_core::store::{MIGRATIONS, Wallet, sidecar};
+
+    #[test]
+    fn os_keyring_keeps_the_key_and_the_wallet_file_never_sees_it() {
+        if std::env::var("BACKPACK_TEST_SECRET_SERVICE").as_deref() != Ok("1") {
+            eprintln!("skipped: set BACKPACK_TEST_SECRET_SERVICE=1 with a Secret Service running");
+            return;
+        }
+        let os = OsKeyring::new();
+        // Round trip through the real store.
+        let seed = [0x3Cu8; 32];
+        let did = LearnerKey::new(LearnerSecret::from_bytes(&seed))
+            .did()
+            .to_string();
+        os.store(&did, &seed).unwrap();
+        assert_eq!(&os.load(&did).unwrap().unwrap()[..], &seed[..]);
+        assert!(os.load("did:key:z6MkNotThere").unwrap().is_none());
+
+        // A new key goes to the keyring; the wallet records where.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wallet.db");
+        let w = Wallet::open(&path).unwrap();
+        let key = wallet_learner_key(&w, &[&os]).unwrap();
+        let rec = w.learner_key().unwrap().unwrap();
+        assert_eq!(rec.secret_store.as_deref(), Some("os-keyring"));
+        let secret = key.secret().to_bytes();
+        w.checkpoint().unwrap();
+        for p in [path.clone(), sidecar(&path, "-wal")] {
+            if let Ok(b) = std::fs::read(&p) {
+                assert!(!b.windows(32).any(|x| x == &secret[..]), "{}", p.display());
+            }
+        }
+        assert_eq!(wallet_learner_key(&w, &[&os]).unwrap().did(), key.did());
+
+        // An old wallet's plaintext key moves into the keyring on open.
+        let old = dir.path().join("old.db");
+        let seed2 = [0x4Du8; 32];
+        let k2 = LearnerKey::new(LearnerSecret::from_bytes(&seed2));
+        {
+            let c = rusqlite::Connection::open(&old).unwrap();
+            for (_, m) in &MIGRATIONS[..2] {
+                c.execute_batch(m).unwrap();
+            }
+            c.execute_batch("PRAGMA user_version = 2").unwrap();
+            c.execute(
+                "INSERT INTO learner_keys (algorithm, public_key, secret, did, created_at)
+                 VALUES ('Ed25519', ?1, ?2, ?3, '2025-01-01T00:00:00Z')",
+                rusqlite::params![&k2.public()[..], &seed2[..], k2.did()],
+            )
+            .unwrap();
+        }
+        let w2 = Wallet::open(&old).unwrap();
+        assert_eq!(
+            migrate_plaintext_key(&w2, &[&os]).unwrap(),
+            KeyMigration::Moved(VaultKind::OsKeyring)
+        );
+        assert_eq!(&os.load(k2.did()).unwrap().unwrap()[..], &seed2[..]);
+        let b = std::fs::read(&old).unwrap();
+        assert!(!b.windows(32).any(|x| x == seed2));
+    }
+}

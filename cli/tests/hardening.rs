@@ -452,14 +452,22 @@ fn init_encrypt_then_every_command_needs_the_wallet_passphrase() {
     let bak = env.path("b.backup");
     ok(&env.run_with(&["backup", bak.to_str().unwrap()], &p));
     ok(&env.run_with(&["restore", "--force", bak.to_str().unwrap()], &p));
-    assert!(!std::fs::read(&env.wallet).unwrap().starts_with(b"SQLite format 3\0"));
+    assert!(
+        !std::fs::read(&env.wallet)
+            .unwrap()
+            .starts_with(b"SQLite format 3\0")
+    );
     ok(&env.run_with(&["show", "1"], &p));
     let o = env.run_with(&["init", "--encrypt"], &p);
     assert_eq!(o.status.code(), Some(2));
     assert!(err(&o).contains("is already encrypted"), "{}", err(&o));
     // And back.
     ok(&env.run_with(&["init", "--decrypt"], &p));
-    assert!(std::fs::read(&env.wallet).unwrap().starts_with(b"SQLite format 3\0"));
+    assert!(
+        std::fs::read(&env.wallet)
+            .unwrap()
+            .starts_with(b"SQLite format 3\0")
+    );
     ok(&env.run(&["show", "1"]));
     // A new wallet, encrypted from the start.
     let env2 = Env::new();
