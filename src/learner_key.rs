@@ -333,6 +333,9 @@ pub type PassphraseSource<'a> =
 /// [`crate::backup`]). The plaintext is the 32-byte seed followed by its did:key.
 pub const KEY_FILE_MAGIC: &[u8; 8] = b"BPKEYFIL";
 
+/// A key file's content: the 32-byte seed and its did:key.
+type SeedAndDid = (Zeroizing<Vec<u8>>, String);
+
 /// The fallback where no OS keyring is available (a headless box, CI): the secret in a file
 /// beside the wallet (`<wallet>.key`, mode 0600), encrypted with a passphrase — never in
 /// plaintext.
@@ -373,7 +376,7 @@ impl<'a> KeyFile<'a> {
     }
 
     /// Decrypt the file: (seed, did).
-    fn read(&self) -> Result<Option<(Zeroizing<Vec<u8>>, String)>, VaultError> {
+    fn read(&self) -> Result<Option<SeedAndDid>, VaultError> {
         let bytes = match std::fs::read(&self.path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),

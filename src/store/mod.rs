@@ -263,10 +263,9 @@ impl Wallet {
             conn.pragma_update(None, "key", p)?;
         }
         Wallet::from_connection(conn, Some(path.to_path_buf()))
-            .map(|w| {
+            .inspect(|w| {
                 w.encrypted
                     .store(passphrase.is_some(), std::sync::atomic::Ordering::SeqCst);
-                w
             })
             .map_err(|e| match damaged(e, path) {
                 StoreError::Damaged { .. } if passphrase.is_some() => {

@@ -127,7 +127,7 @@ fn restore(input: &Path, dest: &Path, force: bool) -> anyhow::Result<()> {
     let wallet_pass = if backpack_core::store::looks_encrypted(dest) {
         Some(super::wallet_passphrase(dest, false)?.ok_or_else(|| {
             anyhow::anyhow!(
-                "{} is encrypted: give its wallet passphrase (BACKPACK_WALLET_PASSPHRASE) so the restored wallet is encrypted too",
+                "{} is encrypted: give its wallet passphrase (BACKPACK_WALLET_PASSPHRASE) so the restored wallet is encrypted too (passphrase lost? move the file away, restore, then backpack init --encrypt)",
                 dest.display()
             )
         })?)
@@ -162,10 +162,26 @@ impl RestoreArgs {
     /// lock); a wallet that does not open (damaged) can always be restored over, with --force.
     pub fn run(&self, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let dest = ctx.wallet_path()?;
-        if dest.exists()
-            && let Ok(w) = ctx.open_wallet_quiet()
-        {
-            ctx.require(&w, Action::Restore, None)?;
+        if std::fs::metadata(&dest).is_ok_and(|m| m.len() > 0) {
+            use backpack_core::store::{StoreError as E, Wallet, looks_encrypted};
+            let pass = if looks_encrypted(&dest) {
+                super::wallet_passphrase(&dest, false)?
+            } else {
+                None
+            };
+            match Wallet::open_with(&dest, pass.as_deref().map(String::as_str)) {
+                Ok(w) => ctx.require(&w, Action::Restore, None)?,
+                // Unreadable (damaged, another program's, too new, or its passphrase is lost):
+                // it can only be replaced, with --force, and it is kept beside.
+                Err(
+                    E::Damaged { .. }
+                    | E::NotAWallet(_)
+                    | E::TooNew { .. }
+                    | E::WrongPassphrase(_)
+                    | E::NeedsPassphrase(_),
+                ) => {}
+                Err(e) => return Err(super::open_error(e, &dest)),
+            }
         }
         restore(&self.input, &dest, self.force)?;
         Ok(ExitCode::SUCCESS)

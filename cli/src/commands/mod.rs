@@ -74,15 +74,6 @@ impl Ctx {
         Ok(w)
     }
 
-    /// [`Ctx::open_wallet`] without prompting (an encrypted wallet needs
-    /// `BACKPACK_WALLET_PASSPHRASE`).
-    pub fn open_wallet_quiet(&self) -> anyhow::Result<Wallet> {
-        let path = self.wallet_path()?;
-        let pass = std::env::var("BACKPACK_WALLET_PASSPHRASE").ok();
-        let pass = pass.filter(|_| backpack_core::store::looks_encrypted(&path));
-        Ok(Wallet::open_with(&path, pass.as_deref())?)
-    }
-
     /// The wallet if its file exists (commands that work without one, like `verify`, still
     /// honour its minor mode).
     pub fn existing_wallet(&self) -> anyhow::Result<Option<Wallet>> {
