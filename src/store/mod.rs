@@ -261,6 +261,10 @@ impl Wallet {
         let conn = Connection::open(path)?;
         if let Some(p) = passphrase {
             conn.pragma_update(None, "key", p)?;
+            // Decrypted pages live only in SQLite's own cache (the OS cache holds ciphertext):
+            // 32 MiB instead of the default 2 MiB keeps search on an encrypted wallet close to
+            // a plain one (import bench, issue 13: 5.6 -> 23 ms per query with the default).
+            conn.execute_batch("PRAGMA cache_size = -32768")?;
         }
         Wallet::from_connection(conn, Some(path.to_path_buf()))
             .inspect(|w| {
