@@ -4,7 +4,8 @@
 //! the resulting 10,000-badge wallet.
 //!
 //! Targets: >= 5,000 badges/s on the 2-core CI machine, wallet < 2x the input.
-//! Run: `cargo bench --bench import` (`BENCH_BADGES=N` to change the count).
+//! Run: `cargo bench --bench import` (`BENCH_BADGES=N` to change the count,
+//! `BENCH_ENCRYPT=PASSPHRASE` for an encrypted wallet).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 use std::time::Instant;
@@ -122,7 +123,19 @@ fn main() {
     let bake_secs = t.elapsed().as_secs_f64();
 
     let db = dir.path().join("wallet.db");
-    let wallet = Wallet::open(&db).expect("wallet");
+    // BENCH_ENCRYPT=PASSPHRASE: the same run on a wallet encrypted with SQLCipher (issue 13).
+    let encrypt = std::env::var("BENCH_ENCRYPT")
+        .ok()
+        .filter(|p| !p.is_empty());
+    let wallet = Wallet::open_with(&db, encrypt.as_deref()).expect("wallet");
+    println!(
+        "wallet encryption: {}",
+        if encrypt.is_some() {
+            "on (SQLCipher)"
+        } else {
+            "off"
+        }
+    );
     let load_before = loadavg();
     let cpu0 = cpu_secs();
     let main0 = thread_cpu_secs();

@@ -145,6 +145,12 @@ pub enum BackupError {
         /// Limit.
         limit: u64,
     },
+    /// The learner key inside the backup has no safe place to go.
+    #[error("the backup holds your signing key, but it cannot be kept safely: {0}")]
+    Key(String),
+    /// The wallet (or the backup's copy of it) failed.
+    #[error("{0}")]
+    Wallet(String),
     /// SQLite failed.
     #[error("wallet database: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -196,6 +202,18 @@ pub fn encrypt<R: RngCore + CryptoRng>(
     params: KdfParams,
     rng: &mut R,
 ) -> Result<Vec<u8>, BackupError> {
+    seal(MAGIC, plaintext, passphrase, params, rng)
+}
+
+/// The backup format under another 8-byte magic (the learner's key file uses it, see
+/// [`crate::learner_key::KeyFile`]): Argon2id + XChaCha20-Poly1305, header authenticated.
+pub fn seal<R: RngCore + CryptoRng>(
+    magic: &[u8; 8],
+    plaintext: &[u8],
+    passphrase: &str,
+    params: KdfParams,
+    rng: &mut R,
+) -> Result<Vec<u8>, BackupError> {
     if passphrase.is_empty() {
         return Err(BackupError::EmptyPassphrase);
     }
@@ -206,7 +224,7 @@ pub fn encrypt<R: RngCore + CryptoRng>(
     let key = derive_key(passphrase.as_bytes(), &salt, params)?;
 
     let mut out = Vec::with_capacity(HEADER_LEN + plaintext.len() + TAG_LEN);
-    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(magic);
     out.push(VERSION);
     out.push(KDF_ARGON2ID);
     out.extend_from_slice(&params.memory_kib.to_le_bytes());
@@ -242,8 +260,17 @@ fn u32_at(b: &[u8], at: usize) -> u32 {
 
 /// Decrypt a backup file's bytes. The result is zeroized when dropped.
 pub fn decrypt(file: &[u8], passphrase: &str) -> Result<Zeroizing<Vec<u8>>, BackupError> {
-    if file.len() < MAGIC.len() || &file[..MAGIC.len()] != MAGIC {
-        if file.len() < MAGIC.len() && MAGIC.starts_with(file) && !file.is_empty() {
+    open_sealed(MAGIC, file, passphrase)
+}
+
+/// Decrypt what [`seal`] wrote under `magic`. The result is zeroized when dropped.
+pub fn open_sealed(
+    magic: &[u8; 8],
+    file: &[u8],
+    passphrase: &str,
+) -> Result<Zeroizing<Vec<u8>>, BackupError> {
+    if file.len() < magic.len() || &file[..magic.len()] != magic {
+        if file.len() < magic.len() && magic.starts_with(file) && !file.is_empty() {
             return Err(BackupError::Truncated(format!(
                 "the header needs {HEADER_LEN} bytes, the file has {}",
                 file.len()
@@ -330,17 +357,48 @@ fn random_suffix<R: RngCore>(rng: &mut R) -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
-/// A consistent copy of the open wallet's bytes (`VACUUM INTO` a temp file, read, delete).
+/// A consistent copy of the open wallet's bytes, made in memory (SQLite's online backup into
+/// an in-memory database, then `VACUUM` and serialise): no temp file, so nothing of the
+/// wallet is ever written outside its folder (issue 13: the copy used to sit in `/tmp`, 0644).
+/// With `learner` (its did:key and seed), the learner's secret is put back into the copy's
+/// `learner_keys` row (as a wallet before schema 4 kept it, so older Backpacks restore it
+/// too), so it travels inside the encrypted backup and nowhere else.
 pub fn snapshot_database<R: RngCore>(
     conn: &rusqlite::Connection,
-    rng: &mut R,
+    _rng: &mut R,
 ) -> Result<Zeroizing<Vec<u8>>, BackupError> {
-    let tmp =
-        TempPath(std::env::temp_dir().join(format!("backpack-backup-{}.db", random_suffix(rng))));
-    let path_str = tmp.0.to_string_lossy().to_string();
-    conn.execute("VACUUM INTO ?1", [&path_str])?;
-    let bytes = std::fs::read(&tmp.0).map_err(io_err(&tmp.0))?;
-    Ok(Zeroizing::new(bytes))
+    snapshot_with(conn, None)
+}
+
+fn snapshot_with(
+    conn: &rusqlite::Connection,
+    learner: Option<(&str, &[u8])>,
+) -> Result<Zeroizing<Vec<u8>>, BackupError> {
+    let mut mem = rusqlite::Connection::open_in_memory()?;
+    {
+        let b = rusqlite::backup::Backup::new(conn, &mut mem)?;
+        b.run_to_completion(i32::MAX, std::time::Duration::ZERO, None)?;
+    }
+    if let Some((did, seed)) = learner {
+        mem.execute(
+            "UPDATE learner_keys SET secret = ?1, secret_store = NULL WHERE did = ?2",
+            rusqlite::params![seed, did],
+        )?;
+    }
+    mem.execute_batch("VACUUM")?;
+    let data = mem.serialize(rusqlite::MAIN_DB)?;
+    Ok(Zeroizing::new(data.to_vec()))
+}
+
+/// Write `file` to `out` through a 0600 temp file beside it, then rename, so a crash never
+/// leaves half a backup under OUT.
+fn write_out<R: RngCore>(out: &Path, file: &[u8], rng: &mut R) -> Result<(), BackupError> {
+    let tmp = out.with_extension(format!("partial-{}", random_suffix(rng)));
+    crate::store::fsutil::write_private(&tmp, file).map_err(io_err(&tmp))?;
+    std::fs::rename(&tmp, out).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io_err(out)(e)
+    })
 }
 
 /// Write an encrypted backup of the wallet open on `conn` to `out`.
@@ -354,19 +412,47 @@ pub fn backup_wallet<R: RngCore + CryptoRng>(
     if passphrase.is_empty() {
         return Err(BackupError::EmptyPassphrase);
     }
-    let plain = snapshot_database(conn, rng)?;
+    let plain = snapshot_with(conn, None)?;
     let file = encrypt(&plain, passphrase, params, rng)?;
-    // Write beside the target then rename, so a crash never leaves half a backup under OUT.
-    let tmp = out.with_extension(format!("partial-{}", random_suffix(rng)));
-    std::fs::write(&tmp, &file).map_err(io_err(&tmp))?;
-    std::fs::rename(&tmp, out).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io_err(out)(e)
-    })?;
+    write_out(out, &file, rng)?;
+    Ok(file.len() as u64)
+}
+
+/// Write an encrypted backup of `wallet` to `out`, with the learner's key inside it when
+/// given (the host loads it from its vault first; see [`crate::learner_key`]). A restore puts
+/// the key back into a vault, never into the restored database.
+pub fn backup_open_wallet(
+    wallet: &crate::store::Wallet,
+    out: &Path,
+    passphrase: &str,
+    params: KdfParams,
+    learner: Option<&crate::learner_key::LearnerKey>,
+) -> Result<u64, BackupError> {
+    if passphrase.is_empty() {
+        return Err(BackupError::EmptyPassphrase);
+    }
+    let mut plain = wallet
+        .snapshot_plain()
+        .map_err(|e| BackupError::Wallet(e.to_string()))?;
+    if let Some(k) = learner {
+        // Put the key into the in-memory copy (as schema < 4 kept it), nowhere else.
+        let seed = k.secret().to_bytes();
+        let mut mem = rusqlite::Connection::open_in_memory()?;
+        mem.deserialize_read_exact(rusqlite::MAIN_DB, &plain[..], plain.len(), false)?;
+        mem.execute(
+            "UPDATE learner_keys SET secret = ?1, secret_store = NULL WHERE did = ?2",
+            rusqlite::params![&seed[..], k.did()],
+        )?;
+        mem.execute_batch("VACUUM")?;
+        plain = Zeroizing::new(mem.serialize(rusqlite::MAIN_DB)?.to_vec());
+    }
+    let file = encrypt(&plain, passphrase, params, &mut OsRng)?;
+    write_out(out, &file, &mut OsRng)?;
     Ok(file.len() as u64)
 }
 
 /// Back up the wallet file at `wallet` to `out` (opens its own connection; OS randomness).
+/// The learner key is not included: use [`backup_open_wallet`] for that.
 pub fn backup_wallet_file(
     wallet: &Path,
     out: &Path,
@@ -420,10 +506,8 @@ pub struct RestoreOutcome {
     pub previous_kept_at: Option<PathBuf>,
 }
 
-/// Decrypt `backup` and install it as the wallet at `dest`.
-///
-/// Refuses to replace a wallet that holds data unless `force`; even then the old wallet is
-/// not deleted but renamed to `<dest>.before-restore[.N]` (never lose a learner's data).
+/// Decrypt `backup` and install it as the wallet at `dest` (no learner key store: a backup
+/// that holds a learner key is refused, see [`restore_wallet_with_keys`]).
 pub fn restore_wallet<R: RngCore>(
     backup: &[u8],
     passphrase: &str,
@@ -431,6 +515,27 @@ pub fn restore_wallet<R: RngCore>(
     force: bool,
     rng: &mut R,
 ) -> Result<RestoreOutcome, BackupError> {
+    restore_wallet_with_keys(backup, passphrase, dest, force, &[], None, rng)
+}
+
+/// Decrypt `backup` and install it as the wallet at `dest`; a learner key inside it goes into
+/// the first of `vaults` that takes it (OS keyring, key file), never into the restored file.
+///
+/// The backup is checked, brought to this version's schema and stripped of the key in
+/// memory; only then is anything written, through a 0600 temp file beside `dest`. Refuses to
+/// replace a wallet that holds data (or a damaged file) unless `force`; even then the old
+/// wallet is not deleted but renamed to `<dest>.before-restore[.N]`, and its key file with it
+/// (never lose a learner's data).
+pub fn restore_wallet_with_keys<R: RngCore>(
+    backup: &[u8],
+    passphrase: &str,
+    dest: &Path,
+    force: bool,
+    vaults: &[&dyn crate::learner_key::SecretVault],
+    encrypt: Option<&str>,
+    rng: &mut R,
+) -> Result<RestoreOutcome, BackupError> {
+    use crate::learner_key::{KeyFile, KeyMigration, migrate_plaintext_key};
     if backup.len() as u64 > MAX_BACKUP_BYTES {
         return Err(BackupError::TooLarge {
             size: backup.len() as u64,
@@ -441,48 +546,134 @@ pub fn restore_wallet<R: RngCore>(
     if plain.len() < SQLITE_MAGIC.len() || &plain[..SQLITE_MAGIC.len()] != SQLITE_MAGIC {
         return Err(BackupError::NotAWallet);
     }
-    let has_data = wallet_has_data(dest)?;
+    // A file that is not a readable database counts as data: replacing it needs --force.
+    let has_data = match wallet_has_data(dest) {
+        Ok(b) => b,
+        Err(BackupError::Sqlite(_)) => true,
+        Err(e) => return Err(e),
+    };
     if has_data && !force {
         return Err(BackupError::WouldOverwrite(dest.display().to_string()));
     }
-    if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(io_err(parent))?;
-    }
-    let tmp = TempPath(dest.with_extension(format!("restoring-{}", random_suffix(rng))));
-    std::fs::write(&tmp.0, &plain[..]).map_err(io_err(&tmp.0))?;
-    {
-        let conn = rusqlite::Connection::open(&tmp.0)?;
-        let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    // Check the copy in memory; a learner key inside it must not reach the disk.
+    let has_secret = {
+        let mut mem = rusqlite::Connection::open_in_memory()?;
+        mem.deserialize_read_exact(rusqlite::MAIN_DB, &plain[..], plain.len(), false)
+            .map_err(|_| BackupError::NotAWallet)?;
+        let ok: String = mem
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(|_| BackupError::NotAWallet)?;
         if ok != "ok" {
             return Err(BackupError::NotAWallet);
         }
+        mem.query_row(
+            "SELECT EXISTS (SELECT 1 FROM learner_keys WHERE length(secret) > 0)",
+            [],
+            |r| r.get::<_, bool>(0),
+        )
+        .unwrap_or(false)
+    };
+    // With a key: bring the copy to this version's schema in memory and move the key out.
+    let wallet = if has_secret {
+        Some(
+            crate::store::Wallet::from_database_bytes(&plain).map_err(|e| match e {
+                crate::store::StoreError::TooNew { .. } => BackupError::Wallet(e.to_string()),
+                _ => BackupError::NotAWallet,
+            })?,
+        )
+    } else {
+        None
+    };
+
+    if let Some(parent) = dest
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty() && !p.exists())
+    {
+        crate::store::fsutil::create_private_dir_all(parent).map_err(io_err(parent))?;
     }
-    let mut previous_kept_at = None;
+    let mut aside = None;
     if dest.exists() {
-        let mut aside = PathBuf::from(format!("{}.before-restore", dest.display()));
+        let mut a = PathBuf::from(format!("{}.before-restore", dest.display()));
         let mut n = 1;
-        while aside.exists() {
-            aside = PathBuf::from(format!("{}.before-restore.{n}", dest.display()));
+        while a.exists() || KeyFile::path_for(&a).exists() {
+            a = PathBuf::from(format!("{}.before-restore.{n}", dest.display()));
             n += 1;
         }
+        aside = Some(a);
+    }
+    // The replaced wallet's key file goes aside with it, so the restored key can take its place.
+    let old_key = KeyFile::path_for(dest);
+    let key_aside = match (&aside, old_key.exists()) {
+        (Some(a), true) => {
+            let k = KeyFile::path_for(a);
+            std::fs::rename(&old_key, &k).map_err(io_err(&old_key))?;
+            Some(k)
+        }
+        _ => None,
+    };
+    let put_key_back = |e: BackupError| {
+        if let Some(k) = &key_aside {
+            let _ = std::fs::rename(k, &old_key);
+        }
+        e
+    };
+    let bytes = match &wallet {
+        None => plain,
+        Some(wallet) => (|| {
+            match migrate_plaintext_key(wallet, vaults)
+                .map_err(|e| BackupError::Key(e.to_string()))?
+            {
+                KeyMigration::Pending(why) => return Err(BackupError::Key(why)),
+                KeyMigration::Nothing | KeyMigration::Moved(_) => {}
+            }
+            wallet
+                .to_database_bytes()
+                .map_err(|e| BackupError::Wallet(e.to_string()))
+        })()
+        .map_err(put_key_back)?,
+    };
+    drop(wallet);
+
+    let tmp = TempPath(dest.with_extension(format!("restoring-{}", random_suffix(rng))));
+    match encrypt {
+        None => crate::store::fsutil::write_private(&tmp.0, &bytes)
+            .map_err(io_err(&tmp.0))
+            .map_err(put_key_back)?,
+        // Encrypted straight from memory: the plain copy never touches the disk.
+        Some(pass) => (|| -> Result<(), BackupError> {
+            crate::store::fsutil::create_private_file(&tmp.0).map_err(io_err(&tmp.0))?;
+            let mut mem = rusqlite::Connection::open_in_memory()?;
+            mem.deserialize_read_exact(rusqlite::MAIN_DB, &bytes[..], bytes.len(), false)?;
+            mem.execute(
+                "ATTACH DATABASE ?1 AS enc KEY ?2",
+                rusqlite::params![tmp.0.to_string_lossy(), pass],
+            )?;
+            crate::store::export_to(&mem, "enc")?;
+            mem.execute_batch("DETACH DATABASE enc")?;
+            Ok(())
+        })()
+        .map_err(put_key_back)?,
+    }
+    if let Some(a) = &aside {
         // Checkpoint the old wallet's WAL into it so the kept copy is complete.
         if has_data && let Ok(c) = rusqlite::Connection::open(dest) {
             let _ = c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         }
-        std::fs::rename(dest, &aside).map_err(io_err(dest))?;
-        previous_kept_at = Some(aside);
+        std::fs::rename(dest, a)
+            .map_err(io_err(dest))
+            .map_err(put_key_back)?;
     }
     // A stale WAL/SHM beside the new file would be replayed into it: remove them.
     for ext in ["-wal", "-shm"] {
-        let p = PathBuf::from(format!("{}{ext}", dest.display()));
+        let p = crate::store::sidecar(dest, ext);
         if p.exists() {
             std::fs::remove_file(&p).map_err(io_err(&p))?;
         }
     }
     std::fs::rename(&tmp.0, dest).map_err(io_err(dest))?;
     Ok(RestoreOutcome {
-        bytes: plain.len() as u64,
-        previous_kept_at,
+        bytes: bytes.len() as u64,
+        previous_kept_at: aside,
     })
 }
 

@@ -25,6 +25,9 @@ pub enum Error {
     /// The learner key could not be loaded or created.
     #[error(transparent)]
     LearnerKey(#[from] crate::learner_key::LearnerKeyError),
+    /// Minor mode refused an outward action.
+    #[error(transparent)]
+    MinorMode(#[from] crate::minor_mode::MinorModeError),
     /// A received export could not be examined at all.
     #[error(transparent)]
     Share(#[from] crate::share::ShareError),

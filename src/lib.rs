@@ -23,6 +23,7 @@
 //! - [`backup`]: encrypted backup and restore of the whole wallet.
 //! - [`endorsement`]: OB 3.0 endorsements, as files and embedded in credentials.
 //! - [`trust_list`]: issuer trust lists and the "known issuer" label (information, never a verdict).
+//! - [`minor_mode`]: the guardian's lock on everything that sends data out.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app_support;
@@ -36,6 +37,7 @@ pub mod export;
 pub mod import;
 pub mod learner_key;
 pub mod limits;
+pub mod minor_mode;
 pub mod model;
 pub mod net;
 pub mod parse;

@@ -671,7 +671,7 @@ fn make_wallet(path: &std::path::Path) {
     )
     .unwrap();
     c.execute(
-        "INSERT INTO learner_keys (did, secret) VALUES ('did:key:z6Mk', zeroblob(32))",
+        "INSERT INTO learner_keys (did, secret) VALUES ('did:key:z6Mk', X'')",
         [],
     )
     .unwrap();
@@ -1110,8 +1110,9 @@ fn wallet_collection_round_trip_in_every_format() {
 
     // The learner key is created once, stored, and the same afterwards.
     assert!(w.learner_key().unwrap().is_none());
-    let key = wallet_learner_key(&w).unwrap();
-    assert_eq!(wallet_learner_key(&w).unwrap().did(), key.did());
+    let vault = backpack_core::learner_key::MemoryVault::default();
+    let key = wallet_learner_key(&w, &[&vault]).unwrap();
+    assert_eq!(wallet_learner_key(&w, &[&vault]).unwrap().did(), key.did());
     assert_eq!(w.learner_key().unwrap().unwrap().did, key.did());
 
     // The receiver checks the status list through its (test) fetcher; offline it cannot.
@@ -1216,7 +1217,8 @@ fn backup_of_a_real_wallet_restores_every_table() {
         w.set_badge_note(a, Some("note")).unwrap();
         w.add_tag(a, "python").unwrap();
         w.set_setting("theme", "dark").unwrap();
-        backpack_core::learner_key::wallet_learner_key(&w).unwrap();
+        let vault = backpack_core::learner_key::MemoryVault::default();
+        backpack_core::learner_key::wallet_learner_key(&w, &[&vault]).unwrap();
     }
     let bak = dir.path().join("b.backpack");
     backup::backup_wallet_file(&path, &bak, "pw", FAST).unwrap();

@@ -24,6 +24,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Create the wallet (optionally encrypted), or encrypt an existing one.
+    Init(commands::init::Args),
     /// Import badges: files, folders (recursively), ZIPs, or - for stdin.
     Import(commands::import::Args),
     /// List the badges in the wallet.
@@ -53,6 +55,9 @@ enum Command {
     /// Issuer trust lists: label badges from issuers you or your school recognise.
     #[command(subcommand)]
     Trust(commands::trust::Command),
+    /// Minor mode: a guardian's lock on network, export, backup and original files.
+    #[command(subcommand)]
+    MinorMode(commands::minor_mode::Command),
 }
 
 fn main() -> ExitCode {
@@ -69,6 +74,7 @@ fn main() -> ExitCode {
     };
     let ctx = commands::Ctx { wallet: cli.wallet };
     let result = match &cli.command {
+        Command::Init(a) => a.run(&ctx),
         Command::Import(a) => a.run(&ctx),
         Command::List(a) => a.run(&ctx),
         Command::Show(a) => a.run(&ctx),
@@ -82,6 +88,7 @@ fn main() -> ExitCode {
         Command::Backup(a) => a.run(&ctx),
         Command::Restore(a) => a.run(&ctx),
         Command::Trust(c) => c.run(&ctx),
+        Command::MinorMode(c) => c.run(&ctx),
     };
     match result {
         Ok(code) => code,

@@ -15,6 +15,10 @@ fn backpack(args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Output 
         .env_remove("BACKPACK_WALLET")
         .env_remove("BACKPACK_PASSPHRASE")
         .env("BACKPACK_BACKUP_KDF", "test-only-fast")
+        // No system keyring in tests: the signing key goes to the encrypted key file.
+        .env("BACKPACK_KEY_STORE", "file")
+        .env("BACKPACK_KEY_PASSPHRASE", "test key words")
+        .env_remove("BACKPACK_GUARDIAN_PASSPHRASE")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -45,14 +49,14 @@ fn fixture(rel: &str) -> Vec<u8> {
 }
 
 fn make_wallet(path: &Path) {
-    let c = rusqlite::Connection::open(path).unwrap();
-    c.execute_batch(
-        "CREATE TABLE badges (id INTEGER PRIMARY KEY, original BLOB);
-         CREATE TABLE collections (id INTEGER PRIMARY KEY, name TEXT);
-         INSERT INTO badges (original) VALUES (x'00ff10');
-         INSERT INTO collections (name) VALUES ('Jobs');",
-    )
-    .unwrap();
+    let w = backpack_core::store::Wallet::open(path).unwrap();
+    w.create_collection("Jobs", None).unwrap();
+    let o = backpack_core::import::import_bytes(
+        &w,
+        &fixture("1edtech-public-validator/ob30/simple.json"),
+        "simple.json",
+    );
+    assert!(o.is_ok(), "{o:?}");
 }
 
 fn rows(path: &Path) -> Vec<String> {

@@ -68,6 +68,11 @@ pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
             commands::trust::list_trust_lists,
             commands::trust::import_trust_list,
             commands::trust::remove_trust_list,
+            commands::settings::set_key_passphrase,
+            commands::settings::wallet_status,
+            commands::settings::unlock_wallet,
+            commands::settings::restore_damaged_wallet,
+            commands::settings::set_wallet_encryption,
         ])
 }
 

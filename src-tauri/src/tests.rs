@@ -21,7 +21,17 @@ struct Env {
 fn window() -> (Env, WebviewWindow<MockRuntime>) {
     let dir = tempfile::tempdir().unwrap();
     let wallet = dir.path().join("wallet.db");
+    window_on(dir, wallet)
+}
+
+/// A mock app on the wallet file `wallet` (prepared by the test) in `dir`.
+fn window_on(
+    dir: tempfile::TempDir,
+    wallet: std::path::PathBuf,
+) -> (Env, WebviewWindow<MockRuntime>) {
     let state = AppState::open(&wallet).unwrap();
+    // Never the developer's real keyring: the key file (its passphrase asked in Settings).
+    state.wallet.use_key_stores("file");
     let app = crate::builder(mock_builder(), state)
         .build(mock_context(noop_assets()))
         .unwrap();
@@ -291,6 +301,388 @@ fn cards_carry_the_learner_tags() {
     assert_eq!(list[0]["tags"], json!(["2024", "work"]));
     let d = call(&w, "get_badge", json!({"id": id})).unwrap();
     assert_eq!(d["card"]["tags"], json!(["2024", "work"]));
+}
+
+/// The raw wallet, as someone with a SQLite shell would edit it behind the app's back.
+fn sql(env: &Env, q: &str) -> rusqlite::Result<usize> {
+    rusqlite::Connection::open(&env.wallet)?.execute(q, [])
+}
+
+const HOSTED_OB2: &str =
+    include_str!("../../tests/fixtures/1edtech-public-validator/ob20/basic-assertion.json");
+
+/// A hosted OB 2.0 assertion whose id is on loopback: offline its check says "offline", with
+/// network on it is refused as "loopback" (no socket is opened either way).
+fn hosted_on_loopback() -> String {
+    let mut a: Value = serde_json::from_str(HOSTED_OB2).unwrap();
+    a["id"] = json!("http://127.0.0.1:9/assertion.json");
+    a.to_string()
+}
+
+fn went_online(w: &WebviewWindow<MockRuntime>, id: i64) -> bool {
+    let d = call(w, "recheck_badge", json!({"id": id})).unwrap();
+    let r = d["report"].to_string();
+    assert!(r.contains("offline") || r.contains("loopback"), "{r}");
+    r.contains("loopback")
+}
+
+#[test]
+fn minor_mode_blocks_every_outward_path_in_the_app() {
+    let (env, w) = window();
+    let id = import_sample(&w);
+    let hosted = call(&w, "import_text", json!({"text": hosted_on_loopback()})).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let cid = call(&w, "create_collection", json!({"name": "Jobs"})).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    call(
+        &w,
+        "add_to_collection",
+        json!({"id": cid, "badgeIds": [id]}),
+    )
+    .unwrap();
+    call(&w, "set_network_allowed", json!({"allowed": true})).unwrap();
+    assert!(went_online(&w, hosted), "network on before minor mode");
+
+    call(&w, "enable_minor_mode", json!({"passphrase": "guardian-1"})).unwrap();
+    let locked = |e: Value, what: &str| {
+        assert_eq!(
+            e,
+            json!({"kind": "locked", "message": format!("minor mode is on: {what} needs the guardian passphrase")})
+        );
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("copy.json");
+    locked(
+        call(
+            &w,
+            "save_original",
+            json!({"id": id, "path": out.to_str().unwrap()}),
+        )
+        .unwrap_err(),
+        "saving a badge's original file",
+    );
+    assert!(!out.exists());
+    locked(
+        call(&w, "original_name", json!({"id": id})).unwrap_err(),
+        "saving a badge's original file",
+    );
+    for fmt in ["html", "zip", "vp", "pdf"] {
+        let p = dir.path().join(format!("p.{fmt}"));
+        let e = call(
+            &w,
+            "export_collection",
+            json!({"id": cid, "format": fmt, "privacy": {}, "path": p.to_str().unwrap()}),
+        )
+        .unwrap_err();
+        locked(e, "exporting");
+        assert!(!p.exists());
+    }
+    locked(
+        call(&w, "set_network_allowed", json!({"allowed": true})).unwrap_err(),
+        "network access",
+    );
+    // Turning minor mode on switched network off; switched back on behind the app's back,
+    // it is still not used.
+    sql(
+        &env,
+        "UPDATE settings SET value = 'true' WHERE key = 'network_allowed'",
+    )
+    .unwrap();
+    assert!(!went_online(&w, hosted));
+    // The old soft lock (a settings row) means nothing; the record refuses one DELETE.
+    sql(
+        &env,
+        "INSERT OR REPLACE INTO settings VALUES ('minor_mode', 'false')",
+    )
+    .unwrap();
+    assert!(sql(&env, "DELETE FROM minor_mode").is_err());
+    let s = call(&w, "get_settings", json!({})).unwrap();
+    assert_eq!(
+        (s["minorMode"].as_bool(), s["unlocked"].as_bool()),
+        (Some(true), Some(false))
+    );
+    locked(
+        call(&w, "original_name", json!({"id": id})).unwrap_err(),
+        "saving a badge's original file",
+    );
+
+    // The guardian unlocks the session: everything works; locked again: blocked again.
+    call(&w, "unlock_minor_mode", json!({"passphrase": "guardian-1"})).unwrap();
+    assert!(went_online(&w, hosted));
+    call(
+        &w,
+        "save_original",
+        json!({"id": id, "path": out.to_str().unwrap()}),
+    )
+    .unwrap();
+    let p = dir.path().join("p.html");
+    call(
+        &w,
+        "export_collection",
+        json!({"id": cid, "format": "pdf", "privacy": {}, "path": p.to_str().unwrap()}),
+    )
+    .unwrap();
+    call(&w, "lock_minor_mode", json!({})).unwrap();
+    assert!(!went_online(&w, hosted));
+    locked(
+        call(&w, "original_name", json!({"id": id})).unwrap_err(),
+        "saving a badge's original file",
+    );
+    // Off needs the passphrase.
+    let e = call(
+        &w,
+        "disable_minor_mode",
+        json!({"passphrase": "guess-guess"}),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e,
+        json!({"kind": "locked", "message": "that is not the guardian passphrase"})
+    );
+    call(
+        &w,
+        "disable_minor_mode",
+        json!({"passphrase": "guardian-1"}),
+    )
+    .unwrap();
+    call(&w, "original_name", json!({"id": id})).unwrap();
+}
+
+#[test]
+fn minor_mode_set_by_the_cli_counts_in_the_running_app() {
+    let (env, w) = window();
+    let id = import_sample(&w);
+    call(&w, "original_name", json!({"id": id})).unwrap();
+    // Another process (the CLI) turns it on while the app runs.
+    let other = backpack_core::store::Wallet::open(&env.wallet).unwrap();
+    backpack_core::minor_mode::MinorMode::enable(&other, "guardian-2").unwrap();
+    let e = call(&w, "original_name", json!({"id": id})).unwrap_err();
+    assert_eq!(e["kind"], "locked", "{e}");
+}
+
+#[test]
+fn signing_key_lives_outside_the_wallet_file() {
+    let (env, w) = window();
+    let id = import_sample(&w);
+    let cid = call(&w, "create_collection", json!({"name": "Jobs"})).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    call(
+        &w,
+        "add_to_collection",
+        json!({"id": cid, "badgeIds": [id]}),
+    )
+    .unwrap();
+    let s = call(&w, "get_settings", json!({})).unwrap();
+    assert_eq!(s["keyStore"], "none");
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("p.json");
+    let r = call(
+        &w,
+        "export_collection",
+        json!({"id": cid, "format": "vp", "privacy": {}, "path": p.to_str().unwrap()}),
+    );
+    // No keyring here: the app asks for the key file's passphrase first.
+    let e = r.unwrap_err();
+    assert_eq!(e["kind"], "key", "{e}");
+    assert!(
+        e["message"]
+            .as_str()
+            .unwrap()
+            .contains("needs its passphrase"),
+        "{e}"
+    );
+    assert!(!p.exists());
+    let s = call(&w, "set_key_passphrase", json!({"passphrase": "key words"})).unwrap();
+    assert_eq!(s["keyStore"], "none");
+    call(
+        &w,
+        "export_collection",
+        json!({"id": cid, "format": "vp", "privacy": {}, "path": p.to_str().unwrap()}),
+    )
+    .unwrap();
+    let s = call(&w, "get_settings", json!({})).unwrap();
+    assert_eq!(s["keyStore"], "key-file");
+    assert_eq!(s["keyNeedsPassphrase"], false);
+    let key = std::fs::read(format!("{}.key", env.wallet.display())).unwrap();
+    assert!(key.starts_with(b"BPKEYFIL"));
+    // A wrong passphrase for the existing file is refused at once.
+    let e = call(
+        &w,
+        "set_key_passphrase",
+        json!({"passphrase": "other words"}),
+    )
+    .unwrap_err();
+    assert!(
+        e["message"]
+            .as_str()
+            .unwrap()
+            .contains("wrong passphrase for the key file"),
+        "{e}"
+    );
+    let rec_secret: Vec<u8> = rusqlite::Connection::open(&env.wallet)
+        .unwrap()
+        .query_row("SELECT secret FROM learner_keys", [], |r| r.get(0))
+        .unwrap();
+    assert!(rec_secret.is_empty());
+}
+
+#[test]
+fn a_damaged_wallet_opens_to_the_restore_screen_and_nothing_is_lost_into_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let wallet = dir.path().join("wallet.db");
+    // A good backup first, then the wallet file is damaged.
+    let bak = dir.path().join("good.backup");
+    {
+        let w = backpack_core::store::Wallet::open(&wallet).unwrap();
+        assert!(backpack_core::import::import_bytes(&w, SAMPLE_OB3.as_bytes(), "s.json").is_ok());
+        let params = backpack_core::backup::KdfParams {
+            memory_kib: 64,
+            time_cost: 1,
+            parallelism: 1,
+        };
+        backpack_core::backup::backup_open_wallet(&w, &bak, "backup words", params, None).unwrap();
+    }
+    for ext in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{ext}", wallet.display()));
+    }
+    let garbage = b"not a wallet any more\n".repeat(300);
+    std::fs::write(&wallet, &garbage).unwrap();
+    let (env, w) = window_on(dir, wallet);
+    let st = call(&w, "wallet_status", json!({})).unwrap();
+    assert_eq!(st["state"], "damaged", "{st}");
+    assert!(
+        st["message"]
+            .as_str()
+            .unwrap()
+            .contains("is damaged or is not a backpack wallet"),
+        "{st}"
+    );
+    // Nothing can go into the stand-in: an import is refused, not silently lost.
+    let e = call(&w, "import_text", json!({"text": SAMPLE_OB3}));
+    assert!(
+        e.is_err() || e.as_ref().unwrap()["outcome"] == "refused",
+        "{e:?}"
+    );
+    assert!(call(&w, "list_badges", json!({})).is_err());
+    assert_eq!(
+        std::fs::read(&env.wallet).unwrap(),
+        garbage,
+        "never overwritten"
+    );
+    // Wrong backup passphrase: one clear error, still damaged.
+    let e = call(
+        &w,
+        "restore_damaged_wallet",
+        json!({"path": bak.to_str().unwrap(), "passphrase": "nope"}),
+    )
+    .unwrap_err();
+    assert!(
+        e["message"].as_str().unwrap().contains("wrong passphrase"),
+        "{e}"
+    );
+    let st = call(
+        &w,
+        "restore_damaged_wallet",
+        json!({"path": bak.to_str().unwrap(), "passphrase": "backup words"}),
+    )
+    .unwrap();
+    assert_eq!(st["state"], "ok", "{st}");
+    assert_eq!(
+        call(&w, "list_badges", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let kept = std::fs::read(format!("{}.before-restore", env.wallet.display())).unwrap();
+    assert_eq!(kept, garbage);
+}
+
+#[test]
+fn an_encrypted_wallet_asks_for_its_passphrase_and_the_setting_encrypts() {
+    let dir = tempfile::tempdir().unwrap();
+    let wallet = dir.path().join("wallet.db");
+    {
+        let w = backpack_core::store::Wallet::open_with(&wallet, Some("wallet words")).unwrap();
+        assert!(backpack_core::import::import_bytes(&w, SAMPLE_OB3.as_bytes(), "s.json").is_ok());
+    }
+    let (env, w) = window_on(dir, wallet);
+    let st = call(&w, "wallet_status", json!({})).unwrap();
+    assert_eq!(
+        (st["state"].as_str(), st["encrypted"].as_bool()),
+        (Some("locked"), Some(true))
+    );
+    let e = call(&w, "unlock_wallet", json!({"passphrase": "wrong words"})).unwrap_err();
+    assert_eq!(e["kind"], "locked");
+    assert!(
+        e["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("wrong wallet passphrase for "),
+        "{e}"
+    );
+    let st = call(&w, "unlock_wallet", json!({"passphrase": "wallet words"})).unwrap();
+    assert_eq!(st["state"], "ok");
+    assert_eq!(
+        call(&w, "list_badges", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    // Settings: remove the encryption (needs the current passphrase), then put it back.
+    let e = call(
+        &w,
+        "set_wallet_encryption",
+        json!({"current": "nope", "passphrase": null}),
+    )
+    .unwrap_err();
+    assert_eq!(e["kind"], "locked", "{e}");
+    assert_eq!(
+        call(&w, "list_badges", json!({}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    let s = call(
+        &w,
+        "set_wallet_encryption",
+        json!({"current": "wallet words", "passphrase": null}),
+    )
+    .unwrap();
+    assert_eq!(s["encrypted"], false);
+    assert!(!backpack_core::store::looks_encrypted(&env.wallet));
+    let s = call(
+        &w,
+        "set_wallet_encryption",
+        json!({"current": null, "passphrase": "new words"}),
+    )
+    .unwrap();
+    assert_eq!(s["encrypted"], true);
+    assert!(backpack_core::store::looks_encrypted(&env.wallet));
+    // The running app keeps working on the re-encrypted file.
+    let id = call(&w, "list_badges", json!({})).unwrap()[0]["id"]
+        .as_i64()
+        .unwrap();
+    call(
+        &w,
+        "set_badge_note",
+        json!({"id": id, "note": "still here"}),
+    )
+    .unwrap();
+    drop(w);
+    let again = backpack_core::store::Wallet::open_with(&env.wallet, Some("new words")).unwrap();
+    assert_eq!(
+        again.get_badge(id).unwrap().note.as_deref(),
+        Some("still here")
+    );
 }
 
 /// What the native open dialog "returns" in these tests (see `commands::trust::pick_file`).

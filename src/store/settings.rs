@@ -27,20 +27,28 @@ pub mod keys {
 /// Longest setting value accepted.
 pub const MAX_SETTING_BYTES: usize = 64 * 1024;
 
-/// The learner's key as stored. The secret is zeroized on drop; this type has no `Clone`,
-/// `Debug` or `Serialize`.
+/// The learner's key as the wallet records it. Since schema 4 the secret is not in the
+/// database: `secret` is empty and `secret_store` says where it is (see
+/// [`crate::learner_key`]). A row from before keeps its secret here until it is migrated.
+/// The secret is zeroized on drop; this type has no `Clone`, `Debug` or `Serialize`.
 pub struct LearnerKeyRecord {
     /// Algorithm, `Ed25519`.
     pub algorithm: String,
     /// The public key bytes.
     pub public_key: Vec<u8>,
-    /// The secret key bytes (seed).
+    /// A secret not yet moved out of the wallet (schema < 4); empty otherwise.
     pub secret: Zeroizing<Vec<u8>>,
+    /// Where the secret lives (`os-keyring`, `key-file`, `memory`); `None` = still in `secret`.
+    pub secret_store: Option<String>,
     /// The did:key.
     pub did: String,
     /// When it was created.
     pub created_at: String,
 }
+
+/// Setting set while a wiped secret may still sit in freed pages of the file (the `VACUUM`
+/// that removes them was blocked by another connection); cleared once it ran.
+const SECRET_PURGE_PENDING: &str = "learner_secret_purge_pending";
 
 impl Wallet {
     /// A setting's value.
@@ -96,7 +104,7 @@ impl Wallet {
         Ok(self
             .conn()?
             .prepare_cached(
-                "SELECT algorithm, public_key, secret, did, created_at FROM learner_keys ORDER BY id LIMIT 1",
+                "SELECT algorithm, public_key, secret, did, created_at, secret_store FROM learner_keys ORDER BY id LIMIT 1",
             )?
             .query_row([], |r| {
                 Ok(LearnerKeyRecord {
@@ -105,36 +113,103 @@ impl Wallet {
                     secret: Zeroizing::new(r.get(2)?),
                     did: r.get(3)?,
                     created_at: r.get(4)?,
+                    secret_store: r.get(5)?,
                 })
             })
             .optional()?)
     }
 
-    /// Store the learner's key. Refused when one exists: a key is never silently replaced
-    /// (presentations signed with it would stop verifying against the learner's DID).
-    pub fn save_learner_key(
+    /// Record a new learner key whose secret `keep` puts somewhere outside the database
+    /// (returning where: `os-keyring`, `key-file`, …). One IMMEDIATE transaction: two
+    /// processes creating a key at once are serialised, and the second one finds the first's
+    /// key (`Ok(false)`, `keep` not called). A key is never replaced: presentations signed with
+    /// it would stop matching the learner's DID.
+    pub fn create_learner_key<E: From<StoreError>>(
         &self,
         algorithm: &str,
         public_key: &[u8],
-        secret: &[u8],
         did: &str,
-    ) -> StoreResult<()> {
+        keep: impl FnOnce() -> Result<&'static str, E>,
+    ) -> Result<bool, E> {
         let now = self.now();
         let mut conn = self.conn()?;
-        let tx = conn.transaction()?;
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
         let exists = tx
-            .prepare_cached("SELECT 1 FROM learner_keys")?
-            .exists([])?;
+            .prepare_cached("SELECT 1 FROM learner_keys")
+            .and_then(|mut s| s.exists([]))
+            .map_err(StoreError::from)?;
         if exists {
-            return Err(StoreError::Invalid(
-                "the wallet already has a learner key".into(),
-            ));
+            return Ok(false);
         }
+        let store = keep()?;
         tx.execute(
-            "INSERT INTO learner_keys (algorithm, public_key, secret, did, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![algorithm, public_key, secret, did, now],
-        )?;
-        tx.commit()?;
-        Ok(())
+            "INSERT INTO learner_keys (algorithm, public_key, secret, did, created_at, secret_store)
+             VALUES (?1, ?2, X'', ?3, ?4, ?5)",
+            params![algorithm, public_key, did, now, store],
+        )
+        .map_err(StoreError::from)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(true)
+    }
+
+    /// The secret now lives in `store`: empty the column and rewrite the file so its bytes are
+    /// gone from the wallet and its WAL (`secure_delete`, checkpoint, `VACUUM`, checkpoint).
+    /// When another connection blocks the rewrite, it is finished by the next
+    /// [`Wallet::finish_secret_purge`].
+    pub fn wipe_learner_secret(&self, store: &str) -> StoreResult<()> {
+        {
+            let mut conn = self.conn()?;
+            conn.execute_batch("PRAGMA secure_delete = ON")?;
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            tx.execute(
+                "UPDATE learner_keys SET secret = X'', secret_store = ?1 WHERE secret_store IS NULL",
+                [store],
+            )?;
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, 'true')
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [SECRET_PURGE_PENDING],
+            )?;
+            tx.commit()?;
+        }
+        self.finish_secret_purge()
+    }
+
+    /// Finish an interrupted [`Wallet::wipe_learner_secret`]: rewrite the whole file (the
+    /// freed pages that held the secret) and empty the WAL. Best effort: if another process
+    /// holds the wallet, it stays pending for the next open.
+    pub fn finish_secret_purge(&self) -> StoreResult<()> {
+        if self.setting(SECRET_PURGE_PENDING)?.is_none() {
+            return Ok(());
+        }
+        let conn = self.conn()?;
+        conn.execute_batch("PRAGMA secure_delete = ON")?;
+        let done = (|| -> rusqlite::Result<bool> {
+            let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+            if busy != 0 {
+                return Ok(false);
+            }
+            conn.execute_batch("VACUUM")?;
+            conn.execute(
+                "DELETE FROM settings WHERE key = ?1",
+                [SECRET_PURGE_PENDING],
+            )?;
+            let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+            Ok(busy == 0)
+        })();
+        match done {
+            Ok(_) => Ok(()),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) =>
+            {
+                Ok(())
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 }

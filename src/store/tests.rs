@@ -916,14 +916,22 @@ fn notes_tags_settings_and_learner_key() {
     assert_eq!(w.setting(keys::PORTFOLIO_TITLE).unwrap(), None);
 
     assert!(w.learner_key().unwrap().is_none());
-    w.save_learner_key("Ed25519", &[1; 32], &[2; 32], "did:key:z6Mk")
+    let made = w
+        .create_learner_key::<StoreError>("Ed25519", &[1; 32], "did:key:z6Mk", || Ok("memory"))
         .unwrap();
+    assert!(made);
     let k = w.learner_key().unwrap().unwrap();
-    assert_eq!(k.secret.as_slice(), &[2; 32]);
-    assert!(
-        w.save_learner_key("Ed25519", &[3; 32], &[4; 32], "did:key:z6Mx")
-            .is_err()
-    );
+    // The database never holds the secret: only where it is.
+    assert!(k.secret.is_empty());
+    assert_eq!(k.secret_store.as_deref(), Some("memory"));
+    // A second key is never created, and its store is not even asked.
+    let made = w
+        .create_learner_key::<StoreError>("Ed25519", &[3; 32], "did:key:z6Mx", || {
+            panic!("must not be called")
+        })
+        .unwrap();
+    assert!(!made);
+    assert_eq!(w.learner_key().unwrap().unwrap().did, "did:key:z6Mk");
 }
 
 #[test]
@@ -963,11 +971,11 @@ fn get_badge_returns_everything_and_summary_fields() {
 
 #[test]
 fn learner_key_is_created_once_and_reloaded() {
-    use crate::learner_key::load_or_create;
+    use crate::learner_key::{MemoryVault, SecretVault, wallet_learner_key};
     let w = wallet();
-    let mut rng = rand_core::OsRng;
-    let first = load_or_create(&w, &mut rng).unwrap();
-    let again = load_or_create(&w, &mut rng).unwrap();
+    let vault = MemoryVault::default();
+    let first = wallet_learner_key(&w, &[&vault]).unwrap();
+    let again = wallet_learner_key(&w, &[&vault]).unwrap();
     assert_eq!(first.did(), again.did());
     let rec = w.learner_key().unwrap().unwrap();
     assert_eq!(rec.did, first.did());
@@ -975,7 +983,17 @@ fn learner_key_is_created_once_and_reloaded() {
         rec.public_key,
         crate::learner_key::ed25519_from_did_key(first.did()).unwrap()
     );
-    assert_eq!(rec.secret.len(), 32);
+    assert!(rec.secret.is_empty());
+    assert_eq!(
+        &vault.load(first.did()).unwrap().unwrap()[..],
+        &first.secret().to_bytes()[..]
+    );
+    // Without its vault the key cannot be had, and no second key is made.
+    let e = wallet_learner_key(&w, &[]).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "your signing key is kept in memory, which is not available here (set BACKPACK_KEY_STORE to use it, or run where it is)"
+    );
 }
 
 #[test]

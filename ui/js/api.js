@@ -75,6 +75,21 @@ export const enableMinorMode = (passphrase) => invoke("enable_minor_mode", { pas
 export const unlockMinorMode = (passphrase) => invoke("unlock_minor_mode", { passphrase });
 export const lockMinorMode = () => invoke("lock_minor_mode");
 export const disableMinorMode = (passphrase) => invoke("disable_minor_mode", { passphrase });
+/** The key file's passphrase for this session (where there is no system keyring). */
+export const setKeyPassphrase = (passphrase) => invoke("set_key_passphrase", { passphrase });
+/** Is the wallet open? `{state: "ok"|"locked"|"damaged", message, path, encrypted}`. */
+export const walletStatus = () => invoke("wallet_status");
+export const unlockWallet = (passphrase) => invoke("unlock_wallet", { passphrase });
+/** Replace a damaged wallet with a backup file. */
+export const restoreDamagedWallet = (path, passphrase) => invoke("restore_damaged_wallet", { path, passphrase });
+/** Encrypt (`passphrase`), change the passphrase (`current` + `passphrase`) or decrypt (`current`, passphrase null). */
+export const setWalletEncryption = (current, passphrase) => invoke("set_wallet_encryption", { current, passphrase });
+
+/** Pick one backup file. */
+export async function pickBackup() {
+  const r = await invoke("plugin:dialog|open", { options: { multiple: false, title: "Choose a Backpack backup" } });
+  return Array.isArray(r) ? r[0] ?? null : r ?? null;
+}
 
 // Issuer trust lists. The file is chosen in a native dialog the backend opens itself: the
 // webview never passes a path for these.

@@ -7,7 +7,7 @@ import { initializeWallet, renderWallet, focusSearch } from "./views/wallet.js";
 import { showDetail } from "./views/detail.js";
 import { initializeImport, importPaths } from "./views/import.js";
 import { initializeCollections, renderCollections } from "./views/collections.js";
-import { initializeSettings, renderSettings } from "./views/settings.js";
+import { initializeSettings, renderSettings, showWalletProblem } from "./views/settings.js";
 
 performance.mark("app-start");
 let current = "wallet";
@@ -71,6 +71,12 @@ async function boot() {
   initializeSettings();
   initializeDragDrop();
   subscribe(renderCount);
+  // A wallet that needs its passphrase, is damaged or is from a newer version: say so and
+  // offer the way out, instead of the gallery.
+  try {
+    const st = await api.walletStatus();
+    if (st.state !== "ok") { showWalletProblem(st); return; }
+  } catch (e) { errorToast(e); }
   try {
     await refresh();
   } catch (e) {

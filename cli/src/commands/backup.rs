@@ -3,6 +3,9 @@
 //!
 //! The passphrase comes from `BACKPACK_PASSPHRASE`, else an interactive prompt (asked twice
 //! for a backup), else one line of stdin when stdin is not a terminal.
+//!
+//! The learner's signing key travels inside the encrypted backup; a restore puts it back into
+//! the key store (system keyring or key file), never into the restored wallet file.
 
 use std::io::{BufRead, IsTerminal};
 use std::path::{Path, PathBuf};
@@ -10,6 +13,8 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use backpack_core::backup::{self, KdfParams};
+use backpack_core::learner_key::wallet_learner_key;
+use backpack_core::minor_mode::Action;
 
 use super::Ctx;
 
@@ -56,12 +61,13 @@ pub fn read_passphrase(prompt: &str, confirm: bool) -> anyhow::Result<String> {
     Ok(line.trim_end_matches(['\n', '\r']).to_string())
 }
 
-/// The Argon2id cost for a new backup: the default (64 MiB, 3 passes).
+/// The Argon2id cost for a new backup, key file or guardian record: the default (64 MiB, 3
+/// passes).
 ///
 /// Debug builds (the test suite) honour `BACKPACK_BACKUP_KDF=test-only-fast` so CLI tests do not
 /// spend seconds per backup. Release builds ignore it: no environment variable can make a
 /// learner's real backup weaker.
-fn kdf_params() -> KdfParams {
+pub fn kdf_params() -> KdfParams {
     if cfg!(debug_assertions)
         && std::env::var("BACKPACK_BACKUP_KDF").ok().as_deref() == Some("test-only-fast")
     {
@@ -75,14 +81,25 @@ fn kdf_params() -> KdfParams {
 }
 
 impl BackupArgs {
-    /// Run it.
+    /// Run it. The learner's signing key goes inside the encrypted backup (loaded from its
+    /// store first), so a restore elsewhere keeps the learner's DID.
     pub fn run(&self, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let path = ctx.wallet_path()?;
         if !path.exists() {
             anyhow::bail!("{}: no wallet here to back up", path.display());
         }
+        let wallet = ctx.open_wallet()?;
+        ctx.require(&wallet, Action::Backup, None)?;
+        let key = if wallet.learner_key()?.is_some() {
+            Some(
+                super::with_vaults(&path, |v| wallet_learner_key(&wallet, v))
+                    .context("the backup would lack your signing key")?,
+            )
+        } else {
+            None
+        };
         let pass = read_passphrase("Backup passphrase: ", true)?;
-        let n = backup::backup_wallet_file(&path, &self.out, &pass, kdf_params())
+        let n = backup::backup_open_wallet(&wallet, &self.out, &pass, kdf_params(), key.as_ref())
             .with_context(|| format!("{}", self.out.display()))?;
         println!(
             "backed up {} to {} ({n} bytes, encrypted)",
@@ -106,8 +123,29 @@ fn restore(input: &Path, dest: &Path, force: bool) -> anyhow::Result<()> {
     }
     let bytes = std::fs::read(input).with_context(|| format!("{}", input.display()))?;
     let pass = read_passphrase("Backup passphrase: ", false)?;
-    let out = backup::restore_wallet(&bytes, &pass, dest, force, &mut backup::OsRng)
-        .with_context(|| format!("{}", input.display()))?;
+    // A wallet that was encrypted stays encrypted, with the same passphrase.
+    let wallet_pass = if backpack_core::store::looks_encrypted(dest) {
+        Some(super::wallet_passphrase(dest, false)?.ok_or_else(|| {
+            anyhow::anyhow!(
+                "{} is encrypted: give its wallet passphrase (BACKPACK_WALLET_PASSPHRASE) so the restored wallet is encrypted too (passphrase lost? move the file away, restore, then backpack init --encrypt)",
+                dest.display()
+            )
+        })?)
+    } else {
+        None
+    };
+    let out = super::with_vaults(dest, |v| {
+        backup::restore_wallet_with_keys(
+            &bytes,
+            &pass,
+            dest,
+            force,
+            v,
+            wallet_pass.as_deref().map(String::as_str),
+            &mut backup::OsRng,
+        )
+    })
+    .with_context(|| format!("{}", input.display()))?;
     println!(
         "restored {} bytes of wallet into {}",
         out.bytes,
@@ -120,9 +158,32 @@ fn restore(input: &Path, dest: &Path, force: bool) -> anyhow::Result<()> {
 }
 
 impl RestoreArgs {
-    /// Run it.
+    /// Run it. Restoring over a wallet in minor mode needs the guardian (it would replace the
+    /// lock); a wallet that does not open (damaged) can always be restored over, with --force.
     pub fn run(&self, ctx: &Ctx) -> anyhow::Result<ExitCode> {
-        restore(&self.input, &ctx.wallet_path()?, self.force)?;
+        let dest = ctx.wallet_path()?;
+        if std::fs::metadata(&dest).is_ok_and(|m| m.len() > 0) {
+            use backpack_core::store::{StoreError as E, Wallet, looks_encrypted};
+            let pass = if looks_encrypted(&dest) {
+                super::wallet_passphrase(&dest, false)?
+            } else {
+                None
+            };
+            match Wallet::open_with(&dest, pass.as_deref().map(String::as_str)) {
+                Ok(w) => ctx.require(&w, Action::Restore, None)?,
+                // Unreadable (damaged, another program's, too new, or its passphrase is lost):
+                // it can only be replaced, with --force, and it is kept beside.
+                Err(
+                    E::Damaged { .. }
+                    | E::NotAWallet(_)
+                    | E::TooNew { .. }
+                    | E::WrongPassphrase(_)
+                    | E::NeedsPassphrase(_),
+                ) => {}
+                Err(e) => return Err(super::open_error(e, &dest)),
+            }
+        }
+        restore(&self.input, &dest, self.force)?;
         Ok(ExitCode::SUCCESS)
     }
 }

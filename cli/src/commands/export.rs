@@ -102,7 +102,11 @@ impl Args {
     pub fn run(&self, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let format: ExportFormat = self.format.into();
         let w = ctx.open_wallet()?;
-        source::check_minor_mode(&w, self.guardian_passphrase.as_deref())?;
+        ctx.require(
+            &w,
+            backpack_core::minor_mode::Action::Export,
+            self.guardian_passphrase.as_deref(),
+        )?;
         let mut portfolio = match &self.collection {
             Some(c) => source::portfolio_from_collection(&w, c, &self.badges)?,
             None => source::portfolio_from_badges(&w, &self.badges)?,
@@ -111,7 +115,9 @@ impl Args {
             portfolio.title = t.clone();
         }
         let key = if format.has_presentation() {
-            Some(wallet_learner_key(&w)?)
+            Some(super::with_vaults(&ctx.wallet_path()?, |v| {
+                wallet_learner_key(&w, v)
+            })?)
         } else {
             None
         };

@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use backpack_core::env::SystemClock;
 use backpack_core::import::{FileResult, ImportOptions, import_paths};
-use backpack_core::store::keys;
 use backpack_core::verify::VerifyContext;
 
 use super::{Ctx, clean};
@@ -38,9 +37,12 @@ impl Args {
         let wallet = ctx.open_wallet()?;
         // Verification on import keeps a report (the evidence snapshot) with each badge:
         // offline unless the learner allowed network, recipients from the profile.
-        let allow_network =
-            self.allow_network || wallet.setting_bool(keys::NETWORK_ALLOWED, false)?;
-        let fetcher = super::verify::fetcher(allow_network, self.allow_private_network);
+        let allow_network = ctx.network(
+            Some(&wallet),
+            self.allow_network || self.allow_private_network,
+        )?;
+        let fetcher =
+            super::verify::fetcher(allow_network, allow_network && self.allow_private_network);
         let recipients = wallet.identity_values()?;
         let clock = SystemClock;
         let vctx = VerifyContext::new(&clock, fetcher.as_ref())

@@ -5,7 +5,9 @@ pub mod backup;
 pub mod collection;
 pub mod export;
 pub mod import;
+pub mod init;
 pub mod list;
+pub mod minor_mode;
 pub mod profile;
 pub mod recheck;
 pub mod remove;
@@ -14,8 +16,17 @@ pub mod trust;
 pub mod verify;
 pub mod verify_share;
 
+use std::io::IsTerminal;
+use std::path::Path;
+use std::sync::Mutex;
+
 use anyhow::Context as _;
-use backpack_core::store::Wallet;
+use backpack_core::learner_key::{
+    KeyFile, KeyMigration, OsKeyring, PassphraseUse, SecretVault, migrate_plaintext_key,
+};
+use backpack_core::minor_mode::{Action, MinorMode};
+use backpack_core::store::{Wallet, keys};
+use zeroize::Zeroizing;
 
 /// What every command gets from the global options.
 #[derive(Debug)]
@@ -34,11 +45,217 @@ impl Ctx {
         }
     }
 
-    /// Open (creating if needed) the wallet.
+    /// Open (creating if needed) the wallet. A learner key still inside the database (a
+    /// wallet from before schema 4) is moved to the key store now, once.
     pub fn open_wallet(&self) -> anyhow::Result<Wallet> {
         let path = self.wallet_path()?;
-        Wallet::open(&path).with_context(|| format!("cannot open wallet {}", path.display()))
+        let pass = if backpack_core::store::looks_encrypted(&path) {
+            wallet_passphrase(&path, false)?
+        } else {
+            None
+        };
+        let w = Wallet::open_with(&path, pass.as_deref().map(String::as_str))
+            .map_err(|e| open_error(e, &path))?;
+        let moved = with_vaults(&path, |v| migrate_plaintext_key(&w, v));
+        match moved {
+            Ok(KeyMigration::Pending(why)) => eprintln!(
+                "backpack: warning: your signing key is still inside the wallet file: {why}"
+            ),
+            Ok(KeyMigration::Moved(k)) => {
+                eprintln!(
+                    "backpack: moved your signing key out of the wallet file into {}",
+                    k.describe()
+                )
+            }
+            Ok(KeyMigration::Nothing) => {}
+            Err(e) => eprintln!(
+                "backpack: warning: your signing key could not be moved out of the wallet file: {e}"
+            ),
+        }
+        Ok(w)
     }
+
+    /// The wallet if its file exists (commands that work without one, like `verify`, still
+    /// honour its minor mode).
+    pub fn existing_wallet(&self) -> anyhow::Result<Option<Wallet>> {
+        let path = self.wallet_path()?;
+        if !path.exists() {
+            return Ok(None);
+        }
+        self.open_wallet().map(Some)
+    }
+
+    /// Minor mode: may `action` happen on this wallet? When minor mode is on, the guardian
+    /// passphrase comes from `given` (a flag), else `BACKPACK_GUARDIAN_PASSPHRASE`, else a
+    /// prompt on a terminal; the core checks it ([`MinorMode::require`]).
+    pub fn require(
+        &self,
+        wallet: &Wallet,
+        action: Action,
+        given: Option<&str>,
+    ) -> anyhow::Result<()> {
+        let mm = MinorMode::load(wallet)?;
+        if !mm.is_on() {
+            return Ok(());
+        }
+        let pass = match given {
+            Some(p) => Some(Zeroizing::new(p.to_string())),
+            None => guardian_passphrase()?,
+        };
+        let unlock = match pass {
+            Some(p) => Some(MinorMode::unlock(wallet, &p)?),
+            None => None,
+        };
+        mm.require(action, unlock.as_ref()).map_err(|e| {
+            anyhow::anyhow!(
+                "{e} (a guardian can type it when asked, or set BACKPACK_GUARDIAN_PASSPHRASE)"
+            )
+        })
+    }
+
+    /// May this run go online? Asked for by a flag (`flag`), or allowed in the wallet's
+    /// settings. Minor mode decides: a flag it refuses is an error; the setting alone falls
+    /// back to offline with a note.
+    pub fn network(&self, wallet: Option<&Wallet>, flag: bool) -> anyhow::Result<bool> {
+        let Some(w) = wallet else {
+            return Ok(flag);
+        };
+        let setting = w.setting_bool(keys::NETWORK_ALLOWED, false)?;
+        if !flag && !setting {
+            return Ok(false);
+        }
+        if flag {
+            self.require(w, Action::Network, None)?;
+            return Ok(true);
+        }
+        if MinorMode::load(w)?.is_on() {
+            eprintln!("backpack: minor mode is on: checking offline");
+            return Ok(false);
+        }
+        Ok(true)
+    }
+}
+
+/// A wallet that does not open says what to do: damaged or from a newer version, restore a
+/// backup (the file is left untouched).
+pub fn open_error(e: backpack_core::store::StoreError, path: &Path) -> anyhow::Error {
+    use backpack_core::store::StoreError as E;
+    let hint = match &e {
+        E::Damaged { .. } | E::TooNew { .. } | E::NeedsPassphrase(_) | E::WrongPassphrase(_) => {
+            format!(
+                "\nto restore a backup: backpack --wallet {} restore BACKUP-FILE --force  (the current file is kept beside it as .before-restore)",
+                path.display()
+            )
+        }
+        _ => String::new(),
+    };
+    anyhow::anyhow!("cannot open wallet {}: {e}{hint}", path.display())
+}
+
+/// The wallet passphrase (an encrypted wallet): `BACKPACK_WALLET_PASSPHRASE`, else a prompt on
+/// a terminal (twice when `confirm`), else none.
+pub fn wallet_passphrase(path: &Path, confirm: bool) -> anyhow::Result<Option<Zeroizing<String>>> {
+    if let Ok(p) = std::env::var("BACKPACK_WALLET_PASSPHRASE") {
+        return Ok(Some(Zeroizing::new(p)));
+    }
+    if !std::io::stdin().is_terminal() {
+        return Ok(None);
+    }
+    let p = Zeroizing::new(
+        rpassword::prompt_password(format!("Wallet passphrase for {}: ", path.display()))
+            .context("reading the wallet passphrase")?,
+    );
+    if confirm {
+        let again = Zeroizing::new(
+            rpassword::prompt_password("Repeat the wallet passphrase: ")
+                .context("reading the wallet passphrase")?,
+        );
+        if again != p {
+            anyhow::bail!("the two passphrases differ");
+        }
+    }
+    Ok(Some(p))
+}
+
+/// The guardian passphrase for minor mode: `BACKPACK_GUARDIAN_PASSPHRASE`, else a prompt on
+/// a terminal, else none.
+fn guardian_passphrase() -> anyhow::Result<Option<Zeroizing<String>>> {
+    if let Ok(p) = std::env::var("BACKPACK_GUARDIAN_PASSPHRASE") {
+        return Ok(Some(Zeroizing::new(p)));
+    }
+    if std::io::stdin().is_terminal() {
+        let p = rpassword::prompt_password("Minor mode is on. Guardian passphrase: ")
+            .context("reading the guardian passphrase")?;
+        return Ok(Some(Zeroizing::new(p)));
+    }
+    Ok(None)
+}
+
+/// Which key stores this run may use: `BACKPACK_KEY_STORE` = `os` (the system keyring only),
+/// `file` (the encrypted key file only) or unset/`auto` (the keyring, else the key file).
+fn key_store_choice() -> anyhow::Result<(bool, bool)> {
+    match std::env::var("BACKPACK_KEY_STORE").ok().as_deref() {
+        None | Some("") | Some("auto") => Ok((true, true)),
+        Some("os") => Ok((true, false)),
+        Some("file") => Ok((false, true)),
+        Some(other) => anyhow::bail!("BACKPACK_KEY_STORE={other:?}: use os, file or auto"),
+    }
+}
+
+/// The key-file passphrase: `BACKPACK_KEY_PASSPHRASE` (scripts), else a prompt on a terminal
+/// (twice for a new file). Asked once per run.
+fn key_passphrase(
+    cache: &Mutex<Option<Zeroizing<String>>>,
+    usage: PassphraseUse,
+) -> Option<Zeroizing<String>> {
+    let mut c = cache.lock().ok()?;
+    if let Some(p) = c.as_ref() {
+        return Some(p.clone());
+    }
+    let p = if let Ok(p) = std::env::var("BACKPACK_KEY_PASSPHRASE") {
+        Zeroizing::new(p)
+    } else if std::io::stdin().is_terminal() {
+        let prompt = match usage {
+            PassphraseUse::Create => {
+                "No system keyring here: choose a passphrase for your signing key's file: "
+            }
+            PassphraseUse::Open => "Passphrase of your signing key's file: ",
+        };
+        let p = Zeroizing::new(rpassword::prompt_password(prompt).ok()?);
+        if usage == PassphraseUse::Create {
+            let again = Zeroizing::new(rpassword::prompt_password("Repeat it: ").ok()?);
+            if again != p {
+                eprintln!("backpack: the two passphrases differ");
+                return None;
+            }
+        }
+        p
+    } else {
+        return None;
+    };
+    if p.is_empty() {
+        return None;
+    }
+    *c = Some(p.clone());
+    Some(p)
+}
+
+/// Run `f` with the learner-key stores of the wallet at `wallet`, in preference order: the
+/// system keyring, then the encrypted key file beside the wallet (see `BACKPACK_KEY_STORE`).
+pub fn with_vaults<T>(wallet: &Path, f: impl FnOnce(&[&dyn SecretVault]) -> T) -> T {
+    let (os_ok, file_ok) = key_store_choice().unwrap_or((true, true));
+    let cache = Mutex::new(None);
+    let pass = |u: PassphraseUse| key_passphrase(&cache, u);
+    let os = OsKeyring::new();
+    let file = KeyFile::beside(wallet, &pass, backup::kdf_params());
+    let mut v: Vec<&dyn SecretVault> = Vec::new();
+    if os_ok {
+        v.push(&os);
+    }
+    if file_ok {
+        v.push(&file);
+    }
+    f(&v)
 }
 
 /// Badge text is untrusted: replace control characters (terminal escape sequences, line

@@ -12,7 +12,6 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use backpack_core::env::SystemClock;
 use backpack_core::recheck::{Refresh, recheck};
-use backpack_core::store::keys;
 use backpack_core::verify::{DocumentCache, VerifyContext};
 
 use super::Ctx;
@@ -52,13 +51,11 @@ impl Args {
         let recipients = wallet
             .identity_values()
             .context("cannot read the learner profile")?;
-        let network_setting = wallet
-            .setting_bool(keys::NETWORK_ALLOWED, false)
-            .context("cannot read the wallet settings")?;
-        let fetcher = fetcher(
-            self.allow_network || network_setting,
-            self.allow_private_network,
-        );
+        let online = ctx.network(
+            Some(&wallet),
+            self.allow_network || self.allow_private_network,
+        )?;
+        let fetcher = fetcher(online, online && self.allow_private_network);
         let clock = SystemClock;
         let cache: &dyn DocumentCache = &wallet;
         let vctx = VerifyContext::new(&clock, fetcher.as_ref())

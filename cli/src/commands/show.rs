@@ -36,6 +36,9 @@ impl Args {
     /// Run it.
     pub fn run(&self, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let wallet = ctx.open_wallet()?;
+        if self.original {
+            ctx.require(&wallet, backpack_core::minor_mode::Action::Original, None)?;
+        }
         let mut out = std::io::stdout().lock();
         if self.original {
             out.write_all(&wallet.original(self.id)?)?;

@@ -143,6 +143,11 @@ fn read_input(path: &PathBuf) -> Result<Vec<u8>, String> {
 impl Args {
     /// Run it.
     pub fn run(&self, cli: &Ctx) -> anyhow::Result<ExitCode> {
+        // No wallet is needed, but a wallet in minor mode still guards the network.
+        let asked = self.allow_network || self.allow_private_network;
+        if asked {
+            cli.network(cli.existing_wallet()?.as_ref(), true)?;
+        }
         let trust = super::trust::index_for(cli);
         let fetcher = fetcher(self.allow_network, self.allow_private_network);
         let clock = SystemClock;

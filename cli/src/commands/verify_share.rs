@@ -66,7 +66,11 @@ pub fn exit_code(r: &ShareReport) -> ExitCode {
 
 impl Args {
     /// Run it.
-    pub fn run(&self, _ctx: &Ctx) -> anyhow::Result<ExitCode> {
+    pub fn run(&self, ctx: &Ctx) -> anyhow::Result<ExitCode> {
+        // No wallet is needed, but a wallet in minor mode still guards the network.
+        if self.allow_network || self.allow_private_network {
+            ctx.network(ctx.existing_wallet()?.as_ref(), true)?;
+        }
         let len = std::fs::metadata(&self.file)
             .with_context(|| format!("{}", self.file.display()))?
             .len();

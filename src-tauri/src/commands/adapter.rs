@@ -10,6 +10,10 @@ use crate::error::{CmdResult, CommandError};
 use backpack_core::app_support;
 use backpack_core::env::{Clock, Fetcher, OfflineFetcher, SystemClock};
 use backpack_core::import::{FileOutcome, FileResult, ImportOptions};
+use backpack_core::learner_key::{
+    KeyFile, KeyMigration, OsKeyring, PassphraseUse, SecretVault, migrate_plaintext_key,
+};
+use backpack_core::minor_mode::{Action, GuardianUnlock, MinorMode, MinorModeError};
 use backpack_core::model::{Badge, Format, Image};
 use backpack_core::store::{
     BadgeSummary, IdentityKind, ImageKind, Query, StoreError, Wallet, keys,
@@ -18,8 +22,8 @@ use backpack_core::verify::{Report, Status, VerifyContext};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use zeroize::Zeroizing;
 
 /// One card of the gallery: everything the list view and its filters need.
 #[derive(Debug, Clone, Serialize)]
@@ -187,6 +191,29 @@ pub struct SettingsDto {
     pub wallet_path: String,
     /// Badges in the wallet.
     pub badge_count: usize,
+    /// True when the whole wallet is encrypted with a passphrase (SQLCipher).
+    pub encrypted: bool,
+    /// Where the learner's signing key is: `os-keyring`, `key-file`, `in-wallet` (an old
+    /// wallet whose key could not be moved out yet) or `none` (not created yet).
+    pub key_store: &'static str,
+    /// The key (or the key to be moved) needs the key-file passphrase, not given yet.
+    pub key_needs_passphrase: bool,
+}
+
+impl From<MinorModeError> for CommandError {
+    fn from(e: MinorModeError) -> Self {
+        let kind = match &e {
+            MinorModeError::Locked(_)
+            | MinorModeError::WrongPassphrase
+            | MinorModeError::Damaged => "locked",
+            MinorModeError::TooShort | MinorModeError::AlreadyOn | MinorModeError::Off => {
+                "invalid_input"
+            }
+            MinorModeError::Store(_) => "wallet",
+            _ => "core",
+        };
+        CommandError::new(kind, e.to_string())
+    }
 }
 
 impl From<StoreError> for CommandError {
@@ -206,10 +233,32 @@ impl From<StoreError> for CommandError {
 pub struct WalletAdapter {
     wallet: Wallet,
     clock: Arc<dyn Clock>,
-    unlocked: AtomicBool,
-    /// The guardian passphrase while minor mode is unlocked (exports check it again);
-    /// zeroized when locked.
-    guardian_pass: std::sync::Mutex<Option<zeroize::Zeroizing<String>>>,
+    /// The guardian's unlocked session (the core's proof; every outward action asks the core
+    /// with it, `MinorMode::check`).
+    guardian: Mutex<Option<GuardianUnlock>>,
+    /// The key-file passphrase for this session (only where there is no system keyring).
+    key_passphrase: Mutex<Option<Zeroizing<String>>>,
+    /// Which key stores may be used: `os`, `file` or `auto` (`BACKPACK_KEY_STORE`).
+    key_stores: Mutex<String>,
+    /// Why the wallet is not open (it needs its passphrase, it is damaged, it is from a newer
+    /// version): the UI shows this instead of the gallery until it is solved.
+    problem: Mutex<Option<WalletStatus>>,
+}
+
+/// Whether the wallet is open, and if not, why (issue 13: never a crash, never a silent
+/// overwrite).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WalletStatus {
+    /// `ok`, `locked` (encrypted: needs its passphrase) or `damaged` (damaged, not a
+    /// wallet, or from a newer Backpack: restore a backup).
+    pub state: &'static str,
+    /// The core's message.
+    pub message: String,
+    /// The wallet file.
+    pub path: String,
+    /// True when the wallet is encrypted.
+    pub encrypted: bool,
 }
 
 /// What the learner chose to include in an export (see `export::Privacy`).
@@ -349,15 +398,249 @@ pub fn line(o: FileOutcome) -> ImportLine {
 }
 
 impl WalletAdapter {
-    /// Open (or create) the wallet at `path`.
+    /// Open (or create) the wallet at `path`. A wallet that needs its passphrase, is damaged
+    /// or is from a newer version does not stop the app: it starts on a stand-in that holds
+    /// nothing and accepts nothing, and [`WalletAdapter::status`] says what to do.
     pub fn open(path: &Path) -> CmdResult<Self> {
         let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-        Ok(WalletAdapter {
-            wallet: Wallet::open(path)?.with_clock(clock.clone()),
+        let (wallet, problem) = match Wallet::open(path) {
+            Ok(w) => (w, None),
+            Err(e) => {
+                let state = match &e {
+                    StoreError::NeedsPassphrase(_) => "locked",
+                    StoreError::Damaged { .. }
+                    | StoreError::TooNew { .. }
+                    | StoreError::NotAWallet(_) => "damaged",
+                    _ => return Err(e.into()),
+                };
+                let status = WalletStatus {
+                    state,
+                    message: e.to_string(),
+                    path: path.display().to_string(),
+                    encrypted: state == "locked",
+                };
+                (Wallet::unavailable(path)?, Some(status))
+            }
+        };
+        let a = WalletAdapter {
+            wallet: wallet.with_clock(clock.clone()),
             clock,
-            unlocked: AtomicBool::new(false),
-            guardian_pass: std::sync::Mutex::new(None),
+            problem: Mutex::new(problem),
+            guardian: Mutex::new(None),
+            key_passphrase: Mutex::new(None),
+            key_stores: Mutex::new(std::env::var("BACKPACK_KEY_STORE").unwrap_or_default()),
+        };
+        // An old wallet's plaintext key moves to the key store now (the system keyring; the
+        // key file once the learner gives its passphrase in Settings).
+        let _ = a.with_vaults(|v| migrate_plaintext_key(&a.wallet, v));
+        Ok(a)
+    }
+
+    /// Run `f` with the learner-key stores: the system keyring, then the key file beside the
+    /// wallet with the session's passphrase (`BACKPACK_KEY_STORE` = os | file | auto, as in
+    /// the CLI).
+    fn with_vaults<T>(&self, f: impl FnOnce(&[&dyn SecretVault]) -> T) -> T {
+        let choice = self
+            .key_stores
+            .lock()
+            .map(|c| c.clone())
+            .unwrap_or_default();
+        let pass = |_: PassphraseUse| self.key_passphrase.lock().ok().and_then(|p| p.clone());
+        let os = OsKeyring::new();
+        let path = self
+            .wallet
+            .path()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let file = KeyFile::beside(&path, &pass, backpack_core::backup::KdfParams::default());
+        let mut v: Vec<&dyn SecretVault> = Vec::new();
+        if choice != "file" {
+            v.push(&os);
+        }
+        if choice != "os" && self.wallet.path().is_some() {
+            v.push(&file);
+        }
+        f(&v)
+    }
+
+    /// Is the wallet open? (The UI asks first, and shows the unlock or restore screen if not.)
+    pub fn status(&self) -> CmdResult<WalletStatus> {
+        let p = self
+            .problem
+            .lock()
+            .map_err(|_| CommandError::wallet("wallet state unavailable"))?;
+        Ok(p.clone().unwrap_or_else(|| WalletStatus {
+            state: "ok",
+            message: String::new(),
+            path: self.path_string(),
+            encrypted: self.wallet.is_encrypted(),
+        }))
+    }
+
+    fn path_string(&self) -> String {
+        self.wallet
+            .path()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    }
+
+    fn path_buf(&self) -> CmdResult<PathBuf> {
+        self.wallet
+            .path()
+            .map(Path::to_path_buf)
+            .ok_or_else(|| CommandError::invalid("this wallet has no file"))
+    }
+
+    /// Put the real wallet in place (after an unlock or a restore) and clear the problem.
+    fn reopen(&self, passphrase: Option<&str>) -> CmdResult<WalletStatus> {
+        let w = Wallet::open_with(self.path_buf()?, passphrase).map_err(|e| match e {
+            StoreError::WrongPassphrase(_) | StoreError::NeedsPassphrase(_) => {
+                CommandError::new("locked", e.to_string())
+            }
+            e => e.into(),
+        })?;
+        self.wallet.replace_with(w)?;
+        *self
+            .problem
+            .lock()
+            .map_err(|_| CommandError::wallet("wallet state unavailable"))? = None;
+        let _ = self.with_vaults(|v| migrate_plaintext_key(&self.wallet, v));
+        self.status()
+    }
+
+    /// Unlock an encrypted wallet with its passphrase.
+    pub fn unlock_wallet(&self, passphrase: &str) -> CmdResult<WalletStatus> {
+        self.reopen(Some(passphrase))
+    }
+
+    /// Replace a damaged (or too new) wallet with a backup: the damaged file is kept beside it
+    /// as `.before-restore`. Only while the wallet could not be opened (a working wallet is
+    /// restored over with the command line, where minor mode is checked).
+    pub fn restore_damaged(&self, backup: &Path, passphrase: &str) -> CmdResult<WalletStatus> {
+        let state = self.status()?.state;
+        if state != "damaged" {
+            return Err(CommandError::invalid(
+                "the wallet opens: restore over it with backpack restore --force",
+            ));
+        }
+        let bytes = std::fs::read(backup)
+            .map_err(|e| CommandError::new("io", format!("{}: {e}", backup.display())))?;
+        let dest = self.path_buf()?;
+        self.with_vaults(|v| {
+            backpack_core::backup::restore_wallet_with_keys(
+                &bytes,
+                passphrase,
+                &dest,
+                true,
+                v,
+                None,
+                &mut rand_core::OsRng,
+            )
         })
+        .map_err(|e| CommandError::new("refused", e.to_string()))?;
+        self.reopen(None)
+    }
+
+    /// Encrypt the open wallet with `passphrase` (SQLCipher), or with `None` remove the
+    /// encryption (`current` must then be the wallet passphrase). The wallet is closed, rewritten
+    /// and reopened; other programs must not have it open meanwhile.
+    pub fn set_encryption(
+        &self,
+        current: Option<&str>,
+        new: Option<&str>,
+    ) -> CmdResult<SettingsDto> {
+        if self.status()?.state != "ok" {
+            return Err(CommandError::invalid("the wallet is not open"));
+        }
+        let path = self.path_buf()?;
+        let need_current = || {
+            current
+                .filter(|c| !c.is_empty())
+                .ok_or_else(|| CommandError::invalid("give the current wallet passphrase"))
+        };
+        let was = match (self.wallet.is_encrypted(), new) {
+            (false, Some(_)) => None,
+            (false, None) => return Err(CommandError::invalid("the wallet is not encrypted")),
+            // Remove the encryption, or change the passphrase.
+            (true, _) => Some(need_current()?),
+        };
+        if let Some(c) = was {
+            // A wrong current passphrase is refused before anything is closed.
+            drop(Wallet::open_with(&path, Some(c)).map_err(|e| match e {
+                StoreError::WrongPassphrase(_) => CommandError::new("locked", e.to_string()),
+                e => e.into(),
+            })?);
+        }
+        // Close our own connection first: the file is replaced underneath.
+        self.wallet.replace_with(Wallet::unavailable(&path)?)?;
+        let changed = Wallet::change_encryption(&path, was, new);
+        let reopen = self.reopen(if changed.is_ok() { new } else { was });
+        changed.map_err(|e| match e {
+            StoreError::WrongPassphrase(_) => CommandError::new("locked", e.to_string()),
+            e => e.into(),
+        })?;
+        reopen?;
+        self.settings()
+    }
+
+    /// Use only these key stores (`os`, `file`, `auto`): tests keep the developer's real
+    /// keyring out of it.
+    pub fn use_key_stores(&self, choice: &str) {
+        if let Ok(mut c) = self.key_stores.lock() {
+            *c = choice.to_string();
+        }
+    }
+
+    /// Minor mode: may `action` happen now? (The core decides, with this session's unlock.)
+    fn require(&self, action: Action) -> CmdResult<()> {
+        let g = self
+            .guardian
+            .lock()
+            .map_err(|_| CommandError::wallet("minor mode state unavailable"))?;
+        Ok(MinorMode::check(&self.wallet, action, g.as_ref())?)
+    }
+
+    fn set_guardian(&self, unlock: Option<GuardianUnlock>) -> CmdResult<()> {
+        *self
+            .guardian
+            .lock()
+            .map_err(|_| CommandError::wallet("minor mode state unavailable"))? = unlock;
+        Ok(())
+    }
+
+    /// The key-file passphrase for this session; an old wallet's key is moved out with it.
+    pub fn set_key_passphrase(&self, passphrase: &str) -> CmdResult<SettingsDto> {
+        if passphrase.is_empty() {
+            return Err(CommandError::invalid("the passphrase is empty"));
+        }
+        *self
+            .key_passphrase
+            .lock()
+            .map_err(|_| CommandError::wallet("key state unavailable"))? =
+            Some(Zeroizing::new(passphrase.to_string()));
+        match self.with_vaults(|v| migrate_plaintext_key(&self.wallet, v)) {
+            Ok(KeyMigration::Pending(why)) => return Err(CommandError::new("core", why)),
+            Ok(_) => {}
+            Err(e) => return Err(CommandError::new("core", e.to_string())),
+        }
+        // A wrong passphrase for an existing key file says so now, not at the next export.
+        if let Some(rec) = self.wallet.learner_key()?
+            && rec.secret_store.as_deref() == Some("key-file")
+            && let Err(e) = self.learner_key()
+        {
+            *self
+                .key_passphrase
+                .lock()
+                .map_err(|_| CommandError::wallet("key state unavailable"))? = None;
+            return Err(e);
+        }
+        self.settings()
+    }
+
+    /// The learner's signing key (created on first use).
+    fn learner_key(&self) -> CmdResult<backpack_core::learner_key::LearnerKey> {
+        self.with_vaults(|v| backpack_core::learner_key::wallet_learner_key(&self.wallet, v))
+            .map_err(|e| CommandError::new("key", e.to_string()))
     }
 
     /// The core wallet (for commands that call a core function directly).
@@ -366,7 +649,8 @@ impl WalletAdapter {
     }
 
     fn network_allowed(&self) -> CmdResult<bool> {
-        Ok(self.wallet.setting_bool(keys::NETWORK_ALLOWED, false)? && self.sharing_allowed()?)
+        Ok(self.wallet.setting_bool(keys::NETWORK_ALLOWED, false)?
+            && self.require(Action::Network).is_ok())
     }
 
     /// Run `f` with a verification context: offline unless the learner allowed network.
@@ -585,8 +869,10 @@ impl WalletAdapter {
         }
     }
 
-    /// The original bytes, exactly as imported, and the original file name.
+    /// The original bytes, exactly as imported, and the original file name. Minor mode must
+    /// be unlocked: this is how "Save original" takes a badge out of the wallet.
     pub fn original(&self, id: i64) -> CmdResult<(String, Vec<u8>)> {
+        self.require(Action::Original)?;
         let b = self.wallet.get_badge(id)?;
         Ok((file_name(&b.source), b.original))
     }
@@ -756,93 +1042,77 @@ impl WalletAdapter {
         self.profile()
     }
 
-    fn guardian(&self) -> CmdResult<Option<String>> {
-        Ok(self.wallet.setting(keys::GUARDIAN_PASSPHRASE_HASH)?)
-    }
-
     /// The settings view.
     pub fn settings(&self) -> CmdResult<SettingsDto> {
+        let minor_mode = MinorMode::load(&self.wallet)?.is_on();
+        let (key_store, key_needs_passphrase) = match self.wallet.learner_key()? {
+            None => ("none", false),
+            Some(r) => match r.secret_store.as_deref() {
+                None => ("in-wallet", true),
+                Some("key-file") => (
+                    "key-file",
+                    self.key_passphrase
+                        .lock()
+                        .map(|p| p.is_none())
+                        .unwrap_or(true),
+                ),
+                Some("os-keyring") => ("os-keyring", false),
+                Some(_) => ("other", false),
+            },
+        };
         Ok(SettingsDto {
             network_allowed: self.wallet.setting_bool(keys::NETWORK_ALLOWED, false)?,
-            minor_mode: self.wallet.setting_bool(keys::MINOR_MODE, false)?,
-            unlocked: self.unlocked.load(Ordering::SeqCst),
+            minor_mode,
+            unlocked: minor_mode && self.require(Action::Export).is_ok(),
             wallet_path: self
                 .wallet
                 .path()
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|| "(in memory)".into()),
             badge_count: self.wallet.count_badges(&Query::default())? as usize,
+            key_store,
+            key_needs_passphrase,
+            encrypted: self.wallet.is_encrypted(),
         })
     }
 
     /// True when sharing and network features may be used.
     pub fn sharing_allowed(&self) -> CmdResult<bool> {
-        Ok(!self.wallet.setting_bool(keys::MINOR_MODE, false)?
-            || self.unlocked.load(Ordering::SeqCst))
+        Ok(self.require(Action::Export).is_ok())
     }
 
     /// Allow or forbid network. Minor mode must be unlocked.
     pub fn set_network_allowed(&self, allowed: bool) -> CmdResult<SettingsDto> {
-        if !self.sharing_allowed()? {
-            return Err(CommandError::locked());
-        }
+        self.require(Action::Network)?;
         self.wallet
             .set_setting_bool(keys::NETWORK_ALLOWED, allowed)?;
         self.settings()
     }
 
-    /// Turn minor mode on with a guardian passphrase (at least 6 characters), kept only as an
-    /// Argon2id hash (`export::privacy::guardian_hash`, the one exports check).
+    /// Turn minor mode on with a guardian passphrase (at least 6 characters): the core seals
+    /// it (`backpack_core::minor_mode`).
     pub fn enable_minor_mode(&self, passphrase: &str) -> CmdResult<SettingsDto> {
-        if self.wallet.setting_bool(keys::MINOR_MODE, false)? {
-            return Err(CommandError::invalid("minor mode is already on"));
-        }
-        if passphrase.chars().count() < 6 {
-            return Err(CommandError::invalid(
-                "the guardian passphrase needs at least 6 characters",
-            ));
-        }
-        let hash = backpack_core::export::privacy::guardian_hash(passphrase, &mut rand_core::OsRng)
-            .map_err(|e| CommandError::new("core", e.to_string()))?;
-        self.wallet
-            .set_setting(keys::GUARDIAN_PASSPHRASE_HASH, &hash)?;
-        self.wallet.set_setting_bool(keys::NETWORK_ALLOWED, false)?;
-        self.wallet.set_setting_bool(keys::MINOR_MODE, true)?;
-        self.unlocked.store(false, Ordering::SeqCst);
+        MinorMode::enable(&self.wallet, passphrase)?;
+        self.set_guardian(None)?;
         self.settings()
     }
 
     /// Check the guardian passphrase.
     pub fn check_guardian(&self, passphrase: &str) -> CmdResult<()> {
-        let hash = self.guardian()?;
-        backpack_core::export::privacy::check_guardian(hash.as_deref(), Some(passphrase))
-            .map_err(|_| CommandError::new("locked", "that is not the guardian passphrase"))
-    }
-
-    fn set_pass(&self, pass: Option<&str>) -> CmdResult<()> {
-        let mut g = self
-            .guardian_pass
-            .lock()
-            .map_err(|_| CommandError::wallet("minor mode state unavailable"))?;
-        *g = pass.map(|p| zeroize::Zeroizing::new(p.to_string()));
+        MinorMode::unlock(&self.wallet, passphrase).map(drop)?;
         Ok(())
     }
 
     /// Unlock for this session.
     pub fn unlock(&self, passphrase: &str) -> CmdResult<SettingsDto> {
-        if !self.wallet.setting_bool(keys::MINOR_MODE, false)? {
-            return Err(CommandError::invalid("minor mode is off"));
-        }
-        self.check_guardian(passphrase)?;
-        self.set_pass(Some(passphrase))?;
-        self.unlocked.store(true, Ordering::SeqCst);
+        let u = MinorMode::unlock(&self.wallet, passphrase)?;
+        self.set_guardian(Some(u))?;
         self.settings()
     }
 
     /// Lock again (end the guardian's session).
     pub fn lock(&self) -> CmdResult<SettingsDto> {
-        self.unlocked.store(false, Ordering::SeqCst);
-        self.set_pass(None)?;
+        self.set_guardian(None)?;
         self.settings()
     }
 
@@ -861,20 +1131,11 @@ impl WalletAdapter {
                 "unknown export format {format:?} (html, zip, vp, pdf)"
             ))
         })?;
-        let pass = self
-            .guardian_pass
-            .lock()
-            .map_err(|_| CommandError::wallet("minor mode state unavailable"))?
-            .clone();
-        export::source::check_minor_mode(&self.wallet, pass.as_deref().map(String::as_str))
-            .map_err(|_| CommandError::locked())?;
+        self.require(Action::Export)?;
         let portfolio =
             export::source::portfolio_from_collection(&self.wallet, &collection.to_string(), &[])?;
         let key = if fmt.has_presentation() {
-            Some(
-                backpack_core::learner_key::wallet_learner_key(&self.wallet)
-                    .map_err(|e| CommandError::new("core", e.to_string()))?,
-            )
+            Some(self.learner_key()?)
         } else {
             None
         };
@@ -906,11 +1167,8 @@ impl WalletAdapter {
 
     /// Turn minor mode off (needs the passphrase).
     pub fn disable_minor_mode(&self, passphrase: &str) -> CmdResult<SettingsDto> {
-        self.unlock(passphrase)?;
-        self.wallet.set_setting_bool(keys::MINOR_MODE, false)?;
-        self.wallet.clear_setting(keys::GUARDIAN_PASSPHRASE_HASH)?;
-        self.unlocked.store(false, Ordering::SeqCst);
-        self.set_pass(None)?;
+        MinorMode::disable(&self.wallet, passphrase)?;
+        self.set_guardian(None)?;
         self.settings()
     }
 }

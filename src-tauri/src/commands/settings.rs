@@ -1,6 +1,6 @@
 //! Profile (recipient identities) and settings (network, minor mode, wallet location).
 
-use super::adapter::{Profile, SettingsDto};
+use super::adapter::{Profile, SettingsDto, WalletStatus};
 use crate::error::CmdResult;
 use crate::state::AppState;
 use tauri::State;
@@ -60,4 +60,51 @@ pub fn disable_minor_mode(
     passphrase: String,
 ) -> CmdResult<SettingsDto> {
     state.wallet()?.disable_minor_mode(&passphrase)
+}
+
+/// The passphrase of the learner's key file (only where there is no system keyring), for this
+/// session: exports that sign need it, and an old wallet's key is moved out with it.
+#[tauri::command]
+pub fn set_key_passphrase(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> CmdResult<SettingsDto> {
+    state.wallet()?.set_key_passphrase(&passphrase)
+}
+
+/// Whether the wallet is open; if not, why (the UI asks this first).
+#[tauri::command]
+pub fn wallet_status(state: State<'_, AppState>) -> CmdResult<WalletStatus> {
+    state.wallet()?.status()
+}
+
+/// Open an encrypted wallet with its passphrase.
+#[tauri::command]
+pub fn unlock_wallet(state: State<'_, AppState>, passphrase: String) -> CmdResult<WalletStatus> {
+    state.wallet()?.unlock_wallet(&passphrase)
+}
+
+/// Replace a damaged wallet with a backup (the damaged file is kept beside it).
+#[tauri::command]
+pub fn restore_damaged_wallet(
+    state: State<'_, AppState>,
+    path: String,
+    passphrase: String,
+) -> CmdResult<WalletStatus> {
+    state
+        .wallet()?
+        .restore_damaged(std::path::Path::new(&path), &passphrase)
+}
+
+/// Encrypt the wallet with a passphrase (`passphrase`), or remove the encryption
+/// (`passphrase` null, `current` the wallet passphrase).
+#[tauri::command]
+pub fn set_wallet_encryption(
+    state: State<'_, AppState>,
+    current: Option<String>,
+    passphrase: Option<String>,
+) -> CmdResult<SettingsDto> {
+    state
+        .wallet()?
+        .set_encryption(current.as_deref(), passphrase.as_deref())
 }

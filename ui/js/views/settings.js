@@ -14,7 +14,7 @@ export async function renderSettings() {
     [profile, s, lists] = await Promise.all([api.getProfile(), api.getSettings(), api.listTrustLists()]);
   } catch (e) { errorToast(e); return; }
   const locked = s.minorMode && !s.unlocked;
-  body.append(profileCard(profile), trustCard(lists), locked ? null : networkCard(s), minorCard(s), walletCard(s));
+  body.append(profileCard(profile), trustCard(lists), locked ? null : networkCard(s), minorCard(s), keyCard(s), walletCard(s), encryptionCard(s));
 }
 
 function idList(items) {
@@ -111,10 +111,86 @@ function trustCard(lists) {
     el("label", { class: "switch" }, replace, "Replace a list with the same name"));
 }
 
+const KEY_WHERE = {
+  "os-keyring": "Your signing key is kept in this computer's keyring, not in the wallet file.",
+  "key-file": "There is no keyring on this computer: your signing key is kept in an encrypted file beside the wallet.",
+  "in-wallet": "Your signing key is still inside the wallet file, from an older version of Backpack. Give it a passphrase to move it into its own encrypted file.",
+  "none": "Backpack makes your signing key the first time you export a signed portfolio.",
+};
+
+function keyCard(s) {
+  const content = [el("p", { class: "muted", id: "key-where" }, KEY_WHERE[s.keyStore] || "")];
+  if (s.keyNeedsPassphrase || s.keyStore === "none") {
+    const pass = el("input", { type: "password", id: "key-pass", "aria-label": "Signing key passphrase", autocomplete: "current-password", placeholder: "Signing key passphrase" });
+    content.push(
+      el("p", { class: "muted" }, "Only needed where there is no keyring. Backpack keeps it until you close the app, never on disk."),
+      el("form", { class: "row", onsubmit: async (e) => {
+        e.preventDefault();
+        try { await api.setKeyPassphrase(pass.value); pass.value = ""; await refreshSettings(); renderSettings(); toast("Signing key passphrase set for this session."); } catch (err) { errorToast(err); }
+      } }, pass, el("button", { type: "submit", class: "btn" }, "Use this passphrase")));
+  }
+  return el("section", { class: "card-panel", "aria-labelledby": "key-h" }, el("h2", { id: "key-h" }, "Signing key"), ...content);
+}
+
 function walletCard(s) {
   return el("section", { class: "card-panel", "aria-labelledby": "wallet-h" },
     el("h2", { id: "wallet-h" }, "Your wallet file"),
     el("p", { class: "muted" }, "All your badges, with their original files, live in this one file on this computer. Back it up like any important document."),
     el("p", { class: "url", id: "wallet-path" }, s.walletPath),
     el("p", { class: "muted" }, `${s.badgeCount} badge${s.badgeCount === 1 ? "" : "s"}.`));
+}
+
+function encryptionCard(s) {
+  const pass = el("input", { type: "password", id: "wallet-pass", "aria-label": s.encrypted ? "Current wallet passphrase" : "New wallet passphrase", autocomplete: s.encrypted ? "current-password" : "new-password", placeholder: s.encrypted ? "Current wallet passphrase" : "New wallet passphrase" });
+  const again = el("input", { type: "password", id: "wallet-pass-again", "aria-label": "Repeat the passphrase", autocomplete: "new-password", placeholder: "Repeat it" });
+  const submit = async (e) => {
+    e.preventDefault();
+    try {
+      if (!s.encrypted && pass.value !== again.value) throw { kind: "invalid_input", message: "the two passphrases differ" };
+      if (s.encrypted) await api.setWalletEncryption(pass.value, null);
+      else await api.setWalletEncryption(null, pass.value);
+      pass.value = ""; again.value = "";
+      await refreshSettings(); renderSettings();
+      toast(s.encrypted ? "The wallet is no longer encrypted." : "The wallet is encrypted. Backpack will ask for the passphrase when it starts.");
+    } catch (err) { errorToast(err); }
+  };
+  const content = s.encrypted
+    ? [el("p", {}, "This wallet file is encrypted: without the passphrase it cannot be read, even by someone who copies it."),
+      el("form", { class: "row", onsubmit: submit }, pass, el("button", { type: "submit", class: "btn" }, "Remove encryption"))]
+    : [el("p", { class: "muted" }, "Encrypt the whole wallet file with a passphrase. Backpack asks for it every time it starts; if you forget it, only a backup can bring your badges back. Close the command line first if it is using this wallet."),
+      el("form", { class: "row", onsubmit: submit }, pass, again, el("button", { type: "submit", class: "btn" }, "Encrypt the wallet"))];
+  return el("section", { class: "card-panel", "aria-labelledby": "enc-h" }, el("h2", { id: "enc-h" }, "Encryption"), ...content);
+}
+
+/** The wallet could not be opened: ask for its passphrase, or offer to restore a backup. */
+export function showWalletProblem(st) {
+  const pass = el("input", { type: "password", id: "problem-pass", "aria-label": st.state === "locked" ? "Wallet passphrase" : "Backup passphrase", autocomplete: "current-password", placeholder: st.state === "locked" ? "Wallet passphrase" : "Backup passphrase" });
+  const note = el("p", { class: "muted", id: "problem-note", role: "status" });
+  let form;
+  if (st.state === "locked") {
+    form = el("form", { class: "row", onsubmit: async (e) => {
+      e.preventDefault();
+      try { await api.unlockWallet(pass.value); location.reload(); } catch (err) { pass.value = ""; note.textContent = err.message || String(err); }
+    } }, pass, el("button", { type: "submit", class: "btn primary" }, "Open"));
+  } else {
+    form = el("form", { class: "row", onsubmit: async (e) => {
+      e.preventDefault();
+      try {
+        const file = await api.pickBackup();
+        if (!file) return;
+        await api.restoreDamagedWallet(file, pass.value);
+        location.reload();
+      } catch (err) { note.textContent = err.message || String(err); }
+    } }, pass, el("button", { type: "submit", class: "btn primary" }, "Restore from a backup…"));
+  }
+  const panel = el("section", { class: "card-panel", id: "wallet-problem", role: "alertdialog", "aria-labelledby": "problem-h", "aria-describedby": "problem-msg" },
+    el("h2", { id: "problem-h" }, st.state === "locked" ? "This wallet is encrypted" : "Your wallet could not be opened"),
+    el("p", { id: "problem-msg" }, st.message),
+    el("p", { class: "url" }, st.path),
+    st.state === "locked" ? null : el("p", {}, "Nothing was changed or overwritten. Restore a backup: the damaged file is kept beside it (as .before-restore). From the command line: backpack restore BACKUP --force."),
+    form, note);
+  const main = $("#main");
+  for (const v of main.querySelectorAll(".view")) v.hidden = true;
+  main.append(panel);
+  pass.focus();
 }
