@@ -9,7 +9,7 @@ use backpack_core::import::{FileResult, ImportOptions, import_paths};
 use backpack_core::store::keys;
 use backpack_core::verify::VerifyContext;
 
-use super::{Ctx, clean};
+use super::{Ctx, terminal_safe};
 
 /// `import` arguments.
 #[derive(Debug, clap::Args)]
@@ -60,10 +60,10 @@ impl Args {
                 FileResult::Failed { .. } => failed += 1,
             }
             if self.json {
-                writeln!(out, "{}", serde_json::to_string(o)?)?;
+                writeln!(out, "{}", super::json_safe(&serde_json::to_string(o)?))?;
                 continue;
             }
-            let src = clean(&o.source);
+            let src = terminal_safe(&o.source);
             let checked = o
                 .status
                 .map(|s| format!("  ({})", s.as_str().replace('_', " ")))
@@ -75,7 +75,7 @@ impl Args {
                     embedded,
                     replaced,
                 } => {
-                    write!(out, "imported   {src}  #{id} \"{}\"", clean(name))?;
+                    write!(out, "imported   {src}  #{id} \"{}\"", terminal_safe(name))?;
                     if !embedded.is_empty() {
                         write!(out, "  with {} credential(s) inside", embedded.len())?;
                     }
@@ -87,15 +87,19 @@ impl Args {
                 FileResult::History { id, name, current } => writeln!(
                     out,
                     "imported   {src}  #{id} \"{}\"  another version of #{current} (same id), kept as history{checked}",
-                    clean(name)
+                    terminal_safe(name)
                 )?,
                 FileResult::Duplicate { id, name } => writeln!(
                     out,
                     "duplicate  {src}  #{id} \"{}\"  already in your wallet",
-                    clean(name)
+                    terminal_safe(name)
                 )?,
-                FileResult::Refused { reason } => writeln!(out, "refused    {}", clean(reason))?,
-                FileResult::Failed { reason } => writeln!(out, "failed     {}", clean(reason))?,
+                FileResult::Refused { reason } => {
+                    writeln!(out, "refused    {}", terminal_safe(reason))?
+                }
+                FileResult::Failed { reason } => {
+                    writeln!(out, "failed     {}", terminal_safe(reason))?
+                }
             }
         }
         if !self.json {

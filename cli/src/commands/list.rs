@@ -93,8 +93,11 @@ impl Args {
         let rows = wallet.list_badges(&q)?;
         let mut out = std::io::stdout().lock();
         if self.json {
-            serde_json::to_writer_pretty(&mut out, &rows)?;
-            writeln!(out)?;
+            writeln!(
+                out,
+                "{}",
+                super::json_safe(&serde_json::to_string_pretty(&rows)?)
+            )?;
             return Ok(ExitCode::SUCCESS);
         }
         if rows.is_empty() {

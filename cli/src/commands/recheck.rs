@@ -78,7 +78,7 @@ impl Args {
                 let mut line = json_line(&label, &report);
                 line["id"] = serde_json::json!(id);
                 line["file"] = serde_json::json!(badge.source);
-                println!("{line}");
+                println!("{}", super::json_safe(&line.to_string()));
             } else {
                 print!("{}", human(&label, &report));
             }

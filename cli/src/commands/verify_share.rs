@@ -11,7 +11,7 @@ use backpack_core::env::SystemClock;
 use backpack_core::share::{Expect, Integrity, ShareKind, ShareReport, verify_share_with};
 use backpack_core::verify::{Outcome, Verdict, VerifyContext};
 
-use super::Ctx;
+use super::{Ctx, terminal_safe};
 
 /// Arguments.
 #[derive(Debug, clap::Args)]
@@ -78,7 +78,7 @@ impl Args {
         let report = verify_share_with(&bytes, &vctx, &expect)
             .with_context(|| format!("{}", self.file.display()))?;
         if self.json {
-            println!("{}", serde_json::to_string(&report)?);
+            println!("{}", super::json_safe(&serde_json::to_string(&report)?));
         } else {
             print_human(&self.file, &report);
         }
@@ -96,29 +96,42 @@ fn outcome_word(o: Outcome) -> &'static str {
 }
 
 fn print_human(file: &std::path::Path, r: &ShareReport) {
+    // Everything below but the words written here comes from the received file: each piece
+    // goes through terminal_safe, so none can rewrite the summary line.
+    let safe = terminal_safe;
     let kind = match r.kind {
         ShareKind::Html => "html portfolio",
         ShareKind::Zip => "zip bundle",
         ShareKind::Presentation => "verifiable presentation",
     };
-    let mut head = format!("{}: {kind}", file.display());
+    let mut head = format!("{}: {kind}", safe(&file.display().to_string()));
     if let Some(t) = &r.title {
-        head.push_str(&format!(" \"{t}\""));
+        head.push_str(&format!(" \"{}\"", safe(t)));
     }
     if let Some(d) = &r.exported_at {
-        head.push_str(&format!(", exported {d}"));
+        head.push_str(&format!(", exported {}", safe(d)));
     }
     println!("{head}");
     for b in &r.badges {
         let name = b.badge.as_ref().map(|x| x.name.as_str()).unwrap_or("");
         let fmt = b.format.map(|f| f.as_str()).unwrap_or("unknown format");
-        println!("  {:<13} {} {name} ({fmt})", b.verdict.as_str(), b.source);
+        println!(
+            "  {:<13} {} {} ({fmt})",
+            b.verdict.as_str(),
+            safe(&b.source),
+            safe(name)
+        );
         if let Integrity::Altered(d) = &b.integrity {
-            println!("      integrity: fail — {d}");
+            println!("      integrity: fail — {}", safe(d));
         }
         for c in &b.report.checks {
             if c.outcome != Outcome::Skipped || b.verdict != Verdict::Valid {
-                println!("      {}: {} — {}", c.id, outcome_word(c.outcome), c.detail);
+                println!(
+                    "      {}: {} — {}",
+                    c.id,
+                    outcome_word(c.outcome),
+                    safe(&c.detail)
+                );
             }
         }
     }
@@ -127,23 +140,23 @@ fn print_human(file: &std::path::Path, r: &ShareReport) {
             println!(
                 "  presentation: {} — {}{}",
                 outcome_word(p.outcome),
-                p.detail,
+                safe(&p.detail),
                 p.holder
                     .as_deref()
-                    .map(|h| format!(" (holder {h})"))
+                    .map(|h| format!(" (holder {})", safe(h)))
                     .unwrap_or_default()
             );
             if let Some(c) = &p.challenge {
-                println!("      challenge: {c}");
+                println!("      challenge: {}", safe(c));
             }
             if let Some(d) = &p.domain {
-                println!("      domain: {d}");
+                println!("      domain: {}", safe(d));
             }
         }
         None => println!("  presentation: none in this file"),
     }
     for p in &r.problems {
-        println!("  problem: {p}");
+        println!("  problem: {}", safe(p));
     }
     let valid = r
         .badges
