@@ -22,9 +22,12 @@ one() {
   local t="$1" runs=()
   [ -n "${FUZZ_RUNS:-}" ] && runs=(-runs="$FUZZ_RUNS")
   mkdir -p "corpus/$t" "artifacts/$t"
+  # Per-target libFuzzer options (e.g. a smaller -max_len), one file per target.
+  local extra=()
+  [ -f "options/$t" ] && read -ra extra <"options/$t"
   local start=$SECONDS
   cargo +nightly fuzz run "${flags[@]}" "$t" "corpus/$t" -- \
-    -max_total_time="$secs" "${runs[@]}" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 \
+    -max_total_time="$secs" "${runs[@]}" "${extra[@]}" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=2048 \
     -print_final_stats=1 -close_fd_mask=3 >"logs/$t.log" 2>&1
   local rc=$? took=$((SECONDS - start))
   local execs cov ft

@@ -39,6 +39,10 @@ out, root = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
 samples = sorted(glob.glob(str(root / "samples" / "*.*")))
 samples = [s for s in samples if not s.endswith(".md") and os.path.getsize(s) < 120_000]
 sets = [samples[:2], samples[2:5], samples, [s for s in samples if s.endswith(".json")]]
+# Small archives of small fixtures, under the import_zip target's max_len (options/import_zip).
+small = sorted(str(p) for p in (root / "tests" / "fixtures").rglob("*")
+               if p.is_file() and p.suffix in (".json", ".jwt", ".svg", ".png") and p.stat().st_size < 2500)
+sets += [small[i:i + 3] for i in range(0, min(len(small), 30), 3)]
 for i, files in enumerate(sets):
     for method in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         b = io.BytesIO()
