@@ -63,3 +63,24 @@ e2e: deps-e2e
 bench-app: deps-e2e
 	$(CARGO) build -p backpack-app
 	bash e2e/run.sh "$(APP_BIN)" --bench
+
+# ── fuzzing (issue 13; owner: hardening) ───────────────────────────────────────────────────
+# cargo-fuzz targets in fuzz/ (its own workspace; nightly). Not part of `make test`.
+# `make fuzz` runs every target for FUZZ_SECONDS each (FUZZ_TARGETS to pick some, FUZZ_JOBS to
+# run several at once) and prints executions, coverage and the outcome per target; it fails
+# when a target finds a crash, timeout or OOM (input in fuzz/artifacts/, log in fuzz/logs/).
+# `make fuzz-smoke` is the short CI run (30 s per target) that keeps the targets building.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+CARGO_FUZZ_VERSION = 0.13.2
+.PHONY: deps-fuzz fuzz-build fuzz fuzz-smoke
+deps-fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@cargo fuzz --version 2>/dev/null | grep -q '$(CARGO_FUZZ_VERSION)' || cargo install cargo-fuzz@$(CARGO_FUZZ_VERSION) --locked
+fuzz-build: deps-fuzz
+	cd fuzz && cargo +nightly fuzz build -s none --debug-assertions
+fuzz: fuzz-build
+	bash fuzz/seed.sh
+	bash fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=30

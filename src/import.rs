@@ -311,20 +311,24 @@ struct Run {
 
 impl Run {
     /// The bytes of one item, or the outcome when they cannot be had.
-    fn read(&mut self, item: &Item) -> Result<(String, Vec<u8>), FileOutcome> {
-        let refused = |source: &str, reason: String| FileOutcome {
-            source: source.to_string(),
-            result: FileResult::Refused {
-                reason: format!("{source}: {reason}"),
-            },
-            status: None,
+    fn read(&mut self, item: &Item) -> Result<(String, Vec<u8>), Box<FileOutcome>> {
+        let refused = |source: &str, reason: String| {
+            Box::new(FileOutcome {
+                source: source.to_string(),
+                result: FileResult::Refused {
+                    reason: format!("{source}: {reason}"),
+                },
+                status: None,
+            })
         };
-        let failed = |source: &str, reason: String| FileOutcome {
-            source: source.to_string(),
-            result: FileResult::Failed {
-                reason: format!("{source}: {reason}"),
-            },
-            status: None,
+        let failed = |source: &str, reason: String| {
+            Box::new(FileOutcome {
+                source: source.to_string(),
+                result: FileResult::Failed {
+                    reason: format!("{source}: {reason}"),
+                },
+                status: None,
+            })
         };
         match item {
             Item::Broken {
@@ -435,7 +439,7 @@ pub fn import_paths(
         // Verification uses the wallet (cache, reports): one transaction per badge.
         let mut run = Run::default();
         for (i, item) in items.iter().enumerate() {
-            let outcome = match run.read(item) {
+            let outcome = match run.read(item).map_err(|o| *o) {
                 Ok((source, bytes)) => import_with(wallet, &bytes, &source, opts),
                 Err(o) => o,
             };
@@ -456,7 +460,7 @@ pub fn import_paths(
                             Ok(Prep::Badge(parsed, container)) => Prepared::Ready {
                                 source,
                                 bytes,
-                                parsed: Box::new(parsed),
+                                parsed,
                                 container,
                             },
                             Ok(Prep::Endorsement(en, container)) => {
@@ -475,7 +479,7 @@ pub fn import_paths(
                                 status: None,
                             }),
                         },
-                        Err(o) => Prepared::Done(o),
+                        Err(o) => Prepared::Done(*o),
                     };
                     if tx.send(prepared).is_err() {
                         break;
@@ -620,9 +624,9 @@ fn store_chunk(wallet: &Wallet, chunk: Vec<Prepared>, out: &mut Vec<FileOutcome>
 /// What a read input is, before the wallet writer sees it.
 enum Prep {
     /// A badge.
-    Badge(crate::parse::ParsedCredential, crate::model::Container),
+    Badge(Box<crate::parse::ParsedCredential>, crate::model::Container),
     /// An endorsement file.
-    Endorsement(crate::endorsement::Endorsement, crate::model::Container),
+    Endorsement(Box<crate::endorsement::Endorsement>, crate::model::Container),
 }
 
 fn prepare(bytes: &[u8], source: &str) -> Result<Prep, FileResult> {
@@ -638,9 +642,9 @@ fn prepare(bytes: &[u8], source: &str) -> Result<Prep, FileResult> {
         reason: format!("{source}: {e}"),
     })?;
     match crate::parse::parse(&decoded) {
-        Ok(parsed) => Ok(Prep::Badge(parsed, decoded.container)),
+        Ok(parsed) => Ok(Prep::Badge(Box::new(parsed), decoded.container)),
         Err(e) => match crate::endorsement::from_decoded(&decoded) {
-            Some(Ok(en)) => Ok(Prep::Endorsement(en, decoded.container)),
+            Some(Ok(en)) => Ok(Prep::Endorsement(Box::new(en), decoded.container)),
             Some(Err(why)) => Err(FileResult::Refused {
                 reason: format!("{source}: {why}"),
             }),

@@ -15,7 +15,9 @@ pub const MAX_ZIP_ENTRY_BYTES: u64 = MAX_FILE_BYTES;
 pub const MAX_ZIP_TOTAL_BYTES: u64 = 2 * 1024 * 1024 * 1024;
 /// Largest HTTP response body we accept when the learner allows network.
 pub const MAX_HTTP_BODY_BYTES: u64 = 4 * 1024 * 1024;
-/// HTTP timeout when the learner allows network.
+/// Total deadline of one HTTP fetch when the learner allows network: DNS, connect, headers,
+/// every redirect and the whole body together (not a per-read timeout, which a server dripping
+/// bytes can stretch without end).
 pub const HTTP_TIMEOUT_SECS: u64 = 10;
 /// Largest decompressed status list (BitstringStatusList / StatusList2021), gzip bomb guard.
 pub const MAX_STATUS_LIST_BYTES: u64 = 16 * 1024 * 1024;

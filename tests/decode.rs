@@ -725,6 +725,9 @@ fn invalid_fixtures_give_their_exact_errors() {
         ("two-segments.jwt", "compact jws has 2 segment(s) separated by `.`, expected 3 (header.payload.signature)".to_owned()),
         ("bad-base64url.jwt", "jws payload is not valid base64url: character '+' at offset 7 is not in the base64url alphabet".to_owned()),
         ("payload-not-json.jwt", "jws payload is not json: expected value at line 1 column 1".to_owned()),
+        ("type-and-padding.json", "holds no readable badge: the credential has no `issuer`, no `credentialSubject` and no `credentialSubject.achievement` or `name` (who issued it, to whom, and what was achieved)".to_owned()),
+        ("no-issuer-ob3.json", "holds no readable badge: the credential has no `issuer` (who issued it, to whom, and what was achieved)".to_owned()),
+        ("no-subject-ob3.json", "holds no readable badge: the credential has no `credentialSubject` and no `credentialSubject.achievement` or `name` (who issued it, to whom, and what was achieved)".to_owned()),
     ];
     for (file, expected) in cases {
         let bytes = fixture_bytes(&format!("invalid/{file}"));

@@ -171,10 +171,10 @@ impl Fetcher for Loopback {
             url: format!("{base}{path}"),
             accept: req.accept.clone(),
         })?;
-        if let Some(rest) = resp.url.strip_prefix(&format!("{base}/")) {
-            if let Some((scheme, tail)) = rest.split_once('/') {
-                resp.url = format!("{scheme}://{tail}");
-            }
+        if let Some(rest) = resp.url.strip_prefix(&format!("{base}/"))
+            && let Some((scheme, tail)) = rest.split_once('/')
+        {
+            resp.url = format!("{scheme}://{tail}");
         }
         Ok(resp)
     }

@@ -637,3 +637,109 @@ fn every_badge_fixture_parses() {
     let p = parse_value(signed.clone(), None).unwrap();
     assert_eq!(p.format, Format::Ob3Json);
 }
+
+// ---------- issue 13: a credential that holds no readable badge is refused ----------
+
+fn vc(extra: Value) -> Value {
+    let mut doc = json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "id": "urn:uuid:1",
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+    });
+    for (k, v) in extra.as_object().unwrap() {
+        doc[k] = v.clone();
+    }
+    doc
+}
+
+fn refusal(doc: Value) -> String {
+    parse_value(doc, None)
+        .map(|p| p.badge.name)
+        .expect_err("refused")
+        .to_string()
+}
+
+const WHY: &str = "(who issued it, to whom, and what was achieved)";
+
+#[test]
+fn credential_without_issuer_subject_or_achievement_is_refused_saying_what_is_missing() {
+    let subject =
+        json!({"id": "did:example:a", "achievement": {"id": "urn:a", "name": "Teamwork"}});
+    assert_eq!(
+        refusal(vc(json!({"padding": ["x", "y"]}))),
+        format!(
+            "holds no readable badge: the credential has no `issuer`, no `credentialSubject` and no `credentialSubject.achievement` or `name` {WHY}"
+        )
+    );
+    assert_eq!(
+        refusal(vc(json!({"credentialSubject": subject}))),
+        format!("holds no readable badge: the credential has no `issuer` {WHY}")
+    );
+    // An issuer object with neither id nor name is no issuer.
+    assert_eq!(
+        refusal(vc(
+            json!({"issuer": {"type": "Profile"}, "credentialSubject": subject})
+        )),
+        format!("holds no readable badge: the credential has no `issuer` {WHY}")
+    );
+    assert_eq!(
+        refusal(vc(json!({"issuer": "https://example.org/i"}))),
+        format!(
+            "holds no readable badge: the credential has no `credentialSubject` and no `credentialSubject.achievement` or `name` {WHY}"
+        )
+    );
+    assert_eq!(
+        refusal(vc(
+            json!({"issuer": "https://example.org/i", "credentialSubject": {"id": "did:example:a"}})
+        )),
+        format!(
+            "holds no readable badge: the credential has no `credentialSubject.achievement` or `name` {WHY}"
+        )
+    );
+    assert_eq!(
+        refusal(vc(
+            json!({"issuer": "https://example.org/i", "name": "Degree"})
+        )),
+        format!("holds no readable badge: the credential has no `credentialSubject` {WHY}")
+    );
+    let clr = json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": ["VerifiableCredential", "ClrCredential"],
+        "name": "Transcript",
+    });
+    assert_eq!(
+        refusal(clr),
+        format!(
+            "holds no readable badge: the clr credential has no `issuer` and no `credentialSubject` {WHY}"
+        )
+    );
+}
+
+#[test]
+fn a_credential_with_issuer_subject_and_achievement_or_name_still_parses() {
+    // 1EdTech's simple vectors: a subject without an achievement, but a name.
+    let p = parse_value(
+        vc(json!({"issuer": "https://example.org/i", "name": "Degree", "credentialSubject": {"id": "did:example:a"}})),
+        None,
+    )
+    .unwrap();
+    assert_eq!(p.badge.name, "Degree");
+    // An issuer given by name only, and an achievement given as an IRI.
+    let p = parse_value(
+        vc(json!({"issuer": {"name": "Example Org"}, "credentialSubject": {"achievement": "https://example.org/a"}})),
+        None,
+    )
+    .unwrap();
+    assert_eq!(p.badge.issuer.name.as_deref(), Some("Example Org"));
+    // A VC-JWT's `iss` claim is the issuer when the credential omits it.
+    let cred = vc(json!({"name": "Degree", "credentialSubject": {"id": "did:example:a"}}));
+    let claims = json!({"iss": "did:example:issuer", "vc": cred});
+    let b64 = |v: &Value| backpack_core::decode::jws::b64url_encode(v.to_string().as_bytes());
+    let jws = format!("{}.{}.c2ln", b64(&json!({"alg": "EdDSA"})), b64(&claims));
+    let p = parse(&Decoded {
+        container: Container::Jws,
+        payload: Payload::Jws(jws),
+    })
+    .unwrap();
+    assert_eq!(p.badge.issuer.id.as_deref(), Some("did:example:issuer"));
+}

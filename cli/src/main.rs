@@ -93,7 +93,8 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("backpack: {e:#}");
+            // Errors quote file names and badge text: make them inert on a terminal too.
+            eprintln!("backpack: {}", commands::terminal_safe(&format!("{e:#}")));
             ExitCode::from(2)
         }
     }

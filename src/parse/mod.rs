@@ -73,6 +73,10 @@ pub enum ParseError {
     /// The JSON is valid but not a badge.
     #[error("not an open badge: {0}")]
     NotABadge(String),
+    /// A credential that lacks what makes it a badge (issuer, subject, achievement); the
+    /// message names what is missing.
+    #[error("holds no readable badge: {0}")]
+    Unreadable(String),
     /// The text is not JSON.
     #[error("invalid json: {0}")]
     Json(String),

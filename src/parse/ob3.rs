@@ -87,6 +87,44 @@ fn kind(doc: &Value) -> Result<bool, ParseError> {
     )))
 }
 
+/// A credential is a badge the wallet can show only when it says who issued it, to whom,
+/// and what was achieved: an `issuer` (or the VC-JWT `iss` claim), a `credentialSubject`,
+/// and the subject's `achievement` or at least the credential's `name` (1EdTech's own
+/// simple OB 3.0 vectors carry a name and a subject without an achievement). A document with
+/// a VC type and none of these (e.g. a `type` and megabytes of padding) is refused with what
+/// is missing, instead of becoming an "untitled credential" in the wallet. `backpack verify`
+/// still reports on such a file: the verifier classifies it on its own.
+fn readable(doc: &Value, is_clr: bool, claims: &JwtClaims<'_>) -> Result<(), ParseError> {
+    let mut missing = Vec::new();
+    let iss = issuer(doc.get("issuer"));
+    if iss.id.is_none() && iss.name.is_none() && claims.str("iss").is_none() {
+        missing.push("`issuer`");
+    }
+    let subject = first_object(doc.get("credentialSubject"));
+    if subject.is_none() {
+        missing.push("`credentialSubject`");
+    }
+    let achievement = subject
+        .and_then(|s| s.get("achievement"))
+        .is_some_and(|a| first_object(Some(a)).is_some() || text(a).is_some());
+    if !achievement && s(doc, "name").is_none() {
+        missing.push("`credentialSubject.achievement` or `name`");
+    }
+    let list = match missing.as_slice() {
+        [] => return Ok(()),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and no {last}", init.join(", no ")),
+    };
+    let what = if is_clr {
+        "clr credential"
+    } else {
+        "credential"
+    };
+    Err(ParseError::Unreadable(format!(
+        "the {what} has no {list} (who issued it, to whom, and what was achieved)"
+    )))
+}
+
 /// Parse a VC document (already unwrapped from any JWT). `baked_mime` is the image type of
 /// the file it was baked in, if any.
 pub(crate) fn parse_vc(
@@ -101,6 +139,7 @@ pub(crate) fn parse_vc(
         ));
     }
     let is_clr = kind(&doc)?;
+    readable(&doc, is_clr, &claims)?;
     let jwt = compact_jws.is_some();
     let format = match (is_clr, jwt) {
         (false, false) => Format::Ob3Json,

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::show::parse_id;
-use super::{Ctx, clean};
+use super::{Ctx, terminal_safe};
 
 /// Subcommands.
 #[derive(Debug, clap::Subcommand)]
@@ -76,7 +76,10 @@ impl Command {
                 if note.is_some() {
                     w.set_collection_note(id, note.as_deref())?;
                 }
-                println!("created collection #{id} \"{}\"", clean(name.trim()));
+                println!(
+                    "created collection #{id} \"{}\"",
+                    terminal_safe(name.trim())
+                );
             }
             Command::Rename {
                 collection,
@@ -87,8 +90,8 @@ impl Command {
                 println!(
                     "renamed collection #{} \"{}\" to \"{}\"",
                     c.id,
-                    clean(&c.name),
-                    clean(new_name.trim())
+                    terminal_safe(&c.name),
+                    terminal_safe(new_name.trim())
                 );
             }
             Command::Add { collection, badges } => {
@@ -100,7 +103,7 @@ impl Command {
                 println!(
                     "collection #{} \"{}\" now holds {n} badge{}",
                     c.id,
-                    clean(&c.name),
+                    terminal_safe(&c.name),
                     if n == 1 { "" } else { "s" }
                 );
             }
@@ -115,7 +118,7 @@ impl Command {
                 if !missing.is_empty() {
                     eprintln!(
                         "not in collection \"{}\": {}",
-                        clean(&c.name),
+                        terminal_safe(&c.name),
                         missing.join(", ")
                     );
                 }
@@ -123,7 +126,7 @@ impl Command {
                 println!(
                     "collection #{} \"{}\" now holds {n} badge{}",
                     c.id,
-                    clean(&c.name),
+                    terminal_safe(&c.name),
                     if n == 1 { "" } else { "s" }
                 );
             }
@@ -139,7 +142,7 @@ impl Command {
                             intro: c.description.as_deref(),
                         })
                         .collect();
-                    println!("{}", serde_json::to_string(&rows)?);
+                    println!("{}", super::json_safe(&serde_json::to_string(&rows)?));
                 } else if cs.is_empty() {
                     println!("no collections yet: backpack collection create NAME");
                 } else {
@@ -163,7 +166,7 @@ impl Command {
                 println!(
                     "deleted collection #{} \"{}\" (its {} badge{} stay in the wallet)",
                     c.id,
-                    clean(&c.name),
+                    terminal_safe(&c.name),
                     c.badge_ids.len(),
                     if c.badge_ids.len() == 1 { "" } else { "s" }
                 );

@@ -14,7 +14,7 @@ use backpack_core::export::{self, ExportFormat, ExportOptions, Privacy, source};
 use backpack_core::learner_key::wallet_learner_key;
 
 use super::show::parse_id;
-use super::{Ctx, clean};
+use super::{Ctx, terminal_safe};
 
 /// Export formats on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -131,10 +131,14 @@ impl Args {
         let out = export::export(&portfolio, format, &opts)?;
         write_atomic(&self.output, &out.bytes)?;
         for line in out.warning.lines() {
-            eprintln!("{}", clean(&line));
+            eprintln!("{}", terminal_safe(&line));
         }
         if !out.not_in_presentation.is_empty() && format.has_presentation() {
-            let names: Vec<String> = out.not_in_presentation.iter().map(|n| clean(n)).collect();
+            let names: Vec<String> = out
+                .not_in_presentation
+                .iter()
+                .map(|n| terminal_safe(n))
+                .collect();
             eprintln!(
                 "not in the signed presentation (open badges 2.0 cannot be): {}",
                 names.join(", ")

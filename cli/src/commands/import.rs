@@ -8,7 +8,7 @@ use backpack_core::env::SystemClock;
 use backpack_core::import::{FileResult, ImportOptions, import_paths};
 use backpack_core::verify::VerifyContext;
 
-use super::{Ctx, clean};
+use super::{Ctx, terminal_safe};
 
 /// `import` arguments.
 #[derive(Debug, clap::Args)]
@@ -70,10 +70,10 @@ impl Args {
                 FileResult::Failed { .. } => failed += 1,
             }
             if self.json {
-                writeln!(out, "{}", serde_json::to_string(o)?)?;
+                writeln!(out, "{}", super::json_safe(&serde_json::to_string(o)?))?;
                 continue;
             }
-            let src = clean(&o.source);
+            let src = terminal_safe(&o.source);
             let checked = o
                 .status
                 .map(|s| format!("  ({})", s.as_str().replace('_', " ")))
@@ -85,7 +85,7 @@ impl Args {
                     embedded,
                     replaced,
                 } => {
-                    write!(out, "imported   {src}  #{id} \"{}\"", clean(name))?;
+                    write!(out, "imported   {src}  #{id} \"{}\"", terminal_safe(name))?;
                     if !embedded.is_empty() {
                         write!(out, "  with {} credential(s) inside", embedded.len())?;
                     }
@@ -97,12 +97,12 @@ impl Args {
                 FileResult::History { id, name, current } => writeln!(
                     out,
                     "imported   {src}  #{id} \"{}\"  another version of #{current} (same id), kept as history{checked}",
-                    clean(name)
+                    terminal_safe(name)
                 )?,
                 FileResult::Conflict { id, name, current } => writeln!(
                     out,
                     "conflict   {src}  #{id} \"{}\"  claims to be a newer version of #{current} but is not signed with the issuer's key: kept beside it, not in its place{checked}",
-                    clean(name)
+                    terminal_safe(name)
                 )?,
                 FileResult::Endorsement {
                     name,
@@ -119,24 +119,32 @@ impl Args {
                     };
                     let by = endorser
                         .as_deref()
-                        .map(|e| format!(" by {}", clean(e)))
+                        .map(|e| format!(" by {}", terminal_safe(e)))
                         .unwrap_or_default();
                     let to = if attached_to.is_empty() {
-                        format!("endorses {} (not in your wallet)", clean(target))
+                        format!("endorses {} (not in your wallet)", terminal_safe(target))
                     } else {
                         let ids: Vec<String> =
                             attached_to.iter().map(|i| format!("#{i}")).collect();
                         format!("endorses {}", ids.join(", "))
                     };
-                    writeln!(out, "{what} {src}  \"{}\"{by}  {to}{checked}", clean(name))?
+                    writeln!(
+                        out,
+                        "{what} {src}  \"{}\"{by}  {to}{checked}",
+                        terminal_safe(name)
+                    )?
                 }
                 FileResult::Duplicate { id, name } => writeln!(
                     out,
                     "duplicate  {src}  #{id} \"{}\"  already in your wallet",
-                    clean(name)
+                    terminal_safe(name)
                 )?,
-                FileResult::Refused { reason } => writeln!(out, "refused    {}", clean(reason))?,
-                FileResult::Failed { reason } => writeln!(out, "failed     {}", clean(reason))?,
+                FileResult::Refused { reason } => {
+                    writeln!(out, "refused    {}", terminal_safe(reason))?
+                }
+                FileResult::Failed { reason } => {
+                    writeln!(out, "failed     {}", terminal_safe(reason))?
+                }
             }
         }
         if !self.json {

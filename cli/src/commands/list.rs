@@ -106,8 +106,11 @@ impl Args {
             for (row, r) in v.as_array_mut().into_iter().flatten().zip(&rows) {
                 row["issuer_label"] = super::trust::label_json(known(r).as_ref(), r.status);
             }
-            serde_json::to_writer_pretty(&mut out, &v)?;
-            writeln!(out)?;
+            writeln!(
+                out,
+                "{}",
+                super::json_safe(&serde_json::to_string_pretty(&v)?)
+            )?;
             return Ok(ExitCode::SUCCESS);
         }
         if rows.is_empty() {

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use backpack_core::store::IdentityKind;
 
-use super::{Ctx, clean};
+use super::{Ctx, terminal_safe};
 
 /// Subcommands.
 #[derive(Debug, clap::Subcommand)]
@@ -44,7 +44,7 @@ impl Command {
         let wallet = ctx.open_wallet()?;
         let add = |kind, v: &str| -> anyhow::Result<ExitCode> {
             let i = wallet.add_identity(kind, v)?;
-            println!("added {} {}", i.kind.as_str(), clean(&i.value));
+            println!("added {} {}", i.kind.as_str(), terminal_safe(&i.value));
             Ok(ExitCode::SUCCESS)
         };
         match self {
@@ -54,22 +54,22 @@ impl Command {
             Command::List { json } => {
                 let ids = wallet.identities()?;
                 if *json {
-                    println!("{}", serde_json::to_string_pretty(&ids)?);
+                    println!("{}", super::json_safe(&serde_json::to_string_pretty(&ids)?));
                 } else if ids.is_empty() {
                     println!("no identities yet (add one with: backpack profile add-email EMAIL)");
                 } else {
                     for i in ids {
-                        println!("{:<6}{}", i.kind.as_str(), clean(&i.value));
+                        println!("{:<6}{}", i.kind.as_str(), terminal_safe(&i.value));
                     }
                 }
                 Ok(ExitCode::SUCCESS)
             }
             Command::Remove { value } => {
                 if wallet.remove_identity(value)? {
-                    println!("removed {}", clean(value));
+                    println!("removed {}", terminal_safe(value));
                     Ok(ExitCode::SUCCESS)
                 } else {
-                    anyhow::bail!("{:?} is not in your profile", clean(value))
+                    anyhow::bail!("{:?} is not in your profile", terminal_safe(value))
                 }
             }
         }

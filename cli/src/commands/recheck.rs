@@ -76,7 +76,7 @@ impl Args {
                 line["id"] = serde_json::json!(id);
                 line["file"] = serde_json::json!(badge.source);
                 line["refresh"] = serde_json::to_value(&done.refresh)?;
-                println!("{line}");
+                println!("{}", super::json_safe(&line.to_string()));
             } else {
                 print!("{}", human(&label, report));
                 match &done.refresh {
@@ -85,7 +85,7 @@ impl Args {
                         "  refresh: the issuer's refresh service gave a newer version, now #{new_id} (this one is kept as its history)"
                     ),
                     Refresh::NotFetched(why) | Refresh::Unchanged(why) | Refresh::Refused(why) => {
-                        println!("  refresh: {}", super::clean(why))
+                        println!("  refresh: {}", super::terminal_safe(why))
                     }
                 }
             }

@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use super::{Ctx, clean};
+use super::{Ctx, terminal_safe};
 use crate::commands::show::parse_id;
 
 /// `remove` arguments.
@@ -25,7 +25,7 @@ impl Args {
     pub fn run(&self, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let wallet = ctx.open_wallet()?;
         if let Some(id) = self.id {
-            let name = clean(&wallet.get_badge(id)?.badge.name);
+            let name = terminal_safe(&wallet.get_badge(id)?.badge.name);
             if self.undo {
                 wallet.restore_badge(id)?;
                 println!("restored #{id} \"{name}\"");

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use backpack_core::model::Image;
 
-use super::{Ctx, clean};
+use super::{Ctx, terminal_safe};
 
 /// `show` arguments.
 #[derive(Debug, clap::Args)]
@@ -62,14 +62,17 @@ impl Args {
                 );
                 obj.insert("original_bytes".into(), b.original.len().into());
             }
-            serde_json::to_writer_pretty(&mut out, &v)?;
-            writeln!(out)?;
+            writeln!(
+                out,
+                "{}",
+                super::json_safe(&serde_json::to_string_pretty(&v)?)
+            )?;
             return Ok(ExitCode::SUCCESS);
         }
         let badge = &b.badge;
         let mut field = |label: &str, value: Option<String>| -> std::io::Result<()> {
             match value {
-                Some(v) if !v.is_empty() => writeln!(out, "{label:<13}{}", clean(&v)),
+                Some(v) if !v.is_empty() => writeln!(out, "{label:<13}{}", terminal_safe(&v)),
                 _ => Ok(()),
             }
         };

@@ -12,7 +12,7 @@ use backpack_core::store::trust::{TrustError, TrustImportOptions};
 use backpack_core::trust_list::{MAX_LIST_BYTES, TrustIndex, TrustLabel};
 use backpack_core::verify::Status;
 
-use super::{Ctx, clean, clip};
+use super::{Ctx, clip, terminal_safe};
 
 /// Subcommands.
 #[derive(Debug, clap::Subcommand)]
@@ -86,7 +86,7 @@ impl Command {
                 };
                 let bytes = match read_file(file) {
                     Ok(b) => b,
-                    Err(e) => anyhow::bail!("{}: cannot read: {e}", clean(&label)),
+                    Err(e) => anyhow::bail!("{}: cannot read: {e}", terminal_safe(&label)),
                 };
                 let opts = TrustImportOptions {
                     name: name.clone(),
@@ -98,14 +98,14 @@ impl Command {
                 let done = match wallet.import_trust_list(&bytes, &opts) {
                     Ok(d) => d,
                     Err(TrustError::List(e)) => {
-                        eprintln!("backpack: {}: {e}", clean(&label));
+                        eprintln!("backpack: {}: {e}", terminal_safe(&label));
                         return Ok(ExitCode::from(1));
                     }
                     Err(TrustError::Exists(n)) => {
                         eprintln!(
                             "backpack: a trust list named {:?} is already in your wallet: use \
                              --replace to replace it, or --name to import it under another name",
-                            clean(&n)
+                            terminal_safe(&n)
                         );
                         return Ok(ExitCode::from(1));
                     }
@@ -119,14 +119,14 @@ impl Command {
                     } else {
                         "imported"
                     },
-                    clean(&l.name),
+                    terminal_safe(&l.name),
                     l.id,
                     l.issuers,
                     if l.issuers == 1 { "" } else { "s" },
                     l.format.label(),
                     l.list_date
                         .as_deref()
-                        .map(|d| format!(", dated {}", clean(&date(d))))
+                        .map(|d| format!(", dated {}", terminal_safe(&date(d))))
                         .unwrap_or_default(),
                 );
                 if l.test {
@@ -136,7 +136,7 @@ impl Command {
                     );
                 }
                 for n in &done.notes {
-                    println!("  note: {}", clean(n));
+                    println!("  note: {}", terminal_safe(n));
                 }
                 Ok(ExitCode::SUCCESS)
             }
@@ -175,7 +175,7 @@ impl Command {
                     println!(
                         "removed trust list '{}' ({} issuers); your badges and their checks are \
                          unchanged",
-                        clean(&l.name),
+                        terminal_safe(&l.name),
                         l.issuers
                     );
                     Ok(ExitCode::SUCCESS)
@@ -183,7 +183,7 @@ impl Command {
                 Err(TrustError::NoSuchList(n)) => {
                     eprintln!(
                         "backpack: no trust list {:?} in your wallet (see: backpack trust list)",
-                        clean(&n)
+                        terminal_safe(&n)
                     );
                     Ok(ExitCode::from(1))
                 }
@@ -214,7 +214,7 @@ pub fn index_for(ctx: &Ctx) -> TrustIndex {
 
 /// The label's words for a badge with `status`, safe for a terminal.
 pub fn label_text(label: &TrustLabel, status: Status) -> String {
-    clean(&label.text(status))
+    terminal_safe(&label.text(status))
 }
 
 /// The label as a JSON object (`null` when none): the words for this status, and the facts.

@@ -22,7 +22,7 @@ use backpack_core::net::HttpFetcher;
 use backpack_core::verify::{Outcome, Report, Verdict, VerifyContext, verify_bytes};
 use serde_json::json;
 
-use super::Ctx;
+use super::{Ctx, terminal_safe};
 
 /// Arguments.
 #[derive(Debug, clap::Args)]
@@ -64,16 +64,19 @@ pub fn marker(o: Outcome) -> &'static str {
     }
 }
 
-/// Human block for one report.
+/// Human block for one report. The label, every detail and every fetch line are
+/// [`terminal_safe`]: details quote issuer-controlled text, which must not be able to rewrite
+/// the verdict line.
 pub fn human(label: &str, r: &Report) -> String {
     let format = r.format.map(|f| format!(" ({f})")).unwrap_or_default();
+    let label = terminal_safe(label);
     let mut s = format!("{label}: {}{format}\n", r.status.label());
     for c in &r.checks {
         s.push_str(&format!(
             "  {} {:<10} {}\n",
             marker(c.outcome),
             c.id.as_str(),
-            c.detail
+            terminal_safe(&c.detail)
         ));
     }
     if !r.fetches.is_empty() {
@@ -86,7 +89,11 @@ pub fn human(label: &str, r: &Report) -> String {
                 (None, Some(e), _) => e.clone(),
                 (None, None, _) => "no response".into(),
             };
-            s.push_str(&format!("    fetch {}: {what}\n", f.url));
+            s.push_str(&format!(
+                "    fetch {}: {}\n",
+                terminal_safe(&f.url),
+                terminal_safe(&what)
+            ));
         }
     }
     s
@@ -159,13 +166,15 @@ impl Args {
                 Ok(b) => b,
                 Err(e) => {
                     if self.json {
-                        println!(
-                            "{}",
-                            json!({"file": label, "format": null, "verdict": "error",
-                            "checks": [], "error": e})
-                        );
+                        let line = json!({"file": label, "format": null, "verdict": "error",
+                            "checks": [], "error": e});
+                        println!("{}", super::json_safe(&line.to_string()));
                     } else {
-                        eprintln!("{label}: cannot read: {e}");
+                        eprintln!(
+                            "{}: cannot read: {}",
+                            terminal_safe(&label),
+                            terminal_safe(&e)
+                        );
                     }
                     verdicts.push(Verdict::Error);
                     continue;
@@ -180,7 +189,7 @@ impl Args {
             if self.json {
                 let mut line = json_line(&label, &report);
                 line["issuer_label"] = super::trust::label_json(known.as_ref(), report.status);
-                println!("{line}");
+                println!("{}", super::json_safe(&line.to_string()));
             } else {
                 let block = human(&label, &report);
                 match (&known, block.split_once('\n')) {

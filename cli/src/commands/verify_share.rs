@@ -18,13 +18,13 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use backpack_core::env::SystemClock;
 use backpack_core::export::html::pretty_date;
-use backpack_core::export::page::{one_line, visible};
+
 use backpack_core::share::{
     Expect, Integrity, RecipientState, ShareKind, ShareReport, verify_share_with,
 };
 use backpack_core::verify::{CheckId, Outcome, Status, VerifyContext};
 
-use super::Ctx;
+use super::{Ctx, terminal_safe};
 
 /// Arguments.
 #[derive(Debug, clap::Args)]
@@ -99,7 +99,7 @@ impl Args {
             .with_context(|| format!("{}", self.file.display()))?;
         drop(bytes);
         if self.json {
-            println!("{}", serde_json::to_string(&report)?);
+            println!("{}", super::json_safe(&serde_json::to_string(&report)?));
         } else {
             print!("{}", human(&self.file, &report));
         }
@@ -128,12 +128,12 @@ pub fn human(file: &std::path::Path, r: &ShareReport) -> String {
         ShareKind::Zip => "zip bundle",
         ShareKind::Presentation => "verifiable presentation",
     };
-    let mut head = format!("{}: {kind}", visible(&file.display().to_string()));
+    let mut head = format!("{}: {kind}", terminal_safe(&file.display().to_string()));
     if let Some(t) = &r.title {
-        head.push_str(&format!(" titled \"{}\" by its sender", visible(t)));
+        head.push_str(&format!(" titled \"{}\" by its sender", terminal_safe(t)));
     }
     if let Some(d) = &r.exported_at {
-        head.push_str(&format!(", exported {}", visible(d)));
+        head.push_str(&format!(", exported {}", terminal_safe(d)));
     }
     line(head);
     for (i, b) in r.badges.iter().enumerate() {
@@ -141,15 +141,15 @@ pub fn human(file: &std::path::Path, r: &ShareReport) -> String {
         let name = b
             .badge
             .as_ref()
-            .map(|x| visible(&x.name))
+            .map(|x| terminal_safe(&x.name))
             .filter(|n| !n.is_empty())
             .unwrap_or_else(|| "(no readable badge)".into());
         line(format!("  {}. {name} — {}", i + 1, b.status.label()));
         if let Some(x) = &b.badge {
             let issuer = match (&x.issuer.name, &x.issuer.id) {
-                (Some(n), Some(id)) => format!("{} ({})", visible(n), visible(id)),
-                (Some(n), None) => visible(n),
-                (None, Some(id)) => visible(id),
+                (Some(n), Some(id)) => format!("{} ({})", terminal_safe(n), terminal_safe(id)),
+                (Some(n), None) => terminal_safe(n),
+                (None, Some(id)) => terminal_safe(id),
                 (None, None) => "(not named)".into(),
             };
             line(format!("      issuer: {issuer}"));
@@ -161,7 +161,7 @@ pub fn human(file: &std::path::Path, r: &ShareReport) -> String {
             .into_iter()
             .filter_map(|(l, v)| {
                 v.as_ref()
-                    .map(|v| format!("{l} {}", visible(&pretty_date(v))))
+                    .map(|v| format!("{l} {}", terminal_safe(&pretty_date(v))))
             })
             .collect();
             if !dates.is_empty() {
@@ -169,11 +169,11 @@ pub fn human(file: &std::path::Path, r: &ShareReport) -> String {
             }
         }
         if b.status != Status::Verified && !b.report.reason.is_empty() {
-            line(format!("      why: {}", one_line(&b.report.reason)));
+            line(format!("      why: {}", terminal_safe(&b.report.reason)));
         }
-        line(format!("      from: {} ({fmt})", b.source));
+        line(format!("      from: {} ({fmt})", terminal_safe(&b.source)));
         if let Integrity::Altered(d) = &b.integrity {
-            line(format!("      integrity: fail — {}", one_line(d)));
+            line(format!("      integrity: fail — {}", terminal_safe(d)));
         }
         let rec = match b.recipient.state {
             RecipientState::NotAsked => None,
@@ -184,7 +184,7 @@ pub fn human(file: &std::path::Path, r: &ShareReport) -> String {
         if let Some(w) = rec {
             line(format!(
                 "      recipient: {w} — {}",
-                one_line(&b.recipient.detail)
+                terminal_safe(&b.recipient.detail)
             ));
         }
         // The recipient line above answers for the sender; the report's own recipient check
@@ -200,7 +200,7 @@ pub fn human(file: &std::path::Path, r: &ShareReport) -> String {
                     "      {}: {} — {}",
                     c.id,
                     outcome_word(c.outcome),
-                    one_line(&c.detail)
+                    terminal_safe(&c.detail)
                 ));
             }
         }
@@ -210,17 +210,17 @@ pub fn human(file: &std::path::Path, r: &ShareReport) -> String {
             line(format!(
                 "  presentation: {} — {}{}",
                 outcome_word(p.outcome),
-                one_line(&p.detail),
+                terminal_safe(&p.detail),
                 p.holder
                     .as_deref()
-                    .map(|h| format!(" (holder {})", visible(h)))
+                    .map(|h| format!(" (holder {})", terminal_safe(h)))
                     .unwrap_or_default()
             ));
             if let Some(c) = &p.challenge {
-                line(format!("      challenge: {}", visible(c)));
+                line(format!("      challenge: {}", terminal_safe(c)));
             }
             if let Some(d) = &p.domain {
-                line(format!("      domain: {}", visible(d)));
+                line(format!("      domain: {}", terminal_safe(d)));
             }
         }
         None => line("  presentation: none in this file".into()),
@@ -229,20 +229,20 @@ pub fn human(file: &std::path::Path, r: &ShareReport) -> String {
         if p.matches {
             line(format!(
                 "  page: {} shows exactly what its credentials say",
-                p.source
+                terminal_safe(&p.source)
             ));
         } else {
             line(format!(
                 "  page: {} does NOT show what its credentials say; read the badges above, not the page:",
-                p.source
+                terminal_safe(&p.source)
             ));
             for d in &p.differences {
-                line(format!("      {}", d.message));
+                line(format!("      {}", terminal_safe(&d.message)));
             }
         }
     }
     for p in &r.problems {
-        line(format!("  problem: {p}"));
+        line(format!("  problem: {}", terminal_safe(p)));
     }
     let verified = r
         .badges
