@@ -626,7 +626,10 @@ enum Prep {
     /// A badge.
     Badge(Box<crate::parse::ParsedCredential>, crate::model::Container),
     /// An endorsement file.
-    Endorsement(Box<crate::endorsement::Endorsement>, crate::model::Container),
+    Endorsement(
+        Box<crate::endorsement::Endorsement>,
+        crate::model::Container,
+    ),
 }
 
 fn prepare(bytes: &[u8], source: &str) -> Result<Prep, FileResult> {
