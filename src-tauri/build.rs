@@ -20,6 +20,7 @@ const COMMANDS: &[&str] = &[
     "cancel_job",
     "recheck_all",
     "open_received",
+    "take_opened_files",
     "list_collections",
     "create_collection",
     "rename_collection",

@@ -36,6 +36,8 @@ export const importSamples = () => invoke("import_samples");
 export const cancelJob = () => invoke("cancel_job");
 export const recheckAll = () => invoke("recheck_all");
 /** Verify a received export (read-only). @param {string} path */ export const openReceived = (path) => invoke("open_received", { path });
+/** Files the app was asked to open (command line, "Open with", a second launch), each once: {import: string[], received: string[]}. */
+export const takeOpenedFiles = () => invoke("take_opened_files");
 
 /** Pick one received export file. */
 export async function pickReceived() {
