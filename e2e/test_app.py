@@ -4,8 +4,9 @@ Run by e2e/run.sh (which starts Xvfb and tauri-driver on a throw-away wallet). E
 plain function; the runner prints one line per test and the closing line "N passed, N failed".
 Screenshots of each screen go to e2e-output/ (not committed).
 
-With --bench it instead measures start-up with a 10,000-badge wallet (first paint of the
-gallery) and search keystroke -> result latency, and prints the figures.
+With --bench it instead measures, with a 10,000-badge wallet, start-up from process launch to
+the first painted gallery (five fresh launches) and search keystroke -> results in the DOM ->
+next painted frame, and prints the figures.
 """
 
 import argparse
@@ -390,12 +391,59 @@ def make_badges(folder, n):
             json.dump(doc, f)
 
 
+def app_process_start(app, since):
+    """Wall-clock start time (epoch s) of the newest `app` process started after `since`, from
+    /proc (start time in clock ticks since boot, 10 ms resolution); None if not found."""
+    real = os.path.realpath(app)
+    hz = os.sysconf("SC_CLK_TCK")
+    best = None
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            if os.path.realpath(f"/proc/{pid}/exe") != real:
+                continue
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            with open("/proc/uptime") as f:
+                boot = time.time() - float(f.read().split()[0])
+        except OSError:
+            continue
+        start = boot + int(fields[19]) / hz  # field 22 of stat: starttime
+        if start >= since - 0.05 and (best is None or start > best):
+            best = start
+    return best
+
+
+def launch_and_time():
+    """Start the app (a new WebDriver session launches a new process) and time it: process
+    launch -> first painted gallery (two animation frames after the gallery is in the DOM, the
+    `first-gallery-paint` mark of ui/js/main.js), both as wall-clock times."""
+    global D
+    requested = time.time()
+    D = session()
+    wait(lambda: D.execute_script("return !!(document.body && document.body.dataset.ready === '1'"
+                                  " && performance.getEntriesByName('first-gallery-paint').length)"), 60)
+    m = D.execute_script(
+        "const p = performance.getEntriesByName('first-gallery-paint')[0];"
+        "return {origin: performance.timeOrigin, paint: p.startTime,"
+        " cards: document.querySelectorAll('#gallery .card').length, count: document.querySelector('#result-count').textContent};")
+    started = app_process_start(ARGS.app, requested)
+    paint = (m["origin"] + m["paint"]) / 1000
+    m["launch_to_paint"] = None if started is None else (paint - started) * 1000
+    m["request_to_paint"] = (paint - requested) * 1000
+    m["launch_to_navigation"] = None if started is None else (m["origin"] / 1000 - started) * 1000
+    return m
+
+
 def bench():
     global D
     n = 10_000
+    launches = 5
     folder = os.path.join(ARGS.tmp, "bench-badges")
     t = time.time()
     make_badges(folder, n)
+    print(f"app: {ARGS.app}")
     print(f"generated {n} badge files in {time.time() - t:.1f} s")
     D = session()
     try:
@@ -405,29 +453,46 @@ def bench():
         drop([folder])
         wait(lambda: css("#import-results-panel").is_displayed(), 900, "bulk import finished")
         print(f"imported through the app in {time.time() - t:.1f} s: {css('#import-summary').text}")
-        # Let the post-import background work (the search index) finish: start-up is timed on an idle app.
+        # Let the post-import background work (the search index) finish before quitting.
         wait(lambda: D.execute_script("return document.body.dataset.searchIndex"), 60, "search index loaded")
-        runs = []
-        for _ in range(3):
-            D.execute_script("document.body.dataset.ready = 'reloading'; location.reload()")
-            wait(lambda: D.execute_script("return !!(document.body && document.body.dataset.ready === '1'"
-                                          " && performance.getEntriesByName('first-gallery-paint').length)"), 60)
-            m = D.execute_script(
-                "const p = performance.getEntriesByName('first-gallery-paint')[0];"
-                "const fcp = performance.getEntriesByType('paint').find(e => e.name === 'first-contentful-paint');"
-                "return {paint: p ? p.startTime : null, fcp: fcp ? fcp.startTime : null,"
-                " cards: document.querySelectorAll('#gallery .card').length, count: document.querySelector('#result-count').textContent};")
-            runs.append(m)
-        for i, m in enumerate(runs):
-            print(f"start-up run {i + 1}: gallery painted at {m['paint']:.0f} ms after navigation start "
-                  f"(first contentful paint {m['fcp'] if m['fcp'] is None else round(m['fcp'])} ms), "
-                  f"{m['cards']} cards in the DOM, '{m['count']}'")
+    finally:
+        D.quit()
+    runs = []
+    for i in range(launches):
+        time.sleep(1)  # the previous process is gone, the machine settles
+        m = launch_and_time()
+        runs.append(m)
+        lp = m["launch_to_paint"]
+        print(f"start-up run {i + 1}: process launch -> gallery painted "
+              f"{'?' if lp is None else f'{lp:.0f}'} ms (launch -> navigation start "
+              f"{'?' if m['launch_to_navigation'] is None else round(m['launch_to_navigation'])} ms, "
+              f"navigation -> painted {m['paint']:.0f} ms; WebDriver session request -> painted "
+              f"{m['request_to_paint']:.0f} ms), {m['cards']} cards in the DOM, '{m['count']}'", flush=True)
+        if i < launches - 1:
+            D.quit()
+    try:
         shot("bench-10000-gallery")
         wait(lambda: D.execute_script("return document.body.dataset.searchIndex"), 60, "search index loaded")
         print(f"search index: {n} badges loaded in the background in "
               f"{D.execute_script('return document.body.dataset.searchIndex')} ms (the full-text index answers until then)")
         box = css("#search")
         D.execute_script("window.__searchTimings = []")
+        # Keystroke -> the frame with the results has been painted, measured from outside the
+        # app's own code: from the keydown event's timestamp to a task queued from the next
+        # animation frame (it runs once that frame's rendering is done).
+        D.execute_script("""
+            window.__keyPaint = [];
+            const box = document.querySelector('#search');
+            let t0 = 0;
+            box.addEventListener('keydown', (e) => { t0 = e.timeStamp; }, true);
+            box.addEventListener('input', () => {
+              const start = t0;
+              requestAnimationFrame(() => {
+                const ch = new MessageChannel();
+                ch.port1.onmessage = () => window.__keyPaint.push(performance.now() - start);
+                ch.port2.postMessage(0);
+              });
+            });""")
         for word in ["python", "college 7", "first aid level 3"]:
             box.clear()
             for ch in word:
@@ -443,10 +508,20 @@ def bench():
                 print(f"  {x['q']!r:24} match {x['match']:5.1f} ms, in DOM {x['sync']:5.1f} ms, frame {x['frame']:6.1f} ms")
         print(f"search over {n} badges ({'/'.join(via)}), {len(t)} keystrokes: keystroke -> results in DOM "
               f"median {pct(sync, .5):.2f} ms, p95 {pct(sync, .95):.2f} ms, max {sync[-1]:.2f} ms; "
-              f"keystroke -> next frame median {pct(frame, .5):.2f} ms, p95 {pct(frame, .95):.2f} ms")
+              f"keystroke -> next painted frame median {pct(frame, .5):.2f} ms, p95 {pct(frame, .95):.2f} ms, "
+              f"max {frame[-1]:.2f} ms")
+        painted = sorted(D.execute_script("return window.__keyPaint"))
+        print(f"keystroke (keydown timestamp) -> results painted, {len(painted)} keystrokes: "
+              f"median {pct(painted, .5):.2f} ms, p95 {pct(painted, .95):.2f} ms, max {painted[-1]:.2f} ms")
         shot("bench-10000-search")
-        ok = all(m["paint"] is not None and m["paint"] < 1000 for m in runs) and pct(sync, .95) < 16
-        print("targets (first paint < 1000 ms, search p95 < 16 ms):", "met" if ok else "NOT met")
+        lps = sorted(m["launch_to_paint"] for m in runs if m["launch_to_paint"] is not None)
+        if lps:
+            print(f"process launch -> gallery painted over {len(lps)} launches: median {lps[len(lps) // 2]:.0f} ms, "
+                  f"max {lps[-1]:.0f} ms")
+        ok_start = len(lps) == launches and lps[-1] < 1000
+        ok_search = pct(painted, .95) < 16
+        print(f"targets: launch -> gallery < 1000 ms every launch: {'met' if ok_start else 'NOT met'}; "
+              f"keystroke -> results painted p95 < 16 ms: {'met' if ok_search else 'NOT met'}")
     finally:
         D.quit()
     return 0

@@ -92,7 +92,9 @@ fn run_app(app: &Path) -> ExitCode {
 /// The library named by a dynamic loader error line
 /// (`…: error while loading shared libraries: libX.so.N: cannot open shared object file…`).
 fn missing_library(line: &str) -> Option<String> {
-    let rest = line.split("error while loading shared libraries: ").nth(1)?;
+    let rest = line
+        .split("error while loading shared libraries: ")
+        .nth(1)?;
     Some(rest.split(':').next()?.trim().to_string())
 }
 

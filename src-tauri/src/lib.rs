@@ -158,23 +158,43 @@ pub fn run() {
     }
     let context = tauri::generate_context!();
     let instance = open::single_instance(&context.config().identifier, &wallet);
-    let result = builder(Builder::default().plugin(instance), state)
+    let built = builder(Builder::default().plugin(instance), state)
         .setup(move |app| {
             app.state::<open::PendingFiles>().push(files);
             #[cfg(target_os = "linux")]
             prefer_software_rendering(app);
             Ok(())
         })
-        .run(context);
-    if let Err(e) = result {
-        startup::StartupError {
+        .build(context);
+    match built {
+        Ok(app) => app.run(on_event),
+        Err(e) => startup::StartupError {
             problem: format!("the window could not be opened: {e}"),
-            fix: "check that WebKitGTK 4.1 is installed (Debian/Ubuntu: sudo apt install \
-                  libwebkit2gtk-4.1-0; Fedora: sudo dnf install webkit2gtk4.1)"
-                .into(),
+            fix: if cfg!(target_os = "linux") {
+                "check that WebKitGTK 4.1 is installed (Debian/Ubuntu: sudo apt install \
+                 libwebkit2gtk-4.1-0; Fedora: sudo dnf install webkit2gtk4.1)"
+            } else {
+                "reinstall Backpack; if this keeps happening, report this message"
+            }
+            .into(),
             code: 1,
         }
-        .report_and_exit();
+        .report_and_exit(),
+    }
+}
+
+/// App events. On macOS, "Open with Backpack" and a file dropped on the Dock icon arrive as an
+/// `Opened` event (not as arguments): they join the same queue as command-line files.
+fn on_event<R: Runtime>(_app: &tauri::AppHandle<R>, _event: tauri::RunEvent) {
+    #[cfg(target_os = "macos")]
+    if let tauri::RunEvent::Opened { urls } = _event {
+        use tauri::Emitter;
+        let files: Vec<std::path::PathBuf> =
+            urls.iter().filter_map(|u| u.to_file_path().ok()).collect();
+        if !files.is_empty() {
+            _app.state::<open::PendingFiles>().push(files);
+            let _ = _app.emit(open::OPEN_FILES_EVENT, ());
+        }
     }
 }
 

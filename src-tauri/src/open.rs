@@ -38,7 +38,10 @@ impl PendingFiles {
 
     /// Take every queued path.
     pub fn take(&self) -> Vec<PathBuf> {
-        self.0.lock().map(|mut q| std::mem::take(&mut *q)).unwrap_or_default()
+        self.0
+            .lock()
+            .map(|mut q| std::mem::take(&mut *q))
+            .unwrap_or_default()
     }
 }
 
@@ -134,9 +137,7 @@ pub fn classify(path: &Path) -> OpenAs {
         let is_bundle = std::fs::File::open(path)
             .ok()
             .and_then(|f| zip::ZipArchive::new(f).ok())
-            .is_some_and(|mut z| {
-                z.by_name(backpack_core::export::zip::MANIFEST).is_ok()
-            });
+            .is_some_and(|mut z| z.by_name(backpack_core::export::zip::MANIFEST).is_ok());
         return if is_bundle {
             OpenAs::Received
         } else {
@@ -254,7 +255,10 @@ pub fn instance_id(identifier: &str, wallet: &Path) -> String {
 
 /// The single-instance plugin, keyed by wallet (see [`instance_id`]). Register it before any
 /// other plugin: a second instance must hand over before anything else starts.
-pub fn single_instance<R: Runtime>(identifier: &str, wallet: &Path) -> tauri::plugin::TauriPlugin<R> {
+pub fn single_instance<R: Runtime>(
+    identifier: &str,
+    wallet: &Path,
+) -> tauri::plugin::TauriPlugin<R> {
     tauri_plugin_single_instance::Builder::new()
         .dbus_id(instance_id(identifier, wallet))
         .callback(hand_over)
@@ -268,7 +272,9 @@ mod tests {
     use serde_json::{Value, json};
     use std::io::Write;
     use tauri::ipc::{CallbackFn, InvokeBody};
-    use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets};
+    use tauri::test::{
+        INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
+    };
     use tauri::webview::InvokeRequest;
     use tauri::{Listener, WebviewWindow};
 
@@ -349,14 +355,22 @@ mod tests {
         let png = write(dir, "badge.png", SAMPLE_PNG);
         let badge_json = write(dir, "badge.json", SAMPLE_JSON);
         // Named .png but it is an HTML portfolio: content wins.
-        let html = write(dir, "portfolio.png", b"\xef\xbb\xbf  <!DOCTYPE html>\n<html><body></body></html>");
+        let html = write(
+            dir,
+            "portfolio.png",
+            b"\xef\xbb\xbf  <!DOCTYPE html>\n<html><body></body></html>",
+        );
         let vp = write(
             dir,
             "shared.json",
             br#"{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiablePresentation"],"verifiableCredential":[]}"#,
         );
         let vp_single = write(dir, "vp2.json", br#"{"type":"VerifiablePresentation"}"#);
-        let bundle = zip_with(dir, "bundle.zip", &[("manifest.json", b"{}"), ("badges/a.json", SAMPLE_JSON)]);
+        let bundle = zip_with(
+            dir,
+            "bundle.zip",
+            &[("manifest.json", b"{}"), ("badges/a.json", SAMPLE_JSON)],
+        );
         let badge_zip = zip_with(dir, "badges.zip", &[("a.json", SAMPLE_JSON)]);
         let broken_json = write(dir, "broken.json", b"{ not json");
         let missing = dir.join("missing.png");
@@ -374,13 +388,25 @@ mod tests {
 
     #[test]
     fn one_instance_per_wallet() {
-        let a = instance_id("org.backpack.wallet", Path::new("/home/ada/.local/share/backpack/wallet.db"));
+        let a = instance_id(
+            "org.backpack.wallet",
+            Path::new("/home/ada/.local/share/backpack/wallet.db"),
+        );
         let b = instance_id("org.backpack.wallet", Path::new("/tmp/other.db"));
         assert_ne!(a, b);
-        assert_eq!(a, instance_id("org.backpack.wallet", Path::new("/home/ada/.local/share/backpack/wallet.db")));
+        assert_eq!(
+            a,
+            instance_id(
+                "org.backpack.wallet",
+                Path::new("/home/ada/.local/share/backpack/wallet.db")
+            )
+        );
         // A valid D-Bus name: the identifier plus one element that starts with a letter.
         let last = a.rsplit('.').next().unwrap();
-        assert!(a.starts_with("org.backpack.wallet.w") && last.len() == 17, "{a}");
+        assert!(
+            a.starts_with("org.backpack.wallet.w") && last.len() == 17,
+            "{a}"
+        );
         assert!(last.chars().all(|c| c.is_ascii_alphanumeric()), "{a}");
     }
 
@@ -411,7 +437,10 @@ mod tests {
             headers: Default::default(),
             invoke_key: INVOKE_KEY.to_string(),
         };
-        get_ipc_response(w, req).unwrap().deserialize::<Value>().unwrap()
+        get_ipc_response(w, req)
+            .unwrap()
+            .deserialize::<Value>()
+            .unwrap()
     }
 
     #[test]
@@ -420,7 +449,9 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let png = write(d.path(), "badge.png", SAMPLE_PNG);
         let html = write(d.path(), "p.html", b"<!doctype html><html></html>");
-        env.app.state::<PendingFiles>().push([png.clone(), html.clone()]);
+        env.app
+            .state::<PendingFiles>()
+            .push([png.clone(), html.clone()]);
         assert_eq!(
             take(&w),
             json!({"import": [png.to_str().unwrap()], "received": [html.to_str().unwrap()]})
@@ -448,6 +479,9 @@ mod tests {
         hand_over(env.app.handle(), vec!["backpack-app".into()], "/".into());
         assert_eq!(told.load(std::sync::atomic::Ordering::SeqCst), 1);
         let expected = d.path().join("badge.json");
-        assert_eq!(take(&w), json!({"import": [expected.to_str().unwrap()], "received": []}));
+        assert_eq!(
+            take(&w),
+            json!({"import": [expected.to_str().unwrap()], "received": []})
+        );
     }
 }

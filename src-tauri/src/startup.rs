@@ -100,10 +100,17 @@ pub fn check_gtk() -> Result<(), StartupError> {
 /// The fix line for a wallet at `wallet`: make its folder writable, or choose another one.
 fn wallet_fix(wallet: &Path) -> String {
     let dir = parent_dir(wallet);
+    let what = if dir.is_dir() {
+        format!("make {} writable for your user", dir.display())
+    } else {
+        format!(
+            "create the folder {} (writable for your user)",
+            dir.display()
+        )
+    };
     format!(
-        "make {} writable for your user, or start Backpack on another \
-         wallet: BACKPACK_WALLET=$HOME/backpack-wallet.db backpack-app",
-        dir.display()
+        "{what}, or start Backpack on another wallet: \
+         BACKPACK_WALLET=$HOME/backpack-wallet.db backpack-app"
     )
 }
 
@@ -125,7 +132,10 @@ pub fn check_wallet_writable(wallet: &Path) -> Result<(), StartupError> {
     };
     let dir = parent_dir(wallet);
     if let Err(e) = std::fs::create_dir_all(&dir) {
-        return Err(err(format!("cannot create the folder {} ({e})", dir.display())));
+        return Err(err(format!(
+            "cannot create the folder {} ({e})",
+            dir.display()
+        )));
     }
     if !dir.is_dir() {
         return Err(err(format!("{} is not a folder", dir.display())));
@@ -151,7 +161,14 @@ pub fn check_wallet_writable(wallet: &Path) -> Result<(), StartupError> {
             return Err(err("it is a folder, not a wallet file".into()));
         }
         if let Err(e) = std::fs::OpenOptions::new().append(true).open(wallet) {
-            return Err(err(format!("the file cannot be opened for writing ({e})")));
+            return Err(StartupError {
+                fix: format!(
+                    "make the file writable for your user (chmod u+w {}), or start Backpack on \
+                     another wallet: BACKPACK_WALLET=$HOME/backpack-wallet.db backpack-app",
+                    wallet.display()
+                ),
+                ..err(format!("the file cannot be opened for writing ({e})"))
+            });
         }
     }
     Ok(())
@@ -180,7 +197,10 @@ mod tests {
         let wallet = d.path().join("new/sub/wallet.db");
         assert_eq!(check_wallet_writable(&wallet), Ok(()));
         assert!(d.path().join("new/sub").is_dir());
-        assert_eq!(std::fs::read_dir(d.path().join("new/sub")).unwrap().count(), 0);
+        assert_eq!(
+            std::fs::read_dir(d.path().join("new/sub")).unwrap().count(),
+            0
+        );
     }
 
     #[test]
@@ -192,11 +212,19 @@ mod tests {
         let e = check_wallet_writable(&wallet).unwrap_err();
         assert_eq!(e.code, 1);
         assert!(
-            e.problem.starts_with(&format!("cannot write your wallet {}: ", wallet.display())),
+            e.problem
+                .starts_with(&format!("cannot write your wallet {}: ", wallet.display())),
             "{}",
             e.problem
         );
-        assert!(e.fix.contains(&format!("make {} writable", file.display())), "{}", e.fix);
+        assert!(
+            e.fix.starts_with(&format!(
+                "create the folder {} (writable for your user), or ",
+                file.display()
+            )),
+            "{}",
+            e.fix
+        );
         assert!(e.fix.contains("BACKPACK_WALLET="), "{}", e.fix);
     }
 
@@ -204,7 +232,11 @@ mod tests {
     fn a_folder_in_place_of_the_wallet_is_refused() {
         let d = tempfile::tempdir().unwrap();
         let e = check_wallet_writable(d.path()).unwrap_err();
-        assert!(e.problem.ends_with("it is a folder, not a wallet file"), "{}", e.problem);
+        assert!(
+            e.problem.ends_with("it is a folder, not a wallet file"),
+            "{}",
+            e.problem
+        );
     }
 
     #[cfg(unix)]
@@ -224,7 +256,11 @@ mod tests {
             assert_eq!(r, Ok(()));
         } else {
             let e = r.unwrap_err();
-            assert!(e.problem.contains("cannot create files in"), "{}", e.problem);
+            assert!(
+                e.problem.contains("cannot create files in"),
+                "{}",
+                e.problem
+            );
         }
     }
 }
