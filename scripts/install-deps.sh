@@ -58,8 +58,9 @@ version_ge() { [ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | head -1)" = "$2" ]; 
 
 install_rustup() {
   # The same installer https://sh.rustup.rs serves, from the Rust project's own server.
+  # RUSTUP_INIT_SKIP_PATH_CHECK: an older system Rust is shadowed on purpose (named above).
   curl --proto '=https' --tlsv1.2 -sSf https://static.rust-lang.org/rustup/rustup-init.sh |
-    sh -s -- -y --profile minimal --default-toolchain "$RUST_VERSION"
+    RUSTUP_INIT_SKIP_PATH_CHECK=yes sh -s -- -y --profile minimal --default-toolchain "$RUST_VERSION"
   hash -r
   echo "install-deps: $("$CARGO_BIN/rustc" --version) installed in $CARGO_BIN; carrying on"
 }
