@@ -12,6 +12,7 @@ next painted frame, and prints the figures.
 import argparse
 import json
 import os
+import subprocess
 import sys
 import time
 import traceback
@@ -363,6 +364,36 @@ def test_cancel_stops_a_bulk_import_between_files():
     # what was added before the stop is in the wallet, whole; nothing after it
     wait(lambda: len(invoke("list_badges")) == before + added, msg="wallet holds exactly the added badges")
     shot("10-import-cancelled")
+
+
+def test_second_launch_hands_its_files_to_the_window():
+    """`backpack-app FILE` while the app runs on the same wallet (same D-Bus session, see
+    e2e/run.sh): the second process hands its files over and exits; this window imports the
+    badge and shows the received presentation read-only."""
+    nav("wallet")
+    before = len(invoke("list_badges"))
+    folder = os.path.join(ARGS.tmp, "handoff")
+    make_badges(folder, 1)
+    # A signed presentation of a badge already in the wallet, as a receiver would get it.
+    samples = invoke("import_samples")
+    before = len(invoke("list_badges"))
+    cid = invoke("create_collection", {"name": "Handed over"})["id"]
+    invoke("add_to_collection", {"id": cid, "badgeIds": [samples[0]["id"]]})
+    invoke("export_collection", {"id": cid, "format": "vp", "path": os.path.join(folder, "shared.json"),
+                                 "privacy": {"includeDates": True}})
+    t = time.time()
+    # Relative names, resolved against the second launch's own folder.
+    r = subprocess.run([ARGS.app, "b00000.json", "shared.json"], cwd=folder, timeout=30,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, (r.returncode, r.stderr)
+    assert time.time() - t < 10, "the second launch should hand over and exit at once"
+    wait(lambda: len(invoke("list_badges")) == before + 1, 20, "handed-over badge imported")
+    wait(lambda: css("#received-panel").is_displayed(), 20, "received presentation shown")
+    assert css("#view-import").is_displayed()
+    assert "1 added" in css("#import-summary").text, css("#import-summary").text
+    shot("10-handed-over-files")
+    assert "presentation export" in css("#received-panel").text, css("#received-panel").text
+    assert len(invoke("list_badges")) == before + 1, "the presentation must not be imported"
 
 
 TESTS = [v for k, v in list(globals().items()) if k.startswith("test_")]
