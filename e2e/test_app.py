@@ -374,6 +374,12 @@ def test_second_launch_hands_its_files_to_the_window():
     before = len(invoke("list_badges"))
     folder = os.path.join(ARGS.tmp, "handoff")
     make_badges(folder, 1)
+    with open(os.path.join(folder, "b00000.json")) as f:  # not a duplicate of earlier tests' badges
+        doc = json.load(f)
+    doc["id"] = "urn:uuid:8e0c2d1a-5b7f-4c3e-9a61-0d2f4b6c8e10"
+    doc["credentialSubject"]["achievement"]["id"] = "https://handoff.example/achievements/1"
+    with open(os.path.join(folder, "b00000.json"), "w") as f:
+        json.dump(doc, f)
     # A signed presentation of a badge already in the wallet, as a receiver would get it.
     samples = invoke("import_samples")
     before = len(invoke("list_badges"))
