@@ -56,7 +56,7 @@ echo "Package: $(dpkg-deb -f "$deb" Package) $(dpkg-deb -f "$deb" Version) $(dpk
 echo "Depends: $depends"
 echo "Description: $(dpkg-deb -f "$deb" Description | head -1)"
 
-files=$(dpkg-deb -c "$deb" | awk '{print $NF}' | sed 's#^\./#/#')
+files=$(dpkg-deb -c "$deb" | awk '{print $NF}' | sed 's#^\./##; s#^#/#')
 deb_files() {
   local f
   for f in /usr/bin/backpack /usr/bin/backpack-app /usr/share/applications/Backpack.desktop \
@@ -65,7 +65,7 @@ deb_files() {
            /usr/share/metainfo/org.backpack.wallet.metainfo.xml; do
     has_line "$files" "$f" || return 1
   done
-  for s in 16x16 24x24 32x32 48x48 64x64 128x128 256x256 512x512 128x128@2; do
+  for s in 16x16 24x24 32x32 48x48 64x64 128x128 256x256 512x512; do
     has_line "$files" "/usr/share/icons/hicolor/$s/apps/backpack-app.png" || return 1
   done
 }
