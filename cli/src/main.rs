@@ -4,6 +4,7 @@
 //! Exit codes: 0 ok / all valid, 1 some input refused / some badge invalid,
 //! 2 usage or I/O error / could not verify.
 
+mod app_launch;
 mod commands;
 
 use std::process::ExitCode;
@@ -61,6 +62,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // `backpack` alone on a desktop opens the app; anything else is the command line.
+    if let Some(code) = app_launch::maybe_open_app(&std::env::args_os().collect::<Vec<_>>()) {
+        return code;
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

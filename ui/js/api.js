@@ -37,6 +37,8 @@ export const cancelJob = () => invoke("cancel_job");
 export const recheckAll = () => invoke("recheck_all");
 /** Verify a received export (read-only); `recipients`: the sender's emails/DIDs to match. @param {string} path @param {string[]} [recipients] */
 export const openReceived = (path, recipients = []) => invoke("open_received", { path, recipients });
+/** Files the app was asked to open (command line, "Open with", a second launch), each once: {import: string[], received: string[]}. */
+export const takeOpenedFiles = () => invoke("take_opened_files");
 
 /** Pick one received export file. */
 export async function pickReceived() {

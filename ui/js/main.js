@@ -5,7 +5,7 @@ import { $, $$, errorToast } from "./dom.js";
 import { state, refresh, subscribe } from "./store.js";
 import { initializeWallet, renderWallet, focusSearch } from "./views/wallet.js";
 import { showDetail } from "./views/detail.js";
-import { initializeImport, importPaths } from "./views/import.js";
+import { initializeImport, importPaths, showReceived } from "./views/import.js";
 import { initializeCollections, renderCollections } from "./views/collections.js";
 import { initializeSettings, renderSettings, showWalletProblem } from "./views/settings.js";
 
@@ -57,6 +57,20 @@ function initializeDragDrop() {
   }).catch(() => {});
 }
 
+/** Files the app was asked to open (`backpack-app FILE…`, "Open with", a second launch that
+ * handed its files over): badges are imported, received portfolios open read-only. One batch
+ * at a time, in order. */
+let opening = Promise.resolve();
+function openFiles() {
+  opening = opening.then(async () => {
+    const files = await api.takeOpenedFiles();
+    if (!files.import.length && !files.received.length) return;
+    go("import");
+    if (files.import.length) await importPaths(files.import);
+    for (const path of files.received) showReceived(await api.openReceived(path));
+  }).catch(errorToast);
+}
+
 function renderCount() {
   const n = state.cards.length;
   $("#wallet-count").textContent = state.loaded ? `${n} badge${n === 1 ? "" : "s"} in your backpack` : "";
@@ -88,7 +102,9 @@ async function boot() {
     performance.mark("first-gallery-paint");
     performance.measure("startup", "app-start", "first-gallery-paint");
     document.body.dataset.ready = "1";
+    openFiles();
   }));
+  api.onEvent("open-files", openFiles).catch(() => {});
 }
 
 boot();

@@ -640,7 +640,15 @@ impl WalletAdapter {
     /// The learner's signing key (created on first use).
     fn learner_key(&self) -> CmdResult<backpack_core::learner_key::LearnerKey> {
         self.with_vaults(|v| backpack_core::learner_key::wallet_learner_key(&self.wallet, v))
-            .map_err(|e| CommandError::new("key", e.to_string()))
+            .map_err(|e| {
+                // "key_passphrase": the UI asks for the key file's passphrase and tries again.
+                let kind = if e.needs_passphrase() {
+                    "key_passphrase"
+                } else {
+                    "key"
+                };
+                CommandError::new(kind, e.to_string())
+            })
     }
 
     /// The core wallet (for commands that call a core function directly).
