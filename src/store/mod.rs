@@ -32,6 +32,7 @@ mod badges;
 mod cache;
 mod collections;
 mod endorsements;
+pub mod hosts;
 mod profile;
 mod settings;
 pub mod trust;
@@ -74,6 +75,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0005_trust_lists",
         include_str!("../../migrations/0005_trust_lists.sql"),
+    ),
+    (
+        "0006_hosts",
+        include_str!("../../migrations/0006_hosts.sql"),
     ),
 ];
 
