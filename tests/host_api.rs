@@ -743,7 +743,7 @@ fn connect_refusals_name_the_host_and_the_step() {
         ..Behaviour::default()
     });
     let e = w.connect().unwrap_err().to_string();
-    assert!(e.starts_with(&format!("{}: token: truncated json (it ends at byte ", label(&w))), "{e}");
+    assert!(e.starts_with(&format!("{}: token: refused: truncated json (it ends at byte ", label(&w))), "{e}");
     assert!(w.wallet.hosts().unwrap().is_empty());
 }
 

@@ -253,20 +253,17 @@ pub fn register(
             error_detail(&resp.body),
         ));
     }
-    let v = super::parse_json(&resp.body)
-        .map_err(|e| OAuthFailure::new(Some(resp.status), e))?;
+    // A success status with a body that is not what RFC 7591 says: refused.
+    let bad = |e: &str| OAuthFailure::new(None, format!("refused: {e}"));
+    let v = super::parse_json(&resp.body).map_err(|e| bad(&e))?;
     if !v.is_object() {
-        return Err(OAuthFailure::new(
-            Some(resp.status),
-            "the registration answer is not a json object",
-        ));
+        return Err(bad("the registration answer is not a json object"));
     }
-    let bad = |e: String| OAuthFailure::new(Some(resp.status), e);
     let client_id = token_field(&v, "client_id")
-        .map_err(bad)?
-        .ok_or_else(|| OAuthFailure::new(Some(resp.status), "the answer has no client_id"))?;
+        .map_err(|e| bad(&e))?
+        .ok_or_else(|| bad("the answer has no client_id"))?;
     let client_secret = token_field(&v, "client_secret")
-        .map_err(|e| OAuthFailure::new(Some(resp.status), e))?
+        .map_err(|e| bad(&e))?
         .unwrap_or_default();
     Ok(Registration {
         client_id,
@@ -349,28 +346,26 @@ fn token_request(
             error_detail(&resp.body),
         ));
     }
-    let st = Some(resp.status);
-    let v = super::parse_json(&resp.body).map_err(|e| OAuthFailure::new(st, e))?;
+    // A 200 with a body that is not what RFC 6749 §5.1 says: refused.
+    let bad = |e: &str| OAuthFailure::new(None, format!("refused: {e}"));
+    let v = super::parse_json(&resp.body).map_err(|e| bad(&e))?;
     if !v.is_object() {
-        return Err(OAuthFailure::new(st, "the token answer is not a json object"));
+        return Err(bad("the token answer is not a json object"));
     }
     let access_token = token_field(&v, "access_token")
-        .map_err(|e| OAuthFailure::new(st, e))?
-        .ok_or_else(|| OAuthFailure::new(st, "the token answer has no access_token"))?;
+        .map_err(|e| bad(&e))?
+        .ok_or_else(|| bad("the token answer has no access_token"))?;
     match v.get("token_type").and_then(Value::as_str) {
         Some(t) if t.eq_ignore_ascii_case("bearer") => {}
         Some(t) => {
-            return Err(OAuthFailure::new(
-                st,
-                format!(
-                    "token_type {:?} is not bearer, the only type the OB 3.0 API uses",
-                    clean_text(t, 40)
-                ),
-            ));
+            return Err(bad(&format!(
+                "token_type {:?} is not bearer, the only type the OB 3.0 API uses",
+                clean_text(t, 40)
+            )));
         }
-        None => return Err(OAuthFailure::new(st, "the token answer has no token_type")),
+        None => return Err(bad("the token answer has no token_type")),
     }
-    let refresh_token = token_field(&v, "refresh_token").map_err(|e| OAuthFailure::new(st, e))?;
+    let refresh_token = token_field(&v, "refresh_token").map_err(|e| bad(&e))?;
     // expires_in: a number; some servers send a numeric string.
     let expires_in = match v.get("expires_in") {
         Some(Value::Number(n)) => n.as_i64(),
