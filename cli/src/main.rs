@@ -53,6 +53,13 @@ enum Command {
     /// Issuer trust lists: label badges from issuers you or your school recognise.
     #[command(subcommand)]
     Trust(commands::trust::Command),
+    /// Connect to a badge host that speaks the Open Badges 3.0 API (sign in in your browser).
+    Connect(commands::connect::Args),
+    /// Bring in what is new from connected badge hosts.
+    Sync(commands::sync::Args),
+    /// The badge hosts this wallet is connected to.
+    #[command(subcommand)]
+    Hosts(commands::hosts::Command),
 }
 
 fn main() -> ExitCode {
@@ -82,6 +89,9 @@ fn main() -> ExitCode {
         Command::Backup(a) => a.run(&ctx),
         Command::Restore(a) => a.run(&ctx),
         Command::Trust(c) => c.run(&ctx),
+        Command::Connect(a) => a.run(&ctx),
+        Command::Sync(a) => a.run(&ctx),
+        Command::Hosts(c) => c.run(&ctx),
     };
     match result {
         Ok(code) => code,

@@ -3,13 +3,16 @@
 
 pub mod backup;
 pub mod collection;
+pub mod connect;
 pub mod export;
+pub mod hosts;
 pub mod import;
 pub mod list;
 pub mod profile;
 pub mod recheck;
 pub mod remove;
 pub mod show;
+pub mod sync;
 pub mod trust;
 pub mod verify;
 pub mod verify_share;
