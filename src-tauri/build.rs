@@ -41,6 +41,11 @@ const COMMANDS: &[&str] = &[
     "list_trust_lists",
     "import_trust_list",
     "remove_trust_list",
+    "list_hosts",
+    "connect_host",
+    "sync_host",
+    "cancel_host_signin",
+    "remove_host",
 ];
 
 fn main() {

@@ -11,7 +11,7 @@ use std::time::Duration;
 use backpack_core::env::{Clock, FixedClock, OfflineFetcher};
 use backpack_core::host_api::http::ApiHttp;
 use backpack_core::host_api::{
-    self, Browser, ClientMetadata, Consent, HostEnv, HostError, LoopbackRedirect, Login,
+    self, Browser, ClientMetadata, Consent, HostEnv, HostError, Login, LoopbackRedirect,
     MemoryTokenStore, SyncOptions, SyncReport, TokenStore,
 };
 use backpack_core::import::FileResult;
@@ -233,7 +233,14 @@ impl World {
     fn sync_with(&self, opts: SyncOptions) -> Result<SyncReport, HostError> {
         let clock = FixedClock(test_clock().now());
         let vctx = VerifyContext::new(&clock, &OfflineFetcher);
-        host_api::sync(&self.env(), &self.mock.base(), &opts, None, &vctx, &mut |_, _| {})
+        host_api::sync(
+            &self.env(),
+            &self.mock.base(),
+            &opts,
+            None,
+            &vctx,
+            &mut |_, _| {},
+        )
     }
 
     fn sync(&self) -> Result<SyncReport, HostError> {
@@ -271,10 +278,7 @@ fn connect_and_sync_250_signed_credentials_then_nothing_new() {
     let c = w.connect().unwrap();
     // Discovery → registration → authorize (in the "browser") → token → profile.
     let reqs = w.mock.requests();
-    let paths: Vec<&str> = reqs
-        .iter()
-        .map(|r| r.split('?').next().unwrap())
-        .collect();
+    let paths: Vec<&str> = reqs.iter().map(|r| r.split('?').next().unwrap()).collect();
     assert_eq!(
         paths,
         [
@@ -287,7 +291,11 @@ fn connect_and_sync_250_signed_credentials_then_nothing_new() {
     );
     let reg = &w.mock.registrations()[0];
     let port = url::Url::parse(reg["redirect_uris"][0].as_str().unwrap()).unwrap();
-    assert_eq!(port.host_str(), Some("127.0.0.1"), "RFC 8252 loopback IP literal");
+    assert_eq!(
+        port.host_str(),
+        Some("127.0.0.1"),
+        "RFC 8252 loopback IP literal"
+    );
     assert_eq!(port.path(), "/callback");
     assert_ne!(port.port(), Some(w.mock.port()));
     assert_eq!(reg["token_endpoint_auth_method"], "client_secret_basic");
@@ -297,7 +305,11 @@ fn connect_and_sync_250_signed_credentials_then_nothing_new() {
     );
     let opened = w.browser.opened.lock().unwrap().clone();
     assert_eq!(opened.len(), 1);
-    assert!(opened[0].contains("code_challenge_method=S256"), "{}", opened[0]);
+    assert!(
+        opened[0].contains("code_challenge_method=S256"),
+        "{}",
+        opened[0]
+    );
     assert!(reqs[2].contains("state="), "{}", reqs[2]);
     assert_eq!(c.host.name, "Mock Badge Host");
     assert_eq!(c.host.profile_name.as_deref(), Some("Ada Learner"));
@@ -314,7 +326,13 @@ fn connect_and_sync_250_signed_credentials_then_nothing_new() {
     assert_eq!(imported(&r), 250);
     for (i, o) in r.outcomes.iter().enumerate() {
         assert_eq!(o.source, format!("{} credential {}", w.host_label(), i + 1));
-        assert_eq!(o.status, Some(Status::Verified), "{}: {:?}", o.source, o.result);
+        assert_eq!(
+            o.status,
+            Some(Status::Verified),
+            "{}: {:?}",
+            o.source,
+            o.result
+        );
     }
     assert_eq!(w.badges(), 250);
     // Each page lists its `credential` array, then its `compactJwsString` array: on the first
@@ -334,7 +352,11 @@ fn connect_and_sync_250_signed_credentials_then_nothing_new() {
     let FileResult::Imported { id, .. } = &r.outcomes[0].result else {
         panic!()
     };
-    assert_eq!(&w.wallet.original(*id).unwrap(), bytes, "byte-exact original");
+    assert_eq!(
+        &w.wallet.original(*id).unwrap(),
+        bytes,
+        "byte-exact original"
+    );
     let pages: Vec<String> = w.credential_requests();
     assert_eq!(
         pages,
@@ -383,7 +405,11 @@ fn the_spec_examples_spelling_compact_jws_strings_is_read_too() {
     w.connect().unwrap();
     let r = w.sync().unwrap();
     assert_eq!(imported(&r), 3);
-    assert!(r.outcomes.iter().all(|o| o.status == Some(Status::Verified)));
+    assert!(
+        r.outcomes
+            .iter()
+            .all(|o| o.status == Some(Status::Verified))
+    );
 }
 
 #[test]
@@ -398,7 +424,10 @@ fn an_expired_token_is_refreshed_and_the_request_retried_once() {
     w.mock.clear_requests();
     let r = w.sync().unwrap();
     assert_eq!(r.outcomes.len(), 3);
-    assert_eq!(w.mock.token_grants(), ["authorization_code", "refresh_token"]);
+    assert_eq!(
+        w.mock.token_grants(),
+        ["authorization_code", "refresh_token"]
+    );
     let reqs: Vec<String> = w
         .mock
         .requests()
@@ -446,7 +475,8 @@ fn a_host_that_keeps_refusing_fresh_tokens_is_not_retried_forever() {
         ..Behaviour::default()
     });
     w.connect().unwrap();
-    w.mock.behave(|b| b.fail = Some((Endpoint::Credentials, 401)));
+    w.mock
+        .behave(|b| b.fail = Some((Endpoint::Credentials, 401)));
     w.mock.clear_requests();
     let e = w.sync().unwrap_err();
     assert!(matches!(e, HostError::NeedsLogin { .. }), "{e}");
@@ -551,7 +581,11 @@ fn bad_items_in_a_good_page_get_their_own_line_and_the_rest_imports() {
     let h = w.host_label();
     assert_eq!(lines.len(), 4, "{lines:#?}");
     assert_eq!(lines[0], format!("imported {h} credential 1 Badge 1000"));
-    assert!(lines[1].starts_with(&format!("refused {h} credential 2: ")), "{}", lines[1]);
+    assert!(
+        lines[1].starts_with(&format!("refused {h} credential 2: ")),
+        "{}",
+        lines[1]
+    );
     assert_eq!(lines[2], format!("imported {h} credential 3 Badge 1001"));
     assert_eq!(
         lines[3],
@@ -579,7 +613,9 @@ fn pagination_edges_stop_with_a_line_and_keep_what_is_good() {
     assert!(!r.complete);
     assert_eq!(
         r.notes,
-        ["the page at offset 50 is empty although the host says there is more (X-Total-Count 120): stopped paging"]
+        [
+            "the page at offset 50 is empty although the host says there is more (X-Total-Count 120): stopped paging"
+        ]
     );
     // An incomplete sync does not count as the last sync (the next one reads everything).
     assert_eq!(r.host.last_sync_at, None);
@@ -594,7 +630,11 @@ fn pagination_edges_stop_with_a_line_and_keep_what_is_good() {
     let r = w.sync().unwrap();
     assert_eq!(imported(&r), 50);
     assert_eq!(r.pages, 1);
-    assert!(r.notes[0].starts_with("the next page link points back to a page already read"), "{:?}", r.notes);
+    assert!(
+        r.notes[0].starts_with("the next page link points back to a page already read"),
+        "{:?}",
+        r.notes
+    );
 
     // X-Total-Count lies high: Link is followed to the last page, then offsets are computed
     // while the count says there is more, until a page comes back empty.
@@ -608,7 +648,9 @@ fn pagination_edges_stop_with_a_line_and_keep_what_is_good() {
     assert_eq!((imported(&r), r.pages), (120, 4));
     assert_eq!(
         r.notes,
-        ["the page at offset 120 is empty although the host says there is more (X-Total-Count 1000): stopped paging"]
+        [
+            "the page at offset 120 is empty although the host says there is more (X-Total-Count 1000): stopped paging"
+        ]
     );
 
     // X-Total-Count lies low while Link says next: Link wins, the lie is noted.
@@ -675,7 +717,8 @@ fn host_errors_are_one_line_with_the_imsx_description() {
         ..Behaviour::default()
     });
     w.connect().unwrap();
-    w.mock.behave(|b| b.fail = Some((Endpoint::Credentials, 500)));
+    w.mock
+        .behave(|b| b.fail = Some((Endpoint::Credentials, 500)));
     let e = w.sync().unwrap_err().to_string();
     assert_eq!(
         e,
@@ -689,7 +732,11 @@ fn host_errors_are_one_line_with_the_imsx_description() {
     let r = w.sync().unwrap();
     assert_eq!(imported(&r), 3);
     assert_eq!(r.notes.len(), 1);
-    assert!(r.notes[0].starts_with("getProfile: answered 403"), "{:?}", r.notes);
+    assert!(
+        r.notes[0].starts_with("getProfile: answered 403"),
+        "{:?}",
+        r.notes
+    );
 }
 
 #[test]
@@ -733,9 +780,13 @@ fn connect_refusals_name_the_host_and_the_step() {
             "refreshUrl": "provider.example.com/refresh",
             "scopes": {"https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly": "Permission to read AchievementCredentials for the authenticated entity."}}}}}}
     });
-    w.mock.behave(|b| b.sdd = Some(serde_json::to_vec(&published).unwrap()));
+    w.mock
+        .behave(|b| b.sdd = Some(serde_json::to_vec(&published).unwrap()));
     let e = w.connect().unwrap_err().to_string();
-    assert!(e.contains("names no components.securitySchemes.OAuth2ACG.x-imssf-registrationUrl"), "{e}");
+    assert!(
+        e.contains("names no components.securitySchemes.OAuth2ACG.x-imssf-registrationUrl"),
+        "{e}"
+    );
     assert_eq!(w.mock.requests().len(), 1, "nothing after discovery");
     // A token endpoint answering garbage.
     let w = World::new(Behaviour {
@@ -743,7 +794,13 @@ fn connect_refusals_name_the_host_and_the_step() {
         ..Behaviour::default()
     });
     let e = w.connect().unwrap_err().to_string();
-    assert!(e.starts_with(&format!("{}: token: refused: truncated json (it ends at byte ", label(&w))), "{e}");
+    assert!(
+        e.starts_with(&format!(
+            "{}: token: refused: truncated json (it ends at byte ",
+            label(&w)
+        )),
+        "{e}"
+    );
     assert!(w.wallet.hosts().unwrap().is_empty());
 }
 
@@ -779,7 +836,10 @@ fn sign_in_denied_wrong_state_and_timeout() {
         cancel: None,
     };
     let e = host_api::connect(&w.env(), &w.mock.base(), &login).unwrap_err();
-    assert!(e.to_string().contains("no answer from the sign-in page"), "{e}");
+    assert!(
+        e.to_string().contains("no answer from the sign-in page"),
+        "{e}"
+    );
     w.consent_network = false;
     assert!(w.wallet.hosts().unwrap().is_empty());
 }
@@ -794,7 +854,9 @@ fn without_consent_or_in_minor_mode_nothing_is_sent() {
     assert!(matches!(w.connect(), Err(HostError::NoConsent)));
     assert_eq!(w.mock.requests(), Vec::<String>::new());
     // The wallet's network setting is consent.
-    w.wallet.set_setting_bool(keys::NETWORK_ALLOWED, true).unwrap();
+    w.wallet
+        .set_setting_bool(keys::NETWORK_ALLOWED, true)
+        .unwrap();
     w.connect().unwrap();
     // Minor mode blocks connect and sync before anything is sent.
     w.wallet.set_setting_bool(keys::MINOR_MODE, true).unwrap();
@@ -876,7 +938,8 @@ fn lost_tokens_sign_in_again_in_the_browser_when_allowed() {
     w.tokens.delete(&c.host.secret_ref).unwrap();
     let e = w.sync().unwrap_err();
     assert!(
-        e.to_string().contains("Backpack holds no sign-in for this host in memory (this session only)"),
+        e.to_string()
+            .contains("Backpack holds no sign-in for this host in memory (this session only)"),
         "{e}"
     );
     let redirect = LoopbackRedirect::bind().unwrap();
@@ -897,6 +960,9 @@ fn lost_tokens_sign_in_again_in_the_browser_when_allowed() {
     )
     .unwrap();
     assert_eq!(imported(&r), 2);
-    assert_eq!(w.wallet.hosts().unwrap().len(), 1, "same host, not a second one");
+    assert_eq!(
+        w.wallet.hosts().unwrap().len(),
+        1,
+        "same host, not a second one"
+    );
 }
-

@@ -102,19 +102,41 @@ fn connect_sync_list_remove() {
 
     let (code, out, err) = run_signing_in(
         &w,
-        &["connect", &base, "--insecure-loopback", "--sync", "--timeout", "60"],
+        &[
+            "connect",
+            &base,
+            "--insecure-loopback",
+            "--sync",
+            "--timeout",
+            "60",
+        ],
     );
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines[0], "Sign in to the badge host in your browser. If it does not open, visit:");
-    assert!(lines[1].starts_with(&format!("  {base}/authorize?response_type=code&client_id=")), "{out}");
+    assert_eq!(
+        lines[0],
+        "Sign in to the badge host in your browser. If it does not open, visit:"
+    );
+    assert!(
+        lines[1].starts_with(&format!("  {base}/authorize?response_type=code&client_id=")),
+        "{out}"
+    );
     assert!(lines[1].contains("&code_challenge_method=S256"), "{out}");
-    assert_eq!(lines[2], format!("connected  #1 \"Mock Badge Host\"  {base} as Ada Learner"));
-    assert_eq!(lines[3], "  your sign-in is kept in memory (this session only)");
+    assert_eq!(
+        lines[2],
+        format!("connected  #1 \"Mock Badge Host\"  {base} as Ada Learner")
+    );
+    assert_eq!(
+        lines[3],
+        "  your sign-in is kept in memory (this session only)"
+    );
     assert!(
         lines[4].starts_with(&format!("imported   {h} credential 1  #1 \"")),
         "{out}"
     );
-    assert!(lines[4].ends_with("\"  (verified)"), "verified on import: {out}");
+    assert!(
+        lines[4].ends_with("\"  (verified)"),
+        "verified on import: {out}"
+    );
     assert_eq!(
         lines[5],
         format!(
@@ -131,18 +153,24 @@ fn connect_sync_list_remove() {
     let (code, out, _) = run(&w, &["hosts", "list"]);
     assert_eq!(code, 0);
     let row: Vec<&str> = out.lines().nth(1).unwrap().split_whitespace().collect();
-    assert_eq!(&row[..6], ["1", "Mock", "Badge", "Host", base.as_str(), "Ada"]);
+    assert_eq!(
+        &row[..6],
+        ["1", "Mock", "Badge", "Host", base.as_str(), "Ada"]
+    );
     assert_eq!(row.last(), Some(&"1"), "{out}");
 
     // A new process, no credential store: sync signs in again, then finds nothing new.
-    let (code, out, err) = run_signing_in(&w, &["sync", "1", "--insecure-loopback", "--timeout", "60"]);
+    let (code, out, err) =
+        run_signing_in(&w, &["sync", "1", "--insecure-loopback", "--timeout", "60"]);
     assert!(out.contains("Sign in to the badge host"), "{out}");
     assert!(
         out.contains(&format!("refused    {h} credential 2:")),
         "a refused credential is reported again: {out}"
     );
     assert!(
-        out.ends_with("Mock Badge Host: 0 new, 0 already in your wallet, 1 already synced, 1 refused\n"),
+        out.ends_with(
+            "Mock Badge Host: 0 new, 0 already in your wallet, 1 already synced, 1 refused\n"
+        ),
         "{out}"
     );
     assert_eq!(code, 1, "{err}");
@@ -156,7 +184,14 @@ fn connect_sync_list_remove() {
     let (_, out, _) = run(&w, &["hosts", "list"]);
     assert_eq!(out, "no badge host connected (backpack connect URL)\n");
     let (_, out, _) = run(&w, &["list", "--json"]);
-    assert_eq!(serde_json::from_str::<serde_json::Value>(&out).map(|v| v.as_array().map(Vec::len)).ok().flatten(), Some(1), "{out}");
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&out)
+            .map(|v| v.as_array().map(Vec::len))
+            .ok()
+            .flatten(),
+        Some(1),
+        "{out}"
+    );
 }
 
 #[test]
@@ -193,5 +228,8 @@ fn no_consent_minor_mode_and_plain_http_send_nothing() {
     assert_eq!(m.requests(), Vec::<String>::new(), "nothing was sent");
     let (code, _, err) = run(&w, &["sync"]);
     assert_eq!(code, 2);
-    assert_eq!(err, "backpack: no badge host is connected: backpack connect URL\n");
+    assert_eq!(
+        err,
+        "backpack: no badge host is connected: backpack connect URL\n"
+    );
 }

@@ -205,7 +205,9 @@ pub struct MockHost {
 
 impl std::fmt::Debug for MockHost {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("MockHost").field("port", &self.port).finish()
+        f.debug_struct("MockHost")
+            .field("port", &self.port)
+            .finish()
     }
 }
 
@@ -350,7 +352,10 @@ struct Response {
 enum Body {
     Bytes(Vec<u8>),
     /// `n` bytes of filler; `announce` = send a Content-Length.
-    Filler { n: u64, announce: bool },
+    Filler {
+        n: u64,
+        announce: bool,
+    },
 }
 
 impl Response {
@@ -464,7 +469,11 @@ fn route(req: &Request, st: &Mutex<State>, port: u16) -> Response {
     let ep = endpoint_of(req);
     let (fail, garbage, from) = {
         let s = lock(st);
-        (s.behaviour.fail, s.behaviour.garbage, s.behaviour.garbage_from_offset)
+        (
+            s.behaviour.fail,
+            s.behaviour.garbage,
+            s.behaviour.garbage_from_offset,
+        )
     };
     let offset: u64 = req
         .query()
@@ -529,7 +538,11 @@ fn garbage_response(g: Garbage, req: &Request, st: &Mutex<State>, base: &str) ->
                 serde_json::to_vec(&sdd(base)).unwrap_or_default()
             };
             let half = full.len() / 2;
-            Response::raw(200, "application/json", full.get(..half).unwrap_or_default().to_vec())
+            Response::raw(
+                200,
+                "application/json",
+                full.get(..half).unwrap_or_default().to_vec(),
+            )
         }
         Garbage::Huge(n) => Response {
             status: 200,
@@ -608,7 +621,11 @@ fn discovery(st: &Mutex<State>, base: &str) -> Response {
 
 fn next_id(s: &mut State, prefix: &str) -> String {
     s.counter += 1;
-    format!("{prefix}-{}-{:08x}", s.counter, s.counter.wrapping_mul(2_654_435_761))
+    format!(
+        "{prefix}-{}-{:08x}",
+        s.counter,
+        s.counter.wrapping_mul(2_654_435_761)
+    )
 }
 
 fn register(req: &Request, st: &Mutex<State>) -> Response {
@@ -691,12 +708,8 @@ fn authorize(req: &Request, st: &Mutex<State>) -> Response {
     }
     let state = q.get("state").cloned().unwrap_or_default();
     let sep = if redirect.contains('?') { '&' } else { '?' };
-    let err = |e: &str| {
-        Response::redirect(&format!(
-            "{redirect}{sep}error={e}&state={}",
-            enc(&state)
-        ))
-    };
+    let err =
+        |e: &str| Response::redirect(&format!("{redirect}{sep}error={e}&state={}", enc(&state)));
     if q.get("response_type").map(String::as_str) != Some("code") {
         return err("unsupported_response_type");
     }
@@ -787,10 +800,12 @@ fn token(req: &Request, st: &Mutex<State>) -> Response {
             let Some(code) = form.get("code").and_then(|c| s.codes.remove(c)) else {
                 return oauth_error(400, "invalid_grant", "unknown or used code");
             };
-            if code.client_id != id
-                || form.get("redirect_uri") != Some(&code.redirect_uri)
-            {
-                return oauth_error(400, "invalid_grant", "code issued to another client or redirect_uri");
+            if code.client_id != id || form.get("redirect_uri") != Some(&code.redirect_uri) {
+                return oauth_error(
+                    400,
+                    "invalid_grant",
+                    "code issued to another client or redirect_uri",
+                );
             }
             let verifier = form.get("code_verifier").cloned().unwrap_or_default();
             if URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes())) != code.challenge {
@@ -799,7 +814,10 @@ fn token(req: &Request, st: &Mutex<State>) -> Response {
             issue_tokens(&mut s, &code.scope)
         }
         "refresh_token" => {
-            let Some(scope) = form.get("refresh_token").and_then(|r| s.refresh.get(r)).cloned()
+            let Some(scope) = form
+                .get("refresh_token")
+                .and_then(|r| s.refresh.get(r))
+                .cloned()
             else {
                 return oauth_error(400, "invalid_grant", "unknown refresh token");
             };
@@ -811,7 +829,11 @@ fn token(req: &Request, st: &Mutex<State>) -> Response {
                         "expires_in": s.behaviour.token_lifetime, "scope": scope}),
             )
         }
-        _ => oauth_error(400, "unsupported_grant_type", "only authorization_code and refresh_token"),
+        _ => oauth_error(
+            400,
+            "unsupported_grant_type",
+            "only authorization_code and refresh_token",
+        ),
     }
 }
 
@@ -825,8 +847,7 @@ fn bearer(req: &Request, st: &Mutex<State>) -> Result<(), Response> {
         Some(true) => Ok(()),
         Some(false) => Err(imsx(401, "The access token has expired")
             .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")),
-        None => Err(imsx(401, "No valid access token")
-            .header("WWW-Authenticate", "Bearer")),
+        None => Err(imsx(401, "No valid access token").header("WWW-Authenticate", "Bearer")),
     }
 }
 
@@ -895,7 +916,11 @@ fn credentials(req: &Request, st: &Mutex<State>, base: &str) -> (Response, usize
     let link = |o: u64, rel: &str| {
         format!("<{base}{API}/credentials?limit={limit}&offset={o}{since_q}>; rel=\"{rel}\"")
     };
-    let last = if total == 0 { 0 } else { (total - 1) / limit * limit };
+    let last = if total == 0 {
+        0
+    } else {
+        (total - 1) / limit * limit
+    };
     let mut links = Vec::new();
     if offset + limit < total {
         let next = match b.paging {

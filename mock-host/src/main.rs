@@ -24,7 +24,9 @@ fn main() {
             .unwrap_or_default();
         paths.sort();
         for p in paths {
-            let Ok(bytes) = std::fs::read(&p) else { continue };
+            let Ok(bytes) = std::fs::read(&p) else {
+                continue;
+            };
             let issued = "2026-01-01T00:00:00Z".to_string();
             match p.extension().and_then(|e| e.to_str()) {
                 Some("json") => creds.push(Cred::Json { bytes, issued }),

@@ -2,7 +2,7 @@
 //!
 //! The Backpack desktop app: a thin Tauri 2 shell over `backpack-core` (issue 4, STYLE §10.5).
 //! The web UI in `../ui` talks to it only through the commands in [`commands`] (see
-//! `ui/js/api.js`) and two events (`import-progress`, `recheck-progress`). Badge images are
+//! `ui/js/api.js`) and three events (`import-progress`, `recheck-progress`, `host-signin`). Badge images are
 //! served by the `badgeimg://` protocol from the wallet, never fetched from the network, so a
 //! badge image can never act as a tracking pixel (STANDARDS §7: all badge content is
 //! untrusted).
@@ -23,6 +23,7 @@ pub const IMAGE_SCHEME: &str = "badgeimg";
 pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
     b.plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(commands::hosts::HostsState::default())
         .register_uri_scheme_protocol(IMAGE_SCHEME, |ctx, req| {
             let id = req.uri().path().trim_start_matches('/').parse::<i64>().ok();
             let state = ctx.app_handle().state::<AppState>();
@@ -68,6 +69,11 @@ pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
             commands::trust::list_trust_lists,
             commands::trust::import_trust_list,
             commands::trust::remove_trust_list,
+            commands::hosts::list_hosts,
+            commands::hosts::connect_host,
+            commands::hosts::sync_host,
+            commands::hosts::cancel_host_signin,
+            commands::hosts::remove_host,
         ])
 }
 

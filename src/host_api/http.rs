@@ -74,9 +74,11 @@ impl ApiHttp {
             .host_str()
             .ok_or_else(|| FetchError::UnsupportedScheme(s.to_string()))?;
         let bare = host.trim_start_matches('[').trim_end_matches(']');
-        let plain_http = || FetchError::Transport {
+        let plain_http = || {
+            FetchError::Transport {
             url: s.to_string(),
             message: "a badge host must use https (plain http is allowed only to 127.0.0.1 with --insecure-loopback, for tests)".into(),
+        }
         };
         // The scheme is checked before any DNS lookup.
         match url.scheme() {
@@ -261,7 +263,8 @@ mod tests {
     #[test]
     fn debug_never_shows_header_values_or_bodies() {
         let mut r = get("https://h.example/x");
-        r.headers.push(("Authorization".into(), "Bearer SECRET".into()));
+        r.headers
+            .push(("Authorization".into(), "Bearer SECRET".into()));
         r.body = b"client_secret=SECRET".to_vec();
         let d = format!("{r:?}");
         assert!(!d.contains("SECRET"), "{d}");

@@ -105,9 +105,7 @@ enum Answer {
 }
 
 fn read_head(stream: &mut TcpStream) -> Option<String> {
-    stream
-        .set_read_timeout(Some(Duration::from_secs(2)))
-        .ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(2))).ok()?;
     let mut buf = Vec::new();
     let mut chunk = [0u8; 2048];
     while buf.len() < MAX_REQUEST_BYTES {
@@ -259,7 +257,10 @@ mod tests {
     fn run(targets: &'static [&'static str]) -> (Result<String, RedirectError>, Vec<String>) {
         let r = LoopbackRedirect::bind().unwrap();
         let port = r.port();
-        assert_eq!(r.redirect_uri(), format!("http://127.0.0.1:{port}/callback"));
+        assert_eq!(
+            r.redirect_uri(),
+            format!("http://127.0.0.1:{port}/callback")
+        );
         let t = std::thread::spawn(move || targets.iter().map(|t| get(port, t)).collect());
         let res = r.wait("S1", Instant::now() + Duration::from_secs(10), None);
         (res, t.join().unwrap())
@@ -284,7 +285,8 @@ mod tests {
 
     #[test]
     fn an_error_answer_is_reported_on_one_line() {
-        let (res, _) = run(&["/callback?error=access_denied&error_description=no%0D%0Athanks&state=S1"]);
+        let (res, _) =
+            run(&["/callback?error=access_denied&error_description=no%0D%0Athanks&state=S1"]);
         assert_eq!(
             res.unwrap_err().to_string(),
             "the host did not sign you in: access_denied: no thanks"

@@ -139,8 +139,7 @@ pub fn gate(wallet: &Wallet, consent: &Consent<'_>) -> Result<(), HostError> {
     // minor-mode setting, unlocked only by the right guardian passphrase, fail closed.
     if wallet.setting_bool(keys::MINOR_MODE, false)? {
         let ok = consent.guardian_passphrase.is_some()
-            && crate::export::source::check_minor_mode(wallet, consent.guardian_passphrase)
-                .is_ok();
+            && crate::export::source::check_minor_mode(wallet, consent.guardian_passphrase).is_ok();
         if !ok {
             return Err(HostError::MinorMode);
         }
@@ -277,7 +276,9 @@ fn status_detail(resp: &HttpResponse) -> String {
 pub fn normalize_base(input: &str, insecure_loopback: bool) -> Result<(Url, Url), HostError> {
     let t = input.trim();
     if t.is_empty() {
-        return Err(HostError::BadUrl("give the address of the badge host".into()));
+        return Err(HostError::BadUrl(
+            "give the address of the badge host".into(),
+        ));
     }
     let with_scheme = if t.contains("://") {
         t.to_string()
@@ -301,9 +302,8 @@ pub fn normalize_base(input: &str, insecure_loopback: bool) -> Result<(Url, Url)
         }
     }
     u.set_path(&path);
-    let base = Url::parse(u.as_str().trim_end_matches('/')).map_err(|e| {
-        HostError::BadUrl(format!("{:?} is not a web address: {e}", u.as_str()))
-    })?;
+    let base = Url::parse(u.as_str().trim_end_matches('/'))
+        .map_err(|e| HostError::BadUrl(format!("{:?} is not a web address: {e}", u.as_str())))?;
     let disc = Url::parse(&format!(
         "{}{API_PATH}/discovery",
         base.as_str().trim_end_matches('/')
@@ -346,7 +346,10 @@ pub struct Connected {
 
 /// Read a host's discovery document (no sign-in). Also what the app shows before it asks the
 /// learner to sign in.
-pub fn discover(env: &HostEnv<'_>, base_input: &str) -> Result<(Url, ServiceDescription), HostError> {
+pub fn discover(
+    env: &HostEnv<'_>,
+    base_input: &str,
+) -> Result<(Url, ServiceDescription), HostError> {
     gate(env.wallet, &env.consent)?;
     let (base, disc) = normalize_base(base_input, env.insecure_loopback)?;
     let host = host_label(&base);
@@ -431,7 +434,16 @@ pub fn connect(
         &scope,
     )
     .map_err(|f| err("registration", oauth_line(f)))?;
-    let tokens = browser_login(env, &host, &sdd.authorization_url, &sdd.token_url, &reg, &redirect_uri, &scope, login)?;
+    let tokens = browser_login(
+        env,
+        &host,
+        &sdd.authorization_url,
+        &sdd.token_url,
+        &reg,
+        &redirect_uri,
+        &scope,
+        login,
+    )?;
     let granted = tokens.scope.clone().unwrap_or_else(|| scope.clone());
     let base_s = base.as_str().trim_end_matches('/').to_string();
     // A reconnect keeps the host's wallet id and history; its old entry is replaced.
@@ -621,9 +633,10 @@ impl Session<'_, '_> {
                 self.secrets.expires_at = t.expires_in.map(|s| now + s);
                 self.save()
             }
-            Err(f) if matches!(f.status, Some(400 | 401)) => {
-                self.relogin(&format!("the host refused the refresh token ({})", oauth_line(f)))
-            }
+            Err(f) if matches!(f.status, Some(400 | 401)) => self.relogin(&format!(
+                "the host refused the refresh token ({})",
+                oauth_line(f)
+            )),
             Err(f) => Err(HostError::Step {
                 host: self.label.clone(),
                 step: "refresh".into(),
@@ -638,7 +651,12 @@ impl Session<'_, '_> {
             .is_some_and(|t| t - EXPIRY_MARGIN_SECS <= now_secs(self.env.clock))
     }
 
-    fn send_bearer(&self, url: &Url, max_bytes: u64, step: &str) -> Result<HttpResponse, HostError> {
+    fn send_bearer(
+        &self,
+        url: &Url,
+        max_bytes: u64,
+        step: &str,
+    ) -> Result<HttpResponse, HostError> {
         self.env
             .http
             .send(&HttpRequest {
@@ -761,7 +779,10 @@ pub fn sync(
                 return Err(HostError::NeedsLogin {
                     host: label,
                     url: host.base_url.clone(),
-                    reason: format!("Backpack holds no sign-in for this host in {}", env.tokens.describe()),
+                    reason: format!(
+                        "Backpack holds no sign-in for this host in {}",
+                        env.tokens.describe()
+                    ),
                 });
             };
             connect(env, &host.base_url, l)?;
@@ -791,11 +812,14 @@ fn sync_with(
     progress: &mut dyn FnMut(usize, usize),
     started: String,
 ) -> Result<SyncReport, HostError> {
-    let secrets = env.tokens.load(&host.secret_ref)?.ok_or_else(|| HostError::NeedsLogin {
-        host: host.name.clone(),
-        url: host.base_url.clone(),
-        reason: "the sign-in was not kept".into(),
-    })?;
+    let secrets = env
+        .tokens
+        .load(&host.secret_ref)?
+        .ok_or_else(|| HostError::NeedsLogin {
+            host: host.name.clone(),
+            url: host.base_url.clone(),
+            reason: "the sign-in was not kept".into(),
+        })?;
     let label = Url::parse(&host.base_url)
         .map(|u| host_label(&u))
         .unwrap_or_else(|_| host.name.clone());
@@ -897,7 +921,8 @@ fn run_sync(
             _ => None,
         };
         if o.is_ok() {
-            env.wallet.record_host_credential(s.host.id, &it.sha256, badge)?;
+            env.wallet
+                .record_host_credential(s.host.id, &it.sha256, badge)?;
         }
         outcomes.push((it.n, o));
         progress(i + 1, total);
@@ -906,12 +931,23 @@ fn run_sync(
     let outcomes: Vec<FileOutcome> = outcomes.into_iter().map(|(_, o)| o).collect();
     let imported = outcomes
         .iter()
-        .filter(|o| matches!(o.result, FileResult::Imported { .. } | FileResult::History { .. } | FileResult::Conflict { .. }))
+        .filter(|o| {
+            matches!(
+                o.result,
+                FileResult::Imported { .. }
+                    | FileResult::History { .. }
+                    | FileResult::Conflict { .. }
+            )
+        })
         .count();
     let refused = outcomes.iter().filter(|o| !o.is_ok()).count();
     let summary = format!(
         "{imported} new, {} already in your wallet, {refused} refused",
-        already + outcomes.iter().filter(|o| matches!(o.result, FileResult::Duplicate { .. })).count()
+        already
+            + outcomes
+                .iter()
+                .filter(|o| matches!(o.result, FileResult::Duplicate { .. }))
+                .count()
     );
     if listing.complete {
         env.wallet.finish_host_sync(s.host.id, &started, &summary)?;
@@ -957,11 +993,21 @@ mod tests {
             )
         );
         assert_eq!(
-            n("https://h.example/school/ims/ob/v3p0/discovery?x=1#f").unwrap().1,
+            n("https://h.example/school/ims/ob/v3p0/discovery?x=1#f")
+                .unwrap()
+                .1,
             "https://h.example/school/ims/ob/v3p0/discovery"
         );
-        assert_eq!(n("https://h.example/school/").unwrap().0, "https://h.example/school");
-        assert!(n("http://h.example").unwrap_err().to_string().contains("https"));
+        assert_eq!(
+            n("https://h.example/school/").unwrap().0,
+            "https://h.example/school"
+        );
+        assert!(
+            n("http://h.example")
+                .unwrap_err()
+                .to_string()
+                .contains("https")
+        );
         assert!(n("http://127.0.0.1:5/").is_err());
         assert!(normalize_base("http://127.0.0.1:5/", true).is_ok());
         assert!(n("ftp://h.example").is_err());

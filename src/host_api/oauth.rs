@@ -199,7 +199,9 @@ fn token_field(v: &Value, name: &str) -> Result<Option<String>, String> {
             if s.is_empty() {
                 Err(format!("{name} is empty"))
             } else if s.len() > MAX_TOKEN_CHARS {
-                Err(format!("{name} is longer than {MAX_TOKEN_CHARS} characters"))
+                Err(format!(
+                    "{name} is longer than {MAX_TOKEN_CHARS} characters"
+                ))
             } else if !s.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
                 Err(format!(
                     "{name} holds characters that cannot be sent back (only visible ascii)"
@@ -468,7 +470,11 @@ mod tests {
     #[test]
     fn tokens_that_cannot_travel_in_a_header_are_refused() {
         let v = json!({"access_token": "a\r\nX-Evil: 1", "n": 5});
-        assert!(token_field(&v, "access_token").unwrap_err().contains("visible ascii"));
+        assert!(
+            token_field(&v, "access_token")
+                .unwrap_err()
+                .contains("visible ascii")
+        );
         assert!(token_field(&v, "n").unwrap_err().contains("not a string"));
         assert_eq!(token_field(&v, "missing").unwrap(), None);
     }

@@ -191,7 +191,10 @@ pub fn parse_page(
     for raw in page.credential.map(|c| c.0).unwrap_or_default() {
         let s = raw.get();
         if !s.starts_with('{') {
-            refused.push((n, "the credential array holds something that is not a json object".into()));
+            refused.push((
+                n,
+                "the credential array holds something that is not a json object".into(),
+            ));
         } else if s.len() as u64 > limits::MAX_FILE_BYTES {
             refused.push((
                 n,
@@ -249,7 +252,10 @@ pub fn parse_page(
                     clean_text(&s, 40)
                 ),
             )),
-            Err(_) => refused.push((n, "the compactJwsString array holds something that is not a string".into())),
+            Err(_) => refused.push((
+                n,
+                "the compactJwsString array holds something that is not a string".into(),
+            )),
         }
         n += 1;
     }
@@ -285,7 +291,8 @@ pub fn parse_link<'a>(values: impl Iterator<Item = &'a str>, base: &Url) -> Hash
                 let v = v.trim().trim_end_matches(',').trim().trim_matches('"');
                 if let Ok(u) = base.join(target) {
                     for rel in v.split_whitespace() {
-                        out.entry(rel.to_ascii_lowercase()).or_insert_with(|| u.clone());
+                        out.entry(rel.to_ascii_lowercase())
+                            .or_insert_with(|| u.clone());
                     }
                 }
             }
@@ -505,12 +512,26 @@ mod tests {
 
     #[test]
     fn link_header_of_the_spec_example_with_folded_lines() {
-        let base = Url::parse("https://www.imsglobal.org/ims/ob/v3p0/credentials?limit=2&offset=0").unwrap();
+        let base = Url::parse("https://www.imsglobal.org/ims/ob/v3p0/credentials?limit=2&offset=0")
+            .unwrap();
         let v = "<https://www.imsglobal.org/ims/ob/v3p0/credentials?limit=2&offset=1>; rel=\"next\",\n      <https://www.imsglobal.org/ims/ob/v3p0/credentials?limit=2&offset=0>; rel=\"last\",\n      <https://www.imsglobal.org/ims/ob/v3p0/credentials?limit=2&offset=0>; rel=\"first\"";
         let l = parse_link([v].into_iter(), &base);
-        assert_eq!(l["next"].as_str(), "https://www.imsglobal.org/ims/ob/v3p0/credentials?limit=2&offset=1");
-        assert_eq!(l["last"].as_str(), "https://www.imsglobal.org/ims/ob/v3p0/credentials?limit=2&offset=0");
-        let l = parse_link(["</c?offset=5>; rel=next; title=\"a,b\"", "<x>;rel=\"prev first\""].into_iter(), &base);
+        assert_eq!(
+            l["next"].as_str(),
+            "https://www.imsglobal.org/ims/ob/v3p0/credentials?limit=2&offset=1"
+        );
+        assert_eq!(
+            l["last"].as_str(),
+            "https://www.imsglobal.org/ims/ob/v3p0/credentials?limit=2&offset=0"
+        );
+        let l = parse_link(
+            [
+                "</c?offset=5>; rel=next; title=\"a,b\"",
+                "<x>;rel=\"prev first\"",
+            ]
+            .into_iter(),
+            &base,
+        );
         assert_eq!(l["next"].as_str(), "https://www.imsglobal.org/c?offset=5");
         assert!(l.contains_key("prev") && l.contains_key("first"));
     }
@@ -527,7 +548,11 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            vec![(1, "{\"a\":1}".into()), (4, "dd..ee".into()), (5, "aa.bb.cc".into())]
+            vec![
+                (1, "{\"a\":1}".into()),
+                (4, "dd..ee".into()),
+                (5, "aa.bb.cc".into())
+            ]
         );
         let r: Vec<usize> = refused.iter().map(|r| r.0).collect();
         assert_eq!(r, vec![2, 3, 6, 7]);
@@ -547,11 +572,23 @@ mod tests {
         );
         let (items, refused) = parse_page(deep.as_bytes(), 1).unwrap();
         assert_eq!(items.len(), 1);
-        assert_eq!(refused, vec![(1, "json nests deeper than 128 levels (MAX_JSON_DEPTH)".to_string())]);
-        let many = format!("{{\"credential\":[{}{{}}]}}", "{},".repeat(MAX_ITEMS_PER_PAGE));
+        assert_eq!(
+            refused,
+            vec![(
+                1,
+                "json nests deeper than 128 levels (MAX_JSON_DEPTH)".to_string()
+            )]
+        );
+        let many = format!(
+            "{{\"credential\":[{}{{}}]}}",
+            "{},".repeat(MAX_ITEMS_PER_PAGE)
+        );
         let many = parse_page(many.as_bytes(), 1).unwrap_err();
         assert!(many.contains("MAX_ITEMS_PER_PAGE"), "{many}");
         let arr = parse_page(b"[1,2]", 1).unwrap_err();
-        assert!(arr.contains("not a GetOpenBadgeCredentialsResponse"), "{arr}");
+        assert!(
+            arr.contains("not a GetOpenBadgeCredentialsResponse"),
+            "{arr}"
+        );
     }
 }

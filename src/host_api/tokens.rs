@@ -282,7 +282,10 @@ mod tests {
         s.save("k", &secrets).unwrap();
         let back = s.load("k").unwrap().unwrap();
         assert_eq!(back.access_token.as_str(), "AT-SECRET");
-        assert_eq!(back.refresh_token.as_deref().map(|s| s.as_str()), Some("RT-SECRET"));
+        assert_eq!(
+            back.refresh_token.as_deref().map(|s| s.as_str()),
+            Some("RT-SECRET")
+        );
         assert_eq!(back.expires_at, Some(5));
         let d = format!("{back:?}");
         assert!(!d.contains("SECRET") && !d.contains("CS"), "{d}");

@@ -196,7 +196,10 @@ impl Wallet {
 
     /// Forget a host and its sync history (the badges it brought stay in the wallet).
     pub fn remove_host(&self, id: i64) -> StoreResult<bool> {
-        Ok(self.conn()?.execute("DELETE FROM hosts WHERE id = ?1", [id])? > 0)
+        Ok(self
+            .conn()?
+            .execute("DELETE FROM hosts WHERE id = ?1", [id])?
+            > 0)
     }
 
     /// Record the learner's profile on the host.

@@ -18,7 +18,7 @@ use backpack_core::env::SystemClock;
 use backpack_core::host_api::http::ApiHttp;
 use backpack_core::host_api::tokens::system_or_memory;
 use backpack_core::host_api::{
-    self, Browser, ClientMetadata, Consent, HostEnv, LoopbackRedirect, Login, MemoryTokenStore,
+    self, Browser, ClientMetadata, Consent, HostEnv, Login, LoopbackRedirect, MemoryTokenStore,
     TokenStore,
 };
 use backpack_core::store::Wallet;

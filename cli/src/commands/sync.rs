@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use backpack_core::env::SystemClock;
-use backpack_core::host_api::{self, HostEnv, LoopbackRedirect, Login, SyncOptions};
+use backpack_core::host_api::{self, HostEnv, Login, LoopbackRedirect, SyncOptions};
 use backpack_core::import::FileResult;
 use backpack_core::store::keys;
 use backpack_core::verify::VerifyContext;

@@ -819,6 +819,12 @@ impl WalletAdapter {
             .map_err(|_| CommandError::new("locked", "that is not the guardian passphrase"))
     }
 
+    /// The guardian passphrase while minor mode is unlocked for this session (connect and
+    /// sync pass it to the core's gate, as exports do).
+    pub(crate) fn guardian_passphrase(&self) -> Option<zeroize::Zeroizing<String>> {
+        self.guardian_pass.lock().ok().and_then(|g| g.clone())
+    }
+
     fn set_pass(&self, pass: Option<&str>) -> CmdResult<()> {
         let mut g = self
             .guardian_pass
