@@ -8,6 +8,7 @@ import { showDetail } from "./views/detail.js";
 import { initializeImport, importPaths } from "./views/import.js";
 import { initializeCollections, renderCollections } from "./views/collections.js";
 import { initializeSettings, renderSettings } from "./views/settings.js";
+import { initializeHosts } from "./views/hosts.js";
 
 performance.mark("app-start");
 let current = "wallet";
@@ -69,6 +70,7 @@ async function boot() {
   initializeImport();
   initializeCollections();
   initializeSettings();
+  initializeHosts();
   initializeDragDrop();
   subscribe(renderCount);
   try {
