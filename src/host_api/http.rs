@@ -108,7 +108,7 @@ impl ApiHttp {
         if url.scheme() == "http" && !all_loopback {
             return Err(plain_http());
         }
-        if !self.allow_private && !(self.insecure_loopback && all_loopback) {
+        if !(self.allow_private || (self.insecure_loopback && all_loopback)) {
             for a in &addrs {
                 if let Some(kind) = crate::net::non_public(a.ip()) {
                     return Err(FetchError::PrivateAddress {

@@ -67,7 +67,7 @@ pub struct Listing {
     /// Every credential read, first-seen order, no exact repeats.
     pub items: Vec<Item>,
     /// `(item number, reason)` for each item refused inside a good page.
-    pub refused: Vec<(usize, String)>,
+    pub refused: Refusals,
     /// Lines about the paging (loops, lies, caps).
     pub notes: Vec<String>,
     /// False when paging stopped early (loop, cap, empty page while more was claimed).
@@ -161,12 +161,12 @@ fn sha_hex(b: &[u8]) -> String {
         .collect()
 }
 
+/// `(item number, why)` for each item refused inside a good page.
+pub type Refusals = Vec<(usize, String)>;
+
 /// Read one page body: its items (numbered from `first_n`) and the items refused in it.
 /// `Err` refuses the page.
-pub fn parse_page(
-    body: &[u8],
-    first_n: usize,
-) -> Result<(Vec<Item>, Vec<(usize, String)>), String> {
+pub fn parse_page(body: &[u8], first_n: usize) -> Result<(Vec<Item>, Refusals), String> {
     let text = std::str::from_utf8(body).map_err(|e| {
         format!(
             "not utf-8 text (invalid byte at offset {}): {}",
