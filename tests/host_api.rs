@@ -966,3 +966,57 @@ fn lost_tokens_sign_in_again_in_the_browser_when_allowed() {
         "same host, not a second one"
     );
 }
+
+/// The real OS credential store holds a host's secrets and the wallet file never sees them.
+/// Runs only where one is reachable and the run asks for it (`BACKPACK_TEST_SECRET_SERVICE=1`),
+/// so a developer's own keyring is never written by the default suite. On Debian, with a
+/// throw-away keyring:
+///
+/// ```sh
+/// T=$(mktemp -d); XDG_DATA_HOME=$T XDG_RUNTIME_DIR=$T dbus-run-session -- sh -c \
+///   'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null;
+///    BACKPACK_TEST_SECRET_SERVICE=1 cargo nextest run -p backpack-core -E "test(secret_service)"'
+/// ```
+#[test]
+fn secret_service_keeps_host_tokens() {
+    if std::env::var("BACKPACK_TEST_SECRET_SERVICE").as_deref() != Ok("1") {
+        eprintln!("skipped: set BACKPACK_TEST_SECRET_SERVICE=1 with a Secret Service running");
+        return;
+    }
+    let store = host_api::KeyringTokenStore::with_service("org.backpack.host-tokens.test");
+    store.available().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wallet.db");
+    let w = World {
+        wallet: Wallet::open(&path).unwrap(),
+        ..World::new(Behaviour {
+            credentials: plain(2),
+            ..Behaviour::default()
+        })
+    };
+    let redirect = LoopbackRedirect::bind().unwrap();
+    let login = Login {
+        browser: &w.browser,
+        redirect: &redirect,
+        timeout: Duration::from_secs(20),
+        cancel: None,
+    };
+    let mut env = w.env();
+    env.tokens = &store;
+    let c = host_api::connect(&env, &w.mock.base(), &login).unwrap();
+    assert_eq!(c.secrets_in, "the system credential store");
+    assert!(c.secrets_persist);
+    let clock = test_clock();
+    let vctx = VerifyContext::new(&clock, &OfflineFetcher);
+    let r = host_api::sync(&env, "1", &SyncOptions::default(), None, &vctx, &mut |_, _| {})
+        .unwrap();
+    assert_eq!(imported(&r), 2);
+    let secrets = store.load(&c.host.secret_ref).unwrap().unwrap();
+    w.wallet.checkpoint().unwrap();
+    let file = std::fs::read(&path).unwrap();
+    for s in [secrets.access_token.as_str(), secrets.client_secret.as_str()] {
+        assert!(!file.windows(s.len()).any(|x| x == s.as_bytes()));
+    }
+    host_api::remove(&w.wallet, &store, "1").unwrap();
+    assert!(store.load(&c.host.secret_ref).unwrap().is_none());
+}
