@@ -530,6 +530,35 @@ fn hostile_pages_are_refused_with_one_line_and_nothing_is_written() {
 }
 
 #[test]
+fn a_host_dripping_its_answer_is_stopped_at_the_total_deadline() {
+    let mut w = World::new(Behaviour {
+        credentials: plain(2),
+        ..Behaviour::default()
+    });
+    w.connect().unwrap();
+    w.mock
+        .behave(|b| b.garbage = Some((Endpoint::Credentials, Garbage::Drip)));
+    w.http = ApiHttp::new(false)
+        .insecure_loopback(true)
+        .with_deadline(Duration::from_millis(1500));
+    let started = std::time::Instant::now();
+    let e = w.sync().unwrap_err().to_string();
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        e,
+        format!(
+            "{h}: getCredentials (offset 0): http://{h}/ims/ob/v3p0/credentials?limit=50&offset=0: no complete response within 1500 ms (a total deadline for connect, headers and body); stopped",
+            h = w.host_label()
+        )
+    );
+    assert_eq!(w.badges(), 0);
+}
+
+#[test]
 fn a_json_bomb_inside_a_credential_is_refused_on_its_own_line() {
     let w = World::new(Behaviour {
         garbage: Some((Endpoint::Credentials, Garbage::DeepBomb)),
@@ -1008,13 +1037,23 @@ fn secret_service_keeps_host_tokens() {
     assert!(c.secrets_persist);
     let clock = test_clock();
     let vctx = VerifyContext::new(&clock, &OfflineFetcher);
-    let r = host_api::sync(&env, "1", &SyncOptions::default(), None, &vctx, &mut |_, _| {})
-        .unwrap();
+    let r = host_api::sync(
+        &env,
+        "1",
+        &SyncOptions::default(),
+        None,
+        &vctx,
+        &mut |_, _| {},
+    )
+    .unwrap();
     assert_eq!(imported(&r), 2);
     let secrets = store.load(&c.host.secret_ref).unwrap().unwrap();
     w.wallet.checkpoint().unwrap();
     let file = std::fs::read(&path).unwrap();
-    for s in [secrets.access_token.as_str(), secrets.client_secret.as_str()] {
+    for s in [
+        secrets.access_token.as_str(),
+        secrets.client_secret.as_str(),
+    ] {
         assert!(!file.windows(s.len()).any(|x| x == s.as_bytes()));
     }
     host_api::remove(&w.wallet, &store, "1").unwrap();

@@ -97,6 +97,8 @@ pub enum Garbage {
     WideBomb,
     /// A JSON array instead of an object.
     WrongShape,
+    /// A valid-looking start, then one byte every 200 ms, for ever (a deadline test).
+    Drip,
 }
 
 /// Paging misbehaviour.
@@ -351,6 +353,8 @@ struct Response {
 
 enum Body {
     Bytes(Vec<u8>),
+    /// One byte every 200 ms until the client hangs up.
+    Drip,
     /// `n` bytes of filler; `announce` = send a Content-Length.
     Filler {
         n: u64,
@@ -399,6 +403,18 @@ fn write_response(mut s: &TcpStream, r: Response) {
             head.push_str(&format!("Content-Length: {}\r\n\r\n", b.len()));
             let _ = s.write_all(head.as_bytes());
             let _ = s.write_all(&b);
+        }
+        Body::Drip => {
+            head.push_str("Content-Length: 100000\r\n\r\n{\"credential\":[");
+            if s.write_all(head.as_bytes()).is_err() {
+                return;
+            }
+            for _ in 0..100_000 {
+                std::thread::sleep(std::time::Duration::from_millis(200));
+                if s.write_all(b" ").and_then(|()| s.flush()).is_err() {
+                    return;
+                }
+            }
         }
         Body::Filler { n, announce } => {
             if announce {
@@ -532,7 +548,7 @@ fn garbage_response(g: Garbage, req: &Request, st: &Mutex<State>, base: &str) ->
             let full = if endpoint_of(req) == Some(Endpoint::Credentials) {
                 match credentials(req, st, base).0.body {
                     Body::Bytes(b) => b,
-                    Body::Filler { .. } => Vec::new(),
+                    Body::Filler { .. } | Body::Drip => Vec::new(),
                 }
             } else {
                 serde_json::to_vec(&sdd(base)).unwrap_or_default()
@@ -571,6 +587,11 @@ fn garbage_response(g: Garbage, req: &Request, st: &Mutex<State>, base: &str) ->
             Response::raw(200, "application/json", b)
         }
         Garbage::WrongShape => Response::raw(200, "application/json", b"[1,2,3]".to_vec()),
+        Garbage::Drip => Response {
+            status: 200,
+            headers: vec![("Content-Type".into(), "application/json".into())],
+            body: Body::Drip,
+        },
     }
 }
 
