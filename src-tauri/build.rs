@@ -47,6 +47,11 @@ const COMMANDS: &[&str] = &[
     "restore_damaged_wallet",
     "set_key_passphrase",
     "set_wallet_encryption",
+    "list_hosts",
+    "connect_host",
+    "sync_host",
+    "cancel_host_signin",
+    "remove_host",
 ];
 
 fn main() {

@@ -59,6 +59,13 @@ enum Command {
     /// Minor mode: a guardian's lock on network, export, backup and original files.
     #[command(subcommand)]
     MinorMode(commands::minor_mode::Command),
+    /// Connect to a badge host that speaks the Open Badges 3.0 API (sign in in your browser).
+    Connect(commands::connect::Args),
+    /// Bring in what is new from connected badge hosts.
+    Sync(commands::sync::Args),
+    /// The badge hosts this wallet is connected to.
+    #[command(subcommand)]
+    Hosts(commands::hosts::Command),
 }
 
 fn main() -> ExitCode {
@@ -94,6 +101,9 @@ fn main() -> ExitCode {
         Command::Restore(a) => a.run(&ctx),
         Command::Trust(c) => c.run(&ctx),
         Command::MinorMode(c) => c.run(&ctx),
+        Command::Connect(a) => a.run(&ctx),
+        Command::Sync(a) => a.run(&ctx),
+        Command::Hosts(c) => c.run(&ctx),
     };
     match result {
         Ok(code) => code,

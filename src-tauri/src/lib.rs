@@ -2,7 +2,7 @@
 //!
 //! The Backpack desktop app: a thin Tauri 2 shell over `backpack-core` (issue 4, STYLE §10.5).
 //! The web UI in `../ui` talks to it only through the commands in [`commands`] (see
-//! `ui/js/api.js`) and two events (`import-progress`, `recheck-progress`). Badge images are
+//! `ui/js/api.js`) and three events (`import-progress`, `recheck-progress`, `host-signin`). Badge images are
 //! served by the `badgeimg://` protocol from the wallet, never fetched from the network, so a
 //! badge image can never act as a tracking pixel (STANDARDS §7: all badge content is
 //! untrusted).
@@ -26,6 +26,7 @@ pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
     b.plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(open::PendingFiles::default())
+        .manage(commands::hosts::HostsState::default())
         .register_uri_scheme_protocol(IMAGE_SCHEME, |ctx, req| {
             let id = req.uri().path().trim_start_matches('/').parse::<i64>().ok();
             let state = ctx.app_handle().state::<AppState>();
@@ -77,6 +78,11 @@ pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
             commands::settings::unlock_wallet,
             commands::settings::restore_damaged_wallet,
             commands::settings::set_wallet_encryption,
+            commands::hosts::list_hosts,
+            commands::hosts::connect_host,
+            commands::hosts::sync_host,
+            commands::hosts::cancel_host_signin,
+            commands::hosts::remove_host,
         ])
 }
 

@@ -101,6 +101,14 @@ export const listTrustLists = () => invoke("list_trust_lists");
 export const importTrustList = (name, test, replace) => invoke("import_trust_list", { name: name || null, test, replace });
 /** @param {number} id */ export const removeTrustList = (id) => invoke("remove_trust_list", { id });
 
+// Badge hosts (Open Badges 3.0 API). connect and sync wait for the network and the learner's
+// browser; the sign-in address arrives as the "host-signin" event {url}.
+export const listHosts = () => invoke("list_hosts");
+/** @param {string} url */ export const connectHost = (url) => invoke("connect_host", { url });
+/** @param {number} id */ export const syncHost = (id) => invoke("sync_host", { id });
+export const cancelHostSignin = () => invoke("cancel_host_signin");
+/** @param {number} id */ export const removeHost = (id) => invoke("remove_host", { id });
+
 // ── dialog plugin (through its IPC commands, so no extra global script is needed) ──
 
 /** Pick files (or one folder). Resolves to an array of paths, empty when cancelled. */

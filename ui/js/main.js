@@ -8,6 +8,7 @@ import { showDetail } from "./views/detail.js";
 import { initializeImport, importPaths, showReceived } from "./views/import.js";
 import { initializeCollections, renderCollections } from "./views/collections.js";
 import { initializeSettings, renderSettings, showWalletProblem } from "./views/settings.js";
+import { initializeHosts } from "./views/hosts.js";
 
 performance.mark("app-start");
 let current = "wallet";
@@ -83,6 +84,7 @@ async function boot() {
   initializeImport();
   initializeCollections();
   initializeSettings();
+  initializeHosts();
   initializeDragDrop();
   subscribe(renderCount);
   // A wallet that needs its passphrase, is damaged or is from a newer version: say so and

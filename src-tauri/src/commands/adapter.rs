@@ -1111,6 +1111,12 @@ impl WalletAdapter {
         Ok(())
     }
 
+    /// The guardian's unlock while minor mode is unlocked for this session (connect and sync
+    /// pass it to the core's gate, as every outward action does).
+    pub(crate) fn guardian_unlock(&self) -> Option<GuardianUnlock> {
+        self.guardian.lock().ok().and_then(|g| g.clone())
+    }
+
     /// Unlock for this session.
     pub fn unlock(&self, passphrase: &str) -> CmdResult<SettingsDto> {
         let u = MinorMode::unlock(&self.wallet, passphrase)?;
