@@ -123,6 +123,7 @@ pub fn human(file: &std::path::Path, r: &ShareReport) -> String {
         ShareKind::Html => "html portfolio",
         ShareKind::Zip => "zip bundle",
         ShareKind::Presentation => "verifiable presentation",
+        ShareKind::Pdf => "pdf with attached credentials",
     };
     let mut head = format!("{}: {kind}", visible(&file.display().to_string()));
     if let Some(t) = &r.title {
