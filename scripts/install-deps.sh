@@ -3,7 +3,8 @@
 # Idempotent, and quiet when everything is already there.
 #
 # usage: scripts/install-deps.sh [GROUP...]     (default: cli)
-#   cli   Rust toolchain check, a C compiler (bundled SQLite), cargo-nextest
+#   cli   Rust toolchain check, a C compiler (bundled SQLite), cargo-nextest; and the pdf group
+#   pdf   fonts the PDF export prints every script with, and the tools its tests check it with
 #   app   add the desktop app's system packages here (see ../shared/STACK.md)
 #   e2e   add the end-to-end test tools here (tauri-driver, Xvfb, …)
 #
@@ -48,6 +49,19 @@ group_cli() {
     echo "install-deps: cargo install cargo-nextest --locked"
     cargo install cargo-nextest --locked
   fi
+  group_pdf
+}
+
+# The PDF export (src/export/pdf_fonts.rs) prints with the system's fonts: Noto for Latin,
+# Greek, Cyrillic, Arabic, Hebrew, Indic… (core) and Chinese/Japanese/Korean (cjk). The PDF
+# tests read the file back as a receiver would: poppler (pdfdetach, pdftotext, pdftoppm,
+# pdfinfo, pdfimages) and zbar (zbarimg, for the QR codes).
+APT_pdf=(fonts-noto-core fonts-noto-cjk poppler-utils zbar-tools)
+group_pdf() {
+  if have apt-get; then apt_install "${APT_pdf[@]}"
+  elif ! have pdftotext || ! have zbarimg; then
+    echo "install-deps: the PDF tests need poppler (pdftotext…) and zbar (zbarimg), and Noto fonts" >&2
+  fi
 }
 
 # The desktop app (Tauri 2 on WebKitGTK): Tauri's Linux prerequisites (STACK.md §1).
@@ -77,7 +91,7 @@ group_e2e() {
 groups=("$@"); [ ${#groups[@]} -eq 0 ] && groups=(cli)
 for g in "${groups[@]}"; do
   case "$g" in
-    cli|app|e2e) "group_$g" ;;
-    *) echo "install-deps: unknown group $g (cli, app, e2e)" >&2; exit 2 ;;
+    cli|app|e2e|pdf) "group_$g" ;;
+    *) echo "install-deps: unknown group $g (cli, app, e2e, pdf)" >&2; exit 2 ;;
   esac
 done

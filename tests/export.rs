@@ -457,7 +457,7 @@ fn pdf_has_cover_and_one_page_per_badge() {
     let b = &out.bytes;
     assert!(b.starts_with(b"%PDF-"));
     assert!(String::from_utf8_lossy(&b[b.len() - 8..]).contains("%%EOF"));
-    let s = String::from_utf8_lossy(b);
+    let s = String::from_utf8_lossy(b).replace("/Type/", "/Type /").replace("/Subtype/", "/Subtype /");
     let pages = s.matches("/Type /Page").count() - s.matches("/Type /Pages").count();
     assert_eq!(pages, 1 + p.badges.len());
     // The JWT badge's PNG is embedded as an image.
@@ -2223,6 +2223,10 @@ fn world_pdf(dir: &std::path::Path) -> (Portfolio, std::path::PathBuf, Vec<u8>) 
     assert!(out.notices.is_empty(), "{:?}", out.notices);
     let path = dir.join("world.pdf");
     std::fs::write(&path, &out.bytes).unwrap();
+    // To look at it: BACKPACK_KEEP_PDF=/tmp/world.pdf, then pdftoppm -png.
+    if let Ok(keep) = std::env::var("BACKPACK_KEEP_PDF") {
+        std::fs::write(keep, &out.bytes).unwrap();
+    }
     (p, path, out.bytes)
 }
 
@@ -2274,9 +2278,14 @@ fn pdf_text_holds_chinese_arabic_and_accented_names() {
     // Cover, then one page per badge (each fits on one page).
     let info = pdf_tool("pdfinfo", &[path.to_str().unwrap()]);
     let info = String::from_utf8(info.stdout).unwrap();
-    assert!(info.contains("\nPages:          5\n"), "{info}");
-    assert!(info.contains("Tagged:         yes"), "{info}");
-    assert!(info.contains("Title:          Mes badges — 我的徽章"), "{info}");
+    let field = |k: &str| {
+        info.lines()
+            .find_map(|l| l.strip_prefix(&format!("{k}:")).map(|v| v.trim().to_string()))
+            .unwrap_or_default()
+    };
+    assert_eq!(field("Pages"), "5", "{info}");
+    assert_eq!(field("Tagged"), "yes", "{info}");
+    assert_eq!(field("Title"), "Mes badges — 我的徽章", "{info}");
 }
 
 #[test]

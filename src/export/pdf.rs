@@ -46,7 +46,7 @@ use krilla_svg::{SurfaceExt, SvgSettings};
 
 use super::html::{badge_image, pretty_date, status_words};
 use super::pdf_fonts::{Fonts, fonts};
-use super::pdf_text::{Line, layout};
+use super::pdf_text::{Line, layout, layout_ltr};
 use super::privacy::{REDACTED_EMAIL, Redactor};
 use super::{ExportBadge, ExportError, ExportOptions, Portfolio, original_file_name, sha256_hex};
 use crate::model::{Container, Format, IdentityKind};
@@ -66,7 +66,6 @@ const MAX_QR_URL: usize = 512;
 
 const INK: (u8, u8, u8) = (0x1b, 0x1b, 0x1f);
 const MUTED: (u8, u8, u8) = (0x50, 0x50, 0x5a);
-const ACCENT: (u8, u8, u8) = (0x2b, 0x4f, 0xa8);
 const LINE: (u8, u8, u8) = (0xc8, 0xc8, 0xd2);
 
 /// The colour of a status, as on the HTML page.
@@ -131,7 +130,6 @@ enum Draw {
 /// A node of the tag tree being built.
 struct GroupSpec {
     kind: Option<TagKind>,
-    parent: Option<usize>,
     children: Vec<Child>,
 }
 
@@ -160,7 +158,6 @@ impl<'f> Layout<'f> {
             y: M,
             groups: vec![GroupSpec {
                 kind: None,
-                parent: None,
                 children: Vec::new(),
             }],
             missing: Vec::new(),
@@ -171,7 +168,6 @@ impl<'f> Layout<'f> {
         let id = self.groups.len();
         self.groups.push(GroupSpec {
             kind: Some(kind.into()),
-            parent: Some(parent),
             children: Vec::new(),
         });
         self.groups[parent].children.push(Child::Group(id));
@@ -234,8 +230,28 @@ impl<'f> Layout<'f> {
         colour: (u8, u8, u8),
         group: usize,
     ) {
+        self.text_dir(text, x, width, size, bold, colour, group, false);
+    }
+
+    /// [`Layout::text`]; `ltr`: a line Backpack composes around badge text, always left to right.
+    #[allow(clippy::too_many_arguments)]
+    fn text_dir(
+        &mut self,
+        text: &str,
+        x: f32,
+        width: f32,
+        size: f32,
+        bold: bool,
+        colour: (u8, u8, u8),
+        group: usize,
+        ltr: bool,
+    ) {
         self.note_missing(text, bold);
-        let lines = layout(text, self.fonts, size, width, bold);
+        let lines = if ltr {
+            layout_ltr(text, self.fonts, size, width, bold)
+        } else {
+            layout(text, self.fonts, size, width, bold)
+        };
         let lh = size * 1.38;
         for line in lines {
             self.ensure(lh);
@@ -302,7 +318,7 @@ impl<'f> Layout<'f> {
 
     fn bullet(&mut self, parent: usize, text: &str) {
         let g = self.group(Tag::P, parent);
-        self.text(
+        self.text_dir(
             &format!("\u{2022} {text}"),
             M + 8.0,
             W - 2.0 * M - 8.0,
@@ -310,6 +326,7 @@ impl<'f> Layout<'f> {
             false,
             INK,
             g,
+            true,
         );
     }
 
@@ -543,7 +560,16 @@ fn badge_pages(
         && let Some(r) = &item.report
         && !r.reason.trim().is_empty()
     {
-        l.text(&format!("Why: {}", red.apply(&r.reason)), M, side, 9.0, false, INK, p);
+        l.text_dir(
+            &format!("Why: {}", red.apply(&r.reason)),
+            M,
+            side,
+            9.0,
+            false,
+            INK,
+            p,
+            true,
+        );
     }
     if l.y < top + IMG + 10.0 {
         l.y = top + IMG + 10.0;
@@ -714,7 +740,7 @@ fn badge_pages(
         ),
     };
     l.y = top + 4.0;
-    l.text(&words, tx, tw, 9.0, false, MUTED, p);
+    l.text_dir(&words, tx, tw, 9.0, false, MUTED, p, true);
     if url.is_some() && l.y < top + QR {
         l.y = top + QR;
     }
@@ -761,7 +787,7 @@ fn cover(l: &mut Layout<'_>, portfolio: &Portfolio, opts: &ExportOptions<'_>, re
         }
         s.push_str(&format!(" \u{2014} {}", status_words(item).1));
         let g = l.group(Tag::P, ROOT);
-        l.text(&s, M + 8.0, W - 2.0 * M - 8.0, 10.5, false, INK, g);
+        l.text_dir(&s, M + 8.0, W - 2.0 * M - 8.0, 10.5, false, INK, g, true);
         l.gap(1.5);
     }
     l.gap(10.0);
@@ -896,7 +922,7 @@ fn footer(surface: &mut Surface<'_>, fonts: &Fonts, text: &str) {
     )));
     surface.set_fill(Some(fill(MUTED)));
     let mut x = M;
-    for line in layout(text, fonts, 8.0, W - 2.0 * M, false) {
+    for line in layout_ltr(text, fonts, 8.0, W - 2.0 * M, false) {
         for run in &line.runs {
             surface.draw_glyphs(
                 Point::from_xy(x, H - M + 22.0),

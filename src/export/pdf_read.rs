@@ -524,8 +524,9 @@ impl<'a> Doc<'a> {
             None => {
                 // An xref-stream PDF has its trailer keys in the cross-reference stream object.
                 return Err(PdfReadError::Damaged(
-                    "its cross-references are compressed (the pdf was saved again by another \
-                     program), and Backpack reads only the cross-reference tables it writes"
+                    "it has no readable cross-reference table or trailer: it is cut short or \
+                     damaged, or another program saved it again with compressed \
+                     cross-references, which Backpack does not read"
                         .into(),
                 ));
             }

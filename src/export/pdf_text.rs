@@ -165,8 +165,27 @@ fn shape(text: &str, face: &Face, rtl: bool) -> (Vec<KrillaGlyph>, f32) {
     (glyphs, width)
 }
 
-/// Lay out `text` in lines at most `max_width` points wide at `size` points.
+/// Lay out `text` in lines at most `max_width` points wide at `size` points. Each paragraph's
+/// direction comes from its first strong character (UAX #9 rules P2–P3), so a badge name in
+/// Arabic is right to left.
 pub fn layout(text: &str, fonts: &Fonts, size: f32, max_width: f32, bold: bool) -> Vec<Line> {
+    layout_dir(text, fonts, size, max_width, bold, None)
+}
+
+/// [`layout`] with the paragraph direction fixed to left to right: for lines Backpack composes
+/// in English around badge text ("2. <name> — <issuer> — Verified").
+pub fn layout_ltr(text: &str, fonts: &Fonts, size: f32, max_width: f32, bold: bool) -> Vec<Line> {
+    layout_dir(text, fonts, size, max_width, bold, Some(Level::ltr()))
+}
+
+fn layout_dir(
+    text: &str,
+    fonts: &Fonts,
+    size: f32,
+    max_width: f32,
+    bold: bool,
+    base: Option<Level>,
+) -> Vec<Line> {
     let text = clean(text);
     let mut lines = Vec::new();
     for para in text.split('\n') {
@@ -174,20 +193,22 @@ pub fn layout(text: &str, fonts: &Fonts, size: f32, max_width: f32, bold: bool) 
         if para.trim().is_empty() {
             continue;
         }
-        layout_para(para, fonts, size, max_width, bold, &mut lines);
+        layout_para(para, fonts, size, max_width, bold, base, &mut lines);
     }
     lines
 }
 
+#[allow(clippy::too_many_arguments)]
 fn layout_para(
     para: &str,
     fonts: &Fonts,
     size: f32,
     max_width: f32,
     bold: bool,
+    base: Option<Level>,
     lines: &mut Vec<Line>,
 ) {
-    let bidi = BidiInfo::new(para, None);
+    let bidi = BidiInfo::new(para, base);
     let Some(pinfo) = bidi.paragraphs.first() else {
         return;
     };

@@ -25,7 +25,7 @@ pub enum Fmt {
     Zip,
     /// A signed Verifiable Presentation (JSON).
     Vp,
-    /// A printable PDF (cover + one page per badge).
+    /// A printable PDF (cover + one page per badge, each original credential attached).
     Pdf,
     /// One badge baked into a PNG.
     Png,
@@ -126,6 +126,9 @@ impl Args {
         write_atomic(&self.output, &out.bytes)?;
         for line in out.warning.lines() {
             eprintln!("{}", clean(&line));
+        }
+        for line in &out.notices {
+            eprintln!("{}", clean(line));
         }
         if !out.not_in_presentation.is_empty() && format.has_presentation() {
             let names: Vec<String> = out.not_in_presentation.iter().map(|n| clean(n)).collect();
