@@ -2418,3 +2418,106 @@ fn pdf_of_a_hostile_svg_badge_never_reads_files_and_still_exports() {
     assert!(out.bytes.starts_with(b"%PDF-"));
     assert!(!String::from_utf8_lossy(&out.bytes).contains("root:x:0:0"));
 }
+
+#[test]
+fn pdf_shows_every_field_the_html_page_shows() {
+    use backpack_core::model::{Alignment, ResultEntry};
+    use backpack_core::verify::report::EndorsementCheck;
+    let key = LearnerKey::new(LearnerSecret::from_bytes(&[11; 32]));
+    let mut it = signed_item(&key, ZH_URL, "Field test", "Example Institute");
+    it.badge.alignments = vec![Alignment {
+        target_name: Some("Data analysis".into()),
+        target_framework: Some("ESCO".into()),
+        target_code: Some("S1.2.3".into()),
+        target_description: Some("Analyse data sets".into()),
+        ..Alignment::default()
+    }];
+    it.badge.results = vec![ResultEntry {
+        label: Some("Final grade".into()),
+        value: Some("A".into()),
+        ..ResultEntry::default()
+    }];
+    it.badge.evidence = vec![Evidence {
+        name: Some("Capstone project".into()),
+        id: Some("https://me.example/capstone".into()),
+        ..Evidence::default()
+    }];
+    it.badge.recipients = vec![Recipient {
+        kind: IdentityKind::Email,
+        identity: "learner@example.org".into(),
+        hashed: false,
+        salt: None,
+    }];
+    it.badge.valid_until = Some("2030-01-01T00:00:00Z".into());
+    it.note = Some("Built with my team".into());
+    let report = it.report.as_mut().unwrap();
+    report.endorsements = vec![EndorsementCheck {
+        scope: backpack_core::endorsement::Scope::Achievement,
+        endorser_id: Some("https://endorser.example".into()),
+        endorser_name: Some("Guild of Analysts".into()),
+        name: "Endorsement of Field test".into(),
+        comment: Some("A rigorous course".into()),
+        status: Status::IssuerNotConfirmed,
+        reason: "the endorser's key could not be confirmed offline".into(),
+    }];
+    let mut unchecked = item(
+        "1edtech-public-validator/ob30/simple.json",
+        Container::Json,
+        Format::Ob3Json,
+        "x",
+    );
+    unchecked.report = Some({
+        let mut r = backpack_core::verify::Report::new("2026-05-01T00:00:00Z".into());
+        r.status = Status::CouldNotCheck;
+        r.reason = "the issuer's key could not be fetched (offline)".into();
+        r
+    });
+    let p = Portfolio {
+        title: "Fields".into(),
+        intro: Some("My introduction".into()),
+        note: Some("Collection note".into()),
+        badges: vec![it, unchecked],
+    };
+    let mut o = opts(None);
+    o.privacy.include_evidence = true;
+    o.privacy.include_notes = true;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fields.pdf");
+    std::fs::write(
+        &path,
+        export::export(&p, ExportFormat::Pdf, &o).unwrap().bytes,
+    )
+    .unwrap();
+    let t = pdf_tool("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"]);
+    let text = String::from_utf8(t.stdout).unwrap();
+    for want in [
+        "Fields",
+        "My introduction",
+        "Collection note",
+        "exported 3 May 2026 with Backpack",
+        "How to check these badges",
+        "Field test",
+        "Verified",
+        "checked by the sender’s Backpack on 3 May 2026",
+        "Example Institute",
+        &key.did(),
+        "1 January 2026",
+        "1 January 2030",
+        "[email hidden]",
+        "Open Badges 3.0",
+        ZH_URL,
+        "Complete the course.",
+        "Data analysis (ESCO) S1.2.3 — Analyse data sets",
+        "Final grade · A",
+        "Capstone project — https://me.example/capstone",
+        "Endorsement of Field test — by Guild of Analysts, of the achievement: Signature intact,",
+        "A rigorous course",
+        "Built with my team",
+        "01-field-test.json",
+        "Could not check",
+        "Why: the issuer's key could not be fetched (offline)",
+    ] {
+        assert!(text.contains(want), "{want:?} not in the PDF text:\n{text}");
+    }
+    assert!(!text.contains("learner@example.org"), "{text}");
+}

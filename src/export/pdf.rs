@@ -146,6 +146,7 @@ struct Layout<'f> {
     y: f32,
     groups: Vec<GroupSpec>,
     missing: Vec<char>,
+    images: Images,
 }
 
 const ROOT: usize = 0;
@@ -161,6 +162,7 @@ impl<'f> Layout<'f> {
                 children: Vec::new(),
             }],
             missing: Vec::new(),
+            images: Images::default(),
         }
     }
 
@@ -203,15 +205,10 @@ impl<'f> Layout<'f> {
 
     fn note_missing(&mut self, text: &str, bold: bool) {
         for c in text.chars() {
-            if !c.is_whitespace()
-                && !c.is_control()
+            if !super::pdf_text::is_neutral(c)
                 && !self.missing.contains(&c)
                 && self.missing.len() < 32
-                && !self.fonts.chain(bold).iter().any(|f| f.covers(c))
-                && self
-                    .fonts
-                    .face_for(c, bold)
-                    .is_none_or(|f| !f.covers(c))
+                && self.fonts.covering(c, bold).is_none()
             {
                 self.missing.push(c);
             }
@@ -369,6 +366,64 @@ fn decode_png_rgba(bytes: &[u8]) -> Option<(u32, u32, Vec<u8>)> {
     (w > 0 && h > 0 && rgba.len() == (w as usize) * (h as usize) * 4).then_some((w, h, rgba))
 }
 
+/// Longest side, in pixels, of a badge image as embedded: 118 pt at about 300 dpi. Larger
+/// images are reduced (box filter), which keeps the file small and the export fast.
+const MAX_IMAGE_SIDE: u32 = 500;
+
+/// `rgba` reduced by a whole factor so that its longest side is at most [`MAX_IMAGE_SIDE`],
+/// averaging each box of pixels (colours weighted by their alpha, so edges keep no dark fringe).
+fn downscale(w: u32, h: u32, rgba: Vec<u8>) -> (u32, u32, Vec<u8>) {
+    let f = w.max(h).div_ceil(MAX_IMAGE_SIDE);
+    if f <= 1 {
+        return (w, h, rgba);
+    }
+    let (nw, nh) = (w.div_ceil(f), h.div_ceil(f));
+    let mut out = vec![0u8; (nw * nh * 4) as usize];
+    for ny in 0..nh {
+        for nx in 0..nw {
+            let (mut r, mut g, mut b, mut a, mut n) = (0u64, 0u64, 0u64, 0u64, 0u64);
+            for y in ny * f..((ny + 1) * f).min(h) {
+                let row = (y * w) as usize * 4;
+                for x in nx * f..((nx + 1) * f).min(w) {
+                    let i = row + x as usize * 4;
+                    let pa = u64::from(rgba[i + 3]);
+                    r += u64::from(rgba[i]) * pa;
+                    g += u64::from(rgba[i + 1]) * pa;
+                    b += u64::from(rgba[i + 2]) * pa;
+                    a += pa;
+                    n += 1;
+                }
+            }
+            let o = ((ny * nw + nx) * 4) as usize;
+            if a > 0 {
+                out[o] = (r / a) as u8;
+                out[o + 1] = (g / a) as u8;
+                out[o + 2] = (b / a) as u8;
+            }
+            out[o + 3] = (a / n.max(1)) as u8;
+        }
+    }
+    (nw, nh, out)
+}
+
+/// Badge images of one export, by the SHA-256 of their bytes: a picture several badges share
+/// is decoded, reduced and compressed once.
+#[derive(Default)]
+struct Images(std::collections::HashMap<String, Option<(KImage, u32, u32)>>);
+
+impl Images {
+    fn png(&mut self, bytes: &[u8]) -> Option<(KImage, u32, u32)> {
+        self.0
+            .entry(sha256_hex(bytes))
+            .or_insert_with(|| {
+                let (w, h, rgba) = decode_png_rgba(bytes)?;
+                let (w, h, rgba) = downscale(w, h, rgba);
+                Some((KImage::from_rgba8(rgba, w, h), w, h))
+            })
+            .clone()
+    }
+}
+
 /// Every raster inside an SVG is a PNG that decodes under the cap (krilla decodes rasters
 /// only when it writes the file, where a failure would fail the whole export).
 fn svg_rasters_ok(g: &usvg::Group, depth: usize) -> bool {
@@ -417,7 +472,13 @@ fn parse_svg(bytes: &[u8], fonts: &Fonts) -> Option<usvg::Tree> {
 }
 
 /// The badge image placed in `rect` (aspect kept), or `None` when it cannot be drawn.
-fn image_draw(item: &ExportBadge, rect: Rect, group: usize, fonts: &Fonts) -> Option<Draw> {
+fn image_draw(
+    item: &ExportBadge,
+    rect: Rect,
+    group: usize,
+    fonts: &Fonts,
+    images: &mut Images,
+) -> Option<Draw> {
     let (mime, bytes) = badge_image(item)?;
     let fit = |w: f32, h: f32| {
         let scale = (rect.width() / w).min(rect.height() / h);
@@ -431,8 +492,7 @@ fn image_draw(item: &ExportBadge, rect: Rect, group: usize, fonts: &Fonts) -> Op
     };
     match mime.as_str() {
         "image/png" => {
-            let (w, h, rgba) = decode_png_rgba(&bytes)?;
-            let image = KImage::from_rgba8(rgba, w, h);
+            let (image, w, h) = images.png(&bytes)?;
             Some(Draw::Image {
                 image,
                 rect: fit(w as f32, h as f32)?,
@@ -524,7 +584,7 @@ fn badge_pages(
         Tag::Figure(Some(format!("Badge image: {name}"))),
         art,
     );
-    let drawn = img_rect.and_then(|r| image_draw(item, r, fig, l.fonts));
+    let drawn = img_rect.and_then(|r| image_draw(item, r, fig, l.fonts, &mut l.images));
     match drawn {
         Some(d) => l.push(d),
         None => {
@@ -993,7 +1053,7 @@ pub fn render_full(
     opts: &ExportOptions<'_>,
 ) -> Result<Rendered, ExportError> {
     let fonts = fonts();
-    if fonts.chain(false).is_empty() {
+    if fonts.main(false).is_none() {
         return Err(ExportError::Pdf(
             "no font is installed on this system to print text with (on Debian: apt-get \
              install fonts-noto-core fonts-noto-cjk, or any TrueType/OpenType font)"

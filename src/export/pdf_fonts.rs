@@ -122,8 +122,11 @@ pub struct Fonts {
     db: Arc<fontdb::Database>,
     /// Loaded faces by fontdb id (`None`: could not be loaded).
     loaded: Mutex<HashMap<fontdb::ID, Option<Arc<Face>>>>,
-    /// The chain for regular and bold text, resolved once.
-    chains: Mutex<HashMap<bool, Arc<Vec<Arc<Face>>>>>,
+    /// Font files read so far (a collection's faces share one copy).
+    files: Mutex<HashMap<std::path::PathBuf, &'static [u8]>>,
+    /// The chain for regular and bold text, as font ids, resolved once; faces are loaded
+    /// only when a character reaches them.
+    chains: Mutex<HashMap<bool, Arc<Vec<fontdb::ID>>>>,
     /// Last-resort scan results per character.
     scanned: Mutex<HashMap<(char, bool), Option<Arc<Face>>>>,
 }
@@ -139,10 +142,7 @@ pub fn fonts() -> &'static Fonts {
     })
 }
 
-fn leak_face(data: Vec<u8>, index: u32, family: String) -> Option<Arc<Face>> {
-    // Kept for the life of the process (a face is loaded at most once), so the shaper can
-    // borrow it without a self-referential struct.
-    let data: &'static [u8] = Box::leak(data.into_boxed_slice());
+fn make_face(data: &'static [u8], index: u32, family: String) -> Option<Arc<Face>> {
     let shaper = rustybuzz::Face::from_slice(data, index)?;
     let font = Font::new(krilla::Data::from(data), index)?;
     let upem = shaper.units_per_em() as f32;
@@ -164,6 +164,7 @@ impl Fonts {
         Fonts {
             db: Arc::new(db),
             loaded: Mutex::new(HashMap::new()),
+            files: Mutex::new(HashMap::new()),
             chains: Mutex::new(HashMap::new()),
             scanned: Mutex::new(HashMap::new()),
         }
@@ -172,6 +173,38 @@ impl Fonts {
     /// The font database (handed to the SVG renderer for text inside badge images).
     pub fn database(&self) -> Arc<fontdb::Database> {
         self.db.clone()
+    }
+
+    /// A font file's bytes, read once and kept for the life of the process (a face is loaded
+    /// at most once, so the shaper can borrow it without a self-referential struct).
+    fn file_data(&self, id: fontdb::ID) -> Option<(&'static [u8], u32)> {
+        let (source, index) = self.db.face_source(id)?;
+        let data: &'static [u8] = match source {
+            fontdb::Source::File(path) | fontdb::Source::SharedFile(path, _) => {
+                let mut files = self.files.lock().ok()?;
+                match files.get(&path) {
+                    Some(d) => d,
+                    None => {
+                        let len = std::fs::metadata(&path).ok()?.len();
+                        if len > MAX_FONT_FILE_BYTES as u64 {
+                            return None;
+                        }
+                        let d: &'static [u8] =
+                            Box::leak(std::fs::read(&path).ok()?.into_boxed_slice());
+                        files.insert(path, d);
+                        d
+                    }
+                }
+            }
+            fontdb::Source::Binary(b) => {
+                let b: &[u8] = (*b).as_ref();
+                if b.len() > MAX_FONT_FILE_BYTES {
+                    return None;
+                }
+                Box::leak(b.to_vec().into_boxed_slice())
+            }
+        };
+        Some((data, index))
     }
 
     fn load(&self, id: fontdb::ID) -> Option<Arc<Face>> {
@@ -184,17 +217,13 @@ impl Fonts {
             .and_then(|i| i.families.first().map(|f| f.0.clone()))
             .unwrap_or_default();
         let face = self
-            .db
-            .with_face_data(id, |data, index| {
-                (data.len() <= MAX_FONT_FILE_BYTES).then(|| (data.to_vec(), index))
-            })
-            .flatten()
-            .and_then(|(data, index)| leak_face(data, index, family));
+            .file_data(id)
+            .and_then(|(data, index)| make_face(data, index, family));
         self.loaded.lock().ok()?.insert(id, face.clone());
         face
     }
 
-    fn family(&self, name: &str, bold: bool) -> Option<Arc<Face>> {
+    fn family(&self, name: &str, bold: bool) -> Option<fontdb::ID> {
         let families = [fontdb::Family::Name(name)];
         let q = |weight| fontdb::Query {
             families: &families,
@@ -202,7 +231,7 @@ impl Fonts {
             stretch: fontdb::Stretch::Normal,
             style: fontdb::Style::Normal,
         };
-        let id = if bold {
+        if bold {
             self.db
                 .query(&q(fontdb::Weight::BOLD))
                 .filter(|id| {
@@ -213,30 +242,23 @@ impl Fonts {
                 .or_else(|| self.db.query(&q(fontdb::Weight::NORMAL)))
         } else {
             self.db.query(&q(fontdb::Weight::NORMAL))
-        }?;
-        self.load(id)
+        }
     }
 
-    /// The chain for regular or bold text: the main face first, then every installed
-    /// fallback family, each once.
-    pub fn chain(&self, bold: bool) -> Arc<Vec<Arc<Face>>> {
+    /// The chain for regular or bold text, as font ids: the main family first, then every
+    /// installed fallback family, each once.
+    fn chain_ids(&self, bold: bool) -> Arc<Vec<fontdb::ID>> {
         if let Some(c) = self.chains.lock().ok().and_then(|c| c.get(&bold).cloned()) {
             return c;
         }
-        let mut chain: Vec<Arc<Face>> = Vec::new();
+        let mut chain: Vec<fontdb::ID> = Vec::new();
         if let Some(main) = LATIN.iter().find_map(|n| self.family(n, bold)) {
             chain.push(main);
         }
         for n in FALLBACK {
             if let Some(f) = self.family(n, bold)
-                && !chain.iter().any(|c| Arc::ptr_eq(c, &f))
+                && !chain.contains(&f)
             {
-                chain.push(f);
-            }
-        }
-        if chain.is_empty() {
-            // No preferred family at all: the first face that can render basic Latin.
-            if let Some(f) = self.scan('a', bold) {
                 chain.push(f);
             }
         }
@@ -245,6 +267,15 @@ impl Fonts {
             c.insert(bold, chain.clone());
         }
         chain
+    }
+
+    /// The main face for regular or bold text: the first family of the chain that loads, else
+    /// any installed face that has basic Latin. `None` when the system has no usable font.
+    pub fn main(&self, bold: bool) -> Option<Arc<Face>> {
+        self.chain_ids(bold)
+            .iter()
+            .find_map(|id| self.load(*id))
+            .or_else(|| self.scan('a', bold))
     }
 
     /// Any installed face that has `c` (the last resort), cached per character.
@@ -263,9 +294,7 @@ impl Fonts {
         let found = ids.into_iter().find_map(|(id, _)| {
             let has = self
                 .db
-                .with_face_data(id, |data, index| {
-                    ttf_parser_covers(data, index, c)
-                })
+                .with_face_data(id, |data, index| ttf_parser_covers(data, index, c))
                 .unwrap_or(false);
             if has { self.load(id) } else { None }
         });
@@ -273,17 +302,23 @@ impl Fonts {
         found
     }
 
-    /// The face to draw `c` with: the first face of the chain that has it, else any face
-    /// that has it, else the main face (which draws its missing-glyph box).
+    /// The face that has `c`: the first face of the chain that has it (loading faces only as
+    /// far as needed), else any installed face that has it.
+    pub fn covering(&self, c: char, bold: bool) -> Option<Arc<Face>> {
+        for id in self.chain_ids(bold).iter() {
+            if let Some(f) = self.load(*id)
+                && f.covers(c)
+            {
+                return Some(f);
+            }
+        }
+        self.scan(c, bold)
+    }
+
+    /// The face to draw `c` with: [`Fonts::covering`], else the main face (which draws its
+    /// missing-glyph box).
     pub fn face_for(&self, c: char, bold: bool) -> Option<Arc<Face>> {
-        let chain = self.chain(bold);
-        if let Some(f) = chain.iter().find(|f| f.covers(c)) {
-            return Some(f.clone());
-        }
-        if let Some(f) = self.scan(c, bold) {
-            return Some(f);
-        }
-        chain.first().cloned()
+        self.covering(c, bold).or_else(|| self.main(bold))
     }
 }
 
