@@ -82,6 +82,26 @@ const WORLD_NAMES: [&str; 4] = [
     "Основы программирования",
 ];
 
+/// The fixture's PNG artwork made distinct per badge (a pixel changed, re-encoded as 8-bit
+/// RGBA), so the PDF cannot share one decoded image between badges.
+fn distinct_png(i: usize) -> Vec<u8> {
+    let bytes = fixture("1edtech-public-validator/ob30/simple-jwt.png");
+    let mut dec = png::Decoder::new(std::io::Cursor::new(bytes));
+    dec.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    let mut r = dec.read_info().unwrap();
+    let mut buf = vec![0; r.output_buffer_size().unwrap()];
+    let info = r.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    let at = (i * 4097) % buf.len();
+    buf[at] ^= 0x5a;
+    let mut out = Vec::new();
+    let mut enc = png::Encoder::new(&mut out, info.width, info.height);
+    enc.set_color(info.color_type);
+    enc.set_depth(png::BitDepth::Eight);
+    enc.write_header().unwrap().write_image_data(&buf).unwrap();
+    out
+}
+
 fn main() {
     let sources = [
         "1edtech-public-validator/ob30/simple.json",
@@ -113,7 +133,10 @@ fn main() {
     println!("export of a 100-badge collection (75 JSON + 25 baked PNG VC-JWT), target < 1 s each");
     // First: the first PDF of this process (it scans the system fonts and reads the faces).
     let t = Instant::now();
-    let size = export::export(&p, ExportFormat::Pdf, &o).unwrap().bytes.len();
+    let size = export::export(&p, ExportFormat::Pdf, &o)
+        .unwrap()
+        .bytes
+        .len();
     println!(
         "{:<28} once {:>8.1} ms                         output {:>8} bytes",
         "pdf (first in process)",
@@ -158,6 +181,9 @@ fn main() {
             if i % 4 == 3 {
                 b.badge.name = WORLD_NAMES[(i / 4) % WORLD_NAMES.len()].to_string();
             }
+            if i % 4 == 1 {
+                b.original = distinct_png(i);
+            }
             b
         })
         .collect();
@@ -167,7 +193,9 @@ fn main() {
         note: None,
         badges: world,
     };
-    println!("pdf of 100 badges: 25 JSON, 25 baked PNG, 25 baked SVG, 25 named in CJK/Arabic/…");
+    println!(
+        "pdf of 100 badges: 25 JSON, 25 PNG (each a different 981x941 picture), 25 baked SVG, 25 named in CJK/Arabic/…"
+    );
     time("pdf (svg + scripts)", || {
         export::export(&wp, ExportFormat::Pdf, &o)
             .unwrap()

@@ -457,7 +457,9 @@ fn pdf_has_cover_and_one_page_per_badge() {
     let b = &out.bytes;
     assert!(b.starts_with(b"%PDF-"));
     assert!(String::from_utf8_lossy(&b[b.len() - 8..]).contains("%%EOF"));
-    let s = String::from_utf8_lossy(b).replace("/Type/", "/Type /").replace("/Subtype/", "/Subtype /");
+    let s = String::from_utf8_lossy(b)
+        .replace("/Type/", "/Type /")
+        .replace("/Subtype/", "/Subtype /");
     let pages = s.matches("/Type /Page").count() - s.matches("/Type /Pages").count();
     assert_eq!(pages, 1 + p.badges.len());
     // The JWT badge's PNG is embedded as an image.
@@ -2257,7 +2259,12 @@ fn pdf_attaches_every_original_byte_for_byte() {
     std::fs::create_dir(&out).unwrap();
     let save = pdf_tool(
         "pdfdetach",
-        &["-saveall", "-o", out.to_str().unwrap(), path.to_str().unwrap()],
+        &[
+            "-saveall",
+            "-o",
+            out.to_str().unwrap(),
+            path.to_str().unwrap(),
+        ],
     );
     assert!(save.status.success(), "{save:?}");
     for (n, b) in names.iter().zip(&p.badges) {
@@ -2272,7 +2279,13 @@ fn pdf_text_holds_chinese_arabic_and_accented_names() {
     let t = pdf_tool("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"]);
     assert!(t.status.success(), "{t:?}");
     let text = String::from_utf8(t.stdout).unwrap();
-    for want in [ZH_NAME, AR_NAME, ACCENT_NAME, "北京大学继续教育学院", "جامعة القاهرة"] {
+    for want in [
+        ZH_NAME,
+        AR_NAME,
+        ACCENT_NAME,
+        "北京大学继续教育学院",
+        "جامعة القاهرة",
+    ] {
         assert!(text.contains(want), "{want} not in the text layer:\n{text}");
     }
     // Cover, then one page per badge (each fits on one page).
@@ -2280,7 +2293,10 @@ fn pdf_text_holds_chinese_arabic_and_accented_names() {
     let info = String::from_utf8(info.stdout).unwrap();
     let field = |k: &str| {
         info.lines()
-            .find_map(|l| l.strip_prefix(&format!("{k}:")).map(|v| v.trim().to_string()))
+            .find_map(|l| {
+                l.strip_prefix(&format!("{k}:"))
+                    .map(|v| v.trim().to_string())
+            })
             .unwrap_or_default()
     };
     assert_eq!(field("Pages"), "5", "{info}");
@@ -2295,7 +2311,13 @@ fn pdf_qr_code_decodes_to_the_badge_url_and_only_where_there_is_one() {
     let prefix = dir.path().join("page");
     let r = pdf_tool(
         "pdftoppm",
-        &["-r", "150", "-png", path.to_str().unwrap(), prefix.to_str().unwrap()],
+        &[
+            "-r",
+            "150",
+            "-png",
+            path.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
     );
     assert!(r.status.success(), "{r:?}");
     let scan = |n: usize| {
@@ -2381,7 +2403,9 @@ fn pdf_draws_svg_and_png_badge_images() {
     let path = dir.path().join("images.pdf");
     std::fs::write(
         &path,
-        export::export(&p, ExportFormat::Pdf, &opts(None)).unwrap().bytes,
+        export::export(&p, ExportFormat::Pdf, &opts(None))
+            .unwrap()
+            .bytes,
     )
     .unwrap();
     let t = pdf_tool("pdftotext", &[path.to_str().unwrap(), "-"]);
@@ -2391,7 +2415,10 @@ fn pdf_draws_svg_and_png_badge_images() {
     // pdfimages lists the PNG badge's raster; the SVG is drawn as vectors.
     let imgs = pdf_tool("pdfimages", &["-list", path.to_str().unwrap()]);
     let imgs = String::from_utf8(imgs.stdout).unwrap();
-    assert!(imgs.lines().any(|l| l.trim_start().starts_with("3 ")), "{imgs}");
+    assert!(
+        imgs.lines().any(|l| l.trim_start().starts_with("3 ")),
+        "{imgs}"
+    );
 }
 
 #[test]
@@ -2500,7 +2527,7 @@ fn pdf_shows_every_field_the_html_page_shows() {
         "Verified",
         "checked by the sender’s Backpack on 3 May 2026",
         "Example Institute",
-        &key.did(),
+        key.did(),
         "1 January 2026",
         "1 January 2030",
         "[email hidden]",

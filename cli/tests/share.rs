@@ -787,10 +787,22 @@ fn verify_share_checks_the_credentials_attached_to_a_pdf() {
         )
     );
     assert_eq!(lines[1], "  1. Teamwork — Verified");
-    assert!(s.contains("      from: 01-teamwork.json (ob3-json)\n"), "{s}");
-    assert!(s.contains("      from: 02-teamwork.json (ob3-json)\n"), "{s}");
-    assert!(s.contains("  pages: the printed pages are a copy and are not compared"), "{s}");
-    assert!(s.ends_with("2 of 2 badges verified; everything verifies\n"), "{s}");
+    assert!(
+        s.contains("      from: 01-teamwork.json (ob3-json)\n"),
+        "{s}"
+    );
+    assert!(
+        s.contains("      from: 02-teamwork.json (ob3-json)\n"),
+        "{s}"
+    );
+    assert!(
+        s.contains("  pages: the printed pages are a copy and are not compared"),
+        "{s}"
+    );
+    assert!(
+        s.ends_with("2 of 2 badges verified; everything verifies\n"),
+        "{s}"
+    );
 
     // Flip one byte inside the second attachment (stored uncompressed): that badge fails.
     let orig = fixture("dcc-verifier-core/v1OBv3SpecExample.json");
@@ -804,7 +816,11 @@ fn verify_share_checks_the_credentials_attached_to_a_pdf() {
     bad[at] ^= 1;
     let badp = dir.path().join("bad.pdf");
     std::fs::write(&badp, &bad).unwrap();
-    let out = backpack(&["verify-share", badp.to_str().unwrap(), "--json"], &[], None);
+    let out = backpack(
+        &["verify-share", badp.to_str().unwrap(), "--json"],
+        &[],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["kind"], "pdf");

@@ -38,15 +38,14 @@ use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::surface::Surface;
 use krilla::tagging::{
-    ArtifactType, ContentTag, Identifier, Node as TagNode, SpanTag, Tag, TagGroup, TagKind,
-    TagTree,
+    ArtifactType, ContentTag, Identifier, Node as TagNode, SpanTag, Tag, TagGroup, TagKind, TagTree,
 };
 use krilla::{Document, SerializeSettings};
 use krilla_svg::{SurfaceExt, SvgSettings};
 
 use super::html::{badge_image, pretty_date, status_words};
 use super::pdf_fonts::{Fonts, fonts};
-use super::pdf_text::{Line, layout, layout_ltr};
+use super::pdf_text::{Line, iso, layout, layout_ltr, strip_bidi_controls};
 use super::privacy::{REDACTED_EMAIL, Redactor};
 use super::{ExportBadge, ExportError, ExportOptions, Portfolio, original_file_name, sha256_hex};
 use crate::model::{Container, Format, IdentityKind};
@@ -119,12 +118,11 @@ enum Draw {
         group: usize,
     },
     /// Filled rectangles (QR modules): part of a figure.
-    Modules {
-        rects: Vec<Rect>,
-        group: usize,
-    },
+    Modules { rects: Vec<Rect>, group: usize },
     /// Decoration: a stroked rectangle or rule, an artifact.
     Frame { rect: Rect, colour: (u8, u8, u8) },
+    /// A running header on a continued badge page ("<name> (continued)"), an artifact.
+    Header { line: Line },
 }
 
 /// A node of the tag tree being built.
@@ -147,6 +145,8 @@ struct Layout<'f> {
     groups: Vec<GroupSpec>,
     missing: Vec<char>,
     images: Images,
+    /// The badge being laid out, for the header of its continued pages.
+    continuing: Option<String>,
 }
 
 const ROOT: usize = 0;
@@ -163,6 +163,7 @@ impl<'f> Layout<'f> {
             }],
             missing: Vec::new(),
             images: Images::default(),
+            continuing: None,
         }
     }
 
@@ -184,6 +185,16 @@ impl<'f> Layout<'f> {
     fn ensure(&mut self, h: f32) {
         if self.y + h > H - M - 14.0 && self.y > M + 1.0 {
             self.new_page();
+            if let Some(name) = self.continuing.clone() {
+                let text = format!("{} (continued)", iso(&name));
+                if let Some(line) = layout_ltr(&text, self.fonts, 9.0, W - 2.0 * M, false)
+                    .into_iter()
+                    .next()
+                {
+                    self.push(Draw::Header { line });
+                }
+                self.y += 22.0;
+            }
         }
     }
 
@@ -193,7 +204,7 @@ impl<'f> Layout<'f> {
             | Draw::Image { group, .. }
             | Draw::Svg { group, .. }
             | Draw::Modules { group, .. } => Some(*group),
-            Draw::Frame { .. } => None,
+            Draw::Frame { .. } | Draw::Header { .. } => None,
         };
         let page = self.pages.len() - 1;
         let idx = self.pages[page].len();
@@ -245,9 +256,10 @@ impl<'f> Layout<'f> {
     ) {
         self.note_missing(text, bold);
         let lines = if ltr {
+            // Composed: its badge pieces are already isolated with `iso`.
             layout_ltr(text, self.fonts, size, width, bold)
         } else {
-            layout(text, self.fonts, size, width, bold)
+            layout(&strip_bidi_controls(text), self.fonts, size, width, bold)
         };
         let lh = size * 1.38;
         for line in lines {
@@ -366,9 +378,9 @@ fn decode_png_rgba(bytes: &[u8]) -> Option<(u32, u32, Vec<u8>)> {
     (w > 0 && h > 0 && rgba.len() == (w as usize) * (h as usize) * 4).then_some((w, h, rgba))
 }
 
-/// Longest side, in pixels, of a badge image as embedded: 118 pt at about 300 dpi. Larger
+/// Longest side, in pixels, of a badge image as embedded: 118 pt at about 220 dpi. Larger
 /// images are reduced (box filter), which keeps the file small and the export fast.
-const MAX_IMAGE_SIDE: u32 = 500;
+const MAX_IMAGE_SIDE: u32 = 360;
 
 /// `rgba` reduced by a whole factor so that its longest side is at most [`MAX_IMAGE_SIDE`],
 /// averaging each box of pixels (colours weighted by their alpha, so edges keep no dark fringe).
@@ -395,10 +407,12 @@ fn downscale(w: u32, h: u32, rgba: Vec<u8>) -> (u32, u32, Vec<u8>) {
                 }
             }
             let o = ((ny * nw + nx) * 4) as usize;
-            if a > 0 {
-                out[o] = (r / a) as u8;
-                out[o + 1] = (g / a) as u8;
-                out[o + 2] = (b / a) as u8;
+            if let (Some(r), Some(g), Some(b)) =
+                (r.checked_div(a), g.checked_div(a), b.checked_div(a))
+            {
+                out[o] = r as u8;
+                out[o + 1] = g as u8;
+                out[o + 2] = b as u8;
             }
             out[o + 3] = (a / n.max(1)) as u8;
         }
@@ -570,6 +584,7 @@ fn badge_pages(
 ) {
     let b = &item.badge;
     let n = i + 1;
+    l.continuing = None;
     l.new_page();
     let art = l.group(Tag::Article, ROOT);
     let name = red.apply(if b.name.trim().is_empty() {
@@ -580,16 +595,16 @@ fn badge_pages(
     // The image, top right.
     let top = l.y;
     let img_rect = Rect::from_xywh(W - M - IMG, top, IMG, IMG);
-    let fig = l.group(
-        Tag::Figure(Some(format!("Badge image: {name}"))),
-        art,
-    );
+    let fig = l.group(Tag::Figure(Some(format!("Badge image: {name}"))), art);
     let drawn = img_rect.and_then(|r| image_draw(item, r, fig, l.fonts, &mut l.images));
     match drawn {
         Some(d) => l.push(d),
         None => {
             if let Some(r) = img_rect {
-                l.push(Draw::Frame { rect: r, colour: LINE });
+                l.push(Draw::Frame {
+                    rect: r,
+                    colour: LINE,
+                });
                 let why = match badge_image(item) {
                     Some(_) => "Image not shown",
                     None => "No image",
@@ -604,24 +619,42 @@ fn badge_pages(
     }
     // Name and status, left of the image.
     let side = W - 2.0 * M - IMG - 18.0;
-    let h = l.group(Tag::Hn(NonZeroU16::MIN.saturating_add(1), Some(name.clone())), art);
+    let h = l.group(
+        Tag::Hn(NonZeroU16::MIN.saturating_add(1), Some(name.clone())),
+        art,
+    );
     l.text(&name, M, side, 18.0, true, INK, h);
     l.gap(4.0);
     let status = super::html::export_status(item);
     let (_, words) = status_words(item);
-    let checked = match item.report.as_ref().filter(|_| status != Status::NotChecked) {
-        Some(r) => format!(" \u{2014} checked by the sender\u{2019}s Backpack on {}", pretty_date(&r.checked_at)),
+    let checked = match item
+        .report
+        .as_ref()
+        .filter(|_| status != Status::NotChecked)
+    {
+        Some(r) => format!(
+            " \u{2014} checked by the sender\u{2019}s Backpack on {}",
+            pretty_date(&r.checked_at)
+        ),
         None => " \u{2014} not checked by the sender\u{2019}s Backpack".into(),
     };
     let p = l.group(Tag::P, art);
     l.text(words, M, side, 12.0, true, status_colour(status), p);
-    l.text(&checked.trim_start_matches(" \u{2014} ").to_string(), M, side, 9.0, false, MUTED, p);
+    l.text(
+        checked.trim_start_matches(" \u{2014} "),
+        M,
+        side,
+        9.0,
+        false,
+        MUTED,
+        p,
+    );
     if status != Status::Verified
         && let Some(r) = &item.report
         && !r.reason.trim().is_empty()
     {
         l.text_dir(
-            &format!("Why: {}", red.apply(&r.reason)),
+            &format!("Why: {}", iso(&red.apply(&r.reason))),
             M,
             side,
             9.0,
@@ -634,13 +667,19 @@ fn badge_pages(
     if l.y < top + IMG + 10.0 {
         l.y = top + IMG + 10.0;
     }
+    l.continuing = Some(name.clone());
     if let Some(d) = &b.description {
         l.para(Tag::P, art, &red.apply(d), 10.5, false, INK);
         l.gap(6.0);
     }
     // Facts, as the HTML page's definition list.
     let facts = l.group(Tag::Div, art);
-    let mut issuer = b.issuer.name.as_deref().map(|s| red.apply(s)).unwrap_or_default();
+    let mut issuer = b
+        .issuer
+        .name
+        .as_deref()
+        .map(|s| red.apply(s))
+        .unwrap_or_default();
     if let Some(id) = &b.issuer.id {
         if !issuer.is_empty() {
             issuer.push('\n');
@@ -688,21 +727,23 @@ fn badge_pages(
             l.para(Tag::P, art, &red.apply(t), 10.0, false, INK);
         }
         if let Some(u) = &c.url {
-            l.para(Tag::P, art, &format!("Criteria page: {u}"), 9.0, false, MUTED);
+            let g = l.group(Tag::P, art);
+            let text = format!("Criteria page: {}", iso(u));
+            l.text_dir(&text, M, W - 2.0 * M, 9.0, false, MUTED, g, true);
         }
     }
     if !b.alignments.is_empty() {
         l.heading(3, art, "Skills and alignments");
         for a in &b.alignments {
-            let mut s = red.apply(a.target_name.as_deref().unwrap_or("(unnamed)"));
+            let mut s = iso(&red.apply(a.target_name.as_deref().unwrap_or("(unnamed)")));
             if let Some(f) = &a.target_framework {
-                s.push_str(&format!(" ({})", red.apply(f)));
+                s.push_str(&format!(" ({})", iso(&red.apply(f))));
             }
             if let Some(code) = &a.target_code {
-                s.push_str(&format!(" {code}"));
+                s.push_str(&format!(" {}", iso(code)));
             }
             if let Some(d) = &a.target_description {
-                s.push_str(&format!(" \u{2014} {}", red.apply(d)));
+                s.push_str(&format!(" \u{2014} {}", iso(&red.apply(d))));
             }
             l.bullet(art, &s);
         }
@@ -713,7 +754,7 @@ fn badge_pages(
             let parts: Vec<String> = [&r.label, &r.value, &r.status, &r.achieved_level]
                 .into_iter()
                 .flatten()
-                .map(|s| red.apply(s))
+                .map(|s| iso(&red.apply(s)))
                 .collect();
             l.bullet(art, &parts.join(" \u{b7} "));
         }
@@ -721,11 +762,18 @@ fn badge_pages(
     if opts.privacy.include_evidence && !b.evidence.is_empty() {
         l.heading(3, art, "Evidence");
         for e in &b.evidence {
-            let s: Vec<String> = [&e.name, &e.description, &e.narrative, &e.genre, &e.audience, &e.id]
-                .into_iter()
-                .flatten()
-                .map(|s| red.apply(s))
-                .collect();
+            let s: Vec<String> = [
+                &e.name,
+                &e.description,
+                &e.narrative,
+                &e.genre,
+                &e.audience,
+                &e.id,
+            ]
+            .into_iter()
+            .flatten()
+            .map(|s| iso(&red.apply(s)))
+            .collect();
             l.bullet(art, &s.join(" \u{2014} "));
         }
     }
@@ -738,19 +786,19 @@ fn badge_pages(
                 .endorser_name
                 .as_deref()
                 .or(e.endorser_id.as_deref())
-                .map(|s| red.apply(s))
+                .map(|s| iso(&red.apply(s)))
                 .unwrap_or_else(|| "an unnamed endorser".into());
             let mut s = format!(
                 "{} \u{2014} by {who}, of the {}: {}",
-                red.apply(&e.name),
+                iso(&red.apply(&e.name)),
                 e.scope.as_str(),
                 e.status.label()
             );
             if e.status != Status::Verified && !e.reason.trim().is_empty() {
-                s.push_str(&format!(" ({})", red.apply(&e.reason)));
+                s.push_str(&format!(" ({})", iso(&red.apply(&e.reason))));
             }
             if let Some(c) = e.comment.as_deref().filter(|c| !c.trim().is_empty()) {
-                s.push_str(&format!(" \u{2014} \u{201c}{}\u{201d}", red.apply(c)));
+                s.push_str(&format!(" \u{2014} \u{201c}{}\u{201d}", iso(&red.apply(c))));
             }
             l.bullet(art, &s);
         }
@@ -770,10 +818,7 @@ fn badge_pages(
     l.heading(3, art, "How to check this badge");
     let top = l.y;
     let tx = if let Some(u) = &url {
-        let qfig = l.group(
-            Tag::Figure(Some(format!("QR code linking to {u}"))),
-            art,
-        );
+        let qfig = l.group(Tag::Figure(Some(format!("QR code linking to {u}"))), art);
         if let Some(rects) = qr_modules(u, M - 6.0, top, QR) {
             l.push(Draw::Modules { rects, group: qfig });
         }
@@ -807,7 +852,13 @@ fn badge_pages(
     let _ = n;
 }
 
-fn cover(l: &mut Layout<'_>, portfolio: &Portfolio, opts: &ExportOptions<'_>, red: &Redactor, title: &str) {
+fn cover(
+    l: &mut Layout<'_>,
+    portfolio: &Portfolio,
+    opts: &ExportOptions<'_>,
+    red: &Redactor,
+    title: &str,
+) {
     l.heading(1, ROOT, title);
     let n = portfolio.badges.len();
     l.para(
@@ -836,9 +887,9 @@ fn cover(l: &mut Layout<'_>, portfolio: &Portfolio, opts: &ExportOptions<'_>, re
     l.heading(2, ROOT, "Badges in this collection");
     for (i, item) in portfolio.badges.iter().enumerate() {
         let b = &item.badge;
-        let mut s = format!("{}. {}", i + 1, red.apply(&b.name));
+        let mut s = format!("{}. {}", i + 1, iso(&red.apply(&b.name)));
         if let Some(n) = &b.issuer.name {
-            s.push_str(&format!(" \u{2014} {}", red.apply(n)));
+            s.push_str(&format!(" \u{2014} {}", iso(&red.apply(n))));
         }
         if opts.privacy.include_dates
             && let Some(d) = &b.issued
@@ -954,6 +1005,26 @@ fn draw(surface: &mut Surface<'_>, d: &Draw) -> Option<Identifier> {
             surface.end_tagged();
             Some(id)
         }
+        Draw::Header { line } => {
+            surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::with_kind(
+                ArtifactType::Header,
+            )));
+            surface.set_fill(Some(fill(MUTED)));
+            let mut x = M;
+            for run in &line.runs {
+                surface.draw_glyphs(
+                    Point::from_xy(x, M + 9.0),
+                    &run.glyphs,
+                    run.face.font.clone(),
+                    &run.text,
+                    9.0,
+                    false,
+                );
+                x += run.width;
+            }
+            surface.end_tagged();
+            None
+        }
         Draw::Frame { rect, colour } => {
             surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::with_kind(
                 ArtifactType::Other,
@@ -998,7 +1069,11 @@ fn footer(surface: &mut Surface<'_>, fonts: &Fonts, text: &str) {
     surface.end_tagged();
 }
 
-fn build_tree(groups: &mut [GroupSpec], ids: &mut [Vec<Option<Identifier>>], g: usize) -> Vec<TagNode> {
+fn build_tree(
+    groups: &mut [GroupSpec],
+    ids: &mut [Vec<Option<Identifier>>],
+    g: usize,
+) -> Vec<TagNode> {
     let children = std::mem::take(&mut groups[g].children);
     let mut out = Vec::new();
     for c in children {
@@ -1013,7 +1088,11 @@ fn build_tree(groups: &mut [GroupSpec], ids: &mut [Vec<Option<Identifier>>], g: 
                 }
             }
             Child::Content(page, idx) => {
-                if let Some(id) = ids.get_mut(page).and_then(|p| p.get_mut(idx)).and_then(Option::take) {
+                if let Some(id) = ids
+                    .get_mut(page)
+                    .and_then(|p| p.get_mut(idx))
+                    .and_then(Option::take)
+                {
                     out.push(id.into());
                 }
             }
@@ -1079,8 +1158,8 @@ pub fn render_full(
     let total = l.pages.len();
     let mut ids: Vec<Vec<Option<Identifier>>> = Vec::with_capacity(total);
     for (pi, draws) in l.pages.iter().enumerate() {
-        let settings = PageSettings::from_wh(W, H)
-            .ok_or_else(|| ExportError::Pdf("bad page size".into()))?;
+        let settings =
+            PageSettings::from_wh(W, H).ok_or_else(|| ExportError::Pdf("bad page size".into()))?;
         let mut page = doc.start_page_with(settings);
         let mut surface = page.surface();
         let mut page_ids = Vec::with_capacity(draws.len());
@@ -1090,7 +1169,7 @@ pub fn render_full(
         footer(
             &mut surface,
             fonts,
-            &format!("{title} \u{b7} page {} of {total}", pi + 1),
+            &format!("{} \u{b7} page {} of {total}", iso(&title), pi + 1),
         );
         surface.finish();
         page.finish();
@@ -1166,16 +1245,68 @@ mod tests {
     fn only_https_ids_get_a_qr_code() {
         let q = |id, c, f, p| public_url(&item(id, c, f, p));
         assert_eq!(
-            q(Some("https://b.example/a/1"), Container::Json, Format::Ob3Json, "{}").as_deref(),
+            q(
+                Some("https://b.example/a/1"),
+                Container::Json,
+                Format::Ob3Json,
+                "{}"
+            )
+            .as_deref(),
             Some("https://b.example/a/1")
         );
-        assert_eq!(q(Some("urn:uuid:1234"), Container::Json, Format::Ob3Json, "{}"), None);
-        assert_eq!(q(Some("did:example:1"), Container::Json, Format::Ob3Json, "{}"), None);
-        assert_eq!(q(Some("http://b.example/1"), Container::Json, Format::Ob2Hosted, ""), None);
-        assert_eq!(q(Some("https:///nohost"), Container::Json, Format::Ob3Json, ""), None);
-        assert_eq!(q(Some("https://a b.example/"), Container::Json, Format::Ob3Json, ""), None);
         assert_eq!(
-            q(None, Container::Url, Format::Ob2Hosted, " https://h.example/assertion/9 ").as_deref(),
+            q(
+                Some("urn:uuid:1234"),
+                Container::Json,
+                Format::Ob3Json,
+                "{}"
+            ),
+            None
+        );
+        assert_eq!(
+            q(
+                Some("did:example:1"),
+                Container::Json,
+                Format::Ob3Json,
+                "{}"
+            ),
+            None
+        );
+        assert_eq!(
+            q(
+                Some("http://b.example/1"),
+                Container::Json,
+                Format::Ob2Hosted,
+                ""
+            ),
+            None
+        );
+        assert_eq!(
+            q(
+                Some("https:///nohost"),
+                Container::Json,
+                Format::Ob3Json,
+                ""
+            ),
+            None
+        );
+        assert_eq!(
+            q(
+                Some("https://a b.example/"),
+                Container::Json,
+                Format::Ob3Json,
+                ""
+            ),
+            None
+        );
+        assert_eq!(
+            q(
+                None,
+                Container::Url,
+                Format::Ob2Hosted,
+                " https://h.example/assertion/9 "
+            )
+            .as_deref(),
             Some("https://h.example/assertion/9")
         );
         let long = format!("https://h.example/{}", "a".repeat(600));

@@ -106,7 +106,9 @@ pub struct Face {
 
 impl std::fmt::Debug for Face {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Face").field("family", &self.family).finish()
+        f.debug_struct("Face")
+            .field("family", &self.family)
+            .finish()
     }
 }
 
@@ -116,6 +118,9 @@ impl Face {
         self.shaper.glyph_index(c).is_some()
     }
 }
+
+/// Faces found by the last-resort scan, per (character, bold).
+type ScanCache = Mutex<HashMap<(char, bool), Option<Arc<Face>>>>;
 
 /// The process's fonts: the system font list and every face loaded so far.
 pub struct Fonts {
@@ -128,7 +133,7 @@ pub struct Fonts {
     /// only when a character reaches them.
     chains: Mutex<HashMap<bool, Arc<Vec<fontdb::ID>>>>,
     /// Last-resort scan results per character.
-    scanned: Mutex<HashMap<(char, bool), Option<Arc<Face>>>>,
+    scanned: ScanCache,
 }
 
 static FONTS: OnceLock<Fonts> = OnceLock::new();

@@ -40,7 +40,9 @@ pub enum PdfReadError {
     #[error("pdf is unreadable: {0}")]
     Damaged(String),
     /// Encrypted.
-    #[error("pdf is encrypted; Backpack's pdfs never are, and encrypted attachments cannot be checked")]
+    #[error(
+        "pdf is encrypted; Backpack's pdfs never are, and encrypted attachments cannot be checked"
+    )]
     Encrypted,
     /// Over a limit.
     #[error("pdf exceeds the {what} limit of {limit}")]
@@ -101,7 +103,10 @@ fn is_ws(b: u8) -> bool {
 }
 
 fn is_delim(b: u8) -> bool {
-    matches!(b, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
+    matches!(
+        b,
+        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+    )
 }
 
 struct Lexer<'a> {
@@ -274,9 +279,7 @@ impl<'a> Lexer<'a> {
                         .ok()
                         .and_then(|s| s.parse::<f64>().ok())
                         .map(Obj::Num)
-                        .ok_or_else(|| {
-                            format!("unexpected token at byte {save}")
-                        }),
+                        .ok_or_else(|| format!("unexpected token at byte {save}")),
                 }
             }
         }
@@ -539,15 +542,16 @@ impl<'a> Doc<'a> {
     }
 
     fn object(&self, num: u32) -> PResult<Obj> {
-        let off = *self
-            .offsets
-            .get(&num)
-            .ok_or_else(|| format!("object {num} is not in the file (or is in a compressed object stream)"))?;
+        let off = *self.offsets.get(&num).ok_or_else(|| {
+            format!("object {num} is not in the file (or is in a compressed object stream)")
+        })?;
         let mut lx = Lexer::new(self.b, off);
         let n = lx.uint();
         let g = lx.uint();
         if n != Some(u64::from(num)) || g.is_none() || !lx.keyword(b"obj") {
-            return Err(format!("object {num} is not where the cross-reference table says"));
+            return Err(format!(
+                "object {num} is not where the cross-reference table says"
+            ));
         }
         let o = lx.object(0)?;
         if let Obj::Stream(d, start, _) = o {
@@ -565,7 +569,9 @@ impl<'a> Doc<'a> {
                 .ok_or_else(|| format!("object {num}: stream runs past the end of the file"))?;
             let mut after = Lexer::new(self.b, end);
             if !after.keyword(b"endstream") {
-                return Err(format!("object {num}: stream length does not end at endstream"));
+                return Err(format!(
+                    "object {num}: stream length does not end at endstream"
+                ));
             }
             return Ok(Obj::Stream(d, start, end));
         }
@@ -747,9 +753,7 @@ fn walk(
         }
     }
     if let Some(kids) = node.get(b"Kids") {
-        let kids = doc
-            .resolve(kids)
-            .map_err(PdfReadError::Damaged)?;
+        let kids = doc.resolve(kids).map_err(PdfReadError::Damaged)?;
         if let Obj::Array(kids) = kids {
             for k in kids {
                 let kid = doc.resolve(&k).map_err(PdfReadError::Damaged)?;
@@ -778,8 +782,11 @@ mod tests {
         objs.push(format!("<< /Names [{names}] >>").into_bytes());
         for (i, (name, extra, data)) in files.iter().enumerate() {
             objs.push(
-                format!("<< /Type /Filespec /F ({name}) /EF << /F {} 0 R >> /Desc (d) >>", 4 + 2 * i)
-                    .into_bytes(),
+                format!(
+                    "<< /Type /Filespec /F ({name}) /EF << /F {} 0 R >> /Desc (d) >>",
+                    4 + 2 * i
+                )
+                .into_bytes(),
             );
             let mut s = format!("<< /Length {} {extra} >>\nstream\n", data.len()).into_bytes();
             s.extend_from_slice(data);
@@ -795,13 +802,18 @@ mod tests {
             out.extend_from_slice(b"\nendobj\n");
         }
         let x = out.len();
-        out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes());
+        out.extend_from_slice(
+            format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes(),
+        );
         for o in offs {
             out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
         }
         out.extend_from_slice(
-            format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{x}\n%%EOF\n", objs.len() + 1)
-                .as_bytes(),
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{x}\n%%EOF\n",
+                objs.len() + 1
+            )
+            .as_bytes(),
         );
         out
     }

@@ -61,6 +61,24 @@ fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{3134f}')
 }
 
+/// Explicit bidi controls (embeddings, overrides, isolates: U+202A–U+202E, U+2066–U+2069).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Badge text without explicit bidi controls: a credential cannot reverse or reorder what is
+/// printed around it (an override could make `moc.live` read as `evil.com`).
+pub fn strip_bidi_controls(s: &str) -> String {
+    s.chars().filter(|c| !is_bidi_control(*c)).collect()
+}
+
+/// A piece of badge text inside a line Backpack composes: its controls removed, then
+/// isolated (FSI … PDI, UAX #9 §2.7) so its direction never reorders the words around it.
+/// The isolates steer the layout only; they are not drawn and not in the text layer.
+pub fn iso(s: &str) -> String {
+    format!("\u{2068}{}\u{2069}", strip_bidi_controls(s))
+}
+
 /// Text made safe to lay out: control characters other than newline become spaces,
 /// tabs and carriage returns too.
 pub fn clean(s: &str) -> String {
@@ -240,8 +258,7 @@ fn layout_para(
     let mut breaks: Vec<usize> = Vec::new();
     for w in chars.windows(2) {
         let ((_, a), (j, b)) = (w[0], w[1]);
-        if (a.is_whitespace() && !b.is_whitespace()) || ((is_cjk(a) || is_cjk(b)) && !is_mark(b))
-        {
+        if (a.is_whitespace() && !b.is_whitespace()) || ((is_cjk(a) || is_cjk(b)) && !is_mark(b)) {
             breaks.push(j);
         }
     }
@@ -330,7 +347,11 @@ fn shape_line(
             segs.reverse();
         }
         for (r, face) in segs {
-            let t = &text[r];
+            let t: String = text[r].chars().filter(|c| !is_bidi_control(*c)).collect();
+            if t.is_empty() {
+                continue;
+            }
+            let t = t.as_str();
             let (glyphs, w) = shape(t, &face, lvl.is_rtl());
             let w = w * size;
             width += w;
@@ -375,5 +396,38 @@ mod tests {
             .map(|l| l.runs.iter().map(|r| r.text.as_str()).collect())
             .collect();
         assert_eq!(text.join(" "), "one two three four five six");
+    }
+
+    #[test]
+    fn isolated_right_to_left_text_keeps_the_words_around_it_in_place() {
+        let f = super::super::pdf_fonts::fonts();
+        if f.main(false).is_none() {
+            return;
+        }
+        let ar = "أساسيات البرمجة";
+        let composed = format!("2. {} \u{2014} 1 January 2026", iso(ar));
+        let lines = layout_ltr(&composed, f, 10.0, 1000.0, false);
+        assert_eq!(lines.len(), 1);
+        let runs: Vec<&str> = lines[0].runs.iter().map(|r| r.text.as_str()).collect();
+        assert!(runs[0].starts_with("2."), "{runs:?}");
+        assert!(runs.last().unwrap().ends_with("1 January 2026"), "{runs:?}");
+        assert!(runs.iter().any(|r| r.contains("البرمجة")), "{runs:?}");
+        assert!(
+            !runs
+                .iter()
+                .any(|r| r.contains('\u{2068}') || r.contains('\u{2069}'))
+        );
+        // Without the isolate the number joins the Arabic run (UAX #9 rule W2): why `iso`.
+        let bare = layout_ltr(
+            &format!("2. {ar} \u{2014} 1 January"),
+            f,
+            10.0,
+            1000.0,
+            false,
+        );
+        let last = bare[0].runs.last().unwrap().text.as_str();
+        assert!(!last.ends_with("1 January"), "{last}");
+        // A right-to-left override in badge text is dropped.
+        assert_eq!(strip_bidi_controls("a\u{202e}moc.live"), "amoc.live");
     }
 }
