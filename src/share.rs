@@ -1,5 +1,6 @@
 //! The receiver side of sharing: take a file someone exported with Backpack — an HTML
-//! portfolio, a ZIP bundle or a Verifiable Presentation — pull out every credential and
+//! portfolio, a ZIP bundle, a PDF (its attached files, read by [`crate::export::pdf_read`]) or
+//! a Verifiable Presentation — pull out every credential and
 //! verify each one with [`crate::verify::verify_bytes`], then check the presentation's proof
 //! (VCDM 2.0 §4.13 / vc-di-eddsa, <https://www.w3.org/TR/vc-data-model-2.0/#presentations>).
 //! Offline by default: the caller's [`VerifyContext`] carries the fetcher the learner allowed.

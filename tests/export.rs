@@ -2436,12 +2436,27 @@ fn pdf_of_a_hostile_svg_badge_never_reads_files_and_still_exports() {
             base64::Engine::encode(&base64::engine::general_purpose::STANDARD, svg)
         ),
     });
+    let mut badges = vec![it, hostile()];
+    // An entity bomb and an external entity as the badge's own SVG file.
+    for rel in ["invalid/billion-laughs.svg", "invalid/xxe.svg"] {
+        let mut b = item(
+            "1edtech-public-validator/ob30/simple.json",
+            Container::Json,
+            Format::Ob3Json,
+            "x",
+        );
+        b.container = Container::Svg;
+        b.original = fixture_bytes(rel);
+        badges.push(b);
+    }
     let p = Portfolio {
         title: "x".into(),
-        badges: vec![it, hostile()],
+        badges,
         ..Portfolio::default()
     };
+    let t = std::time::Instant::now();
     let out = export::export(&p, ExportFormat::Pdf, &opts(None)).unwrap();
+    assert!(t.elapsed() < std::time::Duration::from_secs(20));
     assert!(out.bytes.starts_with(b"%PDF-"));
     assert!(!String::from_utf8_lossy(&out.bytes).contains("root:x:0:0"));
 }

@@ -18,9 +18,10 @@
 //! the export names it ([`super::ExportOutput::notices`]).
 //!
 //! **Cost.** The system font list is scanned once per process (fontdb reads only each file's
-//! name table); a face is read into memory the first time a page needs it and kept for the
-//! process (so a second export pays nothing). Measured on Debian 12 with fonts-noto-core and
-//! fonts-noto-cjk (294 files): see the README "Speed" table and `cargo bench --bench export`.
+//! name table: 320 faces in about 20 ms on Debian 12 with fonts-noto-core and fonts-noto-cjk);
+//! a fallback face is read the first time a character needs it (the 20 MB CJK collection only
+//! for CJK text) and kept for the process, so later exports pay nothing. `cargo bench --bench
+//! export` prints the first PDF of a process separately.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};

@@ -541,7 +541,8 @@ impl<'a> Doc<'a> {
         })
     }
 
-    fn object(&self, num: u32) -> PResult<Obj> {
+    /// Object `num` as parsed, a stream's end not yet found.
+    fn parsed(&self, num: u32) -> PResult<Obj> {
         let off = *self.offsets.get(&num).ok_or_else(|| {
             format!("object {num} is not in the file (or is in a compressed object stream)")
         })?;
@@ -553,11 +554,17 @@ impl<'a> Doc<'a> {
                 "object {num} is not where the cross-reference table says"
             ));
         }
-        let o = lx.object(0)?;
+        lx.object(0)
+    }
+
+    fn object(&self, num: u32) -> PResult<Obj> {
+        let o = self.parsed(num)?;
         if let Obj::Stream(d, start, _) = o {
+            // An indirect length is a plain number object, never followed further (two
+            // streams naming each other's length cannot send the reader round in circles).
             let len = match d.iter().find(|(k, _)| k == b"Length").map(|(_, v)| v) {
                 Some(Obj::Num(n)) if *n >= 0.0 => *n as usize,
-                Some(Obj::Ref(r, _)) if *r != num => match self.object(*r)? {
+                Some(Obj::Ref(r, _)) => match self.parsed(*r)? {
                     Obj::Num(n) if n >= 0.0 => n as usize,
                     _ => return Err(format!("object {num}: stream length is not a number")),
                 },
@@ -886,6 +893,15 @@ mod tests {
         assert_eq!(
             c.attachments[0].bytes,
             Err("object 4: stream runs past the end of the file".into())
+        );
+        // A stream whose length is itself (a stream, not a number): no loop.
+        let circ = String::from_utf8_lossy(&pdf_with(&[("01-a.json", "", b"{}".to_vec())]))
+            .replace("/Length 2 ", "/Length 4 0 R ")
+            .into_bytes();
+        let c = read(&circ).unwrap();
+        assert_eq!(
+            c.attachments[0].bytes,
+            Err("object 4: stream length is not a number".into())
         );
         // Encrypted.
         let enc = String::from_utf8_lossy(&pdf_with(&[]))
