@@ -4,7 +4,8 @@
 #
 # usage: scripts/install-deps.sh [GROUP...]     (default: cli)
 #   cli       the Rust toolchain Cargo.toml pins (rustup), a C compiler (bundled SQLite),
-#             cargo-nextest
+#             cargo-nextest; and the pdf group
+#   pdf       fonts the PDF export prints every script with, and the tools its tests check it with
 #   app       the desktop app's system packages (see ../shared/STACK.md)
 #   e2e       the end-to-end test tools (tauri-driver, Xvfb, WebKitWebDriver, selenium)
 #   package   the Tauri bundler (npm @tauri-apps/cli, pinned) for `make package`
@@ -99,6 +100,19 @@ group_cli() {
     echo "install-deps: cargo install cargo-nextest@$NEXTEST_VERSION --locked"
     cargo install "cargo-nextest@$NEXTEST_VERSION" --locked
   fi
+  group_pdf
+}
+
+# The PDF export (src/export/pdf_fonts.rs) prints with the system's fonts: Noto for Latin,
+# Greek, Cyrillic, Arabic, Hebrew, Indic… (core) and Chinese/Japanese/Korean (cjk). The PDF
+# tests read the file back as a receiver would: poppler (pdfdetach, pdftotext, pdftoppm,
+# pdfinfo, pdfimages) and zbar (zbarimg, for the QR codes).
+APT_pdf=(fonts-noto-core fonts-noto-cjk poppler-utils zbar-tools)
+group_pdf() {
+  if have apt-get; then apt_install "${APT_pdf[@]}"
+  elif ! have pdftotext || ! have zbarimg; then
+    echo "install-deps: the PDF tests need poppler (pdftotext…) and zbar (zbarimg), and Noto fonts" >&2
+  fi
 }
 
 # The desktop app (Tauri 2 on WebKitGTK): Tauri's Linux prerequisites (STACK.md §1).
@@ -167,8 +181,8 @@ group_actionlint() {
 groups=("$@"); [ ${#groups[@]} -eq 0 ] && groups=(cli)
 for g in "${groups[@]}"; do
   case "$g" in
-    cli|app|e2e|package|actionlint) "group_$g" ;;
+    cli|app|e2e|pdf|package|actionlint) "group_$g" ;;
     package-test) group_package_test ;;
-    *) echo "install-deps: unknown group $g (cli, app, e2e, package, package-test, actionlint)" >&2; exit 2 ;;
+    *) echo "install-deps: unknown group $g (cli, app, e2e, pdf, package, package-test, actionlint)" >&2; exit 2 ;;
   esac
 done

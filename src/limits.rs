@@ -28,3 +28,5 @@ pub const MAX_STATUS_LIST_BYTES: u64 = 16 * 1024 * 1024;
 pub const MAX_SHARE_READ_BYTES: u64 = 1024 * 1024 * 1024;
 /// Largest portfolio page (`index.html`) read from a received ZIP bundle.
 pub const MAX_SHARE_PAGE_BYTES: u64 = 256 * 1024 * 1024;
+/// Most attached files read from one received PDF (a Backpack PDF attaches one per badge).
+pub const MAX_PDF_ATTACHMENTS: usize = 10_000;

@@ -1,5 +1,6 @@
 //! The receiver side of sharing: take a file someone exported with Backpack — an HTML
-//! portfolio, a ZIP bundle or a Verifiable Presentation — pull out every credential and
+//! portfolio, a ZIP bundle, a PDF (its attached files, read by [`crate::export::pdf_read`]) or
+//! a Verifiable Presentation — pull out every credential and
 //! verify each one with [`crate::verify::verify_bytes`], then check the presentation's proof
 //! (VCDM 2.0 §4.13 / vc-di-eddsa, <https://www.w3.org/TR/vc-data-model-2.0/#presentations>).
 //! Offline by default: the caller's [`VerifyContext`] carries the fetcher the learner allowed.
@@ -53,6 +54,8 @@ pub enum ShareKind {
     Zip,
     /// A bare Verifiable Presentation (JSON).
     Presentation,
+    /// A PDF with the original credentials attached.
+    Pdf,
 }
 
 /// Whether a credential's bytes are the ones the exporter recorded.
@@ -208,7 +211,7 @@ impl ShareReport {
 pub enum ShareError {
     /// Not one of our export kinds.
     #[error(
-        "not a backpack export: expected an html portfolio, a zip bundle or a presentation json"
+        "not a backpack export: expected an html portfolio, a zip bundle, a pdf or a presentation json"
     )]
     Unrecognised,
     /// Too big.
@@ -239,6 +242,9 @@ pub enum ShareError {
     /// The presentation JSON is not usable.
     #[error("presentation is not valid json: {0}")]
     BadPresentation(String),
+    /// The PDF's attachments cannot be read.
+    #[error("{0}")]
+    Pdf(#[from] crate::export::pdf_read::PdfReadError),
 }
 
 /// Largest shared file accepted: a bundle of many badges.
@@ -284,6 +290,9 @@ pub fn verify_share_with(
     };
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         return verify_zip(bytes, &ctx, expect);
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return verify_pdf(bytes, &ctx, expect);
     }
     let text = std::str::from_utf8(bytes).map_err(|_| ShareError::Unrecognised)?;
     let head = text.trim_start_matches('\u{feff}').trim_start();
@@ -1105,6 +1114,70 @@ fn verify_zip_within(
         badges,
         presentation,
         page,
+        problems,
+    })
+}
+
+/// A PDF export: every attached file is a credential to check (Backpack attaches each
+/// badge's original, its description carrying the SHA-256 it had at export). The printed pages
+/// are not compared with the credentials (a PDF's text cannot be read back reliably): the
+/// report says so, and what it lists comes only from the attachments.
+fn verify_pdf(
+    bytes: &[u8],
+    ctx: &VerifyContext<'_>,
+    expect: &Expect,
+) -> Result<ShareReport, ShareError> {
+    let contents = crate::export::pdf_read::read(bytes)?;
+    if contents.attachments.is_empty() {
+        return Err(ShareError::NoCredentials);
+    }
+    let mut attachments = contents.attachments;
+    // Badge order: the number each name starts with (01-, 02-, … 100-).
+    attachments.sort_by_key(|a| {
+        a.name
+            .split('-')
+            .next()
+            .and_then(|n| n.parse::<u64>().ok())
+            .unwrap_or(u64::MAX)
+    });
+    let mut badges = Vec::new();
+    let mut problems = Vec::new();
+    let mut names = HashSet::new();
+    for (i, a) in attachments.into_iter().enumerate() {
+        let source = visible(&a.name);
+        if !names.insert(a.name.clone()) {
+            problems.push(format!("the pdf attaches {source} more than once"));
+        }
+        let recorded = a.description.as_deref().and_then(|d| {
+            let h = d.rsplit("SHA-256 ").next()?.trim();
+            (d.contains("SHA-256 ") && h.len() == 64 && h.bytes().all(|c| c.is_ascii_hexdigit()))
+                .then(|| h.to_string())
+        });
+        let c = match a.bytes {
+            Ok(b) => {
+                let c = check_one(source.clone(), &b, recorded.as_deref(), ctx, expect);
+                if let Ok(item) = page::item_from_original(b) {
+                    let want = original_file_name(i, &item);
+                    if a.name != want {
+                        problems.push(format!(
+                            "attachment {}: it is named {source}, but Backpack names this credential {want}",
+                            i + 1
+                        ));
+                    }
+                }
+                c
+            }
+            Err(e) => unreadable(source.clone(), format!("{source}: {e}"), ctx, expect),
+        };
+        badges.push(c.badge);
+    }
+    Ok(ShareReport {
+        kind: ShareKind::Pdf,
+        title: contents.title.map(|t| visible(&t)),
+        exported_at: None,
+        badges,
+        presentation: None,
+        page: None,
         problems,
     })
 }

@@ -457,7 +457,9 @@ fn pdf_has_cover_and_one_page_per_badge() {
     let b = &out.bytes;
     assert!(b.starts_with(b"%PDF-"));
     assert!(String::from_utf8_lossy(&b[b.len() - 8..]).contains("%%EOF"));
-    let s = String::from_utf8_lossy(b);
+    let s = String::from_utf8_lossy(b)
+        .replace("/Type/", "/Type /")
+        .replace("/Subtype/", "/Subtype /");
     let pages = s.matches("/Type /Page").count() - s.matches("/Type /Pages").count();
     assert_eq!(pages, 1 + p.badges.len());
     // The JWT badge's PNG is embedded as an image.
@@ -612,7 +614,7 @@ fn not_an_export_is_a_clean_error() {
     for (bytes, msg) in [
         (
             &b"\x00\x01binary"[..],
-            "not a backpack export: expected an html portfolio, a zip bundle or a presentation json",
+            "not a backpack export: expected an html portfolio, a zip bundle, a pdf or a presentation json",
         ),
         (
             &b"<!DOCTYPE html><html><body>nothing</body></html>"[..],
@@ -2109,6 +2111,459 @@ fn hostile_bundles_are_refused_under_a_memory_cap() {
         );
         assert!(peak < CAP_KIB, "{what}: peak {peak} KiB");
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// Issue 11: a PDF worth printing. The PDF is checked with the tools a receiver has
+// (poppler's pdfdetach/pdftotext/pdftoppm, zbar's zbarimg): `scripts/install-deps.sh pdf`
+// installs them and the fonts; a missing tool fails the test, it never skips.
+
+/// Run a command-line tool the PDF tests need; fail loudly when it is not installed.
+fn pdf_tool(cmd: &str, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!(
+                "{cmd} is needed by the PDF tests ({e}): run scripts/install-deps.sh pdf \
+                 (Debian: poppler-utils, zbar-tools, fonts-noto-core, fonts-noto-cjk)"
+            )
+        })
+}
+
+const ZH_NAME: &str = "数据科学基础证书";
+const AR_NAME: &str = "أساسيات البرمجة";
+const ACCENT_NAME: &str = "Élève émérite: Łódź, Øresund, Nguyễn Thị Ánh";
+const ZH_URL: &str = "https://badges.example.edu/credentials/zh-1";
+
+/// An OB 3.0 credential issued and signed by a did:key (self-certifying, so it verifies
+/// offline), with the wallet's report of it.
+fn signed_item(key: &LearnerKey, id: &str, name: &str, issuer: &str) -> ExportBadge {
+    let unsigned = serde_json::json!({
+        "@context": [
+            "https://www.w3.org/ns/credentials/v2",
+            "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+        ],
+        "id": id,
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "issuer": {"id": key.did(), "type": ["Profile"], "name": issuer},
+        "validFrom": "2026-01-01T00:00:00Z",
+        "name": name,
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "achievement": {
+                "id": "https://example.org/achievements/1",
+                "type": ["Achievement"],
+                "name": name,
+                "description": format!("{name}: a badge for the export tests."),
+                "criteria": {"narrative": "Complete the course."}
+            }
+        }
+    });
+    let o = ProofOptions {
+        created: Some("2026-01-01T00:00:00Z".into()),
+        proof_purpose: "assertionMethod".into(),
+        challenge: None,
+        domain: None,
+    };
+    let signed = export::presentation::sign_document(&unsigned, key, &o).unwrap();
+    let original = serde_json::to_vec_pretty(&signed).unwrap();
+    let d = backpack_core::decode::decode(&original).unwrap();
+    let parsed = backpack_core::parse::parse(&d).unwrap();
+    let clock = FixedClock(now());
+    ExportBadge {
+        wallet_id: id.into(),
+        report: Some(backpack_core::verify::verify_bytes(
+            &original,
+            &vctx(&clock, &OfflineFetcher),
+        )),
+        container: d.container,
+        format: parsed.format,
+        badge: parsed.badge,
+        payload: d.payload.text().to_string(),
+        original,
+        note: None,
+    }
+}
+
+/// Chinese (with an https id: a QR code), Arabic and accented names, plus a baked PNG.
+fn world_portfolio() -> Portfolio {
+    let key = LearnerKey::new(LearnerSecret::from_bytes(&[11; 32]));
+    Portfolio {
+        title: "Mes badges — 我的徽章".into(),
+        intro: Some("Badges in three scripts.".into()),
+        note: None,
+        badges: vec![
+            signed_item(&key, ZH_URL, ZH_NAME, "北京大学继续教育学院"),
+            signed_item(
+                &key,
+                "urn:uuid:6a1b8c0e-1f0b-4c4e-9f59-0d1c2b3a4d5e",
+                AR_NAME,
+                "جامعة القاهرة",
+            ),
+            signed_item(
+                &key,
+                "urn:uuid:0d0c2b7e-5a3f-4b7e-8a31-2f6c7d8e9f10",
+                ACCENT_NAME,
+                "Université de Genève",
+            ),
+            baked_checked_item("dcc-verifier-core/v1OBv3SpecExample.json"),
+        ],
+    }
+}
+
+fn world_pdf(dir: &std::path::Path) -> (Portfolio, std::path::PathBuf, Vec<u8>) {
+    let p = world_portfolio();
+    for b in &p.badges {
+        assert_eq!(
+            b.report.as_ref().unwrap().status,
+            Status::Verified,
+            "{}: {:?}",
+            b.badge.name,
+            b.report.as_ref().unwrap().reason
+        );
+    }
+    let out = export::export(&p, ExportFormat::Pdf, &opts(None)).unwrap();
+    assert!(out.notices.is_empty(), "{:?}", out.notices);
+    let path = dir.join("world.pdf");
+    std::fs::write(&path, &out.bytes).unwrap();
+    // To look at it: BACKPACK_KEEP_PDF=/tmp/world.pdf, then pdftoppm -png.
+    if let Ok(keep) = std::env::var("BACKPACK_KEEP_PDF") {
+        std::fs::write(keep, &out.bytes).unwrap();
+    }
+    (p, path, out.bytes)
+}
+
+#[test]
+fn pdf_attaches_every_original_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let (p, path, _) = world_pdf(dir.path());
+    let list = pdf_tool("pdfdetach", &["-list", path.to_str().unwrap()]);
+    assert!(list.status.success(), "{list:?}");
+    let listed = String::from_utf8(list.stdout).unwrap();
+    let names: Vec<String> = p
+        .badges
+        .iter()
+        .enumerate()
+        .map(|(i, b)| export::original_file_name(i, b))
+        .collect();
+    let want = format!(
+        "{} embedded files\n{}",
+        names.len(),
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("{}: {n}\n", i + 1))
+            .collect::<String>()
+    );
+    assert_eq!(listed, want);
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let save = pdf_tool(
+        "pdfdetach",
+        &[
+            "-saveall",
+            "-o",
+            out.to_str().unwrap(),
+            path.to_str().unwrap(),
+        ],
+    );
+    assert!(save.status.success(), "{save:?}");
+    for (n, b) in names.iter().zip(&p.badges) {
+        assert_eq!(std::fs::read(out.join(n)).unwrap(), b.original, "{n}");
+    }
+}
+
+#[test]
+fn pdf_text_holds_chinese_arabic_and_accented_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, path, _) = world_pdf(dir.path());
+    let t = pdf_tool("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"]);
+    assert!(t.status.success(), "{t:?}");
+    let text = String::from_utf8(t.stdout).unwrap();
+    for want in [
+        ZH_NAME,
+        AR_NAME,
+        ACCENT_NAME,
+        "北京大学继续教育学院",
+        "جامعة القاهرة",
+    ] {
+        assert!(text.contains(want), "{want} not in the text layer:\n{text}");
+    }
+    // Cover, then one page per badge (each fits on one page).
+    let info = pdf_tool("pdfinfo", &[path.to_str().unwrap()]);
+    let info = String::from_utf8(info.stdout).unwrap();
+    let field = |k: &str| {
+        info.lines()
+            .find_map(|l| {
+                l.strip_prefix(&format!("{k}:"))
+                    .map(|v| v.trim().to_string())
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(field("Pages"), "5", "{info}");
+    assert_eq!(field("Tagged"), "yes", "{info}");
+    assert_eq!(field("Title"), "Mes badges — 我的徽章", "{info}");
+}
+
+#[test]
+fn pdf_qr_code_decodes_to_the_badge_url_and_only_where_there_is_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, path, _) = world_pdf(dir.path());
+    let prefix = dir.path().join("page");
+    let r = pdf_tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "150",
+            "-png",
+            path.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
+    );
+    assert!(r.status.success(), "{r:?}");
+    let scan = |n: usize| {
+        let png = dir.path().join(format!("page-{n}.png"));
+        pdf_tool("zbarimg", &["--quiet", "--raw", png.to_str().unwrap()])
+    };
+    let zh = scan(2);
+    assert!(zh.status.success(), "{zh:?}");
+    assert_eq!(String::from_utf8(zh.stdout).unwrap().trim(), ZH_URL);
+    // urn:uuid ids and did:key badges have no address of their own: no code, words instead
+    // (zbarimg exits 4 when it finds no symbol).
+    for n in [3, 4, 5] {
+        let o = scan(n);
+        assert_eq!(o.status.code(), Some(4), "page {n}: {o:?}");
+    }
+}
+
+#[test]
+fn pdf_verifies_on_receipt_and_a_flipped_byte_fails_only_that_badge() {
+    let dir = tempfile::tempdir().unwrap();
+    let (p, _, bytes) = world_pdf(dir.path());
+    let (clock, f) = (FixedClock(now()), OfflineFetcher);
+    let r = verify_share(&bytes, &vctx(&clock, &f)).unwrap();
+    assert_eq!(r.kind, ShareKind::Pdf);
+    assert_eq!(r.title.as_deref(), Some("Mes badges — 我的徽章"));
+    let names: Vec<&str> = r
+        .badges
+        .iter()
+        .map(|b| b.badge.as_ref().unwrap().name.as_str())
+        .collect();
+    let want: Vec<&str> = p.badges.iter().map(|b| b.badge.name.as_str()).collect();
+    assert_eq!(names, want);
+    assert!(r.badges.iter().all(|b| b.integrity == Integrity::Intact));
+    assert!(r.all_valid(), "{:#?}", r.problems);
+    // One letter of the Arabic badge's description, inside its (uncompressed) attachment.
+    let orig = &p.badges[1].original;
+    let start = bytes
+        .windows(orig.len())
+        .position(|w| w == orig.as_slice())
+        .unwrap();
+    let word = b"a badge for the export tests";
+    let at = start + orig.windows(word.len()).position(|w| w == word).unwrap() + 3;
+    let mut bad = bytes.clone();
+    bad[at] ^= 0x01;
+    let r = verify_share(&bad, &vctx(&clock, &f)).unwrap();
+    let statuses: Vec<Status> = r.badges.iter().map(|b| b.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            Status::Verified,
+            Status::Invalid,
+            Status::Verified,
+            Status::Verified
+        ]
+    );
+    assert!(matches!(r.badges[1].integrity, Integrity::Altered(_)));
+    let proof = r.badges[1].report.get(CheckId::Proof).unwrap();
+    assert_eq!(proof.outcome, Outcome::Fail, "{}", proof.detail);
+    assert!(!r.all_valid());
+}
+
+#[test]
+fn pdf_draws_svg_and_png_badge_images() {
+    let p = Portfolio {
+        title: "Images".into(),
+        badges: vec![
+            item(
+                "1edtech-public-validator/ob30/simple-jwt.svg",
+                Container::Svg,
+                Format::Ob3Jwt,
+                "SVG badge",
+            ),
+            item(
+                "1edtech-public-validator/ob30/simple-jwt.png",
+                Container::Png,
+                Format::Ob3Jwt,
+                "PNG badge",
+            ),
+        ],
+        ..Portfolio::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("images.pdf");
+    std::fs::write(
+        &path,
+        export::export(&p, ExportFormat::Pdf, &opts(None))
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    let t = pdf_tool("pdftotext", &[path.to_str().unwrap(), "-"]);
+    let text = String::from_utf8(t.stdout).unwrap();
+    assert!(!text.contains("Image not shown"), "{text}");
+    assert!(!text.contains("No image"), "{text}");
+    // pdfimages lists the PNG badge's raster; the SVG is drawn as vectors.
+    let imgs = pdf_tool("pdfimages", &["-list", path.to_str().unwrap()]);
+    let imgs = String::from_utf8(imgs.stdout).unwrap();
+    assert!(
+        imgs.lines().any(|l| l.trim_start().starts_with("3 ")),
+        "{imgs}"
+    );
+}
+
+#[test]
+fn pdf_of_a_hostile_svg_badge_never_reads_files_and_still_exports() {
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10"><image xlink:href="/etc/passwd" width="10" height="10"/><image xlink:href="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==" width="10" height="10"/></svg>"#;
+    let mut it = item(
+        "1edtech-public-validator/ob30/simple.json",
+        Container::Json,
+        Format::Ob3Json,
+        "x",
+    );
+    it.badge.image = Some(Image::Data {
+        uri: format!(
+            "data:image/svg+xml;base64,{}",
+            base64::Engine::encode(&base64::engine::general_purpose::STANDARD, svg)
+        ),
+    });
+    let mut badges = vec![it, hostile()];
+    // An entity bomb and an external entity as the badge's own SVG file.
+    for rel in ["invalid/billion-laughs.svg", "invalid/xxe.svg"] {
+        let mut b = item(
+            "1edtech-public-validator/ob30/simple.json",
+            Container::Json,
+            Format::Ob3Json,
+            "x",
+        );
+        b.container = Container::Svg;
+        b.original = fixture_bytes(rel);
+        badges.push(b);
+    }
+    let p = Portfolio {
+        title: "x".into(),
+        badges,
+        ..Portfolio::default()
+    };
+    let t = std::time::Instant::now();
+    let out = export::export(&p, ExportFormat::Pdf, &opts(None)).unwrap();
+    assert!(t.elapsed() < std::time::Duration::from_secs(20));
+    assert!(out.bytes.starts_with(b"%PDF-"));
+    assert!(!String::from_utf8_lossy(&out.bytes).contains("root:x:0:0"));
+}
+
+#[test]
+fn pdf_shows_every_field_the_html_page_shows() {
+    use backpack_core::model::{Alignment, ResultEntry};
+    use backpack_core::verify::report::EndorsementCheck;
+    let key = LearnerKey::new(LearnerSecret::from_bytes(&[11; 32]));
+    let mut it = signed_item(&key, ZH_URL, "Field test", "Example Institute");
+    it.badge.alignments = vec![Alignment {
+        target_name: Some("Data analysis".into()),
+        target_framework: Some("ESCO".into()),
+        target_code: Some("S1.2.3".into()),
+        target_description: Some("Analyse data sets".into()),
+        ..Alignment::default()
+    }];
+    it.badge.results = vec![ResultEntry {
+        label: Some("Final grade".into()),
+        value: Some("A".into()),
+        ..ResultEntry::default()
+    }];
+    it.badge.evidence = vec![Evidence {
+        name: Some("Capstone project".into()),
+        id: Some("https://me.example/capstone".into()),
+        ..Evidence::default()
+    }];
+    it.badge.recipients = vec![Recipient {
+        kind: IdentityKind::Email,
+        identity: "learner@example.org".into(),
+        hashed: false,
+        salt: None,
+    }];
+    it.badge.valid_until = Some("2030-01-01T00:00:00Z".into());
+    it.note = Some("Built with my team".into());
+    let report = it.report.as_mut().unwrap();
+    report.endorsements = vec![EndorsementCheck {
+        scope: backpack_core::endorsement::Scope::Achievement,
+        endorser_id: Some("https://endorser.example".into()),
+        endorser_name: Some("Guild of Analysts".into()),
+        name: "Endorsement of Field test".into(),
+        comment: Some("A rigorous course".into()),
+        status: Status::IssuerNotConfirmed,
+        reason: "the endorser's key could not be confirmed offline".into(),
+    }];
+    let mut unchecked = item(
+        "1edtech-public-validator/ob30/simple.json",
+        Container::Json,
+        Format::Ob3Json,
+        "x",
+    );
+    unchecked.report = Some({
+        let mut r = backpack_core::verify::Report::new("2026-05-01T00:00:00Z".into());
+        r.status = Status::CouldNotCheck;
+        r.reason = "the issuer's key could not be fetched (offline)".into();
+        r
+    });
+    let p = Portfolio {
+        title: "Fields".into(),
+        intro: Some("My introduction".into()),
+        note: Some("Collection note".into()),
+        badges: vec![it, unchecked],
+    };
+    let mut o = opts(None);
+    o.privacy.include_evidence = true;
+    o.privacy.include_notes = true;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("fields.pdf");
+    std::fs::write(
+        &path,
+        export::export(&p, ExportFormat::Pdf, &o).unwrap().bytes,
+    )
+    .unwrap();
+    let t = pdf_tool("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"]);
+    let text = String::from_utf8(t.stdout).unwrap();
+    for want in [
+        "Fields",
+        "My introduction",
+        "Collection note",
+        "exported 3 May 2026 with Backpack",
+        "How to check these badges",
+        "Field test",
+        "Verified",
+        "checked by the sender’s Backpack on 3 May 2026",
+        "Example Institute",
+        key.did(),
+        "1 January 2026",
+        "1 January 2030",
+        "[email hidden]",
+        "Open Badges 3.0",
+        ZH_URL,
+        "Complete the course.",
+        "Data analysis (ESCO) S1.2.3 — Analyse data sets",
+        "Final grade · A",
+        "Capstone project — https://me.example/capstone",
+        "Endorsement of Field test — by Guild of Analysts, of the achievement: Signature intact,",
+        "A rigorous course",
+        "Built with my team",
+        "01-field-test.json",
+        "Could not check",
+        "Why: the issuer's key could not be fetched (offline)",
+    ] {
+        assert!(text.contains(want), "{want:?} not in the PDF text:\n{text}");
+    }
+    assert!(!text.contains("learner@example.org"), "{text}");
 }
 
 /// Endorsements embedded in a badge are shown on the page with their own status, and the

@@ -755,3 +755,94 @@ fn verify_share_refuses_a_bundle_naming_one_entry_many_times() {
         text(&o.stderr)
     );
 }
+
+/// Issue 11: a PDF carries each original credential as an attached file; `verify-share`
+/// checks them like a page or a bundle, and a changed byte fails that badge only.
+#[test]
+fn verify_share_checks_the_credentials_attached_to_a_pdf() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = Portfolio {
+        title: "For the hospital".into(),
+        badges: vec![
+            item("dcc-verifier-core/v2OBv3SpecExample.json"),
+            item("dcc-verifier-core/v1OBv3SpecExample.json"),
+        ],
+        ..Portfolio::default()
+    };
+    let o = ExportOptions {
+        privacy: Privacy::default(),
+        exported_at: chrono::Utc.with_ymd_and_hms(2026, 5, 3, 12, 0, 0).unwrap(),
+        learner: None,
+        challenge: None,
+        domain: None,
+    };
+    let bytes = export::export(&p, ExportFormat::Pdf, &o).unwrap().bytes;
+    let pdf = dir.path().join("badges.pdf");
+    std::fs::write(&pdf, &bytes).unwrap();
+    let out = backpack(&["verify-share", pdf.to_str().unwrap()], &[], None);
+    let s = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{s}{}", text(&out.stderr));
+    let lines: Vec<&str> = s.lines().collect();
+    assert_eq!(
+        lines[0],
+        format!(
+            "{}: pdf with attached credentials titled \"For the hospital\" by its sender",
+            pdf.display()
+        )
+    );
+    assert_eq!(lines[1], "  1. Teamwork — Verified");
+    assert!(
+        s.contains("      from: 01-teamwork.json (ob3-json)\n"),
+        "{s}"
+    );
+    assert!(
+        s.contains("      from: 02-teamwork.json (ob3-json)\n"),
+        "{s}"
+    );
+    assert!(
+        s.contains("  pages: the printed pages are a copy and are not compared"),
+        "{s}"
+    );
+    assert!(
+        s.ends_with("2 of 2 badges verified; everything verifies\n"),
+        "{s}"
+    );
+
+    // Flip one byte inside the second attachment (stored uncompressed): that badge fails.
+    let orig = fixture("dcc-verifier-core/v1OBv3SpecExample.json");
+    let start = bytes
+        .windows(orig.len())
+        .position(|w| w == orig.as_slice())
+        .unwrap();
+    let word = b"recognizes the development";
+    let at = start + orig.windows(word.len()).position(|w| w == word).unwrap() + 3;
+    let mut bad = bytes.clone();
+    bad[at] ^= 1;
+    let badp = dir.path().join("bad.pdf");
+    std::fs::write(&badp, &bad).unwrap();
+    let out = backpack(
+        &["verify-share", badp.to_str().unwrap(), "--json"],
+        &[],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["kind"], "pdf");
+    let st: Vec<&str> = v["badges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(st, ["verified", "invalid"]);
+    assert_eq!(v["badges"][1]["integrity"]["state"], "altered");
+
+    // A PDF cut short is refused with one line naming the file.
+    let cut = dir.path().join("cut.pdf");
+    std::fs::write(&cut, &bytes[..200]).unwrap();
+    let out = backpack(&["verify-share", cut.to_str().unwrap()], &[], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("cut.pdf"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}

@@ -9,7 +9,10 @@
 //! - [`presentation`]: a VCDM 2.0 Verifiable Presentation held by the learner's did:key,
 //!   signed with eddsa-rdfc-2022 (`proofPurpose: authentication`).
 //! - [`baked`]: one badge as a baked PNG/SVG.
-//! - [`pdf`]: a cover page listing the collection, then one page per badge.
+//! - [`pdf`]: a cover page listing the collection, then one page per badge, each original
+//!   credential attached byte-exact, a QR code where a badge has a public address
+//!   ([`pdf_fonts`], [`pdf_text`]: fonts and text layout; [`pdf_read`]: the receiver's reader
+//!   of the attachments).
 //! - [`privacy`]: what is included, what is redacted, and the linkable-identifier warning.
 //! - [`source`]: a wallet collection (or badges) as a [`Portfolio`]; the minor-mode gate.
 //!
@@ -20,6 +23,9 @@ pub mod baked;
 pub mod html;
 pub mod page;
 pub mod pdf;
+pub mod pdf_fonts;
+pub mod pdf_read;
+pub mod pdf_text;
 pub mod presentation;
 pub mod privacy;
 pub mod source;
@@ -158,9 +164,10 @@ impl ExportFormat {
         })
     }
 
-    /// True when the export carries the original credentials.
+    /// True when the export carries the original credentials (every format does: the PDF
+    /// attaches them).
     pub fn ships_originals(self) -> bool {
-        !matches!(self, ExportFormat::Pdf)
+        true
     }
 
     /// True when the export carries a presentation signed by the learner key.
@@ -198,6 +205,9 @@ pub struct ExportOutput {
     pub warning: PrivacyWarning,
     /// Badges left out of the presentation (OB 2.0 cannot go in a VP), by name.
     pub not_in_presentation: Vec<String>,
+    /// Anything else the learner should know about the file, one line each (a PDF: the
+    /// characters no installed font could print).
+    pub notices: Vec<String>,
 }
 
 /// Export `portfolio` in `format`.
@@ -221,6 +231,7 @@ pub fn export(
         learner_did,
     );
     let not_in_presentation = presentation::excluded_names(portfolio);
+    let mut notices = Vec::new();
     let (bytes, extension) = match format {
         ExportFormat::Html => {
             let vp = presentation::build_for(portfolio, opts)?;
@@ -234,7 +245,23 @@ pub fn export(
             let key = opts.learner.ok_or(ExportError::NoLearnerKey)?;
             (presentation::build_signed(portfolio, key, opts)?, "json")
         }
-        ExportFormat::Pdf => (pdf::render(portfolio, opts)?, "pdf"),
+        ExportFormat::Pdf => {
+            let r = pdf::render_full(portfolio, opts)?;
+            if !r.missing_glyphs.is_empty() {
+                let chars: String = r
+                    .missing_glyphs
+                    .iter()
+                    .map(|c| format!("U+{:04X}", *c as u32))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                notices.push(format!(
+                    "no installed font can print {chars}: they show as empty boxes in the pdf \
+                     (still selectable text); install a font for that script (on Debian: \
+                     fonts-noto-core, fonts-noto-cjk)"
+                ));
+            }
+            (r.bytes, "pdf")
+        }
         ExportFormat::Png | ExportFormat::Svg => {
             let [item] = portfolio.badges.as_slice() else {
                 return Err(ExportError::OneBadgeOnly(if format == ExportFormat::Png {
@@ -252,6 +279,7 @@ pub fn export(
         extension,
         warning,
         not_in_presentation,
+        notices,
     })
 }
 

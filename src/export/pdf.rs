@@ -1,164 +1,359 @@
-//! PDF export: a cover page listing the collection, then one page per badge (continued on
-//! further pages when a badge's text is long). Written with `pdf-writer` (small, pure Rust,
-//! maintained by the typst project; `printpdf` drags in a much larger tree) using the
-//! standard Helvetica fonts in WinAnsi encoding, so no font file is embedded.
+//! PDF export: a printable portfolio that carries its own proof.
 //!
-//! PNG badge images are decoded (bounded by [`crate::limits::MAX_FILE_BYTES`] of pixels),
-//! flattened onto white and embedded as a Flate image. SVG images are not rasterised: a
-//! labelled placeholder box is drawn instead. A PDF carries no original credential, so it
-//! cannot be re-verified; the cover says so and points to the HTML/ZIP export.
+//! - A cover page (title, introduction, export date, the list of badges with their status,
+//!   and how to check them), then one page per badge (continued when its text is long) with
+//!   every field the HTML page shows: name, image, status words with the reason, issuer and
+//!   its id, dates, recipient (as the privacy choices allow), type, credential id,
+//!   description, criteria, skills and alignments, results, evidence, endorsements with their
+//!   own status, the learner's note.
+//! - **The original credentials ride along**: each badge's original file is attached to the
+//!   PDF as an embedded file (ISO 32000-1 §7.11.4, the document's `EmbeddedFiles` name tree),
+//!   byte for byte, named like the ZIP bundle's originals (`01-teamwork.json`), its
+//!   description carrying the SHA-256. `backpack verify-share file.pdf`
+//!   ([`crate::share`], reader in [`super::pdf_read`]) verifies them like an HTML or ZIP export.
+//! - **A QR code** where the badge has a public address of its own: its id (or, for a hosted
+//!   Open Badges 2.0 assertion, the URL it was imported from) when that is an `https://` URL.
+//!   Without the network we cannot know whether an address resolves, so the rule is by form
+//!   only: https ids get a code; `urn:`, `did:`, `http:` and anything else never do
+//!   ([`public_url`]). A badge without one says how to check it instead.
+//! - Written with `krilla` (typst's PDF library): Unicode fonts from the system, embedded and
+//!   subset ([`super::pdf_fonts`]); complex scripts shaped and right-to-left text ordered
+//!   ([`super::pdf_text`]); SVG badge images drawn as vectors with `krilla-svg` (no file or
+//!   network access from the SVG), PNG images decoded under a pixel cap; text selectable;
+//!   a tagged PDF (title, language, headings, paragraphs, figures with alt text; decoration
+//!   marked as artifacts) for screen readers.
 //!
-//! The same privacy choices apply as for the HTML page (evidence, notes, dates, emails).
+//! The same privacy choices apply as for the HTML page (evidence, notes, dates, emails). The
+//! printed words are a copy: a receiver checks the attached credentials, never the print.
 
-use std::io::Write as _;
+use std::num::NonZeroU16;
+use std::sync::Arc;
 
-use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str};
+use krilla::color::rgb;
+use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
+use krilla::geom::{PathBuilder, Point, Rect, Size};
+use krilla::image::Image as KImage;
+use krilla::metadata::{DateTime as KDateTime, Metadata};
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke};
+use krilla::surface::Surface;
+use krilla::tagging::{
+    ArtifactType, ContentTag, Identifier, Node as TagNode, SpanTag, Tag, TagGroup, TagKind, TagTree,
+};
+use krilla::{Document, SerializeSettings};
+use krilla_svg::{SurfaceExt, SvgSettings};
 
 use super::html::{badge_image, pretty_date, status_words};
+use super::pdf_fonts::{Fonts, fonts};
+use super::pdf_text::{Line, iso, layout, layout_ltr, strip_bidi_controls};
 use super::privacy::{REDACTED_EMAIL, Redactor};
-use super::{ExportBadge, ExportError, ExportOptions, Portfolio};
-use crate::model::IdentityKind;
+use super::{ExportBadge, ExportError, ExportOptions, Portfolio, original_file_name, sha256_hex};
+use crate::model::{Container, Format, IdentityKind};
+use crate::verify::Status;
 
-const W: f32 = 595.0; // A4
-const H: f32 = 842.0;
-const MARGIN: f32 = 56.0;
-const IMG: f32 = 140.0;
-/// Largest decoded badge image embedded in a PDF (bytes of pixels); larger ones get the
-/// placeholder box.
+const W: f32 = 595.28; // A4
+const H: f32 = 841.89;
+const M: f32 = 54.0;
+const IMG: f32 = 118.0;
+const QR: f32 = 92.0;
+/// Largest decoded badge image embedded (bytes of RGBA pixels); larger ones are not drawn.
 const MAX_PIXEL_BYTES: u64 = 64 * 1024 * 1024;
+/// Largest SVG badge image drawn.
+const MAX_SVG_BYTES: usize = 4 * 1024 * 1024;
+/// Longest URL put in a QR code.
+const MAX_QR_URL: usize = 512;
 
-/// Text in WinAnsi (Windows-1252) bytes: Latin-1 passes through, common typographic
-/// punctuation is mapped, anything else becomes `?`.
-fn win_ansi(s: &str) -> Vec<u8> {
-    s.chars()
-        .map(|c| match c {
-            '\u{20}'..='\u{7e}' => c as u8,
-            '\u{a0}'..='\u{ff}' => c as u32 as u8,
-            '\u{2018}' => 0x91,
-            '\u{2019}' => 0x92,
-            '\u{201c}' => 0x93,
-            '\u{201d}' => 0x94,
-            '\u{2022}' => 0x95,
-            '\u{2013}' => 0x96,
-            '\u{2014}' => 0x97,
-            '\u{2026}' => 0x85,
-            '\u{20ac}' => 0x80,
-            '\t' | '\n' | '\r' => b' ',
-            _ => b'?',
-        })
-        .collect()
-}
+const INK: (u8, u8, u8) = (0x1b, 0x1b, 0x1f);
+const MUTED: (u8, u8, u8) = (0x50, 0x50, 0x5a);
+const LINE: (u8, u8, u8) = (0xc8, 0xc8, 0xd2);
 
-/// Greedy word wrap at an approximate Helvetica advance of 0.52 em per character.
-fn wrap(s: &str, size: f32, width: f32) -> Vec<String> {
-    let max = ((width / (size * 0.52)) as usize).max(8);
-    let mut lines = Vec::new();
-    for para in s.lines() {
-        let mut line = String::new();
-        for word in para.split_whitespace() {
-            let mut word = word.to_string();
-            while word.chars().count() > max {
-                let head: String = word.chars().take(max).collect();
-                word = word.chars().skip(max).collect();
-                if !line.is_empty() {
-                    lines.push(std::mem::take(&mut line));
-                }
-                lines.push(head);
-            }
-            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > max {
-                lines.push(std::mem::take(&mut line));
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(&word);
+/// The colour of a status, as on the HTML page.
+fn status_colour(s: Status) -> (u8, u8, u8) {
+    match s {
+        Status::Verified => (0x0b, 0x6b, 0x3a),
+        Status::Invalid | Status::Expired | Status::Revoked | Status::Unreadable => {
+            (0xa1, 0x12, 0x1b)
         }
-        lines.push(line);
+        _ => (0x7a, 0x4d, 0x00),
     }
-    while lines.last().is_some_and(|l| l.is_empty()) {
-        lines.pop();
-    }
-    lines
 }
 
-struct Image {
-    id: Ref,
-    name: String,
+/// The badge's own public address, if it has one: an `https://` URL (ASCII, no spaces, a
+/// host) that is the credential's id, or the URL a hosted OB 2.0 assertion came from. Never a
+/// `urn:`, `did:` or plain `http:` id: whether an address resolves cannot be known offline,
+/// so only the form is judged.
+pub fn public_url(item: &ExportBadge) -> Option<String> {
+    let candidate = match (item.container, item.format) {
+        (Container::Url, _) => Some(item.payload.trim()),
+        (_, Format::Ob2Hosted) => item.badge.id.as_deref().or(Some(item.payload.trim())),
+        _ => item.badge.id.as_deref(),
+    }?;
+    let rest = candidate.strip_prefix("https://")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let ok = !host.is_empty()
+        && !host.contains('@')
+        && candidate.len() <= MAX_QR_URL
+        && candidate.chars().all(|c| c.is_ascii_graphic());
+    ok.then(|| candidate.to_string())
 }
 
-struct PageOut {
-    content: Content,
-    images: Vec<Image>,
+/// What is drawn, where, and which tag it belongs to.
+enum Draw {
+    Text {
+        line: Line,
+        x: f32,
+        baseline: f32,
+        size: f32,
+        colour: (u8, u8, u8),
+        group: usize,
+    },
+    Image {
+        image: KImage,
+        rect: Rect,
+        group: usize,
+    },
+    Svg {
+        tree: Box<usvg::Tree>,
+        rect: Rect,
+        group: usize,
+    },
+    /// Filled rectangles (QR modules): part of a figure.
+    Modules { rects: Vec<Rect>, group: usize },
+    /// Decoration: a stroked rectangle or rule, an artifact.
+    Frame { rect: Rect, colour: (u8, u8, u8) },
+    /// A running header on a continued badge page ("<name> (continued)"), an artifact.
+    Header { line: Line },
 }
 
-/// Lays out text top-down, starting a new page when one is full.
-struct Writer {
-    pages: Vec<PageOut>,
+/// A node of the tag tree being built.
+struct GroupSpec {
+    kind: Option<TagKind>,
+    children: Vec<Child>,
+}
+
+enum Child {
+    Group(usize),
+    /// The identifier of drawn content, filled in while drawing: (page, index in page).
+    Content(usize, usize),
+}
+
+/// Lays the document out top-down into pages of [`Draw`]s.
+struct Layout<'f> {
+    fonts: &'f Fonts,
+    pages: Vec<Vec<Draw>>,
     y: f32,
+    groups: Vec<GroupSpec>,
+    missing: Vec<char>,
+    images: Images,
+    /// The badge being laid out, for the header of its continued pages.
+    continuing: Option<String>,
 }
 
-impl Writer {
-    fn new() -> Writer {
-        let mut w = Writer {
-            pages: Vec::new(),
-            y: 0.0,
-        };
-        w.new_page();
-        w
+const ROOT: usize = 0;
+
+impl<'f> Layout<'f> {
+    fn new(fonts: &'f Fonts) -> Self {
+        Layout {
+            fonts,
+            pages: vec![Vec::new()],
+            y: M,
+            groups: vec![GroupSpec {
+                kind: None,
+                children: Vec::new(),
+            }],
+            missing: Vec::new(),
+            images: Images::default(),
+            continuing: None,
+        }
+    }
+
+    fn group(&mut self, kind: impl Into<TagKind>, parent: usize) -> usize {
+        let id = self.groups.len();
+        self.groups.push(GroupSpec {
+            kind: Some(kind.into()),
+            children: Vec::new(),
+        });
+        self.groups[parent].children.push(Child::Group(id));
+        id
     }
 
     fn new_page(&mut self) {
-        self.pages.push(PageOut {
-            content: Content::new(),
-            images: Vec::new(),
-        });
-        self.y = H - MARGIN;
+        self.pages.push(Vec::new());
+        self.y = M;
     }
 
-    fn page(&mut self) -> &mut PageOut {
-        if self.pages.is_empty() {
+    fn ensure(&mut self, h: f32) {
+        if self.y + h > H - M - 14.0 && self.y > M + 1.0 {
             self.new_page();
+            if let Some(name) = self.continuing.clone() {
+                let text = format!("{} (continued)", iso(&name));
+                if let Some(line) = layout_ltr(&text, self.fonts, 9.0, W - 2.0 * M, false)
+                    .into_iter()
+                    .next()
+                {
+                    self.push(Draw::Header { line });
+                }
+                self.y += 22.0;
+            }
         }
-        let last = self.pages.len() - 1;
-        &mut self.pages[last]
     }
 
-    fn line(&mut self, text: &str, font: &[u8], size: f32, x: f32) {
-        if self.y - size < MARGIN {
-            self.new_page();
+    fn push(&mut self, d: Draw) {
+        let group = match &d {
+            Draw::Text { group, .. }
+            | Draw::Image { group, .. }
+            | Draw::Svg { group, .. }
+            | Draw::Modules { group, .. } => Some(*group),
+            Draw::Frame { .. } | Draw::Header { .. } => None,
+        };
+        let page = self.pages.len() - 1;
+        let idx = self.pages[page].len();
+        self.pages[page].push(d);
+        if let Some(g) = group {
+            self.groups[g].children.push(Child::Content(page, idx));
         }
-        self.y -= size * 1.35;
-        let y = self.y;
-        let bytes = win_ansi(text);
-        let c = &mut self.page().content;
-        c.begin_text();
-        c.set_font(Name(font), size);
-        c.next_line(x, y);
-        c.show(Str(&bytes));
-        c.end_text();
     }
 
-    fn para(&mut self, text: &str, font: &[u8], size: f32, x: f32) {
-        for l in wrap(text, size, W - MARGIN - x) {
-            self.line(&l, font, size, x);
+    fn note_missing(&mut self, text: &str, bold: bool) {
+        for c in text.chars() {
+            if !super::pdf_text::is_neutral(c)
+                && !self.missing.contains(&c)
+                && self.missing.len() < 32
+                && self.fonts.covering(c, bold).is_none()
+            {
+                self.missing.push(c);
+            }
         }
+    }
+
+    /// A paragraph of `text` at `x`, `width` wide, in its own tag group of `kind`.
+    #[allow(clippy::too_many_arguments)]
+    fn text(
+        &mut self,
+        text: &str,
+        x: f32,
+        width: f32,
+        size: f32,
+        bold: bool,
+        colour: (u8, u8, u8),
+        group: usize,
+    ) {
+        self.text_dir(text, x, width, size, bold, colour, group, false);
+    }
+
+    /// [`Layout::text`]; `ltr`: a line Backpack composes around badge text, always left to right.
+    #[allow(clippy::too_many_arguments)]
+    fn text_dir(
+        &mut self,
+        text: &str,
+        x: f32,
+        width: f32,
+        size: f32,
+        bold: bool,
+        colour: (u8, u8, u8),
+        group: usize,
+        ltr: bool,
+    ) {
+        self.note_missing(text, bold);
+        let lines = if ltr {
+            // Composed: its badge pieces are already isolated with `iso`.
+            layout_ltr(text, self.fonts, size, width, bold)
+        } else {
+            layout(&strip_bidi_controls(text), self.fonts, size, width, bold)
+        };
+        let lh = size * 1.38;
+        for line in lines {
+            self.ensure(lh);
+            let dx = if line.rtl { width - line.width } else { 0.0 };
+            let baseline = self.y + size * 1.02;
+            self.push(Draw::Text {
+                line,
+                x: x + dx.max(0.0),
+                baseline,
+                size,
+                colour,
+                group,
+            });
+            self.y += lh;
+        }
+    }
+
+    fn para(
+        &mut self,
+        kind: impl Into<TagKind>,
+        parent: usize,
+        text: &str,
+        size: f32,
+        bold: bool,
+        colour: (u8, u8, u8),
+    ) {
+        let g = self.group(kind, parent);
+        self.text(text, M, W - 2.0 * M, size, bold, colour, g);
+    }
+
+    fn heading(&mut self, level: u16, parent: usize, text: &str) {
+        let size = match level {
+            1 => 24.0,
+            2 => 17.0,
+            _ => 11.5,
+        };
+        self.ensure(size * 3.2);
+        self.y += if level >= 3 { 8.0 } else { 4.0 };
+        let lvl = NonZeroU16::new(level).unwrap_or(NonZeroU16::MIN);
+        let g = self.group(Tag::Hn(lvl, Some(text.to_string())), parent);
+        self.text(text, M, W - 2.0 * M, size, true, INK, g);
+        self.y += 2.0;
+    }
+
+    /// A "label: value" row, the value wrapped beside its label.
+    fn row(&mut self, parent: usize, label: &str, value: &str) {
+        if value.trim().is_empty() {
+            return;
+        }
+        let g = self.group(Tag::P, parent);
+        let size = 9.5;
+        self.ensure(size * 1.4);
+        let top = self.y;
+        self.text(label, M, 96.0, size, true, MUTED, g);
+        let after_label = self.y;
+        self.y = top;
+        self.text(value, M + 100.0, W - 2.0 * M - 100.0, size, false, INK, g);
+        // A label that wrapped further than its value (long label, short value).
+        if self.pages.last().is_some_and(|p| !p.is_empty()) && after_label > self.y {
+            self.y = after_label;
+        }
+        self.y += 1.5;
+    }
+
+    fn bullet(&mut self, parent: usize, text: &str) {
+        let g = self.group(Tag::P, parent);
+        self.text_dir(
+            &format!("\u{2022} {text}"),
+            M + 8.0,
+            W - 2.0 * M - 8.0,
+            10.0,
+            false,
+            INK,
+            g,
+            true,
+        );
     }
 
     fn gap(&mut self, h: f32) {
-        self.y -= h;
+        self.y += h;
     }
 }
 
-fn decode_png_rgb(bytes: &[u8]) -> Option<(u32, u32, Vec<u8>)> {
+/// A PNG decoded to RGBA under the pixel cap (a hostile header can claim huge dimensions).
+fn decode_png_rgba(bytes: &[u8]) -> Option<(u32, u32, Vec<u8>)> {
     let mut dec = png::Decoder::new_with_limits(
         std::io::Cursor::new(bytes),
         png::Limits {
-            bytes: crate::limits::MAX_FILE_BYTES as usize,
+            bytes: MAX_PIXEL_BYTES as usize,
         },
     );
     dec.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
     let mut reader = dec.read_info().ok()?;
-    // A hostile header can claim huge dimensions: refuse before allocating.
     let need = reader.output_buffer_size()?;
     if need as u64 > MAX_PIXEL_BYTES {
         return None;
@@ -167,292 +362,534 @@ fn decode_png_rgb(bytes: &[u8]) -> Option<(u32, u32, Vec<u8>)> {
     let info = reader.next_frame(&mut buf).ok()?;
     let px = buf.get(..info.buffer_size())?;
     let (w, h) = (info.width, info.height);
-    let rgb: Vec<u8> = match info.color_type {
-        png::ColorType::Rgb => px.to_vec(),
-        png::ColorType::Rgba => px
-            .chunks_exact(4)
-            .flat_map(|p| {
-                let a = u16::from(p[3]);
-                let f = |c: u8| ((u16::from(c) * a + 255 * (255 - a)) / 255) as u8;
-                [f(p[0]), f(p[1]), f(p[2])]
-            })
+    let rgba: Vec<u8> = match info.color_type {
+        png::ColorType::Rgba => px.to_vec(),
+        png::ColorType::Rgb => px
+            .chunks_exact(3)
+            .flat_map(|p| [p[0], p[1], p[2], 255])
             .collect(),
-        png::ColorType::Grayscale => px.iter().flat_map(|&g| [g, g, g]).collect(),
+        png::ColorType::Grayscale => px.iter().flat_map(|&g| [g, g, g, 255]).collect(),
         png::ColorType::GrayscaleAlpha => px
             .chunks_exact(2)
-            .flat_map(|p| {
-                let a = u16::from(p[1]);
-                let g = ((u16::from(p[0]) * a + 255 * (255 - a)) / 255) as u8;
-                [g, g, g]
-            })
+            .flat_map(|p| [p[0], p[0], p[0], p[1]])
             .collect(),
         png::ColorType::Indexed => return None,
     };
-    (rgb.len() == (w as usize) * (h as usize) * 3).then_some((w, h, rgb))
+    (w > 0 && h > 0 && rgba.len() == (w as usize) * (h as usize) * 4).then_some((w, h, rgba))
 }
 
-fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    let _ = e.write_all(data);
-    e.finish().unwrap_or_default()
+/// Longest side, in pixels, of a badge image as embedded: 118 pt at about 220 dpi. Larger
+/// images are reduced (box filter), which keeps the file small and the export fast.
+const MAX_IMAGE_SIDE: u32 = 360;
+
+/// `rgba` reduced by a whole factor so that its longest side is at most [`MAX_IMAGE_SIDE`],
+/// averaging each box of pixels (colours weighted by their alpha, so edges keep no dark fringe).
+fn downscale(w: u32, h: u32, rgba: Vec<u8>) -> (u32, u32, Vec<u8>) {
+    let f = w.max(h).div_ceil(MAX_IMAGE_SIDE);
+    if f <= 1 {
+        return (w, h, rgba);
+    }
+    let (nw, nh) = (w.div_ceil(f), h.div_ceil(f));
+    let mut out = vec![0u8; (nw * nh * 4) as usize];
+    for ny in 0..nh {
+        for nx in 0..nw {
+            let (mut r, mut g, mut b, mut a, mut n) = (0u64, 0u64, 0u64, 0u64, 0u64);
+            for y in ny * f..((ny + 1) * f).min(h) {
+                let row = (y * w) as usize * 4;
+                for x in nx * f..((nx + 1) * f).min(w) {
+                    let i = row + x as usize * 4;
+                    let pa = u64::from(rgba[i + 3]);
+                    r += u64::from(rgba[i]) * pa;
+                    g += u64::from(rgba[i + 1]) * pa;
+                    b += u64::from(rgba[i + 2]) * pa;
+                    a += pa;
+                    n += 1;
+                }
+            }
+            let o = ((ny * nw + nx) * 4) as usize;
+            if let (Some(r), Some(g), Some(b)) =
+                (r.checked_div(a), g.checked_div(a), b.checked_div(a))
+            {
+                out[o] = r as u8;
+                out[o + 1] = g as u8;
+                out[o + 2] = b as u8;
+            }
+            out[o + 3] = (a / n.max(1)) as u8;
+        }
+    }
+    (nw, nh, out)
 }
 
-struct PendingImage {
-    id: Ref,
-    w: u32,
-    h: u32,
-    data: Vec<u8>,
+/// Badge images of one export, by the SHA-256 of their bytes: a picture several badges share
+/// is decoded, reduced and compressed once.
+#[derive(Default)]
+struct Images(std::collections::HashMap<String, Option<(KImage, u32, u32)>>);
+
+impl Images {
+    fn png(&mut self, bytes: &[u8]) -> Option<(KImage, u32, u32)> {
+        self.0
+            .entry(sha256_hex(bytes))
+            .or_insert_with(|| {
+                let (w, h, rgba) = decode_png_rgba(bytes)?;
+                let (w, h, rgba) = downscale(w, h, rgba);
+                Some((KImage::from_rgba8(rgba, w, h), w, h))
+            })
+            .clone()
+    }
 }
 
-fn badge_page(
-    wr: &mut Writer,
+/// Every raster inside an SVG is a PNG that decodes under the cap (krilla decodes rasters
+/// only when it writes the file, where a failure would fail the whole export).
+fn svg_rasters_ok(g: &usvg::Group, depth: usize) -> bool {
+    if depth > 16 {
+        return false;
+    }
+    let mut ok = true;
+    for node in g.children() {
+        match node {
+            usvg::Node::Group(sub) => ok &= svg_rasters_ok(sub, depth + 1),
+            usvg::Node::Image(img) => {
+                ok &= match img.kind() {
+                    usvg::ImageKind::PNG(data) => decode_png_rgba(data).is_some(),
+                    usvg::ImageKind::SVG(tree) => svg_rasters_ok(tree.root(), depth + 1),
+                    _ => false,
+                }
+            }
+            _ => {}
+        }
+        node.subroots(|s| ok &= svg_rasters_ok(s, depth + 1));
+        if !ok {
+            return false;
+        }
+    }
+    ok
+}
+
+fn parse_svg(bytes: &[u8], fonts: &Fonts) -> Option<usvg::Tree> {
+    if bytes.len() > MAX_SVG_BYTES {
+        return None;
+    }
+    let opts = usvg::Options {
+        // Nothing outside the SVG: no files, no network; embedded data: images only.
+        resources_dir: None,
+        image_href_resolver: usvg::ImageHrefResolver {
+            resolve_data: usvg::ImageHrefResolver::default_data_resolver(),
+            resolve_string: Box::new(|_, _| None),
+        },
+        fontdb: fonts.database(),
+        font_family: "Noto Sans".into(),
+        ..usvg::Options::default()
+    };
+    let tree = usvg::Tree::from_data(bytes, &opts).ok()?;
+    let s = tree.size();
+    (s.width() > 0.0 && s.height() > 0.0 && svg_rasters_ok(tree.root(), 0)).then_some(tree)
+}
+
+/// The badge image placed in `rect` (aspect kept), or `None` when it cannot be drawn.
+fn image_draw(
+    item: &ExportBadge,
+    rect: Rect,
+    group: usize,
+    fonts: &Fonts,
+    images: &mut Images,
+) -> Option<Draw> {
+    let (mime, bytes) = badge_image(item)?;
+    let fit = |w: f32, h: f32| {
+        let scale = (rect.width() / w).min(rect.height() / h);
+        let (dw, dh) = (w * scale, h * scale);
+        Rect::from_xywh(
+            rect.left() + (rect.width() - dw) / 2.0,
+            rect.top() + (rect.height() - dh) / 2.0,
+            dw,
+            dh,
+        )
+    };
+    match mime.as_str() {
+        "image/png" => {
+            let (image, w, h) = images.png(&bytes)?;
+            Some(Draw::Image {
+                image,
+                rect: fit(w as f32, h as f32)?,
+                group,
+            })
+        }
+        "image/svg+xml" => {
+            let tree = parse_svg(&bytes, fonts)?;
+            let s = tree.size();
+            Some(Draw::Svg {
+                rect: fit(s.width(), s.height())?,
+                tree: Box::new(tree),
+                group,
+            })
+        }
+        _ => None,
+    }
+}
+
+fn qr_modules(url: &str, x: f32, y: f32, size: f32) -> Option<Vec<Rect>> {
+    let code =
+        qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M).ok()?;
+    let n = code.width();
+    let quiet = 4usize;
+    let unit = size / (n + 2 * quiet) as f32;
+    let colours = code.to_colors();
+    let mut rects = Vec::new();
+    for row in 0..n {
+        let mut col = 0;
+        while col < n {
+            if colours[row * n + col] == qrcode::Color::Dark {
+                let start = col;
+                while col < n && colours[row * n + col] == qrcode::Color::Dark {
+                    col += 1;
+                }
+                rects.push(Rect::from_xywh(
+                    x + (quiet + start) as f32 * unit,
+                    y + (quiet + row) as f32 * unit,
+                    (col - start) as f32 * unit,
+                    unit,
+                )?);
+            } else {
+                col += 1;
+            }
+        }
+    }
+    Some(rects)
+}
+
+fn mime_of(item: &ExportBadge) -> &'static str {
+    match item.container {
+        Container::Png => "image/png",
+        Container::Svg => "image/svg+xml",
+        Container::Json => "application/json",
+        Container::Jws => "application/jwt",
+        Container::Url => "text/plain",
+    }
+}
+
+/// The description of an attachment: what it is and its SHA-256 (the receiver compares).
+pub fn attachment_description(n: usize, item: &ExportBadge) -> String {
+    format!(
+        "Original credential of badge {n} ({}), unchanged. SHA-256 {}",
+        item.format.as_str(),
+        sha256_hex(&item.original)
+    )
+}
+
+fn badge_pages(
+    l: &mut Layout<'_>,
+    i: usize,
     item: &ExportBadge,
     opts: &ExportOptions<'_>,
     red: &Redactor,
-    next_ref: &mut impl FnMut() -> Ref,
-    pending: &mut Vec<PendingImage>,
 ) {
-    wr.new_page();
     let b = &item.badge;
-    let top = wr.y;
-    // Image box at the top right.
-    let (ix, iy) = (W - MARGIN - IMG, top - IMG);
-    let img = badge_image(item);
-    let mut drew = false;
-    if let Some((mime, bytes)) = &img
-        && mime == "image/png"
-        && let Some((w, h, rgb)) = decode_png_rgb(bytes)
-    {
-        let id = next_ref();
-        let name = format!("Im{}", id.get());
-        let scale = IMG / (w.max(h) as f32);
-        let (dw, dh) = (w as f32 * scale, h as f32 * scale);
-        let page = wr.page();
-        page.content.save_state();
-        page.content.transform([
-            dw,
-            0.0,
-            0.0,
-            dh,
-            ix + (IMG - dw) / 2.0,
-            iy + (IMG - dh) / 2.0,
-        ]);
-        page.content.x_object(Name(name.as_bytes()));
-        page.content.restore_state();
-        page.images.push(Image { id, name });
-        pending.push(PendingImage {
-            id,
-            w,
-            h,
-            data: deflate(&rgb),
-        });
-        drew = true;
-    }
-    if !drew {
-        let label = match &img {
-            Some((m, _)) if m == "image/svg+xml" => "SVG image (see HTML export)",
-            Some(_) => "image not shown",
-            None => "no image",
-        };
-        let label = win_ansi(label);
-        let c = &mut wr.page().content;
-        c.set_line_width(1.0);
-        c.rect(ix, iy, IMG, IMG);
-        c.stroke();
-        c.begin_text();
-        c.set_font(Name(b"F1"), 8.0);
-        c.next_line(ix + 8.0, iy + IMG / 2.0);
-        c.show(Str(&label));
-        c.end_text();
-    }
-    let text_w_x = MARGIN;
+    let n = i + 1;
+    l.continuing = None;
+    l.new_page();
+    let art = l.group(Tag::Article, ROOT);
     let name = red.apply(if b.name.trim().is_empty() {
         "Untitled badge"
     } else {
         &b.name
     });
-    // Title and key facts to the left of the image.
-    for l in wrap(&name, 20.0, W - 2.0 * MARGIN - IMG - 16.0) {
-        wr.line(&l, b"F2", 20.0, text_w_x);
+    // The image, top right.
+    let top = l.y;
+    let img_rect = Rect::from_xywh(W - M - IMG, top, IMG, IMG);
+    let fig = l.group(Tag::Figure(Some(format!("Badge image: {name}"))), art);
+    let drawn = img_rect.and_then(|r| image_draw(item, r, fig, l.fonts, &mut l.images));
+    match drawn {
+        Some(d) => l.push(d),
+        None => {
+            if let Some(r) = img_rect {
+                l.push(Draw::Frame {
+                    rect: r,
+                    colour: LINE,
+                });
+                let why = match badge_image(item) {
+                    Some(_) => "Image not shown",
+                    None => "No image",
+                };
+                let save = l.y;
+                l.y = top + IMG / 2.0 - 8.0;
+                let w = super::pdf_text::width(why, l.fonts, 9.0, false);
+                l.text(why, r.left() + (IMG - w) / 2.0, IMG, 9.0, false, MUTED, fig);
+                l.y = save;
+            }
+        }
     }
+    // Name and status, left of the image.
+    let side = W - 2.0 * M - IMG - 18.0;
+    let h = l.group(
+        Tag::Hn(NonZeroU16::MIN.saturating_add(1), Some(name.clone())),
+        art,
+    );
+    l.text(&name, M, side, 18.0, true, INK, h);
+    l.gap(4.0);
+    let status = super::html::export_status(item);
     let (_, words) = status_words(item);
-    let checked = item
+    let checked = match item
         .report
         .as_ref()
-        .map(|r| format!(" (checked {})", pretty_date(&r.checked_at)))
-        .unwrap_or_default();
-    wr.line(
-        &format!("Status at export: {words}{checked}"),
-        b"F2",
-        10.0,
-        text_w_x,
+        .filter(|_| status != Status::NotChecked)
+    {
+        Some(r) => format!(
+            " \u{2014} checked by the sender\u{2019}s Backpack on {}",
+            pretty_date(&r.checked_at)
+        ),
+        None => " \u{2014} not checked by the sender\u{2019}s Backpack".into(),
+    };
+    let p = l.group(Tag::P, art);
+    l.text(words, M, side, 12.0, true, status_colour(status), p);
+    l.text(
+        checked.trim_start_matches(" \u{2014} "),
+        M,
+        side,
+        9.0,
+        false,
+        MUTED,
+        p,
     );
-    if let Some(n) = &b.issuer.name {
-        wr.line(&format!("Issuer: {}", red.apply(n)), b"F1", 10.0, text_w_x);
+    if status != Status::Verified
+        && let Some(r) = &item.report
+        && !r.reason.trim().is_empty()
+    {
+        l.text_dir(
+            &format!("Why: {}", iso(&red.apply(&r.reason))),
+            M,
+            side,
+            9.0,
+            false,
+            INK,
+            p,
+            true,
+        );
     }
+    if l.y < top + IMG + 10.0 {
+        l.y = top + IMG + 10.0;
+    }
+    l.continuing = Some(name.clone());
+    if let Some(d) = &b.description {
+        l.para(Tag::P, art, &red.apply(d), 10.5, false, INK);
+        l.gap(6.0);
+    }
+    // Facts, as the HTML page's definition list.
+    let facts = l.group(Tag::Div, art);
+    let mut issuer = b
+        .issuer
+        .name
+        .as_deref()
+        .map(|s| red.apply(s))
+        .unwrap_or_default();
     if let Some(id) = &b.issuer.id {
-        for l in wrap(
-            &format!("Issuer id: {}", red.apply(id)),
-            8.0,
-            W - 2.0 * MARGIN - IMG - 16.0,
-        ) {
-            wr.line(&l, b"F1", 8.0, text_w_x);
+        if !issuer.is_empty() {
+            issuer.push('\n');
         }
+        issuer.push_str(&red.apply(id));
     }
+    l.row(facts, "Issuer", &issuer);
     if opts.privacy.include_dates {
-        if let Some(d) = &b.issued {
-            wr.line(
-                &format!("Issued: {}", pretty_date(d)),
-                b"F1",
-                10.0,
-                text_w_x,
-            );
-        }
-        if let Some(d) = &b.valid_until {
-            wr.line(
-                &format!("Expires: {}", pretty_date(d)),
-                b"F1",
-                10.0,
-                text_w_x,
-            );
+        for (label, v) in [
+            ("Issued", &b.issued),
+            ("Valid from", &b.valid_from),
+            ("Expires", &b.valid_until),
+        ] {
+            if let Some(v) = v
+                && !(label == "Valid from" && b.issued.as_ref() == Some(v))
+            {
+                l.row(facts, label, &pretty_date(v));
+            }
         }
     }
-    for r in &b.recipients {
-        let v = match (&r.kind, r.hashed) {
+    let recips: Vec<String> = b
+        .recipients
+        .iter()
+        .map(|r| match (&r.kind, r.hashed) {
             (_, true) => "hashed identity".to_string(),
             (IdentityKind::Email, false) if red.is_hidden(&r.identity) => REDACTED_EMAIL.into(),
             _ => r.identity.clone(),
-        };
-        wr.line(&format!("Recipient: {v}"), b"F1", 10.0, text_w_x);
-    }
-    wr.line(
-        &format!("Open Badges {} ({})", b.spec_version, item.format.as_str()),
-        b"F1",
-        10.0,
-        text_w_x,
-    );
-    if wr.y > top - IMG - 12.0 {
-        wr.y = top - IMG - 12.0;
-    }
-    wr.gap(8.0);
-    if let Some(d) = &b.description {
-        wr.para(&red.apply(d), b"F1", 11.0, MARGIN);
-        wr.gap(6.0);
+        })
+        .collect();
+    l.row(facts, "Recipient", &recips.join("\n"));
+    let kind = match (&b.achievement_type, b.spec_version.is_empty()) {
+        (Some(t), _) => format!("{} \u{b7} Open Badges {}", t, b.spec_version),
+        (None, false) => format!("Open Badges {}", b.spec_version),
+        _ => String::new(),
+    };
+    l.row(facts, "Type", &kind);
+    if let Some(id) = &b.id {
+        l.row(facts, "Credential id", &red.apply(id));
     }
     if let Some(c) = &b.criteria
         && (c.narrative.is_some() || c.url.is_some())
     {
-        wr.line("Criteria", b"F2", 12.0, MARGIN);
+        l.heading(3, art, "Criteria");
         if let Some(t) = &c.narrative {
-            wr.para(&red.apply(t), b"F1", 10.0, MARGIN);
+            l.para(Tag::P, art, &red.apply(t), 10.0, false, INK);
         }
         if let Some(u) = &c.url {
-            wr.para(&format!("Criteria page: {u}"), b"F1", 9.0, MARGIN);
+            let g = l.group(Tag::P, art);
+            let text = format!("Criteria page: {}", iso(u));
+            l.text_dir(&text, M, W - 2.0 * M, 9.0, false, MUTED, g, true);
         }
-        wr.gap(6.0);
     }
     if !b.alignments.is_empty() {
-        wr.line("Skills and alignments", b"F2", 12.0, MARGIN);
+        l.heading(3, art, "Skills and alignments");
         for a in &b.alignments {
-            let mut s = red.apply(a.target_name.as_deref().unwrap_or("(unnamed)"));
+            let mut s = iso(&red.apply(a.target_name.as_deref().unwrap_or("(unnamed)")));
             if let Some(f) = &a.target_framework {
-                s.push_str(&format!(" ({})", red.apply(f)));
+                s.push_str(&format!(" ({})", iso(&red.apply(f))));
             }
-            wr.para(&format!("\u{2022} {s}"), b"F1", 10.0, MARGIN + 8.0);
+            if let Some(code) = &a.target_code {
+                s.push_str(&format!(" {}", iso(code)));
+            }
+            if let Some(d) = &a.target_description {
+                s.push_str(&format!(" \u{2014} {}", iso(&red.apply(d))));
+            }
+            l.bullet(art, &s);
         }
-        wr.gap(6.0);
     }
     if !b.results.is_empty() {
-        wr.line("Results", b"F2", 12.0, MARGIN);
+        l.heading(3, art, "Results");
         for r in &b.results {
             let parts: Vec<String> = [&r.label, &r.value, &r.status, &r.achieved_level]
                 .into_iter()
                 .flatten()
-                .map(|s| red.apply(s))
+                .map(|s| iso(&red.apply(s)))
                 .collect();
-            wr.para(
-                &format!("\u{2022} {}", parts.join(" \u{2022} ")),
-                b"F1",
-                10.0,
-                MARGIN + 8.0,
-            );
+            l.bullet(art, &parts.join(" \u{b7} "));
         }
-        wr.gap(6.0);
     }
     if opts.privacy.include_evidence && !b.evidence.is_empty() {
-        wr.line("Evidence", b"F2", 12.0, MARGIN);
+        l.heading(3, art, "Evidence");
         for e in &b.evidence {
-            let s: Vec<String> = [&e.name, &e.description, &e.narrative, &e.id]
-                .into_iter()
-                .flatten()
-                .map(|s| red.apply(s))
-                .collect();
-            wr.para(
-                &format!("\u{2022} {}", s.join(" \u{2014} ")),
-                b"F1",
-                10.0,
-                MARGIN + 8.0,
-            );
+            let s: Vec<String> = [
+                &e.name,
+                &e.description,
+                &e.narrative,
+                &e.genre,
+                &e.audience,
+                &e.id,
+            ]
+            .into_iter()
+            .flatten()
+            .map(|s| iso(&red.apply(s)))
+            .collect();
+            l.bullet(art, &s.join(" \u{2014} "));
         }
-        wr.gap(6.0);
+    }
+    if let Some(r) = &item.report
+        && !r.endorsements.is_empty()
+    {
+        l.heading(3, art, "Endorsements");
+        for e in &r.endorsements {
+            let who = e
+                .endorser_name
+                .as_deref()
+                .or(e.endorser_id.as_deref())
+                .map(|s| iso(&red.apply(s)))
+                .unwrap_or_else(|| "an unnamed endorser".into());
+            let mut s = format!(
+                "{} \u{2014} by {who}, of the {}: {}",
+                iso(&red.apply(&e.name)),
+                e.scope.as_str(),
+                e.status.label()
+            );
+            if e.status != Status::Verified && !e.reason.trim().is_empty() {
+                s.push_str(&format!(" ({})", iso(&red.apply(&e.reason))));
+            }
+            if let Some(c) = e.comment.as_deref().filter(|c| !c.trim().is_empty()) {
+                s.push_str(&format!(" \u{2014} \u{201c}{}\u{201d}", iso(&red.apply(c))));
+            }
+            l.bullet(art, &s);
+        }
     }
     if opts.privacy.include_notes
-        && let Some(n) = item.note.as_deref().filter(|n| !n.trim().is_empty())
+        && let Some(note) = item.note.as_deref().filter(|n| !n.trim().is_empty())
     {
-        wr.line("My note", b"F2", 12.0, MARGIN);
-        wr.para(n, b"F1", 10.0, MARGIN);
-        wr.gap(6.0);
+        l.heading(3, art, "My note");
+        l.para(Tag::P, art, note, 10.0, false, INK);
     }
-    if let Some(id) = &b.id {
-        wr.para(
-            &format!("Credential id: {}", red.apply(id)),
-            b"F1",
-            8.0,
-            MARGIN,
-        );
+    // How to check this badge: the QR code where it has a public address, else words.
+    let file = original_file_name(i, item);
+    let url = public_url(item);
+    let block_h = if url.is_some() { QR + 20.0 } else { 70.0 };
+    l.gap(10.0);
+    l.ensure(block_h);
+    l.heading(3, art, "How to check this badge");
+    let top = l.y;
+    let tx = if let Some(u) = &url {
+        let qfig = l.group(Tag::Figure(Some(format!("QR code linking to {u}"))), art);
+        if let Some(rects) = qr_modules(u, M - 6.0, top, QR) {
+            l.push(Draw::Modules { rects, group: qfig });
+        }
+        M + QR + 4.0
+    } else {
+        M
+    };
+    let tw = W - M - tx;
+    let p = l.group(Tag::P, art);
+    let words = match &url {
+        Some(u) => format!(
+            "The QR code opens this badge\u{2019}s own address: {u}\n\
+             The original credential is attached to this PDF as {file} ({}); open the PDF in \
+             Backpack (\u{201c}Check a received file\u{201d}, or backpack verify-share) or give \
+             the attached file to any Open Badges verifier.",
+            item.format.as_str()
+        ),
+        None => format!(
+            "This badge has no public address of its own, so it has no QR code. Its original \
+             credential is attached to this PDF as {file} ({}): open the PDF in Backpack \
+             (\u{201c}Check a received file\u{201d}, or backpack verify-share) or save the \
+             attachment and give it to any Open Badges verifier.",
+            item.format.as_str()
+        ),
+    };
+    l.y = top + 4.0;
+    l.text_dir(&words, tx, tw, 9.0, false, MUTED, p, true);
+    if url.is_some() && l.y < top + QR {
+        l.y = top + QR;
     }
+    let _ = n;
 }
 
-/// Render the portfolio as a PDF.
-pub fn render(portfolio: &Portfolio, opts: &ExportOptions<'_>) -> Result<Vec<u8>, ExportError> {
-    let red = Redactor::new(portfolio, &opts.privacy);
-    let mut wr = Writer::new();
-    let title = if portfolio.title.trim().is_empty() {
-        "My badges".to_string()
-    } else {
-        red.apply(&portfolio.title)
-    };
-    for l in wrap(&title, 26.0, W - 2.0 * MARGIN) {
-        wr.line(&l, b"F2", 26.0, MARGIN);
-    }
-    wr.line(
+fn cover(
+    l: &mut Layout<'_>,
+    portfolio: &Portfolio,
+    opts: &ExportOptions<'_>,
+    red: &Redactor,
+    title: &str,
+) {
+    l.heading(1, ROOT, title);
+    let n = portfolio.badges.len();
+    l.para(
+        Tag::P,
+        ROOT,
         &format!(
-            "{} badge{} \u{2022} exported {} with Backpack",
-            portfolio.badges.len(),
-            if portfolio.badges.len() == 1 { "" } else { "s" },
+            "{n} badge{} \u{b7} exported {} with Backpack",
+            if n == 1 { "" } else { "s" },
             pretty_date(&opts.exported_at.to_rfc3339())
         ),
-        b"F1",
-        11.0,
-        MARGIN,
+        10.5,
+        false,
+        MUTED,
     );
-    wr.gap(10.0);
+    l.gap(8.0);
     if let Some(i) = portfolio.intro.as_deref().filter(|s| !s.trim().is_empty()) {
-        wr.para(i, b"F1", 11.0, MARGIN);
-        wr.gap(8.0);
+        l.para(Tag::P, ROOT, i, 11.0, false, INK);
+        l.gap(6.0);
     }
     if opts.privacy.include_notes
-        && let Some(n) = portfolio.note.as_deref().filter(|s| !s.trim().is_empty())
+        && let Some(note) = portfolio.note.as_deref().filter(|s| !s.trim().is_empty())
     {
-        wr.para(n, b"F1", 11.0, MARGIN);
-        wr.gap(8.0);
+        l.para(Tag::P, ROOT, note, 11.0, false, INK);
+        l.gap(6.0);
     }
-    wr.line("Badges in this collection", b"F2", 14.0, MARGIN);
+    l.heading(2, ROOT, "Badges in this collection");
     for (i, item) in portfolio.badges.iter().enumerate() {
         let b = &item.badge;
-        let mut s = format!("{}. {}", i + 1, red.apply(&b.name));
+        let mut s = format!("{}. {}", i + 1, iso(&red.apply(&b.name)));
         if let Some(n) = &b.issuer.name {
-            s.push_str(&format!(" \u{2014} {}", red.apply(n)));
+            s.push_str(&format!(" \u{2014} {}", iso(&red.apply(n))));
         }
         if opts.privacy.include_dates
             && let Some(d) = &b.issued
@@ -460,106 +897,419 @@ pub fn render(portfolio: &Portfolio, opts: &ExportOptions<'_>) -> Result<Vec<u8>
             s.push_str(&format!(" \u{2014} {}", pretty_date(d)));
         }
         s.push_str(&format!(" \u{2014} {}", status_words(item).1));
-        wr.para(&s, b"F1", 11.0, MARGIN + 8.0);
+        let g = l.group(Tag::P, ROOT);
+        l.text_dir(&s, M + 8.0, W - 2.0 * M - 8.0, 10.5, false, INK, g, true);
+        l.gap(1.5);
     }
-    wr.gap(14.0);
-    wr.para(
-        "This PDF is for reading and printing. It does not carry the signed credentials: to \
-         re-verify these badges, ask for the HTML or ZIP export and run backpack verify-share on it.",
-        b"F3",
-        9.0,
-        MARGIN,
+    l.gap(10.0);
+    l.heading(2, ROOT, "How to check these badges");
+    l.para(
+        Tag::P,
+        ROOT,
+        "This PDF is a printable copy that anyone could edit; what proves each badge is its \
+         original credential, attached to this PDF unchanged (most PDF viewers list attachments \
+         in a side panel; each is named like 01-badge-name.json). Open this PDF in Backpack \
+         (\u{201c}Check a received file\u{201d}, or backpack verify-share FILE.pdf): it checks \
+         every attached credential again and shows what each one says. Or save an attachment \
+         and give it to any Open Badges verifier. A badge with a public address of its own has \
+         a QR code on its page that opens it. The status printed beside each badge is what the \
+         sender\u{2019}s Backpack found when the PDF was made.",
+        10.0,
+        false,
+        INK,
     );
+}
 
-    let mut n = 10;
-    let mut next_ref = || {
-        n += 1;
-        Ref::new(n)
-    };
-    let mut pending = Vec::new();
-    for item in &portfolio.badges {
-        badge_page(&mut wr, item, opts, &red, &mut next_ref, &mut pending);
-    }
+fn to_rgb(c: (u8, u8, u8)) -> rgb::Color {
+    rgb::Color::new(c.0, c.1, c.2)
+}
 
-    let catalog = Ref::new(1);
-    let tree = Ref::new(2);
-    let (f1, f2, f3) = (Ref::new(3), Ref::new(4), Ref::new(5));
-    let info = Ref::new(6);
-    let mut pdf = Pdf::new();
-    pdf.catalog(catalog).pages(tree);
-    let mut page_ids = Vec::new();
-    let mut contents = Vec::new();
-    for _ in &wr.pages {
-        page_ids.push(next_ref());
-        contents.push(next_ref());
+fn fill(c: (u8, u8, u8)) -> Fill {
+    Fill {
+        paint: to_rgb(c).into(),
+        ..Fill::default()
     }
-    pdf.pages(tree)
-        .kids(page_ids.iter().copied())
-        .count(page_ids.len() as i32);
-    for ((page, &pid), &cid) in wr.pages.into_iter().zip(&page_ids).zip(&contents) {
-        let mut p = pdf.page(pid);
-        p.media_box(Rect::new(0.0, 0.0, W, H));
-        p.parent(tree);
-        p.contents(cid);
-        {
-            let mut res = p.resources();
-            {
-                let mut fonts = res.fonts();
-                fonts.pair(Name(b"F1"), f1);
-                fonts.pair(Name(b"F2"), f2);
-                fonts.pair(Name(b"F3"), f3);
+}
+
+fn draw(surface: &mut Surface<'_>, d: &Draw) -> Option<Identifier> {
+    match d {
+        Draw::Text {
+            line,
+            x,
+            baseline,
+            size,
+            colour,
+            ..
+        } => {
+            let id = surface.start_tagged(ContentTag::Span(SpanTag::empty()));
+            surface.set_fill(Some(fill(*colour)));
+            let mut cx = *x;
+            for run in &line.runs {
+                surface.draw_glyphs(
+                    Point::from_xy(cx, *baseline),
+                    &run.glyphs,
+                    run.face.font.clone(),
+                    &run.text,
+                    *size,
+                    false,
+                );
+                cx += run.width;
             }
-            if !page.images.is_empty() {
-                let mut xo = res.x_objects();
-                for im in &page.images {
-                    xo.pair(Name(im.name.as_bytes()), im.id);
+            surface.end_tagged();
+            Some(id)
+        }
+        Draw::Image { image, rect, .. } => {
+            let id = surface.start_tagged(ContentTag::Other);
+            surface.push_transform(&krilla::geom::Transform::from_translate(
+                rect.left(),
+                rect.top(),
+            ));
+            if let Some(s) = Size::from_wh(rect.width(), rect.height()) {
+                surface.draw_image(image.clone(), s);
+            }
+            surface.pop();
+            surface.end_tagged();
+            Some(id)
+        }
+        Draw::Svg { tree, rect, .. } => {
+            let id = surface.start_tagged(ContentTag::Other);
+            surface.push_transform(&krilla::geom::Transform::from_translate(
+                rect.left(),
+                rect.top(),
+            ));
+            if let Some(s) = Size::from_wh(rect.width(), rect.height()) {
+                surface.draw_svg(
+                    tree,
+                    s,
+                    SvgSettings {
+                        embed_text: false,
+                        ..SvgSettings::default()
+                    },
+                );
+            }
+            surface.pop();
+            surface.end_tagged();
+            Some(id)
+        }
+        Draw::Modules { rects, .. } => {
+            let id = surface.start_tagged(ContentTag::Other);
+            let mut pb = PathBuilder::new();
+            for r in rects {
+                pb.push_rect(*r);
+            }
+            if let Some(path) = pb.finish() {
+                surface.set_fill(Some(fill((0, 0, 0))));
+                surface.set_stroke(None);
+                surface.draw_path(&path);
+            }
+            surface.end_tagged();
+            Some(id)
+        }
+        Draw::Header { line } => {
+            surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::with_kind(
+                ArtifactType::Header,
+            )));
+            surface.set_fill(Some(fill(MUTED)));
+            let mut x = M;
+            for run in &line.runs {
+                surface.draw_glyphs(
+                    Point::from_xy(x, M + 9.0),
+                    &run.glyphs,
+                    run.face.font.clone(),
+                    &run.text,
+                    9.0,
+                    false,
+                );
+                x += run.width;
+            }
+            surface.end_tagged();
+            None
+        }
+        Draw::Frame { rect, colour } => {
+            surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::with_kind(
+                ArtifactType::Other,
+            )));
+            let mut pb = PathBuilder::new();
+            pb.push_rect(*rect);
+            if let Some(path) = pb.finish() {
+                surface.set_fill(None);
+                surface.set_stroke(Some(Stroke {
+                    paint: to_rgb(*colour).into(),
+                    width: 1.0,
+                    ..Stroke::default()
+                }));
+                surface.draw_path(&path);
+                surface.set_stroke(None);
+            }
+            surface.end_tagged();
+            None
+        }
+    }
+}
+
+fn footer(surface: &mut Surface<'_>, fonts: &Fonts, text: &str) {
+    surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::with_kind(
+        ArtifactType::Footer,
+    )));
+    surface.set_fill(Some(fill(MUTED)));
+    let mut x = M;
+    for line in layout_ltr(text, fonts, 8.0, W - 2.0 * M, false) {
+        for run in &line.runs {
+            surface.draw_glyphs(
+                Point::from_xy(x, H - M + 22.0),
+                &run.glyphs,
+                run.face.font.clone(),
+                &run.text,
+                8.0,
+                false,
+            );
+            x += run.width;
+        }
+    }
+    surface.end_tagged();
+}
+
+fn build_tree(
+    groups: &mut [GroupSpec],
+    ids: &mut [Vec<Option<Identifier>>],
+    g: usize,
+) -> Vec<TagNode> {
+    let children = std::mem::take(&mut groups[g].children);
+    let mut out = Vec::new();
+    for c in children {
+        match c {
+            Child::Group(sub) => {
+                let kids = build_tree(groups, ids, sub);
+                if kids.is_empty() {
+                    continue;
+                }
+                if let Some(kind) = groups[sub].kind.take() {
+                    out.push(TagGroup::with_children(kind, kids).into());
+                }
+            }
+            Child::Content(page, idx) => {
+                if let Some(id) = ids
+                    .get_mut(page)
+                    .and_then(|p| p.get_mut(idx))
+                    .and_then(Option::take)
+                {
+                    out.push(id.into());
                 }
             }
         }
-        p.finish();
-        pdf.stream(cid, &page.content.finish());
     }
-    for (id, base) in [
-        (f1, &b"Helvetica"[..]),
-        (f2, b"Helvetica-Bold"),
-        (f3, b"Helvetica-Oblique"),
-    ] {
-        pdf.type1_font(id)
-            .base_font(Name(base))
-            .encoding_predefined(Name(b"WinAnsiEncoding"));
+    out
+}
+
+fn k_date(d: &chrono::DateTime<chrono::Utc>) -> KDateTime {
+    use chrono::{Datelike, Timelike};
+    KDateTime::new(d.year().clamp(0, 9999) as u16)
+        .month(d.month() as u8)
+        .day(d.day() as u8)
+        .hour(d.hour() as u8)
+        .minute(d.minute() as u8)
+        .second(d.second() as u8)
+        .utc_offset_hour(0)
+        .utc_offset_minute(0)
+}
+
+/// A finished PDF and what the export should tell the learner about it.
+pub struct Rendered {
+    /// The file.
+    pub bytes: Vec<u8>,
+    /// Characters no installed font could draw (printed as empty boxes, still in the text).
+    pub missing_glyphs: Vec<char>,
+}
+
+/// Render the portfolio as a PDF.
+pub fn render(portfolio: &Portfolio, opts: &ExportOptions<'_>) -> Result<Vec<u8>, ExportError> {
+    render_full(portfolio, opts).map(|r| r.bytes)
+}
+
+/// Render the portfolio as a PDF, with the font notice.
+pub fn render_full(
+    portfolio: &Portfolio,
+    opts: &ExportOptions<'_>,
+) -> Result<Rendered, ExportError> {
+    let fonts = fonts();
+    if fonts.main(false).is_none() {
+        return Err(ExportError::Pdf(
+            "no font is installed on this system to print text with (on Debian: apt-get \
+             install fonts-noto-core fonts-noto-cjk, or any TrueType/OpenType font)"
+                .into(),
+        ));
     }
-    for im in &pending {
-        let mut x = pdf.image_xobject(im.id, &im.data);
-        x.filter(Filter::FlateDecode);
-        x.width(im.w as i32);
-        x.height(im.h as i32);
-        x.color_space().device_rgb();
-        x.bits_per_component(8);
-        x.finish();
+    let red = Redactor::new(portfolio, &opts.privacy);
+    let title = if portfolio.title.trim().is_empty() {
+        "My badges".to_string()
+    } else {
+        red.apply(&portfolio.title)
+    };
+    let mut l = Layout::new(fonts);
+    cover(&mut l, portfolio, opts, &red, &title);
+    for (i, item) in portfolio.badges.iter().enumerate() {
+        badge_pages(&mut l, i, item, opts, &red);
     }
-    let title_bytes = win_ansi(&title);
-    pdf.document_info(info)
-        .title(pdf_writer::TextStr(&String::from_utf8_lossy(&title_bytes)))
-        .producer(pdf_writer::TextStr("Backpack"));
-    Ok(pdf.finish())
+
+    let mut doc = Document::new_with(SerializeSettings {
+        enable_tagging: true,
+        ..SerializeSettings::default()
+    });
+    let total = l.pages.len();
+    let mut ids: Vec<Vec<Option<Identifier>>> = Vec::with_capacity(total);
+    for (pi, draws) in l.pages.iter().enumerate() {
+        let settings =
+            PageSettings::from_wh(W, H).ok_or_else(|| ExportError::Pdf("bad page size".into()))?;
+        let mut page = doc.start_page_with(settings);
+        let mut surface = page.surface();
+        let mut page_ids = Vec::with_capacity(draws.len());
+        for d in draws {
+            page_ids.push(draw(&mut surface, d));
+        }
+        footer(
+            &mut surface,
+            fonts,
+            &format!("{} \u{b7} page {} of {total}", iso(&title), pi + 1),
+        );
+        surface.finish();
+        page.finish();
+        ids.push(page_ids);
+    }
+    let nodes = build_tree(&mut l.groups, &mut ids, ROOT);
+    let mut tree = TagTree::new().with_lang(Some("en".into()));
+    for n in nodes {
+        tree.push(n);
+    }
+    doc.set_tag_tree(tree);
+    doc.set_metadata(
+        Metadata::new()
+            .title(title.clone())
+            .language("en".into())
+            .creator("Backpack".into())
+            .description(format!(
+                "{} Open Badges, with each original credential attached",
+                portfolio.badges.len()
+            ))
+            .creation_date(k_date(&opts.exported_at)),
+    );
+    for (i, item) in portfolio.badges.iter().enumerate() {
+        let added = doc.embed_file(EmbeddedFile {
+            path: original_file_name(i, item),
+            mime_type: MimeType::new(mime_of(item)),
+            description: Some(attachment_description(i + 1, item)),
+            association_kind: AssociationKind::Source,
+            data: Arc::new(item.original.clone()).into(),
+            modification_date: Some(k_date(&opts.exported_at)),
+            // Stored as is: the bytes in the file are the credential's bytes.
+            compress: Some(false),
+            location: None,
+        });
+        if added.is_none() {
+            return Err(ExportError::Pdf(format!(
+                "two badges would be attached under one name, {}",
+                original_file_name(i, item)
+            )));
+        }
+    }
+    let bytes = doc
+        .finish()
+        .map_err(|e| ExportError::Pdf(format!("{e:?}")))?;
+    Ok(Rendered {
+        bytes,
+        missing_glyphs: l.missing,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Badge;
+
+    fn item(id: Option<&str>, container: Container, format: Format, payload: &str) -> ExportBadge {
+        ExportBadge {
+            wallet_id: "1".into(),
+            original: Vec::new(),
+            container,
+            format,
+            badge: Badge {
+                id: id.map(str::to_string),
+                ..Badge::default()
+            },
+            payload: payload.into(),
+            report: None,
+            note: None,
+        }
+    }
 
     #[test]
-    fn wraps_and_maps() {
-        assert_eq!(win_ansi("a’é☃"), vec![b'a', 0x92, 0xe9, b'?']);
-        let l = wrap(
-            "one two three four five six seven eight nine ten",
-            10.0,
-            60.0,
+    fn only_https_ids_get_a_qr_code() {
+        let q = |id, c, f, p| public_url(&item(id, c, f, p));
+        assert_eq!(
+            q(
+                Some("https://b.example/a/1"),
+                Container::Json,
+                Format::Ob3Json,
+                "{}"
+            )
+            .as_deref(),
+            Some("https://b.example/a/1")
         );
-        assert!(
-            l.len() > 1 && l.iter().all(|x| x.chars().count() <= 11),
-            "{l:?}"
+        assert_eq!(
+            q(
+                Some("urn:uuid:1234"),
+                Container::Json,
+                Format::Ob3Json,
+                "{}"
+            ),
+            None
         );
-        assert_eq!(wrap("x".repeat(30).as_str(), 10.0, 41.6).len(), 4);
+        assert_eq!(
+            q(
+                Some("did:example:1"),
+                Container::Json,
+                Format::Ob3Json,
+                "{}"
+            ),
+            None
+        );
+        assert_eq!(
+            q(
+                Some("http://b.example/1"),
+                Container::Json,
+                Format::Ob2Hosted,
+                ""
+            ),
+            None
+        );
+        assert_eq!(
+            q(
+                Some("https:///nohost"),
+                Container::Json,
+                Format::Ob3Json,
+                ""
+            ),
+            None
+        );
+        assert_eq!(
+            q(
+                Some("https://a b.example/"),
+                Container::Json,
+                Format::Ob3Json,
+                ""
+            ),
+            None
+        );
+        assert_eq!(
+            q(
+                None,
+                Container::Url,
+                Format::Ob2Hosted,
+                " https://h.example/assertion/9 "
+            )
+            .as_deref(),
+            Some("https://h.example/assertion/9")
+        );
+        let long = format!("https://h.example/{}", "a".repeat(600));
+        assert_eq!(q(Some(&long), Container::Json, Format::Ob3Json, ""), None);
     }
 }

@@ -43,7 +43,7 @@ export const takeOpenedFiles = () => invoke("take_opened_files");
 /** Pick one received export file. */
 export async function pickReceived() {
   const r = await invoke("plugin:dialog|open", { options: { multiple: false, title: "Choose the portfolio you received",
-    filters: [{ name: "Shared portfolios", extensions: ["html", "htm", "zip", "json"] }] } });
+    filters: [{ name: "Shared portfolios", extensions: ["html", "htm", "zip", "pdf", "json"] }] } });
   return Array.isArray(r) ? r[0] ?? null : r ?? null;
 }
 

@@ -25,7 +25,7 @@ pub enum Fmt {
     Zip,
     /// A signed Verifiable Presentation (JSON).
     Vp,
-    /// A printable PDF (cover + one page per badge).
+    /// A printable PDF (cover + one page per badge, each original credential attached).
     Pdf,
     /// One badge baked into a PNG.
     Png,
@@ -132,6 +132,9 @@ impl Args {
         write_atomic(&self.output, &out.bytes)?;
         for line in out.warning.lines() {
             eprintln!("{}", terminal_safe(&line));
+        }
+        for line in &out.notices {
+            eprintln!("{}", terminal_safe(line));
         }
         if !out.not_in_presentation.is_empty() && format.has_presentation() {
             let names: Vec<String> = out

@@ -1,5 +1,6 @@
 //! `backpack verify-share FILE [--recipient EMAIL|DID]... [--allow-network] [--json]`: verify
-//! everything inside a received HTML portfolio, ZIP bundle or presentation.
+//! everything inside a received HTML portfolio, ZIP bundle, PDF (its attached credentials) or
+//! presentation.
 //!
 //! What it prints about each badge comes only from the credential itself (parsed from its
 //! bytes) and from this check, never from the page's text; the page (and a bundle's manifest,
@@ -29,7 +30,7 @@ use super::{Ctx, terminal_safe};
 /// Arguments.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The received file: an .html portfolio, a .zip bundle or a presentation .json.
+    /// The received file: an .html portfolio, a .zip bundle, a .pdf or a presentation .json.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// The sender's email, DID or URL (repeatable): each badge must be issued to one of them.
@@ -127,6 +128,7 @@ pub fn human(file: &std::path::Path, r: &ShareReport) -> String {
         ShareKind::Html => "html portfolio",
         ShareKind::Zip => "zip bundle",
         ShareKind::Presentation => "verifiable presentation",
+        ShareKind::Pdf => "pdf with attached credentials",
     };
     let mut head = format!("{}: {kind}", terminal_safe(&file.display().to_string()));
     if let Some(t) = &r.title {
@@ -224,6 +226,12 @@ pub fn human(file: &std::path::Path, r: &ShareReport) -> String {
             }
         }
         None => line("  presentation: none in this file".into()),
+    }
+    if r.kind == ShareKind::Pdf {
+        line(
+            "  pages: the printed pages are a copy and are not compared; what is listed above comes from the attached credentials"
+                .into(),
+        );
     }
     if let Some(p) = &r.page {
         if p.matches {

@@ -677,7 +677,7 @@ impl WalletAdapter {
         Ok(f(&ctx))
     }
 
-    /// Examine a portfolio someone sent (HTML, ZIP or presentation), read-only: nothing is
+    /// Examine a portfolio someone sent (HTML, ZIP, PDF or presentation), read-only: nothing is
     /// added to the wallet. `recipients`: the sender's emails or DIDs, as the learner typed
     /// them (each badge must be issued to one of them; empty: not asked). The learner's own
     /// identities are not the sender's and are not used.

@@ -160,7 +160,7 @@ pub async fn recheck_all<R: Runtime>(
         .map_err(|e| CommandError::new("cancelled", e.to_string()))?
 }
 
-/// Open a portfolio someone sent (HTML, ZIP or presentation JSON) and verify everything in it,
+/// Open a portfolio someone sent (HTML, ZIP, PDF or presentation JSON) and verify everything in it,
 /// read-only: nothing is added to the wallet. `recipients`: the sender's emails or DIDs, to
 /// confirm each badge was issued to them (optional).
 #[tauri::command]
