@@ -25,6 +25,8 @@
 //! - [`trust_list`]: issuer trust lists and the "known issuer" label (information, never a verdict).
 //! - [`minor_mode`]: the guardian's lock on everything that sends data out.
 //! - [`host_api`]: pull from a host: the Open Badges 3.0 API client (connect, sync).
+//! - [`skills`]: skills, stacks and the timeline across the wallet's badges.
+//! - [`linkedin`]: LinkedIn's add-to-profile link for a badge.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app_support;
@@ -39,12 +41,14 @@ pub mod host_api;
 pub mod import;
 pub mod learner_key;
 pub mod limits;
+pub mod linkedin;
 pub mod minor_mode;
 pub mod model;
 pub mod net;
 pub mod parse;
 pub mod recheck;
 pub mod share;
+pub mod skills;
 pub mod store;
 pub mod trust_list;
 pub mod verify;

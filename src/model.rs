@@ -206,6 +206,35 @@ pub struct ResultEntry {
     pub achieved_level: Option<String>,
 }
 
+/// Another achievement this one should be considered the same as (OB 3.0 `Achievement.related`:
+/// another language edition or an earlier version).
+/// <https://www.imsglobal.org/spec/ob/v3p0/#related>
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Related {
+    /// The related achievement's id.
+    pub id: String,
+    /// Its language (`@language`), if given.
+    pub language: Option<String>,
+    /// Its version, if given.
+    pub version: Option<String>,
+}
+
+/// A link between two achievements of a CLR 2.0 transcript (`ClrSubject.association`).
+/// <https://www.imsglobal.org/spec/clr/v2p0/#association>
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Association {
+    /// `associationType`, e.g. `isParentOf`, `precedes`, `isPartOf`.
+    pub association_type: String,
+    /// The source achievement's id.
+    pub source_id: String,
+    /// The target achievement's id.
+    pub target_id: String,
+    /// The source's name, when the CLR describes that achievement.
+    pub source_name: Option<String>,
+    /// The target's name, when the CLR describes that achievement.
+    pub target_name: Option<String>,
+}
+
 /// The normalised, display-ready view of one badge.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Badge {
@@ -245,4 +274,10 @@ pub struct Badge {
     pub spec_version: String,
     /// VC data model version for OB3/CLR: "1.1" or "2.0".
     pub vc_version: Option<String>,
+    /// OB3 `achievement.related`. Absent in views stored before it existed (read as empty).
+    #[serde(default)]
+    pub related: Vec<Related>,
+    /// CLR 2.0 `credentialSubject.association`. Absent in older stored views (read as empty).
+    #[serde(default)]
+    pub associations: Vec<Association>,
 }

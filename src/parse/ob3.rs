@@ -11,7 +11,8 @@ use super::json::{
 };
 use super::{DedupeKey, ParseError, ParsedCredential, dates};
 use crate::model::{
-    Alignment, Badge, Criteria, Evidence, Format, IdentityKind, Recipient, ResultEntry,
+    Alignment, Association, Badge, Criteria, Evidence, Format, IdentityKind, Recipient, Related,
+    ResultEntry,
 };
 
 /// VCDM 2.0 base context.
@@ -299,6 +300,20 @@ fn build_badge(
         })
         .collect();
     let results = subject.map(|sub| results(sub, ach)).unwrap_or_default();
+    let related = list(ach.get("related"))
+        .filter_map(|r| {
+            Some(Related {
+                id: s(r, "id")?,
+                language: s(r, "@language").or_else(|| s(r, "inLanguage")),
+                version: s(r, "version"),
+            })
+        })
+        .collect();
+    let associations = if is_clr {
+        subject.map(associations).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
 
     Badge {
         id: s(doc, "id").or_else(|| claims.str("jti")),
@@ -323,7 +338,43 @@ fn build_badge(
             "3.0".to_owned()
         },
         vc_version,
+        related,
+        associations,
     }
+}
+
+/// The CLR subject's `association`s, each end named from the subject's own `achievement`
+/// list or an embedded credential's achievement when one has that id.
+fn associations(subject: &Value) -> Vec<Association> {
+    let mut names: Vec<(String, String)> = list(subject.get("achievement"))
+        .filter_map(|a| Some((s(a, "id")?, s(a, "name")?)))
+        .collect();
+    for vc in list(subject.get("verifiableCredential")) {
+        let ach = first_object(vc.get("credentialSubject"))
+            .and_then(|s| first_object(s.get("achievement")));
+        if let Some((id, name)) = ach.and_then(|a| Some((s(a, "id")?, s(a, "name")?))) {
+            names.push((id, name));
+        }
+    }
+    let name_of = |id: &str| {
+        names
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, n)| n.clone())
+    };
+    list(subject.get("association"))
+        .filter_map(|a| {
+            let source_id = s(a, "sourceId")?;
+            let target_id = s(a, "targetId")?;
+            Some(Association {
+                association_type: s(a, "associationType").unwrap_or_else(|| "related".into()),
+                source_name: name_of(&source_id),
+                target_name: name_of(&target_id),
+                source_id,
+                target_id,
+            })
+        })
+        .collect()
 }
 
 /// "2.0" or "1.1" from the first `@context` entry, else from the date property names.

@@ -1331,6 +1331,32 @@ impl Wallet {
             .collect())
     }
 
+    /// The display view of every current badge, by id (oldest first): what the skills view
+    /// ([`crate::skills`]) is built from. Rows are read under the lock, views rebuilt after it
+    /// is released; a row whose view cannot be rebuilt is left out (it shows in the gallery
+    /// as unreadable, and holds no skill the wallet could read).
+    pub fn current_views(&self) -> StoreResult<Vec<(i64, Badge)>> {
+        let rows = {
+            let conn = self.conn()?;
+            let mut st = conn.prepare_cached(
+                "SELECT id, badge_json, original FROM badges
+                 WHERE removed_at IS NULL AND superseded_by IS NULL ORDER BY id",
+            )?;
+            st.query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, Vec<u8>>(2)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?
+        };
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, json, original)| Some((id, badge_view(id, &json, &original).ok()?)))
+            .collect())
+    }
+
     /// The learner's tags of every badge that has some, each list A→Z (one query: for a
     /// host that shows every badge with its tags).
     pub fn tags_by_badge(&self) -> StoreResult<HashMap<i64, Vec<String>>> {
