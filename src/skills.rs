@@ -347,7 +347,10 @@ fn linked_stacks(badges: &[(i64, Badge)], order: &HashMap<i64, usize>) -> Vec<St
             nodes.len() - 1
         })
     };
-    for (id, b) in badges {
+    // A CLR's own `achievement_id` is only the first achievement its transcript lists: the
+    // CLR is the badge that states the links, not the holder of that achievement.
+    let is_clr = |b: &Badge| b.spec_version == "CLR 2.0";
+    for (id, b) in badges.iter().filter(|(_, b)| !is_clr(b)) {
         if let Some(a) = &b.achievement_id {
             let n = node(&mut nodes, a);
             push_id(&mut nodes[n].badges, *id);
@@ -356,7 +359,7 @@ fn linked_stacks(badges: &[(i64, Badge)], order: &HashMap<i64, usize>) -> Vec<St
     // (from, to, relation, stated by)
     let mut edges: Vec<(usize, usize, String, i64)> = Vec::new();
     for (id, b) in badges {
-        if let Some(a) = &b.achievement_id {
+        if let Some(a) = b.achievement_id.as_ref().filter(|_| !is_clr(b)) {
             let from = node(&mut nodes, a);
             for r in &b.related {
                 let to = node(&mut nodes, &r.id);

@@ -19,6 +19,7 @@ mod forgery;
 mod host_api;
 mod import;
 mod parse;
+mod skills;
 mod store;
 mod verify;
 mod verify_di;
