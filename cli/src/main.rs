@@ -66,6 +66,10 @@ enum Command {
     /// The badge hosts this wallet is connected to.
     #[command(subcommand)]
     Hosts(commands::hosts::Command),
+    /// The skills behind your badges, by framework, with stacks and a timeline.
+    Skills(commands::skills::Args),
+    /// The fields and link to add one badge to your LinkedIn profile.
+    Linkedin(commands::linkedin::Args),
 }
 
 fn main() -> ExitCode {
@@ -104,6 +108,8 @@ fn main() -> ExitCode {
         Command::Connect(a) => a.run(&ctx),
         Command::Sync(a) => a.run(&ctx),
         Command::Hosts(c) => c.run(&ctx),
+        Command::Skills(a) => a.run(&ctx),
+        Command::Linkedin(a) => a.run(&ctx),
     };
     match result {
         Ok(code) => code,
