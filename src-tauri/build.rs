@@ -52,6 +52,9 @@ const COMMANDS: &[&str] = &[
     "sync_host",
     "cancel_host_signin",
     "remove_host",
+    "skills",
+    "linkedin_fields",
+    "open_linkedin",
 ];
 
 fn main() {

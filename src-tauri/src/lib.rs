@@ -27,6 +27,7 @@ pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
         .manage(state)
         .manage(open::PendingFiles::default())
         .manage(commands::hosts::HostsState::default())
+        .manage(commands::skills::LinkedInState::default())
         .register_uri_scheme_protocol(IMAGE_SCHEME, |ctx, req| {
             let id = req.uri().path().trim_start_matches('/').parse::<i64>().ok();
             let state = ctx.app_handle().state::<AppState>();
@@ -83,6 +84,9 @@ pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
             commands::hosts::sync_host,
             commands::hosts::cancel_host_signin,
             commands::hosts::remove_host,
+            commands::skills::skills,
+            commands::skills::linkedin_fields,
+            commands::skills::open_linkedin,
         ])
 }
 

@@ -966,3 +966,79 @@ fn connect_needs_the_network_setting_and_minor_mode_blocks_it() {
     let c = call(&w, "connect_host", json!({"url": m.base()})).unwrap();
     assert_eq!(c["host"]["name"], "Mock Badge Host");
 }
+
+// ── Skills, pathways and "Add to LinkedIn" (issue 11) ──
+
+const COMPLETE_OB3: &str =
+    include_str!("../../tests/fixtures/1edtech-public-validator/ob30/complete.json");
+
+/// Records the links it is asked to open.
+#[derive(Default)]
+struct RecordingBrowser(std::sync::Mutex<Vec<String>>);
+
+impl backpack_core::host_api::Browser for RecordingBrowser {
+    fn open(&self, url: &str) {
+        self.0.lock().unwrap().push(url.to_string());
+    }
+}
+
+#[test]
+fn skills_view_groups_the_fixture_and_searches() {
+    let (_env, w) = window();
+    let id = call(&w, "import_text", json!({"text": COMPLETE_OB3})).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let v = call(&w, "skills", json!({})).unwrap();
+    assert_eq!(
+        v["frameworks"][0]["name"],
+        "1EdTech University Program and Course Catalog"
+    );
+    assert_eq!(
+        v["frameworks"][0]["skills"][0]["name"],
+        "1EdTech University Degree"
+    );
+    assert_eq!(v["frameworks"][0]["skills"][0]["badges"], json!([id]));
+    assert_eq!(v["timeline"][0]["id"], json!(id));
+    let v = call(&w, "skills", json!({"query": "no such skill"})).unwrap();
+    assert_eq!(v["frameworks"], json!([]));
+    assert_eq!(v["timeline"][0]["id"], json!(id), "the timeline stays whole");
+}
+
+#[test]
+fn linkedin_fields_and_open_only_through_rust_and_minor_mode() {
+    use tauri::Manager;
+    let (_env, w) = window();
+    let rec = std::sync::Arc::new(RecordingBrowser::default());
+    w.app_handle()
+        .state::<crate::commands::skills::LinkedInState>()
+        .set_browser(rec.clone());
+    let id = call(&w, "import_text", json!({"text": COMPLETE_OB3})).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let url = "https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME\
+               &name=1EdTech%20University%20Degree&organizationName=1EdTech%20University\
+               &issueYear=2010&issueMonth=1&expirationYear=2030&expirationMonth=1\
+               &certId=http%3A%2F%2F1edtech.edu%2Fcredentials%2F3732";
+    let f = call(&w, "linkedin_fields", json!({"id": id})).unwrap();
+    assert_eq!(f["name"], "1EdTech University Degree");
+    assert_eq!(f["organization_name"], "1EdTech University");
+    assert_eq!(f["issue"], json!([2010, 1]));
+    assert_eq!(f["url"], url);
+    assert!(rec.0.lock().unwrap().is_empty(), "showing fields opens nothing");
+
+    assert_eq!(call(&w, "open_linkedin", json!({"id": id})).unwrap(), url);
+    assert_eq!(*rec.0.lock().unwrap(), [url]);
+
+    call(&w, "enable_minor_mode", json!({"passphrase": "guardian-1"})).unwrap();
+    assert_eq!(
+        call(&w, "open_linkedin", json!({"id": id})).unwrap_err(),
+        json!({"kind": "locked", "message": "minor mode is on: exporting needs the guardian passphrase"})
+    );
+    assert_eq!(rec.0.lock().unwrap().len(), 1, "nothing opened under minor mode");
+    // The fields to copy by hand stay visible.
+    assert_eq!(call(&w, "linkedin_fields", json!({"id": id})).unwrap()["url"], url);
+    assert_eq!(
+        call(&w, "linkedin_fields", json!({"id": 999})).unwrap_err()["kind"],
+        "not_found"
+    );
+}

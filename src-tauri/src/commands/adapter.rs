@@ -785,6 +785,25 @@ impl WalletAdapter {
         Ok(card)
     }
 
+    /// The skills view (issue 11), narrowed by `query` (see `backpack_core::skills`).
+    pub fn skills(&self, query: Option<&str>) -> CmdResult<backpack_core::skills::SkillsView> {
+        Ok(self.wallet.skills(query)?)
+    }
+
+    /// LinkedIn's add-to-profile fields for one badge. With `to_open`, minor mode must allow
+    /// exporting first: opening the link carries the badge's details out.
+    pub fn linkedin(
+        &self,
+        id: i64,
+        to_open: bool,
+    ) -> CmdResult<backpack_core::linkedin::LinkedInFields> {
+        let fields = self.wallet.get_badge(id)?.linkedin();
+        if to_open {
+            self.require(Action::Export)?;
+        }
+        Ok(fields)
+    }
+
     /// One badge in full.
     pub fn detail(&self, id: i64) -> CmdResult<BadgeDetail> {
         let b = self.wallet.get_badge(id)?;

@@ -9,4 +9,5 @@ pub mod collections;
 pub mod hosts;
 pub mod import;
 pub mod settings;
+pub mod skills;
 pub mod trust;
