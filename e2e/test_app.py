@@ -197,6 +197,48 @@ def test_detail_shows_fields_and_verification():
     wait(lambda: css("#view-wallet").is_displayed())
 
 
+def test_skills_view_stacks_timeline_and_linkedin():
+    """Skills and pathways (issue 11) on the samples: the 1EdTech degree's alignments grouped
+    under its framework, the CLR transcript's association drawn as a path, the timeline; then
+    "Add to LinkedIn" from a badge shows the fields and asks before opening anything."""
+    nav("skills")
+    wait(lambda: csss("#skills-frameworks .skill"), msg="skills shown")
+    fws = [f.get_attribute("data-framework") for f in csss("#skills-frameworks .framework")]
+    assert "1EdTech University Program and Course Catalog" in fws, fws
+    names = [s.text for s in csss("#skills-frameworks .skill-name")]
+    assert "1EdTech University Degree" in names, names
+    stacks = csss('#skills-stacks .stack[data-kind="linked"]')
+    assert any("Sample Transcript" in s.text for s in stacks), [s.text for s in stacks]
+    steps = [s.text for s in csss('#skills-stacks .stack[data-kind="linked"] .step')]
+    assert any("Achievement 1" in t for t in steps) and any("Achievement 2" in t for t in steps), steps
+    assert D.title == "Skills — Backpack", D.title
+    shot("skills")
+    css("#skills-search").send_keys("ctdl")
+    wait(lambda: len(csss("#skills-frameworks .skill")) == 1 and not csss("#skills-results"), msg="search narrows")
+    D.execute_script("const s = document.getElementById('skills-search'); s.value = ''; s.dispatchEvent(new Event('input'));")
+    wait(lambda: csss("#skills-results"), msg="search cleared")
+    years = [y.text for y in csss("#skills-timeline .timeline-year")]
+    assert years and years == sorted(y for y in years if y != "Undated") + (["Undated"] if "Undated" in years else []), years
+    D.execute_script("document.getElementById('skills-timeline').scrollIntoView()")
+    shot("timeline")
+    # a badge behind a skill opens its detail, where "Add to LinkedIn" shows the fields
+    css("#skills-frameworks .skill-badge").click()
+    wait(lambda: css("#view-detail").is_displayed() and csss("#add-to-linkedin"), msg="detail with LinkedIn button")
+    css("#add-to-linkedin").click()
+    wait(lambda: csss("#linkedin-dialog[open]"), msg="LinkedIn fields")
+    assert css('#linkedin-fields [data-field="name"]').text.startswith("1EdTech University Degree")
+    assert "2030" in css('#linkedin-fields [data-field="expires"]').text
+    shot("linkedin")
+    # "Open LinkedIn…" only asks; cancelling opens nothing
+    css("#linkedin-open").click()
+    wait(lambda: csss("#confirm-dialog[open]"), msg="confirm before opening")
+    assert "LinkedIn" in css("#confirm-title").text
+    css('#confirm-dialog button[value="cancel"]').click()
+    wait(lambda: not csss("#confirm-dialog[open]"), msg="confirm closed")
+    css('[data-action="back"]').click()
+    wait(lambda: css("#view-wallet").is_displayed())
+
+
 def test_collection_create_and_add():
     nav("collections")
     css("#new-collection-name").send_keys("Job applications")

@@ -109,6 +109,13 @@ export const listHosts = () => invoke("list_hosts");
 export const cancelHostSignin = () => invoke("cancel_host_signin");
 /** @param {number} id */ export const removeHost = (id) => invoke("remove_host", { id });
 
+/** The skills view: frameworks/skills, results, achievement types, stacks, timeline.
+ * @param {?string} query */ export const skills = (query) => invoke("skills", { query });
+/** LinkedIn's add-to-profile fields and link for a badge. @param {number} id */
+export const linkedinFields = (id) => invoke("linkedin_fields", { id });
+/** Open the badge's LinkedIn link in the system browser (after the learner confirmed). @param {number} id */
+export const openLinkedin = (id) => invoke("open_linkedin", { id });
+
 // ── dialog plugin (through its IPC commands, so no extra global script is needed) ──
 
 /** Pick files (or one folder). Resolves to an array of paths, empty when cancelled. */

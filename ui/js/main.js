@@ -9,6 +9,7 @@ import { initializeImport, importPaths, showReceived } from "./views/import.js";
 import { initializeCollections, renderCollections } from "./views/collections.js";
 import { initializeSettings, renderSettings, showWalletProblem } from "./views/settings.js";
 import { initializeHosts } from "./views/hosts.js";
+import { initializeSkills, renderSkills } from "./views/skills.js";
 
 performance.mark("app-start");
 let current = "wallet";
@@ -26,8 +27,9 @@ export function go(view, arg) {
   if (view === "detail") showDetail(arg);
   if (view === "collections") renderCollections(arg);
   if (view === "settings") renderSettings();
+  if (view === "skills") renderSkills();
   if (view !== "detail" && view !== "wallet") $("#main").focus({ preventScroll: true });
-  document.title = { wallet: "Backpack", detail: "Badge — Backpack", collections: "Collections — Backpack", import: "Add badges — Backpack", settings: "Settings — Backpack" }[view] || "Backpack";
+  document.title = { wallet: "Backpack", detail: "Badge — Backpack", collections: "Collections — Backpack", import: "Add badges — Backpack", settings: "Settings — Backpack", skills: "Skills — Backpack" }[view] || "Backpack";
 }
 window.addEventListener("backpack:go", (e) => go(e.detail.view, e.detail.arg));
 
@@ -85,6 +87,7 @@ async function boot() {
   initializeCollections();
   initializeSettings();
   initializeHosts();
+  initializeSkills();
   initializeDragDrop();
   subscribe(renderCount);
   // A wallet that needs its passphrase, is damaged or is from a newer version: say so and

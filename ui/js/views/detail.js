@@ -5,6 +5,7 @@
 import * as api from "../api.js";
 import { $, el, clear, chip, badgeImage, fmtDate, urlText, toast, errorToast, confirmDialog, STATUS_LABEL } from "../dom.js";
 import { state, refresh } from "../store.js";
+import { addToLinkedIn } from "./skills.js";
 
 const go = (view, arg) => window.dispatchEvent(new CustomEvent("backpack:go", { detail: { view, arg } }));
 const CHECK_LABEL = {
@@ -50,6 +51,7 @@ function render(d) {
     el("div", { class: "detail-img" }, badgeImage(card.image, `Image of the badge ${b.name}`)),
     d.remoteImage ? el("p", { class: "muted" }, "This badge's image is on the issuer's website. It is not loaded, so the issuer cannot see when you look at your badges.") : null,
     el("button", { type: "button", class: "btn", "data-testid": "download", onclick: () => download(card.id) }, "Download original file"),
+    el("button", { type: "button", class: "btn", id: "add-to-linkedin", "data-sharing": "", onclick: () => addToLinkedIn(card.id) }, "Add to LinkedIn"),
     el("button", { type: "button", class: "btn danger", onclick: () => remove(card.id, b.name) }, "Remove from backpack"));
 
   // verification box
