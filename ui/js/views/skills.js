@@ -198,7 +198,7 @@ export async function addToLinkedIn(id) {
   const row = (label, value, key) => {
     if (value == null || value === "") return;
     const copy = el("button", { type: "button", class: "btn small", onclick: () => copyText(value) }, S.li.copy);
-    dl.append(el("dt", {}, label), el("dd", { "data-field": key }, el("span", { class: "url" }, value), " ", copy));
+    dl.append(el("dt", {}, label), el("dd", { "data-field": key }, el("span", { class: "copy-value" }, value), " ", copy));
   };
   row(S.li.name, f.name, "name");
   row(S.li.org, f.organization_name, "organization");
