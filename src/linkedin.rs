@@ -77,9 +77,16 @@ pub fn public_https_url(candidate: &str) -> Option<String> {
     let public = match url.host()? {
         url::Host::Domain(d) => {
             let d = d.trim_end_matches('.').to_ascii_lowercase();
-            let special = ["localhost", "local", "test", "invalid", "example", "internal"]
-                .iter()
-                .any(|s| d == *s || d.ends_with(&format!(".{s}")))
+            let special = [
+                "localhost",
+                "local",
+                "test",
+                "invalid",
+                "example",
+                "internal",
+            ]
+            .iter()
+            .any(|s| d == *s || d.ends_with(&format!(".{s}")))
                 || ["example.com", "example.net", "example.org", "home.arpa"]
                     .iter()
                     .any(|s| d == *s || d.ends_with(&format!(".{s}")));

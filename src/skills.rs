@@ -190,7 +190,11 @@ fn skill_key(a: &crate::model::Alignment) -> Option<String> {
         .as_deref()
         .map(|c| format!("code:{}", fold(c)))
         .or_else(|| a.target_url.as_deref().map(|u| format!("url:{}", u.trim())))
-        .or_else(|| a.target_name.as_deref().map(|n| format!("name:{}", fold(n))))
+        .or_else(|| {
+            a.target_name
+                .as_deref()
+                .map(|n| format!("name:{}", fold(n)))
+        })
 }
 
 /// Build the skills view from the wallet's current badges `(wallet id, view)`.

@@ -147,18 +147,36 @@ fn the_fixtures_alignments_results_and_types_are_grouped_exactly() {
     let steps: Vec<_> = st
         .steps
         .iter()
-        .map(|s| (s.achievement_id.as_deref().unwrap(), s.name.as_str(), s.badges.len()))
+        .map(|s| {
+            (
+                s.achievement_id.as_deref().unwrap(),
+                s.name.as_str(),
+                s.badges.len(),
+            )
+        })
         .collect();
     assert_eq!(
         steps,
         [
-            ("urn:uuid:a7467ef6-56cb-11ec-bf63-0242ac130002", "Achievement 1", 0),
-            ("urn:uuid:dd887f0a-56cb-11ec-bf63-0242ac130002", "Achievement 2", 0)
+            (
+                "urn:uuid:a7467ef6-56cb-11ec-bf63-0242ac130002",
+                "Achievement 1",
+                0
+            ),
+            (
+                "urn:uuid:dd887f0a-56cb-11ec-bf63-0242ac130002",
+                "Achievement 2",
+                0
+            )
         ]
     );
     assert_eq!(st.links.len(), 1);
     assert_eq!(
-        (st.links[0].from, st.links[0].to, st.links[0].relation.as_str()),
+        (
+            st.links[0].from,
+            st.links[0].to,
+            st.links[0].relation.as_str()
+        ),
         (0, 1, "isParentOf")
     );
     assert_eq!(st.stated_by, [clr]);
@@ -185,12 +203,22 @@ fn ob2_alignments_to_one_target_across_badges_form_a_stack_in_date_order() {
     let advanced = import(
         &w,
         "advanced.json",
-        &ob2("https://example.org/a/2", "Advanced Soldering", "2021-03-01T00:00:00Z", json!([target, esco])),
+        &ob2(
+            "https://example.org/a/2",
+            "Advanced Soldering",
+            "2021-03-01T00:00:00Z",
+            json!([target, esco]),
+        ),
     );
     let basic = import(
         &w,
         "basic.json",
-        &ob2("https://example.org/a/1", "Basic Soldering", "2019-05-01T00:00:00Z", json!([target, loose])),
+        &ob2(
+            "https://example.org/a/1",
+            "Basic Soldering",
+            "2019-05-01T00:00:00Z",
+            json!([target, loose]),
+        ),
     );
     let v = w.skills(None).unwrap();
     let fws: Vec<_> = v
@@ -210,7 +238,11 @@ fn ob2_alignments_to_one_target_across_badges_form_a_stack_in_date_order() {
     assert_eq!(
         fws,
         [
-            ("ESCO", false, vec![("use soldering equipment", vec![advanced])]),
+            (
+                "ESCO",
+                false,
+                vec![("use soldering equipment", vec![advanced])]
+            ),
             (
                 NO_FRAMEWORK,
                 true,
@@ -225,10 +257,17 @@ fn ob2_alignments_to_one_target_across_badges_form_a_stack_in_date_order() {
     let st = &v.stacks[0];
     assert_eq!(st.kind, StackKind::SharedTarget);
     assert_eq!(st.title, "Soldering");
-    let steps: Vec<_> = st.steps.iter().map(|s| (s.name.as_str(), s.badges.clone())).collect();
+    let steps: Vec<_> = st
+        .steps
+        .iter()
+        .map(|s| (s.name.as_str(), s.badges.clone()))
+        .collect();
     assert_eq!(
         steps,
-        [("Basic Soldering", vec![basic]), ("Advanced Soldering", vec![advanced])]
+        [
+            ("Basic Soldering", vec![basic]),
+            ("Advanced Soldering", vec![advanced])
+        ]
     );
     assert!(st.links.is_empty());
 }
@@ -239,13 +278,23 @@ fn ob3_related_joins_achievements_and_names_ones_not_held_by_id() {
     let later = import(
         &w,
         "2.json",
-        &ob3(2, "Degree (Français)", "2012-01-01T00:00:00Z", &["https://1edtech.edu/achievements/1"]),
+        &ob3(
+            2,
+            "Degree (Français)",
+            "2012-01-01T00:00:00Z",
+            &["https://1edtech.edu/achievements/1"],
+        ),
     );
     let first = import(&w, "1.json", &ob3(1, "Degree", "2010-06-01T00:00:00Z", &[]));
     let lone = import(
         &w,
         "3.json",
-        &ob3(3, "Certificate", "2011-01-01T00:00:00Z", &["https://other.example.org/ach/9"]),
+        &ob3(
+            3,
+            "Certificate",
+            "2011-01-01T00:00:00Z",
+            &["https://other.example.org/ach/9"],
+        ),
     );
     let v = w.skills(None).unwrap();
     let stacks: Vec<_> = v
@@ -272,7 +321,10 @@ fn ob3_related_joins_achievements_and_names_ones_not_held_by_id() {
         [
             (
                 "Certificate",
-                vec![("Certificate", vec![lone]), ("https://other.example.org/ach/9", vec![])],
+                vec![
+                    ("Certificate", vec![lone]),
+                    ("https://other.example.org/ach/9", vec![])
+                ],
                 vec![(0, 1, "related")],
                 vec![lone]
             ),
@@ -309,7 +361,12 @@ fn search_keeps_only_matching_skills_results_and_types() {
     assert_eq!(v.badge_ids(), [degree]);
     // Every word must match somewhere in the skill.
     assert!(w.skills(Some("degree catalog")).unwrap().frameworks.len() == 1);
-    assert!(w.skills(Some("degree welding")).unwrap().frameworks.is_empty());
+    assert!(
+        w.skills(Some("degree welding"))
+            .unwrap()
+            .frameworks
+            .is_empty()
+    );
     // A result by its value; a type by name. Stacks and the timeline stay whole.
     let v = w.skills(Some("mastery")).unwrap();
     assert!(v.frameworks.is_empty());
@@ -334,7 +391,10 @@ fn linkedin_link_for_the_complete_ob3_fixture() {
     assert_eq!(f.expiration, Some((2030, 1)));
     // Its id is http:, not https: no certUrl, the id goes in certId.
     assert_eq!(f.cert_url, None);
-    assert_eq!(f.cert_id.as_deref(), Some("http://1edtech.edu/credentials/3732"));
+    assert_eq!(
+        f.cert_id.as_deref(),
+        Some("http://1edtech.edu/credentials/3732")
+    );
     assert_eq!(
         f.url(),
         "https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME\
@@ -368,7 +428,10 @@ fn linkedin_link_encodes_badge_text_and_keeps_only_public_https_cert_urls() {
     );
     // A hosted OB 2.0 assertion's address wins over its id.
     let hosted = LinkedInFields::for_badge(&badge, Some("https://host.1edtech.org/assertion/7"));
-    assert_eq!(hosted.cert_url.as_deref(), Some("https://host.1edtech.org/assertion/7"));
+    assert_eq!(
+        hosted.cert_url.as_deref(),
+        Some("https://host.1edtech.org/assertion/7")
+    );
 
     for refused in [
         "http://badges.1edtech.org/a/1",

@@ -86,7 +86,10 @@ Timeline
     let o = env.run(&["skills", "CTDL"]);
     let out = stdout(&o);
     assert!(out.starts_with("Skills: 1 in 1 framework\n"), "{out}");
-    assert!(!out.contains("Results") && !out.contains("Timeline"), "{out}");
+    assert!(
+        !out.contains("Results") && !out.contains("Timeline"),
+        "{out}"
+    );
     let o = env.run(&["skills", "no", "such", "skill"]);
     assert_eq!(
         stdout(&o),
@@ -124,7 +127,10 @@ fn skills_shows_hostile_badge_text_as_inert_escapes() {
     );
     assert!(!out.contains('\u{1b}') && !out.contains('\u{202e}') && !out.contains('\u{9b}'));
     let json = stdout(&env.run(&["skills", "--json"]));
-    assert!(json.contains("\\u202e") && !json.contains('\u{202e}'), "{json}");
+    assert!(
+        json.contains("\\u202e") && !json.contains('\u{202e}'),
+        "{json}"
+    );
 }
 
 #[test]
@@ -136,7 +142,10 @@ fn skills_on_a_wallet_without_skills_says_so() {
         out.starts_with("No badge in the wallet names a skill, result or achievement type.\n"),
         "{out}"
     );
-    assert!(out.contains("\nTimeline\n  2015-04-01  #1 badge1\n"), "{out}");
+    assert!(
+        out.contains("\nTimeline\n  2015-04-01  #1 badge1\n"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -1001,7 +1001,11 @@ fn skills_view_groups_the_fixture_and_searches() {
     assert_eq!(v["timeline"][0]["id"], json!(id));
     let v = call(&w, "skills", json!({"query": "no such skill"})).unwrap();
     assert_eq!(v["frameworks"], json!([]));
-    assert_eq!(v["timeline"][0]["id"], json!(id), "the timeline stays whole");
+    assert_eq!(
+        v["timeline"][0]["id"],
+        json!(id),
+        "the timeline stays whole"
+    );
 }
 
 #[test]
@@ -1024,7 +1028,10 @@ fn linkedin_fields_and_open_only_through_rust_and_minor_mode() {
     assert_eq!(f["organization_name"], "1EdTech University");
     assert_eq!(f["issue"], json!([2010, 1]));
     assert_eq!(f["url"], url);
-    assert!(rec.0.lock().unwrap().is_empty(), "showing fields opens nothing");
+    assert!(
+        rec.0.lock().unwrap().is_empty(),
+        "showing fields opens nothing"
+    );
 
     assert_eq!(call(&w, "open_linkedin", json!({"id": id})).unwrap(), url);
     assert_eq!(*rec.0.lock().unwrap(), [url]);
@@ -1034,9 +1041,16 @@ fn linkedin_fields_and_open_only_through_rust_and_minor_mode() {
         call(&w, "open_linkedin", json!({"id": id})).unwrap_err(),
         json!({"kind": "locked", "message": "minor mode is on: exporting needs the guardian passphrase"})
     );
-    assert_eq!(rec.0.lock().unwrap().len(), 1, "nothing opened under minor mode");
+    assert_eq!(
+        rec.0.lock().unwrap().len(),
+        1,
+        "nothing opened under minor mode"
+    );
     // The fields to copy by hand stay visible.
-    assert_eq!(call(&w, "linkedin_fields", json!({"id": id})).unwrap()["url"], url);
+    assert_eq!(
+        call(&w, "linkedin_fields", json!({"id": id})).unwrap()["url"],
+        url
+    );
     assert_eq!(
         call(&w, "linkedin_fields", json!({"id": 999})).unwrap_err()["kind"],
         "not_found"

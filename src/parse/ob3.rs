@@ -356,12 +356,7 @@ fn associations(subject: &Value) -> Vec<Association> {
             names.push((id, name));
         }
     }
-    let name_of = |id: &str| {
-        names
-            .iter()
-            .find(|(i, _)| i == id)
-            .map(|(_, n)| n.clone())
-    };
+    let name_of = |id: &str| names.iter().find(|(i, _)| i == id).map(|(_, n)| n.clone());
     list(subject.get("association"))
         .filter_map(|a| {
             let source_id = s(a, "sourceId")?;

@@ -131,16 +131,15 @@ fn print(out: &mut impl Write, v: &SkillsView, searching: bool) -> std::io::Resu
                 let held = if step.badges.is_empty() {
                     "not in the wallet".to_owned()
                 } else {
-                    step.badges.iter().map(|b| format!("#{b}")).collect::<Vec<_>>().join(", ")
+                    step.badges
+                        .iter()
+                        .map(|b| format!("#{b}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 };
                 writeln!(out, "    {}. {} ({held})", i + 1, terminal_safe(&step.name))?;
                 for l in st.links.iter().filter(|l| l.from == i) {
-                    writeln!(
-                        out,
-                        "       {} -> {}",
-                        terminal_safe(&l.relation),
-                        l.to + 1
-                    )?;
+                    writeln!(out, "       {} -> {}", terminal_safe(&l.relation), l.to + 1)?;
                 }
             }
         }
