@@ -308,6 +308,7 @@ fn privacy_switches_change_what_is_rendered() {
         include_notes: false,
         include_dates: false,
         include_emails: true,
+        include_skills: false,
     };
     let mut b = p.clone();
     b.badges[0].badge.issued = Some("2026-02-03T00:00:00Z".into());
@@ -2598,4 +2599,61 @@ fn endorsements_are_shown_on_the_page_and_checked_by_the_receiver() {
     let page = r.page.as_ref().unwrap();
     assert!(page.matches, "{:#?}", page.differences);
     assert!(r.all_valid(), "{:?}", r.problems);
+}
+
+/// Issue 11: the optional skills summary. Off by default (the page is as before, and its
+/// record has no `include_skills`); on, the 1EdTech degree's framework and skill are listed
+/// with a link to the badge on the page, and a receiver's re-render still matches.
+#[test]
+fn html_skills_summary_is_optional_and_survives_the_receivers_rerender() {
+    let (clock, f) = (FixedClock(now()), StatusListFetcher);
+    let p = Portfolio {
+        title: "Skills".into(),
+        badges: vec![
+            item(
+                "1edtech-public-validator/ob30/simple.json",
+                Container::Json,
+                Format::Ob3Json,
+                "Simple",
+            ),
+            item(
+                "1edtech-public-validator/ob30/complete.json",
+                Container::Json,
+                Format::Ob3Json,
+                "Complete",
+            ),
+        ],
+        ..Portfolio::default()
+    };
+    let plain = String::from_utf8(
+        export::export(&p, ExportFormat::Html, &opts(None))
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    assert!(!plain.contains("id=\"skills\""));
+    let mut o = opts(None);
+    o.privacy.include_skills = true;
+    let html =
+        String::from_utf8(export::export(&p, ExportFormat::Html, &o).unwrap().bytes).unwrap();
+    let start = html
+        .find("<section class=\"skills\"")
+        .expect("skills section");
+    let end = start + html[start..].find("</section>").unwrap() + "</section>".len();
+    assert_eq!(
+        &html[start..end],
+        "<section class=\"skills\" id=\"skills\" aria-labelledby=\"skills-title\"><h2 id=\"skills-title\">Skills</h2>\n\
+         <h3 data-field=\"framework\">1EdTech University Program and Course Catalog</h3>\n<ul>\n\
+         <li data-field=\"skill\">1EdTech University Degree <span class=\"mono\">degree</span> \
+         <span class=\"muted\">— <a href=\"#badge-2\">#2</a></span></li>\n</ul>\n</section>"
+    );
+    let r = verify_share(html.as_bytes(), &vctx(&clock, &f)).unwrap();
+    assert!(r.page.as_ref().unwrap().matches, "{:#?}", r.page);
+    // Everything else on the page is as without the summary.
+    assert_eq!(
+        html.replace(&html[start..end + 1], "")
+            .split("<script")
+            .next(),
+        plain.split("<script").next()
+    );
 }

@@ -728,6 +728,9 @@ pub fn render_page(
             esc(&red.apply(&excluded.join(", ")))
         );
     }
+    if inputs.privacy.include_skills {
+        skills_summary(&mut out, items, &red);
+    }
     out.push_str("<ol class=\"badges\">\n");
     let none = PageBadgeInputs::default();
     for (i, item) in items.iter().enumerate() {
@@ -767,6 +770,48 @@ pub fn render_page(
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// The skills summary: the badges' alignments by framework and skill ([`crate::skills`]), each
+/// skill linking to the badges behind it by their number on the page. Built from the parsed
+/// views only, so a receiver's re-render gives the same bytes.
+fn skills_summary(out: &mut String, items: &[ExportBadge], red: &Redactor) {
+    let views: Vec<(i64, crate::model::Badge)> = items
+        .iter()
+        .zip(1i64..)
+        .map(|(b, n)| (n, b.badge.clone()))
+        .collect();
+    let view = crate::skills::build(&views);
+    out.push_str(
+        "<section class=\"skills\" id=\"skills\" aria-labelledby=\"skills-title\"><h2 id=\"skills-title\">Skills</h2>\n",
+    );
+    if view.frameworks.is_empty() {
+        out.push_str("<p class=\"muted\">None of these badges names a skill.</p>\n");
+    }
+    for fw in &view.frameworks {
+        let _ = write!(
+            out,
+            "<h3 data-field=\"framework\">{}</h3>\n<ul>\n",
+            esc(&red.apply(&fw.name))
+        );
+        for s in &fw.skills {
+            let _ = write!(out, "<li data-field=\"skill\">{}", esc(&red.apply(&s.name)));
+            if let Some(code) = &s.code {
+                let _ = write!(
+                    out,
+                    " <span class=\"mono\">{}</span>",
+                    esc(&red.apply(code))
+                );
+            }
+            out.push_str(" <span class=\"muted\">—");
+            for n in &s.badges {
+                let _ = write!(out, " <a href=\"#badge-{n}\">#{n}</a>");
+            }
+            out.push_str("</span></li>\n");
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
 }
 
 /// How a reader checks the page: in Backpack, or with any Open Badges verifier.

@@ -27,6 +27,11 @@ pub struct Privacy {
     pub include_dates: bool,
     /// Show plain-text recipient emails (off by default: redacted in rendered views).
     pub include_emails: bool,
+    /// Add a skills summary before the badges: their alignments by framework and skill
+    /// ([`crate::skills`]), each with the badges behind it (off by default; issue 11). Left out
+    /// of the page record when off, so pages without it read as before.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub include_skills: bool,
 }
 
 impl Default for Privacy {
@@ -36,6 +41,7 @@ impl Default for Privacy {
             include_notes: false,
             include_dates: true,
             include_emails: false,
+            include_skills: false,
         }
     }
 }

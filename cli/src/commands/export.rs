@@ -70,6 +70,9 @@ pub struct Args {
     /// Show plain-text recipient emails (hidden by default; signed originals still hold them).
     #[arg(long)]
     pub include_emails: bool,
+    /// Add a skills summary (the badges' skills by framework) to the HTML page.
+    #[arg(long)]
+    pub include_skills: bool,
     /// The receiver's challenge, signed into the presentation.
     #[arg(long, value_name = "C")]
     pub challenge: Option<String>,
@@ -95,6 +98,7 @@ impl Args {
             include_notes: self.include_notes,
             include_dates: !self.no_dates,
             include_emails: self.include_emails,
+            include_skills: self.include_skills,
         }
     }
 

@@ -273,6 +273,8 @@ pub struct PrivacyArgs {
     pub include_dates: bool,
     /// Show plain-text recipient emails.
     pub include_emails: bool,
+    /// Add a skills summary to the HTML page.
+    pub include_skills: bool,
 }
 
 /// What an export did (or, previewed, would do).
@@ -1178,6 +1180,7 @@ impl WalletAdapter {
                 include_notes: privacy.include_notes,
                 include_dates: privacy.include_dates,
                 include_emails: privacy.include_emails,
+                include_skills: privacy.include_skills,
             },
             exported_at: self.clock.now(),
             learner: key.as_ref(),
