@@ -23,6 +23,7 @@
 //! - [`backup`]: encrypted backup and restore of the whole wallet.
 //! - [`endorsement`]: OB 3.0 endorsements, as files and embedded in credentials.
 //! - [`trust_list`]: issuer trust lists and the "known issuer" label (information, never a verdict).
+//! - [`wallets`]: other wallets' exports (LCW, LearnCard, Badgr, Mozilla, OBF PDF) and import by URL.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app_support;
@@ -44,5 +45,6 @@ pub mod share;
 pub mod store;
 pub mod trust_list;
 pub mod verify;
+pub mod wallets;
 
 pub use error::{Error, Result};
