@@ -24,7 +24,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::{Item, Kind, count, refused, secret_field, skipped, wipe};
+use super::{Item, Kind, count, not_credentials, refused, secret_field, skipped, wipe};
 use crate::limits;
 
 const UW: &str = "UniversalWallet2020";
@@ -232,8 +232,8 @@ pub(crate) fn expand(source: &str, bytes: &[u8]) -> Option<Vec<Item>> {
     }
     if other > 0 {
         notes.push(format!(
-            "{} that are not credentials left out (the profile's DID document, public keys, name)",
-            count(other, "entry", "entries")
+            "{} left out (the profile's DID document, public keys, name)",
+            not_credentials(other)
         ));
     }
     if n == 0 {

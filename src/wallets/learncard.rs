@@ -40,7 +40,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-use super::{Item, Unlock, ZipCheck, count, refused, skipped};
+use super::{Item, Unlock, ZipCheck, count, not_credentials, refused, skipped};
 use crate::import::FileOutcome;
 use crate::limits;
 
@@ -204,11 +204,21 @@ pub(crate) fn expand(
                 phrases += 1;
                 continue;
             }
-            k if k.starts_with("key") || p.starts_with("keys/") => {
+            k if k.starts_with("key-") => {
                 other_secrets += 1;
                 continue;
             }
             "credential" | "unknown-json" => {}
+            "presentation" | "did-document" | "index-record" | "consent-record"
+            | "status-cache" => {
+                other += 1;
+                continue;
+            }
+            // An unknown kind of entry under keys/ is taken for a secret and left unread.
+            _ if p.starts_with("keys/") => {
+                other_secrets += 1;
+                continue;
+            }
             _ => {
                 other += 1;
                 continue;
@@ -300,9 +310,9 @@ pub(crate) fn expand(
     }
     if other > 0 {
         notes.push(format!(
-            "{} that are not credentials left out (presentations, index and consent records, \
-             status lists, the DID document)",
-            count(other, "entry", "entries")
+            "{} left out (presentations, index and consent records, status lists, the DID \
+             document)",
+            not_credentials(other)
         ));
     }
     if !notes.is_empty() {

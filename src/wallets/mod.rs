@@ -378,6 +378,15 @@ pub(crate) fn wipe(v: &mut Value) {
     }
 }
 
+/// "1 entry that is not a credential", "2 entries that are not credentials".
+pub(crate) fn not_credentials(n: usize) -> String {
+    if n == 1 {
+        "1 entry that is not a credential".into()
+    } else {
+        format!("{n} entries that are not credentials")
+    }
+}
+
 /// "1 private key", "2 private keys".
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {

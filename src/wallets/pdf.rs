@@ -151,7 +151,9 @@ fn keep(id: ObjectId, obj: &mut Object) -> Option<(ObjectId, Object)> {
         return None;
     }
     KEPT.set(kept);
-    Some((id, std::mem::replace(obj, Object::Null)))
+    // lopdf keeps `obj` itself for a top-level object and the returned one for an object
+    // stream's member: leave it whole and return a copy.
+    Some((id, obj.clone()))
 }
 
 /// About how many bytes an object holds.
