@@ -324,6 +324,7 @@ struct Run {
 
 impl Run {
     /// The bytes of one item, or the outcome when they cannot be had.
+    #[allow(clippy::result_large_err)] // the outcome is the result; one per item, not hot
     fn read(&mut self, item: &Item) -> Result<(String, Vec<u8>), FileOutcome> {
         let refused = |source: &str, reason: String| FileOutcome {
             source: source.to_string(),
@@ -655,6 +656,7 @@ fn store_chunk(wallet: &Wallet, chunk: Vec<Prepared>, out: &mut Vec<FileOutcome>
 
 /// Decode and parse one input; a refusal is the outcome.
 /// What a read input is, before the wallet writer sees it.
+#[allow(clippy::large_enum_variant)] // moved once per input, never stored in bulk
 enum Prep {
     /// A badge.
     Badge(crate::parse::ParsedCredential, crate::model::Container),

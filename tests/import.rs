@@ -781,8 +781,10 @@ mod other_wallets {
         contents.push(json!({"@context": ["https://www.w3.org/ns/did/v1"], "id": did,
             "verificationMethod": [{"id": format!("{did}#{mk}"), "type": "Ed25519VerificationKey2020",
                 "controller": did, "publicKeyMultibase": mk}]}));
-        contents.push(json!({"id": format!("{did}#{mk}"), "type": "Ed25519VerificationKey2020",
-            "controller": did, "publicKeyMultibase": mk, "privateKeyMultibase": secrets[0]}));
+        contents.push(
+            json!({"id": format!("{did}#{mk}"), "type": "Ed25519VerificationKey2020",
+            "controller": did, "publicKeyMultibase": mk, "privateKeyMultibase": secrets[0]}),
+        );
         contents.push(json!({"id": format!("{did}#z6LS"), "type": "X25519KeyAgreementKey2020",
             "controller": did, "publicKeyMultibase": "z6LSfake", "privateKeyMultibase": secrets[1]}));
         contents.push(json!({"@context": ["https://w3id.org/wallet/v1"],
@@ -797,11 +799,7 @@ mod other_wallets {
         }])
     }
 
-    fn verify_ctx_import(
-        w: &Wallet,
-        paths: &[PathBuf],
-        unlock: &Unlock,
-    ) -> Vec<FileOutcome> {
+    fn verify_ctx_import(w: &Wallet, paths: &[PathBuf], unlock: &Unlock) -> Vec<FileOutcome> {
         let clock = test_clock();
         let ctx = VerifyContext::new(&clock, &OfflineFetcher).with_cache(w);
         import_paths_unlocked(
@@ -842,7 +840,11 @@ mod other_wallets {
         let mut all = Vec::new();
         for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
-            if p.file_name().unwrap().to_string_lossy().starts_with("wallet.db") {
+            if p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("wallet.db")
+            {
                 all.extend(std::fs::read(p).unwrap());
             }
         }
@@ -857,7 +859,10 @@ mod other_wallets {
     fn lcw_backup_imports_its_credentials_verified_and_never_its_keys() {
         let dir = tempfile::tempdir().unwrap();
         let secrets = [lcw_secret(0x61), lcw_secret(0x62)];
-        let (c1, c2) = (signed(0x11, "Data Literacy"), signed(0x12, "Public Speaking"));
+        let (c1, c2) = (
+            signed(0x11, "Data Literacy"),
+            signed(0x12, "Public Speaking"),
+        );
         let backup = lcw_backup(&[c1, c2], &secrets);
         // LCW writes JSON.stringify(…, null, 2).
         let text = serde_json::to_string_pretty(&backup).unwrap();
@@ -880,7 +885,10 @@ mod other_wallets {
         );
         let (id1, n1) = imported_name(&outs[0]);
         let (_, n2) = imported_name(&outs[1]);
-        assert_eq!((n1.as_str(), n2.as_str()), ("Data Literacy", "Public Speaking"));
+        assert_eq!(
+            (n1.as_str(), n2.as_str()),
+            ("Data Literacy", "Public Speaking")
+        );
         // Verified on the way in (did:key binds offline), the report stored with the badge.
         assert_eq!(outs[0].status, Some(Status::Verified));
         assert_eq!(
@@ -910,7 +918,10 @@ mod other_wallets {
         let on_disk = wallet_bytes(dir.path());
         for s in &secrets {
             assert!(!shown.contains(s.as_str()));
-            assert!(!contains(&on_disk, s.as_bytes()), "secret in the wallet file");
+            assert!(
+                !contains(&on_disk, s.as_bytes()),
+                "secret in the wallet file"
+            );
             // Not even a fragment of it.
             assert!(!contains(&on_disk, &s.as_bytes()[1..24]));
         }
@@ -922,7 +933,10 @@ mod other_wallets {
         let w = Wallet::open_in_memory().unwrap();
         let secret = lcw_secret(0x63);
         // One profile object (not an array), as LCW's importer also accepts.
-        let mut one = lcw_backup(&[signed(0x13, "Chemistry")], &[secret.clone(), lcw_secret(0x64)]);
+        let mut one = lcw_backup(
+            &[signed(0x13, "Chemistry")],
+            &[secret.clone(), lcw_secret(0x64)],
+        );
         let p = dir.path().join("profile.json");
         std::fs::write(&p, serde_json::to_vec(&one[0]).unwrap()).unwrap();
         let outs = plain_import(&w, &p, &Unlock::default());
@@ -1129,7 +1143,11 @@ mod other_wallets {
             (
                 "keys/jwks.json.enc".into(),
                 "key-jwks",
-                enc(br#"{"ed25519":{"kty":"OKP","crv":"Ed25519","x":"AA","d":"SECRETD"}}"#, 5, true),
+                enc(
+                    br#"{"ed25519":{"kty":"OKP","crv":"Ed25519","x":"AA","d":"SECRETD"}}"#,
+                    5,
+                    true,
+                ),
                 true,
             ),
             (
@@ -1184,7 +1202,10 @@ mod other_wallets {
             .collect();
         assert_eq!(got, by_path);
         // The original is the decrypted payload, as LearnCard stored it.
-        let robotics = outs.iter().find(|o| reason_or_name(o) == "Robotics").unwrap();
+        let robotics = outs
+            .iter()
+            .find(|o| reason_or_name(o) == "Robotics")
+            .unwrap();
         let (id, _) = imported_name(robotics);
         assert_eq!(w.original(id).unwrap(), stable(&signed(0x21, "Robotics")));
         assert_eq!(outs.len(), 4, "{outs:#?}");
@@ -1282,7 +1303,11 @@ mod other_wallets {
         // A manifest whose payloadSha256 does not match: the bundle is refused whole.
         let good = bundle(&entries, true, &[]);
         let p = dir.path().join("badsum.zip");
-        std::fs::write(&p, rewrite_manifest(&good, |m| m["payloadSha256"] = "00".repeat(32).into())).unwrap();
+        std::fs::write(
+            &p,
+            rewrite_manifest(&good, |m| m["payloadSha256"] = "00".repeat(32).into()),
+        )
+        .unwrap();
         let outs = plain_import(&w, &p, &Unlock::with_bundle_password(PASSWORD.into()));
         assert_eq!(outs.len(), 1);
         assert_eq!(
@@ -1463,7 +1488,8 @@ mod other_wallets {
         std::fs::write(&p, serde_json::to_vec(&junk).unwrap()).unwrap();
         let outs = plain_import(&w, &p, &Unlock::default());
         assert!(
-            reason(&outs[0]).starts_with(&format!("{}:assertion 1: not an open badge", p.display())),
+            reason(&outs[0])
+                .starts_with(&format!("{}:assertion 1: not an open badge", p.display())),
             "{outs:?}"
         );
         assert_eq!(w.count_badges(&Query::default()).unwrap(), 3);
@@ -1488,13 +1514,18 @@ mod other_wallets {
                 br#"{"learner@example.org": ["badge-1.png", "badge-2.png", "gone.png"], "old@example.org": ["badge-2.png"]}"#,
             )
             .unwrap();
-            for (name, n, title) in [("badge-1.png", 11, "Mozilla Maker"), ("badge-2.png", 12, "Web Literacy")] {
+            for (name, n, title) in [
+                ("badge-1.png", 11, "Mozilla Maker"),
+                ("badge-2.png", 12, "Web Literacy"),
+            ] {
                 z.start_file(name, o).unwrap();
-                z.write_all(&baked_png(&ob2_assertion(n, title).to_string())).unwrap();
+                z.write_all(&baked_png(&ob2_assertion(n, title).to_string()))
+                    .unwrap();
             }
             // An image holding only a hosted URL, as the old bakers wrote.
             z.start_file("url-only.png", o).unwrap();
-            z.write_all(&baked_png("https://backpack.example.org/assertion/1")).unwrap();
+            z.write_all(&baked_png("https://backpack.example.org/assertion/1"))
+                .unwrap();
             z.start_file("nested.zip", o).unwrap();
             z.write_all(b"PK\x03\x04rest").unwrap();
             z.finish().unwrap();
@@ -1513,7 +1544,8 @@ mod other_wallets {
                 (format!("{src}:badge-2.png"), "Web Literacy"),
                 (
                     format!("{src}:nested.zip"),
-                    format!("{src}:nested.zip: a zip inside a zip is not read: unpack it first").as_str()
+                    format!("{src}:nested.zip: a zip inside a zip is not read: unpack it first")
+                        .as_str()
                 ),
                 (
                     format!("{src}:url-only.png"),
@@ -1526,7 +1558,8 @@ mod other_wallets {
                 ),
                 (
                     format!("{src}:gone.png"),
-                    format!("{src}:gone.png: listed in manifest.txt but not in the archive").as_str()
+                    format!("{src}:gone.png: listed in manifest.txt but not in the archive")
+                        .as_str()
                 ),
             ]
         );
@@ -1539,12 +1572,17 @@ mod other_wallets {
         use lopdf::{Document, Object, Stream, dictionary};
         let mut doc = Document::with_version("1.7");
         let pages_id = doc.new_object_id();
-        let content = doc.add_object(Stream::new(dictionary! {}, b"BT /F1 24 Tf 72 700 Td (Badge) Tj ET".to_vec()));
+        let content = doc.add_object(Stream::new(
+            dictionary! {},
+            b"BT /F1 24 Tf 72 700 Td (Badge) Tj ET".to_vec(),
+        ));
         let page = doc.add_object(dictionary! {"Type" => "Page", "Parent" => pages_id,
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()], "Contents" => content});
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()], "Contents" => content});
         doc.objects.insert(
             pages_id,
-            Object::Dictionary(dictionary! {"Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1}),
+            Object::Dictionary(
+                dictionary! {"Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1},
+            ),
         );
         let mut catalog = dictionary! {"Type" => "Catalog", "Pages" => pages_id};
         if let Some(x) = xmp {
@@ -1591,14 +1629,26 @@ mod other_wallets {
             std::fs::write(&p, b).unwrap();
             p
         };
-        let info = write("info.pdf", pdf(Some(Object::string_literal(json_text.as_str())), None));
+        let info = write(
+            "info.pdf",
+            pdf(Some(Object::string_literal(json_text.as_str())), None),
+        );
         let x = write("xmp.pdf", pdf(None, Some(&xmp(&jws))));
         // UTF-16BE text string (what a PDF library writes for non-ASCII text).
         let mut utf16 = vec![0xFE, 0xFF];
-        for u in ob2_assertion(22, "Ünïcode Badge").to_string().encode_utf16() {
+        for u in ob2_assertion(22, "Ünïcode Badge")
+            .to_string()
+            .encode_utf16()
+        {
             utf16.extend(u.to_be_bytes());
         }
-        let u16p = write("utf16.pdf", pdf(Some(Object::String(utf16, lopdf::StringFormat::Hexadecimal)), None));
+        let u16p = write(
+            "utf16.pdf",
+            pdf(
+                Some(Object::String(utf16, lopdf::StringFormat::Hexadecimal)),
+                None,
+            ),
+        );
         assert_eq!(detect_path(&info), Some(Kind::Pdf));
         let outs = import_paths_unlocked(
             &w,
@@ -1607,7 +1657,11 @@ mod other_wallets {
             &Unlock::default(),
             &mut |_, _| {},
         );
-        assert_eq!(outs[0].source, format!("{}:openbadges", info.display()), "{outs:#?}");
+        assert_eq!(
+            outs[0].source,
+            format!("{}:openbadges", info.display()),
+            "{outs:#?}"
+        );
         assert_eq!(imported_name(&outs[0]).1, "Open Badge Factory Basics");
         let (id, _) = imported_name(&outs[0]);
         assert_eq!(w.original(id).unwrap(), json_text.as_bytes());
@@ -1618,13 +1672,18 @@ mod other_wallets {
 
         // Not a badge PDF, only a URL, damaged, an encrypted one, too many streams.
         let plain = write("report.pdf", pdf(None, None));
-        let url = write("url.pdf", pdf(None, Some(&xmp("https://obf.example.org/v1/assertion/1"))));
+        let url = write(
+            "url.pdf",
+            pdf(None, Some(&xmp("https://obf.example.org/v1/assertion/1"))),
+        );
         let mut cut = pdf(Some(Object::string_literal(json_text.as_str())), None);
         cut.truncate(40);
         let cut = write("cut.pdf", cut);
         let mut many = b"%PDF-1.7\n".to_vec();
         for i in 0..600 {
-            many.extend(format!("{i} 0 obj << /Length 0 >>\nstream\nendstream\nendobj\n").as_bytes());
+            many.extend(
+                format!("{i} 0 obj << /Length 0 >>\nstream\nendstream\nendobj\n").as_bytes(),
+            );
         }
         let many = write("many.pdf", many);
         let outs = import_paths_unlocked(
@@ -1702,12 +1761,11 @@ mod other_wallets {
                     }
                     let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
                     *h.lock().unwrap().entry(path.clone()).or_default() += 1;
-                    let (status, ct, body) = r
-                        .lock()
-                        .unwrap()
-                        .get(&path)
-                        .cloned()
-                        .unwrap_or((404, "text/plain", b"not found".to_vec()));
+                    let (status, ct, body) = r.lock().unwrap().get(&path).cloned().unwrap_or((
+                        404,
+                        "text/plain",
+                        b"not found".to_vec(),
+                    ));
                     let head = format!(
                         "HTTP/1.1 {status} X\r\nContent-Type: {ct}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
                         body.len()
@@ -1757,8 +1815,18 @@ mod other_wallets {
             "email": "issuer@example.org"});
         let body = serde_json::to_vec_pretty(&assertion).unwrap();
         server.serve("/assertions/7", 200, "application/ld+json", body.clone());
-        server.serve("/badges/7", 200, "application/json", serde_json::to_vec(&badge).unwrap());
-        server.serve("/issuer", 200, "application/json", serde_json::to_vec(&issuer).unwrap());
+        server.serve(
+            "/badges/7",
+            200,
+            "application/json",
+            serde_json::to_vec(&badge).unwrap(),
+        );
+        server.serve(
+            "/issuer",
+            200,
+            "application/json",
+            serde_json::to_vec(&issuer).unwrap(),
+        );
         body
     }
 
@@ -1784,8 +1852,16 @@ mod other_wallets {
         assert_eq!(w.original(id).unwrap(), served, "the document as served");
         let report = w.latest_report(id).unwrap().unwrap();
         assert_eq!(report.status, Status::Verified);
-        let fetched: Vec<&str> = report.report.fetches.iter().map(|f| f.url.as_str()).collect();
-        assert_eq!(fetched, [server.url("/assertions/7"), server.url("/issuer")]);
+        let fetched: Vec<&str> = report
+            .report
+            .fetches
+            .iter()
+            .map(|f| f.url.as_str())
+            .collect();
+        assert_eq!(
+            fetched,
+            [server.url("/assertions/7"), server.url("/issuer")]
+        );
         // One request for the assertion: its hosted check reused the response.
         assert_eq!(server.hits("/assertions/7"), 1);
         // The verification's documents are in the wallet's evidence cache.
@@ -1803,7 +1879,12 @@ mod other_wallets {
         use backpack_core::wallets::url::{credly_assertion, import_url};
         let server = Server::start();
         serve_hosted(&server);
-        server.serve("/page", 200, "text/html; charset=utf-8", b"<!DOCTYPE html><p>badge</p>".to_vec());
+        server.serve(
+            "/page",
+            200,
+            "text/html; charset=utf-8",
+            b"<!DOCTYPE html><p>badge</p>".to_vec(),
+        );
         server.serve("/revoked", 410, "application/json", b"{}".to_vec());
         let w = Wallet::open_in_memory().unwrap();
         let clock = SystemClock;
@@ -1843,7 +1924,9 @@ mod other_wallets {
         let gone = server.url("/revoked");
         assert_eq!(
             reason(&import_url(&w, &gone, &ctx)),
-            format!("{gone}: the issuer's server answers 410 gone: the badge was revoked or withdrawn")
+            format!(
+                "{gone}: the issuer's server answers 410 gone: the badge was revoked or withdrawn"
+            )
         );
         let missing = server.url("/nothing");
         assert_eq!(
@@ -1860,14 +1943,25 @@ mod other_wallets {
         );
         assert_eq!(w.count_badges(&Query::default()).unwrap(), 0);
 
-        let credly =
-            reqwest_url("https://www.credly.com/badges/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0/public_url");
+        let credly = reqwest_url(
+            "https://www.credly.com/badges/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0/public_url",
+        );
         assert_eq!(
             credly_assertion(&credly).as_deref(),
-            Some("https://api.credly.com/v1/obi/v2/badge_assertions/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0")
+            Some(
+                "https://api.credly.com/v1/obi/v2/badge_assertions/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"
+            )
         );
-        assert_eq!(credly_assertion(&reqwest_url("https://www.credly.com/badges/not-a-uuid")), None);
-        assert_eq!(credly_assertion(&reqwest_url("https://example.org/badges/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0")), None);
+        assert_eq!(
+            credly_assertion(&reqwest_url("https://www.credly.com/badges/not-a-uuid")),
+            None
+        );
+        assert_eq!(
+            credly_assertion(&reqwest_url(
+                "https://example.org/badges/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"
+            )),
+            None
+        );
     }
 
     fn reqwest_url(s: &str) -> reqwest::Url {

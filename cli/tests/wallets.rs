@@ -105,9 +105,9 @@ fn lcw_backup_lines_and_the_secret_shows_nowhere() {
             .unwrap()
             .as_bytes(),
     );
-    let o = env.run(&["import", &f]);
-    assert_eq!(code(&o), 0, "{o:?}");
-    let out = stdout(&o);
+    let first = env.run(&["import", &f]);
+    assert_eq!(code(&first), 0, "{first:?}");
+    let out = stdout(&first);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines,
@@ -129,7 +129,7 @@ fn lcw_backup_lines_and_the_secret_shows_nowhere() {
         .map(|l| serde_json::from_str::<Value>(l).unwrap()["result"].to_string())
         .collect();
     assert_eq!(kinds, ["\"duplicate\"", "\"duplicate\"", "\"skipped\""]);
-    for o in [&o] {
+    for o in [&first, &o] {
         assert!(!stdout(o).contains(SECRET) && !stderr(o).contains(SECRET));
     }
     assert!(!stdout(&env.run(&["list", "--json"])).contains(SECRET));
@@ -205,7 +205,8 @@ fn pdf(badge: Option<&str>) -> Vec<u8> {
 #[test]
 fn obf_pdf_badge_imports_with_its_place_in_the_name() {
     let env = Env::new();
-    let badge = std::fs::read_to_string(fixture("1edtech-public-validator/ob30/simple.json")).unwrap();
+    let badge =
+        std::fs::read_to_string(fixture("1edtech-public-validator/ob30/simple.json")).unwrap();
     let p = env.file("obf-badge.pdf", &pdf(Some(&badge)));
     let o = env.run(&["import", &p]);
     assert_eq!(code(&o), 0, "{o:?}");
@@ -272,7 +273,11 @@ fn import_by_url_needs_consent_then_verifies() {
             ("/a.json".into(), "application/json", j(&a)),
             ("/badge.json".into(), "application/json", j(&b)),
             ("/issuer.json".into(), "application/json", j(&i)),
-            ("/page".into(), "text/html", b"<!doctype html><title>Badge</title>".to_vec()),
+            (
+                "/page".into(),
+                "text/html",
+                b"<!doctype html><title>Badge</title>".to_vec(),
+            ),
         ]
     });
     let env = Env::new();
@@ -305,10 +310,16 @@ fn import_by_url_needs_consent_then_verifies() {
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(code(&o), 1, "{out}");
-    assert!(lines[0].starts_with(&format!("imported   {}  #1", png.display())), "{out}");
+    assert!(
+        lines[0].starts_with(&format!("imported   {}  #1", png.display())),
+        "{out}"
+    );
     // (An OB 2.0 assertion that names its badge class by URL is shown by that URL's last
     // segment: the parser never fetches.)
-    assert_eq!(lines[1], format!("imported   {url}  #2 \"badge\"  (verified)"));
+    assert_eq!(
+        lines[1],
+        format!("imported   {url}  #2 \"badge\"  (verified)")
+    );
     assert_eq!(
         lines[2],
         format!(
@@ -322,7 +333,11 @@ fn import_by_url_needs_consent_then_verifies() {
     let v: Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
     assert_eq!(v["verdict"], "valid", "{v}");
     assert!(
-        v["fetches"].as_array().unwrap().iter().all(|f| f["from_cache"] == true),
+        v["fetches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["from_cache"] == true),
         "{v}"
     );
     assert_eq!(

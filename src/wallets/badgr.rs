@@ -49,9 +49,9 @@ fn list(bytes: &[u8]) -> Option<(Kind, RawList<'_>)> {
     let status = l.status.as_ref().and_then(Value::as_object);
     let badge_connect = l.results.is_some()
         && (status.is_some_and(|s| s.contains_key("statusCode"))
-            || l.context.as_ref().is_some_and(|c| {
-                c.to_string().contains("openbadges/badgeconnect")
-            }));
+            || l.context
+                .as_ref()
+                .is_some_and(|c| c.to_string().contains("openbadges/badgeconnect")));
     let badgr = l.result.is_some() && status.is_some_and(|s| s.contains_key("success"));
     match (badge_connect, badgr) {
         (true, _) => Some((Kind::BadgeConnect, l)),

@@ -326,6 +326,7 @@ fn hex(b: &[u8]) -> String {
 }
 
 /// Check and, when encrypted, decrypt one entry the ZIP reader has read.
+#[allow(clippy::result_large_err)] // the importer's outcome, as its ZIP reader returns
 pub(crate) fn open(
     check: &EntryCheck,
     source: String,

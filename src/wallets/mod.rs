@@ -284,6 +284,7 @@ pub(crate) fn expand(path: &Path, unlock: &Unlock) -> Option<Vec<Item>> {
 }
 
 /// The bytes of one item once its ZIP entry (if any) has been read, or its outcome.
+#[allow(clippy::result_large_err)] // the importer's outcome, as its ZIP reader returns
 pub(crate) fn finish(
     item: &Item,
     raw: Option<(String, Vec<u8>)>,

@@ -57,7 +57,10 @@ pub(crate) fn is_export<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R
 
 /// The badge files of a Mozilla Backpack export, then a line per listed name not in it.
 /// `None`: not such an export, or too many entries (the plain ZIP reader says so).
-pub(crate) fn expand(path: &Path, mut archive: zip::ZipArchive<std::fs::File>) -> Option<Vec<Item>> {
+pub(crate) fn expand(
+    path: &Path,
+    mut archive: zip::ZipArchive<std::fs::File>,
+) -> Option<Vec<Item>> {
     if archive.len() > limits::MAX_ZIP_ENTRIES {
         return None;
     }

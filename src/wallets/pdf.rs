@@ -43,6 +43,7 @@ thread_local! {
 }
 
 /// Read a PDF file and take the badge text out of it.
+#[allow(clippy::result_large_err)] // the importer's outcome, as its ZIP reader returns
 pub(crate) fn read(path: &Path) -> Result<(String, Vec<u8>), FileOutcome> {
     let source = path.display().to_string();
     let bytes = match std::fs::File::open(path).and_then(|f| {
@@ -95,9 +96,11 @@ pub fn extract(bytes: &[u8]) -> Result<(&'static str, String), String> {
     if let Some(text) = xmp_badge(&doc)? {
         return Ok(("xmp", text));
     }
-    Err("pdf holds no badge: no openbadges entry in its document information and no \
+    Err(
+        "pdf holds no badge: no openbadges entry in its document information and no \
          openbadges:assertion in its xmp metadata"
-        .into())
+            .into(),
+    )
 }
 
 /// How many streams the raw bytes can hold at most: every `stream` keyword followed by an end
@@ -184,10 +187,11 @@ fn size(obj: &Object, depth: usize) -> u64 {
 /// generators put in custom keys), else PDFDocEncoding.
 fn text(obj: &Object) -> Option<String> {
     let raw = obj.as_str().ok()?;
-    if !raw.starts_with(b"\xFE\xFF") && !raw.starts_with(b"\xEF\xBB\xBF") {
-        if let Ok(s) = std::str::from_utf8(raw) {
-            return Some(s.to_owned());
-        }
+    if !raw.starts_with(b"\xFE\xFF")
+        && !raw.starts_with(b"\xEF\xBB\xBF")
+        && let Ok(s) = std::str::from_utf8(raw)
+    {
+        return Some(s.to_owned());
     }
     lopdf::decode_text_string(obj).ok()
 }

@@ -54,10 +54,9 @@ pub fn credly_assertion(url: &reqwest::Url) -> Option<String> {
     }
     let id = segs.next()?;
     let uuid = id.len() == 36
-        && id
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| matches!(i, 8 | 13 | 18 | 23) == (b == b'-') && (b == b'-' || b.is_ascii_hexdigit()));
+        && id.bytes().enumerate().all(|(i, b)| {
+            matches!(i, 8 | 13 | 18 | 23) == (b == b'-') && (b == b'-' || b.is_ascii_hexdigit())
+        });
     uuid.then(|| format!("https://api.credly.com/v1/obi/v2/badge_assertions/{id}"))
 }
 
@@ -177,7 +176,12 @@ pub fn import_url(wallet: &Wallet, url: &str, ctx: &VerifyContext<'_>) -> FileOu
                 "the issuer's server answers 410 gone: the badge was revoked or withdrawn",
             );
         }
-        s => return refused(source, format!("the server answered http {s}, not the badge")),
+        s => {
+            return refused(
+                source,
+                format!("the server answered http {s}, not the badge"),
+            );
+        }
     }
     let html = resp
         .content_type
@@ -212,5 +216,12 @@ pub fn import_url(wallet: &Wallet, url: &str, ctx: &VerifyContext<'_>) -> FileOu
         recipients: ctx.recipients,
         cache: ctx.cache,
     };
-    import_with(wallet, &body, source, &ImportOptions { verify: Some(&vctx) })
+    import_with(
+        wallet,
+        &body,
+        source,
+        &ImportOptions {
+            verify: Some(&vctx),
+        },
+    )
 }
