@@ -1011,6 +1011,31 @@ mod other_wallets {
         assert_eq!(w.count_badges(&Query::default()).unwrap(), before);
     }
 
+    #[test]
+    fn a_backup_with_more_entries_than_a_zip_may_hold_is_refused_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let w = Wallet::open_in_memory().unwrap();
+        let n = backpack_core::limits::MAX_CONTAINER_ITEMS + 1;
+        let mut text = String::from(r#"{"type": "UniversalWallet2020", "contents": ["#);
+        text.push_str(
+            &vec![r#"{"@context": "https://www.w3.org/2018/credentials/v1"}"#; n].join(","),
+        );
+        text.push_str("]}");
+        let p = dir.path().join("huge.json");
+        std::fs::write(&p, text).unwrap();
+        let outs = plain_import(&w, &p, &Unlock::default());
+        assert_eq!(outs.len(), 1);
+        assert_eq!(
+            reason(&outs[0]),
+            format!(
+                "{}: wallet backup has 100001 entries, more than the 100000-entry limit \
+                 (MAX_CONTAINER_ITEMS)",
+                p.display()
+            )
+        );
+        assert_eq!(w.count_badges(&Query::default()).unwrap(), 0);
+    }
+
     // -- LearnCard -------------------------------------------------------------------
 
     const PASSWORD: &str = "correct horse battery staple";
