@@ -65,6 +65,10 @@ pub mod vc_jwt;
 
 pub use report::{Check, CheckId, EndorsementCheck, FetchRecord, Outcome, Report, Status, Verdict};
 
+/// The wallet's document cache is injected by the host ([`crate::env`]); named here too, where
+/// verification uses it.
+pub use crate::env::{CachedDocument, DocumentCache};
+
 use serde_json::Value;
 
 use crate::env::{Clock, Fetcher};
@@ -117,33 +121,6 @@ impl<'a> VerifyContext<'a> {
         self.cache = Some(cache);
         self
     }
-}
-
-/// A document fetched earlier, kept in the wallet so an offline re-check can use it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CachedDocument {
-    /// The URL it was fetched from.
-    pub url: String,
-    /// The URL that answered after redirects, when it was recorded (origin and scope rules
-    /// are checked on it).
-    pub final_url: Option<String>,
-    /// HTTP status.
-    pub status: u16,
-    /// `Content-Type`, if any.
-    pub content_type: Option<String>,
-    /// The body.
-    pub body: Vec<u8>,
-    /// When it was fetched (RFC 3339).
-    pub fetched_at: String,
-}
-
-/// Where fetched documents (issuer profiles, keys, status lists, hosted assertions) are kept.
-/// The wallet implements this; tests use an in-memory map.
-pub trait DocumentCache: Send + Sync {
-    /// The cached copy of `url`, if any.
-    fn get(&self, url: &str) -> Option<CachedDocument>;
-    /// Keep (or replace) a copy. Failures are not fatal to verification.
-    fn put(&self, doc: &CachedDocument);
 }
 
 /// Verify one badge file's bytes: decode, parse, then every check that applies.
