@@ -959,21 +959,8 @@ impl Wallet {
         })
     }
 
-    /// [`Wallet::import_parsed`] for a `parsed` that is exactly `parse(decode(original))`
-    /// (the import pipeline): the display view is then not stored, it is re-derived from
-    /// the original on read. The credentials inside a CLR keep their stored view.
-    pub(crate) fn import_derived(
-        &self,
-        parsed: &ParsedCredential,
-        original: &[u8],
-        container: Container,
-        source: &str,
-        checked: Option<Checked<'_>>,
-    ) -> StoreResult<ImportOutcome> {
-        self.import_in_transaction(parsed, original, container, source, true, checked)
-    }
-
-    /// One credential in its own transaction; `derived`: see [`Wallet::import_derived`].
+    /// One credential in its own transaction; `derived`: `parsed` is exactly
+    /// `parse(decode(original))`, so the display view is not stored (it is re-derived on read).
     fn import_in_transaction(
         &self,
         parsed: &ParsedCredential,
