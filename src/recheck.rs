@@ -122,7 +122,9 @@ pub fn recheck_many(
                         .iter()
                         .map(|_| {
                             // StoreError is not Clone: the one failure, said once per badge.
-                            Err(StoreError::Invalid(format!("the report was not saved: {why}")))
+                            Err(StoreError::Invalid(format!(
+                                "the report was not saved: {why}"
+                            )))
                         })
                         .collect::<Vec<_>>()
                         .into_iter()

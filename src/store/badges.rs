@@ -1397,7 +1397,8 @@ impl Wallet {
         let mut out = Vec::with_capacity(reports.len());
         for (badge_id, report) in reports {
             let sp = tx.savepoint()?;
-            let saved = ensure_badge(&sp, *badge_id).and_then(|()| save_report_in(&sp, *badge_id, report));
+            let saved =
+                ensure_badge(&sp, *badge_id).and_then(|()| save_report_in(&sp, *badge_id, report));
             if saved.is_ok() {
                 sp.commit()?;
             }
