@@ -12,7 +12,8 @@
 //! verify ≥ 5,000/s, recheck --all < 3 s, wallet < 2× the input.
 //!
 //! Run: `make bench-cli` (builds the release CLI first). `BACKPACK_BIN=path` times another
-//! binary (e.g. an older build, for before/after); `BENCH_BADGES=N` changes the count.
+//! binary (e.g. an older build, for before/after); `BENCH_BADGES=N` changes the count;
+//! `BENCH_KEEP=1` keeps the temp dir (inputs and wallet) for inspection.
 #![allow(
     clippy::print_stdout,
     clippy::print_stderr,
@@ -50,7 +51,13 @@ fn tiny_png() -> Vec<u8> {
 }
 
 fn credential(i: usize, issuer: &str) -> Value {
-    let skills = ["Teamwork", "Welding", "Statistics", "Rust", "Public Speaking"];
+    let skills = [
+        "Teamwork",
+        "Welding",
+        "Statistics",
+        "Rust",
+        "Public Speaking",
+    ];
     let skill = skills[i % skills.len()];
     json!({
         "@context": ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
@@ -169,8 +176,8 @@ fn main() {
     let files: Vec<(PathBuf, u64)> = (0..n)
         .into_par_iter()
         .map(|i| {
-            let signed = sign_eddsa_rdfc_2022(&credential(i, &issuer), &key, &vm, &opts)
-                .expect("sign");
+            let signed =
+                sign_eddsa_rdfc_2022(&credential(i, &issuer), &key, &vm, &opts).expect("sign");
             let text = serde_json::to_string(&signed).expect("json");
             let baked =
                 backpack_core::bake::bake_png(&image, "openbadgecredential", &text).expect("bake");
@@ -226,8 +233,12 @@ fn main() {
 
     // 2. verify over 1,000 files, no wallet
     let no_wallet = dir.path().join("none.db");
-    let mut args: Vec<&std::ffi::OsStr> =
-        vec![os("--wallet"), no_wallet.as_os_str(), os("verify"), os("--json")];
+    let mut args: Vec<&std::ffi::OsStr> = vec![
+        os("--wallet"),
+        no_wallet.as_os_str(),
+        os("verify"),
+        os("--json"),
+    ];
     args.extend(files.iter().take(n_verify).map(|(p, _)| p.as_os_str()));
     let verify = run(&bin, &args);
     let valid = count(&verify.stdout, "\"verdict\":\"valid\"");
@@ -253,4 +264,7 @@ fn main() {
         "wallet / input:    {wallet_bytes} / {input_bytes} bytes = {:.2}x (target < 2x)",
         wallet_bytes as f64 / input_bytes as f64
     );
+    if std::env::var_os("BENCH_KEEP").is_some() {
+        println!("kept:              {}", dir.keep().display());
+    }
 }
