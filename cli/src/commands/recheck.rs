@@ -16,7 +16,7 @@ use backpack_core::recheck::{Rechecked, Refresh, recheck_many};
 use backpack_core::verify::{DocumentCache, VerifyContext};
 
 use super::Ctx;
-use super::verify::{exit_code, fetcher, human, json_line};
+use super::verify::{exit_code, fetcher, human, json_line, write_json_line};
 
 /// Arguments.
 #[derive(Debug, clap::Args)]
@@ -107,11 +107,11 @@ impl Args {
         let report = &done.report;
         let label = format!("{id} {}", super::clip(name, 60));
         if self.json {
-            let mut line = json_line(&label, report);
-            line["id"] = serde_json::json!(id);
-            line["file"] = serde_json::json!(source);
-            line["refresh"] = serde_json::to_value(&done.refresh)?;
-            writeln!(out, "{}", super::json_safe(&line.to_string()))?;
+            // `file` is the badge's source file; the label is only for the human block.
+            let mut line = json_line(source, report);
+            line.id = Some(id);
+            line.refresh = Some(&done.refresh);
+            write_json_line(out, &line)?;
         } else {
             write!(out, "{}", human(&label, report))?;
             match &done.refresh {

@@ -99,23 +99,70 @@ pub fn human(label: &str, r: &Report) -> String {
     s
 }
 
-/// One JSON line for one report.
-pub fn json_line(label: &str, r: &Report) -> serde_json::Value {
-    json!({
-        "file": label,
-        "format": r.format.map(|f| f.as_str()),
-        "verdict": r.verdict.as_str(),
-        "status": r.status.as_str(),
-        "reason": r.reason,
-        "checks": r.checks.iter().map(|c| json!({
-            "id": c.id.as_str(),
-            "outcome": c.outcome,
-            "detail": c.detail,
-        })).collect::<Vec<_>>(),
-        "checked_at": r.checked_at,
-        "key_id": r.key_id,
-        "fetches": r.fetches,
-    })
+/// One JSON line for one report: the fields in this order (`issuer_label`, `id` and `refresh`
+/// only when set). Serialized straight to text, without building a `serde_json::Value` first.
+#[derive(serde::Serialize)]
+pub struct JsonLine<'a> {
+    /// The file (or the wallet's `id name` label).
+    pub file: &'a str,
+    format: Option<&'static str>,
+    verdict: &'static str,
+    status: &'static str,
+    reason: &'a str,
+    checks: Vec<JsonCheck<'a>>,
+    checked_at: &'a str,
+    key_id: Option<&'a str>,
+    fetches: &'a [backpack_core::verify::FetchRecord],
+    /// The trust list's label (`verify`; `null` when none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer_label: Option<serde_json::Value>,
+    /// The wallet id (`recheck`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    /// What the refresh step did (`recheck`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh: Option<&'a backpack_core::recheck::Refresh>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonCheck<'a> {
+    id: &'static str,
+    outcome: Outcome,
+    detail: &'a str,
+}
+
+/// The JSON line of one report (`{"file","format","verdict","status","reason","checks",
+/// "checked_at","key_id","fetches"}`); the caller may set the optional fields.
+pub fn json_line<'a>(label: &'a str, r: &'a Report) -> JsonLine<'a> {
+    JsonLine {
+        file: label,
+        format: r.format.map(|f| f.as_str()),
+        verdict: r.verdict.as_str(),
+        status: r.status.as_str(),
+        reason: &r.reason,
+        checks: r
+            .checks
+            .iter()
+            .map(|c| JsonCheck {
+                id: c.id.as_str(),
+                outcome: c.outcome,
+                detail: &c.detail,
+            })
+            .collect(),
+        checked_at: &r.checked_at,
+        key_id: r.key_id.as_deref(),
+        fetches: &r.fetches,
+        issuer_label: None,
+        id: None,
+        refresh: None,
+    }
+}
+
+/// Write one JSON line, made [`super::json_safe`].
+pub fn write_json_line(out: &mut impl Write, line: &JsonLine<'_>) -> anyhow::Result<()> {
+    let text = serde_json::to_string(line)?;
+    writeln!(out, "{}", super::json_safe(&text))?;
+    Ok(())
 }
 
 /// Exit code over many verdicts: 0 all valid, 1 any invalid, 2 otherwise.
@@ -219,8 +266,8 @@ impl Args {
             .and_then(|id| trust.label(&id));
         if self.json {
             let mut line = json_line(label, report);
-            line["issuer_label"] = super::trust::label_json(known.as_ref(), report.status);
-            writeln!(out, "{}", super::json_safe(&line.to_string()))?;
+            line.issuer_label = Some(super::trust::label_json(known.as_ref(), report.status));
+            write_json_line(out, &line)?;
         } else {
             let block = human(label, report);
             match (&known, block.split_once('\n')) {
