@@ -454,49 +454,34 @@ pub fn import_paths(
     progress(0, total);
     let mut out = Vec::with_capacity(total);
     let verify = opts.verify;
-    // Two stages: a producer reads each group of BATCH_SIZE inputs and decodes, parses and
-    // (when on) verifies them on every core (rayon; `collect` keeps input order); this thread
-    // is the wallet writer, storing each group in one batch (one commit) while the next group
-    // is being verified. The channel holds one group: memory stays bounded.
-    std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(1);
-        let items = &items;
-        scope.spawn(move || {
-            let mut run = Run::default();
-            for chunk in items.chunks(BATCH_SIZE) {
-                // Plain files are read on the pool; stdin and ZIP entries here, in order (one
-                // open archive and its byte budget).
-                let inputs: Vec<Input<'_>> = chunk
-                    .iter()
-                    .map(|item| match item {
-                        Item::File(path) => Input::File(path),
-                        other => Input::Read(run.read(other)),
-                    })
-                    .collect();
-                let prepared: Vec<Prepared> = inputs
-                    .into_par_iter()
-                    .map(|input| {
-                        let read = match input {
-                            Input::File(path) => read_file(path),
-                            Input::Read(r) => r,
-                        };
-                        match read {
-                            Ok((source, bytes)) => prepare_read(source, bytes, verify),
-                            Err(o) => Prepared::Done(*o),
-                        }
-                    })
-                    .collect();
-                if tx.send(prepared).is_err() {
-                    break;
+    if items.len() <= 1 {
+        // One input (the app imports a file at a time, a paste, stdin): no threads to start.
+        let prepared = prepare_chunk(&mut Run::default(), &items, verify);
+        store_chunk(wallet, prepared, &mut out);
+        progress(out.len(), total);
+    } else {
+        // Two stages: a producer reads each group of BATCH_SIZE inputs and decodes, parses and
+        // (when on) verifies them on every core (rayon; `collect` keeps input order); this
+        // thread is the wallet writer, storing each group in one batch (one commit) while the
+        // next group is being verified. The channel holds one group: memory stays bounded.
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(1);
+            let items = &items;
+            scope.spawn(move || {
+                let mut run = Run::default();
+                for chunk in items.chunks(BATCH_SIZE) {
+                    if tx.send(prepare_chunk(&mut run, chunk, verify)).is_err() {
+                        break;
+                    }
                 }
+            });
+            for chunk in rx {
+                store_chunk(wallet, chunk, &mut out);
+                // Called with the wallet unlocked: the callback may use the wallet.
+                progress(out.len(), total);
             }
         });
-        for chunk in rx {
-            store_chunk(wallet, chunk, &mut out);
-            // Called with the wallet unlocked: the callback may use the wallet.
-            progress(out.len(), total);
-        }
-    });
+    }
     let stored = out
         .iter()
         .filter(|o| {
@@ -513,6 +498,38 @@ pub fn import_paths(
         let _ = wallet.optimize_search();
     }
     out
+}
+
+/// Read, decode, parse and verify one group of inputs on every core, in input order. Plain
+/// files are read on the pool; stdin and ZIP entries here, in order (one open archive and its
+/// byte budget).
+fn prepare_chunk(
+    run: &mut Run,
+    chunk: &[Item],
+    verify: Option<&VerifyContext<'_>>,
+) -> Vec<Prepared> {
+    let inputs: Vec<Input<'_>> = chunk
+        .iter()
+        .map(|item| match item {
+            Item::File(path) => Input::File(path),
+            other => Input::Read(run.read(other)),
+        })
+        .collect();
+    let one = |input: Input<'_>| {
+        let read = match input {
+            Input::File(path) => read_file(path),
+            Input::Read(r) => r,
+        };
+        match read {
+            Ok((source, bytes)) => prepare_read(source, bytes, verify),
+            Err(o) => Prepared::Done(*o),
+        }
+    };
+    if inputs.len() <= 1 {
+        // Not worth a trip to the pool.
+        return inputs.into_iter().map(one).collect();
+    }
+    inputs.into_par_iter().map(one).collect()
 }
 
 /// Badges are stored in groups of this many: each badge in its own savepoint with its
