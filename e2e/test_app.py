@@ -4,13 +4,15 @@ Run by e2e/run.sh (which starts Xvfb and tauri-driver on a throw-away wallet). E
 plain function; the runner prints one line per test and the closing line "N passed, N failed".
 Screenshots of each screen go to e2e-output/ (not committed).
 
-With --bench it instead measures start-up with a 10,000-badge wallet (first paint of the
-gallery) and search keystroke -> result latency, and prints the figures.
+With --bench it instead measures, with a 10,000-badge wallet, start-up from process launch to
+the first painted gallery (five fresh launches) and search keystroke -> results in the DOM ->
+next painted frame, and prints the figures.
 """
 
 import argparse
 import json
 import os
+import subprocess
 import sys
 import time
 import traceback
@@ -228,6 +230,12 @@ def test_export_warns_then_received_file_checks():
     nav("collections")
     wait(lambda: csss("#export-btn"), msg="export panel")
     css("#export-btn").click()
+    # No keyring (BACKPACK_KEY_STORE=file): the app asks for the signing key's passphrase first,
+    # and a portfolio cannot be made without it.
+    wait(lambda: css("#pass-dialog").is_displayed(), msg="signing key passphrase dialog")
+    shot("05a-key-passphrase")
+    css("#pass-input").send_keys("learner key words")
+    css("#pass-ok").click()
     wait(lambda: css("#confirm-dialog").is_displayed(), msg="privacy warning dialog")
     text = css("#confirm-text").text
     assert "identifier" in text, text
@@ -393,6 +401,42 @@ def test_cancel_stops_a_bulk_import_between_files():
     shot("10-import-cancelled")
 
 
+def test_second_launch_hands_its_files_to_the_window():
+    """`backpack-app FILE` while the app runs on the same wallet (same D-Bus session, see
+    e2e/run.sh): the second process hands its files over and exits; this window imports the
+    badge and shows the received presentation read-only."""
+    nav("wallet")
+    before = len(invoke("list_badges"))
+    folder = os.path.join(ARGS.tmp, "handoff")
+    make_badges(folder, 1)
+    with open(os.path.join(folder, "b00000.json")) as f:  # not a duplicate of earlier tests' badges
+        doc = json.load(f)
+    doc["id"] = "urn:uuid:8e0c2d1a-5b7f-4c3e-9a61-0d2f4b6c8e10"
+    doc["credentialSubject"]["achievement"]["id"] = "https://handoff.example/achievements/1"
+    with open(os.path.join(folder, "b00000.json"), "w") as f:
+        json.dump(doc, f)
+    # A signed presentation of a badge already in the wallet, as a receiver would get it.
+    samples = invoke("import_samples")
+    before = len(invoke("list_badges"))
+    cid = invoke("create_collection", {"name": "Handed over"})["id"]
+    invoke("add_to_collection", {"id": cid, "badgeIds": [samples[0]["id"]]})
+    invoke("export_collection", {"id": cid, "format": "vp", "path": os.path.join(folder, "shared.json"),
+                                 "privacy": {"includeDates": True}})
+    t = time.time()
+    # Relative names, resolved against the second launch's own folder.
+    r = subprocess.run([ARGS.app, "b00000.json", "shared.json"], cwd=folder, timeout=30,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, (r.returncode, r.stderr)
+    assert time.time() - t < 10, "the second launch should hand over and exit at once"
+    wait(lambda: len(invoke("list_badges")) == before + 1, 20, "handed-over badge imported")
+    wait(lambda: css("#received-panel").is_displayed(), 20, "received presentation shown")
+    assert css("#view-import").is_displayed()
+    assert "1 added" in css("#import-summary").text, css("#import-summary").text
+    shot("10-handed-over-files")
+    assert "presentation export" in css("#received-panel").text, css("#received-panel").text
+    assert len(invoke("list_badges")) == before + 1, "the presentation must not be imported"
+
+
 TESTS = [v for k, v in list(globals().items()) if k.startswith("test_")]
 
 
@@ -419,12 +463,59 @@ def make_badges(folder, n):
             json.dump(doc, f)
 
 
+def app_process_start(app, since):
+    """Wall-clock start time (epoch s) of the newest `app` process started after `since`, from
+    /proc (start time in clock ticks since boot, 10 ms resolution); None if not found."""
+    real = os.path.realpath(app)
+    hz = os.sysconf("SC_CLK_TCK")
+    best = None
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            if os.path.realpath(f"/proc/{pid}/exe") != real:
+                continue
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            with open("/proc/uptime") as f:
+                boot = time.time() - float(f.read().split()[0])
+        except OSError:
+            continue
+        start = boot + int(fields[19]) / hz  # field 22 of stat: starttime
+        if start >= since - 0.05 and (best is None or start > best):
+            best = start
+    return best
+
+
+def launch_and_time():
+    """Start the app (a new WebDriver session launches a new process) and time it: process
+    launch -> first painted gallery (two animation frames after the gallery is in the DOM, the
+    `first-gallery-paint` mark of ui/js/main.js), both as wall-clock times."""
+    global D
+    requested = time.time()
+    D = session()
+    wait(lambda: D.execute_script("return !!(document.body && document.body.dataset.ready === '1'"
+                                  " && performance.getEntriesByName('first-gallery-paint').length)"), 60)
+    m = D.execute_script(
+        "const p = performance.getEntriesByName('first-gallery-paint')[0];"
+        "return {origin: performance.timeOrigin, paint: p.startTime,"
+        " cards: document.querySelectorAll('#gallery .card').length, count: document.querySelector('#result-count').textContent};")
+    started = app_process_start(ARGS.app, requested)
+    paint = (m["origin"] + m["paint"]) / 1000
+    m["launch_to_paint"] = None if started is None else (paint - started) * 1000
+    m["request_to_paint"] = (paint - requested) * 1000
+    m["launch_to_navigation"] = None if started is None else (m["origin"] / 1000 - started) * 1000
+    return m
+
+
 def bench():
     global D
     n = 10_000
+    launches = 5
     folder = os.path.join(ARGS.tmp, "bench-badges")
     t = time.time()
     make_badges(folder, n)
+    print(f"app: {ARGS.app}")
     print(f"generated {n} badge files in {time.time() - t:.1f} s")
     D = session()
     try:
@@ -434,29 +525,49 @@ def bench():
         drop([folder])
         wait(lambda: css("#import-results-panel").is_displayed(), 900, "bulk import finished")
         print(f"imported through the app in {time.time() - t:.1f} s: {css('#import-summary').text}")
-        # Let the post-import background work (the search index) finish: start-up is timed on an idle app.
+        # Let the post-import background work (the search index) finish before quitting.
         wait(lambda: D.execute_script("return document.body.dataset.searchIndex"), 60, "search index loaded")
-        runs = []
-        for _ in range(3):
-            D.execute_script("document.body.dataset.ready = 'reloading'; location.reload()")
-            wait(lambda: D.execute_script("return !!(document.body && document.body.dataset.ready === '1'"
-                                          " && performance.getEntriesByName('first-gallery-paint').length)"), 60)
-            m = D.execute_script(
-                "const p = performance.getEntriesByName('first-gallery-paint')[0];"
-                "const fcp = performance.getEntriesByType('paint').find(e => e.name === 'first-contentful-paint');"
-                "return {paint: p ? p.startTime : null, fcp: fcp ? fcp.startTime : null,"
-                " cards: document.querySelectorAll('#gallery .card').length, count: document.querySelector('#result-count').textContent};")
-            runs.append(m)
-        for i, m in enumerate(runs):
-            print(f"start-up run {i + 1}: gallery painted at {m['paint']:.0f} ms after navigation start "
-                  f"(first contentful paint {m['fcp'] if m['fcp'] is None else round(m['fcp'])} ms), "
-                  f"{m['cards']} cards in the DOM, '{m['count']}'")
+    finally:
+        D.quit()
+    runs = []
+    for i in range(launches):
+        time.sleep(1)  # the previous process is gone, the machine settles
+        m = launch_and_time()
+        runs.append(m)
+        lp = m["launch_to_paint"]
+        print(f"start-up run {i + 1}: process launch -> gallery painted "
+              f"{'?' if lp is None else f'{lp:.0f}'} ms (launch -> navigation start "
+              f"{'?' if m['launch_to_navigation'] is None else round(m['launch_to_navigation'])} ms, "
+              f"navigation -> painted {m['paint']:.0f} ms; WebDriver session request -> painted "
+              f"{m['request_to_paint']:.0f} ms), {m['cards']} cards in the DOM, '{m['count']}'", flush=True)
+        if i < launches - 1:
+            D.quit()
+    try:
         shot("bench-10000-gallery")
         wait(lambda: D.execute_script("return document.body.dataset.searchIndex"), 60, "search index loaded")
         print(f"search index: {n} badges loaded in the background in "
               f"{D.execute_script('return document.body.dataset.searchIndex')} ms (the full-text index answers until then)")
         box = css("#search")
         D.execute_script("window.__searchTimings = []")
+        # Keystroke -> the frame with the results has been painted, measured from outside the
+        # app's own code: from the keydown event's timestamp to a task queued from the next
+        # animation frame (it runs once that frame's rendering is done).
+        D.execute_script("""
+            window.__keyPaint = [];
+            const box = document.querySelector('#search');
+            let t0 = 0;
+            box.addEventListener('keydown', (e) => { t0 = e.timeStamp; }, true);
+            box.addEventListener('input', () => {
+              const start = t0, handled = performance.now();
+              requestAnimationFrame(() => {
+                const ch = new MessageChannel();
+                ch.port1.onmessage = () => {
+                  const now = performance.now();
+                  window.__keyPaint.push({total: now - start, delivered: handled - start, painted: now - handled});
+                };
+                ch.port2.postMessage(0);
+              });
+            });""")
         for word in ["python", "college 7", "first aid level 3"]:
             box.clear()
             for ch in word:
@@ -472,10 +583,25 @@ def bench():
                 print(f"  {x['q']!r:24} match {x['match']:5.1f} ms, in DOM {x['sync']:5.1f} ms, frame {x['frame']:6.1f} ms")
         print(f"search over {n} badges ({'/'.join(via)}), {len(t)} keystrokes: keystroke -> results in DOM "
               f"median {pct(sync, .5):.2f} ms, p95 {pct(sync, .95):.2f} ms, max {sync[-1]:.2f} ms; "
-              f"keystroke -> next frame median {pct(frame, .5):.2f} ms, p95 {pct(frame, .95):.2f} ms")
+              f"keystroke -> next painted frame median {pct(frame, .5):.2f} ms, p95 {pct(frame, .95):.2f} ms, "
+              f"max {frame[-1]:.2f} ms")
+        kp = D.execute_script("return window.__keyPaint")
+        painted = sorted(x["total"] for x in kp)
+        delivered = sorted(x["delivered"] for x in kp)
+        handled = sorted(x["painted"] for x in kp)
+        print(f"keystroke (keydown timestamp) -> results painted, {len(painted)} keystrokes: "
+              f"median {pct(painted, .5):.2f} ms, p95 {pct(painted, .95):.2f} ms, max {painted[-1]:.2f} ms; "
+              f"of which keydown -> input handler median {pct(delivered, .5):.2f} ms, p95 {pct(delivered, .95):.2f} ms "
+              f"and input handler -> painted median {pct(handled, .5):.2f} ms, p95 {pct(handled, .95):.2f} ms")
         shot("bench-10000-search")
-        ok = all(m["paint"] is not None and m["paint"] < 1000 for m in runs) and pct(sync, .95) < 16
-        print("targets (first paint < 1000 ms, search p95 < 16 ms):", "met" if ok else "NOT met")
+        lps = sorted(m["launch_to_paint"] for m in runs if m["launch_to_paint"] is not None)
+        if lps:
+            print(f"process launch -> gallery painted over {len(lps)} launches: median {lps[len(lps) // 2]:.0f} ms, "
+                  f"max {lps[-1]:.0f} ms")
+        ok_start = len(lps) == launches and lps[-1] < 1000
+        ok_search = pct(painted, .95) < 16
+        print(f"targets: launch -> gallery < 1000 ms every launch: {'met' if ok_start else 'NOT met'}; "
+              f"keystroke -> results painted p95 < 16 ms: {'met' if ok_search else 'NOT met'}")
     finally:
         D.quit()
     return 0

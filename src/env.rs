@@ -106,3 +106,103 @@ impl Fetcher for OfflineFetcher {
         Err(FetchError::Offline)
     }
 }
+
+/// The HTTP method of an [`HttpRequest`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HttpMethod {
+    /// `GET`.
+    Get,
+    /// `POST` (with a body).
+    Post,
+}
+
+impl HttpMethod {
+    /// `"GET"` / `"POST"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Post => "POST",
+        }
+    }
+}
+
+/// One HTTP request of an API client (the Open Badges 3.0 API, OAuth 2.0): unlike a
+/// [`FetchRequest`] it can POST a body and carry an `Authorization` header. Redirects are
+/// never followed for it: an API answer that redirects is reported, not chased, so a token
+/// or a client secret never travels to a URL the learner did not connect to.
+#[derive(Clone, PartialEq, Eq)]
+pub struct HttpRequest {
+    /// `GET` or `POST`.
+    pub method: HttpMethod,
+    /// Absolute URL.
+    pub url: String,
+    /// Extra headers (`Accept`, `Authorization`, `Content-Type`, …), sent as given.
+    pub headers: Vec<(String, String)>,
+    /// The body (`POST`).
+    pub body: Vec<u8>,
+    /// Largest body accepted in the response; a larger one is
+    /// [`FetchError::TooLarge`] and is never read past `max_bytes + 1`.
+    pub max_bytes: u64,
+}
+
+impl std::fmt::Debug for HttpRequest {
+    /// Header values and bodies hold tokens and secrets: only names and sizes are shown.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.headers.iter().map(|(k, _)| k.as_str()).collect();
+        f.debug_struct("HttpRequest")
+            .field("method", &self.method)
+            .field("url", &self.url)
+            .field("headers", &names)
+            .field("body_bytes", &self.body.len())
+            .field("max_bytes", &self.max_bytes)
+            .finish()
+    }
+}
+
+/// The answer to an [`HttpRequest`].
+#[derive(Debug, Clone, Default)]
+pub struct HttpResponse {
+    /// HTTP status.
+    pub status: u16,
+    /// Response headers, names lower-case, in the order received (a header sent twice is
+    /// two entries).
+    pub headers: Vec<(String, String)>,
+    /// The body, at most the request's `max_bytes`.
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    /// The first value of header `name` (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of header `name` (case-insensitive), in order.
+    pub fn headers_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.headers
+            .iter()
+            .filter(move |(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The network for API clients, as the host allows it: the same policy as [`Fetcher`]
+/// (consent, private addresses, size caps, a total deadline per request), plus POST bodies
+/// and request headers. See [`crate::host_api::http::ApiHttp`] for the real one.
+pub trait HttpClient: Send + Sync {
+    /// Send one request; never follows a redirect.
+    fn send(&self, req: &HttpRequest) -> Result<HttpResponse, FetchError>;
+}
+
+/// No network at all for API clients. Never opens a socket.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OfflineHttp;
+
+impl HttpClient for OfflineHttp {
+    fn send(&self, _req: &HttpRequest) -> Result<HttpResponse, FetchError> {
+        Err(FetchError::Offline)
+    }
+}

@@ -509,16 +509,23 @@ fn store_in_first(
     seed: &[u8],
 ) -> Result<VaultKind, LearnerKeyError> {
     let mut why = Vec::new();
+    let mut needs_passphrase = false;
     for v in vaults {
         match v.store(did, seed) {
             Ok(()) => return Ok(v.kind()),
-            Err(e) => why.push(e.to_string()),
+            Err(e) => {
+                needs_passphrase |= matches!(e, VaultError::NoPassphrase(_));
+                why.push(e.to_string());
+            }
         }
     }
     if why.is_empty() {
         why.push("no key store was offered".into());
     }
-    Err(LearnerKeyError::NoVault(why.join("; ")))
+    Err(LearnerKeyError::NoVault {
+        why: why.join("; "),
+        needs_passphrase,
+    })
 }
 
 /// The wallet's learner key: the stored one, or a new one created now (OS randomness) and kept
@@ -648,8 +655,13 @@ pub enum LearnerKeyError {
     #[error("the wallet's learner key row is inconsistent: its did:key does not match its secret")]
     DidMismatch,
     /// No store took a new key.
-    #[error("no safe place to keep your signing key: {0}")]
-    NoVault(String),
+    #[error("no safe place to keep your signing key: {why}")]
+    NoVault {
+        /// Each store's refusal, in order.
+        why: String,
+        /// One of them would take it with a passphrase (the key file, where no keyring is).
+        needs_passphrase: bool,
+    },
     /// The key is in a store this host did not offer (e.g. the keyring, in a session without it).
     #[error(
         "your signing key is kept in {0}, which is not available here (set BACKPACK_KEY_STORE to use it, or run where it is)"
@@ -666,6 +678,20 @@ pub enum LearnerKeyError {
     /// The wallet failed.
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
+}
+
+impl LearnerKeyError {
+    /// Would a passphrase for the key file fix this? (The app then asks for one instead of
+    /// showing an error.)
+    pub fn needs_passphrase(&self) -> bool {
+        matches!(
+            self,
+            LearnerKeyError::NoVault {
+                needs_passphrase: true,
+                ..
+            } | LearnerKeyError::Vault(VaultError::NoPassphrase(_))
+        )
+    }
 }
 
 #[cfg(test)]

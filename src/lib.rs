@@ -24,6 +24,7 @@
 //! - [`endorsement`]: OB 3.0 endorsements, as files and embedded in credentials.
 //! - [`trust_list`]: issuer trust lists and the "known issuer" label (information, never a verdict).
 //! - [`minor_mode`]: the guardian's lock on everything that sends data out.
+//! - [`host_api`]: pull from a host: the Open Badges 3.0 API client (connect, sync).
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app_support;
@@ -34,6 +35,7 @@ pub mod endorsement;
 pub mod env;
 pub mod error;
 pub mod export;
+pub mod host_api;
 pub mod import;
 pub mod learner_key;
 pub mod limits;

@@ -132,7 +132,9 @@ END";
 
 /// Proof that the guardian passphrase was checked against the wallet's current record: the
 /// app keeps one for its unlocked session, the CLI for one command. It stops counting as soon
-/// as the record changes (turned off and on again, or tampered with).
+/// as the record changes (turned off and on again, or tampered with). A clone is the same proof
+/// (a long host sign-in holds one without locking the app's session).
+#[derive(Clone)]
 pub struct GuardianUnlock {
     record: Vec<u8>,
 }

@@ -7,6 +7,7 @@
 //! - `verify_di`: W3C / 1EdTech Data Integrity vectors, stage by stage.
 //! - `conformance`: one row per badge fixture, the reference verifiers' verdicts.
 //! - `verify`: the pipeline on every vector, hosted OB2 against a local server, status lists.
+//! - `host_api`: the Open Badges 3.0 API client against the mock host (`mock-host/`).
 //! - `export`: portfolio, bundle, presentation, PDF, backup round trips.
 
 mod util;
@@ -15,6 +16,7 @@ mod conformance;
 mod decode;
 mod export;
 mod forgery;
+mod host_api;
 mod import;
 mod parse;
 mod store;

@@ -4,6 +4,7 @@
 //! Exit codes: 0 ok / all valid, 1 some input refused / some badge invalid,
 //! 2 usage or I/O error / could not verify.
 
+mod app_launch;
 mod commands;
 
 use std::process::ExitCode;
@@ -58,9 +59,20 @@ enum Command {
     /// Minor mode: a guardian's lock on network, export, backup and original files.
     #[command(subcommand)]
     MinorMode(commands::minor_mode::Command),
+    /// Connect to a badge host that speaks the Open Badges 3.0 API (sign in in your browser).
+    Connect(commands::connect::Args),
+    /// Bring in what is new from connected badge hosts.
+    Sync(commands::sync::Args),
+    /// The badge hosts this wallet is connected to.
+    #[command(subcommand)]
+    Hosts(commands::hosts::Command),
 }
 
 fn main() -> ExitCode {
+    // `backpack` alone on a desktop opens the app; anything else is the command line.
+    if let Some(code) = app_launch::maybe_open_app(&std::env::args_os().collect::<Vec<_>>()) {
+        return code;
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -89,6 +101,9 @@ fn main() -> ExitCode {
         Command::Restore(a) => a.run(&ctx),
         Command::Trust(c) => c.run(&ctx),
         Command::MinorMode(c) => c.run(&ctx),
+        Command::Connect(a) => a.run(&ctx),
+        Command::Sync(a) => a.run(&ctx),
+        Command::Hosts(c) => c.run(&ctx),
     };
     match result {
         Ok(code) => code,

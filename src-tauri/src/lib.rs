@@ -2,13 +2,15 @@
 //!
 //! The Backpack desktop app: a thin Tauri 2 shell over `backpack-core` (issue 4, STYLE §10.5).
 //! The web UI in `../ui` talks to it only through the commands in [`commands`] (see
-//! `ui/js/api.js`) and two events (`import-progress`, `recheck-progress`). Badge images are
+//! `ui/js/api.js`) and three events (`import-progress`, `recheck-progress`, `host-signin`). Badge images are
 //! served by the `badgeimg://` protocol from the wallet, never fetched from the network, so a
 //! badge image can never act as a tracking pixel (STANDARDS §7: all badge content is
 //! untrusted).
 
 pub mod commands;
 pub mod error;
+pub mod open;
+pub mod startup;
 pub mod state;
 
 use state::AppState;
@@ -23,6 +25,8 @@ pub const IMAGE_SCHEME: &str = "badgeimg";
 pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
     b.plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(open::PendingFiles::default())
+        .manage(commands::hosts::HostsState::default())
         .register_uri_scheme_protocol(IMAGE_SCHEME, |ctx, req| {
             let id = req.uri().path().trim_start_matches('/').parse::<i64>().ok();
             let state = ctx.app_handle().state::<AppState>();
@@ -47,6 +51,7 @@ pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
             commands::import::cancel_job,
             commands::import::recheck_all,
             commands::import::open_received,
+            open::take_opened_files,
             commands::collections::list_collections,
             commands::collections::create_collection,
             commands::collections::rename_collection,
@@ -73,6 +78,11 @@ pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
             commands::settings::unlock_wallet,
             commands::settings::restore_damaged_wallet,
             commands::settings::set_wallet_encryption,
+            commands::hosts::list_hosts,
+            commands::hosts::connect_host,
+            commands::hosts::sync_host,
+            commands::hosts::cancel_host_signin,
+            commands::hosts::remove_host,
         ])
 }
 
@@ -125,23 +135,80 @@ fn prefer_software_rendering<R: Runtime>(app: &tauri::App<R>) {
     }
 }
 
-/// Run the app on the wallet the CLI uses.
+/// Run the app on the wallet the CLI uses, opening the files named on the command line.
+///
+/// Start-up problems a learner can fix (no desktop session, a wallet that cannot be written
+/// or opened) end here with one message and its fix ([`startup`]); a second launch on the
+/// same wallet hands its files to the running window and exits ([`open::single_instance`]).
 pub fn run() {
-    let result = AppState::try_new()
-        .map_err(|e| e.to_string())
-        .and_then(|state| {
-            builder(Builder::default(), state)
-                .setup(|app| {
-                    #[cfg(target_os = "linux")]
-                    prefer_software_rendering(app);
-                    Ok(())
-                })
-                .run(tauri::generate_context!())
-                .map_err(|e| e.to_string())
-        });
-    if let Err(e) = result {
-        eprintln!("backpack-app: {e}");
-        std::process::exit(1);
+    let files = open::files_from_args(
+        std::env::args_os(),
+        &std::env::current_dir().unwrap_or_default(),
+    );
+    if let Err(e) = startup::check_display() {
+        e.report_and_exit();
+    }
+    let wallet = match commands::adapter::default_wallet_path() {
+        Ok(p) => p,
+        Err(e) => startup::StartupError {
+            problem: format!("cannot find where your wallet lives: {}", e.message),
+            fix: "set BACKPACK_WALLET to the wallet file to use, e.g. \
+                  BACKPACK_WALLET=$HOME/backpack-wallet.db backpack-app"
+                .into(),
+            code: 1,
+        }
+        .report_and_exit(),
+    };
+    if let Err(e) = startup::check_wallet_writable(&wallet) {
+        e.report_and_exit();
+    }
+    let state = match AppState::open(&wallet) {
+        Ok(s) => s,
+        Err(e) => startup::wallet_open_failed(&wallet, &e.message).report_and_exit(),
+    };
+    #[cfg(target_os = "linux")]
+    if let Err(e) = startup::check_gtk() {
+        e.report_and_exit();
+    }
+    let context = tauri::generate_context!();
+    let instance = open::single_instance(&context.config().identifier, &wallet);
+    let built = builder(Builder::default().plugin(instance), state)
+        .setup(move |app| {
+            app.state::<open::PendingFiles>().push(files);
+            #[cfg(target_os = "linux")]
+            prefer_software_rendering(app);
+            Ok(())
+        })
+        .build(context);
+    match built {
+        Ok(app) => app.run(on_event),
+        Err(e) => startup::StartupError {
+            problem: format!("the window could not be opened: {e}"),
+            fix: if cfg!(target_os = "linux") {
+                "check that WebKitGTK 4.1 is installed (Debian/Ubuntu: sudo apt install \
+                 libwebkit2gtk-4.1-0; Fedora: sudo dnf install webkit2gtk4.1)"
+            } else {
+                "reinstall Backpack; if this keeps happening, report this message"
+            }
+            .into(),
+            code: 1,
+        }
+        .report_and_exit(),
+    }
+}
+
+/// App events. On macOS, "Open with Backpack" and a file dropped on the Dock icon arrive as an
+/// `Opened` event (not as arguments): they join the same queue as command-line files.
+fn on_event<R: Runtime>(_app: &tauri::AppHandle<R>, _event: tauri::RunEvent) {
+    #[cfg(target_os = "macos")]
+    if let tauri::RunEvent::Opened { urls } = _event {
+        use tauri::Emitter;
+        let files: Vec<std::path::PathBuf> =
+            urls.iter().filter_map(|u| u.to_file_path().ok()).collect();
+        if !files.is_empty() {
+            _app.state::<open::PendingFiles>().push(files);
+            let _ = _app.emit(open::OPEN_FILES_EVENT, ());
+        }
     }
 }
 

@@ -32,6 +32,7 @@ mod badges;
 mod cache;
 mod collections;
 mod endorsements;
+pub mod hosts;
 mod profile;
 mod settings;
 pub mod trust;
@@ -78,6 +79,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0006_secrets_and_minor_mode",
         include_str!("../../migrations/0006_secrets_and_minor_mode.sql"),
+    ),
+    (
+        "0007_hosts",
+        include_str!("../../migrations/0007_hosts.sql"),
     ),
 ];
 

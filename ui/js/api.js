@@ -37,6 +37,8 @@ export const cancelJob = () => invoke("cancel_job");
 export const recheckAll = () => invoke("recheck_all");
 /** Verify a received export (read-only); `recipients`: the sender's emails/DIDs to match. @param {string} path @param {string[]} [recipients] */
 export const openReceived = (path, recipients = []) => invoke("open_received", { path, recipients });
+/** Files the app was asked to open (command line, "Open with", a second launch), each once: {import: string[], received: string[]}. */
+export const takeOpenedFiles = () => invoke("take_opened_files");
 
 /** Pick one received export file. */
 export async function pickReceived() {
@@ -98,6 +100,14 @@ export const listTrustLists = () => invoke("list_trust_lists");
  * @param {?string} name @param {boolean} test @param {boolean} replace */
 export const importTrustList = (name, test, replace) => invoke("import_trust_list", { name: name || null, test, replace });
 /** @param {number} id */ export const removeTrustList = (id) => invoke("remove_trust_list", { id });
+
+// Badge hosts (Open Badges 3.0 API). connect and sync wait for the network and the learner's
+// browser; the sign-in address arrives as the "host-signin" event {url}.
+export const listHosts = () => invoke("list_hosts");
+/** @param {string} url */ export const connectHost = (url) => invoke("connect_host", { url });
+/** @param {number} id */ export const syncHost = (id) => invoke("sync_host", { id });
+export const cancelHostSignin = () => invoke("cancel_host_signin");
+/** @param {number} id */ export const removeHost = (id) => invoke("remove_host", { id });
 
 // ── dialog plugin (through its IPC commands, so no extra global script is needed) ──
 

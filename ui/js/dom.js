@@ -105,3 +105,44 @@ export function confirmDialog(title, text, okLabel = "OK") {
     d.showModal();
   });
 }
+
+/** Asks for a passphrase; resolves to it, or null when the learner cancels. `error` is shown
+ * under the field (a wrong passphrase on the previous try). */
+export function passphraseDialog(title, text, error = "") {
+  const d = $("#pass-dialog");
+  const input = $("#pass-input");
+  $("#pass-title").textContent = title;
+  $("#pass-text").textContent = text;
+  $("#pass-error").textContent = error;
+  $("#pass-error").hidden = !error;
+  input.value = "";
+  d.returnValue = "cancel";
+  return new Promise((resolve) => {
+    d.addEventListener("close", () => {
+      const v = input.value;
+      input.value = "";
+      resolve(d.returnValue === "ok" && v ? v : null);
+    }, { once: true });
+    d.showModal();
+    input.focus();
+  });
+}
+
+/** Runs `f`; where the signing key needs the key file's passphrase (no keyring on this
+ * computer), asks for it, hands it to the app for this session, and runs `f` again. */
+export async function withSigningKey(f, setPassphrase) {
+  let error = "";
+  for (;;) {
+    try {
+      return await f();
+    } catch (e) {
+      if (!e || e.kind !== "key_passphrase") throw e;
+    }
+    for (;;) {
+      const p = await passphraseDialog("Signing key passphrase",
+        "This computer has no keyring, so Backpack keeps the key that signs your portfolios in an encrypted file beside your wallet. Enter its passphrase (the first time: choose one and keep it safe). Backpack keeps it only until you close the app.", error);
+      if (p === null) return null;
+      try { await setPassphrase(p); error = ""; break; } catch (e) { error = e && e.message ? e.message : String(e); }
+    }
+  }
+}

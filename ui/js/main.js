@@ -5,9 +5,10 @@ import { $, $$, errorToast } from "./dom.js";
 import { state, refresh, subscribe } from "./store.js";
 import { initializeWallet, renderWallet, focusSearch } from "./views/wallet.js";
 import { showDetail } from "./views/detail.js";
-import { initializeImport, importPaths } from "./views/import.js";
+import { initializeImport, importPaths, showReceived } from "./views/import.js";
 import { initializeCollections, renderCollections } from "./views/collections.js";
 import { initializeSettings, renderSettings, showWalletProblem } from "./views/settings.js";
+import { initializeHosts } from "./views/hosts.js";
 
 performance.mark("app-start");
 let current = "wallet";
@@ -57,6 +58,20 @@ function initializeDragDrop() {
   }).catch(() => {});
 }
 
+/** Files the app was asked to open (`backpack-app FILE…`, "Open with", a second launch that
+ * handed its files over): badges are imported, received portfolios open read-only. One batch
+ * at a time, in order. */
+let opening = Promise.resolve();
+function openFiles() {
+  opening = opening.then(async () => {
+    const files = await api.takeOpenedFiles();
+    if (!files.import.length && !files.received.length) return;
+    go("import");
+    if (files.import.length) await importPaths(files.import);
+    for (const path of files.received) showReceived(await api.openReceived(path));
+  }).catch(errorToast);
+}
+
 function renderCount() {
   const n = state.cards.length;
   $("#wallet-count").textContent = state.loaded ? `${n} badge${n === 1 ? "" : "s"} in your backpack` : "";
@@ -69,6 +84,7 @@ async function boot() {
   initializeImport();
   initializeCollections();
   initializeSettings();
+  initializeHosts();
   initializeDragDrop();
   subscribe(renderCount);
   // A wallet that needs its passphrase, is damaged or is from a newer version: say so and
@@ -88,7 +104,9 @@ async function boot() {
     performance.mark("first-gallery-paint");
     performance.measure("startup", "app-start", "first-gallery-paint");
     document.body.dataset.ready = "1";
+    openFiles();
   }));
+  api.onEvent("open-files", openFiles).catch(() => {});
 }
 
 boot();

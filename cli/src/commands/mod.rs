@@ -3,7 +3,9 @@
 
 pub mod backup;
 pub mod collection;
+pub mod connect;
 pub mod export;
+pub mod hosts;
 pub mod import;
 pub mod init;
 pub mod list;
@@ -12,6 +14,7 @@ pub mod profile;
 pub mod recheck;
 pub mod remove;
 pub mod show;
+pub mod sync;
 pub mod trust;
 pub mod verify;
 pub mod verify_share;
@@ -98,18 +101,32 @@ impl Ctx {
         if !mm.is_on() {
             return Ok(());
         }
-        let pass = match given {
-            Some(p) => Some(Zeroizing::new(p.to_string())),
-            None => guardian_passphrase()?,
-        };
-        let unlock = match pass {
-            Some(p) => Some(MinorMode::unlock(wallet, &p)?),
-            None => None,
-        };
+        let unlock = self.unlock(wallet, given)?;
         mm.require(action, unlock.as_ref()).map_err(|e| {
             anyhow::anyhow!(
                 "{e} (a guardian can type it when asked, or set BACKPACK_GUARDIAN_PASSPHRASE)"
             )
+        })
+    }
+
+    /// The guardian's unlock when minor mode is on and a guardian gave the passphrase (`given`,
+    /// `BACKPACK_GUARDIAN_PASSPHRASE` or a prompt), for a core call that checks minor mode
+    /// itself (connect and sync). A wrong passphrase is an error; none given is `None`.
+    pub fn unlock(
+        &self,
+        wallet: &Wallet,
+        given: Option<&str>,
+    ) -> anyhow::Result<Option<backpack_core::minor_mode::GuardianUnlock>> {
+        if !MinorMode::load(wallet)?.is_on() {
+            return Ok(None);
+        }
+        let pass = match given {
+            Some(p) => Some(Zeroizing::new(p.to_string())),
+            None => guardian_passphrase()?,
+        };
+        Ok(match pass {
+            Some(p) => Some(MinorMode::unlock(wallet, &p)?),
+            None => None,
         })
     }
 

@@ -640,7 +640,15 @@ impl WalletAdapter {
     /// The learner's signing key (created on first use).
     fn learner_key(&self) -> CmdResult<backpack_core::learner_key::LearnerKey> {
         self.with_vaults(|v| backpack_core::learner_key::wallet_learner_key(&self.wallet, v))
-            .map_err(|e| CommandError::new("key", e.to_string()))
+            .map_err(|e| {
+                // "key_passphrase": the UI asks for the key file's passphrase and tries again.
+                let kind = if e.needs_passphrase() {
+                    "key_passphrase"
+                } else {
+                    "key"
+                };
+                CommandError::new(kind, e.to_string())
+            })
     }
 
     /// The core wallet (for commands that call a core function directly).
@@ -1101,6 +1109,12 @@ impl WalletAdapter {
     pub fn check_guardian(&self, passphrase: &str) -> CmdResult<()> {
         MinorMode::unlock(&self.wallet, passphrase).map(drop)?;
         Ok(())
+    }
+
+    /// The guardian's unlock while minor mode is unlocked for this session (connect and sync
+    /// pass it to the core's gate, as every outward action does).
+    pub(crate) fn guardian_unlock(&self) -> Option<GuardianUnlock> {
+        self.guardian.lock().ok().and_then(|g| g.clone())
     }
 
     /// Unlock for this session.

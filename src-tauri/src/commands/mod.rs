@@ -6,6 +6,7 @@
 pub mod adapter;
 pub mod badges;
 pub mod collections;
+pub mod hosts;
 pub mod import;
 pub mod settings;
 pub mod trust;

@@ -1,7 +1,7 @@
 // Collections: create, rename, delete; add and remove badges (adding is also in the badge
 // detail); reorder with buttons (keyboard-friendly); a note per collection.
 import * as api from "../api.js";
-import { $, el, clear, badgeImage, toast, errorToast, confirmDialog } from "../dom.js";
+import { $, el, clear, badgeImage, toast, errorToast, confirmDialog, withSigningKey } from "../dom.js";
 import { state, refresh, subscribe } from "../store.js";
 
 let selected = null;
@@ -106,7 +106,8 @@ function exportPanel(c) {
     const format = fmt.value;
     const ext = FORMATS.find((f) => f[0] === format)[2];
     try {
-      const preview = await api.exportCollection(c.id, format, privacy, null);
+      const preview = await withSigningKey(() => api.exportCollection(c.id, format, privacy, null), api.setKeyPassphrase);
+      if (!preview) return;
       const extra = preview.notInPresentation.length ? `\n\nNot in the signed presentation (Open Badges 2.0): ${preview.notInPresentation.join(", ")}` : "";
       if (!(await confirmDialog("Before you share", preview.warning.join("\n") + extra, "Choose where to save"))) return;
       const slug = c.name.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "portfolio";

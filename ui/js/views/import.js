@@ -6,6 +6,8 @@ import { $, el, clear, chip, errorToast, fmtDate } from "../dom.js";
 import { refresh } from "../store.js";
 
 let busy = false;
+/** Paths that arrived while a job was running. */
+const queued = [];
 
 export function initializeImport() {
   document.addEventListener("click", async (e) => {
@@ -57,7 +59,8 @@ let cancelled = false;
 
 /** Import dropped or picked paths in the background, showing progress. */
 export async function importPaths(paths) {
-  if (busy) return;
+  // A job is running (a drop, or files a second launch handed over): run these after it.
+  if (busy) { queued.push(...paths); return; }
   busy = true;
   lastProgress = null;
   cancelled = false;
@@ -78,6 +81,7 @@ export async function importPaths(paths) {
   } finally {
     busy = false;
     $("#import-progress-panel").hidden = true;
+    if (queued.length) importPaths(queued.splice(0));
   }
 }
 
