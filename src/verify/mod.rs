@@ -154,6 +154,47 @@ pub fn verify_bytes(bytes: &[u8], ctx: &VerifyContext<'_>) -> Report {
     }
 }
 
+/// Inputs verified together in [`verify_many`] before their results are handed out.
+pub const VERIFY_CHUNK: usize = 256;
+
+/// Verify many badge files on every core (rayon): `load` reads input `i` (`Err`: one line
+/// saying why it could not be read), and `emit(i, result)` is called for every input **in
+/// input order**, group by group on the calling thread, while the next group is being
+/// verified. Each report is exactly what [`verify_bytes`] gives for those bytes (the fetch
+/// memo is per verification, the JSON-LD context cache shared and thread-safe). The bytes
+/// come back with the report (the host may look at them: a trust list's issuer label).
+#[allow(clippy::type_complexity)]
+pub fn verify_many<T: Sync>(
+    inputs: &[T],
+    ctx: &VerifyContext<'_>,
+    load: &(dyn Fn(&T) -> Result<Vec<u8>, String> + Sync),
+    emit: &mut dyn FnMut(usize, Result<(Vec<u8>, Report), String>),
+) {
+    use rayon::prelude::*;
+    type Done = Vec<Result<(Vec<u8>, Report), String>>;
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Done>(1);
+        scope.spawn(move || {
+            for chunk in inputs.chunks(VERIFY_CHUNK) {
+                let done: Done = chunk
+                    .par_iter()
+                    .map(|input| {
+                        let bytes = load(input)?;
+                        let report = verify_bytes(&bytes, ctx);
+                        Ok((bytes, report))
+                    })
+                    .collect();
+                if tx.send(done).is_err() {
+                    break;
+                }
+            }
+        });
+        for (i, result) in rx.into_iter().flatten().enumerate() {
+            emit(i, result);
+        }
+    });
+}
+
 fn first_context(v: &Value) -> &str {
     match v.get("@context") {
         Some(Value::Array(a)) => a.first().and_then(Value::as_str).unwrap_or(""),
