@@ -80,6 +80,8 @@ export async function importPaths(paths) {
   lastProgress = null;
   cancelled = false;
   $("#import-progress-panel").hidden = false;
+  // The page is long (links, received files, hosts): bring the progress and its Cancel into view.
+  $("#import-progress-panel").scrollIntoView({ block: "nearest" });
   $("#progress-label").textContent = "Adding badges…";
   $("#import-progress").value = 0;
   $("#progress-text").textContent = "Looking for badges…";
