@@ -27,6 +27,7 @@
 //! - [`host_api`]: pull from a host: the Open Badges 3.0 API client (connect, sync).
 //! - [`skills`]: skills, stacks and the timeline across the wallet's badges.
 //! - [`linkedin`]: LinkedIn's add-to-profile link for a badge.
+//! - [`wallets`]: other wallets' exports (LCW, LearnCard, Badgr, Mozilla, OBF PDF) and import by URL.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app_support;
@@ -52,5 +53,6 @@ pub mod skills;
 pub mod store;
 pub mod trust_list;
 pub mod verify;
+pub mod wallets;
 
 pub use error::{Error, Result};

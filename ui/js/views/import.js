@@ -1,4 +1,4 @@
-// Import: file and folder dialogs, drag and drop (wired in main.js), paste, the samples; a
+// Import: file and folder dialogs, drag and drop (wired in main.js), paste, a link, the samples; a
 // progress bar fed by `import-progress` events, and one result line per file with the reason
 // for each refusal.
 import * as api from "../api.js";
@@ -44,6 +44,21 @@ export function initializeImport() {
       await refresh();
     } catch (err) { errorToast(err); }
   });
+  // A link: the core fetches it only with network consent, verifies it and keeps its evidence;
+  // without consent the result line says how to allow it.
+  $("#url-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const url = $("#import-url").value.trim();
+    if (!url) return;
+    const button = $("#url-form button[type=submit]");
+    button.disabled = true;
+    try {
+      const line = await api.importText(url);
+      showResults([line]);
+      if (line.outcome !== "refused") $("#import-url").value = "";
+      await refresh();
+    } catch (err) { errorToast(err); } finally { button.disabled = false; }
+  });
   api.onEvent("import-progress", (p) => {
     lastProgress = p;
     const bar = $("#import-progress");
@@ -65,6 +80,8 @@ export async function importPaths(paths) {
   lastProgress = null;
   cancelled = false;
   $("#import-progress-panel").hidden = false;
+  // The page is long (links, received files, hosts): bring the progress and its Cancel into view.
+  $("#import-progress-panel").scrollIntoView({ block: "nearest" });
   $("#progress-label").textContent = "Adding badges…";
   $("#import-progress").value = 0;
   $("#progress-text").textContent = "Looking for badges…";
@@ -85,7 +102,7 @@ export async function importPaths(paths) {
   }
 }
 
-const OUTCOME = { imported: "Added", duplicate: "Already there", conflict: "Kept aside", refused: "Not added" };
+const OUTCOME = { imported: "Added", duplicate: "Already there", conflict: "Kept aside", skipped: "Left out", refused: "Not added" };
 
 export function showResults(lines) {
   const panel = $("#import-results-panel");
@@ -93,7 +110,8 @@ export function showResults(lines) {
   const n = (o) => lines.filter((l) => l.outcome === o).length;
   const summary = $("#import-summary");
   const conflicts = n("conflict") ? ` · ${n("conflict")} kept aside (not signed by the issuer)` : "";
-  summary.textContent = `${n("imported")} added · ${n("duplicate")} already in your backpack${conflicts} · ${n("refused")} not added`;
+  const skipped = n("skipped") ? " · another wallet’s keys and non-badge entries left out" : "";
+  summary.textContent = `${n("imported")} added · ${n("duplicate")} already in your backpack${conflicts} · ${n("refused")} not added${skipped}`;
   const list = clear($("#import-results"));
   for (const l of lines) {
     list.append(el("li", { "data-outcome": l.outcome },
