@@ -2657,3 +2657,52 @@ fn html_skills_summary_is_optional_and_survives_the_receivers_rerender() {
         plain.split("<script").next()
     );
 }
+
+/// Issue 11: the PDF's cover carries the same optional skills summary (pdftotext reads it).
+#[test]
+fn pdf_skills_summary_is_optional() {
+    let p = Portfolio {
+        title: "Skills".into(),
+        badges: vec![
+            item(
+                "1edtech-public-validator/ob30/simple.json",
+                Container::Json,
+                Format::Ob3Json,
+                "Simple",
+            ),
+            item(
+                "1edtech-public-validator/ob30/complete.json",
+                Container::Json,
+                Format::Ob3Json,
+                "Complete",
+            ),
+        ],
+        ..Portfolio::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let text = |o: &ExportOptions<'_>, name: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(
+            &path,
+            export::export(&p, ExportFormat::Pdf, o).unwrap().bytes,
+        )
+        .unwrap();
+        let t = pdf_tool("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"]);
+        String::from_utf8(t.stdout).unwrap()
+    };
+    let plain = text(&opts(None), "plain.pdf");
+    // The badge's own page lists its alignments either way; the cover summary is the option.
+    assert!(!plain.contains("— badge #2"), "{plain}");
+    let mut o = opts(None);
+    o.privacy.include_skills = true;
+    let with = text(&o, "skills.pdf");
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let with = words(&with);
+    assert!(
+        with.contains(
+            "Skills 1EdTech University Program and Course Catalog \
+             • 1EdTech University Degree (degree) — badge #2 How to check these badges"
+        ),
+        "{with}"
+    );
+}

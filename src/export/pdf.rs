@@ -23,7 +23,8 @@
 //!   a tagged PDF (title, language, headings, paragraphs, figures with alt text; decoration
 //!   marked as artifacts) for screen readers.
 //!
-//! The same privacy choices apply as for the HTML page (evidence, notes, dates, emails). The
+//! The same privacy choices apply as for the HTML page (evidence, notes, dates, emails, and
+//! the optional skills summary on the cover). The
 //! printed words are a copy: a receiver checks the attached credentials, never the print.
 
 use std::num::NonZeroU16;
@@ -901,6 +902,9 @@ fn cover(
         l.text_dir(&s, M + 8.0, W - 2.0 * M - 8.0, 10.5, false, INK, g, true);
         l.gap(1.5);
     }
+    if opts.privacy.include_skills {
+        skills_summary(l, portfolio, red);
+    }
     l.gap(10.0);
     l.heading(2, ROOT, "How to check these badges");
     l.para(
@@ -918,6 +922,44 @@ fn cover(
         false,
         INK,
     );
+}
+
+/// The optional skills summary on the cover (issue 11): the badges' alignments by framework
+/// and skill ([`crate::skills`]), each with the numbers of the badges behind it, as on the
+/// HTML page.
+fn skills_summary(l: &mut Layout<'_>, portfolio: &Portfolio, red: &Redactor) {
+    let views: Vec<(i64, crate::model::Badge)> = portfolio
+        .badges
+        .iter()
+        .zip(1i64..)
+        .map(|(b, n)| (n, b.badge.clone()))
+        .collect();
+    let view = crate::skills::build(&views);
+    l.gap(10.0);
+    l.heading(2, ROOT, "Skills");
+    if view.frameworks.is_empty() {
+        l.para(
+            Tag::P,
+            ROOT,
+            "None of these badges names a skill.",
+            10.0,
+            false,
+            MUTED,
+        );
+    }
+    for fw in &view.frameworks {
+        // A heading is laid out on its own (bidi controls stripped): no isolation needed.
+        l.heading(3, ROOT, &red.apply(&fw.name));
+        for s in &fw.skills {
+            let mut line = iso(&red.apply(&s.name));
+            if let Some(code) = &s.code {
+                line.push_str(&format!(" ({})", iso(&red.apply(code))));
+            }
+            let badges: Vec<String> = s.badges.iter().map(|n| format!("#{n}")).collect();
+            line.push_str(&format!(" \u{2014} badge {}", badges.join(", ")));
+            l.bullet(ROOT, &line);
+        }
+    }
 }
 
 fn to_rgb(c: (u8, u8, u8)) -> rgb::Color {
