@@ -170,8 +170,13 @@ fn fold(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
+/// At most this many distinct URLs or types are kept per skill (display only; bounds the work
+/// a wallet of badges that each give one skill a new address can cause).
+const MAX_VARIANTS: usize = 16;
+
 fn push_unique(v: &mut Vec<String>, s: &Option<String>) {
     if let Some(s) = s
+        && v.len() < MAX_VARIANTS
         && !v.contains(s)
     {
         v.push(s.clone());
@@ -404,64 +409,95 @@ fn linked_stacks(badges: &[(i64, Badge)], order: &HashMap<i64, usize>) -> Vec<St
             parent[ra] = rb;
         }
     }
-    let mut components: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (n, _) in edges.iter().flat_map(|(a, b, _, _)| [(*a, ()), (*b, ())]) {
-        let r = root(&mut parent, n);
-        let members = components.entry(r).or_default();
-        if !members.contains(&n) {
-            members.push(n);
-        }
-    }
+    let by_id: HashMap<i64, &Badge> = badges.iter().map(|(i, b)| (*i, b)).collect();
     let name_of = |n: &Node| -> String {
         n.badges
             .first()
-            .and_then(|id| badges.iter().find(|(i, _)| i == id))
-            .map(|(_, b)| b.name.clone())
+            .and_then(|id| by_id.get(id))
+            .map(|b| b.name.clone())
             .or_else(|| n.name.clone())
             .unwrap_or_else(|| n.id.clone())
     };
-    // Earliest timeline position of a node's badges (not held: after every held one).
-    let rank = |n: &Node| -> (usize, String) {
-        let pos = n
-            .badges
-            .iter()
-            .filter_map(|id| order.get(id).copied())
-            .min()
-            .unwrap_or(usize::MAX);
-        (pos, fold(&name_of(n)))
-    };
-    let mut stacks = Vec::new();
-    for members in components.into_values() {
-        let in_stack = |n: usize| members.contains(&n);
-        let my_edges: Vec<&(usize, usize, String, i64)> =
-            edges.iter().filter(|(a, _, _, _)| in_stack(*a)).collect();
-        // "before" pairs: parents, wholes and predecessors come first.
-        let before: Vec<(usize, usize)> = my_edges
-            .iter()
-            .filter_map(|(a, b, rel, _)| match rel.as_str() {
-                "isParentOf" | "precedes" | "replacedBy" => Some((*a, *b)),
-                "isChildOf" | "isPartOf" => Some((*b, *a)),
-                _ => None,
-            })
-            .collect();
-        // Kahn's algorithm, the earliest-ranked ready step first; a cycle falls back to rank.
-        let mut left: Vec<usize> = members.clone();
-        let mut path: Vec<usize> = Vec::with_capacity(members.len());
-        while !left.is_empty() {
-            let ready = |n: &usize| {
-                !before
-                    .iter()
-                    .any(|(a, b)| b == n && left.contains(a) && a != n)
-            };
-            let pick = left
+    // Earliest timeline position of a node's badges (not held: after every held one), then name.
+    let ranks: Vec<(usize, String)> = nodes
+        .iter()
+        .map(|n| {
+            let pos = n
+                .badges
                 .iter()
-                .copied()
-                .filter(ready)
-                .min_by_key(|n| rank(&nodes[*n]))
-                .or_else(|| left.iter().copied().min_by_key(|n| rank(&nodes[*n])));
-            let Some(pick) = pick else { break };
-            left.retain(|n| *n != pick);
-            path.push(pick);
+                .filter_map(|id| order.get(id).copied())
+                .min()
+                .unwrap_or(usize::MAX);
+            (pos, fold(&name_of(n)))
+        })
+        .collect();
+    // Components, each node once in first-seen order, and the edges of each. Everything below
+    // is O((nodes + edges) log nodes): a wallet of badges that all name each other stays fast.
+    let mut comp_of: HashMap<usize, usize> = HashMap::new();
+    let mut comp_by_root: HashMap<usize, usize> = HashMap::new();
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    for n in edges.iter().flat_map(|(a, b, _, _)| [*a, *b]) {
+        if comp_of.contains_key(&n) {
+            continue;
+        }
+        let r = root(&mut parent, n);
+        let c = *comp_by_root.entry(r).or_insert_with(|| {
+            members.push(Vec::new());
+            members.len() - 1
+        });
+        members[c].push(n);
+        comp_of.insert(n, c);
+    }
+    let mut comp_edges: Vec<Vec<usize>> = vec![Vec::new(); members.len()];
+    for (i, (a, _, _, _)) in edges.iter().enumerate() {
+        comp_edges[comp_of[a]].push(i);
+    }
+    let mut stacks = Vec::new();
+    for (c, mem) in members.iter().enumerate() {
+        let my_edges: Vec<&(usize, usize, String, i64)> =
+            comp_edges[c].iter().map(|i| &edges[*i]).collect();
+        // "before" pairs: parents, wholes and predecessors come first.
+        let mut indegree: HashMap<usize, usize> = mem.iter().map(|n| (*n, 0)).collect();
+        let mut after: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (a, b, rel, _) in &my_edges {
+            let (x, y) = match rel.as_str() {
+                "isParentOf" | "precedes" | "replacedBy" => (*a, *b),
+                "isChildOf" | "isPartOf" => (*b, *a),
+                _ => continue,
+            };
+            if let Some(d) = indegree.get_mut(&y) {
+                *d += 1;
+            }
+            after.entry(x).or_default().push(y);
+        }
+        // Kahn's algorithm, the earliest-ranked ready step first; in a cycle, the
+        // earliest-ranked step left.
+        let key = |n: usize| (&ranks[n], n);
+        let mut ready: BTreeSet<(&(usize, String), usize)> = mem
+            .iter()
+            .filter(|n| indegree[*n] == 0)
+            .map(|n| key(*n))
+            .collect();
+        let mut left: BTreeSet<(&(usize, String), usize)> = mem.iter().map(|n| key(*n)).collect();
+        let mut placed: BTreeSet<usize> = BTreeSet::new();
+        let mut path: Vec<usize> = Vec::with_capacity(mem.len());
+        while let Some(first) = left.first().copied() {
+            let pick = ready.pop_first().unwrap_or(first);
+            left.remove(&pick);
+            let n = pick.1;
+            placed.insert(n);
+            path.push(n);
+            for y in after.get(&n).into_iter().flatten() {
+                if placed.contains(y) {
+                    continue;
+                }
+                if let Some(d) = indegree.get_mut(y) {
+                    *d = d.saturating_sub(1);
+                    if *d == 0 {
+                        ready.insert(key(*y));
+                    }
+                }
+            }
         }
         let pos: HashMap<usize, usize> = path.iter().enumerate().map(|(i, n)| (*n, i)).collect();
         let steps: Vec<Step> = path
@@ -473,31 +509,32 @@ fn linked_stacks(badges: &[(i64, Badge)], order: &HashMap<i64, usize>) -> Vec<St
             })
             .collect();
         let mut links: Vec<StackLink> = Vec::new();
-        let mut stated_by: Vec<i64> = Vec::new();
+        let mut seen: std::collections::HashSet<(usize, usize, &str)> =
+            std::collections::HashSet::new();
+        let mut stated_by: BTreeSet<i64> = BTreeSet::new();
         for (a, b, rel, by) in &my_edges {
-            let link = StackLink {
-                from: pos[a],
-                to: pos[b],
-                relation: rel.clone(),
-            };
-            if !links.contains(&link) {
-                links.push(link);
+            if seen.insert((pos[a], pos[b], rel.as_str())) {
+                links.push(StackLink {
+                    from: pos[a],
+                    to: pos[b],
+                    relation: rel.clone(),
+                });
             }
-            push_id(&mut stated_by, *by);
+            stated_by.insert(*by);
         }
         // A CLR that states associations names the stack; else the first step does.
         let title = my_edges
             .iter()
             .find(|(_, _, rel, _)| rel != "related")
-            .and_then(|(_, _, _, by)| badges.iter().find(|(i, _)| i == by))
-            .map(|(_, b)| b.name.clone())
+            .and_then(|(_, _, _, by)| by_id.get(by))
+            .map(|b| b.name.clone())
             .unwrap_or_else(|| steps[0].name.clone());
         stacks.push(Stack {
             kind: StackKind::Linked,
             title,
             steps,
             links,
-            stated_by,
+            stated_by: stated_by.into_iter().collect(),
         });
     }
     stacks.sort_by_cached_key(|s| (fold(&s.title), s.stated_by.clone()));

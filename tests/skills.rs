@@ -470,3 +470,66 @@ fn linkedin_fields_left_out_when_the_badge_lacks_them() {
         "https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&name=Only%20a%20name"
     );
 }
+
+/// A wallet where every badge names the one before it as `related` (one long stack) and all
+/// align to one skill with a new address each: built in well under a second, in date order,
+/// with at most 16 addresses kept.
+#[test]
+fn a_long_chain_of_related_badges_stays_fast_and_ordered() {
+    use backpack_core::model::{Alignment, Related};
+    let n = 5000;
+    let badges: Vec<(i64, Badge)> = (0..n)
+        .map(|i| {
+            let b = Badge {
+                name: format!("Step {i}"),
+                achievement_id: Some(format!("https://ach.example.org/{i}")),
+                // Issued in reverse order of id: the path follows dates, not ids.
+                issued: Some(format!("{:04}-01-01T00:00:00Z", 9000 - i)),
+                related: if i > 0 {
+                    vec![Related {
+                        id: format!("https://ach.example.org/{}", i - 1),
+                        ..Related::default()
+                    }]
+                } else {
+                    Vec::new()
+                },
+                alignments: vec![Alignment {
+                    target_name: Some("Persistence".into()),
+                    target_code: Some("P1".into()),
+                    target_url: Some(format!("https://skills.example.org/{i}")),
+                    ..Alignment::default()
+                }],
+                ..Badge::default()
+            };
+            (i64::from(i) + 1, b)
+        })
+        .collect();
+    let t = std::time::Instant::now();
+    let v = backpack_core::skills::build(&badges);
+    let took = t.elapsed();
+    assert!(took < std::time::Duration::from_secs(2), "{took:?}");
+    let linked: Vec<_> = v
+        .stacks
+        .iter()
+        .filter(|s| s.kind == StackKind::Linked)
+        .collect();
+    assert_eq!(linked.len(), 1);
+    let first_steps: Vec<&str> = linked[0]
+        .steps
+        .iter()
+        .take(3)
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(first_steps, ["Step 4999", "Step 4998", "Step 4997"]);
+    assert_eq!(linked[0].steps.len(), 5000);
+    assert_eq!(linked[0].links.len(), 4999);
+    // One skill (same code), every badge behind it, the first 16 addresses kept.
+    assert_eq!(v.frameworks.len(), 1);
+    assert_eq!(v.frameworks[0].skills.len(), 1);
+    let skill = &v.frameworks[0].skills[0];
+    assert_eq!(skill.name, "Persistence");
+    assert_eq!(skill.badges.len(), 5000);
+    assert_eq!(skill.urls.len(), 16);
+    assert_eq!(skill.urls[15], "https://skills.example.org/15");
+    assert_eq!(v.timeline[0].name, "Step 4999");
+}
