@@ -12,7 +12,7 @@ export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(PATH)
 DEMO_WALLET ?= $(CURDIR)/target/demo-wallet.db
 BACKPACK := $(CARGO) run -q -p backpack-cli --bin backpack --
 
-.PHONY: run test demo deps-cli test-rust check-all bench bench-cli clean-demo
+.PHONY: run test demo deps-cli test-rust lint bench bench-cli clean-demo
 
 deps-cli:
 	@bash scripts/install-deps.sh cli
@@ -31,7 +31,12 @@ clean-demo:
 
 # Every test: unit and integration tests of every workspace crate (nextest), doc tests,
 # and a build of the benchmarks (dev profile: it reuses the test build instead of a separate check).
-test: deps-cli deps-e2e test-rust fuzz-check e2e
+test: deps-cli deps-e2e lint test-rust fuzz-check e2e
+
+# The style gate: formatting and every clippy warning are errors, in CI as on a laptop.
+lint:
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
 test-rust:
 	$(CARGO) nextest run --workspace --no-fail-fast

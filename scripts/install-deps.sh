@@ -96,6 +96,16 @@ ensure_rust() {
 group_cli() {
   if have apt-get; then apt_install "${APT_cli[@]}"; fi
   ensure_rust
+  # `make lint` (in `make test`): rustfmt and clippy, which rustup's minimal profile leaves out.
+  if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+    if have rustup; then
+      echo "install-deps: rustup component add rustfmt clippy"
+      rustup component add rustfmt clippy
+    else
+      echo "install-deps: cargo fmt / cargo clippy are missing and this Rust is not rustup's: install them (Debian: rustfmt, rust-clippy)" >&2
+      exit 2
+    fi
+  fi
   if ! cargo nextest --version >/dev/null 2>&1; then
     echo "install-deps: cargo install cargo-nextest@$NEXTEST_VERSION --locked"
     cargo install "cargo-nextest@$NEXTEST_VERSION" --locked
