@@ -9,9 +9,13 @@ import { initializeImport, importPaths, showReceived } from "./views/import.js";
 import { initializeCollections, renderCollections } from "./views/collections.js";
 import { initializeSettings, renderSettings, showWalletProblem } from "./views/settings.js";
 import { initializeHosts } from "./views/hosts.js";
+import { initializeWelcome, renderWelcome, shouldWelcome } from "./views/welcome.js";
+import { renderHelp } from "./views/help.js";
+import { initI18n, translateDom, t } from "./i18n.js";
 
 performance.mark("app-start");
 let current = "wallet";
+let currentArg;
 
 /** Show one view. `detail` takes a badge id. */
 export function go(view, arg) {
@@ -22,12 +26,15 @@ export function go(view, arg) {
   }
   const from = current;
   current = view;
+  currentArg = arg;
   if (view === "wallet") { renderWallet(); if (from === "detail") requestAnimationFrame(() => renderWallet({ restoreFocus: true })); }
   if (view === "detail") showDetail(arg);
   if (view === "collections") renderCollections(arg);
   if (view === "settings") renderSettings();
+  if (view === "welcome") renderWelcome();
+  if (view === "help") renderHelp();
   if (view !== "detail" && view !== "wallet") $("#main").focus({ preventScroll: true });
-  document.title = { wallet: "Backpack", detail: "Badge — Backpack", collections: "Collections — Backpack", import: "Add badges — Backpack", settings: "Settings — Backpack" }[view] || "Backpack";
+  document.title = t(`title-${view}`).startsWith("title-") ? "Backpack" : t(`title-${view}`);
 }
 window.addEventListener("backpack:go", (e) => go(e.detail.view, e.detail.arg));
 
@@ -74,17 +81,21 @@ function openFiles() {
 
 function renderCount() {
   const n = state.cards.length;
-  $("#wallet-count").textContent = state.loaded ? `${n} badge${n === 1 ? "" : "s"} in your backpack` : "";
+  $("#wallet-count").textContent = state.loaded ? t("wallet-count", { n }) : "";
   document.body.classList.toggle("sharing-hidden", !(state.settings && (!state.settings.minorMode || state.settings.unlocked)));
 }
 
 async function boot() {
+  initI18n();
+  translateDom();
+  window.addEventListener("backpack:language", () => { $("#gallery").replaceChildren(); translateDom(); renderCount(); go(current, currentArg); });
   initializeNavigation();
   initializeWallet();
   initializeImport();
   initializeCollections();
   initializeSettings();
   initializeHosts();
+  initializeWelcome();
   initializeDragDrop();
   subscribe(renderCount);
   // A wallet that needs its passphrase, is damaged or is from a newer version: say so and
@@ -98,7 +109,7 @@ async function boot() {
   } catch (e) {
     errorToast(e);
   }
-  go("wallet");
+  go(shouldWelcome() ? "welcome" : "wallet");
   performance.mark("first-gallery-paint-queued");
   requestAnimationFrame(() => requestAnimationFrame(() => {
     performance.mark("first-gallery-paint");

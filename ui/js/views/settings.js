@@ -4,6 +4,7 @@
 import * as api from "../api.js";
 import { $, el, clear, toast, errorToast, fmtDate } from "../dom.js";
 import { state, refreshSettings } from "../store.js";
+import { t, LANGUAGES, preference, setPreference } from "../i18n.js";
 
 export function initializeSettings() {}
 
@@ -14,7 +15,26 @@ export async function renderSettings() {
     [profile, s, lists] = await Promise.all([api.getProfile(), api.getSettings(), api.listTrustLists()]);
   } catch (e) { errorToast(e); return; }
   const locked = s.minorMode && !s.unlocked;
-  body.append(profileCard(profile), trustCard(lists), locked ? null : networkCard(s), minorCard(s), keyCard(s), walletCard(s), encryptionCard(s));
+  body.append(languageCard(), profileCard(profile), trustCard(lists), locked ? null : networkCard(s), minorCard(s), keyCard(s), walletCard(s), encryptionCard(s));
+}
+
+// The app's language: the system's (navigator.languages) unless chosen here; kept in
+// localStorage by i18n.js. Exports and the CLI are not translated yet.
+function languageCard() {
+  const sys = LANGUAGES.find(([c]) => (navigator.language || "en").toLowerCase().startsWith(c)) || LANGUAGES[0];
+  const sel = el("select", { id: "language", "aria-describedby": "language-help" },
+    el("option", { value: "" }, t("language-system", { name: sys[1] })),
+    ...LANGUAGES.map(([code, name]) => el("option", { value: code, lang: code, translate: "no" }, name)));
+  sel.value = LANGUAGES.some(([c]) => c === preference()) ? preference() : "";
+  sel.addEventListener("change", () => {
+    setPreference(sel.value);
+    window.dispatchEvent(new Event("backpack:language"));
+    requestAnimationFrame(() => $("#language")?.focus());
+  });
+  return el("section", { class: "card-panel", "aria-labelledby": "language-h" },
+    el("h2", { id: "language-h" }, t("language-title")),
+    el("div", { class: "row" }, el("label", { for: "language" }, t("language-label")), sel),
+    el("p", { class: "muted", id: "language-help" }, t("language-help")));
 }
 
 function idList(items) {

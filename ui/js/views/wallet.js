@@ -3,6 +3,7 @@
 import * as api from "../api.js";
 import { $, el, clear, chip, badgeImage, fmtDate, errorToast, toast, STATUS_LABEL } from "../dom.js";
 import { state, subscribe, query, invalidateSort, refresh, searchLocal } from "../store.js";
+import { t } from "../i18n.js";
 
 const CARD_MIN_W = 210;
 const CARD_H = 262;
@@ -48,7 +49,7 @@ export function initializeWallet() {
     if (t && t.dataset.action === "recheck-all") recheckAll();
   });
   api.onEvent("recheck-progress", (p) => {
-    $("#result-count").textContent = `Checking ${p.done} of ${p.total}…`;
+    $("#result-count").textContent = t("rechecking", { done: p.done, total: p.total });
   }).catch(() => {});
   subscribe(() => { invalidateSort(); fillFilterOptions(); if (filters.q.trim()) runSearch(filters.q); else apply(); });
 }
@@ -88,7 +89,7 @@ async function recheckAll() {
   try {
     const n = await api.recheckAll();
     await refresh();
-    toast(`Checked ${n} badge${n === 1 ? "" : "s"} again.`);
+    toast(t("rechecked", { n }));
   } catch (e) {
     errorToast(e);
   } finally {
@@ -101,7 +102,7 @@ async function importSamples() {
     const lines = await api.importSamples();
     const n = lines.filter((l) => l.outcome === "imported").length;
     await refresh();
-    toast(n ? `Added ${n} sample badge${n === 1 ? "" : "s"} to your backpack.` : "The sample badges are already in your backpack.");
+    toast(t("samples-added", { n }));
     go("wallet");
   } catch (e) {
     errorToast(e);
@@ -126,10 +127,10 @@ function fillSelect(sel, first, values, current) {
 
 function fillFilterOptions() {
   const issuers = [...new Set(state.cards.map((c) => c.issuer))].sort((a, b) => a.localeCompare(b));
-  fillSelect("#filter-issuer", "All issuers", issuers.map((i) => [i, i]), filters.issuer);
-  fillSelect("#filter-collection", "All collections", state.collections.map((c) => [c.id, c.name]), filters.collection);
+  fillSelect("#filter-issuer", t("all-issuers"), issuers.map((i) => [i, i]), filters.issuer);
+  fillSelect("#filter-collection", t("all-collections"), state.collections.map((c) => [c.id, c.name]), filters.collection);
   const tags = [...new Set(state.cards.flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b));
-  fillSelect("#filter-tag", "All tags", tags.map((t) => [t, t]), filters.tag);
+  fillSelect("#filter-tag", t("all-tags"), tags.map((t) => [t, t]), filters.tag);
   filters.issuer = $("#filter-issuer").value;
   filters.collection = $("#filter-collection").value;
   filters.tag = $("#filter-tag").value;
@@ -143,7 +144,7 @@ function apply() {
   $("#wallet-nomatch").hidden = empty || results.length > 0 || !state.loaded;
   $("#gallery-scroll").hidden = empty;
   $("#recheck-all").hidden = empty;
-  $("#result-count").textContent = empty || !state.loaded ? "" : results.length === total ? `${total} badge${total === 1 ? "" : "s"}` : `${results.length} of ${total} badges`;
+  $("#result-count").textContent = empty || !state.loaded ? "" : results.length === total ? t("result-count", { total }) : t("result-count-some", { shown: results.length, total });
   $("#gallery-scroll").scrollTop = 0;
   paint(0);
 }
@@ -205,20 +206,20 @@ function paint(scrollTop) {
 }
 
 // A trust list's mark beside the issuer: ★ known (verified badge), ☆ a claim or a test issuer.
-const TRUST_WORD = { known: "known issuer", claims: "claims a known issuer", test: "test issuer" };
+const trustWord = (k) => t(`trust-${k}`);
 const trustKind = (t) => (t.test ? "test" : t.verified ? "known" : "claims");
 
 function cardNode(card) {
-  const t = card.trust;
+  const tr = card.trust;
   const b = el("button", {
     type: "button", class: "card", role: "listitem", dataset: { key: String(card.id), id: String(card.id) },
-    "aria-label": `${card.name}, from ${card.issuer}, ${statusWord(card.status)}${t ? `, ${TRUST_WORD[trustKind(t)]}` : ""}`,
+    "aria-label": tr ? t("card-label-trust", { name: card.name, issuer: card.issuer, status: statusWord(card.status), trust: trustWord(trustKind(tr)) }) : t("card-label", { name: card.name, issuer: card.issuer, status: statusWord(card.status) }),
     onclick: () => { lastFocusId = card.id; go("detail", card.id); },
   },
     el("span", { class: "card-img" }, badgeImage(card.image, "")),
-    el("span", { class: "card-name" }, card.name),
-    el("span", { class: "card-issuer", title: t ? t.text : null },
-      t ? el("span", { class: `trust-mark trust-${trustKind(t)}`, "aria-hidden": "true" }, trustKind(t) === "known" ? "★ " : "☆ ") : null,
+    el("span", { class: "card-name", translate: "no" }, card.name),
+    el("span", { class: "card-issuer", title: tr ? tr.text : null, translate: "no" },
+      tr ? el("span", { class: `trust-mark trust-${trustKind(tr)}`, "aria-hidden": "true" }, trustKind(tr) === "known" ? "★ " : "☆ ") : null,
       card.issuer),
     el("span", { class: "card-foot" }, el("span", {}, fmtDate(card.issued)), chip(card.status)));
   return b;
