@@ -10,7 +10,6 @@ next painted frame, and prints the figures.
 """
 
 import argparse
-import html
 import json
 import os
 import subprocess
@@ -544,11 +543,16 @@ def test_keyboard_only_walkthrough():
     wait(lambda: css("#collection-name").get_attribute("value") == "Keyboard picks", msg="collection opened")
     assert name in css("#col-badges").text
     tab_to(is_("#export-btn"), "Export").send_keys(Keys.ENTER)
+    wait(lambda: css("#confirm-dialog").is_displayed() or css("#pass-dialog").is_displayed(), msg="export dialog")
+    if css("#pass-dialog").is_displayed():  # the signing key's passphrase (no keyring), typed
+        assert D.switch_to.active_element.get_attribute("id") == "pass-input"
+        D.switch_to.active_element.send_keys("learner key words", Keys.ENTER)
     wait(lambda: css("#confirm-dialog").is_displayed(), msg="privacy warning")
     tab_to(is_("#confirm-ok"), "Choose where to save").send_keys(Keys.ENTER)
     wait(lambda: os.path.exists(out) and os.path.getsize(out) > 1000, 30, "portfolio written")
     wait(lambda: any("Exported 1 badge" in x.text for x in csss(".toast")), msg="export toast")
-    assert html.escape(name, quote=False) in open(out, encoding="utf-8").read()
+    got = [(b.get("badge") or {}).get("name") for b in invoke("open_received", {"path": out})["badges"]]
+    assert name in got, (name, got)
     shot("12-keyboard-export")
 
 
@@ -665,6 +669,15 @@ def test_axe_every_screen_light_and_dark_in_english_and_spanish():
     """axe-core in the real webview: zero serious or critical violations on every screen, in
     both themes and both languages; one screenshot of each (e2e-output/screens/)."""
     os.makedirs(os.path.join(ARGS.out, "screens"), exist_ok=True)
+    # The audit can fail: a nameless button and grey-on-grey text are reported.
+    nav("help")
+    D.execute_script("const m = document.querySelector('#view-help .help-body');"
+                     "const b = document.createElement('button'); b.id = 'axe-bad-1'; m.prepend(b);"
+                     "const p = document.createElement('p'); p.id = 'axe-bad-2'; p.textContent = 'faint text';"
+                     "p.style.color = '#ccc'; p.style.background = '#ddd'; m.prepend(p);")
+    seeded = "\n".join(axe("seeded"))
+    D.execute_script("document.getElementById('axe-bad-1').remove(); document.getElementById('axe-bad-2').remove();")
+    assert "button-name" in seeded and "color-contrast" in seeded, seeded
     problems = []
     try:
         for lang in ("en", "es"):
@@ -689,29 +702,30 @@ def test_axe_every_screen_light_and_dark_in_english_and_spanish():
 # here are a string that does not come from the catalog.
 UNTRANSLATED = r"""
 const out = [];
+// A message may interpolate data (a badge name, a number): it still carries some accented
+// (catalog) letters. Text with ASCII words and no accented letter at all is not from the catalog.
+const PSEUDO = /[\u00C0-\u02AF\u1E00-\u1EFF]/;
 const visible = (e) => e && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden';
 const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 for (let n; (n = walker.nextNode());) {
   const p = n.parentElement;
   if (!p || p.closest('[translate="no"], script, style, option, textarea, [hidden]')) continue;
-  if (!/[A-Za-z]{2,}/.test(n.data) || !visible(p)) continue;
+  if (!/[A-Za-z]{2,}/.test(n.data) || PSEUDO.test(n.data) || !visible(p)) continue;
   out.push(n.data.trim().slice(0, 80));
 }
-// An attribute may interpolate badge data (a card's label): it must at least carry catalog
-// (pseudo-accented) text.
 for (const e of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
   if (e.closest('[translate="no"], [hidden]') || !visible(e)) continue;
   for (const a of ['aria-label', 'placeholder', 'title']) {
     const v = e.getAttribute(a);
-    if (v && /[A-Za-z]{2,}/.test(v) && !/[\u00C0-\u02AF\u1E00-\u1EFF]/.test(v)) out.push(`${a}="${v.slice(0, 80)}"`);
+    if (v && /[A-Za-z]{2,}/.test(v) && !PSEUDO.test(v)) out.push(`${a}="${v.slice(0, 80)}"`);
   }
 }
 return out;
 """
 
-# The screens whose strings are all in the catalog so far (see the report in the commit log:
-# the badge detail, collections, settings cards and import results are still English-only).
-PSEUDO_SCREENS = ["gallery", "first-run", "help"]
+# Every screen but the export dialog, whose privacy warning is the core's own English text
+# (the core's messages are not translated yet).
+PSEUDO_SCREENS = ["gallery", "detail", "import", "collections", "settings", "received", "first-run", "help"]
 
 
 def test_pseudo_locale_shows_no_string_outside_the_catalog():

@@ -43,7 +43,7 @@ for (const [, id] of html.matchAll(/data-l10n-id="([^"]+)"/g)) if (!en.has(id)) 
 const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
 for (const f of walk(join(ui, "js")).filter((f) => f.endsWith(".js"))) {
   const src = readFileSync(f, "utf8");
-  for (const [, id] of src.matchAll(/\bt\(\s*"([^"]+)"/g)) if (!en.has(id)) problems.push(`${f.slice(root.length + 1)}: t("${id}") is not in the catalog`);
+  for (const [, id] of src.matchAll(/\b(?:t|tr)\(\s*"([^"]+)"/g)) if (!en.has(id)) problems.push(`${f.slice(root.length + 1)}: t("${id}") is not in the catalog`);
 }
 for (const s of ["verified", "issuer_not_confirmed", "could_not_check", "invalid", "expired", "revoked", "unreadable", "not_checked"]) {
   for (const id of [`status-${s}`, `status-help-${s}`]) if (!en.has(id)) problems.push(`catalog: missing ${id}`);

@@ -111,6 +111,9 @@ export function passphraseDialog(title, text, error = "") {
   $("#pass-error").hidden = !error;
   input.value = "";
   d.returnValue = "cancel";
+  // Enter in the field means Continue (the form's implicit submission would pick its first
+  // button, Cancel).
+  input.onkeydown = (e) => { if (e.key === "Enter" && !e.isComposing) { e.preventDefault(); d.close("ok"); } };
   return new Promise((resolve) => {
     d.addEventListener("close", () => {
       const v = input.value;
