@@ -88,7 +88,13 @@ function renderCount() {
 async function boot() {
   initI18n();
   translateDom();
-  window.addEventListener("backpack:language", () => { $("#gallery").replaceChildren(); translateDom(); renderCount(); go(current, currentArg); });
+  // A new language: repaint everything; results of an earlier import or check (in the old
+  // language) are put away.
+  window.addEventListener("backpack:language", () => {
+    $("#gallery").replaceChildren();
+    $("#import-results-panel").hidden = true;
+    $("#received-panel").hidden = true;
+    translateDom(); renderCount(); go(current, currentArg); });
   initializeNavigation();
   initializeWallet();
   initializeImport();

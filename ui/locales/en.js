@@ -487,4 +487,12 @@ dlg-save-original = Save the original badge file
 did-example = did:key:z6Mk…
 
 ## detail: nothing new
+
+## import: technical examples (placeholders)
+received-recipient = 
+    .placeholder = name@example.org
+paste-input = 
+    .placeholder = {"{"}"@context": …{"}"}  or  eyJhbGciOi…  or  https://…
+host-url-input = 
+    .placeholder = https://badges.example.edu
 `;

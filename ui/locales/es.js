@@ -495,4 +495,12 @@ dlg-save-original = Guardar el archivo original de la insignia
 did-example = did:key:z6Mk…
 
 ## detail: nothing new
+
+## import: technical examples (placeholders)
+received-recipient = 
+    .placeholder = nombre@ejemplo.org
+paste-input = 
+    .placeholder = {"{"}"@context": …{"}"}  o  eyJhbGciOi…  o  https://…
+host-url-input = 
+    .placeholder = https://insignias.ejemplo.edu
 `;

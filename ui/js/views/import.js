@@ -4,7 +4,7 @@
 import * as api from "../api.js";
 import { $, el, clear, chip, errorToast, fmtDate } from "../dom.js";
 import { refresh } from "../store.js";
-import { t } from "../i18n.js";
+import { t, t as tr } from "../i18n.js"; // tr: inside handlers where t is the clicked element
 
 let busy = false;
 /** Paths that arrived while a job was running. */
@@ -22,7 +22,7 @@ export function initializeImport() {
     }
     if (t.dataset.action === "cancel-job") {
       cancelled = true;
-      $("#progress-label").textContent = t("import-stopping");
+      $("#progress-label").textContent = tr("import-stopping");
       api.cancelJob().catch(errorToast);
     }
     if (t.dataset.action === "open-received") {
@@ -131,7 +131,7 @@ export function showReceived(r, recipients = []) {
   } },
   el("label", { for: "received-recipient" }, t("received-sent-by")),
   el("input", { id: "received-recipient", type: "text", autocomplete: "off", spellcheck: "false",
-    placeholder: "name@example.org", value: recipients.join(", ") }),
+    placeholder: t("received-recipient", null, "placeholder"), value: recipients.join(", ") }),
   el("button", { type: "submit", class: "btn" }, t("received-check-recipient")));
   panel.append(
     el("h2", { tabindex: "-1", id: "received-title" }, r.title ? el("span", { translate: "no" }, `“${r.title}”`) : t("received-file"), ` — ${t(ok ? "received-all-verify" : "received-not-all-verify")}`),
