@@ -31,7 +31,13 @@ clean-demo:
 
 # Every test: unit and integration tests of every workspace crate (nextest), doc tests,
 # and a build of the benchmarks (dev profile: it reuses the test build instead of a separate check).
-test: deps-cli deps-e2e test-rust e2e
+test: deps-cli deps-e2e test-rust check-catalog e2e
+
+# The app's message catalogs (ui/locales): they parse, English and Spanish hold the same
+# messages, and every id the UI uses exists (node; installed by the e2e group).
+.PHONY: check-catalog
+check-catalog:
+	node scripts/check-catalog.mjs
 
 test-rust:
 	$(CARGO) nextest run --workspace --no-fail-fast

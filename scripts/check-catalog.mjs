@@ -3,7 +3,7 @@
 // define exactly the same messages and attributes; every data-l10n-id in ui/index.html and
 // every t("id") in ui/js has a message. The runtime check — no visible text outside the
 // catalog — is the pseudo-locale E2E test (e2e/test_app.py test_pseudo_locale_*).
-// Run: node --experimental-detect-module scripts/check-catalog.mjs
+// Run: node scripts/check-catalog.mjs (ui/vendor/fluent-bundle/package.json marks its .js as ES modules)
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
