@@ -44,6 +44,14 @@ const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirect
 for (const f of walk(join(ui, "js")).filter((f) => f.endsWith(".js"))) {
   const src = readFileSync(f, "utf8");
   for (const [, id] of src.matchAll(/\b(?:t|tr)\(\s*"([^"]+)"/g)) if (!en.has(id)) problems.push(`${f.slice(root.length + 1)}: t("${id}") is not in the catalog`);
+  // A local named t hides the catalog function: t("id") there throws (it broke the import
+  // Cancel button once). Files that import t must not declare another.
+  if (/import\s*\{[^}]*\bt\b[^}]*\}\s*from\s*"[./]*i18n\.js"/.test(src)) {
+    const lines = src.split("\n");
+    lines.forEach((line, i) => {
+      if (/\b(?:const|let|var)\s+t\b|\(\s*t\s*[,)]\s*(?:=>|\))|,\s*t\s*\)\s*=>/.test(line)) problems.push(`${f.slice(root.length + 1)}:${i + 1}: a local named t hides the catalog function t()`);
+    });
+  }
 }
 for (const s of ["verified", "issuer_not_confirmed", "could_not_check", "invalid", "expired", "revoked", "unreadable", "not_checked"]) {
   for (const id of [`status-${s}`, `status-help-${s}`]) if (!en.has(id)) problems.push(`catalog: missing ${id}`);

@@ -3,9 +3,9 @@ import { t } from "./i18n.js";
 // Every command rejects with {kind, message} (see src-tauri/src/error.rs).
 
 const T = () => {
-  const t = window.__TAURI__;
-  if (!t || !t.core) throw { kind: "unavailable", message: "the app backend is not available" };
-  return t;
+  const tauri = window.__TAURI__;
+  if (!tauri || !tauri.core) throw { kind: "unavailable", message: "the app backend is not available" };
+  return tauri;
 };
 
 /** @param {string} cmd @param {object} [args] */

@@ -77,10 +77,10 @@ export function badgeImage(src, alt = "") {
 // ── toasts and confirm ──
 export function toast(message, { error = false, action = null, timeout = 6000 } = {}) {
   const box = $("#toasts");
-  const t = el("div", { class: error ? "toast error" : "toast" }, el("span", {}, message));
-  if (action) t.append(el("button", { type: "button", class: "link-btn", onclick: () => { t.remove(); action.run(); } }, action.label));
-  box.append(t);
-  setTimeout(() => t.remove(), timeout);
+  const node = el("div", { class: error ? "toast error" : "toast" }, el("span", {}, message));
+  if (action) node.append(el("button", { type: "button", class: "link-btn", onclick: () => { node.remove(); action.run(); } }, action.label));
+  box.append(node);
+  setTimeout(() => node.remove(), timeout);
 }
 
 export function errorToast(e) {

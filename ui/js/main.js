@@ -41,10 +41,10 @@ window.addEventListener("backpack:go", (e) => go(e.detail.view, e.detail.arg));
 function initializeNavigation() {
   for (const b of $$(".nav-item")) b.addEventListener("click", () => go(b.dataset.view));
   document.addEventListener("click", (e) => {
-    const t = e.target instanceof Element ? e.target.closest("[data-action]") : null;
-    if (!t) return;
-    if (t.dataset.action === "go-import") go("import");
-    if (t.dataset.action === "back") go("wallet");
+    const act = e.target instanceof Element ? e.target.closest("[data-action]") : null;
+    if (!act) return;
+    if (act.dataset.action === "go-import") go("import");
+    if (act.dataset.action === "back") go("wallet");
   });
   document.addEventListener("keydown", (e) => {
     const typing = e.target instanceof HTMLElement && e.target.matches("input, textarea, select, [contenteditable]");

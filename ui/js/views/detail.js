@@ -112,7 +112,7 @@ function render(d) {
       e.id ? el("div", {}, urlText(e.id)) : null]),
     listSection(t("results"), b.results, (r) => [el("strong", {}, r.label || t("result")), r.value ? `: ${r.value}` : "",
       r.status ? ` (${r.status})` : "", (r.achievedLevel ?? r.achieved_level) ? ` — ${t("level", { level: r.achievedLevel ?? r.achieved_level })}` : ""]),
-    b.tags && b.tags.length ? section(t("issuer-tags"), el("div", { translate: "no" }, ...b.tags.map((t) => el("span", { class: "tag" }, t)))) : null,
+    b.tags && b.tags.length ? section(t("issuer-tags"), el("div", { translate: "no" }, ...b.tags.map((tag) => el("span", { class: "tag" }, tag)))) : null,
     endorsementsSection(d.endorsements),
     personalSection(d),
     collectionsSection(card));
@@ -170,7 +170,7 @@ function personalSection(d) {
   const save = async () => {
     try {
       await api.setBadgeNote(id, note.value);
-      await api.setBadgeTags(id, tags.value.split(",").map((t) => t.trim()).filter(Boolean));
+      await api.setBadgeTags(id, tags.value.split(",").map((s) => s.trim()).filter(Boolean));
       await refresh();
       toast(t("saved"));
     } catch (e) { errorToast(e); }

@@ -4,7 +4,7 @@
 import * as api from "../api.js";
 import { $, el, clear, chip, errorToast, fmtDate } from "../dom.js";
 import { refresh } from "../store.js";
-import { t, t as tr } from "../i18n.js"; // tr: inside handlers where t is the clicked element
+import { t } from "../i18n.js";
 
 let busy = false;
 /** Paths that arrived while a job was running. */
@@ -12,20 +12,20 @@ const queued = [];
 
 export function initializeImport() {
   document.addEventListener("click", async (e) => {
-    const t = e.target instanceof Element ? e.target.closest("[data-action]") : null;
-    if (!t) return;
-    if (t.dataset.action === "pick-files" || t.dataset.action === "pick-folder") {
+    const act = e.target instanceof Element ? e.target.closest("[data-action]") : null;
+    if (!act) return;
+    if (act.dataset.action === "pick-files" || act.dataset.action === "pick-folder") {
       try {
-        const paths = await api.pickPaths({ directory: t.dataset.action === "pick-folder" });
+        const paths = await api.pickPaths({ directory: act.dataset.action === "pick-folder" });
         if (paths.length) importPaths(paths);
       } catch (err) { errorToast(err); }
     }
-    if (t.dataset.action === "cancel-job") {
+    if (act.dataset.action === "cancel-job") {
       cancelled = true;
-      $("#progress-label").textContent = tr("import-stopping");
+      $("#progress-label").textContent = t("import-stopping");
       api.cancelJob().catch(errorToast);
     }
-    if (t.dataset.action === "open-received") {
+    if (act.dataset.action === "open-received") {
       try {
         const path = await api.pickReceived();
         if (path) {

@@ -43,10 +43,10 @@ export function initializeWallet() {
   new ResizeObserver(() => { measure(); paint(); }).observe($("#gallery-scroll"));
   $("#gallery").addEventListener("keydown", onGridKey);
   document.addEventListener("click", (e) => {
-    const t = e.target instanceof Element ? e.target.closest("[data-action]") : null;
-    if (t && t.dataset.action === "clear-filters") clearFilters();
-    if (t && t.dataset.action === "import-samples") importSamples();
-    if (t && t.dataset.action === "recheck-all") recheckAll();
+    const act = e.target instanceof Element ? e.target.closest("[data-action]") : null;
+    if (act && act.dataset.action === "clear-filters") clearFilters();
+    if (act && act.dataset.action === "import-samples") importSamples();
+    if (act && act.dataset.action === "recheck-all") recheckAll();
   });
   api.onEvent("recheck-progress", (p) => {
     $("#result-count").textContent = t("rechecking", { done: p.done, total: p.total });
@@ -130,7 +130,7 @@ function fillFilterOptions() {
   fillSelect("#filter-issuer", t("all-issuers"), issuers.map((i) => [i, i]), filters.issuer);
   fillSelect("#filter-collection", t("all-collections"), state.collections.map((c) => [c.id, c.name]), filters.collection);
   const tags = [...new Set(state.cards.flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b));
-  fillSelect("#filter-tag", t("all-tags"), tags.map((t) => [t, t]), filters.tag);
+  fillSelect("#filter-tag", t("all-tags"), tags.map((g) => [g, g]), filters.tag);
   filters.issuer = $("#filter-issuer").value;
   filters.collection = $("#filter-collection").value;
   filters.tag = $("#filter-tag").value;
@@ -207,7 +207,7 @@ function paint(scrollTop) {
 
 // A trust list's mark beside the issuer: ★ known (verified badge), ☆ a claim or a test issuer.
 const trustWord = (k) => t(`trust-${k}`);
-const trustKind = (t) => (t.test ? "test" : t.verified ? "known" : "claims");
+const trustKind = (x) => (x.test ? "test" : x.verified ? "known" : "claims");
 
 function cardNode(card) {
   const tr = card.trust;
@@ -240,9 +240,9 @@ function focusIndex(i) {
 }
 
 function onGridKey(e) {
-  const t = e.target instanceof Element ? e.target.closest(".card") : null;
-  if (!t) return;
-  const i = Number(t.dataset.index);
+  const node = e.target instanceof Element ? e.target.closest(".card") : null;
+  if (!node) return;
+  const i = Number(node.dataset.index);
   const moves = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: cols, ArrowUp: -cols, Home: -i, End: results.length - 1 - i };
   if (e.key in moves) {
     e.preventDefault();
