@@ -580,7 +580,8 @@ AXE_RUN = r"""
 const cb = arguments[arguments.length - 1];
 axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})
   .then(r => cb(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-        nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '').split('\n').slice(0, 3).join(' '))}))),
+        nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '').split('\n').slice(0, 3).join(' '))}))
+    .concat(r.incomplete.filter(v => v.id === 'color-contrast').map(v => ({id: 'color-contrast-incomplete', impact: 'review', help: v.help, nodes: [String(v.nodes.length)]})))),
         e => cb([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));
 """
 
@@ -592,10 +593,16 @@ def axe(screen):
         assert D.execute_script(AXE_SOURCE() + "\n;return typeof window.axe;") == "object"
     v = D.execute_async_script(AXE_RUN)
     bad = [x for x in v if x["impact"] in ("serious", "critical")]
+    for x in v:
+        if x["impact"] not in ("serious", "critical"):
+            AXE_OTHER.setdefault(f"{x['impact']} {x['id']}", set()).add(screen)
     return [f"{screen}: {x['impact']} {x['id']} ({x['help']}): {x['nodes']}" for x in bad]
 
 
 _axe_src = None
+# Moderate/minor findings (and contrast axe could not decide, e.g. text over an image), printed
+# for the record: the test fails on serious and critical ones only.
+AXE_OTHER = {}
 
 
 def AXE_SOURCE():
@@ -698,6 +705,12 @@ def test_axe_every_screen_light_and_dark_in_english_and_spanish():
     finally:
         D.execute_script(SET_THEME, False)
         set_language("")
+    runs = 2 * 2 * len(screens())
+    print(f"  axe-core {D.execute_script('return axe.version')}: {runs} screen runs, "
+          f"{len(problems)} serious/critical violations")
+    for k, where in sorted(AXE_OTHER.items()):
+        if where != {"seeded"}:
+            print(f"  axe (not failing): {k} on {len(where - {'seeded'})} screen runs, e.g. {sorted(where - {'seeded'})[0]}")
     assert not problems, "\n".join(problems)
 
 

@@ -182,6 +182,8 @@ function paint(scrollTop) {
   const top = typeof scrollTop === "number" ? scrollTop : scroller.scrollTop;
   const first = Math.max(0, Math.floor(top / rowH) - 1);
   const last = Math.min(rows, Math.ceil((top + viewH) / rowH) + 1);
+  // Cards sit at inset-inline-start (base.css): in a right-to-left language columns run leftwards.
+  const rtl = document.documentElement.dir === "rtl";
   const keep = new Map();
   for (const n of gallery.children) keep.set(n.dataset.key, n);
   const wanted = new Set();
@@ -199,7 +201,7 @@ function paint(scrollTop) {
       n.setAttribute("aria-setsize", String(results.length));
       n.style.width = `${cardW}px`;
       n.style.height = `${CARD_H}px`;
-      n.style.transform = `translate(${c * (cardW + GAP)}px, ${r * rowH}px)`;
+      n.style.transform = `translate(${(rtl ? -c : c) * (cardW + GAP)}px, ${r * rowH}px)`;
     }
   }
   for (const [key, n] of keep) if (!wanted.has(key)) n.remove();
