@@ -1,9 +1,11 @@
-//! What the host injects: the clock and the network.
+//! What the host injects: the clock, the network and the wallet's document cache.
 //!
 //! The core never reads the system clock or opens a socket itself. The CLI and the app pass
 //! a [`SystemClock`] and either [`OfflineFetcher`] (the default: learner has not allowed
 //! network) or an HTTP fetcher; tests pass a fixed clock and in-memory fetchers, so every
-//! test is offline and deterministic.
+//! test is offline and deterministic. A host with a wallet also passes its [`DocumentCache`]
+//! (the documents fetched earlier, so an offline re-check can use them); hosts without one
+//! use [`crate::net::MemoryCache`] or nothing.
 
 use chrono::{DateTime, Utc};
 
@@ -205,4 +207,31 @@ impl HttpClient for OfflineHttp {
     fn send(&self, _req: &HttpRequest) -> Result<HttpResponse, FetchError> {
         Err(FetchError::Offline)
     }
+}
+
+/// A document fetched earlier, kept in the wallet so an offline re-check can use it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CachedDocument {
+    /// The URL it was fetched from.
+    pub url: String,
+    /// The URL that answered after redirects, when it was recorded (origin and scope rules
+    /// are checked on it).
+    pub final_url: Option<String>,
+    /// HTTP status.
+    pub status: u16,
+    /// `Content-Type`, if any.
+    pub content_type: Option<String>,
+    /// The body.
+    pub body: Vec<u8>,
+    /// When it was fetched (RFC 3339).
+    pub fetched_at: String,
+}
+
+/// Where fetched documents (issuer profiles, keys, status lists, hosted assertions) are kept.
+/// The wallet implements this; tests use an in-memory map.
+pub trait DocumentCache: Send + Sync {
+    /// The cached copy of `url`, if any.
+    fn get(&self, url: &str) -> Option<CachedDocument>;
+    /// Keep (or replace) a copy. Failures are not fatal to verification.
+    fn put(&self, doc: &CachedDocument);
 }

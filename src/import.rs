@@ -22,6 +22,7 @@ use crate::limits;
 use crate::store::{Checked, ImportBatch, ImportOutcome, Wallet};
 use crate::verify::Status;
 use crate::verify::VerifyContext;
+use rayon::prelude::*;
 
 /// What happened to one input file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -80,6 +81,12 @@ pub enum FileResult {
         /// It was already in the wallet.
         duplicate: bool,
     },
+    /// Not a badge, left out on purpose: the keys and secrets found in another wallet's
+    /// export (never imported, never shown), its entries that are not credentials.
+    Skipped {
+        /// `"<source>: <what was left out>"`.
+        reason: String,
+    },
     /// The input holds no readable badge. `reason` is one line starting with the source.
     Refused {
         /// `"<source>: <what is wrong>"`.
@@ -110,7 +117,7 @@ impl FileOutcome {
     pub fn is_ok(&self) -> bool {
         !matches!(
             self.result,
-            FileResult::Refused { .. } | FileResult::Failed { .. }
+            FileResult::Refused { .. } | FileResult::Failed { .. } | FileResult::Skipped { .. }
         )
     }
 }
@@ -132,6 +139,8 @@ enum Item {
         index: usize,
         name: String,
     },
+    /// Found inside another wallet's export ([`crate::wallets`]).
+    Wallet(crate::wallets::Item),
     /// Could not even be listed (missing path, unreadable folder, bad archive).
     Broken {
         source: String,
@@ -166,7 +175,7 @@ fn looks_like_zip(path: &Path) -> bool {
 }
 
 /// Expand one command-line path into items.
-fn expand(path: &Path, out: &mut Vec<Item>) {
+fn expand(path: &Path, unlock: &crate::wallets::Unlock, out: &mut Vec<Item>) {
     if path.as_os_str() == "-" {
         out.push(Item::Stdin);
         return;
@@ -183,7 +192,10 @@ fn expand(path: &Path, out: &mut Vec<Item>) {
         }
     };
     if meta.is_dir() {
-        walk(path, out);
+        walk(path, unlock, out);
+    } else if let Some(found) = crate::wallets::expand(path, unlock) {
+        // Another wallet's export, recognised by content (src/wallets).
+        out.extend(found.into_iter().map(Item::Wallet));
     } else if looks_like_zip(path) {
         expand_zip(path, out);
     } else {
@@ -192,7 +204,7 @@ fn expand(path: &Path, out: &mut Vec<Item>) {
 }
 
 /// Walk a folder: sorted, hidden entries skipped, symlinked folders not followed.
-fn walk(dir: &Path, out: &mut Vec<Item>) {
+fn walk(dir: &Path, unlock: &crate::wallets::Unlock, out: &mut Vec<Item>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) => {
@@ -217,14 +229,16 @@ fn walk(dir: &Path, out: &mut Vec<Item>) {
             continue;
         };
         if ft.is_dir() {
-            walk(&p, out);
+            walk(&p, unlock, out);
         } else if ft.is_symlink() {
             // A symlink to a file is imported; a symlink to a folder is not followed.
             if std::fs::metadata(&p).is_ok_and(|m| m.is_file()) {
-                expand(&p, out);
+                expand(&p, unlock, out);
             }
         } else if ft.is_file() {
-            if looks_like_zip(&p) {
+            if let Some(found) = crate::wallets::expand(&p, unlock) {
+                out.extend(found.into_iter().map(Item::Wallet));
+            } else if looks_like_zip(&p) {
                 expand_zip(&p, out);
             } else {
                 out.push(Item::File(p));
@@ -278,6 +292,15 @@ fn expand_zip(path: &Path, out: &mut Vec<Item>) {
         .filter_map(|n| archive.index_for_name(n).map(|i| (n.to_string(), i)))
         .collect();
     names.sort();
+    if names.is_empty() {
+        // Say so: a ZIP with nothing to import must still get its line (fuzz finding 1).
+        out.push(Item::Broken {
+            source: display(path),
+            reason: "the zip archive holds no files".into(),
+            refused: true,
+        });
+        return;
+    }
     for (name, index) in names {
         out.push(Item::ZipEntry {
             archive: path.to_path_buf(),
@@ -300,6 +323,32 @@ fn read_limited(r: impl Read, limit: u64) -> std::io::Result<Result<Vec<u8>, u64
 
 fn too_large(limit: u64, name: &str) -> String {
     format!("file larger than the {limit}-byte limit ({name})")
+}
+
+/// The bytes of one plain file (any thread), or the outcome when they cannot be had.
+fn read_file(path: &Path) -> Result<(String, Vec<u8>), Box<FileOutcome>> {
+    let source = display(path);
+    let read = std::fs::File::open(path).and_then(|f| read_limited(f, limits::MAX_FILE_BYTES));
+    let (result, source) = match read {
+        Ok(Ok(b)) => return Ok((source, b)),
+        Ok(Err(l)) => (
+            FileResult::Refused {
+                reason: format!("{source}: {}", too_large(l, "MAX_FILE_BYTES")),
+            },
+            source,
+        ),
+        Err(e) => (
+            FileResult::Failed {
+                reason: format!("{source}: {}", e.to_string().to_lowercase()),
+            },
+            source,
+        ),
+    };
+    Err(Box::new(FileOutcome {
+        source,
+        result,
+        status: None,
+    }))
 }
 
 /// State kept across items of one run (the open archive, ZIP byte budget).
@@ -337,6 +386,18 @@ impl Run {
                 refused: true,
             } => Err(refused(source, reason.clone())),
             Item::Broken { source, reason, .. } => Err(failed(source, reason.clone())),
+            Item::Wallet(found) => {
+                // Another wallet's export: its ZIP entries are read as any ZIP entry.
+                let raw = match found.zip_entry() {
+                    Some((archive, index, name)) => Some(self.read(&Item::ZipEntry {
+                        archive,
+                        index,
+                        name,
+                    })?),
+                    None => None,
+                };
+                crate::wallets::finish(found, raw)
+            }
             Item::Stdin => {
                 let source = "stdin";
                 match read_limited(std::io::stdin().lock(), limits::MAX_FILE_BYTES) {
@@ -345,16 +406,7 @@ impl Run {
                     Err(e) => Err(failed(source, e.to_string().to_lowercase())),
                 }
             }
-            Item::File(path) => {
-                let source = display(path);
-                let read =
-                    std::fs::File::open(path).and_then(|f| read_limited(f, limits::MAX_FILE_BYTES));
-                match read {
-                    Ok(Ok(b)) => Ok((source, b)),
-                    Ok(Err(l)) => Err(refused(&source, too_large(l, "MAX_FILE_BYTES"))),
-                    Err(e) => Err(failed(&source, e.to_string().to_lowercase())),
-                }
-            }
+            Item::File(path) => read_file(path),
             Item::ZipEntry {
                 archive,
                 index,
@@ -428,67 +480,48 @@ pub fn import_paths(
     opts: &ImportOptions<'_>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Vec<FileOutcome> {
+    let unlock = crate::wallets::Unlock::default();
+    import_paths_unlocked(wallet, paths, opts, &unlock, progress)
+}
+
+/// [`import_paths`], with what opens other wallets' exports (a LearnCard bundle's password).
+pub fn import_paths_unlocked(
+    wallet: &Wallet,
+    paths: &[PathBuf],
+    opts: &ImportOptions<'_>,
+    unlock: &crate::wallets::Unlock,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Vec<FileOutcome> {
     let mut items = Vec::new();
     for p in paths {
-        expand(p, &mut items);
+        expand(p, unlock, &mut items);
     }
     let total = items.len();
     progress(0, total);
     let mut out = Vec::with_capacity(total);
-    if opts.verify.is_some() {
-        // Verification uses the wallet (cache, reports): one transaction per badge.
-        let mut run = Run::default();
-        for (i, item) in items.iter().enumerate() {
-            let outcome = match run.read(item).map_err(|o| *o) {
-                Ok((source, bytes)) => import_with(wallet, &bytes, &source, opts),
-                Err(o) => o,
-            };
-            out.push(outcome);
-            progress(i + 1, total);
-        }
+    let verify = opts.verify;
+    if items.len() <= 1 {
+        // One input (the app imports a file at a time, a paste, stdin): no threads to start.
+        let prepared = prepare_chunk(&mut Run::default(), &items, verify);
+        store_chunk(wallet, prepared, &mut out);
+        progress(out.len(), total);
     } else {
-        // Two stages on two threads: reading + decode + parse feeds the wallet writer,
-        // which stores groups of BATCH_SIZE (one commit each). Outcomes keep input order.
+        // Two stages: a producer reads each group of BATCH_SIZE inputs and decodes, parses and
+        // (when on) verifies them on every core (rayon; `collect` keeps input order); this
+        // thread is the wallet writer, storing each group in one batch (one commit) while the
+        // next group is being verified. The channel holds one group: memory stays bounded.
         std::thread::scope(|scope| {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<Prepared>(2 * BATCH_SIZE);
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(1);
             let items = &items;
             scope.spawn(move || {
                 let mut run = Run::default();
-                for item in items {
-                    let prepared = match run.read(item) {
-                        Ok((source, bytes)) => match prepare(&bytes, &source) {
-                            Ok(Prep::Badge(parsed, container)) => Prepared::Ready {
-                                source,
-                                bytes,
-                                parsed,
-                                container,
-                            },
-                            Ok(Prep::Endorsement(en, container)) => {
-                                let (result, status) = store_endorsement(
-                                    wallet, &en, &bytes, container, &source, None,
-                                );
-                                Prepared::Done(FileOutcome {
-                                    source,
-                                    result,
-                                    status,
-                                })
-                            }
-                            Err(result) => Prepared::Done(FileOutcome {
-                                source,
-                                result,
-                                status: None,
-                            }),
-                        },
-                        Err(o) => Prepared::Done(*o),
-                    };
-                    if tx.send(prepared).is_err() {
+                for chunk in items.chunks(BATCH_SIZE) {
+                    if tx.send(prepare_chunk(&mut run, chunk, verify)).is_err() {
                         break;
                     }
                 }
             });
-            let mut incoming = rx.into_iter().peekable();
-            while incoming.peek().is_some() {
-                let chunk: Vec<Prepared> = incoming.by_ref().take(BATCH_SIZE).collect();
+            for chunk in rx {
                 store_chunk(wallet, chunk, &mut out);
                 // Called with the wallet unlocked: the callback may use the wallet.
                 progress(out.len(), total);
@@ -513,8 +546,41 @@ pub fn import_paths(
     out
 }
 
-/// Without verification, badges are stored in groups of this many: each badge in its own
-/// savepoint (all or nothing per badge), one commit per group (see
+/// Read, decode, parse and verify one group of inputs on every core, in input order. Plain
+/// files are read on the pool; stdin and ZIP entries here, in order (one open archive and its
+/// byte budget).
+fn prepare_chunk(
+    run: &mut Run,
+    chunk: &[Item],
+    verify: Option<&VerifyContext<'_>>,
+) -> Vec<Prepared> {
+    let inputs: Vec<Input<'_>> = chunk
+        .iter()
+        .map(|item| match item {
+            Item::File(path) => Input::File(path),
+            other => Input::Read(run.read(other)),
+        })
+        .collect();
+    let one = |input: Input<'_>| {
+        let read = match input {
+            Input::File(path) => read_file(path),
+            Input::Read(r) => r,
+        };
+        match read {
+            Ok((source, bytes)) => prepare_read(source, bytes, verify),
+            Err(o) => Prepared::Done(*o),
+        }
+    };
+    if inputs.len() <= 1 {
+        // Not worth a trip to the pool.
+        return inputs.into_iter().map(one).collect();
+    }
+    inputs.into_par_iter().map(one).collect()
+}
+
+/// Badges are stored in groups of this many: each badge in its own savepoint with its
+/// verification reports and the evidence they used (all or nothing per badge, so a crash never
+/// leaves a badge without its report), one commit per group (see
 /// [`ImportBatch`](crate::store::ImportBatch)); progress is reported after each group.
 pub const BATCH_SIZE: usize = 256;
 
@@ -537,22 +603,36 @@ pub fn import_bytes(wallet: &Wallet, bytes: &[u8], name: &str) -> FileOutcome {
     import_with(wallet, bytes, name, &ImportOptions::default())
 }
 
-/// Decode, parse and store one input.
+/// Decode, parse, verify (when on) and store one input, in one transaction.
 pub fn import_with(
     wallet: &Wallet,
     bytes: &[u8],
     source: &str,
     opts: &ImportOptions<'_>,
 ) -> FileOutcome {
-    let (result, status) = import_inner(wallet, bytes, source, opts);
-    FileOutcome {
+    let mut out = Vec::with_capacity(1);
+    let prepared = prepare_read(source.to_string(), bytes.to_vec(), opts.verify);
+    store_chunk(wallet, vec![prepared], &mut out);
+    out.pop().unwrap_or_else(|| FileOutcome {
         source: source.to_string(),
-        result,
-        status,
-    }
+        result: FileResult::Failed {
+            reason: format!("{source}: nothing was stored"),
+        },
+        status: None,
+    })
 }
 
-/// One input, read, decoded and parsed, waiting for the wallet writer.
+/// One input of a group before the pool reads it: a plain file (read on a pool thread), or
+/// what the producer already read in order (stdin, a ZIP entry, a path that is not there).
+enum Input<'a> {
+    File(&'a Path),
+    Read(Result<(String, Vec<u8>), Box<FileOutcome>>),
+}
+
+/// The reports made before storing: the badge's own, and one per credential inside a CLR.
+type Reports = Box<(crate::verify::Report, Vec<crate::verify::Report>)>;
+
+/// One input, read, decoded, parsed and (when on) verified, waiting for the wallet writer.
 enum Prepared {
     /// A badge to store.
     Ready {
@@ -560,119 +640,177 @@ enum Prepared {
         bytes: Vec<u8>,
         parsed: Box<crate::parse::ParsedCredential>,
         container: crate::model::Container,
+        reports: Option<Reports>,
+    },
+    /// An endorsement file to store.
+    Endorsement {
+        source: String,
+        bytes: Vec<u8>,
+        en: Box<crate::endorsement::Endorsement>,
+        container: crate::model::Container,
+        check: Option<Box<crate::verify::EndorsementCheck>>,
     },
     /// Already decided (refused, unreadable).
     Done(FileOutcome),
 }
 
-/// Store one group in one batch; if the group cannot be committed, every badge in it is
-/// reported as not saved.
+/// Decode, parse and verify one read input: everything but the wallet write, so it runs on any
+/// thread. Verification comes before storing: the badge and its reports go into the wallet
+/// together, and only a copy whose key is the issuer's may replace the current version.
+fn prepare_read(source: String, bytes: Vec<u8>, verify: Option<&VerifyContext<'_>>) -> Prepared {
+    let refused = |source: String, why: String| {
+        Prepared::Done(FileOutcome {
+            result: FileResult::Refused {
+                reason: format!("{source}: {why}"),
+            },
+            source,
+            status: None,
+        })
+    };
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        let why = too_large(limits::MAX_FILE_BYTES, "MAX_FILE_BYTES");
+        return refused(source, why);
+    }
+    let decoded = match crate::decode::decode(&bytes) {
+        Ok(d) => d,
+        Err(e) => return refused(source, e.to_string()),
+    };
+    match crate::parse::parse(&decoded) {
+        Ok(parsed) => {
+            let reports = verify.map(|ctx| {
+                let own = crate::verify::verify_decoded(&decoded, &parsed, ctx);
+                let inner = parsed
+                    .embedded
+                    .iter()
+                    .map(|c| crate::verify::verify_parsed(c, ctx))
+                    .collect();
+                Box::new((own, inner))
+            });
+            Prepared::Ready {
+                source,
+                bytes,
+                parsed: Box::new(parsed),
+                container: decoded.container,
+                reports,
+            }
+        }
+        Err(e) => match crate::endorsement::from_decoded(&decoded) {
+            Some(Ok(en)) => {
+                let check = verify.map(|ctx| {
+                    Box::new(crate::verify::verify_endorsement(
+                        &en,
+                        crate::endorsement::Scope::Credential,
+                        None,
+                        ctx,
+                    ))
+                });
+                Prepared::Endorsement {
+                    source,
+                    bytes,
+                    en: Box::new(en),
+                    container: decoded.container,
+                    check,
+                }
+            }
+            Some(Err(why)) => refused(source, why.to_string()),
+            None => refused(source, e.to_string()),
+        },
+    }
+}
+
+/// Store one group, in input order: its badges in one batch (one commit). An endorsement is
+/// stored on its own after the badges before it are committed (it attaches to them). If a
+/// batch cannot be committed, every badge in it is reported as not saved.
 fn store_chunk(wallet: &Wallet, chunk: Vec<Prepared>, out: &mut Vec<FileOutcome>) {
-    let start = out.len();
-    let mut batch = match wallet.begin_batch() {
-        Ok(b) => Some(b),
-        Err(e) => {
-            for p in chunk {
-                out.push(match p {
-                    Prepared::Done(o) => o,
-                    Prepared::Ready { source, .. } => FileOutcome {
+    let mut batch: Option<(ImportBatch<'_>, usize)> = None;
+    for p in chunk {
+        match p {
+            Prepared::Done(o) => out.push(o),
+            Prepared::Endorsement {
+                source,
+                bytes,
+                en,
+                container,
+                check,
+            } => {
+                if let Some((b, start)) = batch.take() {
+                    commit(b, start, out);
+                }
+                let (result, status) =
+                    store_endorsement(wallet, &en, &bytes, container, &source, check.as_deref());
+                out.push(FileOutcome {
+                    source,
+                    result,
+                    status,
+                });
+            }
+            Prepared::Ready {
+                source,
+                bytes,
+                parsed,
+                container,
+                reports,
+            } => {
+                if batch.is_none() {
+                    match wallet.begin_batch() {
+                        Ok(b) => batch = Some((b, out.len())),
+                        Err(e) => {
+                            out.push(FileOutcome {
+                                result: FileResult::Failed {
+                                    reason: format!("{source}: {e}"),
+                                },
+                                source,
+                                status: None,
+                            });
+                            continue;
+                        }
+                    }
+                }
+                out.push(match batch.as_mut() {
+                    Some((b, _)) => {
+                        store_prepared(b, &parsed, &bytes, container, source, reports.as_deref())
+                    }
+                    None => FileOutcome {
                         result: FileResult::Failed {
-                            reason: format!("{source}: {e}"),
+                            reason: format!("{source}: wallet batch closed"),
                         },
                         source,
                         status: None,
                     },
                 });
             }
-            return;
         }
-    };
-    for p in chunk {
-        out.push(match (p, batch.as_mut()) {
-            (Prepared::Done(o), _) => o,
-            (
-                Prepared::Ready {
-                    source,
-                    bytes,
-                    parsed,
-                    container,
-                },
-                Some(b),
-            ) => store_prepared(b, &parsed, &bytes, container, source),
-            (Prepared::Ready { source, .. }, None) => FileOutcome {
-                result: FileResult::Failed {
-                    reason: format!("{source}: wallet batch closed"),
-                },
-                source,
-                status: None,
-            },
-        });
     }
-    if let Some(b) = batch
-        && let Err(e) = b.commit()
-    {
-        // Nothing of the group was saved: say so for each badge in it.
+    if let Some((b, start)) = batch {
+        commit(b, start, out);
+    }
+}
+
+/// Commit a batch whose outcomes are `out[start..]`; when that fails, nothing of it was saved:
+/// say so for each badge in it.
+fn commit(batch: ImportBatch<'_>, start: usize, out: &mut [FileOutcome]) {
+    if let Err(e) = batch.commit() {
         for o in out.iter_mut().skip(start).filter(|o| o.is_ok()) {
             o.result = FileResult::Failed {
                 reason: format!("{}: not saved: {e}", o.source),
             };
+            o.status = None;
         }
     }
 }
 
-/// Decode and parse one input; a refusal is the outcome.
-/// What a read input is, before the wallet writer sees it.
-enum Prep {
-    /// A badge.
-    Badge(Box<crate::parse::ParsedCredential>, crate::model::Container),
-    /// An endorsement file.
-    Endorsement(
-        Box<crate::endorsement::Endorsement>,
-        crate::model::Container,
-    ),
-}
-
-fn prepare(bytes: &[u8], source: &str) -> Result<Prep, FileResult> {
-    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
-        return Err(FileResult::Refused {
-            reason: format!(
-                "{source}: {}",
-                too_large(limits::MAX_FILE_BYTES, "MAX_FILE_BYTES")
-            ),
-        });
-    }
-    let decoded = crate::decode::decode(bytes).map_err(|e| FileResult::Refused {
-        reason: format!("{source}: {e}"),
-    })?;
-    match crate::parse::parse(&decoded) {
-        Ok(parsed) => Ok(Prep::Badge(Box::new(parsed), decoded.container)),
-        Err(e) => match crate::endorsement::from_decoded(&decoded) {
-            Some(Ok(en)) => Ok(Prep::Endorsement(Box::new(en), decoded.container)),
-            Some(Err(why)) => Err(FileResult::Refused {
-                reason: format!("{source}: {why}"),
-            }),
-            None => Err(FileResult::Refused {
-                reason: format!("{source}: {e}"),
-            }),
-        },
-    }
-}
-
-/// Keep an endorsement file, checked when verification is on; the outcome names the badges it
-/// attaches to.
+/// Keep an endorsement file with its check (when verification was on); the outcome names the
+/// badges it attaches to.
 fn store_endorsement(
     wallet: &Wallet,
     en: &crate::endorsement::Endorsement,
     bytes: &[u8],
     container: crate::model::Container,
     source: &str,
-    verify: Option<&VerifyContext<'_>>,
+    check: Option<&crate::verify::EndorsementCheck>,
 ) -> (FileResult, Option<Status>) {
-    let check = verify.map(|ctx| {
-        crate::verify::verify_endorsement(en, crate::endorsement::Scope::Credential, None, ctx)
-    });
     let target = en.target.clone().unwrap_or_default();
-    match wallet.import_endorsement(en, bytes, container, source, check.as_ref()) {
+    match wallet.import_endorsement(en, bytes, container, source, check) {
         Ok(o) => {
             let (id, duplicate) = match o {
                 crate::store::EndorsementOutcome::Imported(id) => (id, false),
@@ -701,16 +839,23 @@ fn store_endorsement(
     }
 }
 
-/// One decoded badge into an open batch.
+/// One decoded (and maybe verified) badge into an open batch, with its reports.
 fn store_prepared(
     batch: &mut ImportBatch<'_>,
     parsed: &crate::parse::ParsedCredential,
     bytes: &[u8],
     container: crate::model::Container,
     source: String,
+    reports: Option<&(crate::verify::Report, Vec<crate::verify::Report>)>,
 ) -> FileOutcome {
     let name = parsed.badge.name.clone();
-    let result = match batch.import_derived(parsed, bytes, container, &source, None) {
+    let checked = reports.map(|(report, embedded)| Checked { report, embedded });
+    let outcome = batch.import_derived(parsed, bytes, container, &source, checked);
+    let status = match (&outcome, reports) {
+        (Err(_) | Ok(ImportOutcome::Duplicate { .. }), _) | (_, None) => None,
+        (_, Some((r, _))) => Some(r.status),
+    };
+    let result = match outcome {
         Err(e) => FileResult::Failed {
             reason: format!("{source}: {e}"),
         },
@@ -726,6 +871,7 @@ fn store_prepared(
         },
         Ok(ImportOutcome::History { id, current }) => FileResult::History { id, name, current },
         Ok(ImportOutcome::Conflict { id, current }) => FileResult::Conflict { id, name, current },
+        // The name of the badge already there (it may differ from this copy's).
         Ok(ImportOutcome::Duplicate { id }) => FileResult::Duplicate {
             id,
             name: batch.badge_name(id).unwrap_or(name),
@@ -734,112 +880,6 @@ fn store_prepared(
     FileOutcome {
         source,
         result,
-        status: None,
+        status,
     }
-}
-
-fn import_inner(
-    wallet: &Wallet,
-    bytes: &[u8],
-    source: &str,
-    opts: &ImportOptions<'_>,
-) -> (FileResult, Option<Status>) {
-    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
-        return (
-            FileResult::Refused {
-                reason: format!(
-                    "{source}: {}",
-                    too_large(limits::MAX_FILE_BYTES, "MAX_FILE_BYTES")
-                ),
-            },
-            None,
-        );
-    }
-    let decoded = match crate::decode::decode(bytes) {
-        Ok(d) => d,
-        Err(e) => {
-            return (
-                FileResult::Refused {
-                    reason: format!("{source}: {e}"),
-                },
-                None,
-            );
-        }
-    };
-    let parsed = match crate::parse::parse(&decoded) {
-        Ok(p) => p,
-        Err(e) => {
-            return match crate::endorsement::from_decoded(&decoded) {
-                Some(Ok(en)) => {
-                    store_endorsement(wallet, &en, bytes, decoded.container, source, opts.verify)
-                }
-                Some(Err(why)) => (
-                    FileResult::Refused {
-                        reason: format!("{source}: {why}"),
-                    },
-                    None,
-                ),
-                None => (
-                    FileResult::Refused {
-                        reason: format!("{source}: {e}"),
-                    },
-                    None,
-                ),
-            };
-        }
-    };
-    let name = parsed.badge.name.clone();
-    // Verify before storing: the badge and its reports go into the wallet in one
-    // transaction, and only a copy whose key is the issuer's may replace the current version.
-    let reports = opts.verify.map(|ctx| {
-        let own = crate::verify::verify_decoded(&decoded, &parsed, ctx);
-        let inner: Vec<crate::verify::Report> = parsed
-            .embedded
-            .iter()
-            .map(|c| crate::verify::verify_parsed(c, ctx))
-            .collect();
-        (own, inner)
-    });
-    let checked = reports
-        .as_ref()
-        .map(|(report, embedded)| Checked { report, embedded });
-    let outcome = match wallet.import_derived(&parsed, bytes, decoded.container, source, checked) {
-        Ok(o) => o,
-        Err(e) => {
-            return (
-                FileResult::Failed {
-                    reason: format!("{source}: {e}"),
-                },
-                None,
-            );
-        }
-    };
-    let status = match (&outcome, &reports) {
-        (ImportOutcome::Duplicate { .. }, _) | (_, None) => None,
-        (_, Some((r, _))) => Some(r.status),
-    };
-    let result = match outcome {
-        ImportOutcome::Imported {
-            id,
-            replaced,
-            embedded,
-        } => FileResult::Imported {
-            id,
-            name,
-            embedded,
-            replaced,
-        },
-        ImportOutcome::History { id, current } => FileResult::History { id, name, current },
-        ImportOutcome::Conflict { id, current } => FileResult::Conflict { id, name, current },
-        ImportOutcome::Duplicate { id } => FileResult::Duplicate {
-            id,
-            // The name of the badge already there (it may differ from this copy's).
-            name: wallet
-                .summaries(&[id])
-                .ok()
-                .and_then(|s| s.into_iter().next())
-                .map_or(name, |s| s.name),
-        },
-    };
-    (result, status)
 }

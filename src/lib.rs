@@ -25,6 +25,7 @@
 //! - [`trust_list`]: issuer trust lists and the "known issuer" label (information, never a verdict).
 //! - [`minor_mode`]: the guardian's lock on everything that sends data out.
 //! - [`host_api`]: pull from a host: the Open Badges 3.0 API client (connect, sync).
+//! - [`wallets`]: other wallets' exports (LCW, LearnCard, Badgr, Mozilla, OBF PDF) and import by URL.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app_support;
@@ -48,5 +49,6 @@ pub mod share;
 pub mod store;
 pub mod trust_list;
 pub mod verify;
+pub mod wallets;
 
 pub use error::{Error, Result};

@@ -30,3 +30,34 @@ pub const MAX_SHARE_READ_BYTES: u64 = 1024 * 1024 * 1024;
 pub const MAX_SHARE_PAGE_BYTES: u64 = 256 * 1024 * 1024;
 /// Most attached files read from one received PDF (a Backpack PDF attaches one per badge).
 pub const MAX_PDF_ATTACHMENTS: usize = 10_000;
+
+// Other wallets' exports (src/wallets): every container is hostile. A credential found inside
+// one is held to the ZIP limits (MAX_ZIP_ENTRY_BYTES each, MAX_ZIP_ENTRIES per container), and
+// a ZIP-based export is read through the ZIP reader itself (MAX_ZIP_TOTAL_BYTES).
+
+/// Largest JSON backup of another wallet read whole (a DCC Learner Credential Wallet backup, a
+/// Badge Connect response): every credential is in the one file, images included.
+pub const MAX_BACKUP_BYTES: u64 = 64 * 1024 * 1024;
+/// Most items (credentials, keys, other entries) listed in one wallet export; as a ZIP.
+pub const MAX_CONTAINER_ITEMS: usize = MAX_ZIP_ENTRIES;
+/// Largest PDF read for an embedded badge (Open Badge Factory PDF badges are a few pages).
+pub const MAX_PDF_BYTES: u64 = MAX_FILE_BYTES;
+/// Most bytes one PDF stream may inflate to while the PDF is loaded (object streams,
+/// cross-reference streams). The XMP text is capped by [`MAX_INFLATED_TEXT_BYTES`].
+pub const MAX_PDF_STREAM_BYTES: u64 = 1024 * 1024;
+/// Most streams in one PDF (counted before it is parsed): with [`MAX_PDF_STREAM_BYTES`], at
+/// most 512 MiB inflated per PDF, whatever its deflate ratio. A badge PDF has a few dozen.
+pub const MAX_PDF_STREAMS: usize = 512;
+/// Most bytes of PDF objects kept while looking for the badge (page content, fonts and images
+/// are dropped unread).
+pub const MAX_PDF_OBJECT_BYTES: u64 = 64 * 1024 * 1024;
+/// Highest Argon2 memory cost (KiB) accepted from a LearnCard entry (LearnCard writes 64 MiB).
+pub const MAX_BUNDLE_KDF_MEMORY_KIB: u32 = 256 * 1024;
+/// Highest Argon2 time cost accepted from a LearnCard entry (LearnCard writes 3).
+pub const MAX_BUNDLE_KDF_TIME: u32 = 10;
+/// Highest Argon2 parallelism accepted from a LearnCard entry (LearnCard writes 4).
+pub const MAX_BUNDLE_KDF_LANES: u32 = 16;
+/// Longest URL imported by URL.
+pub const MAX_URL_BYTES: usize = 2048;
+/// Total time for one import by URL, every fetch of its verification included.
+pub const URL_IMPORT_DEADLINE_SECS: u64 = 60;

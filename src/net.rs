@@ -1,7 +1,10 @@
-//! The network, as the learner allows it: the real HTTP [`Fetcher`], a [`CachingFetcher`]
-//! that keeps every response in the wallet's [`DocumentCache`], and a [`RecordingFetcher`]
-//! that writes every fetch into the report. STANDARDS §2.2 (hosted re-fetch, "eventual
-//! 200 OK"), §3.4 (did:web / key documents), §3.5 (status lists), §7 (offline-first).
+//! The network, as the learner allows it: the real HTTP [`Fetcher`], and [`MemoryCache`], an
+//! in-memory [`DocumentCache`] for hosts without a wallet. Recording every fetch in the report
+//! and answering from the wallet's cache is the verifier's job (`crate::verify::fetch`), which
+//! uses this module; nothing here depends on verification. What is fetched: OB 2.0 hosted
+//! assertions (<https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html#HostedBadge>),
+//! key and DID documents (<https://w3c-ccg.github.io/did-method-web/>), status lists
+//! (<https://www.w3.org/TR/vc-bitstring-status-list/>).
 //!
 //! Policy (issue 3, "Network policy"):
 //! - offline by default: the host passes [`crate::env::OfflineFetcher`], which never opens a
@@ -16,18 +19,15 @@
 //!   again; the host name is resolved here, **every** resolved address is checked against
 //!   [`non_public`] (the IANA special-purpose address registries) unless `allow_private`,
 //!   and the connection goes to the checked addresses only (no second DNS lookup that could
-//!   answer differently);
-//! - [`CachingFetcher`]: stores every response, and answers from the cache when offline or
-//!   when the fetch fails, remembering how old that copy is so the report can say so.
+//!   answer differently).
 
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::{Mutex, Once};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::env::{Clock, FetchError, FetchRequest, FetchResponse, Fetcher};
+use crate::env::{CachedDocument, DocumentCache, FetchError, FetchRequest, FetchResponse, Fetcher};
 use crate::limits;
-use crate::verify::{CachedDocument, DocumentCache, FetchRecord};
 
 /// Most redirects followed for one fetch.
 pub const MAX_REDIRECTS: usize = 5;
@@ -360,171 +360,6 @@ fn non_public_v6(v6: Ipv6Addr) -> Option<&'static str> {
         _ => return None,
     };
     Some(reason)
-}
-
-/// Collects [`FetchRecord`]s for a report. Shared by [`RecordingFetcher`] (network attempts)
-/// and [`CachingFetcher`] (answers from the cache).
-#[derive(Debug, Default)]
-pub struct Recorder {
-    records: Mutex<Vec<FetchRecord>>,
-}
-
-impl Recorder {
-    /// A new, empty recorder.
-    pub fn new() -> Recorder {
-        Recorder::default()
-    }
-
-    /// Add a record.
-    pub fn push(&self, rec: FetchRecord) {
-        if let Ok(mut v) = self.records.lock() {
-            v.push(rec);
-        }
-    }
-
-    /// Everything recorded so far, in order.
-    pub fn records(&self) -> Vec<FetchRecord> {
-        self.records.lock().map(|v| v.clone()).unwrap_or_default()
-    }
-}
-
-/// Wraps a fetcher and records every attempt (URL, status, time, duration, error).
-pub struct RecordingFetcher<'a> {
-    inner: &'a dyn Fetcher,
-    clock: &'a dyn Clock,
-    recorder: &'a Recorder,
-}
-
-impl<'a> RecordingFetcher<'a> {
-    /// Record every fetch made through `inner` into `recorder`.
-    pub fn new(inner: &'a dyn Fetcher, clock: &'a dyn Clock, recorder: &'a Recorder) -> Self {
-        RecordingFetcher {
-            inner,
-            clock,
-            recorder,
-        }
-    }
-}
-
-impl Fetcher for RecordingFetcher<'_> {
-    fn fetch(&self, req: &FetchRequest) -> Result<FetchResponse, FetchError> {
-        let started = Instant::now();
-        let result = self.inner.fetch(req);
-        let millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-        let fetched_at = rfc3339(self.clock.now());
-        let rec = match &result {
-            Ok(r) => FetchRecord {
-                url: req.url.clone(),
-                status: Some(r.status),
-                fetched_at,
-                millis,
-                from_cache: false,
-                error: None,
-            },
-            Err(e) => FetchRecord {
-                url: req.url.clone(),
-                status: None,
-                fetched_at,
-                millis,
-                from_cache: false,
-                error: Some(e.to_string()),
-            },
-        };
-        self.recorder.push(rec);
-        result
-    }
-}
-
-/// Wraps a fetcher with the wallet's [`DocumentCache`]: every response is stored; when the
-/// fetch fails (offline, unreachable) a cached copy answers, and [`CachingFetcher::cache_note`]
-/// says how old it is.
-pub struct CachingFetcher<'a> {
-    inner: &'a dyn Fetcher,
-    cache: Option<&'a dyn DocumentCache>,
-    clock: &'a dyn Clock,
-    recorder: Option<&'a Recorder>,
-    served: Mutex<HashMap<String, String>>,
-}
-
-impl<'a> CachingFetcher<'a> {
-    /// Cache the responses of `inner` in `cache` (none: a pass-through).
-    pub fn new(
-        inner: &'a dyn Fetcher,
-        cache: Option<&'a dyn DocumentCache>,
-        clock: &'a dyn Clock,
-    ) -> Self {
-        CachingFetcher {
-            inner,
-            cache,
-            clock,
-            recorder: None,
-            served: Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// Also record cache answers into `recorder`.
-    pub fn with_recorder(mut self, recorder: &'a Recorder) -> Self {
-        self.recorder = Some(recorder);
-        self
-    }
-
-    /// If `url` was answered from the cache, a phrase like "cached 3 days ago".
-    pub fn cache_note(&self, url: &str) -> Option<String> {
-        let served = self.served.lock().ok()?;
-        let at = served.get(url)?;
-        Some(format!("cached {}", age_phrase(at, self.clock.now())))
-    }
-}
-
-impl Fetcher for CachingFetcher<'_> {
-    fn fetch(&self, req: &FetchRequest) -> Result<FetchResponse, FetchError> {
-        match self.inner.fetch(req) {
-            Ok(resp) => {
-                if let Some(cache) = self.cache {
-                    cache.put(&CachedDocument {
-                        url: req.url.clone(),
-                        final_url: Some(resp.url.clone()),
-                        status: resp.status,
-                        content_type: resp.content_type.clone(),
-                        body: resp.body.clone(),
-                        fetched_at: rfc3339(self.clock.now()),
-                    });
-                }
-                if let Ok(mut s) = self.served.lock() {
-                    s.remove(&req.url);
-                }
-                Ok(resp)
-            }
-            Err(err) => {
-                let retryable = matches!(err, FetchError::Offline | FetchError::Transport { .. });
-                let cached = if retryable {
-                    self.cache.and_then(|c| c.get(&req.url))
-                } else {
-                    None
-                };
-                let Some(doc) = cached else { return Err(err) };
-                if let Some(r) = self.recorder {
-                    r.push(FetchRecord {
-                        url: req.url.clone(),
-                        status: Some(doc.status),
-                        fetched_at: doc.fetched_at.clone(),
-                        millis: 0,
-                        from_cache: true,
-                        error: None,
-                    });
-                }
-                if let Ok(mut s) = self.served.lock() {
-                    s.insert(req.url.clone(), doc.fetched_at.clone());
-                }
-                Ok(FetchResponse {
-                    url: doc.url,
-                    status: doc.status,
-                    content_type: doc.content_type,
-                    body: doc.body,
-                })
-            }
-        }
-    }
 }
 
 /// An in-memory [`DocumentCache`], for tests and for hosts without a wallet.
@@ -901,7 +736,7 @@ mod tests {
             }
         });
         let f = HttpFetcher::new(true).with_deadline(Duration::from_secs(1));
-        let started = Instant::now();
+        let started = std::time::Instant::now();
         let err = get(&f, &url).unwrap_err();
         let took = started.elapsed();
         assert_eq!(
@@ -932,7 +767,7 @@ mod tests {
             }
         });
         let f = HttpFetcher::new(true).with_deadline(Duration::from_millis(700));
-        let started = Instant::now();
+        let started = std::time::Instant::now();
         let err = get(&f, &url).unwrap_err();
         let took = started.elapsed();
         assert!(

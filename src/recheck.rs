@@ -11,6 +11,7 @@
 //! original stays current. The CLI's `recheck` and the app's "Check again" both call
 //! [`recheck`], so they cannot disagree.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -74,17 +75,103 @@ pub fn refresh_url(doc: &Value) -> Option<String> {
 /// Re-check badge `id`: verify, save the report, then refresh once when offered.
 pub fn recheck(wallet: &Wallet, id: i64, ctx: &VerifyContext<'_>) -> Result<Rechecked, StoreError> {
     let original = wallet.original(id)?;
-    let report = crate::verify::verify_bytes(&original, ctx);
+    let (report, url) = check(&original, ctx);
     wallet.save_report(id, &report)?;
-    let refresh = match wallet.document(id).ok().as_ref().and_then(refresh_url) {
+    Ok(finish(wallet, id, report, url, ctx))
+}
+
+/// Badges verified together between two commits in [`recheck_many`].
+pub const RECHECK_CHUNK: usize = 256;
+
+/// [`recheck`] for many badges (`recheck --all`, the app's "check all again"), with the same
+/// result for each: the originals are verified on every core (rayon) while this thread saves
+/// the previous group's reports in one transaction and runs the refresh step, in order, for
+/// the badges that offer one. `emit` is called once per id, in `ids` order.
+pub fn recheck_many(
+    wallet: &Wallet,
+    ids: &[i64],
+    ctx: &VerifyContext<'_>,
+    emit: &mut dyn FnMut(i64, Result<Rechecked, StoreError>),
+) {
+    type Checked = (i64, Result<(Report, Option<String>), StoreError>);
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Checked>>(1);
+        scope.spawn(move || {
+            for chunk in ids.chunks(RECHECK_CHUNK) {
+                let originals: Vec<(i64, Result<Vec<u8>, StoreError>)> =
+                    chunk.iter().map(|&id| (id, wallet.original(id))).collect();
+                let checked: Vec<Checked> = originals
+                    .into_par_iter()
+                    .map(|(id, original)| (id, original.map(|bytes| check(&bytes, ctx))))
+                    .collect();
+                if tx.send(checked).is_err() {
+                    break;
+                }
+            }
+        });
+        for chunk in rx {
+            let to_save: Vec<(i64, &Report)> = chunk
+                .iter()
+                .filter_map(|(id, c)| c.as_ref().ok().map(|(r, _)| (*id, r)))
+                .collect();
+            let mut saved = match wallet.save_reports(&to_save) {
+                Ok(s) => s.into_iter(),
+                Err(e) => {
+                    let why = e.to_string();
+                    to_save
+                        .iter()
+                        .map(|_| {
+                            // StoreError is not Clone: the one failure, said once per badge.
+                            Err(StoreError::Invalid(format!(
+                                "the report was not saved: {why}"
+                            )))
+                        })
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                }
+            };
+            for (id, c) in chunk {
+                let done = c.and_then(|(report, url)| {
+                    saved
+                        .next()
+                        .unwrap_or_else(|| Err(StoreError::NoSuchBadge(id)))?;
+                    Ok(finish(wallet, id, report, url, ctx))
+                });
+                emit(id, done);
+            }
+        }
+    });
+}
+
+/// Verify an original and find its refresh service, with one decode and parse for both.
+/// The report is exactly [`crate::verify::verify_bytes`]'s.
+fn check(original: &[u8], ctx: &VerifyContext<'_>) -> (Report, Option<String>) {
+    if let Ok(decoded) = crate::decode::decode(original)
+        && let Ok(parsed) = crate::parse::parse(&decoded)
+    {
+        let report = crate::verify::verify_decoded(&decoded, &parsed, ctx);
+        return (report, refresh_url(&parsed.document));
+    }
+    (crate::verify::verify_bytes(original, ctx), None)
+}
+
+/// After the report is saved: refresh once when the credential offers it.
+fn finish(
+    wallet: &Wallet,
+    id: i64,
+    report: Report,
+    url: Option<String>,
+    ctx: &VerifyContext<'_>,
+) -> Rechecked {
+    let refresh = match url {
         None => Refresh::NotOffered,
         Some(url) => refresh(wallet, id, &url, ctx),
     };
-    Ok(Rechecked {
+    Rechecked {
         id,
         report,
         refresh,
-    })
+    }
 }
 
 fn refresh(wallet: &Wallet, id: i64, url: &str, ctx: &VerifyContext<'_>) -> Refresh {

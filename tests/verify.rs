@@ -1554,3 +1554,101 @@ fn an_endorsement_file_verifies_on_its_own() {
         assert_check(&r, CheckId::IssuerKey, Outcome::Pass, "self-certifying");
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Parallel verification (issue 10): `verify_many` on every core gives exactly the reports of
+// `verify_bytes` one by one, in input order.
+
+/// Every file under tests/fixtures, sorted.
+fn all_fixture_files() -> Vec<std::path::PathBuf> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, out);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&crate::util::fixture(""), &mut out);
+    out
+}
+
+/// A report with its fetch timings zeroed (the only field that may differ between two runs).
+fn untimed(mut r: Report) -> Report {
+    for f in &mut r.fetches {
+        f.millis = 0;
+    }
+    r
+}
+
+#[test]
+fn parallel_and_sequential_verification_give_identical_reports() {
+    let files = all_fixture_files();
+    assert!(files.len() > 100, "the fixture set: {}", files.len());
+    let clock = crate::util::test_clock();
+    // Offline, and online against a web serving the 1EdTech OB 2.0 assets (so reports with
+    // fetches, keys and status lists are compared too), each with a wallet-like cache.
+    let mut web = Web::default();
+    for f in OB20_ASSETS {
+        web.put_file(
+            &format!("https://example.org/{f}"),
+            &format!("1edtech-public-validator/ob20/assets/{f}"),
+        );
+    }
+    let fetchers: [&dyn Fetcher; 2] = [&OfflineFetcher, &web];
+    let load = |p: &std::path::PathBuf| std::fs::read(p).map_err(|e| e.to_string());
+    for fetcher in fetchers {
+        let cache = MemoryCache::new();
+        let ctx = VerifyContext::new(&clock, fetcher).with_cache(&cache);
+        let sequential: Vec<Report> = files
+            .iter()
+            .map(|p| untimed(verify_bytes(&std::fs::read(p).unwrap(), &ctx)))
+            .collect();
+        let mut parallel: Vec<(usize, Report)> = Vec::new();
+        backpack_core::verify::verify_many(&files, &ctx, &load, &mut |i, r| {
+            parallel.push((i, untimed(r.unwrap().1)));
+        });
+        assert_eq!(parallel.len(), files.len());
+        for (n, ((i, par), seq)) in parallel.into_iter().zip(&sequential).enumerate() {
+            assert_eq!(i, n, "results come back in input order");
+            assert_eq!(&par, seq, "{}", files[n].display());
+        }
+        // Not a vacuous comparison: the set holds every verdict.
+        for v in [Verdict::Valid, Verdict::Invalid, Verdict::Indeterminate] {
+            assert!(sequential.iter().any(|r| r.verdict == v), "no {v:?} report");
+        }
+    }
+}
+
+#[test]
+fn verify_many_reports_unreadable_inputs_in_place() {
+    let files = vec![
+        crate::util::fixture("1edtech-public-validator/ob30/simple.json"),
+        crate::util::fixture("no-such-file.json"),
+        crate::util::fixture("1edtech-public-validator/ob30/simple.json"),
+    ];
+    let clock = crate::util::test_clock();
+    let ctx = VerifyContext::new(&clock, &OfflineFetcher);
+    let load = |p: &std::path::PathBuf| std::fs::read(p).map_err(|e| e.to_string());
+    let mut got = Vec::new();
+    backpack_core::verify::verify_many(&files, &ctx, &load, &mut |i, r| {
+        got.push((i, r.map(|(_, rep)| rep.verdict)));
+    });
+    assert_eq!(got.len(), 3);
+    assert_eq!(got[0].0, 0);
+    assert!(got[0].1.is_ok());
+    assert_eq!(got[1].0, 1);
+    assert!(
+        got[1].1.as_ref().is_err_and(|e| e.contains("No such file")),
+        "{:?}",
+        got[1]
+    );
+    assert_eq!(got[2], (2, got[0].1.clone()));
+}

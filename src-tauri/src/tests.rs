@@ -966,3 +966,51 @@ fn connect_needs_the_network_setting_and_minor_mode_blocks_it() {
     let c = call(&w, "connect_host", json!({"url": m.base()})).unwrap();
     assert_eq!(c["host"]["name"], "Mock Badge Host");
 }
+
+/// A link typed in the import screen goes through `import_text`: without network consent
+/// nothing is fetched and the line says how to allow it; another wallet's backup dropped on
+/// the window is opened like a folder, its key left out.
+#[test]
+fn a_link_without_consent_and_a_wallet_backup_dropped() {
+    let (env, w) = window();
+    let line = call(
+        &w,
+        "import_text",
+        json!({"text": "https://badges.example.org/assertions/1"}),
+    )
+    .unwrap();
+    assert_eq!(
+        line,
+        json!({"file": "https://badges.example.org/assertions/1", "outcome": "refused",
+            "message": "not fetched: network access is not allowed. Allow it for this import \
+                with --allow-network, or turn on network access in the app's settings",
+            "id": null})
+    );
+    let backup = json!({"type": "UniversalWallet2020", "status": "UNLOCKED", "contents": [
+        serde_json::from_str::<Value>(SAMPLE_OB3).unwrap(),
+        {"id": "did:key:z6Mk#z6Mk", "type": "Ed25519VerificationKey2020",
+         "privateKeyMultibase": "zSECRETsecretSECRET"}]});
+    let path = env.wallet.with_file_name("Profile Backup.json");
+    std::fs::write(&path, serde_json::to_vec(&backup).unwrap()).unwrap();
+    let lines = call(
+        &w,
+        "import_paths",
+        json!({"paths": [path.to_str().unwrap()]}),
+    )
+    .unwrap();
+    let got: Vec<(String, String)> = lines
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| (l["file"].to_string(), l["outcome"].to_string()))
+        .collect();
+    let p = path.display();
+    assert_eq!(
+        got,
+        [
+            (format!("\"{p}:credential 1\""), "\"imported\"".to_string()),
+            (format!("\"{p}\""), "\"skipped\"".to_string()),
+        ]
+    );
+    assert!(!lines.to_string().contains("zSECRETsecretSECRET"));
+}

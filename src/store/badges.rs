@@ -959,21 +959,8 @@ impl Wallet {
         })
     }
 
-    /// [`Wallet::import_parsed`] for a `parsed` that is exactly `parse(decode(original))`
-    /// (the import pipeline): the display view is then not stored, it is re-derived from
-    /// the original on read. The credentials inside a CLR keep their stored view.
-    pub(crate) fn import_derived(
-        &self,
-        parsed: &ParsedCredential,
-        original: &[u8],
-        container: Container,
-        source: &str,
-        checked: Option<Checked<'_>>,
-    ) -> StoreResult<ImportOutcome> {
-        self.import_in_transaction(parsed, original, container, source, true, checked)
-    }
-
-    /// One credential in its own transaction; `derived`: see [`Wallet::import_derived`].
+    /// One credential in its own transaction; `derived`: `parsed` is exactly
+    /// `parse(decode(original))`, so the display view is not stored (it is re-derived on read).
     fn import_in_transaction(
         &self,
         parsed: &ParsedCredential,
@@ -1040,6 +1027,23 @@ impl Wallet {
         for id in ids {
             if let Some(s) = st.query_row([id], summary_from_row).optional()? {
                 out.push(s);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The name and source file of each badge in `ids` that exists, without deriving its
+    /// view (a re-check of the whole wallet labels its lines with them).
+    pub fn names_and_sources(&self, ids: &[i64]) -> StoreResult<HashMap<i64, (String, String)>> {
+        let conn = self.conn()?;
+        let mut st = conn.prepare_cached("SELECT name, source FROM badges WHERE id = ?1")?;
+        let mut out = HashMap::with_capacity(ids.len());
+        for &id in ids {
+            if let Some(row) = st
+                .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?
+            {
+                out.insert(id, row);
             }
         }
         Ok(out)
@@ -1381,6 +1385,27 @@ impl Wallet {
         let report_id = save_report_in(&tx, badge_id, report)?;
         tx.commit()?;
         Ok(report_id)
+    }
+
+    /// [`Wallet::save_report`] for many badges in one transaction (a re-check of the whole
+    /// wallet pays one commit per group, not one per badge). Each report goes in its own
+    /// savepoint: one that cannot be saved (a badge removed meanwhile) is its own `Err`, the
+    /// others are kept. `Err` overall: nothing was saved.
+    pub fn save_reports(&self, reports: &[(i64, &Report)]) -> StoreResult<Vec<StoreResult<i64>>> {
+        let mut conn = self.conn()?;
+        let mut tx = conn.transaction()?;
+        let mut out = Vec::with_capacity(reports.len());
+        for (badge_id, report) in reports {
+            let sp = tx.savepoint()?;
+            let saved =
+                ensure_badge(&sp, *badge_id).and_then(|()| save_report_in(&sp, *badge_id, report));
+            if saved.is_ok() {
+                sp.commit()?;
+            }
+            out.push(saved);
+        }
+        tx.commit()?;
+        Ok(out)
     }
 
     /// Every report kept for a badge, newest first (the evidence history: a binding confirmed

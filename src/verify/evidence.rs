@@ -9,7 +9,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{DocumentCache, Report, Verdict};
+use super::{Report, Verdict};
+use crate::env::DocumentCache;
 
 /// One document a verification used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -14,8 +14,8 @@ use std::time::Instant;
 
 use serde_json::Value;
 
-use super::{CachedDocument, DocumentCache, FetchRecord};
-use crate::env::{Clock, FetchError, FetchRequest, Fetcher};
+use super::FetchRecord;
+use crate::env::{CachedDocument, Clock, DocumentCache, FetchError, FetchRequest, Fetcher};
 
 /// A document as fetched (or read from the wallet's cache).
 #[derive(Debug, Clone, PartialEq, Eq)]

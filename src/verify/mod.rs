@@ -65,6 +65,10 @@ pub mod vc_jwt;
 
 pub use report::{Check, CheckId, EndorsementCheck, FetchRecord, Outcome, Report, Status, Verdict};
 
+/// The wallet's document cache is injected by the host ([`crate::env`]); named here too, where
+/// verification uses it.
+pub use crate::env::{CachedDocument, DocumentCache};
+
 use serde_json::Value;
 
 use crate::env::{Clock, Fetcher};
@@ -119,33 +123,6 @@ impl<'a> VerifyContext<'a> {
     }
 }
 
-/// A document fetched earlier, kept in the wallet so an offline re-check can use it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CachedDocument {
-    /// The URL it was fetched from.
-    pub url: String,
-    /// The URL that answered after redirects, when it was recorded (origin and scope rules
-    /// are checked on it).
-    pub final_url: Option<String>,
-    /// HTTP status.
-    pub status: u16,
-    /// `Content-Type`, if any.
-    pub content_type: Option<String>,
-    /// The body.
-    pub body: Vec<u8>,
-    /// When it was fetched (RFC 3339).
-    pub fetched_at: String,
-}
-
-/// Where fetched documents (issuer profiles, keys, status lists, hosted assertions) are kept.
-/// The wallet implements this; tests use an in-memory map.
-pub trait DocumentCache: Send + Sync {
-    /// The cached copy of `url`, if any.
-    fn get(&self, url: &str) -> Option<CachedDocument>;
-    /// Keep (or replace) a copy. Failures are not fatal to verification.
-    fn put(&self, doc: &CachedDocument);
-}
-
 /// Verify one badge file's bytes: decode, parse, then every check that applies.
 pub fn verify_bytes(bytes: &[u8], ctx: &VerifyContext<'_>) -> Report {
     let mut r = Report::new(crate::net::rfc3339(ctx.clock.now()));
@@ -175,6 +152,47 @@ pub fn verify_bytes(bytes: &[u8], ctx: &VerifyContext<'_>) -> Report {
             }
         },
     }
+}
+
+/// Inputs verified together in [`verify_many`] before their results are handed out.
+pub const VERIFY_CHUNK: usize = 256;
+
+/// Verify many badge files on every core (rayon): `load` reads input `i` (`Err`: one line
+/// saying why it could not be read), and `emit(i, result)` is called for every input **in
+/// input order**, group by group on the calling thread, while the next group is being
+/// verified. Each report is exactly what [`verify_bytes`] gives for those bytes (the fetch
+/// memo is per verification, the JSON-LD context cache shared and thread-safe). The bytes
+/// come back with the report (the host may look at them: a trust list's issuer label).
+#[allow(clippy::type_complexity)]
+pub fn verify_many<T: Sync>(
+    inputs: &[T],
+    ctx: &VerifyContext<'_>,
+    load: &(dyn Fn(&T) -> Result<Vec<u8>, String> + Sync),
+    emit: &mut dyn FnMut(usize, Result<(Vec<u8>, Report), String>),
+) {
+    use rayon::prelude::*;
+    type Done = Vec<Result<(Vec<u8>, Report), String>>;
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Done>(1);
+        scope.spawn(move || {
+            for chunk in inputs.chunks(VERIFY_CHUNK) {
+                let done: Done = chunk
+                    .par_iter()
+                    .map(|input| {
+                        let bytes = load(input)?;
+                        let report = verify_bytes(&bytes, ctx);
+                        Ok((bytes, report))
+                    })
+                    .collect();
+                if tx.send(done).is_err() {
+                    break;
+                }
+            }
+        });
+        for (i, result) in rx.into_iter().flatten().enumerate() {
+            emit(i, result);
+        }
+    });
 }
 
 fn first_context(v: &Value) -> &str {

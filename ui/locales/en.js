@@ -109,7 +109,7 @@ collection-list =
 ## import (static part)
 import-title = Add badges
 drop-title = Drop files or folders here
-drop-text = Baked PNG or SVG images, JSON or JWT files, or a ZIP of badges.
+drop-text = Baked PNG or SVG images, JSON or JWT files, a ZIP of badges, or another wallet’s export (Learner Credential Wallet backup, LearnCard bundle, Badgr list, Mozilla Backpack ZIP, Open Badge Factory PDF).
 pick-files = Choose files…
 pick-folder = Choose a folder…
 paste-title = Paste a badge
@@ -495,4 +495,13 @@ paste-input =
     .placeholder = {"{"}"@context": …{"}"}  or  eyJhbGciOi…  or  https://…
 host-url-input = 
     .placeholder = https://badges.example.edu
+
+## import: from main (reach-wallets: links, other wallets)
+url-title = Add a badge from a link
+url-text = The link of a hosted badge (an Open Badges 2.0 assertion or a 3.0 credential). It is fetched only when network access is on in Settings, then checked.
+url-input = 
+    .placeholder = https://…
+url-add = Add from link
+import-outcome-skipped = Left out
+import-sum-skipped = another wallet’s keys and non-badge entries left out
 `;

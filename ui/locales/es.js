@@ -108,7 +108,7 @@ collection-list =
 ## import (static part)
 import-title = Añadir insignias
 drop-title = Suelta aquí archivos o carpetas
-drop-text = Imágenes PNG o SVG con la insignia dentro, archivos JSON o JWT, o un ZIP de insignias.
+drop-text = Imágenes PNG o SVG con la insignia dentro, archivos JSON o JWT, un ZIP de insignias o la exportación de otra cartera (copia de Learner Credential Wallet, paquete de LearnCard, lista de Badgr, ZIP de Mozilla Backpack, PDF de Open Badge Factory).
 pick-files = Elegir archivos…
 pick-folder = Elegir una carpeta…
 paste-title = Pegar una insignia
@@ -503,4 +503,13 @@ paste-input =
     .placeholder = {"{"}"@context": …{"}"}  o  eyJhbGciOi…  o  https://…
 host-url-input = 
     .placeholder = https://insignias.ejemplo.edu
+
+## import: from main (reach-wallets: links, other wallets)
+url-title = Añadir una insignia desde un enlace
+url-text = El enlace de una insignia alojada (una aserción de Open Badges 2.0 o una credencial 3.0). Solo se descarga si el acceso a la red está activado en Ajustes, y luego se comprueba.
+url-input = 
+    .placeholder = https://…
+url-add = Añadir desde el enlace
+import-outcome-skipped = Omitida
+import-sum-skipped = se omitieron las claves de la otra cartera y las entradas que no son insignias
 `;

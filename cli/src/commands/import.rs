@@ -1,20 +1,27 @@
-//! `backpack import PATH...`: files, folders (recursively), ZIPs, `-` for stdin.
-//! One line per input file, then a summary. Exit 0 ok, 1 some input refused, 2 I/O error.
+//! `backpack import PATH|URL...`: files, folders (recursively), ZIPs, other wallets' exports,
+//! `-` for stdin, and `https://` URLs of hosted badges (fetched with network consent).
+//! One line per input file (per credential inside an export), then a summary. Exit 0 ok,
+//! 1 some input refused, 2 I/O error.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use backpack_core::env::SystemClock;
-use backpack_core::import::{FileResult, ImportOptions, import_paths};
+use backpack_core::import::{FileOutcome, FileResult, ImportOptions, import_paths_unlocked};
 use backpack_core::verify::VerifyContext;
+use backpack_core::wallets::Unlock;
+use backpack_core::wallets::url::{import_url, is_url};
 
 use super::{Ctx, terminal_safe};
 
 /// `import` arguments.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Badge files (PNG, SVG, JSON, JWT, URL), folders, ZIP archives, or - for stdin.
-    #[arg(required = true, value_name = "PATH")]
+    /// Badge files (PNG, SVG, JSON, JWT, URL), folders, ZIP archives, another wallet's export
+    /// (DCC Learner Credential Wallet backup, LearnCard bundle, Badgr/Badge Connect list,
+    /// Mozilla Backpack ZIP, Open Badge Factory PDF), - for stdin, or the https:// URL of a
+    /// hosted badge (fetched with network access allowed, and always verified).
+    #[arg(required = true, value_name = "PATH|URL")]
     paths: Vec<std::path::PathBuf>,
     /// Print one JSON object per file instead of text lines.
     #[arg(long)]
@@ -29,6 +36,19 @@ pub struct Args {
     /// Also allow private, loopback and link-local addresses (implies --allow-network).
     #[arg(long)]
     allow_private_network: bool,
+    /// Ask for the password of a LearnCard bundle (or read it from BACKPACK_BUNDLE_PASSWORD)
+    /// to decrypt its credentials. Its seed and keys are never read.
+    #[arg(long)]
+    bundle_password: bool,
+}
+
+/// The LearnCard bundle password: the environment, else a prompt.
+fn bundle_password() -> anyhow::Result<String> {
+    if let Ok(p) = std::env::var("BACKPACK_BUNDLE_PASSWORD") {
+        return Ok(p);
+    }
+    use anyhow::Context;
+    rpassword::prompt_password("LearnCard bundle password: ").context("reading the password")
 }
 
 impl Args {
@@ -51,9 +71,38 @@ impl Args {
         let opts = ImportOptions {
             verify: (!self.no_verify).then_some(&vctx),
         };
-        let outcomes = import_paths(&wallet, &self.paths, &opts, &mut |_, _| {});
+        let unlock = if self.bundle_password {
+            Unlock::with_bundle_password(bundle_password()?)
+        } else {
+            Unlock::default()
+        };
+        // In the order given: runs of paths through the importer, each URL fetched and verified.
+        let mut outcomes: Vec<FileOutcome> = Vec::new();
+        let mut run: Vec<std::path::PathBuf> = Vec::new();
+        for p in &self.paths {
+            match p.to_str().filter(|s| is_url(s)) {
+                Some(url) => {
+                    outcomes.extend(import_paths_unlocked(
+                        &wallet,
+                        &std::mem::take(&mut run),
+                        &opts,
+                        &unlock,
+                        &mut |_, _| {},
+                    ));
+                    outcomes.push(import_url(&wallet, url, &vctx));
+                }
+                None => run.push(p.clone()),
+            }
+        }
+        outcomes.extend(import_paths_unlocked(
+            &wallet,
+            &run,
+            &opts,
+            &unlock,
+            &mut |_, _| {},
+        ));
         let mut out = std::io::stdout().lock();
-        let (mut imported, mut duplicate, mut refused, mut failed) = (0, 0, 0, 0);
+        let (mut imported, mut duplicate, mut refused, mut failed, mut skipped) = (0, 0, 0, 0, 0);
         for o in &outcomes {
             match &o.result {
                 FileResult::Imported { .. }
@@ -68,6 +117,7 @@ impl Args {
                 FileResult::Duplicate { .. } => duplicate += 1,
                 FileResult::Refused { .. } => refused += 1,
                 FileResult::Failed { .. } => failed += 1,
+                FileResult::Skipped { .. } => skipped += 1,
             }
             if self.json {
                 writeln!(out, "{}", super::json_safe(&serde_json::to_string(o)?))?;
@@ -142,6 +192,9 @@ impl Args {
                 FileResult::Refused { reason } => {
                     writeln!(out, "refused    {}", terminal_safe(reason))?
                 }
+                FileResult::Skipped { reason } => {
+                    writeln!(out, "skipped    {}", terminal_safe(reason))?
+                }
                 FileResult::Failed { reason } => {
                     writeln!(out, "failed     {}", terminal_safe(reason))?
                 }
@@ -154,6 +207,9 @@ impl Args {
             )?;
             if failed > 0 {
                 write!(out, ", {failed} failed")?;
+            }
+            if skipped > 0 {
+                write!(out, ", {skipped} skipped")?;
             }
             writeln!(out)?;
         }

@@ -7,15 +7,16 @@
 //! the copy is. Each new report is saved with the documents it used (the evidence snapshot).
 //! Output and exit codes as `backpack verify`.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 use backpack_core::env::SystemClock;
-use backpack_core::recheck::{Refresh, recheck};
+use backpack_core::recheck::{Rechecked, Refresh, recheck_many};
 use backpack_core::verify::{DocumentCache, VerifyContext};
 
 use super::Ctx;
-use super::verify::{exit_code, fetcher, human, json_line};
+use super::verify::{exit_code, fetcher, human, json_line, write_json_line};
 
 /// Arguments.
 #[derive(Debug, clap::Args)]
@@ -61,39 +62,69 @@ impl Args {
         let vctx = VerifyContext::new(&clock, fetcher.as_ref())
             .with_recipients(&recipients)
             .with_cache(cache);
-        let mut verdicts = Vec::new();
-        for id in ids {
-            let badge = wallet
-                .get_badge(id)
-                .with_context(|| format!("badge {id}"))?;
-            let done = recheck(&wallet, id, &vctx)
-                .with_context(|| format!("cannot re-check badge {id}"))?;
-            let report = &done.report;
-            let name = super::clip(&badge.badge.name, 60);
-            let label = format!("{id} {name}");
-            if self.json {
-                let mut line = json_line(&label, report);
-                line["id"] = serde_json::json!(id);
-                line["file"] = serde_json::json!(badge.source);
-                line["refresh"] = serde_json::to_value(&done.refresh)?;
-                println!("{}", super::json_safe(&line.to_string()));
-            } else {
-                print!("{}", human(&label, report));
-                match &done.refresh {
-                    Refresh::NotOffered => {}
-                    Refresh::Replaced { new_id } => println!(
-                        "  refresh: the issuer's refresh service gave a newer version, now #{new_id} (this one is kept as its history)"
-                    ),
-                    Refresh::NotFetched(why) | Refresh::Unchanged(why) | Refresh::Refused(why) => {
-                        println!("  refresh: {}", super::terminal_safe(why))
-                    }
-                }
+        let labels = wallet
+            .names_and_sources(&ids)
+            .context("cannot read the wallet's badges")?;
+        let mut verdicts = Vec::with_capacity(ids.len());
+        // One buffered writer for the whole run (stdout is line-buffered: a write per line
+        // otherwise).
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let mut failed: anyhow::Result<()> = Ok(());
+        // The core verifies on every core and saves the reports in batches; the lines come
+        // back in id order.
+        recheck_many(&wallet, &ids, &vctx, &mut |id, done| {
+            if failed.is_err() {
+                return;
             }
-            verdicts.push(report.verdict);
-        }
+            failed = (|| {
+                let done = done.with_context(|| format!("cannot re-check badge {id}"))?;
+                let (name, source) = labels
+                    .get(&id)
+                    .with_context(|| format!("badge {id}: no such badge in your wallet"))?;
+                self.write(&mut out, id, name, source, &done)?;
+                verdicts.push(done.report.verdict);
+                Ok(())
+            })();
+        });
+        failed?;
+        out.flush()?;
+        drop(out);
         if verdicts.is_empty() && !self.json {
             println!("the wallet holds no badges to re-check");
         }
         Ok(exit_code(&verdicts))
+    }
+
+    /// One re-checked badge, as a JSON line or a human block.
+    fn write(
+        &self,
+        out: &mut impl Write,
+        id: i64,
+        name: &str,
+        source: &str,
+        done: &Rechecked,
+    ) -> anyhow::Result<()> {
+        let report = &done.report;
+        let label = format!("{id} {}", super::clip(name, 60));
+        if self.json {
+            // `file` is the badge's source file; the label is only for the human block.
+            let mut line = json_line(source, report);
+            line.id = Some(id);
+            line.refresh = Some(&done.refresh);
+            write_json_line(out, &line)?;
+        } else {
+            write!(out, "{}", human(&label, report))?;
+            match &done.refresh {
+                Refresh::NotOffered => {}
+                Refresh::Replaced { new_id } => writeln!(
+                    out,
+                    "  refresh: the issuer's refresh service gave a newer version, now #{new_id} (this one is kept as its history)"
+                )?,
+                Refresh::NotFetched(why) | Refresh::Unchanged(why) | Refresh::Refused(why) => {
+                    writeln!(out, "  refresh: {}", super::terminal_safe(why))?
+                }
+            }
+        }
+        Ok(())
     }
 }

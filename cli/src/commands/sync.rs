@@ -130,6 +130,7 @@ pub fn run_one(
             FileResult::Duplicate { .. } => duplicate += 1,
             FileResult::Refused { .. } => refused += 1,
             FileResult::Failed { .. } => failed += 1,
+            FileResult::Skipped { .. } => {}
         }
         if flags.json {
             writeln!(out, "{}", serde_json::to_string(o)?)?;
@@ -157,6 +158,7 @@ pub fn run_one(
             FileResult::Endorsement { name, .. } => {
                 writeln!(out, "endorsement {src}  \"{}\"{checked}", clean(name))?
             }
+            FileResult::Skipped { reason } => writeln!(out, "skipped    {}", clean(reason))?,
             FileResult::Duplicate { id, name } => writeln!(
                 out,
                 "duplicate  {src}  #{id} \"{}\"  already in your wallet",

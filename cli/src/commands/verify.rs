@@ -13,13 +13,13 @@
 //! could not check —, unreadable, I/O error). Invalid wins over indeterminate: a definite
 //! "this badge is bad" is the stronger signal.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use backpack_core::env::{Fetcher, OfflineFetcher, SystemClock};
 use backpack_core::net::HttpFetcher;
-use backpack_core::verify::{Outcome, Report, Verdict, VerifyContext, verify_bytes};
+use backpack_core::verify::{Outcome, Report, Verdict, VerifyContext, verify_many};
 use serde_json::json;
 
 use super::{Ctx, terminal_safe};
@@ -99,23 +99,70 @@ pub fn human(label: &str, r: &Report) -> String {
     s
 }
 
-/// One JSON line for one report.
-pub fn json_line(label: &str, r: &Report) -> serde_json::Value {
-    json!({
-        "file": label,
-        "format": r.format.map(|f| f.as_str()),
-        "verdict": r.verdict.as_str(),
-        "status": r.status.as_str(),
-        "reason": r.reason,
-        "checks": r.checks.iter().map(|c| json!({
-            "id": c.id.as_str(),
-            "outcome": c.outcome,
-            "detail": c.detail,
-        })).collect::<Vec<_>>(),
-        "checked_at": r.checked_at,
-        "key_id": r.key_id,
-        "fetches": r.fetches,
-    })
+/// One JSON line for one report: the fields in this order (`issuer_label`, `id` and `refresh`
+/// only when set). Serialized straight to text, without building a `serde_json::Value` first.
+#[derive(serde::Serialize)]
+pub struct JsonLine<'a> {
+    /// The file (or the wallet's `id name` label).
+    pub file: &'a str,
+    format: Option<&'static str>,
+    verdict: &'static str,
+    status: &'static str,
+    reason: &'a str,
+    checks: Vec<JsonCheck<'a>>,
+    checked_at: &'a str,
+    key_id: Option<&'a str>,
+    fetches: &'a [backpack_core::verify::FetchRecord],
+    /// The trust list's label (`verify`; `null` when none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer_label: Option<serde_json::Value>,
+    /// The wallet id (`recheck`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    /// What the refresh step did (`recheck`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh: Option<&'a backpack_core::recheck::Refresh>,
+}
+
+#[derive(serde::Serialize)]
+struct JsonCheck<'a> {
+    id: &'static str,
+    outcome: Outcome,
+    detail: &'a str,
+}
+
+/// The JSON line of one report (`{"file","format","verdict","status","reason","checks",
+/// "checked_at","key_id","fetches"}`); the caller may set the optional fields.
+pub fn json_line<'a>(label: &'a str, r: &'a Report) -> JsonLine<'a> {
+    JsonLine {
+        file: label,
+        format: r.format.map(|f| f.as_str()),
+        verdict: r.verdict.as_str(),
+        status: r.status.as_str(),
+        reason: &r.reason,
+        checks: r
+            .checks
+            .iter()
+            .map(|c| JsonCheck {
+                id: c.id.as_str(),
+                outcome: c.outcome,
+                detail: &c.detail,
+            })
+            .collect(),
+        checked_at: &r.checked_at,
+        key_id: r.key_id.as_deref(),
+        fetches: &r.fetches,
+        issuer_label: None,
+        id: None,
+        refresh: None,
+    }
+}
+
+/// Write one JSON line, made [`super::json_safe`].
+pub fn write_json_line(out: &mut impl Write, line: &JsonLine<'_>) -> anyhow::Result<()> {
+    let text = serde_json::to_string(line)?;
+    writeln!(out, "{}", super::json_safe(&text))?;
+    Ok(())
 }
 
 /// Exit code over many verdicts: 0 all valid, 1 any invalid, 2 otherwise.
@@ -159,49 +206,79 @@ impl Args {
         let fetcher = fetcher(self.allow_network, self.allow_private_network);
         let clock = SystemClock;
         let ctx = VerifyContext::new(&clock, fetcher.as_ref()).with_recipients(&self.recipients);
-        let mut verdicts = Vec::new();
-        for path in &self.files {
-            let label = path.display().to_string();
-            let bytes = match read_input(path) {
-                Ok(b) => b,
-                Err(e) => {
-                    if self.json {
-                        let line = json!({"file": label, "format": null, "verdict": "error",
-                            "checks": [], "error": e});
-                        println!("{}", super::json_safe(&line.to_string()));
-                    } else {
-                        eprintln!(
-                            "{}: cannot read: {}",
-                            terminal_safe(&label),
-                            terminal_safe(&e)
-                        );
-                    }
-                    verdicts.push(Verdict::Error);
-                    continue;
-                }
-            };
-            let report = verify_bytes(&bytes, &ctx);
-            // Looked up after the verdict is made, from the badge's own issuer id.
-            let known = (!trust.is_empty())
-                .then(|| backpack_core::trust_list::issuer_id_of_bytes(&bytes))
-                .flatten()
-                .and_then(|id| trust.label(&id));
-            if self.json {
-                let mut line = json_line(&label, &report);
-                line["issuer_label"] = super::trust::label_json(known.as_ref(), report.status);
-                println!("{}", super::json_safe(&line.to_string()));
-            } else {
-                let block = human(&label, &report);
-                match (&known, block.split_once('\n')) {
-                    (Some(k), Some((head, rest))) => print!(
-                        "{head}\n  trust: {}\n{rest}",
-                        super::trust::label_text(k, report.status)
-                    ),
-                    _ => print!("{block}"),
-                }
+        let mut verdicts = Vec::with_capacity(self.files.len());
+        // One buffered writer for the whole run (stdout is line-buffered: a write per line
+        // otherwise); flushed at the end and when an error stops the run.
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let mut failed: anyhow::Result<()> = Ok(());
+        // The core verifies on every core and hands the reports back in input order.
+        verify_many(&self.files, &ctx, &read_input, &mut |i, result| {
+            if failed.is_err() {
+                return;
             }
-            verdicts.push(report.verdict);
-        }
+            let label = self.files[i].display().to_string();
+            let (verdict, written) = match result {
+                Err(e) => (Verdict::Error, self.write_unreadable(&mut out, &label, &e)),
+                Ok((bytes, report)) => (
+                    report.verdict,
+                    self.write_report(&mut out, &trust, &label, &bytes, &report),
+                ),
+            };
+            verdicts.push(verdict);
+            failed = written;
+        });
+        failed?;
+        out.flush()?;
         Ok(exit_code(&verdicts))
+    }
+
+    /// The line for an input that could not be read.
+    fn write_unreadable(&self, out: &mut impl Write, label: &str, e: &str) -> anyhow::Result<()> {
+        if self.json {
+            let line = json!({"file": label, "format": null, "verdict": "error",
+                "checks": [], "error": e});
+            writeln!(out, "{}", super::json_safe(&line.to_string()))?;
+        } else {
+            // Keep the order with the reports on stdout.
+            out.flush()?;
+            eprintln!(
+                "{}: cannot read: {}",
+                terminal_safe(label),
+                terminal_safe(e)
+            );
+        }
+        Ok(())
+    }
+
+    /// One report, as a JSON line or a human block.
+    fn write_report(
+        &self,
+        out: &mut impl Write,
+        trust: &backpack_core::trust_list::TrustIndex,
+        label: &str,
+        bytes: &[u8],
+        report: &Report,
+    ) -> anyhow::Result<()> {
+        // Looked up after the verdict is made, from the badge's own issuer id.
+        let known = (!trust.is_empty())
+            .then(|| backpack_core::trust_list::issuer_id_of_bytes(bytes))
+            .flatten()
+            .and_then(|id| trust.label(&id));
+        if self.json {
+            let mut line = json_line(label, report);
+            line.issuer_label = Some(super::trust::label_json(known.as_ref(), report.status));
+            write_json_line(out, &line)?;
+        } else {
+            let block = human(label, report);
+            match (&known, block.split_once('\n')) {
+                (Some(k), Some((head, rest))) => write!(
+                    out,
+                    "{head}\n  trust: {}\n{rest}",
+                    super::trust::label_text(k, report.status)
+                )?,
+                _ => write!(out, "{block}")?,
+            }
+        }
+        Ok(())
     }
 }

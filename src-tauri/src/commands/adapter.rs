@@ -145,7 +145,8 @@ pub struct EndorsementView {
 pub struct ImportLine {
     /// File name or label.
     pub file: String,
-    /// `imported`, `duplicate`, `conflict` or `refused`.
+    /// `imported`, `duplicate`, `conflict`, `skipped` (another wallet's keys and non-badge
+    /// entries, left out on purpose) or `refused`.
     pub outcome: &'static str,
     /// Why (for a refusal) or the badge name.
     pub message: String,
@@ -380,6 +381,14 @@ pub fn line(o: FileOutcome) -> ImportLine {
                  with the issuer's key, so it was kept beside it, not in its place"
             ),
             Some(id),
+        ),
+        FileResult::Skipped { reason } => (
+            "skipped",
+            reason
+                .strip_prefix(&format!("{}: ", o.source))
+                .unwrap_or(&reason)
+                .to_string(),
+            None,
         ),
         FileResult::Refused { reason } | FileResult::Failed { reason } => {
             let r = reason
@@ -714,6 +723,14 @@ impl WalletAdapter {
             let opts = ImportOptions { verify: Some(ctx) };
             backpack_core::import::import_with(&self.wallet, bytes, name, &opts)
         })?;
+        Ok(line(out))
+    }
+
+    /// Import the badge at an http(s) URL: fetched only when the learner allowed network (and
+    /// minor mode is unlocked), verified, its evidence kept.
+    pub fn import_url(&self, url: &str) -> CmdResult<ImportLine> {
+        let out =
+            self.with_ctx(|ctx| backpack_core::wallets::url::import_url(&self.wallet, url, ctx))?;
         Ok(line(out))
     }
 

@@ -99,16 +99,29 @@ fn read_at_most(path: &Path, max: u64) -> Result<Vec<u8>, String> {
     }
 }
 
-/// Import pasted text: badge JSON, a JWT or a URL.
+/// Import pasted or typed text: badge JSON, a JWT, or the URL of a hosted badge (fetched and
+/// verified when the learner allowed network; otherwise the line says how to allow it).
 #[tauri::command]
-pub fn import_text(state: State<'_, AppState>, text: String) -> CmdResult<ImportLine> {
-    let text = text.trim();
+pub async fn import_text(state: State<'_, AppState>, text: String) -> CmdResult<ImportLine> {
+    let text = text.trim().to_string();
     if text.is_empty() {
         return Err(CommandError::invalid(
             "paste a badge's JSON, a JWT or a URL first",
         ));
     }
-    state.wallet()?.import_bytes("pasted text", text.as_bytes())
+    let wallet = state.wallet.clone();
+    let by_url = backpack_core::wallets::url::is_url(&text) && !text.contains(char::is_whitespace);
+    // A URL may take seconds (network, verification): on a blocking thread.
+    let job = move || {
+        if by_url {
+            wallet.import_url(&text)
+        } else {
+            wallet.import_bytes("pasted text", text.as_bytes())
+        }
+    };
+    tauri::async_runtime::spawn_blocking(job)
+        .await
+        .map_err(|e| CommandError::new("cancelled", e.to_string()))?
 }
 
 /// Import the sample badges bundled with the app.

@@ -1,4 +1,4 @@
-// Import: file and folder dialogs, drag and drop (wired in main.js), paste, the samples; a
+// Import: file and folder dialogs, drag and drop (wired in main.js), paste, a link, the samples; a
 // progress bar fed by `import-progress` events, and one result line per file with the reason
 // for each refusal.
 import * as api from "../api.js";
@@ -45,6 +45,21 @@ export function initializeImport() {
       await refresh();
     } catch (err) { errorToast(err); }
   });
+  // A link: the core fetches it only with network consent, verifies it and keeps its evidence;
+  // without consent the result line says how to allow it.
+  $("#url-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const url = $("#import-url").value.trim();
+    if (!url) return;
+    const button = $("#url-form button[type=submit]");
+    button.disabled = true;
+    try {
+      const line = await api.importText(url);
+      showResults([line]);
+      if (line.outcome !== "refused") $("#import-url").value = "";
+      await refresh();
+    } catch (err) { errorToast(err); } finally { button.disabled = false; }
+  });
   api.onEvent("import-progress", (p) => {
     lastProgress = p;
     const bar = $("#import-progress");
@@ -66,6 +81,8 @@ export async function importPaths(paths) {
   lastProgress = null;
   cancelled = false;
   $("#import-progress-panel").hidden = false;
+  // The page is long (links, received files, hosts): bring the progress and its Cancel into view.
+  $("#import-progress-panel").scrollIntoView({ block: "nearest" });
   $("#progress-label").textContent = t("progress-label");
   $("#import-progress").value = 0;
   $("#progress-text").textContent = t("import-looking");
@@ -86,7 +103,7 @@ export async function importPaths(paths) {
   }
 }
 
-const OUTCOMES = ["imported", "duplicate", "conflict", "refused"];
+const OUTCOMES = ["imported", "duplicate", "conflict", "skipped", "refused"];
 const outcomeWord = (o) => (OUTCOMES.includes(o) ? t(`import-outcome-${o}`) : o);
 
 export function showResults(lines) {
@@ -95,7 +112,8 @@ export function showResults(lines) {
   const n = (o) => lines.filter((l) => l.outcome === o).length;
   const summary = $("#import-summary");
   const conflicts = n("conflict") ? ` · ${t("import-sum-conflict", { n: n("conflict") })}` : "";
-  summary.textContent = `${t("import-sum-added", { n: n("imported") })} · ${t("import-sum-duplicate", { n: n("duplicate") })}${conflicts} · ${t("import-sum-refused", { n: n("refused") })}`;
+  const skipped = n("skipped") ? ` · ${t("import-sum-skipped")}` : "";
+  summary.textContent = `${t("import-sum-added", { n: n("imported") })} · ${t("import-sum-duplicate", { n: n("duplicate") })}${conflicts} · ${t("import-sum-refused", { n: n("refused") })}${skipped}`;
   const list = clear($("#import-results"));
   for (const l of lines) {
     list.append(el("li", { "data-outcome": l.outcome },
