@@ -31,12 +31,18 @@ clean-demo:
 
 # Every test: unit and integration tests of every workspace crate (nextest), doc tests,
 # and a build of the benchmarks (dev profile: it reuses the test build instead of a separate check).
-test: deps-cli deps-e2e lint test-rust fuzz-check e2e
+test: deps-cli deps-e2e lint test-rust check-catalog fuzz-check e2e
 
 # The style gate: formatting and every clippy warning are errors, in CI as on a laptop.
 lint:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+
+# The app's message catalogs (ui/locales): they parse, English and Spanish hold the same
+# messages, and every id the UI uses exists (node; installed by the e2e group).
+.PHONY: check-catalog
+check-catalog:
+	node scripts/check-catalog.mjs
 
 test-rust:
 	$(CARGO) nextest run --workspace --no-fail-fast

@@ -1,6 +1,7 @@
 //! Import: paths from the file dialog or a drop (files and folders), pasted text, the bundled
 //! samples; plus the background "re-check all". Bulk work runs on a blocking thread, emits
-//! `import-progress` / `recheck-progress` events `{done, total, file}` and stops between two
+//! `import-progress` / `recheck-progress` events `{done, total, file}` (`file` empty for an
+//! import, which reports whole groups) and stops between two
 //! files when `cancel_job` is called.
 
 use super::adapter::ImportLine;
