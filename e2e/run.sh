@@ -46,7 +46,8 @@ td="$(command -v tauri-driver || echo "$HOME/.cargo/bin/tauri-driver")"
 "$td" --port "$port" --native-port "$nport" --native-driver /usr/bin/WebKitWebDriver >"$tmp/tauri-driver.log" 2>&1 & pids+=($!)
 for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
 
-"$py" "$here/test_app.py" --app "$app" --driver "http://127.0.0.1:$port" --out "$out" --fixtures "$root/tests/fixtures" --tmp "$tmp" "$@"
+"$py" "$here/test_app.py" --app "$app" --driver "http://127.0.0.1:$port" --out "$out" --fixtures "$root/tests/fixtures" --tmp "$tmp" \
+  --axe "$root/target/tools/axe-core/node_modules/axe-core/axe.min.js" "$@"
 rc=$?
 [ $rc -ne 0 ] && { echo "--- tauri-driver log (tail)"; tail -20 "$tmp/tauri-driver.log"; }
 exit $rc

@@ -136,6 +136,34 @@ def xss_badge():
 
 # ───────────────────────────── tests (run in this order, one app session) ─────────────────────────────
 
+def test_first_run_greets_an_empty_wallet():
+    wait(lambda: D.execute_script("return document.body.dataset.ready") == "1", msg="app booted")
+    # "Skip" is remembered in the webview's localStorage, which outlives the throw-away wallet:
+    # start as a new user of this computer.
+    if D.execute_script("const had = localStorage.length > 0; localStorage.clear(); return had"):
+        D.refresh()
+        wait(lambda: D.execute_script("return document.body.dataset.ready") == "1", msg="app rebooted")
+    # An empty wallet opens on the three first steps, not on an empty gallery.
+    wait(lambda: css("#view-welcome").is_displayed(), msg="first-run steps shown")
+    assert not css("#view-wallet").is_displayed()
+    steps = [h.text for h in csss("#view-welcome .step h2")]
+    assert steps == ["1 Add your email addresses", "2 Bring in your badges", "3 What stays on this computer"], steps
+    assert css("#welcome-samples").text == "Try the samples"
+    shot("00-first-run")
+    # Adding an email here is the same identity Settings lists.
+    css("#welcome-email").send_keys("first@example.org")
+    css("#welcome-email").submit()
+    wait(lambda: "first@example.org" in css("#welcome-emails").text, msg="email listed")
+    assert "first@example.org" in invoke("get_profile")["emails"]
+    # Skipping is remembered: a reload of the still-empty wallet shows the gallery.
+    css("#skip-welcome").click()
+    wait(lambda: css("#view-wallet").is_displayed(), msg="skipped to the gallery")
+    D.refresh()
+    wait(lambda: D.execute_script("return document.body.dataset.ready") == "1", msg="app rebooted")
+    assert not css("#view-welcome").is_displayed(), "the welcome came back after skipping it"
+    invoke("remove_identity", {"value": "first@example.org"})
+
+
 def test_starts_with_empty_state():
     wait(lambda: D.execute_script("return document.body.dataset.ready") == "1", msg="app booted")
     assert D.title == "Backpack", D.title
@@ -438,7 +466,7 @@ def test_cancel_stops_a_bulk_import_between_files():
     wait(lambda: css("#import-results-panel").is_displayed() and "stopped after" in css("#import-summary").text, 60,
          "cancelled import reported")
     summary = css("#import-summary").text
-    added = int(summary.split()[0])
+    added = int(summary.split()[0].replace(",", ""))  # "1,234 added": numbers are formatted (Intl)
     assert 20 <= added < 3000, summary
     # what was added before the stop is in the wallet, whole; nothing after it
     wait(lambda: len(invoke("list_badges")) == before + added, msg="wallet holds exactly the added badges")
@@ -486,6 +514,300 @@ def test_second_launch_hands_its_files_to_the_window():
     shot("10-handed-over-files")
     assert "presentation export" in css("#received-panel").text, css("#received-panel").text
     assert len(invoke("list_badges")) == before + 1, "the presentation must not be imported"
+
+
+def test_help_explains_every_status_and_reopens_the_first_steps():
+    nav("help")
+    assert D.title == "Help — Backpack", D.title
+    shown = [dt.get_attribute("data-status") for dt in csss("#help-verdicts dt")]
+    assert shown == ["verified", "issuer_not_confirmed", "could_not_check", "invalid", "expired", "revoked",
+                     "unreadable", "not_checked"], shown
+    # The labels are the core's (verify::Status::label), each with one explaining line.
+    labels = [dt.text.lstrip("✓◐?✕⚠⊘· ").strip() for dt in csss("#help-verdicts dt")]
+    assert labels == ["Verified", "Signature intact, issuer not confirmed", "Could not check", "Invalid", "Expired",
+                      "Revoked", "Unreadable", "Not checked"], labels
+    assert all(len(dd.text) > 30 for dd in csss("#help-verdicts dd"))
+    text = css("#view-help").text
+    for needle in ["Issuer not confirmed", "Sharing your badges", "Backing up", "What minor mode protects"]:
+        assert needle in text, needle
+    shot("11-help")
+    css("#show-welcome").click()
+    wait(lambda: css("#view-welcome").is_displayed(), msg="first steps again from Help")
+    css("#welcome-done").click()
+    wait(lambda: css("#view-wallet").is_displayed())
+
+
+def tab_to(pred, what, limit=80):
+    """Press Tab (on whatever has focus) until pred(active element) holds. Keyboard only."""
+    for _ in range(limit):
+        a = D.switch_to.active_element
+        try:
+            if pred(a):
+                return a
+        except StaleElementReferenceException:
+            pass
+        a.send_keys(Keys.TAB)
+    raise AssertionError(f"Tab never reached {what}")
+
+
+def is_(sel):
+    return lambda a: D.execute_script("return arguments[0].matches(arguments[1])", a, sel)
+
+
+def test_keyboard_only_walkthrough():
+    """Import the samples, make a collection, open a badge, add it, export: keys only (the
+    native save dialog is answered by the test, as a learner would type a path into it)."""
+    out = os.path.join(ARGS.tmp, "keyboard-portfolio.html")
+    D.execute_script("""
+        const path = arguments[0], T = window.__TAURI__, orig = T.core.invoke.bind(T.core);
+        const core = Object.assign({}, T.core, {invoke: (cmd, args) => cmd === 'plugin:dialog|save' ? Promise.resolve(path) : orig(cmd, args)});
+        Object.defineProperty(window, '__TAURI__', {value: Object.assign({}, T, {core}), configurable: true, writable: true});""", out)
+    D.execute_script("document.activeElement && document.activeElement.blur(); document.body.focus()")
+    tab_to(is_('.nav-item[data-view="import"]'), "Add badges").send_keys(Keys.ENTER)
+    wait(lambda: css("#view-import").is_displayed())
+    tab_to(is_('#paste-form [data-action="import-samples"]'), "Add the sample badges").send_keys(Keys.ENTER)
+    wait(lambda: css("#view-wallet").is_displayed() and cards(), msg="samples in the gallery")
+    tab_to(is_('.nav-item[data-view="collections"]'), "Collections").send_keys(Keys.ENTER)
+    wait(lambda: css("#view-collections").is_displayed())
+    tab_to(is_("#new-collection-name"), "new collection name").send_keys("Keyboard picks", Keys.ENTER)
+    wait(lambda: any("Keyboard picks" in b.text for b in csss(".collection-btn")), msg="collection made")
+    tab_to(is_('.nav-item[data-view="wallet"]'), "My badges").send_keys(Keys.ENTER)
+    wait(lambda: css("#view-wallet").is_displayed())
+    D.switch_to.active_element.send_keys("/")
+    wait(lambda: D.switch_to.active_element.get_attribute("id") == "search", msg="/ focuses search")
+    D.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+    wait(lambda: "card" in (D.switch_to.active_element.get_attribute("class") or ""), msg="first card focused")
+    D.switch_to.active_element.send_keys(Keys.ENTER)
+    wait(lambda: css("#view-detail").is_displayed() and csss("#detail-name"), msg="detail by keyboard")
+    name = css("#detail-name").text
+    sel = tab_to(is_("#add-to-collection"), "collection select")
+    for _ in range(10):
+        if D.execute_script("return arguments[0].selectedOptions[0].text", sel) == "Keyboard picks":
+            break
+        sel.send_keys(Keys.ARROW_DOWN)
+    assert D.execute_script("return arguments[0].selectedOptions[0].text", sel) == "Keyboard picks"
+    tab_to(is_("#add-to-collection-btn"), "Add to collection").send_keys(Keys.ENTER)
+    wait(lambda: any(c["name"] == "Keyboard picks" and c["badgeIds"] for c in invoke("list_collections")), msg="added")
+    tab_to(is_('.nav-item[data-view="collections"]'), "Collections").send_keys(Keys.ENTER)
+    wait(lambda: css("#view-collections").is_displayed())
+    tab_to(lambda a: "Keyboard picks" in a.text and is_(".collection-btn")(a), "the new collection").send_keys(Keys.ENTER)
+    wait(lambda: css("#collection-name").get_attribute("value") == "Keyboard picks", msg="collection opened")
+    assert name in css("#col-badges").text
+    tab_to(is_("#export-btn"), "Export").send_keys(Keys.ENTER)
+    wait(lambda: css("#confirm-dialog").is_displayed() or css("#pass-dialog").is_displayed(), msg="export dialog")
+    if css("#pass-dialog").is_displayed():  # the signing key's passphrase (no keyring), typed
+        assert D.switch_to.active_element.get_attribute("id") == "pass-input"
+        D.switch_to.active_element.send_keys("learner key words", Keys.ENTER)
+    wait(lambda: css("#confirm-dialog").is_displayed(), msg="privacy warning")
+    tab_to(is_("#confirm-ok"), "Choose where to save").send_keys(Keys.ENTER)
+    wait(lambda: os.path.exists(out) and os.path.getsize(out) > 1000, 30, "portfolio written")
+    wait(lambda: any("Exported 1 badge" in x.text for x in csss(".toast")), msg="export toast")
+    got = [(b.get("badge") or {}).get("name") for b in invoke("open_received", {"path": out})["badges"]]
+    assert name in got, (name, got)
+    shot("12-keyboard-export")
+
+
+# Dark theme: the UI follows prefers-color-scheme (ui/css/theme.css). WebKitWebDriver cannot
+# emulate the media feature, so the test copies the rules of that @media block to the top level
+# of the stylesheet (and sets color-scheme), which is exactly what a dark system does.
+SET_THEME = """
+const dark = arguments[0];
+for (const sheet of document.styleSheets) {
+  for (let i = sheet.cssRules.length - 1; i >= 0; i--) if (sheet.cssRules[i].cssText.includes('--e2e-dark')) sheet.deleteRule(i);
+  if (!dark) continue;
+  for (const r of [...sheet.cssRules]) {
+    if (r.conditionText && r.conditionText.includes('prefers-color-scheme: dark'))
+      for (const inner of r.cssRules) sheet.insertRule(inner.cssText.replace('{', '{ --e2e-dark: 1;'), sheet.cssRules.length);
+  }
+}
+document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
+"""
+
+AXE_RUN = r"""
+const cb = arguments[arguments.length - 1];
+axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})
+  .then(r => cb(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + (n.failureSummary || '').split('\n').slice(0, 3).join(' '))}))
+    .concat(r.incomplete.filter(v => v.id === 'color-contrast').map(v => ({id: 'color-contrast-incomplete', impact: 'review', help: v.help, nodes: [String(v.nodes.length)]})))),
+        e => cb([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));
+"""
+
+
+def axe(screen):
+    """Run axe-core in the real webview; returns the serious/critical violations as lines."""
+    if not D.execute_script("return !!window.axe"):
+        # As the script itself: WebDriver scripts run outside the page's CSP (no eval needed).
+        assert D.execute_script(AXE_SOURCE() + "\n;return typeof window.axe;") == "object"
+    v = D.execute_async_script(AXE_RUN)
+    bad = [x for x in v if x["impact"] in ("serious", "critical")]
+    for x in v:
+        if x["impact"] not in ("serious", "critical"):
+            AXE_OTHER.setdefault(f"{x['impact']} {x['id']}", set()).add(screen)
+    return [f"{screen}: {x['impact']} {x['id']} ({x['help']}): {x['nodes']}" for x in bad]
+
+
+_axe_src = None
+# Moderate/minor findings (and contrast axe could not decide, e.g. text over an image), printed
+# for the record: the test fails on serious and critical ones only.
+AXE_OTHER = {}
+
+
+def AXE_SOURCE():
+    global _axe_src
+    if _axe_src is None:
+        with open(ARGS.axe, encoding="utf-8") as f:
+            _axe_src = f.read()
+    return _axe_src
+
+
+def set_language(code):
+    r = D.execute_async_script(
+        "const cb = arguments[arguments.length - 1];"
+        "import('./js/i18n.js').then(m => { m.setPreference(arguments[0]);"
+        " window.dispatchEvent(new Event('backpack:language')); cb(1); }, e => cb(String(e)));", code)
+    assert r == 1, r
+
+
+def screens():
+    """(name, show) for every screen; show() brings it up from anywhere, and returns a cleanup."""
+    def view(v):
+        def show():
+            nav(v)
+            return None
+        return show
+
+    def detail():
+        nav("wallet")
+        search("")
+        wait(lambda: cards())
+        click_first_card()
+        wait(lambda: csss("#detail-name") and csss("#verify-summary"), msg="detail")
+        css("#tech-details summary").click()
+
+    def collections():
+        nav("collections")
+        wait(lambda: csss("#col-badges li"), msg="collection with badges")
+
+    def export_dialog():
+        collections()
+        css("#export-btn").click()
+        wait(lambda: css("#confirm-dialog").is_displayed() or css("#pass-dialog").is_displayed(), msg="export dialog")
+        if css("#pass-dialog").is_displayed():
+            css("#pass-input").send_keys("learner key words")
+            css("#pass-ok").click()
+            wait(lambda: css("#confirm-dialog").is_displayed(), msg="privacy warning")
+        return lambda: css('#confirm-dialog button[value="cancel"]').click()
+
+    def received():
+        nav("import")
+        r = invoke("open_received", {"path": os.path.join(ARGS.tmp, "portfolio.html")})
+        assert D.execute_async_script(
+            "const cb = arguments[arguments.length - 1];"
+            "import('./js/views/import.js').then(m => { m.showReceived(arguments[0], []); cb(1); }, e => cb(String(e)));", r) == 1
+        wait(lambda: csss("#received-badges li"), msg="received badges")
+        D.execute_script("document.getElementById('received-panel').scrollIntoView()")
+        return lambda: D.execute_script("document.getElementById('received-panel').hidden = true")
+
+    def welcome():
+        nav("help")
+        css("#show-welcome").click()
+        wait(lambda: css("#view-welcome").is_displayed())
+
+    def gallery():
+        nav("wallet")
+        search("")
+        wait(lambda: cards())
+
+    return [("gallery", gallery), ("detail", detail), ("import", view("import")), ("collections", collections),
+            ("settings", view("settings")), ("export-dialog", export_dialog), ("received", received),
+            ("first-run", welcome), ("help", view("help"))]
+
+
+def test_axe_every_screen_light_and_dark_in_english_and_spanish():
+    """axe-core in the real webview: zero serious or critical violations on every screen, in
+    both themes and both languages; one screenshot of each (e2e-output/screens/)."""
+    os.makedirs(os.path.join(ARGS.out, "screens"), exist_ok=True)
+    # The audit can fail: a nameless button and grey-on-grey text are reported.
+    nav("help")
+    D.execute_script("const m = document.querySelector('#view-help .help-body');"
+                     "const b = document.createElement('button'); b.id = 'axe-bad-1'; m.prepend(b);"
+                     "const p = document.createElement('p'); p.id = 'axe-bad-2'; p.textContent = 'faint text';"
+                     "p.style.color = '#ccc'; p.style.background = '#ddd'; m.prepend(p);")
+    seeded = "\n".join(axe("seeded"))
+    D.execute_script("document.getElementById('axe-bad-1').remove(); document.getElementById('axe-bad-2').remove();")
+    assert "button-name" in seeded and "color-contrast" in seeded, seeded
+    problems = []
+    try:
+        for lang in ("en", "es"):
+            set_language(lang)
+            for theme in ("light", "dark"):
+                D.execute_script(SET_THEME, theme == "dark")
+                for name, show in screens():
+                    cleanup = show()
+                    time.sleep(0.3)  # toasts and focus settle
+                    problems += axe(f"{name} [{lang}, {theme}]")
+                    shot(os.path.join("screens", f"{name}-{lang}-{theme}"))
+                    if cleanup:
+                        cleanup()
+    finally:
+        D.execute_script(SET_THEME, False)
+        set_language("")
+    runs = 2 * 2 * len(screens())
+    print(f"  axe-core {D.execute_script('return axe.version')}: {runs} screen runs, "
+          f"{len(problems)} serious/critical violations")
+    for k, where in sorted(AXE_OTHER.items()):
+        if where != {"seeded"}:
+            print(f"  axe (not failing): {k} on {len(where - {'seeded'})} screen runs, e.g. {sorted(where - {'seeded'})[0]}")
+    assert not problems, "\n".join(problems)
+
+
+# Text nodes that are visible and not inside translate="no" (the learner's and badges' own
+# data): in the pseudo-locale every letter of the catalog is accented, so plain ASCII letters
+# here are a string that does not come from the catalog.
+UNTRANSLATED = r"""
+const out = [];
+// A message may interpolate data (a badge name, a number): it still carries some accented
+// (catalog) letters. Text with ASCII words and no accented letter at all is not from the catalog.
+const PSEUDO = /[\u00C0-\u02AF\u1E00-\u1EFF]/;
+const visible = (e) => e && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden';
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+for (let n; (n = walker.nextNode());) {
+  const p = n.parentElement;
+  if (!p || p.closest('[translate="no"], script, style, option, textarea, [hidden]')) continue;
+  if (!/[A-Za-z]{2,}/.test(n.data) || PSEUDO.test(n.data) || !visible(p)) continue;
+  out.push(n.data.trim().slice(0, 80));
+}
+for (const e of document.querySelectorAll('[aria-label], [placeholder], [title]')) {
+  if (e.closest('[translate="no"], [hidden]') || !visible(e)) continue;
+  for (const a of ['aria-label', 'placeholder', 'title']) {
+    const v = e.getAttribute(a);
+    if (v && /[A-Za-z]{2,}/.test(v) && !PSEUDO.test(v)) out.push(`${a}="${v.slice(0, 80)}"`);
+  }
+}
+return out;
+"""
+
+# Every screen but the export dialog, whose privacy warning is the core's own English text
+# (the core's messages are not translated yet).
+PSEUDO_SCREENS = ["gallery", "detail", "import", "collections", "settings", "received", "first-run", "help"]
+
+
+def test_pseudo_locale_shows_no_string_outside_the_catalog():
+    set_language("en-XA")
+    try:
+        assert D.execute_script("return document.documentElement.lang") == "en"
+        found = []
+        for name, show in screens():
+            if name not in PSEUDO_SCREENS:
+                continue
+            show()
+            time.sleep(0.3)
+            D.execute_script("for (const t of document.querySelectorAll('.toast')) t.remove()")
+            found += [f"{name}: {x}" for x in D.execute_script(UNTRANSLATED)]
+        shot("13-pseudo-locale")
+        assert not found, "\n".join(found)
+    finally:
+        set_language("")
 
 
 TESTS = [v for k, v in list(globals().items()) if k.startswith("test_")]
@@ -666,6 +988,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--fixtures", required=True)
     ap.add_argument("--tmp", required=True)
+    ap.add_argument("--axe", default="", help="axe-core's axe.min.js (scripts/install-deps.sh e2e)")
     ap.add_argument("--bench", action="store_true")
     ap.add_argument("-k", default="")
     ARGS = ap.parse_args()

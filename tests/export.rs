@@ -1057,7 +1057,10 @@ fn imported(w: &backpack_core::store::Wallet, rel: &str) -> i64 {
     use backpack_core::import::{FileResult, ImportOptions, import_with};
     let (clock, f) = (FixedClock(now()), StatusListFetcher);
     let ctx = vctx(&clock, &f);
-    let o = ImportOptions { verify: Some(&ctx) };
+    let o = ImportOptions {
+        verify: Some(&ctx),
+        ..Default::default()
+    };
     match import_with(w, &fixture_bytes(rel), rel, &o).result {
         FileResult::Imported { id, .. } => id,
         other => panic!("{rel}: {other:?}"),
@@ -1181,6 +1184,7 @@ fn wallet_collection_round_trip_in_every_format() {
         "baked.png",
         &backpack_core::import::ImportOptions {
             verify: Some(&ctx2),
+            ..Default::default()
         },
     );
     assert!(back.is_ok(), "{back:?}");

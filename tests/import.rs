@@ -211,7 +211,10 @@ fn import_verified(w: &Wallet, bytes: &[u8], name: &str) -> FileResult {
     let clock = crate::util::test_clock();
     let ctx =
         backpack_core::verify::VerifyContext::new(&clock, &backpack_core::env::OfflineFetcher);
-    let opts = ImportOptions { verify: Some(&ctx) };
+    let opts = ImportOptions {
+        verify: Some(&ctx),
+        ..Default::default()
+    };
     backpack_core::import::import_with(w, bytes, name, &opts).result
 }
 
@@ -680,7 +683,10 @@ fn confirmed_bindings_stay_visible_as_evidence_after_the_cache_expires() {
         &w,
         &bytes,
         "simple.json",
-        &ImportOptions { verify: Some(&ctx) },
+        &ImportOptions {
+            verify: Some(&ctx),
+            ..Default::default()
+        },
     )
     .result
     else {
@@ -881,7 +887,10 @@ mod other_wallets {
         import_paths_unlocked(
             w,
             paths,
-            &ImportOptions { verify: Some(&ctx) },
+            &ImportOptions {
+                verify: Some(&ctx),
+                ..Default::default()
+            },
             unlock,
             &mut |_, _| {},
         )
@@ -2068,4 +2077,62 @@ mod other_wallets {
     fn reqwest_url(s: &str) -> reqwest::Url {
         reqwest::Url::parse(s).unwrap()
     }
+}
+
+/// The app's Cancel: an import in groups stops between two groups when the flag is set. Every
+/// group stored before stays whole (one outcome per stored input, no more, no fewer), and the
+/// inputs after it are neither read nor stored.
+#[test]
+fn cancel_stops_between_groups_and_keeps_what_was_stored() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let base: serde_json::Value =
+        serde_json::from_slice(&fixture_bytes("1edtech-public-validator/ob30/simple.json"))
+            .unwrap();
+    for i in 0..200 {
+        let mut doc = base.clone();
+        doc["id"] = format!("urn:uuid:00000000-0000-4000-8000-{i:012}").into();
+        std::fs::write(
+            dir.path().join(format!("b{i:03}.json")),
+            serde_json::to_vec(&doc).unwrap(),
+        )
+        .unwrap();
+    }
+    let w = Wallet::open_in_memory().unwrap();
+    let cancel = AtomicBool::new(false);
+    let opts = ImportOptions {
+        verify: None,
+        cancel: Some(&cancel),
+        group: 20,
+    };
+    let mut calls = Vec::new();
+    let out = import_paths(
+        &w,
+        &[dir.path().to_path_buf()],
+        &opts,
+        &mut |done, total| {
+            calls.push((done, total));
+            if done >= 40 {
+                cancel.store(true, Ordering::SeqCst);
+            }
+        },
+    );
+    assert_eq!(calls[0], (0, 200));
+    assert!(calls.iter().all(|&(_, t)| t == 200));
+    assert!(out.len() >= 40 && out.len() < 200, "{} outcomes", out.len());
+    assert_eq!(out.len() % 20, 0, "whole groups only");
+    assert!(
+        out.iter()
+            .all(|o| matches!(o.result, FileResult::Imported { .. }))
+    );
+    assert_eq!(w.list_badges(&Query::default()).unwrap().len(), out.len());
+    // Without the flag, the same call imports everything.
+    let w2 = Wallet::open_in_memory().unwrap();
+    let all = import_paths(
+        &w2,
+        &[dir.path().to_path_buf()],
+        &ImportOptions::default(),
+        &mut |_, _| {},
+    );
+    assert_eq!(all.len(), 200);
 }

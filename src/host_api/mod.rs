@@ -903,6 +903,7 @@ fn run_sync(
     let total = fresh.len();
     let opts_i = ImportOptions {
         verify: Some(verify),
+        ..Default::default()
     };
     for (i, it) in fresh.into_iter().enumerate() {
         let o = crate::import::import_with(env.wallet, &it.bytes, &source(it.n), &opts_i);

@@ -638,7 +638,10 @@ mod tests {
             let run = |w: &Wallet| {
                 let c = clock();
                 let ctx = VerifyContext::new(&c, &OfflineFetcher);
-                let o = ImportOptions { verify: Some(&ctx) };
+                let o = ImportOptions {
+                    verify: Some(&ctx),
+                    ..Default::default()
+                };
                 assert!(import_with(w, bytes, name, &o).is_ok(), "{name}");
                 let s = w.list_badges(&Query::default()).unwrap().pop().unwrap();
                 let r = w.latest_report(s.id).unwrap().unwrap();

@@ -222,6 +222,7 @@ pub fn import_url(wallet: &Wallet, url: &str, ctx: &VerifyContext<'_>) -> FileOu
         source,
         &ImportOptions {
             verify: Some(&vctx),
+            ..Default::default()
         },
     )
 }

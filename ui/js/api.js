@@ -1,10 +1,11 @@
 // The ONLY module that touches window.__TAURI__ (STYLE §10.6). One async function per command.
+import { t } from "./i18n.js";
 // Every command rejects with {kind, message} (see src-tauri/src/error.rs).
 
 const T = () => {
-  const t = window.__TAURI__;
-  if (!t || !t.core) throw { kind: "unavailable", message: "the app backend is not available" };
-  return t;
+  const tauri = window.__TAURI__;
+  if (!tauri || !tauri.core) throw { kind: "unavailable", message: "the app backend is not available" };
+  return tauri;
 };
 
 /** @param {string} cmd @param {object} [args] */
@@ -42,8 +43,8 @@ export const takeOpenedFiles = () => invoke("take_opened_files");
 
 /** Pick one received export file. */
 export async function pickReceived() {
-  const r = await invoke("plugin:dialog|open", { options: { multiple: false, title: "Choose the portfolio you received",
-    filters: [{ name: "Shared portfolios", extensions: ["html", "htm", "zip", "pdf", "json"] }] } });
+  const r = await invoke("plugin:dialog|open", { options: { multiple: false, title: t("dlg-received"),
+    filters: [{ name: t("dlg-received-filter"), extensions: ["html", "htm", "zip", "pdf", "json"] }] } });
   return Array.isArray(r) ? r[0] ?? null : r ?? null;
 }
 
@@ -63,7 +64,7 @@ export const exportCollection = (id, format, privacy, path) => invoke("export_co
 
 /** Ask where to save an export; resolves to a path or null. */
 export async function pickExportPath(defaultPath, extension) {
-  const r = await invoke("plugin:dialog|save", { options: { defaultPath, title: "Save the export",
+  const r = await invoke("plugin:dialog|save", { options: { defaultPath, title: t("dlg-save-export"),
     filters: [{ name: extension.toUpperCase(), extensions: [extension] }] } });
   return r ?? null;
 }
@@ -89,7 +90,7 @@ export const setWalletEncryption = (current, passphrase) => invoke("set_wallet_e
 
 /** Pick one backup file. */
 export async function pickBackup() {
-  const r = await invoke("plugin:dialog|open", { options: { multiple: false, title: "Choose a Backpack backup" } });
+  const r = await invoke("plugin:dialog|open", { options: { multiple: false, title: t("dlg-backup") } });
   return Array.isArray(r) ? r[0] ?? null : r ?? null;
 }
 
@@ -121,9 +122,9 @@ export const openLinkedin = (id) => invoke("open_linkedin", { id });
 /** Pick files (or one folder). Resolves to an array of paths, empty when cancelled. */
 export async function pickPaths({ directory = false } = {}) {
   const options = directory
-    ? { directory: true, multiple: false, title: "Choose a folder of badges" }
-    : { multiple: true, title: "Choose badge files",
-        filters: [{ name: "Badges", extensions: ["png", "svg", "json", "jwt", "jws", "txt", "zip"] }] };
+    ? { directory: true, multiple: false, title: t("dlg-folder") }
+    : { multiple: true, title: t("dlg-files"),
+        filters: [{ name: t("dlg-files-filter"), extensions: ["png", "svg", "json", "jwt", "jws", "txt", "zip"] }] };
   const r = await invoke("plugin:dialog|open", { options });
   if (r == null) return [];
   return Array.isArray(r) ? r : [r];
@@ -131,7 +132,7 @@ export async function pickPaths({ directory = false } = {}) {
 
 /** Ask where to save; resolves to a path or null. */
 export async function pickSavePath(defaultPath) {
-  const r = await invoke("plugin:dialog|save", { options: { defaultPath, title: "Save the original badge file" } });
+  const r = await invoke("plugin:dialog|save", { options: { defaultPath, title: t("dlg-save-original") } });
   return r ?? null;
 }
 

@@ -1,3 +1,5 @@
+import { t, formatDate } from "./i18n.js";
+
 // Tiny DOM helpers. Badge content is untrusted: text goes in through textContent only (never
 // innerHTML), and badge links are shown as inert text, never as <a> elements.
 
@@ -47,24 +49,16 @@ export function isWebUrl(s) {
 
 /** A URL shown as inert, selectable text (the app never navigates to badge links). */
 export function urlText(s) {
-  return el("span", { class: "url", title: isWebUrl(s) ? "Web address (copy it to open it in your browser)" : "Not a web address" }, s);
+  return el("span", { class: "url", title: t(isWebUrl(s) ? "url-web" : "url-not-web", null, "title"), translate: "no" }, s);
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-/** "3 May 2026" from an ISO date; the input when it does not parse. */
-export function fmtDate(iso) {
-  if (!iso) return "";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return String(iso);
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
+/** "3 May 2026" (in the app's language, through Intl) from an ISO date; the input when it does not parse. */
+export const fmtDate = formatDate;
 
-// One label per core status id (backpack_core::verify::Status).
-export const STATUS_LABEL = {
-  verified: "Verified", issuer_not_confirmed: "Signature intact, issuer not confirmed",
-  could_not_check: "Could not check", invalid: "Invalid", expired: "Expired", revoked: "Revoked",
-  unreadable: "Unreadable", not_checked: "Not checked",
-};
+// One label per core status id (backpack_core::verify::Status), from the catalog
+// ("status-<id>"), in the language chosen when it is read.
+const STATUS_IDS = ["verified", "issuer_not_confirmed", "could_not_check", "invalid", "expired", "revoked", "unreadable", "not_checked"];
+export const STATUS_LABEL = new Proxy({}, { get: (_, k) => (STATUS_IDS.includes(k) ? t(`status-${k}`) : undefined) });
 const STATUS_ICON = {
   verified: "✓", issuer_not_confirmed: "◐", could_not_check: "?", invalid: "✕", expired: "⚠",
   revoked: "⊘", unreadable: "✕", not_checked: "·",
@@ -83,10 +77,10 @@ export function badgeImage(src, alt = "") {
 // ── toasts and confirm ──
 export function toast(message, { error = false, action = null, timeout = 6000 } = {}) {
   const box = $("#toasts");
-  const t = el("div", { class: error ? "toast error" : "toast" }, el("span", {}, message));
-  if (action) t.append(el("button", { type: "button", class: "link-btn", onclick: () => { t.remove(); action.run(); } }, action.label));
-  box.append(t);
-  setTimeout(() => t.remove(), timeout);
+  const node = el("div", { class: error ? "toast error" : "toast" }, el("span", {}, message));
+  if (action) node.append(el("button", { type: "button", class: "link-btn", onclick: () => { node.remove(); action.run(); } }, action.label));
+  box.append(node);
+  setTimeout(() => node.remove(), timeout);
 }
 
 export function errorToast(e) {
@@ -94,7 +88,7 @@ export function errorToast(e) {
 }
 
 /** Resolves true when the learner confirms. */
-export function confirmDialog(title, text, okLabel = "OK") {
+export function confirmDialog(title, text, okLabel = t("ok")) {
   const d = $("#confirm-dialog");
   $("#confirm-title").textContent = title;
   $("#confirm-text").textContent = text;
@@ -117,6 +111,9 @@ export function passphraseDialog(title, text, error = "") {
   $("#pass-error").hidden = !error;
   input.value = "";
   d.returnValue = "cancel";
+  // Enter in the field means Continue (the form's implicit submission would pick its first
+  // button, Cancel).
+  input.onkeydown = (e) => { if (e.key === "Enter" && !e.isComposing) { e.preventDefault(); d.close("ok"); } };
   return new Promise((resolve) => {
     d.addEventListener("close", () => {
       const v = input.value;
@@ -139,8 +136,7 @@ export async function withSigningKey(f, setPassphrase) {
       if (!e || e.kind !== "key_passphrase") throw e;
     }
     for (;;) {
-      const p = await passphraseDialog("Signing key passphrase",
-        "This computer has no keyring, so Backpack keeps the key that signs your portfolios in an encrypted file beside your wallet. Enter its passphrase (the first time: choose one and keep it safe). Backpack keeps it only until you close the app.", error);
+      const p = await passphraseDialog(t("key-pass-title"), t("key-pass-text"), error);
       if (p === null) return null;
       try { await setPassphrase(p); error = ""; break; } catch (e) { error = e && e.message ? e.message : String(e); }
     }

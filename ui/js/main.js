@@ -9,10 +9,14 @@ import { initializeImport, importPaths, showReceived } from "./views/import.js";
 import { initializeCollections, renderCollections } from "./views/collections.js";
 import { initializeSettings, renderSettings, showWalletProblem } from "./views/settings.js";
 import { initializeHosts } from "./views/hosts.js";
+import { initializeWelcome, renderWelcome, shouldWelcome } from "./views/welcome.js";
+import { renderHelp } from "./views/help.js";
+import { initI18n, translateDom, t } from "./i18n.js";
 import { initializeSkills, renderSkills } from "./views/skills.js";
 
 performance.mark("app-start");
 let current = "wallet";
+let currentArg;
 
 /** Show one view. `detail` takes a badge id. */
 export function go(view, arg) {
@@ -23,23 +27,26 @@ export function go(view, arg) {
   }
   const from = current;
   current = view;
+  currentArg = arg;
   if (view === "wallet") { renderWallet(); if (from === "detail") requestAnimationFrame(() => renderWallet({ restoreFocus: true })); }
   if (view === "detail") showDetail(arg);
   if (view === "collections") renderCollections(arg);
   if (view === "settings") renderSettings();
   if (view === "skills") renderSkills();
+  if (view === "welcome") renderWelcome();
+  if (view === "help") renderHelp();
   if (view !== "detail" && view !== "wallet") $("#main").focus({ preventScroll: true });
-  document.title = { wallet: "Backpack", detail: "Badge — Backpack", collections: "Collections — Backpack", import: "Add badges — Backpack", settings: "Settings — Backpack", skills: "Skills — Backpack" }[view] || "Backpack";
+  document.title = t(`title-${view}`).startsWith("title-") ? "Backpack" : t(`title-${view}`);
 }
 window.addEventListener("backpack:go", (e) => go(e.detail.view, e.detail.arg));
 
 function initializeNavigation() {
   for (const b of $$(".nav-item")) b.addEventListener("click", () => go(b.dataset.view));
   document.addEventListener("click", (e) => {
-    const t = e.target instanceof Element ? e.target.closest("[data-action]") : null;
-    if (!t) return;
-    if (t.dataset.action === "go-import") go("import");
-    if (t.dataset.action === "back") go("wallet");
+    const act = e.target instanceof Element ? e.target.closest("[data-action]") : null;
+    if (!act) return;
+    if (act.dataset.action === "go-import") go("import");
+    if (act.dataset.action === "back") go("wallet");
   });
   document.addEventListener("keydown", (e) => {
     const typing = e.target instanceof HTMLElement && e.target.matches("input, textarea, select, [contenteditable]");
@@ -76,17 +83,27 @@ function openFiles() {
 
 function renderCount() {
   const n = state.cards.length;
-  $("#wallet-count").textContent = state.loaded ? `${n} badge${n === 1 ? "" : "s"} in your backpack` : "";
+  $("#wallet-count").textContent = state.loaded ? t("wallet-count", { n }) : "";
   document.body.classList.toggle("sharing-hidden", !(state.settings && (!state.settings.minorMode || state.settings.unlocked)));
 }
 
 async function boot() {
+  initI18n();
+  translateDom();
+  // A new language: repaint everything; results of an earlier import or check (in the old
+  // language) are put away.
+  window.addEventListener("backpack:language", () => {
+    $("#gallery").replaceChildren();
+    $("#import-results-panel").hidden = true;
+    $("#received-panel").hidden = true;
+    translateDom(); renderCount(); go(current, currentArg); });
   initializeNavigation();
   initializeWallet();
   initializeImport();
   initializeCollections();
   initializeSettings();
   initializeHosts();
+  initializeWelcome();
   initializeSkills();
   initializeDragDrop();
   subscribe(renderCount);
@@ -101,7 +118,7 @@ async function boot() {
   } catch (e) {
     errorToast(e);
   }
-  go("wallet");
+  go(shouldWelcome() ? "welcome" : "wallet");
   performance.mark("first-gallery-paint-queued");
   requestAnimationFrame(() => requestAnimationFrame(() => {
     performance.mark("first-gallery-paint");

@@ -70,6 +70,7 @@ impl Args {
             .with_cache(&wallet);
         let opts = ImportOptions {
             verify: (!self.no_verify).then_some(&vctx),
+            ..Default::default()
         };
         let unlock = if self.bundle_password {
             Unlock::with_bundle_password(bundle_password()?)

@@ -292,6 +292,10 @@ pub struct ExportSummary {
     pub extension: &'static str,
 }
 
+/// Inputs per stored group when the app imports: small enough that the progress bar moves
+/// and Cancel answers within a fraction of a second, large enough to keep every core busy.
+pub const APP_IMPORT_GROUP: usize = 32;
+
 /// The wallet path the CLI uses too: `BACKPACK_WALLET`, else the platform default.
 pub fn default_wallet_path() -> CmdResult<PathBuf> {
     if let Some(p) = std::env::var_os("BACKPACK_WALLET").filter(|p| !p.is_empty()) {
@@ -708,7 +712,10 @@ impl WalletAdapter {
     /// Import one path (a file, a folder or a ZIP) and verify what is new.
     pub fn import_path(&self, path: &Path) -> CmdResult<Vec<ImportLine>> {
         let outs = self.with_ctx(|ctx| {
-            let opts = ImportOptions { verify: Some(ctx) };
+            let opts = ImportOptions {
+                verify: Some(ctx),
+                ..Default::default()
+            };
             backpack_core::import::import_paths(
                 &self.wallet,
                 &[path.to_path_buf()],
@@ -719,10 +726,34 @@ impl WalletAdapter {
         Ok(outs.into_iter().map(line).collect())
     }
 
+    /// Import files, folders and ZIPs (a drop, the file dialog, a second launch) through the
+    /// core's pipeline: verified on every core, stored in groups of [`APP_IMPORT_GROUP`], each
+    /// group one commit; `progress(done, total)` after each group; stops between two groups
+    /// when `cancel` is set (what was stored stays whole).
+    pub fn import_paths(
+        &self,
+        paths: &[PathBuf],
+        cancel: &std::sync::atomic::AtomicBool,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> CmdResult<Vec<ImportLine>> {
+        let outs = self.with_ctx(|ctx| {
+            let opts = ImportOptions {
+                verify: Some(ctx),
+                cancel: Some(cancel),
+                group: APP_IMPORT_GROUP,
+            };
+            backpack_core::import::import_paths(&self.wallet, paths, &opts, progress)
+        })?;
+        Ok(outs.into_iter().map(line).collect())
+    }
+
     /// Import bytes (paste, samples, undo).
     pub fn import_bytes(&self, name: &str, bytes: &[u8]) -> CmdResult<ImportLine> {
         let out = self.with_ctx(|ctx| {
-            let opts = ImportOptions { verify: Some(ctx) };
+            let opts = ImportOptions {
+                verify: Some(ctx),
+                ..Default::default()
+            };
             backpack_core::import::import_with(&self.wallet, bytes, name, &opts)
         })?;
         Ok(line(out))

@@ -1,6 +1,7 @@
 //! Import: paths from the file dialog or a drop (files and folders), pasted text, the bundled
 //! samples; plus the background "re-check all". Bulk work runs on a blocking thread, emits
-//! `import-progress` / `recheck-progress` events `{done, total, file}` and stops between two
+//! `import-progress` / `recheck-progress` events `{done, total, file}` (`file` empty for an
+//! import, which reports whole groups) and stops between two
 //! files when `cancel_job` is called.
 
 use super::adapter::ImportLine;
@@ -22,33 +23,9 @@ pub struct Progress {
     pub file: String,
 }
 
-/// Files under `paths` (folders walked recursively, hidden entries skipped), sorted; a path
-/// that does not exist is kept so the core reports it.
-fn expand(paths: &[String]) -> Vec<PathBuf> {
-    fn walk(p: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-        let hidden = p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if p.is_dir() && !hidden && depth < 32 {
-            let mut kids: Vec<PathBuf> = std::fs::read_dir(p)
-                .into_iter()
-                .flatten()
-                .flatten()
-                .map(|e| e.path())
-                .collect();
-            kids.sort();
-            kids.iter().for_each(|k| walk(k, out, depth + 1));
-        } else if !(hidden && depth > 0) && (p.is_file() || depth == 0) {
-            out.push(p.to_path_buf());
-        }
-    }
-    let mut out = Vec::new();
-    paths.iter().for_each(|p| walk(Path::new(p), &mut out, 0));
-    out
-}
-
-/// Import files and folders (from the dialog or a drop) in the background.
+/// Import files and folders (from the dialog or a drop) in the background, through the core's
+/// one walker and pipeline (symlinked folders refused, ZIPs and other wallets' exports opened,
+/// every core verifying): `import-progress` after each stored group, Cancel between groups.
 #[tauri::command]
 pub async fn import_paths<R: Runtime>(
     app: AppHandle<R>,
@@ -58,29 +35,17 @@ pub async fn import_paths<R: Runtime>(
     let (wallet, cancel) = (state.wallet.clone(), state.cancel.clone());
     cancel.store(false, Ordering::SeqCst);
     let job = move || {
-        let files = expand(&paths);
-        let mut lines = Vec::with_capacity(files.len());
-        for (i, f) in files.iter().enumerate() {
-            if cancel.load(Ordering::SeqCst) {
-                break;
-            }
-            let name = f
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            // One core import per file (a ZIP expands inside it), so the job can stop between
-            // two files and report each one.
-            lines.extend(wallet.import_path(f)?);
+        let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+        wallet.import_paths(&paths, &cancel, &mut |done, total| {
             let _ = app.emit(
                 "import-progress",
                 Progress {
-                    done: i + 1,
-                    total: files.len(),
-                    file: name,
+                    done,
+                    total,
+                    file: String::new(),
                 },
             );
-        }
-        Ok(lines)
+        })
     };
     tauri::async_runtime::spawn_blocking(job)
         .await
@@ -124,14 +89,20 @@ pub async fn import_text(state: State<'_, AppState>, text: String) -> CmdResult<
         .map_err(|e| CommandError::new("cancelled", e.to_string()))?
 }
 
-/// Import the sample badges bundled with the app.
+/// Import the sample badges bundled with the app (verified: on a blocking thread, so the
+/// window keeps painting).
 #[tauri::command]
-pub fn import_samples(state: State<'_, AppState>) -> CmdResult<Vec<ImportLine>> {
-    let w = state.wallet()?;
-    backpack_core::app_support::SAMPLES
-        .iter()
-        .map(|(name, bytes)| w.import_bytes(name, bytes))
-        .collect()
+pub async fn import_samples(state: State<'_, AppState>) -> CmdResult<Vec<ImportLine>> {
+    let w = state.wallet.clone();
+    let job = move || {
+        backpack_core::app_support::SAMPLES
+            .iter()
+            .map(|(name, bytes)| w.import_bytes(name, bytes))
+            .collect()
+    };
+    tauri::async_runtime::spawn_blocking(job)
+        .await
+        .map_err(|e| CommandError::new("cancelled", e.to_string()))?
 }
 
 /// Ask the running bulk job to stop after the current file.

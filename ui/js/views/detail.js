@@ -5,23 +5,21 @@
 import * as api from "../api.js";
 import { $, el, clear, chip, badgeImage, fmtDate, urlText, toast, errorToast, confirmDialog, STATUS_LABEL } from "../dom.js";
 import { state, refresh } from "../store.js";
+import { t } from "../i18n.js";
 import { addToLinkedIn } from "./skills.js";
 
 const go = (view, arg) => window.dispatchEvent(new CustomEvent("backpack:go", { detail: { view, arg } }));
-const CHECK_LABEL = {
-  decode: "Read the file", parse: "Recognised the badge", schema: "Required fields present",
-  proof: "Digital signature", issuer_key: "Issuer's key", hosted: "Hosted copy matches",
-  issuer: "Issuer profile", expiry: "Not expired", not_before: "Already valid", status: "Not revoked",
-  recipient: "Issued to you",
-};
-const OUTCOME_LABEL = { pass: "Passed", fail: "Failed", skipped: "Not needed", error: "Could not check" };
+const CHECKS = ["decode", "parse", "schema", "proof", "issuer_key", "hosted", "issuer", "expiry", "not_before", "status", "recipient"];
+const checkLabel = (id) => (CHECKS.includes(id) ? t(`check-${id}`) : id);
+const OUTCOMES = ["pass", "fail", "skipped", "error"];
+const outcomeLabel = (o) => (OUTCOMES.includes(o) ? t(`outcome-${o}`) : o);
 
 let currentId = null;
 
 export async function showDetail(id) {
   currentId = id;
   const body = clear($("#detail-body"));
-  body.append(el("p", { class: "muted", role: "status" }, "Loading…"));
+  body.append(el("p", { class: "muted", role: "status" }, t("loading")));
   try {
     const d = await api.getBadge(id);
     if (currentId !== id) return;
@@ -44,79 +42,79 @@ function render(d) {
   const b = d.badge;
   const card = d.card;
   const body = clear($("#detail-body"));
-  const issuerName = b.issuer.name || b.issuer.id || "Unknown issuer";
+  const issuerName = b.issuer.name || b.issuer.id || t("unknown-issuer");
 
   // left column: image + actions
   const side = el("div", { class: "detail-side" },
-    el("div", { class: "detail-img" }, badgeImage(card.image, `Image of the badge ${b.name}`)),
-    d.remoteImage ? el("p", { class: "muted" }, "This badge's image is on the issuer's website. It is not loaded, so the issuer cannot see when you look at your badges.") : null,
-    el("button", { type: "button", class: "btn", "data-testid": "download", onclick: () => download(card.id) }, "Download original file"),
-    el("button", { type: "button", class: "btn", id: "add-to-linkedin", "data-sharing": "", onclick: () => addToLinkedIn(card.id) }, "Add to LinkedIn"),
-    el("button", { type: "button", class: "btn danger", onclick: () => remove(card.id, b.name) }, "Remove from backpack"));
+    el("div", { class: "detail-img" }, badgeImage(card.image, t("badge-image-alt", { name: b.name }))),
+    d.remoteImage ? el("p", { class: "muted" }, t("remote-image")) : null,
+    el("button", { type: "button", class: "btn", "data-testid": "download", onclick: () => download(card.id) }, t("download-original")),
+    el("button", { type: "button", class: "btn", id: "add-to-linkedin", "data-sharing": "", onclick: () => addToLinkedIn(card.id) }, t("add-to-linkedin")),
+    el("button", { type: "button", class: "btn danger", onclick: () => remove(card.id, b.name) }, t("remove-badge")));
 
   // verification box
   const rep = d.report;
   const checks = el("table", { class: "checks" },
-    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Check"), el("th", { scope: "col" }, "Result"), el("th", { scope: "col" }, "Detail"))),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, t("col-check")), el("th", { scope: "col" }, t("col-result")), el("th", { scope: "col" }, t("col-detail")))),
     el("tbody", {}, ...(rep ? rep.checks : []).map((c) => el("tr", { "data-check": c.id },
-      el("td", {}, CHECK_LABEL[c.id] || c.id, el("br"), el("code", { class: "muted" }, c.id)),
-      el("td", { class: `outcome outcome-${c.outcome}` }, OUTCOME_LABEL[c.outcome] || c.outcome),
-      el("td", {}, c.detail)))));
-  const tech = el("details", { id: "tech-details" }, el("summary", {}, "Technical details"),
-    rep ? el("p", { class: "muted" }, `Verdict: ${rep.verdict} · format: ${rep.format || card.format || "unknown"} · checked ${rep.checkedAt || rep.checked_at || ""}`) : null,
-    rep && (rep.keyId || rep.key_id) ? el("p", { class: "muted" }, "Key: ", urlText(rep.keyId || rep.key_id)) : null,
+      el("td", {}, checkLabel(c.id), el("br"), el("code", { class: "muted", translate: "no" }, c.id)),
+      el("td", { class: `outcome outcome-${c.outcome}` }, outcomeLabel(c.outcome)),
+      el("td", { translate: "no" }, c.detail)))));
+  const tech = el("details", { id: "tech-details" }, el("summary", {}, t("tech-details")),
+    rep ? el("p", { class: "muted" }, t("tech-summary", { verdict: rep.verdict, format: rep.format || card.format || "?", checked: rep.checkedAt || rep.checked_at || "" })) : null,
+    rep && (rep.keyId || rep.key_id) ? el("p", { class: "muted" }, t("tech-key"), " ", urlText(rep.keyId || rep.key_id)) : null,
     checks,
-    rep && rep.fetches && rep.fetches.length ? el("ul", { class: "item-list" }, ...rep.fetches.map((f) => el("li", {}, urlText(f.url), ` — ${f.status ?? f.error ?? ""}${f.from_cache ? " (from cache)" : ""}`))) : null,
-    d.earlier && d.earlier.length ? el("div", { id: "earlier-checks" }, el("h3", {}, "Earlier checks"),
-      el("ul", { class: "item-list" }, ...d.earlier.map((e) => el("li", {}, `${fmtDate(e.checkedAt)}: ${STATUS_LABEL[e.status] || e.status} — `, e.reason)))) : null);
+    rep && rep.fetches && rep.fetches.length ? el("ul", { class: "item-list" }, ...rep.fetches.map((f) => el("li", {}, urlText(f.url), " — ", el("span", { translate: "no" }, String(f.status ?? f.error ?? "")), f.from_cache ? ` ${t("from-cache")}` : ""))) : null,
+    d.earlier && d.earlier.length ? el("div", { id: "earlier-checks" }, el("h3", {}, t("earlier-checks")),
+      el("ul", { class: "item-list" }, ...d.earlier.map((e) => el("li", {}, `${fmtDate(e.checkedAt)}: ${STATUS_LABEL[e.status] || e.status} — `, el("span", { translate: "no" }, e.reason))))) : null);
   const verify = el("div", { class: `verify-box v-${card.status}`, id: "verify-box", "aria-live": "polite" },
     el("div", { class: "row spread" }, chip(card.status),
-      el("button", { type: "button", class: "btn small", id: "check-again", onclick: () => recheck(card.id) }, "Check again")),
+      el("button", { type: "button", class: "btn small", id: "check-again", onclick: () => recheck(card.id) }, t("check-again"))),
     card.trust ? trustLine(card.trust) : null,
-    el("p", { class: "verify-summary", id: "verify-summary" }, d.summary),
-    rep && rep.reason && card.status !== "verified" ? el("p", { class: "muted", id: "verify-reason" }, rep.reason) : null,
+    el("p", { class: "verify-summary", id: "verify-summary", translate: "no" }, d.summary),
+    rep && rep.reason && card.status !== "verified" ? el("p", { class: "muted", id: "verify-reason", translate: "no" }, rep.reason) : null,
     d.conflictsWith != null ? el("p", { class: "notice", role: "note", id: "conflict-note" },
-      "This copy claims to be a newer version of another badge in your backpack, but it is not signed with the issuer's key, so it was kept aside. ",
-      el("button", { type: "button", class: "link", onclick: () => go("detail", d.conflictsWith) }, "Open the badge it claims to replace")) : null,
+      t("conflict-note"), " ",
+      el("button", { type: "button", class: "link", onclick: () => go("detail", d.conflictsWith) }, t("conflict-open"))) : null,
     d.conflicts && d.conflicts.length ? el("p", { class: "notice", role: "note", id: "conflicts-note" },
-      `${d.conflicts.length === 1 ? "A copy" : `${d.conflicts.length} copies`} of this badge claiming to be newer ${d.conflicts.length === 1 ? "was" : "were"} kept aside: not signed with the issuer's key. `,
-      ...d.conflicts.map((c) => el("button", { type: "button", class: "link", onclick: () => go("detail", c) }, `Open #${c}`))) : null,
+      t("conflicts-note", { n: d.conflicts.length }), " ",
+      ...d.conflicts.map((c) => el("button", { type: "button", class: "link", onclick: () => go("detail", c) }, t("conflict-open-n", { n: c })))) : null,
     tech);
 
   // facts
   const dl = el("dl", { class: "fields" });
-  field(dl, "Issued", fmtDate(b.issued));
-  field(dl, "Valid from", fmtDate(b.validFrom ?? b.valid_from));
-  field(dl, "Valid until", fmtDate(b.validUntil ?? b.valid_until));
-  field(dl, "Type", b.achievementType ?? b.achievement_type);
-  field(dl, "Standard", `Open Badges ${b.specVersion ?? b.spec_version}${card.format ? ` (${card.format})` : ""}`);
-  field(dl, "Issuer", issuerName);
-  if (b.issuer.url) field(dl, "Issuer website", urlText(b.issuer.url));
-  if (b.issuer.email) field(dl, "Issuer email", b.issuer.email);
-  if (b.issuer.id) field(dl, "Issuer id", urlText(b.issuer.id));
-  if (b.id) field(dl, "Badge id", urlText(b.id));
-  field(dl, "File", d.fileName);
-  field(dl, "Added", fmtDate(d.importedAt));
+  field(dl, t("f-issued"), fmtDate(b.issued));
+  field(dl, t("f-valid-from"), fmtDate(b.validFrom ?? b.valid_from));
+  field(dl, t("f-valid-until"), fmtDate(b.validUntil ?? b.valid_until));
+  field(dl, t("f-type"), el("span", { translate: "no" }, b.achievementType ?? b.achievement_type ?? ""));
+  field(dl, t("f-standard"), el("span", { translate: "no" }, `Open Badges ${b.specVersion ?? b.spec_version}${card.format ? ` (${card.format})` : ""}`));
+  field(dl, t("f-issuer"), el("span", { translate: "no" }, issuerName));
+  if (b.issuer.url) field(dl, t("f-issuer-website"), urlText(b.issuer.url));
+  if (b.issuer.email) field(dl, t("f-issuer-email"), el("span", { translate: "no" }, b.issuer.email));
+  if (b.issuer.id) field(dl, t("f-issuer-id"), urlText(b.issuer.id));
+  if (b.id) field(dl, t("f-badge-id"), urlText(b.id));
+  field(dl, t("f-file"), d.fileName ? el("span", { translate: "no" }, d.fileName) : null);
+  field(dl, t("f-added"), fmtDate(d.importedAt));
 
   const main = el("div", {},
-    el("h1", { id: "detail-name", tabindex: "-1" }, b.name),
-    el("p", { class: "detail-issuer" }, `Issued by ${issuerName}`),
+    el("h1", { id: "detail-name", tabindex: "-1", translate: "no" }, b.name),
+    el("p", { class: "detail-issuer" }, t("issued-by"), " ", el("span", { translate: "no" }, issuerName)),
     verify,
-    b.description ? section("About this badge", el("p", { class: "prewrap", id: "detail-description" }, b.description)) : null,
+    b.description ? section(t("about-badge"), el("p", { class: "prewrap", id: "detail-description", translate: "no" }, b.description)) : null,
     criteriaSection(b.criteria),
-    section("Details", dl),
+    section(t("details"), dl),
     recipientsSection(b.recipients),
-    listSection("Skills and alignments", b.alignments, (a) => [el("strong", {}, a.targetName ?? a.target_name ?? "Alignment"),
+    listSection(t("alignments"), b.alignments, (a) => [el("strong", {}, a.targetName ?? a.target_name ?? t("alignment")),
       (a.targetFramework ?? a.target_framework) ? ` — ${a.targetFramework ?? a.target_framework}` : "",
       (a.targetCode ?? a.target_code) ? ` (${a.targetCode ?? a.target_code})` : "",
       (a.targetDescription ?? a.target_description) ? el("div", { class: "muted" }, a.targetDescription ?? a.target_description) : null,
       (a.targetUrl ?? a.target_url) ? el("div", {}, urlText(a.targetUrl ?? a.target_url)) : null]),
-    listSection("Evidence", b.evidence, (e) => [el("strong", {}, e.name || "Evidence"), e.genre ? ` — ${e.genre}` : "",
+    listSection(t("evidence"), b.evidence, (e) => [el("strong", {}, e.name || t("evidence")), e.genre ? ` — ${e.genre}` : "",
       e.description ? el("div", {}, e.description) : null, e.narrative ? el("div", { class: "muted" }, e.narrative) : null,
       e.id ? el("div", {}, urlText(e.id)) : null]),
-    listSection("Results", b.results, (r) => [el("strong", {}, r.label || "Result"), r.value ? `: ${r.value}` : "",
-      r.status ? ` (${r.status})` : "", (r.achievedLevel ?? r.achieved_level) ? ` — level ${r.achievedLevel ?? r.achieved_level}` : ""]),
-    b.tags && b.tags.length ? section("Issuer's tags", el("div", {}, ...b.tags.map((t) => el("span", { class: "tag" }, t)))) : null,
+    listSection(t("results"), b.results, (r) => [el("strong", {}, r.label || t("result")), r.value ? `: ${r.value}` : "",
+      r.status ? ` (${r.status})` : "", (r.achievedLevel ?? r.achieved_level) ? ` — ${t("level", { level: r.achievedLevel ?? r.achieved_level })}` : ""]),
+    b.tags && b.tags.length ? section(t("issuer-tags"), el("div", { translate: "no" }, ...b.tags.map((tag) => el("span", { class: "tag" }, tag)))) : null,
     endorsementsSection(d.endorsements),
     personalSection(d),
     collectionsSection(card));
@@ -125,38 +123,39 @@ function render(d) {
   $("#detail-name").focus?.();
 }
 
-const SCOPE_LABEL = { credential: "this badge", achievement: "this achievement", issuer: "the issuer", creator: "the achievement's creator" };
+const SCOPES = ["credential", "achievement", "issuer", "creator"];
+const scopeLabel = (s) => (SCOPES.includes(s) ? t(`scope-${s}`) : s);
 
 function endorsementsSection(list) {
   if (!list || !list.length) return null;
-  return section("Endorsements", el("ul", { class: "item-list", id: "endorsements" }, ...list.map((e) =>
+  return section(t("endorsements"), el("ul", { class: "item-list", id: "endorsements" }, ...list.map((e) =>
     el("li", { "data-status": e.status },
-      el("strong", {}, `Endorsed by ${e.endorser}`), ` (${STATUS_LABEL[e.status] || e.status})`,
-      ` — of ${SCOPE_LABEL[e.scope] || e.scope}`,
-      e.comment ? el("div", { class: "prewrap" }, e.comment) : null,
-      e.status !== "verified" ? el("div", { class: "muted" }, e.reason) : null))));
+      el("strong", {}, t("endorsed-by", { endorser: e.endorser })), ` (${STATUS_LABEL[e.status] || e.status})`,
+      ` — ${t("endorsement-of", { scope: scopeLabel(e.scope) })}`,
+      e.comment ? el("div", { class: "prewrap", translate: "no" }, e.comment) : null,
+      e.status !== "verified" ? el("div", { class: "muted", translate: "no" }, e.reason) : null))));
 }
 
 // What an imported trust list says about the issuer: information beside the status, never
 // part of it (the core words it: "Known issuer: …" only for a verified badge).
-function trustLine(t) {
-  const kind = t.test ? "test" : t.verified ? "known" : "claims";
-  return el("p", { class: `trust-label trust-${kind}`, id: "trust-label", title: `From the trust list “${t.list}” (Settings)` },
-    el("span", { "aria-hidden": "true" }, t.verified && !t.test ? "★ " : "☆ "), t.text);
+function trustLine(tl) {
+  const kind = tl.test ? "test" : tl.verified ? "known" : "claims";
+  return el("p", { class: `trust-label trust-${kind}`, id: "trust-label", title: t("trust-from-list", { list: tl.list }) },
+    el("span", { "aria-hidden": "true" }, tl.verified && !tl.test ? "★ " : "☆ "), el("span", { translate: "no" }, tl.text));
 }
 
 function criteriaSection(c) {
   if (!c || (!c.narrative && !c.url)) return null;
-  return section("How it was earned",
-    c.narrative ? el("p", { class: "prewrap", id: "detail-criteria" }, c.narrative) : null,
-    c.url ? el("p", {}, "Criteria page: ", urlText(c.url)) : null);
+  return section(t("criteria"),
+    c.narrative ? el("p", { class: "prewrap", id: "detail-criteria", translate: "no" }, c.narrative) : null,
+    c.url ? el("p", {}, t("criteria-page"), " ", urlText(c.url)) : null);
 }
 
 function recipientsSection(rs) {
   if (!rs || !rs.length) return null;
-  return listSection("Issued to", rs, (r) => [
-    `${typeof r.kind === "string" ? r.kind : Object.values(r.kind)[0]}: `,
-    r.hashed ? el("span", { class: "muted" }, "hidden (hashed) — matched against the emails in Settings") : r.identity]);
+  return listSection(t("issued-to"), rs, (r) => [
+    el("span", { translate: "no" }, `${typeof r.kind === "string" ? r.kind : Object.values(r.kind)[0]}: `),
+    r.hashed ? el("span", { class: "muted" }, t("recipient-hashed")) : el("span", { translate: "no" }, r.identity)]);
 }
 
 function listSection(title, items, render) {
@@ -166,49 +165,49 @@ function listSection(title, items, render) {
 
 function personalSection(d) {
   const id = d.card.id;
-  const note = el("textarea", { id: "badge-note", rows: "3", "aria-label": "Your note about this badge", placeholder: "What did you do to earn it? Only you see this." });
+  const note = el("textarea", { id: "badge-note", rows: "3", "aria-label": t("badge-note", null, "aria-label"), placeholder: t("badge-note", null, "placeholder") });
   note.value = d.note || "";
-  const tags = el("input", { type: "text", id: "badge-tags", "aria-label": "Your tags, separated by commas", placeholder: "e.g. robotics, summer 2026" });
+  const tags = el("input", { type: "text", id: "badge-tags", "aria-label": t("badge-tags", null, "aria-label"), placeholder: t("badge-tags", null, "placeholder") });
   tags.value = (d.card.tags || []).join(", ");
   const save = async () => {
     try {
       await api.setBadgeNote(id, note.value);
-      await api.setBadgeTags(id, tags.value.split(",").map((t) => t.trim()).filter(Boolean));
+      await api.setBadgeTags(id, tags.value.split(",").map((s) => s.trim()).filter(Boolean));
       await refresh();
-      toast("Saved.");
+      toast(t("saved"));
     } catch (e) { errorToast(e); }
   };
-  return section("Your notes and tags", note, el("div", { class: "row" }, tags, el("button", { type: "button", class: "btn", onclick: save }, "Save")));
+  return section(t("notes-tags"), note, el("div", { class: "row" }, tags, el("button", { type: "button", class: "btn", onclick: save }, t("save"))));
 }
 
 function collectionsSection(card) {
   const inCols = state.collections.filter((c) => c.badgeIds.includes(card.id));
   const others = state.collections.filter((c) => !c.badgeIds.includes(card.id));
-  const sel = el("select", { id: "add-to-collection", "aria-label": "Collection to add this badge to" },
-    ...others.map((c) => el("option", { value: String(c.id) }, c.name)));
+  const sel = el("select", { id: "add-to-collection", "aria-label": t("add-to-collection-select", null, "aria-label") },
+    ...others.map((c) => el("option", { value: String(c.id), translate: "no" }, c.name)));
   const add = async () => {
     if (!sel.value) return;
-    try { await api.addToCollection(Number(sel.value), [card.id]); await refresh(); showDetail(card.id); toast("Added to the collection."); } catch (e) { errorToast(e); }
+    try { await api.addToCollection(Number(sel.value), [card.id]); await refresh(); showDetail(card.id); toast(t("added-to-collection")); } catch (e) { errorToast(e); }
   };
-  return section("Collections",
-    inCols.length ? el("div", {}, ...inCols.map((c) => el("span", { class: "tag" }, c.name))) : el("p", { class: "muted" }, "Not in any collection yet."),
-    others.length ? el("div", { class: "row" }, sel, el("button", { type: "button", class: "btn", id: "add-to-collection-btn", onclick: add }, "Add to collection"))
-      : el("p", { class: "muted" }, state.collections.length ? "" : "Create a collection in Collections to group badges for an application."));
+  return section(t("collections-title"),
+    inCols.length ? el("div", { translate: "no" }, ...inCols.map((c) => el("span", { class: "tag" }, c.name))) : el("p", { class: "muted" }, t("in-no-collection")),
+    others.length ? el("div", { class: "row" }, sel, el("button", { type: "button", class: "btn", id: "add-to-collection-btn", onclick: add }, t("add-to-collection")))
+      : el("p", { class: "muted" }, state.collections.length ? "" : t("make-a-collection-first")));
 }
 
 async function recheck(id) {
   const btn = $("#check-again");
   btn.disabled = true;
-  btn.textContent = "Checking…";
+  btn.textContent = t("checking");
   try {
     const d = await api.recheckBadge(id);
     await refresh();
     render(d);
-    toast(`Checked again: ${STATUS_LABEL[d.card.status]}.`);
+    toast(t("checked-again", { status: STATUS_LABEL[d.card.status] }));
   } catch (e) {
     errorToast(e);
     btn.disabled = false;
-    btn.textContent = "Check again";
+    btn.textContent = t("check-again");
   }
 }
 
@@ -218,17 +217,17 @@ async function download(id) {
     const path = await api.pickSavePath(name);
     if (!path) return;
     await api.saveOriginal(id, path);
-    toast("Saved the original file, byte for byte.");
+    toast(t("saved-original"));
   } catch (e) { errorToast(e); }
 }
 
 async function remove(id, name) {
-  const ok = await confirmDialog("Remove this badge?", `“${name}” will be removed from your backpack. You can undo this right after.`, "Remove");
+  const ok = await confirmDialog(t("remove-title"), t("remove-text", { name }), t("remove"));
   if (!ok) return;
   try {
     await api.removeBadge(id);
     await refresh();
     go("wallet");
-    toast(`Removed “${name}”.`, { action: { label: "Undo", run: async () => { try { await api.undoRemove(); await refresh(); toast("Badge restored."); } catch (e) { errorToast(e); } } }, timeout: 10000 });
+    toast(t("removed", { name }), { action: { label: t("undo"), run: async () => { try { await api.undoRemove(); await refresh(); toast(t("restored")); } catch (e) { errorToast(e); } } }, timeout: 10000 });
   } catch (e) { errorToast(e); }
 }

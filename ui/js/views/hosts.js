@@ -6,6 +6,7 @@ import * as api from "../api.js";
 import { $, el, clear, errorToast, fmtDate, toast, confirmDialog, urlText } from "../dom.js";
 import { state, refresh, subscribe } from "../store.js";
 import { showResults } from "./import.js";
+import { t } from "../i18n.js";
 
 let busy = false;
 
@@ -25,14 +26,13 @@ export function initializeHosts() {
     e.preventDefault();
     const url = $("#host-url").value.trim();
     if (!url || busy) return;
-    setBusy(true, "Waiting for you to sign in in your browser…");
+    setBusy(true, t("host-signin-text"));
     try {
       const c = await api.connectHost(url);
       $("#host-url").value = "";
-      const who = c.host.profileName ? ` as ${c.host.profileName}` : "";
-      toast(`Connected to ${c.host.name}${who}. Your sign-in is kept in ${c.secretsIn}.`);
+      toast(t(c.host.profileName ? "host-connected-as" : "host-connected", { host: c.host.name, who: c.host.profileName || "", store: c.secretsIn }));
       for (const n of c.notes) toast(n);
-      if (c.storeNote) toast(`${c.storeNote}: you will sign in again next time; nothing secret is written to disk.`);
+      if (c.storeNote) toast(t("host-store-note", { note: c.storeNote }));
       await renderHosts();
       await sync(c.host.id);
     } catch (err) {
@@ -43,16 +43,16 @@ export function initializeHosts() {
     }
   });
   document.addEventListener("click", async (e) => {
-    const t = e.target instanceof Element ? e.target.closest("[data-action]") : null;
-    if (!t) return;
-    if (t.dataset.action === "cancel-host-signin") api.cancelHostSignin().catch(errorToast);
-    if (t.dataset.action === "sync-host" && !busy) {
-      try { await sync(Number(t.dataset.id)); } catch (err) { errorToast(err); } finally { setBusy(false); await renderHosts(); }
+    const act = e.target instanceof Element ? e.target.closest("[data-action]") : null;
+    if (!act) return;
+    if (act.dataset.action === "cancel-host-signin") api.cancelHostSignin().catch(errorToast);
+    if (act.dataset.action === "sync-host" && !busy) {
+      try { await sync(Number(act.dataset.id)); } catch (err) { errorToast(err); } finally { setBusy(false); await renderHosts(); }
     }
-    if (t.dataset.action === "remove-host" && !busy) {
-      const ok = await confirmDialog("Forget this host?", `${t.dataset.name}: its sign-in and sync history are removed. The badges it brought stay in your backpack.`, "Forget");
+    if (act.dataset.action === "remove-host" && !busy) {
+      const ok = await confirmDialog(t("host-forget-title"), t("host-forget-text", { name: act.dataset.name }), t("host-forget"));
       if (!ok) return;
-      try { await api.removeHost(Number(t.dataset.id)); } catch (err) { errorToast(err); }
+      try { await api.removeHost(Number(act.dataset.id)); } catch (err) { errorToast(err); }
       await renderHosts();
     }
   });
@@ -67,11 +67,11 @@ export function initializeHosts() {
 }
 
 async function sync(id) {
-  setBusy(true, "Bringing in your badges… (if the host asks you to sign in again, do it in your browser)");
+  setBusy(true, t("host-syncing"));
   const r = await api.syncHost(id);
   showResults(r.lines);
   const extra = [];
-  if (r.alreadySynced) extra.push(`${r.alreadySynced} synced before`);
+  if (r.alreadySynced) extra.push(t("host-synced-before", { n: r.alreadySynced }));
   for (const n of r.notes) extra.push(n);
   if (extra.length) $("#import-summary").textContent += ` · ${extra.join(" · ")}`;
   await refresh();
@@ -82,15 +82,15 @@ export async function renderHosts() {
   try { hosts = await api.listHosts(); } catch (err) { errorToast(err); return; }
   const list = clear($("#host-list"));
   for (const h of hosts) {
-    const last = h.lastSyncAt ? `last synced ${fmtDate(h.lastSyncAt)}${h.lastSyncSummary ? ` (${h.lastSyncSummary})` : ""}` : "not synced yet";
+    const last = h.lastSyncAt ? `${t("host-last-synced", { date: fmtDate(h.lastSyncAt) })}${h.lastSyncSummary ? ` (${h.lastSyncSummary})` : ""}` : t("host-not-synced");
     list.append(el("li", { "data-host": String(h.id) },
       el("div", {},
-        el("strong", {}, h.name),
-        h.profileName ? ` — signed in as ${h.profileName}` : "",
+        el("strong", { translate: "no" }, h.name),
+        h.profileName ? ` — ${t("host-signed-in-as", { who: h.profileName })}` : "",
         el("div", { class: "muted" }, urlText(h.url)),
-        el("div", { class: "muted" }, `${h.synced} badge${h.synced === 1 ? "" : "s"} from this host, ${last}`)),
+        el("div", { class: "muted" }, t("host-synced-count", { n: h.synced, last }))),
       el("div", { class: "row" },
-        el("button", { type: "button", class: "btn", "data-action": "sync-host", "data-id": String(h.id), disabled: busy }, "Sync now"),
-        el("button", { type: "button", class: "btn ghost", "data-action": "remove-host", "data-id": String(h.id), "data-name": h.name, disabled: busy }, "Forget"))));
+        el("button", { type: "button", class: "btn", "data-action": "sync-host", "data-id": String(h.id), disabled: busy }, t("host-sync-now")),
+        el("button", { type: "button", class: "btn ghost", "data-action": "remove-host", "data-id": String(h.id), "data-name": h.name, disabled: busy }, t("host-forget")))));
   }
 }

@@ -4,6 +4,7 @@
 import * as api from "../api.js";
 import { $, el, clear, chip, errorToast, fmtDate } from "../dom.js";
 import { refresh } from "../store.js";
+import { t } from "../i18n.js";
 
 let busy = false;
 /** Paths that arrived while a job was running. */
@@ -11,20 +12,20 @@ const queued = [];
 
 export function initializeImport() {
   document.addEventListener("click", async (e) => {
-    const t = e.target instanceof Element ? e.target.closest("[data-action]") : null;
-    if (!t) return;
-    if (t.dataset.action === "pick-files" || t.dataset.action === "pick-folder") {
+    const act = e.target instanceof Element ? e.target.closest("[data-action]") : null;
+    if (!act) return;
+    if (act.dataset.action === "pick-files" || act.dataset.action === "pick-folder") {
       try {
-        const paths = await api.pickPaths({ directory: t.dataset.action === "pick-folder" });
+        const paths = await api.pickPaths({ directory: act.dataset.action === "pick-folder" });
         if (paths.length) importPaths(paths);
       } catch (err) { errorToast(err); }
     }
-    if (t.dataset.action === "cancel-job") {
+    if (act.dataset.action === "cancel-job") {
       cancelled = true;
-      $("#progress-label").textContent = "Stopping after this file…";
+      $("#progress-label").textContent = t("import-stopping");
       api.cancelJob().catch(errorToast);
     }
-    if (t.dataset.action === "open-received") {
+    if (act.dataset.action === "open-received") {
       try {
         const path = await api.pickReceived();
         if (path) {
@@ -64,7 +65,7 @@ export function initializeImport() {
     const bar = $("#import-progress");
     bar.max = Math.max(1, p.total);
     bar.value = p.done;
-    $("#progress-text").textContent = `${p.done} of ${p.total} files — ${p.file}`;
+    $("#progress-text").textContent = t("import-progress", { done: p.done, total: p.total });
   }).catch(() => {});
 }
 
@@ -82,15 +83,15 @@ export async function importPaths(paths) {
   $("#import-progress-panel").hidden = false;
   // The page is long (links, received files, hosts): bring the progress and its Cancel into view.
   $("#import-progress-panel").scrollIntoView({ block: "nearest" });
-  $("#progress-label").textContent = "Adding badges…";
+  $("#progress-label").textContent = t("progress-label");
   $("#import-progress").value = 0;
-  $("#progress-text").textContent = "Looking for badges…";
+  $("#progress-text").textContent = t("import-looking");
   try {
     const lines = await api.importPaths(paths);
     showResults(lines);
     const p = lastProgress;
     if (cancelled && p && p.done < p.total) {
-      $("#import-summary").textContent += ` · stopped after ${p.done} of ${p.total} files; the rest were not read`;
+      $("#import-summary").textContent += ` · ${t("import-stopped", { done: p.done, total: p.total })}`;
     }
     await refresh();
   } catch (e) {
@@ -102,21 +103,22 @@ export async function importPaths(paths) {
   }
 }
 
-const OUTCOME = { imported: "Added", duplicate: "Already there", conflict: "Kept aside", skipped: "Left out", refused: "Not added" };
+const OUTCOMES = ["imported", "duplicate", "conflict", "skipped", "refused"];
+const outcomeWord = (o) => (OUTCOMES.includes(o) ? t(`import-outcome-${o}`) : o);
 
 export function showResults(lines) {
   const panel = $("#import-results-panel");
   panel.hidden = false;
   const n = (o) => lines.filter((l) => l.outcome === o).length;
   const summary = $("#import-summary");
-  const conflicts = n("conflict") ? ` · ${n("conflict")} kept aside (not signed by the issuer)` : "";
-  const skipped = n("skipped") ? " · another wallet’s keys and non-badge entries left out" : "";
-  summary.textContent = `${n("imported")} added · ${n("duplicate")} already in your backpack${conflicts} · ${n("refused")} not added${skipped}`;
+  const conflicts = n("conflict") ? ` · ${t("import-sum-conflict", { n: n("conflict") })}` : "";
+  const skipped = n("skipped") ? ` · ${t("import-sum-skipped")}` : "";
+  summary.textContent = `${t("import-sum-added", { n: n("imported") })} · ${t("import-sum-duplicate", { n: n("duplicate") })}${conflicts} · ${t("import-sum-refused", { n: n("refused") })}${skipped}`;
   const list = clear($("#import-results"));
   for (const l of lines) {
     list.append(el("li", { "data-outcome": l.outcome },
-      el("span", { class: `res-${l.outcome}` }, OUTCOME[l.outcome] || l.outcome),
-      el("span", {}, el("strong", {}, l.file), " — ", l.message)));
+      el("span", { class: `res-${l.outcome}` }, outcomeWord(l.outcome)),
+      el("span", { translate: "no" }, el("strong", {}, l.file), " — ", l.message)));
   }
   summary.focus();
 }
@@ -124,11 +126,8 @@ export function showResults(lines) {
 /** The received file on show, so the recipient check can run it again. */
 let receivedPath = null;
 
-const RECIPIENT = {
-  matches: "Issued to the sender",
-  does_not_match: "Not issued to the sender",
-  not_stated: "Does not say who it was issued to",
-};
+const RECIPIENT_STATES = ["matches", "does_not_match", "not_stated"];
+const recipientWord = (s) => (RECIPIENT_STATES.includes(s) ? t(`recipient-${s}`) : s);
 
 /**
  * Show what a received export holds and whether each credential verifies (read-only).
@@ -148,38 +147,38 @@ export function showReceived(r, recipients = []) {
     const who = $("#received-recipient").value.split(/[\s,;]+/).filter(Boolean);
     try { if (receivedPath) showReceived(await api.openReceived(receivedPath, who), who); } catch (err) { errorToast(err); }
   } },
-  el("label", { for: "received-recipient" }, "Sent by (email or DID)"),
+  el("label", { for: "received-recipient" }, t("received-sent-by")),
   el("input", { id: "received-recipient", type: "text", autocomplete: "off", spellcheck: "false",
-    placeholder: "name@example.org", value: recipients.join(", ") }),
-  el("button", { type: "submit", class: "btn" }, "Check it was issued to them"));
+    placeholder: t("received-recipient", null, "placeholder"), value: recipients.join(", ") }),
+  el("button", { type: "submit", class: "btn" }, t("received-check-recipient")));
   panel.append(
-    el("h2", { tabindex: "-1", id: "received-title" }, r.title ? `“${r.title}”` : "Received file", ` — ${ok ? "everything verifies" : "not everything verifies"}`),
-    el("p", { class: "muted" }, `${r.kind} export${r.exported_at ? `, made ${fmtDate(r.exported_at)}` : ""}, ${r.badges.length} credential${r.badges.length === 1 ? "" : "s"}. `,
-      "What is listed here is read from the signed credentials themselves, not from the page."),
+    el("h2", { tabindex: "-1", id: "received-title" }, r.title ? el("span", { translate: "no" }, `“${r.title}”`) : t("received-file"), ` — ${t(ok ? "received-all-verify" : "received-not-all-verify")}`),
+    el("p", { class: "muted" }, t(r.exported_at ? "received-kind-made" : "received-kind", { kind: r.kind, made: fmtDate(r.exported_at), n: r.badges.length }), " ",
+      t("received-from-credentials")),
     r.page ? (r.page.matches
-      ? el("p", { id: "received-page", "data-matches": "true" }, "The page shows exactly what its credentials say.")
+      ? el("p", { id: "received-page", "data-matches": "true" }, t("received-page-matches"))
       : el("div", { id: "received-page", "data-matches": "false", role: "alert" },
-        el("p", {}, el("strong", {}, "The page does not show what its credentials say."), " Trust the list below, not the page:"),
-        el("ul", {}, ...r.page.differences.map((d) => el("li", {}, d.message))))) : null,
+        el("p", {}, el("strong", {}, t("received-page-differs")), " ", t("received-trust-list")),
+        el("ul", { translate: "no" }, ...r.page.differences.map((d) => el("li", {}, d.message))))) : null,
     el("ul", { class: "import-results", id: "received-badges" }, ...r.badges.map((b) => {
       const x = b.badge;
-      const dates = x ? [["Issued", x.issued], ["Valid from", x.valid_from], ["Expires", x.valid_until]]
+      const dates = x ? [[t("f-issued"), x.issued], [t("f-valid-from"), x.valid_from], [t("received-expires"), x.valid_until]]
         .filter(([, v]) => v).map(([l, v]) => `${l} ${fmtDate(v)}`).join(" · ") : "";
       return el("li", { "data-status": b.status, "data-recipient": b.recipient.state },
         el("div", {}, chip(b.status)),
         el("div", {},
-          el("strong", {}, x && x.name ? x.name : "No readable badge"),
-          x ? ` — ${x.issuer.name || x.issuer.id || "issuer not named"}` : "",
-          x && x.issuer.name && x.issuer.id ? el("div", { class: "muted" }, x.issuer.id) : null,
+          x && x.name ? el("strong", { translate: "no" }, x.name) : el("strong", {}, t("received-no-badge")),
+          x ? " — " : "", x ? (x.issuer.name || x.issuer.id ? el("span", { translate: "no" }, x.issuer.name || x.issuer.id) : t("received-issuer-not-named")) : "",
+          x && x.issuer.name && x.issuer.id ? el("div", { class: "muted", translate: "no" }, x.issuer.id) : null,
           dates ? el("div", { class: "muted" }, dates) : null,
-          b.status !== "verified" && b.report.reason ? el("div", {}, b.report.reason) : null,
-          b.integrity && b.integrity.state === "altered" ? el("div", {}, `Changed after export: ${b.integrity.detail}`) : null,
+          b.status !== "verified" && b.report.reason ? el("div", { translate: "no" }, b.report.reason) : null,
+          b.integrity && b.integrity.state === "altered" ? el("div", {}, t("received-changed"), " ", el("span", { translate: "no" }, b.integrity.detail)) : null,
           b.recipient.state !== "not_asked" ? el("div", { class: b.recipient.state === "matches" ? "res-imported" : "res-refused" },
-            `${RECIPIENT[b.recipient.state] || b.recipient.state}: ${b.recipient.detail}`) : null,
-          el("div", { class: "muted" }, `From ${b.source}`)));
+            `${recipientWord(b.recipient.state)}: `, el("span", { translate: "no" }, b.recipient.detail)) : null,
+          el("div", { class: "muted" }, t("received-source"), " ", el("span", { translate: "no" }, b.source))));
     })),
     form,
-    r.presentation ? el("p", {}, `Presentation by ${r.presentation.holder || "unknown holder"}: ${r.presentation.detail}`) : null,
-    ...r.problems.map((p) => el("p", { role: "alert" }, p)));
+    r.presentation ? el("p", {}, t("received-presentation-by", { holder: r.presentation.holder || t("received-unknown-holder") }), " ", el("span", { translate: "no" }, r.presentation.detail)) : null,
+    ...r.problems.map((p) => el("p", { role: "alert", translate: "no" }, p)));
   $("#received-title").focus();
 }

@@ -3,6 +3,7 @@
 import * as api from "../api.js";
 import { $, el, clear, chip, badgeImage, fmtDate, errorToast, toast, STATUS_LABEL } from "../dom.js";
 import { state, subscribe, query, invalidateSort, refresh, searchLocal } from "../store.js";
+import { t } from "../i18n.js";
 
 const CARD_MIN_W = 210;
 const CARD_H = 262;
@@ -42,13 +43,13 @@ export function initializeWallet() {
   new ResizeObserver(() => { measure(); paint(); }).observe($("#gallery-scroll"));
   $("#gallery").addEventListener("keydown", onGridKey);
   document.addEventListener("click", (e) => {
-    const t = e.target instanceof Element ? e.target.closest("[data-action]") : null;
-    if (t && t.dataset.action === "clear-filters") clearFilters();
-    if (t && t.dataset.action === "import-samples") importSamples();
-    if (t && t.dataset.action === "recheck-all") recheckAll();
+    const act = e.target instanceof Element ? e.target.closest("[data-action]") : null;
+    if (act && act.dataset.action === "clear-filters") clearFilters();
+    if (act && act.dataset.action === "import-samples") importSamples();
+    if (act && act.dataset.action === "recheck-all") recheckAll();
   });
   api.onEvent("recheck-progress", (p) => {
-    $("#result-count").textContent = `Checking ${p.done} of ${p.total}…`;
+    $("#result-count").textContent = t("rechecking", { done: p.done, total: p.total });
   }).catch(() => {});
   subscribe(() => { invalidateSort(); fillFilterOptions(); if (filters.q.trim()) runSearch(filters.q); else apply(); });
 }
@@ -88,7 +89,7 @@ async function recheckAll() {
   try {
     const n = await api.recheckAll();
     await refresh();
-    toast(`Checked ${n} badge${n === 1 ? "" : "s"} again.`);
+    toast(t("rechecked", { n }));
   } catch (e) {
     errorToast(e);
   } finally {
@@ -101,7 +102,7 @@ async function importSamples() {
     const lines = await api.importSamples();
     const n = lines.filter((l) => l.outcome === "imported").length;
     await refresh();
-    toast(n ? `Added ${n} sample badge${n === 1 ? "" : "s"} to your backpack.` : "The sample badges are already in your backpack.");
+    toast(t("samples-added", { n }));
     go("wallet");
   } catch (e) {
     errorToast(e);
@@ -126,10 +127,10 @@ function fillSelect(sel, first, values, current) {
 
 function fillFilterOptions() {
   const issuers = [...new Set(state.cards.map((c) => c.issuer))].sort((a, b) => a.localeCompare(b));
-  fillSelect("#filter-issuer", "All issuers", issuers.map((i) => [i, i]), filters.issuer);
-  fillSelect("#filter-collection", "All collections", state.collections.map((c) => [c.id, c.name]), filters.collection);
+  fillSelect("#filter-issuer", t("all-issuers"), issuers.map((i) => [i, i]), filters.issuer);
+  fillSelect("#filter-collection", t("all-collections"), state.collections.map((c) => [c.id, c.name]), filters.collection);
   const tags = [...new Set(state.cards.flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b));
-  fillSelect("#filter-tag", "All tags", tags.map((t) => [t, t]), filters.tag);
+  fillSelect("#filter-tag", t("all-tags"), tags.map((g) => [g, g]), filters.tag);
   filters.issuer = $("#filter-issuer").value;
   filters.collection = $("#filter-collection").value;
   filters.tag = $("#filter-tag").value;
@@ -143,7 +144,7 @@ function apply() {
   $("#wallet-nomatch").hidden = empty || results.length > 0 || !state.loaded;
   $("#gallery-scroll").hidden = empty;
   $("#recheck-all").hidden = empty;
-  $("#result-count").textContent = empty || !state.loaded ? "" : results.length === total ? `${total} badge${total === 1 ? "" : "s"}` : `${results.length} of ${total} badges`;
+  $("#result-count").textContent = empty || !state.loaded ? "" : results.length === total ? t("result-count", { total }) : t("result-count-some", { shown: results.length, total });
   $("#gallery-scroll").scrollTop = 0;
   paint(0);
 }
@@ -181,6 +182,8 @@ function paint(scrollTop) {
   const top = typeof scrollTop === "number" ? scrollTop : scroller.scrollTop;
   const first = Math.max(0, Math.floor(top / rowH) - 1);
   const last = Math.min(rows, Math.ceil((top + viewH) / rowH) + 1);
+  // Cards sit at inset-inline-start (base.css): in a right-to-left language columns run leftwards.
+  const rtl = document.documentElement.dir === "rtl";
   const keep = new Map();
   for (const n of gallery.children) keep.set(n.dataset.key, n);
   const wanted = new Set();
@@ -198,27 +201,27 @@ function paint(scrollTop) {
       n.setAttribute("aria-setsize", String(results.length));
       n.style.width = `${cardW}px`;
       n.style.height = `${CARD_H}px`;
-      n.style.transform = `translate(${c * (cardW + GAP)}px, ${r * rowH}px)`;
+      n.style.transform = `translate(${(rtl ? -c : c) * (cardW + GAP)}px, ${r * rowH}px)`;
     }
   }
   for (const [key, n] of keep) if (!wanted.has(key)) n.remove();
 }
 
 // A trust list's mark beside the issuer: ★ known (verified badge), ☆ a claim or a test issuer.
-const TRUST_WORD = { known: "known issuer", claims: "claims a known issuer", test: "test issuer" };
-const trustKind = (t) => (t.test ? "test" : t.verified ? "known" : "claims");
+const trustWord = (k) => t(`trust-${k}`);
+const trustKind = (x) => (x.test ? "test" : x.verified ? "known" : "claims");
 
 function cardNode(card) {
-  const t = card.trust;
+  const tr = card.trust;
   const b = el("button", {
     type: "button", class: "card", role: "listitem", dataset: { key: String(card.id), id: String(card.id) },
-    "aria-label": `${card.name}, from ${card.issuer}, ${statusWord(card.status)}${t ? `, ${TRUST_WORD[trustKind(t)]}` : ""}`,
+    "aria-label": tr ? t("card-label-trust", { name: card.name, issuer: card.issuer, status: statusWord(card.status), trust: trustWord(trustKind(tr)) }) : t("card-label", { name: card.name, issuer: card.issuer, status: statusWord(card.status) }),
     onclick: () => { lastFocusId = card.id; go("detail", card.id); },
   },
     el("span", { class: "card-img" }, badgeImage(card.image, "")),
-    el("span", { class: "card-name" }, card.name),
-    el("span", { class: "card-issuer", title: t ? t.text : null },
-      t ? el("span", { class: `trust-mark trust-${trustKind(t)}`, "aria-hidden": "true" }, trustKind(t) === "known" ? "★ " : "☆ ") : null,
+    el("span", { class: "card-name", translate: "no" }, card.name),
+    el("span", { class: "card-issuer", title: tr ? tr.text : null, translate: "no" },
+      tr ? el("span", { class: `trust-mark trust-${trustKind(tr)}`, "aria-hidden": "true" }, trustKind(tr) === "known" ? "★ " : "☆ ") : null,
       card.issuer),
     el("span", { class: "card-foot" }, el("span", {}, fmtDate(card.issued)), chip(card.status)));
   return b;
@@ -239,9 +242,9 @@ function focusIndex(i) {
 }
 
 function onGridKey(e) {
-  const t = e.target instanceof Element ? e.target.closest(".card") : null;
-  if (!t) return;
-  const i = Number(t.dataset.index);
+  const node = e.target instanceof Element ? e.target.closest(".card") : null;
+  if (!node) return;
+  const i = Number(node.dataset.index);
   const moves = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: cols, ArrowUp: -cols, Home: -i, End: results.length - 1 - i };
   if (e.key in moves) {
     e.preventDefault();

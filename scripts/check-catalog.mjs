@@ -1,0 +1,64 @@
+// Static check of the app's message catalogs (ui/locales/*.js), run by `make test`
+// (make check-catalog): every catalog parses as Fluent without errors; English and Spanish
+// define exactly the same messages and attributes; every data-l10n-id in ui/index.html and
+// every t("id") in ui/js has a message. The runtime check — no visible text outside the
+// catalog — is the pseudo-locale E2E test (e2e/test_app.py test_pseudo_locale_*).
+// Run: node scripts/check-catalog.mjs (ui/vendor/fluent-bundle/package.json marks its .js as ES modules)
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const ui = join(root, "ui");
+const { FluentResource } = await import(pathToFileURL(join(ui, "vendor/fluent-bundle/index.js")));
+const problems = [];
+
+function messages(lang) {
+  const src = readFileSync(join(ui, "locales", `${lang}.js`), "utf8");
+  const m = src.match(/export default `([\s\S]*)`;\s*$/);
+  if (!m) { problems.push(`${lang}.js: not "export default \`…\`;"`); return new Map(); }
+  if (m[1].includes("${")) problems.push(`${lang}.js: contains \${ (a template-literal hole)`);
+  const res = new FluentResource(m[1]);
+  // FluentResource skips broken entries silently: a line that is not part of a message,
+  // comment or blank is a syntax error.
+  const out = new Map();
+  for (const msg of res.body) out.set(msg.id, new Set(Object.keys(msg.attributes)));
+  const ids = [...m[1].matchAll(/^(-?[a-zA-Z][\w-]*)\s*=/gm)].map((x) => x[1]);
+  for (const id of ids) if (!out.has(id)) problems.push(`${lang}.js: message ${id} does not parse`);
+  if (new Set(ids).size !== ids.length) problems.push(`${lang}.js: a message id is defined twice`);
+  return out;
+}
+
+const en = messages("en");
+const es = messages("es");
+for (const [id, attrs] of en) {
+  if (!es.has(id)) { problems.push(`es.js: missing ${id}`); continue; }
+  for (const a of attrs) if (!es.get(id).has(a)) problems.push(`es.js: ${id} lacks .${a}`);
+}
+for (const id of es.keys()) if (!en.has(id)) problems.push(`es.js: ${id} is not in en.js`);
+
+const html = readFileSync(join(ui, "index.html"), "utf8");
+for (const [, id] of html.matchAll(/data-l10n-id="([^"]+)"/g)) if (!en.has(id)) problems.push(`index.html: data-l10n-id ${id} is not in the catalog`);
+
+const walk = (d) => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+for (const f of walk(join(ui, "js")).filter((f) => f.endsWith(".js"))) {
+  const src = readFileSync(f, "utf8");
+  for (const [, id] of src.matchAll(/\b(?:t|tr)\(\s*"([^"]+)"/g)) if (!en.has(id)) problems.push(`${f.slice(root.length + 1)}: t("${id}") is not in the catalog`);
+  // A local named t hides the catalog function: t("id") there throws (it broke the import
+  // Cancel button once). Files that import t must not declare another.
+  if (/import\s*\{[^}]*\bt\b[^}]*\}\s*from\s*"[./]*i18n\.js"/.test(src)) {
+    const lines = src.split("\n");
+    lines.forEach((line, i) => {
+      if (/\b(?:const|let|var)\s+t\b|\(\s*t\s*[,)]\s*(?:=>|\))|,\s*t\s*\)\s*=>/.test(line)) problems.push(`${f.slice(root.length + 1)}:${i + 1}: a local named t hides the catalog function t()`);
+    });
+  }
+}
+for (const s of ["verified", "issuer_not_confirmed", "could_not_check", "invalid", "expired", "revoked", "unreadable", "not_checked"]) {
+  for (const id of [`status-${s}`, `status-help-${s}`]) if (!en.has(id)) problems.push(`catalog: missing ${id}`);
+}
+
+if (problems.length) {
+  for (const p of problems) console.error(`check-catalog: ${p}`);
+  process.exit(1);
+}
+console.log(`check-catalog: en ${en.size} messages, es ${es.size} messages, all present`);

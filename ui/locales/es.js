@@ -1,0 +1,518 @@
+// Catálogo en español de la app (sintaxis Fluent, https://projectfluent.org/fluent/guide/).
+// Same message ids as en.js (scripts/check-catalog.mjs checks it).
+export default `
+## shell and navigation
+skip-link = Saltar al contenido
+nav-main =
+    .aria-label = Principal
+nav-wallet = Mis insignias
+nav-collections = Colecciones
+nav-import = Añadir insignias
+nav-settings = Ajustes
+nav-help = Ayuda
+nav-skills = Competencias
+wallet-count = { $n ->
+    [one] { $n } insignia en tu mochila
+   *[other] { $n } insignias en tu mochila
+  }
+title-wallet = Backpack
+title-detail = Insignia — Backpack
+title-collections = Colecciones — Backpack
+title-import = Añadir insignias — Backpack
+title-settings = Ajustes — Backpack
+title-help = Ayuda — Backpack
+title-skills = Competencias — Backpack
+title-welcome = Bienvenida — Backpack
+back = Volver
+cancel = Cancelar
+continue = Continuar
+add = Añadir
+remove = Quitar
+create = Crear
+ok = Aceptar
+
+## statuses
+status-verified = Verificada
+status-issuer_not_confirmed = Firma intacta, emisor no confirmado
+status-could_not_check = No se pudo comprobar
+status-invalid = No válida
+status-expired = Caducada
+status-revoked = Revocada
+status-unreadable = Ilegible
+status-not_checked = Sin comprobar
+status-help-verified = Todas las comprobaciones son correctas: la insignia está intacta, firmada por su emisor, vigente y no revocada.
+status-help-issuer_not_confirmed = La firma está intacta, pero Backpack no pudo confirmar de quién es la clave que la firmó (ver más abajo).
+status-help-could_not_check = Nada falló, pero algo necesario no se pudo comprobar; a menudo porque las comprobaciones en red están desactivadas o la web del emisor no respondió.
+status-help-invalid = Una comprobación falló: la insignia se modificó después de firmarse o no es una insignia bien formada. No confíes en ella.
+status-help-expired = La insignia era válida, pero su fecha de fin ya pasó.
+status-help-revoked = El emisor ha retirado (revocado o suspendido) esta insignia.
+status-help-unreadable = No se pudo leer ninguna insignia en el archivo.
+status-help-not_checked = Aún no se ha comprobado, o solo con reglas antiguas y más débiles. Usa «Comprobar de nuevo».
+
+## wallet gallery
+wallet-title = Mis insignias
+recheck-all = Comprobar todas de nuevo
+toolbar =
+    .aria-label = Búsqueda y filtros
+search-label = Buscar insignias
+search-input =
+    .placeholder = Busca nombre, emisor, habilidad…  (pulsa /)
+filter-issuer = Filtrar por emisor
+filter-status = Filtrar por estado
+filter-collection = Filtrar por colección
+filter-tag = Filtrar por etiqueta
+any-status = Cualquier estado
+all-issuers = Todos los emisores
+all-collections = Todas las colecciones
+all-tags = Todas las etiquetas
+sort-label = Ordenar
+sort-date-desc = Más recientes primero
+sort-date-asc = Más antiguas primero
+sort-name = Nombre A–Z
+sort-issuer = Emisor A–Z
+empty-title = Tu mochila está vacía
+empty-text = Añade las insignias que has ganado: imágenes con la insignia dentro (PNG o SVG), archivos de insignia (JSON o JWT) o enlaces.
+empty-add = Añadir insignias
+try-samples = Probar las insignias de ejemplo
+no-match = Ninguna insignia coincide.
+clear-filters = Borrar la búsqueda y los filtros
+gallery =
+    .aria-label = Insignias
+result-count = { $total ->
+    [one] { $total } insignia
+   *[other] { $total } insignias
+  }
+result-count-some = { $shown } de { $total } insignias
+rechecking = Comprobando { $done } de { $total }…
+rechecked = { $n ->
+    [one] Se comprobó { $n } insignia de nuevo.
+   *[other] Se comprobaron { $n } insignias de nuevo.
+  }
+samples-added = { $n ->
+    [0] Las insignias de ejemplo ya están en tu mochila.
+    [one] Se añadió { $n } insignia de ejemplo a tu mochila.
+   *[other] Se añadieron { $n } insignias de ejemplo a tu mochila.
+  }
+card-label = { $name }, de { $issuer }, { $status }
+card-label-trust = { $name }, de { $issuer }, { $status }, { $trust }
+trust-known = emisor conocido
+trust-claims = dice ser de un emisor conocido
+trust-test = emisor de prueba
+
+## collections (static part)
+collections-title = Colecciones
+new-collection-label = Nombre de la nueva colección
+new-collection-input =
+    .placeholder = Nueva colección, p. ej. Solicitudes de empleo
+collection-list =
+    .aria-label = Tus colecciones
+
+## import (static part)
+import-title = Añadir insignias
+drop-title = Suelta aquí archivos o carpetas
+drop-text = Imágenes PNG o SVG con la insignia dentro, archivos JSON o JWT, un ZIP de insignias o la exportación de otra cartera (copia de Learner Credential Wallet, paquete de LearnCard, lista de Badgr, ZIP de Mozilla Backpack, PDF de Open Badge Factory).
+pick-files = Elegir archivos…
+pick-folder = Elegir una carpeta…
+paste-title = Pegar una insignia
+paste-text = Su JSON, un JWT o el enlace a una insignia alojada.
+paste-add = Añadir la insignia pegada
+add-samples = Añadir las insignias de ejemplo
+received-title = ¿Has recibido un portafolio?
+received-text = Comprueba una página HTML, un ZIP o una presentación que alguien te haya enviado. Solo se comprueba, no se añade.
+open-received = Comprobar un archivo recibido…
+hosts-title = Conectar un servicio de insignias
+hosts-text = Trae tus insignias de un centro o plataforma compatible con la API de Open Badges 3.0. Inicias sesión en su propia web, en tu navegador; Backpack guarda el acceso en el almacén de credenciales de tu sistema y comprueba cada insignia que trae.
+hosts-network = Primero permite el acceso a la red en Ajustes.
+host-url = Dirección del servicio
+host-connect = Conectar
+host-signin-text = Esperando a que inicies sesión en tu navegador…
+host-signin-copy = Si tu navegador no se abrió, copia en él esta dirección:
+progress-label = Añadiendo insignias…
+results = Resultados
+drop-overlay = Suelta para añadir a tu mochila
+
+## settings (static part)
+settings-title = Ajustes
+language-title = Idioma
+language-label = Idioma de la app
+language-system = Seguir al sistema ({ $name })
+language-help = Las exportaciones y la línea de órdenes siguen en inglés.
+
+## first run
+welcome-title = Te damos la bienvenida a Backpack
+welcome-skip = Omitir por ahora
+welcome-lead = Tus insignias, en tu ordenador, bajo tu control. Tres pasos para empezar:
+welcome-step1-title = Añade tus correos electrónicos
+welcome-step1-why = Las insignias se emiten a una dirección de correo. Backpack usa las tuyas para comprobar que una insignia se emitió de verdad para ti, solo en este ordenador.
+welcome-email-label = Correo electrónico
+welcome-email-input =
+    .placeholder = tu@ejemplo.org
+welcome-step2-title = Trae tus insignias
+welcome-step2-how = Suelta archivos de insignias o una carpeta entera en cualquier parte de esta ventana, o elígelos. ¿Aún no lo tienes claro? Prueba las insignias de ejemplo.
+welcome-samples = Probar los ejemplos
+welcome-step3-title = Qué se queda en este ordenador
+welcome-step3-text = Todo: tus insignias, sus archivos originales, tus correos y tus notas están en un solo archivo de cartera aquí. No se envía nada a ningún sitio salvo que permitas las comprobaciones en red en Ajustes o exportes tú un archivo.
+welcome-done = Ir a mis insignias
+welcome-email-added = Se añadió { $email }.
+remove-identity =
+    .aria-label = Quitar { $value }
+
+## help
+help-title = Ayuda
+help-show-welcome = Ver de nuevo los primeros pasos
+help-verdicts-title = Qué significa el estado de una insignia
+help-verdicts-intro = Backpack comprueba cada insignia al añadirla, y de nuevo cuando lo pides. Cada insignia muestra uno de estos estados:
+help-inc-title = «Emisor no confirmado»
+help-inc-text1 = La firma de la insignia está intacta: nadie la ha cambiado desde que se firmó. Pero Backpack no pudo confirmar que la clave que la firmó pertenezca a la organización que figura como emisora.
+help-inc-text2 = Cualquiera puede crear una clave y firmar una insignia con cualquier nombre. Permite las comprobaciones en red para que Backpack obtenga las claves publicadas por el emisor, o importa en Ajustes una lista de emisores de confianza de tu centro.
+help-share-title = Compartir tus insignias
+help-share-text = Crea una colección (Colecciones), añádele insignias desde la página de cada una y elige Exportar. Obtienes un archivo —una página web, un ZIP, un PDF o una presentación firmada— que envías tú. Quien lo reciba puede comprobar cada insignia sin conexión. Antes de guardar, Backpack te dice exactamente qué mostrará el archivo sobre ti.
+help-backup-title = Copias de seguridad
+help-backup-text = Todas tus insignias están en un solo archivo de cartera; Ajustes muestra dónde. Cópialo con Backpack cerrado, o haz una copia cifrada desde la línea de órdenes: backpack backup ARCHIVO. Guarda la copia en otro sitio, como una memoria USB.
+help-minor-title = Qué protege el modo menor
+help-minor-text = Para estudiantes más jóvenes. Con el modo menor activado, compartir, exportar, las copias de seguridad, los archivos originales y todas las funciones de red quedan ocultos hasta que una madre, un padre o un tutor introduce la frase de paso. Las insignias se pueden seguir viendo y comprobando en este ordenador.
+
+## shared helpers (dom.js)
+url-web =
+    .title = Dirección web (cópiala para abrirla en tu navegador)
+url-not-web =
+    .title = No es una dirección web
+key-pass-title = Frase de paso de la clave de firma
+key-pass-text = Este ordenador no tiene llavero, así que Backpack guarda la clave que firma tus portafolios en un archivo cifrado junto a tu cartera. Escribe su frase de paso (la primera vez: elige una y guárdala bien). Backpack la conserva solo hasta que cierres la app.
+
+## badge detail (views/detail.js)
+check-decode = Leer el archivo
+check-parse = Reconocer la insignia
+check-schema = Campos obligatorios presentes
+check-proof = Firma digital
+check-issuer_key = Clave del emisor
+check-hosted = La copia alojada coincide
+check-issuer = Perfil del emisor
+check-expiry = No caducada
+check-not_before = Ya válida
+check-status = No revocada
+check-recipient = Emitida para ti
+outcome-pass = Correcto
+outcome-fail = Falló
+outcome-skipped = No necesario
+outcome-error = No se pudo comprobar
+loading = Cargando…
+unknown-issuer = Emisor desconocido
+badge-image-alt = Imagen de la insignia { $name }
+remote-image = La imagen de esta insignia está en la web del emisor. No se carga, así que el emisor no puede saber cuándo miras tus insignias.
+download-original = Descargar el archivo original
+add-to-linkedin = Añadir a LinkedIn
+remove-badge = Quitar de la mochila
+col-check = Comprobación
+col-result = Resultado
+col-detail = Detalle
+tech-details = Detalles técnicos
+tech-summary = Veredicto: { $verdict } · formato: { $format } · comprobada { $checked }
+tech-key = Clave:
+from-cache = (de la caché)
+earlier-checks = Comprobaciones anteriores
+check-again = Comprobar de nuevo
+checking = Comprobando…
+checked-again = Comprobada de nuevo: { $status }.
+conflict-note = Esta copia dice ser una versión más nueva de otra insignia de tu mochila, pero no está firmada con la clave del emisor, así que se ha apartado.
+conflict-open = Abrir la insignia que dice sustituir
+conflicts-note = { $n ->
+    [one] Se apartó una copia de esta insignia que dice ser más nueva: no está firmada con la clave del emisor.
+   *[other] Se apartaron { $n } copias de esta insignia que dicen ser más nuevas: no están firmadas con la clave del emisor.
+  }
+conflict-open-n = Abrir n.º { $n }
+f-issued = Emitida
+f-valid-from = Válida desde
+f-valid-until = Válida hasta
+f-type = Tipo
+f-standard = Estándar
+f-issuer = Emisor
+f-issuer-website = Web del emisor
+f-issuer-email = Correo del emisor
+f-issuer-id = Identificador del emisor
+f-badge-id = Identificador de la insignia
+f-file = Archivo
+f-added = Añadida
+issued-by = Emitida por
+about-badge = Sobre esta insignia
+details = Detalles
+alignments = Habilidades y alineaciones
+alignment = Alineación
+evidence = Evidencias
+result = Resultado
+level = nivel { $level }
+issuer-tags = Etiquetas del emisor
+scope-credential = esta insignia
+scope-achievement = este logro
+scope-issuer = el emisor
+scope-creator = quien creó el logro
+endorsements = Avales
+endorsed-by = Avalada por { $endorser }
+endorsement-of = de { $scope }
+trust-from-list = De la lista de confianza «{ $list }» (Ajustes)
+criteria = Cómo se consiguió
+criteria-page = Página de criterios:
+issued-to = Emitida para
+recipient-hashed = oculto (con hash): se compara con los correos de Ajustes
+badge-note = 
+    .aria-label = Tu nota sobre esta insignia
+    .placeholder = ¿Qué hiciste para conseguirla? Solo tú lo ves.
+badge-tags = 
+    .aria-label = Tus etiquetas, separadas por comas
+    .placeholder = p. ej. robótica, verano 2026
+saved = Guardado.
+save = Guardar
+notes-tags = Tus notas y etiquetas
+add-to-collection-select = 
+    .aria-label = Colección a la que añadir esta insignia
+added-to-collection = Añadida a la colección.
+in-no-collection = Aún no está en ninguna colección.
+add-to-collection = Añadir a la colección
+make-a-collection-first = Crea una colección en Colecciones para agrupar insignias para una solicitud.
+saved-original = Se guardó el archivo original, byte a byte.
+remove-title = ¿Quitar esta insignia?
+remove-text = «{ $name }» se quitará de tu mochila. Podrás deshacerlo justo después.
+removed = Se quitó «{ $name }».
+undo = Deshacer
+restored = Insignia restaurada.
+
+## collections (views/collections.js)
+collection-created = Se creó «{ $name }».
+collections-empty-title = Agrupa tus insignias
+collections-empty-text = Crea una colección para una solicitud de empleo, un portafolio para la universidad o un club, y añádele insignias desde la página de cada una.
+collection-name = 
+    .aria-label = Nombre de la colección
+collection-note = 
+    .aria-label = Nota para esta colección
+    .placeholder = Una breve presentación, p. ej. para quien la reciba.
+collection-saved = Colección guardada.
+collection-delete-title = ¿Eliminar esta colección?
+collection-delete-text = «{ $name }» se eliminará. Las insignias siguen en tu mochila.
+collection-deleted = Colección eliminada.
+delete = Eliminar
+collection-badges = 
+    .aria-label = Insignias de { $name }
+move-up = 
+    .aria-label = Subir { $name }
+move-down = 
+    .aria-label = Bajar { $name }
+remove-from-collection = 
+    .aria-label = Quitar { $name } de { $collection }
+note = Nota
+collection-badges-title = Insignias ({ $n })
+collection-no-badges = Aún no hay insignias. Abre una insignia y elige «Añadir a la colección».
+format-html = Página web (HTML): se abre en cualquier navegador, sin conexión
+format-zip = Paquete ZIP: página, archivos originales e imágenes con la insignia
+format-pdf = PDF: para imprimir (sin originales verificables)
+format-vp = Presentación firmada (JSON): para programas de verificación
+export-format = 
+    .aria-label = Formato de exportación
+export-evidence = Incluir las evidencias
+export-notes = Incluir mis notas
+export-dates = Incluir las fechas
+export-emails = Mostrar mi correo en la página
+export-not-in-vp = No incluidas en la presentación firmada (Open Badges 2.0): { $list }
+export-warning-title = Antes de compartir
+export-choose-where = Elegir dónde guardar
+exported = { $n ->
+    [one] Se exportó { $n } insignia ({ $kb } KB).
+   *[other] Se exportaron { $n } insignias ({ $kb } KB).
+  }
+export-title = Compartir esta colección
+export-text = Crea un archivo que puedes enviar: quien lo reciba puede comprobar cada insignia, sin conexión y sin ningún servidor.
+export-button = Exportar…
+
+## import and received files (views/import.js)
+import-stopping = Parando después de este archivo…
+import-progress = { $done } de { $total } archivos
+import-looking = Buscando insignias…
+import-stopped = se paró tras { $done } de { $total } archivos; el resto no se leyó
+import-outcome-imported = Añadida
+import-outcome-duplicate = Ya estaba
+import-outcome-conflict = Apartada
+import-outcome-refused = No añadida
+import-sum-added = { $n ->
+    [one] { $n } añadida
+   *[other] { $n } añadidas
+  }
+import-sum-duplicate = { $n } ya en tu mochila
+import-sum-conflict = { $n ->
+    [one] { $n } apartada (no firmada por el emisor)
+   *[other] { $n } apartadas (no firmadas por el emisor)
+  }
+import-sum-refused = { $n ->
+    [one] { $n } no añadida
+   *[other] { $n } no añadidas
+  }
+recipient-matches = Emitida para quien la envía
+recipient-does_not_match = No emitida para quien la envía
+recipient-not_stated = No dice para quién se emitió
+received-sent-by = Enviado por (correo o DID)
+received-check-recipient = Comprobar que se emitió para esa persona
+received-file = Archivo recibido
+received-all-verify = todo se verifica
+received-not-all-verify = no todo se verifica
+received-kind = Exportación { $kind }, { $n ->
+    [one] { $n } credencial.
+   *[other] { $n } credenciales.
+  }
+received-kind-made = Exportación { $kind }, hecha el { $made }, { $n ->
+    [one] { $n } credencial.
+   *[other] { $n } credenciales.
+  }
+received-from-credentials = Lo que aparece aquí se lee de las propias credenciales firmadas, no de la página.
+received-page-matches = La página muestra exactamente lo que dicen sus credenciales.
+received-page-differs = La página no muestra lo que dicen sus credenciales.
+received-trust-list = Confía en la lista de abajo, no en la página:
+received-expires = Caduca
+received-no-badge = Ninguna insignia legible
+received-issuer-not-named = emisor sin nombre
+received-changed = Modificada después de exportarse:
+received-source = Origen:
+received-presentation-by = Presentación de { $holder }:
+received-unknown-holder = titular desconocido
+
+## badge hosts (views/hosts.js)
+host-connected = Conectado a { $host }. Tu acceso se guarda en { $store }.
+host-connected-as = Conectado a { $host } como { $who }. Tu acceso se guarda en { $store }.
+host-store-note = { $note }: tendrás que iniciar sesión de nuevo la próxima vez; no se escribe nada secreto en el disco.
+host-forget-title = ¿Olvidar este servicio?
+host-forget-text = { $name }: se borran su acceso y su historial de sincronización. Las insignias que trajo siguen en tu mochila.
+host-forget = Olvidar
+host-syncing = Trayendo tus insignias… (si el servicio te pide iniciar sesión de nuevo, hazlo en tu navegador)
+host-synced-before = { $n } ya sincronizadas
+host-last-synced = última sincronización el { $date }
+host-not-synced = aún sin sincronizar
+host-signed-in-as = con sesión iniciada como { $who }
+host-synced-count = { $n ->
+    [one] { $n } insignia de este servicio, { $last }
+   *[other] { $n } insignias de este servicio, { $last }
+  }
+host-sync-now = Sincronizar ahora
+
+## settings (views/settings.js)
+profile-title = Tú
+profile-text = Tus correos y DID permiten a Backpack comprobar que una insignia se emitió para ti. Nunca salen de este ordenador.
+profile-emails = Correos electrónicos
+profile-add-email = Añadir un correo electrónico
+profile-dids = DID
+profile-add-did = Añadir un DID
+network-on = Las comprobaciones en red están activadas.
+network-off = Las comprobaciones en red están desactivadas.
+network-title = Red
+network-allow = Permitir que Backpack se conecte a internet para comprobar insignias
+network-off-text = Desactivado (lo predeterminado): todas las comprobaciones se hacen en este ordenador. Algunas insignias quedarán entonces «sin comprobar».
+network-on-text = Activado: al añadir o volver a comprobar una insignia, Backpack puede contactar con la web del emisor que figura en ella, para obtener una insignia alojada, la clave pública del emisor o su lista de revocación. El emisor puede ver que se comprobó esta insignia, desde tu dirección de internet. Tus correos, notas y otras insignias nunca se envían.
+network-images = Las imágenes de insignias en la web no se cargan nunca, en ningún caso.
+guardian-pass = Frase de paso del tutor
+minor-title = Modo menor
+minor-text = Para estudiantes más jóvenes: oculta compartir, exportar y todas las funciones de red hasta que una madre, un padre o un tutor introduce la frase de paso.
+minor-on-toast = El modo menor está activado.
+minor-turn-on = Activar el modo menor
+minor-locked = El modo menor está activado. Compartir y las funciones de red están ocultos.
+minor-unlocked-toast = Desbloqueado hasta que vuelvas a bloquear o cierres la app.
+minor-unlock = Desbloquear
+minor-unlocked = El modo menor está activado y desbloqueado en esta sesión.
+minor-lock = Volver a bloquear
+minor-off-toast = El modo menor está desactivado.
+minor-turn-off = Desactivar el modo menor
+trust-name = 
+    .aria-label = Nombre de la lista (opcional)
+    .placeholder = Nombre (opcional, p. ej. DCC Sandbox Registry)
+trust-import = Importar una lista…
+trust-imported = Se importó «{ $name }»: { $n ->
+    [one] { $n } emisor
+   *[other] { $n } emisores
+  }{ $test ->
+    [yes] {" "}(una lista de prueba)
+   *[no] {""}
+  }.
+trust-replaced = Se sustituyó «{ $name }»: { $n ->
+    [one] { $n } emisor
+   *[other] { $n } emisores
+  }{ $test ->
+    [yes] {" "}(una lista de prueba)
+   *[no] {""}
+  }.
+trust-test-list = lista de prueba
+trust-list-line = { $n ->
+    [one] { $n } emisor
+   *[other] { $n } emisores
+  } · { $format } · importada el { $imported }
+trust-dated = con fecha { $date }
+trust-remove = 
+    .aria-label = Quitar la lista { $name }
+trust-removed = Se quitó «{ $name }». Tus insignias no cambian.
+trust-title = Listas de emisores de confianza
+trust-text1 = Una lista de tu centro o de un registro en el que confías nombra a los emisores que reconoce. Las insignias de esos emisores muestran entonces «Emisor conocido» junto a su estado. Una lista nunca cambia si una insignia está verificada, y una insignia no verificada solo «dice» ser de un emisor conocido.
+trust-text2 = Backpack lee su propio formato de lista y los archivos registry.json de DCC. Las listas de prueba se marcan: cualquiera podría firmar como sus emisores.
+trust-none = Aún no hay listas.
+trust-is-test = Es una lista de prueba
+trust-replace = Sustituir una lista con el mismo nombre
+key-where-os-keyring = Tu clave de firma se guarda en el llavero de este ordenador, no en el archivo de la cartera.
+key-where-key-file = Este ordenador no tiene llavero: tu clave de firma se guarda en un archivo cifrado junto a la cartera.
+key-where-in-wallet = Tu clave de firma sigue dentro del archivo de la cartera, de una versión anterior de Backpack. Dale una frase de paso para moverla a su propio archivo cifrado.
+key-where-none = Backpack crea tu clave de firma la primera vez que exportas un portafolio firmado.
+key-pass-note = Solo hace falta donde no hay llavero. Backpack la conserva hasta que cierras la app, nunca en el disco.
+key-pass-set = Frase de paso de la clave de firma puesta para esta sesión.
+key-pass-use = Usar esta frase de paso
+key-title = Clave de firma
+wallet-file-title = Tu archivo de cartera
+wallet-file-text = Todas tus insignias, con sus archivos originales, están en este único archivo de este ordenador. Haz copias como de cualquier documento importante.
+wallet-file-count = { $n ->
+    [one] { $n } insignia.
+   *[other] { $n } insignias.
+  }
+enc-current = Frase de paso actual de la cartera
+enc-new = Nueva frase de paso de la cartera
+enc-repeat = 
+    .aria-label = Repite la frase de paso
+    .placeholder = Repítela
+enc-differ = las dos frases de paso no coinciden
+enc-removed = La cartera ya no está cifrada.
+enc-done = La cartera está cifrada. Backpack pedirá la frase de paso al iniciarse.
+enc-is-on = Este archivo de cartera está cifrado: sin la frase de paso no se puede leer, aunque alguien lo copie.
+enc-remove = Quitar el cifrado
+enc-text = Cifra todo el archivo de cartera con una frase de paso. Backpack la pedirá cada vez que se inicie; si la olvidas, solo una copia de seguridad puede recuperar tus insignias. Cierra antes la línea de órdenes si está usando esta cartera.
+enc-encrypt = Cifrar la cartera
+enc-title = Cifrado
+problem-wallet-pass = Frase de paso de la cartera
+problem-backup-pass = Frase de paso de la copia
+problem-open = Abrir
+problem-restore = Restaurar desde una copia…
+problem-locked = Esta cartera está cifrada
+problem-damaged = No se pudo abrir tu cartera
+problem-damaged-text = No se cambió ni se sobrescribió nada. Restaura una copia de seguridad: el archivo dañado se guarda junto a ella (como .before-restore). Desde la línea de órdenes: backpack restore COPIA --force.
+
+## native dialogs (api.js)
+dlg-received = Elige el portafolio que recibiste
+dlg-received-filter = Portafolios compartidos
+dlg-save-export = Guardar la exportación
+dlg-backup = Elige una copia de seguridad de Backpack
+dlg-folder = Elige una carpeta de insignias
+dlg-files = Elige archivos de insignias
+dlg-files-filter = Insignias
+dlg-save-original = Guardar el archivo original de la insignia
+
+## settings: example DID (a pseudo-locale run accents it too)
+did-example = did:key:z6Mk…
+
+## detail: nothing new
+
+## import: technical examples (placeholders)
+received-recipient = 
+    .placeholder = nombre@ejemplo.org
+paste-input = 
+    .placeholder = {"{"}"@context": …{"}"}  o  eyJhbGciOi…  o  https://…
+host-url-input = 
+    .placeholder = https://insignias.ejemplo.edu
+
+## import: from main (reach-wallets: links, other wallets)
+url-title = Añadir una insignia desde un enlace
+url-text = El enlace de una insignia alojada (una aserción de Open Badges 2.0 o una credencial 3.0). Solo se descarga si el acceso a la red está activado en Ajustes, y luego se comprueba.
+url-input = 
+    .placeholder = https://…
+url-add = Añadir desde el enlace
+import-outcome-skipped = Omitida
+import-sum-skipped = se omitieron las claves de la otra cartera y las entradas que no son insignias
+`;
