@@ -373,13 +373,12 @@ def test_hostile_badge_renders_as_inert_text():
     nav("import")
     css("#paste").send_keys(xss_badge())
     css("#paste-form button[type=submit]").click()
-    wait(lambda: csss("#import-results li"), msg="paste result")
-    line = csss("#import-results li")[0]
-    assert line.get_attribute("data-outcome") == "imported", line.text
+    # (read inside wait(): the result list may be redrawn between two reads)
+    wait(lambda: csss("#import-results li")
+         and csss("#import-results li")[0].get_attribute("data-outcome") == "imported", msg="paste imported")
     nav("wallet")
     search("evil")
     wait(lambda: len(cards()) == 1 and "<script>" in card_names()[0], msg="hostile card")
-    assert "<script>" in card_names()[0], card_names()
     click_first_card()
     wait(lambda: csss("#detail-name"), msg="hostile detail")
     assert css("#detail-name").text == XSS_NAME
@@ -390,8 +389,8 @@ def test_hostile_badge_renders_as_inert_text():
     assert body.find_elements(By.TAG_NAME, "script") == []
     assert body.find_elements(By.CSS_SELECTOR, "a[href]") == []
     assert [i.get_attribute("src") for i in body.find_elements(By.CSS_SELECTOR, "img[src='x']")] == []
-    for el in body.find_elements(By.CSS_SELECTOR, "*"):
-        assert el.get_attribute("onerror") is None
+    assert not D.execute_script(
+        "return Array.from(document.querySelectorAll('#detail-body *')).some(e => e.hasAttribute('onerror'))")
     time.sleep(0.5)
     assert D.execute_script("return window.__pwned") is None, "a payload ran"
     assert D.title != "pwned"
@@ -720,7 +719,7 @@ def screens():
 
     return [("gallery", gallery), ("detail", detail), ("import", view("import")), ("collections", collections),
             ("settings", view("settings")), ("export-dialog", export_dialog), ("received", received),
-            ("first-run", welcome), ("help", view("help"))]
+            ("first-run", welcome), ("help", view("help")), ("skills", view("skills"))]
 
 
 def test_axe_every_screen_light_and_dark_in_english_and_spanish():
@@ -789,7 +788,7 @@ return out;
 
 # Every screen but the export dialog, whose privacy warning is the core's own English text
 # (the core's messages are not translated yet).
-PSEUDO_SCREENS = ["gallery", "detail", "import", "collections", "settings", "received", "first-run", "help"]
+PSEUDO_SCREENS = ["gallery", "detail", "import", "collections", "settings", "received", "first-run", "help", "skills"]
 
 
 def test_pseudo_locale_shows_no_string_outside_the_catalog():

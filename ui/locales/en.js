@@ -507,4 +507,62 @@ url-input =
 url-add = Add from link
 import-outcome-skipped = Left out
 import-sum-skipped = another wallet’s keys and non-badge entries left out
+## skills and pathways (ui/js/views/skills.js)
+skills-title = Skills and pathways
+skills-search =
+    .placeholder = Search skills, frameworks, codes…
+skills-search-label = Search skills
+skills-loading = Loading…
+skills-by-framework = Skills by framework
+skills-none = None of your badges names a skill yet. Badges that align to a framework (ESCO, O*NET, CASE, CTDL…) show their skills here.
+skills-no-match = No skill matches your search.
+skills-results = Results
+skills-types = Kinds of achievement
+skills-stacks = Pathways
+skills-stacks-none = No badges build on each other yet. Achievements that reference each other, a transcript’s parts, and badges aligned to the same skill appear here as a path.
+skills-timeline = Timeline
+skills-undated = Undated
+skills-shown-by = { $n ->
+    [one] { $n } badge:
+   *[other] { $n } badges:
+  }
+skills-not-held = not in your backpack
+skills-linked-by = Linked by
+skills-shared = Badges aligned to the same skill, in the order you earned them
+skills-count = { $s ->
+    [one] { $s } skill
+   *[other] { $s } skills
+  } in { $f ->
+    [one] { $f } framework
+   *[other] { $f } frameworks
+  }
+skills-rel-related = same achievement as
+skills-rel-isParentOf = includes
+skills-rel-isChildOf = is part of
+skills-rel-isPartOf = is part of
+skills-rel-precedes = comes before
+skills-rel-replacedBy = is replaced by
+skills-rel-isPeerOf = is a peer of
+skills-rel-exactMatchOf = matches
+skills-rel-isRelatedTo = is related to
+li-title = Add to LinkedIn
+li-intro = LinkedIn’s “Add license or certification” form, with these fields. Copy them by hand, or open the form already filled in.
+li-name = Name
+li-org = Issuing organization
+li-issued = Issue date
+li-expires = Expiration date
+li-cert-id = Credential ID
+li-cert-url = Credential URL
+li-no-url = None: this badge has no public web address of its own. LinkedIn will show it without a link.
+li-link = Link
+li-copy = Copy
+li-copied = Copied.
+li-open = Open LinkedIn…
+li-close = Close
+li-confirm-title = Open LinkedIn in your browser?
+li-confirm-text = Your browser will open LinkedIn with “{ $name }”, its issuer, dates and credential ID filled in. Nothing is sent until you save it on LinkedIn.
+li-confirm-ok = Open LinkedIn
+li-opened = LinkedIn opened in your browser.
+export-skills = Include a skills summary
+skills-no-framework = Other skills
 `;

@@ -515,4 +515,62 @@ url-input =
 url-add = Añadir desde el enlace
 import-outcome-skipped = Omitida
 import-sum-skipped = se omitieron las claves de la otra cartera y las entradas que no son insignias
+## skills and pathways (ui/js/views/skills.js)
+skills-title = Competencias y trayectorias
+skills-search =
+    .placeholder = Buscar competencias, marcos, códigos…
+skills-search-label = Buscar competencias
+skills-loading = Cargando…
+skills-by-framework = Competencias por marco
+skills-none = Ninguna de tus insignias nombra todavía una competencia. Las insignias alineadas con un marco (ESCO, O*NET, CASE, CTDL…) muestran aquí sus competencias.
+skills-no-match = Ninguna competencia coincide con tu búsqueda.
+skills-results = Resultados
+skills-types = Tipos de logro
+skills-stacks = Trayectorias
+skills-stacks-none = Todavía no hay insignias que se apoyen unas en otras. Los logros que se citan entre sí, las partes de un expediente y las insignias alineadas con la misma competencia aparecen aquí como un camino.
+skills-timeline = Cronología
+skills-undated = Sin fecha
+skills-shown-by = { $n ->
+    [one] { $n } insignia:
+   *[other] { $n } insignias:
+  }
+skills-not-held = no está en tu mochila
+skills-linked-by = Enlazado por
+skills-shared = Insignias alineadas con la misma competencia, en el orden en que las obtuviste
+skills-count = { $s ->
+    [one] { $s } competencia
+   *[other] { $s } competencias
+  } en { $f ->
+    [one] { $f } marco
+   *[other] { $f } marcos
+  }
+skills-rel-related = mismo logro que
+skills-rel-isParentOf = incluye
+skills-rel-isChildOf = forma parte de
+skills-rel-isPartOf = forma parte de
+skills-rel-precedes = va antes de
+skills-rel-replacedBy = se sustituye por
+skills-rel-isPeerOf = es par de
+skills-rel-exactMatchOf = coincide con
+skills-rel-isRelatedTo = está relacionado con
+li-title = Añadir a LinkedIn
+li-intro = El formulario «Añadir licencia o certificación» de LinkedIn, con estos campos. Cópialos a mano o abre el formulario ya relleno.
+li-name = Nombre
+li-org = Organización emisora
+li-issued = Fecha de emisión
+li-expires = Fecha de caducidad
+li-cert-id = ID de la credencial
+li-cert-url = URL de la credencial
+li-no-url = Ninguna: esta insignia no tiene una dirección web pública propia. LinkedIn la mostrará sin enlace.
+li-link = Enlace
+li-copy = Copiar
+li-copied = Copiado.
+li-open = Abrir LinkedIn…
+li-close = Cerrar
+li-confirm-title = ¿Abrir LinkedIn en tu navegador?
+li-confirm-text = Tu navegador abrirá LinkedIn con «{ $name }», su emisor, fechas e ID de credencial rellenados. No se envía nada hasta que lo guardes en LinkedIn.
+li-confirm-ok = Abrir LinkedIn
+li-opened = LinkedIn se abrió en tu navegador.
+export-skills = Incluir un resumen de competencias
+skills-no-framework = Otras competencias
 `;

@@ -97,8 +97,9 @@ function exportPanel(c) {
   const [notes, notesL] = box("export-notes", t("export-notes"));
   const [dates, datesL] = box("export-dates", t("export-dates"), true);
   const [emails, emailsL] = box("export-emails", t("export-emails"));
+  const [skills, skillsL] = box("export-skills", t("export-skills"));
   const run = async () => {
-    const privacy = { includeEvidence: ev.checked, includeNotes: notes.checked, includeDates: dates.checked, includeEmails: emails.checked };
+    const privacy = { includeEvidence: ev.checked, includeNotes: notes.checked, includeDates: dates.checked, includeEmails: emails.checked, includeSkills: skills.checked };
     const format = fmt.value;
     const ext = FORMATS.find((f) => f[0] === format)[1];
     try {
@@ -117,6 +118,6 @@ function exportPanel(c) {
     el("h2", { id: "export-h" }, t("export-title")),
     el("p", { class: "muted" }, t("export-text")),
     el("div", { class: "row" }, fmt),
-    el("div", { class: "row" }, evL, notesL, datesL, emailsL),
+    el("div", { class: "row" }, evL, notesL, datesL, emailsL, skillsL),
     el("div", { class: "row" }, el("button", { type: "button", class: "btn primary", id: "export-btn", onclick: run }, t("export-button"))));
 }

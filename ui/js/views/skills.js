@@ -3,47 +3,55 @@
 // the "Add to LinkedIn" dialog the badge detail opens. Built by the core
 // (backpack_core::skills, backpack_core::linkedin); this file only draws it.
 // All badge text is untrusted: it goes in through textContent (el()), links are inert text.
-// The strings of this view live here (the other views' strings are being moved to i18n).
 import * as api from "../api.js";
 import { $, el, clear, fmtDate, urlText, toast, errorToast, confirmDialog } from "../dom.js";
+import { t, lang } from "../i18n.js";
 
 const go = (view, arg) => window.dispatchEvent(new CustomEvent("backpack:go", { detail: { view, arg } }));
 
+// Every string comes from the catalogs (ui/locales), read at draw time so a language change counts.
 const S = {
-  title: "Skills and pathways",
-  search: "Search skills, frameworks, codes…",
-  searchLabel: "Search skills",
-  loading: "Loading…",
-  skills: "Skills by framework",
-  none: "None of your badges names a skill yet. Badges that align to a framework (ESCO, O*NET, CASE, CTDL…) show their skills here.",
-  noMatch: "No skill matches your search.",
-  results: "Results",
-  types: "Kinds of achievement",
-  stacks: "Pathways",
-  stacksNone: "No badges build on each other yet. Achievements that reference each other, a transcript's parts, and badges aligned to the same skill appear here as a path.",
-  timeline: "Timeline",
-  undated: "Undated",
-  shownBy: (n) => `${n} badge${n === 1 ? "" : "s"}:`,
-  notHeld: "not in your backpack",
-  linkedBy: "Linked by",
-  shared: "Badges aligned to the same skill, in the order you earned them",
-  count: (s, f) => `${s} skill${s === 1 ? "" : "s"} in ${f} framework${f === 1 ? "" : "s"}`,
-  relation: { related: "same achievement as", isParentOf: "includes", isChildOf: "is part of", isPartOf: "is part of", precedes: "comes before", replacedBy: "is replaced by", isPeerOf: "is a peer of", exactMatchOf: "matches", isRelatedTo: "is related to" },
+  get title() { return t("skills-title"); },
+  get search() { return t("skills-search", null, "placeholder"); },
+  get searchLabel() { return t("skills-search-label"); },
+  get loading() { return t("skills-loading"); },
+  get skills() { return t("skills-by-framework"); },
+  get none() { return t("skills-none"); },
+  get noMatch() { return t("skills-no-match"); },
+  get results() { return t("skills-results"); },
+  get types() { return t("skills-types"); },
+  get stacks() { return t("skills-stacks"); },
+  get stacksNone() { return t("skills-stacks-none"); },
+  get timeline() { return t("skills-timeline"); },
+  get undated() { return t("skills-undated"); },
+  shownBy: (n) => t("skills-shown-by", { n }),
+  get notHeld() { return t("skills-not-held"); },
+  get linkedBy() { return t("skills-linked-by"); },
+  get shared() { return t("skills-shared"); },
+  count: (s, f) => t("skills-count", { s, f }),
+  relation: (r) => (RELATIONS.includes(r) ? t(`skills-rel-${r}`) : r),
   li: {
-    title: "Add to LinkedIn",
-    intro: "LinkedIn's “Add license or certification” form, with these fields. Copy them by hand, or open the form already filled in.",
-    name: "Name", org: "Issuing organization", issued: "Issue date", expires: "Expiration date",
-    certId: "Credential ID", certUrl: "Credential URL",
-    noUrl: "None: this badge has no public web address of its own. LinkedIn will show it without a link.",
-    link: "Link",
-    copy: "Copy", copied: "Copied.",
-    open: "Open LinkedIn…", close: "Close",
-    confirmTitle: "Open LinkedIn in your browser?",
-    confirmText: (name) => `Your browser will open LinkedIn with “${name}”, its issuer, dates and credential ID filled in. Nothing is sent until you save it on LinkedIn.`,
-    confirmOk: "Open LinkedIn",
-    opened: "LinkedIn opened in your browser.",
+    get title() { return t("li-title"); },
+    get intro() { return t("li-intro"); },
+    get name() { return t("li-name"); },
+    get org() { return t("li-org"); },
+    get issued() { return t("li-issued"); },
+    get expires() { return t("li-expires"); },
+    get certId() { return t("li-cert-id"); },
+    get certUrl() { return t("li-cert-url"); },
+    get noUrl() { return t("li-no-url"); },
+    get link() { return t("li-link"); },
+    get copy() { return t("li-copy"); },
+    get copied() { return t("li-copied"); },
+    get open() { return t("li-open"); },
+    get close() { return t("li-close"); },
+    get confirmTitle() { return t("li-confirm-title"); },
+    confirmText: (name) => t("li-confirm-text", { name }),
+    get confirmOk() { return t("li-confirm-ok"); },
+    get opened() { return t("li-opened"); },
   },
 };
+const RELATIONS = ["related", "isParentOf", "isChildOf", "isPartOf", "precedes", "replacedBy", "isPeerOf", "exactMatchOf", "isRelatedTo"];
 
 let query = "";
 let timer = null;
@@ -61,9 +69,16 @@ export function initializeSkills() {
     el("header", { class: "view-head" },
       el("h1", { id: "skills-title" }, S.title),
       el("div", { class: "toolbar", role: "search" },
-        el("label", { class: "search" }, el("span", { class: "visually-hidden" }, S.searchLabel), input))),
+        el("label", { class: "search" }, el("span", { class: "visually-hidden", id: "skills-search-label" }, S.searchLabel), input))),
     el("div", { id: "skills-body", "aria-live": "polite" }));
   $("#main").append(section);
+  // Another language chosen in Settings: the fixed labels change now, the rest at the next draw.
+  window.addEventListener("backpack:language", () => {
+    input.placeholder = S.search;
+    $("#skills-title").textContent = S.title;
+    $("#skills-search-label").textContent = S.searchLabel;
+    if (!section.hidden) renderSkills();
+  });
 }
 
 /** Draws the view (again), with the current search. */
@@ -91,7 +106,7 @@ export async function renderSkills() {
 
 function badgeLink(id, names) {
   const b = names.get(id);
-  return el("button", { type: "button", class: "link skill-badge", "data-badge": String(id), onclick: () => go("detail", id) },
+  return el("button", { type: "button", class: "link skill-badge", translate: "no", "data-badge": String(id), onclick: () => go("detail", id) },
     b ? b.name : `#${id}`);
 }
 
@@ -102,14 +117,14 @@ function skillsSection(v, names) {
     n ? el("p", { class: "muted", id: "skills-count" }, S.count(n, v.frameworks.length)) : el("p", { class: "muted" }, query.trim() ? S.noMatch : S.none));
   for (const fw of v.frameworks) {
     sec.append(el("div", { class: "framework", "data-framework": fw.name },
-      el("h3", { class: fw.unnamed ? "muted" : "" }, fw.name),
+      el("h3", { class: fw.unnamed ? "muted" : "", translate: fw.unnamed ? null : "no" }, fw.unnamed ? t("skills-no-framework") : fw.name),
       el("ul", { class: "skill-list" }, ...fw.skills.map((s) => el("li", { class: "skill" },
         el("div", { class: "skill-head" },
-          el("strong", { class: "skill-name" }, s.name),
-          s.code ? el("span", { class: "tag" }, s.code) : null,
-          ...s.types.map((t) => el("span", { class: "tag muted" }, t))),
-        s.description ? el("div", { class: "muted prewrap" }, s.description) : null,
-        ...s.urls.map((u) => el("div", {}, urlText(u))),
+          el("strong", { class: "skill-name", translate: "no" }, s.name),
+          s.code ? el("span", { class: "tag", translate: "no" }, s.code) : null,
+          ...s.types.map((ty) => el("span", { class: "tag muted", translate: "no" }, ty))),
+        s.description ? el("div", { class: "muted prewrap", translate: "no" }, s.description) : null,
+        ...s.urls.map((u) => el("div", { translate: "no" }, urlText(u))),
         el("div", { class: "skill-badges" }, el("span", { class: "muted" }, S.shownBy(s.badges.length), " "),
           ...s.badges.map((id) => badgeLink(id, names))))))));
   }
@@ -119,36 +134,36 @@ function skillsSection(v, names) {
 function resultsSection(results, names) {
   return el("section", { class: "section", id: "skills-results", "aria-labelledby": "skills-results-h" },
     el("h2", { id: "skills-results-h" }, S.results),
-    el("ul", { class: "item-list" }, ...results.map((g) => el("li", {}, el("strong", {}, g.label),
+    el("ul", { class: "item-list" }, ...results.map((g) => el("li", {}, el("strong", { translate: "no" }, g.label),
       el("ul", { class: "item-list" }, ...g.results.map((r) => el("li", {}, badgeLink(r.badge, names),
-        [r.value, r.status, r.achieved_level].filter(Boolean).join(", "))))))));
+        el("span", { translate: "no" }, [r.value, r.status, r.achieved_level].filter(Boolean).join(", ")))))))));
 }
 
 function typesSection(types, names) {
   return el("section", { class: "section", id: "skills-types", "aria-labelledby": "skills-types-h" },
     el("h2", { id: "skills-types-h" }, S.types),
-    el("ul", { class: "item-list" }, ...types.map((t) => el("li", {}, el("strong", {}, t.achievement_type), " ",
-      ...t.badges.map((id) => badgeLink(id, names))))));
+    el("ul", { class: "item-list" }, ...types.map((ty) => el("li", {}, el("strong", { translate: "no" }, ty.achievement_type), " ",
+      ...ty.badges.map((id) => badgeLink(id, names))))));
 }
 
 function stacksSection(stacks, names) {
   const sec = el("section", { class: "section", id: "skills-stacks", "aria-labelledby": "skills-stacks-h" },
     el("h2", { id: "skills-stacks-h" }, S.stacks));
   if (!stacks.length) sec.append(el("p", { class: "muted" }, S.stacksNone));
-  for (const st of stacks) {
+  for (const [si, st] of stacks.entries()) {
     const sub = st.kind === "linked"
       ? el("p", { class: "muted" }, `${S.linkedBy} `, ...st.stated_by.map((id) => badgeLink(id, names)))
       : el("p", { class: "muted" }, S.shared);
-    const path = el("ol", { class: "path", "aria-label": st.title });
+    const path = el("ol", { class: "path", "aria-labelledby": `stack-title-${si}` });
     st.steps.forEach((step, i) => {
       const held = step.badges.length > 0;
       const links = st.links.filter((l) => l.from === i);
       path.append(el("li", { class: held ? "step held" : "step not-held" },
-        el("div", { class: "step-name" }, held ? step.badges.map((id) => badgeLink(id, names)) : step.name),
+        el("div", { class: "step-name", translate: held ? null : "no" }, held ? step.badges.map((id) => badgeLink(id, names)) : step.name),
         held ? null : el("div", { class: "muted" }, S.notHeld),
-        ...links.map((l) => el("div", { class: "muted step-rel" }, `${S.relation[l.relation] || l.relation} → ${st.steps[l.to] ? (st.steps[l.to].name || `#${l.to + 1}`) : ""}`))));
+        ...links.map((l) => el("div", { class: "muted step-rel" }, `${S.relation(l.relation)} → ${st.steps[l.to] ? (st.steps[l.to].name || `#${l.to + 1}`) : ""}`))));
     });
-    sec.append(el("div", { class: "stack", "data-kind": st.kind }, el("h3", {}, st.title), sub, path));
+    sec.append(el("div", { class: "stack", "data-kind": st.kind }, el("h3", { id: `stack-title-${si}`, translate: "no" }, st.title), sub, path));
   }
   return sec;
 }
@@ -167,18 +182,23 @@ function timelineSection(timeline) {
       sec.append(el("h3", { class: "timeline-year" }, y), list);
     }
     list.append(el("li", { "data-badge": String(b.id) },
-      el("span", { class: "timeline-date muted" }, b.issued ? fmtDate(b.issued) : "—"),
-      el("button", { type: "button", class: "link", onclick: () => go("detail", b.id) }, b.name),
-      b.issuer ? el("span", { class: "muted" }, ` — ${b.issuer}`) : null,
-      b.achievement_type ? el("span", { class: "tag" }, b.achievement_type) : null));
+      el("span", { class: "timeline-date muted", translate: "no" }, b.issued ? fmtDate(b.issued) : "—"),
+      el("button", { type: "button", class: "link", translate: "no", onclick: () => go("detail", b.id) }, b.name),
+      b.issuer ? el("span", { class: "muted", translate: "no" }, ` — ${b.issuer}`) : null,
+      b.achievement_type ? el("span", { class: "tag", translate: "no" }, b.achievement_type) : null));
   }
   return sec;
 }
 
 // ── Add to LinkedIn ──
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-const ym = (p) => (Array.isArray(p) ? `${MONTHS[p[1] - 1] || p[1]} ${p[0]}` : null);
+// [year, month] as the learner's language writes a month (Intl), e.g. "May 2026" / "mayo de 2026".
+const ym = (p) => {
+  if (!Array.isArray(p)) return null;
+  const [y, m] = p;
+  if (!(m >= 1 && m <= 12)) return String(y);
+  return new Intl.DateTimeFormat(lang, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, 1)));
+};
 
 function linkedinDialog() {
   let d = $("#linkedin-dialog");
@@ -198,7 +218,7 @@ export async function addToLinkedIn(id) {
   const row = (label, value, key) => {
     if (value == null || value === "") return;
     const copy = el("button", { type: "button", class: "btn small", onclick: () => copyText(value) }, S.li.copy);
-    dl.append(el("dt", {}, label), el("dd", { "data-field": key }, el("span", { class: "copy-value" }, value), " ", copy));
+    dl.append(el("dt", {}, label), el("dd", { "data-field": key }, el("span", { class: "copy-value", translate: "no" }, value), " ", copy));
   };
   row(S.li.name, f.name, "name");
   row(S.li.org, f.organization_name, "organization");
