@@ -115,7 +115,7 @@ fn file_uri_path(rest: &str) -> Option<PathBuf> {
 pub enum OpenAs {
     /// Import it into the wallet (a badge, or a ZIP of badges).
     Import,
-    /// Show it read-only as a received portfolio (HTML, Backpack ZIP bundle, presentation).
+    /// Show it read-only as a received portfolio (HTML, Backpack ZIP bundle, PDF, presentation).
     Received,
 }
 
@@ -124,7 +124,8 @@ pub enum OpenAs {
 const MAX_SNIFF_BYTES: u64 = backpack_core::limits::MAX_FILE_BYTES;
 
 /// Decide how to open `path` from its content: a ZIP holding Backpack's `manifest.json`, an
-/// HTML page, or JSON whose `type` includes `VerifiablePresentation` is a received portfolio;
+/// HTML page, a PDF with attached files (a Backpack PDF export), or JSON whose `type` includes
+/// `VerifiablePresentation` is a received portfolio;
 /// everything else (including files that cannot be read) is imported.
 pub fn classify(path: &Path) -> OpenAs {
     let Ok(mut f) = std::fs::File::open(path) else {
@@ -144,6 +145,15 @@ pub fn classify(path: &Path) -> OpenAs {
             OpenAs::Import
         };
     }
+    if head.starts_with(b"%PDF-") {
+        // A Backpack PDF carries each original credential as an attached file; another PDF
+        // (an Open Badge Factory badge, whose credential is in its metadata) is imported.
+        return if pdf_has_attachments(path) {
+            OpenAs::Received
+        } else {
+            OpenAs::Import
+        };
+    }
     let text = String::from_utf8_lossy(head);
     let start = text.trim_start_matches('\u{feff}').trim_start();
     let lower = start.to_ascii_lowercase();
@@ -154,6 +164,17 @@ pub fn classify(path: &Path) -> OpenAs {
         return OpenAs::Received;
     }
     OpenAs::Import
+}
+
+/// Does the PDF at `path` (at most the share limit) attach any file? Read with the core's
+/// bounded reader, the one `verify-share` uses.
+fn pdf_has_attachments(path: &Path) -> bool {
+    let fits =
+        std::fs::metadata(path).is_ok_and(|m| m.len() <= backpack_core::share::MAX_SHARE_BYTES);
+    fits && std::fs::read(path)
+        .ok()
+        .and_then(|b| backpack_core::export::pdf_read::read(&b).ok())
+        .is_some_and(|c| !c.attachments.is_empty())
 }
 
 fn read_up_to(f: &mut std::fs::File, buf: &mut [u8]) -> usize {
@@ -441,6 +462,41 @@ mod tests {
             .unwrap()
             .deserialize::<Value>()
             .unwrap()
+    }
+
+    /// A PDF exported by Backpack (its originals attached) opens read-only as a received
+    /// portfolio; any other PDF (an Open Badge Factory badge, a broken file) goes to import.
+    #[test]
+    fn a_backpack_pdf_is_received_another_pdf_is_imported() {
+        use backpack_core::export::{self, ExportFormat, ExportOptions};
+        let (env, _w) = window();
+        let st = env.app.state::<AppState>();
+        let id = st
+            .wallet
+            .import_bytes("b.json", SAMPLE_JSON)
+            .unwrap()
+            .id
+            .unwrap();
+        let portfolio = export::source::portfolio_from_badges(st.wallet.core(), &[id]).unwrap();
+        let opts = ExportOptions {
+            privacy: Default::default(),
+            exported_at: backpack_core::env::Clock::now(&backpack_core::env::SystemClock),
+            learner: None,
+            challenge: None,
+            domain: None,
+        };
+        let pdf = export::export(&portfolio, ExportFormat::Pdf, &opts)
+            .unwrap()
+            .bytes;
+        let d = tempfile::tempdir().unwrap();
+        let received = write(d.path(), "portfolio.pdf", &pdf);
+        let plain = write(
+            d.path(),
+            "other.pdf",
+            b"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n",
+        );
+        assert_eq!(classify(&received), OpenAs::Received);
+        assert_eq!(classify(&plain), OpenAs::Import);
     }
 
     #[test]
