@@ -96,43 +96,6 @@ impl HttpFetcher {
         }
     }
 
-    /// Resolve `host:port` and check every address against the policy.
-    async fn checked_addrs(
-        &self,
-        url: &str,
-        host: &str,
-        port: u16,
-    ) -> Result<Vec<SocketAddr>, FetchError> {
-        let bare = host.trim_start_matches('[').trim_end_matches(']');
-        let addrs: Vec<SocketAddr> = match bare.parse::<IpAddr>() {
-            Ok(ip) => vec![SocketAddr::new(ip, port)],
-            Err(_) => tokio::net::lookup_host((bare, port))
-                .await
-                .map_err(|e| FetchError::Transport {
-                    url: url.to_string(),
-                    message: format!("cannot resolve {bare}: {e}"),
-                })?
-                .collect(),
-        };
-        if addrs.is_empty() {
-            return Err(FetchError::Transport {
-                url: url.to_string(),
-                message: format!("{bare} resolves to no address"),
-            });
-        }
-        if !self.allow_private {
-            for a in &addrs {
-                if let Some(kind) = non_public(a.ip()) {
-                    return Err(FetchError::PrivateAddress {
-                        url: url.to_string(),
-                        reason: format!("{bare} resolves to {} ({kind})", a.ip()),
-                    });
-                }
-            }
-        }
-        Ok(addrs)
-    }
-
     async fn one_hop(
         &self,
         url: &reqwest::Url,
@@ -147,7 +110,7 @@ impl HttpFetcher {
             .host_str()
             .ok_or_else(|| FetchError::UnsupportedScheme(s.to_string()))?;
         let port = url.port_or_known_default().unwrap_or(443);
-        let addrs = self.checked_addrs(s, host, port).await?;
+        let addrs = resolve_checked(s, host, port, self.allow_private).await?;
         let mut builder = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .no_proxy()
@@ -250,7 +213,8 @@ impl HttpFetcher {
     }
 }
 
-fn one_line(e: &dyn std::error::Error) -> String {
+/// An error and its sources on one line (for a one-line message naming the URL).
+pub(crate) fn one_line(e: &dyn std::error::Error) -> String {
     let mut s = e.to_string();
     let mut src = e.source();
     while let Some(inner) = src {
@@ -263,25 +227,106 @@ fn one_line(e: &dyn std::error::Error) -> String {
 
 impl Fetcher for HttpFetcher {
     fn fetch(&self, req: &FetchRequest) -> Result<FetchResponse, FetchError> {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| FetchError::Transport {
-                url: req.url.clone(),
-                message: format!("cannot start the http runtime: {e}"),
-            })?;
-        let deadline = tokio::time::Instant::now() + self.deadline;
-        let result = rt.block_on(async {
-            // DNS, connect, headers, redirects and body all count against one deadline.
-            match tokio::time::timeout_at(deadline, self.fetch_until(req, deadline)).await {
-                Ok(r) => r,
-                Err(_) => Err(self.timed_out(&req.url)),
-            }
-        });
-        // A DNS lookup still running on the blocking pool is not waited for.
-        rt.shutdown_background();
-        result
+        // DNS, connect, headers, redirects and body all count against one deadline.
+        run_with_deadline(
+            &req.url,
+            self.deadline,
+            || self.timed_out(&req.url),
+            |deadline| self.fetch_until(req, deadline),
+        )
     }
+}
+
+/// Resolve `host:port` and check every address against the public-address policy
+/// ([`refuse_non_public`]) unless `allow_private`. The connection must then go to the returned
+/// addresses only (no second lookup that could answer differently).
+pub(crate) async fn resolve_checked(
+    url: &str,
+    host: &str,
+    port: u16,
+    allow_private: bool,
+) -> Result<Vec<SocketAddr>, FetchError> {
+    let addrs = resolve(url, host, port).await?;
+    if !allow_private {
+        refuse_non_public(url, host, &addrs)?;
+    }
+    Ok(addrs)
+}
+
+/// Every address of `host:port` (an IP literal is its own address); none is an error.
+pub(crate) async fn resolve(
+    url: &str,
+    host: &str,
+    port: u16,
+) -> Result<Vec<SocketAddr>, FetchError> {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    let addrs: Vec<SocketAddr> = match bare.parse::<IpAddr>() {
+        Ok(ip) => vec![SocketAddr::new(ip, port)],
+        Err(_) => tokio::net::lookup_host((bare, port))
+            .await
+            .map_err(|e| FetchError::Transport {
+                url: url.to_string(),
+                message: format!("cannot resolve {bare}: {e}"),
+            })?
+            .collect(),
+    };
+    if addrs.is_empty() {
+        return Err(FetchError::Transport {
+            url: url.to_string(),
+            message: format!("{bare} resolves to no address"),
+        });
+    }
+    Ok(addrs)
+}
+
+/// The one public-address gate every outgoing connection passes (the document fetcher here,
+/// the Open Badges API client in `host_api::http`): any [`non_public`] address refuses.
+pub(crate) fn refuse_non_public(
+    url: &str,
+    host: &str,
+    addrs: &[SocketAddr],
+) -> Result<(), FetchError> {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    match addrs
+        .iter()
+        .find_map(|a| non_public(a.ip()).map(|kind| (a, kind)))
+    {
+        Some((a, kind)) => Err(FetchError::PrivateAddress {
+            url: url.to_string(),
+            reason: format!("{bare} resolves to {} ({kind})", a.ip()),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Run `work(deadline)` on a single-threaded runtime of its own, stopped with `timed_out()` at
+/// `total` from now whatever it is doing (a per-read timeout would re-arm on every byte).
+pub(crate) fn run_with_deadline<T, F>(
+    url: &str,
+    total: Duration,
+    timed_out: impl FnOnce() -> FetchError,
+    work: impl FnOnce(tokio::time::Instant) -> F,
+) -> Result<T, FetchError>
+where
+    F: std::future::Future<Output = Result<T, FetchError>>,
+{
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| FetchError::Transport {
+            url: url.to_string(),
+            message: format!("cannot start the http runtime: {e}"),
+        })?;
+    let deadline = tokio::time::Instant::now() + total;
+    let result = rt.block_on(async {
+        match tokio::time::timeout_at(deadline, work(deadline)).await {
+            Ok(r) => r,
+            Err(_) => Err(timed_out()),
+        }
+    });
+    // A DNS lookup still running on the blocking pool is not waited for.
+    rt.shutdown_background();
+    result
 }
 
 /// Why an address is not public, or `None` when it is a public unicast address.

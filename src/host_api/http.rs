@@ -73,7 +73,6 @@ impl ApiHttp {
         let host = url
             .host_str()
             .ok_or_else(|| FetchError::UnsupportedScheme(s.to_string()))?;
-        let bare = host.trim_start_matches('[').trim_end_matches(']');
         let plain_http = || {
             FetchError::Transport {
             url: s.to_string(),
@@ -88,35 +87,15 @@ impl ApiHttp {
             _ => return Err(FetchError::UnsupportedScheme(s.to_string())),
         }
         let port = url.port_or_known_default().unwrap_or(443);
-        let addrs: Vec<SocketAddr> = match bare.parse::<IpAddr>() {
-            Ok(ip) => vec![SocketAddr::new(ip, port)],
-            Err(_) => tokio::net::lookup_host((bare, port))
-                .await
-                .map_err(|e| FetchError::Transport {
-                    url: s.to_string(),
-                    message: format!("cannot resolve {bare}: {e}"),
-                })?
-                .collect(),
-        };
-        if addrs.is_empty() {
-            return Err(FetchError::Transport {
-                url: s.to_string(),
-                message: format!("{bare} resolves to no address"),
-            });
-        }
+        // Loopback is let through only for tests (--insecure-loopback), and then only when
+        // every address is loopback; the policy itself is net.rs's, shared with the fetcher.
+        let addrs = crate::net::resolve(s, host, port).await?;
         let all_loopback = addrs.iter().all(|a| a.ip().is_loopback());
         if url.scheme() == "http" && !all_loopback {
             return Err(plain_http());
         }
         if !(self.allow_private || (self.insecure_loopback && all_loopback)) {
-            for a in &addrs {
-                if let Some(kind) = crate::net::non_public(a.ip()) {
-                    return Err(FetchError::PrivateAddress {
-                        url: s.to_string(),
-                        reason: format!("{bare} resolves to {} ({kind})", a.ip()),
-                    });
-                }
-            }
+            crate::net::refuse_non_public(s, host, &addrs)?;
         }
         Ok(addrs)
     }
@@ -140,7 +119,7 @@ impl ApiHttp {
         }
         let client = builder.build().map_err(|e| FetchError::Transport {
             url: s.clone(),
-            message: format!("cannot start http client: {}", one_line(&e)),
+            message: format!("cannot start http client: {}", crate::net::one_line(&e)),
         })?;
         let mut rb = match req.method {
             HttpMethod::Get => client.get(url.clone()),
@@ -151,7 +130,7 @@ impl ApiHttp {
         }
         let mut resp = rb.send().await.map_err(|e| FetchError::Transport {
             url: s.clone(),
-            message: format!("connection failed: {}", one_line(&e)),
+            message: format!("connection failed: {}", crate::net::one_line(&e)),
         })?;
         let status = resp.status().as_u16();
         let headers: Vec<(String, String)> = resp
@@ -175,7 +154,10 @@ impl ApiHttp {
                 Ok(Err(e)) => {
                     return Err(FetchError::Transport {
                         url: s,
-                        message: format!("reading the response failed: {}", one_line(&e)),
+                        message: format!(
+                            "reading the response failed: {}",
+                            crate::net::one_line(&e)
+                        ),
                     });
                 }
                 Ok(Ok(None)) => break,
@@ -194,36 +176,14 @@ impl ApiHttp {
     }
 }
 
-fn one_line(e: &dyn std::error::Error) -> String {
-    let mut s = e.to_string();
-    let mut src = e.source();
-    while let Some(inner) = src {
-        s.push_str(": ");
-        s.push_str(&inner.to_string());
-        src = inner.source();
-    }
-    s.replace(['\n', '\r'], " ")
-}
-
 impl HttpClient for ApiHttp {
     fn send(&self, req: &HttpRequest) -> Result<HttpResponse, FetchError> {
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| FetchError::Transport {
-                url: req.url.clone(),
-                message: format!("cannot start the http runtime: {e}"),
-            })?;
-        let deadline = tokio::time::Instant::now() + self.deadline;
-        let result = rt.block_on(async {
-            match tokio::time::timeout_at(deadline, self.send_until(req, deadline)).await {
-                Ok(r) => r,
-                Err(_) => Err(self.timed_out(&req.url)),
-            }
-        });
-        // A DNS lookup still running on the blocking pool is not waited for.
-        rt.shutdown_background();
-        result
+        crate::net::run_with_deadline(
+            &req.url,
+            self.deadline,
+            || self.timed_out(&req.url),
+            |d| self.send_until(req, d),
+        )
     }
 }
 
