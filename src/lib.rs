@@ -30,7 +30,6 @@
 //! - [`wallets`]: other wallets' exports (LCW, LearnCard, Badgr, Mozilla, OBF PDF) and import by URL.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod app_support;
 pub mod backup;
 pub mod bake;
 pub mod decode;
@@ -47,6 +46,7 @@ pub mod minor_mode;
 pub mod model;
 pub mod net;
 pub mod parse;
+pub mod policy;
 pub mod recheck;
 pub mod share;
 pub mod skills;

@@ -1055,7 +1055,7 @@ impl TrustLabel {
             MatchKind::Id | MatchKind::Did => String::new(),
             MatchKind::Domain | MatchKind::Subdomain => format!("domain {}, ", self.entry),
         };
-        let when = crate::app_support::human_date(&self.imported_at);
+        let when = crate::verify::evidence::human_date(&self.imported_at);
         let tail = if verified { "" } else { "; not verified" };
         format!(
             "{what}: {} ({by}on '{}', imported {when}){tail}",

@@ -12,6 +12,7 @@ pub mod error;
 pub mod open;
 pub mod startup;
 pub mod state;
+pub mod view;
 
 use state::AppState;
 use tauri::http::{Response, StatusCode, header};

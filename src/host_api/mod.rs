@@ -56,7 +56,7 @@ use zeroize::Zeroizing;
 use crate::env::{Clock, HttpClient, HttpMethod, HttpRequest, HttpResponse};
 use crate::import::{FileOutcome, FileResult, ImportOptions};
 use crate::store::hosts::{Host, NewHost};
-use crate::store::{StoreError, Wallet, keys};
+use crate::store::{StoreError, Wallet};
 use crate::verify::VerifyContext;
 
 pub use discovery::{SCOPE_CREDENTIAL_READONLY, SCOPE_PROFILE_READONLY, ServiceDescription};
@@ -131,17 +131,14 @@ pub struct Consent<'a> {
 /// May Backpack talk to a host now? Called first by [`connect`], [`sync`] and every other
 /// entry point that sends anything; nothing is sent when it refuses.
 pub fn gate(wallet: &Wallet, consent: &Consent<'_>) -> Result<(), HostError> {
-    // Minor mode first: a guardian's lock refuses before consent is even looked at.
-    crate::minor_mode::MinorMode::check(
-        wallet,
-        crate::minor_mode::Action::Network,
-        consent.guardian,
-    )
-    .map_err(|_| HostError::MinorMode)?;
-    if consent.allow_network || wallet.setting_bool(keys::NETWORK_ALLOWED, false)? {
-        Ok(())
-    } else {
-        Err(HostError::NoConsent)
+    // The one network rule (`policy::network`): a guardian's lock refuses whatever the
+    // consent; without consent nothing is sent.
+    use crate::policy::{Network, PolicyError};
+    match crate::policy::network(wallet, consent.allow_network, consent.guardian) {
+        Ok(Network::Online) => Ok(()),
+        Ok(Network::NotAllowed) => Err(HostError::NoConsent),
+        Ok(Network::MinorModeLocked) | Err(PolicyError::MinorMode(_)) => Err(HostError::MinorMode),
+        Err(PolicyError::Store(e)) => Err(e.into()),
     }
 }
 
@@ -975,6 +972,7 @@ pub fn remove(wallet: &Wallet, tokens: &dyn TokenStore, host_key: &str) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::keys;
 
     #[test]
     fn base_urls() {

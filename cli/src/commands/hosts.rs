@@ -57,7 +57,7 @@ impl Command {
                     let last = h
                         .last_sync_at
                         .as_deref()
-                        .map(backpack_core::app_support::human_date)
+                        .map(backpack_core::verify::evidence::human_date)
                         .unwrap_or_else(|| "never".into());
                     writeln!(
                         out,

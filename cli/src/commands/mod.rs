@@ -30,7 +30,7 @@ use backpack_core::learner_key::{
     KeyFile, KeyMigration, OsKeyring, PassphraseUse, SecretVault, migrate_plaintext_key,
 };
 use backpack_core::minor_mode::{Action, MinorMode};
-use backpack_core::store::{Wallet, keys};
+use backpack_core::store::Wallet;
 use zeroize::Zeroizing;
 
 /// What every command gets from the global options.
@@ -133,25 +133,27 @@ impl Ctx {
     }
 
     /// May this run go online? Asked for by a flag (`flag`), or allowed in the wallet's
-    /// settings. Minor mode decides: a flag it refuses is an error; the setting alone falls
-    /// back to offline with a note.
+    /// settings: the core's one rule ([`backpack_core::policy::network`], the app asks it
+    /// too). A flag that minor mode refuses is an error; the setting alone falls back to
+    /// offline with a note. The guardian is asked only for an explicit flag.
     pub fn network(&self, wallet: Option<&Wallet>, flag: bool) -> anyhow::Result<bool> {
+        use backpack_core::policy::{self, PolicyError};
         let Some(w) = wallet else {
             return Ok(flag);
         };
-        let setting = w.setting_bool(keys::NETWORK_ALLOWED, false)?;
-        if !flag && !setting {
-            return Ok(false);
+        let unlock = if flag { self.unlock(w, None)? } else { None };
+        match policy::network(w, flag, unlock.as_ref()) {
+            Ok(n) => {
+                if let Some(note) = n.note() {
+                    eprintln!("backpack: {note}");
+                }
+                Ok(n.is_online())
+            }
+            Err(PolicyError::MinorMode(e)) => Err(anyhow::anyhow!(
+                "{e} (a guardian can type it when asked, or set BACKPACK_GUARDIAN_PASSPHRASE)"
+            )),
+            Err(PolicyError::Store(e)) => Err(e.into()),
         }
-        if flag {
-            self.require(w, Action::Network, None)?;
-            return Ok(true);
-        }
-        if MinorMode::load(w)?.is_on() {
-            eprintln!("backpack: minor mode is on: checking offline");
-            return Ok(false);
-        }
-        Ok(true)
     }
 }
 

@@ -17,8 +17,7 @@ use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use backpack_core::env::{Fetcher, OfflineFetcher, SystemClock};
-use backpack_core::net::HttpFetcher;
+use backpack_core::env::{Fetcher, SystemClock};
 use backpack_core::verify::{Outcome, Report, Verdict, VerifyContext, verify_many};
 use serde_json::json;
 
@@ -47,11 +46,16 @@ pub struct Args {
 
 /// The fetcher the learner allowed: offline unless network was allowed.
 pub fn fetcher(allow_network: bool, allow_private: bool) -> Box<dyn Fetcher> {
-    if allow_network || allow_private {
-        Box::new(HttpFetcher::new(allow_private))
-    } else {
-        Box::new(OfflineFetcher)
-    }
+    use backpack_core::policy::{self, Network};
+    let allow = allow_network || allow_private;
+    policy::fetcher(
+        if allow {
+            Network::Online
+        } else {
+            Network::NotAllowed
+        },
+        allow_private,
+    )
 }
 
 /// The marker for an outcome: ✓ ✗ – ?.

@@ -7,8 +7,8 @@
 //! badges imported with `backpack import` show up in the app and the other way round.
 
 use crate::error::{CmdResult, CommandError};
-use backpack_core::app_support;
-use backpack_core::env::{Clock, Fetcher, OfflineFetcher, SystemClock};
+use crate::view;
+use backpack_core::env::{Clock, SystemClock};
 use backpack_core::import::{FileOutcome, FileResult, ImportOptions};
 use backpack_core::learner_key::{
     KeyFile, KeyMigration, OsKeyring, PassphraseUse, SecretVault, migrate_plaintext_key,
@@ -671,22 +671,25 @@ impl WalletAdapter {
         &self.wallet
     }
 
-    fn network_allowed(&self) -> CmdResult<bool> {
-        Ok(self.wallet.setting_bool(keys::NETWORK_ALLOWED, false)?
-            && self.require(Action::Network).is_ok())
+    /// The core's network rule ([`backpack_core::policy::network`], the CLI asks it too) with
+    /// this session's guardian unlock. The app has no per-run "allow network" flag: the
+    /// setting is the learner's consent.
+    pub fn network(&self) -> CmdResult<backpack_core::policy::Network> {
+        let g = self
+            .guardian
+            .lock()
+            .map_err(|_| CommandError::wallet("minor mode state unavailable"))?;
+        backpack_core::policy::network(&self.wallet, false, g.as_ref()).map_err(|e| match e {
+            backpack_core::policy::PolicyError::MinorMode(e) => e.into(),
+            backpack_core::policy::PolicyError::Store(e) => e.into(),
+        })
     }
 
     /// Run `f` with a verification context: offline unless the learner allowed network.
     fn with_ctx<T>(&self, f: impl FnOnce(&VerifyContext<'_>) -> T) -> CmdResult<T> {
         let recipients = self.wallet.identity_values()?;
-        let http;
-        let fetcher: &dyn Fetcher = if self.network_allowed()? {
-            http = backpack_core::net::HttpFetcher::new(false);
-            &http
-        } else {
-            &OfflineFetcher
-        };
-        let ctx = VerifyContext::new(self.clock.as_ref(), fetcher)
+        let fetcher = backpack_core::policy::fetcher(self.network()?, false);
+        let ctx = VerifyContext::new(self.clock.as_ref(), fetcher.as_ref())
             .with_recipients(&recipients)
             .with_cache(&self.wallet);
         Ok(f(&ctx))
@@ -866,9 +869,9 @@ impl WalletAdapter {
             Some(rep) if stale => format!(
                 "Last checked on {} by an older Backpack that did not confirm who signed badges: \
                  choose “Check again”.",
-                app_support::human_date(&rep.checked_at)
+                view::human_date(&rep.checked_at)
             ),
-            Some(rep) => app_support::plain_summary(rep, &b.badge),
+            Some(rep) => view::plain_summary(rep, &b.badge),
             None => "Not checked yet: choose “Check again”.".to_string(),
         };
         let mut endorsements: Vec<EndorsementView> = report
@@ -938,10 +941,10 @@ impl WalletAdapter {
     pub fn image(&self, id: i64) -> Option<(String, Vec<u8>)> {
         let b = self.wallet.get_badge(id).ok()?;
         match b.badge.image? {
-            Image::Baked { mime } if app_support::IMAGE_MIMES.contains(&mime.as_str()) => {
+            Image::Baked { mime } if view::IMAGE_MIMES.contains(&mime.as_str()) => {
                 Some((mime, b.original))
             }
-            Image::Data { uri } => app_support::decode_data_image(&uri).ok(),
+            Image::Data { uri } => view::decode_data_image(&uri).ok(),
             _ => None,
         }
     }

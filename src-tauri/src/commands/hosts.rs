@@ -15,16 +15,14 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock, RwLock};
 use std::time::Duration;
 
-use backpack_core::env::{Fetcher, OfflineFetcher, SystemClock};
+use backpack_core::env::SystemClock;
 use backpack_core::host_api::http::ApiHttp;
 use backpack_core::host_api::tokens::system_or_memory;
 use backpack_core::host_api::{
     self, Browser, ClientMetadata, Consent, HostEnv, HostError, Login, LoopbackRedirect,
     MemoryTokenStore, SyncOptions, TokenStore,
 };
-use backpack_core::net::HttpFetcher;
 use backpack_core::store::hosts::Host;
-use backpack_core::store::keys;
 use backpack_core::verify::VerifyContext;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Runtime, State};
@@ -218,34 +216,10 @@ pub async fn connect_host<R: Runtime>(
     hosts: State<'_, HostsState>,
     url: String,
 ) -> CmdResult<ConnectDto> {
-    let wallet = state.wallet.clone();
     let (_, store_note) = hosts.tokens();
-    let browser = EmittingBrowser {
-        app: app.clone(),
-        inner: hosts.browser(),
-    };
-    let cancel = hosts.cancel.clone();
-    cancel.store(false, Ordering::SeqCst);
-    let timeout = hosts
-        .login_timeout
-        .read()
-        .map(|d| *d)
-        .unwrap_or(host_api::LOGIN_TIMEOUT);
-    // Everything below blocks (network, the learner's browser): off the async runtime.
-    let (tokens, _) = hosts.tokens();
-    let insecure = hosts.insecure_loopback.load(Ordering::SeqCst);
-    let job = move || -> CmdResult<ConnectDto> {
-        let redirect =
-            LoopbackRedirect::bind().map_err(|e| CommandError::new("io", e.to_string()))?;
-        let login = Login {
-            browser: &browser,
-            redirect: &redirect,
-            timeout,
-            cancel: Some(&cancel),
-        };
-        let tmp = TmpHosts { tokens, insecure };
-        tmp.run(&wallet, |env| {
-            let c = host_api::connect(env, &url, &login).map_err(host_error)?;
+    HostJob::new(app, &state, &hosts)
+        .run(move |wallet, env, login| {
+            let c = host_api::connect(env, &url, login).map_err(host_error)?;
             let mut notes: Vec<String> = c
                 .tolerated
                 .iter()
@@ -253,47 +227,82 @@ pub async fn connect_host<R: Runtime>(
                 .collect();
             notes.extend(c.profile_note.clone());
             Ok(ConnectDto {
-                host: dto(&wallet, c.host)?,
+                host: dto(wallet, c.host)?,
                 notes,
                 secrets_in: c.secrets_in,
                 store_note,
             })
         })
-    };
-    tauri::async_runtime::spawn_blocking(job)
         .await
-        .map_err(joined)?
 }
 
-/// What a blocking job needs of [`HostsState`] (which cannot leave the command), and the
-/// core's environment built from it on the job's thread.
-struct TmpHosts {
+/// Everything a host job (connect, sync) takes from the command, moved to a blocking thread:
+/// the network and the learner's browser can take minutes, so never on the async runtime.
+struct HostJob<R: Runtime> {
+    wallet: Arc<WalletAdapter>,
+    browser: EmittingBrowser<R>,
+    cancel: Arc<AtomicBool>,
+    timeout: Duration,
     tokens: Arc<dyn TokenStore>,
     insecure: bool,
 }
 
-impl TmpHosts {
-    fn run<T>(
-        &self,
-        wallet: &WalletAdapter,
-        f: impl FnOnce(&HostEnv<'_>) -> CmdResult<T>,
-    ) -> CmdResult<T> {
-        let http = ApiHttp::new(false).insecure_loopback(self.insecure);
-        let clock = SystemClock;
-        let guardian = wallet.guardian_unlock();
-        let env = HostEnv {
-            wallet: wallet.core(),
-            http: &http,
-            tokens: self.tokens.as_ref(),
-            clock: &clock,
-            consent: Consent {
-                allow_network: false,
-                guardian: guardian.as_ref(),
+impl<R: Runtime> HostJob<R> {
+    fn new(app: AppHandle<R>, state: &AppState, hosts: &HostsState) -> Self {
+        let cancel = hosts.cancel.clone();
+        cancel.store(false, Ordering::SeqCst);
+        HostJob {
+            wallet: state.wallet.clone(),
+            browser: EmittingBrowser {
+                app,
+                inner: hosts.browser(),
             },
-            insecure_loopback: self.insecure,
-            client: ClientMetadata::default(),
+            cancel,
+            timeout: hosts
+                .login_timeout
+                .read()
+                .map(|d| *d)
+                .unwrap_or(host_api::LOGIN_TIMEOUT),
+            tokens: hosts.tokens().0,
+            insecure: hosts.insecure_loopback.load(Ordering::SeqCst),
+        }
+    }
+
+    /// Run `f` on a blocking thread with the core's host environment (the wallet's consent
+    /// and this session's guardian unlock, checked by `host_api::gate`) and a browser login.
+    async fn run<T: Send + 'static>(
+        self,
+        f: impl FnOnce(&WalletAdapter, &HostEnv<'_>, &Login<'_>) -> CmdResult<T> + Send + 'static,
+    ) -> CmdResult<T> {
+        let job = move || -> CmdResult<T> {
+            let redirect =
+                LoopbackRedirect::bind().map_err(|e| CommandError::new("io", e.to_string()))?;
+            let login = Login {
+                browser: &self.browser,
+                redirect: &redirect,
+                timeout: self.timeout,
+                cancel: Some(&self.cancel),
+            };
+            let http = ApiHttp::new(false).insecure_loopback(self.insecure);
+            let clock = SystemClock;
+            let guardian = self.wallet.guardian_unlock();
+            let env = HostEnv {
+                wallet: self.wallet.core(),
+                http: &http,
+                tokens: self.tokens.as_ref(),
+                clock: &clock,
+                consent: Consent {
+                    allow_network: false,
+                    guardian: guardian.as_ref(),
+                },
+                insecure_loopback: self.insecure,
+                client: ClientMetadata::default(),
+            };
+            f(&self.wallet, &env, &login)
         };
-        f(&env)
+        tauri::async_runtime::spawn_blocking(job)
+            .await
+            .map_err(joined)?
     }
 }
 
@@ -311,62 +320,33 @@ pub async fn sync_host<R: Runtime>(
     hosts: State<'_, HostsState>,
     id: i64,
 ) -> CmdResult<SyncDto> {
-    let wallet = state.wallet.clone();
-    let browser = EmittingBrowser {
-        app: app.clone(),
-        inner: hosts.browser(),
-    };
-    let cancel = hosts.cancel.clone();
-    cancel.store(false, Ordering::SeqCst);
-    let timeout = hosts
-        .login_timeout
-        .read()
-        .map(|d| *d)
-        .unwrap_or(host_api::LOGIN_TIMEOUT);
-    let (tokens, _) = hosts.tokens();
-    let insecure = hosts.insecure_loopback.load(Ordering::SeqCst);
-    let job = move || -> CmdResult<SyncDto> {
-        let redirect =
-            LoopbackRedirect::bind().map_err(|e| CommandError::new("io", e.to_string()))?;
-        let login = Login {
-            browser: &browser,
-            redirect: &redirect,
-            timeout,
-            cancel: Some(&cancel),
-        };
-        let core = wallet.core();
-        // Verification may fetch (issuer keys, status lists) with the same consent.
-        let fetcher: Box<dyn Fetcher> = if core.setting_bool(keys::NETWORK_ALLOWED, false)? {
-            Box::new(HttpFetcher::new(false))
-        } else {
-            Box::new(OfflineFetcher)
-        };
-        let recipients = core.identity_values()?;
-        let clock = SystemClock;
-        let vctx = VerifyContext::new(&clock, fetcher.as_ref())
-            .with_recipients(&recipients)
-            .with_cache(core);
-        TmpHosts { tokens, insecure }.run(&wallet, |env| {
+    HostJob::new(app, &state, &hosts)
+        .run(move |wallet, env, login| {
+            // Verification may fetch (issuer keys, status lists) under the same rule.
+            let fetcher = backpack_core::policy::fetcher(wallet.network()?, false);
+            let core = wallet.core();
+            let recipients = core.identity_values()?;
+            let clock = SystemClock;
+            let vctx = VerifyContext::new(&clock, fetcher.as_ref())
+                .with_recipients(&recipients)
+                .with_cache(core);
             let r = host_api::sync(
                 env,
                 &id.to_string(),
                 &SyncOptions::default(),
-                Some(&login),
+                Some(login),
                 &vctx,
                 &mut |_, _| {},
             )
             .map_err(host_error)?;
             Ok(SyncDto {
-                host: dto(&wallet, r.host)?,
+                host: dto(wallet, r.host)?,
                 lines: r.outcomes.into_iter().map(line).collect(),
                 already_synced: r.already_synced,
                 notes: r.notes,
             })
         })
-    };
-    tauri::async_runtime::spawn_blocking(job)
         .await
-        .map_err(joined)?
 }
 
 /// Forget a host (its sign-in and sync history; its badges stay).

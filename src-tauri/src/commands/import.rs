@@ -95,7 +95,7 @@ pub async fn import_text(state: State<'_, AppState>, text: String) -> CmdResult<
 pub async fn import_samples(state: State<'_, AppState>) -> CmdResult<Vec<ImportLine>> {
     let w = state.wallet.clone();
     let job = move || {
-        backpack_core::app_support::SAMPLES
+        crate::view::SAMPLES
             .iter()
             .map(|(name, bytes)| w.import_bytes(name, bytes))
             .collect()

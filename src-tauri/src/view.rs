@@ -1,17 +1,16 @@
-//! Small pure helpers the desktop app needs and no other module provides: the verification
-//! report as one plain sentence for a learner, safe decoding of `data:` image URIs for the app's image protocol,
-//! and the sample badges offered on an empty wallet.
+//! What the app shows and the core has no business knowing: the verification report as one
+//! plain sentence for a learner, safe decoding of `data:` image URIs for the app's image
+//! protocol, and the sample badges offered on an empty wallet (from `samples/`).
 //!
-//! Everything here is host-agnostic (no Tauri), never prints and never panics on badge data:
-//! badge content is untrusted (STANDARDS §7). The verdict vocabulary is the one of
-//! [`crate::verify::report`]: the app shows [`crate::verify::Status`] as its chip, keeping
-//! "invalid" apart from "could not check" and "issuer not confirmed".
+//! Pure (no Tauri), never prints and never panics on badge data: badge content is untrusted.
+//! The verdict vocabulary is the core's ([`backpack_core::verify::Status`]): the app shows it as
+//! its chip, keeping "invalid" apart from "could not check" and "issuer not confirmed".
 
-use crate::model::Badge;
-use crate::verify::report::{CheckId, Outcome, Report, Status, Verdict};
+use backpack_core::model::Badge;
+use backpack_core::verify::report::{CheckId, Outcome, Report, Status, Verdict};
 use base64::Engine as _;
 
-pub use crate::verify::evidence::human_date;
+pub use backpack_core::verify::evidence::human_date;
 
 /// The verification report in one plain sentence for a learner, e.g.
 /// "Signed by Example University's key — checked offline on 3 May 2026."
@@ -52,7 +51,7 @@ pub fn plain_summary(report: &Report, badge: &Badge) -> String {
         Verdict::Indeterminate if report.status == Status::IssuerNotConfirmed => {
             let why = report
                 .reason
-                .strip_prefix(crate::verify::report::ISSUER_NOT_CONFIRMED)
+                .strip_prefix(backpack_core::verify::report::ISSUER_NOT_CONFIRMED)
                 .unwrap_or(&report.reason);
             format!(
                 "The signature is intact, but nothing {issuer} controls confirms the key is theirs \
@@ -87,7 +86,7 @@ pub const IMAGE_MIMES: [&str; 5] = [
 ];
 
 /// Largest decoded `data:` image served to the webview.
-pub const MAX_DATA_IMAGE_BYTES: usize = crate::limits::MAX_FILE_BYTES as usize;
+pub const MAX_DATA_IMAGE_BYTES: usize = backpack_core::limits::MAX_FILE_BYTES as usize;
 
 /// Why a `data:` URI was not served.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -164,46 +163,47 @@ fn percent_decode(s: &str) -> Result<Vec<u8>, DataUriError> {
 }
 
 /// The sample badges offered on the empty wallet ("Try the sample badges"): a file name and
-/// its bytes, copied from `tests/fixtures/` (provenance in `tests/fixtures/README.md`).
+/// its bytes, the files of `samples/` (provenance and licences in `samples/README.md`), the
+/// same ones `make run` imports into the demo wallet.
 pub const SAMPLES: &[(&str, &[u8])] = &[
     (
-        "1edtech-university-degree.json",
-        include_bytes!("../tests/fixtures/1edtech-public-validator/ob30/complete.json"),
+        "university-degree-ob3.json",
+        include_bytes!("../../samples/university-degree-ob3.json"),
     ),
     (
-        "teamwork-baked.png",
-        include_bytes!("../tests/fixtures/1edtech-public-validator/ob30/simple-json.png"),
+        "teamwork-ob3.png",
+        include_bytes!("../../samples/teamwork-ob3.png"),
     ),
     (
-        "ob2-baked-badge.png",
-        include_bytes!("../tests/fixtures/1edtech-public-validator/ob20/simple-badge.png"),
+        "teamwork-ob3-jwt.svg",
+        include_bytes!("../../samples/teamwork-ob3-jwt.svg"),
     ),
     (
-        "heart-baked.png",
-        include_bytes!("../tests/fixtures/bakery-python/baked_heart.png"),
+        "robotics-ob2.png",
+        include_bytes!("../../samples/robotics-ob2.png"),
     ),
     (
-        "baked-example.svg",
-        include_bytes!("../tests/fixtures/bakery-python/baked_example.svg"),
+        "heart-ob1.png",
+        include_bytes!("../../samples/heart-ob1.png"),
     ),
     (
-        "sample-transcript-clr.json",
-        include_bytes!("../tests/fixtures/1edtech-public-validator/clr20/simple.json"),
+        "sample-transcript-clr2.json",
+        include_bytes!("../../samples/sample-transcript-clr2.json"),
     ),
     (
-        "revoked-credential.json",
-        include_bytes!("../tests/fixtures/dcc-verifier-core/v2Revoked.json"),
+        "bachelors-revoked-ob3.json",
+        include_bytes!("../../samples/bachelors-revoked-ob3.json"),
     ),
     (
-        "expired-credential.json",
-        include_bytes!("../tests/fixtures/dcc-verifier-core/v2Expired.json"),
+        "teamwork-expired-ob3.json",
+        include_bytes!("../../samples/teamwork-expired-ob3.json"),
     ),
 ];
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Issuer;
+    use backpack_core::model::Issuer;
 
     fn badge() -> Badge {
         Badge {
@@ -289,6 +289,27 @@ mod tests {
             decode_data_image("data:image/png,%4"),
             Err(DataUriError::BadPayload(_))
         ));
+    }
+
+    #[test]
+    fn the_samples_are_the_files_of_samples_dir() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../samples");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "README.md")
+            .collect();
+        on_disk.sort();
+        let mut offered: Vec<String> = SAMPLES.iter().map(|(n, _)| n.to_string()).collect();
+        offered.sort();
+        assert_eq!(offered, on_disk);
+        for (name, bytes) in SAMPLES {
+            assert_eq!(
+                *bytes,
+                std::fs::read(dir.join(name)).unwrap().as_slice(),
+                "{name}"
+            );
+        }
     }
 
     #[test]
