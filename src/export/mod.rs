@@ -320,3 +320,46 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
         .map(|b| format!("{b:02x}"))
         .collect()
 }
+
+/// Write an export (or any file the learner saves) so that `path` is never half-written:
+/// the bytes go to a temporary file beside it, are synced, then renamed over it. A failure
+/// leaves whatever was at `path` before. The CLI and the app both save through this.
+pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => std::path::Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".backpack-save-")
+        .suffix(".partial")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod write_atomic_tests {
+    #[test]
+    fn replaces_whole_or_leaves_the_old_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("portfolio.html");
+        std::fs::write(&p, b"old").unwrap();
+        super::write_atomic(&p, b"new bytes").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"new bytes");
+        // Into a folder that does not exist: an error, nothing written anywhere.
+        let missing = dir.path().join("nope/portfolio.html");
+        assert!(super::write_atomic(&missing, b"x").is_err());
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names,
+            vec![std::ffi::OsString::from("portfolio.html")],
+            "no temp file left"
+        );
+    }
+}

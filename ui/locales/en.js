@@ -507,6 +507,8 @@ url-input =
 url-add = Add from link
 import-outcome-skipped = Left out
 import-sum-skipped = another wallet’s keys and non-badge entries left out
+import-outcome-failed = Not saved
+import-sum-failed = { $n } could not be saved (nothing was refused: try again)
 ## skills and pathways (ui/js/views/skills.js)
 skills-title = Skills and pathways
 skills-search =

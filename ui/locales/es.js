@@ -515,6 +515,11 @@ url-input =
 url-add = Añadir desde el enlace
 import-outcome-skipped = Omitida
 import-sum-skipped = se omitieron las claves de la otra cartera y las entradas que no son insignias
+import-outcome-failed = No guardada
+import-sum-failed = { $n ->
+    [one] { $n } no se pudo guardar (no fue rechazada: inténtalo de nuevo)
+   *[other] { $n } no se pudieron guardar (no fueron rechazadas: inténtalo de nuevo)
+  }
 ## skills and pathways (ui/js/views/skills.js)
 skills-title = Competencias y trayectorias
 skills-search =

@@ -162,10 +162,9 @@ impl Args {
     }
 }
 
-/// Write beside the target, then rename, so OUT is never half-written.
+/// Write beside the target, then rename, so OUT is never half-written (the core's rule, the
+/// app saves through it too).
 pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let tmp = path.with_extension("partial");
-    std::fs::write(&tmp, bytes).with_context(|| format!("{}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("{}", path.display()))?;
-    Ok(())
+    backpack_core::export::write_atomic(path, bytes)
+        .with_context(|| format!("cannot write {}", path.display()))
 }

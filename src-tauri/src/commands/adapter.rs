@@ -146,7 +146,8 @@ pub struct ImportLine {
     /// File name or label.
     pub file: String,
     /// `imported`, `duplicate`, `conflict`, `skipped` (another wallet's keys and non-badge
-    /// entries, left out on purpose) or `refused`.
+    /// entries, left out on purpose), `refused` (not a badge we accept) or `failed` (the wallet
+    /// could not store it).
     pub outcome: &'static str,
     /// Why (for a refusal) or the badge name.
     pub message: String,
@@ -396,12 +397,21 @@ pub fn line(o: FileOutcome) -> ImportLine {
                 .to_string(),
             None,
         ),
-        FileResult::Refused { reason } | FileResult::Failed { reason } => {
+        // "refused": the input is not a badge we accept; "failed": the wallet could not
+        // store it (disk full, locked): the learner should try again, not doubt the badge.
+        FileResult::Refused { reason } => {
             let r = reason
                 .strip_prefix(&format!("{}: ", o.source))
                 .unwrap_or(&reason)
                 .to_string();
             ("refused", r, None)
+        }
+        FileResult::Failed { reason } => {
+            let r = reason
+                .strip_prefix(&format!("{}: ", o.source))
+                .unwrap_or(&reason)
+                .to_string();
+            ("failed", r, None)
         }
     };
     ImportLine {
@@ -1241,7 +1251,7 @@ impl WalletAdapter {
         let out = export::export(&portfolio, fmt, &opts)
             .map_err(|e| CommandError::from(backpack_core::Error::from(e)))?;
         if let Some(p) = path {
-            std::fs::write(p, &out.bytes)
+            export::write_atomic(p, &out.bytes)
                 .map_err(|e| CommandError::new("io", format!("{}: {e}", p.display())))?;
         }
         Ok(ExportSummary {

@@ -103,7 +103,7 @@ export async function importPaths(paths) {
   }
 }
 
-const OUTCOMES = ["imported", "duplicate", "conflict", "skipped", "refused"];
+const OUTCOMES = ["imported", "duplicate", "conflict", "skipped", "refused", "failed"];
 const outcomeWord = (o) => (OUTCOMES.includes(o) ? t(`import-outcome-${o}`) : o);
 
 export function showResults(lines) {
@@ -113,7 +113,8 @@ export function showResults(lines) {
   const summary = $("#import-summary");
   const conflicts = n("conflict") ? ` · ${t("import-sum-conflict", { n: n("conflict") })}` : "";
   const skipped = n("skipped") ? ` · ${t("import-sum-skipped")}` : "";
-  summary.textContent = `${t("import-sum-added", { n: n("imported") })} · ${t("import-sum-duplicate", { n: n("duplicate") })}${conflicts} · ${t("import-sum-refused", { n: n("refused") })}${skipped}`;
+  const failed = n("failed") ? ` · ${t("import-sum-failed", { n: n("failed") })}` : "";
+  summary.textContent = `${t("import-sum-added", { n: n("imported") })} · ${t("import-sum-duplicate", { n: n("duplicate") })}${conflicts} · ${t("import-sum-refused", { n: n("refused") })}${failed}${skipped}`;
   const list = clear($("#import-results"));
   for (const l of lines) {
     list.append(el("li", { "data-outcome": l.outcome },
