@@ -50,6 +50,90 @@ status-help-revoked = The issuer has withdrawn (revoked or suspended) this badge
 status-help-unreadable = No badge could be read from the file.
 status-help-not_checked = Never checked yet, or checked only under older, weaker rules. Use “Check again”.
 
+## dates (src/i18n.rs Catalog::date; the app formats its dates with Intl)
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## exports: the HTML portfolio page and the PDF (src/export/html.rs, pdf.rs)
+export-default-title = My badges
+export-untitled = Untitled badge
+export-skip = Skip to badges
+export-meta = { $n ->
+    [one] { $n } badge · exported { $date } with Backpack
+   *[other] { $n } badges · exported { $date } with Backpack
+  }
+export-image-alt = Badge image: { $name }
+export-no-image-for = No image for { $name }
+export-no-image = No image
+export-image-not-shown = Image not shown
+export-checked-on = checked by the sender's Backpack on { $date }
+export-not-checked = not checked by the sender's Backpack
+export-unnamed-endorser = an unnamed endorser
+export-endorsed = Endorsed by { $by } ({ $status }), of { $scope ->
+    [credential] this badge
+    [achievement] this achievement
+    [issuer] the issuer
+   *[creator] the achievement's creator
+  }
+export-issuer = Issuer
+export-issued = Issued
+export-valid-from = Valid from
+export-expires = Expires
+export-recipient = Recipient
+export-hashed = hashed identity
+export-type = Type
+export-credential-id = Credential id
+export-criteria = Criteria
+export-criteria-page = Criteria page: { $url }
+export-alignments = Skills and alignments
+export-unnamed = (unnamed)
+export-results = Results
+export-heading-evidence = Evidence
+export-my-note = My note
+export-original-html = Original credential: { $file }, embedded in this page as { $block } ({ $format }).
+export-ob2-notice = Open Badges 2.0 badges cannot go inside a verifiable presentation; these are embedded on their own: { $names }.
+export-heading-skills = Skills
+export-no-skills = None of these badges names a skill.
+export-footer = Made with Backpack, a learner-owned badge wallet. This page loads nothing from the network.
+export-howto-label = How to check these badges
+export-howto-lead = How to check these badges.
+export-howto-html-1 = This page is a copy that anyone could edit; what proves each badge is its original credential, embedded unchanged in this page's source as a base64 block ({ $blocks }, each naming its file in { $attr }). A Backpack ZIP bundle also holds them as files in its { $folder } folder.
+export-howto-html-2 = Open this file in Backpack (“Check a received file”, or { $command }): it checks every credential again and reports any name, issuer, date or status on this page that differs from it. Or give the credential files to any Open Badges verifier. The status beside each badge is what the sender’s Backpack found when the page was made.
+pdf-checked-on = checked by the sender’s Backpack on { $date }
+pdf-not-checked = not checked by the sender’s Backpack
+pdf-why = Why: { $reason }
+pdf-endorsements = Endorsements
+pdf-endorsement = { $name } — by { $by }, of the { $scope ->
+    [credential] credential
+    [achievement] achievement
+    [issuer] issuer
+   *[creator] creator
+  }: { $status }
+pdf-howto-badge = How to check this badge
+pdf-qr-alt = QR code linking to { $url }
+pdf-howto-qr = The QR code opens this badge’s own address: { $url }
+    The original credential is attached to this PDF as { $file } ({ $format }); open the PDF in Backpack (“Check a received file”, or backpack verify-share) or give the attached file to any Open Badges verifier.
+pdf-howto-no-qr = This badge has no public address of its own, so it has no QR code. Its original credential is attached to this PDF as { $file } ({ $format }): open the PDF in Backpack (“Check a received file”, or backpack verify-share) or save the attachment and give it to any Open Badges verifier.
+pdf-badges-heading = Badges in this collection
+pdf-howto = This PDF is a printable copy that anyone could edit; what proves each badge is its original credential, attached to this PDF unchanged (most PDF viewers list attachments in a side panel; each is named like 01-badge-name.json). Open this PDF in Backpack (“Check a received file”, or backpack verify-share FILE.pdf): it checks every attached credential again and shows what each one says. Or save an attachment and give it to any Open Badges verifier. A badge with a public address of its own has a QR code on its page that opens it. The status printed beside each badge is what the sender’s Backpack found when the PDF was made.
+pdf-skill-badges = { $n ->
+    [one] badge { $list }
+   *[other] badge { $list }
+  }
+pdf-page-footer = { $title } · page { $page } of { $total }
+pdf-description = { $n } Open Badges, with each original credential attached
+
 ## wallet gallery
 wallet-title = My badges
 recheck-all = Check all again

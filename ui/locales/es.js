@@ -49,6 +49,90 @@ status-help-revoked = El emisor ha retirado (revocado o suspendido) esta insigni
 status-help-unreadable = No se pudo leer ninguna insignia en el archivo.
 status-help-not_checked = Aún no se ha comprobado, o solo con reglas antiguas y más débiles. Usa «Comprobar de nuevo».
 
+## fechas (src/i18n.rs Catalog::date; la app formatea sus fechas con Intl)
+date-long = { $day } de { $month } de { $year }
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+
+## exportaciones: la página HTML del portafolio y el PDF (src/export/html.rs, pdf.rs)
+export-default-title = Mis insignias
+export-untitled = Insignia sin título
+export-skip = Saltar a las insignias
+export-meta = { $n ->
+    [one] { $n } insignia · exportada el { $date } con Backpack
+   *[other] { $n } insignias · exportadas el { $date } con Backpack
+  }
+export-image-alt = Imagen de la insignia: { $name }
+export-no-image-for = Sin imagen para { $name }
+export-no-image = Sin imagen
+export-image-not-shown = Imagen no mostrada
+export-checked-on = comprobada por el Backpack de quien la envía el { $date }
+export-not-checked = no comprobada por el Backpack de quien la envía
+export-unnamed-endorser = alguien sin nombre
+export-endorsed = Respaldo de { $by } ({ $status }), { $scope ->
+    [credential] a esta insignia
+    [achievement] a este logro
+    [issuer] al emisor
+   *[creator] a quien creó el logro
+  }
+export-issuer = Emisor
+export-issued = Emitida
+export-valid-from = Válida desde
+export-expires = Caduca
+export-recipient = Destinatario
+export-hashed = identidad cifrada (hash)
+export-type = Tipo
+export-credential-id = Id. de la credencial
+export-criteria = Criterios
+export-criteria-page = Página de criterios: { $url }
+export-alignments = Competencias y alineaciones
+export-unnamed = (sin nombre)
+export-results = Resultados
+export-heading-evidence = Evidencias
+export-my-note = Mi nota
+export-original-html = Credencial original: { $file }, incluida en esta página como { $block } ({ $format }).
+export-ob2-notice = Las insignias Open Badges 2.0 no pueden ir dentro de una presentación verificable; se incluyen aparte: { $names }.
+export-heading-skills = Competencias
+export-no-skills = Ninguna de estas insignias nombra una competencia.
+export-footer = Hecho con Backpack, una cartera de insignias que es de quien aprende. Esta página no carga nada de la red.
+export-howto-label = Cómo comprobar estas insignias
+export-howto-lead = Cómo comprobar estas insignias.
+export-howto-html-1 = Esta página es una copia que cualquiera podría editar; lo que prueba cada insignia es su credencial original, incluida sin cambios en el código de esta página como un bloque base64 ({ $blocks }, cada uno con el nombre de su archivo en { $attr }). Un paquete ZIP de Backpack también los guarda como archivos en su carpeta { $folder }.
+export-howto-html-2 = Abre este archivo en Backpack («Comprobar un archivo recibido», o { $command }): vuelve a comprobar cada credencial e indica cualquier nombre, emisor, fecha o estado de esta página que no coincida con ella. O entrega los archivos de las credenciales a cualquier verificador de Open Badges. El estado junto a cada insignia es el que encontró el Backpack de quien la envía al hacer la página.
+pdf-checked-on = comprobada por el Backpack de quien la envía el { $date }
+pdf-not-checked = no comprobada por el Backpack de quien la envía
+pdf-why = Motivo: { $reason }
+pdf-endorsements = Respaldos
+pdf-endorsement = { $name } — de { $by }, { $scope ->
+    [credential] a la credencial
+    [achievement] al logro
+    [issuer] al emisor
+   *[creator] a quien lo creó
+  }: { $status }
+pdf-howto-badge = Cómo comprobar esta insignia
+pdf-qr-alt = Código QR que enlaza a { $url }
+pdf-howto-qr = El código QR abre la dirección propia de esta insignia: { $url }
+    La credencial original va adjunta a este PDF como { $file } ({ $format }); abre el PDF en Backpack («Comprobar un archivo recibido», o backpack verify-share) o entrega el archivo adjunto a cualquier verificador de Open Badges.
+pdf-howto-no-qr = Esta insignia no tiene una dirección pública propia, así que no tiene código QR. Su credencial original va adjunta a este PDF como { $file } ({ $format }): abre el PDF en Backpack («Comprobar un archivo recibido», o backpack verify-share) o guarda el adjunto y entrégalo a cualquier verificador de Open Badges.
+pdf-badges-heading = Insignias de esta colección
+pdf-howto = Este PDF es una copia imprimible que cualquiera podría editar; lo que prueba cada insignia es su credencial original, adjunta a este PDF sin cambios (la mayoría de los visores de PDF muestran los adjuntos en un panel lateral; cada uno se llama como 01-nombre-insignia.json). Abre este PDF en Backpack («Comprobar un archivo recibido», o backpack verify-share ARCHIVO.pdf): vuelve a comprobar cada credencial adjunta y muestra lo que dice cada una. O guarda un adjunto y entrégalo a cualquier verificador de Open Badges. Una insignia con dirección pública propia tiene en su página un código QR que la abre. El estado impreso junto a cada insignia es el que encontró el Backpack de quien la envía al hacer el PDF.
+pdf-skill-badges = { $n ->
+    [one] insignia { $list }
+   *[other] insignias { $list }
+  }
+pdf-page-footer = { $title } · página { $page } de { $total }
+pdf-description = { $n } Open Badges, cada uno con su credencial original adjunta
+
 ## wallet gallery
 wallet-title = Mis insignias
 recheck-all = Comprobar todas de nuevo
