@@ -85,6 +85,11 @@ impl Lang {
             .unwrap_or_default()
     }
 
+    /// True for English (the default a page record leaves out).
+    pub fn is_en(&self) -> bool {
+        *self == Lang::En
+    }
+
     /// The FTL text of this language's catalog.
     pub fn ftl(self) -> &'static str {
         let js = SOURCES
@@ -98,6 +103,20 @@ impl Lang {
 impl std::fmt::Display for Lang {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.code())
+    }
+}
+
+/// Serialised as its code (`"es"`): a page records the language it was written in.
+impl serde::Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
     }
 }
 
