@@ -134,6 +134,182 @@ pdf-skill-badges = { $n ->
 pdf-page-footer = { $title } · page { $page } of { $total }
 pdf-description = { $n } Open Badges, with each original credential attached
 
+## command line: shared (cli/src/commands/mod.rs). Fluent trims a value's leading and
+## trailing spaces: prompts get their final space in the code.
+cli-key-pending = warning: your signing key is still inside the wallet file: { $why }
+cli-key-moved = moved your signing key out of the wallet file into { $store }
+cli-key-move-failed = warning: your signing key could not be moved out of the wallet file: { $error }
+cli-guardian-hint = a guardian can type it when asked, or set BACKPACK_GUARDIAN_PASSPHRASE
+cli-minor-offline = minor mode is on: checking offline
+cli-restore-hint = to restore a backup: backpack --wallet { $path } restore BACKUP-FILE --force  (the current file is kept beside it as .before-restore)
+cli-cannot-open-wallet = cannot open wallet { $path }: { $error }
+cli-prompt-wallet-passphrase = Wallet passphrase for { $path }:
+cli-reading-wallet-passphrase = reading the wallet passphrase
+cli-prompt-repeat-wallet = Repeat the wallet passphrase:
+cli-passphrases-differ = the two passphrases differ
+cli-prompt-guardian = Minor mode is on. Guardian passphrase:
+cli-reading-guardian-passphrase = reading the guardian passphrase
+cli-key-store-choices = use os, file or auto
+cli-prompt-new-key-passphrase = No system keyring here: choose a passphrase for your signing key's file:
+cli-prompt-key-passphrase = Passphrase of your signing key's file:
+cli-prompt-repeat-it = Repeat it:
+cli-status-verified = verified
+cli-status-issuer_not_confirmed = issuer not confirmed
+cli-status-could_not_check = could not check
+cli-status-invalid = invalid
+cli-status-expired = expired
+cli-status-revoked = revoked
+cli-status-unreadable = unreadable
+cli-status-not_checked = not checked
+
+## backpack list
+cli-list-empty = no badges (import some with: backpack import PATH)
+cli-list-trust-known = known
+cli-list-trust-claims = claims
+cli-list-trust-test = (test)
+cli-col-id = ID
+cli-col-name = NAME
+cli-col-issuer = ISSUER
+cli-col-issued = ISSUED
+cli-col-format = FORMAT
+cli-col-status = STATUS
+cli-col-trust = TRUST
+
+## backpack show (labels in a column: the longest sets its width)
+cli-show-badge = badge
+cli-show-issuer = issuer
+cli-show-issued = issued
+cli-show-valid-from = valid from
+cli-show-valid-until = valid until
+cli-show-format = format
+cli-show-status = status
+cli-show-issuer-label = issuer label
+cli-show-why = why
+cli-show-checked-at = checked at
+cli-show-earlier = earlier
+cli-show-conflict = conflict
+cli-show-kept-aside = kept aside
+cli-show-endorsed-by = endorsed by
+cli-show-description = description
+cli-show-criteria = criteria
+cli-show-recipient = recipient
+cli-show-skill = skill
+cli-show-evidence = evidence
+cli-show-result = result
+cli-show-image = image
+cli-show-tags = tags
+cli-show-note = note
+cli-show-source = source
+cli-show-sha256 = sha256
+cli-show-parent = parent
+cli-show-inside = inside
+cli-show-replaced-by = replaced by
+cli-show-history = history
+cli-show-removed = removed
+cli-show-format-value = { $format } (spec { $spec }, { $container } file)
+cli-show-older-rules = under older rules that did not confirm who signed
+cli-show-conflict-value = claims to be a newer version of #{ $id } but is not signed with the issuer's key
+cli-show-kept-aside-value = #{ $id } claims to be a newer version of this badge but is not signed with the issuer's key
+cli-show-endorsed-value = { $by } ({ $status }, of the { $scope })
+cli-show-endorsed-file-value = { $by } ({ $status }, of the { $scope }; file { $file })
+cli-show-hashed = (hashed)
+cli-show-result-default = result
+cli-show-image-baked = the badge file itself ({ $mime })
+cli-show-image-data = embedded ({ $bytes } bytes)
+cli-show-image-remote = remote { $url } (not fetched)
+cli-show-source-value = { $source } (imported { $at })
+cli-show-parent-value = #{ $id } (the CLR it came in)
+cli-show-replaced-value = #{ $id } (this is an older version)
+
+## backpack verify, recheck (the checks' own details come from the core, in English)
+cli-verify-fetch-cached = { $status } from the wallet cache (fetched { $at })
+cli-verify-fetch-took = { $status } in { $ms } ms
+cli-verify-no-response = no response
+cli-verify-fetch = fetch { $url }: { $what }
+cli-verify-cannot-read = { $file }: cannot read: { $error }
+cli-verify-trust = trust: { $label }
+
+## backpack import (the first word of a line sits in a column of 10)
+cli-import-imported = imported
+cli-import-conflict-word = conflict
+cli-import-duplicate = duplicate
+cli-import-endorsement = endorsement
+cli-import-refused = refused
+cli-import-skipped = skipped
+cli-import-failed = failed
+cli-import-inside = with { $n } credential(s) inside
+cli-import-newer = newer version of #{ $id } (kept as history)
+cli-import-history = another version of #{ $id } (same id), kept as history
+cli-import-conflict = claims to be a newer version of #{ $id } but is not signed with the issuer's key: kept beside it, not in its place
+cli-import-by = by { $name }
+cli-import-endorses-missing = endorses { $target } (not in your wallet)
+cli-import-endorses = endorses { $ids }
+cli-import-already = already in your wallet
+cli-import-summary = { $imported } imported, { $duplicate } already in your wallet, { $refused } refused
+cli-import-n-failed = { $n } failed
+cli-import-n-skipped = { $n } skipped
+cli-import-learncard-prompt = LearnCard bundle password:
+cli-import-reading-password = reading the password
+
+## backpack export (the privacy warning and the PDF font notice come from the core, in English)
+cli-export-not-in-vp = not in the signed presentation (open badges 2.0 cannot be): { $names }
+cli-export-wrote = { $n ->
+    [one] wrote { $file } ({ $n } badge, { $bytes } bytes)
+   *[other] wrote { $file } ({ $n } badges, { $bytes } bytes)
+  }
+
+## backpack recheck
+cli-recheck-cannot-list = cannot list the wallet's badges
+cli-recheck-cannot-read-profile = cannot read the learner profile
+cli-recheck-cannot-read-badges = cannot read the wallet's badges
+cli-recheck-cannot = cannot re-check badge { $id }
+cli-recheck-no-such = badge { $id }: no such badge in your wallet
+cli-recheck-empty = the wallet holds no badges to re-check
+cli-recheck-refresh = refresh: { $what }
+cli-recheck-replaced = the issuer's refresh service gave a newer version, now #{ $id } (this one is kept as its history)
+
+## backpack collection
+cli-collection-created = created collection #{ $id } "{ $name }"
+cli-collection-renamed = renamed collection #{ $id } "{ $name }" to "{ $new }"
+cli-collection-holds = { $n ->
+    [one] collection #{ $id } "{ $name }" now holds { $n } badge
+   *[other] collection #{ $id } "{ $name }" now holds { $n } badges
+  }
+cli-collection-not-in = not in collection "{ $name }": { $ids }
+cli-collection-none = no collections yet: backpack collection create NAME
+cli-collection-count = { $n ->
+    [one] { $n } badge
+   *[other] { $n } badges
+  }
+cli-collection-deleted = { $n ->
+    [one] deleted collection #{ $id } "{ $name }" (its { $n } badge stay in the wallet)
+   *[other] deleted collection #{ $id } "{ $name }" (its { $n } badges stay in the wallet)
+  }
+
+## backpack profile
+cli-profile-added = added { $kind } { $value }
+cli-profile-none = no identities yet (add one with: backpack profile add-email EMAIL)
+cli-profile-removed = removed { $value }
+cli-profile-not-in = { $value } is not in your profile
+
+## backpack remove
+cli-remove-restored = restored #{ $id } "{ $name }"
+cli-remove-removed = removed #{ $id } "{ $name }" (undo with: backpack remove --undo { $id })
+cli-remove-purged = deleted { $n } removed badge(s) for good
+
+## backpack init
+cli-init-no-passphrase = no wallet passphrase: set BACKPACK_WALLET_PASSPHRASE or run in a terminal
+cli-init-cannot-create = cannot create { $path }
+cli-init-created-encrypted = created the encrypted wallet { $path }
+cli-init-created = created the wallet { $path }
+cli-init-cannot-encrypt = cannot encrypt { $path }
+cli-init-encrypted = encrypted the wallet { $path } (close the app first if it had it open)
+cli-init-cannot-decrypt = cannot decrypt { $path }
+cli-init-decrypted = the wallet { $path } is no longer encrypted
+cli-init-already-encrypted = { $path } is already encrypted
+cli-init-not-encrypted = { $path } is not encrypted
+cli-init-exists = the wallet { $path } already exists
+
 ## wallet gallery
 wallet-title = My badges
 recheck-all = Check all again

@@ -133,6 +133,212 @@ pdf-skill-badges = { $n ->
 pdf-page-footer = { $title } · página { $page } de { $total }
 pdf-description = { $n } Open Badges, cada uno con su credencial original adjunta
 
+## línea de órdenes: compartido (cli/src/commands/mod.rs). Fluent quita los espacios al
+## principio y al final de un valor: el código añade el espacio final de las preguntas.
+cli-key-pending = aviso: tu clave de firma sigue dentro del archivo de la cartera: { $why }
+cli-key-moved = tu clave de firma ha salido del archivo de la cartera y está ahora en { $store }
+cli-key-move-failed = aviso: no se pudo sacar tu clave de firma del archivo de la cartera: { $error }
+cli-guardian-hint = una persona tutora puede escribirla cuando se pida, o definir BACKPACK_GUARDIAN_PASSPHRASE
+cli-minor-offline = el modo menor está activado: se comprueba sin conexión
+cli-restore-hint = para restaurar una copia de seguridad: backpack --wallet { $path } restore ARCHIVO-DE-COPIA --force  (el archivo actual se conserva al lado como .before-restore)
+cli-cannot-open-wallet = no se puede abrir la cartera { $path }: { $error }
+cli-prompt-wallet-passphrase = Frase de contraseña de la cartera { $path }:
+cli-reading-wallet-passphrase = al leer la frase de contraseña de la cartera
+cli-prompt-repeat-wallet = Repite la frase de contraseña de la cartera:
+cli-passphrases-differ = las dos frases de contraseña no coinciden
+cli-prompt-guardian = El modo menor está activado. Frase de contraseña de la persona tutora:
+cli-reading-guardian-passphrase = al leer la frase de contraseña de la persona tutora
+cli-key-store-choices = usa os, file o auto
+cli-prompt-new-key-passphrase = Aquí no hay llavero del sistema: elige una frase de contraseña para el archivo de tu clave de firma:
+cli-prompt-key-passphrase = Frase de contraseña del archivo de tu clave de firma:
+cli-prompt-repeat-it = Repítela:
+cli-status-verified = verificada
+cli-status-issuer_not_confirmed = emisor no confirmado
+cli-status-could_not_check = no se pudo comprobar
+cli-status-invalid = no válida
+cli-status-expired = caducada
+cli-status-revoked = revocada
+cli-status-unreadable = ilegible
+cli-status-not_checked = sin comprobar
+
+## backpack list
+cli-list-empty = no hay insignias (importa alguna con: backpack import RUTA)
+cli-list-trust-known = conocido
+cli-list-trust-claims = dice serlo
+cli-list-trust-test = (prueba)
+cli-col-id = ID
+cli-col-name = NOMBRE
+cli-col-issuer = EMISOR
+cli-col-issued = EMITIDA
+cli-col-format = FORMATO
+cli-col-status = ESTADO
+cli-col-trust = CONFIANZA
+
+## backpack show (etiquetas en columna: la más larga fija su ancho)
+cli-show-badge = insignia
+cli-show-issuer = emisor
+cli-show-issued = emitida
+cli-show-valid-from = válida desde
+cli-show-valid-until = válida hasta
+cli-show-format = formato
+cli-show-status = estado
+cli-show-issuer-label = etiqueta emisor
+cli-show-why = motivo
+cli-show-checked-at = comprobada
+cli-show-earlier = antes
+cli-show-conflict = conflicto
+cli-show-kept-aside = apartada
+cli-show-endorsed-by = respaldo de
+cli-show-description = descripción
+cli-show-criteria = criterios
+cli-show-recipient = destinatario
+cli-show-skill = competencia
+cli-show-evidence = evidencia
+cli-show-result = resultado
+cli-show-image = imagen
+cli-show-tags = etiquetas
+cli-show-note = nota
+cli-show-source = origen
+cli-show-sha256 = sha256
+cli-show-parent = contenida en
+cli-show-inside = contiene
+cli-show-replaced-by = sustituida por
+cli-show-history = historial
+cli-show-removed = quitada
+cli-show-format-value = { $format } (especificación { $spec }, archivo { $container })
+cli-show-older-rules = con reglas antiguas que no confirmaban quién firmó
+cli-show-conflict-value = dice ser una versión más reciente de #{ $id }, pero no está firmada con la clave del emisor
+cli-show-kept-aside-value = #{ $id } dice ser una versión más reciente de esta insignia, pero no está firmada con la clave del emisor
+cli-show-endorsed-value = { $by } ({ $status }, { $scope ->
+    [credential] a la credencial
+    [achievement] al logro
+    [issuer] al emisor
+    [creator] a quien lo creó
+   *[other] a la insignia
+  })
+cli-show-endorsed-file-value = { $by } ({ $status }, { $scope ->
+    [credential] a la credencial
+    [achievement] al logro
+    [issuer] al emisor
+    [creator] a quien lo creó
+   *[other] a la insignia
+  }; archivo { $file })
+cli-show-hashed = (con hash)
+cli-show-result-default = resultado
+cli-show-image-baked = el propio archivo de la insignia ({ $mime })
+cli-show-image-data = incluida ({ $bytes } bytes)
+cli-show-image-remote = remota { $url } (no descargada)
+cli-show-source-value = { $source } (importada { $at })
+cli-show-parent-value = #{ $id } (el CLR en el que llegó)
+cli-show-replaced-value = #{ $id } (esta es una versión anterior)
+
+## backpack verify, recheck (los detalles de cada comprobación vienen del núcleo, en inglés)
+cli-verify-fetch-cached = { $status } desde la caché de la cartera (descargado { $at })
+cli-verify-fetch-took = { $status } en { $ms } ms
+cli-verify-no-response = sin respuesta
+cli-verify-fetch = descarga { $url }: { $what }
+cli-verify-cannot-read = { $file }: no se puede leer: { $error }
+cli-verify-trust = confianza: { $label }
+
+## backpack import (la primera palabra de cada línea va en una columna de 10)
+cli-import-imported = importada
+cli-import-conflict-word = conflicto
+cli-import-duplicate = repetida
+cli-import-endorsement = respaldo
+cli-import-refused = rechazada
+cli-import-skipped = omitida
+cli-import-failed = fallida
+cli-import-inside = { $n ->
+    [one] con { $n } credencial dentro
+   *[other] con { $n } credenciales dentro
+  }
+cli-import-newer = versión más reciente de #{ $id } (la anterior queda como historial)
+cli-import-history = otra versión de #{ $id } (mismo id), guardada como historial
+cli-import-conflict = dice ser una versión más reciente de #{ $id }, pero no está firmada con la clave del emisor: se guarda a su lado, no en su lugar
+cli-import-by = de { $name }
+cli-import-endorses-missing = respalda { $target } (no está en tu cartera)
+cli-import-endorses = respalda { $ids }
+cli-import-already = ya está en tu cartera
+cli-import-summary = { $imported ->
+    [one] { $imported } importada
+   *[other] { $imported } importadas
+  }, { $duplicate } ya en tu cartera, { $refused ->
+    [one] { $refused } rechazada
+   *[other] { $refused } rechazadas
+  }
+cli-import-n-failed = { $n ->
+    [one] { $n } fallida
+   *[other] { $n } fallidas
+  }
+cli-import-n-skipped = { $n ->
+    [one] { $n } omitida
+   *[other] { $n } omitidas
+  }
+cli-import-learncard-prompt = Contraseña del paquete de LearnCard:
+cli-import-reading-password = al leer la contraseña
+
+## backpack export (el aviso de privacidad y el de fuentes del PDF vienen del núcleo, en inglés)
+cli-export-not-in-vp = fuera de la presentación firmada (las Open Badges 2.0 no pueden ir en ella): { $names }
+cli-export-wrote = { $n ->
+    [one] escrito { $file } ({ $n } insignia, { $bytes } bytes)
+   *[other] escrito { $file } ({ $n } insignias, { $bytes } bytes)
+  }
+
+## backpack recheck
+cli-recheck-cannot-list = no se pueden listar las insignias de la cartera
+cli-recheck-cannot-read-profile = no se puede leer el perfil de quien aprende
+cli-recheck-cannot-read-badges = no se pueden leer las insignias de la cartera
+cli-recheck-cannot = no se puede volver a comprobar la insignia { $id }
+cli-recheck-no-such = insignia { $id }: no existe en tu cartera
+cli-recheck-empty = la cartera no tiene insignias que comprobar
+cli-recheck-refresh = actualización: { $what }
+cli-recheck-replaced = el servicio de actualización del emisor dio una versión más reciente, ahora #{ $id } (esta se guarda como su historial)
+
+## backpack collection
+cli-collection-created = creada la colección #{ $id } «{ $name }»
+cli-collection-renamed = la colección #{ $id } «{ $name }» se llama ahora «{ $new }»
+cli-collection-holds = { $n ->
+    [one] la colección #{ $id } «{ $name }» tiene ahora { $n } insignia
+   *[other] la colección #{ $id } «{ $name }» tiene ahora { $n } insignias
+  }
+cli-collection-not-in = no están en la colección «{ $name }»: { $ids }
+cli-collection-none = aún no hay colecciones: backpack collection create NOMBRE
+cli-collection-count = { $n ->
+    [one] { $n } insignia
+   *[other] { $n } insignias
+  }
+cli-collection-deleted = { $n ->
+    [one] borrada la colección #{ $id } «{ $name }» (su { $n } insignia sigue en la cartera)
+   *[other] borrada la colección #{ $id } «{ $name }» (sus { $n } insignias siguen en la cartera)
+  }
+
+## backpack profile
+cli-profile-added = añadido { $kind } { $value }
+cli-profile-none = aún no hay identidades (añade una con: backpack profile add-email CORREO)
+cli-profile-removed = quitado { $value }
+cli-profile-not-in = { $value } no está en tu perfil
+
+## backpack remove
+cli-remove-restored = recuperada #{ $id } «{ $name }»
+cli-remove-removed = quitada #{ $id } «{ $name }» (para deshacerlo: backpack remove --undo { $id })
+cli-remove-purged = { $n ->
+    [one] borrada para siempre { $n } insignia quitada
+   *[other] borradas para siempre { $n } insignias quitadas
+  }
+
+## backpack init
+cli-init-no-passphrase = no hay frase de contraseña de la cartera: define BACKPACK_WALLET_PASSPHRASE o ejecuta en una terminal
+cli-init-cannot-create = no se puede crear { $path }
+cli-init-created-encrypted = creada la cartera cifrada { $path }
+cli-init-created = creada la cartera { $path }
+cli-init-cannot-encrypt = no se puede cifrar { $path }
+cli-init-encrypted = cifrada la cartera { $path } (cierra antes la app si la tenía abierta)
+cli-init-cannot-decrypt = no se puede descifrar { $path }
+cli-init-decrypted = la cartera { $path } ya no está cifrada
+cli-init-already-encrypted = { $path } ya está cifrada
+cli-init-not-encrypted = { $path } no está cifrada
+cli-init-exists = la cartera { $path } ya existe
+
 ## wallet gallery
 wallet-title = Mis insignias
 recheck-all = Comprobar todas de nuevo

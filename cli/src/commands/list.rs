@@ -114,18 +114,22 @@ impl Args {
             return Ok(ExitCode::SUCCESS);
         }
         if rows.is_empty() {
-            writeln!(out, "no badges (import some with: backpack import PATH)")?;
+            writeln!(out, "{}", tr!("cli-list-empty"))?;
             return Ok(ExitCode::SUCCESS);
         }
         let marker = |r: &backpack_core::store::BadgeSummary| match known(r) {
             None => "-".to_string(),
             Some(k) => {
                 let word = if r.status == Status::Verified {
-                    "known"
+                    tr!("cli-list-trust-known")
                 } else {
-                    "claims"
+                    tr!("cli-list-trust-claims")
                 };
-                format!("{word}{}", if k.test { " (test)" } else { "" })
+                if k.test {
+                    format!("{word} {}", tr!("cli-list-trust-test"))
+                } else {
+                    word
+                }
             }
         };
         let table: Vec<[String; 7]> = rows
@@ -139,15 +143,20 @@ impl Args {
                         .as_deref()
                         .map_or("-".into(), |d| clip(d.get(..10).unwrap_or(d), 10)),
                     r.format.to_string(),
-                    r.status.as_str().replace('_', " "),
+                    super::status_word(r.status),
                     marker(r),
                 ]
             })
             .collect();
         let header = [
-            "ID", "NAME", "ISSUER", "ISSUED", "FORMAT", "STATUS", "TRUST",
-        ]
-        .map(String::from);
+            tr!("cli-col-id"),
+            tr!("cli-col-name"),
+            tr!("cli-col-issuer"),
+            tr!("cli-col-issued"),
+            tr!("cli-col-format"),
+            tr!("cli-col-status"),
+            tr!("cli-col-trust"),
+        ];
         let columns = if trust.is_empty() { 6 } else { 7 };
         let mut widths = header.clone().map(|h| h.chars().count());
         for row in &table {

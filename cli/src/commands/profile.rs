@@ -44,7 +44,14 @@ impl Command {
         let wallet = ctx.open_wallet()?;
         let add = |kind, v: &str| -> anyhow::Result<ExitCode> {
             let i = wallet.add_identity(kind, v)?;
-            println!("added {} {}", i.kind.as_str(), terminal_safe(&i.value));
+            println!(
+                "{}",
+                tr!(
+                    "cli-profile-added",
+                    kind = i.kind.as_str(),
+                    value = terminal_safe(&i.value)
+                )
+            );
             Ok(ExitCode::SUCCESS)
         };
         match self {
@@ -56,7 +63,7 @@ impl Command {
                 if *json {
                     println!("{}", super::json_safe(&serde_json::to_string_pretty(&ids)?));
                 } else if ids.is_empty() {
-                    println!("no identities yet (add one with: backpack profile add-email EMAIL)");
+                    println!("{}", tr!("cli-profile-none"));
                 } else {
                     for i in ids {
                         println!("{:<6}{}", i.kind.as_str(), terminal_safe(&i.value));
@@ -66,10 +73,19 @@ impl Command {
             }
             Command::Remove { value } => {
                 if wallet.remove_identity(value)? {
-                    println!("removed {}", terminal_safe(value));
+                    println!(
+                        "{}",
+                        tr!("cli-profile-removed", value = terminal_safe(value))
+                    );
                     Ok(ExitCode::SUCCESS)
                 } else {
-                    anyhow::bail!("{:?} is not in your profile", terminal_safe(value))
+                    anyhow::bail!(
+                        "{}",
+                        tr!(
+                            "cli-profile-not-in",
+                            value = format!("{:?}", terminal_safe(value))
+                        )
+                    )
                 }
             }
         }
