@@ -5,7 +5,7 @@
 //! 2 usage or I/O error / could not verify.
 
 /// A sentence of the CLI's human output in the run's language (`backpack_core::i18n`):
-/// `tr!("cli-id")`, or `tr!("cli-id", name = value, …)` for a message with arguments
+/// `tr!("cli-…")`, or `tr!("cli-…", name = value, …)` for a message with arguments
 /// (strings or numbers; numbers pick plural forms).
 macro_rules! tr {
     ($id:literal) => {

@@ -310,6 +310,144 @@ cli-init-already-encrypted = { $path } is already encrypted
 cli-init-not-encrypted = { $path } is not encrypted
 cli-init-exists = the wallet { $path } already exists
 
+## backpack backup, restore, minor-mode
+cli-reading-passphrase = reading the passphrase
+cli-reading-passphrase-stdin = reading the passphrase from stdin
+cli-prompt-repeat = Repeat the passphrase:
+cli-backup-no-wallet = { $path }: no wallet here to back up
+cli-backup-lacks-key = the backup would lack your signing key
+cli-backup-prompt = Backup passphrase:
+cli-backup-done = backed up { $wallet } to { $file } ({ $bytes } bytes, encrypted)
+cli-backup-too-large = { $file }: { $bytes } bytes is above the { $limit }-byte backup limit
+cli-restore-needs-passphrase = { $path } is encrypted: give its wallet passphrase (BACKPACK_WALLET_PASSPHRASE) so the restored wallet is encrypted too (passphrase lost? move the file away, restore, then backpack init --encrypt)
+cli-restore-done = restored { $bytes } bytes of wallet into { $path }
+cli-restore-previous = the previous wallet is kept at { $path }
+cli-minor-prompt-repeat = Repeat the guardian passphrase:
+cli-minor-prompt-new = New guardian passphrase:
+cli-minor-prompt = Guardian passphrase:
+cli-minor-on = minor mode is on: network, export, backup and original files need the guardian passphrase
+cli-minor-off = minor mode is off
+cli-minor-status-on = minor mode is on
+
+## backpack hosts, linkedin
+cli-hosts-none = no badge host connected (backpack connect URL)
+cli-hosts-col-address = ADDRESS
+cli-hosts-col-signed-in = SIGNED IN AS
+cli-hosts-col-last-sync = LAST SYNC
+cli-hosts-col-synced = SYNCED
+cli-hosts-never = never
+cli-hosts-removed = removed
+cli-hosts-badges-stay = (its badges stay in your wallet)
+cli-linkedin-name = Name
+cli-linkedin-organization = Organization
+cli-linkedin-issued = Issued
+cli-linkedin-expires = Expires
+cli-linkedin-credential-id = Credential ID
+cli-linkedin-credential-url = Credential URL
+cli-linkedin-no-url = (none: the badge has no public https address of its own)
+cli-linkedin-add = Add to LinkedIn:
+cli-no-browser = could not start a browser ({ $error }): open the link above yourself
+
+## backpack verify-share (the checks' details and the page differences come from the core, in English)
+cli-share-too-large = { $file }: { $bytes } bytes is above the { $limit }-byte limit for a shared export
+cli-outcome-pass = pass
+cli-outcome-fail = fail
+cli-outcome-skipped = skipped
+cli-outcome-error = could not check
+cli-share-kind-html = html portfolio
+cli-share-kind-zip = zip bundle
+cli-share-kind-vp = verifiable presentation
+cli-share-kind-pdf = pdf with attached credentials
+cli-share-titled = titled "{ $title }" by its sender
+cli-share-exported = exported { $at }
+cli-share-unknown-format = unknown format
+cli-share-no-badge = (no readable badge)
+cli-share-not-named = (not named)
+cli-share-issuer = issuer: { $issuer }
+cli-share-issued = issued
+cli-share-valid-from = valid from
+cli-share-expires = expires
+cli-share-why = why: { $why }
+cli-share-from = from: { $source } ({ $format })
+cli-share-integrity-fail = integrity: fail — { $detail }
+cli-share-recipient-matches = matches
+cli-share-recipient-differs = does not match
+cli-share-recipient-not-stated = not stated
+cli-share-recipient = recipient: { $state } — { $detail }
+cli-share-presentation = presentation: { $outcome } — { $detail }
+cli-share-holder = (holder { $holder })
+cli-share-challenge = challenge: { $value }
+cli-share-domain = domain: { $value }
+cli-share-no-presentation = presentation: none in this file
+cli-share-pdf-pages = pages: the printed pages are a copy and are not compared; what is listed above comes from the attached credentials
+cli-share-page-matches = page: { $page } shows exactly what its credentials say
+cli-share-page-differs = page: { $page } does NOT show what its credentials say; read the badges above, not the page:
+cli-share-problem = problem: { $problem }
+cli-share-summary = { $n ->
+    [one] { $verified } of { $n } badge verified
+   *[other] { $verified } of { $n } badges verified
+  }
+cli-share-all-verify = everything verifies
+cli-share-not-all-verify = not everything verifies
+
+## backpack connect, sync (the hosts' own errors and notes come from the core, in English)
+cli-note = note: { $note }
+cli-connect-sign-in = Sign in to the badge host in your browser. If it does not open, visit:
+cli-connect-memory-note = note: { $error }: your sign-in to the host is kept for this command only and nothing secret is written to disk; the next sync asks you to sign in again
+cli-connect-as = as { $name }
+cli-connect-connected = connected
+cli-connect-discovery-note = note: the host's discovery document: { $note }
+cli-connect-kept-in = your sign-in is kept in { $store }
+cli-connect-next = next: backpack sync { $id }
+cli-sync-no-host = no badge host is connected: backpack connect URL
+cli-sync-history = another version of #{ $id }, kept as history
+cli-sync-conflict = claims to be a newer version of #{ $id } but is not signed with the issuer's key: kept beside it
+cli-sync-note = note
+cli-sync-summary = { $imported } new, { $duplicate } already in your wallet, { $synced } already synced, { $refused } refused
+
+## backpack trust (the list formats' names and the issuer labels come from the core, in English)
+cli-trust-exists = a trust list named { $name } is already in your wallet: use --replace to replace it, or --name to import it under another name
+cli-trust-imported = { $n ->
+    [one] imported trust list '{ $name }' (#{ $id }): { $n } issuer, { $format }
+   *[other] imported trust list '{ $name }' (#{ $id }): { $n } issuers, { $format }
+  }
+cli-trust-replaced = { $n ->
+    [one] replaced trust list '{ $name }' (#{ $id }): { $n } issuer, { $format }
+   *[other] replaced trust list '{ $name }' (#{ $id }): { $n } issuers, { $format }
+  }
+cli-trust-dated = dated { $date }
+cli-trust-test-note = a test list: its labels say "test issuer, not a trust signal" (anyone may be able to sign as a sandbox issuer)
+cli-trust-none = no trust lists (import one with: backpack trust import FILE --name NAME)
+cli-trust-test-tag = [test list]
+cli-trust-issuers = { $n } issuers
+cli-trust-imported-on = imported { $date }
+cli-trust-from = from { $source }
+cli-trust-removed = removed trust list '{ $name }' ({ $n } issuers); your badges and their checks are unchanged
+cli-trust-no-such = no trust list { $name } in your wallet (see: backpack trust list)
+cli-trust-not-read = note: trust lists not read ({ $error }); no issuer labels shown
+
+## backpack skills (skill, framework and badge names are shown as issued)
+cli-skills-unreadable = (unreadable)
+cli-skills-no-match = No skill, result or achievement type matches.
+cli-skills-none = No badge in the wallet names a skill, result or achievement type.
+cli-skills-count = { $n ->
+    [one] Skills: { $count } in { $n } framework
+   *[other] Skills: { $count } in { $n } frameworks
+  }
+cli-skills-results = Results
+cli-skills-types = Achievement types
+cli-skills-stacks = Stacks
+cli-skills-linked-by = linked by { $ids }
+cli-skills-shared-target = badges aligned to the same skill
+cli-skills-not-held = not in the wallet
+cli-skills-timeline = Timeline
+cli-skills-undated = undated
+
+## backpack alone: the desktop app
+cli-app-opening = opening the Backpack app (backpack --help for the command line)
+cli-app-cannot-start = cannot start { $app }: { $error }
+cli-app-missing-library = the desktop app cannot start: the system library { $lib } is missing. Install the libraries it needs (Debian/Ubuntu: sudo apt install libwebkit2gtk-4.1-0 libgtk-3-0; Fedora: sudo dnf install webkit2gtk4.1 gtk3), or reinstall Backpack's package with apt or dnf, which installs them for you.
+
 ## wallet gallery
 wallet-title = My badges
 recheck-all = Check all again

@@ -339,6 +339,156 @@ cli-init-already-encrypted = { $path } ya está cifrada
 cli-init-not-encrypted = { $path } no está cifrada
 cli-init-exists = la cartera { $path } ya existe
 
+## backpack backup, restore, minor-mode
+cli-reading-passphrase = al leer la frase de contraseña
+cli-reading-passphrase-stdin = al leer la frase de contraseña de la entrada estándar
+cli-prompt-repeat = Repite la frase de contraseña:
+cli-backup-no-wallet = { $path }: aquí no hay ninguna cartera que copiar
+cli-backup-lacks-key = a la copia de seguridad le faltaría tu clave de firma
+cli-backup-prompt = Frase de contraseña de la copia de seguridad:
+cli-backup-done = copia de { $wallet } guardada en { $file } ({ $bytes } bytes, cifrada)
+cli-backup-too-large = { $file }: { $bytes } bytes superan el límite de { $limit } bytes de una copia de seguridad
+cli-restore-needs-passphrase = { $path } está cifrada: indica su frase de contraseña (BACKPACK_WALLET_PASSPHRASE) para que la cartera restaurada también quede cifrada (¿la has perdido? aparta el archivo, restaura y luego ejecuta backpack init --encrypt)
+cli-restore-done = restaurados { $bytes } bytes de cartera en { $path }
+cli-restore-previous = la cartera anterior se conserva en { $path }
+cli-minor-prompt-repeat = Repite la frase de contraseña de la persona tutora:
+cli-minor-prompt-new = Nueva frase de contraseña de la persona tutora:
+cli-minor-prompt = Frase de contraseña de la persona tutora:
+cli-minor-on = el modo menor está activado: la red, exportar, las copias de seguridad y los archivos originales necesitan la frase de contraseña de la persona tutora
+cli-minor-off = el modo menor está desactivado
+cli-minor-status-on = el modo menor está activado
+
+## backpack hosts, linkedin
+cli-hosts-none = no hay ningún servidor de insignias conectado (backpack connect URL)
+cli-hosts-col-address = DIRECCIÓN
+cli-hosts-col-signed-in = SESIÓN COMO
+cli-hosts-col-last-sync = ÚLTIMA SINCRONÍA
+cli-hosts-col-synced = SINCRONIZADAS
+cli-hosts-never = nunca
+cli-hosts-removed = quitado
+cli-hosts-badges-stay = (sus insignias siguen en tu cartera)
+cli-linkedin-name = Nombre
+cli-linkedin-organization = Empresa emisora
+cli-linkedin-issued = Fecha de expedición
+cli-linkedin-expires = Fecha de caducidad
+cli-linkedin-credential-id = ID de la credencial
+cli-linkedin-credential-url = URL de la credencial
+cli-linkedin-no-url = (ninguna: la insignia no tiene una dirección https pública propia)
+cli-linkedin-add = Añadir a LinkedIn:
+cli-no-browser = no se pudo abrir un navegador ({ $error }): abre tú el enlace de arriba
+
+## backpack verify-share (los detalles de las comprobaciones y las diferencias de la página vienen del núcleo, en inglés)
+cli-share-too-large = { $file }: { $bytes } bytes superan el límite de { $limit } bytes de una exportación compartida
+cli-outcome-pass = correcta
+cli-outcome-fail = fallida
+cli-outcome-skipped = omitida
+cli-outcome-error = no se pudo comprobar
+cli-share-kind-html = portafolio html
+cli-share-kind-zip = paquete zip
+cli-share-kind-vp = presentación verificable
+cli-share-kind-pdf = pdf con las credenciales adjuntas
+cli-share-titled = titulado «{ $title }» por quien lo envía
+cli-share-exported = exportado el { $at }
+cli-share-unknown-format = formato desconocido
+cli-share-no-badge = (ninguna insignia legible)
+cli-share-not-named = (sin nombre)
+cli-share-issuer = emisor: { $issuer }
+cli-share-issued = emitida el
+cli-share-valid-from = válida desde el
+cli-share-expires = caduca el
+cli-share-why = motivo: { $why }
+cli-share-from = de: { $source } ({ $format })
+cli-share-integrity-fail = integridad: fallida — { $detail }
+cli-share-recipient-matches = coincide
+cli-share-recipient-differs = no coincide
+cli-share-recipient-not-stated = no consta
+cli-share-recipient = destinatario: { $state } — { $detail }
+cli-share-presentation = presentación: { $outcome } — { $detail }
+cli-share-holder = (titular { $holder })
+cli-share-challenge = desafío: { $value }
+cli-share-domain = dominio: { $value }
+cli-share-no-presentation = presentación: ninguna en este archivo
+cli-share-pdf-pages = páginas: las páginas impresas son una copia y no se comparan; lo que aparece arriba viene de las credenciales adjuntas
+cli-share-page-matches = página: { $page } muestra exactamente lo que dicen sus credenciales
+cli-share-page-differs = página: { $page } NO muestra lo que dicen sus credenciales; lee las insignias de arriba, no la página:
+cli-share-problem = problema: { $problem }
+cli-share-summary = { $n ->
+    [one] { $verified } de { $n } insignia verificada
+   *[other] { $verified } de { $n } insignias verificadas
+  }
+cli-share-all-verify = todo se verifica
+cli-share-not-all-verify = no todo se verifica
+
+## backpack connect, sync (los errores y notas de los servidores vienen del núcleo, en inglés)
+cli-note = nota: { $note }
+cli-connect-sign-in = Inicia sesión en el servidor de insignias en tu navegador. Si no se abre, visita:
+cli-connect-memory-note = nota: { $error }: tu sesión en el servidor se guarda solo para esta orden y no se escribe nada secreto en el disco; la próxima sincronización te pedirá iniciar sesión de nuevo
+cli-connect-as = como { $name }
+cli-connect-connected = conectado
+cli-connect-discovery-note = nota: el documento de descubrimiento del servidor: { $note }
+cli-connect-kept-in = tu sesión se guarda en { $store }
+cli-connect-next = siguiente paso: backpack sync { $id }
+cli-sync-no-host = no hay ningún servidor de insignias conectado: backpack connect URL
+cli-sync-history = otra versión de #{ $id }, guardada como historial
+cli-sync-conflict = dice ser una versión más reciente de #{ $id }, pero no está firmada con la clave del emisor: se guarda a su lado
+cli-sync-note = nota
+cli-sync-summary = { $imported ->
+    [one] { $imported } nueva
+   *[other] { $imported } nuevas
+  }, { $duplicate } ya en tu cartera, { $synced } ya sincronizadas, { $refused ->
+    [one] { $refused } rechazada
+   *[other] { $refused } rechazadas
+  }
+
+## backpack trust (los nombres de los formatos de lista y las etiquetas de emisor vienen del núcleo, en inglés)
+cli-trust-exists = ya hay en tu cartera una lista de confianza llamada { $name }: usa --replace para sustituirla, o --name para importarla con otro nombre
+cli-trust-imported = { $n ->
+    [one] importada la lista de confianza '{ $name }' (#{ $id }): { $n } emisor, { $format }
+   *[other] importada la lista de confianza '{ $name }' (#{ $id }): { $n } emisores, { $format }
+  }
+cli-trust-replaced = { $n ->
+    [one] sustituida la lista de confianza '{ $name }' (#{ $id }): { $n } emisor, { $format }
+   *[other] sustituida la lista de confianza '{ $name }' (#{ $id }): { $n } emisores, { $format }
+  }
+cli-trust-dated = con fecha { $date }
+cli-trust-test-note = una lista de prueba: sus etiquetas dicen «emisor de prueba, no es señal de confianza» (cualquiera podría firmar como emisor de pruebas)
+cli-trust-none = no hay listas de confianza (importa una con: backpack trust import ARCHIVO --name NOMBRE)
+cli-trust-test-tag = [lista de prueba]
+cli-trust-issuers = { $n ->
+    [one] { $n } emisor
+   *[other] { $n } emisores
+  }
+cli-trust-imported-on = importada { $date }
+cli-trust-from = de { $source }
+cli-trust-removed = { $n ->
+    [one] quitada la lista de confianza '{ $name }' ({ $n } emisor); tus insignias y sus comprobaciones no cambian
+   *[other] quitada la lista de confianza '{ $name }' ({ $n } emisores); tus insignias y sus comprobaciones no cambian
+  }
+cli-trust-no-such = no hay ninguna lista de confianza { $name } en tu cartera (ver: backpack trust list)
+cli-trust-not-read = nota: no se leyeron las listas de confianza ({ $error }); no se muestran etiquetas de emisor
+
+## backpack skills (los nombres de competencias, marcos e insignias se muestran tal como se emitieron)
+cli-skills-unreadable = (ilegible)
+cli-skills-no-match = Ninguna competencia, resultado o tipo de logro coincide.
+cli-skills-none = Ninguna insignia de la cartera nombra una competencia, un resultado o un tipo de logro.
+cli-skills-count = { $n ->
+    [one] Competencias: { $count } en { $n } marco
+   *[other] Competencias: { $count } en { $n } marcos
+  }
+cli-skills-results = Resultados
+cli-skills-types = Tipos de logro
+cli-skills-stacks = Itinerarios
+cli-skills-linked-by = enlazados por { $ids }
+cli-skills-shared-target = insignias alineadas con la misma competencia
+cli-skills-not-held = no está en la cartera
+cli-skills-timeline = Cronología
+cli-skills-undated = sin fecha
+
+## backpack a secas: la app de escritorio
+cli-app-opening = abriendo la app Backpack (backpack --help para la línea de órdenes)
+cli-app-cannot-start = no se puede iniciar { $app }: { $error }
+cli-app-missing-library = la app de escritorio no puede iniciarse: falta la biblioteca del sistema { $lib }. Instala las bibliotecas que necesita (Debian/Ubuntu: sudo apt install libwebkit2gtk-4.1-0 libgtk-3-0; Fedora: sudo dnf install webkit2gtk4.1 gtk3), o reinstala el paquete de Backpack con apt o dnf, que las instala por ti.
+
 ## wallet gallery
 wallet-title = Mis insignias
 recheck-all = Comprobar todas de nuevo

@@ -51,9 +51,14 @@ pub fn set_lang(lang: Lang) {
     let _ = LANG.set(lang);
 }
 
-/// The run's message catalog (English until [`set_lang`]).
+/// The run's message catalog (before [`set_lang`], e.g. when `backpack` alone opens the
+/// app: the environment's language).
 pub fn cat() -> &'static Catalog {
-    Catalog::get(LANG.get().copied().unwrap_or_default())
+    Catalog::get(
+        LANG.get()
+            .copied()
+            .unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok())),
+    )
 }
 
 impl Ctx {
