@@ -186,6 +186,19 @@ fn spanish_export_and_its_recheck() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     assert!(stdout(&o).starts_with(&format!("escrito {} (1 insignia, ", page.display())));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.lines()
+            .any(|l| l
+                == "esta exportación comparte estos identificadores que permiten relacionarte:"),
+        "{err}"
+    );
+    assert!(
+        err.lines()
+            .any(|l| l
+                == "- id. de la credencial: http://example.com/credentials/3527 (en «Teamwork»)"),
+        "{err}"
+    );
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.contains("<html lang=\"es\">"));
     assert!(html.contains("<dt>Emisor</dt>"));

@@ -270,11 +270,10 @@ pub fn export_in(
                     .map(|c| format!("U+{:04X}", *c as u32))
                     .collect::<Vec<_>>()
                     .join(" ");
-                notices.push(format!(
-                    "no installed font can print {chars}: they show as empty boxes in the pdf \
-                     (still selectable text); install a font for that script (on Debian: \
-                     fonts-noto-core, fonts-noto-cjk)"
-                ));
+                notices.push(
+                    crate::i18n::Catalog::get(lang)
+                        .msg("export-font-notice", &[("chars", chars.into())]),
+                );
             }
             (r.bytes, "pdf")
         }

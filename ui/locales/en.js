@@ -133,6 +133,18 @@ pdf-skill-badges = { $n ->
   }
 pdf-page-footer = { $title } · page { $page } of { $total }
 pdf-description = { $n } Open Badges, with each original credential attached
+export-privacy-none = no linkable identifiers leave this machine with this export
+export-privacy-header = this export shares these linkable identifiers:
+export-privacy-in = (in "{ $badge }")
+export-privacy-hidden = hidden on the page, but still inside the signed original
+export-privacy-signed-note = signed originals cannot be altered without breaking their signatures, so identifiers inside them are shared as issued
+export-privacy-kind-email = email address
+export-privacy-kind-hashed-email = hashed email (anyone who knows the address can confirm it)
+export-privacy-kind-did = recipient DID
+export-privacy-kind-other = recipient identity
+export-privacy-kind-credential-id = credential id
+export-privacy-kind-learner-did = your wallet's did:key (signs the presentation)
+export-font-notice = no installed font can print { $chars }: they show as empty boxes in the pdf (still selectable text); install a font for that script (on Debian: fonts-noto-core, fonts-noto-cjk)
 
 ## command line: shared (cli/src/commands/mod.rs). Fluent trims a value's leading and
 ## trailing spaces: prompts get their final space in the code.

@@ -132,6 +132,18 @@ pdf-skill-badges = { $n ->
   }
 pdf-page-footer = { $title } · página { $page } de { $total }
 pdf-description = { $n } Open Badges, cada uno con su credencial original adjunta
+export-privacy-none = con esta exportación no sale de este equipo ningún identificador que permita relacionarte
+export-privacy-header = esta exportación comparte estos identificadores que permiten relacionarte:
+export-privacy-in = (en «{ $badge }»)
+export-privacy-hidden = oculto en la página, pero sigue dentro del original firmado
+export-privacy-signed-note = los originales firmados no pueden cambiarse sin romper sus firmas, así que los identificadores que llevan dentro se comparten tal como se emitieron
+export-privacy-kind-email = dirección de correo
+export-privacy-kind-hashed-email = correo con hash (quien conozca la dirección puede confirmarla)
+export-privacy-kind-did = DID del destinatario
+export-privacy-kind-other = identidad del destinatario
+export-privacy-kind-credential-id = id. de la credencial
+export-privacy-kind-learner-did = el did:key de tu cartera (firma la presentación)
+export-font-notice = ninguna fuente instalada puede imprimir { $chars }: salen como recuadros vacíos en el pdf (el texto sigue siendo seleccionable); instala una fuente para esa escritura (en Debian: fonts-noto-core, fonts-noto-cjk)
 
 ## línea de órdenes: compartido (cli/src/commands/mod.rs). Fluent quita los espacios al
 ## principio y al final de un valor: el código añade el espacio final de las preguntas.
