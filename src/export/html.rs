@@ -398,16 +398,22 @@ pub struct BadgeShown {
     pub endorsements: Vec<crate::verify::EndorsementCheck>,
 }
 
+/// What every badge of a page shares: the sender's choices, the redactor, the words.
+struct Page<'a> {
+    privacy: &'a Privacy,
+    red: &'a Redactor,
+    c: &'a Catalog,
+}
+
 fn render_badge(
     out: &mut String,
     i: usize,
     item: &ExportBadge,
     declared: &PageBadgeInputs,
     shown: &BadgeShown,
-    privacy: &Privacy,
-    red: &Redactor,
-    c: &Catalog,
+    page: &Page<'_>,
 ) {
+    let (privacy, red, c) = (page.privacy, page.red, page.c);
     let b = &item.badge;
     let n = i + 1;
     let untitled = c.t("export-untitled");
@@ -799,16 +805,12 @@ pub fn render_page(
             issuer_label: None,
             endorsements: Vec::new(),
         });
-        render_badge(
-            &mut out,
-            i,
-            item,
-            declared,
-            &shown,
-            &inputs.privacy,
-            &red,
+        let page = Page {
+            privacy: &inputs.privacy,
+            red: &red,
             c,
-        );
+        };
+        render_badge(&mut out, i, item, declared, &shown, &page);
     }
     let _ = writeln!(
         out,

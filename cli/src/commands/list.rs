@@ -60,13 +60,16 @@ pub struct Args {
 fn parse_status(s: &str) -> Result<Status, String> {
     Status::from_id(s).ok_or_else(|| {
         let ids: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
-        format!("expected one of {}", ids.join(", "))
+        tr!("cli-expected-one-of", choices = ids.join(", "))
     })
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
     Format::from_id(s).ok_or_else(|| {
-        "expected ob2-hosted, ob2-signed, ob3-json, ob3-jwt, clr2-json or clr2-jwt".into()
+        tr!(
+            "cli-expected-one-of",
+            choices = "ob2-hosted, ob2-signed, ob3-json, ob3-jwt, clr2-json, clr2-jwt"
+        )
     })
 }
 

@@ -29,7 +29,7 @@ pub fn parse_id(s: &str) -> Result<i64, String> {
         .parse::<i64>()
         .ok()
         .filter(|n| *n > 0)
-        .ok_or_else(|| format!("{s:?} is not a badge id (a number, as in `backpack list`)"))
+        .ok_or_else(|| tr!("cli-not-a-badge-id", value = format!("{s:?}")))
 }
 
 impl Args {
@@ -100,17 +100,14 @@ impl Args {
         field("cli-show-valid-until", badge.valid_until.clone())?;
         field(
             "cli-show-format",
-            Some(format!(
-                "{}",
-                tr!(
-                    "cli-show-format-value",
-                    format = b.format.to_string(),
-                    spec = badge.spec_version.as_str(),
-                    container = serde_json::to_value(b.container)?
-                        .as_str()
-                        .unwrap_or("?")
-                        .to_string()
-                )
+            Some(tr!(
+                "cli-show-format-value",
+                format = b.format.to_string(),
+                spec = badge.spec_version.as_str(),
+                container = serde_json::to_value(b.container)?
+                    .as_str()
+                    .unwrap_or("?")
+                    .to_string()
             )),
         )?;
         field("cli-show-status", Some(super::status_label(b.status())))?;
