@@ -2799,3 +2799,39 @@ fn spanish_pdf_has_spanish_labels() {
     let r = verify_share(&out.bytes, &vctx(&clock, &f)).unwrap();
     assert!(r.all_valid(), "{:?}", r.problems);
 }
+
+/// A page record naming a language Backpack lacks is one clear difference, not a panic or a
+/// page rendered in some other language.
+#[test]
+fn page_record_with_an_unknown_language_is_reported() {
+    use backpack_core::i18n::Lang;
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD as B64;
+    let key = learner();
+    let out = export::export_in(
+        &bound_portfolio(),
+        ExportFormat::Html,
+        &opts(Some(&key)),
+        Lang::Es,
+    )
+    .unwrap();
+    let html = String::from_utf8(out.bytes).unwrap();
+    let block = extract_blocks(&html)
+        .into_iter()
+        .find(|b| b.id == "bp-page")
+        .unwrap();
+    let record = block.bytes.unwrap();
+    let text = String::from_utf8(record.clone()).unwrap();
+    assert!(text.ends_with(",\"lang\":\"es\"}"), "{text}");
+    let bad = B64.encode(text.replace("\"lang\":\"es\"", "\"lang\":\"xx\""));
+    let edited = edit(&html, &B64.encode(&record), &bad);
+    let m = page_messages(edited.as_bytes());
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(
+        m[0].starts_with(
+            "the page's bp-page block is not a page record: unknown language \"xx\": \
+             use en or es at line 1 column "
+        ),
+        "{m:?}"
+    );
+}

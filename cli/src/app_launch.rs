@@ -127,6 +127,8 @@ mod tests {
 
     #[test]
     fn the_message_names_the_library_and_the_install_command() {
+        // English whatever the machine's locale (the run's language is set once).
+        crate::commands::set_lang(backpack_core::i18n::Lang::En);
         let m = missing_library_message("libwebkit2gtk-4.1.so.0");
         assert!(m.contains("libwebkit2gtk-4.1.so.0 is missing"), "{m}");
         assert!(m.contains("sudo apt install libwebkit2gtk-4.1-0"), "{m}");
