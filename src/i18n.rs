@@ -211,6 +211,19 @@ impl Catalog {
         }
     }
 
+    /// The English catalog with every ASCII letter of the catalog's own words accented
+    /// (`a` → `á`, as the app's `en-XA` pseudo-locale): arguments are left as they are, so in
+    /// output made with it any plain-ASCII sentence did not come from the catalog. For tests
+    /// (`BACKPACK_LANG=en-XA` in the CLI).
+    pub fn pseudo() -> &'static Catalog {
+        static PSEUDO: OnceLock<Catalog> = OnceLock::new();
+        PSEUDO.get_or_init(|| {
+            let mut c = Catalog::new(Lang::En);
+            c.bundle.set_transform(Some(pseudo_text));
+            c
+        })
+    }
+
     /// The process's catalog for `lang`, parsed once.
     pub fn get(lang: Lang) -> &'static Catalog {
         static CATALOGS: [OnceLock<Catalog>; 2] = [OnceLock::new(), OnceLock::new()];
@@ -296,6 +309,16 @@ impl Catalog {
     }
 }
 
+/// `a`–`z`, `A`–`Z` accented (the same table as the app's `ui/js/i18n.js`).
+fn pseudo_text(s: &str) -> std::borrow::Cow<'_, str> {
+    const FROM: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const TO: &str = "áƀçđéƒğĥíĵķĺɱñóƥʠŕšťúʋŵẋýžÁƁÇĐÉƑĞĤÍĴĶĹṀÑÓƤɊŔŠŦÚƲŴẊÝŽ";
+    s.chars()
+        .map(|c| FROM.find(c).and_then(|i| TO.chars().nth(i)).unwrap_or(c))
+        .collect::<String>()
+        .into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -364,6 +387,10 @@ mod tests {
         assert_eq!(es.date("someday"), "someday");
         assert_eq!(es.status(crate::verify::Status::Verified), "Verificada");
         assert_eq!(es.msg("no-such-message", &[]), "no-such-message");
+        assert_eq!(
+            Catalog::pseudo().msg("wallet-count", &[("n", 2.into())]),
+            "2 ƀáđğéš íñ ýóúŕ ƀáçķƥáçķ"
+        );
     }
 
     #[test]

@@ -234,3 +234,93 @@ fn spanish_export_and_its_recheck() {
         Some("0 de 1 insignia verificada; no todo se verifica")
     );
 }
+
+/// The words of `line` that are plain ASCII English (three letters or more in a row) once the
+/// run's own data is taken out: paths, addresses, DIDs, hashes and the given badge text.
+fn plain_words(line: &str, data: &[&str]) -> Vec<String> {
+    let mut l = line.to_string();
+    for d in data {
+        l = l.replace(d, " ");
+    }
+    l.split_whitespace()
+        .filter(|t| !(t.contains("://") || t.contains("did:") || t.contains('/')))
+        .flat_map(|t| {
+            t.split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 3)
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Issue 14's pseudo-locale for the command line: with `BACKPACK_LANG=en-XA` every word the
+/// CLI writes itself comes out accented, so a plain English word in the output of these
+/// commands is a sentence that bypasses the catalog. (The checks' details, core errors and
+/// badge text are English data and are not part of these commands' output.)
+#[test]
+fn pseudo_locale_leaves_no_plain_english_word() {
+    let env = Env::new();
+    let png = fixture("1edtech-public-validator/ob30/simple-json.png");
+    let dir = env.dir.path().display().to_string();
+    let pngs = png.display().to_string();
+    let page = env.dir.path().join("p.html");
+    let pages = page.display().to_string();
+    let data = [
+        pngs.as_str(),
+        pages.as_str(),
+        dir.as_str(),
+        "Teamwork",
+        "Example Corp",
+        "ob3-json",
+        "image/png",
+        "Ñoño",
+        "Ñandú",
+        "ana@example.org",
+        "BACKPACK_LANG",
+    ];
+    let pseudo = [("BACKPACK_LANG", "en-XA")];
+    let mut seen = 0;
+    for args in [
+        &["init"][..],
+        &["list"][..],
+        &["import", &pngs][..],
+        &["import", &pngs][..],
+        &["list"][..],
+        &["collection", "list"][..],
+        &["collection", "create", "Ñoño"][..],
+        &["collection", "add", "Ñoño", "1"][..],
+        &["collection", "rename", "Ñoño", "Ñandú"][..],
+        &["collection", "list"][..],
+        &["export", "Ñandú", "--format", "html", "--output", &pages][..],
+        &["collection", "remove", "Ñandú", "1", "2"][..],
+        &["collection", "delete", "Ñandú"][..],
+        &["profile", "list"][..],
+        &["profile", "add-email", "ana@example.org"][..],
+        &["profile", "list"][..],
+        &["profile", "remove", "ana@example.org"][..],
+        &["remove", "1"][..],
+        &["remove", "1", "--undo"][..],
+        &["remove", "--purge"][..],
+        &["skills"][..],
+        &["hosts", "list"][..],
+        &["trust", "list"][..],
+        &["minor-mode", "status"][..],
+        &["init"][..],
+    ] {
+        let o = env.run_env(&pseudo, args);
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        for line in text.lines() {
+            seen += 1;
+            let plain = plain_words(line, &data);
+            assert!(plain.is_empty(), "{args:?}: {line:?} has {plain:?}");
+        }
+    }
+    assert!(seen > 25, "only {seen} lines");
+    // And the same run in English has plain words (the check can fail).
+    let o = env.run(&["collection", "list"]);
+    assert!(!plain_words(&stdout(&o), &data).is_empty());
+}

@@ -106,7 +106,11 @@ impl PrivacyWarning {
 
     /// [`PrivacyWarning::lines`] in `lang` (the identifiers and badge names as they are).
     pub fn lines_in(&self, lang: crate::i18n::Lang) -> Vec<String> {
-        let c = crate::i18n::Catalog::get(lang);
+        self.lines_with(crate::i18n::Catalog::get(lang))
+    }
+
+    /// [`PrivacyWarning::lines`] in the words of catalog `c`.
+    pub fn lines_with(&self, c: &crate::i18n::Catalog) -> Vec<String> {
         let mut out = Vec::new();
         if self.identifiers.is_empty() {
             out.push(c.t("export-privacy-none"));

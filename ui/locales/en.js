@@ -305,6 +305,9 @@ cli-profile-added = added { $kind } { $value }
 cli-profile-none = no identities yet (add one with: backpack profile add-email EMAIL)
 cli-profile-removed = removed { $value }
 cli-profile-not-in = { $value } is not in your profile
+cli-profile-kind-email = email
+cli-profile-kind-did = did
+cli-profile-kind-url = url
 
 ## backpack remove
 cli-remove-restored = restored #{ $id } "{ $name }"

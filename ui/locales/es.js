@@ -331,6 +331,9 @@ cli-profile-added = añadido { $kind } { $value }
 cli-profile-none = aún no hay identidades (añade una con: backpack profile add-email CORREO)
 cli-profile-removed = quitado { $value }
 cli-profile-not-in = { $value } no está en tu perfil
+cli-profile-kind-email = correo
+cli-profile-kind-did = did
+cli-profile-kind-url = url
 
 ## backpack remove
 cli-remove-restored = recuperada #{ $id } «{ $name }»

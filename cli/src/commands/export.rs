@@ -135,7 +135,7 @@ impl Args {
         // The page's and the PDF's own words in the learner's language (`--lang`).
         let out = export::export_in(&portfolio, format, &opts, ctx.lang)?;
         write_atomic(&self.output, &out.bytes)?;
-        for line in out.warning.lines_in(ctx.lang) {
+        for line in out.warning.lines_with(super::cat()) {
             eprintln!("{}", terminal_safe(&line));
         }
         for line in &out.notices {

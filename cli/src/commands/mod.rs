@@ -54,6 +54,12 @@ pub fn set_lang(lang: Lang) {
 /// The run's message catalog (before [`set_lang`], e.g. when `backpack` alone opens the
 /// app: the environment's language).
 pub fn cat() -> &'static Catalog {
+    // `BACKPACK_LANG=en-XA`: the pseudo-locale (tests: a sentence not from the catalog shows
+    // up unaccented).
+    static PSEUDO: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *PSEUDO.get_or_init(|| std::env::var("BACKPACK_LANG").is_ok_and(|v| v == "en-XA")) {
+        return Catalog::pseudo();
+    }
     Catalog::get(
         LANG.get()
             .copied()

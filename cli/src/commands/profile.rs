@@ -48,7 +48,7 @@ impl Command {
                 "{}",
                 tr!(
                     "cli-profile-added",
-                    kind = i.kind.as_str(),
+                    kind = kind_word(i.kind),
                     value = terminal_safe(&i.value)
                 )
             );
@@ -66,7 +66,9 @@ impl Command {
                     println!("{}", tr!("cli-profile-none"));
                 } else {
                     for i in ids {
-                        println!("{:<6}{}", i.kind.as_str(), terminal_safe(&i.value));
+                        let kind = kind_word(i.kind);
+                        let w = (kind.chars().count() + 1).max(6);
+                        println!("{kind:<w$}{}", terminal_safe(&i.value));
                     }
                 }
                 Ok(ExitCode::SUCCESS)
@@ -89,5 +91,15 @@ impl Command {
                 }
             }
         }
+    }
+}
+
+/// The kind of an identity in words (`email`, `did`, `url` in English).
+fn kind_word(k: backpack_core::store::IdentityKind) -> String {
+    use backpack_core::store::IdentityKind as K;
+    match k {
+        K::Email => tr!("cli-profile-kind-email"),
+        K::Did => tr!("cli-profile-kind-did"),
+        K::Url => tr!("cli-profile-kind-url"),
     }
 }
