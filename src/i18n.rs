@@ -303,6 +303,15 @@ impl Catalog {
         )
     }
 
+    /// [`Catalog::date`] of the UTC day of an RFC 3339 time stamp (when something happened
+    /// on this machine: an import, a sync, a check), as `app_support::human_date` in English.
+    pub fn date_utc(&self, s: &str) -> String {
+        match chrono::DateTime::parse_from_rfc3339(s) {
+            Ok(d) => self.date(&d.with_timezone(&chrono::Utc).to_rfc3339()),
+            Err(_) => self.date(s),
+        }
+    }
+
     /// The words for a verification status (`status-<id>` in the catalog).
     pub fn status(&self, s: crate::verify::Status) -> String {
         self.t(&format!("status-{}", s.as_str()))
@@ -385,6 +394,14 @@ mod tests {
         assert_eq!(en.date("2026-05-03T10:00:00Z"), "3 May 2026");
         assert_eq!(es.date("2026-05-03"), "3 de mayo de 2026");
         assert_eq!(es.date("someday"), "someday");
+        assert_eq!(
+            es.date_utc("2026-05-03T23:30:00-02:00"),
+            "4 de mayo de 2026"
+        );
+        assert_eq!(
+            en.date_utc("2026-05-03T23:30:00-02:00"),
+            crate::app_support::human_date("2026-05-03T23:30:00-02:00")
+        );
         assert_eq!(es.status(crate::verify::Status::Verified), "Verificada");
         assert_eq!(es.msg("no-such-message", &[]), "no-such-message");
         assert_eq!(

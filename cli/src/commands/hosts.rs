@@ -62,7 +62,7 @@ impl Command {
                     let last = h
                         .last_sync_at
                         .as_deref()
-                        .map(backpack_core::app_support::human_date)
+                        .map(|d| super::cat().date_utc(d))
                         .unwrap_or_else(|| tr!("cli-hosts-never"));
                     writeln!(
                         out,

@@ -118,7 +118,7 @@ impl Args {
         }
         // Earlier checks: the evidence history (e.g. a key confirmed online months ago).
         for r in wallet.reports(self.id)?.iter().skip(1).take(5) {
-            let when = backpack_core::verify::evidence::human_date(&r.report.checked_at);
+            let when = super::cat().date_utc(&r.report.checked_at);
             let what = if r.rules < backpack_core::verify::report::RULES {
                 tr!("cli-show-older-rules")
             } else {

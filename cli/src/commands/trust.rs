@@ -64,7 +64,7 @@ fn read_file(path: &PathBuf) -> Result<Vec<u8>, String> {
 }
 
 fn date(rfc3339: &str) -> String {
-    backpack_core::app_support::human_date(rfc3339)
+    super::cat().date_utc(rfc3339)
 }
 
 impl Command {
