@@ -38,8 +38,9 @@ lint:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
-# The app's message catalogs (ui/locales): they parse, English and Spanish hold the same
-# messages, and every id the UI uses exists (node; installed by the e2e group).
+# The message catalogs (ui/locales, read by the app, the CLI and the exports): they parse,
+# English and Spanish hold the same messages, every id the UI and the Rust code use exists,
+# and ui/css uses logical properties only (node; installed by the e2e group).
 .PHONY: check-catalog
 check-catalog:
 	node scripts/check-catalog.mjs

@@ -1,7 +1,12 @@
-// Static check of the app's message catalogs (ui/locales/*.js), run by `make test`
+// Static check of the message catalogs (ui/locales/*.js), run by `make test`
 // (make check-catalog): every catalog parses as Fluent without errors; English and Spanish
 // define exactly the same messages and attributes; every data-l10n-id in ui/index.html and
-// every t("id") in ui/js has a message. The runtime check — no visible text outside the
+// every t("id") in ui/js has a message. The same files are the Rust side's catalogs
+// (src/i18n.rs reads the text between the backticks): they hold no backslash (JavaScript
+// would read an escape where Rust reads the character), and every "cli-…", "export-…" and
+// "pdf-…" id named in src/ and cli/src/ has a message (tests/i18n.rs checks the same in
+// cargo test). ui/css uses logical properties only (…-inline-…, …-block-…, inset-inline,
+// text-align: start), so a right-to-left language can be added. The runtime check — no visible text outside the
 // catalog — is the pseudo-locale E2E test (e2e/test_app.py test_pseudo_locale_*).
 // Run: node scripts/check-catalog.mjs (ui/vendor/fluent-bundle/package.json marks its .js as ES modules)
 import { readFileSync, readdirSync, statSync } from "node:fs";
@@ -18,6 +23,7 @@ function messages(lang) {
   const m = src.match(/export default `([\s\S]*)`;\s*$/);
   if (!m) { problems.push(`${lang}.js: not "export default \`…\`;"`); return new Map(); }
   if (m[1].includes("${")) problems.push(`${lang}.js: contains \${ (a template-literal hole)`);
+  if (m[1].includes("\\")) problems.push(`${lang}.js: contains a backslash (JavaScript and Rust would read it differently)`);
   const res = new FluentResource(m[1]);
   // FluentResource skips broken entries silently: a line that is not part of a message,
   // comment or blank is a syntax error.
@@ -53,6 +59,26 @@ for (const f of walk(join(ui, "js")).filter((f) => f.endsWith(".js"))) {
     });
   }
 }
+// Message ids the Rust code names (the CLI's human output, the HTML and PDF exports).
+const rustFiles = [...walk(join(root, "src")), ...walk(join(root, "cli", "src"))].filter((f) => f.endsWith(".rs"));
+let rustIds = 0;
+for (const f of rustFiles) {
+  const src = readFileSync(f, "utf8");
+  for (const [, id] of src.matchAll(/"((?:cli|export|pdf)-[A-Za-z0-9_-]*[A-Za-z0-9_])"/g)) {
+    rustIds++;
+    for (const [lang, msgs] of [["en", en], ["es", es]]) if (!msgs.has(id)) problems.push(`${f.slice(root.length + 1)}: "${id}" is not in ${lang}.js`);
+  }
+}
+for (const id of ["date-long", ...Array.from({ length: 12 }, (_, i) => `month-${i + 1}`)]) if (!en.has(id)) problems.push(`catalog: missing ${id} (src/i18n.rs)`);
+
+// Physical left/right in the stylesheets (logical properties only; top/bottom too).
+for (const f of walk(join(ui, "css")).filter((f) => f.endsWith(".css"))) {
+  readFileSync(f, "utf8").split("\n").forEach((line, i) => {
+    const bad = line.match(/(?:^|[{;\s])((?:margin|padding|border)-(?:left|right|top|bottom)(?:-[a-z]+)?|left|right|top|bottom)\s*:|text-align\s*:\s*(?:left|right)|float\s*:\s*(?:left|right)/);
+    if (bad) problems.push(`${f.slice(root.length + 1)}:${i + 1}: physical property ${bad[0].trim()} (use the logical one: inline/block, start/end)`);
+  });
+}
+
 for (const s of ["verified", "issuer_not_confirmed", "could_not_check", "invalid", "expired", "revoked", "unreadable", "not_checked"]) {
   for (const id of [`status-${s}`, `status-help-${s}`]) if (!en.has(id)) problems.push(`catalog: missing ${id}`);
 }
@@ -61,4 +87,4 @@ if (problems.length) {
   for (const p of problems) console.error(`check-catalog: ${p}`);
   process.exit(1);
 }
-console.log(`check-catalog: en ${en.size} messages, es ${es.size} messages, all present`);
+console.log(`check-catalog: en ${en.size} messages, es ${es.size} messages, all present; ${rustIds} message uses in ${rustFiles.length} Rust files; ui/css logical`);

@@ -25,6 +25,7 @@
 //! - [`trust_list`]: issuer trust lists and the "known issuer" label (information, never a verdict).
 //! - [`minor_mode`]: the guardian's lock on everything that sends data out.
 //! - [`host_api`]: pull from a host: the Open Badges 3.0 API client (connect, sync).
+//! - [`i18n`]: the Fluent message catalogs (English, Spanish) for the CLI and the exports.
 //! - [`skills`]: skills, stacks and the timeline across the wallet's badges.
 //! - [`linkedin`]: LinkedIn's add-to-profile link for a badge.
 //! - [`wallets`]: other wallets' exports (LCW, LearnCard, Badgr, Mozilla, OBF PDF) and import by URL.
@@ -38,6 +39,7 @@ pub mod env;
 pub mod error;
 pub mod export;
 pub mod host_api;
+pub mod i18n;
 pub mod import;
 pub mod learner_key;
 pub mod limits;

@@ -2710,3 +2710,128 @@ fn pdf_skills_summary_is_optional() {
         "{with}"
     );
 }
+
+/// Issue 14: the page's own words in the learner's language. A Spanish page carries Spanish
+/// labels, headings, status words and dates (badge text as issued), says `lang="es"`, and the
+/// receiver's re-check renders it again in Spanish: it matches, and an edited word does not.
+#[test]
+fn spanish_page_has_spanish_labels_and_still_rechecks() {
+    use backpack_core::i18n::Lang;
+    let (clock, f) = (FixedClock(now()), StatusListFetcher);
+    let key = learner();
+    let mut o = opts(Some(&key));
+    o.privacy.include_notes = true;
+    let out = export::export_in(&bound_portfolio(), ExportFormat::Html, &o, Lang::Es).unwrap();
+    let html = String::from_utf8(out.bytes.clone()).unwrap();
+    for want in [
+        "<html lang=\"es\">",
+        "<a class=\"skip\" href=\"#badges\">Saltar a las insignias</a>",
+        "<p class=\"meta\">3 insignias · exportadas el 3 de mayo de 2026 con Backpack</p>",
+        "<span class=\"status status-verified\" data-field=\"status\">Verificada</span>",
+        "<dt>Emisor</dt><dd><span data-field=\"issuer\">Example Corp</span>",
+        "<dt>Emitida</dt><dd><span data-field=\"issued\">1 de enero de 2010</span>",
+        "<h3>Mi nota</h3>",
+        "aria-label=\"Cómo comprobar estas insignias\"",
+        "<code>backpack verify-share FILE</code>",
+        "Hecho con Backpack",
+        "data-field=\"name\">Teamwork</h2>",
+    ] {
+        assert!(html.contains(want), "{want}");
+    }
+    for english in [
+        ">Verified<",
+        "<dt>Issuer</dt>",
+        "How to check",
+        "January",
+        "Skip to badges",
+    ] {
+        assert!(!html.contains(english), "{english}");
+    }
+    let r = verify_share(&out.bytes, &vctx(&clock, &f)).unwrap();
+    assert!(r.all_valid(), "{:#?} {:?}", r.page, r.problems);
+    assert!(r.page.as_ref().unwrap().matches);
+    // The English page is unchanged by the language record (none is written for English).
+    assert!(bound_html().starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    // An edited Spanish status word is caught like an English one.
+    let (s, e) = badge_li(&html, 2);
+    let mut bad = html.clone();
+    bad.replace_range(
+        s..e,
+        &html[s..e].replacen(">Verificada</span>", ">Verified</span>", 1),
+    );
+    assert_eq!(
+        page_messages(bad.as_bytes()),
+        [
+            "badge 2 (\"Masters - v2 - unrevoked\"), status: the page says 'Verified', checking its credential now gives 'Verificada'"
+        ]
+    );
+}
+
+/// Issue 14: the PDF's own words in Spanish (cover, labels, status, dates, page footer), its
+/// document language `es`; its attachments re-check as before.
+#[test]
+fn spanish_pdf_has_spanish_labels() {
+    use backpack_core::i18n::Lang;
+    let (clock, f) = (FixedClock(now()), StatusListFetcher);
+    let dir = tempfile::tempdir().unwrap();
+    let out =
+        export::export_in(&bound_portfolio(), ExportFormat::Pdf, &opts(None), Lang::Es).unwrap();
+    let path = dir.path().join("es.pdf");
+    std::fs::write(&path, &out.bytes).unwrap();
+    let t = pdf_tool("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"]);
+    let text = String::from_utf8(t.stdout).unwrap();
+    for want in [
+        "3 insignias · exportadas el 3 de mayo de 2026 con Backpack",
+        "Insignias de esta colección",
+        "Cómo comprobar estas insignias",
+        "Verificada",
+        "Emisor",
+        "1 de enero de 2010",
+        "Cómo comprobar esta insignia",
+        "página 1 de",
+    ] {
+        assert!(text.contains(want), "{want} not in:\n{text}");
+    }
+    assert!(
+        !text.contains("Verified") && !text.contains("Issuer"),
+        "{text}"
+    );
+    let r = verify_share(&out.bytes, &vctx(&clock, &f)).unwrap();
+    assert!(r.all_valid(), "{:?}", r.problems);
+}
+
+/// A page record naming a language Backpack lacks is one clear difference, not a panic or a
+/// page rendered in some other language.
+#[test]
+fn page_record_with_an_unknown_language_is_reported() {
+    use backpack_core::i18n::Lang;
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD as B64;
+    let key = learner();
+    let out = export::export_in(
+        &bound_portfolio(),
+        ExportFormat::Html,
+        &opts(Some(&key)),
+        Lang::Es,
+    )
+    .unwrap();
+    let html = String::from_utf8(out.bytes).unwrap();
+    let block = extract_blocks(&html)
+        .into_iter()
+        .find(|b| b.id == "bp-page")
+        .unwrap();
+    let record = block.bytes.unwrap();
+    let text = String::from_utf8(record.clone()).unwrap();
+    assert!(text.ends_with(",\"lang\":\"es\"}"), "{text}");
+    let bad = B64.encode(text.replace("\"lang\":\"es\"", "\"lang\":\"xx\""));
+    let edited = edit(&html, &B64.encode(&record), &bad);
+    let m = page_messages(edited.as_bytes());
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(
+        m[0].starts_with(
+            "the page's bp-page block is not a page record: unknown language \"xx\": \
+             use en or es at line 1 column "
+        ),
+        "{m:?}"
+    );
+}

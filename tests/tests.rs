@@ -9,6 +9,7 @@
 //! - `verify`: the pipeline on every vector, hosted OB2 against a local server, status lists.
 //! - `host_api`: the Open Badges 3.0 API client against the mock host (`mock-host/`).
 //! - `export`: portfolio, bundle, presentation, PDF, backup round trips.
+//! - `i18n`: every message id the Rust code uses is in both catalogs.
 
 mod util;
 
@@ -17,6 +18,7 @@ mod decode;
 mod export;
 mod forgery;
 mod host_api;
+mod i18n;
 mod import;
 mod parse;
 mod skills;

@@ -33,7 +33,7 @@ pub fn maybe_open_app(args: &[OsString]) -> Option<ExitCode> {
         );
         return None;
     };
-    eprintln!("backpack: opening the Backpack app (backpack --help for the command line)");
+    eprintln!("backpack: {}", tr!("cli-app-opening"));
     Some(run_app(&app))
 }
 
@@ -63,7 +63,14 @@ fn run_app(app: &Path) -> ExitCode {
     let mut child = match Command::new(app).stderr(Stdio::piped()).spawn() {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("backpack: cannot start {}: {e}", app.display());
+            eprintln!(
+                "backpack: {}",
+                tr!(
+                    "cli-app-cannot-start",
+                    app = app.display().to_string(),
+                    error = e.to_string()
+                )
+            );
             return ExitCode::from(2);
         }
     };
@@ -100,12 +107,7 @@ fn missing_library(line: &str) -> Option<String> {
 
 /// One message: which library is missing and the command that installs the app's libraries.
 fn missing_library_message(lib: &str) -> String {
-    format!(
-        "the desktop app cannot start: the system library {lib} is missing. Install the \
-         libraries it needs (Debian/Ubuntu: sudo apt install libwebkit2gtk-4.1-0 libgtk-3-0; \
-         Fedora: sudo dnf install webkit2gtk4.1 gtk3), or reinstall Backpack's package with \
-         apt or dnf, which installs them for you."
-    )
+    tr!("cli-app-missing-library", lib = lib)
 }
 
 #[cfg(test)]
@@ -125,6 +127,8 @@ mod tests {
 
     #[test]
     fn the_message_names_the_library_and_the_install_command() {
+        // English whatever the machine's locale (the run's language is set once).
+        crate::commands::set_lang(backpack_core::i18n::Lang::En);
         let m = missing_library_message("libwebkit2gtk-4.1.so.0");
         assert!(m.contains("libwebkit2gtk-4.1.so.0 is missing"), "{m}");
         assert!(m.contains("sudo apt install libwebkit2gtk-4.1-0"), "{m}");

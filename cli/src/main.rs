@@ -4,6 +4,21 @@
 //! Exit codes: 0 ok / all valid, 1 some input refused / some badge invalid,
 //! 2 usage or I/O error / could not verify.
 
+/// A sentence of the CLI's human output in the run's language (`backpack_core::i18n`):
+/// `tr!("cli-…")`, or `tr!("cli-…", name = value, …)` for a message with arguments
+/// (strings or numbers; numbers pick plural forms).
+macro_rules! tr {
+    ($id:literal) => {
+        $crate::commands::cat().t($id)
+    };
+    ($id:literal, $($k:ident = $v:expr),+ $(,)?) => {
+        $crate::commands::cat().msg(
+            $id,
+            &[$((stringify!($k), backpack_core::i18n::Arg::from($v))),+],
+        )
+    };
+}
+
 mod app_launch;
 mod commands;
 
@@ -18,6 +33,12 @@ struct Cli {
     /// Wallet database to use (default: the platform data dir, e.g. ~/.local/share/backpack/wallet.db).
     #[arg(long, global = true, env = "BACKPACK_WALLET", value_name = "PATH")]
     wallet: Option<std::path::PathBuf>,
+
+    /// Language of the human output and of HTML/PDF exports: en or es (default: BACKPACK_LANG,
+    /// else the system's LC_ALL / LC_MESSAGES / LANG, else English). JSON output is the same
+    /// in every language.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    lang: Option<backpack_core::i18n::Lang>,
 
     #[command(subcommand)]
     command: Command,
@@ -72,6 +93,10 @@ enum Command {
     Linkedin(commands::linkedin::Args),
 }
 
+fn parse_lang(s: &str) -> Result<backpack_core::i18n::Lang, String> {
+    s.parse()
+}
+
 fn main() -> ExitCode {
     // `backpack` alone on a desktop opens the app; anything else is the command line.
     if let Some(code) = app_launch::maybe_open_app(&std::env::args_os().collect::<Vec<_>>()) {
@@ -88,7 +113,14 @@ fn main() -> ExitCode {
             };
         }
     };
-    let ctx = commands::Ctx { wallet: cli.wallet };
+    let lang = cli
+        .lang
+        .unwrap_or_else(|| backpack_core::i18n::Lang::from_env(|k| std::env::var(k).ok()));
+    commands::set_lang(lang);
+    let ctx = commands::Ctx {
+        wallet: cli.wallet,
+        lang,
+    };
     let result = match &cli.command {
         Command::Init(a) => a.run(&ctx),
         Command::Import(a) => a.run(&ctx),

@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use super::privacy::{Privacy, Redactor};
 use super::{ExportBadge, ExportError, ExportOptions, Portfolio, original_file_name, sha256_hex};
+use crate::i18n::{Arg, Catalog, Lang};
 use crate::model::{Container, IdentityKind, Image};
 use crate::verify::Status;
 
@@ -304,6 +305,10 @@ pub struct PageInputs {
     pub privacy: Privacy,
     /// One entry per badge, in page order.
     pub badges: Vec<PageBadgeInputs>,
+    /// The language of the page's own words (labels, headings, dates); badge text is as
+    /// issued. Left out of the record for English, so English pages read as before.
+    #[serde(default, skip_serializing_if = "Lang::is_en")]
+    pub lang: Lang,
 }
 
 /// What the sender's wallet said about one badge.
@@ -333,14 +338,19 @@ fn non_blank(s: Option<&String>) -> Option<String> {
 }
 
 impl PageInputs {
-    /// The inputs of `portfolio` exported with `opts`.
+    /// The inputs of `portfolio` exported with `opts`, in English.
     pub fn of(portfolio: &Portfolio, opts: &ExportOptions<'_>) -> PageInputs {
+        PageInputs::of_in(portfolio, opts, Lang::En)
+    }
+
+    /// The inputs of `portfolio` exported with `opts`, the page in `lang`.
+    pub fn of_in(portfolio: &Portfolio, opts: &ExportOptions<'_>, lang: Lang) -> PageInputs {
         let red = Redactor::new(portfolio, &opts.privacy);
         let notes = opts.privacy.include_notes;
         PageInputs {
             layout: PAGE_LAYOUT,
             title: if portfolio.title.trim().is_empty() {
-                "My badges".to_string()
+                Catalog::get(lang).t("export-default-title")
             } else {
                 red.apply(&portfolio.title)
             },
@@ -366,6 +376,7 @@ impl PageInputs {
                     }
                 })
                 .collect(),
+            lang,
         }
     }
 }
@@ -387,19 +398,27 @@ pub struct BadgeShown {
     pub endorsements: Vec<crate::verify::EndorsementCheck>,
 }
 
+/// What every badge of a page shares: the sender's choices, the redactor, the words.
+struct Page<'a> {
+    privacy: &'a Privacy,
+    red: &'a Redactor,
+    c: &'a Catalog,
+}
+
 fn render_badge(
     out: &mut String,
     i: usize,
     item: &ExportBadge,
     declared: &PageBadgeInputs,
     shown: &BadgeShown,
-    privacy: &Privacy,
-    red: &Redactor,
+    page: &Page<'_>,
 ) {
+    let (privacy, red, c) = (page.privacy, page.red, page.c);
     let b = &item.badge;
     let n = i + 1;
+    let untitled = c.t("export-untitled");
     let name = red.apply(if b.name.trim().is_empty() {
-        "Untitled badge"
+        &untitled
     } else {
         &b.name
     });
@@ -412,17 +431,18 @@ fn render_badge(
         Some((mime, bytes)) => {
             let _ = write!(
                 out,
-                "<img src=\"data:{};base64,{}\" alt=\"Badge image: {}\">",
+                "<img src=\"data:{};base64,{}\" alt=\"{}\">",
                 esc(&mime),
                 B64.encode(&bytes),
-                esc(&name)
+                esc(&c.msg("export-image-alt", &[("name", name.as_str().into())]))
             );
         }
         None => {
             let _ = write!(
                 out,
-                "<div class=\"noimg\" role=\"img\" aria-label=\"No image for {0}\">No image</div>",
-                esc(&name)
+                "<div class=\"noimg\" role=\"img\" aria-label=\"{}\">{}</div>",
+                esc(&c.msg("export-no-image-for", &[("name", name.as_str().into())])),
+                esc(&c.t("export-no-image"))
             );
         }
     }
@@ -433,14 +453,14 @@ fn render_badge(
         esc(&name)
     );
     let checked = match &declared.checked_at {
-        Some(at) => format!("checked by the sender's Backpack on {}", pretty_date(at)),
-        None => "not checked by the sender's Backpack".to_string(),
+        Some(at) => c.msg("export-checked-on", &[("date", c.date(at).into())]),
+        None => c.t("export-not-checked"),
     };
     let _ = write!(
         out,
         "<p class=\"status-line\"><span class=\"status status-{}\" data-field=\"status\">{}</span> {}</p>",
         shown.status.as_str(),
-        esc(shown.status.label()),
+        esc(&c.status(shown.status)),
         field("checked", Some("muted"), &checked)
     );
     // The issuer trust label (issue 12): one line under the status, when there is one.
@@ -460,17 +480,14 @@ fn render_badge(
                 .endorser_name
                 .as_deref()
                 .or(e.endorser_id.as_deref())
-                .unwrap_or("an unnamed endorser");
-            let of = match e.scope {
-                crate::endorsement::Scope::Credential => "this badge",
-                crate::endorsement::Scope::Achievement => "this achievement",
-                crate::endorsement::Scope::Issuer => "the issuer",
-                crate::endorsement::Scope::Creator => "the achievement's creator",
-            };
-            let line = format!(
-                "Endorsed by {} ({}), of {of}",
-                red.apply(by),
-                e.status.label()
+                .map_or_else(|| c.t("export-unnamed-endorser"), |by| red.apply(by));
+            let line = c.msg(
+                "export-endorsed",
+                &[
+                    ("by", by.into()),
+                    ("status", c.status(e.status).into()),
+                    ("scope", e.scope.as_str().into()),
+                ],
             );
             let _ = write!(out, "<li>{}</li>", field("endorsement", None, &line));
         }
@@ -497,24 +514,24 @@ fn render_badge(
         }
         issuer.push_str(&field("issuer-id", Some("mono"), &red.apply(id)));
     }
-    dl_row(&mut dl, "Issuer", &issuer);
+    dl_row(&mut dl, &esc(&c.t("export-issuer")), &issuer);
     if privacy.include_dates {
         for (label, key, v) in [
-            ("Issued", "issued", &b.issued),
-            ("Valid from", "valid-from", &b.valid_from),
-            ("Expires", "expires", &b.valid_until),
+            ("export-issued", "issued", &b.issued),
+            ("export-valid-from", "valid-from", &b.valid_from),
+            ("export-expires", "expires", &b.valid_until),
         ] {
             if let Some(v) = v
                 && !(key == "valid-from" && b.issued.as_ref() == Some(v))
             {
-                dl_row(&mut dl, label, &field(key, None, &pretty_date(v)));
+                dl_row(&mut dl, &esc(&c.t(label)), &field(key, None, &c.date(v)));
             }
         }
     }
     let mut recips = Vec::new();
     for r in &b.recipients {
         let v = match (&r.kind, r.hashed) {
-            (_, true) => "hashed identity".to_string(),
+            (_, true) => c.t("export-hashed"),
             (IdentityKind::Email, false) if red.is_hidden(&r.identity) => {
                 super::privacy::REDACTED_EMAIL.into()
             }
@@ -522,19 +539,27 @@ fn render_badge(
         };
         recips.push(field("recipient", Some("mono"), &v));
     }
-    dl_row(&mut dl, "Recipient", &recips.join("<br>"));
+    dl_row(
+        &mut dl,
+        &esc(&c.t("export-recipient")),
+        &recips.join("<br>"),
+    );
     let kind = match (&b.achievement_type, b.spec_version.is_empty()) {
         (Some(t), _) => format!("{} · Open Badges {}", t, b.spec_version),
         (None, false) => format!("Open Badges {}", b.spec_version),
         _ => String::new(),
     };
     if !kind.is_empty() {
-        dl_row(&mut dl, "Type", &field("type", None, &kind));
+        dl_row(
+            &mut dl,
+            &esc(&c.t("export-type")),
+            &field("type", None, &kind),
+        );
     }
     if let Some(id) = &b.id {
         dl_row(
             &mut dl,
-            "Credential id",
+            &esc(&c.t("export-credential-id")),
             &field("credential-id", Some("mono"), &red.apply(id)),
         );
     }
@@ -542,29 +567,33 @@ fn render_badge(
         let _ = write!(out, "<dl>{dl}</dl>");
     }
 
-    if let Some(c) = &b.criteria
-        && (c.narrative.is_some() || c.url.is_some())
+    if let Some(cr) = &b.criteria
+        && (cr.narrative.is_some() || cr.url.is_some())
     {
-        out.push_str("<h3>Criteria</h3>");
-        if let Some(t) = &c.narrative {
+        let _ = write!(out, "<h3>{}</h3>", esc(&c.t("export-criteria")));
+        if let Some(t) = &cr.narrative {
             let _ = write!(
                 out,
                 "<div data-field=\"criteria\">{}</div>",
                 text_block(t, red)
             );
         }
-        if let Some(u) = &c.url {
+        if let Some(u) = &cr.url {
             let _ = write!(
                 out,
-                "<p class=\"muted\">Criteria page: {}</p>",
-                field("criteria-url", Some("mono"), u)
+                "<p class=\"muted\">{}</p>",
+                c.msg(
+                    "export-criteria-page",
+                    &[("url", field("criteria-url", Some("mono"), u).into())]
+                )
             );
         }
     }
     if !b.alignments.is_empty() {
-        out.push_str("<h3>Skills and alignments</h3><ul>");
+        let _ = write!(out, "<h3>{}</h3><ul>", esc(&c.t("export-alignments")));
+        let unnamed = c.t("export-unnamed");
         for a in &b.alignments {
-            let mut line = esc(&red.apply(a.target_name.as_deref().unwrap_or("(unnamed)")));
+            let mut line = esc(&red.apply(a.target_name.as_deref().unwrap_or(&unnamed)));
             if let Some(f) = &a.target_framework {
                 let _ = write!(
                     line,
@@ -583,7 +612,7 @@ fn render_badge(
         out.push_str("</ul>");
     }
     if !b.results.is_empty() {
-        out.push_str("<h3>Results</h3><ul>");
+        let _ = write!(out, "<h3>{}</h3><ul>", esc(&c.t("export-results")));
         for r in &b.results {
             let parts: Vec<String> = [&r.label, &r.value, &r.status, &r.achieved_level]
                 .into_iter()
@@ -595,7 +624,7 @@ fn render_badge(
         out.push_str("</ul>");
     }
     if privacy.include_evidence && !b.evidence.is_empty() {
-        out.push_str("<h3>Evidence</h3><ul>");
+        let _ = write!(out, "<h3>{}</h3><ul>", esc(&c.t("export-heading-evidence")));
         for e in &b.evidence {
             let mut line = String::new();
             if let Some(nm) = &e.name {
@@ -622,26 +651,52 @@ fn render_badge(
     {
         let _ = write!(
             out,
-            "<h3>My note</h3><div class=\"note\" data-field=\"note\">{}</div>",
+            "<h3>{}</h3><div class=\"note\" data-field=\"note\">{}</div>",
+            esc(&c.t("export-my-note")),
             note_block(note)
         );
     }
+    // The catalog's words are trusted text; the arguments here are already HTML.
     let _ = write!(
         out,
-        "<p class=\"muted\">Original credential: {}, embedded in this page as <code>{CREDENTIAL_BLOCK_PREFIX}{n}</code> ({}).</p>",
-        field("file", Some("mono"), &original_file_name(i, item)),
-        item.format.as_str()
+        "<p class=\"muted\">{}</p>",
+        c.msg(
+            "export-original-html",
+            &[
+                (
+                    "file",
+                    field("file", Some("mono"), &original_file_name(i, item)).into()
+                ),
+                (
+                    "block",
+                    format!("<code>{CREDENTIAL_BLOCK_PREFIX}{n}</code>").into()
+                ),
+                ("format", item.format.as_str().into()),
+            ]
+        )
     );
     out.push_str("</div></article></li>\n");
 }
 
-/// Render the portfolio page. `presentation` is the signed VP JSON, embedded when given.
+/// Render the portfolio page in English. `presentation` is the signed VP JSON, embedded when
+/// given.
 pub fn render(
     portfolio: &Portfolio,
     opts: &ExportOptions<'_>,
     presentation: Option<&[u8]>,
 ) -> Result<String, ExportError> {
-    let inputs = PageInputs::of(portfolio, opts);
+    render_in(portfolio, opts, presentation, Lang::En)
+}
+
+/// Render the portfolio page with its own words in `lang` (recorded in the page, so a
+/// receiver renders it again in the same language).
+pub fn render_in(
+    portfolio: &Portfolio,
+    opts: &ExportOptions<'_>,
+    presentation: Option<&[u8]>,
+    lang: Lang,
+) -> Result<String, ExportError> {
+    let inputs = PageInputs::of_in(portfolio, opts, lang);
     let shown: Vec<BadgeShown> = inputs
         .badges
         .iter()
@@ -673,19 +728,22 @@ pub fn render_page(
     presentation: Option<&[u8]>,
 ) -> String {
     let red = Redactor::for_badges(items.iter().map(|b| &b.badge), &inputs.privacy);
+    let c = Catalog::get(inputs.lang);
     let mut out = String::with_capacity(
         64 * 1024 + items.iter().map(|b| b.original.len() * 3).sum::<usize>(),
     );
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n\
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"Backpack\">\n\
          <meta name=\"backpack-exported-at\" content=\"{at}\">\n\
          <title>{t}</title>\n<style>{CSS}</style>\n</head>\n<body>\n\
-         <a class=\"skip\" href=\"#badges\">Skip to badges</a>\n<header>\n<h1 data-field=\"title\">{t}</h1>\n",
+         <a class=\"skip\" href=\"#badges\">{skip}</a>\n<header>\n<h1 data-field=\"title\">{t}</h1>\n",
+        lang = inputs.lang.code(),
+        skip = esc(&c.t("export-skip")),
         csp = content_security_policy(),
         at = esc(&inputs.exported_at),
         t = esc(&inputs.title),
@@ -693,9 +751,14 @@ pub fn render_page(
     let n = items.len();
     let _ = writeln!(
         out,
-        "<p class=\"meta\">{n} badge{} · exported {} with Backpack</p>",
-        if n == 1 { "" } else { "s" },
-        esc(&pretty_date(&inputs.exported_at))
+        "<p class=\"meta\">{}</p>",
+        esc(&c.msg(
+            "export-meta",
+            &[
+                ("n", n.into()),
+                ("date", c.date(&inputs.exported_at).into())
+            ]
+        ))
     );
     if let Some(intro) = inputs.intro.as_deref().filter(|s| !s.trim().is_empty()) {
         let _ = writeln!(
@@ -714,7 +777,7 @@ pub fn render_page(
         );
     }
     out.push_str("</header>\n<main id=\"badges\">\n");
-    out.push_str(HOWTO);
+    out.push_str(&howto(c));
     let excluded: Vec<String> = items
         .iter()
         .filter(|b| !b.format.is_vc())
@@ -723,13 +786,15 @@ pub fn render_page(
     if presentation.is_some() && !excluded.is_empty() {
         let _ = writeln!(
             out,
-            "<p class=\"notice\">Open Badges 2.0 badges cannot go inside a verifiable presentation; \
-             these are embedded on their own: {}.</p>",
-            esc(&red.apply(&excluded.join(", ")))
+            "<p class=\"notice\">{}</p>",
+            esc(&c.msg(
+                "export-ob2-notice",
+                &[("names", red.apply(&excluded.join(", ")).into())]
+            ))
         );
     }
     if inputs.privacy.include_skills {
-        skills_summary(&mut out, items, &red);
+        skills_summary(&mut out, items, &red, c);
     }
     out.push_str("<ol class=\"badges\">\n");
     let none = PageBadgeInputs::default();
@@ -740,9 +805,18 @@ pub fn render_page(
             issuer_label: None,
             endorsements: Vec::new(),
         });
-        render_badge(&mut out, i, item, declared, &shown, &inputs.privacy, &red);
+        let page = Page {
+            privacy: &inputs.privacy,
+            red: &red,
+            c,
+        };
+        render_badge(&mut out, i, item, declared, &shown, &page);
     }
-    out.push_str("</ol>\n</main>\n<footer><p class=\"muted\">Made with Backpack, a learner-owned badge wallet. This page loads nothing from the network.</p></footer>\n");
+    let _ = writeln!(
+        out,
+        "</ol>\n</main>\n<footer><p class=\"muted\">{}</p></footer>",
+        esc(&c.t("export-footer"))
+    );
     let record = serde_json::to_vec(inputs).unwrap_or_default();
     let _ = writeln!(
         out,
@@ -775,18 +849,24 @@ pub fn render_page(
 /// The skills summary: the badges' alignments by framework and skill ([`crate::skills`]), each
 /// skill linking to the badges behind it by their number on the page. Built from the parsed
 /// views only, so a receiver's re-render gives the same bytes.
-fn skills_summary(out: &mut String, items: &[ExportBadge], red: &Redactor) {
+fn skills_summary(out: &mut String, items: &[ExportBadge], red: &Redactor, c: &Catalog) {
     let views: Vec<(i64, crate::model::Badge)> = items
         .iter()
         .zip(1i64..)
         .map(|(b, n)| (n, b.badge.clone()))
         .collect();
     let view = crate::skills::build(&views);
-    out.push_str(
-        "<section class=\"skills\" id=\"skills\" aria-labelledby=\"skills-title\"><h2 id=\"skills-title\">Skills</h2>\n",
+    let _ = writeln!(
+        out,
+        "<section class=\"skills\" id=\"skills\" aria-labelledby=\"skills-title\"><h2 id=\"skills-title\">{}</h2>",
+        esc(&c.t("export-heading-skills"))
     );
     if view.frameworks.is_empty() {
-        out.push_str("<p class=\"muted\">None of these badges names a skill.</p>\n");
+        let _ = writeln!(
+            out,
+            "<p class=\"muted\">{}</p>",
+            esc(&c.t("export-no-skills"))
+        );
     }
     for fw in &view.frameworks {
         let _ = write!(
@@ -814,18 +894,34 @@ fn skills_summary(out: &mut String, items: &[ExportBadge], red: &Redactor) {
     out.push_str("</section>\n");
 }
 
-/// How a reader checks the page: in Backpack, or with any Open Badges verifier.
-const HOWTO: &str = "<section class=\"notice howto\" aria-label=\"How to check these badges\">\
-<p><strong>How to check these badges.</strong> This page is a copy that anyone could edit; what \
-proves each badge is its original credential, embedded unchanged in this page's source as a \
-base64 block (<code>bp-credential-1</code>, <code>bp-credential-2</code>, …, each naming its \
-file in <code>data-file</code>). A Backpack ZIP bundle also holds them as files in its \
-<code>credentials</code> folder.</p>\
-<p>Open this file in Backpack (\u{201c}Check a received file\u{201d}, or \
-<code>backpack verify-share FILE</code>): it checks every credential again and reports any \
-name, issuer, date or status on this page that differs from it. Or give the credential files to \
-any Open Badges verifier. The status beside each badge is what the sender\u{2019}s Backpack \
-found when the page was made.</p></section>\n";
+/// How a reader checks the page: in Backpack, or with any Open Badges verifier. The
+/// catalog's words are trusted text; the arguments are markup.
+fn howto(c: &Catalog) -> String {
+    let code = |s: &str| Arg::Str(format!("<code>{s}</code>"));
+    format!(
+        "<section class=\"notice howto\" aria-label=\"{}\"><p><strong>{}</strong> {}</p><p>{}</p></section>\n",
+        esc(&c.t("export-howto-label")),
+        esc(&c.t("export-howto-lead")),
+        c.msg(
+            "export-howto-html-1",
+            &[
+                (
+                    "blocks",
+                    Arg::Str(
+                        "<code>bp-credential-1</code>, <code>bp-credential-2</code>, \u{2026}"
+                            .into()
+                    )
+                ),
+                ("attr", code("data-file")),
+                ("folder", code("credentials")),
+            ]
+        ),
+        c.msg(
+            "export-howto-html-2",
+            &[("command", code("backpack verify-share FILE"))]
+        )
+    )
+}
 
 /// One embedded block read back from a page.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -210,11 +210,27 @@ pub struct ExportOutput {
     pub notices: Vec<String>,
 }
 
-/// Export `portfolio` in `format`.
+/// Export `portfolio` in `format`, the page's and the PDF's own words in English.
 pub fn export(
     portfolio: &Portfolio,
     format: ExportFormat,
     opts: &ExportOptions<'_>,
+) -> Result<ExportOutput, ExportError> {
+    export_in(portfolio, format, opts, crate::i18n::Lang::En)
+}
+
+/// Export `portfolio` in `format`, with the HTML page's and the PDF's own words (headings,
+/// labels, statuses, dates, the how-to-check text) in `lang`: the learner's chosen language
+/// (issue 14). Badge text is shown as issued. The page records its language, so a receiver's
+/// re-check renders it in the same language. The other formats carry no words of ours.
+///
+/// A parameter rather than an [`ExportOptions`] field so that existing callers (the app)
+/// keep compiling until they pass the learner's language.
+pub fn export_in(
+    portfolio: &Portfolio,
+    format: ExportFormat,
+    opts: &ExportOptions<'_>,
+    lang: crate::i18n::Lang,
 ) -> Result<ExportOutput, ExportError> {
     if portfolio.badges.is_empty() {
         return Err(ExportError::Empty);
@@ -236,17 +252,17 @@ pub fn export(
         ExportFormat::Html => {
             let vp = presentation::build_for(portfolio, opts)?;
             (
-                html::render(portfolio, opts, vp.as_deref())?.into_bytes(),
+                html::render_in(portfolio, opts, vp.as_deref(), lang)?.into_bytes(),
                 "html",
             )
         }
-        ExportFormat::Zip => (zip::bundle(portfolio, opts)?, "zip"),
+        ExportFormat::Zip => (zip::bundle_in(portfolio, opts, lang)?, "zip"),
         ExportFormat::Vp => {
             let key = opts.learner.ok_or(ExportError::NoLearnerKey)?;
             (presentation::build_signed(portfolio, key, opts)?, "json")
         }
         ExportFormat::Pdf => {
-            let r = pdf::render_full(portfolio, opts)?;
+            let r = pdf::render_full_in(portfolio, opts, lang)?;
             if !r.missing_glyphs.is_empty() {
                 let chars: String = r
                     .missing_glyphs
@@ -254,11 +270,10 @@ pub fn export(
                     .map(|c| format!("U+{:04X}", *c as u32))
                     .collect::<Vec<_>>()
                     .join(" ");
-                notices.push(format!(
-                    "no installed font can print {chars}: they show as empty boxes in the pdf \
-                     (still selectable text); install a font for that script (on Debian: \
-                     fonts-noto-core, fonts-noto-cjk)"
-                ));
+                notices.push(
+                    crate::i18n::Catalog::get(lang)
+                        .msg("export-font-notice", &[("chars", chars.into())]),
+                );
             }
             (r.bytes, "pdf")
         }

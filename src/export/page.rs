@@ -186,7 +186,7 @@ pub fn check_page(
         ctx.push(BadgeCtx {
             name: item.badge.name.clone(),
             signed,
-            fresh: status,
+            fresh_words: crate::i18n::Catalog::get(inputs.lang).status(status),
             skip_fields: item.original.is_empty() && item.payload.is_empty(),
         });
         items.push(item);
@@ -208,8 +208,8 @@ struct BadgeCtx {
     name: String,
     /// Its signature verified.
     signed: bool,
-    /// The receiver's status now.
-    fresh: Status,
+    /// The receiver's status now, in the page's words (its language).
+    fresh_words: String,
     /// Unreadable: its field differences are noise (already reported).
     skip_fields: bool,
 }
@@ -526,7 +526,7 @@ fn pd(
 /// Whose word a field's expected text is.
 fn source_phrase(field: &str, c: &BadgeCtx, expected: Option<&str>) -> &'static str {
     match field {
-        "status" if expected == Some(c.fresh.label()) => "checking its credential now gives",
+        "status" if expected == Some(c.fresh_words.as_str()) => "checking its credential now gives",
         "status" | "checked" | "note" => "the page's own record says",
         "issuer-label" => "your Backpack says",
         _ if c.signed => "the signed credential says",
@@ -1185,7 +1185,7 @@ mod tests {
         let ctx = [BadgeCtx {
             name: "Teamwork".into(),
             signed: true,
-            fresh: Status::Verified,
+            fresh_words: "Verified".into(),
             skip_fields: false,
         }];
         let expected = "<!DOCTYPE html><article data-credential=\"bp-credential-1\">\

@@ -44,11 +44,12 @@ use krilla::tagging::{
 use krilla::{Document, SerializeSettings};
 use krilla_svg::{SurfaceExt, SvgSettings};
 
-use super::html::{badge_image, pretty_date, status_words};
+use super::html::{badge_image, export_status};
 use super::pdf_fonts::{Fonts, fonts};
 use super::pdf_text::{Line, iso, layout, layout_ltr, strip_bidi_controls};
 use super::privacy::{REDACTED_EMAIL, Redactor};
 use super::{ExportBadge, ExportError, ExportOptions, Portfolio, original_file_name, sha256_hex};
+use crate::i18n::{Arg, Catalog, Lang};
 use crate::model::{Container, Format, IdentityKind};
 use crate::verify::Status;
 
@@ -582,21 +583,28 @@ fn badge_pages(
     item: &ExportBadge,
     opts: &ExportOptions<'_>,
     red: &Redactor,
+    c: &Catalog,
 ) {
     let b = &item.badge;
     let n = i + 1;
     l.continuing = None;
     l.new_page();
     let art = l.group(Tag::Article, ROOT);
+    let untitled = c.t("export-untitled");
     let name = red.apply(if b.name.trim().is_empty() {
-        "Untitled badge"
+        &untitled
     } else {
         &b.name
     });
     // The image, top right.
     let top = l.y;
     let img_rect = Rect::from_xywh(W - M - IMG, top, IMG, IMG);
-    let fig = l.group(Tag::Figure(Some(format!("Badge image: {name}"))), art);
+    let fig = l.group(
+        Tag::Figure(Some(
+            c.msg("export-image-alt", &[("name", name.as_str().into())]),
+        )),
+        art,
+    );
     let drawn = img_rect.and_then(|r| image_draw(item, r, fig, l.fonts, &mut l.images));
     match drawn {
         Some(d) => l.push(d),
@@ -606,14 +614,22 @@ fn badge_pages(
                     rect: r,
                     colour: LINE,
                 });
-                let why = match badge_image(item) {
-                    Some(_) => "Image not shown",
-                    None => "No image",
-                };
+                let why = c.t(match badge_image(item) {
+                    Some(_) => "export-image-not-shown",
+                    None => "export-no-image",
+                });
                 let save = l.y;
                 l.y = top + IMG / 2.0 - 8.0;
-                let w = super::pdf_text::width(why, l.fonts, 9.0, false);
-                l.text(why, r.left() + (IMG - w) / 2.0, IMG, 9.0, false, MUTED, fig);
+                let w = super::pdf_text::width(&why, l.fonts, 9.0, false);
+                l.text(
+                    &why,
+                    r.left() + (IMG - w) / 2.0,
+                    IMG,
+                    9.0,
+                    false,
+                    MUTED,
+                    fig,
+                );
                 l.y = save;
             }
         }
@@ -626,36 +642,25 @@ fn badge_pages(
     );
     l.text(&name, M, side, 18.0, true, INK, h);
     l.gap(4.0);
-    let status = super::html::export_status(item);
-    let (_, words) = status_words(item);
+    let status = export_status(item);
+    let words = c.status(status);
     let checked = match item
         .report
         .as_ref()
         .filter(|_| status != Status::NotChecked)
     {
-        Some(r) => format!(
-            " \u{2014} checked by the sender\u{2019}s Backpack on {}",
-            pretty_date(&r.checked_at)
-        ),
-        None => " \u{2014} not checked by the sender\u{2019}s Backpack".into(),
+        Some(r) => c.msg("pdf-checked-on", &[("date", c.date(&r.checked_at).into())]),
+        None => c.t("pdf-not-checked"),
     };
     let p = l.group(Tag::P, art);
-    l.text(words, M, side, 12.0, true, status_colour(status), p);
-    l.text(
-        checked.trim_start_matches(" \u{2014} "),
-        M,
-        side,
-        9.0,
-        false,
-        MUTED,
-        p,
-    );
+    l.text(&words, M, side, 12.0, true, status_colour(status), p);
+    l.text(&checked, M, side, 9.0, false, MUTED, p);
     if status != Status::Verified
         && let Some(r) = &item.report
         && !r.reason.trim().is_empty()
     {
         l.text_dir(
-            &format!("Why: {}", iso(&red.apply(&r.reason))),
+            &c.msg("pdf-why", &[("reason", iso(&red.apply(&r.reason)).into())]),
             M,
             side,
             9.0,
@@ -687,17 +692,17 @@ fn badge_pages(
         }
         issuer.push_str(&red.apply(id));
     }
-    l.row(facts, "Issuer", &issuer);
+    l.row(facts, &c.t("export-issuer"), &issuer);
     if opts.privacy.include_dates {
         for (label, v) in [
-            ("Issued", &b.issued),
-            ("Valid from", &b.valid_from),
-            ("Expires", &b.valid_until),
+            ("export-issued", &b.issued),
+            ("export-valid-from", &b.valid_from),
+            ("export-expires", &b.valid_until),
         ] {
             if let Some(v) = v
-                && !(label == "Valid from" && b.issued.as_ref() == Some(v))
+                && !(label == "export-valid-from" && b.issued.as_ref() == Some(v))
             {
-                l.row(facts, label, &pretty_date(v));
+                l.row(facts, &c.t(label), &c.date(v));
             }
         }
     }
@@ -705,38 +710,39 @@ fn badge_pages(
         .recipients
         .iter()
         .map(|r| match (&r.kind, r.hashed) {
-            (_, true) => "hashed identity".to_string(),
+            (_, true) => c.t("export-hashed"),
             (IdentityKind::Email, false) if red.is_hidden(&r.identity) => REDACTED_EMAIL.into(),
             _ => r.identity.clone(),
         })
         .collect();
-    l.row(facts, "Recipient", &recips.join("\n"));
+    l.row(facts, &c.t("export-recipient"), &recips.join("\n"));
     let kind = match (&b.achievement_type, b.spec_version.is_empty()) {
         (Some(t), _) => format!("{} \u{b7} Open Badges {}", t, b.spec_version),
         (None, false) => format!("Open Badges {}", b.spec_version),
         _ => String::new(),
     };
-    l.row(facts, "Type", &kind);
+    l.row(facts, &c.t("export-type"), &kind);
     if let Some(id) = &b.id {
-        l.row(facts, "Credential id", &red.apply(id));
+        l.row(facts, &c.t("export-credential-id"), &red.apply(id));
     }
-    if let Some(c) = &b.criteria
-        && (c.narrative.is_some() || c.url.is_some())
+    if let Some(cr) = &b.criteria
+        && (cr.narrative.is_some() || cr.url.is_some())
     {
-        l.heading(3, art, "Criteria");
-        if let Some(t) = &c.narrative {
+        l.heading(3, art, &c.t("export-criteria"));
+        if let Some(t) = &cr.narrative {
             l.para(Tag::P, art, &red.apply(t), 10.0, false, INK);
         }
-        if let Some(u) = &c.url {
+        if let Some(u) = &cr.url {
             let g = l.group(Tag::P, art);
-            let text = format!("Criteria page: {}", iso(u));
+            let text = c.msg("export-criteria-page", &[("url", iso(u).into())]);
             l.text_dir(&text, M, W - 2.0 * M, 9.0, false, MUTED, g, true);
         }
     }
     if !b.alignments.is_empty() {
-        l.heading(3, art, "Skills and alignments");
+        l.heading(3, art, &c.t("export-alignments"));
+        let unnamed = c.t("export-unnamed");
         for a in &b.alignments {
-            let mut s = iso(&red.apply(a.target_name.as_deref().unwrap_or("(unnamed)")));
+            let mut s = iso(&red.apply(a.target_name.as_deref().unwrap_or(&unnamed)));
             if let Some(f) = &a.target_framework {
                 s.push_str(&format!(" ({})", iso(&red.apply(f))));
             }
@@ -750,7 +756,7 @@ fn badge_pages(
         }
     }
     if !b.results.is_empty() {
-        l.heading(3, art, "Results");
+        l.heading(3, art, &c.t("export-results"));
         for r in &b.results {
             let parts: Vec<String> = [&r.label, &r.value, &r.status, &r.achieved_level]
                 .into_iter()
@@ -761,7 +767,7 @@ fn badge_pages(
         }
     }
     if opts.privacy.include_evidence && !b.evidence.is_empty() {
-        l.heading(3, art, "Evidence");
+        l.heading(3, art, &c.t("export-heading-evidence"));
         for e in &b.evidence {
             let s: Vec<String> = [
                 &e.name,
@@ -781,19 +787,22 @@ fn badge_pages(
     if let Some(r) = &item.report
         && !r.endorsements.is_empty()
     {
-        l.heading(3, art, "Endorsements");
+        l.heading(3, art, &c.t("pdf-endorsements"));
         for e in &r.endorsements {
             let who = e
                 .endorser_name
                 .as_deref()
                 .or(e.endorser_id.as_deref())
                 .map(|s| iso(&red.apply(s)))
-                .unwrap_or_else(|| "an unnamed endorser".into());
-            let mut s = format!(
-                "{} \u{2014} by {who}, of the {}: {}",
-                iso(&red.apply(&e.name)),
-                e.scope.as_str(),
-                e.status.label()
+                .unwrap_or_else(|| c.t("export-unnamed-endorser"));
+            let mut s = c.msg(
+                "pdf-endorsement",
+                &[
+                    ("name", iso(&red.apply(&e.name)).into()),
+                    ("by", who.into()),
+                    ("scope", e.scope.as_str().into()),
+                    ("status", c.status(e.status).into()),
+                ],
             );
             if e.status != Status::Verified && !e.reason.trim().is_empty() {
                 s.push_str(&format!(" ({})", iso(&red.apply(&e.reason))));
@@ -807,7 +816,7 @@ fn badge_pages(
     if opts.privacy.include_notes
         && let Some(note) = item.note.as_deref().filter(|n| !n.trim().is_empty())
     {
-        l.heading(3, art, "My note");
+        l.heading(3, art, &c.t("export-my-note"));
         l.para(Tag::P, art, note, 10.0, false, INK);
     }
     // How to check this badge: the QR code where it has a public address, else words.
@@ -816,10 +825,13 @@ fn badge_pages(
     let block_h = if url.is_some() { QR + 20.0 } else { 70.0 };
     l.gap(10.0);
     l.ensure(block_h);
-    l.heading(3, art, "How to check this badge");
+    l.heading(3, art, &c.t("pdf-howto-badge"));
     let top = l.y;
     let tx = if let Some(u) = &url {
-        let qfig = l.group(Tag::Figure(Some(format!("QR code linking to {u}"))), art);
+        let qfig = l.group(
+            Tag::Figure(Some(c.msg("pdf-qr-alt", &[("url", u.as_str().into())]))),
+            art,
+        );
         if let Some(rects) = qr_modules(u, M - 6.0, top, QR) {
             l.push(Draw::Modules { rects, group: qfig });
         }
@@ -830,19 +842,20 @@ fn badge_pages(
     let tw = W - M - tx;
     let p = l.group(Tag::P, art);
     let words = match &url {
-        Some(u) => format!(
-            "The QR code opens this badge\u{2019}s own address: {u}\n\
-             The original credential is attached to this PDF as {file} ({}); open the PDF in \
-             Backpack (\u{201c}Check a received file\u{201d}, or backpack verify-share) or give \
-             the attached file to any Open Badges verifier.",
-            item.format.as_str()
+        Some(u) => c.msg(
+            "pdf-howto-qr",
+            &[
+                ("url", u.as_str().into()),
+                ("file", file.as_str().into()),
+                ("format", item.format.as_str().into()),
+            ],
         ),
-        None => format!(
-            "This badge has no public address of its own, so it has no QR code. Its original \
-             credential is attached to this PDF as {file} ({}): open the PDF in Backpack \
-             (\u{201c}Check a received file\u{201d}, or backpack verify-share) or save the \
-             attachment and give it to any Open Badges verifier.",
-            item.format.as_str()
+        None => c.msg(
+            "pdf-howto-no-qr",
+            &[
+                ("file", file.as_str().into()),
+                ("format", item.format.as_str().into()),
+            ],
         ),
     };
     l.y = top + 4.0;
@@ -859,16 +872,19 @@ fn cover(
     opts: &ExportOptions<'_>,
     red: &Redactor,
     title: &str,
+    c: &Catalog,
 ) {
     l.heading(1, ROOT, title);
     let n = portfolio.badges.len();
     l.para(
         Tag::P,
         ROOT,
-        &format!(
-            "{n} badge{} \u{b7} exported {} with Backpack",
-            if n == 1 { "" } else { "s" },
-            pretty_date(&opts.exported_at.to_rfc3339())
+        &c.msg(
+            "export-meta",
+            &[
+                ("n", n.into()),
+                ("date", c.date(&opts.exported_at.to_rfc3339()).into()),
+            ],
         ),
         10.5,
         false,
@@ -885,7 +901,7 @@ fn cover(
         l.para(Tag::P, ROOT, note, 11.0, false, INK);
         l.gap(6.0);
     }
-    l.heading(2, ROOT, "Badges in this collection");
+    l.heading(2, ROOT, &c.t("pdf-badges-heading"));
     for (i, item) in portfolio.badges.iter().enumerate() {
         let b = &item.badge;
         let mut s = format!("{}. {}", i + 1, iso(&red.apply(&b.name)));
@@ -895,39 +911,25 @@ fn cover(
         if opts.privacy.include_dates
             && let Some(d) = &b.issued
         {
-            s.push_str(&format!(" \u{2014} {}", pretty_date(d)));
+            s.push_str(&format!(" \u{2014} {}", c.date(d)));
         }
-        s.push_str(&format!(" \u{2014} {}", status_words(item).1));
+        s.push_str(&format!(" \u{2014} {}", c.status(export_status(item))));
         let g = l.group(Tag::P, ROOT);
         l.text_dir(&s, M + 8.0, W - 2.0 * M - 8.0, 10.5, false, INK, g, true);
         l.gap(1.5);
     }
     if opts.privacy.include_skills {
-        skills_summary(l, portfolio, red);
+        skills_summary(l, portfolio, red, c);
     }
     l.gap(10.0);
-    l.heading(2, ROOT, "How to check these badges");
-    l.para(
-        Tag::P,
-        ROOT,
-        "This PDF is a printable copy that anyone could edit; what proves each badge is its \
-         original credential, attached to this PDF unchanged (most PDF viewers list attachments \
-         in a side panel; each is named like 01-badge-name.json). Open this PDF in Backpack \
-         (\u{201c}Check a received file\u{201d}, or backpack verify-share FILE.pdf): it checks \
-         every attached credential again and shows what each one says. Or save an attachment \
-         and give it to any Open Badges verifier. A badge with a public address of its own has \
-         a QR code on its page that opens it. The status printed beside each badge is what the \
-         sender\u{2019}s Backpack found when the PDF was made.",
-        10.0,
-        false,
-        INK,
-    );
+    l.heading(2, ROOT, &c.t("export-howto-label"));
+    l.para(Tag::P, ROOT, &c.t("pdf-howto"), 10.0, false, INK);
 }
 
 /// The optional skills summary on the cover (issue 11): the badges' alignments by framework
 /// and skill ([`crate::skills`]), each with the numbers of the badges behind it, as on the
 /// HTML page.
-fn skills_summary(l: &mut Layout<'_>, portfolio: &Portfolio, red: &Redactor) {
+fn skills_summary(l: &mut Layout<'_>, portfolio: &Portfolio, red: &Redactor, c: &Catalog) {
     let views: Vec<(i64, crate::model::Badge)> = portfolio
         .badges
         .iter()
@@ -936,16 +938,9 @@ fn skills_summary(l: &mut Layout<'_>, portfolio: &Portfolio, red: &Redactor) {
         .collect();
     let view = crate::skills::build(&views);
     l.gap(10.0);
-    l.heading(2, ROOT, "Skills");
+    l.heading(2, ROOT, &c.t("export-heading-skills"));
     if view.frameworks.is_empty() {
-        l.para(
-            Tag::P,
-            ROOT,
-            "None of these badges names a skill.",
-            10.0,
-            false,
-            MUTED,
-        );
+        l.para(Tag::P, ROOT, &c.t("export-no-skills"), 10.0, false, MUTED);
     }
     for fw in &view.frameworks {
         // A heading is laid out on its own (bidi controls stripped): no isolation needed.
@@ -956,7 +951,16 @@ fn skills_summary(l: &mut Layout<'_>, portfolio: &Portfolio, red: &Redactor) {
                 line.push_str(&format!(" ({})", iso(&red.apply(code))));
             }
             let badges: Vec<String> = s.badges.iter().map(|n| format!("#{n}")).collect();
-            line.push_str(&format!(" \u{2014} badge {}", badges.join(", ")));
+            line.push_str(&format!(
+                " \u{2014} {}",
+                c.msg(
+                    "pdf-skill-badges",
+                    &[
+                        ("n", s.badges.len().into()),
+                        ("list", badges.join(", ").into())
+                    ]
+                )
+            ));
             l.bullet(ROOT, &line);
         }
     }
@@ -1168,11 +1172,21 @@ pub fn render(portfolio: &Portfolio, opts: &ExportOptions<'_>) -> Result<Vec<u8>
     render_full(portfolio, opts).map(|r| r.bytes)
 }
 
-/// Render the portfolio as a PDF, with the font notice.
+/// Render the portfolio as a PDF in English, with the font notice.
 pub fn render_full(
     portfolio: &Portfolio,
     opts: &ExportOptions<'_>,
 ) -> Result<Rendered, ExportError> {
+    render_full_in(portfolio, opts, Lang::En)
+}
+
+/// Render the portfolio as a PDF with its own words in `lang`, with the font notice.
+pub fn render_full_in(
+    portfolio: &Portfolio,
+    opts: &ExportOptions<'_>,
+    lang: Lang,
+) -> Result<Rendered, ExportError> {
+    let c = Catalog::get(lang);
     let fonts = fonts();
     if fonts.main(false).is_none() {
         return Err(ExportError::Pdf(
@@ -1183,14 +1197,14 @@ pub fn render_full(
     }
     let red = Redactor::new(portfolio, &opts.privacy);
     let title = if portfolio.title.trim().is_empty() {
-        "My badges".to_string()
+        c.t("export-default-title")
     } else {
         red.apply(&portfolio.title)
     };
     let mut l = Layout::new(fonts);
-    cover(&mut l, portfolio, opts, &red, &title);
+    cover(&mut l, portfolio, opts, &red, &title, c);
     for (i, item) in portfolio.badges.iter().enumerate() {
-        badge_pages(&mut l, i, item, opts, &red);
+        badge_pages(&mut l, i, item, opts, &red, c);
     }
 
     let mut doc = Document::new_with(SerializeSettings {
@@ -1211,14 +1225,21 @@ pub fn render_full(
         footer(
             &mut surface,
             fonts,
-            &format!("{} \u{b7} page {} of {total}", iso(&title), pi + 1),
+            &c.msg(
+                "pdf-page-footer",
+                &[
+                    ("title", iso(&title).into()),
+                    ("page", Arg::Str((pi + 1).to_string())),
+                    ("total", Arg::Str(total.to_string())),
+                ],
+            ),
         );
         surface.finish();
         page.finish();
         ids.push(page_ids);
     }
     let nodes = build_tree(&mut l.groups, &mut ids, ROOT);
-    let mut tree = TagTree::new().with_lang(Some("en".into()));
+    let mut tree = TagTree::new().with_lang(Some(lang.code().into()));
     for n in nodes {
         tree.push(n);
     }
@@ -1226,11 +1247,11 @@ pub fn render_full(
     doc.set_metadata(
         Metadata::new()
             .title(title.clone())
-            .language("en".into())
+            .language(lang.code().into())
             .creator("Backpack".into())
-            .description(format!(
-                "{} Open Badges, with each original credential attached",
-                portfolio.badges.len()
+            .description(c.msg(
+                "pdf-description",
+                &[("n", Arg::Str(portfolio.badges.len().to_string()))],
             ))
             .creation_date(k_date(&opts.exported_at)),
     );

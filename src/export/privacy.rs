@@ -64,21 +64,6 @@ pub enum IdentifierKind {
     LearnerDid,
 }
 
-impl IdentifierKind {
-    fn label(self) -> &'static str {
-        match self {
-            IdentifierKind::Email => "email address",
-            IdentifierKind::HashedEmail => {
-                "hashed email (anyone who knows the address can confirm it)"
-            }
-            IdentifierKind::Did => "recipient DID",
-            IdentifierKind::OtherIdentity => "recipient identity",
-            IdentifierKind::CredentialId => "credential id",
-            IdentifierKind::LearnerDid => "your wallet's did:key (signs the presentation)",
-        }
-    }
-}
-
 /// One identifier that will leave the machine.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Identifier {
@@ -99,34 +84,58 @@ pub struct PrivacyWarning {
     pub identifiers: Vec<Identifier>,
 }
 
+impl IdentifierKind {
+    /// The catalog message for this kind (`export-privacy-kind-…`).
+    fn message(self) -> &'static str {
+        match self {
+            IdentifierKind::Email => "export-privacy-kind-email",
+            IdentifierKind::HashedEmail => "export-privacy-kind-hashed-email",
+            IdentifierKind::Did => "export-privacy-kind-did",
+            IdentifierKind::OtherIdentity => "export-privacy-kind-other",
+            IdentifierKind::CredentialId => "export-privacy-kind-credential-id",
+            IdentifierKind::LearnerDid => "export-privacy-kind-learner-did",
+        }
+    }
+}
+
 impl PrivacyWarning {
-    /// One line per identifier, plus a note on signed originals when relevant.
+    /// One line per identifier, plus a note on signed originals when relevant, in English.
     pub fn lines(&self) -> Vec<String> {
+        self.lines_in(crate::i18n::Lang::En)
+    }
+
+    /// [`PrivacyWarning::lines`] in `lang` (the identifiers and badge names as they are).
+    pub fn lines_in(&self, lang: crate::i18n::Lang) -> Vec<String> {
+        self.lines_with(crate::i18n::Catalog::get(lang))
+    }
+
+    /// [`PrivacyWarning::lines`] in the words of catalog `c`.
+    pub fn lines_with(&self, c: &crate::i18n::Catalog) -> Vec<String> {
         let mut out = Vec::new();
         if self.identifiers.is_empty() {
-            out.push("no linkable identifiers leave this machine with this export".to_string());
+            out.push(c.t("export-privacy-none"));
             return out;
         }
-        out.push("this export shares these linkable identifiers:".to_string());
+        out.push(c.t("export-privacy-header"));
         for id in &self.identifiers {
             let from = id
                 .badge
                 .as_deref()
-                .map(|b| format!(" (in \"{b}\")"))
+                .map(|b| format!(" {}", c.msg("export-privacy-in", &[("badge", b.into())])))
                 .unwrap_or_default();
             let hidden = if id.redacted_in_views_only {
-                " — hidden on the page, but still inside the signed original"
+                format!(" \u{2014} {}", c.t("export-privacy-hidden"))
             } else {
-                ""
+                String::new()
             };
-            out.push(format!("- {}: {}{from}{hidden}", id.kind.label(), id.value));
+            out.push(format!(
+                "- {}: {}{from}{hidden}",
+                c.t(id.kind.message()),
+                id.value
+            ));
         }
         if self.identifiers.iter().any(|i| i.redacted_in_views_only) {
-            out.push(
-                "signed originals cannot be altered without breaking their signatures, so \
-                 identifiers inside them are shared as issued"
-                    .to_string(),
-            );
+            out.push(c.t("export-privacy-signed-note"));
         }
         out
     }

@@ -81,16 +81,14 @@ pub fn portfolio_from_collection(
 }
 
 /// A portfolio of individual badges (no collection): titled with the wallet's portfolio
-/// title setting, else "My badges".
+/// title setting, else untitled (the export then shows "My badges" in its language).
 pub fn portfolio_from_badges(wallet: &Wallet, ids: &[i64]) -> crate::Result<Portfolio> {
     let mut badges = Vec::new();
     for &id in ids {
         badges.push(ExportBadge::from_stored(&wallet.get_badge(id)?, None)?);
     }
     Ok(Portfolio {
-        title: wallet
-            .setting(keys::PORTFOLIO_TITLE)?
-            .unwrap_or_else(|| "My badges".into()),
+        title: wallet.setting(keys::PORTFOLIO_TITLE)?.unwrap_or_default(),
         intro: None,
         note: None,
         badges,

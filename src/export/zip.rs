@@ -123,12 +123,21 @@ fn zerr(e: impl std::fmt::Display) -> ExportError {
     ExportError::Zip(e.to_string())
 }
 
-/// Build the bundle.
+/// Build the bundle (its page in English).
 pub fn bundle(portfolio: &Portfolio, opts: &ExportOptions<'_>) -> Result<Vec<u8>, ExportError> {
+    bundle_in(portfolio, opts, crate::i18n::Lang::En)
+}
+
+/// Build the bundle, its page in `lang`.
+pub fn bundle_in(
+    portfolio: &Portfolio,
+    opts: &ExportOptions<'_>,
+    lang: crate::i18n::Lang,
+) -> Result<Vec<u8>, ExportError> {
     let vp = super::presentation::build_for(portfolio, opts)?;
-    let page = super::html::render(portfolio, opts, vp.as_deref())?;
+    let page = super::html::render_in(portfolio, opts, vp.as_deref(), lang)?;
     // The manifest's title is the page's: as shown, with any hidden email still hidden.
-    let shown_title = super::html::PageInputs::of(portfolio, opts).title;
+    let shown_title = super::html::PageInputs::of_in(portfolio, opts, lang).title;
 
     let t = opts.exported_at;
     let when = zip::DateTime::from_date_and_time(

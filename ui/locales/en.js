@@ -50,6 +50,421 @@ status-help-revoked = The issuer has withdrawn (revoked or suspended) this badge
 status-help-unreadable = No badge could be read from the file.
 status-help-not_checked = Never checked yet, or checked only under older, weaker rules. Use “Check again”.
 
+## dates (src/i18n.rs Catalog::date; the app formats its dates with Intl)
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## exports: the HTML portfolio page and the PDF (src/export/html.rs, pdf.rs)
+export-default-title = My badges
+export-untitled = Untitled badge
+export-skip = Skip to badges
+export-meta = { $n ->
+    [one] { $n } badge · exported { $date } with Backpack
+   *[other] { $n } badges · exported { $date } with Backpack
+  }
+export-image-alt = Badge image: { $name }
+export-no-image-for = No image for { $name }
+export-no-image = No image
+export-image-not-shown = Image not shown
+export-checked-on = checked by the sender's Backpack on { $date }
+export-not-checked = not checked by the sender's Backpack
+export-unnamed-endorser = an unnamed endorser
+export-endorsed = Endorsed by { $by } ({ $status }), of { $scope ->
+    [credential] this badge
+    [achievement] this achievement
+    [issuer] the issuer
+   *[creator] the achievement's creator
+  }
+export-issuer = Issuer
+export-issued = Issued
+export-valid-from = Valid from
+export-expires = Expires
+export-recipient = Recipient
+export-hashed = hashed identity
+export-type = Type
+export-credential-id = Credential id
+export-criteria = Criteria
+export-criteria-page = Criteria page: { $url }
+export-alignments = Skills and alignments
+export-unnamed = (unnamed)
+export-results = Results
+export-heading-evidence = Evidence
+export-my-note = My note
+export-original-html = Original credential: { $file }, embedded in this page as { $block } ({ $format }).
+export-ob2-notice = Open Badges 2.0 badges cannot go inside a verifiable presentation; these are embedded on their own: { $names }.
+export-heading-skills = Skills
+export-no-skills = None of these badges names a skill.
+export-footer = Made with Backpack, a learner-owned badge wallet. This page loads nothing from the network.
+export-howto-label = How to check these badges
+export-howto-lead = How to check these badges.
+export-howto-html-1 = This page is a copy that anyone could edit; what proves each badge is its original credential, embedded unchanged in this page's source as a base64 block ({ $blocks }, each naming its file in { $attr }). A Backpack ZIP bundle also holds them as files in its { $folder } folder.
+export-howto-html-2 = Open this file in Backpack (“Check a received file”, or { $command }): it checks every credential again and reports any name, issuer, date or status on this page that differs from it. Or give the credential files to any Open Badges verifier. The status beside each badge is what the sender’s Backpack found when the page was made.
+pdf-checked-on = checked by the sender’s Backpack on { $date }
+pdf-not-checked = not checked by the sender’s Backpack
+pdf-why = Why: { $reason }
+pdf-endorsements = Endorsements
+pdf-endorsement = { $name } — by { $by }, of the { $scope ->
+    [credential] credential
+    [achievement] achievement
+    [issuer] issuer
+   *[creator] creator
+  }: { $status }
+pdf-howto-badge = How to check this badge
+pdf-qr-alt = QR code linking to { $url }
+pdf-howto-qr = The QR code opens this badge’s own address: { $url }
+    The original credential is attached to this PDF as { $file } ({ $format }); open the PDF in Backpack (“Check a received file”, or backpack verify-share) or give the attached file to any Open Badges verifier.
+pdf-howto-no-qr = This badge has no public address of its own, so it has no QR code. Its original credential is attached to this PDF as { $file } ({ $format }): open the PDF in Backpack (“Check a received file”, or backpack verify-share) or save the attachment and give it to any Open Badges verifier.
+pdf-badges-heading = Badges in this collection
+pdf-howto = This PDF is a printable copy that anyone could edit; what proves each badge is its original credential, attached to this PDF unchanged (most PDF viewers list attachments in a side panel; each is named like 01-badge-name.json). Open this PDF in Backpack (“Check a received file”, or backpack verify-share FILE.pdf): it checks every attached credential again and shows what each one says. Or save an attachment and give it to any Open Badges verifier. A badge with a public address of its own has a QR code on its page that opens it. The status printed beside each badge is what the sender’s Backpack found when the PDF was made.
+pdf-skill-badges = { $n ->
+    [one] badge { $list }
+   *[other] badge { $list }
+  }
+pdf-page-footer = { $title } · page { $page } of { $total }
+pdf-description = { $n } Open Badges, with each original credential attached
+export-privacy-none = no linkable identifiers leave this machine with this export
+export-privacy-header = this export shares these linkable identifiers:
+export-privacy-in = (in "{ $badge }")
+export-privacy-hidden = hidden on the page, but still inside the signed original
+export-privacy-signed-note = signed originals cannot be altered without breaking their signatures, so identifiers inside them are shared as issued
+export-privacy-kind-email = email address
+export-privacy-kind-hashed-email = hashed email (anyone who knows the address can confirm it)
+export-privacy-kind-did = recipient DID
+export-privacy-kind-other = recipient identity
+export-privacy-kind-credential-id = credential id
+export-privacy-kind-learner-did = your wallet's did:key (signs the presentation)
+export-font-notice = no installed font can print { $chars }: they show as empty boxes in the pdf (still selectable text); install a font for that script (on Debian: fonts-noto-core, fonts-noto-cjk)
+
+## command line: shared (cli/src/commands/mod.rs). Fluent trims a value's leading and
+## trailing spaces: prompts get their final space in the code.
+cli-key-pending = warning: your signing key is still inside the wallet file: { $why }
+cli-key-moved = moved your signing key out of the wallet file into { $store }
+cli-key-move-failed = warning: your signing key could not be moved out of the wallet file: { $error }
+cli-guardian-hint = a guardian can type it when asked, or set BACKPACK_GUARDIAN_PASSPHRASE
+cli-minor-offline = minor mode is on: checking offline
+cli-restore-hint = to restore a backup: backpack --wallet { $path } restore BACKUP-FILE --force  (the current file is kept beside it as .before-restore)
+cli-cannot-open-wallet = cannot open wallet { $path }: { $error }
+cli-prompt-wallet-passphrase = Wallet passphrase for { $path }:
+cli-reading-wallet-passphrase = reading the wallet passphrase
+cli-prompt-repeat-wallet = Repeat the wallet passphrase:
+cli-passphrases-differ = the two passphrases differ
+cli-prompt-guardian = Minor mode is on. Guardian passphrase:
+cli-reading-guardian-passphrase = reading the guardian passphrase
+cli-key-store-choices = use os, file or auto
+cli-prompt-new-key-passphrase = No system keyring here: choose a passphrase for your signing key's file:
+cli-prompt-key-passphrase = Passphrase of your signing key's file:
+cli-prompt-repeat-it = Repeat it:
+cli-status-verified = verified
+cli-status-issuer_not_confirmed = issuer not confirmed
+cli-status-could_not_check = could not check
+cli-status-invalid = invalid
+cli-status-expired = expired
+cli-status-revoked = revoked
+cli-status-unreadable = unreadable
+cli-status-not_checked = not checked
+cli-expected-one-of = expected one of { $choices }
+cli-not-a-badge-id = { $value } is not a badge id (a number, as in `backpack list`)
+
+## backpack list
+cli-list-empty = no badges (import some with: backpack import PATH)
+cli-list-trust-known = known
+cli-list-trust-claims = claims
+cli-list-trust-test = (test)
+cli-col-id = ID
+cli-col-name = NAME
+cli-col-issuer = ISSUER
+cli-col-issued = ISSUED
+cli-col-format = FORMAT
+cli-col-status = STATUS
+cli-col-trust = TRUST
+
+## backpack show (labels in a column: the longest sets its width)
+cli-show-badge = badge
+cli-show-issuer = issuer
+cli-show-issued = issued
+cli-show-valid-from = valid from
+cli-show-valid-until = valid until
+cli-show-format = format
+cli-show-status = status
+cli-show-issuer-label = issuer label
+cli-show-why = why
+cli-show-checked-at = checked at
+cli-show-earlier = earlier
+cli-show-conflict = conflict
+cli-show-kept-aside = kept aside
+cli-show-endorsed-by = endorsed by
+cli-show-description = description
+cli-show-criteria = criteria
+cli-show-recipient = recipient
+cli-show-skill = skill
+cli-show-evidence = evidence
+cli-show-result = result
+cli-show-image = image
+cli-show-tags = tags
+cli-show-note = note
+cli-show-source = source
+cli-show-sha256 = sha256
+cli-show-parent = parent
+cli-show-inside = inside
+cli-show-replaced-by = replaced by
+cli-show-history = history
+cli-show-removed = removed
+cli-show-format-value = { $format } (spec { $spec }, { $container } file)
+cli-show-older-rules = under older rules that did not confirm who signed
+cli-show-conflict-value = claims to be a newer version of #{ $id } but is not signed with the issuer's key
+cli-show-kept-aside-value = #{ $id } claims to be a newer version of this badge but is not signed with the issuer's key
+cli-show-endorsed-value = { $by } ({ $status }, of the { $scope })
+cli-show-endorsed-file-value = { $by } ({ $status }, of the { $scope }; file { $file })
+cli-show-hashed = (hashed)
+cli-show-result-default = result
+cli-show-image-baked = the badge file itself ({ $mime })
+cli-show-image-data = embedded ({ $bytes } bytes)
+cli-show-image-remote = remote { $url } (not fetched)
+cli-show-source-value = { $source } (imported { $at })
+cli-show-parent-value = #{ $id } (the CLR it came in)
+cli-show-replaced-value = #{ $id } (this is an older version)
+
+## backpack verify, recheck (the checks' own details come from the core, in English)
+cli-verify-fetch-cached = { $status } from the wallet cache (fetched { $at })
+cli-verify-fetch-took = { $status } in { $ms } ms
+cli-verify-no-response = no response
+cli-verify-fetch = fetch { $url }: { $what }
+cli-verify-cannot-read = { $file }: cannot read: { $error }
+cli-verify-trust = trust: { $label }
+
+## backpack import (the first word of a line sits in a column of 10)
+cli-import-imported = imported
+cli-import-conflict-word = conflict
+cli-import-duplicate = duplicate
+cli-import-endorsement = endorsement
+cli-import-refused = refused
+cli-import-skipped = skipped
+cli-import-failed = failed
+cli-import-inside = with { $n } credential(s) inside
+cli-import-newer = newer version of #{ $id } (kept as history)
+cli-import-history = another version of #{ $id } (same id), kept as history
+cli-import-conflict = claims to be a newer version of #{ $id } but is not signed with the issuer's key: kept beside it, not in its place
+cli-import-by = by { $name }
+cli-import-endorses-missing = endorses { $target } (not in your wallet)
+cli-import-endorses = endorses { $ids }
+cli-import-already = already in your wallet
+cli-import-summary = { $imported } imported, { $duplicate } already in your wallet, { $refused } refused
+cli-import-n-failed = { $n } failed
+cli-import-n-skipped = { $n } skipped
+cli-import-learncard-prompt = LearnCard bundle password:
+cli-import-reading-password = reading the password
+
+## backpack export (the privacy warning and the PDF font notice come from the core, in English)
+cli-export-not-in-vp = not in the signed presentation (open badges 2.0 cannot be): { $names }
+cli-export-wrote = { $n ->
+    [one] wrote { $file } ({ $n } badge, { $bytes } bytes)
+   *[other] wrote { $file } ({ $n } badges, { $bytes } bytes)
+  }
+
+## backpack recheck
+cli-recheck-cannot-list = cannot list the wallet's badges
+cli-recheck-cannot-read-profile = cannot read the learner profile
+cli-recheck-cannot-read-badges = cannot read the wallet's badges
+cli-recheck-cannot = cannot re-check badge { $id }
+cli-recheck-no-such = badge { $id }: no such badge in your wallet
+cli-recheck-empty = the wallet holds no badges to re-check
+cli-recheck-refresh = refresh: { $what }
+cli-recheck-replaced = the issuer's refresh service gave a newer version, now #{ $id } (this one is kept as its history)
+
+## backpack collection
+cli-collection-created = created collection #{ $id } "{ $name }"
+cli-collection-renamed = renamed collection #{ $id } "{ $name }" to "{ $new }"
+cli-collection-holds = { $n ->
+    [one] collection #{ $id } "{ $name }" now holds { $n } badge
+   *[other] collection #{ $id } "{ $name }" now holds { $n } badges
+  }
+cli-collection-not-in = not in collection "{ $name }": { $ids }
+cli-collection-none = no collections yet: backpack collection create NAME
+cli-collection-count = { $n ->
+    [one] { $n } badge
+   *[other] { $n } badges
+  }
+cli-collection-deleted = { $n ->
+    [one] deleted collection #{ $id } "{ $name }" (its { $n } badge stay in the wallet)
+   *[other] deleted collection #{ $id } "{ $name }" (its { $n } badges stay in the wallet)
+  }
+
+## backpack profile
+cli-profile-added = added { $kind } { $value }
+cli-profile-none = no identities yet (add one with: backpack profile add-email EMAIL)
+cli-profile-removed = removed { $value }
+cli-profile-not-in = { $value } is not in your profile
+cli-profile-kind-email = email
+cli-profile-kind-did = did
+cli-profile-kind-url = url
+
+## backpack remove
+cli-remove-restored = restored #{ $id } "{ $name }"
+cli-remove-removed = removed #{ $id } "{ $name }" (undo with: backpack remove --undo { $id })
+cli-remove-purged = deleted { $n } removed badge(s) for good
+
+## backpack init
+cli-init-no-passphrase = no wallet passphrase: set BACKPACK_WALLET_PASSPHRASE or run in a terminal
+cli-init-cannot-create = cannot create { $path }
+cli-init-created-encrypted = created the encrypted wallet { $path }
+cli-init-created = created the wallet { $path }
+cli-init-cannot-encrypt = cannot encrypt { $path }
+cli-init-encrypted = encrypted the wallet { $path } (close the app first if it had it open)
+cli-init-cannot-decrypt = cannot decrypt { $path }
+cli-init-decrypted = the wallet { $path } is no longer encrypted
+cli-init-already-encrypted = { $path } is already encrypted
+cli-init-not-encrypted = { $path } is not encrypted
+cli-init-exists = the wallet { $path } already exists
+
+## backpack backup, restore, minor-mode
+cli-reading-passphrase = reading the passphrase
+cli-reading-passphrase-stdin = reading the passphrase from stdin
+cli-prompt-repeat = Repeat the passphrase:
+cli-backup-no-wallet = { $path }: no wallet here to back up
+cli-backup-lacks-key = the backup would lack your signing key
+cli-backup-prompt = Backup passphrase:
+cli-backup-done = backed up { $wallet } to { $file } ({ $bytes } bytes, encrypted)
+cli-backup-too-large = { $file }: { $bytes } bytes is above the { $limit }-byte backup limit
+cli-restore-needs-passphrase = { $path } is encrypted: give its wallet passphrase (BACKPACK_WALLET_PASSPHRASE) so the restored wallet is encrypted too (passphrase lost? move the file away, restore, then backpack init --encrypt)
+cli-restore-done = restored { $bytes } bytes of wallet into { $path }
+cli-restore-previous = the previous wallet is kept at { $path }
+cli-minor-prompt-repeat = Repeat the guardian passphrase:
+cli-minor-prompt-new = New guardian passphrase:
+cli-minor-prompt = Guardian passphrase:
+cli-minor-on = minor mode is on: network, export, backup and original files need the guardian passphrase
+cli-minor-off = minor mode is off
+cli-minor-status-on = minor mode is on
+
+## backpack hosts, linkedin
+cli-hosts-none = no badge host connected (backpack connect URL)
+cli-hosts-col-address = ADDRESS
+cli-hosts-col-signed-in = SIGNED IN AS
+cli-hosts-col-last-sync = LAST SYNC
+cli-hosts-col-synced = SYNCED
+cli-hosts-never = never
+cli-hosts-removed = removed
+cli-hosts-badges-stay = (its badges stay in your wallet)
+cli-linkedin-name = Name
+cli-linkedin-organization = Organization
+cli-linkedin-issued = Issued
+cli-linkedin-expires = Expires
+cli-linkedin-credential-id = Credential ID
+cli-linkedin-credential-url = Credential URL
+cli-linkedin-no-url = (none: the badge has no public https address of its own)
+cli-linkedin-add = Add to LinkedIn:
+cli-no-browser = could not start a browser ({ $error }): open the link above yourself
+
+## backpack verify-share (the checks' details and the page differences come from the core, in English)
+cli-share-too-large = { $file }: { $bytes } bytes is above the { $limit }-byte limit for a shared export
+cli-outcome-pass = pass
+cli-outcome-fail = fail
+cli-outcome-skipped = skipped
+cli-outcome-error = could not check
+cli-share-kind-html = html portfolio
+cli-share-kind-zip = zip bundle
+cli-share-kind-vp = verifiable presentation
+cli-share-kind-pdf = pdf with attached credentials
+cli-share-titled = titled "{ $title }" by its sender
+cli-share-exported = exported { $at }
+cli-share-unknown-format = unknown format
+cli-share-no-badge = (no readable badge)
+cli-share-not-named = (not named)
+cli-share-issuer = issuer: { $issuer }
+cli-share-issued = issued
+cli-share-valid-from = valid from
+cli-share-expires = expires
+cli-share-why = why: { $why }
+cli-share-from = from: { $source } ({ $format })
+cli-share-integrity-fail = integrity: fail — { $detail }
+cli-share-recipient-matches = matches
+cli-share-recipient-differs = does not match
+cli-share-recipient-not-stated = not stated
+cli-share-recipient = recipient: { $state } — { $detail }
+cli-share-presentation = presentation: { $outcome } — { $detail }
+cli-share-holder = (holder { $holder })
+cli-share-challenge = challenge: { $value }
+cli-share-domain = domain: { $value }
+cli-share-no-presentation = presentation: none in this file
+cli-share-pdf-pages = pages: the printed pages are a copy and are not compared; what is listed above comes from the attached credentials
+cli-share-page-matches = page: { $page } shows exactly what its credentials say
+cli-share-page-differs = page: { $page } does NOT show what its credentials say; read the badges above, not the page:
+cli-share-problem = problem: { $problem }
+cli-share-summary = { $n ->
+    [one] { $verified } of { $n } badge verified
+   *[other] { $verified } of { $n } badges verified
+  }
+cli-share-all-verify = everything verifies
+cli-share-not-all-verify = not everything verifies
+
+## backpack connect, sync (the hosts' own errors and notes come from the core, in English)
+cli-note = note: { $note }
+cli-connect-sign-in = Sign in to the badge host in your browser. If it does not open, visit:
+cli-connect-memory-note = note: { $error }: your sign-in to the host is kept for this command only and nothing secret is written to disk; the next sync asks you to sign in again
+cli-connect-as = as { $name }
+cli-connect-connected = connected
+cli-connect-discovery-note = note: the host's discovery document: { $note }
+cli-connect-kept-in = your sign-in is kept in { $store }
+cli-connect-next = next: backpack sync { $id }
+cli-sync-no-host = no badge host is connected: backpack connect URL
+cli-sync-history = another version of #{ $id }, kept as history
+cli-sync-conflict = claims to be a newer version of #{ $id } but is not signed with the issuer's key: kept beside it
+cli-sync-note = note
+cli-sync-summary = { $imported } new, { $duplicate } already in your wallet, { $synced } already synced, { $refused } refused
+
+## backpack trust (the list formats' names and the issuer labels come from the core, in English)
+cli-trust-exists = a trust list named { $name } is already in your wallet: use --replace to replace it, or --name to import it under another name
+cli-trust-imported = { $n ->
+    [one] imported trust list '{ $name }' (#{ $id }): { $n } issuer, { $format }
+   *[other] imported trust list '{ $name }' (#{ $id }): { $n } issuers, { $format }
+  }
+cli-trust-replaced = { $n ->
+    [one] replaced trust list '{ $name }' (#{ $id }): { $n } issuer, { $format }
+   *[other] replaced trust list '{ $name }' (#{ $id }): { $n } issuers, { $format }
+  }
+cli-trust-dated = dated { $date }
+cli-trust-test-note = a test list: its labels say "test issuer, not a trust signal" (anyone may be able to sign as a sandbox issuer)
+cli-trust-none = no trust lists (import one with: backpack trust import FILE --name NAME)
+cli-trust-test-tag = [test list]
+cli-trust-issuers = { $n } issuers
+cli-trust-imported-on = imported { $date }
+cli-trust-from = from { $source }
+cli-trust-removed = removed trust list '{ $name }' ({ $n } issuers); your badges and their checks are unchanged
+cli-trust-no-such = no trust list { $name } in your wallet (see: backpack trust list)
+cli-trust-not-read = note: trust lists not read ({ $error }); no issuer labels shown
+
+## backpack skills (skill, framework and badge names are shown as issued)
+cli-skills-unreadable = (unreadable)
+cli-skills-no-match = No skill, result or achievement type matches.
+cli-skills-none = No badge in the wallet names a skill, result or achievement type.
+cli-skills-count = { $n ->
+    [one] Skills: { $count } in { $n } framework
+   *[other] Skills: { $count } in { $n } frameworks
+  }
+cli-skills-results = Results
+cli-skills-types = Achievement types
+cli-skills-stacks = Stacks
+cli-skills-linked-by = linked by { $ids }
+cli-skills-shared-target = badges aligned to the same skill
+cli-skills-not-held = not in the wallet
+cli-skills-timeline = Timeline
+cli-skills-undated = undated
+
+## backpack alone: the desktop app
+cli-app-opening = opening the Backpack app (backpack --help for the command line)
+cli-app-cannot-start = cannot start { $app }: { $error }
+cli-app-missing-library = the desktop app cannot start: the system library { $lib } is missing. Install the libraries it needs (Debian/Ubuntu: sudo apt install libwebkit2gtk-4.1-0 libgtk-3-0; Fedora: sudo dnf install webkit2gtk4.1 gtk3), or reinstall Backpack's package with apt or dnf, which installs them for you.
+
 ## wallet gallery
 wallet-title = My badges
 recheck-all = Check all again

@@ -49,6 +49,463 @@ status-help-revoked = El emisor ha retirado (revocado o suspendido) esta insigni
 status-help-unreadable = No se pudo leer ninguna insignia en el archivo.
 status-help-not_checked = Aún no se ha comprobado, o solo con reglas antiguas y más débiles. Usa «Comprobar de nuevo».
 
+## fechas (src/i18n.rs Catalog::date; la app formatea sus fechas con Intl)
+date-long = { $day } de { $month } de { $year }
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+
+## exportaciones: la página HTML del portafolio y el PDF (src/export/html.rs, pdf.rs)
+export-default-title = Mis insignias
+export-untitled = Insignia sin título
+export-skip = Saltar a las insignias
+export-meta = { $n ->
+    [one] { $n } insignia · exportada el { $date } con Backpack
+   *[other] { $n } insignias · exportadas el { $date } con Backpack
+  }
+export-image-alt = Imagen de la insignia: { $name }
+export-no-image-for = Sin imagen para { $name }
+export-no-image = Sin imagen
+export-image-not-shown = Imagen no mostrada
+export-checked-on = comprobada por el Backpack de quien la envía el { $date }
+export-not-checked = no comprobada por el Backpack de quien la envía
+export-unnamed-endorser = alguien sin nombre
+export-endorsed = Respaldo de { $by } ({ $status }), { $scope ->
+    [credential] a esta insignia
+    [achievement] a este logro
+    [issuer] al emisor
+   *[creator] a quien creó el logro
+  }
+export-issuer = Emisor
+export-issued = Emitida
+export-valid-from = Válida desde
+export-expires = Caduca
+export-recipient = Destinatario
+export-hashed = identidad cifrada (hash)
+export-type = Tipo
+export-credential-id = Id. de la credencial
+export-criteria = Criterios
+export-criteria-page = Página de criterios: { $url }
+export-alignments = Competencias y alineaciones
+export-unnamed = (sin nombre)
+export-results = Resultados
+export-heading-evidence = Evidencias
+export-my-note = Mi nota
+export-original-html = Credencial original: { $file }, incluida en esta página como { $block } ({ $format }).
+export-ob2-notice = Las insignias Open Badges 2.0 no pueden ir dentro de una presentación verificable; se incluyen aparte: { $names }.
+export-heading-skills = Competencias
+export-no-skills = Ninguna de estas insignias nombra una competencia.
+export-footer = Hecho con Backpack, una cartera de insignias que es de quien aprende. Esta página no carga nada de la red.
+export-howto-label = Cómo comprobar estas insignias
+export-howto-lead = Cómo comprobar estas insignias.
+export-howto-html-1 = Esta página es una copia que cualquiera podría editar; lo que prueba cada insignia es su credencial original, incluida sin cambios en el código de esta página como un bloque base64 ({ $blocks }, cada uno con el nombre de su archivo en { $attr }). Un paquete ZIP de Backpack también los guarda como archivos en su carpeta { $folder }.
+export-howto-html-2 = Abre este archivo en Backpack («Comprobar un archivo recibido», o { $command }): vuelve a comprobar cada credencial e indica cualquier nombre, emisor, fecha o estado de esta página que no coincida con ella. O entrega los archivos de las credenciales a cualquier verificador de Open Badges. El estado junto a cada insignia es el que encontró el Backpack de quien la envía al hacer la página.
+pdf-checked-on = comprobada por el Backpack de quien la envía el { $date }
+pdf-not-checked = no comprobada por el Backpack de quien la envía
+pdf-why = Motivo: { $reason }
+pdf-endorsements = Respaldos
+pdf-endorsement = { $name } — de { $by }, { $scope ->
+    [credential] a la credencial
+    [achievement] al logro
+    [issuer] al emisor
+   *[creator] a quien lo creó
+  }: { $status }
+pdf-howto-badge = Cómo comprobar esta insignia
+pdf-qr-alt = Código QR que enlaza a { $url }
+pdf-howto-qr = El código QR abre la dirección propia de esta insignia: { $url }
+    La credencial original va adjunta a este PDF como { $file } ({ $format }); abre el PDF en Backpack («Comprobar un archivo recibido», o backpack verify-share) o entrega el archivo adjunto a cualquier verificador de Open Badges.
+pdf-howto-no-qr = Esta insignia no tiene una dirección pública propia, así que no tiene código QR. Su credencial original va adjunta a este PDF como { $file } ({ $format }): abre el PDF en Backpack («Comprobar un archivo recibido», o backpack verify-share) o guarda el adjunto y entrégalo a cualquier verificador de Open Badges.
+pdf-badges-heading = Insignias de esta colección
+pdf-howto = Este PDF es una copia imprimible que cualquiera podría editar; lo que prueba cada insignia es su credencial original, adjunta a este PDF sin cambios (la mayoría de los visores de PDF muestran los adjuntos en un panel lateral; cada uno se llama como 01-nombre-insignia.json). Abre este PDF en Backpack («Comprobar un archivo recibido», o backpack verify-share ARCHIVO.pdf): vuelve a comprobar cada credencial adjunta y muestra lo que dice cada una. O guarda un adjunto y entrégalo a cualquier verificador de Open Badges. Una insignia con dirección pública propia tiene en su página un código QR que la abre. El estado impreso junto a cada insignia es el que encontró el Backpack de quien la envía al hacer el PDF.
+pdf-skill-badges = { $n ->
+    [one] insignia { $list }
+   *[other] insignias { $list }
+  }
+pdf-page-footer = { $title } · página { $page } de { $total }
+pdf-description = { $n } Open Badges, cada uno con su credencial original adjunta
+export-privacy-none = con esta exportación no sale de este equipo ningún identificador que permita relacionarte
+export-privacy-header = esta exportación comparte estos identificadores que permiten relacionarte:
+export-privacy-in = (en «{ $badge }»)
+export-privacy-hidden = oculto en la página, pero sigue dentro del original firmado
+export-privacy-signed-note = los originales firmados no pueden cambiarse sin romper sus firmas, así que los identificadores que llevan dentro se comparten tal como se emitieron
+export-privacy-kind-email = dirección de correo
+export-privacy-kind-hashed-email = correo con hash (quien conozca la dirección puede confirmarla)
+export-privacy-kind-did = DID del destinatario
+export-privacy-kind-other = identidad del destinatario
+export-privacy-kind-credential-id = id. de la credencial
+export-privacy-kind-learner-did = el did:key de tu cartera (firma la presentación)
+export-font-notice = ninguna fuente instalada puede imprimir { $chars }: salen como recuadros vacíos en el pdf (el texto sigue siendo seleccionable); instala una fuente para esa escritura (en Debian: fonts-noto-core, fonts-noto-cjk)
+
+## línea de órdenes: compartido (cli/src/commands/mod.rs). Fluent quita los espacios al
+## principio y al final de un valor: el código añade el espacio final de las preguntas.
+cli-key-pending = aviso: tu clave de firma sigue dentro del archivo de la cartera: { $why }
+cli-key-moved = tu clave de firma ha salido del archivo de la cartera y está ahora en { $store }
+cli-key-move-failed = aviso: no se pudo sacar tu clave de firma del archivo de la cartera: { $error }
+cli-guardian-hint = una persona tutora puede escribirla cuando se pida, o definir BACKPACK_GUARDIAN_PASSPHRASE
+cli-minor-offline = el modo menor está activado: se comprueba sin conexión
+cli-restore-hint = para restaurar una copia de seguridad: backpack --wallet { $path } restore ARCHIVO-DE-COPIA --force  (el archivo actual se conserva al lado como .before-restore)
+cli-cannot-open-wallet = no se puede abrir la cartera { $path }: { $error }
+cli-prompt-wallet-passphrase = Frase de contraseña de la cartera { $path }:
+cli-reading-wallet-passphrase = al leer la frase de contraseña de la cartera
+cli-prompt-repeat-wallet = Repite la frase de contraseña de la cartera:
+cli-passphrases-differ = las dos frases de contraseña no coinciden
+cli-prompt-guardian = El modo menor está activado. Frase de contraseña de la persona tutora:
+cli-reading-guardian-passphrase = al leer la frase de contraseña de la persona tutora
+cli-key-store-choices = usa os, file o auto
+cli-prompt-new-key-passphrase = Aquí no hay llavero del sistema: elige una frase de contraseña para el archivo de tu clave de firma:
+cli-prompt-key-passphrase = Frase de contraseña del archivo de tu clave de firma:
+cli-prompt-repeat-it = Repítela:
+cli-status-verified = verificada
+cli-status-issuer_not_confirmed = emisor no confirmado
+cli-status-could_not_check = no se pudo comprobar
+cli-status-invalid = no válida
+cli-status-expired = caducada
+cli-status-revoked = revocada
+cli-status-unreadable = ilegible
+cli-status-not_checked = sin comprobar
+cli-expected-one-of = se esperaba uno de: { $choices }
+cli-not-a-badge-id = { $value } no es un id de insignia (un número, como en `backpack list`)
+
+## backpack list
+cli-list-empty = no hay insignias (importa alguna con: backpack import RUTA)
+cli-list-trust-known = conocido
+cli-list-trust-claims = dice serlo
+cli-list-trust-test = (prueba)
+cli-col-id = ID
+cli-col-name = NOMBRE
+cli-col-issuer = EMISOR
+cli-col-issued = EMITIDA
+cli-col-format = FORMATO
+cli-col-status = ESTADO
+cli-col-trust = CONFIANZA
+
+## backpack show (etiquetas en columna: la más larga fija su ancho)
+cli-show-badge = insignia
+cli-show-issuer = emisor
+cli-show-issued = emitida
+cli-show-valid-from = válida desde
+cli-show-valid-until = válida hasta
+cli-show-format = formato
+cli-show-status = estado
+cli-show-issuer-label = etiqueta emisor
+cli-show-why = motivo
+cli-show-checked-at = comprobada
+cli-show-earlier = antes
+cli-show-conflict = conflicto
+cli-show-kept-aside = apartada
+cli-show-endorsed-by = respaldo de
+cli-show-description = descripción
+cli-show-criteria = criterios
+cli-show-recipient = destinatario
+cli-show-skill = competencia
+cli-show-evidence = evidencia
+cli-show-result = resultado
+cli-show-image = imagen
+cli-show-tags = etiquetas
+cli-show-note = nota
+cli-show-source = origen
+cli-show-sha256 = sha256
+cli-show-parent = contenida en
+cli-show-inside = contiene
+cli-show-replaced-by = sustituida por
+cli-show-history = historial
+cli-show-removed = quitada
+cli-show-format-value = { $format } (especificación { $spec }, archivo { $container })
+cli-show-older-rules = con reglas antiguas que no confirmaban quién firmó
+cli-show-conflict-value = dice ser una versión más reciente de #{ $id }, pero no está firmada con la clave del emisor
+cli-show-kept-aside-value = #{ $id } dice ser una versión más reciente de esta insignia, pero no está firmada con la clave del emisor
+cli-show-endorsed-value = { $by } ({ $status }, { $scope ->
+    [credential] a la credencial
+    [achievement] al logro
+    [issuer] al emisor
+    [creator] a quien lo creó
+   *[other] a la insignia
+  })
+cli-show-endorsed-file-value = { $by } ({ $status }, { $scope ->
+    [credential] a la credencial
+    [achievement] al logro
+    [issuer] al emisor
+    [creator] a quien lo creó
+   *[other] a la insignia
+  }; archivo { $file })
+cli-show-hashed = (con hash)
+cli-show-result-default = resultado
+cli-show-image-baked = el propio archivo de la insignia ({ $mime })
+cli-show-image-data = incluida ({ $bytes } bytes)
+cli-show-image-remote = remota { $url } (no descargada)
+cli-show-source-value = { $source } (importada { $at })
+cli-show-parent-value = #{ $id } (el CLR en el que llegó)
+cli-show-replaced-value = #{ $id } (esta es una versión anterior)
+
+## backpack verify, recheck (los detalles de cada comprobación vienen del núcleo, en inglés)
+cli-verify-fetch-cached = { $status } desde la caché de la cartera (descargado { $at })
+cli-verify-fetch-took = { $status } en { $ms } ms
+cli-verify-no-response = sin respuesta
+cli-verify-fetch = descarga { $url }: { $what }
+cli-verify-cannot-read = { $file }: no se puede leer: { $error }
+cli-verify-trust = confianza: { $label }
+
+## backpack import (la primera palabra de cada línea va en una columna de 10)
+cli-import-imported = importada
+cli-import-conflict-word = conflicto
+cli-import-duplicate = repetida
+cli-import-endorsement = respaldo
+cli-import-refused = rechazada
+cli-import-skipped = omitida
+cli-import-failed = fallida
+cli-import-inside = { $n ->
+    [one] con { $n } credencial dentro
+   *[other] con { $n } credenciales dentro
+  }
+cli-import-newer = versión más reciente de #{ $id } (la anterior queda como historial)
+cli-import-history = otra versión de #{ $id } (mismo id), guardada como historial
+cli-import-conflict = dice ser una versión más reciente de #{ $id }, pero no está firmada con la clave del emisor: se guarda a su lado, no en su lugar
+cli-import-by = de { $name }
+cli-import-endorses-missing = respalda { $target } (no está en tu cartera)
+cli-import-endorses = respalda { $ids }
+cli-import-already = ya está en tu cartera
+cli-import-summary = { $imported ->
+    [one] { $imported } importada
+   *[other] { $imported } importadas
+  }, { $duplicate } ya en tu cartera, { $refused ->
+    [one] { $refused } rechazada
+   *[other] { $refused } rechazadas
+  }
+cli-import-n-failed = { $n ->
+    [one] { $n } fallida
+   *[other] { $n } fallidas
+  }
+cli-import-n-skipped = { $n ->
+    [one] { $n } omitida
+   *[other] { $n } omitidas
+  }
+cli-import-learncard-prompt = Contraseña del paquete de LearnCard:
+cli-import-reading-password = al leer la contraseña
+
+## backpack export (el aviso de privacidad y el de fuentes del PDF vienen del núcleo, en inglés)
+cli-export-not-in-vp = fuera de la presentación firmada (las Open Badges 2.0 no pueden ir en ella): { $names }
+cli-export-wrote = { $n ->
+    [one] escrito { $file } ({ $n } insignia, { $bytes } bytes)
+   *[other] escrito { $file } ({ $n } insignias, { $bytes } bytes)
+  }
+
+## backpack recheck
+cli-recheck-cannot-list = no se pueden listar las insignias de la cartera
+cli-recheck-cannot-read-profile = no se puede leer el perfil de quien aprende
+cli-recheck-cannot-read-badges = no se pueden leer las insignias de la cartera
+cli-recheck-cannot = no se puede volver a comprobar la insignia { $id }
+cli-recheck-no-such = insignia { $id }: no existe en tu cartera
+cli-recheck-empty = la cartera no tiene insignias que comprobar
+cli-recheck-refresh = actualización: { $what }
+cli-recheck-replaced = el servicio de actualización del emisor dio una versión más reciente, ahora #{ $id } (esta se guarda como su historial)
+
+## backpack collection
+cli-collection-created = creada la colección #{ $id } «{ $name }»
+cli-collection-renamed = la colección #{ $id } «{ $name }» se llama ahora «{ $new }»
+cli-collection-holds = { $n ->
+    [one] la colección #{ $id } «{ $name }» tiene ahora { $n } insignia
+   *[other] la colección #{ $id } «{ $name }» tiene ahora { $n } insignias
+  }
+cli-collection-not-in = no están en la colección «{ $name }»: { $ids }
+cli-collection-none = aún no hay colecciones: backpack collection create NOMBRE
+cli-collection-count = { $n ->
+    [one] { $n } insignia
+   *[other] { $n } insignias
+  }
+cli-collection-deleted = { $n ->
+    [one] borrada la colección #{ $id } «{ $name }» (su { $n } insignia sigue en la cartera)
+   *[other] borrada la colección #{ $id } «{ $name }» (sus { $n } insignias siguen en la cartera)
+  }
+
+## backpack profile
+cli-profile-added = añadido { $kind } { $value }
+cli-profile-none = aún no hay identidades (añade una con: backpack profile add-email CORREO)
+cli-profile-removed = quitado { $value }
+cli-profile-not-in = { $value } no está en tu perfil
+cli-profile-kind-email = correo
+cli-profile-kind-did = did
+cli-profile-kind-url = url
+
+## backpack remove
+cli-remove-restored = recuperada #{ $id } «{ $name }»
+cli-remove-removed = quitada #{ $id } «{ $name }» (para deshacerlo: backpack remove --undo { $id })
+cli-remove-purged = { $n ->
+    [one] borrada para siempre { $n } insignia quitada
+   *[other] borradas para siempre { $n } insignias quitadas
+  }
+
+## backpack init
+cli-init-no-passphrase = no hay frase de contraseña de la cartera: define BACKPACK_WALLET_PASSPHRASE o ejecuta en una terminal
+cli-init-cannot-create = no se puede crear { $path }
+cli-init-created-encrypted = creada la cartera cifrada { $path }
+cli-init-created = creada la cartera { $path }
+cli-init-cannot-encrypt = no se puede cifrar { $path }
+cli-init-encrypted = cifrada la cartera { $path } (cierra antes la app si la tenía abierta)
+cli-init-cannot-decrypt = no se puede descifrar { $path }
+cli-init-decrypted = la cartera { $path } ya no está cifrada
+cli-init-already-encrypted = { $path } ya está cifrada
+cli-init-not-encrypted = { $path } no está cifrada
+cli-init-exists = la cartera { $path } ya existe
+
+## backpack backup, restore, minor-mode
+cli-reading-passphrase = al leer la frase de contraseña
+cli-reading-passphrase-stdin = al leer la frase de contraseña de la entrada estándar
+cli-prompt-repeat = Repite la frase de contraseña:
+cli-backup-no-wallet = { $path }: aquí no hay ninguna cartera que copiar
+cli-backup-lacks-key = a la copia de seguridad le faltaría tu clave de firma
+cli-backup-prompt = Frase de contraseña de la copia de seguridad:
+cli-backup-done = copia de { $wallet } guardada en { $file } ({ $bytes } bytes, cifrada)
+cli-backup-too-large = { $file }: { $bytes } bytes superan el límite de { $limit } bytes de una copia de seguridad
+cli-restore-needs-passphrase = { $path } está cifrada: indica su frase de contraseña (BACKPACK_WALLET_PASSPHRASE) para que la cartera restaurada también quede cifrada (¿la has perdido? aparta el archivo, restaura y luego ejecuta backpack init --encrypt)
+cli-restore-done = restaurados { $bytes } bytes de cartera en { $path }
+cli-restore-previous = la cartera anterior se conserva en { $path }
+cli-minor-prompt-repeat = Repite la frase de contraseña de la persona tutora:
+cli-minor-prompt-new = Nueva frase de contraseña de la persona tutora:
+cli-minor-prompt = Frase de contraseña de la persona tutora:
+cli-minor-on = el modo menor está activado: la red, exportar, las copias de seguridad y los archivos originales necesitan la frase de contraseña de la persona tutora
+cli-minor-off = el modo menor está desactivado
+cli-minor-status-on = el modo menor está activado
+
+## backpack hosts, linkedin
+cli-hosts-none = no hay ningún servidor de insignias conectado (backpack connect URL)
+cli-hosts-col-address = DIRECCIÓN
+cli-hosts-col-signed-in = SESIÓN COMO
+cli-hosts-col-last-sync = ÚLTIMA SINCRONÍA
+cli-hosts-col-synced = SINCRONIZADAS
+cli-hosts-never = nunca
+cli-hosts-removed = quitado
+cli-hosts-badges-stay = (sus insignias siguen en tu cartera)
+cli-linkedin-name = Nombre
+cli-linkedin-organization = Empresa emisora
+cli-linkedin-issued = Fecha de expedición
+cli-linkedin-expires = Fecha de caducidad
+cli-linkedin-credential-id = ID de la credencial
+cli-linkedin-credential-url = URL de la credencial
+cli-linkedin-no-url = (ninguna: la insignia no tiene una dirección https pública propia)
+cli-linkedin-add = Añadir a LinkedIn:
+cli-no-browser = no se pudo abrir un navegador ({ $error }): abre tú el enlace de arriba
+
+## backpack verify-share (los detalles de las comprobaciones y las diferencias de la página vienen del núcleo, en inglés)
+cli-share-too-large = { $file }: { $bytes } bytes superan el límite de { $limit } bytes de una exportación compartida
+cli-outcome-pass = correcta
+cli-outcome-fail = fallida
+cli-outcome-skipped = omitida
+cli-outcome-error = no se pudo comprobar
+cli-share-kind-html = portafolio html
+cli-share-kind-zip = paquete zip
+cli-share-kind-vp = presentación verificable
+cli-share-kind-pdf = pdf con las credenciales adjuntas
+cli-share-titled = titulado «{ $title }» por quien lo envía
+cli-share-exported = exportado el { $at }
+cli-share-unknown-format = formato desconocido
+cli-share-no-badge = (ninguna insignia legible)
+cli-share-not-named = (sin nombre)
+cli-share-issuer = emisor: { $issuer }
+cli-share-issued = emitida el
+cli-share-valid-from = válida desde el
+cli-share-expires = caduca el
+cli-share-why = motivo: { $why }
+cli-share-from = de: { $source } ({ $format })
+cli-share-integrity-fail = integridad: fallida — { $detail }
+cli-share-recipient-matches = coincide
+cli-share-recipient-differs = no coincide
+cli-share-recipient-not-stated = no consta
+cli-share-recipient = destinatario: { $state } — { $detail }
+cli-share-presentation = presentación: { $outcome } — { $detail }
+cli-share-holder = (titular { $holder })
+cli-share-challenge = desafío: { $value }
+cli-share-domain = dominio: { $value }
+cli-share-no-presentation = presentación: ninguna en este archivo
+cli-share-pdf-pages = páginas: las páginas impresas son una copia y no se comparan; lo que aparece arriba viene de las credenciales adjuntas
+cli-share-page-matches = página: { $page } muestra exactamente lo que dicen sus credenciales
+cli-share-page-differs = página: { $page } NO muestra lo que dicen sus credenciales; lee las insignias de arriba, no la página:
+cli-share-problem = problema: { $problem }
+cli-share-summary = { $n ->
+    [one] { $verified } de { $n } insignia verificada
+   *[other] { $verified } de { $n } insignias verificadas
+  }
+cli-share-all-verify = todo se verifica
+cli-share-not-all-verify = no todo se verifica
+
+## backpack connect, sync (los errores y notas de los servidores vienen del núcleo, en inglés)
+cli-note = nota: { $note }
+cli-connect-sign-in = Inicia sesión en el servidor de insignias en tu navegador. Si no se abre, visita:
+cli-connect-memory-note = nota: { $error }: tu sesión en el servidor se guarda solo para esta orden y no se escribe nada secreto en el disco; la próxima sincronización te pedirá iniciar sesión de nuevo
+cli-connect-as = como { $name }
+cli-connect-connected = conectado
+cli-connect-discovery-note = nota: el documento de descubrimiento del servidor: { $note }
+cli-connect-kept-in = tu sesión se guarda en { $store }
+cli-connect-next = siguiente paso: backpack sync { $id }
+cli-sync-no-host = no hay ningún servidor de insignias conectado: backpack connect URL
+cli-sync-history = otra versión de #{ $id }, guardada como historial
+cli-sync-conflict = dice ser una versión más reciente de #{ $id }, pero no está firmada con la clave del emisor: se guarda a su lado
+cli-sync-note = nota
+cli-sync-summary = { $imported ->
+    [one] { $imported } nueva
+   *[other] { $imported } nuevas
+  }, { $duplicate } ya en tu cartera, { $synced } ya sincronizadas, { $refused ->
+    [one] { $refused } rechazada
+   *[other] { $refused } rechazadas
+  }
+
+## backpack trust (los nombres de los formatos de lista y las etiquetas de emisor vienen del núcleo, en inglés)
+cli-trust-exists = ya hay en tu cartera una lista de confianza llamada { $name }: usa --replace para sustituirla, o --name para importarla con otro nombre
+cli-trust-imported = { $n ->
+    [one] importada la lista de confianza '{ $name }' (#{ $id }): { $n } emisor, { $format }
+   *[other] importada la lista de confianza '{ $name }' (#{ $id }): { $n } emisores, { $format }
+  }
+cli-trust-replaced = { $n ->
+    [one] sustituida la lista de confianza '{ $name }' (#{ $id }): { $n } emisor, { $format }
+   *[other] sustituida la lista de confianza '{ $name }' (#{ $id }): { $n } emisores, { $format }
+  }
+cli-trust-dated = con fecha { $date }
+cli-trust-test-note = una lista de prueba: sus etiquetas dicen «emisor de prueba, no es señal de confianza» (cualquiera podría firmar como emisor de pruebas)
+cli-trust-none = no hay listas de confianza (importa una con: backpack trust import ARCHIVO --name NOMBRE)
+cli-trust-test-tag = [lista de prueba]
+cli-trust-issuers = { $n ->
+    [one] { $n } emisor
+   *[other] { $n } emisores
+  }
+cli-trust-imported-on = importada { $date }
+cli-trust-from = de { $source }
+cli-trust-removed = { $n ->
+    [one] quitada la lista de confianza '{ $name }' ({ $n } emisor); tus insignias y sus comprobaciones no cambian
+   *[other] quitada la lista de confianza '{ $name }' ({ $n } emisores); tus insignias y sus comprobaciones no cambian
+  }
+cli-trust-no-such = no hay ninguna lista de confianza { $name } en tu cartera (ver: backpack trust list)
+cli-trust-not-read = nota: no se leyeron las listas de confianza ({ $error }); no se muestran etiquetas de emisor
+
+## backpack skills (los nombres de competencias, marcos e insignias se muestran tal como se emitieron)
+cli-skills-unreadable = (ilegible)
+cli-skills-no-match = Ninguna competencia, resultado o tipo de logro coincide.
+cli-skills-none = Ninguna insignia de la cartera nombra una competencia, un resultado o un tipo de logro.
+cli-skills-count = { $n ->
+    [one] Competencias: { $count } en { $n } marco
+   *[other] Competencias: { $count } en { $n } marcos
+  }
+cli-skills-results = Resultados
+cli-skills-types = Tipos de logro
+cli-skills-stacks = Itinerarios
+cli-skills-linked-by = enlazados por { $ids }
+cli-skills-shared-target = insignias alineadas con la misma competencia
+cli-skills-not-held = no está en la cartera
+cli-skills-timeline = Cronología
+cli-skills-undated = sin fecha
+
+## backpack a secas: la app de escritorio
+cli-app-opening = abriendo la app Backpack (backpack --help para la línea de órdenes)
+cli-app-cannot-start = no se puede iniciar { $app }: { $error }
+cli-app-missing-library = la app de escritorio no puede iniciarse: falta la biblioteca del sistema { $lib }. Instala las bibliotecas que necesita (Debian/Ubuntu: sudo apt install libwebkit2gtk-4.1-0 libgtk-3-0; Fedora: sudo dnf install webkit2gtk4.1 gtk3), o reinstala el paquete de Backpack con apt o dnf, que las instala por ti.
+
 ## wallet gallery
 wallet-title = Mis insignias
 recheck-all = Comprobar todas de nuevo

@@ -43,12 +43,13 @@ pub fn read_passphrase(prompt: &str, confirm: bool) -> anyhow::Result<String> {
         return Ok(p);
     }
     if std::io::stdin().is_terminal() {
-        let p = rpassword::prompt_password(prompt).context("reading the passphrase")?;
+        let p = rpassword::prompt_password(format!("{prompt} "))
+            .context(tr!("cli-reading-passphrase"))?;
         if confirm {
-            let again = rpassword::prompt_password("Repeat the passphrase: ")
-                .context("reading the passphrase")?;
+            let again = rpassword::prompt_password(format!("{} ", tr!("cli-prompt-repeat")))
+                .context(tr!("cli-reading-passphrase"))?;
             if again != p {
-                anyhow::bail!("the two passphrases differ");
+                anyhow::bail!("{}", tr!("cli-passphrases-differ"));
             }
         }
         return Ok(p);
@@ -57,7 +58,7 @@ pub fn read_passphrase(prompt: &str, confirm: bool) -> anyhow::Result<String> {
     std::io::stdin()
         .lock()
         .read_line(&mut line)
-        .context("reading the passphrase from stdin")?;
+        .context(tr!("cli-reading-passphrase-stdin"))?;
     Ok(line.trim_end_matches(['\n', '\r']).to_string())
 }
 
@@ -86,25 +87,32 @@ impl BackupArgs {
     pub fn run(&self, ctx: &Ctx) -> anyhow::Result<ExitCode> {
         let path = ctx.wallet_path()?;
         if !path.exists() {
-            anyhow::bail!("{}: no wallet here to back up", path.display());
+            anyhow::bail!(
+                "{}",
+                tr!("cli-backup-no-wallet", path = path.display().to_string())
+            );
         }
         let wallet = ctx.open_wallet()?;
         ctx.require(&wallet, Action::Backup, None)?;
         let key = if wallet.learner_key()?.is_some() {
             Some(
                 super::with_vaults(&path, |v| wallet_learner_key(&wallet, v))
-                    .context("the backup would lack your signing key")?,
+                    .context(tr!("cli-backup-lacks-key"))?,
             )
         } else {
             None
         };
-        let pass = read_passphrase("Backup passphrase: ", true)?;
+        let pass = read_passphrase(&tr!("cli-backup-prompt"), true)?;
         let n = backup::backup_open_wallet(&wallet, &self.out, &pass, kdf_params(), key.as_ref())
             .with_context(|| format!("{}", self.out.display()))?;
         println!(
-            "backed up {} to {} ({n} bytes, encrypted)",
-            path.display(),
-            self.out.display()
+            "{}",
+            tr!(
+                "cli-backup-done",
+                wallet = path.display().to_string(),
+                file = self.out.display().to_string(),
+                bytes = n.to_string()
+            )
         );
         Ok(ExitCode::SUCCESS)
     }
@@ -116,19 +124,26 @@ fn restore(input: &Path, dest: &Path, force: bool) -> anyhow::Result<()> {
         .len();
     if len > backup::MAX_BACKUP_BYTES {
         anyhow::bail!(
-            "{}: {len} bytes is above the {}-byte backup limit",
-            input.display(),
-            backup::MAX_BACKUP_BYTES
+            "{}",
+            tr!(
+                "cli-backup-too-large",
+                file = input.display().to_string(),
+                bytes = len.to_string(),
+                limit = backup::MAX_BACKUP_BYTES.to_string()
+            )
         );
     }
     let bytes = std::fs::read(input).with_context(|| format!("{}", input.display()))?;
-    let pass = read_passphrase("Backup passphrase: ", false)?;
+    let pass = read_passphrase(&tr!("cli-backup-prompt"), false)?;
     // A wallet that was encrypted stays encrypted, with the same passphrase.
     let wallet_pass = if backpack_core::store::looks_encrypted(dest) {
         Some(super::wallet_passphrase(dest, false)?.ok_or_else(|| {
             anyhow::anyhow!(
-                "{} is encrypted: give its wallet passphrase (BACKPACK_WALLET_PASSPHRASE) so the restored wallet is encrypted too (passphrase lost? move the file away, restore, then backpack init --encrypt)",
-                dest.display()
+                "{}",
+                tr!(
+                    "cli-restore-needs-passphrase",
+                    path = dest.display().to_string()
+                )
             )
         })?)
     } else {
@@ -147,12 +162,18 @@ fn restore(input: &Path, dest: &Path, force: bool) -> anyhow::Result<()> {
     })
     .with_context(|| format!("{}", input.display()))?;
     println!(
-        "restored {} bytes of wallet into {}",
-        out.bytes,
-        dest.display()
+        "{}",
+        tr!(
+            "cli-restore-done",
+            bytes = out.bytes.to_string(),
+            path = dest.display().to_string()
+        )
     );
     if let Some(p) = out.previous_kept_at {
-        println!("the previous wallet is kept at {}", p.display());
+        println!(
+            "{}",
+            tr!("cli-restore-previous", path = p.display().to_string())
+        );
     }
     Ok(())
 }

@@ -77,8 +77,12 @@ impl Command {
                     w.set_collection_note(id, note.as_deref())?;
                 }
                 println!(
-                    "created collection #{id} \"{}\"",
-                    terminal_safe(name.trim())
+                    "{}",
+                    tr!(
+                        "cli-collection-created",
+                        id = id,
+                        name = terminal_safe(name.trim())
+                    )
                 );
             }
             Command::Rename {
@@ -88,10 +92,13 @@ impl Command {
                 let c = w.find_collection(collection)?;
                 w.rename_collection(c.id, new_name)?;
                 println!(
-                    "renamed collection #{} \"{}\" to \"{}\"",
-                    c.id,
-                    terminal_safe(&c.name),
-                    terminal_safe(new_name.trim())
+                    "{}",
+                    tr!(
+                        "cli-collection-renamed",
+                        id = c.id,
+                        name = terminal_safe(&c.name),
+                        new = terminal_safe(new_name.trim())
+                    )
                 );
             }
             Command::Add { collection, badges } => {
@@ -101,10 +108,13 @@ impl Command {
                 }
                 let n = w.collection(c.id)?.badge_ids.len();
                 println!(
-                    "collection #{} \"{}\" now holds {n} badge{}",
-                    c.id,
-                    terminal_safe(&c.name),
-                    if n == 1 { "" } else { "s" }
+                    "{}",
+                    tr!(
+                        "cli-collection-holds",
+                        id = c.id,
+                        name = terminal_safe(&c.name),
+                        n = n
+                    )
                 );
             }
             Command::Remove { collection, badges } => {
@@ -117,17 +127,23 @@ impl Command {
                 }
                 if !missing.is_empty() {
                     eprintln!(
-                        "not in collection \"{}\": {}",
-                        terminal_safe(&c.name),
-                        missing.join(", ")
+                        "{}",
+                        tr!(
+                            "cli-collection-not-in",
+                            name = terminal_safe(&c.name),
+                            ids = missing.join(", ")
+                        )
                     );
                 }
                 let n = w.collection(c.id)?.badge_ids.len();
                 println!(
-                    "collection #{} \"{}\" now holds {n} badge{}",
-                    c.id,
-                    terminal_safe(&c.name),
-                    if n == 1 { "" } else { "s" }
+                    "{}",
+                    tr!(
+                        "cli-collection-holds",
+                        id = c.id,
+                        name = terminal_safe(&c.name),
+                        n = n
+                    )
                 );
             }
             Command::List { json } => {
@@ -144,17 +160,16 @@ impl Command {
                         .collect();
                     println!("{}", super::json_safe(&serde_json::to_string(&rows)?));
                 } else if cs.is_empty() {
-                    println!("no collections yet: backpack collection create NAME");
+                    println!("{}", tr!("cli-collection-none"));
                 } else {
                     for c in &cs {
                         let ids: Vec<String> =
                             c.badge_ids.iter().map(|b| format!("#{b}")).collect();
                         println!(
-                            "#{:<4} {:<30} {} badge{}  {}",
+                            "#{:<4} {:<30} {}  {}",
                             c.id,
                             super::clip(&c.name, 30),
-                            c.badge_ids.len(),
-                            if c.badge_ids.len() == 1 { "" } else { "s" },
+                            tr!("cli-collection-count", n = c.badge_ids.len()),
                             ids.join(" ")
                         );
                     }
@@ -164,11 +179,13 @@ impl Command {
                 let c = w.find_collection(collection)?;
                 w.delete_collection(c.id)?;
                 println!(
-                    "deleted collection #{} \"{}\" (its {} badge{} stay in the wallet)",
-                    c.id,
-                    terminal_safe(&c.name),
-                    c.badge_ids.len(),
-                    if c.badge_ids.len() == 1 { "" } else { "s" }
+                    "{}",
+                    tr!(
+                        "cli-collection-deleted",
+                        id = c.id,
+                        name = terminal_safe(&c.name),
+                        n = c.badge_ids.len()
+                    )
                 );
             }
         }

@@ -57,11 +57,7 @@ impl Browser for CliBrowser {
         let mut out = std::io::stdout().lock();
         // The URL was built by the core from a checked https (or loopback) address and is
         // percent-encoded: it holds no control characters.
-        let _ = writeln!(
-            out,
-            "Sign in to the badge host in your browser. If it does not open, visit:\n  {}",
-            clean(url)
-        );
+        let _ = writeln!(out, "{}\n  {}", tr!("cli-connect-sign-in"), clean(url));
         let _ = out.flush();
         drop(out);
         let env_off = std::env::var_os("BACKPACK_NO_BROWSER").is_some_and(|v| v == "1");
@@ -70,8 +66,8 @@ impl Browser for CliBrowser {
         }
         if let Err(e) = open::that_detached(url) {
             eprintln!(
-                "backpack: could not start a browser ({}): open the address above yourself",
-                clean(&e.to_string())
+                "backpack: {}",
+                tr!("cli-no-browser", error = clean(&e.to_string()))
             );
         }
     }
@@ -85,8 +81,8 @@ pub fn token_store() -> Box<dyn TokenStore> {
     let (store, why) = system_or_memory();
     if let Some(e) = why {
         eprintln!(
-            "backpack: note: {}: your sign-in to the host is kept for this command only and nothing secret is written to disk; the next sync asks you to sign in again",
-            clean(&e.to_string())
+            "backpack: {}",
+            tr!("cli-connect-memory-note", error = clean(&e.to_string()))
         );
     }
     store
@@ -177,24 +173,37 @@ impl Args {
                 .host
                 .profile_name
                 .as_deref()
-                .map(|n| format!(" as {}", clean(n)))
+                .map(|n| format!(" {}", tr!("cli-connect-as", name = clean(n))))
                 .unwrap_or_default();
             writeln!(
                 out,
-                "connected  #{} \"{}\"  {}{who}",
+                "{:<10} #{} \"{}\"  {}{who}",
+                tr!("cli-connect-connected"),
                 c.host.id,
                 clean(&c.host.name),
                 clean(&c.host.base_url)
             )?;
             for t in &c.tolerated {
-                writeln!(out, "  note: the host's discovery document: {}", clean(t))?;
+                writeln!(
+                    out,
+                    "  {}",
+                    tr!("cli-connect-discovery-note", note = clean(t))
+                )?;
             }
             if let Some(p) = &c.profile_note {
-                writeln!(out, "  note: {}", clean(p))?;
+                writeln!(out, "  {}", tr!("cli-note", note = clean(p)))?;
             }
-            writeln!(out, "  your sign-in is kept in {}", c.secrets_in)?;
+            writeln!(
+                out,
+                "  {}",
+                tr!("cli-connect-kept-in", store = c.secrets_in.to_string())
+            )?;
             if !self.sync {
-                writeln!(out, "  next: backpack sync {}", c.host.id)?;
+                writeln!(
+                    out,
+                    "  {}",
+                    tr!("cli-connect-next", id = c.host.id.to_string())
+                )?;
             }
         }
         out.flush()?;

@@ -132,9 +132,10 @@ impl Args {
             challenge: self.challenge.clone(),
             domain: self.domain.clone(),
         };
-        let out = export::export(&portfolio, format, &opts)?;
+        // The page's and the PDF's own words in the learner's language (`--lang`).
+        let out = export::export_in(&portfolio, format, &opts, ctx.lang)?;
         write_atomic(&self.output, &out.bytes)?;
-        for line in out.warning.lines() {
+        for line in out.warning.lines_with(super::cat()) {
             eprintln!("{}", terminal_safe(&line));
         }
         for line in &out.notices {
@@ -146,17 +147,16 @@ impl Args {
                 .iter()
                 .map(|n| terminal_safe(n))
                 .collect();
-            eprintln!(
-                "not in the signed presentation (open badges 2.0 cannot be): {}",
-                names.join(", ")
-            );
+            eprintln!("{}", tr!("cli-export-not-in-vp", names = names.join(", ")));
         }
         println!(
-            "wrote {} ({} badge{}, {} bytes)",
-            self.output.display(),
-            portfolio.badges.len(),
-            if portfolio.badges.len() == 1 { "" } else { "s" },
-            out.bytes.len()
+            "{}",
+            tr!(
+                "cli-export-wrote",
+                file = self.output.display().to_string(),
+                n = portfolio.badges.len(),
+                bytes = out.bytes.len().to_string()
+            )
         );
         Ok(ExitCode::SUCCESS)
     }

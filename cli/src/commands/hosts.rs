@@ -45,20 +45,25 @@ impl Command {
                     return Ok(ExitCode::SUCCESS);
                 }
                 if hosts.is_empty() {
-                    writeln!(out, "no badge host connected (backpack connect URL)")?;
+                    writeln!(out, "{}", tr!("cli-hosts-none"))?;
                     return Ok(ExitCode::SUCCESS);
                 }
                 writeln!(
                     out,
-                    "{:>4}  {:<24}  {:<36}  {:<20}  {:<20}  SYNCED",
-                    "ID", "NAME", "ADDRESS", "SIGNED IN AS", "LAST SYNC"
+                    "{:>4}  {:<24}  {:<36}  {:<20}  {:<20}  {}",
+                    tr!("cli-col-id"),
+                    tr!("cli-col-name"),
+                    tr!("cli-hosts-col-address"),
+                    tr!("cli-hosts-col-signed-in"),
+                    tr!("cli-hosts-col-last-sync"),
+                    tr!("cli-hosts-col-synced")
                 )?;
                 for h in &hosts {
                     let last = h
                         .last_sync_at
                         .as_deref()
-                        .map(backpack_core::verify::evidence::human_date)
-                        .unwrap_or_else(|| "never".into());
+                        .map(|d| super::cat().date_utc(d))
+                        .unwrap_or_else(|| tr!("cli-hosts-never"));
                     writeln!(
                         out,
                         "{:>4}  {:<24}  {:<36}  {:<20}  {:<20}  {}",
@@ -78,10 +83,12 @@ impl Command {
                     Ok(h) => {
                         writeln!(
                             out,
-                            "removed    #{} \"{}\"  {}  (its badges stay in your wallet)",
+                            "{:<10} #{} \"{}\"  {}  {}",
+                            tr!("cli-hosts-removed"),
                             h.id,
                             clean(&h.name),
-                            clean(&h.base_url)
+                            clean(&h.base_url),
+                            tr!("cli-hosts-badges-stay")
                         )?;
                         Ok(ExitCode::SUCCESS)
                     }

@@ -48,7 +48,8 @@ fn bundle_password() -> anyhow::Result<String> {
         return Ok(p);
     }
     use anyhow::Context;
-    rpassword::prompt_password("LearnCard bundle password: ").context("reading the password")
+    rpassword::prompt_password(format!("{} ", tr!("cli-import-learncard-prompt")))
+        .context(tr!("cli-import-reading-password"))
 }
 
 impl Args {
@@ -127,8 +128,10 @@ impl Args {
             let src = terminal_safe(&o.source);
             let checked = o
                 .status
-                .map(|s| format!("  ({})", s.as_str().replace('_', " ")))
+                .map(|s| format!("  ({})", super::status_word(s)))
                 .unwrap_or_default();
+            // The outcome word, in a column of 10.
+            let word = |id: &str| format!("{:<10}", super::cat().t(id));
             match &o.result {
                 FileResult::Imported {
                     id,
@@ -136,24 +139,33 @@ impl Args {
                     embedded,
                     replaced,
                 } => {
-                    write!(out, "imported   {src}  #{id} \"{}\"", terminal_safe(name))?;
+                    write!(
+                        out,
+                        "{} {src}  #{id} \"{}\"",
+                        word("cli-import-imported"),
+                        terminal_safe(name)
+                    )?;
                     if !embedded.is_empty() {
-                        write!(out, "  with {} credential(s) inside", embedded.len())?;
+                        write!(out, "  {}", tr!("cli-import-inside", n = embedded.len()))?;
                     }
                     if let Some(old) = replaced {
-                        write!(out, "  newer version of #{old} (kept as history)")?;
+                        write!(out, "  {}", tr!("cli-import-newer", id = *old))?;
                     }
                     writeln!(out, "{checked}")?;
                 }
                 FileResult::History { id, name, current } => writeln!(
                     out,
-                    "imported   {src}  #{id} \"{}\"  another version of #{current} (same id), kept as history{checked}",
-                    terminal_safe(name)
+                    "{} {src}  #{id} \"{}\"  {}{checked}",
+                    word("cli-import-imported"),
+                    terminal_safe(name),
+                    tr!("cli-import-history", id = *current)
                 )?,
                 FileResult::Conflict { id, name, current } => writeln!(
                     out,
-                    "conflict   {src}  #{id} \"{}\"  claims to be a newer version of #{current} but is not signed with the issuer's key: kept beside it, not in its place{checked}",
-                    terminal_safe(name)
+                    "{} {src}  #{id} \"{}\"  {}{checked}",
+                    word("cli-import-conflict-word"),
+                    terminal_safe(name),
+                    tr!("cli-import-conflict", id = *current)
                 )?,
                 FileResult::Endorsement {
                     name,
@@ -163,21 +175,24 @@ impl Args {
                     duplicate,
                     ..
                 } => {
-                    let what = if *duplicate {
-                        "duplicate "
+                    let what = word(if *duplicate {
+                        "cli-import-duplicate"
                     } else {
-                        "endorsement"
-                    };
+                        "cli-import-endorsement"
+                    });
                     let by = endorser
                         .as_deref()
-                        .map(|e| format!(" by {}", terminal_safe(e)))
+                        .map(|e| format!(" {}", tr!("cli-import-by", name = terminal_safe(e))))
                         .unwrap_or_default();
                     let to = if attached_to.is_empty() {
-                        format!("endorses {} (not in your wallet)", terminal_safe(target))
+                        tr!(
+                            "cli-import-endorses-missing",
+                            target = terminal_safe(target)
+                        )
                     } else {
                         let ids: Vec<String> =
                             attached_to.iter().map(|i| format!("#{i}")).collect();
-                        format!("endorses {}", ids.join(", "))
+                        tr!("cli-import-endorses", ids = ids.join(", "))
                     };
                     writeln!(
                         out,
@@ -187,30 +202,47 @@ impl Args {
                 }
                 FileResult::Duplicate { id, name } => writeln!(
                     out,
-                    "duplicate  {src}  #{id} \"{}\"  already in your wallet",
-                    terminal_safe(name)
+                    "{} {src}  #{id} \"{}\"  {}",
+                    word("cli-import-duplicate"),
+                    terminal_safe(name),
+                    tr!("cli-import-already")
                 )?,
-                FileResult::Refused { reason } => {
-                    writeln!(out, "refused    {}", terminal_safe(reason))?
-                }
-                FileResult::Skipped { reason } => {
-                    writeln!(out, "skipped    {}", terminal_safe(reason))?
-                }
-                FileResult::Failed { reason } => {
-                    writeln!(out, "failed     {}", terminal_safe(reason))?
-                }
+                FileResult::Refused { reason } => writeln!(
+                    out,
+                    "{} {}",
+                    word("cli-import-refused"),
+                    terminal_safe(reason)
+                )?,
+                FileResult::Skipped { reason } => writeln!(
+                    out,
+                    "{} {}",
+                    word("cli-import-skipped"),
+                    terminal_safe(reason)
+                )?,
+                FileResult::Failed { reason } => writeln!(
+                    out,
+                    "{} {}",
+                    word("cli-import-failed"),
+                    terminal_safe(reason)
+                )?,
             }
         }
         if !self.json {
             write!(
                 out,
-                "{imported} imported, {duplicate} already in your wallet, {refused} refused"
+                "{}",
+                tr!(
+                    "cli-import-summary",
+                    imported = imported,
+                    duplicate = duplicate,
+                    refused = refused
+                )
             )?;
             if failed > 0 {
-                write!(out, ", {failed} failed")?;
+                write!(out, ", {}", tr!("cli-import-n-failed", n = failed))?;
             }
             if skipped > 0 {
-                write!(out, ", {skipped} skipped")?;
+                write!(out, ", {}", tr!("cli-import-n-skipped", n = skipped))?;
             }
             writeln!(out)?;
         }

@@ -24,9 +24,8 @@ pub struct Args {
 }
 
 fn need(p: Option<zeroize::Zeroizing<String>>) -> anyhow::Result<zeroize::Zeroizing<String>> {
-    p.filter(|p| !p.is_empty()).ok_or_else(|| {
-        anyhow::anyhow!("no wallet passphrase: set BACKPACK_WALLET_PASSPHRASE or run in a terminal")
-    })
+    p.filter(|p| !p.is_empty())
+        .ok_or_else(|| anyhow::anyhow!("{}", tr!("cli-init-no-passphrase")))
 }
 
 impl Args {
@@ -35,35 +34,39 @@ impl Args {
         let path = ctx.wallet_path()?;
         let exists = std::fs::metadata(&path).is_ok_and(|m| m.len() > 0);
         let encrypted = looks_encrypted(&path);
-        let shown = path.display();
+        let shown = path.display().to_string();
         match (exists, encrypted, self.encrypt, self.decrypt) {
             (false, _, true, _) => {
                 let p = need(wallet_passphrase(&path, true)?)?;
                 Wallet::open_with(&path, Some(&p))
-                    .with_context(|| format!("cannot create {shown}"))?;
-                println!("created the encrypted wallet {shown}");
+                    .with_context(|| tr!("cli-init-cannot-create", path = &shown))?;
+                println!("{}", tr!("cli-init-created-encrypted", path = &shown));
             }
             (false, _, false, _) => {
                 ctx.open_wallet()?;
-                println!("created the wallet {shown}");
+                println!("{}", tr!("cli-init-created", path = &shown));
             }
             (true, false, true, _) => {
                 let p = need(wallet_passphrase(&path, true)?)?;
                 Wallet::change_encryption(&path, None, Some(&p))
-                    .with_context(|| format!("cannot encrypt {shown}"))?;
-                println!("encrypted the wallet {shown} (close the app first if it had it open)");
+                    .with_context(|| tr!("cli-init-cannot-encrypt", path = &shown))?;
+                println!("{}", tr!("cli-init-encrypted", path = &shown));
             }
             (true, true, _, true) => {
                 let p = need(wallet_passphrase(&path, false)?)?;
                 Wallet::change_encryption(&path, Some(&p), None)
-                    .with_context(|| format!("cannot decrypt {shown}"))?;
-                println!("the wallet {shown} is no longer encrypted");
+                    .with_context(|| tr!("cli-init-cannot-decrypt", path = &shown))?;
+                println!("{}", tr!("cli-init-decrypted", path = &shown));
             }
-            (true, true, true, _) => anyhow::bail!("{shown} is already encrypted"),
-            (true, false, _, true) => anyhow::bail!("{shown} is not encrypted"),
+            (true, true, true, _) => {
+                anyhow::bail!("{}", tr!("cli-init-already-encrypted", path = &shown))
+            }
+            (true, false, _, true) => {
+                anyhow::bail!("{}", tr!("cli-init-not-encrypted", path = &shown))
+            }
             (true, _, false, false) => {
                 ctx.open_wallet()?;
-                println!("the wallet {shown} already exists");
+                println!("{}", tr!("cli-init-exists", path = &shown));
             }
         }
         Ok(ExitCode::SUCCESS)

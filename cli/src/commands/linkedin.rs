@@ -46,26 +46,43 @@ impl Args {
             writeln!(out, "{}", json_safe(&serde_json::to_string_pretty(&v)?))?;
         } else {
             let ym = |d: Option<(i32, u32)>| d.map(|(y, m)| format!("{y}-{m:02}"));
+            // LinkedIn's own field names, in the learner's language.
             let rows = [
-                ("Name", Some(f.name.clone())),
-                ("Organization", f.organization_name.clone()),
-                ("Issued", ym(f.issue)),
-                ("Expires", ym(f.expiration)),
-                ("Credential ID", f.cert_id.clone()),
+                (tr!("cli-linkedin-name"), Some(f.name.clone())),
                 (
-                    "Credential URL",
-                    Some(f.cert_url.clone().unwrap_or_else(|| {
-                        "(none: the badge has no public https address of its own)".into()
-                    })),
+                    tr!("cli-linkedin-organization"),
+                    f.organization_name.clone(),
+                ),
+                (tr!("cli-linkedin-issued"), ym(f.issue)),
+                (tr!("cli-linkedin-expires"), ym(f.expiration)),
+                (tr!("cli-linkedin-credential-id"), f.cert_id.clone()),
+                (
+                    tr!("cli-linkedin-credential-url"),
+                    Some(
+                        f.cert_url
+                            .clone()
+                            .unwrap_or_else(|| tr!("cli-linkedin-no-url")),
+                    ),
                 ),
             ];
+            let width = rows
+                .iter()
+                .map(|(l, _)| l.chars().count() + 1)
+                .max()
+                .unwrap_or(0)
+                .max(16);
             for (label, value) in rows {
                 if let Some(v) = value {
-                    writeln!(out, "{label:<16}{}", terminal_safe(&v))?;
+                    writeln!(out, "{label:<width$}{}", terminal_safe(&v))?;
                 }
             }
             // Percent-encoded by the core: no control or format character is left in it.
-            writeln!(out, "\nAdd to LinkedIn:\n  {}", terminal_safe(&url))?;
+            writeln!(
+                out,
+                "\n{}\n  {}",
+                tr!("cli-linkedin-add"),
+                terminal_safe(&url)
+            )?;
         }
         out.flush()?;
         drop(out);
@@ -73,8 +90,8 @@ impl Args {
             && let Err(e) = open::that_detached(&url)
         {
             eprintln!(
-                "backpack: could not start a browser ({}): open the link above yourself",
-                terminal_safe(&e.to_string())
+                "backpack: {}",
+                tr!("cli-no-browser", error = terminal_safe(&e.to_string()))
             );
         }
         Ok(ExitCode::SUCCESS)

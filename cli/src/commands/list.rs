@@ -60,13 +60,16 @@ pub struct Args {
 fn parse_status(s: &str) -> Result<Status, String> {
     Status::from_id(s).ok_or_else(|| {
         let ids: Vec<&str> = Status::ALL.iter().map(|s| s.as_str()).collect();
-        format!("expected one of {}", ids.join(", "))
+        tr!("cli-expected-one-of", choices = ids.join(", "))
     })
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
     Format::from_id(s).ok_or_else(|| {
-        "expected ob2-hosted, ob2-signed, ob3-json, ob3-jwt, clr2-json or clr2-jwt".into()
+        tr!(
+            "cli-expected-one-of",
+            choices = "ob2-hosted, ob2-signed, ob3-json, ob3-jwt, clr2-json, clr2-jwt"
+        )
     })
 }
 
@@ -114,18 +117,22 @@ impl Args {
             return Ok(ExitCode::SUCCESS);
         }
         if rows.is_empty() {
-            writeln!(out, "no badges (import some with: backpack import PATH)")?;
+            writeln!(out, "{}", tr!("cli-list-empty"))?;
             return Ok(ExitCode::SUCCESS);
         }
         let marker = |r: &backpack_core::store::BadgeSummary| match known(r) {
             None => "-".to_string(),
             Some(k) => {
                 let word = if r.status == Status::Verified {
-                    "known"
+                    tr!("cli-list-trust-known")
                 } else {
-                    "claims"
+                    tr!("cli-list-trust-claims")
                 };
-                format!("{word}{}", if k.test { " (test)" } else { "" })
+                if k.test {
+                    format!("{word} {}", tr!("cli-list-trust-test"))
+                } else {
+                    word
+                }
             }
         };
         let table: Vec<[String; 7]> = rows
@@ -139,15 +146,20 @@ impl Args {
                         .as_deref()
                         .map_or("-".into(), |d| clip(d.get(..10).unwrap_or(d), 10)),
                     r.format.to_string(),
-                    r.status.as_str().replace('_', " "),
+                    super::status_word(r.status),
                     marker(r),
                 ]
             })
             .collect();
         let header = [
-            "ID", "NAME", "ISSUER", "ISSUED", "FORMAT", "STATUS", "TRUST",
-        ]
-        .map(String::from);
+            tr!("cli-col-id"),
+            tr!("cli-col-name"),
+            tr!("cli-col-issuer"),
+            tr!("cli-col-issued"),
+            tr!("cli-col-format"),
+            tr!("cli-col-status"),
+            tr!("cli-col-trust"),
+        ];
         let columns = if trust.is_empty() { 6 } else { 7 };
         let mut widths = header.clone().map(|h| h.chars().count());
         for row in &table {

@@ -30,15 +30,17 @@ fn passphrase(prompt: &str, confirm: bool) -> anyhow::Result<Zeroizing<String>> 
         return Ok(Zeroizing::new(p));
     }
     if std::io::stdin().is_terminal() {
-        let p =
-            Zeroizing::new(rpassword::prompt_password(prompt).context("reading the passphrase")?);
+        let p = Zeroizing::new(
+            rpassword::prompt_password(format!("{prompt} "))
+                .context(tr!("cli-reading-passphrase"))?,
+        );
         if confirm {
             let again = Zeroizing::new(
-                rpassword::prompt_password("Repeat the guardian passphrase: ")
-                    .context("reading the passphrase")?,
+                rpassword::prompt_password(format!("{} ", tr!("cli-minor-prompt-repeat")))
+                    .context(tr!("cli-reading-passphrase"))?,
             );
             if again != p {
-                anyhow::bail!("the two passphrases differ");
+                anyhow::bail!("{}", tr!("cli-passphrases-differ"));
             }
         }
         return Ok(p);
@@ -47,7 +49,7 @@ fn passphrase(prompt: &str, confirm: bool) -> anyhow::Result<Zeroizing<String>> 
     std::io::stdin()
         .lock()
         .read_line(&mut line)
-        .context("reading the passphrase from stdin")?;
+        .context(tr!("cli-reading-passphrase-stdin"))?;
     Ok(Zeroizing::new(
         line.trim_end_matches(['\n', '\r']).to_string(),
     ))
@@ -59,20 +61,25 @@ impl Command {
         let w = ctx.open_wallet()?;
         match self {
             Command::On => {
-                let p = passphrase("New guardian passphrase: ", true)?;
+                let p = passphrase(&tr!("cli-minor-prompt-new"), true)?;
                 MinorMode::enable_with(&w, &p, super::backup::kdf_params(), &mut rand_core::OsRng)?;
-                println!(
-                    "minor mode is on: network, export, backup and original files need the guardian passphrase"
-                );
+                println!("{}", tr!("cli-minor-on"));
             }
             Command::Off => {
-                let p = passphrase("Guardian passphrase: ", false)?;
+                let p = passphrase(&tr!("cli-minor-prompt"), false)?;
                 MinorMode::disable(&w, &p)?;
-                println!("minor mode is off");
+                println!("{}", tr!("cli-minor-off"));
             }
             Command::Status => {
                 let on = MinorMode::load(&w)?.is_on();
-                println!("minor mode is {}", if on { "on" } else { "off" });
+                println!(
+                    "{}",
+                    if on {
+                        tr!("cli-minor-status-on")
+                    } else {
+                        tr!("cli-minor-off")
+                    }
+                );
             }
         }
         Ok(ExitCode::SUCCESS)

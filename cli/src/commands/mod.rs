@@ -26,6 +26,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use anyhow::Context as _;
+use backpack_core::i18n::{Catalog, Lang};
 use backpack_core::learner_key::{
     KeyFile, KeyMigration, OsKeyring, PassphraseUse, SecretVault, migrate_plaintext_key,
 };
@@ -38,6 +39,32 @@ use zeroize::Zeroizing;
 pub struct Ctx {
     /// `--wallet` / `BACKPACK_WALLET`.
     pub wallet: Option<std::path::PathBuf>,
+    /// `--lang`, else `BACKPACK_LANG`, else the system locale ([`Lang::from_env`]).
+    pub lang: Lang,
+}
+
+/// The run's language (set once by `main`).
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Set the run's language (`main`, once, before any command runs).
+pub fn set_lang(lang: Lang) {
+    let _ = LANG.set(lang);
+}
+
+/// The run's message catalog (before [`set_lang`], e.g. when `backpack` alone opens the
+/// app: the environment's language).
+pub fn cat() -> &'static Catalog {
+    // `BACKPACK_LANG=en-XA`: the pseudo-locale (tests: a sentence not from the catalog shows
+    // up unaccented).
+    static PSEUDO: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *PSEUDO.get_or_init(|| std::env::var("BACKPACK_LANG").is_ok_and(|v| v == "en-XA")) {
+        return Catalog::pseudo();
+    }
+    Catalog::get(
+        LANG.get()
+            .copied()
+            .unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok())),
+    )
 }
 
 impl Ctx {
@@ -64,17 +91,16 @@ impl Ctx {
         let moved = with_vaults(&path, |v| migrate_plaintext_key(&w, v));
         match moved {
             Ok(KeyMigration::Pending(why)) => eprintln!(
-                "backpack: warning: your signing key is still inside the wallet file: {why}"
+                "backpack: {}",
+                tr!("cli-key-pending", why = why.to_string())
             ),
             Ok(KeyMigration::Moved(k)) => {
-                eprintln!(
-                    "backpack: moved your signing key out of the wallet file into {}",
-                    k.describe()
-                )
+                eprintln!("backpack: {}", tr!("cli-key-moved", store = k.describe()))
             }
             Ok(KeyMigration::Nothing) => {}
             Err(e) => eprintln!(
-                "backpack: warning: your signing key could not be moved out of the wallet file: {e}"
+                "backpack: {}",
+                tr!("cli-key-move-failed", error = e.to_string())
             ),
         }
         Ok(w)
@@ -104,11 +130,8 @@ impl Ctx {
             return Ok(());
         }
         let unlock = self.unlock(wallet, given)?;
-        mm.require(action, unlock.as_ref()).map_err(|e| {
-            anyhow::anyhow!(
-                "{e} (a guardian can type it when asked, or set BACKPACK_GUARDIAN_PASSPHRASE)"
-            )
-        })
+        mm.require(action, unlock.as_ref())
+            .map_err(|e| anyhow::anyhow!("{e} ({})", tr!("cli-guardian-hint")))
     }
 
     /// The guardian's unlock when minor mode is on and a guardian gave the passphrase (`given`,
@@ -144,17 +167,39 @@ impl Ctx {
         let unlock = if flag { self.unlock(w, None)? } else { None };
         match policy::network(w, flag, unlock.as_ref()) {
             Ok(n) => {
-                if let Some(note) = n.note() {
-                    eprintln!("backpack: {note}");
+                if n.note().is_some() {
+                    eprintln!("backpack: {}", tr!("cli-minor-offline"));
                 }
                 Ok(n.is_online())
             }
-            Err(PolicyError::MinorMode(e)) => Err(anyhow::anyhow!(
-                "{e} (a guardian can type it when asked, or set BACKPACK_GUARDIAN_PASSPHRASE)"
-            )),
+            Err(PolicyError::MinorMode(e)) => {
+                Err(anyhow::anyhow!("{e} ({})", tr!("cli-guardian-hint")))
+            }
             Err(PolicyError::Store(e)) => Err(e.into()),
         }
     }
+}
+
+/// A status in the CLI's lower-case words (`verified`, `issuer not confirmed`, …; the
+/// English words are the status ids with spaces).
+pub fn status_word(s: backpack_core::verify::Status) -> String {
+    use backpack_core::verify::Status as S;
+    match s {
+        S::Verified => tr!("cli-status-verified"),
+        S::IssuerNotConfirmed => tr!("cli-status-issuer_not_confirmed"),
+        S::CouldNotCheck => tr!("cli-status-could_not_check"),
+        S::Invalid => tr!("cli-status-invalid"),
+        S::Expired => tr!("cli-status-expired"),
+        S::Revoked => tr!("cli-status-revoked"),
+        S::Unreadable => tr!("cli-status-unreadable"),
+        S::NotChecked => tr!("cli-status-not_checked"),
+    }
+}
+
+/// A status in the words every surface uses ("Verified", "Signature intact, issuer not
+/// confirmed", …: [`Status::label`](backpack_core::verify::Status::label) in English).
+pub fn status_label(s: backpack_core::verify::Status) -> String {
+    cat().status(s)
 }
 
 /// A wallet that does not open says what to do: damaged or from a newer version, restore a
@@ -164,13 +209,20 @@ pub fn open_error(e: backpack_core::store::StoreError, path: &Path) -> anyhow::E
     let hint = match &e {
         E::Damaged { .. } | E::TooNew { .. } | E::NeedsPassphrase(_) | E::WrongPassphrase(_) => {
             format!(
-                "\nto restore a backup: backpack --wallet {} restore BACKUP-FILE --force  (the current file is kept beside it as .before-restore)",
-                path.display()
+                "\n{}",
+                tr!("cli-restore-hint", path = path.display().to_string())
             )
         }
         _ => String::new(),
     };
-    anyhow::anyhow!("cannot open wallet {}: {e}{hint}", path.display())
+    anyhow::anyhow!(
+        "{}{hint}",
+        tr!(
+            "cli-cannot-open-wallet",
+            path = path.display().to_string(),
+            error = e.to_string()
+        )
+    )
 }
 
 /// The wallet passphrase (an encrypted wallet): `BACKPACK_WALLET_PASSPHRASE`, else a prompt on
@@ -183,16 +235,22 @@ pub fn wallet_passphrase(path: &Path, confirm: bool) -> anyhow::Result<Option<Ze
         return Ok(None);
     }
     let p = Zeroizing::new(
-        rpassword::prompt_password(format!("Wallet passphrase for {}: ", path.display()))
-            .context("reading the wallet passphrase")?,
+        rpassword::prompt_password(format!(
+            "{} ",
+            tr!(
+                "cli-prompt-wallet-passphrase",
+                path = path.display().to_string()
+            )
+        ))
+        .context(tr!("cli-reading-wallet-passphrase"))?,
     );
     if confirm {
         let again = Zeroizing::new(
-            rpassword::prompt_password("Repeat the wallet passphrase: ")
-                .context("reading the wallet passphrase")?,
+            rpassword::prompt_password(format!("{} ", tr!("cli-prompt-repeat-wallet")))
+                .context(tr!("cli-reading-wallet-passphrase"))?,
         );
         if again != p {
-            anyhow::bail!("the two passphrases differ");
+            anyhow::bail!("{}", tr!("cli-passphrases-differ"));
         }
     }
     Ok(Some(p))
@@ -205,8 +263,8 @@ fn guardian_passphrase() -> anyhow::Result<Option<Zeroizing<String>>> {
         return Ok(Some(Zeroizing::new(p)));
     }
     if std::io::stdin().is_terminal() {
-        let p = rpassword::prompt_password("Minor mode is on. Guardian passphrase: ")
-            .context("reading the guardian passphrase")?;
+        let p = rpassword::prompt_password(format!("{} ", tr!("cli-prompt-guardian")))
+            .context(tr!("cli-reading-guardian-passphrase"))?;
         return Ok(Some(Zeroizing::new(p)));
     }
     Ok(None)
@@ -219,7 +277,10 @@ fn key_store_choice() -> anyhow::Result<(bool, bool)> {
         None | Some("") | Some("auto") => Ok((true, true)),
         Some("os") => Ok((true, false)),
         Some("file") => Ok((false, true)),
-        Some(other) => anyhow::bail!("BACKPACK_KEY_STORE={other:?}: use os, file or auto"),
+        Some(other) => anyhow::bail!(
+            "BACKPACK_KEY_STORE={other:?}: {}",
+            tr!("cli-key-store-choices")
+        ),
     }
 }
 
@@ -237,16 +298,16 @@ fn key_passphrase(
         Zeroizing::new(p)
     } else if std::io::stdin().is_terminal() {
         let prompt = match usage {
-            PassphraseUse::Create => {
-                "No system keyring here: choose a passphrase for your signing key's file: "
-            }
-            PassphraseUse::Open => "Passphrase of your signing key's file: ",
+            PassphraseUse::Create => tr!("cli-prompt-new-key-passphrase"),
+            PassphraseUse::Open => tr!("cli-prompt-key-passphrase"),
         };
-        let p = Zeroizing::new(rpassword::prompt_password(prompt).ok()?);
+        let p = Zeroizing::new(rpassword::prompt_password(format!("{prompt} ")).ok()?);
         if usage == PassphraseUse::Create {
-            let again = Zeroizing::new(rpassword::prompt_password("Repeat it: ").ok()?);
+            let again = Zeroizing::new(
+                rpassword::prompt_password(format!("{} ", tr!("cli-prompt-repeat-it"))).ok()?,
+            );
             if again != p {
-                eprintln!("backpack: the two passphrases differ");
+                eprintln!("backpack: {}", tr!("cli-passphrases-differ"));
                 return None;
             }
         }

@@ -44,7 +44,14 @@ impl Command {
         let wallet = ctx.open_wallet()?;
         let add = |kind, v: &str| -> anyhow::Result<ExitCode> {
             let i = wallet.add_identity(kind, v)?;
-            println!("added {} {}", i.kind.as_str(), terminal_safe(&i.value));
+            println!(
+                "{}",
+                tr!(
+                    "cli-profile-added",
+                    kind = kind_word(i.kind),
+                    value = terminal_safe(&i.value)
+                )
+            );
             Ok(ExitCode::SUCCESS)
         };
         match self {
@@ -56,22 +63,43 @@ impl Command {
                 if *json {
                     println!("{}", super::json_safe(&serde_json::to_string_pretty(&ids)?));
                 } else if ids.is_empty() {
-                    println!("no identities yet (add one with: backpack profile add-email EMAIL)");
+                    println!("{}", tr!("cli-profile-none"));
                 } else {
                     for i in ids {
-                        println!("{:<6}{}", i.kind.as_str(), terminal_safe(&i.value));
+                        let kind = kind_word(i.kind);
+                        let w = (kind.chars().count() + 1).max(6);
+                        println!("{kind:<w$}{}", terminal_safe(&i.value));
                     }
                 }
                 Ok(ExitCode::SUCCESS)
             }
             Command::Remove { value } => {
                 if wallet.remove_identity(value)? {
-                    println!("removed {}", terminal_safe(value));
+                    println!(
+                        "{}",
+                        tr!("cli-profile-removed", value = terminal_safe(value))
+                    );
                     Ok(ExitCode::SUCCESS)
                 } else {
-                    anyhow::bail!("{:?} is not in your profile", terminal_safe(value))
+                    anyhow::bail!(
+                        "{}",
+                        tr!(
+                            "cli-profile-not-in",
+                            value = format!("{:?}", terminal_safe(value))
+                        )
+                    )
                 }
             }
         }
+    }
+}
+
+/// The kind of an identity in words (`email`, `did`, `url` in English).
+fn kind_word(k: backpack_core::store::IdentityKind) -> String {
+    use backpack_core::store::IdentityKind as K;
+    match k {
+        K::Email => tr!("cli-profile-kind-email"),
+        K::Did => tr!("cli-profile-kind-did"),
+        K::Url => tr!("cli-profile-kind-url"),
     }
 }

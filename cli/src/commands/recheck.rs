@@ -45,13 +45,11 @@ impl Args {
         let wallet = ctx.open_wallet()?;
         let ids = match self.id {
             Some(id) => vec![id],
-            None => wallet
-                .badge_ids()
-                .context("cannot list the wallet's badges")?,
+            None => wallet.badge_ids().context(tr!("cli-recheck-cannot-list"))?,
         };
         let recipients = wallet
             .identity_values()
-            .context("cannot read the learner profile")?;
+            .context(tr!("cli-recheck-cannot-read-profile"))?;
         let online = ctx.network(
             Some(&wallet),
             self.allow_network || self.allow_private_network,
@@ -64,7 +62,7 @@ impl Args {
             .with_cache(cache);
         let labels = wallet
             .names_and_sources(&ids)
-            .context("cannot read the wallet's badges")?;
+            .context(tr!("cli-recheck-cannot-read-badges"))?;
         let mut verdicts = Vec::with_capacity(ids.len());
         // One buffered writer for the whole run (stdout is line-buffered: a write per line
         // otherwise).
@@ -77,10 +75,10 @@ impl Args {
                 return;
             }
             failed = (|| {
-                let done = done.with_context(|| format!("cannot re-check badge {id}"))?;
+                let done = done.with_context(|| tr!("cli-recheck-cannot", id = id))?;
                 let (name, source) = labels
                     .get(&id)
-                    .with_context(|| format!("badge {id}: no such badge in your wallet"))?;
+                    .with_context(|| tr!("cli-recheck-no-such", id = id))?;
                 self.write(&mut out, id, name, source, &done)?;
                 verdicts.push(done.report.verdict);
                 Ok(())
@@ -90,7 +88,7 @@ impl Args {
         out.flush()?;
         drop(out);
         if verdicts.is_empty() && !self.json {
-            println!("the wallet holds no badges to re-check");
+            println!("{}", tr!("cli-recheck-empty"));
         }
         Ok(exit_code(&verdicts))
     }
@@ -118,10 +116,18 @@ impl Args {
                 Refresh::NotOffered => {}
                 Refresh::Replaced { new_id } => writeln!(
                     out,
-                    "  refresh: the issuer's refresh service gave a newer version, now #{new_id} (this one is kept as its history)"
+                    "  {}",
+                    tr!(
+                        "cli-recheck-refresh",
+                        what = tr!("cli-recheck-replaced", id = *new_id)
+                    )
                 )?,
                 Refresh::NotFetched(why) | Refresh::Unchanged(why) | Refresh::Refused(why) => {
-                    writeln!(out, "  refresh: {}", super::terminal_safe(why))?
+                    writeln!(
+                        out,
+                        "  {}",
+                        tr!("cli-recheck-refresh", what = super::terminal_safe(why))
+                    )?
                 }
             }
         }

@@ -28,15 +28,25 @@ impl Args {
             let name = terminal_safe(&wallet.get_badge(id)?.badge.name);
             if self.undo {
                 wallet.restore_badge(id)?;
-                println!("restored #{id} \"{name}\"");
+                println!(
+                    "{}",
+                    tr!("cli-remove-restored", id = id, name = name.as_str())
+                );
             } else {
                 wallet.remove_badge(id)?;
-                println!("removed #{id} \"{name}\" (undo with: backpack remove --undo {id})");
+                println!(
+                    "{}",
+                    tr!(
+                        "cli-remove-removed",
+                        id = id.to_string(),
+                        name = name.as_str()
+                    )
+                );
             }
         }
         if self.purge {
             let n = wallet.purge_removed()?;
-            println!("deleted {n} removed badge(s) for good");
+            println!("{}", tr!("cli-remove-purged", n = n));
         }
         Ok(ExitCode::SUCCESS)
     }

@@ -29,7 +29,7 @@ pub fn parse_id(s: &str) -> Result<i64, String> {
         .parse::<i64>()
         .ok()
         .filter(|n| *n > 0)
-        .ok_or_else(|| format!("{s:?} is not a badge id (a number, as in `backpack list`)"))
+        .ok_or_else(|| tr!("cli-not-a-badge-id", value = format!("{s:?}")))
 }
 
 impl Args {
@@ -70,60 +70,72 @@ impl Args {
             return Ok(ExitCode::SUCCESS);
         }
         let badge = &b.badge;
-        let mut field = |label: &str, value: Option<String>| -> std::io::Result<()> {
+        // Labels in a column as wide as the longest in this language (13 in English).
+        let width = LABELS
+            .iter()
+            .map(|id| super::cat().t(id).chars().count() + 1)
+            .max()
+            .unwrap_or(0)
+            .max(13);
+        let mut field = |id: &str, value: Option<String>| -> std::io::Result<()> {
             match value {
-                Some(v) if !v.is_empty() => writeln!(out, "{label:<13}{}", terminal_safe(&v)),
+                Some(v) if !v.is_empty() => {
+                    let label = super::cat().t(id);
+                    writeln!(out, "{label:<width$}{}", terminal_safe(&v))
+                }
                 _ => Ok(()),
             }
         };
-        field("badge", Some(format!("#{} \"{}\"", b.id, badge.name)))?;
+        field(
+            "cli-show-badge",
+            Some(format!("#{} \"{}\"", b.id, badge.name)),
+        )?;
         let issuer = match (&badge.issuer.name, &badge.issuer.id) {
             (Some(n), Some(id)) => Some(format!("{n} ({id})")),
             (n, id) => n.clone().or(id.clone()),
         };
-        field("issuer", issuer)?;
-        field("issued", badge.issued.clone())?;
-        field("valid from", badge.valid_from.clone())?;
-        field("valid until", badge.valid_until.clone())?;
+        field("cli-show-issuer", issuer)?;
+        field("cli-show-issued", badge.issued.clone())?;
+        field("cli-show-valid-from", badge.valid_from.clone())?;
+        field("cli-show-valid-until", badge.valid_until.clone())?;
         field(
-            "format",
-            Some(format!(
-                "{} (spec {}, {} file)",
-                b.format,
-                badge.spec_version,
-                serde_json::to_value(b.container)?.as_str().unwrap_or("?")
+            "cli-show-format",
+            Some(tr!(
+                "cli-show-format-value",
+                format = b.format.to_string(),
+                spec = badge.spec_version.as_str(),
+                container = serde_json::to_value(b.container)?
+                    .as_str()
+                    .unwrap_or("?")
+                    .to_string()
             )),
         )?;
-        field("status", Some(b.status().label().to_string()))?;
-        field("issuer label", known.map(|k| k.text(b.status())))?;
+        field("cli-show-status", Some(super::status_label(b.status())))?;
+        field("cli-show-issuer-label", known.map(|k| k.text(b.status())))?;
         if let Some(r) = &b.latest_report {
-            field("why", Some(r.report.reason.clone()))?;
-            field("checked at", Some(r.report.checked_at.clone()))?;
+            field("cli-show-why", Some(r.report.reason.clone()))?;
+            field("cli-show-checked-at", Some(r.report.checked_at.clone()))?;
         }
         // Earlier checks: the evidence history (e.g. a key confirmed online months ago).
         for r in wallet.reports(self.id)?.iter().skip(1).take(5) {
-            let when = backpack_core::verify::evidence::human_date(&r.report.checked_at);
+            let when = super::cat().date_utc(&r.report.checked_at);
             let what = if r.rules < backpack_core::verify::report::RULES {
-                "under older rules that did not confirm who signed".to_string()
+                tr!("cli-show-older-rules")
             } else {
-                format!("{}: {}", r.status.label(), r.report.reason)
+                format!("{}: {}", super::status_label(r.status), r.report.reason)
             };
-            field("earlier", Some(format!("{when} — {what}")))?;
+            field("cli-show-earlier", Some(format!("{when} — {what}")))?;
         }
         if let Some(c) = b.conflicts_with {
             field(
-                "conflict",
-                Some(format!(
-                    "claims to be a newer version of #{c} but is not signed with the issuer's key"
-                )),
+                "cli-show-conflict",
+                Some(tr!("cli-show-conflict-value", id = c)),
             )?;
         }
         for c in &b.conflicts {
             field(
-                "kept aside",
-                Some(format!(
-                    "#{c} claims to be a newer version of this badge but is not signed with the issuer's key"
-                )),
+                "cli-show-kept-aside",
+                Some(tr!("cli-show-kept-aside-value", id = *c)),
             )?;
         }
         // Endorsements: embedded in the credential (checked with it) and attached files.
@@ -139,11 +151,12 @@ impl Args {
                 .or(e.endorser_id.clone())
                 .unwrap_or_default();
             field(
-                "endorsed by",
-                Some(format!(
-                    "{by} ({}, of the {})",
-                    e.status.label(),
-                    e.scope.as_str()
+                "cli-show-endorsed-by",
+                Some(tr!(
+                    "cli-show-endorsed-value",
+                    by = by,
+                    status = super::status_label(e.status),
+                    scope = e.scope.as_str()
                 )),
             )?;
         }
@@ -155,17 +168,19 @@ impl Args {
                 .unwrap_or_default();
             let of = e.scope.map(|s| s.as_str()).unwrap_or("badge");
             field(
-                "endorsed by",
-                Some(format!(
-                    "{by} ({}, of the {of}; file {})",
-                    e.status.label(),
-                    e.source
+                "cli-show-endorsed-by",
+                Some(tr!(
+                    "cli-show-endorsed-file-value",
+                    by = by,
+                    status = super::status_label(e.status),
+                    scope = of,
+                    file = e.source.to_string()
                 )),
             )?;
         }
-        field("description", badge.description.clone())?;
+        field("cli-show-description", badge.description.clone())?;
         if let Some(c) = &badge.criteria {
-            field("criteria", c.narrative.clone().or(c.url.clone()))?;
+            field("cli-show-criteria", c.narrative.clone().or(c.url.clone()))?;
         }
         for r in &badge.recipients {
             let kind = serde_json::to_value(&r.kind)?;
@@ -174,29 +189,34 @@ impl Args {
                 .map(str::to_owned)
                 .unwrap_or_else(|| kind.to_string());
             field(
-                "recipient",
-                Some(format!(
-                    "{kind} {}{}",
-                    r.identity,
-                    if r.hashed { " (hashed)" } else { "" }
-                )),
+                "cli-show-recipient",
+                Some(if r.hashed {
+                    format!("{kind} {} {}", r.identity, tr!("cli-show-hashed"))
+                } else {
+                    format!("{kind} {}", r.identity)
+                }),
             )?;
         }
         for a in &badge.alignments {
-            field("skill", a.target_name.clone().or(a.target_url.clone()))?;
+            field(
+                "cli-show-skill",
+                a.target_name.clone().or(a.target_url.clone()),
+            )?;
         }
         for e in &badge.evidence {
             field(
-                "evidence",
+                "cli-show-evidence",
                 e.name.clone().or(e.id.clone()).or(e.narrative.clone()),
             )?;
         }
         for r in &badge.results {
             field(
-                "result",
+                "cli-show-result",
                 Some(format!(
                     "{}: {}",
-                    r.label.as_deref().unwrap_or("result"),
+                    r.label
+                        .clone()
+                        .unwrap_or_else(|| tr!("cli-show-result-default")),
                     r.value
                         .as_deref()
                         .or(r.status.as_deref())
@@ -206,26 +226,33 @@ impl Args {
             )?;
         }
         field(
-            "image",
+            "cli-show-image",
             badge.image.as_ref().map(|i| match i {
-                Image::Baked { mime } => format!("the badge file itself ({mime})"),
-                Image::Data { uri } => format!("embedded ({} bytes)", uri.len()),
-                Image::Remote { url } => format!("remote {url} (not fetched)"),
+                Image::Baked { mime } => tr!("cli-show-image-baked", mime = mime),
+                Image::Data { uri } => tr!("cli-show-image-data", bytes = uri.len()),
+                Image::Remote { url } => tr!("cli-show-image-remote", url = url),
             }),
         )?;
-        field("tags", (!b.tags.is_empty()).then(|| b.tags.join(", ")))?;
-        field("note", b.note.clone())?;
         field(
-            "source",
-            Some(format!("{} (imported {})", b.source, b.imported_at)),
+            "cli-show-tags",
+            (!b.tags.is_empty()).then(|| b.tags.join(", ")),
         )?;
-        field("sha256", Some(b.sha256.clone()))?;
+        field("cli-show-note", b.note.clone())?;
         field(
-            "parent",
-            b.parent_id.map(|p| format!("#{p} (the CLR it came in)")),
+            "cli-show-source",
+            Some(tr!(
+                "cli-show-source-value",
+                source = b.source.to_string(),
+                at = b.imported_at.to_string()
+            )),
+        )?;
+        field("cli-show-sha256", Some(b.sha256.clone()))?;
+        field(
+            "cli-show-parent",
+            b.parent_id.map(|p| tr!("cli-show-parent-value", id = p)),
         )?;
         field(
-            "inside",
+            "cli-show-inside",
             (!b.children.is_empty()).then(|| {
                 b.children
                     .iter()
@@ -235,12 +262,12 @@ impl Args {
             }),
         )?;
         field(
-            "replaced by",
+            "cli-show-replaced-by",
             b.superseded_by
-                .map(|s| format!("#{s} (this is an older version)")),
+                .map(|s| tr!("cli-show-replaced-value", id = s)),
         )?;
         field(
-            "history",
+            "cli-show-history",
             (!b.history.is_empty()).then(|| {
                 b.history
                     .iter()
@@ -249,7 +276,41 @@ impl Args {
                     .join(", ")
             }),
         )?;
-        field("removed", b.removed_at.clone())?;
+        field("cli-show-removed", b.removed_at.clone())?;
         Ok(ExitCode::SUCCESS)
     }
 }
+
+/// The field labels of the human output (their widest sets the column).
+const LABELS: [&str; 30] = [
+    "cli-show-badge",
+    "cli-show-issuer",
+    "cli-show-issued",
+    "cli-show-valid-from",
+    "cli-show-valid-until",
+    "cli-show-format",
+    "cli-show-status",
+    "cli-show-issuer-label",
+    "cli-show-why",
+    "cli-show-checked-at",
+    "cli-show-earlier",
+    "cli-show-conflict",
+    "cli-show-kept-aside",
+    "cli-show-endorsed-by",
+    "cli-show-description",
+    "cli-show-criteria",
+    "cli-show-recipient",
+    "cli-show-skill",
+    "cli-show-evidence",
+    "cli-show-result",
+    "cli-show-image",
+    "cli-show-tags",
+    "cli-show-note",
+    "cli-show-source",
+    "cli-show-sha256",
+    "cli-show-parent",
+    "cli-show-inside",
+    "cli-show-replaced-by",
+    "cli-show-history",
+    "cli-show-removed",
+];

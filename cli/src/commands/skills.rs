@@ -45,7 +45,9 @@ fn print(out: &mut impl Write, v: &SkillsView, searching: bool) -> std::io::Resu
     let badge = |id: &i64| -> String {
         format!(
             "#{id} {}",
-            terminal_safe(names.get(id).copied().unwrap_or("(unreadable)"))
+            names
+                .get(id)
+                .map_or_else(|| tr!("cli-skills-unreadable"), |n| terminal_safe(n))
         )
     };
     let count: usize = v.frameworks.iter().map(|f| f.skills.len()).sum();
@@ -54,18 +56,17 @@ fn print(out: &mut impl Write, v: &SkillsView, searching: bool) -> std::io::Resu
             out,
             "{}",
             if searching {
-                "No skill, result or achievement type matches."
+                tr!("cli-skills-no-match")
             } else {
-                "No badge in the wallet names a skill, result or achievement type."
+                tr!("cli-skills-none")
             }
         )?;
     }
     if count > 0 {
         writeln!(
             out,
-            "Skills: {count} in {} framework{}",
-            v.frameworks.len(),
-            if v.frameworks.len() == 1 { "" } else { "s" }
+            "{}",
+            tr!("cli-skills-count", count = count, n = v.frameworks.len())
         )?;
         for fw in &v.frameworks {
             writeln!(out, "\n{}", terminal_safe(&fw.name))?;
@@ -88,7 +89,7 @@ fn print(out: &mut impl Write, v: &SkillsView, searching: bool) -> std::io::Resu
         }
     }
     if !v.results.is_empty() {
-        writeln!(out, "\nResults")?;
+        writeln!(out, "\n{}", tr!("cli-skills-results"))?;
         for g in &v.results {
             writeln!(out, "  {}", terminal_safe(&g.label))?;
             for r in &g.results {
@@ -102,7 +103,7 @@ fn print(out: &mut impl Write, v: &SkillsView, searching: bool) -> std::io::Resu
         }
     }
     if !v.achievement_types.is_empty() {
-        writeln!(out, "\nAchievement types")?;
+        writeln!(out, "\n{}", tr!("cli-skills-types"))?;
         for t in &v.achievement_types {
             let ids: Vec<String> = t.badges.iter().map(badge).collect();
             writeln!(
@@ -117,19 +118,19 @@ fn print(out: &mut impl Write, v: &SkillsView, searching: bool) -> std::io::Resu
         return Ok(());
     }
     if !v.stacks.is_empty() {
-        writeln!(out, "\nStacks")?;
+        writeln!(out, "\n{}", tr!("cli-skills-stacks"))?;
         for st in &v.stacks {
             let how = match st.kind {
                 StackKind::Linked => {
                     let by: Vec<String> = st.stated_by.iter().map(|i| format!("#{i}")).collect();
-                    format!("linked by {}", by.join(", "))
+                    tr!("cli-skills-linked-by", ids = by.join(", "))
                 }
-                StackKind::SharedTarget => "badges aligned to the same skill".to_owned(),
+                StackKind::SharedTarget => tr!("cli-skills-shared-target"),
             };
             writeln!(out, "  {} ({how})", terminal_safe(&st.title))?;
             for (i, step) in st.steps.iter().enumerate() {
                 let held = if step.badges.is_empty() {
-                    "not in the wallet".to_owned()
+                    tr!("cli-skills-not-held")
                 } else {
                     step.badges
                         .iter()
@@ -145,13 +146,14 @@ fn print(out: &mut impl Write, v: &SkillsView, searching: bool) -> std::io::Resu
         }
     }
     if !v.timeline.is_empty() {
-        writeln!(out, "\nTimeline")?;
+        writeln!(out, "\n{}", tr!("cli-skills-timeline"))?;
+        let undated = tr!("cli-skills-undated");
         for b in &v.timeline {
             let date = b
                 .issued
                 .as_deref()
                 .and_then(|d| d.get(..10))
-                .unwrap_or("undated");
+                .unwrap_or(&undated);
             let issuer = b
                 .issuer
                 .as_deref()

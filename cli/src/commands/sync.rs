@@ -75,7 +75,7 @@ impl Args {
             None => wallet.hosts()?.iter().map(|h| h.id.to_string()).collect(),
         };
         if keys.is_empty() {
-            eprintln!("backpack: no badge host is connected: backpack connect URL");
+            eprintln!("backpack: {}", tr!("cli-sync-no-host"));
             return Ok(ExitCode::from(2));
         }
         let flags = SyncFlags {
@@ -139,33 +139,53 @@ pub fn run_one(
         let src = clean(&o.source);
         let checked = o
             .status
-            .map(|s| format!("  ({})", s.as_str().replace('_', " ")))
+            .map(|s| format!("  ({})", super::status_word(s)))
             .unwrap_or_default();
+        // The outcome word, in a column of 10 (as `import` prints it).
+        let word = |id: &str| format!("{:<10}", super::cat().t(id));
         match &o.result {
-            FileResult::Imported { id, name, .. } => {
-                writeln!(out, "imported   {src}  #{id} \"{}\"{checked}", clean(name))?
-            }
+            FileResult::Imported { id, name, .. } => writeln!(
+                out,
+                "{} {src}  #{id} \"{}\"{checked}",
+                word("cli-import-imported"),
+                clean(name)
+            )?,
             FileResult::History { id, name, current } => writeln!(
                 out,
-                "imported   {src}  #{id} \"{}\"  another version of #{current}, kept as history{checked}",
-                clean(name)
+                "{} {src}  #{id} \"{}\"  {}{checked}",
+                word("cli-import-imported"),
+                clean(name),
+                tr!("cli-sync-history", id = *current)
             )?,
             FileResult::Conflict { id, name, current } => writeln!(
                 out,
-                "conflict   {src}  #{id} \"{}\"  claims to be a newer version of #{current} but is not signed with the issuer's key: kept beside it{checked}",
+                "{} {src}  #{id} \"{}\"  {}{checked}",
+                word("cli-import-conflict-word"),
+                clean(name),
+                tr!("cli-sync-conflict", id = *current)
+            )?,
+            FileResult::Endorsement { name, .. } => writeln!(
+                out,
+                "{} {src}  \"{}\"{checked}",
+                word("cli-import-endorsement"),
                 clean(name)
             )?,
-            FileResult::Endorsement { name, .. } => {
-                writeln!(out, "endorsement {src}  \"{}\"{checked}", clean(name))?
+            FileResult::Skipped { reason } => {
+                writeln!(out, "{} {}", word("cli-import-skipped"), clean(reason))?
             }
-            FileResult::Skipped { reason } => writeln!(out, "skipped    {}", clean(reason))?,
             FileResult::Duplicate { id, name } => writeln!(
                 out,
-                "duplicate  {src}  #{id} \"{}\"  already in your wallet",
-                clean(name)
+                "{} {src}  #{id} \"{}\"  {}",
+                word("cli-import-duplicate"),
+                clean(name),
+                tr!("cli-import-already")
             )?,
-            FileResult::Refused { reason } => writeln!(out, "refused    {}", clean(reason))?,
-            FileResult::Failed { reason } => writeln!(out, "failed     {}", clean(reason))?,
+            FileResult::Refused { reason } => {
+                writeln!(out, "{} {}", word("cli-import-refused"), clean(reason))?
+            }
+            FileResult::Failed { reason } => {
+                writeln!(out, "{} {}", word("cli-import-failed"), clean(reason))?
+            }
         }
     }
     if flags.json {
@@ -184,16 +204,28 @@ pub fn run_one(
         )?;
     } else {
         for n in &r.notes {
-            writeln!(out, "note       {}: {}", clean(&r.host.name), clean(n))?;
+            writeln!(
+                out,
+                "{:<10} {}: {}",
+                tr!("cli-sync-note"),
+                clean(&r.host.name),
+                clean(n)
+            )?;
         }
         write!(
             out,
-            "{}: {imported} new, {duplicate} already in your wallet, {} already synced, {refused} refused",
+            "{}: {}",
             clean(&r.host.name),
-            r.already_synced
+            tr!(
+                "cli-sync-summary",
+                imported = imported,
+                duplicate = duplicate,
+                synced = r.already_synced,
+                refused = refused
+            )
         )?;
         if failed > 0 {
-            write!(out, ", {failed} failed")?;
+            write!(out, ", {}", tr!("cli-import-n-failed", n = failed))?;
         }
         writeln!(out)?;
     }

@@ -64,7 +64,7 @@ fn read_file(path: &PathBuf) -> Result<Vec<u8>, String> {
 }
 
 fn date(rfc3339: &str) -> String {
-    backpack_core::verify::evidence::human_date(rfc3339)
+    super::cat().date_utc(rfc3339)
 }
 
 impl Command {
@@ -86,7 +86,14 @@ impl Command {
                 };
                 let bytes = match read_file(file) {
                     Ok(b) => b,
-                    Err(e) => anyhow::bail!("{}: cannot read: {e}", terminal_safe(&label)),
+                    Err(e) => anyhow::bail!(
+                        "{}",
+                        tr!(
+                            "cli-verify-cannot-read",
+                            file = terminal_safe(&label),
+                            error = e.to_string()
+                        )
+                    ),
                 };
                 let opts = TrustImportOptions {
                     name: name.clone(),
@@ -103,40 +110,49 @@ impl Command {
                     }
                     Err(TrustError::Exists(n)) => {
                         eprintln!(
-                            "backpack: a trust list named {:?} is already in your wallet: use \
-                             --replace to replace it, or --name to import it under another name",
-                            terminal_safe(&n)
+                            "backpack: {}",
+                            tr!(
+                                "cli-trust-exists",
+                                name = format!("{:?}", terminal_safe(&n))
+                            )
                         );
                         return Ok(ExitCode::from(1));
                     }
                     Err(e) => return Err(e.into()),
                 };
                 let l = &done.list;
+                let what = if done.replaced {
+                    tr!(
+                        "cli-trust-replaced",
+                        name = terminal_safe(&l.name),
+                        id = l.id,
+                        n = l.issuers,
+                        format = l.format.label()
+                    )
+                } else {
+                    tr!(
+                        "cli-trust-imported",
+                        name = terminal_safe(&l.name),
+                        id = l.id,
+                        n = l.issuers,
+                        format = l.format.label()
+                    )
+                };
                 println!(
-                    "{} trust list '{}' (#{}): {} issuer{}, {}{}",
-                    if done.replaced {
-                        "replaced"
-                    } else {
-                        "imported"
-                    },
-                    terminal_safe(&l.name),
-                    l.id,
-                    l.issuers,
-                    if l.issuers == 1 { "" } else { "s" },
-                    l.format.label(),
+                    "{what}{}",
                     l.list_date
                         .as_deref()
-                        .map(|d| format!(", dated {}", terminal_safe(&date(d))))
+                        .map(|d| format!(
+                            ", {}",
+                            tr!("cli-trust-dated", date = terminal_safe(&date(d)))
+                        ))
                         .unwrap_or_default(),
                 );
                 if l.test {
-                    println!(
-                        "  a test list: its labels say \"test issuer, not a trust signal\" (anyone \
-                         may be able to sign as a sandbox issuer)"
-                    );
+                    println!("  {}", tr!("cli-trust-test-note"));
                 }
                 for n in &done.notes {
-                    println!("  note: {}", terminal_safe(n));
+                    println!("  {}", tr!("cli-note", note = terminal_safe(n)));
                 }
                 Ok(ExitCode::SUCCESS)
             }
@@ -147,25 +163,30 @@ impl Command {
                     return Ok(ExitCode::SUCCESS);
                 }
                 if lists.is_empty() {
-                    println!(
-                        "no trust lists (import one with: backpack trust import FILE --name NAME)"
-                    );
+                    println!("{}", tr!("cli-trust-none"));
                     return Ok(ExitCode::SUCCESS);
                 }
                 for l in lists {
+                    let test = if l.test {
+                        format!("  {}", tr!("cli-trust-test-tag"))
+                    } else {
+                        String::new()
+                    };
+                    let dated = l
+                        .list_date
+                        .as_deref()
+                        .map(|d| {
+                            format!(" · {}", tr!("cli-trust-dated", date = clip(&date(d), 30)))
+                        })
+                        .unwrap_or_default();
                     println!(
-                        "#{:<3} {}{}\n     {} issuers · {} · imported {}{} · from {}",
+                        "#{:<3} {}{test}\n     {} · {} · {}{dated} · {}",
                         l.id,
                         clip(&l.name, 60),
-                        if l.test { "  [test list]" } else { "" },
-                        l.issuers,
+                        tr!("cli-trust-issuers", n = l.issuers),
                         l.format.label(),
-                        date(&l.imported_at),
-                        l.list_date
-                            .as_deref()
-                            .map(|d| format!(" · dated {}", clip(&date(d), 30)))
-                            .unwrap_or_default(),
-                        clip(&l.source, 80),
+                        tr!("cli-trust-imported-on", date = date(&l.imported_at)),
+                        tr!("cli-trust-from", source = clip(&l.source, 80)),
                     );
                 }
                 Ok(ExitCode::SUCCESS)
@@ -173,17 +194,22 @@ impl Command {
             Command::Remove { list } => match wallet.remove_trust_list(list) {
                 Ok(l) => {
                     println!(
-                        "removed trust list '{}' ({} issuers); your badges and their checks are \
-                         unchanged",
-                        terminal_safe(&l.name),
-                        l.issuers
+                        "{}",
+                        tr!(
+                            "cli-trust-removed",
+                            name = terminal_safe(&l.name),
+                            n = l.issuers
+                        )
                     );
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(TrustError::NoSuchList(n)) => {
                     eprintln!(
-                        "backpack: no trust list {:?} in your wallet (see: backpack trust list)",
-                        terminal_safe(&n)
+                        "backpack: {}",
+                        tr!(
+                            "cli-trust-no-such",
+                            name = format!("{:?}", terminal_safe(&n))
+                        )
                     );
                     Ok(ExitCode::from(1))
                 }
@@ -206,7 +232,10 @@ pub fn index_for(ctx: &Ctx) -> TrustIndex {
     match Wallet::open(&path).and_then(|w| w.trust_index()) {
         Ok(ix) => ix,
         Err(e) => {
-            eprintln!("backpack: note: trust lists not read ({e}); no issuer labels shown");
+            eprintln!(
+                "backpack: {}",
+                tr!("cli-trust-not-read", error = e.to_string())
+            );
             TrustIndex::default()
         }
     }

@@ -74,7 +74,7 @@ pub fn marker(o: Outcome) -> &'static str {
 pub fn human(label: &str, r: &Report) -> String {
     let format = r.format.map(|f| format!(" ({f})")).unwrap_or_default();
     let label = terminal_safe(label);
-    let mut s = format!("{label}: {}{format}\n", r.status.label());
+    let mut s = format!("{label}: {}{format}\n", super::status_label(r.status));
     for c in &r.checks {
         s.push_str(&format!(
             "  {} {:<10} {}\n",
@@ -86,17 +86,26 @@ pub fn human(label: &str, r: &Report) -> String {
     if !r.fetches.is_empty() {
         for f in &r.fetches {
             let what = match (&f.status, &f.error, f.from_cache) {
-                (Some(st), _, true) => {
-                    format!("{st} from the wallet cache (fetched {})", f.fetched_at)
-                }
-                (Some(st), _, false) => format!("{st} in {} ms", f.millis),
+                (Some(st), _, true) => tr!(
+                    "cli-verify-fetch-cached",
+                    status = st.to_string(),
+                    at = f.fetched_at.to_string()
+                ),
+                (Some(st), _, false) => tr!(
+                    "cli-verify-fetch-took",
+                    status = st.to_string(),
+                    ms = f.millis.to_string()
+                ),
                 (None, Some(e), _) => e.clone(),
-                (None, None, _) => "no response".into(),
+                (None, None, _) => tr!("cli-verify-no-response"),
             };
             s.push_str(&format!(
-                "    fetch {}: {}\n",
-                terminal_safe(&f.url),
-                terminal_safe(&what)
+                "    {}\n",
+                tr!(
+                    "cli-verify-fetch",
+                    url = terminal_safe(&f.url),
+                    what = terminal_safe(&what)
+                )
             ));
         }
     }
@@ -193,6 +202,7 @@ fn read_input(path: &PathBuf) -> Result<Vec<u8>, String> {
     };
     res.map_err(|e| e.to_string())?;
     if buf.len() as u64 > limit {
+        // Also the JSON "error" field: kept in English, like the core's details.
         return Err(format!("larger than the {limit}-byte file limit"));
     }
     Ok(buf)
@@ -246,9 +256,12 @@ impl Args {
             // Keep the order with the reports on stdout.
             out.flush()?;
             eprintln!(
-                "{}: cannot read: {}",
-                terminal_safe(label),
-                terminal_safe(e)
+                "{}",
+                tr!(
+                    "cli-verify-cannot-read",
+                    file = terminal_safe(label),
+                    error = terminal_safe(e)
+                )
             );
         }
         Ok(())
@@ -277,8 +290,11 @@ impl Args {
             match (&known, block.split_once('\n')) {
                 (Some(k), Some((head, rest))) => write!(
                     out,
-                    "{head}\n  trust: {}\n{rest}",
-                    super::trust::label_text(k, report.status)
+                    "{head}\n  {}\n{rest}",
+                    tr!(
+                        "cli-verify-trust",
+                        label = super::trust::label_text(k, report.status)
+                    )
                 )?,
                 _ => write!(out, "{block}")?,
             }

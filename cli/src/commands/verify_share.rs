@@ -18,7 +18,6 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use backpack_core::env::SystemClock;
-use backpack_core::export::html::pretty_date;
 
 use backpack_core::share::{
     Expect, Integrity, RecipientState, ShareKind, ShareReport, verify_share_with,
@@ -77,9 +76,13 @@ impl Args {
             .len();
         if len > backpack_core::share::MAX_SHARE_BYTES {
             anyhow::bail!(
-                "{}: {len} bytes is above the {}-byte limit for a shared export",
-                self.file.display(),
-                backpack_core::share::MAX_SHARE_BYTES
+                "{}",
+                tr!(
+                    "cli-share-too-large",
+                    file = self.file.display().to_string(),
+                    bytes = len.to_string(),
+                    limit = backpack_core::share::MAX_SHARE_BYTES.to_string()
+                )
             );
         }
         let bytes =
@@ -108,12 +111,12 @@ impl Args {
     }
 }
 
-fn outcome_word(o: Outcome) -> &'static str {
+fn outcome_word(o: Outcome) -> String {
     match o {
-        Outcome::Pass => "pass",
-        Outcome::Fail => "fail",
-        Outcome::Skipped => "skipped",
-        Outcome::Error => "could not check",
+        Outcome::Pass => tr!("cli-outcome-pass"),
+        Outcome::Fail => tr!("cli-outcome-fail"),
+        Outcome::Skipped => tr!("cli-outcome-skipped"),
+        Outcome::Error => tr!("cli-outcome-error"),
     }
 }
 
@@ -125,45 +128,61 @@ pub fn human(file: &std::path::Path, r: &ShareReport) -> String {
         s.push('\n');
     };
     let kind = match r.kind {
-        ShareKind::Html => "html portfolio",
-        ShareKind::Zip => "zip bundle",
-        ShareKind::Presentation => "verifiable presentation",
-        ShareKind::Pdf => "pdf with attached credentials",
+        ShareKind::Html => tr!("cli-share-kind-html"),
+        ShareKind::Zip => tr!("cli-share-kind-zip"),
+        ShareKind::Presentation => tr!("cli-share-kind-vp"),
+        ShareKind::Pdf => tr!("cli-share-kind-pdf"),
     };
     let mut head = format!("{}: {kind}", terminal_safe(&file.display().to_string()));
     if let Some(t) = &r.title {
-        head.push_str(&format!(" titled \"{}\" by its sender", terminal_safe(t)));
+        head.push_str(&format!(
+            " {}",
+            tr!("cli-share-titled", title = terminal_safe(t))
+        ));
     }
     if let Some(d) = &r.exported_at {
-        head.push_str(&format!(", exported {}", terminal_safe(d)));
+        head.push_str(&format!(
+            ", {}",
+            tr!("cli-share-exported", at = terminal_safe(d))
+        ));
     }
     line(head);
     for (i, b) in r.badges.iter().enumerate() {
-        let fmt = b.format.map(|f| f.as_str()).unwrap_or("unknown format");
+        let fmt = b.format.map_or_else(
+            || tr!("cli-share-unknown-format"),
+            |f| f.as_str().to_string(),
+        );
         let name = b
             .badge
             .as_ref()
             .map(|x| terminal_safe(&x.name))
             .filter(|n| !n.is_empty())
-            .unwrap_or_else(|| "(no readable badge)".into());
-        line(format!("  {}. {name} — {}", i + 1, b.status.label()));
+            .unwrap_or_else(|| tr!("cli-share-no-badge"));
+        line(format!(
+            "  {}. {name} — {}",
+            i + 1,
+            super::status_label(b.status)
+        ));
         if let Some(x) = &b.badge {
             let issuer = match (&x.issuer.name, &x.issuer.id) {
                 (Some(n), Some(id)) => format!("{} ({})", terminal_safe(n), terminal_safe(id)),
                 (Some(n), None) => terminal_safe(n),
                 (None, Some(id)) => terminal_safe(id),
-                (None, None) => "(not named)".into(),
+                (None, None) => tr!("cli-share-not-named"),
             };
-            line(format!("      issuer: {issuer}"));
+            line(format!(
+                "      {}",
+                tr!("cli-share-issuer", issuer = issuer)
+            ));
             let dates: Vec<String> = [
-                ("issued", &x.issued),
-                ("valid from", &x.valid_from),
-                ("expires", &x.valid_until),
+                (tr!("cli-share-issued"), &x.issued),
+                (tr!("cli-share-valid-from"), &x.valid_from),
+                (tr!("cli-share-expires"), &x.valid_until),
             ]
             .into_iter()
             .filter_map(|(l, v)| {
                 v.as_ref()
-                    .map(|v| format!("{l} {}", terminal_safe(&pretty_date(v))))
+                    .map(|v| format!("{l} {}", terminal_safe(&super::cat().date(v))))
             })
             .collect();
             if !dates.is_empty() {
@@ -171,22 +190,39 @@ pub fn human(file: &std::path::Path, r: &ShareReport) -> String {
             }
         }
         if b.status != Status::Verified && !b.report.reason.is_empty() {
-            line(format!("      why: {}", terminal_safe(&b.report.reason)));
+            line(format!(
+                "      {}",
+                tr!("cli-share-why", why = terminal_safe(&b.report.reason))
+            ));
         }
-        line(format!("      from: {} ({fmt})", terminal_safe(&b.source)));
+        line(format!(
+            "      {}",
+            tr!(
+                "cli-share-from",
+                source = terminal_safe(&b.source),
+                format = fmt
+            )
+        ));
         if let Integrity::Altered(d) = &b.integrity {
-            line(format!("      integrity: fail — {}", terminal_safe(d)));
+            line(format!(
+                "      {}",
+                tr!("cli-share-integrity-fail", detail = terminal_safe(d))
+            ));
         }
         let rec = match b.recipient.state {
             RecipientState::NotAsked => None,
-            RecipientState::Matches => Some("matches"),
-            RecipientState::DoesNotMatch => Some("does not match"),
-            RecipientState::NotStated => Some("not stated"),
+            RecipientState::Matches => Some(tr!("cli-share-recipient-matches")),
+            RecipientState::DoesNotMatch => Some(tr!("cli-share-recipient-differs")),
+            RecipientState::NotStated => Some(tr!("cli-share-recipient-not-stated")),
         };
         if let Some(w) = rec {
             line(format!(
-                "      recipient: {w} — {}",
-                terminal_safe(&b.recipient.detail)
+                "      {}",
+                tr!(
+                    "cli-share-recipient",
+                    state = w,
+                    detail = terminal_safe(&b.recipient.detail)
+                )
             ));
         }
         // The recipient line above answers for the sender; the report's own recipient check
@@ -210,39 +246,45 @@ pub fn human(file: &std::path::Path, r: &ShareReport) -> String {
     match &r.presentation {
         Some(p) => {
             line(format!(
-                "  presentation: {} — {}{}",
-                outcome_word(p.outcome),
-                terminal_safe(&p.detail),
+                "  {}{}",
+                tr!(
+                    "cli-share-presentation",
+                    outcome = outcome_word(p.outcome),
+                    detail = terminal_safe(&p.detail)
+                ),
                 p.holder
                     .as_deref()
-                    .map(|h| format!(" (holder {})", terminal_safe(h)))
+                    .map(|h| format!(" {}", tr!("cli-share-holder", holder = terminal_safe(h))))
                     .unwrap_or_default()
             ));
             if let Some(c) = &p.challenge {
-                line(format!("      challenge: {}", terminal_safe(c)));
+                line(format!(
+                    "      {}",
+                    tr!("cli-share-challenge", value = terminal_safe(c))
+                ));
             }
             if let Some(d) = &p.domain {
-                line(format!("      domain: {}", terminal_safe(d)));
+                line(format!(
+                    "      {}",
+                    tr!("cli-share-domain", value = terminal_safe(d))
+                ));
             }
         }
-        None => line("  presentation: none in this file".into()),
+        None => line(format!("  {}", tr!("cli-share-no-presentation"))),
     }
     if r.kind == ShareKind::Pdf {
-        line(
-            "  pages: the printed pages are a copy and are not compared; what is listed above comes from the attached credentials"
-                .into(),
-        );
+        line(format!("  {}", tr!("cli-share-pdf-pages")));
     }
     if let Some(p) = &r.page {
         if p.matches {
             line(format!(
-                "  page: {} shows exactly what its credentials say",
-                terminal_safe(&p.source)
+                "  {}",
+                tr!("cli-share-page-matches", page = terminal_safe(&p.source))
             ));
         } else {
             line(format!(
-                "  page: {} does NOT show what its credentials say; read the badges above, not the page:",
-                terminal_safe(&p.source)
+                "  {}",
+                tr!("cli-share-page-differs", page = terminal_safe(&p.source))
             ));
             for d in &p.differences {
                 line(format!("      {}", terminal_safe(&d.message)));
@@ -250,7 +292,10 @@ pub fn human(file: &std::path::Path, r: &ShareReport) -> String {
         }
     }
     for p in &r.problems {
-        line(format!("  problem: {}", terminal_safe(p)));
+        line(format!(
+            "  {}",
+            tr!("cli-share-problem", problem = terminal_safe(p))
+        ));
     }
     let verified = r
         .badges
@@ -258,14 +303,12 @@ pub fn human(file: &std::path::Path, r: &ShareReport) -> String {
         .filter(|b| b.status == Status::Verified)
         .count();
     line(format!(
-        "{} of {} badge{} verified; {}",
-        verified,
-        r.badges.len(),
-        if r.badges.len() == 1 { "" } else { "s" },
+        "{}; {}",
+        tr!("cli-share-summary", verified = verified, n = r.badges.len()),
         if r.all_valid() {
-            "everything verifies"
+            tr!("cli-share-all-verify")
         } else {
-            "not everything verifies"
+            tr!("cli-share-not-all-verify")
         }
     ));
     s
