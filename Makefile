@@ -45,6 +45,9 @@ lint:
 check-catalog:
 	node scripts/check-catalog.mjs
 
+# The CLI speaks the machine's language (LANG); its tests assert English lines unless they ask
+# for another language themselves, so they run in English whatever the machine's locale.
+test-rust: export BACKPACK_LANG = en
 test-rust:
 	$(CARGO) nextest run --workspace --no-fail-fast
 	$(CARGO) test --workspace --doc
