@@ -33,17 +33,21 @@ mod cache;
 mod collections;
 mod endorsements;
 pub mod hosts;
+mod import;
 mod profile;
+mod reports;
+mod search;
 mod settings;
+mod tags;
 pub mod trust;
 
-pub use badges::{
-    BadgeSummary, Checked, ImageKind, ImportBatch, ImportOutcome, Query, Sort, StoredBadge,
-    StoredReport,
-};
+pub use badges::{ImageKind, StoredBadge};
 pub use collections::Collection;
 pub use endorsements::{EndorsementOutcome, StoredEndorsement};
+pub use import::{Checked, ImportBatch, ImportOutcome};
 pub use profile::{Identity, IdentityKind};
+pub use reports::StoredReport;
+pub use search::{BadgeSummary, Query, Sort};
 pub use settings::{LearnerKeyRecord, keys};
 
 use std::path::{Path, PathBuf};

@@ -890,7 +890,7 @@ fn notes_tags_settings_and_learner_key() {
     w.set_badge_note(a, None).unwrap();
     assert_eq!(w.get_badge(a).unwrap().note, None);
     assert!(
-        w.set_badge_note(a, Some(&"x".repeat(badges::MAX_NOTE_BYTES + 1)))
+        w.set_badge_note(a, Some(&"x".repeat(tags::MAX_NOTE_BYTES + 1)))
             .is_err()
     );
     assert!(w.add_tag(a, "").is_err());
