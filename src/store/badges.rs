@@ -334,6 +334,9 @@ impl Wallet {
             |r| r.get(0),
         )?;
         tx.execute("DELETE FROM badges WHERE removed_at IS NOT NULL", [])?;
+        if n > 0 {
+            super::reports::forget_unused_texts(&tx)?;
+        }
         tx.commit()?;
         Ok(usize::try_from(n).unwrap_or(0))
     }
