@@ -4,9 +4,13 @@
 //! together), and a re-run imports exactly the rest.
 //!
 //! The credentials are OB 3.0, signed here with eddsa-rdfc-2022 by a did:key and baked into
-//! PNGs, as a learner's download folder would hold them. `KILL_TRIALS` (20) and `KILL_BADGES`
-//! (1,000: four commit groups, so about half the kills land between two commits) change the
-//! size; the defaults take about 20 s in a debug build. `KILL_SEED` replays the kill points.
+//! PNGs, as a learner's download folder would hold them. Two sizes:
+//! - the default test, in every `make test`: 20 trials on 1,000 badges (four commit groups, so
+//!   about half the kills land between two commits), about 20 s in a debug build;
+//! - the full test issue 10 asks for, `#[ignore]`d for its time and run by `make kill-test`:
+//!   20 trials at random points of a 10,000-badge import.
+//!
+//! `KILL_TRIALS` and `KILL_BADGES` override either size; `KILL_SEED` replays the kill points.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -128,8 +132,20 @@ fn next(state: &mut u64) -> u64 {
 
 #[test]
 fn sigkill_during_a_verified_import_never_leaves_a_badge_without_its_report() {
+    kill_trials(env_or("KILL_TRIALS", 20), env_or("KILL_BADGES", 1000));
+}
+
+/// Issue 10's kill test at full size: >= 20 SIGKILLs at random points of a 10,000-badge
+/// import. Minutes, not seconds: `make kill-test`.
+#[test]
+#[ignore = "minutes long: run with `make kill-test`"]
+fn sigkill_during_a_10000_badge_import_never_leaves_a_badge_without_its_report() {
     let trials = env_or("KILL_TRIALS", 20);
-    let n = env_or("KILL_BADGES", 1000);
+    assert!(trials >= 20, "issue 10 asks for at least 20 trials");
+    kill_trials(trials, env_or("KILL_BADGES", 10_000));
+}
+
+fn kill_trials(trials: usize, n: usize) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("badges");
     std::fs::create_dir(&dir).unwrap();
@@ -197,6 +213,10 @@ fn sigkill_during_a_verified_import_never_leaves_a_badge_without_its_report() {
             inspect(&wallet),
             (n as i64, 0, "ok".into()),
             "trial {trial}"
+        );
+        eprintln!(
+            "trial {trial:>2}: killed at {:>7.3} s with {badges:>5} of {n} badges stored, none without its report, integrity ok; the re-run: {summary}",
+            at.as_secs_f64()
         );
         let _ = std::fs::remove_file(&wallet);
     }

@@ -23,6 +23,11 @@
 //!   badges for good (the app calls it when the undo window closes; the CLI's
 //!   `remove --purge`). Re-importing a removed badge replaces the removed copy.
 //!
+//! One file per table family: `badges` (rows, originals, removal), `import` (dedupe, batches),
+//! `search` (the [`Query`], full-text index, summaries), `reports` (verification reports in
+//! their compact stored form, and the evidence), `tags` (tags and notes), `collections`,
+//! `endorsements`, `cache` (fetched documents), `profile`, `settings`, `hosts`, `trust`.
+//!
 //! Every connection gets the same pragmas ([`configure`]): WAL, `foreign_keys=ON`,
 //! `synchronous=NORMAL`, a busy timeout. [`Wallet`] is `Send + Sync` (the connection sits
 //! behind a mutex) so the app can share it and it can serve as the verifier's
