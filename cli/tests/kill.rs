@@ -75,8 +75,9 @@ fn bake_folder(dir: &Path, n: usize) {
     });
 }
 
-fn import(wallet: &Path, dir: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_backpack"));
+/// `backpack import DIR` into `wallet`, run from `bin`.
+fn import(bin: &Path, wallet: &Path, dir: &Path) -> Command {
+    let mut c = Command::new(bin);
     c.arg("--wallet")
         .arg(wallet)
         .arg("import")
@@ -150,11 +151,15 @@ fn kill_trials(trials: usize, n: usize) {
     let dir = tmp.path().join("badges");
     std::fs::create_dir(&dir).unwrap();
     bake_folder(&dir, n);
+    // A private copy of the binary: the test runs for minutes, and a build in a shared target
+    // folder could replace the file meanwhile (a different backpack mid-test).
+    let bin = tmp.path().join("backpack");
+    std::fs::copy(env!("CARGO_BIN_EXE_backpack"), &bin).unwrap();
 
     // One uninterrupted run: it imports everything, and its time bounds the kill points.
     let reference = tmp.path().join("reference.db");
     let t = Instant::now();
-    let o = import(&reference, &dir).output().unwrap();
+    let o = import(&bin, &reference, &dir).output().unwrap();
     let full = t.elapsed();
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     assert_eq!(inspect(&reference), (n as i64, 0, "ok".into()));
@@ -177,7 +182,7 @@ fn kill_trials(trials: usize, n: usize) {
         let wallet = tmp.path().join(format!("wallet-{trial}.db"));
         // Anywhere from process start to a little past the end of a full run.
         let at = Duration::from_micros(next(&mut seed) % (full.as_micros() as u64 * 11 / 10 + 1));
-        let mut child = import(&wallet, &dir)
+        let mut child = import(&bin, &wallet, &dir)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -197,7 +202,7 @@ fn kill_trials(trials: usize, n: usize) {
             partial += 1;
         }
         // A re-run completes the rest: every badge once, each with its report.
-        let o = import(&wallet, &dir).output().unwrap();
+        let o = import(&bin, &wallet, &dir).output().unwrap();
         assert_eq!(o.status.code(), Some(0), "trial {trial}: {o:?}");
         let out = String::from_utf8_lossy(&o.stdout);
         let summary = format!(
