@@ -18,5 +18,5 @@ CREATE INDEX report_texts_hash ON report_texts(hash);
 
 -- Dedupe looks a credential up by its id and then compares the issuer: an index on the id
 -- alone finds the same rows at half the size (issuer ids such as did:key are ~56 bytes).
-DROP INDEX badges_credential;
+DROP INDEX IF EXISTS badges_credential;
 CREATE INDEX badges_credential_id ON badges(credential_id) WHERE credential_id IS NOT NULL;
