@@ -67,6 +67,14 @@ bench-cli:
 	$(CARGO) build --release -p backpack-cli
 	$(CARGO) bench --bench cli
 
+# Issue 10's kill test at full size (cli/tests/kill.rs, ignored in `make test` for its time):
+# 20 SIGKILLs at random points of a verified 10,000-badge import; after each the wallet passes
+# integrity_check, every badge has its report, and a re-run imports exactly the rest.
+# KILL_TRIALS, KILL_BADGES, KILL_SEED as in the test. Minutes in a debug build.
+.PHONY: kill-test
+kill-test:
+	$(CARGO) test -p backpack-cli --test kill -- --ignored --nocapture sigkill_during_a_10000_badge_import
+
 # ── desktop app (owner: app) ───────────────────────────────────────────────────────────────
 # `make run` installs Rust and the system packages on a fresh Debian/Ubuntu machine (sudo only
 # when not root), builds the app a learner gets (release profile, the features `tauri build`

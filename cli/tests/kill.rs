@@ -4,9 +4,13 @@
 //! together), and a re-run imports exactly the rest.
 //!
 //! The credentials are OB 3.0, signed here with eddsa-rdfc-2022 by a did:key and baked into
-//! PNGs, as a learner's download folder would hold them. `KILL_TRIALS` (20) and `KILL_BADGES`
-//! (1,000: four commit groups, so about half the kills land between two commits) change the
-//! size; the defaults take about 20 s in a debug build. `KILL_SEED` replays the kill points.
+//! PNGs, as a learner's download folder would hold them. Two sizes:
+//! - the default test, in every `make test`: 20 trials on 1,000 badges (four commit groups, so
+//!   about half the kills land between two commits), about 20 s in a debug build;
+//! - the full test issue 10 asks for, `#[ignore]`d for its time and run by `make kill-test`:
+//!   20 trials at random points of a 10,000-badge import.
+//!
+//! `KILL_TRIALS` and `KILL_BADGES` override either size; `KILL_SEED` replays the kill points.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -71,8 +75,9 @@ fn bake_folder(dir: &Path, n: usize) {
     });
 }
 
-fn import(wallet: &Path, dir: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_backpack"));
+/// `backpack import DIR` into `wallet`, run from `bin`.
+fn import(bin: &Path, wallet: &Path, dir: &Path) -> Command {
+    let mut c = Command::new(bin);
     c.arg("--wallet")
         .arg(wallet)
         .arg("import")
@@ -128,17 +133,33 @@ fn next(state: &mut u64) -> u64 {
 
 #[test]
 fn sigkill_during_a_verified_import_never_leaves_a_badge_without_its_report() {
+    kill_trials(env_or("KILL_TRIALS", 20), env_or("KILL_BADGES", 1000));
+}
+
+/// Issue 10's kill test at full size: >= 20 SIGKILLs at random points of a 10,000-badge
+/// import. Minutes, not seconds: `make kill-test`.
+#[test]
+#[ignore = "minutes long: run with `make kill-test`"]
+fn sigkill_during_a_10000_badge_import_never_leaves_a_badge_without_its_report() {
     let trials = env_or("KILL_TRIALS", 20);
-    let n = env_or("KILL_BADGES", 1000);
+    assert!(trials >= 20, "issue 10 asks for at least 20 trials");
+    kill_trials(trials, env_or("KILL_BADGES", 10_000));
+}
+
+fn kill_trials(trials: usize, n: usize) {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("badges");
     std::fs::create_dir(&dir).unwrap();
     bake_folder(&dir, n);
+    // A private copy of the binary: the test runs for minutes, and a build in a shared target
+    // folder could replace the file meanwhile (a different backpack mid-test).
+    let bin = tmp.path().join("backpack");
+    std::fs::copy(env!("CARGO_BIN_EXE_backpack"), &bin).unwrap();
 
     // One uninterrupted run: it imports everything, and its time bounds the kill points.
     let reference = tmp.path().join("reference.db");
     let t = Instant::now();
-    let o = import(&reference, &dir).output().unwrap();
+    let o = import(&bin, &reference, &dir).output().unwrap();
     let full = t.elapsed();
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     assert_eq!(inspect(&reference), (n as i64, 0, "ok".into()));
@@ -161,7 +182,7 @@ fn sigkill_during_a_verified_import_never_leaves_a_badge_without_its_report() {
         let wallet = tmp.path().join(format!("wallet-{trial}.db"));
         // Anywhere from process start to a little past the end of a full run.
         let at = Duration::from_micros(next(&mut seed) % (full.as_micros() as u64 * 11 / 10 + 1));
-        let mut child = import(&wallet, &dir)
+        let mut child = import(&bin, &wallet, &dir)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -181,7 +202,7 @@ fn sigkill_during_a_verified_import_never_leaves_a_badge_without_its_report() {
             partial += 1;
         }
         // A re-run completes the rest: every badge once, each with its report.
-        let o = import(&wallet, &dir).output().unwrap();
+        let o = import(&bin, &wallet, &dir).output().unwrap();
         assert_eq!(o.status.code(), Some(0), "trial {trial}: {o:?}");
         let out = String::from_utf8_lossy(&o.stdout);
         let summary = format!(
@@ -197,6 +218,10 @@ fn sigkill_during_a_verified_import_never_leaves_a_badge_without_its_report() {
             inspect(&wallet),
             (n as i64, 0, "ok".into()),
             "trial {trial}"
+        );
+        eprintln!(
+            "trial {trial:>2}: killed at {:>7.3} s with {badges:>5} of {n} badges stored, none without its report, integrity ok; the re-run: {summary}",
+            at.as_secs_f64()
         );
         let _ = std::fs::remove_file(&wallet);
     }

@@ -4,7 +4,8 @@
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use super::badges::{ensure_badge, validate_note};
+use super::badges::ensure_badge;
+use super::tags::validate_note;
 use super::{StoreError, StoreResult, Wallet};
 
 /// Longest collection name, in characters.

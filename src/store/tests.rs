@@ -890,7 +890,7 @@ fn notes_tags_settings_and_learner_key() {
     w.set_badge_note(a, None).unwrap();
     assert_eq!(w.get_badge(a).unwrap().note, None);
     assert!(
-        w.set_badge_note(a, Some(&"x".repeat(badges::MAX_NOTE_BYTES + 1)))
+        w.set_badge_note(a, Some(&"x".repeat(tags::MAX_NOTE_BYTES + 1)))
             .is_err()
     );
     assert!(w.add_tag(a, "").is_err());
@@ -1220,4 +1220,216 @@ fn a_conflicting_copy_is_promoted_when_a_recheck_shows_the_issuers_key() {
         .map(|s| s.id)
         .collect();
     assert_eq!(listed, vec![copy]);
+}
+
+/// A report unlike any the verifier makes on the happy path: fetches (one failed), a key id,
+/// an endorsement, no format, and a verdict, status and reason that are not what the checks
+/// come to. Everything must come back as it was.
+fn odd_report() -> Report {
+    let mut r = report(Some(CheckId::Expiry));
+    r.key_id = Some("did:key:z6Mk#z6Mk".into());
+    r.format = None;
+    r.set(CheckId::Recipient, Outcome::Skipped, "");
+    r.set(
+        CheckId::Status,
+        Outcome::Error,
+        "status list: \"timeout\"\nline two  ",
+    );
+    r.fetches = vec![
+        crate::verify::FetchRecord {
+            url: "https://uni.example/issuer".into(),
+            status: Some(200),
+            fetched_at: "2026-03-01T00:00:00Z".into(),
+            millis: 17,
+            from_cache: false,
+            error: None,
+        },
+        crate::verify::FetchRecord {
+            url: "https://uni.example/status".into(),
+            status: None,
+            fetched_at: "2026-03-01T00:00:01Z".into(),
+            millis: 0,
+            from_cache: true,
+            error: Some("timed out".into()),
+        },
+    ];
+    r.endorsements = vec![crate::verify::report::EndorsementCheck {
+        scope: crate::endorsement::Scope::Issuer,
+        endorser_id: Some("https://other.example/".into()),
+        endorser_name: None,
+        name: "Endorsed".into(),
+        comment: Some("good".into()),
+        status: Status::IssuerNotConfirmed,
+        reason: "offline".into(),
+    }];
+    r.verdict = Verdict::Valid;
+    r.status = Status::Revoked;
+    r.reason = "said so".into();
+    r
+}
+
+/// Reports are stored compactly (issue 10) and read back as the very same `Report`: the usual
+/// ones and odd ones, the latest and the history.
+#[test]
+fn reports_round_trip_through_the_compact_stored_form() {
+    let w = wallet();
+    let id = imported(
+        &w.import_parsed(
+            &ob3("A", "urn:uuid:rt", "2024-01-01T00:00:00Z"),
+            b"rt",
+            Container::Json,
+            "rt.json",
+        )
+        .unwrap(),
+    );
+    let mut fresh = Report::new("2026-01-01T00:00:00Z".into());
+    fresh.set(CheckId::Decode, Outcome::Fail, "not a badge");
+    let mut refreshed = report(None);
+    refreshed.set_format(Format::Ob2Hosted);
+    let cases = [
+        report(None),
+        report(Some(CheckId::Status)),
+        unbound_report(),
+        odd_report(),
+        Report::new("2026-01-02T00:00:00Z".into()),
+        fresh,
+        refreshed,
+    ];
+    for r in &cases {
+        w.save_report(id, r).unwrap();
+        assert_eq!(&w.latest_report(id).unwrap().unwrap().report, r);
+    }
+    let history: Vec<Report> = w
+        .reports(id)
+        .unwrap()
+        .into_iter()
+        .rev()
+        .map(|s| s.report)
+        .collect();
+    assert_eq!(history, cases);
+    // The usual report is a few references, and its lines are stored once.
+    let conn = w.conn().unwrap();
+    let texts = |c: &rusqlite::Connection| -> i64 {
+        c.query_row("SELECT count(*) FROM report_texts", [], |r| r.get(0))
+            .unwrap()
+    };
+    let before = texts(&conn);
+    drop(conn);
+    w.save_report(id, &report(None)).unwrap();
+    let conn = w.conn().unwrap();
+    assert_eq!(texts(&conn), before, "the same lines are not stored twice");
+    let (json, key): (String, Option<String>) = conn
+        .query_row(
+            "SELECT report_json, key_id FROM reports ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(json, r#"{"c":[1,2,3,4]}"#, "format and verdict derived");
+    assert_eq!(key, None);
+}
+
+/// A wallet written before the compact form (schema 7) keeps its whole-JSON reports: they read
+/// back unchanged after the upgrade, beside new compact ones.
+#[test]
+fn reports_written_before_the_compact_form_still_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v7.db");
+    let old = odd_report();
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        for (i, (_, sql)) in MIGRATIONS[..7].iter().enumerate() {
+            c.execute_batch(sql).unwrap();
+            c.execute_batch(&format!("PRAGMA user_version = {}", i + 1))
+                .unwrap();
+        }
+        c.execute(
+            "INSERT INTO badges (format, container, spec_version, name, badge_json, original,
+                sha256, document_sha256, source, imported_at)
+             VALUES ('ob3-json', 'json', '3.0', 'Old', ?1, x'6f7269', x'01', x'01', 'f.json', '2020-01-01T00:00:00Z')",
+            [serde_json::to_string(&badge("Old", "uni", "2020-01-01T00:00:00Z")).unwrap()],
+        )
+        .unwrap();
+        c.execute(
+            "INSERT INTO reports (badge_id, checked_at, verdict, status, key_id, report_json, rules)
+             VALUES (1, ?1, 'valid', 'revoked', ?2, ?3, 2)",
+            rusqlite::params![
+                old.checked_at,
+                old.key_id,
+                serde_json::to_string(&old).unwrap()
+            ],
+        )
+        .unwrap();
+    }
+    let w = Wallet::open(&path).unwrap();
+    assert_eq!(w.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(w.latest_report(1).unwrap().unwrap().report, old);
+    w.save_report(1, &report(None)).unwrap();
+    let all: Vec<Report> = w
+        .reports(1)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.report)
+        .collect();
+    assert_eq!(all, vec![report(None), old]);
+    // The old wallet keeps its page size; a new one gets PAGE_SIZE.
+    let page = |w: &Wallet| -> u32 {
+        w.conn()
+            .unwrap()
+            .query_row("PRAGMA page_size", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(page(&w), 4096);
+    let fresh = Wallet::open(dir.path().join("new.db")).unwrap();
+    assert_eq!(page(&fresh), PAGE_SIZE);
+}
+
+/// Purging badges also drops the report lines only they used (a purged badge's issuer names
+/// and key ids do not linger), and keeps those other reports still use.
+#[test]
+fn purge_forgets_report_texts_no_report_uses() {
+    let w = wallet();
+    let a = imported(
+        &w.import_parsed(
+            &ob3("A", "urn:uuid:pa", "2024-01-01T00:00:00Z"),
+            b"pa",
+            Container::Json,
+            "a",
+        )
+        .unwrap(),
+    );
+    let b = imported(
+        &w.import_parsed(
+            &ob3("B", "urn:uuid:pb", "2024-01-01T00:00:00Z"),
+            b"pb",
+            Container::Json,
+            "b",
+        )
+        .unwrap(),
+    );
+    w.save_report(a, &report(None)).unwrap();
+    w.save_report(b, &odd_report()).unwrap();
+    let texts = || -> Vec<String> {
+        let conn = w.conn().unwrap();
+        let mut st = conn
+            .prepare("SELECT text FROM report_texts ORDER BY id")
+            .unwrap();
+        st.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert!(texts().contains(&"https://uni.example/status".to_string()));
+    w.remove_badge(b).unwrap();
+    w.purge_removed().unwrap();
+    assert_eq!(
+        texts(),
+        vec![
+            "decode pass json",
+            "parse pass ob3",
+            "proof pass ok",
+            "issuer_key pass did:key issuer"
+        ]
+    );
+    assert_eq!(w.latest_report(a).unwrap().unwrap().report, report(None));
 }

@@ -445,6 +445,60 @@ impl Report {
     }
 }
 
+/// The storage form of one check (the wallet keeps each distinct line once, schema 8): its id,
+/// its outcome and its detail joined by single spaces, e.g.
+/// `"issuer_key pass key did:key:z6Mk… is the issuer's: …"`. Ids and outcome words have no
+/// spaces, so [`Check::from_line`] splits it back exactly (the detail may hold anything).
+impl Check {
+    /// `"{id} {outcome} {detail}"`.
+    pub fn to_line(&self) -> String {
+        format!("{} {} {}", self.id, self.outcome.as_str(), self.detail)
+    }
+
+    /// The check a [`Check::to_line`] line holds; `None` when the id or outcome is unknown.
+    pub fn from_line(line: &str) -> Option<Check> {
+        let (id, rest) = line.split_once(' ')?;
+        let (outcome, detail) = rest.split_once(' ')?;
+        Some(Check {
+            id: CheckId::from_id(id)?,
+            outcome: Outcome::from_id(outcome)?,
+            detail: detail.to_owned(),
+        })
+    }
+}
+
+impl CheckId {
+    /// Parse a stable id (`"issuer_key"`).
+    pub fn from_id(s: &str) -> Option<CheckId> {
+        CheckId::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+impl Outcome {
+    /// Every outcome.
+    pub const ALL: [Outcome; 4] = [
+        Outcome::Pass,
+        Outcome::Fail,
+        Outcome::Skipped,
+        Outcome::Error,
+    ];
+
+    /// The stable id, as serialised (`"pass"`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Pass => "pass",
+            Outcome::Fail => "fail",
+            Outcome::Skipped => "skipped",
+            Outcome::Error => "error",
+        }
+    }
+
+    /// Parse a stable id.
+    pub fn from_id(s: &str) -> Option<Outcome> {
+        Outcome::ALL.into_iter().find(|o| o.as_str() == s)
+    }
+}
+
 /// The verification rules this build applies, stored with every report. 2: keys must be
 /// bound to the issuer (issue 12); reports under older rules (1) no longer decide a status.
 pub const RULES: u32 = 2;
@@ -525,6 +579,41 @@ mod tests {
             assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
             assert!(!s.label().is_empty());
         }
+    }
+
+    #[test]
+    fn check_lines_round_trip_and_match_the_serialised_ids() {
+        for o in Outcome::ALL {
+            assert_eq!(serde_json::to_value(o).unwrap(), o.as_str());
+            assert_eq!(Outcome::from_id(o.as_str()), Some(o));
+        }
+        for id in CheckId::ALL {
+            assert_eq!(CheckId::from_id(id.as_str()), Some(id));
+            for detail in [
+                "",
+                "  two  spaces ",
+                "key did:key:z6Mk#z6Mk is the issuer's\n",
+            ] {
+                let c = Check {
+                    id,
+                    outcome: Outcome::Skipped,
+                    detail: detail.into(),
+                };
+                assert_eq!(Check::from_line(&c.to_line()), Some(c));
+            }
+        }
+        assert_eq!(
+            Check {
+                id: CheckId::IssuerKey,
+                outcome: Outcome::Error,
+                detail: "offline".into()
+            }
+            .to_line(),
+            "issuer_key error offline"
+        );
+        assert_eq!(Check::from_line("nope pass x"), None);
+        assert_eq!(Check::from_line("proof maybe x"), None);
+        assert_eq!(Check::from_line("proof"), None);
     }
 
     #[test]
