@@ -1104,3 +1104,36 @@ fn a_link_without_consent_and_a_wallet_backup_dropped() {
     );
     assert!(!lines.to_string().contains("zSECRETsecretSECRET"));
 }
+
+/// A synchronous Tauri command runs on the main thread, which paints the window: every command
+/// that touches the wallet, the network, a file or Argon2 is `async` and runs its body on a
+/// blocking thread (`commands::off_main`). Only `cancel_job` (it sets a flag) is synchronous.
+/// (`commands/hosts.rs` is checked by its own owner's tests.)
+#[test]
+fn every_wallet_command_runs_off_the_main_thread() {
+    let sources = [
+        ("badges.rs", include_str!("commands/badges.rs")),
+        ("collections.rs", include_str!("commands/collections.rs")),
+        ("import.rs", include_str!("commands/import.rs")),
+        ("settings.rs", include_str!("commands/settings.rs")),
+        ("skills.rs", include_str!("commands/skills.rs")),
+        ("trust.rs", include_str!("commands/trust.rs")),
+        ("open.rs", include_str!("open.rs")),
+    ];
+    let mut sync = Vec::new();
+    let mut seen = 0;
+    for (file, src) in sources {
+        for (i, _) in src.match_indices("#[tauri::command]") {
+            seen += 1;
+            let sig = src[i..].lines().nth(1).unwrap_or("");
+            if !sig.starts_with("pub async fn ") {
+                sync.push(format!("{file}: {sig}"));
+            }
+        }
+    }
+    assert!(seen > 35, "{seen} commands found");
+    assert_eq!(
+        sync,
+        ["import.rs: pub fn cancel_job(state: State<'_, AppState>) {"]
+    );
+}

@@ -1,72 +1,88 @@
 //! Collections: create, rename, delete, add/remove badges, reorder, notes.
 
 use super::adapter::{CollectionDto, ExportSummary, PrivacyArgs};
+use super::off_main;
 use crate::error::CmdResult;
 use crate::state::AppState;
 use tauri::State;
 
 /// All collections.
 #[tauri::command]
-pub fn list_collections(state: State<'_, AppState>) -> CmdResult<Vec<CollectionDto>> {
-    state.wallet()?.collections()
+pub async fn list_collections(state: State<'_, AppState>) -> CmdResult<Vec<CollectionDto>> {
+    let w = state.wallet.clone();
+    off_main(move || w.collections()).await
 }
 
 /// Create a collection.
 #[tauri::command]
-pub fn create_collection(state: State<'_, AppState>, name: String) -> CmdResult<CollectionDto> {
-    state.wallet()?.create_collection(&name)
+pub async fn create_collection(
+    state: State<'_, AppState>,
+    name: String,
+) -> CmdResult<CollectionDto> {
+    let w = state.wallet.clone();
+    off_main(move || w.create_collection(&name)).await
 }
 
 /// Rename a collection.
 #[tauri::command]
-pub fn rename_collection(
+pub async fn rename_collection(
     state: State<'_, AppState>,
     id: i64,
     name: String,
 ) -> CmdResult<CollectionDto> {
-    state.wallet()?.rename_collection(id, &name)
+    let w = state.wallet.clone();
+    off_main(move || w.rename_collection(id, &name)).await
 }
 
 /// Delete a collection (its badges stay in the wallet).
 #[tauri::command]
-pub fn delete_collection(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
-    state.wallet()?.delete_collection(id)
+pub async fn delete_collection(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    let w = state.wallet.clone();
+    off_main(move || w.delete_collection(id)).await
 }
 
 /// Add badges to a collection.
 #[tauri::command]
-pub fn add_to_collection(
+pub async fn add_to_collection(
     state: State<'_, AppState>,
     id: i64,
     badge_ids: Vec<i64>,
 ) -> CmdResult<CollectionDto> {
-    state.wallet()?.add_to_collection(id, &badge_ids)
+    let w = state.wallet.clone();
+    off_main(move || w.add_to_collection(id, &badge_ids)).await
 }
 
 /// Remove badges from a collection.
 #[tauri::command]
-pub fn remove_from_collection(
+pub async fn remove_from_collection(
     state: State<'_, AppState>,
     id: i64,
     badge_ids: Vec<i64>,
 ) -> CmdResult<CollectionDto> {
-    state.wallet()?.remove_from_collection(id, &badge_ids)
+    let w = state.wallet.clone();
+    off_main(move || w.remove_from_collection(id, &badge_ids)).await
 }
 
 /// Set the order of a collection's badges.
 #[tauri::command]
-pub fn reorder_collection(
+pub async fn reorder_collection(
     state: State<'_, AppState>,
     id: i64,
     badge_ids: Vec<i64>,
 ) -> CmdResult<CollectionDto> {
-    state.wallet()?.reorder_collection(id, badge_ids)
+    let w = state.wallet.clone();
+    off_main(move || w.reorder_collection(id, badge_ids)).await
 }
 
 /// Set a collection's note.
 #[tauri::command]
-pub fn set_collection_note(state: State<'_, AppState>, id: i64, note: String) -> CmdResult<()> {
-    state.wallet()?.set_collection_note(id, note)
+pub async fn set_collection_note(
+    state: State<'_, AppState>,
+    id: i64,
+    note: String,
+) -> CmdResult<()> {
+    let w = state.wallet.clone();
+    off_main(move || w.set_collection_note(id, note)).await
 }
 
 /// Export a collection as `html`, `zip`, `vp` or `pdf` to `path` (from a save dialog); with no
@@ -79,16 +95,14 @@ pub async fn export_collection(
     privacy: PrivacyArgs,
     path: Option<String>,
 ) -> CmdResult<ExportSummary> {
-    let wallet = state.wallet.clone();
-    let job = move || {
-        wallet.export(
+    let w = state.wallet.clone();
+    off_main(move || {
+        w.export(
             id,
             &format,
             privacy,
             path.as_deref().map(std::path::Path::new),
         )
-    };
-    tauri::async_runtime::spawn_blocking(job)
-        .await
-        .map_err(|e| crate::error::CommandError::new("cancelled", e.to_string()))?
+    })
+    .await
 }

@@ -5,6 +5,7 @@
 //! files when `cancel_job` is called.
 
 use super::adapter::ImportLine;
+use super::off_main;
 use crate::error::{CmdResult, CommandError};
 use crate::state::AppState;
 use serde::Serialize;
@@ -47,9 +48,7 @@ pub async fn import_paths<R: Runtime>(
             );
         })
     };
-    tauri::async_runtime::spawn_blocking(job)
-        .await
-        .map_err(|e| CommandError::new("cancelled", e.to_string()))?
+    off_main(job).await
 }
 
 /// Read a received file, refusing anything over `max` bytes (the share limit).
@@ -84,9 +83,7 @@ pub async fn import_text(state: State<'_, AppState>, text: String) -> CmdResult<
             wallet.import_bytes("pasted text", text.as_bytes())
         }
     };
-    tauri::async_runtime::spawn_blocking(job)
-        .await
-        .map_err(|e| CommandError::new("cancelled", e.to_string()))?
+    off_main(job).await
 }
 
 /// Import the sample badges bundled with the app (verified: on a blocking thread, so the
@@ -100,9 +97,7 @@ pub async fn import_samples(state: State<'_, AppState>) -> CmdResult<Vec<ImportL
             .map(|(name, bytes)| w.import_bytes(name, bytes))
             .collect()
     };
-    tauri::async_runtime::spawn_blocking(job)
-        .await
-        .map_err(|e| CommandError::new("cancelled", e.to_string()))?
+    off_main(job).await
 }
 
 /// Ask the running bulk job to stop after the current file.
@@ -139,9 +134,7 @@ pub async fn recheck_all<R: Runtime>(
         }
         Ok(done)
     };
-    tauri::async_runtime::spawn_blocking(job)
-        .await
-        .map_err(|e| CommandError::new("cancelled", e.to_string()))?
+    off_main(job).await
 }
 
 /// Open a portfolio someone sent (HTML, ZIP, PDF or presentation JSON) and verify everything in it,
@@ -153,8 +146,6 @@ pub async fn open_received(
     path: String,
     recipients: Option<Vec<String>>,
 ) -> CmdResult<backpack_core::share::ShareReport> {
-    let bytes = read_at_most(Path::new(&path), backpack_core::share::MAX_SHARE_BYTES)
-        .map_err(|m| CommandError::new("io", format!("{path}: {m}")))?;
     let recipients: Vec<String> = recipients
         .unwrap_or_default()
         .into_iter()
@@ -163,8 +154,10 @@ pub async fn open_received(
         .take(16)
         .collect();
     let wallet = state.wallet.clone();
-    let job = move || wallet.verify_share(&bytes, recipients);
-    tauri::async_runtime::spawn_blocking(job)
-        .await
-        .map_err(|e| CommandError::new("cancelled", e.to_string()))?
+    let job = move || {
+        let bytes = read_at_most(Path::new(&path), backpack_core::share::MAX_SHARE_BYTES)
+            .map_err(|m| CommandError::new("io", format!("{path}: {m}")))?;
+        wallet.verify_share(&bytes, recipients)
+    };
+    off_main(job).await
 }

@@ -15,6 +15,7 @@ use backpack_core::skills::SkillsView;
 use serde::Serialize;
 use tauri::State;
 
+use super::off_main;
 use crate::error::{CmdResult, CommandError};
 use crate::state::AppState;
 
@@ -63,17 +64,15 @@ pub struct LinkedInDto {
 /// The skills view, narrowed by `query`. On a blocking thread (it parses every badge).
 #[tauri::command]
 pub async fn skills(state: State<'_, AppState>, query: Option<String>) -> CmdResult<SkillsView> {
-    let wallet = state.wallet.clone();
-    let job = move || wallet.skills(query.as_deref().map(str::trim).filter(|q| !q.is_empty()));
-    tauri::async_runtime::spawn_blocking(job)
-        .await
-        .map_err(|e| CommandError::new("cancelled", e.to_string()))?
+    let w = state.wallet.clone();
+    off_main(move || w.skills(query.as_deref().map(str::trim).filter(|q| !q.is_empty()))).await
 }
 
 /// The fields to copy and the link, for the "Add to LinkedIn" dialog.
 #[tauri::command]
-pub fn linkedin_fields(state: State<'_, AppState>, id: i64) -> CmdResult<LinkedInDto> {
-    let fields = state.wallet()?.linkedin(id, false)?;
+pub async fn linkedin_fields(state: State<'_, AppState>, id: i64) -> CmdResult<LinkedInDto> {
+    let w = state.wallet.clone();
+    let fields = off_main(move || w.linkedin(id, false)).await?;
     let url = fields.url();
     Ok(LinkedInDto { fields, url })
 }
@@ -81,12 +80,13 @@ pub fn linkedin_fields(state: State<'_, AppState>, id: i64) -> CmdResult<LinkedI
 /// Open the badge's add-to-profile link in the system browser (after the learner confirmed
 /// in the UI); returns the link that was opened.
 #[tauri::command]
-pub fn open_linkedin(
+pub async fn open_linkedin(
     state: State<'_, AppState>,
     opener: State<'_, LinkedInState>,
     id: i64,
 ) -> CmdResult<String> {
-    let url = state.wallet()?.linkedin(id, true)?.url();
+    let w = state.wallet.clone();
+    let url = off_main(move || w.linkedin(id, true)).await?.url();
     let browser = opener
         .browser
         .read()
