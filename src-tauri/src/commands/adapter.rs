@@ -677,7 +677,7 @@ impl WalletAdapter {
     }
 
     /// Run `f` with a verification context: offline unless the learner allowed network.
-    fn with_ctx<T>(&self, f: impl FnOnce(&VerifyContext<'_>) -> T) -> CmdResult<T> {
+    pub(crate) fn with_ctx<T>(&self, f: impl FnOnce(&VerifyContext<'_>) -> T) -> CmdResult<T> {
         let recipients = self.wallet.identity_values()?;
         let http;
         let fetcher: &dyn Fetcher = if self.network_allowed()? {

@@ -1,16 +1,17 @@
 //! Import: paths from the file dialog or a drop (files and folders), pasted text, the bundled
 //! samples; plus the background "re-check all". Bulk work runs on a blocking thread, emits
-//! `import-progress` / `recheck-progress` events `{done, total, file}` (`file` empty for an
-//! import, which reports whole groups) and stops between two
-//! files when `cancel_job` is called.
+//! `import-progress` / `recheck-progress` events `{done, total, file}` after each stored group
+//! (`file` empty: a group is many files) and stops between two groups when `cancel_job` is
+//! called.
 
-use super::adapter::ImportLine;
+use super::adapter::{ImportLine, WalletAdapter};
 use super::off_main;
 use crate::error::{CmdResult, CommandError};
 use crate::state::AppState;
+use backpack_core::recheck::recheck_many;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 use tauri::{AppHandle, Emitter, Runtime, State};
 
 /// Progress of a bulk job, sent as an event.
@@ -106,7 +107,13 @@ pub fn cancel_job(state: State<'_, AppState>) {
     state.cancel.store(true, Ordering::SeqCst);
 }
 
-/// Re-check every badge in the background; returns how many were checked.
+/// Badges re-checked between two looks at the cancel flag in "check all again": one
+/// [`backpack_core::recheck::recheck_many`] call per group (verified on every core, the
+/// group's reports saved in one transaction), then a `recheck-progress` event.
+pub const RECHECK_GROUP: usize = backpack_core::recheck::RECHECK_CHUNK;
+
+/// Re-check every badge in the background ("check all again"); returns how many were checked.
+/// Cancel stops between two groups: the groups done keep their new reports.
 #[tauri::command]
 pub async fn recheck_all<R: Runtime>(
     app: AppHandle<R>,
@@ -114,27 +121,49 @@ pub async fn recheck_all<R: Runtime>(
 ) -> CmdResult<usize> {
     let (wallet, cancel) = (state.wallet.clone(), state.cancel.clone());
     cancel.store(false, Ordering::SeqCst);
-    let job = move || {
-        let ids = wallet.ids()?;
-        let mut done = 0;
-        for id in &ids {
+    off_main(move || {
+        recheck_all_in_groups(&wallet, &cancel, RECHECK_GROUP, &mut |done, total| {
+            let file = String::new();
+            let _ = app.emit("recheck-progress", Progress { done, total, file });
+        })
+    })
+    .await
+}
+
+/// Re-check every current badge through the core's [`backpack_core::recheck::recheck_many`],
+/// `group` badges at a time, looking at `cancel` before each group; `progress(done, total)`
+/// after each. The first failure (a report that could not be saved) is returned at the end;
+/// every other badge is still re-checked.
+pub(crate) fn recheck_all_in_groups(
+    wallet: &WalletAdapter,
+    cancel: &AtomicBool,
+    group: usize,
+    progress: &mut dyn FnMut(usize, usize),
+) -> CmdResult<usize> {
+    let ids = wallet.ids()?;
+    let total = ids.len();
+    let (mut seen, mut checked, mut failed) = (0, 0, None);
+    wallet.with_ctx(|ctx| {
+        for chunk in ids.chunks(group.max(1)) {
             if cancel.load(Ordering::SeqCst) {
                 break;
             }
-            let d = wallet.recheck(*id)?;
-            done += 1;
-            let _ = app.emit(
-                "recheck-progress",
-                Progress {
-                    done,
-                    total: ids.len(),
-                    file: d.card.name,
-                },
-            );
+            recheck_many(wallet.core(), chunk, ctx, &mut |_, done| {
+                seen += 1;
+                match done {
+                    Ok(_) => checked += 1,
+                    Err(e) => {
+                        failed.get_or_insert(e);
+                    }
+                }
+            });
+            progress(seen, total);
         }
-        Ok(done)
-    };
-    off_main(job).await
+    })?;
+    match failed {
+        Some(e) => Err(e.into()),
+        None => Ok(checked),
+    }
 }
 
 /// Open a portfolio someone sent (HTML, ZIP, PDF or presentation JSON) and verify everything in it,
