@@ -9,6 +9,7 @@
 
 pub mod commands;
 pub mod error;
+pub mod files;
 pub mod open;
 pub mod startup;
 pub mod state;
@@ -26,6 +27,8 @@ pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
     b.plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(open::PendingFiles::default())
+        .manage(files::ChosenFiles::default())
+        .on_window_event(files::on_window_event)
         .manage(commands::hosts::HostsState::default())
         .manage(commands::skills::LinkedInState::default())
         .register_uri_scheme_protocol(IMAGE_SCHEME, |ctx, req| {
@@ -46,7 +49,8 @@ pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
             commands::badges::undo_remove,
             commands::badges::set_badge_note,
             commands::badges::set_badge_tags,
-            commands::import::import_paths,
+            commands::import::import_files,
+            files::pick_files,
             commands::import::import_text,
             commands::import::import_samples,
             commands::import::cancel_job,
@@ -179,6 +183,7 @@ pub fn run() {
     let built = builder(Builder::default().plugin(instance), state)
         .setup(move |app| {
             app.state::<open::PendingFiles>().push(files);
+            files::listen_for_e2e_drops(app.handle());
             #[cfg(target_os = "linux")]
             prefer_software_rendering(app);
             Ok(())

@@ -5,7 +5,7 @@ use super::adapter::{BadgeCard, BadgeDetail};
 use super::off_main;
 use crate::error::{CmdResult, CommandError};
 use crate::state::AppState;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 /// All badges as gallery cards.
 #[tauri::command]
@@ -43,13 +43,26 @@ pub async fn recheck_badge(state: State<'_, AppState>, id: i64) -> CmdResult<Bad
     off_main(move || w.recheck(id)).await
 }
 
-/// Write the original bytes, unchanged, to `path` (chosen in a save dialog).
+/// Ask where to save the original (a save dialog opened here, suggesting its file name; `title`
+/// is the page's translated dialog title) and write its bytes there, unchanged. False when the
+/// learner cancelled. Minor mode is asked before the dialog opens.
 #[tauri::command]
-pub async fn save_original(state: State<'_, AppState>, id: i64, path: String) -> CmdResult<()> {
+pub async fn save_original<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+    title: Option<String>,
+) -> CmdResult<bool> {
     let w = state.wallet.clone();
     off_main(move || {
-        let (_, bytes) = w.original(id)?;
-        std::fs::write(&path, bytes).map_err(|e| CommandError::new("io", format!("{path}: {e}")))
+        let (name, bytes) = w.original(id)?;
+        let title = title.unwrap_or_default();
+        let Some(path) = crate::files::save_path(&app, &title, &name, None) else {
+            return Ok(false);
+        };
+        std::fs::write(&path, bytes)
+            .map_err(|e| CommandError::new("io", format!("{}: {e}", path.display())))?;
+        Ok(true)
     })
     .await
 }

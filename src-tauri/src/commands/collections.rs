@@ -4,7 +4,7 @@ use super::adapter::{CollectionDto, ExportSummary, PrivacyArgs};
 use super::off_main;
 use crate::error::CmdResult;
 use crate::state::AppState;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 /// All collections.
 #[tauri::command]
@@ -85,24 +85,37 @@ pub async fn set_collection_note(
     off_main(move || w.set_collection_note(id, note)).await
 }
 
-/// Export a collection as `html`, `zip`, `vp` or `pdf` to `path` (from a save dialog); with no
-/// `path`, only report which linkable identifiers would leave the machine.
+/// Export a collection as `html`, `zip`, `vp` or `pdf`. With `save`, a save dialog opened here
+/// (suggesting `fileName`, reduced to a base name; `title` is the page's translated dialog
+/// title) says where to write it: `null` when the learner cancelled. Without `save`, only
+/// report which linkable identifiers would leave the machine (nothing is written).
 #[tauri::command]
-pub async fn export_collection(
+#[allow(clippy::too_many_arguments)]
+pub async fn export_collection<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: i64,
     format: String,
     privacy: PrivacyArgs,
-    path: Option<String>,
-) -> CmdResult<ExportSummary> {
+    save: bool,
+    file_name: Option<String>,
+    title: Option<String>,
+) -> CmdResult<Option<ExportSummary>> {
     let w = state.wallet.clone();
     off_main(move || {
-        w.export(
-            id,
-            &format,
-            privacy,
-            path.as_deref().map(std::path::Path::new),
-        )
+        if !save || !w.sharing_allowed()? {
+            // A preview; or minor mode refuses, before any dialog opens.
+            return w.export(id, &format, privacy, None).map(Some);
+        }
+        let name = file_name.unwrap_or_else(|| format!("portfolio.{format}"));
+        let title = title.unwrap_or_default();
+        let ext = std::path::Path::new(&name)
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned());
+        match crate::files::save_path(&app, &title, &name, ext.as_deref()) {
+            Some(path) => w.export(id, &format, privacy, Some(&path)).map(Some),
+            None => Ok(None),
+        }
     })
     .await
 }

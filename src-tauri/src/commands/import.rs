@@ -1,4 +1,4 @@
-//! Import: paths from the file dialog or a drop (files and folders), pasted text, the bundled
+//! Import: files from the file dialog or a drop (by handle, [`crate::files`]), pasted text, the bundled
 //! samples; plus the background "re-check all". Bulk work runs on a blocking thread, emits
 //! `import-progress` / `recheck-progress` events `{done, total, file}` after each stored group
 //! (`file` empty: a group is many files) and stops between two groups when `cancel_job` is
@@ -7,10 +7,11 @@
 use super::adapter::{ImportLine, WalletAdapter};
 use super::off_main;
 use crate::error::{CmdResult, CommandError};
+use crate::files::ChosenFiles;
 use crate::state::AppState;
 use backpack_core::recheck::recheck_many;
 use serde::Serialize;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use tauri::{AppHandle, Emitter, Runtime, State};
 
@@ -25,31 +26,28 @@ pub struct Progress {
     pub file: String,
 }
 
-/// Import files and folders (from the dialog or a drop) in the background, through the core's
-/// one walker and pipeline (symlinked folders refused, ZIPs and other wallets' exports opened,
-/// every core verifying): `import-progress` after each stored group, Cancel between groups.
+/// Import the files and folders behind a handle (a drop, the file dialog, files opened with
+/// the app: see [`crate::files`]; the webview never sends a path) in the background, through
+/// the core's one walker and pipeline (symlinked folders refused, ZIPs and other wallets'
+/// exports opened, every core verifying): `import-progress` after each stored group, Cancel
+/// between groups.
 #[tauri::command]
-pub async fn import_paths<R: Runtime>(
+pub async fn import_files<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    paths: Vec<String>,
+    chosen: State<'_, ChosenFiles>,
+    files: u64,
 ) -> CmdResult<Vec<ImportLine>> {
+    let paths = chosen.take(files)?;
     let (wallet, cancel) = (state.wallet.clone(), state.cancel.clone());
     cancel.store(false, Ordering::SeqCst);
-    let job = move || {
-        let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    off_main(move || {
         wallet.import_paths(&paths, &cancel, &mut |done, total| {
-            let _ = app.emit(
-                "import-progress",
-                Progress {
-                    done,
-                    total,
-                    file: String::new(),
-                },
-            );
+            let file = String::new();
+            let _ = app.emit("import-progress", Progress { done, total, file });
         })
-    };
-    off_main(job).await
+    })
+    .await
 }
 
 /// Read a received file, refusing anything over `max` bytes (the share limit).
@@ -166,15 +164,18 @@ pub(crate) fn recheck_all_in_groups(
     }
 }
 
-/// Open a portfolio someone sent (HTML, ZIP, PDF or presentation JSON) and verify everything in it,
+/// Open a portfolio someone sent (HTML, ZIP, PDF or presentation JSON; `files`: the handle of
+/// the file chosen in the dialog or opened with the app) and verify everything in it,
 /// read-only: nothing is added to the wallet. `recipients`: the sender's emails or DIDs, to
 /// confirm each badge was issued to them (optional).
 #[tauri::command]
 pub async fn open_received(
     state: State<'_, AppState>,
-    path: String,
+    chosen: State<'_, ChosenFiles>,
+    files: u64,
     recipients: Option<Vec<String>>,
 ) -> CmdResult<backpack_core::share::ShareReport> {
+    let path = chosen.one(files)?;
     let recipients: Vec<String> = recipients
         .unwrap_or_default()
         .into_iter()
@@ -184,8 +185,8 @@ pub async fn open_received(
         .collect();
     let wallet = state.wallet.clone();
     let job = move || {
-        let bytes = read_at_most(Path::new(&path), backpack_core::share::MAX_SHARE_BYTES)
-            .map_err(|m| CommandError::new("io", format!("{path}: {m}")))?;
+        let bytes = read_at_most(&path, backpack_core::share::MAX_SHARE_BYTES)
+            .map_err(|m| CommandError::new("io", format!("{}: {m}", path.display())))?;
         wallet.verify_share(&bytes, recipients)
     };
     off_main(job).await

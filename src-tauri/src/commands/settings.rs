@@ -113,15 +113,18 @@ pub async fn unlock_wallet(
     off_main(move || w.unlock_wallet(&passphrase)).await
 }
 
-/// Replace a damaged wallet with a backup (the damaged file is kept beside it).
+/// Replace a damaged wallet with a backup (`backup`: the handle of the file chosen with
+/// `pick_files`; the damaged file is kept beside it).
 #[tauri::command]
 pub async fn restore_damaged_wallet(
     state: State<'_, AppState>,
-    path: String,
+    chosen: State<'_, crate::files::ChosenFiles>,
+    backup: u64,
     passphrase: String,
 ) -> CmdResult<WalletStatus> {
+    let path = chosen.one(backup)?;
     let w = state.wallet.clone();
-    off_main(move || w.restore_damaged(std::path::Path::new(&path), &passphrase)).await
+    off_main(move || w.restore_damaged(&path, &passphrase)).await
 }
 
 /// Encrypt the wallet with a passphrase (`passphrase`), or remove the encryption

@@ -78,14 +78,10 @@ impl From<TrustError> for CommandError {
 }
 
 /// The file the learner picks in the native open dialog (`None`: cancelled). Mock-runtime
-/// tests put the answer in [`crate::tests::PickedFile`] instead.
+/// tests and the E2E suite answer it instead ([`crate::files::scripted_answer`]).
 fn pick_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
-    #[cfg(test)]
-    {
-        use tauri::Manager;
-        if let Some(p) = app.try_state::<crate::tests::PickedFile>() {
-            return p.0.lock().ok()?.take();
-        }
+    if let Some(answer) = crate::files::scripted_answer(app) {
+        return answer.into_iter().next();
     }
     use tauri_plugin_dialog::DialogExt;
     app.dialog()

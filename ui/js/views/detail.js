@@ -213,11 +213,7 @@ async function recheck(id) {
 
 async function download(id) {
   try {
-    const name = await api.originalName(id);
-    const path = await api.pickSavePath(name);
-    if (!path) return;
-    await api.saveOriginal(id, path);
-    toast(t("saved-original"));
+    if (await api.saveOriginal(id)) toast(t("saved-original"));
   } catch (e) { errorToast(e); }
 }
 

@@ -7,7 +7,7 @@ import { refresh } from "../store.js";
 import { t } from "../i18n.js";
 
 let busy = false;
-/** Paths that arrived while a job was running. */
+/** File handles that arrived while a job was running. */
 const queued = [];
 
 export function initializeImport() {
@@ -16,8 +16,8 @@ export function initializeImport() {
     if (!act) return;
     if (act.dataset.action === "pick-files" || act.dataset.action === "pick-folder") {
       try {
-        const paths = await api.pickPaths({ directory: act.dataset.action === "pick-folder" });
-        if (paths.length) importPaths(paths);
+        const files = await api.pickFiles({ directory: act.dataset.action === "pick-folder" });
+        if (files) importFiles(files);
       } catch (err) { errorToast(err); }
     }
     if (act.dataset.action === "cancel-job") {
@@ -27,11 +27,8 @@ export function initializeImport() {
     }
     if (act.dataset.action === "open-received") {
       try {
-        const path = await api.pickReceived();
-        if (path) {
-          receivedPath = path;
-          showReceived(await api.openReceived(path));
-        }
+        const files = await api.pickReceived();
+        if (files) showReceived(await api.openReceived(files), [], files);
       } catch (err) { errorToast(err); }
     }
   });
@@ -73,10 +70,11 @@ export function initializeImport() {
 let lastProgress = null;
 let cancelled = false;
 
-/** Import dropped or picked paths in the background, showing progress. */
-export async function importPaths(paths) {
+/** Import dropped or picked files (a handle) in the background, showing progress.
+ * @param {import("../api.js").FileHandle} files */
+export async function importFiles(files) {
   // A job is running (a drop, or files a second launch handed over): run these after it.
-  if (busy) { queued.push(...paths); return; }
+  if (busy) { queued.push(files); return; }
   busy = true;
   lastProgress = null;
   cancelled = false;
@@ -87,7 +85,7 @@ export async function importPaths(paths) {
   $("#import-progress").value = 0;
   $("#progress-text").textContent = t("import-looking");
   try {
-    const lines = await api.importPaths(paths);
+    const lines = await api.importFiles(files);
     showResults(lines);
     const p = lastProgress;
     if (cancelled && p && p.done < p.total) {
@@ -99,7 +97,7 @@ export async function importPaths(paths) {
   } finally {
     busy = false;
     $("#import-progress-panel").hidden = true;
-    if (queued.length) importPaths(queued.splice(0));
+    if (queued.length) importFiles(queued.shift());
   }
 }
 
@@ -123,8 +121,8 @@ export function showResults(lines) {
   summary.focus();
 }
 
-/** The received file on show, so the recipient check can run it again. */
-let receivedPath = null;
+/** The received file on show (its handle), so the recipient check can run it again. */
+let receivedFile = null;
 
 const RECIPIENT_STATES = ["matches", "does_not_match", "not_stated"];
 const recipientWord = (s) => (RECIPIENT_STATES.includes(s) ? t(`recipient-${s}`) : s);
@@ -135,7 +133,8 @@ const recipientWord = (s) => (RECIPIENT_STATES.includes(s) ? t(`recipient-${s}`)
  * each credential; the page's own text is never shown), and every way the page differs from
  * its credentials is listed.
  */
-export function showReceived(r, recipients = []) {
+export function showReceived(r, recipients = [], files = receivedFile) {
+  receivedFile = files;
   const panel = clear($("#received-panel"));
   panel.hidden = false;
   const pageOk = !r.page || r.page.matches;
@@ -145,7 +144,7 @@ export function showReceived(r, recipients = []) {
   const form = el("form", { class: "row", id: "received-recipient-form", onsubmit: async (e) => {
     e.preventDefault();
     const who = $("#received-recipient").value.split(/[\s,;]+/).filter(Boolean);
-    try { if (receivedPath) showReceived(await api.openReceived(receivedPath, who), who); } catch (err) { errorToast(err); }
+    try { if (receivedFile) showReceived(await api.openReceived(receivedFile, who), who); } catch (err) { errorToast(err); }
   } },
   el("label", { for: "received-recipient" }, t("received-sent-by")),
   el("input", { id: "received-recipient", type: "text", autocomplete: "off", spellcheck: "false",
