@@ -41,7 +41,7 @@ pub struct ChosenFiles {
 }
 
 /// What the page gets for a set of chosen files: an opaque number and the names to show.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FileHandle {
     /// The handle commands take.
@@ -97,7 +97,7 @@ impl ChosenFiles {
 }
 
 /// Which open dialog to show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub enum PickKind {
     /// Badge files (several).

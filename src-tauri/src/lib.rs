@@ -10,6 +10,7 @@
 pub mod commands;
 pub mod error;
 pub mod files;
+pub mod ipc;
 pub mod open;
 pub mod startup;
 pub mod state;

@@ -214,7 +214,7 @@ fn is_presentation(path: &Path) -> bool {
 /// The files waiting for the page, split by how to open them, as handles
 /// ([`crate::files`]: the page never sees or sends a path; `import_files` / `open_received`
 /// take these).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct OpenedFiles {
     /// Import these (one import job, one result list); `null` when there are none.
     pub import: Option<FileHandle>,

@@ -1131,7 +1131,7 @@ fn linkedin_fields_and_open_only_through_rust_and_minor_mode() {
                &certId=http%3A%2F%2F1edtech.edu%2Fcredentials%2F3732";
     let f = call(&w, "linkedin_fields", json!({"id": id})).unwrap();
     assert_eq!(f["name"], "1EdTech University Degree");
-    assert_eq!(f["organization_name"], "1EdTech University");
+    assert_eq!(f["organizationName"], "1EdTech University");
     assert_eq!(f["issue"], json!([2010, 1]));
     assert_eq!(f["url"], url);
     assert!(

@@ -15,14 +15,19 @@ function invoke(cmd, args = {}) {
   });
 }
 
-/** @typedef {{id:number,name:string,issuer:string,issued:?string,status:string,image:?string,search:string,tags:string[],collections:number[],format:?string}} BadgeCard */
+// The shapes below are generated from the Rust types (ui/js/types/ipc.d.ts, checked by
+// src-tauri/src/ipc.rs): every field is camelCase, so no view hedges on casing.
+/** @typedef {import("./types/ipc").BadgeCard} BadgeCard */
+/** @typedef {import("./types/ipc").BadgeDetail} BadgeDetail */
+/** @typedef {import("./types/ipc").ImportLine} ImportLine */
+/** @typedef {import("./types/ipc").SettingsDto} SettingsDto */
 
 /** @returns {Promise<BadgeCard[]>} */ export const listBadges = () => invoke("list_badges");
 /** Ids of badges whose name, issuer, description, skills or tags match `text` (prefix words).
  * @param {string} text @returns {Promise<number[]>} */ export const searchBadges = (text) => invoke("search_badges", { text });
 /** Every badge's searchable text, for the in-memory search index. @returns {Promise<[number, string][]>} */
 export const searchIndex = () => invoke("search_index");
-/** @param {number} id */ export const getBadge = (id) => invoke("get_badge", { id });
+/** @param {number} id @returns {Promise<BadgeDetail>} */ export const getBadge = (id) => invoke("get_badge", { id });
 /** @param {number} id */ export const recheckBadge = (id) => invoke("recheck_badge", { id });
 /** Ask where to save the original (the backend opens the save dialog) and write it there.
  * Resolves to false when the learner cancelled. @param {number} id */
@@ -35,7 +40,7 @@ export const undoRemove = () => invoke("undo_remove");
 
 // Files never cross IPC as paths (src-tauri/src/files.rs): dialogs open in the backend, a drop
 // is kept there, and the page gets a handle {id, names} to pass back.
-/** @typedef {{id:number, names:string[]}} FileHandle */
+/** @typedef {import("./types/ipc").FileHandle} FileHandle */
 /** Import the files behind a handle (a drop, the file dialog, files opened with the app).
  * @param {FileHandle} files */ export const importFiles = (files) => invoke("import_files", { files: files.id });
 /** @param {string} text */ export const importText = (text) => invoke("import_text", { text });

@@ -8,6 +8,7 @@ use super::adapter::{ImportLine, WalletAdapter};
 use super::off_main;
 use crate::error::{CmdResult, CommandError};
 use crate::files::ChosenFiles;
+use crate::ipc::Camel;
 use crate::state::AppState;
 use backpack_core::recheck::recheck_many;
 use serde::Serialize;
@@ -16,7 +17,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use tauri::{AppHandle, Emitter, Runtime, State};
 
 /// Progress of a bulk job, sent as an event.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Progress {
     /// Files done.
     pub done: usize,
@@ -174,7 +175,7 @@ pub async fn open_received(
     chosen: State<'_, ChosenFiles>,
     files: u64,
     recipients: Option<Vec<String>>,
-) -> CmdResult<backpack_core::share::ShareReport> {
+) -> CmdResult<Camel<backpack_core::share::ShareReport>> {
     let path = chosen.one(files)?;
     let recipients: Vec<String> = recipients
         .unwrap_or_default()
@@ -187,7 +188,7 @@ pub async fn open_received(
     let job = move || {
         let bytes = read_at_most(&path, backpack_core::share::MAX_SHARE_BYTES)
             .map_err(|m| CommandError::new("io", format!("{}: {m}", path.display())))?;
-        wallet.verify_share(&bytes, recipients)
+        wallet.verify_share(&bytes, recipients).map(Camel)
     };
     off_main(job).await
 }

@@ -15,7 +15,7 @@ use crate::error::{CmdResult, CommandError};
 use crate::state::AppState;
 
 /// A stored trust list as the settings view shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TrustListDto {
     /// Row id (for removal).
@@ -52,7 +52,7 @@ impl From<TrustList> for TrustListDto {
 }
 
 /// What an import did (`imported: false` when the learner cancelled the dialog).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TrustImportDto {
     /// False when no file was chosen.

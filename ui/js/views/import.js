@@ -152,7 +152,7 @@ export function showReceived(r, recipients = [], files = receivedFile) {
   el("button", { type: "submit", class: "btn" }, t("received-check-recipient")));
   panel.append(
     el("h2", { tabindex: "-1", id: "received-title" }, r.title ? el("span", { translate: "no" }, `“${r.title}”`) : t("received-file"), ` — ${t(ok ? "received-all-verify" : "received-not-all-verify")}`),
-    el("p", { class: "muted" }, t(r.exported_at ? "received-kind-made" : "received-kind", { kind: r.kind, made: fmtDate(r.exported_at), n: r.badges.length }), " ",
+    el("p", { class: "muted" }, t(r.exportedAt ? "received-kind-made" : "received-kind", { kind: r.kind, made: fmtDate(r.exportedAt), n: r.badges.length }), " ",
       t("received-from-credentials")),
     r.page ? (r.page.matches
       ? el("p", { id: "received-page", "data-matches": "true" }, t("received-page-matches"))
@@ -161,7 +161,7 @@ export function showReceived(r, recipients = [], files = receivedFile) {
         el("ul", { translate: "no" }, ...r.page.differences.map((d) => el("li", {}, d.message))))) : null,
     el("ul", { class: "import-results", id: "received-badges" }, ...r.badges.map((b) => {
       const x = b.badge;
-      const dates = x ? [[t("f-issued"), x.issued], [t("f-valid-from"), x.valid_from], [t("received-expires"), x.valid_until]]
+      const dates = x ? [[t("f-issued"), x.issued], [t("f-valid-from"), x.validFrom], [t("received-expires"), x.validUntil]]
         .filter(([, v]) => v).map(([l, v]) => `${l} ${fmtDate(v)}`).join(" · ") : "";
       return el("li", { "data-status": b.status, "data-recipient": b.recipient.state },
         el("div", {}, chip(b.status)),
