@@ -54,7 +54,7 @@ for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
 
 extra=()
 case " $* " in *" --bench "*)
-  # The bench's input: signed baked badges (src-tauri/examples/bake_badges.rs), built like the
+  # The bench's input: signed baked badges (e2e/bake_badges.rs, example bake_badges of backpack-app), built like the
   # release app so it reuses that build.
   nice -n 19 cargo build -q --release -p backpack-app --features tauri/custom-protocol --example bake_badges || exit 1
   extra=(--baker "${CARGO_TARGET_DIR:-$root/target}/release/examples/bake_badges") ;;

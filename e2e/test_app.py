@@ -1051,7 +1051,7 @@ def main():
     ap.add_argument("--tmp", required=True)
     ap.add_argument("--axe", default="", help="axe-core's axe.min.js (scripts/install-deps.sh e2e)")
     ap.add_argument("--bench", action="store_true")
-    ap.add_argument("--baker", default="", help="bench input maker (src-tauri/examples/bake_badges.rs)")
+    ap.add_argument("--baker", default="", help="bench input maker (e2e/bake_badges.rs)")
     ap.add_argument("-k", default="")
     ARGS = ap.parse_args()
     if ARGS.bench:
