@@ -2,7 +2,10 @@
 //!
 //! The Backpack desktop app: a thin Tauri 2 shell over `backpack-core` (issue 4, STYLE §10.5).
 //! The web UI in `../ui` talks to it only through the commands in [`commands`] (see
-//! `ui/js/api.js`) and three events (`import-progress`, `recheck-progress`, `host-signin`). Badge images are
+//! `ui/js/api.js`; their types are generated into `ui/js/types/ipc.d.ts`, [`ipc`]) and a few
+//! events (`import-progress`, `recheck-progress`, `host-signin`, `open-files`,
+//! `files-dropped`). No file path ever comes from the webview: dialogs open here and dropped
+//! or opened files reach the page as handles ([`files`]). Badge images are
 //! served by the `badgeimg://` protocol from the wallet, never fetched from the network, so a
 //! badge image can never act as a tracking pixel (STANDARDS §7: all badge content is
 //! untrusted).
