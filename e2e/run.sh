@@ -56,8 +56,11 @@ extra=()
 case " $* " in *" --bench "*)
   # The bench's input: signed baked badges (e2e/bake_badges.rs, example bake_badges of backpack-app), built like the
   # release app so it reuses that build.
-  nice -n 19 cargo build -q --release -p backpack-app --features tauri/custom-protocol --example bake_badges || exit 1
-  extra=(--baker "${CARGO_TARGET_DIR:-$root/target}/release/examples/bake_badges") ;;
+  baker="${CARGO_TARGET_DIR:-$root/target}/release/examples/bake_badges"
+  if [ ! -x "$baker" ] || [ "$root/e2e/bake_badges.rs" -nt "$baker" ]; then
+    nice -n 19 cargo build -q --release -p backpack-app --features tauri/custom-protocol --example bake_badges || exit 1
+  fi
+  extra=(--baker "$baker") ;;
 esac
 "$py" "$here/test_app.py" --app "$app" --driver "http://127.0.0.1:$port" --out "$out" --fixtures "$root/tests/fixtures" --tmp "$tmp" \
   --axe "$root/target/tools/axe-core/node_modules/axe-core/axe.min.js" "${extra[@]}" "$@"

@@ -904,10 +904,11 @@ def launch_and_time():
 
 DROP_BENCH = """
 const n = arguments[0], cb = arguments[arguments.length - 1];
-const b = window.__dropBench = {gaps: [], done: null, imported: null};
+const b = window.__dropBench = {gaps: [], at: [], progress: [], done: null, imported: null};
 const count = () => parseInt((document.querySelector('#wallet-count').textContent || '').replace(/\\D/g, '')) || 0;
 let last = performance.now();
-const tick = (now) => { b.gaps.push(now - last); last = now; if (b.done === null) requestAnimationFrame(tick); };
+const tick = (now) => { b.gaps.push(now - last); b.at.push(now - b.t0); last = now; if (b.done === null) requestAnimationFrame(tick); };
+window.__TAURI__.event.listen('import-progress', (e) => b.progress.push([performance.now() - b.t0, e.payload.done]));
 const iv = setInterval(() => {
   if (b.imported === null && !document.querySelector('#import-results-panel').hidden) b.imported = performance.now();
   if (count() >= n) { b.done = performance.now(); clearInterval(iv); }
@@ -928,7 +929,8 @@ def drop_bench(folder, n):
     assert D.execute_async_script(DROP_BENCH, n) == 1
     wait(lambda: D.execute_script("return window.__dropBench.done !== null"), 900, "all badges in the gallery")
     b = D.execute_script("const b = window.__dropBench; return {t0: b.t0, done: b.done, imported: b.imported,"
-                         " gaps: b.gaps, summary: document.querySelector('#import-summary').textContent};")
+                         " gaps: b.gaps, at: b.at, progress: b.progress,"
+                         " summary: document.querySelector('#import-summary').textContent};")
     secs = (b["done"] - b["t0"]) / 1000
     gaps = sorted(b["gaps"])
     over = [g for g in gaps if g > 100]
@@ -941,6 +943,16 @@ def drop_bench(folder, n):
           f"p95 {pct(gaps, .95):.1f} ms, p99 {pct(gaps, .99):.1f} ms, longest {gaps[-1]:.1f} ms; "
           f"{len(over)} gaps over 100 ms (target none: {'met' if not over else 'NOT met'})"
           + (f", the longest: {', '.join(f'{g:.0f}' for g in over[::-1][:8])} ms" if over else ""), flush=True)
+    # Where the time goes: the import's progress events as the page received them, and where
+    # the longest gaps fell (seconds after the drop; a gap ends at its frame).
+    prog = b["progress"]
+    if prog:
+        marks = [prog[0]] + [next(p for p in prog if p[1] >= n * q) for q in (.25, .5, .75)] + [prog[-1]]
+        print("import progress as the page saw it (s after drop: badges stored): "
+              + ", ".join(f"{t / 1000:.2f}: {d}" for t, d in marks) + f"; {len(prog)} progress events")
+    longest = sorted(zip(b["gaps"], b["at"]), reverse=True)[:5]
+    print("longest gaps (ms, ending at s after drop): "
+          + ", ".join(f"{g:.0f} at {a / 1000:.2f}" for g, a in longest), flush=True)
 
 
 def bench():
