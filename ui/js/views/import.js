@@ -102,6 +102,8 @@ export async function importFiles(files) {
 }
 
 const OUTCOMES = ["imported", "duplicate", "conflict", "skipped", "refused"];
+/** Result lines drawn at most (see showResults). */
+const MAX_LINES = 300;
 const outcomeWord = (o) => (OUTCOMES.includes(o) ? t(`import-outcome-${o}`) : o);
 
 export function showResults(lines) {
@@ -113,10 +115,20 @@ export function showResults(lines) {
   const skipped = n("skipped") ? ` · ${t("import-sum-skipped")}` : "";
   summary.textContent = `${t("import-sum-added", { n: n("imported") })} · ${t("import-sum-duplicate", { n: n("duplicate") })}${conflicts} · ${t("import-sum-refused", { n: n("refused") })}${skipped}`;
   const list = clear($("#import-results"));
-  for (const l of lines) {
+  // A big drop (10,000 files) would lay out 10,000 rows and freeze the window for seconds:
+  // show at most MAX_LINES, the ones that need attention first; the summary counts them all.
+  let shown = lines;
+  if (lines.length > MAX_LINES) {
+    const problem = (l) => l.outcome === "refused" || l.outcome === "conflict" || l.outcome === "skipped";
+    shown = lines.filter(problem).concat(lines.filter((l) => !problem(l))).slice(0, MAX_LINES);
+  }
+  for (const l of shown) {
     list.append(el("li", { "data-outcome": l.outcome },
       el("span", { class: `res-${l.outcome}` }, outcomeWord(l.outcome)),
       el("span", { translate: "no" }, el("strong", {}, l.file), " — ", l.message)));
+  }
+  if (lines.length > shown.length) {
+    list.append(el("li", { "data-outcome": "more" }, el("span", {}), el("span", {}, t("import-more-lines", { n: lines.length - shown.length }))));
   }
   summary.focus();
 }
