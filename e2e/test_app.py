@@ -919,11 +919,25 @@ window.__TAURI__.event.emit('e2e-drop', {}).then(() => cb(1), e => cb(String(e))
 """
 
 
+IDLE_FRAMES = """
+const cb = arguments[arguments.length - 1], gaps = [];
+let last = performance.now();
+const end = last + 2000;
+const tick = (now) => { gaps.push(now - last); last = now; if (now < end) requestAnimationFrame(tick); else cb(gaps); };
+requestAnimationFrame(tick);
+"""
+
+
 def drop_bench(folder, n):
     """Drop the folder of n badges on the window (through the handle path a real drop takes,
     src-tauri/src/files.rs) and time, inside the page: drop -> all n in the gallery (the
     gallery's count), and every gap between two animation frames meanwhile (a gap over 100 ms
     is a frame the learner sees stall)."""
+    # The same window left alone for 2 s first: what the machine gives the page with nothing
+    # to import (other jobs share these 2 cores), to tell the import's stalls from the rest.
+    idle = sorted(D.execute_async_script(IDLE_FRAMES))
+    print(f"frames with nothing to do (2 s before the drop): {len(idle)}, gap median {idle[len(idle) // 2]:.1f} ms, "
+          f"longest {idle[-1]:.1f} ms, {sum(g > 100 for g in idle)} gaps over 100 ms", flush=True)
     answer_dialogs([folder])
     t = time.time()
     assert D.execute_async_script(DROP_BENCH, n) == 1
