@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 /// A command failure, serialised as `{kind, message}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error, ts_rs::TS)]
 #[error("{kind}: {message}")]
 pub struct CommandError {
     /// Stable kind id.

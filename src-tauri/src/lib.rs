@@ -2,13 +2,18 @@
 //!
 //! The Backpack desktop app: a thin Tauri 2 shell over `backpack-core` (issue 4, STYLE §10.5).
 //! The web UI in `../ui` talks to it only through the commands in [`commands`] (see
-//! `ui/js/api.js`) and three events (`import-progress`, `recheck-progress`, `host-signin`). Badge images are
+//! `ui/js/api.js`; their types are generated into `ui/js/types/ipc.d.ts`, [`ipc`]) and a few
+//! events (`import-progress`, `recheck-progress`, `host-signin`, `open-files`,
+//! `files-dropped`). No file path ever comes from the webview: dialogs open here and dropped
+//! or opened files reach the page as handles ([`files`]). Badge images are
 //! served by the `badgeimg://` protocol from the wallet, never fetched from the network, so a
 //! badge image can never act as a tracking pixel (STANDARDS §7: all badge content is
 //! untrusted).
 
 pub mod commands;
 pub mod error;
+pub mod files;
+pub mod ipc;
 pub mod open;
 pub mod startup;
 pub mod state;
@@ -27,6 +32,8 @@ pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
     b.plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(open::PendingFiles::default())
+        .manage(files::ChosenFiles::default())
+        .on_window_event(files::on_window_event)
         .manage(commands::hosts::HostsState::default())
         .manage(commands::skills::LinkedInState::default())
         .register_uri_scheme_protocol(IMAGE_SCHEME, |ctx, req| {
@@ -47,7 +54,8 @@ pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
             commands::badges::undo_remove,
             commands::badges::set_badge_note,
             commands::badges::set_badge_tags,
-            commands::import::import_paths,
+            commands::import::import_files,
+            files::pick_files,
             commands::import::import_text,
             commands::import::import_samples,
             commands::import::cancel_job,
@@ -180,6 +188,7 @@ pub fn run() {
     let built = builder(Builder::default().plugin(instance), state)
         .setup(move |app| {
             app.state::<open::PendingFiles>().push(files);
+            files::listen_for_e2e_drops(app.handle());
             #[cfg(target_os = "linux")]
             prefer_software_rendering(app);
             Ok(())

@@ -13,7 +13,8 @@
 //! (at start-up, and again when the `open-files` event says a second launch sent more), so
 //! no file is lost while the page is still loading.
 
-use crate::error::{CmdResult, CommandError};
+use crate::error::CmdResult;
+use crate::files::{ChosenFiles, FileHandle};
 use serde::Serialize;
 use std::ffi::OsString;
 use std::io::Read;
@@ -210,40 +211,43 @@ fn is_presentation(path: &Path) -> bool {
     }
 }
 
-/// The files waiting for the page, split by how to open them (paths as text, as the UI's
-/// `importPaths` / `openReceived` take them).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+/// The files waiting for the page, split by how to open them, as handles
+/// ([`crate::files`]: the page never sees or sends a path; `import_files` / `open_received`
+/// take these).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct OpenedFiles {
-    /// Import these (one import job, one result list).
-    pub import: Vec<String>,
+    /// Import these (one import job, one result list); `null` when there are none.
+    pub import: Option<FileHandle>,
     /// Open each of these read-only.
-    pub received: Vec<String>,
+    pub received: Vec<FileHandle>,
 }
 
-/// Split `paths` by [`classify`].
-pub fn split(paths: Vec<PathBuf>) -> OpenedFiles {
-    let mut out = OpenedFiles::default();
-    for p in paths {
-        let text = p.to_string_lossy().into_owned();
-        match classify(&p) {
-            OpenAs::Import => out.import.push(text),
-            OpenAs::Received => out.received.push(text),
-        }
-    }
-    out
+/// Split `paths` by [`classify`]: the badges to import, the received portfolios.
+pub fn split(paths: Vec<PathBuf>) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    paths
+        .into_iter()
+        .partition(|p| classify(p) == OpenAs::Import)
 }
 
 /// The files the app was asked to open and that the page has not taken yet (each file is
 /// handed out once).
 #[tauri::command]
-pub async fn take_opened_files(state: State<'_, PendingFiles>) -> CmdResult<OpenedFiles> {
+pub async fn take_opened_files(
+    state: State<'_, PendingFiles>,
+    chosen: State<'_, ChosenFiles>,
+) -> CmdResult<OpenedFiles> {
     let paths = state.take();
     if paths.is_empty() {
         return Ok(OpenedFiles::default());
     }
-    tauri::async_runtime::spawn_blocking(move || split(paths))
-        .await
-        .map_err(|e| CommandError::new("cancelled", e.to_string()))
+    let (import, received) = crate::commands::off_main(move || Ok(split(paths))).await?;
+    Ok(OpenedFiles {
+        import: (!import.is_empty()).then(|| chosen.register(import)),
+        received: received
+            .into_iter()
+            .map(|p| chosen.register(vec![p]))
+            .collect(),
+    })
 }
 
 /// What a second launch does to the running window: queue its files, tell the page, and bring
@@ -508,11 +512,16 @@ mod tests {
         env.app
             .state::<PendingFiles>()
             .push([png.clone(), html.clone()]);
-        assert_eq!(
-            take(&w),
-            json!({"import": [png.to_str().unwrap()], "received": [html.to_str().unwrap()]})
-        );
-        assert_eq!(take(&w), json!({"import": [], "received": []}));
+        // Handles and names, never a path; the paths stay with the app.
+        let got = take(&w);
+        assert_eq!(got["import"]["names"], json!(["badge.png"]));
+        assert_eq!(got["received"][0]["names"], json!(["p.html"]));
+        assert_eq!(got["received"].as_array().unwrap().len(), 1);
+        let chosen = env.app.state::<ChosenFiles>();
+        let id = |v: &Value| v["id"].as_u64().unwrap();
+        assert_eq!(chosen.paths(id(&got["import"])).unwrap(), [png]);
+        assert_eq!(chosen.paths(id(&got["received"][0])).unwrap(), [html]);
+        assert_eq!(take(&w), json!({"import": null, "received": []}));
     }
 
     #[test]
@@ -535,9 +544,12 @@ mod tests {
         hand_over(env.app.handle(), vec!["backpack-app".into()], "/".into());
         assert_eq!(told.load(std::sync::atomic::Ordering::SeqCst), 1);
         let expected = d.path().join("badge.json");
+        let got = take(&w);
+        assert_eq!(got["received"], json!([]));
+        let id = got["import"]["id"].as_u64().unwrap();
         assert_eq!(
-            take(&w),
-            json!({"import": [expected.to_str().unwrap()], "received": []})
+            env.app.state::<ChosenFiles>().paths(id).unwrap(),
+            [expected]
         );
     }
 }

@@ -189,13 +189,121 @@ fn save_original_writes_exact_bytes() {
     let id = import_sample(&w);
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("copy.json");
-    call(
+    will_pick(&w, Some(out.to_str().unwrap()));
+    assert_eq!(call(&w, "save_original", json!({"id": id})).unwrap(), true);
+    assert_eq!(std::fs::read(&out).unwrap(), SAMPLE_OB3.trim().as_bytes());
+    // Cancelled dialog: nothing written.
+    will_pick(&w, None);
+    assert_eq!(call(&w, "save_original", json!({"id": id})).unwrap(), false);
+}
+
+/// No command takes a path from the webview (issue 9): a page that sends one (hostile script
+/// in a badge, say) cannot choose where the app writes or what it reads. The extra key is
+/// ignored; only the learner's dialog answer, or a handle of files the learner chose, counts.
+#[test]
+fn a_path_sent_by_the_page_is_never_used() {
+    let (env, w) = window();
+    let id = import_sample(&w);
+    let cid = call(&w, "create_collection", json!({"name": "Jobs"})).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let evil = dir.path().join("evil.out");
+    let e = evil.to_str().unwrap();
+    will_pick(&w, None);
+    assert_eq!(
+        call(&w, "save_original", json!({"id": id, "path": e})).unwrap(),
+        false
+    );
+    will_pick(&w, None);
+    let r = call(
         &w,
-        "save_original",
-        json!({"id": id, "path": out.to_str().unwrap()}),
+        "export_collection",
+        json!({"id": cid, "format": "html", "privacy": {}, "save": true, "path": e}),
     )
     .unwrap();
-    assert_eq!(std::fs::read(&out).unwrap(), SAMPLE_OB3.trim().as_bytes());
+    assert_eq!(r, Value::Null);
+    assert!(!evil.exists());
+    // Reading: only handles are taken, and only ones the app gave out.
+    let wallet = env.wallet.to_str().unwrap();
+    for (cmd, args) in [
+        ("import_files", json!({"paths": [wallet]})),
+        ("open_received", json!({"path": wallet})),
+        (
+            "restore_damaged_wallet",
+            json!({"path": wallet, "passphrase": "x"}),
+        ),
+    ] {
+        let e = call(&w, cmd, args).unwrap_err();
+        assert!(
+            e.as_str().unwrap().contains("missing required key"),
+            "{cmd}: {e}"
+        );
+    }
+    for (cmd, args) in [
+        ("import_files", json!({"files": 4242})),
+        ("open_received", json!({"files": 4242})),
+        (
+            "restore_damaged_wallet",
+            json!({"backup": 4242, "passphrase": "x"}),
+        ),
+    ] {
+        assert_eq!(
+            call(&w, cmd, args).unwrap_err(),
+            json!({"kind": "invalid_input", "message": "no chosen files with handle 4242"}),
+            "{cmd}"
+        );
+    }
+    // The capability grants the webview no dialog that answers with a path.
+    let caps: Value = serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
+    for p in caps["permissions"].as_array().unwrap() {
+        let p = p.as_str().unwrap();
+        assert!(
+            !["dialog:allow-open", "dialog:allow-save", "dialog:default"].contains(&p),
+            "{p}"
+        );
+    }
+}
+
+/// Files the learner chose (a drop, the open dialog), as the app keeps them: the handle.
+fn choose(w: &WebviewWindow<MockRuntime>, paths: &[&std::path::Path]) -> u64 {
+    use tauri::Manager;
+    w.state::<crate::files::ChosenFiles>()
+        .register(paths.iter().map(|p| p.to_path_buf()).collect())
+        .id
+}
+
+/// A drop: the paths stay in Rust, the page gets a handle and the names in `files-dropped`,
+/// and imports by handle (once: a used handle is gone).
+#[test]
+fn a_drop_reaches_the_page_as_a_handle_and_imports_by_it() {
+    use tauri::{Listener, Manager};
+    let (_env, w) = window();
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("dropped.json");
+    std::fs::write(&f, SAMPLE_OB3).unwrap();
+    let got = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let g = got.clone();
+    w.listen_any(crate::files::FILES_DROPPED_EVENT, move |e| {
+        g.lock().unwrap().push(e.payload().to_string());
+    });
+    crate::files::dropped(w.app_handle(), vec![f.clone()]);
+    let payload: Value = serde_json::from_str(&got.lock().unwrap()[0]).unwrap();
+    assert_eq!(payload["names"], json!(["dropped.json"]));
+    assert!(!payload.to_string().contains(dir.path().to_str().unwrap()));
+    let lines = call(&w, "import_files", json!({"files": payload["id"]})).unwrap();
+    assert_eq!(lines[0]["outcome"], "imported", "{lines}");
+    let e = call(&w, "import_files", json!({"files": payload["id"]})).unwrap_err();
+    assert_eq!(e["kind"], "invalid_input");
+    // The open dialog gives a handle the same way (null when cancelled).
+    will_pick(&w, Some(f.to_str().unwrap()));
+    let h = call(&w, "pick_files", json!({"kind": "badges"})).unwrap();
+    assert_eq!(h["names"], json!(["dropped.json"]));
+    will_pick(&w, None);
+    assert_eq!(
+        call(&w, "pick_files", json!({"kind": "folder"})).unwrap(),
+        Value::Null
+    );
 }
 
 #[test]
@@ -354,13 +462,9 @@ fn minor_mode_blocks_every_outward_path_in_the_app() {
     };
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("copy.json");
+    will_pick(&w, Some(out.to_str().unwrap()));
     locked(
-        call(
-            &w,
-            "save_original",
-            json!({"id": id, "path": out.to_str().unwrap()}),
-        )
-        .unwrap_err(),
+        call(&w, "save_original", json!({"id": id})).unwrap_err(),
         "saving a badge's original file",
     );
     assert!(!out.exists());
@@ -370,10 +474,11 @@ fn minor_mode_blocks_every_outward_path_in_the_app() {
     );
     for fmt in ["html", "zip", "vp", "pdf"] {
         let p = dir.path().join(format!("p.{fmt}"));
+        will_pick(&w, Some(p.to_str().unwrap()));
         let e = call(
             &w,
             "export_collection",
-            json!({"id": cid, "format": fmt, "privacy": {}, "path": p.to_str().unwrap()}),
+            json!({"id": cid, "format": fmt, "privacy": {}, "save": true}),
         )
         .unwrap_err();
         locked(e, "exporting");
@@ -411,19 +516,17 @@ fn minor_mode_blocks_every_outward_path_in_the_app() {
     // The guardian unlocks the session: everything works; locked again: blocked again.
     call(&w, "unlock_minor_mode", json!({"passphrase": "guardian-1"})).unwrap();
     assert!(went_online(&w, hosted));
-    call(
-        &w,
-        "save_original",
-        json!({"id": id, "path": out.to_str().unwrap()}),
-    )
-    .unwrap();
-    let p = dir.path().join("p.html");
-    call(
+    will_pick(&w, Some(out.to_str().unwrap()));
+    assert_eq!(call(&w, "save_original", json!({"id": id})).unwrap(), true);
+    let p = dir.path().join("p.pdf");
+    will_pick(&w, Some(p.to_str().unwrap()));
+    let done = call(
         &w,
         "export_collection",
-        json!({"id": cid, "format": "pdf", "privacy": {}, "path": p.to_str().unwrap()}),
+        json!({"id": cid, "format": "pdf", "privacy": {}, "save": true}),
     )
     .unwrap();
+    assert_eq!(done["bytes"], std::fs::read(&p).unwrap().len());
     call(&w, "lock_minor_mode", json!({})).unwrap();
     assert!(!went_online(&w, hosted));
     locked(
@@ -479,10 +582,11 @@ fn signing_key_lives_outside_the_wallet_file() {
     assert_eq!(s["keyStore"], "none");
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("p.json");
+    will_pick(&w, Some(p.to_str().unwrap()));
     let r = call(
         &w,
         "export_collection",
-        json!({"id": cid, "format": "vp", "privacy": {}, "path": p.to_str().unwrap()}),
+        json!({"id": cid, "format": "vp", "privacy": {}, "save": true}),
     );
     // No keyring here: the app asks for the key file's passphrase first.
     let e = r.unwrap_err();
@@ -497,12 +601,14 @@ fn signing_key_lives_outside_the_wallet_file() {
     assert!(!p.exists());
     let s = call(&w, "set_key_passphrase", json!({"passphrase": "key words"})).unwrap();
     assert_eq!(s["keyStore"], "none");
+    will_pick(&w, Some(p.to_str().unwrap()));
     call(
         &w,
         "export_collection",
-        json!({"id": cid, "format": "vp", "privacy": {}, "path": p.to_str().unwrap()}),
+        json!({"id": cid, "format": "vp", "privacy": {}, "save": true}),
     )
     .unwrap();
+    assert!(p.exists());
     let s = call(&w, "get_settings", json!({})).unwrap();
     assert_eq!(s["keyStore"], "key-file");
     assert_eq!(s["keyNeedsPassphrase"], false);
@@ -576,7 +682,7 @@ fn a_damaged_wallet_opens_to_the_restore_screen_and_nothing_is_lost_into_it() {
     let e = call(
         &w,
         "restore_damaged_wallet",
-        json!({"path": bak.to_str().unwrap(), "passphrase": "nope"}),
+        json!({"backup": choose(&w, &[&bak]), "passphrase": "nope"}),
     )
     .unwrap_err();
     assert!(
@@ -586,7 +692,7 @@ fn a_damaged_wallet_opens_to_the_restore_screen_and_nothing_is_lost_into_it() {
     let st = call(
         &w,
         "restore_damaged_wallet",
-        json!({"path": bak.to_str().unwrap(), "passphrase": "backup words"}),
+        json!({"backup": choose(&w, &[&bak]), "passphrase": "backup words"}),
     )
     .unwrap();
     assert_eq!(st["state"], "ok", "{st}");
@@ -1025,7 +1131,7 @@ fn linkedin_fields_and_open_only_through_rust_and_minor_mode() {
                &certId=http%3A%2F%2F1edtech.edu%2Fcredentials%2F3732";
     let f = call(&w, "linkedin_fields", json!({"id": id})).unwrap();
     assert_eq!(f["name"], "1EdTech University Degree");
-    assert_eq!(f["organization_name"], "1EdTech University");
+    assert_eq!(f["organizationName"], "1EdTech University");
     assert_eq!(f["issue"], json!([2010, 1]));
     assert_eq!(f["url"], url);
     assert!(
@@ -1082,12 +1188,7 @@ fn a_link_without_consent_and_a_wallet_backup_dropped() {
          "privateKeyMultibase": "zSECRETsecretSECRET"}]});
     let path = env.wallet.with_file_name("Profile Backup.json");
     std::fs::write(&path, serde_json::to_vec(&backup).unwrap()).unwrap();
-    let lines = call(
-        &w,
-        "import_paths",
-        json!({"paths": [path.to_str().unwrap()]}),
-    )
-    .unwrap();
+    let lines = call(&w, "import_files", json!({"files": choose(&w, &[&path])})).unwrap();
     let got: Vec<(String, String)> = lines
         .as_array()
         .unwrap()
@@ -1103,4 +1204,108 @@ fn a_link_without_consent_and_a_wallet_backup_dropped() {
         ]
     );
     assert!(!lines.to_string().contains("zSECRETsecretSECRET"));
+}
+
+/// A synchronous Tauri command runs on the main thread, which paints the window: every command
+/// that touches the wallet, the network, a file or Argon2 is `async` and runs its body on a
+/// blocking thread (`commands::off_main`). Only `cancel_job` (it sets a flag) is synchronous.
+/// (`commands/hosts.rs` is checked by its own owner's tests.)
+#[test]
+fn every_wallet_command_runs_off_the_main_thread() {
+    let sources = [
+        ("badges.rs", include_str!("commands/badges.rs")),
+        ("collections.rs", include_str!("commands/collections.rs")),
+        ("import.rs", include_str!("commands/import.rs")),
+        ("settings.rs", include_str!("commands/settings.rs")),
+        ("skills.rs", include_str!("commands/skills.rs")),
+        ("trust.rs", include_str!("commands/trust.rs")),
+        ("open.rs", include_str!("open.rs")),
+        ("files.rs", include_str!("files.rs")),
+    ];
+    let mut sync = Vec::new();
+    let mut seen = 0;
+    for (file, src) in sources {
+        for (i, _) in src.match_indices("#[tauri::command]") {
+            seen += 1;
+            let sig = src[i..]
+                .lines()
+                .find(|l| l.starts_with("pub "))
+                .unwrap_or("");
+            if !sig.starts_with("pub async fn ") {
+                sync.push(format!("{file}: {sig}"));
+            }
+        }
+    }
+    assert!(seen > 35, "{seen} commands found");
+    assert_eq!(
+        sync,
+        ["import.rs: pub fn cancel_job(state: State<'_, AppState>) {"]
+    );
+}
+
+/// A report as JSON without the moment it was made (two checks differ only there).
+fn report_without_time(r: &backpack_core::verify::Report) -> Value {
+    fn strip(v: &mut Value) {
+        match v {
+            Value::Object(m) => {
+                m.retain(|k, _| k != "checked_at" && k != "checkedAt");
+                m.values_mut().for_each(strip);
+            }
+            Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(r).unwrap();
+    strip(&mut v);
+    v
+}
+
+/// "Check all again" is the core's `recheck_many` in groups: Cancel between two groups keeps
+/// the groups done (each badge re-checked once, nothing else touched), and a whole run gives
+/// exactly the reports a badge-by-badge "Check again" gives.
+#[test]
+fn check_all_again_runs_in_groups_cancels_between_them_and_matches_one_by_one() {
+    use crate::commands::import::recheck_all_in_groups;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use tauri::Manager;
+    let (_env, w) = window();
+    call(&w, "import_samples", json!({})).unwrap();
+    import_sample(&w);
+    let st = w.state::<AppState>();
+    let ids = st.wallet.ids().unwrap();
+    assert!(ids.len() >= 4, "{ids:?}");
+    let count = |id: i64| st.wallet.core().reports(id).unwrap().len();
+    let before: Vec<usize> = ids.iter().map(|&id| count(id)).collect();
+
+    // Cancel pressed while the first group of two is being checked.
+    let cancel = AtomicBool::new(false);
+    let mut events = Vec::new();
+    let n = recheck_all_in_groups(&st.wallet, &cancel, 2, &mut |done, total| {
+        events.push((done, total));
+        cancel.store(true, Ordering::SeqCst);
+    })
+    .unwrap();
+    assert_eq!((n, events), (2, vec![(2, ids.len())]));
+    let after: Vec<usize> = ids.iter().map(|&id| count(id)).collect();
+    let expected: Vec<usize> = before
+        .iter()
+        .enumerate()
+        .map(|(i, b)| b + usize::from(i < 2))
+        .collect();
+    assert_eq!(after, expected, "only the first group got a new report");
+
+    // A whole run, then the same badges one by one: the same reports.
+    cancel.store(false, Ordering::SeqCst);
+    let mut events = Vec::new();
+    let n = recheck_all_in_groups(&st.wallet, &cancel, 3, &mut |d, t| events.push((d, t))).unwrap();
+    assert_eq!(n, ids.len());
+    assert_eq!(events.last(), Some(&(ids.len(), ids.len())));
+    let latest = |id: i64| report_without_time(&st.wallet.core().reports(id).unwrap()[0].report);
+    let grouped: Vec<Value> = ids.iter().map(|&id| latest(id)).collect();
+    for &id in &ids {
+        st.wallet.recheck(id).unwrap();
+    }
+    let single: Vec<Value> = ids.iter().map(|&id| latest(id)).collect();
+    assert_eq!(grouped, single);
+    assert!(grouped.iter().any(|r| r.to_string().contains("verified")));
 }

@@ -15,38 +15,47 @@ function invoke(cmd, args = {}) {
   });
 }
 
-/** @typedef {{id:number,name:string,issuer:string,issued:?string,status:string,image:?string,search:string,tags:string[],collections:number[],format:?string}} BadgeCard */
+// The shapes below are generated from the Rust types (ui/js/types/ipc.d.ts, checked by
+// src-tauri/src/ipc.rs): every field is camelCase, so no view hedges on casing.
+/** @typedef {import("./types/ipc").BadgeCard} BadgeCard */
+/** @typedef {import("./types/ipc").BadgeDetail} BadgeDetail */
+/** @typedef {import("./types/ipc").ImportLine} ImportLine */
+/** @typedef {import("./types/ipc").SettingsDto} SettingsDto */
 
 /** @returns {Promise<BadgeCard[]>} */ export const listBadges = () => invoke("list_badges");
 /** Ids of badges whose name, issuer, description, skills or tags match `text` (prefix words).
  * @param {string} text @returns {Promise<number[]>} */ export const searchBadges = (text) => invoke("search_badges", { text });
 /** Every badge's searchable text, for the in-memory search index. @returns {Promise<[number, string][]>} */
 export const searchIndex = () => invoke("search_index");
-/** @param {number} id */ export const getBadge = (id) => invoke("get_badge", { id });
+/** @param {number} id @returns {Promise<BadgeDetail>} */ export const getBadge = (id) => invoke("get_badge", { id });
 /** @param {number} id */ export const recheckBadge = (id) => invoke("recheck_badge", { id });
-/** @param {number} id @param {string} path */ export const saveOriginal = (id, path) => invoke("save_original", { id, path });
+/** Ask where to save the original (the backend opens the save dialog) and write it there.
+ * Resolves to false when the learner cancelled. @param {number} id */
+export const saveOriginal = (id) => invoke("save_original", { id, title: t("dlg-save-original") });
 /** @param {number} id */ export const originalName = (id) => invoke("original_name", { id });
 /** @param {number} id */ export const removeBadge = (id) => invoke("remove_badge", { id });
 export const undoRemove = () => invoke("undo_remove");
 /** @param {number} id @param {string} note */ export const setBadgeNote = (id, note) => invoke("set_badge_note", { id, note });
 /** @param {number} id @param {string[]} tags */ export const setBadgeTags = (id, tags) => invoke("set_badge_tags", { id, tags });
 
-/** @param {string[]} paths */ export const importPaths = (paths) => invoke("import_paths", { paths });
+// Files never cross IPC as paths (src-tauri/src/files.rs): dialogs open in the backend, a drop
+// is kept there, and the page gets a handle {id, names} to pass back.
+/** @typedef {import("./types/ipc").FileHandle} FileHandle */
+/** Import the files behind a handle (a drop, the file dialog, files opened with the app).
+ * @param {FileHandle} files */ export const importFiles = (files) => invoke("import_files", { files: files.id });
 /** @param {string} text */ export const importText = (text) => invoke("import_text", { text });
 export const importSamples = () => invoke("import_samples");
 export const cancelJob = () => invoke("cancel_job");
 export const recheckAll = () => invoke("recheck_all");
-/** Verify a received export (read-only); `recipients`: the sender's emails/DIDs to match. @param {string} path @param {string[]} [recipients] */
-export const openReceived = (path, recipients = []) => invoke("open_received", { path, recipients });
-/** Files the app was asked to open (command line, "Open with", a second launch), each once: {import: string[], received: string[]}. */
+/** Verify a received export (read-only); `recipients`: the sender's emails/DIDs to match.
+ * @param {FileHandle} files @param {string[]} [recipients] */
+export const openReceived = (files, recipients = []) => invoke("open_received", { files: files.id, recipients });
+/** Files the app was asked to open (command line, "Open with", a second launch), each once:
+ * {import: ?FileHandle, received: FileHandle[]}. */
 export const takeOpenedFiles = () => invoke("take_opened_files");
 
-/** Pick one received export file. */
-export async function pickReceived() {
-  const r = await invoke("plugin:dialog|open", { options: { multiple: false, title: t("dlg-received"),
-    filters: [{ name: t("dlg-received-filter"), extensions: ["html", "htm", "zip", "pdf", "json"] }] } });
-  return Array.isArray(r) ? r[0] ?? null : r ?? null;
-}
+/** Pick one received export file; a handle, or null when cancelled. */
+export const pickReceived = () => invoke("pick_files", { kind: "received", title: t("dlg-received"), filter: t("dlg-received-filter") });
 
 export const listCollections = () => invoke("list_collections");
 /** @param {string} name */ export const createCollection = (name) => invoke("create_collection", { name });
@@ -56,18 +65,14 @@ export const addToCollection = (id, badgeIds) => invoke("add_to_collection", { i
 export const removeFromCollection = (id, badgeIds) => invoke("remove_from_collection", { id, badgeIds });
 export const reorderCollection = (id, badgeIds) => invoke("reorder_collection", { id, badgeIds });
 export const setCollectionNote = (id, note) => invoke("set_collection_note", { id, note });
-/** Export a collection; with path null, only preview the privacy warning.
+/** Export a collection. With `save`, the backend asks where (a save dialog suggesting
+ * `fileName`) and writes it; null when the learner cancelled. Without, only preview the
+ * privacy warning.
  * @param {number} id @param {"html"|"zip"|"vp"|"pdf"} format
- * @param {{includeEvidence:boolean, includeNotes:boolean, includeDates:boolean, includeEmails:boolean}} privacy
- * @param {?string} path */
-export const exportCollection = (id, format, privacy, path) => invoke("export_collection", { id, format, privacy, path });
-
-/** Ask where to save an export; resolves to a path or null. */
-export async function pickExportPath(defaultPath, extension) {
-  const r = await invoke("plugin:dialog|save", { options: { defaultPath, title: t("dlg-save-export"),
-    filters: [{ name: extension.toUpperCase(), extensions: [extension] }] } });
-  return r ?? null;
-}
+ * @param {{includeEvidence:boolean, includeNotes:boolean, includeDates:boolean, includeEmails:boolean, includeSkills:boolean}} privacy
+ * @param {boolean} save @param {string} [fileName] */
+export const exportCollection = (id, format, privacy, save, fileName) =>
+  invoke("export_collection", { id, format, privacy, save, fileName: fileName ?? null, title: t("dlg-save-export") });
 
 export const getProfile = () => invoke("get_profile");
 /** @param {"email"|"did"} kind @param {string} value */ export const addIdentity = (kind, value) => invoke("add_identity", { kind, value });
@@ -83,16 +88,13 @@ export const setKeyPassphrase = (passphrase) => invoke("set_key_passphrase", { p
 /** Is the wallet open? `{state: "ok"|"locked"|"damaged", message, path, encrypted}`. */
 export const walletStatus = () => invoke("wallet_status");
 export const unlockWallet = (passphrase) => invoke("unlock_wallet", { passphrase });
-/** Replace a damaged wallet with a backup file. */
-export const restoreDamagedWallet = (path, passphrase) => invoke("restore_damaged_wallet", { path, passphrase });
+/** Replace a damaged wallet with a backup file (a handle from pickBackup). @param {FileHandle} backup */
+export const restoreDamagedWallet = (backup, passphrase) => invoke("restore_damaged_wallet", { backup: backup.id, passphrase });
 /** Encrypt (`passphrase`), change the passphrase (`current` + `passphrase`) or decrypt (`current`, passphrase null). */
 export const setWalletEncryption = (current, passphrase) => invoke("set_wallet_encryption", { current, passphrase });
 
-/** Pick one backup file. */
-export async function pickBackup() {
-  const r = await invoke("plugin:dialog|open", { options: { multiple: false, title: t("dlg-backup") } });
-  return Array.isArray(r) ? r[0] ?? null : r ?? null;
-}
+/** Pick one backup file; a handle, or null when cancelled. */
+export const pickBackup = () => invoke("pick_files", { kind: "backup", title: t("dlg-backup") });
 
 // Issuer trust lists. The file is chosen in a native dialog the backend opens itself: the
 // webview never passes a path for these.
@@ -117,24 +119,12 @@ export const linkedinFields = (id) => invoke("linkedin_fields", { id });
 /** Open the badge's LinkedIn link in the system browser (after the learner confirmed). @param {number} id */
 export const openLinkedin = (id) => invoke("open_linkedin", { id });
 
-// ── dialog plugin (through its IPC commands, so no extra global script is needed) ──
+// ── open dialogs (opened by the backend: the page gets a handle, never a path) ──
 
-/** Pick files (or one folder). Resolves to an array of paths, empty when cancelled. */
-export async function pickPaths({ directory = false } = {}) {
-  const options = directory
-    ? { directory: true, multiple: false, title: t("dlg-folder") }
-    : { multiple: true, title: t("dlg-files"),
-        filters: [{ name: t("dlg-files-filter"), extensions: ["png", "svg", "json", "jwt", "jws", "txt", "zip"] }] };
-  const r = await invoke("plugin:dialog|open", { options });
-  if (r == null) return [];
-  return Array.isArray(r) ? r : [r];
-}
-
-/** Ask where to save; resolves to a path or null. */
-export async function pickSavePath(defaultPath) {
-  const r = await invoke("plugin:dialog|save", { options: { defaultPath, title: t("dlg-save-original") } });
-  return r ?? null;
-}
+/** Pick badge files (or one folder). Resolves to a handle, or null when cancelled. */
+export const pickFiles = ({ directory = false } = {}) => directory
+  ? invoke("pick_files", { kind: "folder", title: t("dlg-folder") })
+  : invoke("pick_files", { kind: "badges", title: t("dlg-files"), filter: t("dlg-files-filter") });
 
 // ── events ──
 
@@ -143,12 +133,16 @@ export function onEvent(name, handler) {
   return T().event.listen(name, (e) => handler(e.payload));
 }
 
-/** Files dropped on the window: handler({type:"enter"|"over"|"leave"|"drop", paths}). */
+/** A drag over the window, for the drop overlay only: handler("enter"|"leave"|"drop"). The
+ * dropped files themselves arrive through onFilesDropped. */
 export function onDragDrop(handler) {
   const ev = T().event;
   return Promise.all([
-    ev.listen("tauri://drag-enter", (e) => handler({ type: "enter", paths: e.payload.paths || [] })),
-    ev.listen("tauri://drag-leave", () => handler({ type: "leave", paths: [] })),
-    ev.listen("tauri://drag-drop", (e) => handler({ type: "drop", paths: e.payload.paths || [] })),
+    ev.listen("tauri://drag-enter", () => handler("enter")),
+    ev.listen("tauri://drag-leave", () => handler("leave")),
+    ev.listen("tauri://drag-drop", () => handler("drop")),
   ]);
 }
+
+/** Files dropped on the window, kept by the backend: handler(FileHandle). */
+export const onFilesDropped = (handler) => onEvent("files-dropped", handler);

@@ -5,7 +5,7 @@ import { $, $$, errorToast } from "./dom.js";
 import { state, refresh, subscribe } from "./store.js";
 import { initializeWallet, renderWallet, focusSearch } from "./views/wallet.js";
 import { showDetail } from "./views/detail.js";
-import { initializeImport, importPaths, showReceived } from "./views/import.js";
+import { initializeImport, importFiles, showReceived } from "./views/import.js";
 import { initializeCollections, renderCollections } from "./views/collections.js";
 import { initializeSettings, renderSettings, showWalletProblem } from "./views/settings.js";
 import { initializeHosts } from "./views/hosts.js";
@@ -57,14 +57,9 @@ function initializeNavigation() {
 
 function initializeDragDrop() {
   const overlay = $("#drop-overlay");
-  api.onDragDrop(({ type, paths }) => {
-    if (type === "enter") overlay.hidden = false;
-    if (type === "leave") overlay.hidden = true;
-    if (type === "drop") {
-      overlay.hidden = true;
-      if (paths.length) { go("import"); importPaths(paths); }
-    }
-  }).catch(() => {});
+  api.onDragDrop((type) => { overlay.hidden = type !== "enter"; }).catch(() => {});
+  // The dropped files stay in the backend; the page imports them by handle.
+  api.onFilesDropped((files) => { overlay.hidden = true; go("import"); importFiles(files); }).catch(() => {});
 }
 
 /** Files the app was asked to open (`backpack-app FILE…`, "Open with", a second launch that
@@ -74,10 +69,10 @@ let opening = Promise.resolve();
 function openFiles() {
   opening = opening.then(async () => {
     const files = await api.takeOpenedFiles();
-    if (!files.import.length && !files.received.length) return;
+    if (!files.import && !files.received.length) return;
     go("import");
-    if (files.import.length) await importPaths(files.import);
-    for (const path of files.received) showReceived(await api.openReceived(path));
+    if (files.import) await importFiles(files.import);
+    for (const f of files.received) showReceived(await api.openReceived(f), [], f);
   }).catch(errorToast);
 }
 

@@ -743,6 +743,7 @@ import-stopping = Stopping after this file…
 import-progress = { $done } of { $total } files
 import-looking = Looking for badges…
 import-stopped = stopped after { $done } of { $total } files; the rest were not read
+import-more-lines = …and { $n } more (counted in the summary above)
 import-outcome-imported = Added
 import-outcome-duplicate = Already there
 import-outcome-conflict = Kept aside

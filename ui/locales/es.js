@@ -784,6 +784,7 @@ import-stopping = Parando después de este archivo…
 import-progress = { $done } de { $total } archivos
 import-looking = Buscando insignias…
 import-stopped = se paró tras { $done } de { $total } archivos; el resto no se leyó
+import-more-lines = …y { $n } más (contadas en el resumen de arriba)
 import-outcome-imported = Añadida
 import-outcome-duplicate = Ya estaba
 import-outcome-conflict = Apartada

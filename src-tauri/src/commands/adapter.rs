@@ -23,10 +23,11 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use ts_rs::TS;
 use zeroize::Zeroizing;
 
 /// One card of the gallery: everything the list view and its filters need.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BadgeCard {
     /// Wallet id.
@@ -38,6 +39,7 @@ pub struct BadgeCard {
     /// Issued date (RFC 3339) if known.
     pub issued: Option<String>,
     /// Status chip id (the core vocabulary, `verify::Status`).
+    #[ts(type = "Status")]
     pub status: Status,
     /// `badgeimg://` URL of the image, or `None` (remote or no image: the UI shows a placeholder).
     pub image: Option<String>,
@@ -46,6 +48,7 @@ pub struct BadgeCard {
     /// Ids of the collections holding it.
     pub collections: Vec<i64>,
     /// Format id.
+    #[ts(type = "Format | null")]
     pub format: Option<Format>,
     /// What an imported trust list says about the issuer (information, never the status).
     pub trust: Option<TrustMark>,
@@ -53,7 +56,7 @@ pub struct BadgeCard {
 
 /// A trust list's label for a badge's issuer, in the words for the badge's status
 /// (`backpack_core::trust_list::TrustLabel::text`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TrustMark {
     /// "Known issuer: …", or "Claims to be from a known issuer: …" when not verified.
@@ -78,14 +81,18 @@ impl TrustMark {
 }
 
 /// Everything the detail view shows.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct BadgeDetail {
     /// The card fields.
     pub card: BadgeCard,
     /// The full normalised badge.
+    #[serde(serialize_with = "crate::ipc::camel")]
+    #[ts(type = "Badge")]
     pub badge: Badge,
     /// The last verification report.
+    #[serde(serialize_with = "crate::ipc::camel")]
+    #[ts(type = "Report | null")]
     pub report: Option<Report>,
     /// The report in one plain sentence.
     pub summary: String,
@@ -110,19 +117,20 @@ pub struct BadgeDetail {
 }
 
 /// One earlier check of a badge.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EarlierCheck {
     /// When (RFC 3339).
     pub checked_at: String,
     /// Its status (`not_checked` when made under older rules).
+    #[ts(type = "Status")]
     pub status: Status,
     /// Why.
     pub reason: String,
 }
 
 /// One endorsement as the detail view shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EndorsementView {
     /// Who endorses (name, or id).
@@ -132,6 +140,7 @@ pub struct EndorsementView {
     /// The endorser's comment.
     pub comment: Option<String>,
     /// Its own status id (`verify::Status`).
+    #[ts(type = "Status")]
     pub status: Status,
     /// Why.
     pub reason: String,
@@ -140,7 +149,7 @@ pub struct EndorsementView {
 }
 
 /// What happened to one imported file.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportLine {
     /// File name or label.
@@ -156,7 +165,7 @@ pub struct ImportLine {
 }
 
 /// A collection as the UI sees it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CollectionDto {
     /// Id.
@@ -170,7 +179,7 @@ pub struct CollectionDto {
 }
 
 /// Learner profile (recipient identities).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Profile {
     /// Emails.
@@ -180,7 +189,7 @@ pub struct Profile {
 }
 
 /// App settings shown in the settings view.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SettingsDto {
     /// Network allowed for verification.
@@ -249,7 +258,7 @@ pub struct WalletAdapter {
 
 /// Whether the wallet is open, and if not, why (issue 13: never a crash, never a silent
 /// overwrite).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct WalletStatus {
     /// `ok`, `locked` (encrypted: needs its passphrase) or `damaged` (damaged, not a
@@ -264,7 +273,7 @@ pub struct WalletStatus {
 }
 
 /// What the learner chose to include in an export (see `export::Privacy`).
-#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct PrivacyArgs {
     /// Show evidence.
@@ -280,7 +289,7 @@ pub struct PrivacyArgs {
 }
 
 /// What an export did (or, previewed, would do).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ExportSummary {
     /// The privacy warning, one line per linkable identifier that leaves the machine.
@@ -696,7 +705,7 @@ impl WalletAdapter {
     }
 
     /// Run `f` with a verification context: offline unless the learner allowed network.
-    fn with_ctx<T>(&self, f: impl FnOnce(&VerifyContext<'_>) -> T) -> CmdResult<T> {
+    pub(crate) fn with_ctx<T>(&self, f: impl FnOnce(&VerifyContext<'_>) -> T) -> CmdResult<T> {
         let recipients = self.wallet.identity_values()?;
         let fetcher = backpack_core::policy::fetcher(self.network()?, false);
         let ctx = VerifyContext::new(self.clock.as_ref(), fetcher.as_ref())

@@ -1,85 +1,114 @@
-//! Reading, checking, saving and removing badges.
+//! Reading, checking, saving and removing badges (each off the main thread, see
+//! [`super::off_main`]).
 
 use super::adapter::{BadgeCard, BadgeDetail};
+use super::off_main;
 use crate::error::{CmdResult, CommandError};
 use crate::state::AppState;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 /// All badges as gallery cards.
 #[tauri::command]
-pub fn list_badges(state: State<'_, AppState>) -> CmdResult<Vec<BadgeCard>> {
-    state.wallet()?.list()
+pub async fn list_badges(state: State<'_, AppState>) -> CmdResult<Vec<BadgeCard>> {
+    let w = state.wallet.clone();
+    off_main(move || w.list()).await
 }
 
 /// Ids of the badges matching the search box.
 #[tauri::command]
-pub fn search_badges(state: State<'_, AppState>, text: String) -> CmdResult<Vec<i64>> {
-    state.wallet()?.search(&text)
+pub async fn search_badges(state: State<'_, AppState>, text: String) -> CmdResult<Vec<i64>> {
+    let w = state.wallet.clone();
+    off_main(move || w.search(&text)).await
 }
 
 /// Every badge's searchable text `[id, text]`, for the search box's in-memory index: a
-/// keystroke then needs no IPC call. Built on a blocking thread (it parses every badge).
+/// keystroke then needs no IPC call (it parses every badge).
 #[tauri::command]
 pub async fn search_index(state: State<'_, AppState>) -> CmdResult<Vec<(i64, String)>> {
-    let wallet = state.wallet.clone();
-    let job = move || wallet.search_index();
-    tauri::async_runtime::spawn_blocking(job)
-        .await
-        .map_err(|e| CommandError::new("cancelled", e.to_string()))?
+    let w = state.wallet.clone();
+    off_main(move || w.search_index()).await
 }
 
 /// One badge with every field and its last report.
 #[tauri::command]
-pub fn get_badge(state: State<'_, AppState>, id: i64) -> CmdResult<BadgeDetail> {
-    state.wallet()?.detail(id)
+pub async fn get_badge(state: State<'_, AppState>, id: i64) -> CmdResult<BadgeDetail> {
+    let w = state.wallet.clone();
+    off_main(move || w.detail(id)).await
 }
 
-/// Verify one badge again ("Check again").
+/// Verify one badge again ("Check again": verification, maybe the network).
 #[tauri::command]
-pub fn recheck_badge(state: State<'_, AppState>, id: i64) -> CmdResult<BadgeDetail> {
-    state.wallet()?.recheck(id)
+pub async fn recheck_badge(state: State<'_, AppState>, id: i64) -> CmdResult<BadgeDetail> {
+    let w = state.wallet.clone();
+    off_main(move || w.recheck(id)).await
 }
 
-/// Write the original bytes, unchanged, to `path` (chosen in a save dialog).
+/// Ask where to save the original (a save dialog opened here, suggesting its file name; `title`
+/// is the page's translated dialog title) and write its bytes there, unchanged. False when the
+/// learner cancelled. Minor mode is asked before the dialog opens.
 #[tauri::command]
-pub fn save_original(state: State<'_, AppState>, id: i64, path: String) -> CmdResult<()> {
-    let (_, bytes) = state.wallet()?.original(id)?;
-    std::fs::write(&path, bytes).map_err(|e| CommandError::new("io", format!("{path}: {e}")))
+pub async fn save_original<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: i64,
+    title: Option<String>,
+) -> CmdResult<bool> {
+    let w = state.wallet.clone();
+    off_main(move || {
+        let (name, bytes) = w.original(id)?;
+        let title = title.unwrap_or_default();
+        let Some(path) = crate::files::save_path(&app, &title, &name, None) else {
+            return Ok(false);
+        };
+        std::fs::write(&path, bytes)
+            .map_err(|e| CommandError::new("io", format!("{}: {e}", path.display())))?;
+        Ok(true)
+    })
+    .await
 }
 
 /// The original file name, to suggest in the save dialog.
 #[tauri::command]
-pub fn original_name(state: State<'_, AppState>, id: i64) -> CmdResult<String> {
-    Ok(state.wallet()?.original(id)?.0)
+pub async fn original_name(state: State<'_, AppState>, id: i64) -> CmdResult<String> {
+    let w = state.wallet.clone();
+    off_main(move || Ok(w.original(id)?.0)).await
 }
 
 /// Remove a badge (kept by the wallet until purged); `undo_remove` puts it back.
 #[tauri::command]
-pub fn remove_badge(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
-    state.wallet()?.remove(id)?;
+pub async fn remove_badge(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    let w = state.wallet.clone();
+    off_main(move || w.remove(id)).await?;
     *state.removed()? = Some(id);
     Ok(())
 }
 
 /// Restore the last removed badge; returns its id.
 #[tauri::command]
-pub fn undo_remove(state: State<'_, AppState>) -> CmdResult<i64> {
+pub async fn undo_remove(state: State<'_, AppState>) -> CmdResult<i64> {
     let id = state
         .removed()?
         .take()
         .ok_or_else(|| CommandError::invalid("nothing to undo"))?;
-    state.wallet()?.restore(id)?;
+    let w = state.wallet.clone();
+    off_main(move || w.restore(id)).await?;
     Ok(id)
 }
 
 /// Set the learner's note on a badge.
 #[tauri::command]
-pub fn set_badge_note(state: State<'_, AppState>, id: i64, note: String) -> CmdResult<()> {
-    state.wallet()?.set_badge_note(id, note)
+pub async fn set_badge_note(state: State<'_, AppState>, id: i64, note: String) -> CmdResult<()> {
+    let w = state.wallet.clone();
+    off_main(move || w.set_badge_note(id, note)).await
 }
 
 /// Replace the learner's tags on a badge.
 #[tauri::command]
-pub fn set_badge_tags(state: State<'_, AppState>, id: i64, tags: Vec<String>) -> CmdResult<()> {
-    state.wallet()?.set_badge_tags(id, tags)
+pub async fn set_badge_tags(
+    state: State<'_, AppState>,
+    id: i64,
+    tags: Vec<String>,
+) -> CmdResult<()> {
+    let w = state.wallet.clone();
+    off_main(move || w.set_badge_tags(id, tags)).await
 }

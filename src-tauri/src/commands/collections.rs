@@ -1,94 +1,121 @@
 //! Collections: create, rename, delete, add/remove badges, reorder, notes.
 
 use super::adapter::{CollectionDto, ExportSummary, PrivacyArgs};
+use super::off_main;
 use crate::error::CmdResult;
 use crate::state::AppState;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 /// All collections.
 #[tauri::command]
-pub fn list_collections(state: State<'_, AppState>) -> CmdResult<Vec<CollectionDto>> {
-    state.wallet()?.collections()
+pub async fn list_collections(state: State<'_, AppState>) -> CmdResult<Vec<CollectionDto>> {
+    let w = state.wallet.clone();
+    off_main(move || w.collections()).await
 }
 
 /// Create a collection.
 #[tauri::command]
-pub fn create_collection(state: State<'_, AppState>, name: String) -> CmdResult<CollectionDto> {
-    state.wallet()?.create_collection(&name)
+pub async fn create_collection(
+    state: State<'_, AppState>,
+    name: String,
+) -> CmdResult<CollectionDto> {
+    let w = state.wallet.clone();
+    off_main(move || w.create_collection(&name)).await
 }
 
 /// Rename a collection.
 #[tauri::command]
-pub fn rename_collection(
+pub async fn rename_collection(
     state: State<'_, AppState>,
     id: i64,
     name: String,
 ) -> CmdResult<CollectionDto> {
-    state.wallet()?.rename_collection(id, &name)
+    let w = state.wallet.clone();
+    off_main(move || w.rename_collection(id, &name)).await
 }
 
 /// Delete a collection (its badges stay in the wallet).
 #[tauri::command]
-pub fn delete_collection(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
-    state.wallet()?.delete_collection(id)
+pub async fn delete_collection(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
+    let w = state.wallet.clone();
+    off_main(move || w.delete_collection(id)).await
 }
 
 /// Add badges to a collection.
 #[tauri::command]
-pub fn add_to_collection(
+pub async fn add_to_collection(
     state: State<'_, AppState>,
     id: i64,
     badge_ids: Vec<i64>,
 ) -> CmdResult<CollectionDto> {
-    state.wallet()?.add_to_collection(id, &badge_ids)
+    let w = state.wallet.clone();
+    off_main(move || w.add_to_collection(id, &badge_ids)).await
 }
 
 /// Remove badges from a collection.
 #[tauri::command]
-pub fn remove_from_collection(
+pub async fn remove_from_collection(
     state: State<'_, AppState>,
     id: i64,
     badge_ids: Vec<i64>,
 ) -> CmdResult<CollectionDto> {
-    state.wallet()?.remove_from_collection(id, &badge_ids)
+    let w = state.wallet.clone();
+    off_main(move || w.remove_from_collection(id, &badge_ids)).await
 }
 
 /// Set the order of a collection's badges.
 #[tauri::command]
-pub fn reorder_collection(
+pub async fn reorder_collection(
     state: State<'_, AppState>,
     id: i64,
     badge_ids: Vec<i64>,
 ) -> CmdResult<CollectionDto> {
-    state.wallet()?.reorder_collection(id, badge_ids)
+    let w = state.wallet.clone();
+    off_main(move || w.reorder_collection(id, badge_ids)).await
 }
 
 /// Set a collection's note.
 #[tauri::command]
-pub fn set_collection_note(state: State<'_, AppState>, id: i64, note: String) -> CmdResult<()> {
-    state.wallet()?.set_collection_note(id, note)
+pub async fn set_collection_note(
+    state: State<'_, AppState>,
+    id: i64,
+    note: String,
+) -> CmdResult<()> {
+    let w = state.wallet.clone();
+    off_main(move || w.set_collection_note(id, note)).await
 }
 
-/// Export a collection as `html`, `zip`, `vp` or `pdf` to `path` (from a save dialog); with no
-/// `path`, only report which linkable identifiers would leave the machine.
+/// Export a collection as `html`, `zip`, `vp` or `pdf`. With `save`, a save dialog opened here
+/// (suggesting `fileName`, reduced to a base name; `title` is the page's translated dialog
+/// title) says where to write it: `null` when the learner cancelled. Without `save`, only
+/// report which linkable identifiers would leave the machine (nothing is written).
 #[tauri::command]
-pub async fn export_collection(
+#[allow(clippy::too_many_arguments)]
+pub async fn export_collection<R: Runtime>(
+    app: AppHandle<R>,
     state: State<'_, AppState>,
     id: i64,
     format: String,
     privacy: PrivacyArgs,
-    path: Option<String>,
-) -> CmdResult<ExportSummary> {
-    let wallet = state.wallet.clone();
-    let job = move || {
-        wallet.export(
-            id,
-            &format,
-            privacy,
-            path.as_deref().map(std::path::Path::new),
-        )
-    };
-    tauri::async_runtime::spawn_blocking(job)
-        .await
-        .map_err(|e| crate::error::CommandError::new("cancelled", e.to_string()))?
+    save: bool,
+    file_name: Option<String>,
+    title: Option<String>,
+) -> CmdResult<Option<ExportSummary>> {
+    let w = state.wallet.clone();
+    off_main(move || {
+        if !save || !w.sharing_allowed()? {
+            // A preview; or minor mode refuses, before any dialog opens.
+            return w.export(id, &format, privacy, None).map(Some);
+        }
+        let name = file_name.unwrap_or_else(|| format!("portfolio.{format}"));
+        let title = title.unwrap_or_default();
+        let ext = std::path::Path::new(&name)
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned());
+        match crate::files::save_path(&app, &title, &name, ext.as_deref()) {
+            Some(path) => w.export(id, &format, privacy, Some(&path)).map(Some),
+            None => Ok(None),
+        }
+    })
+    .await
 }

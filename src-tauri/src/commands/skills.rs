@@ -15,7 +15,9 @@ use backpack_core::skills::SkillsView;
 use serde::Serialize;
 use tauri::State;
 
+use super::off_main;
 use crate::error::{CmdResult, CommandError};
+use crate::ipc::Camel;
 use crate::state::AppState;
 
 /// The system browser.
@@ -50,43 +52,78 @@ impl LinkedInState {
     }
 }
 
-/// LinkedIn's fields for one badge, and the link.
-#[derive(Debug, Serialize)]
+/// LinkedIn's fields for one badge (`backpack_core::linkedin::LinkedInFields`, field for
+/// field: a field added in the core fails to compile here until it is passed on), and the link.
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
 pub struct LinkedInDto {
-    /// The fields (name, organization_name, issue, expiration, cert_url, cert_id).
-    #[serde(flatten)]
-    pub fields: LinkedInFields,
+    /// The certification name.
+    pub name: String,
+    /// The issuing organization's name.
+    pub organization_name: Option<String>,
+    /// Issue date `[year, month]`.
+    pub issue: Option<(i32, u32)>,
+    /// Expiration date `[year, month]`.
+    pub expiration: Option<(i32, u32)>,
+    /// Credential URL.
+    pub cert_url: Option<String>,
+    /// Credential id.
+    pub cert_id: Option<String>,
     /// The add-to-profile link.
     pub url: String,
 }
 
+impl From<LinkedInFields> for LinkedInDto {
+    fn from(f: LinkedInFields) -> Self {
+        let url = f.url();
+        let LinkedInFields {
+            name,
+            organization_name,
+            issue,
+            expiration,
+            cert_url,
+            cert_id,
+        } = f;
+        LinkedInDto {
+            name,
+            organization_name,
+            issue,
+            expiration,
+            cert_url,
+            cert_id,
+            url,
+        }
+    }
+}
+
 /// The skills view, narrowed by `query`. On a blocking thread (it parses every badge).
 #[tauri::command]
-pub async fn skills(state: State<'_, AppState>, query: Option<String>) -> CmdResult<SkillsView> {
-    let wallet = state.wallet.clone();
-    let job = move || wallet.skills(query.as_deref().map(str::trim).filter(|q| !q.is_empty()));
-    tauri::async_runtime::spawn_blocking(job)
-        .await
-        .map_err(|e| CommandError::new("cancelled", e.to_string()))?
+pub async fn skills(
+    state: State<'_, AppState>,
+    query: Option<String>,
+) -> CmdResult<Camel<SkillsView>> {
+    let w = state.wallet.clone();
+    let q = query.filter(|q| !q.trim().is_empty());
+    off_main(move || w.skills(q.as_deref().map(str::trim)).map(Camel)).await
 }
 
 /// The fields to copy and the link, for the "Add to LinkedIn" dialog.
 #[tauri::command]
-pub fn linkedin_fields(state: State<'_, AppState>, id: i64) -> CmdResult<LinkedInDto> {
-    let fields = state.wallet()?.linkedin(id, false)?;
-    let url = fields.url();
-    Ok(LinkedInDto { fields, url })
+pub async fn linkedin_fields(state: State<'_, AppState>, id: i64) -> CmdResult<LinkedInDto> {
+    let w = state.wallet.clone();
+    Ok(off_main(move || w.linkedin(id, false)).await?.into())
 }
 
 /// Open the badge's add-to-profile link in the system browser (after the learner confirmed
 /// in the UI); returns the link that was opened.
 #[tauri::command]
-pub fn open_linkedin(
+pub async fn open_linkedin(
     state: State<'_, AppState>,
     opener: State<'_, LinkedInState>,
     id: i64,
 ) -> CmdResult<String> {
-    let url = state.wallet()?.linkedin(id, true)?.url();
+    let w = state.wallet.clone();
+    let url = off_main(move || w.linkedin(id, true)).await?.url();
     let browser = opener
         .browser
         .read()

@@ -10,11 +10,12 @@ use backpack_core::trust_list::{MAX_LIST_BYTES, TrustList};
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 
+use super::off_main;
 use crate::error::{CmdResult, CommandError};
 use crate::state::AppState;
 
 /// A stored trust list as the settings view shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TrustListDto {
     /// Row id (for removal).
@@ -51,7 +52,7 @@ impl From<TrustList> for TrustListDto {
 }
 
 /// What an import did (`imported: false` when the learner cancelled the dialog).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TrustImportDto {
     /// False when no file was chosen.
@@ -77,14 +78,10 @@ impl From<TrustError> for CommandError {
 }
 
 /// The file the learner picks in the native open dialog (`None`: cancelled). Mock-runtime
-/// tests put the answer in [`crate::tests::PickedFile`] instead.
+/// tests and the E2E suite answer it instead ([`crate::files::scripted_answer`]).
 fn pick_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
-    #[cfg(test)]
-    {
-        use tauri::Manager;
-        if let Some(p) = app.try_state::<crate::tests::PickedFile>() {
-            return p.0.lock().ok()?.take();
-        }
+    if let Some(answer) = crate::files::scripted_answer(app) {
+        return answer.into_iter().next();
     }
     use tauri_plugin_dialog::DialogExt;
     app.dialog()
@@ -98,8 +95,9 @@ fn pick_file<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
 
 /// The trust lists in the wallet, by name.
 #[tauri::command]
-pub fn list_trust_lists(state: State<'_, AppState>) -> CmdResult<Vec<TrustListDto>> {
-    let lists = state.wallet()?.core().trust_lists()?;
+pub async fn list_trust_lists(state: State<'_, AppState>) -> CmdResult<Vec<TrustListDto>> {
+    let w = state.wallet.clone();
+    let lists = off_main(move || Ok(w.core().trust_lists()?)).await?;
     Ok(lists.into_iter().map(TrustListDto::from).collect())
 }
 
@@ -129,7 +127,6 @@ pub async fn import_trust_list<R: Runtime>(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let bytes = read_capped(&path).map_err(|e| CommandError::new("io", format!("{shown}: {e}")))?;
     let opts = TrustImportOptions {
         name: name.filter(|n| !n.trim().is_empty()),
         file_name: shown.clone(),
@@ -137,14 +134,18 @@ pub async fn import_trust_list<R: Runtime>(
         test,
         replace,
     };
-    let done = state
-        .wallet()?
-        .core()
-        .import_trust_list(&bytes, &opts)
-        .map_err(|e| match e {
-            TrustError::List(l) => CommandError::new("refused", format!("{shown}: {l}")),
-            e => e.into(),
-        })?;
+    let w = state.wallet.clone();
+    let done = off_main(move || {
+        let bytes =
+            read_capped(&path).map_err(|e| CommandError::new("io", format!("{shown}: {e}")))?;
+        w.core()
+            .import_trust_list(&bytes, &opts)
+            .map_err(|e| match e {
+                TrustError::List(l) => CommandError::new("refused", format!("{shown}: {l}")),
+                e => e.into(),
+            })
+    })
+    .await?;
     Ok(TrustImportDto {
         imported: true,
         list: Some(done.list.into()),
@@ -155,14 +156,20 @@ pub async fn import_trust_list<R: Runtime>(
 
 /// Remove a trust list by id; the lists left. Badges and their reports are not touched.
 #[tauri::command]
-pub fn remove_trust_list(state: State<'_, AppState>, id: i64) -> CmdResult<Vec<TrustListDto>> {
-    let w = state.wallet()?;
-    w.core().remove_trust_list(&id.to_string())?;
-    Ok(w.core()
-        .trust_lists()?
-        .into_iter()
-        .map(TrustListDto::from)
-        .collect())
+pub async fn remove_trust_list(
+    state: State<'_, AppState>,
+    id: i64,
+) -> CmdResult<Vec<TrustListDto>> {
+    let w = state.wallet.clone();
+    off_main(move || {
+        w.core().remove_trust_list(&id.to_string())?;
+        Ok(w.core()
+            .trust_lists()?
+            .into_iter()
+            .map(TrustListDto::from)
+            .collect())
+    })
+    .await
 }
 
 /// Read at most one byte over the list limit (the core then refuses it by size).

@@ -103,14 +103,13 @@ function exportPanel(c) {
     const format = fmt.value;
     const ext = FORMATS.find((f) => f[0] === format)[1];
     try {
-      const preview = await withSigningKey(() => api.exportCollection(c.id, format, privacy, null), api.setKeyPassphrase);
+      const preview = await withSigningKey(() => api.exportCollection(c.id, format, privacy, false), api.setKeyPassphrase);
       if (!preview) return;
       const extra = preview.notInPresentation.length ? `\n\n${t("export-not-in-vp", { list: preview.notInPresentation.join(", ") })}` : "";
       if (!(await confirmDialog(t("export-warning-title"), preview.warning.join("\n") + extra, t("export-choose-where")))) return;
       const slug = c.name.replace(/[^A-Za-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "portfolio";
-      const path = await api.pickExportPath(`${slug}.${ext}`, ext);
-      if (!path) return;
-      const done = await api.exportCollection(c.id, format, privacy, path);
+      const done = await api.exportCollection(c.id, format, privacy, true, `${slug}.${ext}`);
+      if (!done) return;
       toast(t("exported", { n: c.badgeIds.length, kb: Math.max(1, Math.round(done.bytes / 1024)) }));
     } catch (e) { errorToast(e); }
   };

@@ -61,10 +61,10 @@ function render(d) {
       el("td", { class: `outcome outcome-${c.outcome}` }, outcomeLabel(c.outcome)),
       el("td", { translate: "no" }, c.detail)))));
   const tech = el("details", { id: "tech-details" }, el("summary", {}, t("tech-details")),
-    rep ? el("p", { class: "muted" }, t("tech-summary", { verdict: rep.verdict, format: rep.format || card.format || "?", checked: rep.checkedAt || rep.checked_at || "" })) : null,
-    rep && (rep.keyId || rep.key_id) ? el("p", { class: "muted" }, t("tech-key"), " ", urlText(rep.keyId || rep.key_id)) : null,
+    rep ? el("p", { class: "muted" }, t("tech-summary", { verdict: rep.verdict, format: rep.format || card.format || "?", checked: rep.checkedAt || "" })) : null,
+    rep && rep.keyId ? el("p", { class: "muted" }, t("tech-key"), " ", urlText(rep.keyId)) : null,
     checks,
-    rep && rep.fetches && rep.fetches.length ? el("ul", { class: "item-list" }, ...rep.fetches.map((f) => el("li", {}, urlText(f.url), " — ", el("span", { translate: "no" }, String(f.status ?? f.error ?? "")), f.from_cache ? ` ${t("from-cache")}` : ""))) : null,
+    rep && rep.fetches && rep.fetches.length ? el("ul", { class: "item-list" }, ...rep.fetches.map((f) => el("li", {}, urlText(f.url), " — ", el("span", { translate: "no" }, String(f.status ?? f.error ?? "")), f.fromCache ? ` ${t("from-cache")}` : ""))) : null,
     d.earlier && d.earlier.length ? el("div", { id: "earlier-checks" }, el("h3", {}, t("earlier-checks")),
       el("ul", { class: "item-list" }, ...d.earlier.map((e) => el("li", {}, `${fmtDate(e.checkedAt)}: ${STATUS_LABEL[e.status] || e.status} — `, el("span", { translate: "no" }, e.reason))))) : null);
   const verify = el("div", { class: `verify-box v-${card.status}`, id: "verify-box", "aria-live": "polite" },
@@ -84,10 +84,10 @@ function render(d) {
   // facts
   const dl = el("dl", { class: "fields" });
   field(dl, t("f-issued"), fmtDate(b.issued));
-  field(dl, t("f-valid-from"), fmtDate(b.validFrom ?? b.valid_from));
-  field(dl, t("f-valid-until"), fmtDate(b.validUntil ?? b.valid_until));
-  field(dl, t("f-type"), el("span", { translate: "no" }, b.achievementType ?? b.achievement_type ?? ""));
-  field(dl, t("f-standard"), el("span", { translate: "no" }, `Open Badges ${b.specVersion ?? b.spec_version}${card.format ? ` (${card.format})` : ""}`));
+  field(dl, t("f-valid-from"), fmtDate(b.validFrom));
+  field(dl, t("f-valid-until"), fmtDate(b.validUntil));
+  field(dl, t("f-type"), el("span", { translate: "no" }, b.achievementType ?? ""));
+  field(dl, t("f-standard"), el("span", { translate: "no" }, `Open Badges ${b.specVersion}${card.format ? ` (${card.format})` : ""}`));
   field(dl, t("f-issuer"), el("span", { translate: "no" }, issuerName));
   if (b.issuer.url) field(dl, t("f-issuer-website"), urlText(b.issuer.url));
   if (b.issuer.email) field(dl, t("f-issuer-email"), el("span", { translate: "no" }, b.issuer.email));
@@ -104,16 +104,16 @@ function render(d) {
     criteriaSection(b.criteria),
     section(t("details"), dl),
     recipientsSection(b.recipients),
-    listSection(t("alignments"), b.alignments, (a) => [el("strong", {}, a.targetName ?? a.target_name ?? t("alignment")),
-      (a.targetFramework ?? a.target_framework) ? ` — ${a.targetFramework ?? a.target_framework}` : "",
-      (a.targetCode ?? a.target_code) ? ` (${a.targetCode ?? a.target_code})` : "",
-      (a.targetDescription ?? a.target_description) ? el("div", { class: "muted" }, a.targetDescription ?? a.target_description) : null,
-      (a.targetUrl ?? a.target_url) ? el("div", {}, urlText(a.targetUrl ?? a.target_url)) : null]),
+    listSection(t("alignments"), b.alignments, (a) => [el("strong", {}, a.targetName ?? t("alignment")),
+      a.targetFramework ? ` — ${a.targetFramework}` : "",
+      a.targetCode ? ` (${a.targetCode})` : "",
+      a.targetDescription ? el("div", { class: "muted" }, a.targetDescription) : null,
+      a.targetUrl ? el("div", {}, urlText(a.targetUrl)) : null]),
     listSection(t("evidence"), b.evidence, (e) => [el("strong", {}, e.name || t("evidence")), e.genre ? ` — ${e.genre}` : "",
       e.description ? el("div", {}, e.description) : null, e.narrative ? el("div", { class: "muted" }, e.narrative) : null,
       e.id ? el("div", {}, urlText(e.id)) : null]),
     listSection(t("results"), b.results, (r) => [el("strong", {}, r.label || t("result")), r.value ? `: ${r.value}` : "",
-      r.status ? ` (${r.status})` : "", (r.achievedLevel ?? r.achieved_level) ? ` — ${t("level", { level: r.achievedLevel ?? r.achieved_level })}` : ""]),
+      r.status ? ` (${r.status})` : "", r.achievedLevel ? ` — ${t("level", { level: r.achievedLevel })}` : ""]),
     b.tags && b.tags.length ? section(t("issuer-tags"), el("div", { translate: "no" }, ...b.tags.map((tag) => el("span", { class: "tag" }, tag)))) : null,
     endorsementsSection(d.endorsements),
     personalSection(d),
@@ -213,11 +213,7 @@ async function recheck(id) {
 
 async function download(id) {
   try {
-    const name = await api.originalName(id);
-    const path = await api.pickSavePath(name);
-    if (!path) return;
-    await api.saveOriginal(id, path);
-    toast(t("saved-original"));
+    if (await api.saveOriginal(id)) toast(t("saved-original"));
   } catch (e) { errorToast(e); }
 }
 

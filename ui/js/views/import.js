@@ -7,7 +7,7 @@ import { refresh } from "../store.js";
 import { t } from "../i18n.js";
 
 let busy = false;
-/** Paths that arrived while a job was running. */
+/** File handles that arrived while a job was running. */
 const queued = [];
 
 export function initializeImport() {
@@ -16,8 +16,8 @@ export function initializeImport() {
     if (!act) return;
     if (act.dataset.action === "pick-files" || act.dataset.action === "pick-folder") {
       try {
-        const paths = await api.pickPaths({ directory: act.dataset.action === "pick-folder" });
-        if (paths.length) importPaths(paths);
+        const files = await api.pickFiles({ directory: act.dataset.action === "pick-folder" });
+        if (files) importFiles(files);
       } catch (err) { errorToast(err); }
     }
     if (act.dataset.action === "cancel-job") {
@@ -27,11 +27,8 @@ export function initializeImport() {
     }
     if (act.dataset.action === "open-received") {
       try {
-        const path = await api.pickReceived();
-        if (path) {
-          receivedPath = path;
-          showReceived(await api.openReceived(path));
-        }
+        const files = await api.pickReceived();
+        if (files) showReceived(await api.openReceived(files), [], files);
       } catch (err) { errorToast(err); }
     }
   });
@@ -73,10 +70,11 @@ export function initializeImport() {
 let lastProgress = null;
 let cancelled = false;
 
-/** Import dropped or picked paths in the background, showing progress. */
-export async function importPaths(paths) {
+/** Import dropped or picked files (a handle) in the background, showing progress.
+ * @param {import("../api.js").FileHandle} files */
+export async function importFiles(files) {
   // A job is running (a drop, or files a second launch handed over): run these after it.
-  if (busy) { queued.push(...paths); return; }
+  if (busy) { queued.push(files); return; }
   busy = true;
   lastProgress = null;
   cancelled = false;
@@ -87,7 +85,7 @@ export async function importPaths(paths) {
   $("#import-progress").value = 0;
   $("#progress-text").textContent = t("import-looking");
   try {
-    const lines = await api.importPaths(paths);
+    const lines = await api.importFiles(files);
     showResults(lines);
     const p = lastProgress;
     if (cancelled && p && p.done < p.total) {
@@ -99,11 +97,13 @@ export async function importPaths(paths) {
   } finally {
     busy = false;
     $("#import-progress-panel").hidden = true;
-    if (queued.length) importPaths(queued.splice(0));
+    if (queued.length) importFiles(queued.shift());
   }
 }
 
 const OUTCOMES = ["imported", "duplicate", "conflict", "skipped", "refused", "failed"];
+/** Result lines drawn at most (see showResults). */
+const MAX_LINES = 300;
 const outcomeWord = (o) => (OUTCOMES.includes(o) ? t(`import-outcome-${o}`) : o);
 
 export function showResults(lines) {
@@ -116,16 +116,26 @@ export function showResults(lines) {
   const failed = n("failed") ? ` · ${t("import-sum-failed", { n: n("failed") })}` : "";
   summary.textContent = `${t("import-sum-added", { n: n("imported") })} · ${t("import-sum-duplicate", { n: n("duplicate") })}${conflicts} · ${t("import-sum-refused", { n: n("refused") })}${failed}${skipped}`;
   const list = clear($("#import-results"));
-  for (const l of lines) {
+  // A big drop (10,000 files) would lay out 10,000 rows and freeze the window for seconds:
+  // show at most MAX_LINES, the ones that need attention first; the summary counts them all.
+  let shown = lines;
+  if (lines.length > MAX_LINES) {
+    const problem = (l) => l.outcome !== "imported" && l.outcome !== "duplicate";
+    shown = lines.filter(problem).concat(lines.filter((l) => !problem(l))).slice(0, MAX_LINES);
+  }
+  for (const l of shown) {
     list.append(el("li", { "data-outcome": l.outcome },
       el("span", { class: `res-${l.outcome}` }, outcomeWord(l.outcome)),
       el("span", { translate: "no" }, el("strong", {}, l.file), " — ", l.message)));
   }
+  if (lines.length > shown.length) {
+    list.append(el("li", { "data-outcome": "more" }, el("span", {}), el("span", {}, t("import-more-lines", { n: lines.length - shown.length }))));
+  }
   summary.focus();
 }
 
-/** The received file on show, so the recipient check can run it again. */
-let receivedPath = null;
+/** The received file on show (its handle), so the recipient check can run it again. */
+let receivedFile = null;
 
 const RECIPIENT_STATES = ["matches", "does_not_match", "not_stated"];
 const recipientWord = (s) => (RECIPIENT_STATES.includes(s) ? t(`recipient-${s}`) : s);
@@ -136,7 +146,8 @@ const recipientWord = (s) => (RECIPIENT_STATES.includes(s) ? t(`recipient-${s}`)
  * each credential; the page's own text is never shown), and every way the page differs from
  * its credentials is listed.
  */
-export function showReceived(r, recipients = []) {
+export function showReceived(r, recipients = [], files = receivedFile) {
+  receivedFile = files;
   const panel = clear($("#received-panel"));
   panel.hidden = false;
   const pageOk = !r.page || r.page.matches;
@@ -146,7 +157,7 @@ export function showReceived(r, recipients = []) {
   const form = el("form", { class: "row", id: "received-recipient-form", onsubmit: async (e) => {
     e.preventDefault();
     const who = $("#received-recipient").value.split(/[\s,;]+/).filter(Boolean);
-    try { if (receivedPath) showReceived(await api.openReceived(receivedPath, who), who); } catch (err) { errorToast(err); }
+    try { if (receivedFile) showReceived(await api.openReceived(receivedFile, who), who); } catch (err) { errorToast(err); }
   } },
   el("label", { for: "received-recipient" }, t("received-sent-by")),
   el("input", { id: "received-recipient", type: "text", autocomplete: "off", spellcheck: "false",
@@ -154,7 +165,7 @@ export function showReceived(r, recipients = []) {
   el("button", { type: "submit", class: "btn" }, t("received-check-recipient")));
   panel.append(
     el("h2", { tabindex: "-1", id: "received-title" }, r.title ? el("span", { translate: "no" }, `“${r.title}”`) : t("received-file"), ` — ${t(ok ? "received-all-verify" : "received-not-all-verify")}`),
-    el("p", { class: "muted" }, t(r.exported_at ? "received-kind-made" : "received-kind", { kind: r.kind, made: fmtDate(r.exported_at), n: r.badges.length }), " ",
+    el("p", { class: "muted" }, t(r.exportedAt ? "received-kind-made" : "received-kind", { kind: r.kind, made: fmtDate(r.exportedAt), n: r.badges.length }), " ",
       t("received-from-credentials")),
     r.page ? (r.page.matches
       ? el("p", { id: "received-page", "data-matches": "true" }, t("received-page-matches"))
@@ -163,7 +174,7 @@ export function showReceived(r, recipients = []) {
         el("ul", { translate: "no" }, ...r.page.differences.map((d) => el("li", {}, d.message))))) : null,
     el("ul", { class: "import-results", id: "received-badges" }, ...r.badges.map((b) => {
       const x = b.badge;
-      const dates = x ? [[t("f-issued"), x.issued], [t("f-valid-from"), x.valid_from], [t("received-expires"), x.valid_until]]
+      const dates = x ? [[t("f-issued"), x.issued], [t("f-valid-from"), x.validFrom], [t("received-expires"), x.validUntil]]
         .filter(([, v]) => v).map(([l, v]) => `${l} ${fmtDate(v)}`).join(" · ") : "";
       return el("li", { "data-status": b.status, "data-recipient": b.recipient.state },
         el("div", {}, chip(b.status)),

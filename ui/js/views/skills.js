@@ -99,7 +99,7 @@ export async function renderSkills() {
   clear(body).append(
     skillsSection(v, names),
     v.results.length ? resultsSection(v.results, names) : null,
-    v.achievement_types.length ? typesSection(v.achievement_types, names) : null,
+    v.achievementTypes.length ? typesSection(v.achievementTypes, names) : null,
     stacksSection(v.stacks, names),
     timelineSection(v.timeline));
 }
@@ -136,13 +136,13 @@ function resultsSection(results, names) {
     el("h2", { id: "skills-results-h" }, S.results),
     el("ul", { class: "item-list" }, ...results.map((g) => el("li", {}, el("strong", { translate: "no" }, g.label),
       el("ul", { class: "item-list" }, ...g.results.map((r) => el("li", {}, badgeLink(r.badge, names),
-        el("span", { translate: "no" }, [r.value, r.status, r.achieved_level].filter(Boolean).join(", ")))))))));
+        el("span", { translate: "no" }, [r.value, r.status, r.achievedLevel].filter(Boolean).join(", ")))))))));
 }
 
 function typesSection(types, names) {
   return el("section", { class: "section", id: "skills-types", "aria-labelledby": "skills-types-h" },
     el("h2", { id: "skills-types-h" }, S.types),
-    el("ul", { class: "item-list" }, ...types.map((ty) => el("li", {}, el("strong", { translate: "no" }, ty.achievement_type), " ",
+    el("ul", { class: "item-list" }, ...types.map((ty) => el("li", {}, el("strong", { translate: "no" }, ty.achievementType), " ",
       ...ty.badges.map((id) => badgeLink(id, names))))));
 }
 
@@ -152,7 +152,7 @@ function stacksSection(stacks, names) {
   if (!stacks.length) sec.append(el("p", { class: "muted" }, S.stacksNone));
   for (const [si, st] of stacks.entries()) {
     const sub = st.kind === "linked"
-      ? el("p", { class: "muted" }, `${S.linkedBy} `, ...st.stated_by.map((id) => badgeLink(id, names)))
+      ? el("p", { class: "muted" }, `${S.linkedBy} `, ...st.statedBy.map((id) => badgeLink(id, names)))
       : el("p", { class: "muted" }, S.shared);
     const path = el("ol", { class: "path", "aria-labelledby": `stack-title-${si}` });
     st.steps.forEach((step, i) => {
@@ -185,7 +185,7 @@ function timelineSection(timeline) {
       el("span", { class: "timeline-date muted", translate: "no" }, b.issued ? fmtDate(b.issued) : "—"),
       el("button", { type: "button", class: "link", translate: "no", onclick: () => go("detail", b.id) }, b.name),
       b.issuer ? el("span", { class: "muted", translate: "no" }, ` — ${b.issuer}`) : null,
-      b.achievement_type ? el("span", { class: "tag", translate: "no" }, b.achievement_type) : null));
+      b.achievementType ? el("span", { class: "tag", translate: "no" }, b.achievementType) : null));
   }
   return sec;
 }
@@ -221,11 +221,11 @@ export async function addToLinkedIn(id) {
     dl.append(el("dt", {}, label), el("dd", { "data-field": key }, el("span", { class: "copy-value", translate: "no" }, value), " ", copy));
   };
   row(S.li.name, f.name, "name");
-  row(S.li.org, f.organization_name, "organization");
+  row(S.li.org, f.organizationName, "organization");
   row(S.li.issued, ym(f.issue), "issued");
   row(S.li.expires, ym(f.expiration), "expires");
-  row(S.li.certId, f.cert_id, "cert-id");
-  if (f.cert_url) row(S.li.certUrl, f.cert_url, "cert-url");
+  row(S.li.certId, f.certId, "cert-id");
+  if (f.certUrl) row(S.li.certUrl, f.certUrl, "cert-url");
   else dl.append(el("dt", {}, S.li.certUrl), el("dd", { class: "muted", "data-field": "cert-url" }, S.li.noUrl));
   dl.append(el("dt", {}, S.li.link), el("dd", {}, urlText(f.url)));
   const open = el("button", { type: "button", class: "btn primary", id: "linkedin-open" }, S.li.open);
