@@ -400,7 +400,7 @@ mod tests {
         );
         assert_eq!(
             en.date_utc("2026-05-03T23:30:00-02:00"),
-            crate::app_support::human_date("2026-05-03T23:30:00-02:00")
+            crate::verify::evidence::human_date("2026-05-03T23:30:00-02:00")
         );
         assert_eq!(es.status(crate::verify::Status::Verified), "Verificada");
         assert_eq!(es.msg("no-such-message", &[]), "no-such-message");

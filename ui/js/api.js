@@ -1,5 +1,5 @@
 // The ONLY module that touches window.__TAURI__ (STYLE §10.6). One async function per command.
-import { t } from "./i18n.js";
+import { t, lang } from "./i18n.js";
 // Every command rejects with {kind, message} (see src-tauri/src/error.rs).
 
 const T = () => {
@@ -72,7 +72,7 @@ export const setCollectionNote = (id, note) => invoke("set_collection_note", { i
  * @param {{includeEvidence:boolean, includeNotes:boolean, includeDates:boolean, includeEmails:boolean, includeSkills:boolean}} privacy
  * @param {boolean} save @param {string} [fileName] */
 export const exportCollection = (id, format, privacy, save, fileName) =>
-  invoke("export_collection", { id, format, privacy, save, fileName: fileName ?? null, title: t("dlg-save-export") });
+  invoke("export_collection", { id, format, privacy, save, fileName: fileName ?? null, title: t("dlg-save-export"), lang });
 
 export const getProfile = () => invoke("get_profile");
 /** @param {"email"|"did"} kind @param {string} value */ export const addIdentity = (kind, value) => invoke("add_identity", { kind, value });

@@ -1222,13 +1222,15 @@ impl WalletAdapter {
     }
 
     /// Export a collection (`format`: html, zip, vp, pdf) to `path`, or with no path only
-    /// compute what would leave the machine. Minor mode must be unlocked.
+    /// compute what would leave the machine. Minor mode must be unlocked. The page, the PDF
+    /// and the privacy warning are in `lang` (the language the learner chose in the app).
     pub fn export(
         &self,
         collection: i64,
         format: &str,
         privacy: PrivacyArgs,
         path: Option<&Path>,
+        lang: backpack_core::i18n::Lang,
     ) -> CmdResult<ExportSummary> {
         use backpack_core::export::{self, ExportFormat, ExportOptions, Privacy};
         let fmt = ExportFormat::from_id(format).ok_or_else(|| {
@@ -1257,14 +1259,14 @@ impl WalletAdapter {
             challenge: None,
             domain: None,
         };
-        let out = export::export(&portfolio, fmt, &opts)
+        let out = export::export_in(&portfolio, fmt, &opts, lang)
             .map_err(|e| CommandError::from(backpack_core::Error::from(e)))?;
         if let Some(p) = path {
             export::write_atomic(p, &out.bytes)
                 .map_err(|e| CommandError::new("io", format!("{}: {e}", p.display())))?;
         }
         Ok(ExportSummary {
-            warning: out.warning.lines(),
+            warning: out.warning.lines_in(lang),
             not_in_presentation: out.not_in_presentation,
             bytes: out.bytes.len(),
             extension: out.extension,

@@ -60,7 +60,7 @@ pub async fn save_original<R: Runtime>(
         let Some(path) = crate::files::save_path(&app, &title, &name, None) else {
             return Ok(false);
         };
-        std::fs::write(&path, bytes)
+        backpack_core::export::write_atomic(&path, &bytes)
             .map_err(|e| CommandError::new("io", format!("{}: {e}", path.display())))?;
         Ok(true)
     })

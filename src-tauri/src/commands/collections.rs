@@ -100,12 +100,18 @@ pub async fn export_collection<R: Runtime>(
     save: bool,
     file_name: Option<String>,
     title: Option<String>,
+    lang: Option<String>,
 ) -> CmdResult<Option<ExportSummary>> {
     let w = state.wallet.clone();
+    // The app's language ("en-XA", the pseudo-locale, and anything unknown → English).
+    let lang = lang
+        .as_deref()
+        .and_then(backpack_core::i18n::Lang::parse)
+        .unwrap_or_default();
     off_main(move || {
         if !save || !w.sharing_allowed()? {
             // A preview; or minor mode refuses, before any dialog opens.
-            return w.export(id, &format, privacy, None).map(Some);
+            return w.export(id, &format, privacy, None, lang).map(Some);
         }
         let name = file_name.unwrap_or_else(|| format!("portfolio.{format}"));
         let title = title.unwrap_or_default();
@@ -113,7 +119,7 @@ pub async fn export_collection<R: Runtime>(
             .extension()
             .map(|e| e.to_string_lossy().into_owned());
         match crate::files::save_path(&app, &title, &name, ext.as_deref()) {
-            Some(path) => w.export(id, &format, privacy, Some(&path)).map(Some),
+            Some(path) => w.export(id, &format, privacy, Some(&path), lang).map(Some),
             None => Ok(None),
         }
     })
