@@ -46,22 +46,31 @@
 //! A signature that holds with a key nothing ties to the issuer is "signature intact, issuer
 //! not confirmed" ([`Status::IssuerNotConfirmed`]).
 //!
+//! # Layout, by standard
+//!
+//! - [`ob2`]: Open Badges 2.0 ([`ob2::hosted`], [`ob2::signed`]).
+//! - [`ob3`]: Open Badges 3.0 / CLR 2.0 ([`ob3::data_integrity`], [`ob3::vc_jwt`]).
+//! - [`jsonld`]: offline JSON-LD ([`jsonld::loader`], [`jsonld::safe_mode`]) and [`rdfc10`].
+//! - [`keys`]: the one key resolver (DID, JWK, Multikey, OB 2.0 CryptographicKey).
+//!
 //! A CLR 2.0 credential is verified itself and each credential inside it; the CLR's verdict
 //! fails when any inner credential fails, and the detail says which.
 
-pub mod data_integrity;
 pub mod dates;
 pub mod evidence;
 pub mod fetch;
 pub mod jsonld;
 pub mod keys;
 pub mod ob2;
-mod ob3;
+pub mod ob3;
+pub mod rdfc10;
 pub mod recipient;
 pub mod report;
 pub mod schema;
 pub mod status;
-pub mod vc_jwt;
+
+/// Old paths, kept: the Data Integrity and VC-JWT proofs live under [`ob3`].
+pub use ob3::{data_integrity, vc_jwt};
 
 pub use report::{Check, CheckId, EndorsementCheck, FetchRecord, Outcome, Report, Status, Verdict};
 

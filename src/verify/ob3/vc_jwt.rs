@@ -7,8 +7,8 @@
 //! 2. the algorithm must be RS256, ES256 or EdDSA — `none`, HMAC and anything else are
 //!    invalid (`proof` fail);
 //! 3. the key comes from the header `jwk` (which must not hold a private `d`) or from `kid`
-//!    ([`super::keys::Resolver::resolve_jwt`]); either way it counts as the issuer's only when
-//!    [`super::keys::Resolver::bind`] finds it in a source the issuer controls — a key carried
+//!    ([`crate::verify::keys::Resolver::resolve_jwt`]); either way it counts as the issuer's only when
+//!    [`crate::verify::keys::Resolver::bind`] finds it in a source the issuer controls — a key carried
 //!    in the token itself proves nothing about who made it;
 //! 4. the signature over `header.payload` (RFC 7515 §5.2) with `jsonwebtoken`'s RustCrypto
 //!    backend; the library's own exp/nbf validation is not used: dates are the `expiry` /
@@ -22,7 +22,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jsonwebtoken::{Algorithm, DecodingKey};
 use serde_json::{Map, Value};
 
-use super::schema::{VC_V1, VC_V2, ref_id};
+use crate::verify::schema::{VC_V1, VC_V2, ref_id};
 
 /// A split compact JWS.
 #[derive(Debug, Clone)]
@@ -107,7 +107,7 @@ pub fn credential(payload: &Value) -> Result<(&Value, &'static str), String> {
         Some(_) => return Err("the vc claim is not an object".into()),
         None => (payload, "2.0"),
     };
-    let first = super::schema::contexts(cred).first().copied();
+    let first = crate::verify::schema::contexts(cred).first().copied();
     match (shape, first) {
         ("1.1", Some(VC_V2)) => Err("the vc claim (vcdm 1.1) holds a vcdm 2.0 credential".into()),
         ("2.0", Some(VC_V1)) => {
@@ -175,7 +175,7 @@ pub fn check_claims(payload: &Value, cred: &Value) -> Result<Vec<String>, String
         };
         let field = fields.iter().find_map(|f| cred.get(*f).map(|v| (*f, v)));
         if let Some((name, v)) = field {
-            if let Ok(w) = super::dates::parse_date(v)
+            if let Ok(w) = crate::verify::dates::parse_date(v)
                 && w.at.timestamp() != secs
             {
                 return Err(format!(
