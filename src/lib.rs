@@ -51,6 +51,7 @@ pub mod recheck;
 pub mod share;
 pub mod skills;
 pub mod store;
+pub mod time;
 pub mod trust_list;
 pub mod verify;
 pub mod wallets;

@@ -442,31 +442,10 @@ impl DocumentCache for MemoryCache {
     }
 }
 
-/// RFC 3339, seconds, `Z`.
-pub(crate) fn rfc3339(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-/// "3 days ago", "5 minutes ago", "just now" for an RFC 3339 time before `now`.
-pub fn age_phrase(at: &str, now: chrono::DateTime<chrono::Utc>) -> String {
-    let Ok(then) = chrono::DateTime::parse_from_rfc3339(at) else {
-        return format!("at {at}");
-    };
-    let secs = (now - then.with_timezone(&chrono::Utc)).num_seconds();
-    let plural = |n: i64, unit: &str| {
-        if n == 1 {
-            format!("1 {unit} ago")
-        } else {
-            format!("{n} {unit}s ago")
-        }
-    };
-    match secs {
-        s if s < 60 => "just now".to_string(),
-        s if s < 3600 => plural(s / 60, "minute"),
-        s if s < 86_400 => plural(s / 3600, "hour"),
-        s => plural(s / 86_400, "day"),
-    }
-}
+/// Kept at their old paths: time formatting lives in [`crate::time`], which verification uses
+/// too without depending on the HTTP stack.
+pub use crate::time::age_phrase;
+pub(crate) use crate::time::rfc3339;
 
 #[cfg(test)]
 mod tests {
@@ -848,15 +827,5 @@ mod tests {
             }
         );
         server.join().unwrap();
-    }
-
-    #[test]
-    fn ages() {
-        let now = chrono::DateTime::parse_from_rfc3339("2026-05-04T12:00:00Z")
-            .unwrap()
-            .with_timezone(&chrono::Utc);
-        assert_eq!(age_phrase("2026-05-01T11:00:00Z", now), "3 days ago");
-        assert_eq!(age_phrase("2026-05-04T11:58:00Z", now), "2 minutes ago");
-        assert_eq!(age_phrase("2026-05-04T11:00:00Z", now), "1 hour ago");
     }
 }

@@ -133,7 +133,7 @@ impl<'a> Net<'a> {
             accept: accept.to_owned(),
         });
         let millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-        let now = crate::net::rfc3339(self.clock.now());
+        let now = crate::time::rfc3339(self.clock.now());
         match result {
             Ok(resp) => {
                 self.record(FetchRecord {
@@ -247,7 +247,7 @@ pub(crate) fn cache_note(doc: &Doc, clock: &dyn Clock) -> Option<String> {
     doc.from_cache.then(|| {
         format!(
             "cached {}",
-            crate::net::age_phrase(&doc.fetched_at, clock.now())
+            crate::time::age_phrase(&doc.fetched_at, clock.now())
         )
     })
 }

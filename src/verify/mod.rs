@@ -134,7 +134,7 @@ impl<'a> VerifyContext<'a> {
 
 /// Verify one badge file's bytes: decode, parse, then every check that applies.
 pub fn verify_bytes(bytes: &[u8], ctx: &VerifyContext<'_>) -> Report {
-    let mut r = Report::new(crate::net::rfc3339(ctx.clock.now()));
+    let mut r = Report::new(crate::time::rfc3339(ctx.clock.now()));
     let decoded = match crate::decode::decode(bytes) {
         Ok(d) => d,
         Err(e) => {
@@ -289,7 +289,7 @@ pub fn verify_decoded(
     parsed: &ParsedCredential,
     ctx: &VerifyContext<'_>,
 ) -> Report {
-    let mut r = Report::new(crate::net::rfc3339(ctx.clock.now()));
+    let mut r = Report::new(crate::time::rfc3339(ctx.clock.now()));
     r.set(CheckId::Decode, Outcome::Pass, decode_detail(decoded));
     run(parsed, ctx, &mut r);
     r
@@ -298,7 +298,7 @@ pub fn verify_decoded(
 /// Verify a credential that is already decoded and parsed (the wallet's re-check, the
 /// credentials inside a CLR or a shared presentation).
 pub fn verify_parsed(parsed: &ParsedCredential, ctx: &VerifyContext<'_>) -> Report {
-    let mut r = Report::new(crate::net::rfc3339(ctx.clock.now()));
+    let mut r = Report::new(crate::time::rfc3339(ctx.clock.now()));
     r.set(CheckId::Decode, Outcome::Pass, "already decoded");
     run(parsed, ctx, &mut r);
     r

@@ -28,7 +28,7 @@ pub(super) fn signed(
     let j = match vc_jwt::split(token) {
         Ok(j) => j,
         Err(e) => {
-            r.set(CheckId::Proof, Outcome::Fail, e);
+            r.set(CheckId::Proof, Outcome::Fail, e.to_string());
             return;
         }
     };
@@ -43,7 +43,7 @@ pub(super) fn signed(
             return;
         }
         Err(e) => {
-            r.set(CheckId::Proof, Outcome::Fail, e);
+            r.set(CheckId::Proof, Outcome::Fail, e.to_string());
             return;
         }
     };
@@ -115,7 +115,7 @@ pub(super) fn signed(
                     format!("the signature does not match key {}", key.id),
                 ))
             }
-            Err(e) => last_err = Some((Outcome::Fail, e)),
+            Err(e) => last_err = Some((Outcome::Fail, e.to_string())),
         }
     }
     let (o, d) = last_err.unwrap_or((Outcome::Fail, "no key verified the signature".into()));

@@ -58,12 +58,12 @@ pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
                     (&jwt_cred, Some(j))
                 }
                 Err(e) => {
-                    r.set(CheckId::Proof, Outcome::Fail, e);
+                    r.set(CheckId::Proof, Outcome::Fail, e.to_string());
                     (&p.document, None)
                 }
             },
             Err(e) => {
-                r.set(CheckId::Proof, Outcome::Fail, e);
+                r.set(CheckId::Proof, Outcome::Fail, e.to_string());
                 return;
             }
         }
@@ -190,7 +190,7 @@ pub(crate) fn check_endorsement(
 }
 
 fn r_now(run: &Run<'_>) -> String {
-    crate::net::rfc3339(run.ctx.clock.now())
+    crate::time::rfc3339(run.ctx.clock.now())
 }
 
 fn jwt_proof(
@@ -203,7 +203,7 @@ fn jwt_proof(
     let alg = match vc_jwt::algorithm(&j.header, false) {
         Ok(a) => a,
         Err(e) => {
-            r.set(CheckId::Proof, Outcome::Fail, e);
+            r.set(CheckId::Proof, Outcome::Fail, e.to_string());
             r.set(
                 CheckId::IssuerKey,
                 Outcome::Skipped,
@@ -271,7 +271,7 @@ fn jwt_proof(
             return;
         }
         Err(e) => {
-            r.set(CheckId::Proof, Outcome::Fail, e);
+            r.set(CheckId::Proof, Outcome::Fail, e.to_string());
             r.set(
                 CheckId::IssuerKey,
                 Outcome::Skipped,
