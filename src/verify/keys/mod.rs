@@ -233,7 +233,7 @@ fn is_http(s: &str) -> bool {
 }
 
 fn origin(u: &str) -> Option<String> {
-    let o = reqwest::Url::parse(u).ok()?.origin();
+    let o = url::Url::parse(u).ok()?.origin();
     o.is_tuple().then(|| o.ascii_serialization())
 }
 
@@ -949,7 +949,7 @@ impl<'a> Resolver<'a> {
 
 /// `https://{host[:port]}/.well-known/jwks.json` of an https issuer id (OB 3.0 key provenance).
 pub fn jwks_url(issuer: &str) -> Option<String> {
-    let u = reqwest::Url::parse(issuer).ok()?;
+    let u = url::Url::parse(issuer).ok()?;
     if u.scheme() != "https" {
         return None;
     }

@@ -233,12 +233,12 @@ pub(super) fn id_of(v: &Value) -> Option<&str> {
 
 /// `scheme://host[:port]` of a URL.
 pub(super) fn origin(u: &str) -> Option<String> {
-    let o = reqwest::Url::parse(u).ok()?.origin();
+    let o = url::Url::parse(u).ok()?.origin();
     o.is_tuple().then(|| o.ascii_serialization())
 }
 
 pub(super) fn host(u: &str) -> Option<String> {
-    reqwest::Url::parse(u)
+    url::Url::parse(u)
         .ok()?
         .host_str()
         .map(str::to_ascii_lowercase)
