@@ -61,7 +61,19 @@ impl Doc {
 pub trait Documents {
     /// GET `url`. `Ok` for any HTTP status; `Err` (one line) when nothing could be read:
     /// offline with no cached copy, refused, unreachable, too large.
-    fn get(&self, url: &str, accept: &str) -> Result<Doc, String>;
+    fn get(&self, url: &str, accept: &str) -> Result<Doc, DocError>;
+}
+
+/// Why a document could not be read at all (the check is "could not check").
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DocError {
+    /// No network and no cache ([`NoDocuments`]).
+    #[error("offline, cannot fetch {0}")]
+    NoDocuments(String),
+    /// The host's fetcher refused or failed, and the wallet has no copy.
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
 }
 
 /// No network and no cache: every document is unavailable ("offline").
@@ -69,8 +81,8 @@ pub trait Documents {
 pub struct NoDocuments;
 
 impl Documents for NoDocuments {
-    fn get(&self, url: &str, _accept: &str) -> Result<Doc, String> {
-        Err(format!("offline, cannot fetch {url}"))
+    fn get(&self, url: &str, _accept: &str) -> Result<Doc, DocError> {
+        Err(DocError::NoDocuments(url.to_owned()))
     }
 }
 
@@ -81,7 +93,7 @@ pub struct Net<'a> {
     cache: Option<&'a dyn DocumentCache>,
     clock: &'a dyn Clock,
     records: Mutex<Vec<FetchRecord>>,
-    memo: Mutex<HashMap<String, Result<Doc, String>>>,
+    memo: Mutex<HashMap<String, Result<Doc, DocError>>>,
 }
 
 impl<'a> Net<'a> {
@@ -126,7 +138,7 @@ impl<'a> Net<'a> {
         }
     }
 
-    fn fetch_uncached(&self, url: &str, accept: &str) -> Result<Doc, String> {
+    fn fetch_uncached(&self, url: &str, accept: &str) -> Result<Doc, DocError> {
         let started = Instant::now();
         let result = self.fetcher.fetch(&FetchRequest {
             url: url.to_owned(),
@@ -185,7 +197,7 @@ impl<'a> Net<'a> {
                         from_cache: false,
                         error: Some(msg.clone()),
                     });
-                    return Err(msg);
+                    return Err(DocError::Fetch(err));
                 };
                 self.record(FetchRecord {
                     url: url.to_owned(),
@@ -209,7 +221,7 @@ impl<'a> Net<'a> {
 }
 
 impl Documents for Net<'_> {
-    fn get(&self, url: &str, accept: &str) -> Result<Doc, String> {
+    fn get(&self, url: &str, accept: &str) -> Result<Doc, DocError> {
         if let Some(hit) = self.memo.lock().ok().and_then(|m| m.get(url).cloned()) {
             return hit;
         }
@@ -222,24 +234,17 @@ impl Documents for Net<'_> {
 }
 
 /// Why a document gave nothing usable to a check.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum NetFail {
     /// Offline, refused, unreachable, too large: could not check.
+    #[error("{0}")]
     Unavailable(String),
-    /// An HTTP status other than 2xx.
+    /// An HTTP status other than 2xx: the status and the URL.
+    #[error("{1} answered http {0}")]
     Status(u16, String),
     /// The body is not JSON.
+    #[error("{0}")]
     NotJson(String),
-}
-
-impl std::fmt::Display for NetFail {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            NetFail::Unavailable(s) => f.write_str(s),
-            NetFail::Status(code, url) => write!(f, "{url} answered http {code}"),
-            NetFail::NotJson(s) => f.write_str(s),
-        }
-    }
 }
 
 /// "cached 3 days ago" for a cached copy, else `None`.
@@ -259,7 +264,9 @@ pub(crate) fn get_json(
     url: &str,
     accept: &str,
 ) -> Result<(Value, Option<String>, Doc), NetFail> {
-    let doc = docs.get(url, accept).map_err(NetFail::Unavailable)?;
+    let doc = docs
+        .get(url, accept)
+        .map_err(|e| NetFail::Unavailable(e.to_string()))?;
     if !doc.ok() {
         return Err(NetFail::Status(doc.status, url.to_owned()));
     }

@@ -425,6 +425,8 @@ impl Run<'_> {
 
     /// GET `url`, any status.
     pub fn get(&self, url: &str, accept: &str) -> Result<Doc, NetFail> {
-        self.net.get(url, accept).map_err(NetFail::Unavailable)
+        self.net
+            .get(url, accept)
+            .map_err(|e| NetFail::Unavailable(e.to_string()))
     }
 }

@@ -406,7 +406,7 @@ impl<'a> Resolver<'a> {
     fn fetch(&self, url: &str, accept: &str) -> Fetched {
         let doc = match self.docs.get(url, accept) {
             Ok(d) => d,
-            Err(e) => return Fetched::Unavailable(e),
+            Err(e) => return Fetched::Unavailable(e.to_string()),
         };
         if !doc.ok() {
             return Fetched::Unavailable(format!("{url} answered http {}", doc.status));
