@@ -41,9 +41,11 @@ impl Doc {
     }
 
     /// The body as JSON (with the crate's size limit and serde_json's depth limit).
-    pub fn json(&self) -> Result<Value, String> {
-        crate::verify::data_integrity::parse_json_limited(&self.body)
-            .map_err(|e| format!("{} is not a JSON document: {e}", self.requested))
+    pub fn json(&self) -> Result<Value, NotJson> {
+        crate::verify::data_integrity::parse_json_limited(&self.body).map_err(|reason| NotJson {
+            url: self.requested.clone(),
+            reason,
+        })
     }
 
     /// "fetched on 3 May 2026", or "fetched on 3 May 2026, kept in the wallet" for a cached copy.
@@ -62,6 +64,16 @@ pub trait Documents {
     /// GET `url`. `Ok` for any HTTP status; `Err` (one line) when nothing could be read:
     /// offline with no cached copy, refused, unreachable, too large.
     fn get(&self, url: &str, accept: &str) -> Result<Doc, DocError>;
+}
+
+/// A fetched document that is not JSON (within the size limit).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{url} is not a JSON document: {reason}")]
+pub struct NotJson {
+    /// The URL asked for.
+    pub url: String,
+    /// Why.
+    pub reason: crate::verify::data_integrity::JsonLimitError,
 }
 
 /// Why a document could not be read at all (the check is "could not check").
@@ -270,6 +282,6 @@ pub(crate) fn get_json(
     if !doc.ok() {
         return Err(NetFail::Status(doc.status, url.to_owned()));
     }
-    let v = doc.json().map_err(NetFail::NotJson)?;
+    let v = doc.json().map_err(|e| NetFail::NotJson(e.to_string()))?;
     Ok((v, cache_note(&doc, clock), doc))
 }

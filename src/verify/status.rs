@@ -49,7 +49,7 @@ fn r(outcome: Outcome, detail: impl Into<String>) -> EntryResult {
 pub(crate) fn check(
     run: &Run<'_>,
     cred: &Value,
-    verify_list: &dyn Fn(&Value) -> Result<(), String>,
+    verify_list: &dyn Fn(&Value) -> Result<(), UntrustedList>,
 ) -> (Outcome, String) {
     let entries: Vec<&Value> = match cred.get("credentialStatus") {
         None => {
@@ -103,7 +103,7 @@ fn check_entry(
     run: &Run<'_>,
     cred_id: &str,
     entry: &Value,
-    verify_list: &dyn Fn(&Value) -> Result<(), String>,
+    verify_list: &dyn Fn(&Value) -> Result<(), UntrustedList>,
 ) -> EntryResult {
     let ty = super::schema::types(entry);
     if ty.contains(&"1EdTechRevocationList") {
@@ -178,7 +178,7 @@ fn num(v: Option<&Value>) -> Option<u64> {
 fn bitstring(
     run: &Run<'_>,
     entry: &Value,
-    verify_list: &dyn Fn(&Value) -> Result<(), String>,
+    verify_list: &dyn Fn(&Value) -> Result<(), UntrustedList>,
 ) -> EntryResult {
     let purpose = entry
         .get("statusPurpose")
@@ -296,6 +296,28 @@ fn bitstring(
             format!("status purpose {other:?} has value {v} (informational){suffix}"),
         ),
     }
+}
+
+/// Why a status list is not trusted to say anything about the credential (the status is
+/// then "could not check", never "not revoked").
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum UntrustedList {
+    /// Issued by someone else (the list's issuer, the credential's).
+    #[error("the status list is issued by {0}, not by the credential's issuer {1}")]
+    OtherIssuer(String, String),
+    /// Its proof does not verify (the proof check's detail).
+    #[error("its proof does not verify: {0}")]
+    Proof(String),
+    /// Its key is not bound to its issuer (the key check's detail).
+    #[error("its signing key is not bound to the issuer: {0}")]
+    Key(String),
+    /// Past its own `validUntil`.
+    #[error("the status list itself is no longer valid: {0}")]
+    Expired(String),
+    /// Before its own `validFrom`.
+    #[error("the status list itself is not valid yet: {0}")]
+    NotYetValid(String),
 }
 
 /// Why an `encodedList` could not be read.

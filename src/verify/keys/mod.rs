@@ -432,7 +432,7 @@ impl<'a> Resolver<'a> {
         let v = match doc.json() {
             Ok(v @ Value::Object(_)) => v,
             Ok(_) => return Fetched::Bad(format!("{url} is not a JSON object")),
-            Err(e) => return Fetched::Bad(e),
+            Err(e) => return Fetched::Bad(e.to_string()),
         };
         Fetched::Doc(doc, v)
     }

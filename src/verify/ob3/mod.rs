@@ -318,34 +318,31 @@ fn status_list_trusted(
     run: &Run<'_>,
     list: &Value,
     cred_issuer: Option<&str>,
-) -> Result<(), String> {
+) -> Result<(), status::UntrustedList> {
+    use status::UntrustedList;
     let list_issuer = ref_id(list.get("issuer"));
     match (list_issuer, cred_issuer) {
         (Some(l), Some(c)) if crate::verify::keys::same_id(l, c) => {}
         (l, c) => {
-            return Err(format!(
-                "the status list is issued by {}, not by the credential's issuer {}",
-                l.unwrap_or("nobody"),
-                c.unwrap_or("(none)")
+            return Err(UntrustedList::OtherIssuer(
+                l.unwrap_or("nobody").to_owned(),
+                c.unwrap_or("(none)").to_owned(),
             ));
         }
     }
     let pc = di_proofs(run, list, list_issuer);
     if pc.proof.0 != Outcome::Pass {
-        return Err(format!("its proof does not verify: {}", pc.proof.1));
+        return Err(UntrustedList::Proof(pc.proof.1));
     }
     if pc.issuer_key.0 != Outcome::Pass {
-        return Err(format!(
-            "its signing key is not bound to the issuer: {}",
-            pc.issuer_key.1
-        ));
+        return Err(UntrustedList::Key(pc.issuer_key.1));
     }
     let ((eo, ed), (no, nd)) = dates::check(list, run.ctx.clock.now());
     if eo == Outcome::Fail {
-        return Err(format!("the status list itself is no longer valid: {ed}"));
+        return Err(UntrustedList::Expired(ed));
     }
     if no == Outcome::Fail {
-        return Err(format!("the status list itself is not valid yet: {nd}"));
+        return Err(UntrustedList::NotYetValid(nd));
     }
     Ok(())
 }
