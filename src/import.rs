@@ -22,6 +22,7 @@ use crate::limits;
 use crate::store::{Checked, ImportBatch, ImportOutcome, Wallet};
 use crate::verify::Status;
 use crate::verify::VerifyContext;
+use crate::zipread::{BoundedZip, ZipReadError};
 use rayon::prelude::*;
 
 /// What happened to one input file.
@@ -260,18 +261,27 @@ fn walk(dir: &Path, unlock: &crate::wallets::Unlock, out: &mut Vec<Item>) {
     }
 }
 
-fn zip_error(e: zip::result::ZipError) -> String {
-    format!(
-        "not a readable zip archive: {}",
-        e.to_string().to_lowercase()
-    )
+/// The line for a ZIP that could not be read (or one of its entries).
+fn zip_reason(e: ZipReadError) -> String {
+    match e {
+        ZipReadError::Unreadable(r) => format!("not a readable zip archive: {}", r.to_lowercase()),
+        ZipReadError::Entry(r) => format!("unreadable zip entry: {}", r.to_lowercase()),
+        ZipReadError::EntryTooLarge(l) => too_large(l, "MAX_ZIP_ENTRY_BYTES"),
+        ZipReadError::Budget(l) => {
+            format!("zip archive holds more than the {l}-byte total limit (MAX_ZIP_TOTAL_BYTES)")
+        }
+        other => other.to_string(),
+    }
 }
 
-/// List a ZIP archive's entries (sorted by name, hidden and folder entries skipped).
+/// List a ZIP archive's entries (sorted by name, hidden and folder entries skipped); an entry
+/// whose name is not a plain relative path gets its own refused line.
 fn expand_zip(path: &Path, out: &mut Vec<Item>) {
     let archive = std::fs::File::open(path)
         .map_err(|e| (e.to_string().to_lowercase(), false))
-        .and_then(|f| zip::ZipArchive::new(f).map_err(|e| (zip_error(e), true)));
+        .and_then(|f| {
+            BoundedZip::open(f, limits::MAX_ZIP_TOTAL_BYTES).map_err(|e| (zip_reason(e), true))
+        });
     let archive = match archive {
         Ok(a) => a,
         Err((reason, refused)) => {
@@ -283,28 +293,7 @@ fn expand_zip(path: &Path, out: &mut Vec<Item>) {
             return;
         }
     };
-    if archive.len() > limits::MAX_ZIP_ENTRIES {
-        out.push(Item::Broken {
-            source: display(path),
-            reason: format!(
-                "zip archive has {} entries, more than the {}-entry limit (MAX_ZIP_ENTRIES)",
-                archive.len(),
-                limits::MAX_ZIP_ENTRIES
-            ),
-            refused: true,
-        });
-        return;
-    }
-    let mut names: Vec<(String, usize)> = archive
-        .file_names()
-        .filter(|n| !n.ends_with('/'))
-        .filter(|n| {
-            !n.split(['/', '\\'])
-                .any(|part| part.starts_with('.') || part == "__MACOSX")
-        })
-        .filter_map(|n| archive.index_for_name(n).map(|i| (n.to_string(), i)))
-        .collect();
-    names.sort();
+    let names = archive.files();
     if names.is_empty() {
         // Say so: a ZIP with nothing to import must still get its line (fuzz finding 1).
         out.push(Item::Broken {
@@ -315,11 +304,18 @@ fn expand_zip(path: &Path, out: &mut Vec<Item>) {
         return;
     }
     for (name, index) in names {
-        out.push(Item::ZipEntry {
-            archive: path.to_path_buf(),
-            index,
-            name,
-        });
+        match index {
+            Ok(index) => out.push(Item::ZipEntry {
+                archive: path.to_path_buf(),
+                index,
+                name,
+            }),
+            Err(why) => out.push(Item::Broken {
+                source: format!("{}:{}", display(path), name.escape_debug()),
+                reason: format!("zip entry name is not a plain relative path: {why}"),
+                refused: true,
+            }),
+        }
     }
 }
 
@@ -367,8 +363,7 @@ fn read_file(path: &Path) -> Result<(String, Vec<u8>), Box<FileOutcome>> {
 /// State kept across items of one run (the open archive, ZIP byte budget).
 #[derive(Default)]
 struct Run {
-    zip: Option<(PathBuf, zip::ZipArchive<std::fs::File>)>,
-    zip_bytes: u64,
+    zip: Option<(PathBuf, BoundedZip<std::fs::File>)>,
 }
 
 impl Run {
@@ -427,52 +422,18 @@ impl Run {
             } => {
                 let source = format!("{}:{name}", display(archive));
                 if self.zip.as_ref().is_none_or(|(p, _)| p != archive) {
-                    self.zip_bytes = 0;
                     let opened = std::fs::File::open(archive)
                         .map_err(|e| failed(&source, e.to_string().to_lowercase()))?;
-                    let za =
-                        zip::ZipArchive::new(opened).map_err(|e| refused(&source, zip_error(e)))?;
+                    let za = BoundedZip::open(opened, limits::MAX_ZIP_TOTAL_BYTES)
+                        .map_err(|e| refused(&source, zip_reason(e)))?;
                     self.zip = Some((archive.clone(), za));
                 }
                 let Some((_, za)) = self.zip.as_mut() else {
                     return Err(failed(&source, "zip archive not open".into()));
                 };
-                let entry = za.by_index(*index).map_err(|e| {
-                    refused(
-                        &source,
-                        format!("unreadable zip entry: {}", e.to_string().to_lowercase()),
-                    )
-                })?;
-                if entry.size() > limits::MAX_ZIP_ENTRY_BYTES {
-                    return Err(refused(
-                        &source,
-                        too_large(limits::MAX_ZIP_ENTRY_BYTES, "MAX_ZIP_ENTRY_BYTES"),
-                    ));
-                }
-                let budget = limits::MAX_ZIP_TOTAL_BYTES.saturating_sub(self.zip_bytes);
-                let limit = limits::MAX_ZIP_ENTRY_BYTES.min(budget);
-                let bytes = match read_limited(entry, limit) {
-                    Ok(Ok(b)) => b,
-                    Ok(Err(_)) if limit < limits::MAX_ZIP_ENTRY_BYTES => {
-                        return Err(refused(
-                            &source,
-                            format!(
-                                "zip archive holds more than the {}-byte total limit (MAX_ZIP_TOTAL_BYTES)",
-                                limits::MAX_ZIP_TOTAL_BYTES
-                            ),
-                        ));
-                    }
-                    Ok(Err(l)) => {
-                        return Err(refused(&source, too_large(l, "MAX_ZIP_ENTRY_BYTES")));
-                    }
-                    Err(e) => {
-                        return Err(refused(
-                            &source,
-                            format!("unreadable zip entry: {}", e.to_string().to_lowercase()),
-                        ));
-                    }
-                };
-                self.zip_bytes += bytes.len() as u64;
+                let bytes = za
+                    .read(*index, limits::MAX_ZIP_ENTRY_BYTES, false)
+                    .map_err(|e| refused(&source, zip_reason(e)))?;
                 if bytes.starts_with(b"PK\x03\x04") {
                     return Err(refused(
                         &source,

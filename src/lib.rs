@@ -14,10 +14,11 @@
 //! - [`decode`]: untrusted bytes → the badge payload (baked PNG/SVG, JSON, JWS, URL). STANDARDS §1.
 //! - [`parse`]: payload → normalised [`model::Badge`] for every spec generation. STANDARDS §2.1, §3.1.
 //! - [`import`]: decode + parse, folders and ZIPs, one outcome per file.
+//! - [`zipread`]: the one bounded ZIP reader (import and received bundles).
 //! - [`store`]: the SQLite wallet (append-only migrations, one transaction per badge).
 //! - [`verify`]: the per-check verification report. STANDARDS §2–§4.
 //! - [`export`]: portfolios, bundles, presentations, baked images, PDF.
-//! - [`share`]: the receiver side: verify everything inside a received export.
+//! - [`export::receive`] (also [`share`]): the receiver side: verify everything inside a received export.
 //! - [`learner_key`]: the learner's Ed25519 key and did:key (presentation holder).
 //! - [`recheck`]: re-verify a stored badge and follow its issuer's refresh service.
 //! - [`backup`]: encrypted backup and restore of the whole wallet.
@@ -28,6 +29,7 @@
 //! - [`i18n`]: the Fluent message catalogs (English, Spanish) for the CLI and the exports.
 //! - [`skills`]: skills, stacks and the timeline across the wallet's badges.
 //! - [`linkedin`]: LinkedIn's add-to-profile link for a badge.
+//! - [`time`]: RFC 3339 timestamps and "3 days ago".
 //! - [`wallets`]: other wallets' exports (LCW, LearnCard, Badgr, Mozilla, OBF PDF) and import by URL.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
@@ -50,11 +52,14 @@ pub mod net;
 pub mod parse;
 pub mod policy;
 pub mod recheck;
-pub mod share;
 pub mod skills;
 pub mod store;
+pub mod time;
 pub mod trust_list;
 pub mod verify;
 pub mod wallets;
+pub mod zipread;
 
 pub use error::{Error, Result};
+/// The receiving side of a portfolio lives in [`export::receive`]; kept at its old path.
+pub use export::receive as share;

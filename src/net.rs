@@ -22,22 +22,33 @@
 //!   answer differently).
 
 use std::collections::HashMap;
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
-use std::sync::{Mutex, Once};
+#[cfg(feature = "net")]
+use std::net::SocketAddr;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::sync::Mutex;
+#[cfg(feature = "net")]
+use std::sync::Once;
+#[cfg(feature = "net")]
 use std::time::Duration;
 
-use crate::env::{CachedDocument, DocumentCache, FetchError, FetchRequest, FetchResponse, Fetcher};
+use crate::env::{CachedDocument, DocumentCache};
+#[cfg(feature = "net")]
+use crate::env::{FetchError, FetchRequest, FetchResponse, Fetcher};
+#[cfg(feature = "net")]
 use crate::limits;
 
+#[cfg(feature = "net")]
 /// Most redirects followed for one fetch.
 pub const MAX_REDIRECTS: usize = 5;
 
+#[cfg(feature = "net")]
 /// The real network. Build it only when the learner allowed network access.
 pub struct HttpFetcher {
     allow_private: bool,
     deadline: Duration,
 }
 
+#[cfg(feature = "net")]
 impl std::fmt::Debug for HttpFetcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("HttpFetcher")
@@ -47,8 +58,10 @@ impl std::fmt::Debug for HttpFetcher {
     }
 }
 
+#[cfg(feature = "net")]
 static RING: Once = Once::new();
 
+#[cfg(feature = "net")]
 /// Install rustls' ring provider once per process (reqwest is built without a provider).
 fn install_crypto_provider() {
     RING.call_once(|| {
@@ -57,6 +70,7 @@ fn install_crypto_provider() {
     });
 }
 
+#[cfg(feature = "net")]
 /// "10 s", or "250 ms" for a deadline that is not whole seconds.
 fn fmt_duration(d: Duration) -> String {
     if d.subsec_millis() == 0 {
@@ -66,6 +80,7 @@ fn fmt_duration(d: Duration) -> String {
     }
 }
 
+#[cfg(feature = "net")]
 impl HttpFetcher {
     /// A fetcher; `allow_private` lets it reach loopback/private/link-local addresses
     /// (`--allow-private-network`, needed for tests against a local server). Each fetch has
@@ -213,6 +228,7 @@ impl HttpFetcher {
     }
 }
 
+#[cfg(feature = "net")]
 /// An error and its sources on one line (for a one-line message naming the URL).
 pub(crate) fn one_line(e: &dyn std::error::Error) -> String {
     let mut s = e.to_string();
@@ -225,6 +241,7 @@ pub(crate) fn one_line(e: &dyn std::error::Error) -> String {
     s.replace('\n', " ")
 }
 
+#[cfg(feature = "net")]
 impl Fetcher for HttpFetcher {
     fn fetch(&self, req: &FetchRequest) -> Result<FetchResponse, FetchError> {
         // DNS, connect, headers, redirects and body all count against one deadline.
@@ -237,6 +254,7 @@ impl Fetcher for HttpFetcher {
     }
 }
 
+#[cfg(feature = "net")]
 /// Resolve `host:port` and check every address against the public-address policy
 /// ([`refuse_non_public`]) unless `allow_private`. The connection must then go to the returned
 /// addresses only (no second lookup that could answer differently).
@@ -253,6 +271,7 @@ pub(crate) async fn resolve_checked(
     Ok(addrs)
 }
 
+#[cfg(feature = "net")]
 /// Every address of `host:port` (an IP literal is its own address); none is an error.
 pub(crate) async fn resolve(
     url: &str,
@@ -279,6 +298,7 @@ pub(crate) async fn resolve(
     Ok(addrs)
 }
 
+#[cfg(feature = "net")]
 /// The one public-address gate every outgoing connection passes (the document fetcher here,
 /// the Open Badges API client in `host_api::http`): any [`non_public`] address refuses.
 pub(crate) fn refuse_non_public(
@@ -299,6 +319,7 @@ pub(crate) fn refuse_non_public(
     }
 }
 
+#[cfg(feature = "net")]
 /// Run `work(deadline)` on a single-threaded runtime of its own, stopped with `timed_out()` at
 /// `total` from now whatever it is doing (a per-read timeout would re-arm on every byte).
 pub(crate) fn run_with_deadline<T, F>(
@@ -442,31 +463,10 @@ impl DocumentCache for MemoryCache {
     }
 }
 
-/// RFC 3339, seconds, `Z`.
-pub(crate) fn rfc3339(t: chrono::DateTime<chrono::Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-/// "3 days ago", "5 minutes ago", "just now" for an RFC 3339 time before `now`.
-pub fn age_phrase(at: &str, now: chrono::DateTime<chrono::Utc>) -> String {
-    let Ok(then) = chrono::DateTime::parse_from_rfc3339(at) else {
-        return format!("at {at}");
-    };
-    let secs = (now - then.with_timezone(&chrono::Utc)).num_seconds();
-    let plural = |n: i64, unit: &str| {
-        if n == 1 {
-            format!("1 {unit} ago")
-        } else {
-            format!("{n} {unit}s ago")
-        }
-    };
-    match secs {
-        s if s < 60 => "just now".to_string(),
-        s if s < 3600 => plural(s / 60, "minute"),
-        s if s < 86_400 => plural(s / 3600, "hour"),
-        s => plural(s / 86_400, "day"),
-    }
-}
+/// Kept at their old paths: time formatting lives in [`crate::time`], which verification uses
+/// too without depending on the HTTP stack.
+pub use crate::time::age_phrase;
+pub(crate) use crate::time::rfc3339;
 
 #[cfg(test)]
 mod tests {
@@ -848,15 +848,5 @@ mod tests {
             }
         );
         server.join().unwrap();
-    }
-
-    #[test]
-    fn ages() {
-        let now = chrono::DateTime::parse_from_rfc3339("2026-05-04T12:00:00Z")
-            .unwrap()
-            .with_timezone(&chrono::Utc);
-        assert_eq!(age_phrase("2026-05-01T11:00:00Z", now), "3 days ago");
-        assert_eq!(age_phrase("2026-05-04T11:58:00Z", now), "2 minutes ago");
-        assert_eq!(age_phrase("2026-05-04T11:00:00Z", now), "1 hour ago");
     }
 }

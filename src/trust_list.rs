@@ -970,7 +970,7 @@ pub fn issuer_host(issuer_id: &str) -> Option<String> {
     {
         return None;
     }
-    let u = reqwest::Url::parse(issuer_id).ok()?;
+    let u = url::Url::parse(issuer_id).ok()?;
     if u.scheme() != "https" || u.port().is_some() || !u.username().is_empty() {
         return None;
     }

@@ -1727,6 +1727,39 @@ mod other_wallets {
     }
 
     #[test]
+    fn obf_pdf_with_object_streams_and_a_cross_reference_stream_is_read() {
+        // PDF 1.5 compression (ISO 32000-1 §7.5.7, §7.5.8): the information dictionary and
+        // the catalog inside an object stream, found through a cross-reference stream.
+        let json_text = ob2_assertion(23, "Compressed Objects").to_string();
+        let plain = pdf(
+            Some(lopdf::Object::string_literal(json_text.as_str())),
+            Some(&xmp("https://obf.example.org/v1/assertion/1")),
+        );
+        let mut doc = lopdf::Document::load_mem(&plain).unwrap();
+        let mut out = Vec::new();
+        doc.save_with_options(
+            &mut out,
+            lopdf::SaveOptions::builder()
+                .use_object_streams(true)
+                .use_xref_streams(true)
+                .build(),
+        )
+        .unwrap();
+        assert!(out.windows(6).any(|w| w == b"ObjStm"), "no object stream");
+        assert!(
+            out.windows(4).any(|w| w == b"XRef"),
+            "no cross-reference stream"
+        );
+        let (place, text) = backpack_core::wallets::pdf::extract(&out).unwrap();
+        assert_eq!((place, text.as_str()), ("openbadges", json_text.as_str()));
+        // Cut inside the cross-reference stream: one line, no panic.
+        let at = out.windows(4).rposition(|w| w == b"XRef").unwrap();
+        let err = backpack_core::wallets::pdf::extract(&out[..at + 40]).unwrap_err();
+        assert!(err.starts_with("not a readable pdf: "), "{err}");
+        assert!(!err.contains('\n'), "{err}");
+    }
+
+    #[test]
     fn obf_pdf_badges_from_info_and_xmp_and_hostile_pdfs() {
         use lopdf::Object;
         let dir = tempfile::tempdir().unwrap();

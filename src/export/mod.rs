@@ -28,6 +28,7 @@ pub mod pdf_read;
 pub mod pdf_text;
 pub mod presentation;
 pub mod privacy;
+pub mod receive;
 pub mod source;
 pub mod zip;
 

@@ -1,14 +1,17 @@
-//! The receiver's reader of a PDF's attached files: just enough of ISO 32000-1 to find the
-//! document's `EmbeddedFiles` name tree (§7.7.4, §7.9.6, §7.11.4) and read each attached file.
+//! The one PDF reader (ISO 32000-1, <https://opensource.adobe.com/dc-acrobat-sdk-docs/pdfstandards/PDF32000_2008.pdf>):
+//! just enough to find the document's `EmbeddedFiles` name tree (§7.7.4, §7.9.6, §7.11.4)
+//! and read each attached file ([`read`], for a received portfolio), and its document
+//! information and XMP metadata ([`PdfDoc`], for Open Badge Factory PDF badges imported by
+//! [`crate::wallets::pdf`]).
 //!
 //! Why not a general PDF crate: the ones that read real-world PDFs (`lopdf`, `hayro-syntax`)
 //! decompress object and cross-reference streams with no limit on the output, so one small
 //! hostile file can claim gigabytes. This reader is small and bounded instead:
 //!
-//! - the cross-reference table (classic form, following `/Prev` through at most
-//!   [`MAX_XREF_SECTIONS`] sections), or — when it is damaged — a scan for `N G obj` headers;
-//!   objects inside compressed object streams are not read (Backpack never writes them), and
-//!   a PDF that keeps its catalog there is refused with one line saying so;
+//! - the cross-reference table, classic or a PDF 1.5 cross-reference stream (§7.5.8, Flate
+//!   and PNG predictors only), following `/Prev` through at most [`MAX_XREF_SECTIONS`]
+//!   sections, or — when it is damaged — a scan for `N G obj` headers; objects in object
+//!   streams (§7.5.7) are read, each stream decoded once within 8 MiB, at most 64 of them;
 //! - nesting depth ([`MAX_DEPTH`]), name-tree depth and attachment count
 //!   ([`crate::limits::MAX_PDF_ATTACHMENTS`]) are capped;
 //! - each attachment is read raw or through `FlateDecode`/`ASCIIHexDecode` only, at most
@@ -18,8 +21,10 @@
 //!
 //! Encrypted PDFs are refused (Backpack never encrypts its PDFs).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::Read;
+use std::rc::Rc;
 
 use crate::limits::{MAX_FILE_BYTES, MAX_PDF_ATTACHMENTS, MAX_SHARE_READ_BYTES};
 
@@ -393,8 +398,17 @@ fn text_string(b: &[u8]) -> String {
 struct Doc<'a> {
     b: &'a [u8],
     offsets: HashMap<u32, usize>,
+    /// Objects kept in object streams (PDF 1.5, §7.5.7): number → (stream object, index).
+    compressed: HashMap<u32, (u32, usize)>,
+    /// Object streams decoded so far (each decoded once).
+    streams: RefCell<HashMap<u32, Rc<Vec<u8>>>>,
     trailer: Obj,
 }
+
+/// Most bytes one cross-reference stream or object stream may decode to.
+const MAX_XREF_STREAM_BYTES: u64 = 8 * 1024 * 1024;
+/// Most object streams decoded for one PDF.
+const MAX_OBJECT_STREAMS: usize = 64;
 
 impl<'a> Doc<'a> {
     fn open(b: &'a [u8]) -> Result<Doc<'a>, PdfReadError> {
@@ -417,6 +431,7 @@ impl<'a> Doc<'a> {
         let mut lx = Lexer::new(b, tail_from + sx + 9);
         let mut at = lx.uint().ok_or("startxref has no offset")? as usize;
         let mut offsets = HashMap::new();
+        let mut compressed = HashMap::new();
         let mut trailer: Option<Obj> = None;
         let mut seen = Vec::new();
         for _ in 0..MAX_XREF_SECTIONS {
@@ -426,7 +441,30 @@ impl<'a> Doc<'a> {
             seen.push(at);
             let mut lx = Lexer::new(b, at);
             if !lx.keyword(b"xref") {
-                return Err("no cross-reference table where startxref points".into());
+                // PDF 1.5: a cross-reference stream (§7.5.8).
+                let t = xref_stream(b, at, &mut offsets, &mut compressed)?;
+                let prev = match t.get(b"Prev") {
+                    Some(Obj::Num(n)) if *n >= 0.0 => Some(*n as usize),
+                    _ => None,
+                };
+                if trailer.is_none() {
+                    trailer = Some(t);
+                }
+                match prev {
+                    Some(p) => {
+                        at = p;
+                        continue;
+                    }
+                    None => {
+                        return Ok(Doc {
+                            b,
+                            offsets,
+                            compressed,
+                            streams: RefCell::default(),
+                            trailer: trailer.unwrap_or(Obj::Null),
+                        });
+                    }
+                }
             }
             loop {
                 let save = lx.pos;
@@ -472,6 +510,8 @@ impl<'a> Doc<'a> {
                     return Ok(Doc {
                         b,
                         offsets,
+                        compressed,
+                        streams: RefCell::default(),
                         trailer: trailer.unwrap_or(Obj::Null),
                     });
                 }
@@ -537,15 +577,23 @@ impl<'a> Doc<'a> {
         Ok(Doc {
             b,
             offsets,
+            compressed: HashMap::new(),
+            streams: RefCell::default(),
             trailer,
         })
     }
 
     /// Object `num` as parsed, a stream's end not yet found.
     fn parsed(&self, num: u32) -> PResult<Obj> {
-        let off = *self.offsets.get(&num).ok_or_else(|| {
-            format!("object {num} is not in the file (or is in a compressed object stream)")
-        })?;
+        if !self.offsets.contains_key(&num)
+            && let Some(&(stm, index)) = self.compressed.get(&num)
+        {
+            return self.in_object_stream(num, stm, index);
+        }
+        let off = *self
+            .offsets
+            .get(&num)
+            .ok_or_else(|| format!("object {num} is not in the file"))?;
         let mut lx = Lexer::new(self.b, off);
         let n = lx.uint();
         let g = lx.uint();
@@ -585,6 +633,63 @@ impl<'a> Doc<'a> {
         Ok(o)
     }
 
+    /// Object `num`, entry `index` of object stream `stm` (§7.5.7).
+    fn in_object_stream(&self, num: u32, stm: u32, index: usize) -> PResult<Obj> {
+        let cached = self.streams.borrow().get(&stm).cloned();
+        let data = match cached {
+            Some(d) => d,
+            None => {
+                if self.streams.borrow().len() >= MAX_OBJECT_STREAMS {
+                    return Err(format!(
+                        "more than {MAX_OBJECT_STREAMS} object streams are needed"
+                    ));
+                }
+                // An object stream is never itself in an object stream.
+                if !self.offsets.contains_key(&stm) {
+                    return Err(format!("object stream {stm} is not in the file"));
+                }
+                let o = self.object(stm)?;
+                if !matches!(o.get(b"Type"), Some(Obj::Name(n)) if n == b"ObjStm") {
+                    return Err(format!("object {stm} is not an object stream"));
+                }
+                let d = Rc::new(
+                    stream_data(self.b, &o, MAX_XREF_STREAM_BYTES)
+                        .map_err(|e| format!("object stream {stm}: {e}"))?,
+                );
+                self.streams.borrow_mut().insert(stm, Rc::clone(&d));
+                d
+            }
+        };
+        let o = self.object(stm)?;
+        let first = match o.get(b"First") {
+            Some(Obj::Num(n)) if *n >= 0.0 => *n as usize,
+            _ => return Err(format!("object stream {stm} has no /First")),
+        };
+        let mut lx = Lexer::new(&data, 0);
+        let mut found = None;
+        for i in 0..=index {
+            let (Some(n), Some(off)) = (lx.uint(), lx.uint()) else {
+                return Err(format!("object stream {stm} has no entry {index}"));
+            };
+            if i == index {
+                found = Some((n, off));
+            }
+        }
+        match found {
+            Some((n, off)) if n == u64::from(num) => {
+                let at = first
+                    .checked_add(off as usize)
+                    .filter(|&a| a < data.len())
+                    .ok_or_else(|| format!("object {num} is outside its object stream"))?;
+                match Lexer::new(&data, at).object(0)? {
+                    Obj::Stream(..) => Err(format!("object {num}: a stream in an object stream")),
+                    other => Ok(other),
+                }
+            }
+            _ => Err(format!("object {num} is not where its object stream says")),
+        }
+    }
+
     /// Follow a reference (at most a few hops).
     fn resolve(&self, o: &Obj) -> PResult<Obj> {
         let mut cur = o.clone();
@@ -596,6 +701,173 @@ impl<'a> Doc<'a> {
         }
         Err("a reference chain is too long".into())
     }
+}
+
+/// Read the cross-reference stream object at `at` (§7.5.8) into `offsets` and `compressed`
+/// (entries already known, from a newer section, win); its dictionary is the trailer.
+fn xref_stream(
+    b: &[u8],
+    at: usize,
+    offsets: &mut HashMap<u32, usize>,
+    compressed: &mut HashMap<u32, (u32, usize)>,
+) -> PResult<Obj> {
+    let mut lx = Lexer::new(b, at);
+    if lx.uint().is_none() || lx.uint().is_none() || !lx.keyword(b"obj") {
+        return Err("no cross-reference table where startxref points".into());
+    }
+    let o = lx.object(0)?;
+    let Obj::Stream(d, start, _) = &o else {
+        return Err("no cross-reference table where startxref points".into());
+    };
+    if !matches!(o.get(b"Type"), Some(Obj::Name(n)) if n == b"XRef") {
+        return Err("no cross-reference table where startxref points".into());
+    }
+    let len = match o.get(b"Length") {
+        Some(Obj::Num(n)) if *n >= 0.0 => *n as usize,
+        _ => return Err("the cross-reference stream has no direct length".into()),
+    };
+    let end = start
+        .checked_add(len)
+        .filter(|&e| e <= b.len())
+        .ok_or("the cross-reference stream runs past the end of the file")?;
+    let nums = |k: &[u8]| -> Option<Vec<u64>> {
+        match o.get(k)? {
+            Obj::Array(a) => a
+                .iter()
+                .map(|x| match x {
+                    Obj::Num(n) if *n >= 0.0 && *n <= 4_294_967_295.0 => Some(*n as u64),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
+        }
+    };
+    let w = nums(b"W").ok_or("the cross-reference stream has no /W")?;
+    let [w0, w1, w2] = w.as_slice() else {
+        return Err("the cross-reference stream's /W is not three widths".into());
+    };
+    let (w0, w1, w2) = (*w0 as usize, *w1 as usize, *w2 as usize);
+    if w0 > 4 || w1 > 8 || w2 > 8 {
+        return Err("the cross-reference stream's /W is too wide".into());
+    }
+    let row = w0 + w1 + w2;
+    // The data, through FlateDecode and a PNG predictor (§7.4.4.4) when declared.
+    let stream = Obj::Stream(
+        d.iter()
+            .filter(|(k, _)| k != b"DecodeParms")
+            .cloned()
+            .collect(),
+        *start,
+        end,
+    );
+    let mut data = stream_data(b, &stream, MAX_XREF_STREAM_BYTES)?;
+    if let Some(parms) = o.get(b"DecodeParms") {
+        let predictor = match parms.get(b"Predictor") {
+            Some(Obj::Num(n)) => *n as u32,
+            _ => 1,
+        };
+        let columns = match parms.get(b"Columns") {
+            Some(Obj::Num(n)) if *n >= 1.0 => *n as usize,
+            _ => 1,
+        };
+        if predictor >= 10 {
+            if columns != row {
+                return Err(
+                    "the cross-reference stream's predictor columns do not match /W".into(),
+                );
+            }
+            data = unpredict_png(&data, columns)?;
+        } else if predictor != 1 {
+            return Err(
+                "the cross-reference stream uses a predictor Backpack does not read".into(),
+            );
+        }
+    }
+    if row == 0 {
+        return Err("the cross-reference stream's /W is empty".into());
+    }
+    let size = match o.get(b"Size") {
+        Some(Obj::Num(n)) if *n >= 0.0 => *n as u64,
+        _ => return Err("the cross-reference stream has no /Size".into()),
+    };
+    let index = nums(b"Index").unwrap_or_else(|| vec![0, size]);
+    let field = |bytes: &[u8]| bytes.iter().fold(0u64, |v, &x| (v << 8) | u64::from(x));
+    let mut rows = data.chunks_exact(row);
+    for pair in index.chunks(2) {
+        let [first, count] = pair else {
+            return Err("the cross-reference stream's /Index is odd".into());
+        };
+        for i in 0..*count {
+            let Some(r) = rows.next() else {
+                return Err("the cross-reference stream is cut short".into());
+            };
+            let num = first
+                .checked_add(i)
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or("the cross-reference stream names an object number too large")?;
+            let kind = if w0 == 0 { 1 } else { field(&r[..w0]) };
+            let f2 = field(&r[w0..w0 + w1]);
+            let f3 = field(&r[w0 + w1..]);
+            match kind {
+                1 => {
+                    offsets.entry(num).or_insert(f2 as usize);
+                }
+                2 => {
+                    let stm = u32::try_from(f2).map_err(|_| "bad object stream number")?;
+                    compressed.entry(num).or_insert((stm, f3 as usize));
+                }
+                _ => {}
+            }
+        }
+    }
+    Ok(Obj::Dict(d.clone()))
+}
+
+/// Undo the PNG predictors (§7.4.4.4: one filter-type byte per row of `columns` bytes).
+fn unpredict_png(data: &[u8], columns: usize) -> PResult<Vec<u8>> {
+    let mut out: Vec<u8> = Vec::with_capacity(data.len());
+    let mut prev = vec![0u8; columns];
+    for chunk in data.chunks(columns + 1) {
+        let Some((&kind, row)) = chunk.split_first() else {
+            break;
+        };
+        if row.len() != columns {
+            return Err("the cross-reference stream's last row is cut short".into());
+        }
+        let mut cur = vec![0u8; columns];
+        for i in 0..columns {
+            let left = if i > 0 { cur[i - 1] } else { 0 };
+            let up = prev[i];
+            let up_left = if i > 0 { prev[i - 1] } else { 0 };
+            let x = row[i];
+            cur[i] = match kind {
+                0 => x,
+                1 => x.wrapping_add(left),
+                2 => x.wrapping_add(up),
+                3 => x.wrapping_add(((u16::from(left) + u16::from(up)) / 2) as u8),
+                4 => {
+                    let p = i16::from(left) + i16::from(up) - i16::from(up_left);
+                    let (pa, pb, pc) = (
+                        (p - i16::from(left)).abs(),
+                        (p - i16::from(up)).abs(),
+                        (p - i16::from(up_left)).abs(),
+                    );
+                    let pred = if pa <= pb && pa <= pc {
+                        left
+                    } else if pb <= pc {
+                        up
+                    } else {
+                        up_left
+                    };
+                    x.wrapping_add(pred)
+                }
+                _ => return Err("the cross-reference stream has an unknown png row filter".into()),
+            };
+        }
+        out.extend_from_slice(&cur);
+        prev = cur;
+    }
+    Ok(out)
 }
 
 /// Decode a stream's data under `cap` bytes.
@@ -651,6 +923,83 @@ fn stream_data(b: &[u8], o: &Obj, cap: u64) -> PResult<Vec<u8>> {
         }
     }
     Ok(data)
+}
+
+/// A PDF opened for its document-level metadata: the document information dictionary
+/// (ISO 32000-1 §14.3.3) and the catalog's XMP metadata stream (§14.3.2), under the same
+/// bounds as [`read`]. Used by import for Open Badge Factory PDF badges
+/// ([`crate::wallets::pdf`]). Encrypted PDFs are refused when opened.
+pub struct PdfDoc<'a> {
+    doc: Doc<'a>,
+}
+
+/// Why a document information entry is unusable.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum InfoError {
+    /// A reference that leads nowhere readable.
+    #[error("points nowhere")]
+    Dangling,
+    /// Not a string.
+    #[error("is not a text string")]
+    NotText,
+}
+
+impl<'a> PdfDoc<'a> {
+    /// Open `b`: its cross-reference table (or a scan) and trailer; refused when encrypted.
+    pub fn open(b: &'a [u8]) -> Result<PdfDoc<'a>, PdfReadError> {
+        let doc = Doc::open(b)?;
+        if doc.trailer.get(b"Encrypt").is_some() {
+            return Err(PdfReadError::Encrypted);
+        }
+        Ok(PdfDoc { doc })
+    }
+
+    /// The document information dictionary's `key` as text (UTF-8 as written, which is what
+    /// generators put in custom keys, else a PDF text string). `Ok(None)`: no such entry, or
+    /// no readable information dictionary.
+    pub fn info_text(&self, key: &[u8]) -> Result<Option<String>, InfoError> {
+        let Some(info) = self.doc.trailer.get(b"Info") else {
+            return Ok(None);
+        };
+        let Ok(info) = self.doc.resolve(info) else {
+            return Ok(None);
+        };
+        let Some(value) = info.get(key) else {
+            return Ok(None);
+        };
+        match self.doc.resolve(value).map_err(|_| InfoError::Dangling)? {
+            Obj::Str(raw) => {
+                if !raw.starts_with(&[0xfe, 0xff])
+                    && !raw.starts_with(&[0xef, 0xbb, 0xbf])
+                    && let Ok(s) = std::str::from_utf8(&raw)
+                {
+                    return Ok(Some(s.to_owned()));
+                }
+                Ok(Some(text_string(&raw)))
+            }
+            _ => Err(InfoError::NotText),
+        }
+    }
+
+    /// The catalog's `/Metadata` stream, decoded within `cap` bytes. `Ok(None)`: there is none.
+    /// `Err`: it cannot be decoded within the cap (one line, why).
+    pub fn metadata(&self, cap: u64) -> Result<Option<Vec<u8>>, String> {
+        let Some(root) = self.doc.trailer.get(b"Root") else {
+            return Ok(None);
+        };
+        let Ok(catalog) = self.doc.resolve(root) else {
+            return Ok(None);
+        };
+        let Some(meta) = catalog.get(b"Metadata") else {
+            return Ok(None);
+        };
+        let stream = match self.doc.resolve(meta) {
+            Ok(s @ Obj::Stream(..)) => s,
+            _ => return Ok(None),
+        };
+        stream_data(self.doc.b, &stream, cap).map(Some)
+    }
 }
 
 /// Every attached file of a PDF, each read on its own (one damaged attachment never hides
@@ -774,6 +1123,24 @@ fn walk(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn png_predictors_are_undone_row_by_row() {
+        // Columns 3: None, Up, Sub, Average, Paeth.
+        let data = [
+            0, 1, 2, 3, //
+            2, 1, 1, 1, //
+            1, 5, 1, 1, //
+            3, 4, 4, 4, //
+            4, 1, 1, 1,
+        ];
+        assert_eq!(
+            unpredict_png(&data, 3).unwrap(),
+            vec![1, 2, 3, 2, 3, 4, 5, 6, 7, 6, 10, 12, 7, 11, 13]
+        );
+        assert!(unpredict_png(&[9, 0, 0, 0], 3).is_err());
+        assert!(unpredict_png(&[0, 1, 2, 3, 0, 1], 3).is_err());
+    }
     use std::io::Write as _;
 
     /// A minimal PDF with the given attachment streams (dictionary extra, data), written

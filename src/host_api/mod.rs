@@ -39,6 +39,7 @@
 //! 127.0.0.1 with the "browser" driven by the test.
 
 pub mod discovery;
+#[cfg(feature = "net")]
 pub mod http;
 pub mod loopback;
 pub mod oauth;

@@ -23,23 +23,40 @@ pub struct When {
     pub note: Option<String>,
 }
 
+/// Why a value is not a badge date. The messages are the report's detail lines.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DateError {
+    /// Not a string or a number that reads as a date (the value, shortened).
+    #[error("{0} is not a date")]
+    NotADate(String),
+    /// A unix timestamp chrono cannot represent.
+    #[error("{0} is out of range as a unix timestamp")]
+    OutOfRange(i64),
+    /// A string in none of the accepted shapes (the value, shortened and quoted).
+    #[error("{0} is not a date-time with a time zone")]
+    NoTimeZone(String),
+}
+
 /// Parse a badge date (string or OB 1.x number). `Err` says what is wrong, one line.
-pub fn parse_date(v: &Value) -> Result<When, String> {
+pub fn parse_date(v: &Value) -> Result<When, DateError> {
     match v {
         Value::String(s) => parse_date_str(s),
         Value::Number(n) => {
-            let secs = n.as_i64().ok_or_else(|| format!("{n} is not a date"))?;
+            let secs = n
+                .as_i64()
+                .ok_or_else(|| DateError::NotADate(n.to_string()))?;
             unix(secs)
         }
-        other => Err(format!("{} is not a date", short(other))),
+        other => Err(DateError::NotADate(short(other))),
     }
 }
 
-fn unix(secs: i64) -> Result<When, String> {
+fn unix(secs: i64) -> Result<When, DateError> {
     let at = Utc
         .timestamp_opt(secs, 0)
         .single()
-        .ok_or_else(|| format!("{secs} is out of range as a unix timestamp"))?;
+        .ok_or(DateError::OutOfRange(secs))?;
     Ok(When {
         at,
         note: Some(format!(
@@ -48,7 +65,7 @@ fn unix(secs: i64) -> Result<When, String> {
     })
 }
 
-fn parse_date_str(s: &str) -> Result<When, String> {
+fn parse_date_str(s: &str) -> Result<When, DateError> {
     let t = s.trim();
     if let Ok(d) = DateTime::parse_from_rfc3339(t) {
         return Ok(When {
@@ -91,10 +108,7 @@ fn parse_date_str(s: &str) -> Result<When, String> {
     {
         return unix(secs);
     }
-    Err(format!(
-        "{} is not a date-time with a time zone",
-        short(&Value::String(s.into()))
-    ))
+    Err(DateError::NoTimeZone(short(&Value::String(s.into()))))
 }
 
 fn short(v: &Value) -> String {
@@ -200,8 +214,14 @@ mod tests {
             parse_date(&json!("1400000000")).unwrap().at,
             at("2014-05-13T16:53:20Z")
         );
-        assert!(parse_date(&json!("yesterday")).is_err());
-        assert!(parse_date(&json!({"a": 1})).is_err());
+        assert_eq!(
+            parse_date(&json!("yesterday")).unwrap_err().to_string(),
+            "\"yesterday\" is not a date-time with a time zone"
+        );
+        assert!(matches!(
+            parse_date(&json!({"a": 1})),
+            Err(DateError::NotADate(_))
+        ));
     }
 
     #[test]

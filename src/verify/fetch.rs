@@ -41,9 +41,11 @@ impl Doc {
     }
 
     /// The body as JSON (with the crate's size limit and serde_json's depth limit).
-    pub fn json(&self) -> Result<Value, String> {
-        crate::verify::data_integrity::parse_json_limited(&self.body)
-            .map_err(|e| format!("{} is not a JSON document: {e}", self.requested))
+    pub fn json(&self) -> Result<Value, NotJson> {
+        crate::verify::data_integrity::parse_json_limited(&self.body).map_err(|reason| NotJson {
+            url: self.requested.clone(),
+            reason,
+        })
     }
 
     /// "fetched on 3 May 2026", or "fetched on 3 May 2026, kept in the wallet" for a cached copy.
@@ -61,7 +63,29 @@ impl Doc {
 pub trait Documents {
     /// GET `url`. `Ok` for any HTTP status; `Err` (one line) when nothing could be read:
     /// offline with no cached copy, refused, unreachable, too large.
-    fn get(&self, url: &str, accept: &str) -> Result<Doc, String>;
+    fn get(&self, url: &str, accept: &str) -> Result<Doc, DocError>;
+}
+
+/// A fetched document that is not JSON (within the size limit).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{url} is not a JSON document: {reason}")]
+pub struct NotJson {
+    /// The URL asked for.
+    pub url: String,
+    /// Why.
+    pub reason: crate::verify::data_integrity::JsonLimitError,
+}
+
+/// Why a document could not be read at all (the check is "could not check").
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum DocError {
+    /// No network and no cache ([`NoDocuments`]).
+    #[error("offline, cannot fetch {0}")]
+    NoDocuments(String),
+    /// The host's fetcher refused or failed, and the wallet has no copy.
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
 }
 
 /// No network and no cache: every document is unavailable ("offline").
@@ -69,8 +93,8 @@ pub trait Documents {
 pub struct NoDocuments;
 
 impl Documents for NoDocuments {
-    fn get(&self, url: &str, _accept: &str) -> Result<Doc, String> {
-        Err(format!("offline, cannot fetch {url}"))
+    fn get(&self, url: &str, _accept: &str) -> Result<Doc, DocError> {
+        Err(DocError::NoDocuments(url.to_owned()))
     }
 }
 
@@ -81,7 +105,7 @@ pub struct Net<'a> {
     cache: Option<&'a dyn DocumentCache>,
     clock: &'a dyn Clock,
     records: Mutex<Vec<FetchRecord>>,
-    memo: Mutex<HashMap<String, Result<Doc, String>>>,
+    memo: Mutex<HashMap<String, Result<Doc, DocError>>>,
 }
 
 impl<'a> Net<'a> {
@@ -126,14 +150,14 @@ impl<'a> Net<'a> {
         }
     }
 
-    fn fetch_uncached(&self, url: &str, accept: &str) -> Result<Doc, String> {
+    fn fetch_uncached(&self, url: &str, accept: &str) -> Result<Doc, DocError> {
         let started = Instant::now();
         let result = self.fetcher.fetch(&FetchRequest {
             url: url.to_owned(),
             accept: accept.to_owned(),
         });
         let millis = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-        let now = crate::net::rfc3339(self.clock.now());
+        let now = crate::time::rfc3339(self.clock.now());
         match result {
             Ok(resp) => {
                 self.record(FetchRecord {
@@ -185,7 +209,7 @@ impl<'a> Net<'a> {
                         from_cache: false,
                         error: Some(msg.clone()),
                     });
-                    return Err(msg);
+                    return Err(DocError::Fetch(err));
                 };
                 self.record(FetchRecord {
                     url: url.to_owned(),
@@ -209,7 +233,7 @@ impl<'a> Net<'a> {
 }
 
 impl Documents for Net<'_> {
-    fn get(&self, url: &str, accept: &str) -> Result<Doc, String> {
+    fn get(&self, url: &str, accept: &str) -> Result<Doc, DocError> {
         if let Some(hit) = self.memo.lock().ok().and_then(|m| m.get(url).cloned()) {
             return hit;
         }
@@ -222,24 +246,17 @@ impl Documents for Net<'_> {
 }
 
 /// Why a document gave nothing usable to a check.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum NetFail {
     /// Offline, refused, unreachable, too large: could not check.
+    #[error("{0}")]
     Unavailable(String),
-    /// An HTTP status other than 2xx.
+    /// An HTTP status other than 2xx: the status and the URL.
+    #[error("{1} answered http {0}")]
     Status(u16, String),
     /// The body is not JSON.
+    #[error("{0}")]
     NotJson(String),
-}
-
-impl std::fmt::Display for NetFail {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            NetFail::Unavailable(s) => f.write_str(s),
-            NetFail::Status(code, url) => write!(f, "{url} answered http {code}"),
-            NetFail::NotJson(s) => f.write_str(s),
-        }
-    }
 }
 
 /// "cached 3 days ago" for a cached copy, else `None`.
@@ -247,7 +264,7 @@ pub(crate) fn cache_note(doc: &Doc, clock: &dyn Clock) -> Option<String> {
     doc.from_cache.then(|| {
         format!(
             "cached {}",
-            crate::net::age_phrase(&doc.fetched_at, clock.now())
+            crate::time::age_phrase(&doc.fetched_at, clock.now())
         )
     })
 }
@@ -259,10 +276,12 @@ pub(crate) fn get_json(
     url: &str,
     accept: &str,
 ) -> Result<(Value, Option<String>, Doc), NetFail> {
-    let doc = docs.get(url, accept).map_err(NetFail::Unavailable)?;
+    let doc = docs
+        .get(url, accept)
+        .map_err(|e| NetFail::Unavailable(e.to_string()))?;
     if !doc.ok() {
         return Err(NetFail::Status(doc.status, url.to_owned()));
     }
-    let v = doc.json().map_err(NetFail::NotJson)?;
+    let v = doc.json().map_err(|e| NetFail::NotJson(e.to_string()))?;
     Ok((v, cache_note(&doc, clock), doc))
 }

@@ -46,22 +46,31 @@
 //! A signature that holds with a key nothing ties to the issuer is "signature intact, issuer
 //! not confirmed" ([`Status::IssuerNotConfirmed`]).
 //!
+//! # Layout, by standard
+//!
+//! - [`ob2`]: Open Badges 2.0 ([`ob2::hosted`], [`ob2::signed`]).
+//! - [`ob3`]: Open Badges 3.0 / CLR 2.0 ([`ob3::data_integrity`], [`ob3::vc_jwt`]).
+//! - [`jsonld`]: offline JSON-LD ([`jsonld::loader`], [`jsonld::safe_mode`]) and [`rdfc10`].
+//! - [`keys`]: the one key resolver (DID, JWK, Multikey, OB 2.0 CryptographicKey).
+//!
 //! A CLR 2.0 credential is verified itself and each credential inside it; the CLR's verdict
 //! fails when any inner credential fails, and the detail says which.
 
-pub mod data_integrity;
 pub mod dates;
 pub mod evidence;
 pub mod fetch;
 pub mod jsonld;
 pub mod keys;
 pub mod ob2;
-mod ob3;
+pub mod ob3;
+pub mod rdfc10;
 pub mod recipient;
 pub mod report;
 pub mod schema;
 pub mod status;
-pub mod vc_jwt;
+
+/// Old paths, kept: the Data Integrity and VC-JWT proofs live under [`ob3`].
+pub use ob3::{data_integrity, vc_jwt};
 
 pub use report::{Check, CheckId, EndorsementCheck, FetchRecord, Outcome, Report, Status, Verdict};
 
@@ -125,7 +134,7 @@ impl<'a> VerifyContext<'a> {
 
 /// Verify one badge file's bytes: decode, parse, then every check that applies.
 pub fn verify_bytes(bytes: &[u8], ctx: &VerifyContext<'_>) -> Report {
-    let mut r = Report::new(crate::net::rfc3339(ctx.clock.now()));
+    let mut r = Report::new(crate::time::rfc3339(ctx.clock.now()));
     let decoded = match crate::decode::decode(bytes) {
         Ok(d) => d,
         Err(e) => {
@@ -280,7 +289,7 @@ pub fn verify_decoded(
     parsed: &ParsedCredential,
     ctx: &VerifyContext<'_>,
 ) -> Report {
-    let mut r = Report::new(crate::net::rfc3339(ctx.clock.now()));
+    let mut r = Report::new(crate::time::rfc3339(ctx.clock.now()));
     r.set(CheckId::Decode, Outcome::Pass, decode_detail(decoded));
     run(parsed, ctx, &mut r);
     r
@@ -289,7 +298,7 @@ pub fn verify_decoded(
 /// Verify a credential that is already decoded and parsed (the wallet's re-check, the
 /// credentials inside a CLR or a shared presentation).
 pub fn verify_parsed(parsed: &ParsedCredential, ctx: &VerifyContext<'_>) -> Report {
-    let mut r = Report::new(crate::net::rfc3339(ctx.clock.now()));
+    let mut r = Report::new(crate::time::rfc3339(ctx.clock.now()));
     r.set(CheckId::Decode, Outcome::Pass, "already decoded");
     run(parsed, ctx, &mut r);
     r
@@ -416,6 +425,8 @@ impl Run<'_> {
 
     /// GET `url`, any status.
     pub fn get(&self, url: &str, accept: &str) -> Result<Doc, NetFail> {
-        self.net.get(url, accept).map_err(NetFail::Unavailable)
+        self.net
+            .get(url, accept)
+            .map_err(|e| NetFail::Unavailable(e.to_string()))
     }
 }

@@ -64,6 +64,16 @@ fn hex(bytes: &[u8]) -> String {
     })
 }
 
+/// Why a recipient identity could not be compared.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RecipientError {
+    #[error("hashed identity has no \"alg$\" prefix")]
+    NoAlgPrefix,
+    #[error("unsupported identity hash algorithm {0:?}")]
+    HashAlgorithm(String),
+}
+
 /// Does `candidate` match this identity (hashed or not)? `email` turns on case variants
 /// and case-insensitive plain comparison.
 fn matches(
@@ -72,14 +82,14 @@ fn matches(
     salt: &str,
     candidate: &str,
     email: bool,
-) -> Result<bool, String> {
+) -> Result<bool, RecipientError> {
     if hashed {
         let (alg, want) = identity
             .split_once('$')
-            .ok_or_else(|| "hashed identity has no \"alg$\" prefix".to_string())?;
+            .ok_or(RecipientError::NoAlgPrefix)?;
         let alg = alg.to_ascii_lowercase();
         if alg != "sha256" && alg != "md5" {
-            return Err(format!("unsupported identity hash algorithm {alg:?}"));
+            return Err(RecipientError::HashAlgorithm(alg));
         }
         let want = want.to_ascii_lowercase();
         let tries = if email {
@@ -179,7 +189,7 @@ pub fn check_ob2(recipient: Option<&Value>, learner: &[String]) -> (Outcome, Str
         match matches(identity, hashed, salt, c, kind == "email") {
             Ok(true) => return (Outcome::Pass, describe(c, hashed, identity)),
             Ok(false) => {}
-            Err(e) => return (Outcome::Fail, e),
+            Err(e) => return (Outcome::Fail, e.to_string()),
         }
     }
     (

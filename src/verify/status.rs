@@ -49,7 +49,7 @@ fn r(outcome: Outcome, detail: impl Into<String>) -> EntryResult {
 pub(crate) fn check(
     run: &Run<'_>,
     cred: &Value,
-    verify_list: &dyn Fn(&Value) -> Result<(), String>,
+    verify_list: &dyn Fn(&Value) -> Result<(), UntrustedList>,
 ) -> (Outcome, String) {
     let entries: Vec<&Value> = match cred.get("credentialStatus") {
         None => {
@@ -103,7 +103,7 @@ fn check_entry(
     run: &Run<'_>,
     cred_id: &str,
     entry: &Value,
-    verify_list: &dyn Fn(&Value) -> Result<(), String>,
+    verify_list: &dyn Fn(&Value) -> Result<(), UntrustedList>,
 ) -> EntryResult {
     let ty = super::schema::types(entry);
     if ty.contains(&"1EdTechRevocationList") {
@@ -178,7 +178,7 @@ fn num(v: Option<&Value>) -> Option<u64> {
 fn bitstring(
     run: &Run<'_>,
     entry: &Value,
-    verify_list: &dyn Fn(&Value) -> Result<(), String>,
+    verify_list: &dyn Fn(&Value) -> Result<(), UntrustedList>,
 ) -> EntryResult {
     let purpose = entry
         .get("statusPurpose")
@@ -298,9 +298,44 @@ fn bitstring(
     }
 }
 
+/// Why a status list is not trusted to say anything about the credential (the status is
+/// then "could not check", never "not revoked").
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum UntrustedList {
+    /// Issued by someone else (the list's issuer, the credential's).
+    #[error("the status list is issued by {0}, not by the credential's issuer {1}")]
+    OtherIssuer(String, String),
+    /// Its proof does not verify (the proof check's detail).
+    #[error("its proof does not verify: {0}")]
+    Proof(String),
+    /// Its key is not bound to its issuer (the key check's detail).
+    #[error("its signing key is not bound to the issuer: {0}")]
+    Key(String),
+    /// Past its own `validUntil`.
+    #[error("the status list itself is no longer valid: {0}")]
+    Expired(String),
+    /// Before its own `validFrom`.
+    #[error("the status list itself is not valid yet: {0}")]
+    NotYetValid(String),
+}
+
+/// Why an `encodedList` could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ListError {
+    #[error("encodedList is not base64url-encoded gzip")]
+    NotGzip,
+    #[error("encodedList does not inflate: {0}")]
+    Inflate(String),
+    /// The cap, [`limits::MAX_STATUS_LIST_BYTES`].
+    #[error("encodedList inflates beyond the {0}-byte status list limit")]
+    TooLarge(u64),
+}
+
 /// `encodedList` → the raw bitstring (multibase `u` base64url, or plain base64 for older
 /// StatusList2021 lists, of GZIP), inflated with a cap.
-pub fn decode_list(encoded: &str) -> Result<Vec<u8>, String> {
+pub fn decode_list(encoded: &str) -> Result<Vec<u8>, ListError> {
     let e = encoded.trim();
     let candidates = [e.strip_prefix('u'), Some(e)];
     let mut gz = None;
@@ -315,17 +350,15 @@ pub fn decode_list(encoded: &str) -> Result<Vec<u8>, String> {
             break;
         }
     }
-    let gz = gz.ok_or("encodedList is not base64url-encoded gzip")?;
+    let gz = gz.ok_or(ListError::NotGzip)?;
     let cap = limits::MAX_STATUS_LIST_BYTES;
     let mut out = Vec::new();
     GzDecoder::new(gz.as_slice())
         .take(cap + 1)
         .read_to_end(&mut out)
-        .map_err(|e| format!("encodedList does not inflate: {e}"))?;
+        .map_err(|e| ListError::Inflate(e.to_string()))?;
     if out.len() as u64 > cap {
-        return Err(format!(
-            "encodedList inflates beyond the {cap}-byte status list limit"
-        ));
+        return Err(ListError::TooLarge(cap));
     }
     Ok(out)
 }
@@ -377,7 +410,11 @@ mod tests {
         assert_eq!(decode_list(&encode(&bits)).unwrap().len(), 16_384);
         let bomb = vec![0u8; (limits::MAX_STATUS_LIST_BYTES + 10) as usize];
         let err = decode_list(&encode(&bomb)).unwrap_err();
-        assert!(err.contains("status list limit"), "{err}");
-        assert!(decode_list("uAAAA").is_err());
+        assert_eq!(err, ListError::TooLarge(limits::MAX_STATUS_LIST_BYTES));
+        assert_eq!(
+            err.to_string(),
+            "encodedList inflates beyond the 16777216-byte status list limit"
+        );
+        assert_eq!(decode_list("uAAAA"), Err(ListError::NotGzip));
     }
 }

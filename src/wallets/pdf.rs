@@ -12,35 +12,26 @@
 //! badge). It is named `badge.pdf:openbadges` or `badge.pdf:xmp`. A URL alone is refused
 //! with the importer's usual line: import it by URL with network allowed.
 //!
-//! A PDF is hostile input, read with `lopdf` under caps: at most [`limits::MAX_PDF_BYTES`];
-//! at most [`limits::MAX_PDF_STREAMS`] streams (counted on the raw bytes before parsing, so
-//! decompression work is bounded whatever the deflate ratio); every stream inflated during
-//! loading capped at [`limits::MAX_PDF_STREAM_BYTES`]; only dictionaries, strings, object
-//! streams and the XMP stream kept while loading (page content, fonts and images dropped
-//! unread), within [`limits::MAX_PDF_OBJECT_BYTES`]; XMP text at most
-//! [`limits::MAX_INFLATED_TEXT_BYTES`], never expanding XML entities; encrypted PDFs refused;
-//! lopdf's nesting (100 levels) and reference-chain limits; a panic inside the parser is
-//! caught and reported as an unreadable PDF. No OBF PDF is public; the tests write PDFs with
-//! both embeddings.
+//! A PDF is hostile input, read with the one bounded PDF reader, [`crate::export::pdf_read`]
+//! (the one that reads received portfolios): at most [`limits::MAX_PDF_BYTES`]; at most
+//! [`limits::MAX_PDF_STREAMS`] streams (counted on the raw bytes before parsing); only the
+//! objects on the way to the information dictionary and the XMP stream are parsed, with that
+//! reader's nesting, reference-chain and cross-reference limits; the XMP stream read raw or
+//! through `FlateDecode` / `ASCIIHexDecode` within [`limits::MAX_INFLATED_TEXT_BYTES`], never
+//! expanding XML entities; encrypted PDFs refused. A PDF saved with compressed
+//! cross-references or object streams (PDF 1.5) is refused with one line saying so. No OBF
+//! PDF is public; the tests write PDFs with both embeddings.
 
-use std::cell::Cell;
 use std::path::Path;
 
-use lopdf::{Document, LoadOptions, Object, ObjectId};
 use quick_xml::NsReader;
 use quick_xml::events::Event;
 
 use super::refused;
 use crate::decode::svg;
+use crate::export::pdf_read::{InfoError, PdfDoc, PdfReadError};
 use crate::import::FileOutcome;
 use crate::limits;
-
-thread_local! {
-    /// Bytes of objects kept by [`keep`] during the current load.
-    static KEPT: Cell<u64> = const { Cell::new(0) };
-    /// [`keep`] dropped an object because [`limits::MAX_PDF_OBJECT_BYTES`] was reached.
-    static OVER: Cell<bool> = const { Cell::new(false) };
-}
 
 /// Read a PDF file and take the badge text out of it.
 pub(crate) fn read(path: &Path) -> Result<(String, Vec<u8>), Box<FileOutcome>> {
@@ -84,11 +75,12 @@ pub fn extract(bytes: &[u8]) -> Result<(&'static str, String), String> {
             limits::MAX_PDF_STREAMS
         ));
     }
-    let doc = std::panic::catch_unwind(|| load(bytes))
-        .map_err(|_| "not a readable pdf (the pdf parser gave up on it)".to_string())??;
-    if doc.trailer.get(b"Encrypt").is_ok() {
-        return Err("an encrypted pdf: not read".into());
-    }
+    let doc = PdfDoc::open(bytes).map_err(|e| match e {
+        PdfReadError::Encrypted => "an encrypted pdf: not read".to_string(),
+        PdfReadError::NotPdf => "not a readable pdf: it does not start with %PDF-".to_string(),
+        PdfReadError::Damaged(why) => format!("not a readable pdf: {why}"),
+        other => format!("not a readable pdf: {other}"),
+    })?;
     if let Some(text) = info_badge(&doc)? {
         return Ok(("openbadges", text));
     }
@@ -116,124 +108,29 @@ fn count_streams(bytes: &[u8]) -> usize {
         .count()
 }
 
-fn load(bytes: &[u8]) -> Result<Document, String> {
-    KEPT.set(0);
-    OVER.set(false);
-    let opts = LoadOptions {
-        filter: Some(keep),
-        max_decompressed_size: Some(limits::MAX_PDF_STREAM_BYTES as usize),
-        ..LoadOptions::default()
-    };
-    let doc = Document::load_mem_with_options(bytes, opts).map_err(|e| {
-        format!(
-            "not a readable pdf: {}",
-            e.to_string().to_lowercase().replace(['\n', '\r'], " ")
-        )
-    })?;
-    if OVER.get() {
-        return Err(format!(
-            "pdf holds more than {} bytes of objects (MAX_PDF_OBJECT_BYTES)",
-            limits::MAX_PDF_OBJECT_BYTES
-        ));
-    }
-    Ok(doc)
-}
-
-/// What is kept while loading: everything but streams, plus the object streams (they hold
-/// the other objects) and the XMP metadata stream, within the byte budget.
-fn keep(id: ObjectId, obj: &mut Object) -> Option<(ObjectId, Object)> {
-    if let Object::Stream(s) = obj
-        && !(s.dict.has_type(b"ObjStm") || s.dict.has_type(b"Metadata"))
-    {
-        return None;
-    }
-    let kept = KEPT.get().saturating_add(size(obj, 0));
-    if kept > limits::MAX_PDF_OBJECT_BYTES {
-        OVER.set(true);
-        return None;
-    }
-    KEPT.set(kept);
-    // lopdf keeps `obj` itself for a top-level object and the returned one for an object
-    // stream's member: leave it whole and return a copy.
-    Some((id, obj.clone()))
-}
-
-/// About how many bytes an object holds.
-fn size(obj: &Object, depth: usize) -> u64 {
-    if depth > 128 {
-        return 16;
-    }
-    16 + match obj {
-        Object::String(s, _) => s.len() as u64,
-        Object::Name(n) => n.len() as u64,
-        Object::Array(a) => a.iter().map(|o| size(o, depth + 1)).sum(),
-        Object::Dictionary(d) => d
-            .iter()
-            .map(|(k, v)| k.len() as u64 + size(v, depth + 1))
-            .sum(),
-        Object::Stream(s) => {
-            s.content.len() as u64
-                + s.dict
-                    .iter()
-                    .map(|(k, v)| k.len() as u64 + size(v, depth + 1))
-                    .sum::<u64>()
-        }
-        _ => 0,
-    }
-}
-
-/// A PDF text string: UTF-16BE or UTF-8 with a byte order mark, UTF-8 as written (what
-/// generators put in custom keys), else PDFDocEncoding.
-fn text(obj: &Object) -> Option<String> {
-    let raw = obj.as_str().ok()?;
-    if !raw.starts_with(b"\xFE\xFF")
-        && !raw.starts_with(b"\xEF\xBB\xBF")
-        && let Ok(s) = std::str::from_utf8(raw)
-    {
-        return Some(s.to_owned());
-    }
-    lopdf::decode_text_string(obj).ok()
-}
-
 /// The Info dictionary's `openbadges` text.
-fn info_badge(doc: &Document) -> Result<Option<String>, String> {
-    let Ok(info) = doc.trailer.get(b"Info") else {
-        return Ok(None);
-    };
-    let Ok((_, Object::Dictionary(info))) = doc.dereference(info) else {
-        return Ok(None);
-    };
-    let Ok(value) = info.get(b"openbadges") else {
-        return Ok(None);
-    };
-    let (_, value) = doc
-        .dereference(value)
-        .map_err(|_| "the pdf's openbadges entry points nowhere".to_string())?;
-    match text(value) {
-        Some(t) if !t.trim().is_empty() => Ok(Some(t)),
-        _ => Err("the pdf's openbadges entry is not a text string".into()),
+fn info_badge(doc: &PdfDoc<'_>) -> Result<Option<String>, String> {
+    match doc.info_text(b"openbadges") {
+        Ok(Some(t)) if !t.trim().is_empty() => Ok(Some(t)),
+        Ok(None) => Ok(None),
+        Err(InfoError::Dangling) => Err("the pdf's openbadges entry points nowhere".into()),
+        Ok(Some(_)) | Err(_) => Err("the pdf's openbadges entry is not a text string".into()),
     }
 }
 
 /// The XMP metadata's `<openbadges:assertion verify="…">` (or its body).
-fn xmp_badge(doc: &Document) -> Result<Option<String>, String> {
-    let Ok(catalog) = doc.catalog() else {
-        return Ok(None);
-    };
-    let Ok(meta) = catalog.get(b"Metadata") else {
-        return Ok(None);
-    };
-    let Ok((_, Object::Stream(stream))) = doc.dereference(meta) else {
-        return Ok(None);
-    };
-    let xml = stream
-        .decompressed_content_with_limit(limits::MAX_INFLATED_TEXT_BYTES as usize)
-        .map_err(|_| {
+fn xmp_badge(doc: &PdfDoc<'_>) -> Result<Option<String>, String> {
+    let Some(xml) = doc
+        .metadata(limits::MAX_INFLATED_TEXT_BYTES)
+        .map_err(|why| {
             format!(
-                "the pdf's xmp metadata does not inflate within the {}-byte limit (MAX_INFLATED_TEXT_BYTES)",
+                "the pdf's xmp metadata does not inflate within the {}-byte limit (MAX_INFLATED_TEXT_BYTES): {why}",
                 limits::MAX_INFLATED_TEXT_BYTES
             )
-        })?;
+        })?
+    else {
+        return Ok(None);
+    };
     xmp_assertion(&xml).map_err(|e| format!("the pdf's xmp metadata: {e}"))
 }
 

@@ -43,7 +43,7 @@ pub fn is_url(s: &str) -> bool {
 }
 
 /// The Credly OB 2.0 assertion behind a public badge page URL.
-pub fn credly_assertion(url: &reqwest::Url) -> Option<String> {
+pub fn credly_assertion(url: &url::Url) -> Option<String> {
     let host = url.host_str()?;
     if host != "www.credly.com" && host != "credly.com" {
         return None;
@@ -128,7 +128,7 @@ pub fn import_url(wallet: &Wallet, url: &str, ctx: &VerifyContext<'_>) -> FileOu
             ),
         );
     }
-    let parsed = match reqwest::Url::parse(source) {
+    let parsed = match url::Url::parse(source) {
         Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() => u,
         _ => return refused(source, "not an http(s) link to a badge"),
     };

@@ -9,7 +9,9 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde_json::Value;
 
 use super::multikey::ed25519_from_multikey;
-use super::{Controller, Evidence, EvidenceKind, KeyError, PublicKey, ResolvedKey};
+use super::{
+    Controller, Evidence, EvidenceKind, KeyError, KeyMaterialError, PublicKey, ResolvedKey,
+};
 
 /// The DID part of a DID URL (`did:web:x#key-1` → `did:web:x`).
 pub fn did_of(did_url: &str) -> &str {
@@ -36,10 +38,10 @@ fn is_dns_name(host: &str) -> bool {
 /// percent-encoded port (`%3A`) is allowed after the host, `/.well-known` is used when there
 /// is no path, then `/did.json`. The host must be a plain DNS name; path segments must be
 /// plain too (no `..`, no percent-encoded slashes).
-pub fn did_web_url(did: &str) -> Result<String, String> {
+pub fn did_web_url(did: &str) -> Result<String, KeyMaterialError> {
     let did = did.split(['#', '?']).next().unwrap_or(did);
     let Some(msi) = did.strip_prefix("did:web:") else {
-        return Err(format!("{did} is not a did:web"));
+        return Err(KeyMaterialError::NotDidWeb(did.to_owned()));
     };
     let mut parts = msi.split(':');
     let host_enc = parts.next().unwrap_or_default();
@@ -51,15 +53,13 @@ pub fn did_web_url(did: &str) -> Result<String, String> {
         None => (host_enc, None),
     };
     if !is_dns_name(host) {
-        return Err(format!(
-            "did:web host {host_enc:?} is not a valid domain name"
-        ));
+        return Err(KeyMaterialError::DidWebHost(host_enc.to_owned()));
     }
     let authority = match port {
         Some(p) if !p.is_empty() && p.len() <= 5 && p.chars().all(|c| c.is_ascii_digit()) => {
             format!("{host}:{p}")
         }
-        Some(p) => return Err(format!("did:web port {p:?} is not a number")),
+        Some(p) => return Err(KeyMaterialError::DidWebPort(p.to_owned())),
         None => host.to_ascii_lowercase(),
     };
     let segments: Vec<&str> = parts.collect();
@@ -70,7 +70,7 @@ pub fn did_web_url(did: &str) -> Result<String, String> {
             && s.chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '~'));
         if !ok {
-            return Err(format!("did:web path segment {s:?} is not allowed"));
+            return Err(KeyMaterialError::DidWebSegment((*s).to_owned()));
         }
     }
     let path = if segments.is_empty() {
@@ -102,7 +102,7 @@ pub fn resolve_did_key(vm: &str) -> Result<ResolvedKey, KeyError> {
         Some((a, b)) => (a, Some(b)),
         None => (rest, None),
     };
-    let pk = ed25519_from_multikey(mk).map_err(invalid)?;
+    let pk = ed25519_from_multikey(mk).map_err(|e| invalid(e.to_string()))?;
     if let Some(f) = fragment
         && f != mk
     {
@@ -139,7 +139,7 @@ pub fn resolve_did_jwk(vm: &str) -> Result<ResolvedKey, KeyError> {
         .map_err(|e| invalid(format!("did:jwk does not hold a JSON JWK: {e}")))?;
     Ok(ResolvedKey {
         id: vm.to_owned(),
-        key: super::jwk::key_from_jwk(&jwk).map_err(invalid)?,
+        key: super::jwk::key_from_jwk(&jwk).map_err(|e| invalid(e.to_string()))?,
         controller: Some(Controller {
             id: did.to_owned(),
             evidence: self_certifying(did),

@@ -7,7 +7,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jsonwebtoken::DecodingKey;
 use serde_json::Value;
 
-use super::PublicKey;
+use super::{KeyMaterialError, PublicKey};
 
 fn b64(s: &str) -> Option<Vec<u8>> {
     URL_SAFE_NO_PAD.decode(s.trim_end_matches('=')).ok()
@@ -15,76 +15,67 @@ fn b64(s: &str) -> Option<Vec<u8>> {
 
 /// A public JWK as a key: an OKP/Ed25519 JWK becomes [`PublicKey::Ed25519`]; RSA and EC
 /// P-256 JWKs are checked and kept as JWKs.
-pub fn key_from_jwk(jwk: &Value) -> Result<PublicKey, String> {
-    let o = jwk.as_object().ok_or("the JWK is not a JSON object")?;
+pub fn key_from_jwk(jwk: &Value) -> Result<PublicKey, KeyMaterialError> {
+    let o = jwk.as_object().ok_or(KeyMaterialError::JwkNotObject)?;
     if o.contains_key("d") {
-        return Err("the JWK holds a private key (\"d\"); refusing it".into());
+        return Err(KeyMaterialError::JwkPrivate);
     }
     let s = |k: &str| o.get(k).and_then(Value::as_str);
     match s("kty") {
         Some("OKP") => {
             if s("crv") != Some("Ed25519") {
-                return Err(format!(
-                    "unsupported OKP curve {:?} (only Ed25519)",
-                    s("crv").unwrap_or("")
+                return Err(KeyMaterialError::OkpCurve(
+                    s("crv").unwrap_or("").to_owned(),
                 ));
             }
-            let x = s("x").ok_or("the Ed25519 JWK has no \"x\"")?;
-            let bytes = b64(x).ok_or("the Ed25519 JWK \"x\" is not base64url")?;
-            let pk = <[u8; 32]>::try_from(bytes.as_slice()).map_err(|_| {
-                format!(
-                    "the Ed25519 JWK \"x\" holds {} bytes, expected 32",
-                    bytes.len()
-                )
-            })?;
+            let x = s("x").ok_or(KeyMaterialError::OkpNoX)?;
+            let bytes = b64(x).ok_or(KeyMaterialError::OkpXNotBase64url)?;
+            let pk = <[u8; 32]>::try_from(bytes.as_slice())
+                .map_err(|_| KeyMaterialError::OkpXLength(bytes.len()))?;
             Ok(PublicKey::Ed25519(pk))
         }
         Some("RSA") => {
             let (Some(n), Some(_e)) = (s("n"), s("e")) else {
-                return Err("the RSA JWK lacks n or e".into());
+                return Err(KeyMaterialError::RsaMissing);
             };
             if b64(n).map_or(0, |v| v.len()) < 256 {
-                return Err("the RSA JWK modulus is shorter than 2048 bits".into());
+                return Err(KeyMaterialError::RsaShort);
             }
             Ok(PublicKey::Jwk(jwk.clone()))
         }
         Some("EC") => {
             if s("crv") != Some("P-256") {
-                return Err(format!(
-                    "unsupported EC curve {:?} (only P-256)",
-                    s("crv").unwrap_or("")
-                ));
+                return Err(KeyMaterialError::EcCurve(s("crv").unwrap_or("").to_owned()));
             }
             let (Some(x), Some(y)) = (s("x"), s("y")) else {
-                return Err("the EC JWK lacks x or y".into());
+                return Err(KeyMaterialError::EcMissing);
             };
             if b64(x).map(|v| v.len()) != Some(32) || b64(y).map(|v| v.len()) != Some(32) {
-                return Err("the EC JWK coordinates are not 32 bytes".into());
+                return Err(KeyMaterialError::EcLength);
             }
             Ok(PublicKey::Jwk(jwk.clone()))
         }
-        Some(other) => Err(format!("unsupported JWK key type {other:?}")),
-        None => Err("the JWK has no kty".into()),
+        Some(other) => Err(KeyMaterialError::Kty(other.to_owned())),
+        None => Err(KeyMaterialError::NoKty),
     }
 }
 
 /// A key as `jsonwebtoken` needs it to check a JWS.
-pub fn decoding_key(k: &PublicKey) -> Result<DecodingKey, String> {
+pub fn decoding_key(k: &PublicKey) -> Result<DecodingKey, KeyMaterialError> {
     match k {
         PublicKey::Ed25519(raw) => Ok(DecodingKey::from_ed_der(raw)),
         PublicKey::Jwk(j) => {
             let s = |k: &str| j.get(k).and_then(Value::as_str).unwrap_or("");
             match s("kty") {
                 "RSA" => DecodingKey::from_rsa_components(s("n"), s("e"))
-                    .map_err(|e| format!("bad RSA JWK: {e}")),
+                    .map_err(|e| KeyMaterialError::Library("RSA JWK", e.to_string())),
                 "EC" => DecodingKey::from_ec_components(s("x"), s("y"))
-                    .map_err(|e| format!("bad EC JWK: {e}")),
-                other => Err(format!("unsupported JWK key type {other:?}")),
+                    .map_err(|e| KeyMaterialError::Library("EC JWK", e.to_string())),
+                other => Err(KeyMaterialError::Kty(other.to_owned())),
             }
         }
-        PublicKey::RsaPem(pem) => {
-            DecodingKey::from_rsa_pem(pem.as_bytes()).map_err(|e| format!("bad RSA PEM: {e}"))
-        }
+        PublicKey::RsaPem(pem) => DecodingKey::from_rsa_pem(pem.as_bytes())
+            .map_err(|e| KeyMaterialError::Library("RSA PEM", e.to_string())),
     }
 }
 
@@ -132,11 +123,15 @@ mod tests {
     fn private_and_short_keys_refused() {
         let e = key_from_jwk(&json!({"kty": "OKP", "crv": "Ed25519", "x": "AA", "d": "AA"}))
             .unwrap_err();
-        assert!(e.contains("private"), "{e}");
+        assert_eq!(e, KeyMaterialError::JwkPrivate);
+        assert_eq!(
+            e.to_string(),
+            "the JWK holds a private key (\"d\"); refusing it"
+        );
         let e = key_from_jwk(&json!({"kty": "OKP", "crv": "Ed25519", "x": "AAAA"})).unwrap_err();
-        assert!(e.contains("expected 32"), "{e}");
+        assert_eq!(e, KeyMaterialError::OkpXLength(3));
         let e = key_from_jwk(&json!({"kty": "RSA", "n": "AQAB", "e": "AQAB"})).unwrap_err();
-        assert!(e.contains("2048"), "{e}");
+        assert_eq!(e, KeyMaterialError::RsaShort);
     }
 
     #[test]

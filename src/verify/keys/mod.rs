@@ -233,7 +233,7 @@ fn is_http(s: &str) -> bool {
 }
 
 fn origin(u: &str) -> Option<String> {
-    let o = reqwest::Url::parse(u).ok()?.origin();
+    let o = url::Url::parse(u).ok()?.origin();
     o.is_tuple().then(|| o.ascii_serialization())
 }
 
@@ -246,11 +246,74 @@ fn absolute(candidate: &str, doc_id: &str) -> String {
     }
 }
 
+/// Why key material (a Multikey, a base58 key, a JWK, a PEM, a `did:web`) is unusable. The
+/// messages are the report's detail lines.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum KeyMaterialError {
+    #[error("publicKeyMultibase is not a string")]
+    MultibaseNotString,
+    #[error("publicKeyMultibase is not base58btc (does not start with 'z')")]
+    MultibaseNotBase58btc,
+    /// The property name.
+    #[error("{0} is too long for an Ed25519 key")]
+    TooLong(&'static str),
+    /// The property, the encoding's name, the decoder's reason.
+    #[error("{0} is not valid {1}: {2}")]
+    Base58(&'static str, &'static str, String),
+    /// The first two bytes, hex.
+    #[error("multikey prefix 0x{0} is not Ed25519 (0xed01); only Ed25519 keys are supported")]
+    NotEd25519Multikey(String),
+    #[error("Ed25519 multikey holds {0} key bytes, expected 32")]
+    MultikeyLength(usize),
+    #[error("publicKeyBase58 holds {0} bytes, expected 32")]
+    Base58Length(usize),
+    #[error("the verification method has no publicKeyMultibase, publicKeyJwk or publicKeyBase58")]
+    NoMaterial,
+    #[error("the JWK is not a JSON object")]
+    JwkNotObject,
+    #[error("the JWK holds a private key (\"d\"); refusing it")]
+    JwkPrivate,
+    #[error("unsupported OKP curve {0:?} (only Ed25519)")]
+    OkpCurve(String),
+    #[error("the Ed25519 JWK has no \"x\"")]
+    OkpNoX,
+    #[error("the Ed25519 JWK \"x\" is not base64url")]
+    OkpXNotBase64url,
+    #[error("the Ed25519 JWK \"x\" holds {0} bytes, expected 32")]
+    OkpXLength(usize),
+    #[error("the RSA JWK lacks n or e")]
+    RsaMissing,
+    #[error("the RSA JWK modulus is shorter than 2048 bits")]
+    RsaShort,
+    #[error("unsupported EC curve {0:?} (only P-256)")]
+    EcCurve(String),
+    #[error("the EC JWK lacks x or y")]
+    EcMissing,
+    #[error("the EC JWK coordinates are not 32 bytes")]
+    EcLength,
+    #[error("unsupported JWK key type {0:?}")]
+    Kty(String),
+    #[error("the JWK has no kty")]
+    NoKty,
+    /// What was given ("RSA JWK", "EC JWK", "RSA PEM") and the library's reason.
+    #[error("bad {0}: {1}")]
+    Library(&'static str, String),
+    #[error("{0} is not a did:web")]
+    NotDidWeb(String),
+    #[error("did:web host {0:?} is not a valid domain name")]
+    DidWebHost(String),
+    #[error("did:web port {0:?} is not a number")]
+    DidWebPort(String),
+    #[error("did:web path segment {0:?} is not allowed")]
+    DidWebSegment(String),
+}
+
 /// The key material of a verification method object (Multikey, Ed25519VerificationKey2020 /
 /// 2018, JsonWebKey2020 / JsonWebKey, CryptographicKey).
-fn material(method: &Value) -> Result<PublicKey, String> {
+fn material(method: &Value) -> Result<PublicKey, KeyMaterialError> {
     if let Some(mb) = method.get("publicKeyMultibase") {
-        let mb = mb.as_str().ok_or("publicKeyMultibase is not a string")?;
+        let mb = mb.as_str().ok_or(KeyMaterialError::MultibaseNotString)?;
         return ed25519_from_multikey(mb).map(PublicKey::Ed25519);
     }
     if let Some(jwk) = method.get("publicKeyJwk") {
@@ -265,7 +328,7 @@ fn material(method: &Value) -> Result<PublicKey, String> {
     if method.get("kty").is_some() {
         return key_from_jwk(method);
     }
-    Err("the verification method has no publicKeyMultibase, publicKeyJwk or publicKeyBase58".into())
+    Err(KeyMaterialError::NoMaterial)
 }
 
 /// The method objects a controller document defines (`verificationMethod`, and methods
@@ -343,7 +406,7 @@ impl<'a> Resolver<'a> {
     fn fetch(&self, url: &str, accept: &str) -> Fetched {
         let doc = match self.docs.get(url, accept) {
             Ok(d) => d,
-            Err(e) => return Fetched::Unavailable(e),
+            Err(e) => return Fetched::Unavailable(e.to_string()),
         };
         if !doc.ok() {
             return Fetched::Unavailable(format!("{url} answered http {}", doc.status));
@@ -369,7 +432,7 @@ impl<'a> Resolver<'a> {
         let v = match doc.json() {
             Ok(v @ Value::Object(_)) => v,
             Ok(_) => return Fetched::Bad(format!("{url} is not a JSON object")),
-            Err(e) => return Fetched::Bad(e),
+            Err(e) => return Fetched::Bad(e.to_string()),
         };
         Fetched::Doc(doc, v)
     }
@@ -483,7 +546,7 @@ impl<'a> Resolver<'a> {
             reason,
         };
         let did = did_of(vm);
-        let url = did_web_url(did).map_err(invalid)?;
+        let url = did_web_url(did).map_err(|e| invalid(e.to_string()))?;
         let (doc, v) = match self.fetch(&url, ACCEPT_KEYS) {
             Fetched::Doc(d, v) => (d, v),
             Fetched::Unavailable(why) => {
@@ -886,7 +949,7 @@ impl<'a> Resolver<'a> {
 
 /// `https://{host[:port]}/.well-known/jwks.json` of an https issuer id (OB 3.0 key provenance).
 pub fn jwks_url(issuer: &str) -> Option<String> {
-    let u = reqwest::Url::parse(issuer).ok()?;
+    let u = url::Url::parse(issuer).ok()?;
     if u.scheme() != "https" {
         return None;
     }

@@ -4,6 +4,8 @@
 //! <https://w3c-ccg.github.io/did-method-key/>): `z` + base58btc(`0xed01` ‖ 32-byte key),
 //! always starting `z6Mk`. Any other multicodec prefix is refused.
 
+use super::KeyMaterialError;
+
 /// Multicodec prefix of an Ed25519 public key (varint `0xed`).
 const ED25519_PUB_MULTICODEC: [u8; 2] = [0xed, 0x01];
 
@@ -27,40 +29,32 @@ pub fn did_key_verification_method(pk: &[u8; 32]) -> String {
 }
 
 /// Decode an Ed25519 Multikey (`z6Mk…`). Errors say what is wrong, in one line.
-pub fn ed25519_from_multikey(mk: &str) -> Result<[u8; 32], String> {
+pub fn ed25519_from_multikey(mk: &str) -> Result<[u8; 32], KeyMaterialError> {
     let Some(b58) = mk.strip_prefix('z') else {
-        return Err("publicKeyMultibase is not base58btc (does not start with 'z')".into());
+        return Err(KeyMaterialError::MultibaseNotBase58btc);
     };
     if b58.len() > 100 {
-        return Err("publicKeyMultibase is too long for an Ed25519 key".into());
+        return Err(KeyMaterialError::TooLong("publicKeyMultibase"));
     }
     let bytes = bs58::decode(b58)
         .into_vec()
-        .map_err(|e| format!("publicKeyMultibase is not valid base58btc: {e}"))?;
+        .map_err(|e| KeyMaterialError::Base58("publicKeyMultibase", "base58btc", e.to_string()))?;
     let Some(rest) = bytes.strip_prefix(&ED25519_PUB_MULTICODEC) else {
         let prefix: String = bytes.iter().take(2).map(|b| format!("{b:02x}")).collect();
-        return Err(format!(
-            "multikey prefix 0x{prefix} is not Ed25519 (0xed01); only Ed25519 keys are supported"
-        ));
+        return Err(KeyMaterialError::NotEd25519Multikey(prefix));
     };
-    <[u8; 32]>::try_from(rest).map_err(|_| {
-        format!(
-            "Ed25519 multikey holds {} key bytes, expected 32",
-            rest.len()
-        )
-    })
+    <[u8; 32]>::try_from(rest).map_err(|_| KeyMaterialError::MultikeyLength(rest.len()))
 }
 
 /// A raw base58btc Ed25519 key (`publicKeyBase58` of Ed25519VerificationKey2018).
-pub fn ed25519_from_base58(b58: &str) -> Result<[u8; 32], String> {
+pub fn ed25519_from_base58(b58: &str) -> Result<[u8; 32], KeyMaterialError> {
     if b58.len() > 100 {
-        return Err("publicKeyBase58 is too long for an Ed25519 key".into());
+        return Err(KeyMaterialError::TooLong("publicKeyBase58"));
     }
     let bytes = bs58::decode(b58)
         .into_vec()
-        .map_err(|e| format!("publicKeyBase58 is not valid base58: {e}"))?;
-    <[u8; 32]>::try_from(bytes.as_slice())
-        .map_err(|_| format!("publicKeyBase58 holds {} bytes, expected 32", bytes.len()))
+        .map_err(|e| KeyMaterialError::Base58("publicKeyBase58", "base58", e.to_string()))?;
+    <[u8; 32]>::try_from(bytes.as_slice()).map_err(|_| KeyMaterialError::Base58Length(bytes.len()))
 }
 
 #[cfg(test)]
@@ -87,11 +81,13 @@ mod tests {
         // secp256k1 did:key (0xe701)
         let e =
             ed25519_from_multikey("zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme").unwrap_err();
-        assert!(e.contains("is not Ed25519 (0xed01)"), "{e}");
-        assert!(
-            ed25519_from_multikey("u6Mk")
-                .unwrap_err()
-                .contains("base58btc")
+        assert_eq!(
+            e.to_string(),
+            "multikey prefix 0xe701 is not Ed25519 (0xed01); only Ed25519 keys are supported"
+        );
+        assert_eq!(
+            ed25519_from_multikey("u6Mk"),
+            Err(KeyMaterialError::MultibaseNotBase58btc)
         );
     }
 }

@@ -35,7 +35,10 @@ impl Resolver<'_> {
                 "the key id {key_url:?} is not an http(s) url"
             )));
         }
-        let doc = self.docs.get(key_url, ACCEPT_KEY).map_err(unavailable)?;
+        let doc = self
+            .docs
+            .get(key_url, ACCEPT_KEY)
+            .map_err(|e| unavailable(e.to_string()))?;
         match doc.status {
             200..=299 => {}
             s if s >= 500 => return Err(unavailable(format!("{key_url} answered http {s}"))),

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use super::*;
 use crate::env::FixedClock;
+use crate::verify::fetch::DocError;
 
 const MK: &str = "z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2";
 const OTHER: &str = "z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi";
@@ -44,11 +45,11 @@ impl Web {
 }
 
 impl Documents for Web {
-    fn get(&self, url: &str, _accept: &str) -> Result<Doc, String> {
+    fn get(&self, url: &str, _accept: &str) -> Result<Doc, DocError> {
         self.0
             .get(url)
             .cloned()
-            .ok_or_else(|| format!("offline, cannot fetch {url}"))
+            .ok_or_else(|| DocError::NoDocuments(url.to_owned()))
     }
 }
 

@@ -146,27 +146,48 @@ pub enum Suite {
     Ed25519Signature2020,
 }
 
+/// A proof whose type or cryptosuite is not supported: the name, or what is missing.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct UnsupportedSuite(pub String);
+
+/// Why untrusted bytes were not read as JSON by [`parse_json_limited`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum JsonLimitError {
+    /// The limit, [`crate::limits::MAX_HTTP_BODY_BYTES`].
+    #[error("larger than the {0}-byte limit (MAX_HTTP_BODY_BYTES)")]
+    TooLarge(u64),
+    /// serde_json's reason (it bounds the nesting depth).
+    #[error("{0}")]
+    Syntax(String),
+}
+
 impl Suite {
     /// The suite of a proof object, or the unsupported type / cryptosuite name.
-    pub fn of(proof: &Value) -> Result<Suite, String> {
+    pub fn of(proof: &Value) -> Result<Suite, UnsupportedSuite> {
         let ty = type_names(proof.get("type"));
         let suite = proof.get("cryptosuite").and_then(Value::as_str);
         if ty.iter().any(|t| t == "DataIntegrityProof") {
             return match suite {
                 Some("eddsa-rdfc-2022" | "eddsa-2022") => Ok(Suite::EddsaRdfc2022),
                 Some("eddsa-jcs-2022") => Ok(Suite::EddsaJcs2022),
-                Some(other) => Err(format!("DataIntegrityProof with cryptosuite {other}")),
-                None => Err("DataIntegrityProof without cryptosuite".into()),
+                Some(other) => Err(UnsupportedSuite(format!(
+                    "DataIntegrityProof with cryptosuite {other}"
+                ))),
+                None => Err(UnsupportedSuite(
+                    "DataIntegrityProof without cryptosuite".into(),
+                )),
             };
         }
         if ty.iter().any(|t| t == "Ed25519Signature2020") {
             return Ok(Suite::Ed25519Signature2020);
         }
-        Err(if ty.is_empty() {
+        Err(UnsupportedSuite(if ty.is_empty() {
             "proof without a type".into()
         } else {
             ty.join(", ")
-        })
+        }))
     }
 
     /// The name shown in details.
@@ -330,14 +351,11 @@ pub fn is_xsd_datetime(s: &str) -> bool {
 }
 
 /// Parse untrusted JSON bytes with the crate's size limit (serde_json bounds the depth).
-pub fn parse_json_limited(bytes: &[u8]) -> Result<Value, String> {
+pub fn parse_json_limited(bytes: &[u8]) -> Result<Value, JsonLimitError> {
     if bytes.len() as u64 > crate::limits::MAX_HTTP_BODY_BYTES {
-        return Err(format!(
-            "larger than the {}-byte limit (MAX_HTTP_BODY_BYTES)",
-            crate::limits::MAX_HTTP_BODY_BYTES
-        ));
+        return Err(JsonLimitError::TooLarge(crate::limits::MAX_HTTP_BODY_BYTES));
     }
-    serde_json::from_slice(bytes).map_err(|e| e.to_string())
+    serde_json::from_slice(bytes).map_err(|e| JsonLimitError::Syntax(e.to_string()))
 }
 
 /// The canonical forms a suite hashes, for one proof.
@@ -645,7 +663,7 @@ fn verify_one(
     }
     let suite = match Suite::of(proof) {
         Ok(s) => s,
-        Err(t) => return ProofResult::Unsupported(t),
+        Err(t) => return ProofResult::Unsupported(t.0),
     };
     let name = suite.name();
     let s = |k: &str| proof.get(k).and_then(Value::as_str);
@@ -811,11 +829,13 @@ mod tests {
         );
         assert_eq!(
             Suite::of(&json!({"type":"DataIntegrityProof","cryptosuite":"ecdsa-rdfc-2019"})),
-            Err("DataIntegrityProof with cryptosuite ecdsa-rdfc-2019".into())
+            Err(UnsupportedSuite(
+                "DataIntegrityProof with cryptosuite ecdsa-rdfc-2019".into()
+            ))
         );
         assert_eq!(
             Suite::of(&json!({"type":"SomeProofType"})),
-            Err("SomeProofType".into())
+            Err(UnsupportedSuite("SomeProofType".into()))
         );
     }
 }

@@ -7,8 +7,8 @@
 //! 2. the algorithm must be RS256, ES256 or EdDSA — `none`, HMAC and anything else are
 //!    invalid (`proof` fail);
 //! 3. the key comes from the header `jwk` (which must not hold a private `d`) or from `kid`
-//!    ([`super::keys::Resolver::resolve_jwt`]); either way it counts as the issuer's only when
-//!    [`super::keys::Resolver::bind`] finds it in a source the issuer controls — a key carried
+//!    ([`crate::verify::keys::Resolver::resolve_jwt`]); either way it counts as the issuer's only when
+//!    [`crate::verify::keys::Resolver::bind`] finds it in a source the issuer controls — a key carried
 //!    in the token itself proves nothing about who made it;
 //! 4. the signature over `header.payload` (RFC 7515 §5.2) with `jsonwebtoken`'s RustCrypto
 //!    backend; the library's own exp/nbf validation is not used: dates are the `expiry` /
@@ -22,7 +22,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jsonwebtoken::{Algorithm, DecodingKey};
 use serde_json::{Map, Value};
 
-use super::schema::{VC_V1, VC_V2, ref_id};
+use crate::verify::schema::{VC_V1, VC_V2, ref_id};
 
 /// A split compact JWS.
 #[derive(Debug, Clone)]
@@ -37,25 +37,77 @@ pub struct Jws<'a> {
     pub signature: &'a str,
 }
 
-fn b64(seg: &str, what: &str) -> Result<Vec<u8>, String> {
+/// Why a compact JWS or a VC-JWT was refused. The messages are the report's detail lines.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum JwtError {
+    #[error("not a compact jws: it needs exactly three dot-separated parts")]
+    NotCompact,
+    #[error("the jws {0} is not valid base64url")]
+    Base64(&'static str),
+    #[error("the jws header is not a json object")]
+    HeaderNotObject,
+    #[error("the jws payload is not json: {0}")]
+    PayloadNotJson(String),
+    #[error("the jws alg is not a string")]
+    AlgNotString,
+    #[error("the jws header has no alg")]
+    NoAlg,
+    #[error("unsigned token (alg none) is not accepted")]
+    AlgNone,
+    #[error("{0} (a shared-secret mac) is not accepted for credentials")]
+    SharedSecret(String),
+    #[error("unsupported jws algorithm {0:?} (accepted: RS256, ES256, EdDSA)")]
+    Unsupported(String),
+    /// The algorithm (as `Debug`) and the library's reason.
+    #[error("the key cannot check a {0} signature: {1}")]
+    KeyCannotCheck(String, String),
+    #[error("the vc claim is not an object")]
+    VcNotObject,
+    #[error("the vc claim (vcdm 1.1) holds a vcdm 2.0 credential")]
+    V2InVcClaim,
+    #[error("a vcdm 1.1 credential must be in the vc claim, not the payload itself")]
+    V1OutsideVcClaim,
+    #[error("the iss claim {0} is not the credential's issuer {1}")]
+    IssMismatch(String, String),
+    #[error("the jti claim {0} is not the credential id {1}")]
+    JtiMismatch(String, String),
+    #[error("the sub claim {0} is not the subject id {1}")]
+    SubMismatch(String, String),
+    #[error("the sub claim {0} names a subject the credential does not")]
+    SubWithoutSubject(String),
+    #[error("the {0} claim is not a number")]
+    ClaimNotNumber(&'static str),
+    #[error("the {claim} claim ({secs}) does not match {field} ({date})")]
+    ClaimDate {
+        claim: &'static str,
+        secs: i64,
+        field: &'static str,
+        date: String,
+    },
+    #[error("the token has an exp claim but the credential has no validUntil")]
+    ExpWithoutValidUntil,
+}
+
+fn b64(seg: &str, what: &'static str) -> Result<Vec<u8>, JwtError> {
     URL_SAFE_NO_PAD
         .decode(seg.trim_end_matches('='))
-        .map_err(|_| format!("the jws {what} is not valid base64url"))
+        .map_err(|_| JwtError::Base64(what))
 }
 
 /// Split `header.payload.signature` and decode header and payload.
-pub fn split(jws: &str) -> Result<Jws<'_>, String> {
+pub fn split(jws: &str) -> Result<Jws<'_>, JwtError> {
     let jws = jws.trim();
     let mut parts = jws.split('.');
     let (Some(h), Some(p), Some(s), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
     else {
-        return Err("not a compact jws: it needs exactly three dot-separated parts".into());
+        return Err(JwtError::NotCompact);
     };
-    let header: Map<String, Value> = serde_json::from_slice(&b64(h, "header")?)
-        .map_err(|_| "the jws header is not a json object".to_string())?;
+    let header: Map<String, Value> =
+        serde_json::from_slice(&b64(h, "header")?).map_err(|_| JwtError::HeaderNotObject)?;
     let payload: Value = serde_json::from_slice(&b64(p, "payload")?)
-        .map_err(|e| format!("the jws payload is not json: {e}"))?;
+        .map_err(|e| JwtError::PayloadNotJson(e.to_string()))?;
     let signing_input = jws.get(..h.len() + 1 + p.len()).unwrap_or(jws);
     Ok(Jws {
         header,
@@ -66,11 +118,11 @@ pub fn split(jws: &str) -> Result<Jws<'_>, String> {
 }
 
 /// The JWS algorithm. `lenient_case` accepts OB 2.0's lower-case `rs256` (§6.6).
-pub fn algorithm(header: &Map<String, Value>, lenient_case: bool) -> Result<Algorithm, String> {
+pub fn algorithm(header: &Map<String, Value>, lenient_case: bool) -> Result<Algorithm, JwtError> {
     let alg = match header.get("alg") {
         Some(Value::String(s)) => s.as_str(),
-        Some(_) => return Err("the jws alg is not a string".into()),
-        None => return Err("the jws header has no alg".into()),
+        Some(_) => return Err(JwtError::AlgNotString),
+        None => return Err(JwtError::NoAlg),
     };
     let norm = if lenient_case {
         alg.to_ascii_uppercase().replace("EDDSA", "EdDSA")
@@ -81,38 +133,36 @@ pub fn algorithm(header: &Map<String, Value>, lenient_case: bool) -> Result<Algo
         "RS256" => Ok(Algorithm::RS256),
         "ES256" => Ok(Algorithm::ES256),
         "EdDSA" => Ok(Algorithm::EdDSA),
-        "none" | "NONE" => Err("unsigned token (alg none) is not accepted".into()),
-        other if other.starts_with("HS") => Err(format!(
-            "{alg} (a shared-secret mac) is not accepted for credentials"
-        )),
-        _ => Err(format!(
-            "unsupported jws algorithm {alg:?} (accepted: RS256, ES256, EdDSA)"
-        )),
+        "none" | "NONE" => Err(JwtError::AlgNone),
+        other if other.starts_with("HS") => Err(JwtError::SharedSecret(alg.to_owned())),
+        _ => Err(JwtError::Unsupported(alg.to_owned())),
     }
 }
 
 /// Verify the signature. `Ok(false)`: the signature does not match.
-pub fn verify_signature(jws: &Jws<'_>, alg: Algorithm, key: &DecodingKey) -> Result<bool, String> {
+pub fn verify_signature(
+    jws: &Jws<'_>,
+    alg: Algorithm,
+    key: &DecodingKey,
+) -> Result<bool, JwtError> {
     if jws.signature.is_empty() {
         return Ok(false);
     }
     jsonwebtoken::crypto::verify(jws.signature, jws.signing_input.as_bytes(), key, alg)
-        .map_err(|e| format!("the key cannot check a {alg:?} signature: {e}"))
+        .map_err(|e| JwtError::KeyCannotCheck(format!("{alg:?}"), e.to_string()))
 }
 
 /// The credential inside a VC-JWT payload and the VCDM version it claims.
-pub fn credential(payload: &Value) -> Result<(&Value, &'static str), String> {
+pub fn credential(payload: &Value) -> Result<(&Value, &'static str), JwtError> {
     let (cred, shape) = match payload.get("vc") {
         Some(vc @ Value::Object(_)) => (vc, "1.1"),
-        Some(_) => return Err("the vc claim is not an object".into()),
+        Some(_) => return Err(JwtError::VcNotObject),
         None => (payload, "2.0"),
     };
-    let first = super::schema::contexts(cred).first().copied();
+    let first = crate::verify::schema::contexts(cred).first().copied();
     match (shape, first) {
-        ("1.1", Some(VC_V2)) => Err("the vc claim (vcdm 1.1) holds a vcdm 2.0 credential".into()),
-        ("2.0", Some(VC_V1)) => {
-            Err("a vcdm 1.1 credential must be in the vc claim, not the payload itself".into())
-        }
+        ("1.1", Some(VC_V2)) => Err(JwtError::V2InVcClaim),
+        ("2.0", Some(VC_V1)) => Err(JwtError::V1OutsideVcClaim),
         _ => Ok((cred, shape)),
     }
 }
@@ -123,14 +173,12 @@ fn ts(v: &Value) -> Option<i64> {
 
 /// Cross-check the registered claims with the credential. `Err`: a mismatch (invalid).
 /// `Ok(notes)`: consistent, with notes for claims that were missing.
-pub fn check_claims(payload: &Value, cred: &Value) -> Result<Vec<String>, String> {
+pub fn check_claims(payload: &Value, cred: &Value) -> Result<Vec<String>, JwtError> {
     let mut notes = Vec::new();
     let issuer = ref_id(cred.get("issuer"));
     match (payload.get("iss").and_then(Value::as_str), issuer) {
         (Some(iss), Some(id)) if iss != id => {
-            return Err(format!(
-                "the iss claim {iss} is not the credential's issuer {id}"
-            ));
+            return Err(JwtError::IssMismatch(iss.to_owned(), id.to_owned()));
         }
         (None, _) => notes.push("no iss claim".to_string()),
         _ => {}
@@ -140,7 +188,7 @@ pub fn check_claims(payload: &Value, cred: &Value) -> Result<Vec<String>, String
         cred.get("id").and_then(Value::as_str),
     ) {
         (Some(jti), Some(id)) if jti != id => {
-            return Err(format!("the jti claim {jti} is not the credential id {id}"));
+            return Err(JwtError::JtiMismatch(jti.to_owned(), id.to_owned()));
         }
         (None, Some(_)) => notes.push("no jti claim".to_string()),
         _ => {}
@@ -152,12 +200,10 @@ pub fn check_claims(payload: &Value, cred: &Value) -> Result<Vec<String>, String
     };
     match (payload.get("sub").and_then(Value::as_str), subject_id) {
         (Some(sub), Some(id)) if sub != id => {
-            return Err(format!("the sub claim {sub} is not the subject id {id}"));
+            return Err(JwtError::SubMismatch(sub.to_owned(), id.to_owned()));
         }
         (Some(sub), None) => {
-            return Err(format!(
-                "the sub claim {sub} names a subject the credential does not"
-            ));
+            return Err(JwtError::SubWithoutSubject(sub.to_owned()));
         }
         (None, Some(_)) => notes.push("no sub claim (1EdTech's own fixture omits it)".to_string()),
         (None, None) => notes.push("no sub claim, and the subject has no id".to_string()),
@@ -171,20 +217,22 @@ pub fn check_claims(payload: &Value, cred: &Value) -> Result<Vec<String>, String
             continue;
         };
         let Some(secs) = ts(c) else {
-            return Err(format!("the {claim} claim is not a number"));
+            return Err(JwtError::ClaimNotNumber(claim));
         };
         let field = fields.iter().find_map(|f| cred.get(*f).map(|v| (*f, v)));
         if let Some((name, v)) = field {
-            if let Ok(w) = super::dates::parse_date(v)
+            if let Ok(w) = crate::verify::dates::parse_date(v)
                 && w.at.timestamp() != secs
             {
-                return Err(format!(
-                    "the {claim} claim ({secs}) does not match {name} ({})",
-                    w.at.to_rfc3339()
-                ));
+                return Err(JwtError::ClaimDate {
+                    claim,
+                    secs,
+                    field: name,
+                    date: w.at.to_rfc3339(),
+                });
             }
         } else if claim == "exp" {
-            return Err("the token has an exp claim but the credential has no validUntil".into());
+            return Err(JwtError::ExpWithoutValidUntil);
         }
     }
     Ok(notes)
@@ -209,7 +257,7 @@ mod tests {
             let t = format!("{}.{}.", enc(&json!({"alg": alg})), enc(&json!({})));
             let j = split(&t).unwrap();
             let e = algorithm(&j.header, false).unwrap_err();
-            assert!(e.contains(want), "{alg}: {e}");
+            assert!(e.to_string().contains(want), "{alg}: {e}");
         }
         let t = format!("{}.{}.sig", enc(&json!({"alg": "rs256"})), enc(&json!({})));
         let j = split(&t).unwrap();
@@ -219,17 +267,19 @@ mod tests {
 
     #[test]
     fn malformed_tokens() {
-        assert!(split("a.b").unwrap_err().contains("three"));
-        assert!(split("@@.e30.x").unwrap_err().contains("base64url"));
-        assert!(
+        assert_eq!(split("a.b").unwrap_err(), JwtError::NotCompact);
+        assert_eq!(
+            split("@@.e30.x").unwrap_err().to_string(),
+            "the jws header is not valid base64url"
+        );
+        assert!(matches!(
             split(&format!(
                 "{}.{}.x",
                 enc(&json!({"alg": "RS256"})),
                 URL_SAFE_NO_PAD.encode("nope")
-            ))
-            .unwrap_err()
-            .contains("not json")
-        );
+            )),
+            Err(JwtError::PayloadNotJson(_))
+        ));
     }
 
     #[test]
@@ -243,25 +293,25 @@ mod tests {
             )
             .is_ok()
         );
-        assert!(
+        assert_eq!(
             check_claims(&json!({"iss": "https://other"}), &cred)
                 .unwrap_err()
-                .contains("iss")
+                .to_string(),
+            "the iss claim https://other is not the credential's issuer https://i"
         );
-        assert!(
-            check_claims(&json!({"jti": "urn:2"}), &cred)
-                .unwrap_err()
-                .contains("jti")
+        assert_eq!(
+            check_claims(&json!({"jti": "urn:2"}), &cred).unwrap_err(),
+            JwtError::JtiMismatch("urn:2".into(), "urn:1".into())
         );
-        assert!(
-            check_claims(&json!({"sub": "did:ex:2"}), &cred)
-                .unwrap_err()
-                .contains("sub")
+        assert_eq!(
+            check_claims(&json!({"sub": "did:ex:2"}), &cred).unwrap_err(),
+            JwtError::SubMismatch("did:ex:2".into(), "did:ex:1".into())
         );
-        assert!(
+        assert_eq!(
             check_claims(&json!({"nbf": 5}), &cred)
                 .unwrap_err()
-                .contains("nbf")
+                .to_string(),
+            "the nbf claim (5) does not match validFrom (2010-01-01T00:00:00+00:00)"
         );
     }
 }

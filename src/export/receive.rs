@@ -23,7 +23,6 @@
 
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::io::Read;
 
 use base64::Engine as _;
 use serde::Serialize;
@@ -36,13 +35,13 @@ use crate::export::page::{self, PageDifference, ReceivedCredential, visible};
 use crate::export::zip::{MANIFEST, Manifest, PAGE};
 use crate::export::{original_file_name, sha256_hex};
 use crate::limits::{
-    MAX_FILE_BYTES, MAX_SHARE_PAGE_BYTES, MAX_SHARE_READ_BYTES, MAX_ZIP_ENTRIES,
-    MAX_ZIP_ENTRY_BYTES,
+    MAX_FILE_BYTES, MAX_SHARE_PAGE_BYTES, MAX_SHARE_READ_BYTES, MAX_ZIP_ENTRY_BYTES,
 };
 use crate::model::{Badge, Format};
 use crate::parse::ParsedCredential;
 use crate::verify::data_integrity::VerifyOptions;
 use crate::verify::{CheckId, Outcome, Report, Status, Verdict, VerifyContext, verify_bytes};
+use crate::zipread::{BoundedZip, ZipReadError, unsafe_name};
 
 /// What kind of export was received.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -672,55 +671,32 @@ enum ReadError {
     Entry(String),
 }
 
-/// Reads entries of one received archive under one budget of decompressed bytes.
+/// Reads entries of one received archive under one budget of decompressed bytes
+/// ([`crate::zipread`]), worded as a received bundle's lines.
 struct ZipReader<'a> {
-    zip: ::zip::ZipArchive<std::io::Cursor<&'a [u8]>>,
-    left: u64,
-    budget: u64,
+    zip: BoundedZip<std::io::Cursor<&'a [u8]>>,
 }
 
 impl ZipReader<'_> {
-    /// One entry, at most `max` bytes, counted against the budget.
+    /// One entry, at most `max` bytes, counted against the budget. Stored entries are read
+    /// raw, so a changed byte reaches the verifier (and the manifest hash) instead of stopping
+    /// at the entry CRC.
     fn read(&mut self, name: &str, max: u64) -> Result<Vec<u8>, ReadError> {
-        let entry = |e: String| ReadError::Entry(e);
-        let idx = self
-            .zip
-            .index_for_name(name)
-            .ok_or_else(|| entry(format!("{} is missing from the bundle", visible(name))))?;
-        let stored = self
-            .zip
-            .by_index_raw(idx)
-            .map(|f| f.compression() == ::zip::CompressionMethod::Stored)
-            .map_err(|e| entry(format!("{}: {e}", visible(name))))?;
-        // Stored entries are read raw, so a changed byte reaches the verifier (and the
-        // manifest hash) instead of stopping at the entry CRC; deflated ones are
-        // decompressed, bounded by the entry limit and by what is left of the budget.
-        let f = if stored {
-            self.zip.by_index_raw(idx)
-        } else {
-            self.zip.by_index(idx)
-        }
-        .map_err(|e| entry(format!("{}: {e}", visible(name))))?;
-        let cap = max.min(self.left);
-        // Sized from the declared size (bounded by the cap), so an honest entry is read
-        // without the vector doubling past it.
-        let mut out = Vec::with_capacity(f.size().min(cap) as usize + 1);
-        let res = f.take(cap + 1).read_to_end(&mut out);
-        self.left = self.left.saturating_sub(out.len() as u64);
-        res.map_err(|e| entry(format!("{}: {e}", visible(name))))?;
-        if out.len() as u64 > cap {
-            if cap < max {
-                return Err(ReadError::Refuse(ShareError::ZipLimit {
-                    what: "total decompressed bytes read",
-                    limit: self.budget,
-                }));
+        self.zip.read_name(name, max, true).map_err(|e| match e {
+            ZipReadError::Budget(limit) => ReadError::Refuse(ShareError::ZipLimit {
+                what: "total decompressed bytes read",
+                limit,
+            }),
+            ZipReadError::Missing(_) => {
+                ReadError::Entry(format!("{} is missing from the bundle", visible(name)))
             }
-            return Err(entry(format!(
+            ZipReadError::EntryTooLarge(_) => ReadError::Entry(format!(
                 "{} is larger than the {max}-byte entry limit",
                 visible(name)
-            )));
-        }
-        Ok(out)
+            )),
+            ZipReadError::Entry(e) => ReadError::Entry(format!("{}: {e}", visible(name))),
+            other => ReadError::Entry(format!("{}: {other}", visible(name))),
+        })
     }
 }
 
@@ -734,14 +710,20 @@ fn recorded<'m>(m: &'m Manifest, path: &str) -> Option<&'m str> {
 
 /// Refuse an archive or manifest that names a path twice: each name is read once.
 fn refuse_duplicates(
-    zip: &::zip::ZipArchive<std::io::Cursor<&[u8]>>,
+    zip: &BoundedZip<std::io::Cursor<&[u8]>>,
     m: Option<&Manifest>,
 ) -> Result<(), ShareError> {
     let mut names = HashSet::new();
     for i in 0..zip.len() {
         let name = zip
             .name_for_index(i)
-            .ok_or_else(|| ShareError::Zip(format!("entry {i} has no name")))?;
+            .map_err(|e| ShareError::Zip(e.to_string()))?;
+        if let Some(why) = unsafe_name(name) {
+            return Err(ShareError::Zip(format!(
+                "entry {} is not a plain relative path: {why}",
+                visible(name)
+            )));
+        }
         if !names.insert(name.to_string()) {
             return Err(ShareError::DuplicatePath(visible(name)));
         }
@@ -781,26 +763,15 @@ fn verify_zip_within(
     expect: &Expect,
     budget: u64,
 ) -> Result<ShareReport, ShareError> {
-    let zip = ::zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| ShareError::Zip(e.to_string()))?;
-    if zip.len() > MAX_ZIP_ENTRIES {
-        return Err(ShareError::ZipLimit {
+    let zip = BoundedZip::open(std::io::Cursor::new(bytes), budget).map_err(|e| match e {
+        ZipReadError::TooManyEntries { limit, .. } => ShareError::ZipLimit {
             what: "entry count",
-            limit: MAX_ZIP_ENTRIES as u64,
-        });
-    }
-    let mut r = ZipReader {
-        zip,
-        left: budget,
-        budget,
-    };
-    let mut declared: u64 = 0;
-    for i in 0..r.zip.len() {
-        if let Ok(f) = r.zip.by_index_raw(i) {
-            declared = declared.saturating_add(f.size());
-        }
-    }
-    if declared > budget {
+            limit: limit as u64,
+        },
+        other => ShareError::Zip(other.to_string()),
+    })?;
+    let mut r = ZipReader { zip };
+    if r.zip.declared_total() > budget {
         return Err(ShareError::ZipLimit {
             what: "total decompressed bytes read",
             limit: budget,
@@ -834,7 +805,7 @@ fn verify_zip_within(
     let Some(m) = manifest else {
         let names: Vec<String> = r
             .zip
-            .file_names()
+            .names()
             .filter(|n| n.starts_with("credentials/") && !n.ends_with('/'))
             .map(str::to_string)
             .collect();
@@ -890,7 +861,7 @@ fn verify_zip_within(
     }
     let extra: Vec<String> = r
         .zip
-        .file_names()
+        .names()
         .filter(|n| *n != MANIFEST && !m.files.iter().any(|f| f.path == *n))
         .map(visible)
         .collect();
@@ -1443,9 +1414,8 @@ mod tests {
         const MIB: usize = 1024 * 1024;
         let bytes = zip_of(&[("a", MIB), ("b", MIB), ("c", MIB)]);
         let mut r = ZipReader {
-            zip: ::zip::ZipArchive::new(std::io::Cursor::new(bytes.as_slice())).unwrap(),
-            left: (5 * MIB / 2) as u64,
-            budget: (5 * MIB / 2) as u64,
+            zip: BoundedZip::open(std::io::Cursor::new(bytes.as_slice()), (5 * MIB / 2) as u64)
+                .unwrap(),
         };
         assert_eq!(
             r.read("a", MAX_ZIP_ENTRY_BYTES).ok().map(|v| v.len()),
@@ -1464,9 +1434,7 @@ mod tests {
         }
         // An entry over its own limit is that entry's problem, not the file's.
         let mut r = ZipReader {
-            zip: ::zip::ZipArchive::new(std::io::Cursor::new(bytes.as_slice())).unwrap(),
-            left: u64::MAX,
-            budget: u64::MAX,
+            zip: BoundedZip::open(std::io::Cursor::new(bytes.as_slice()), u64::MAX).unwrap(),
         };
         match r.read("a", 1000) {
             Err(ReadError::Entry(e)) => assert_eq!(e, "a is larger than the 1000-byte entry limit"),
@@ -1482,7 +1450,7 @@ mod tests {
     fn a_manifest_naming_one_path_twice_is_refused() {
         // Here as a badge's original and as its baked image: each path is read once.
         let bytes = zip_of(&[("credentials/a.json", 10)]);
-        let zip = ::zip::ZipArchive::new(std::io::Cursor::new(bytes.as_slice())).unwrap();
+        let zip = BoundedZip::open(std::io::Cursor::new(bytes.as_slice()), u64::MAX).unwrap();
         let m: Manifest = serde_json::from_value(serde_json::json!({
             "backpack_manifest": 1, "title": "t", "exported_at": "x",
             "privacy": {"include_evidence": false, "include_notes": false,

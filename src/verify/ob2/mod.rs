@@ -27,15 +27,20 @@
 
 use serde_json::{Map, Value, json};
 
-use super::data_integrity::binding_outcome;
-use super::keys::{Binding, KeyError};
 use super::report::{CheckId, Outcome, Report};
 use super::schema::{self, Findings};
-use super::{NetFail, Run, dates, recipient, vc_jwt};
+use super::{NetFail, Run, dates, recipient};
 use crate::model::Format;
 use crate::parse::ParsedCredential;
 
-const ACCEPT_JSONLD: &str = "application/ld+json, application/json";
+pub mod hosted;
+pub mod signed;
+
+pub use hosted::hosted_scope;
+use hosted::{Hosted, differs, hosted};
+use signed::signed;
+
+pub(super) const ACCEPT_JSONLD: &str = "application/ld+json, application/json";
 
 /// Apply the OB 0.5 / 1.0 / 1.1 upgrade rules that matter for verification (§2.3):
 /// `verify` → `verification`, string recipient → IdentityObject, `issued_on` → `issuedOn`,
@@ -218,7 +223,7 @@ fn profile_at(run: &Run<'_>, url: &str) -> Node {
     }
 }
 
-fn id_of(v: &Value) -> Option<&str> {
+pub(super) fn id_of(v: &Value) -> Option<&str> {
     match v {
         Value::String(s) => Some(s),
         Value::Object(o) => o.get("id").and_then(Value::as_str),
@@ -227,19 +232,19 @@ fn id_of(v: &Value) -> Option<&str> {
 }
 
 /// `scheme://host[:port]` of a URL.
-fn origin(u: &str) -> Option<String> {
-    let o = reqwest::Url::parse(u).ok()?.origin();
+pub(super) fn origin(u: &str) -> Option<String> {
+    let o = url::Url::parse(u).ok()?.origin();
     o.is_tuple().then(|| o.ascii_serialization())
 }
 
-fn host(u: &str) -> Option<String> {
-    reqwest::Url::parse(u)
+pub(super) fn host(u: &str) -> Option<String> {
+    url::Url::parse(u)
         .ok()?
         .host_str()
         .map(str::to_ascii_lowercase)
 }
 
-fn strings(v: Option<&Value>) -> Vec<String> {
+pub(super) fn strings(v: Option<&Value>) -> Vec<String> {
     match v {
         Some(Value::String(s)) => vec![s.clone()],
         Some(Value::Array(a)) => a
@@ -249,83 +254,6 @@ fn strings(v: Option<&Value>) -> Vec<String> {
             .collect(),
         _ => Vec::new(),
     }
-}
-
-/// Is the hosted assertion id in the issuer's verification scope? (§2.2, §2.3)
-pub fn hosted_scope(assertion_id: &str, issuer: &Value) -> (Outcome, String) {
-    let issuer_id = issuer.get("id").and_then(Value::as_str).unwrap_or("");
-    let policy = issuer.get("verification");
-    let starts = strings(policy.and_then(|p| p.get("startsWith")));
-    let allowed = strings(policy.and_then(|p| p.get("allowedOrigins")));
-    if !starts.is_empty() && !starts.iter().any(|s| assertion_id.starts_with(s.as_str())) {
-        return (
-            Outcome::Fail,
-            format!(
-                "the assertion id {assertion_id} does not start with the issuer's allowed prefix {}",
-                starts.join(" or ")
-            ),
-        );
-    }
-    if !allowed.is_empty() {
-        let h = host(assertion_id).unwrap_or_default();
-        return if allowed.iter().any(|a| a.eq_ignore_ascii_case(&h)) {
-            (
-                Outcome::Pass,
-                format!("hosted at {h}, one of the issuer's allowed origins"),
-            )
-        } else {
-            (
-                Outcome::Fail,
-                format!(
-                    "the assertion is hosted at {h}, not one of the issuer's allowed origins ({})",
-                    allowed.join(", ")
-                ),
-            )
-        };
-    }
-    if !starts.is_empty() {
-        return (
-            Outcome::Pass,
-            "the assertion id is under the issuer's allowed prefix".into(),
-        );
-    }
-    match (origin(assertion_id), origin(issuer_id)) {
-        (_, None) => (
-            Outcome::Error,
-            format!(
-                "issuer not confirmed: the issuer id {issuer_id} is not an http url, so where \
-                 its assertions may be hosted cannot be checked"
-            ),
-        ),
-        (Some(a), Some(i)) if a == i => (
-            Outcome::Pass,
-            format!("hosted on the issuer's own origin {i}"),
-        ),
-        (a, Some(i)) => (
-            Outcome::Fail,
-            format!(
-                "the assertion is hosted at {}, not on the issuer's origin {i}",
-                a.unwrap_or_else(|| assertion_id.to_string())
-            ),
-        ),
-    }
-}
-
-/// Are two recipient objects the same identity?
-fn same_recipient(a: Option<&Value>, b: Option<&Value>) -> bool {
-    let norm = |v: Option<&Value>| -> Option<(String, bool, String)> {
-        let u = upgrade(&json!({"recipient": v?.clone()}));
-        let r = u.get("recipient")?;
-        Some((
-            r.get("identity")?.as_str()?.to_ascii_lowercase(),
-            r.get("hashed").and_then(Value::as_bool).unwrap_or(false),
-            r.get("salt")
-                .and_then(Value::as_str)
-                .unwrap_or("")
-                .to_string(),
-        ))
-    };
-    norm(a) == norm(b)
 }
 
 pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
@@ -534,261 +462,6 @@ fn set_schema(r: &mut Report, f: &Findings, complete: bool) {
             "the assertion is well-formed, but its badge class or issuer could not be read to check them",
         );
     }
-}
-
-enum Hosted {
-    /// The hosted copy, a detail line, and the URL that served it (after redirects).
-    Truth(Value, String, String),
-    Gone(String),
-    Bad(Outcome, String),
-}
-
-/// Fetch the hosted assertion. The copy is the truth only when its `id` is the URL that served
-/// it: a copy that names another id is fetched once more from that id (as badgecheck does),
-/// and must be served there under its own name; anything else fails.
-fn hosted(run: &Run<'_>, p: &ParsedCredential, local: &Value) -> Hosted {
-    let url = p
-        .hosted_url
-        .clone()
-        .or_else(|| local.get("id").and_then(Value::as_str).map(str::to_string))
-        .or_else(|| {
-            local
-                .get("verification")
-                .and_then(|v| v.get("url"))
-                .and_then(Value::as_str)
-                .map(str::to_string)
-        });
-    let Some(url) = url.filter(|u| u.starts_with("http://") || u.starts_with("https://")) else {
-        return Hosted::Bad(
-            Outcome::Fail,
-            "the hosted assertion has no http(s) id to fetch it from".into(),
-        );
-    };
-    let mut current = url;
-    for attempt in 0..2 {
-        let got = match run.get(&current, ACCEPT_JSONLD) {
-            Ok(g) => g,
-            Err(e) => {
-                let msg = e.to_string();
-                let short = if msg.starts_with("offline") {
-                    "offline".to_string()
-                } else {
-                    msg
-                };
-                return Hosted::Bad(
-                    Outcome::Error,
-                    format!("{short}: could not fetch the hosted assertion {current}"),
-                );
-            }
-        };
-        let note = super::fetch::cache_note(&got, run.ctx.clock)
-            .map(|n| format!(" ({n})"))
-            .unwrap_or_default();
-        match got.status {
-            410 => return Hosted::Gone(got.url),
-            200..=299 => {}
-            404 => {
-                return Hosted::Bad(
-                    Outcome::Fail,
-                    format!(
-                        "the issuer's server has no such assertion: {current} answered 404{note}"
-                    ),
-                );
-            }
-            s if s >= 500 => {
-                return Hosted::Bad(
-                    Outcome::Error,
-                    format!("could not check: {current} answered http {s}"),
-                );
-            }
-            s => return Hosted::Bad(Outcome::Fail, format!("{current} answered http {s}{note}")),
-        }
-        let h: Value = match serde_json::from_slice(&got.body) {
-            Ok(v @ Value::Object(_)) => v,
-            _ => {
-                return Hosted::Bad(
-                    Outcome::Fail,
-                    format!("the hosted copy at {current} is not a json object"),
-                );
-            }
-        };
-        let served_at = got.url.clone();
-        let declared = upgrade(&h)
-            .get("id")
-            .and_then(Value::as_str)
-            .unwrap_or("")
-            .to_string();
-        // A revocation notice may hold only id and revoked.
-        if declared.is_empty() || super::keys::same_id(&declared, &served_at) {
-            let mut detail = format!("fetched the hosted copy from {served_at}{note}");
-            if served_at != current {
-                detail.push_str(&format!(" (redirected from {current})"));
-            }
-            return Hosted::Truth(h, detail, served_at);
-        }
-        let declared_http = declared.starts_with("http://") || declared.starts_with("https://");
-        if attempt == 0 && declared_http {
-            // Served under another name (Badgr's api host vs its public id): ask that id.
-            current = declared;
-            continue;
-        }
-        return Hosted::Bad(
-            Outcome::Fail,
-            format!(
-                "the copy served at {served_at} declares its id as {declared}: a hosted \
-                 assertion must be served at its own id"
-            ),
-        );
-    }
-    Hosted::Bad(
-        Outcome::Fail,
-        "the hosted assertion could not be confirmed at its id".into(),
-    )
-}
-
-/// What differs between the local assertion and the hosted one, if anything.
-fn differs(local: &Value, hosted: &Value) -> Option<String> {
-    let hosted = upgrade(hosted);
-    if local.get("recipient").is_some()
-        && !same_recipient(local.get("recipient"), hosted.get("recipient"))
-    {
-        return Some("recipient".into());
-    }
-    let lb = local.get("badge").and_then(id_of);
-    let hb = hosted.get("badge").and_then(id_of);
-    if lb.is_some() && lb != hb {
-        return Some(format!(
-            "badge ({} here, {} hosted)",
-            lb.unwrap_or(""),
-            hb.unwrap_or("none")
-        ));
-    }
-    None
-}
-
-fn signed(
-    run: &Run<'_>,
-    p: &ParsedCredential,
-    doc: &Value,
-    issuer: Option<&Value>,
-    r: &mut Report,
-) {
-    let Some(token) = p.compact_jws.as_deref() else {
-        r.set(
-            CheckId::Proof,
-            Outcome::Fail,
-            "the signed assertion is missing its jws",
-        );
-        return;
-    };
-    let j = match vc_jwt::split(token) {
-        Ok(j) => j,
-        Err(e) => {
-            r.set(CheckId::Proof, Outcome::Fail, e);
-            return;
-        }
-    };
-    let alg = match vc_jwt::algorithm(&j.header, true) {
-        Ok(jsonwebtoken::Algorithm::RS256) => jsonwebtoken::Algorithm::RS256,
-        Ok(other) => {
-            r.set(
-                CheckId::Proof,
-                Outcome::Fail,
-                format!("open badges 2.0 signatures use RS256, not {other:?}"),
-            );
-            return;
-        }
-        Err(e) => {
-            r.set(CheckId::Proof, Outcome::Fail, e);
-            return;
-        }
-    };
-    let creator = doc
-        .get("verification")
-        .and_then(|v| v.get("creator").or_else(|| v.get("url")))
-        .and_then(Value::as_str)
-        .map(str::to_string);
-    let issuer_id = issuer.and_then(|i| i.get("id")).and_then(Value::as_str);
-    // Keys to try: the creator, or (no creator) each key the issuer's own profile lists.
-    let candidates: Vec<String> = match (&creator, issuer_id) {
-        (Some(c), _) => vec![c.clone()],
-        (None, Some(i)) => run.keys.ob2_listed_keys(i).unwrap_or_default(),
-        (None, None) => Vec::new(),
-    };
-    if candidates.is_empty() {
-        r.set(
-            CheckId::Proof,
-            Outcome::Error,
-            "could not check: the assertion names no creator key and the issuer lists none",
-        );
-        r.set(CheckId::IssuerKey, Outcome::Error, "no key to check");
-        return;
-    }
-    let mut last_err: Option<(Outcome, String)> = None;
-    for key_url in &candidates {
-        let key = match run.keys.ob2_key(key_url) {
-            Ok(k) => k,
-            Err(e @ KeyError::Unavailable { .. }) => {
-                last_err = Some((Outcome::Error, format!("could not fetch key: {e}")));
-                continue;
-            }
-            Err(e) => {
-                last_err = Some((Outcome::Fail, e.to_string()));
-                continue;
-            }
-        };
-        let decoding = match super::keys::decoding_key(&key.key) {
-            Ok(k) => k,
-            Err(e) => {
-                last_err = Some((
-                    Outcome::Fail,
-                    format!("key {key_url}: not an rsa public key ({e})"),
-                ));
-                continue;
-            }
-        };
-        match vc_jwt::verify_signature(&j, alg, &decoding) {
-            Ok(true) => {
-                r.set(
-                    CheckId::Proof,
-                    Outcome::Pass,
-                    format!("RS256 signature verified with {}", key.id),
-                );
-                r.key_id = Some(key.id.clone());
-                let binding = match issuer {
-                    Some(_) => run.keys.ob2_bind(&key, issuer_id),
-                    None => Binding::Unconfirmed(
-                        "the issuer profile is not available to see which keys it lists".into(),
-                    ),
-                };
-                let (o, d) = binding_outcome(&key, &binding);
-                r.set(CheckId::IssuerKey, o, d);
-                return;
-            }
-            Ok(false) => {
-                last_err = Some((
-                    Outcome::Fail,
-                    format!("the signature does not match key {}", key.id),
-                ))
-            }
-            Err(e) => last_err = Some((Outcome::Fail, e)),
-        }
-    }
-    let (o, d) = last_err.unwrap_or((Outcome::Fail, "no key verified the signature".into()));
-    r.set(CheckId::Proof, o, d.clone());
-    r.set(
-        CheckId::IssuerKey,
-        if o == Outcome::Error {
-            Outcome::Error
-        } else {
-            Outcome::Skipped
-        },
-        if o == Outcome::Error {
-            d
-        } else {
-            "the signature did not verify".into()
-        },
-    );
 }
 
 fn revocation_list(run: &Run<'_>, doc: &Value, issuer: &Value) -> (Outcome, String) {

@@ -1,16 +1,24 @@
 //! OB 3.0 and CLR 2.0 branch of the pipeline (STANDARDS §3.9 verification steps, §3.12 CLR):
 //! schema → proof (Data Integrity or VC-JWT) → issuer_key → issuer → dates → status →
 //! recipient, and for a CLR every credential inside it.
+//!
+//! Specs: Open Badges 3.0 <https://www.imsglobal.org/spec/ob/v3p0/> ("Verification and Validation"),
+//! CLR 2.0 <https://www.imsglobal.org/spec/clr/v2p0/>. The proofs: [`data_integrity`]
+//! (<https://www.w3.org/TR/vc-data-integrity/>) and [`vc_jwt`]
+//! (<https://www.w3.org/TR/vc-jose-cose/>, VC-JWT 1.1 <https://www.w3.org/TR/vc-data-model/#json-web-token>).
+
+pub mod data_integrity;
+pub mod vc_jwt;
 
 use serde_json::Value;
 
-use super::data_integrity::binding_outcome;
-use super::keys::KeyError;
-use super::report::{CheckId, Outcome, Report, Verdict};
-use super::schema::{self, ref_id};
-use super::{Run, dates, recipient, status, vc_jwt};
 use crate::model::{Badge, Format};
 use crate::parse::{DedupeKey, ParsedCredential};
+use crate::verify::data_integrity::binding_outcome;
+use crate::verify::keys::KeyError;
+use crate::verify::report::{CheckId, Outcome, Report, Verdict};
+use crate::verify::schema::{self, ref_id};
+use crate::verify::{Run, dates, recipient, status};
 
 /// Result of the embedded-proof check.
 pub(crate) struct ProofCheck {
@@ -22,7 +30,7 @@ pub(crate) struct ProofCheck {
 /// Data Integrity proofs (<https://www.w3.org/TR/vc-data-integrity/>) with the key bound
 /// to `issuer` by the run's resolver.
 pub(crate) fn di_proofs(run: &Run<'_>, doc: &Value, issuer: Option<&str>) -> ProofCheck {
-    let out = super::data_integrity::verify_proofs(doc, issuer, run.keys);
+    let out = crate::verify::data_integrity::verify_proofs(doc, issuer, run.keys);
     ProofCheck {
         proof: out.proof,
         issuer_key: out.issuer_key,
@@ -50,12 +58,12 @@ pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
                     (&jwt_cred, Some(j))
                 }
                 Err(e) => {
-                    r.set(CheckId::Proof, Outcome::Fail, e);
+                    r.set(CheckId::Proof, Outcome::Fail, e.to_string());
                     (&p.document, None)
                 }
             },
             Err(e) => {
-                r.set(CheckId::Proof, Outcome::Fail, e);
+                r.set(CheckId::Proof, Outcome::Fail, e.to_string());
                 return;
             }
         }
@@ -128,18 +136,18 @@ pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
 /// Verify each endorsement embedded in the credential, its achievement and its issuer, on its
 /// own (OB 3.0 verification step 6). The results are kept beside the checks: an endorsement
 /// that fails says something about the endorsement, not about the badge.
-fn endorsements(run: &Run<'_>, cred: &Value) -> Vec<super::EndorsementCheck> {
+fn endorsements(run: &Run<'_>, cred: &Value) -> Vec<crate::verify::EndorsementCheck> {
     crate::endorsement::embedded(cred)
         .into_iter()
         .map(|e| match e.endorsement {
             Ok(en) => check_endorsement(run, e.scope, e.expected_target.as_deref(), &en),
-            Err(why) => super::EndorsementCheck {
+            Err(why) => crate::verify::EndorsementCheck {
                 scope: e.scope,
                 endorser_id: None,
                 endorser_name: None,
                 name: "Endorsement".into(),
                 comment: None,
-                status: super::Status::Unreadable,
+                status: crate::verify::Status::Unreadable,
                 reason: why,
             },
         })
@@ -153,24 +161,24 @@ pub(crate) fn check_endorsement(
     scope: crate::endorsement::Scope,
     expected_target: Option<&str>,
     en: &crate::endorsement::Endorsement,
-) -> super::EndorsementCheck {
+) -> crate::verify::EndorsementCheck {
     let mut sub = Report::new(r_now(run));
     sub.set(CheckId::Decode, Outcome::Pass, "an embedded endorsement");
-    let ctx = super::VerifyContext {
+    let ctx = crate::verify::VerifyContext {
         clock: run.ctx.clock,
         fetcher: run.ctx.fetcher,
         recipients: &[],
         cache: run.ctx.cache,
     };
-    super::run_with(&crate::endorsement::parsed(en), &ctx, run.net, 1, &mut sub);
+    crate::verify::run_with(&crate::endorsement::parsed(en), &ctx, run.net, 1, &mut sub);
     let (mut status, mut reason) = (sub.status, sub.reason.clone());
     if let (Some(want), Some(got)) = (expected_target, en.target.as_deref())
-        && !super::keys::same_id(want, got)
+        && !crate::verify::keys::same_id(want, got)
     {
-        status = super::Status::Invalid;
+        status = crate::verify::Status::Invalid;
         reason = format!("it endorses {got}, not this {} ({want})", scope.as_str());
     }
-    super::EndorsementCheck {
+    crate::verify::EndorsementCheck {
         scope,
         endorser_id: en.endorser.id.clone(),
         endorser_name: en.endorser.name.clone(),
@@ -182,7 +190,7 @@ pub(crate) fn check_endorsement(
 }
 
 fn r_now(run: &Run<'_>) -> String {
-    crate::net::rfc3339(run.ctx.clock.now())
+    crate::time::rfc3339(run.ctx.clock.now())
 }
 
 fn jwt_proof(
@@ -195,7 +203,7 @@ fn jwt_proof(
     let alg = match vc_jwt::algorithm(&j.header, false) {
         Ok(a) => a,
         Err(e) => {
-            r.set(CheckId::Proof, Outcome::Fail, e);
+            r.set(CheckId::Proof, Outcome::Fail, e.to_string());
             r.set(
                 CheckId::IssuerKey,
                 Outcome::Skipped,
@@ -231,7 +239,7 @@ fn jwt_proof(
             return;
         }
     };
-    let decoding = match super::keys::decoding_key(&key.key) {
+    let decoding = match crate::verify::keys::decoding_key(&key.key) {
         Ok(k) => k,
         Err(e) => {
             r.set(
@@ -263,7 +271,7 @@ fn jwt_proof(
             return;
         }
         Err(e) => {
-            r.set(CheckId::Proof, Outcome::Fail, e);
+            r.set(CheckId::Proof, Outcome::Fail, e.to_string());
             r.set(
                 CheckId::IssuerKey,
                 Outcome::Skipped,
@@ -310,34 +318,31 @@ fn status_list_trusted(
     run: &Run<'_>,
     list: &Value,
     cred_issuer: Option<&str>,
-) -> Result<(), String> {
+) -> Result<(), status::UntrustedList> {
+    use status::UntrustedList;
     let list_issuer = ref_id(list.get("issuer"));
     match (list_issuer, cred_issuer) {
-        (Some(l), Some(c)) if super::keys::same_id(l, c) => {}
+        (Some(l), Some(c)) if crate::verify::keys::same_id(l, c) => {}
         (l, c) => {
-            return Err(format!(
-                "the status list is issued by {}, not by the credential's issuer {}",
-                l.unwrap_or("nobody"),
-                c.unwrap_or("(none)")
+            return Err(UntrustedList::OtherIssuer(
+                l.unwrap_or("nobody").to_owned(),
+                c.unwrap_or("(none)").to_owned(),
             ));
         }
     }
     let pc = di_proofs(run, list, list_issuer);
     if pc.proof.0 != Outcome::Pass {
-        return Err(format!("its proof does not verify: {}", pc.proof.1));
+        return Err(UntrustedList::Proof(pc.proof.1));
     }
     if pc.issuer_key.0 != Outcome::Pass {
-        return Err(format!(
-            "its signing key is not bound to the issuer: {}",
-            pc.issuer_key.1
-        ));
+        return Err(UntrustedList::Key(pc.issuer_key.1));
     }
     let ((eo, ed), (no, nd)) = dates::check(list, run.ctx.clock.now());
     if eo == Outcome::Fail {
-        return Err(format!("the status list itself is no longer valid: {ed}"));
+        return Err(UntrustedList::Expired(ed));
     }
     if no == Outcome::Fail {
-        return Err(format!("the status list itself is not valid yet: {nd}"));
+        return Err(UntrustedList::NotYetValid(nd));
     }
     Ok(())
 }
@@ -390,13 +395,13 @@ fn clr_inner(run: &Run<'_>, p: &ParsedCredential, cred: &Value, r: &mut Report) 
     for (i, c) in inner.iter().enumerate() {
         let mut sub = Report::new(r.checked_at.clone());
         sub.set(CheckId::Decode, Outcome::Pass, "inside the clr");
-        let sub_ctx = super::VerifyContext {
+        let sub_ctx = crate::verify::VerifyContext {
             clock: run.ctx.clock,
             fetcher: run.ctx.fetcher,
             recipients: &[],
             cache: run.ctx.cache,
         };
-        super::run_with(c, &sub_ctx, run.net, 1, &mut sub);
+        crate::verify::run_with(c, &sub_ctx, run.net, 1, &mut sub);
         let name = c
             .document
             .get("name")
@@ -414,7 +419,7 @@ fn clr_inner(run: &Run<'_>, p: &ParsedCredential, cred: &Value, r: &mut Report) 
                 true,
                 format!("credential {} of {n} ({name}) is invalid — {why}", i + 1),
             ));
-        } else if sub.status == super::Status::IssuerNotConfirmed {
+        } else if sub.status == crate::verify::Status::IssuerNotConfirmed {
             unconfirmed.push(format!(
                 "credential {} of {n} ({name}): {}",
                 i + 1,
@@ -444,7 +449,7 @@ fn clr_inner(run: &Run<'_>, p: &ParsedCredential, cred: &Value, r: &mut Report) 
         r.set(
             CheckId::IssuerKey,
             Outcome::Error,
-            format!("{}{first}", super::report::ISSUER_NOT_CONFIRMED),
+            format!("{}{first}", crate::verify::report::ISSUER_NOT_CONFIRMED),
         );
     }
     let outer = r.get(CheckId::Proof).cloned();

@@ -1,0 +1,204 @@
+//! Offline JSON-LD: the bundled contexts (STANDARDS §4) and RDF Dataset Canonicalization
+//! (RDFC-1.0, <https://www.w3.org/TR/rdf-canon/>) to canonical N-Quads, as the
+//! `eddsa-rdfc-2022` and `Ed25519Signature2020` cryptosuites need (STANDARDS §3.3,
+//! <https://www.w3.org/TR/vc-di-eddsa/>).
+//!
+//! - **Offline only.** Every context a credential names must be one of [`BUNDLED`]; any
+//!   other URL is [`JsonLdError::ContextNotBundled`] ("could not check"), and nothing is
+//!   ever fetched. The files in `contexts/` are byte-exact copies with pinned SHA-256s
+//!   (`contexts/README.md`); never "fix" one, the canonical form depends on them.
+//! - **Historical variants** (STANDARDS §6.4): the 3.0.3 URL serves the spec-repo copy by
+//!   default and the validator-bundled copy (two extra terms) under
+//!   [`ContextVariant::Alternate`]; the OB 3.0 `context.json` URL serves 3.0.0 by default and
+//!   the pre-2022-11-07 beta content under `Alternate`. A verifier tries the alternate only
+//!   when a proof fails with the default ([`ContextVariant::applies_to`]).
+//! - **Safe mode.** JSON-LD silently drops undefined terms and keeps relative `@type`s; a
+//!   signature over such a document signs less than it shows. As jsonld.js safe mode does,
+//!   such a document is rejected ([`JsonLdError::UndefinedTerm`]): we expand with a trap
+//!   `@vocab` placed before the document's own contexts, and any IRI under the trap is a
+//!   term no context defines (STANDARDS §6.3, DCC `safeModeBreaker.json`). Likewise a trap
+//!   base IRI catches relative IRIs, which JSON-LD would drop ([`JsonLdError::RelativeIri`]).
+//! - **Bounded.** The RDFC-1.0 worst case is exponential in blank nodes (dataset poisoning,
+//!   <https://www.w3.org/TR/rdf-canon/#dataset-poisoning>): documents over
+//!   [`MAX_QUADS`] quads, or whose canonicalisation needs more than
+//!   [`MAX_RDFC_PERMUTATIONS`] permutations, are refused ("could not check").
+//! - **Interoperable RDFC-1.0.** [`crate::verify::rdfc10`] follows rdf-canonize / pyld where
+//!   the spec text is loose (see its docs); the W3C, 1EdTech and DCC vectors pin it.
+//!
+//! Speed: bundled context bytes are static, so the only per-document work is the JSON-LD
+//! expansion, the canonicalisation and the N-Quads serialisation (see `benches/verify.rs`).
+//!
+//! Layout: [`loader`] (the bundled contexts, the only document loader), [`safe_mode`] (the
+//! undefined-term and relative-IRI traps), this module (expansion to quads, JSON-LD 1.1
+//! <https://www.w3.org/TR/json-ld11-api/#deserialize-json-ld-to-rdf-algorithm>) and
+//! [`crate::verify::rdfc10`] (the canonicalisation).
+
+pub mod loader;
+pub mod safe_mode;
+
+use std::sync::{Arc, Mutex};
+
+use oxjsonld::{JsonLdParser, JsonLdRemoteDocument};
+use oxrdf::Quad;
+use serde_json::{Map, Value};
+
+pub use super::rdfc10::MAX_RDFC_PERMUTATIONS;
+use super::rdfc10::Rdfc10Error;
+pub use loader::{
+    BUNDLED, BundledContext, ContextVariant, OB_V3P0_CONTEXT_3_0_0, OB_V3P0_CONTEXT_3_0_3,
+    bundled_context,
+};
+use loader::{context_cache, lookup};
+use safe_mode::{TRAP_BASE, check_trap, trapped_json};
+
+/// Most RDF quads one document may expand to (real credentials have well under 1,000).
+pub const MAX_QUADS: usize = 20_000;
+
+/// Why a document could not be canonicalised.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum JsonLdError {
+    /// A context is not bundled: could not check (never fetched).
+    #[error("could not check: context {0} not bundled")]
+    ContextNotBundled(String),
+    /// A term or type no context defines (JSON-LD safe mode): invalid.
+    #[error("undefined JSON-LD term or relative type \"{0}\" (not defined by any context)")]
+    UndefinedTerm(String),
+    /// An IRI is relative where JSON-LD needs an absolute one (it would be dropped): invalid.
+    #[error("relative IRI \"{0}\" where an absolute IRI is required (JSON-LD safe mode)")]
+    RelativeIri(String),
+    /// The document is not valid JSON-LD: invalid.
+    #[error("invalid JSON-LD: {0}")]
+    Syntax(String),
+    /// A limit was hit (see [`MAX_QUADS`], [`MAX_RDFC_PERMUTATIONS`]).
+    #[error("could not check: {0}")]
+    Limit(String),
+}
+
+impl JsonLdError {
+    /// True when the error means "could not check" rather than "invalid".
+    pub fn is_could_not_check(&self) -> bool {
+        matches!(
+            self,
+            JsonLdError::ContextNotBundled(_) | JsonLdError::Limit(_)
+        )
+    }
+}
+
+impl From<Rdfc10Error> for JsonLdError {
+    fn from(e: Rdfc10Error) -> Self {
+        match e {
+            Rdfc10Error::Limit(m) => JsonLdError::Limit(m),
+            Rdfc10Error::Unsupported(m) => JsonLdError::Syntax(m),
+        }
+    }
+}
+
+/// Expand `doc` to RDF quads with only bundled contexts, rejecting undefined terms.
+/// Quads may repeat (JSON-LD allows repeated values); [`rdfc10`] removes repeats.
+pub fn to_quads(doc: &Value, variant: ContextVariant) -> Result<Vec<Quad>, JsonLdError> {
+    let Value::Object(map) = doc else {
+        return Err(JsonLdError::Syntax(
+            "the document is not a JSON object".into(),
+        ));
+    };
+    object_to_quads(map, &[], None, variant)
+}
+
+/// [`to_quads`] of a JSON object without its `skip` keys and, when given, with `context`
+/// as its `@context`.
+pub fn object_to_quads(
+    map: &Map<String, Value>,
+    skip: &[&str],
+    context: Option<&Value>,
+    variant: ContextVariant,
+) -> Result<Vec<Quad>, JsonLdError> {
+    let json = trapped_json(map, skip, context)?;
+    let missing: Arc<Mutex<Option<String>>> = Arc::new(Mutex::new(None));
+    let missing_cb = Arc::clone(&missing);
+    let parser = JsonLdParser::new()
+        .with_base_iri(TRAP_BASE)
+        .map_err(|e| JsonLdError::Syntax(e.to_string()))?
+        .with_context_cache(context_cache(variant))
+        .for_slice(&json)
+        .with_load_document_callback(move |url, _opts| match lookup(url, variant) {
+            Some(bytes) => Ok(JsonLdRemoteDocument {
+                document: bytes.to_vec(),
+                document_url: url.to_owned(),
+            }),
+            None => {
+                if let Ok(mut m) = missing_cb.lock() {
+                    m.get_or_insert_with(|| url.to_owned());
+                }
+                Err("context not bundled (offline)".into())
+            }
+        });
+    let mut quads = Vec::with_capacity(64);
+    for quad in parser {
+        let quad = match quad {
+            Ok(q) => q,
+            Err(e) => {
+                if let Ok(m) = missing.lock()
+                    && let Some(url) = m.as_ref()
+                {
+                    return Err(JsonLdError::ContextNotBundled(url.clone()));
+                }
+                return Err(JsonLdError::Syntax(one_line(&e.to_string())));
+            }
+        };
+        if quads.len() >= MAX_QUADS {
+            return Err(JsonLdError::Limit(format!(
+                "the document expands to more than {MAX_QUADS} RDF quads (limit MAX_QUADS)"
+            )));
+        }
+        check_trap(quad.as_ref())?;
+        quads.push(quad);
+    }
+    Ok(quads)
+}
+
+/// Canonical N-Quads of a JSON object without its `skip` keys and, when given, with
+/// `context` as its `@context` (the cryptosuites' "document without proof" and "proof
+/// configuration", without copying the document).
+pub fn canonicalize_object(
+    map: &Map<String, Value>,
+    skip: &[&str],
+    context: Option<&Value>,
+    variant: ContextVariant,
+) -> Result<String, JsonLdError> {
+    rdfc10(&object_to_quads(map, skip, context, variant)?)
+}
+
+fn one_line(s: &str) -> String {
+    let first = s.lines().next().unwrap_or_default();
+    let mut out: String = first.chars().take(300).collect();
+    if out.len() < first.len() {
+        out.push('…');
+    }
+    out.to_lowercase_first()
+}
+
+trait LowerFirst {
+    fn to_lowercase_first(self) -> String;
+}
+impl LowerFirst for String {
+    fn to_lowercase_first(self) -> String {
+        let mut c = self.chars();
+        match c.next() {
+            Some(f) => f.to_lowercase().chain(c).collect(),
+            None => self,
+        }
+    }
+}
+
+/// Canonical N-Quads (RDFC-1.0, SHA-256) of `doc`, with only bundled contexts.
+///
+/// Every line ends with `\n`; lines are sorted by code point, as the cryptosuites hash them.
+pub fn canonicalize(doc: &Value, variant: ContextVariant) -> Result<String, JsonLdError> {
+    rdfc10(&to_quads(doc, variant)?)
+}
+
+/// RDFC-1.0 canonical N-Quads of `input` ([`crate::verify::rdfc10::rdfc10`]).
+pub fn rdfc10(input: &[Quad]) -> Result<String, JsonLdError> {
+    Ok(super::rdfc10::rdfc10(input)?)
+}
