@@ -190,7 +190,8 @@ export type ImportLine = {
 file: string, 
 /**
  * `imported`, `duplicate`, `conflict`, `skipped` (another wallet's keys and non-badge
- * entries, left out on purpose) or `refused`.
+ * entries, left out on purpose), `refused` (not a badge we accept) or `failed` (the wallet
+ * could not store it).
  */
 outcome: string, 
 /**
