@@ -1,4 +1,4 @@
-//! Baking: embed a badge in a PNG or SVG image. STANDARDS §1.1–§1.3.
+//! Baking: embed a badge in a PNG or SVG image. OB 3.0 “Baking” <https://www.imsglobal.org/spec/ob/v3p0/>.
 //!
 //! - PNG (§1.2): one uncompressed `iTXt` chunk, empty language tag and translated keyword,
 //!   inserted right after `IHDR` (as the Python bakery does); any existing badge text chunk

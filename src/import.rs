@@ -11,7 +11,7 @@
 //!   run before the wallet is touched, and the wallet writes each badge (with a CLR's inner
 //!   credentials) in one transaction.
 //! - Import **keeps** every badge it can parse, even one that later fails verification;
-//!   it refuses only input that holds no readable badge (STANDARDS §1, §7).
+//!   it refuses only input that holds no readable badge (OB 3.0 “Baking” <https://www.imsglobal.org/spec/ob/v3p0/>, Backpack's own rule).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -1,5 +1,5 @@
 //! The learner's own signing key: an Ed25519 key pair and its `did:key`, used as the `holder`
-//! of the presentations Backpack exports (STANDARDS §3.4 for did:key / Multikey encoding;
+//! of the presentations Backpack exports (keys: Controlled Identifiers <https://www.w3.org/TR/cid-1.0/>, did:key <https://w3c-ccg.github.io/did-key-spec/>, did:web <https://w3c-ccg.github.io/did-method-web/> for did:key / Multikey encoding;
 //! <https://w3c-ccg.github.io/did-method-key/#ed25519-x25519>).
 //!
 //! The key is created on first use ([`wallet_learner_key`]). The wallet database keeps only its

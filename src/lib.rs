@@ -7,16 +7,16 @@
 //!
 //! The core never prints, never exits and never touches the network or the clock directly:
 //! hosts (the `backpack` CLI, the Tauri app, tests) inject a [`env::Clock`] and a
-//! [`env::Fetcher`]. See `../shared/STANDARDS.md` for the rules each module implements.
+//! [`env::Fetcher`]. Each module's docs cite the specification it implements by URL.
 //!
 //! Module map:
-//! - [`bake`]: embed a badge in a PNG or SVG. STANDARDS §1.
-//! - [`decode`]: untrusted bytes → the badge payload (baked PNG/SVG, JSON, JWS, URL). STANDARDS §1.
-//! - [`parse`]: payload → normalised [`model::Badge`] for every spec generation. STANDARDS §2.1, §3.1.
+//! - [`bake`]: embed a badge in a PNG or SVG. OB 3.0 “Baking” <https://www.imsglobal.org/spec/ob/v3p0/>.
+//! - [`decode`]: untrusted bytes → the badge payload (baked PNG/SVG, JSON, JWS, URL). OB 3.0 “Baking” <https://www.imsglobal.org/spec/ob/v3p0/>.
+//! - [`parse`]: payload → normalised [`model::Badge`] for every spec generation. OB 2.0 <https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html>, OB 3.0 “Data Model” <https://www.imsglobal.org/spec/ob/v3p0/>.
 //! - [`import`]: decode + parse, folders and ZIPs, one outcome per file.
 //! - [`zipread`]: the one bounded ZIP reader (import and received bundles).
 //! - [`store`]: the SQLite wallet (append-only migrations, one transaction per badge).
-//! - [`verify`]: the per-check verification report. STANDARDS §2–§4.
+//! - [`verify`]: the per-check verification report. OB 2.0 <https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html>.
 //! - [`export`]: portfolios, bundles, presentations, baked images, PDF.
 //! - [`export::receive`] (also [`share`]): the receiver side: verify everything inside a received export.
 //! - [`learner_key`]: the learner's Ed25519 key and did:key (presentation holder).

@@ -1,7 +1,7 @@
 //! The normalised view of a badge, the same for every spec generation.
 //!
 //! The parsed view is for display, search and curation only. Signatures cover the
-//! **original bytes**, which the wallet stores verbatim beside this view (STANDARDS §7).
+//! **original bytes**, which the wallet stores verbatim beside this view (Backpack's own rule).
 
 use serde::{Deserialize, Serialize};
 

@@ -2,7 +2,7 @@
 //! fixture, each with the verdict Backpack must give, the check that decides it, and what the
 //! reference verifier expects (with its source).
 //!
-//! References (STANDARDS §5, `tests/fixtures/README.md`):
+//! References (public test vectors (tests/fixtures/README.md), `tests/fixtures/README.md`):
 //! - 1EdTech `digital-credentials-public-validator` @3825471: `OB30Tests.java`, `OB20Tests.java`,
 //!   `Endorsement30Tests.java`, `BitstringStatusListCredentialInspectorTest.java`,
 //!   `inspector-clr/…/CLR20Tests.java` and the `Samples.java` tables ("1EdTech" below).
@@ -10,7 +10,7 @@
 //!   `src/test-fixtures/expectedResults.ts` ("DCC" below).
 //! - badgecheck `openbadges-validator-core` `tests/test_verify.py` (the components file).
 //!
-//! Where Backpack and the reference differ, the row says why, decided by STANDARDS.md; the
+//! Where Backpack and the reference differ, the row says why, decided by the specifications cited in each module; the
 //! final report of the conformance branch lists every such row. Rows run either offline (the
 //! default: "could not check" is the right verdict for anything that needs the network) or
 //! against an in-memory web (`Web`), which maps the public URLs the fixtures name onto fixture
@@ -547,7 +547,7 @@ fn table() -> Vec<Row> {
             ..row("badgecheck/test_components.json", Offline, Indeterminate, (Hosted, Err_),
             "badgecheck needs the hosted copy; offline: could not check") },
 
-        // ---- Bakeries: baking test files, no verdict in their tests; ours by STANDARDS §1 ----
+        // ---- Bakeries: baking test files, no verdict in their tests; ours by OB 3.0 “Baking” <https://www.imsglobal.org/spec/ob/v3p0/> ----
         row("bakery-python/baked_heart.png", Offline, Indeterminate, (Hosted, Err_),
             "openbadges-bakery: extraction only; OB 1.0 hosted assertion, offline: could not check"),
         // `identity` instead of `recipient`: a made-up assertion body, invalid by OB 1.0/2.0.
@@ -558,7 +558,7 @@ fn table() -> Vec<Row> {
         row("bakery-python/unbaked_example.svg", Offline, VError, (Decode, Fail),
             "openbadges-bakery: unbaked image"),
         // `verify="http://example.org"` with empty content: a hosted assertion by URL only
-        // (STANDARDS §1.3). Offline there is nothing local to judge: could not check.
+        // (OB 3.0 “Baking” <https://www.imsglobal.org/spec/ob/v3p0/>). Offline there is nothing local to judge: could not check.
         row("bakery-mozilla-js/no-json.svg", Offline, Indeterminate, (Hosted, Err_),
             "mozilla bakery: extracts the verify url; offline: could not check"),
         row("bakery-mozilla-js/no-json.svg", Online(empty_web), Invalid, (Hosted, Fail),

@@ -1,7 +1,7 @@
 //! The verification pipeline end to end (issue 3): every vector with its expected verdict,
 //! OB 2.0 hosted and signed badges and status lists served by an in-test HTTP server on
 //! 127.0.0.1, tampered copies, the offline policy (no socket opened), the cache, dates and
-//! recipients. STANDARDS §2.2, §3.2, §3.5–§3.9, §5.
+//! recipients. OB 2.0 <https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html>, OB 3.0 “JSON Web Token Proof Format” <https://www.imsglobal.org/spec/ob/v3p0/> and VC-JWT <https://www.w3.org/TR/vc-jose-cose/>, Bitstring Status List <https://www.w3.org/TR/vc-bitstring-status-list/>, OB 3.0 “Revocation” <https://www.imsglobal.org/spec/ob/v3p0/>, public test vectors (tests/fixtures/README.md).
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
@@ -1107,7 +1107,7 @@ pub(crate) fn rs256(header: &Value, payload: &Value) -> String {
 #[test]
 fn ob11_signed_with_lower_case_rs256_and_a_bare_pem_key() {
     // OB 1.1 signed: `verify.url` is the issuer's public key (a bare PEM here), and the
-    // OB2-era header says "rs256" (STANDARDS §2.2 OB 1.1 differences, §6.6).
+    // OB2-era header says "rs256" (OB 2.0 <https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html> OB 1.1 differences, real-world quirks (tests/fixtures/README.md)).
     let server = Server::start();
     server.serve("/key.pem", 200, RSA_PUBLIC.as_bytes().to_vec());
     server.serve_json("/badge11.json", &json!({

@@ -1,4 +1,4 @@
-//! Data Integrity proofs (STANDARDS §3.3, §3.4): W3C vc-di-eddsa and OB 3.0 spec vectors stage
+//! Data Integrity proofs (VC Data Integrity <https://www.w3.org/TR/vc-data-integrity/>, EdDSA cryptosuites <https://www.w3.org/TR/vc-di-eddsa/>, keys: Controlled Identifiers <https://www.w3.org/TR/cid-1.0/>, did:key <https://w3c-ccg.github.io/did-key-spec/>, did:web <https://w3c-ccg.github.io/did-method-web/>): W3C vc-di-eddsa and OB 3.0 spec vectors stage
 //! by stage, every 1EdTech / DCC fixture with an embedded proof, tampered copies, offline
 //! context and key rules.
 
@@ -998,7 +998,7 @@ fn contexts_readme_lists_every_bundled_file_with_its_hash() {
 
 #[test]
 fn clr_inner_credentials_and_endorsements_verify_on_their_own() {
-    // CLR 2.0: the outer proof and each embedded OpenBadgeCredential's proof (STANDARDS §3.12).
+    // CLR 2.0: the outer proof and each embedded OpenBadgeCredential's proof (CLR 2.0 <https://www.imsglobal.org/spec/clr/v2p0/>).
     let clr = read_json("1edtech-public-validator/clr20/simple.json");
     let inner = clr["credentialSubject"]["verifiableCredential"]
         .as_array()

@@ -7,7 +7,7 @@
 //! `files-dropped`). No file path ever comes from the webview: dialogs open here and dropped
 //! or opened files reach the page as handles ([`files`]). Badge images are
 //! served by the `badgeimg://` protocol from the wallet, never fetched from the network, so a
-//! badge image can never act as a tracking pixel (STANDARDS §7: all badge content is
+//! badge image can never act as a tracking pixel (Backpack's own rule: all badge content is
 //! untrusted).
 
 pub mod commands;

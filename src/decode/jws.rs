@@ -1,5 +1,5 @@
 //! Compact JWS / JWT (RFC 7515 §7.1): three base64url segments `header.payload.signature`.
-//! Used for OB 2.0 signed assertions (STANDARDS §2.2) and VC-JWT (STANDARDS §3.2,
+//! Used for OB 2.0 signed assertions (OB 2.0 <https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html>) and VC-JWT (OB 3.0 “JSON Web Token Proof Format” <https://www.imsglobal.org/spec/ob/v3p0/> and VC-JWT <https://www.w3.org/TR/vc-jose-cose/>,
 //! <https://www.imsglobal.org/spec/ob/v3p0/#jwt-proof>). This module only splits and decodes;
 //! it never checks a signature (that is `verify`'s job).
 

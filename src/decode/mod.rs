@@ -1,4 +1,4 @@
-//! Untrusted bytes → the badge payload. STANDARDS §1 (baking), §7 (sniffing).
+//! Untrusted bytes → the badge payload. OB 3.0 “Baking” <https://www.imsglobal.org/spec/ob/v3p0/> (baking), Backpack's own rule (sniffing).
 //!
 //! [`decode`] sniffs what a file is and pulls out the payload without interpreting it:
 //! - a baked PNG (`png.rs`): the first `iTXt`/`tEXt`/`zTXt` chunk with a badge keyword (§1.2);

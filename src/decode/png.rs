@@ -1,4 +1,4 @@
-//! Baked PNG: find the badge text chunk. STANDARDS §1.1, §1.2.
+//! Baked PNG: find the badge text chunk. OB 3.0 “Baking” <https://www.imsglobal.org/spec/ob/v3p0/>.
 //!
 //! The chunk walk checks every CRC (`crc32fast`), stops at `IEND`, and accepts the badge chunk
 //! before or after `IDAT`. The first `iTXt` / `tEXt` / `zTXt` chunk whose keyword is

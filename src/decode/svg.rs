@@ -1,4 +1,4 @@
-//! Baked SVG: find the badge element. STANDARDS §1.1, §1.3.
+//! Baked SVG: find the badge element. OB 3.0 “Baking” <https://www.imsglobal.org/spec/ob/v3p0/>.
 //!
 //! Elements are matched on (namespace URI, local name), as the 1EdTech validator does, because
 //! the prefix `openbadges` is bound to different namespaces in OB 2.0 and OB 3.0:

@@ -1,5 +1,5 @@
 //! Baked images: a badge's credential embedded in its own image, under the keyword its
-//! version requires (STANDARDS §1.1–§1.3): `openbadges` (OB 1.x/2.0), `openbadgecredential`
+//! version requires (OB 3.0 “Baking” <https://www.imsglobal.org/spec/ob/v3p0/>): `openbadges` (OB 1.x/2.0), `openbadgecredential`
 //! (OB 3.0), `clrcredential` (CLR 2.0); an uncompressed PNG `iTXt` chunk (never more than one:
 //! any earlier badge chunk is dropped) or an SVG element in the version's namespace.
 //!

@@ -10,7 +10,7 @@
 //! - The original credentials (exact bytes) and the signed presentation are embedded as
 //!   base64 in inert `<script type="application/octet-stream">` blocks (never executed; the
 //!   CSP forbids scripts anyway), each with its SHA-256, so [`crate::share::verify_share`]
-//!   can re-verify them. STANDARDS §7 "Export".
+//!   can re-verify them. Backpack's own rule.
 //! - The visible text is bound to the credentials (issue 12): the page is a pure function
 //!   ([`render_page`]) of the embedded originals, the status shown beside each, and the
 //!   sender's own words and choices, which the page records in its `bp-page` block

@@ -1,5 +1,5 @@
 //! Exports of a collection (or one badge) that a receiver can open and **re-verify offline**,
-//! with no server (issue 5; STANDARDS §1 for baking, §3.3 for Data Integrity, §7 "Export").
+//! with no server (issue 5; OB 3.0 “Baking” <https://www.imsglobal.org/spec/ob/v3p0/> for baking, VC Data Integrity <https://www.w3.org/TR/vc-data-integrity/>, EdDSA cryptosuites <https://www.w3.org/TR/vc-di-eddsa/> for Data Integrity, Backpack's own rule).
 //!
 //! - [`html`]: one self-contained portfolio page, no external request of any kind, with the
 //!   original credentials and the signed presentation embedded as inert data blocks.

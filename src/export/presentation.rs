@@ -1,7 +1,7 @@
 //! The learner's Verifiable Presentation: VCDM 2.0
 //! (<https://www.w3.org/TR/vc-data-model-2.0/#verifiable-presentations>), `holder` = the
 //! learner's did:key, one Data Integrity proof with cryptosuite eddsa-rdfc-2022
-//! (<https://www.w3.org/TR/vc-di-eddsa/#eddsa-rdfc-2022>, STANDARDS §3.3) and
+//! (<https://www.w3.org/TR/vc-di-eddsa/#eddsa-rdfc-2022>, VC Data Integrity <https://www.w3.org/TR/vc-data-integrity/>, EdDSA cryptosuites <https://www.w3.org/TR/vc-di-eddsa/>) and
 //! `proofPurpose: authentication`, with the receiver's optional `challenge` and `domain`.
 //!
 //! - JSON credentials (OB 3.0 / CLR 2.0 with an embedded proof) go in as-is, parsed from the

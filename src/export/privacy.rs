@@ -1,6 +1,6 @@
 //! Privacy controls for every export: what is included, what is redacted in the rendered
 //! views, and the warning that names every linkable identifier leaving the machine
-//! (issue 5, "Privacy controls"; STANDARDS §2.1 / §3.1 for where recipient identities live).
+//! (issue 5, "Privacy controls"; OB 2.0 <https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html> / OB 3.0 “Data Model” <https://www.imsglobal.org/spec/ob/v3p0/> for where recipient identities live).
 //!
 //! The signed originals can never be altered (their signatures cover the exact bytes), so a
 //! plain-text email inside a credential leaves with it even when the rendered page hides it;

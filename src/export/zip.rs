@@ -1,4 +1,4 @@
-//! The ZIP bundle (issue 5 "ZIP bundle"; STANDARDS §7 "Export"):
+//! The ZIP bundle (issue 5 "ZIP bundle"; Backpack's own rule):
 //!
 //! ```text
 //! index.html                   the portfolio page (html::render), presentation embedded

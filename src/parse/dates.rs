@@ -1,5 +1,5 @@
 //! Dates → RFC 3339 in UTC (`2016-12-31T23:59:59Z`). Accepts what real badges carry
-//! (STANDARDS §2.1, §2.3 upgrades, §6 quirk 10): RFC 3339 with any offset, OB 1.x Unix
+//! (OB 2.0 <https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html> upgrades, real-world quirks (tests/fixtures/README.md) quirk 10): RFC 3339 with any offset, OB 1.x Unix
 //! timestamps (number or digit string), date-only `YYYY-MM-DD` (midnight UTC), and date-times
 //! without a zone (taken as UTC). Anything else gives `None`; the original stays in the document.
 

@@ -1,5 +1,5 @@
 //! Small, panic-free accessors over untrusted `serde_json::Value`s, tolerant of the
-//! string-or-array and string-or-object shapes badges use (STANDARDS §3.1 Serialization).
+//! string-or-array and string-or-object shapes badges use (OB 3.0 “Data Model” <https://www.imsglobal.org/spec/ob/v3p0/> Serialization).
 
 use serde_json::Value;
 
@@ -121,7 +121,7 @@ pub(crate) fn issuer(v: Option<&Value>) -> Issuer {
     }
 }
 
-/// Percent-unescape and trim an id (STANDARDS §3.10).
+/// Percent-unescape and trim an id (OB 3.0 “Equality and comparison” <https://www.imsglobal.org/spec/ob/v3p0/>).
 pub(crate) fn normalize_id(id: &str) -> String {
     let bytes = id.trim().as_bytes();
     let mut out = Vec::with_capacity(bytes.len());

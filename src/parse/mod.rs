@@ -1,5 +1,5 @@
 //! Payload → normalised [`Badge`], for OB 0.5–2.0, OB 3.0 (VCDM 1.1 and
-//! 2.0, JSON and VC-JWT) and CLR 2.0. STANDARDS §2.1, §2.3 (upgrades), §3.1, §3.2, §3.12.
+//! 2.0, JSON and VC-JWT) and CLR 2.0. OB 2.0 <https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html> (upgrades), OB 3.0 “Data Model” <https://www.imsglobal.org/spec/ob/v3p0/>, OB 3.0 “JSON Web Token Proof Format” <https://www.imsglobal.org/spec/ob/v3p0/> and VC-JWT <https://www.w3.org/TR/vc-jose-cose/>, CLR 2.0 <https://www.imsglobal.org/spec/clr/v2p0/>.
 //!
 //! [`parse`] reads the payload JSON once with `serde_json` (depth capped at
 //! [`MAX_JSON_DEPTH`]), then:
@@ -9,7 +9,7 @@
 //!   `EnvelopedVerifiableCredential` (`id: data:application/vc+jwt,<jws>`, unwrapped);
 //! - an object with `badge`/`recipient` goes to `ob2.rs` (OB 0.5–2.0);
 //! - a compact JWS is an OB 2.0 signed assertion or a VC-JWT (credential as the payload or in
-//!   its `vc` claim; STANDARDS §3.2);
+//!   its `vc` claim; OB 3.0 “JSON Web Token Proof Format” <https://www.imsglobal.org/spec/ob/v3p0/> and VC-JWT <https://www.w3.org/TR/vc-jose-cose/>);
 //! - a bare URL is a hosted assertion that needs the network, which parse never uses.
 //!
 //! Nothing here touches the network or the clock; the stored document is never rewritten.
@@ -25,7 +25,7 @@ use crate::decode::{Decoded, Payload, decode_jws};
 use crate::limits::MAX_JSON_DEPTH;
 use crate::model::{Badge, Container, Format};
 
-/// How the wallet recognises the same badge imported twice (STANDARDS §3.10).
+/// How the wallet recognises the same badge imported twice (OB 3.0 “Equality and comparison” <https://www.imsglobal.org/spec/ob/v3p0/>).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DedupeKey {
     /// OB 3.0 / CLR: (issuer id, credential id); the newest `valid_from` wins.

@@ -1,4 +1,4 @@
-//! OB 0.5 / 1.0 / 1.1 / 2.0 assertions, hosted and signed. STANDARDS §2.1 (data model),
+//! OB 0.5 / 1.0 / 1.1 / 2.0 assertions, hosted and signed. OB 2.0 <https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html> (data model),
 //! §2.3 (version detection and upgrade rules, after badgecheck's `object_upgrades.py`).
 //! Spec: <https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html>.
 //!

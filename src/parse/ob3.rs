@@ -1,6 +1,6 @@
 //! OB 3.0 `OpenBadgeCredential` / `AchievementCredential` and CLR 2.0 `ClrCredential`, in
-//! VCDM 1.1 and 2.0, as JSON or VC-JWT. STANDARDS §3.1 (data model, serialization), §3.2
-//! (VC-JWT claims), §3.7 (validity dates), §3.10 (equality), §3.12 (CLR).
+//! VCDM 1.1 and 2.0, as JSON or VC-JWT. OB 3.0 “Data Model” <https://www.imsglobal.org/spec/ob/v3p0/> (data model, serialization), OB 3.0 “JSON Web Token Proof Format” <https://www.imsglobal.org/spec/ob/v3p0/> and VC-JWT <https://www.w3.org/TR/vc-jose-cose/>
+//! (VC-JWT claims), VCDM 2.0 validity period <https://www.w3.org/TR/vc-data-model-2.0/#validity-period> (validity dates), OB 3.0 “Equality and comparison” <https://www.imsglobal.org/spec/ob/v3p0/> (equality), CLR 2.0 <https://www.imsglobal.org/spec/clr/v2p0/> (CLR).
 //! Spec: <https://www.imsglobal.org/spec/ob/v3p0/>.
 
 use serde_json::{Map, Value};

@@ -1,4 +1,4 @@
-//! Import with dedupe (STANDARDS §3.10): one credential (and, for a CLR, the credentials inside
+//! Import with dedupe (OB 3.0 “Equality and comparison” <https://www.imsglobal.org/spec/ob/v3p0/>): one credential (and, for a CLR, the credentials inside
 //! it) with its verification reports in one transaction, or many in an [`ImportBatch`]; which
 //! copy of a credential is current, which is history and which a conflicting copy.
 
@@ -330,7 +330,7 @@ pub(super) fn find_existing(
     let Some((current, cur_date, ..)) = rows.iter().rev().find(|r| r.3) else {
         return Ok(Existing::None);
     };
-    // Newest date wins (STANDARDS §3.10). An older one, or a different document with the
+    // Newest date wins (OB 3.0 “Equality and comparison” <https://www.imsglobal.org/spec/ob/v3p0/>). An older one, or a different document with the
     // same date, is kept as history: nothing the learner imported is dropped.
     Ok(match newer(k.date.as_deref(), cur_date.as_deref()) {
         std::cmp::Ordering::Greater => Existing::Replaces(*current),
@@ -584,7 +584,7 @@ pub(super) fn promote_if_vouched(
 
 impl Wallet {
     /// Store one parsed credential with its original bytes, in one transaction (a CLR and
-    /// the credentials inside it together). Dedupe per STANDARDS §3.10: see the module docs.
+    /// the credentials inside it together). Dedupe per OB 3.0 “Equality and comparison” <https://www.imsglobal.org/spec/ob/v3p0/>: see the module docs.
     pub fn import_parsed(
         &self,
         parsed: &ParsedCredential,

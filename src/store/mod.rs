@@ -2,7 +2,7 @@
 //! reports, the fetched-document cache, collections, notes, tags, settings and the learner's
 //! key (issues 2–5).
 //!
-//! Rules this module keeps (STANDARDS §7 and §3.10):
+//! Rules this module keeps (Backpack's own rule and OB 3.0 “Equality and comparison” <https://www.imsglobal.org/spec/ob/v3p0/>):
 //! - **Never lose a learner's data.** Migrations in `migrations/` are append-only, embedded
 //!   with `include_str!` and tracked in `PRAGMA user_version`; a wallet written by a newer
 //!   Backpack is refused, never downgraded. Every import is one transaction (a CLR and the
@@ -12,7 +12,7 @@
 //!   parse of the original reproduces the credential document ([`Wallet::document`]) and the
 //!   display view (`badge_json` is empty for badges stored since schema 2; older rows keep
 //!   theirs). Rows keep only what listing, search and dedupe need.
-//! - **Dedupe** (STANDARDS §3.10): the same bytes (SHA-256) are a duplicate. OB 3.0 / CLR
+//! - **Dedupe** (OB 3.0 “Equality and comparison” <https://www.imsglobal.org/spec/ob/v3p0/>): the same bytes (SHA-256) are a duplicate. OB 3.0 / CLR
 //!   are matched by (issuer id, credential id), OB 2.0 by assertion id (a CLR only against
 //!   CLRs): the same credential document in another package (a baked PNG of a JSON already
 //!   there) is a duplicate; otherwise the newest `validFrom` (OB 2.0: issue date) stays

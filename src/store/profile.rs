@@ -1,5 +1,5 @@
 //! The learner profile: the learner's own emails, DIDs and URLs, used to match a badge's
-//! recipient (STANDARDS §2.3 recipient, §3.9 step 5). They never leave the machine.
+//! recipient (OB 2.0 <https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html> recipient, OB 3.0 “Verification” <https://www.imsglobal.org/spec/ob/v3p0/> step 5). They never leave the machine.
 
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};

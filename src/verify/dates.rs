@@ -1,11 +1,11 @@
 //! Validity dates against the injected clock: the `expiry` and `not_before` checks.
 //!
-//! - OB 3.0 / VCDM 2.0: `validFrom` / `validUntil` (STANDARDS §3.7);
+//! - OB 3.0 / VCDM 2.0: `validFrom` / `validUntil` (VCDM 2.0 validity period <https://www.w3.org/TR/vc-data-model-2.0/#validity-period>);
 //! - OB 3.0 / VCDM 1.1: `issuanceDate` / `expirationDate` (§3.7);
 //! - OB 2.0 / 1.x: `issuedOn` / `expires` (§2.3 "assertion_timestamp_checks": issued in the
 //!   future fails, expires before issuedOn fails, expired fails).
 //!
-//! Dates need a time zone (§2.1, §3.7). We are lenient where real badges are sloppy, and say
+//! Dates need a time zone (OB 2.0 data model, VCDM 2.0 validity period <https://www.w3.org/TR/vc-data-model-2.0/#validity-period>). We are lenient where real badges are sloppy, and say
 //! so in the detail: a date without a time is read as UTC midnight, a date-time without a
 //! zone as UTC, and an OB 1.x Unix timestamp as seconds since 1970 (§2.3 upgrades).
 

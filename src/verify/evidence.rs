@@ -1,6 +1,6 @@
 //! Evidence snapshot: what a verification used, kept so the app can later say "verified on
 //! `<date>` with key `<id>`" even after the issuer's site is gone (issue 3, "Evidence
-//! snapshot"; STANDARDS §7 offline-first).
+//! snapshot"; Backpack's own rule offline-first).
 //!
 //! In the wallet, [`crate::store::Wallet::save_report`] is the snapshot: it keeps the report
 //! and links each fetch to the cached document (what `backpack recheck` and import call).

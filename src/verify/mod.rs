@@ -1,5 +1,5 @@
 //! Verification engine: one per-check [`Report`] for every generation of Open Badges.
-//! STANDARDS §2.2 (OB 2.0 verification), §3.2 (VC-JWT), §3.5–§3.9 (status, refresh, dates,
+//! OB 2.0 <https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html> (OB 2.0 verification), OB 3.0 “JSON Web Token Proof Format” <https://www.imsglobal.org/spec/ob/v3p0/> and VC-JWT <https://www.w3.org/TR/vc-jose-cose/> (VC-JWT), Bitstring Status List <https://www.w3.org/TR/vc-bitstring-status-list/>, OB 3.0 “Revocation” <https://www.imsglobal.org/spec/ob/v3p0/> (status, refresh, dates,
 //! schema, the OB 3.0 verification steps); the rules for the verdict are in [`report`].
 //!
 //! # The pipeline

@@ -1,9 +1,9 @@
 //! The `recipient` check: was the badge issued to one of the learner's identities?
 //!
-//! - OB 2.0 / 1.x `recipient` IdentityObject (STANDARDS §2.1, §2.3): plain, or hashed
+//! - OB 2.0 / 1.x `recipient` IdentityObject (OB 2.0 <https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html>): plain, or hashed
 //!   `sha256$hex` / `md5$hex` of identity ‖ salt, hex in either case; email case variants are
-//!   tried (Badgr stores them, §6.11).
-//! - OB 3.0 `credentialSubject.id` and `identifier[]` IdentityObjects (§3.1, §3.9 step 5):
+//!   tried (Badgr stores them, real-world quirks (tests/fixtures/README.md)).
+//! - OB 3.0 `credentialSubject.id` and `identifier[]` IdentityObjects (OB 3.0 data model, OB 3.0 “Verification” <https://www.imsglobal.org/spec/ob/v3p0/> step 5):
 //!   `identityType` `emailAddress` matches emails, other types match any identity.
 //!
 //! The learner's identities are only compared here, on the machine: they are never put in

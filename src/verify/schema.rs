@@ -1,10 +1,10 @@
 //! The `schema` check: required properties and value types, a short clear list.
 //!
-//! - OB 3.0 / CLR 2.0 (STANDARDS §3.1, §3.9 step 1, §3.12): `@context` in order (VC v2 or
+//! - OB 3.0 / CLR 2.0 (OB 3.0 “Data Model” <https://www.imsglobal.org/spec/ob/v3p0/>, OB 3.0 “Verification” <https://www.imsglobal.org/spec/ob/v3p0/> step 1, CLR 2.0 <https://www.imsglobal.org/spec/clr/v2p0/>): `@context` in order (VC v2 or
 //!   v1.1 first, then the OB 3.0 / CLR context), `type`, `issuer` (URI or profile with an
 //!   `id`), `credentialSubject` with `id` or `identifier`, the achievement's `name` and
 //!   `criteria`, `validFrom` (VCDM 2.0) / `issuanceDate` (VCDM 1.1).
-//! - OB 2.0 (§2.1, §2.3 BADGECHECK class validators, the essential ones): Assertion `id`,
+//! - OB 2.0 (OB 2.0 data model, OB 2.0 <https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html> BADGECHECK class validators, the essential ones): Assertion `id`,
 //!   `type`, `recipient`, `badge`, `verification`, `issuedOn`; BadgeClass `name`,
 //!   `description`, `image`, `criteria`, `issuer`; Profile `name`, `url`, `email`.
 //!

@@ -1,5 +1,5 @@
 //! The `status` check for OB 3.0 / CLR 2.0 credentials: revocation and suspension.
-//! STANDARDS §3.5.
+//! Bitstring Status List <https://www.w3.org/TR/vc-bitstring-status-list/>, OB 3.0 “Revocation” <https://www.imsglobal.org/spec/ob/v3p0/>.
 //!
 //! - `1EdTechRevocationList`: GET the list; revoked when `revokedCredential[]` holds an entry
 //!   whose `id` is the credential id and `revoked` is true or omitted.

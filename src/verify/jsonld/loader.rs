@@ -84,13 +84,13 @@ macro_rules! ctx {
     };
 }
 
-/// OB 3.0.3 context URL (two different contents exist, STANDARDS §6.4).
+/// OB 3.0.3 context URL (two different contents exist, real-world quirks (tests/fixtures/README.md)).
 pub const OB_V3P0_CONTEXT_3_0_3: &str =
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 /// OB 3.0.0 context URL (the beta content was once served here).
 pub const OB_V3P0_CONTEXT_3_0_0: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context.json";
 
-/// Every bundled context (STANDARDS §4). `url` may repeat with another [`ContextVariant`];
+/// Every bundled context (JSON-LD 1.1 <https://www.w3.org/TR/json-ld11/> with bundled contexts). `url` may repeat with another [`ContextVariant`];
 /// aliases (CLR `context.json`, `openbadgespec.org`) map to the same file.
 pub const BUNDLED: &[BundledContext] = &[
     ctx!(

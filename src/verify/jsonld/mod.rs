@@ -1,13 +1,13 @@
-//! Offline JSON-LD: the bundled contexts (STANDARDS §4) and RDF Dataset Canonicalization
+//! Offline JSON-LD: the bundled contexts (JSON-LD 1.1 <https://www.w3.org/TR/json-ld11/> with bundled contexts) and RDF Dataset Canonicalization
 //! (RDFC-1.0, <https://www.w3.org/TR/rdf-canon/>) to canonical N-Quads, as the
-//! `eddsa-rdfc-2022` and `Ed25519Signature2020` cryptosuites need (STANDARDS §3.3,
+//! `eddsa-rdfc-2022` and `Ed25519Signature2020` cryptosuites need (VC Data Integrity <https://www.w3.org/TR/vc-data-integrity/>, EdDSA cryptosuites <https://www.w3.org/TR/vc-di-eddsa/>,
 //! <https://www.w3.org/TR/vc-di-eddsa/>).
 //!
 //! - **Offline only.** Every context a credential names must be one of [`BUNDLED`]; any
 //!   other URL is [`JsonLdError::ContextNotBundled`] ("could not check"), and nothing is
 //!   ever fetched. The files in `contexts/` are byte-exact copies with pinned SHA-256s
 //!   (`contexts/README.md`); never "fix" one, the canonical form depends on them.
-//! - **Historical variants** (STANDARDS §6.4): the 3.0.3 URL serves the spec-repo copy by
+//! - **Historical variants** (real-world quirks (tests/fixtures/README.md)): the 3.0.3 URL serves the spec-repo copy by
 //!   default and the validator-bundled copy (two extra terms) under
 //!   [`ContextVariant::Alternate`]; the OB 3.0 `context.json` URL serves 3.0.0 by default and
 //!   the pre-2022-11-07 beta content under `Alternate`. A verifier tries the alternate only
@@ -16,7 +16,7 @@
 //!   signature over such a document signs less than it shows. As jsonld.js safe mode does,
 //!   such a document is rejected ([`JsonLdError::UndefinedTerm`]): we expand with a trap
 //!   `@vocab` placed before the document's own contexts, and any IRI under the trap is a
-//!   term no context defines (STANDARDS §6.3, DCC `safeModeBreaker.json`). Likewise a trap
+//!   term no context defines (real-world quirks (tests/fixtures/README.md), DCC `safeModeBreaker.json`). Likewise a trap
 //!   base IRI catches relative IRIs, which JSON-LD would drop ([`JsonLdError::RelativeIri`]).
 //! - **Bounded.** The RDFC-1.0 worst case is exponential in blank nodes (dataset poisoning,
 //!   <https://www.w3.org/TR/rdf-canon/#dataset-poisoning>): documents over

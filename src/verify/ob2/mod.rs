@@ -1,9 +1,9 @@
-//! Open Badges 2.0 and 1.x: signed (JWS) and hosted assertions. STANDARDS §2.2 (spec
-//! algorithm), §2.3 (BADGECHECK behaviour and the OB 1.x upgrade rules), §6.6, §6.8–§6.10.
+//! Open Badges 2.0 and 1.x: signed (JWS) and hosted assertions. OB 2.0 <https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html> (spec
+//! algorithm), OB 2.0 <https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html> (BADGECHECK behaviour and the OB 1.x upgrade rules), real-world quirks (tests/fixtures/README.md).
 //!
 //! Spec: <https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html#verification>.
 //!
-//! **Signed**: the JWS (RS256; a lower-case `rs256` header is accepted, §6.6) is checked with
+//! **Signed**: the JWS (RS256; a lower-case `rs256` header is accepted, real-world quirks (tests/fixtures/README.md)) is checked with
 //! the `verification.creator` CryptographicKey's `publicKeyPem` (OB 1.x: `verify.url`), which
 //! is fetched; the key id is the URL it was fetched from, and that exact URL must be in the
 //! `publicKey` of the issuer profile fetched from the issuer's own id ("do not trust a key
@@ -324,7 +324,7 @@ pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
     }
 
     // A file holding only the hosted assertion's URL (an SVG `verify` attribute with no JSON,
-    // STANDARDS §1.3) whose hosted copy was not read: there is nothing to judge, so every
+    // OB 3.0 “Baking” <https://www.imsglobal.org/spec/ob/v3p0/>) whose hosted copy was not read: there is nothing to judge, so every
     // check that needs the assertion could not be done ("could not check", never invalid).
     if doc.is_null() {
         let why = "could not check: this file holds only the hosted assertion's url and the hosted copy was not read";

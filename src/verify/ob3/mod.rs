@@ -1,4 +1,4 @@
-//! OB 3.0 and CLR 2.0 branch of the pipeline (STANDARDS §3.9 verification steps, §3.12 CLR):
+//! OB 3.0 and CLR 2.0 branch of the pipeline (OB 3.0 “Verification” <https://www.imsglobal.org/spec/ob/v3p0/> verification steps, CLR 2.0 <https://www.imsglobal.org/spec/clr/v2p0/> CLR):
 //! schema → proof (Data Integrity or VC-JWT) → issuer_key → issuer → dates → status →
 //! recipient, and for a CLR every credential inside it.
 //!

@@ -1,5 +1,5 @@
-//! Compact JWS: OB 3.0 / CLR 2.0 VC-JWT (STANDARDS §3.2) and the JWS helpers OB 2.0 signed
-//! badges use too (§2.2, §6.6).
+//! Compact JWS: OB 3.0 / CLR 2.0 VC-JWT (OB 3.0 “JSON Web Token Proof Format” <https://www.imsglobal.org/spec/ob/v3p0/> and VC-JWT <https://www.w3.org/TR/vc-jose-cose/>) and the JWS helpers OB 2.0 signed
+//! badges use too (OB 2.0 verification, real-world quirks (tests/fixtures/README.md)).
 //!
 //! VC-JWT verification:
 //! 1. split and decode the header (our own JSON parse, so `alg: none`, unknown algorithms

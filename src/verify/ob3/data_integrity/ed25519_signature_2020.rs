@@ -1,5 +1,5 @@
 //! `Ed25519Signature2020` (legacy suite, still found on early OB 3.0 pilots and DCC
-//! credentials). STANDARDS §3.3, §6.5; <https://www.w3.org/TR/vc-di-eddsa/#ed25519signature2020-0>
+//! credentials). VC Data Integrity <https://www.w3.org/TR/vc-data-integrity/>, EdDSA cryptosuites <https://www.w3.org/TR/vc-di-eddsa/>, real-world quirks (tests/fixtures/README.md); <https://www.w3.org/TR/vc-di-eddsa/#ed25519signature2020-0>
 //! and <https://w3c-ccg.github.io/lds-ed25519-2020/>.
 //!
 //! The proof has `type` `Ed25519Signature2020` and no `cryptosuite`; the document must carry

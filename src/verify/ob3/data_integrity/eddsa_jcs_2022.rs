@@ -1,5 +1,5 @@
 //! `eddsa-jcs-2022`: JSON Canonicalization Scheme (RFC 8785) instead of RDF canonicalisation.
-//! STANDARDS §3.3; <https://www.w3.org/TR/vc-di-eddsa/#eddsa-jcs-2022>.
+//! VC Data Integrity <https://www.w3.org/TR/vc-data-integrity/>, EdDSA cryptosuites <https://www.w3.org/TR/vc-di-eddsa/>; <https://www.w3.org/TR/vc-di-eddsa/#eddsa-jcs-2022>.
 //!
 //! Verification: when the proof carries an `@context`, the document's `@context` must start
 //! with the same values in the same order, and the unsecured document takes the proof's

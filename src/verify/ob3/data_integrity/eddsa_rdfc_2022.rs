@@ -1,5 +1,5 @@
 //! `eddsa-rdfc-2022` (and its legacy name `eddsa-2022`): RDFC-1.0 canonical N-Quads of the
-//! document and of the proof configuration. STANDARDS §3.3;
+//! document and of the proof configuration. VC Data Integrity <https://www.w3.org/TR/vc-data-integrity/>, EdDSA cryptosuites <https://www.w3.org/TR/vc-di-eddsa/>;
 //! <https://www.w3.org/TR/vc-di-eddsa/#eddsa-rdfc-2022>.
 //!
 //! Transformation: the document without `proof`, canonicalised with only bundled contexts.

@@ -1,5 +1,5 @@
 //! Data Integrity proofs (embedded `proof`) of OB 3.0 / CLR 2.0 credentials and of
-//! presentations: verify and sign. STANDARDS §3.3 and §3.4; W3C VC Data Integrity EdDSA
+//! presentations: verify and sign. VC Data Integrity <https://www.w3.org/TR/vc-data-integrity/>, EdDSA cryptosuites <https://www.w3.org/TR/vc-di-eddsa/> and keys: Controlled Identifiers <https://www.w3.org/TR/cid-1.0/>, did:key <https://w3c-ccg.github.io/did-key-spec/>, did:web <https://w3c-ccg.github.io/did-method-web/>; W3C VC Data Integrity EdDSA
 //! Cryptosuites <https://www.w3.org/TR/vc-di-eddsa/>.
 //!
 //! Suites:
@@ -21,7 +21,7 @@
 //! "Could not check" (context not bundled, key document offline) is [`Outcome::Error`],
 //! never [`Outcome::Fail`]. When a proof fails with the published content of a context whose
 //! content changed after publication (OB 3.0.3, OB 3.0 `context.json`), the other historical
-//! content is tried before failing (STANDARDS §6.4).
+//! content is tried before failing (real-world quirks (tests/fixtures/README.md)).
 
 pub mod ed25519_signature_2020;
 pub mod eddsa_jcs_2022;
