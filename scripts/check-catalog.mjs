@@ -24,6 +24,7 @@ function messages(lang) {
   if (!m) { problems.push(`${lang}.js: not "export default \`…\`;"`); return new Map(); }
   if (m[1].includes("${")) problems.push(`${lang}.js: contains \${ (a template-literal hole)`);
   if (m[1].includes("\\")) problems.push(`${lang}.js: contains a backslash (JavaScript and Rust would read it differently)`);
+  if (m[1].includes("`")) problems.push(`${lang}.js: contains a backtick (it ends the module's template literal: the app would not start)`);
   const res = new FluentResource(m[1]);
   // FluentResource skips broken entries silently: a line that is not part of a message,
   // comment or blank is a syntax error.
@@ -33,6 +34,16 @@ function messages(lang) {
   for (const id of ids) if (!out.has(id)) problems.push(`${lang}.js: message ${id} does not parse`);
   if (new Set(ids).size !== ids.length) problems.push(`${lang}.js: a message id is defined twice`);
   return out;
+}
+
+// And load each catalog as the webview does (a JavaScript module): what the app sees.
+for (const lang of ["en", "es"]) {
+  try {
+    const mod = await import(pathToFileURL(join(ui, "locales", `${lang}.js`)));
+    if (typeof mod.default !== "string") problems.push(`${lang}.js: its default export is not the catalog text`);
+  } catch (e) {
+    problems.push(`${lang}.js: does not load as a JavaScript module: ${String(e.message || e).split("\n")[0]}`);
+  }
 }
 
 const en = messages("en");

@@ -148,12 +148,60 @@ fn prefer_software_rendering<R: Runtime>(app: &tauri::App<R>) {
     }
 }
 
+/// Verification runs on every core (the core's rayon pool). In the app those workers yield to
+/// the window: each lowers its own scheduling priority (nice +10, which Linux applies per
+/// thread), so WebKit still paints on time while a 10,000-badge drop is verified, and the
+/// import still gets every cycle the window does not need. The CLI keeps normal priority.
+fn background_workers() {
+    let _ = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("backpack-verify-{i}"))
+        .start_handler(|_| lower_this_thread_priority())
+        .build_global();
+}
+
+/// Nice +10 for the calling thread (Linux: the thread id is a valid `PRIO_PROCESS` target and
+/// only that thread changes). A failure leaves the normal priority: never fatal.
+#[cfg(target_os = "linux")]
+fn lower_this_thread_priority() {
+    // SAFETY: plain system calls on the calling thread's own id; no memory is shared.
+    unsafe {
+        let tid = libc::gettid() as libc::id_t;
+        let now = libc::getpriority(libc::PRIO_PROCESS, tid);
+        libc::setpriority(libc::PRIO_PROCESS, tid, (now + 10).min(19));
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn lower_this_thread_priority() {}
+
+#[cfg(all(test, target_os = "linux"))]
+mod priority_tests {
+    #[test]
+    fn verification_workers_run_below_the_window() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .start_handler(|_| super::lower_this_thread_priority())
+            .build()
+            .unwrap();
+        // SAFETY: reading this thread's own nice value.
+        let mine = unsafe { libc::getpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t) };
+        let worker = pool.install(|| unsafe {
+            libc::getpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t)
+        });
+        assert_eq!(worker, (mine + 10).min(19), "the worker's nice value");
+        if mine < 19 {
+            assert!(worker > mine);
+        }
+    }
+}
+
 /// Run the app on the wallet the CLI uses, opening the files named on the command line.
 ///
 /// Start-up problems a learner can fix (no desktop session, a wallet that cannot be written
 /// or opened) end here with one message and its fix ([`startup`]); a second launch on the
 /// same wallet hands its files to the running window and exits ([`open::single_instance`]).
 pub fn run() {
+    background_workers();
     let files = open::files_from_args(
         std::env::args_os(),
         &std::env::current_dir().unwrap_or_default(),

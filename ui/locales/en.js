@@ -174,7 +174,7 @@ cli-status-revoked = revoked
 cli-status-unreadable = unreadable
 cli-status-not_checked = not checked
 cli-expected-one-of = expected one of { $choices }
-cli-not-a-badge-id = { $value } is not a badge id (a number, as in `backpack list`)
+cli-not-a-badge-id = { $value } is not a badge id (a number, as in "backpack list")
 
 ## backpack list
 cli-list-empty = no badges (import some with: backpack import PATH)

@@ -173,7 +173,7 @@ cli-status-revoked = revocada
 cli-status-unreadable = ilegible
 cli-status-not_checked = sin comprobar
 cli-expected-one-of = se esperaba uno de: { $choices }
-cli-not-a-badge-id = { $value } no es un id de insignia (un número, como en `backpack list`)
+cli-not-a-badge-id = { $value } no es un id de insignia (un número, como en "backpack list")
 
 ## backpack list
 cli-list-empty = no hay insignias (importa alguna con: backpack import RUTA)
