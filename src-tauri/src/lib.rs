@@ -159,15 +159,14 @@ fn background_workers() {
         .build_global();
 }
 
-/// Nice +10 for the calling thread (Linux: the thread id is a valid `PRIO_PROCESS` target and
+/// Nice +10 for the calling thread (Linux: a thread id is a valid `PRIO_PROCESS` target and
 /// only that thread changes). A failure leaves the normal priority: never fatal.
 #[cfg(target_os = "linux")]
 fn lower_this_thread_priority() {
-    // SAFETY: plain system calls on the calling thread's own id; no memory is shared.
-    unsafe {
-        let tid = libc::gettid() as libc::id_t;
-        let now = libc::getpriority(libc::PRIO_PROCESS, tid);
-        libc::setpriority(libc::PRIO_PROCESS, tid, (now + 10).min(19));
+    use rustix::process::{getpriority_process, setpriority_process};
+    let tid = Some(rustix::thread::gettid());
+    if let Ok(now) = getpriority_process(tid) {
+        let _ = setpriority_process(tid, (now + 10).min(19));
     }
 }
 
@@ -176,6 +175,8 @@ fn lower_this_thread_priority() {}
 
 #[cfg(all(test, target_os = "linux"))]
 mod priority_tests {
+    use rustix::process::getpriority_process;
+
     #[test]
     fn verification_workers_run_below_the_window() {
         let pool = rayon::ThreadPoolBuilder::new()
@@ -183,15 +184,9 @@ mod priority_tests {
             .start_handler(|_| super::lower_this_thread_priority())
             .build()
             .unwrap();
-        // SAFETY: reading this thread's own nice value.
-        let mine = unsafe { libc::getpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t) };
-        let worker = pool.install(|| unsafe {
-            libc::getpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t)
-        });
+        let mine = getpriority_process(Some(rustix::thread::gettid())).unwrap();
+        let worker = pool.install(|| getpriority_process(Some(rustix::thread::gettid())).unwrap());
         assert_eq!(worker, (mine + 10).min(19), "the worker's nice value");
-        if mine < 19 {
-            assert!(worker > mine);
-        }
     }
 }
 
