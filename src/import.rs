@@ -155,6 +155,11 @@ enum Item {
     },
     /// Found inside another wallet's export ([`crate::wallets`]).
     Wallet(crate::wallets::Item),
+    /// Left out on purpose while walking (a link to a folder), with why.
+    Skipped {
+        source: String,
+        reason: String,
+    },
     /// Could not even be listed (missing path, unreadable folder, bad archive).
     Broken {
         source: String,
@@ -245,9 +250,15 @@ fn walk(dir: &Path, unlock: &crate::wallets::Unlock, out: &mut Vec<Item>) {
         if ft.is_dir() {
             walk(&p, unlock, out);
         } else if ft.is_symlink() {
-            // A symlink to a file is imported; a symlink to a folder is not followed.
-            if std::fs::metadata(&p).is_ok_and(|m| m.is_file()) {
-                expand(&p, unlock, out);
+            // A symlink to a file is imported; a symlink to a folder is not followed (two
+            // links to "." would otherwise walk forever), and the learner is told so.
+            match std::fs::metadata(&p) {
+                Ok(m) if m.is_file() => expand(&p, unlock, out),
+                Ok(m) if m.is_dir() => out.push(Item::Skipped {
+                    source: display(&p),
+                    reason: "a link to a folder, not followed (import the folder itself)".into(),
+                }),
+                _ => {}
             }
         } else if ft.is_file() {
             if let Some(found) = crate::wallets::expand(&p, unlock) {
@@ -388,6 +399,13 @@ impl Run {
             })
         };
         match item {
+            Item::Skipped { source, reason } => Err(Box::new(FileOutcome {
+                source: source.clone(),
+                result: FileResult::Skipped {
+                    reason: format!("{source}: {reason}"),
+                },
+                status: None,
+            })),
             Item::Broken {
                 source,
                 reason,

@@ -296,3 +296,42 @@ fn no_verify_leaves_badges_not_checked() {
         serde_json::from_slice(&env.run(&["list", "--json"]).stdout).unwrap();
     assert_eq!(v[0]["status"], "not_checked");
 }
+
+#[test]
+fn a_symlink_loop_in_an_imported_folder_finishes_with_a_clear_line() {
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    let top = dir.path().join("badges");
+    std::fs::create_dir_all(top.join("inner")).unwrap();
+    std::fs::copy(
+        fixture("1edtech-public-validator/ob30/complete.json"),
+        top.join("inner/one.json"),
+    )
+    .unwrap();
+    // Two links back up the tree: followed, they would walk forever.
+    std::os::unix::fs::symlink(&top, top.join("inner/up")).unwrap();
+    std::os::unix::fs::symlink(".", top.join("here")).unwrap();
+    let t0 = std::time::Instant::now();
+    let o = env.run(&["import", "--no-verify", top.to_str().unwrap()]);
+    assert!(t0.elapsed() < std::time::Duration::from_secs(10));
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    let here = top.join("here");
+    let up = top.join("inner/up");
+    assert_eq!(
+        lines[0],
+        format!(
+            "skipped    {}: a link to a folder, not followed (import the folder itself)",
+            here.display()
+        )
+    );
+    assert!(lines[1].starts_with("imported "), "{out}");
+    assert_eq!(
+        lines[2],
+        format!(
+            "skipped    {}: a link to a folder, not followed (import the folder itself)",
+            up.display()
+        )
+    );
+}

@@ -307,6 +307,59 @@ fn a_drop_reaches_the_page_as_a_handle_and_imports_by_it() {
 }
 
 #[test]
+fn a_dropped_folder_with_a_symlink_loop_finishes_with_a_clear_line() {
+    use tauri::{Listener, Manager};
+    let (_env, w) = window();
+    let dir = tempfile::tempdir().unwrap();
+    let top = dir.path().join("badges");
+    std::fs::create_dir_all(top.join("inner")).unwrap();
+    std::fs::write(top.join("inner/one.json"), SAMPLE_OB3).unwrap();
+    // Two links back up the tree: followed, they would walk forever.
+    std::os::unix::fs::symlink(&top, top.join("inner/up")).unwrap();
+    std::os::unix::fs::symlink(".", top.join("here")).unwrap();
+    let got = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let g = got.clone();
+    w.listen_any(crate::files::FILES_DROPPED_EVENT, move |e| {
+        g.lock().unwrap().push(e.payload().to_string());
+    });
+    crate::files::dropped(w.app_handle(), vec![top.clone()]);
+    let payload: Value = serde_json::from_str(&got.lock().unwrap()[0]).unwrap();
+    let t0 = std::time::Instant::now();
+    let lines = call(&w, "import_files", json!({"files": payload["id"]})).unwrap();
+    assert!(
+        t0.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        t0.elapsed()
+    );
+    let outcomes: Vec<(String, String)> = lines
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["outcome"].as_str().unwrap().to_string(),
+                l["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        outcomes,
+        vec![
+            (
+                "skipped".to_string(),
+                "a link to a folder, not followed (import the folder itself)".to_string()
+            ),
+            ("imported".to_string(), outcomes[1].1.clone()),
+            (
+                "skipped".to_string(),
+                "a link to a folder, not followed (import the folder itself)".to_string()
+            ),
+        ],
+        "{lines}"
+    );
+}
+
+#[test]
 fn minor_mode_locks_network_until_unlocked() {
     let (_env, w) = window();
     let e = call(&w, "enable_minor_mode", json!({"passphrase": "abc"})).unwrap_err();

@@ -922,7 +922,7 @@ url-input =
     .placeholder = https://…
 url-add = Add from link
 import-outcome-skipped = Left out
-import-sum-skipped = another wallet’s keys and non-badge entries left out
+import-sum-skipped = some entries left out on purpose (links to folders, another wallet’s keys, entries that are not badges)
 import-outcome-failed = Not saved
 import-sum-failed = { $n } could not be saved (nothing was refused: try again)
 ## skills and pathways (ui/js/views/skills.js)

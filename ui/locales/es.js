@@ -972,7 +972,7 @@ url-input =
     .placeholder = https://…
 url-add = Añadir desde el enlace
 import-outcome-skipped = Omitida
-import-sum-skipped = se omitieron las claves de la otra cartera y las entradas que no son insignias
+import-sum-skipped = se omitieron algunas entradas a propósito (enlaces a carpetas, claves de otra cartera, entradas que no son insignias)
 import-outcome-failed = No guardada
 import-sum-failed = { $n ->
     [one] { $n } no se pudo guardar (no fue rechazada: inténtalo de nuevo)
