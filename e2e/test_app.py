@@ -567,9 +567,11 @@ def tab_to(pred, what, limit=80):
         try:
             if pred(a):
                 return a
+            a.send_keys(Keys.TAB)
         except StaleElementReferenceException:
-            pass
-        a.send_keys(Keys.TAB)
+            # The view re-rendered under the focus (a detail page finishing its load): ask
+            # again which element has focus; no Tab was lost.
+            continue
     raise AssertionError(f"Tab never reached {what}")
 
 

@@ -1274,6 +1274,7 @@ fn every_wallet_command_runs_off_the_main_thread() {
         ("trust.rs", include_str!("commands/trust.rs")),
         ("open.rs", include_str!("open.rs")),
         ("files.rs", include_str!("files.rs")),
+        ("hosts.rs", include_str!("commands/hosts.rs")),
     ];
     let mut sync = Vec::new();
     let mut seen = 0;
@@ -1292,7 +1293,10 @@ fn every_wallet_command_runs_off_the_main_thread() {
     assert!(seen > 35, "{seen} commands found");
     assert_eq!(
         sync,
-        ["import.rs: pub fn cancel_job(state: State<'_, AppState>) {"]
+        [
+            "import.rs: pub fn cancel_job(state: State<'_, AppState>) {",
+            "hosts.rs: pub fn cancel_host_signin(hosts: State<'_, HostsState>) {"
+        ]
     );
 }
 

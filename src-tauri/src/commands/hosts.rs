@@ -203,8 +203,12 @@ fn joined(e: tauri::Error) -> CommandError {
 
 /// The connected hosts.
 #[tauri::command]
-pub fn list_hosts(state: State<'_, AppState>) -> CmdResult<Vec<HostDto>> {
-    let w = state.wallet()?;
+pub async fn list_hosts(state: State<'_, AppState>) -> CmdResult<Vec<HostDto>> {
+    let w = state.wallet.clone();
+    super::off_main(move || hosts_of(&w)).await
+}
+
+fn hosts_of(w: &WalletAdapter) -> CmdResult<Vec<HostDto>> {
     w.core().hosts()?.into_iter().map(|h| dto(w, h)).collect()
 }
 
@@ -351,13 +355,17 @@ pub async fn sync_host<R: Runtime>(
 
 /// Forget a host (its sign-in and sync history; its badges stay).
 #[tauri::command]
-pub fn remove_host(
+pub async fn remove_host(
     state: State<'_, AppState>,
     hosts: State<'_, HostsState>,
     id: i64,
 ) -> CmdResult<Vec<HostDto>> {
-    let w = state.wallet()?;
+    let w = state.wallet.clone();
     let (tokens, _) = hosts.tokens();
-    host_api::remove(w.core(), tokens.as_ref(), &id.to_string()).map_err(host_error)?;
-    list_hosts(state)
+    // The system credential store may take a while to answer: off the main thread.
+    super::off_main(move || {
+        host_api::remove(w.core(), tokens.as_ref(), &id.to_string()).map_err(host_error)?;
+        hosts_of(&w)
+    })
+    .await
 }
