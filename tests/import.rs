@@ -1675,6 +1675,197 @@ mod other_wallets {
         );
     }
 
+    /// `zip` with the central-directory entry `name` declaring `size` decompressed bytes (a ZIP
+    /// bomb that tells the truth, without writing gigabytes: only the declared size changes).
+    fn declare_size(zip: &mut [u8], name: &str, size: u32) {
+        let mut at = 0;
+        while let Some(i) = zip[at..].windows(4).position(|w| w == b"PK\x01\x02") {
+            let h = at + i;
+            let len = u16::from_le_bytes([zip[h + 28], zip[h + 29]]) as usize;
+            if &zip[h + 46..h + 46 + len] == name.as_bytes() {
+                zip[h + 24..h + 28].copy_from_slice(&size.to_le_bytes());
+                return;
+            }
+            at = h + 4;
+        }
+        panic!("no central directory entry {name}");
+    }
+
+    /// Past the 2 GiB budget of MAX_ZIP_TOTAL_BYTES.
+    const DECLARED_3_GIB: u32 = 3 << 30;
+
+    fn over_budget_line(src: &str) -> String {
+        format!(
+            "{src}: zip archive holds more than the 2147483648-byte total limit (MAX_ZIP_TOTAL_BYTES)"
+        )
+    }
+
+    /// A Mozilla Backpack export: manifest.txt listing `badge-1.png`, then `entries`.
+    fn mozilla_zip(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
+        let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let o = zip::write::SimpleFileOptions::default();
+        z.start_file("manifest.txt", o).unwrap();
+        z.write_all(br#"{"learner@example.org": ["badge-1.png"]}"#)
+            .unwrap();
+        for (name, bytes) in entries {
+            z.start_file(*name, o).unwrap();
+            z.write_all(bytes).unwrap();
+        }
+        z.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn mozilla_export_with_an_unsafe_name_or_past_the_zip_budget_gets_one_line_each() {
+        let dir = tempfile::tempdir().unwrap();
+        let w = Wallet::open_in_memory().unwrap();
+        let badge = |n, title| baked_png(&ob2_assertion(n, title).to_string());
+        // A climbing name and a terminal escape: each one refused line (the climbing one was
+        // left out without a word), the genuine badge goes in.
+        let path = dir.path().join("mozilla-names.zip");
+        std::fs::write(
+            &path,
+            mozilla_zip(&[
+                ("badge-1.png", badge(21, "Mozilla Maker")),
+                ("../badge-2.png", badge(22, "Climber")),
+                ("a\u{1b}[2J.png", badge(23, "Escape")),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(detect_path(&path), Some(Kind::MozillaZip));
+        let outs = plain_import(&w, &path, &Unlock::default());
+        let src = path.display().to_string();
+        let got: Vec<(String, &str)> = outs
+            .iter()
+            .map(|o| (o.source.clone(), reason_or_name(o)))
+            .collect();
+        let climbs = format!(
+            "{src}:../badge-2.png: zip entry name is not a plain relative path: it climbs out of \
+             the archive with .."
+        );
+        let escape = format!(
+            "{src}:a\\u{{1b}}[2J.png: zip entry name is not a plain relative path: it holds a \
+             control character"
+        );
+        assert_eq!(
+            got,
+            vec![
+                (format!("{src}:../badge-2.png"), climbs.as_str()),
+                (format!("{src}:a\\u{{1b}}[2J.png"), escape.as_str()),
+                (format!("{src}:badge-1.png"), "Mozilla Maker"),
+            ]
+        );
+        assert_eq!(w.count_badges(&Query::default()).unwrap(), 1);
+
+        // Entries that declare more than the budget: one line for the export, nothing read.
+        let w = Wallet::open_in_memory().unwrap();
+        let mut z = mozilla_zip(&[
+            ("badge-1.png", badge(21, "Mozilla Maker")),
+            ("badge-2.png", badge(22, "Bomb")),
+        ]);
+        declare_size(&mut z, "badge-2.png", DECLARED_3_GIB);
+        let path = dir.path().join("mozilla-bomb.zip");
+        std::fs::write(&path, z).unwrap();
+        assert_eq!(detect_path(&path), Some(Kind::MozillaZip));
+        let outs = plain_import(&w, &path, &Unlock::default());
+        let src = path.display().to_string();
+        assert_eq!(outs.len(), 1, "{outs:?}");
+        assert_eq!(outs[0].source, src);
+        assert_eq!(reason(&outs[0]), over_budget_line(&src));
+        assert!(matches!(outs[0].result, FileResult::Refused { .. }));
+        assert_eq!(w.count_badges(&Query::default()).unwrap(), 0);
+    }
+
+    #[test]
+    fn learncard_bundle_with_an_unsafe_name_or_past_the_zip_budget_gets_one_line_each() {
+        let dir = tempfile::tempdir().unwrap();
+        let w = Wallet::open_in_memory().unwrap();
+        let cred = format!("credentials/{}.json", sha(b"u"));
+        let entries: Vec<Entry> = vec![(
+            cred.clone(),
+            "credential",
+            stable(&signed(0x26, "Plain")),
+            false,
+        )];
+        let stray = stable(&signed(0x27, "Stray"));
+        let path = dir.path().join("names.zip");
+        std::fs::write(
+            &path,
+            bundle(
+                &entries,
+                false,
+                &[
+                    ("../stray.json", &stray),
+                    ("x\u{1b}]0;pwned\u{7}.json", &stray),
+                ],
+            ),
+        )
+        .unwrap();
+        assert_eq!(detect_path(&path), Some(Kind::LearnCardBundle));
+        let outs = plain_import(&w, &path, &Unlock::default());
+        let src = path.display().to_string();
+        let got: Vec<(String, &str)> = outs
+            .iter()
+            .map(|o| (o.source.clone(), reason_or_name(o)))
+            .collect();
+        let climbs = format!(
+            "{src}:../stray.json: zip entry name is not a plain relative path: it climbs out of \
+             the archive with .."
+        );
+        let escape = format!(
+            "{src}:x\\u{{1b}}]0;pwned\\u{{7}}.json: zip entry name is not a plain relative path: \
+             it holds a control character"
+        );
+        assert_eq!(
+            got,
+            vec![
+                (format!("{src}:{cred}"), "Plain"),
+                (format!("{src}:../stray.json"), climbs.as_str()),
+                (
+                    format!("{src}:x\\u{{1b}}]0;pwned\\u{{7}}.json"),
+                    escape.as_str()
+                ),
+            ]
+        );
+        assert_eq!(w.count_badges(&Query::default()).unwrap(), 1);
+
+        // The manifest itself lists a name with a terminal escape: refused, shown escaped.
+        let w = Wallet::open_in_memory().unwrap();
+        let listed: Vec<Entry> = vec![(
+            "credentials/\u{1b}[2J.json".into(),
+            "credential",
+            stray.clone(),
+            false,
+        )];
+        let path = dir.path().join("listed.zip");
+        std::fs::write(&path, bundle(&listed, false, &[])).unwrap();
+        let outs = plain_import(&w, &path, &Unlock::default());
+        assert_eq!(outs.len(), 1, "{outs:?}");
+        assert_eq!(
+            reason(&outs[0]),
+            format!(
+                "{}: manifest.json lists an unsafe or empty path \"credentials/\\u{{1b}}[2J.json\": \
+                 not read",
+                path.display()
+            )
+        );
+        assert_eq!(w.count_badges(&Query::default()).unwrap(), 0);
+
+        // A listed credential that declares more than the budget: one line, nothing read.
+        let w = Wallet::open_in_memory().unwrap();
+        let mut z = bundle(&entries, false, &[]);
+        declare_size(&mut z, &cred, DECLARED_3_GIB);
+        let path = dir.path().join("bomb.zip");
+        std::fs::write(&path, z).unwrap();
+        assert_eq!(detect_path(&path), Some(Kind::LearnCardBundle));
+        let outs = plain_import(&w, &path, &Unlock::default());
+        let src = path.display().to_string();
+        assert_eq!(outs.len(), 1, "{outs:?}");
+        assert_eq!(outs[0].source, src);
+        assert_eq!(reason(&outs[0]), over_budget_line(&src));
+        assert!(matches!(outs[0].result, FileResult::Refused { .. }));
+        assert_eq!(w.count_badges(&Query::default()).unwrap(), 0);
+    }
+
     // -- Open Badge Factory PDF badges ------------------------------------------------------
 
     /// A one-page PDF with the badge text in its Info dictionary and/or its XMP metadata.

@@ -40,9 +40,12 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
-use super::{Item, Unlock, ZipCheck, count, not_credentials, refused, skipped};
+use super::{
+    Item, Unlock, ZipCheck, count, not_credentials, over_budget, refused, skipped, unsafe_entry,
+};
 use crate::import::FileOutcome;
 use crate::limits;
+use crate::zipread::{BoundedZip, unsafe_name};
 
 /// The manifest's name, at the archive root.
 pub(crate) const MANIFEST: &str = "manifest.json";
@@ -75,16 +78,10 @@ impl std::fmt::Debug for EntryCheck {
 
 /// The manifest, when it is a LearnCard one (`specVersion` and `contents`).
 fn manifest<R: Read + std::io::Seek>(
-    archive: &mut zip::ZipArchive<R>,
+    archive: &mut BoundedZip<R>,
 ) -> Option<serde_json::Map<String, Value>> {
-    let entry = archive.by_name(MANIFEST).ok()?;
-    if entry.size() > limits::MAX_ZIP_ENTRY_BYTES {
-        return None;
-    }
-    let mut text = Vec::new();
-    entry
-        .take(limits::MAX_ZIP_ENTRY_BYTES + 1)
-        .read_to_end(&mut text)
+    let text = archive
+        .read_name(MANIFEST, limits::MAX_ZIP_ENTRY_BYTES, false)
         .ok()?;
     let Value::Object(m) = serde_json::from_slice::<Value>(&text).ok()? else {
         return None;
@@ -95,13 +92,15 @@ fn manifest<R: Read + std::io::Seek>(
 }
 
 /// True when the archive is a LearnCard bundle.
-pub(crate) fn is_bundle<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R>) -> bool {
+pub(crate) fn is_bundle<R: Read + std::io::Seek>(archive: &mut BoundedZip<R>) -> bool {
     manifest(archive).is_some()
 }
 
-/// A path the manifest may name: relative, no `..`, no backslash, no NUL.
+/// A path the manifest may name: relative, no `..`, no backslash, no control character (the
+/// core's ZIP name rule, [`unsafe_name`], and stricter).
 fn safe_path(p: &str) -> bool {
     !p.is_empty()
+        && unsafe_name(p).is_none()
         && !p.starts_with('/')
         && !p.contains(['\\', '\0'])
         && !p.split('/').any(|s| s == ".." || s.is_empty())
@@ -114,21 +113,19 @@ fn is_hex64(s: &str) -> bool {
 /// The inputs of a bundle: its credentials, a line per refused entry, one `skipped` line.
 pub(crate) fn expand(
     path: &Path,
-    mut archive: zip::ZipArchive<std::fs::File>,
+    mut archive: BoundedZip<std::fs::File>,
     unlock: &Unlock,
 ) -> Vec<Item> {
     let source = path.display().to_string();
     let whole = |why: String| vec![Item::Done(refused(&source, why))];
-    if archive.len() > limits::MAX_ZIP_ENTRIES {
-        return whole(format!(
-            "zip archive has {} entries, more than the {}-entry limit (MAX_ZIP_ENTRIES)",
-            archive.len(),
-            limits::MAX_ZIP_ENTRIES
-        ));
-    }
+    // More than MAX_ZIP_ENTRIES entries: the reader did not open it, and the importer's plain
+    // ZIP reader refused it in the same words.
     let Some(m) = manifest(&mut archive) else {
         return whole("manifest.json is not a LearnCard bundle manifest".into());
     };
+    if let Some(why) = over_budget(&mut archive) {
+        return whole(why);
+    }
     let version = m.get("specVersion").and_then(Value::as_str).unwrap_or("");
     if version.split('.').next() != Some("1") {
         return whole(format!(
@@ -183,6 +180,9 @@ pub(crate) fn expand(
         let kind = entry.get("type").and_then(Value::as_str).unwrap_or("");
         let p = entry.get("path").and_then(Value::as_str).unwrap_or("");
         let name = format!("{source}:{p}");
+        // Listed even when refused, so the entry gets this one line and not a second one as
+        // an entry the manifest does not list.
+        listed.push(p.to_string());
         if !safe_path(p) {
             items.push(Item::Done(refused(
                 &source,
@@ -190,7 +190,6 @@ pub(crate) fn expand(
             )));
             continue;
         }
-        listed.push(p.to_string());
         match kind {
             "key-private-seed" => {
                 seeds += 1;
@@ -272,7 +271,7 @@ pub(crate) fn expand(
     }
     // Entries the manifest does not list: secrets are left alone, anything else refused.
     let mut unlisted: Vec<String> = archive
-        .file_names()
+        .names()
         .filter(|n| !n.ends_with('/') && !READABLE.contains(n))
         .filter(|n| !listed.iter().any(|l| l == n))
         .map(str::to_string)
@@ -281,6 +280,8 @@ pub(crate) fn expand(
     for n in unlisted {
         if n.starts_with("keys/") {
             other_secrets += 1;
+        } else if let Some(why) = unsafe_name(&n) {
+            items.push(unsafe_entry(path, &n, why));
         } else {
             items.push(Item::Done(refused(
                 &format!("{source}:{n}"),

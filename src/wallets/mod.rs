@@ -14,9 +14,13 @@
 //! Rules every reader keeps:
 //! - **Hostile containers.** A credential inside is held to the ZIP import's limits
 //!   ([`limits::MAX_ZIP_ENTRY_BYTES`] each, [`limits::MAX_CONTAINER_ITEMS`] per container); a
-//!   ZIP-based export is read through the importer's own ZIP reader (its total budget, nested
-//!   ZIPs refused); JSON backups are capped by [`limits::MAX_BACKUP_BYTES`] and
-//!   [`limits::MAX_JSON_DEPTH`]; a PDF by the `MAX_PDF_*` limits. Every refused item is one
+//!   ZIP-based export is only ever opened through the core's one bounded ZIP reader
+//!   ([`crate::zipread`]: entry count, total budget, names), its manifest read under that
+//!   budget, its credentials read by the importer (nested ZIPs refused); one whose entries
+//!   declare more than the budget, or an entry whose name is not a plain relative path, gets
+//!   one refused line and nothing of it is read; JSON backups are capped by
+//!   [`limits::MAX_BACKUP_BYTES`] and [`limits::MAX_JSON_DEPTH`]; a PDF by the `MAX_PDF_*`
+//!   limits. Every refused item is one
 //!   line naming the container and the item (`backup.json:credential 3: …`); nothing of a
 //!   refused item is written.
 //! - **Secrets are never imported.** Private keys (`privateKeyMultibase`, a JWK's `d`, …),
@@ -52,6 +56,7 @@ use zeroize::Zeroizing;
 
 use crate::import::{FileOutcome, FileResult};
 use crate::limits;
+use crate::zipread::BoundedZip;
 
 /// What kind of export a file is, by its content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -189,9 +194,7 @@ const HEAD_BYTES: usize = 1024;
 pub fn detect_path(path: &Path) -> Option<Kind> {
     let head = read_head(path)?;
     if head.starts_with(b"PK\x03\x04") {
-        let f = std::fs::File::open(path).ok()?;
-        let mut archive = zip::ZipArchive::new(f).ok()?;
-        return zip_kind(&mut archive);
+        return zip_kind(&mut open_zip(path)?);
     }
     if is_pdf(&head) {
         return Some(Kind::Pdf);
@@ -211,9 +214,40 @@ pub fn detect_json(bytes: &[u8]) -> Option<Kind> {
     badgr::detect(bytes)
 }
 
+/// `path` as a ZIP read through the core's one bounded ZIP reader ([`crate::zipread`]), under
+/// the ZIP import's total budget; `None` when it cannot be read as one, or has more entries
+/// than [`limits::MAX_ZIP_ENTRIES`] (the importer's plain ZIP reader then says why, in the
+/// same words).
+fn open_zip(path: &Path) -> Option<BoundedZip<std::fs::File>> {
+    let f = std::fs::File::open(path).ok()?;
+    BoundedZip::open(f, limits::MAX_ZIP_TOTAL_BYTES).ok()
+}
+
+/// Why a ZIP export is refused whole before any entry is read: the decompressed sizes its
+/// entries declare already pass the archive's budget (a ZIP bomb that tells the truth). The
+/// words are the importer's for a plain ZIP over the same budget. Sizes declared smaller than
+/// they are still stop at the budget and the per-entry cap as each entry is read.
+pub(crate) fn over_budget<R: Read + std::io::Seek>(archive: &mut BoundedZip<R>) -> Option<String> {
+    (archive.declared_total() > archive.budget()).then(|| {
+        format!(
+            "zip archive holds more than the {}-byte total limit (MAX_ZIP_TOTAL_BYTES)",
+            archive.budget()
+        )
+    })
+}
+
+/// The line for a ZIP entry whose name is not a plain relative path
+/// ([`crate::zipread::unsafe_name`]), worded and escaped as the importer's line for a plain ZIP.
+pub(crate) fn unsafe_entry(path: &Path, name: &str, why: &str) -> Item {
+    Item::Done(refused(
+        &format!("{}:{}", display(path), name.escape_debug()),
+        format!("zip entry name is not a plain relative path: {why}"),
+    ))
+}
+
 /// A ZIP export is known by its manifest's content (a Backpack ZIP export also has a
 /// `manifest.json`, of another shape).
-fn zip_kind<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R>) -> Option<Kind> {
+fn zip_kind<R: Read + std::io::Seek>(archive: &mut BoundedZip<R>) -> Option<Kind> {
     if archive.index_for_name(learncard::MANIFEST).is_some() && learncard::is_bundle(archive) {
         return Some(Kind::LearnCardBundle);
     }
@@ -269,8 +303,7 @@ pub(crate) fn expand(path: &Path, unlock: &Unlock) -> Option<Vec<Item>> {
     let head = read_head(path)?;
     let source = display(path);
     if head.starts_with(b"PK\x03\x04") {
-        let f = std::fs::File::open(path).ok()?;
-        let mut archive = zip::ZipArchive::new(f).ok()?;
+        let mut archive = open_zip(path)?;
         return match zip_kind(&mut archive)? {
             Kind::LearnCardBundle => Some(learncard::expand(path, archive, unlock)),
             Kind::MozillaZip => mozilla::expand(path, archive),

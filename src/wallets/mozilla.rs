@@ -4,19 +4,21 @@
 //! `src/app/mozz-transition/components/import-modal/import-modal.component.ts`): a root
 //! `manifest.txt` holding **JSON** `{"<email>": ["<image file name>", …], …}` and the listed
 //! baked badge images beside it. Every badge file in the archive is imported as from any ZIP
-//! (through the importer's own ZIP reader and limits); the manifest itself is not a badge and
-//! is not reported; a name the manifest lists that is not in the archive gets its own line
-//! (Badgr skipped those without a word). A `manifest.txt` that is not that JSON makes the
-//! archive a plain ZIP again. The tests build such ZIPs from this structure (no real export is
-//! public).
+//! (through the core's bounded ZIP reader, [`crate::zipread`], and the importer's limits: an
+//! entry whose name is not a plain relative path gets its own refused line, an archive whose
+//! entries declare more than the ZIP budget is refused whole); the manifest itself is not a
+//! badge and is not reported; a name the manifest lists that is not in the archive gets its
+//! own line (Badgr skipped those without a word). A `manifest.txt` that is not that JSON makes
+//! the archive a plain ZIP again. The tests build such ZIPs from this structure (no real export
+//! is public).
 
 use std::io::Read;
 use std::path::Path;
 
 use serde_json::Value;
 
-use super::{Item, ZipCheck, refused};
-use crate::limits;
+use super::{Item, ZipCheck, over_budget, refused, unsafe_entry};
+use crate::zipread::BoundedZip;
 
 /// The manifest's name, at the archive root.
 pub(crate) const MANIFEST: &str = "manifest.txt";
@@ -25,15 +27,9 @@ pub(crate) const MANIFEST: &str = "manifest.txt";
 const MAX_MANIFEST_BYTES: u64 = 4 * 1024 * 1024;
 
 /// The names a Mozilla manifest lists, in order, without repeats; `None` when it is not one.
-fn listed<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R>) -> Option<Vec<String>> {
-    let entry = archive.by_name(MANIFEST).ok()?;
-    if entry.size() > MAX_MANIFEST_BYTES {
-        return None;
-    }
-    let mut text = Vec::new();
-    entry
-        .take(MAX_MANIFEST_BYTES + 1)
-        .read_to_end(&mut text)
+fn listed<R: Read + std::io::Seek>(archive: &mut BoundedZip<R>) -> Option<Vec<String>> {
+    let text = archive
+        .read_name(MANIFEST, MAX_MANIFEST_BYTES, false)
         .ok()?;
     let Value::Object(m) = serde_json::from_slice::<Value>(&text).ok()? else {
         return None;
@@ -51,43 +47,37 @@ fn listed<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R>) -> Option<V
 }
 
 /// True when `manifest.txt` is a Mozilla Backpack manifest.
-pub(crate) fn is_export<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R>) -> bool {
+pub(crate) fn is_export<R: Read + std::io::Seek>(archive: &mut BoundedZip<R>) -> bool {
     listed(archive).is_some()
 }
 
-/// The badge files of a Mozilla Backpack export, then a line per listed name not in it.
-/// `None`: not such an export, or too many entries (the plain ZIP reader says so).
-pub(crate) fn expand(
-    path: &Path,
-    mut archive: zip::ZipArchive<std::fs::File>,
-) -> Option<Vec<Item>> {
-    if archive.len() > limits::MAX_ZIP_ENTRIES {
-        return None;
-    }
+/// The badge files of a Mozilla Backpack export (a line for each whose name is not a plain
+/// relative path), then a line per listed name not in it; the whole export refused in one
+/// line when its entries declare more than the ZIP budget. `None`: not such an export.
+pub(crate) fn expand(path: &Path, mut archive: BoundedZip<std::fs::File>) -> Option<Vec<Item>> {
     let listed = listed(&mut archive)?;
-    let mut names: Vec<(String, usize)> = archive
-        .file_names()
-        .filter(|n| !n.ends_with('/') && *n != MANIFEST)
-        .filter(|n| {
-            !n.split(['/', '\\'])
-                .any(|part| part.starts_with('.') || part == "__MACOSX")
-        })
-        .filter_map(|n| archive.index_for_name(n).map(|i| (n.to_string(), i)))
-        .collect();
-    names.sort();
-    let mut items: Vec<Item> = names
-        .iter()
-        .map(|(name, index)| Item::Zip {
-            archive: path.to_path_buf(),
-            index: *index,
-            name: name.clone(),
-            check: ZipCheck::Plain,
+    if let Some(why) = over_budget(&mut archive) {
+        return Some(vec![Item::Done(refused(&path.display().to_string(), why))]);
+    }
+    let mut items: Vec<Item> = archive
+        .files()
+        .into_iter()
+        .filter(|(name, _)| name != MANIFEST)
+        .map(|(name, index)| match index {
+            Ok(index) => Item::Zip {
+                archive: path.to_path_buf(),
+                index,
+                name,
+                check: ZipCheck::Plain,
+            },
+            Err(why) => unsafe_entry(path, &name, why),
         })
         .collect();
     for n in listed {
         if archive.index_for_name(&n).is_none() {
+            // The manifest's names are untrusted text: escaped, as entry names are.
             items.push(Item::Done(refused(
-                &format!("{}:{n}", path.display()),
+                &format!("{}:{}", path.display(), n.escape_debug()),
                 "listed in manifest.txt but not in the archive",
             )));
         }
