@@ -118,6 +118,8 @@ pub(crate) mod generate {
             decl::<EarlierCheck>(&cfg),
             decl::<EndorsementView>(&cfg),
             decl::<ImportLine>(&cfg),
+            decl::<ImportResults>(&cfg),
+            decl::<OutcomeCounts>(&cfg),
             decl::<CollectionDto>(&cfg),
             decl::<Profile>(&cfg),
             decl::<SettingsDto>(&cfg),

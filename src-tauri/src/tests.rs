@@ -291,7 +291,7 @@ fn a_drop_reaches_the_page_as_a_handle_and_imports_by_it() {
     let payload: Value = serde_json::from_str(&got.lock().unwrap()[0]).unwrap();
     assert_eq!(payload["names"], json!(["dropped.json"]));
     assert!(!payload.to_string().contains(dir.path().to_str().unwrap()));
-    let lines = call(&w, "import_files", json!({"files": payload["id"]})).unwrap();
+    let lines = call(&w, "import_files", json!({"files": payload["id"]})).unwrap()["lines"].clone();
     assert_eq!(lines[0]["outcome"], "imported", "{lines}");
     let e = call(&w, "import_files", json!({"files": payload["id"]})).unwrap_err();
     assert_eq!(e["kind"], "invalid_input");
@@ -325,7 +325,7 @@ fn a_dropped_folder_with_a_symlink_loop_finishes_with_a_clear_line() {
     crate::files::dropped(w.app_handle(), vec![top.clone()]);
     let payload: Value = serde_json::from_str(&got.lock().unwrap()[0]).unwrap();
     let t0 = std::time::Instant::now();
-    let lines = call(&w, "import_files", json!({"files": payload["id"]})).unwrap();
+    let lines = call(&w, "import_files", json!({"files": payload["id"]})).unwrap()["lines"].clone();
     assert!(
         t0.elapsed() < std::time::Duration::from_secs(5),
         "{:?}",
@@ -349,11 +349,11 @@ fn a_dropped_folder_with_a_symlink_loop_finishes_with_a_clear_line() {
                 "skipped".to_string(),
                 "a link to a folder, not followed (import the folder itself)".to_string()
             ),
-            ("imported".to_string(), outcomes[1].1.clone()),
             (
                 "skipped".to_string(),
                 "a link to a folder, not followed (import the folder itself)".to_string()
             ),
+            ("imported".to_string(), "Teamwork".to_string()),
         ],
         "{lines}"
     );
@@ -1241,7 +1241,8 @@ fn a_link_without_consent_and_a_wallet_backup_dropped() {
          "privateKeyMultibase": "zSECRETsecretSECRET"}]});
     let path = env.wallet.with_file_name("Profile Backup.json");
     std::fs::write(&path, serde_json::to_vec(&backup).unwrap()).unwrap();
-    let lines = call(&w, "import_files", json!({"files": choose(&w, &[&path])})).unwrap();
+    let lines =
+        call(&w, "import_files", json!({"files": choose(&w, &[&path])})).unwrap()["lines"].clone();
     let got: Vec<(String, String)> = lines
         .as_array()
         .unwrap()
@@ -1251,9 +1252,10 @@ fn a_link_without_consent_and_a_wallet_backup_dropped() {
     let p = path.display();
     assert_eq!(
         got,
+        // Lines that need a look first (the skipped keys), then the badges.
         [
-            (format!("\"{p}:credential 1\""), "\"imported\"".to_string()),
             (format!("\"{p}\""), "\"skipped\"".to_string()),
+            (format!("\"{p}:credential 1\""), "\"imported\"".to_string()),
         ]
     );
     assert!(!lines.to_string().contains("zSECRETsecretSECRET"));
@@ -1365,4 +1367,37 @@ fn check_all_again_runs_in_groups_cancels_between_them_and_matches_one_by_one() 
     let single: Vec<Value> = ids.iter().map(|&id| latest(id)).collect();
     assert_eq!(grouped, single);
     assert!(grouped.iter().any(|r| r.to_string().contains("verified")));
+}
+
+#[test]
+fn a_bulk_import_sends_every_count_and_at_most_300_lines_problems_first() {
+    use crate::commands::adapter::{ImportLine, ImportResults, MAX_IMPORT_LINES};
+    let line = |i: usize, outcome: &'static str| ImportLine {
+        file: format!("b{i}.png"),
+        outcome,
+        message: String::new(),
+        id: None,
+    };
+    let mut lines: Vec<ImportLine> = (0..400).map(|i| line(i, "imported")).collect();
+    lines.push(line(400, "refused"));
+    lines.push(line(401, "failed"));
+    lines.insert(10, line(402, "duplicate"));
+    let r = ImportResults::of(lines);
+    assert_eq!(r.total, 403);
+    assert_eq!(
+        (
+            r.counts.imported,
+            r.counts.duplicate,
+            r.counts.refused,
+            r.counts.failed
+        ),
+        (400, 1, 1, 1)
+    );
+    assert_eq!(r.lines.len(), MAX_IMPORT_LINES);
+    let first: Vec<&str> = r.lines.iter().take(3).map(|l| l.file.as_str()).collect();
+    assert_eq!(
+        first,
+        ["b400.png", "b401.png", "b0.png"],
+        "problems first, then input order"
+    );
 }

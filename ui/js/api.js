@@ -41,8 +41,9 @@ export const undoRemove = () => invoke("undo_remove");
 // Files never cross IPC as paths (src-tauri/src/files.rs): dialogs open in the backend, a drop
 // is kept there, and the page gets a handle {id, names} to pass back.
 /** @typedef {import("./types/ipc").FileHandle} FileHandle */
-/** Import the files behind a handle (a drop, the file dialog, files opened with the app).
- * @param {FileHandle} files */ export const importFiles = (files) => invoke("import_files", { files: files.id });
+/** Import the files behind a handle (a drop, the file dialog, files opened with the app):
+ * every outcome counted, and at most 300 lines (problems first).
+ * @param {FileHandle} files @returns {Promise<import("./types/ipc").ImportResults>} */ export const importFiles = (files) => invoke("import_files", { files: files.id });
 /** @param {string} text */ export const importText = (text) => invoke("import_text", { text });
 export const importSamples = () => invoke("import_samples");
 export const cancelJob = () => invoke("cancel_job");

@@ -19,6 +19,13 @@ const emit = () => listeners.forEach((fn) => fn(state));
 
 export async function refresh() {
   const [cards, collections, settings] = await Promise.all([api.listBadges(), api.listCollections(), api.getSettings()]);
+  // Parsing 10,000 cards took this frame; filter, sort and paint in the next one, so the
+  // window never holds one long frame for both.
+  // (A hidden window gets no animation frames: then after 50 ms at most.)
+  await new Promise((resolve) => {
+    const late = setTimeout(resolve, 50);
+    requestAnimationFrame(() => setTimeout(() => { clearTimeout(late); resolve(); }, 0));
+  });
   state.cards = cards;
   state.byId = new Map(cards.map((c) => [c.id, c]));
   state.collections = collections;

@@ -148,6 +148,69 @@ pub struct EndorsementView {
     pub source: &'static str,
 }
 
+/// Lines of a bulk import sent to the page at most: a drop of 10,000 files would otherwise send
+/// 10,000 lines over IPC for the page to parse in one frame, and the page shows 300.
+pub const MAX_IMPORT_LINES: usize = 300;
+
+/// What a bulk import did: every outcome counted, and the lines worth reading — at most
+/// [`MAX_IMPORT_LINES`], those that need the learner's attention first (refused, failed,
+/// conflicts, skipped), then the others in input order.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportResults {
+    /// How many lines had each outcome.
+    pub counts: OutcomeCounts,
+    /// The lines to show.
+    pub lines: Vec<ImportLine>,
+    /// All lines, shown or not.
+    pub total: usize,
+}
+
+/// How many files had each import outcome.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OutcomeCounts {
+    /// Added.
+    pub imported: usize,
+    /// Already there (or an older version kept as history).
+    pub duplicate: usize,
+    /// Kept beside a badge it claims to replace.
+    pub conflict: usize,
+    /// Left out on purpose.
+    pub skipped: usize,
+    /// Not a badge we accept.
+    pub refused: usize,
+    /// The wallet could not store it.
+    pub failed: usize,
+}
+
+impl ImportResults {
+    /// Count every line and keep the ones worth showing.
+    pub fn of(lines: Vec<ImportLine>) -> Self {
+        let mut counts = OutcomeCounts::default();
+        for l in &lines {
+            match l.outcome {
+                "imported" => counts.imported += 1,
+                "duplicate" => counts.duplicate += 1,
+                "conflict" => counts.conflict += 1,
+                "skipped" => counts.skipped += 1,
+                "refused" => counts.refused += 1,
+                _ => counts.failed += 1,
+            }
+        }
+        let total = lines.len();
+        let problem = |l: &ImportLine| !matches!(l.outcome, "imported" | "duplicate");
+        let (mut shown, rest): (Vec<_>, Vec<_>) = lines.into_iter().partition(problem);
+        shown.extend(rest);
+        shown.truncate(MAX_IMPORT_LINES);
+        ImportResults {
+            counts,
+            lines: shown,
+            total,
+        }
+    }
+}
+
 /// What happened to one imported file.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]

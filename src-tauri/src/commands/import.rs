@@ -4,7 +4,7 @@
 //! (`file` empty: a group is many files) and stops between two groups when `cancel_job` is
 //! called.
 
-use super::adapter::{ImportLine, WalletAdapter};
+use super::adapter::{ImportLine, ImportResults, WalletAdapter};
 use super::off_main;
 use crate::error::{CmdResult, CommandError};
 use crate::files::ChosenFiles;
@@ -38,15 +38,17 @@ pub async fn import_files<R: Runtime>(
     state: State<'_, AppState>,
     chosen: State<'_, ChosenFiles>,
     files: u64,
-) -> CmdResult<Vec<ImportLine>> {
+) -> CmdResult<ImportResults> {
     let paths = chosen.take(files)?;
     let (wallet, cancel) = (state.wallet.clone(), state.cancel.clone());
     cancel.store(false, Ordering::SeqCst);
     off_main(move || {
-        wallet.import_paths(&paths, &cancel, &mut |done, total| {
-            let file = String::new();
-            let _ = app.emit("import-progress", Progress { done, total, file });
-        })
+        wallet
+            .import_paths(&paths, &cancel, &mut |done, total| {
+                let file = String::new();
+                let _ = app.emit("import-progress", Progress { done, total, file });
+            })
+            .map(ImportResults::of)
     })
     .await
 }

@@ -204,6 +204,54 @@ message: string,
 id: number | null, };
 
 /**
+ * What a bulk import did: every outcome counted, and the lines worth reading — at most
+ * [`MAX_IMPORT_LINES`], those that need the learner's attention first (refused, failed,
+ * conflicts, skipped), then the others in input order.
+ */
+export type ImportResults = { 
+/**
+ * How many lines had each outcome.
+ */
+counts: OutcomeCounts, 
+/**
+ * The lines to show.
+ */
+lines: Array<ImportLine>, 
+/**
+ * All lines, shown or not.
+ */
+total: number, };
+
+/**
+ * How many files had each import outcome.
+ */
+export type OutcomeCounts = { 
+/**
+ * Added.
+ */
+imported: number, 
+/**
+ * Already there (or an older version kept as history).
+ */
+duplicate: number, 
+/**
+ * Kept beside a badge it claims to replace.
+ */
+conflict: number, 
+/**
+ * Left out on purpose.
+ */
+skipped: number, 
+/**
+ * Not a badge we accept.
+ */
+refused: number, 
+/**
+ * The wallet could not store it.
+ */
+failed: number, };
+
+/**
  * A collection as the UI sees it.
  */
 export type CollectionDto = { 

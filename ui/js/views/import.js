@@ -85,8 +85,7 @@ export async function importFiles(files) {
   $("#import-progress").value = 0;
   $("#progress-text").textContent = t("import-looking");
   try {
-    const lines = await api.importFiles(files);
-    showResults(lines);
+    showResults(await api.importFiles(files));
     const p = lastProgress;
     if (cancelled && p && p.done < p.total) {
       $("#import-summary").textContent += ` · ${t("import-stopped", { done: p.done, total: p.total })}`;
@@ -102,14 +101,18 @@ export async function importFiles(files) {
 }
 
 const OUTCOMES = ["imported", "duplicate", "conflict", "skipped", "refused", "failed"];
-/** Result lines drawn at most (see showResults). */
+/** Result lines drawn at most (the backend sends at most as many for a bulk import). */
 const MAX_LINES = 300;
 const outcomeWord = (o) => (OUTCOMES.includes(o) ? t(`import-outcome-${o}`) : o);
 
-export function showResults(lines) {
+/** Show what an import did: a list of lines, or a bulk import's {counts, lines, total}
+ * (the counts cover every file, the lines only those worth reading). */
+export function showResults(results) {
   const panel = $("#import-results-panel");
   panel.hidden = false;
-  const n = (o) => lines.filter((l) => l.outcome === o).length;
+  const lines = Array.isArray(results) ? results : results.lines;
+  const total = Array.isArray(results) ? results.length : results.total;
+  const n = Array.isArray(results) ? (o) => lines.filter((l) => l.outcome === o).length : (o) => results.counts[o] || 0;
   const summary = $("#import-summary");
   const conflicts = n("conflict") ? ` · ${t("import-sum-conflict", { n: n("conflict") })}` : "";
   const skipped = n("skipped") ? ` · ${t("import-sum-skipped")}` : "";
@@ -128,8 +131,8 @@ export function showResults(lines) {
       el("span", { class: `res-${l.outcome}` }, outcomeWord(l.outcome)),
       el("span", { translate: "no" }, el("strong", {}, l.file), " — ", l.message)));
   }
-  if (lines.length > shown.length) {
-    list.append(el("li", { "data-outcome": "more" }, el("span", {}), el("span", {}, t("import-more-lines", { n: lines.length - shown.length }))));
+  if (total > shown.length) {
+    list.append(el("li", { "data-outcome": "more" }, el("span", {}), el("span", {}, t("import-more-lines", { n: total - shown.length }))));
   }
   summary.focus();
 }
