@@ -367,7 +367,7 @@ pub struct ExportSummary {
 
 /// Inputs per stored group when the app imports: small enough that the progress bar moves
 /// and Cancel answers within a fraction of a second, large enough to keep every core busy.
-pub const APP_IMPORT_GROUP: usize = 32;
+pub const APP_IMPORT_GROUP: usize = 128;
 
 /// The wallet path the CLI uses too: `BACKPACK_WALLET`, else the platform default.
 pub fn default_wallet_path() -> CmdResult<PathBuf> {
