@@ -37,6 +37,8 @@ test: deps-cli deps-e2e lint test-rust check-catalog fuzz-check e2e
 lint:
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	# The core's docs (they cite the specifications by URL): no broken or private links.
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc -p backpack-core --no-deps --locked
 
 # The message catalogs (ui/locales, read by the app, the CLI and the exports): they parse,
 # English and Spanish hold the same messages, every id the UI and the Rust code use exists,

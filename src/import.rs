@@ -584,7 +584,7 @@ fn prepare_chunk(
 /// Badges are stored in groups of this many: each badge in its own savepoint with its
 /// verification reports and the evidence they used (all or nothing per badge, so a crash never
 /// leaves a badge without its report), one commit per group (see
-/// [`ImportBatch`](crate::store::ImportBatch)); progress is reported after each group.
+/// [`crate::store::ImportBatch`]); progress is reported after each group.
 pub const BATCH_SIZE: usize = 256;
 
 /// After this many new badges in one run, the search index is merged

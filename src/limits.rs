@@ -42,15 +42,9 @@ pub const MAX_BACKUP_BYTES: u64 = 64 * 1024 * 1024;
 pub const MAX_CONTAINER_ITEMS: usize = MAX_ZIP_ENTRIES;
 /// Largest PDF read for an embedded badge (Open Badge Factory PDF badges are a few pages).
 pub const MAX_PDF_BYTES: u64 = MAX_FILE_BYTES;
-/// Most bytes one PDF stream may inflate to while the PDF is loaded (object streams,
-/// cross-reference streams). The XMP text is capped by [`MAX_INFLATED_TEXT_BYTES`].
-pub const MAX_PDF_STREAM_BYTES: u64 = 1024 * 1024;
-/// Most streams in one PDF (counted before it is parsed): with [`MAX_PDF_STREAM_BYTES`], at
-/// most 512 MiB inflated per PDF, whatever its deflate ratio. A badge PDF has a few dozen.
+/// Most streams in one PDF (counted before it is parsed). A badge PDF has a few dozen; what
+/// one stream may inflate to is bounded by the one PDF reader (`export::pdf_read`).
 pub const MAX_PDF_STREAMS: usize = 512;
-/// Most bytes of PDF objects kept while looking for the badge (page content, fonts and images
-/// are dropped unread).
-pub const MAX_PDF_OBJECT_BYTES: u64 = 64 * 1024 * 1024;
 /// Highest Argon2 memory cost (KiB) accepted from a LearnCard entry (LearnCard writes 64 MiB).
 pub const MAX_BUNDLE_KDF_MEMORY_KIB: u32 = 256 * 1024;
 /// Highest Argon2 time cost accepted from a LearnCard entry (LearnCard writes 3).

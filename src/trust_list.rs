@@ -3,7 +3,7 @@
 //!
 //! An issuer is *known* when its id appears on a trust list the learner imported. The label
 //! that says so ([`TrustLabel`]) is **information shown beside the verdict, never a gate**:
-//! nothing here is called by [`crate::verify`], a label never changes a [`Report`]'s verdict
+//! nothing here is called by [`crate::verify`], a label never changes a [`Report`](crate::verify::Report)'s verdict
 //! or [`Status`], and a badge that is not [`Status::Verified`] only *claims* to be from a
 //! known issuer (the issuer id in an unverified badge is just text anyone can write; see
 //! [`TrustLabel::text`]). Open Badges 3.0 recommends exactly this split: show issuer data as

@@ -191,7 +191,7 @@ pub fn layout(text: &str, fonts: &Fonts, size: f32, max_width: f32, bold: bool) 
 }
 
 /// [`layout`] with the paragraph direction fixed to left to right: for lines Backpack composes
-/// in English around badge text ("2. <name> — <issuer> — Verified").
+/// in English around badge text (`2. <name> — <issuer> — Verified`).
 pub fn layout_ltr(text: &str, fonts: &Fonts, size: f32, max_width: f32, bold: bool) -> Vec<Line> {
     layout_dir(text, fonts, size, max_width, bold, Some(Level::ltr()))
 }

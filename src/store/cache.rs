@@ -31,7 +31,7 @@ impl Wallet {
     }
 
     /// Keep (or replace) a fetched document. Bodies over
-    /// [`MAX_HTTP_BODY_BYTES`](crate::limits::MAX_HTTP_BODY_BYTES) are not kept.
+    /// [`crate::limits::MAX_HTTP_BODY_BYTES`] are not kept.
     pub fn cache_document(&self, doc: &CachedDocument) -> StoreResult<()> {
         if doc.body.len() as u64 > MAX_HTTP_BODY_BYTES {
             return Ok(());

@@ -11,7 +11,7 @@
 //!   `https://www.w3.org/ns/credentials/v2`), a `VerifiableCredential` type, an OB 2.0
 //!   assertion shape, or a compact JWS string → one input, named `backup.json:credential N`,
 //!   its bytes exactly as they sit in the backup;
-//! - anything holding a private key or a seed ([`super::secret_field`]) → skipped, never
+//! - anything holding a private key or a seed (`secret_field` in the parent module) → skipped, never
 //!   imported, its strings wiped from memory; a credential that holds one is refused;
 //! - the rest (DID document, public keys, profile metadata) → left out.
 //!

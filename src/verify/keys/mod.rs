@@ -104,7 +104,7 @@ impl Evidence {
         }
     }
 
-    /// One phrase, e.g. "confirmed from the issuer's key document https://uni.edu/issuer,
+    /// One phrase, e.g. "confirmed from the issuer's key document `https://uni.edu/issuer`,
     /// fetched on 3 May 2026".
     pub fn describe(&self) -> String {
         let src = self.source.as_deref().unwrap_or("?");
