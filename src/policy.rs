@@ -32,15 +32,6 @@ impl Network {
     pub fn is_online(self) -> bool {
         self == Network::Online
     }
-
-    /// The note a front end shows when it checks offline although the learner allowed
-    /// network (`None` otherwise).
-    pub fn note(self) -> Option<&'static str> {
-        match self {
-            Network::MinorModeLocked => Some("minor mode is on: checking offline"),
-            _ => None,
-        }
-    }
 }
 
 /// Why [`network`] refused outright.
@@ -126,7 +117,6 @@ mod tests {
         // Locked again (no unlock this session): the setting alone stays offline, with a note.
         let n = network(&w, false, None).unwrap();
         assert_eq!(n, Network::MinorModeLocked);
-        assert_eq!(n.note(), Some("minor mode is on: checking offline"));
         // Asking explicitly while locked is refused, not silently offline.
         let e = network(&w, true, None).unwrap_err();
         assert_eq!(

@@ -1064,10 +1064,11 @@ fn connect_and_sync_a_badge_host() {
     assert_eq!(c["notes"], json!([]));
     let id = c["host"]["id"].as_i64().unwrap();
     let s = call(&w, "sync_host", json!({"id": id})).unwrap();
-    assert_eq!(s["lines"].as_array().unwrap().len(), 1);
-    assert_eq!(s["lines"][0]["outcome"], "imported");
+    assert_eq!(s["results"]["lines"].as_array().unwrap().len(), 1);
+    assert_eq!(s["results"]["counts"]["imported"], 1);
+    assert_eq!(s["results"]["lines"][0]["outcome"], "imported");
     assert_eq!(
-        s["lines"][0]["file"],
+        s["results"]["lines"][0]["file"],
         format!("127.0.0.1:{} credential 1", m.port())
     );
     assert_eq!(s["host"]["synced"], 1);
@@ -1082,7 +1083,7 @@ fn connect_and_sync_a_badge_host() {
     let s = call(&w, "sync_host", json!({"id": id})).unwrap();
     assert_eq!(
         (
-            s["lines"].as_array().unwrap().len(),
+            s["results"]["lines"].as_array().unwrap().len(),
             s["alreadySynced"].as_u64()
         ),
         (0, Some(1))

@@ -224,9 +224,6 @@ pub fn export(
 /// labels, statuses, dates, the how-to-check text) in `lang`: the learner's chosen language
 /// (issue 14). Badge text is shown as issued. The page records its language, so a receiver's
 /// re-check renders it in the same language. The other formats carry no words of ours.
-///
-/// A parameter rather than an [`ExportOptions`] field so that existing callers (the app)
-/// keep compiling until they pass the learner's language.
 pub fn export_in(
     portfolio: &Portfolio,
     format: ExportFormat,

@@ -167,7 +167,7 @@ impl Ctx {
         let unlock = if flag { self.unlock(w, None)? } else { None };
         match policy::network(w, flag, unlock.as_ref()) {
             Ok(n) => {
-                if n.note().is_some() {
+                if n == policy::Network::MinorModeLocked {
                     eprintln!("backpack: {}", tr!("cli-minor-offline"));
                 }
                 Ok(n.is_online())

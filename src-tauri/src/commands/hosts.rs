@@ -27,7 +27,7 @@ use backpack_core::verify::VerifyContext;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Runtime, State};
 
-use super::adapter::{ImportLine, WalletAdapter, line};
+use super::adapter::{ImportResults, WalletAdapter, line};
 use crate::error::{CmdResult, CommandError};
 use crate::state::AppState;
 
@@ -177,8 +177,9 @@ pub struct ConnectDto {
 pub struct SyncDto {
     /// The host after the sync.
     pub host: HostDto,
-    /// One line per credential that was not synced before.
-    pub lines: Vec<ImportLine>,
+    /// What happened to each credential that was not synced before (counted; the lines worth
+    /// reading, as for a bulk import).
+    pub results: ImportResults,
     /// Credentials skipped because they were synced before.
     pub already_synced: usize,
     /// Lines about paging and the profile.
@@ -345,7 +346,7 @@ pub async fn sync_host<R: Runtime>(
             .map_err(host_error)?;
             Ok(SyncDto {
                 host: dto(wallet, r.host)?,
-                lines: r.outcomes.into_iter().map(line).collect(),
+                results: ImportResults::of(r.outcomes.into_iter().map(line).collect()),
                 already_synced: r.already_synced,
                 notes: r.notes,
             })

@@ -69,7 +69,7 @@ export function initializeHosts() {
 async function sync(id) {
   setBusy(true, t("host-syncing"));
   const r = await api.syncHost(id);
-  showResults(r.lines);
+  showResults(r.results);
   const extra = [];
   if (r.alreadySynced) extra.push(t("host-synced-before", { n: r.alreadySynced }));
   for (const n of r.notes) extra.push(n);

@@ -101,12 +101,11 @@ export async function importFiles(files) {
 }
 
 const OUTCOMES = ["imported", "duplicate", "conflict", "skipped", "refused", "failed"];
-/** Result lines drawn at most (the backend sends at most as many for a bulk import). */
-const MAX_LINES = 300;
 const outcomeWord = (o) => (OUTCOMES.includes(o) ? t(`import-outcome-${o}`) : o);
 
-/** Show what an import did: a list of lines, or a bulk import's {counts, lines, total}
- * (the counts cover every file, the lines only those worth reading). */
+/** Show what an import did: a list of lines (a paste, a link), or a bulk import's or a
+ * sync's {counts, lines, total}: the backend counts every file and sends only the lines
+ * worth reading (at most 300, problems first: `ImportResults` in adapter.rs). */
 export function showResults(results) {
   const panel = $("#import-results-panel");
   panel.hidden = false;
@@ -119,20 +118,13 @@ export function showResults(results) {
   const failed = n("failed") ? ` · ${t("import-sum-failed", { n: n("failed") })}` : "";
   summary.textContent = `${t("import-sum-added", { n: n("imported") })} · ${t("import-sum-duplicate", { n: n("duplicate") })}${conflicts} · ${t("import-sum-refused", { n: n("refused") })}${failed}${skipped}`;
   const list = clear($("#import-results"));
-  // A big drop (10,000 files) would lay out 10,000 rows and freeze the window for seconds:
-  // show at most MAX_LINES, the ones that need attention first; the summary counts them all.
-  let shown = lines;
-  if (lines.length > MAX_LINES) {
-    const problem = (l) => l.outcome !== "imported" && l.outcome !== "duplicate";
-    shown = lines.filter(problem).concat(lines.filter((l) => !problem(l))).slice(0, MAX_LINES);
-  }
-  for (const l of shown) {
+  for (const l of lines) {
     list.append(el("li", { "data-outcome": l.outcome },
       el("span", { class: `res-${l.outcome}` }, outcomeWord(l.outcome)),
       el("span", { translate: "no" }, el("strong", {}, l.file), " — ", l.message)));
   }
-  if (total > shown.length) {
-    list.append(el("li", { "data-outcome": "more" }, el("span", {}), el("span", {}, t("import-more-lines", { n: total - shown.length }))));
+  if (total > lines.length) {
+    list.append(el("li", { "data-outcome": "more" }, el("span", {}), el("span", {}, t("import-more-lines", { n: total - lines.length }))));
   }
   summary.focus();
 }
