@@ -531,21 +531,6 @@ pub fn import_paths_unlocked(
             }
         });
     }
-    let stored = out
-        .iter()
-        .filter(|o| {
-            matches!(
-                o.result,
-                FileResult::Imported { .. }
-                    | FileResult::History { .. }
-                    | FileResult::Conflict { .. }
-            )
-        })
-        .count();
-    if stored >= OPTIMIZE_AFTER {
-        // Not fatal: the index works unmerged, only larger and slower.
-        let _ = wallet.optimize_search();
-    }
     out
 }
 
@@ -586,10 +571,6 @@ fn prepare_chunk(
 /// leaves a badge without its report), one commit per group (see
 /// [`crate::store::ImportBatch`]); progress is reported after each group.
 pub const BATCH_SIZE: usize = 256;
-
-/// After this many new badges in one run, the search index is merged
-/// ([`Wallet::optimize_search`]).
-pub const OPTIMIZE_AFTER: usize = 100;
 
 /// Import one path (file, folder, ZIP or `-`), verification off, no progress.
 pub fn import_path(wallet: &Wallet, path: impl AsRef<Path>) -> Vec<FileOutcome> {

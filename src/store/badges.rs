@@ -324,10 +324,6 @@ impl Wallet {
     pub fn purge_removed(&self) -> StoreResult<usize> {
         let mut conn = self.conn()?;
         let tx = conn.transaction()?;
-        tx.execute(
-            "DELETE FROM badge_fts WHERE rowid IN (SELECT id FROM badges WHERE removed_at IS NOT NULL)",
-            [],
-        )?;
         let n: i64 = tx.query_row(
             "SELECT count(*) FROM badges WHERE removed_at IS NOT NULL",
             [],

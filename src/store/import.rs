@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::badges::ImageKind;
 use super::reports::save_report_in;
-use super::search::{fts_refresh, fts_write, search_text};
+use super::search::search_text;
 use super::{StoreError, StoreResult, Wallet, sha256};
 use crate::model::{Container, Format};
 use crate::parse::{DedupeKey, ParsedCredential};
@@ -173,8 +173,8 @@ pub(super) fn insert_row(tx: &rusqlite::Connection, ins: &Insert<'_>) -> StoreRe
         "INSERT INTO badges (format, container, spec_version, name, issuer_name, issuer_id,
             issued, valid_from, valid_until, image_kind, badge_json, original, sha256,
             credential_id, assertion_id, hosted_url, source, imported_at, parent_id, superseded_by,
-            document_sha256, conflicts_with)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
+            document_sha256, conflicts_with, search_text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
     )?
     .execute(params![
         ins.parsed.format.as_str(),
@@ -199,10 +199,9 @@ pub(super) fn insert_row(tx: &rusqlite::Connection, ins: &Insert<'_>) -> StoreRe
         ins.superseded_by,
         ins.doc_sha,
         ins.conflicts_with,
+        search_text(b),
     ])?;
-    let id = tx.last_insert_rowid();
-    fts_write(tx, id, &search_text(b, &[]))?;
-    Ok(id)
+    Ok(tx.last_insert_rowid())
 }
 
 /// Permanently drop removed badges that the new import would match, so re-importing a
@@ -402,8 +401,6 @@ pub(super) fn import_one(
             ins.conflicts_with = Some(current);
             let id = insert_row(tx, &ins)?;
             save(id)?;
-            tx.prepare_cached("DELETE FROM badge_fts WHERE rowid = ?1")?
-                .execute([id])?;
             return Ok(ImportOutcome::Conflict { id, current });
         }
         Existing::None => {
@@ -548,9 +545,6 @@ pub(super) fn make_current(tx: &rusqlite::Connection, new: i64, old: i64) -> Sto
         .execute([new, old])?;
     tx.prepare_cached("UPDATE OR IGNORE badge_tags SET badge_id = ?1 WHERE badge_id = ?2")?
         .execute([new, old])?;
-    fts_refresh(tx, new)?;
-    tx.prepare_cached("DELETE FROM badge_fts WHERE rowid = ?1")?
-        .execute([old])?;
     Ok(())
 }
 

@@ -52,7 +52,7 @@ pub use endorsements::{EndorsementOutcome, StoredEndorsement};
 pub use import::{Checked, ImportBatch, ImportOutcome};
 pub use profile::{Identity, IdentityKind};
 pub use reports::StoredReport;
-pub use search::{BadgeSummary, Query, Sort};
+pub use search::{BadgeSummary, MAX_FOLDED, Query, SearchIndex, Sort, fold};
 pub use settings::{LearnerKeyRecord, keys};
 
 use std::path::{Path, PathBuf};
@@ -96,6 +96,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0008_compact_reports",
         include_str!("../../migrations/0008_compact_reports.sql"),
+    ),
+    (
+        "0009_search_text",
+        include_str!("../../migrations/0009_search_text.sql"),
     ),
 ];
 
@@ -200,6 +204,8 @@ pub struct Wallet {
     path: Option<PathBuf>,
     clock: Arc<dyn Clock>,
     encrypted: std::sync::atomic::AtomicBool,
+    /// The search index and the wallet state it was built from (see [`Wallet::search_index`]).
+    search: Mutex<Option<((u64, i64), Arc<SearchIndex>)>>,
 }
 
 impl std::fmt::Debug for Wallet {
@@ -336,6 +342,7 @@ impl Wallet {
             path: Some(path.as_ref().to_path_buf()),
             clock: Arc::new(SystemClock),
             encrypted: std::sync::atomic::AtomicBool::new(false),
+            search: Mutex::new(None),
         })
     }
 
@@ -344,8 +351,12 @@ impl Wallet {
     pub fn replace_with(&self, other: Wallet) -> StoreResult<()> {
         let enc = other.is_encrypted();
         let new = other.conn.into_inner().map_err(|_| StoreError::Poisoned)?;
-        let old = std::mem::replace(&mut *self.conn()?, new);
+        let mut conn = self.conn()?;
+        let old = std::mem::replace(&mut *conn, new);
         drop(old);
+        // Another database: its change counters mean nothing against the cached index's.
+        *self.search.lock().map_err(|_| StoreError::Poisoned)? = None;
+        drop(conn);
         self.encrypted
             .store(enc, std::sync::atomic::Ordering::SeqCst);
         Ok(())
@@ -520,6 +531,7 @@ impl Wallet {
             path,
             clock: Arc::new(SystemClock),
             encrypted: std::sync::atomic::AtomicBool::new(false),
+            search: Mutex::new(None),
         })
     }
 

@@ -1,13 +1,14 @@
-//! Listing and search: the [`Query`] over the badge rows and the full-text index
-//! (`badge_fts`, contentless FTS5 keyed by badge id), the light [`BadgeSummary`] rows, and the
-//! texts a host searches in memory.
+//! Listing and search: the [`Query`], the one engine that answers it ([`SearchIndex`], in
+//! memory, for the CLI and the app alike) and the light [`BadgeSummary`] rows.
 
-use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, Row, params};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rusqlite::{Row, params};
 use serde::{Deserialize, Serialize};
 
 use super::badges::{ImageKind, badge_view};
-use super::tags::{tags_by_badge, tags_of};
+use super::tags::tags_by_badge;
 use super::{StoreError, StoreResult, Wallet};
 use crate::model::{Badge, Format};
 use crate::verify::report::RULES;
@@ -85,17 +86,17 @@ pub struct BadgeSummary {
     pub imported_at: String,
 }
 
-/// The search text of a badge, by FTS column.
-pub(super) struct SearchText {
-    name: String,
-    issuer: String,
-    description: String,
-    skills: String,
-    tags: String,
-}
-
-pub(super) fn search_text(badge: &Badge, learner_tags: &[String]) -> SearchText {
-    let mut skills = String::new();
+/// A badge's own searchable text (name, issuer, description, skills/alignments, achievement
+/// type, the badge's own tags), folded ([`fold`]): the `badges.search_text` column.
+pub(super) fn search_text(badge: &Badge) -> String {
+    let mut text = String::new();
+    let mut add = |part: &str| {
+        text.push_str(part);
+        text.push(' ');
+    };
+    add(&badge.name);
+    add(badge.issuer.name.as_deref().unwrap_or_default());
+    add(badge.description.as_deref().unwrap_or_default());
     for a in &badge.alignments {
         for part in [
             &a.target_name,
@@ -106,68 +107,270 @@ pub(super) fn search_text(badge: &Badge, learner_tags: &[String]) -> SearchText 
         .into_iter()
         .flatten()
         {
-            skills.push_str(part);
-            skills.push(' ');
+            add(part);
         }
     }
     if let Some(t) = &badge.achievement_type {
-        skills.push_str(t);
+        add(t);
     }
-    let mut tags = badge.tags.join(" ");
-    for t in learner_tags {
-        tags.push(' ');
-        tags.push_str(t);
+    for t in &badge.tags {
+        add(t);
     }
-    SearchText {
-        name: badge.name.clone(),
-        issuer: badge.issuer.name.clone().unwrap_or_default(),
-        description: badge.description.clone().unwrap_or_default(),
-        skills,
-        tags,
-    }
+    fold(&text)
 }
 
-/// Index a badge's text. The row must not be indexed yet (delete first when updating): a
-/// needless delete would leave a tombstone in the contentless index.
-pub(super) fn fts_write(tx: &rusqlite::Connection, id: i64, t: &SearchText) -> StoreResult<()> {
-    tx.prepare_cached(
-        "INSERT INTO badge_fts(rowid, name, issuer, description, skills, tags)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![
-        id,
-        t.name,
-        t.issuer,
-        t.description,
-        t.skills,
-        t.tags
-    ])?;
-    Ok(())
+/// Fold text for search, the one rule for what a search word matches: Unicode canonical
+/// decomposition (NFD, <https://unicode.org/reports/tr15/>) with the combining marks dropped,
+/// so `é` matches `e`; lower case; every run of characters that are not letters or digits
+/// becomes one space; one space at both ends, so `" word"` finds a word start. At most
+/// [`MAX_FOLDED`] bytes are kept (a description can be long; the index stays bounded).
+pub fn fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(' ');
+    for c in s.nfd().filter(|c| !is_combining_mark(*c)) {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+        if out.len() >= MAX_FOLDED {
+            break;
+        }
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
 }
 
-/// Re-index one badge after its tags changed.
-pub(super) fn fts_refresh(tx: &rusqlite::Connection, id: i64) -> StoreResult<()> {
-    let (json, original): (String, Vec<u8>) = tx
-        .prepare_cached("SELECT badge_json, original FROM badges WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?
-        .ok_or(StoreError::NoSuchBadge(id))?;
-    let badge = badge_view(id, &json, &original)?;
-    let tags = tags_of(tx, id)?;
-    tx.prepare_cached("DELETE FROM badge_fts WHERE rowid = ?1")?
-        .execute([id])?;
-    fts_write(tx, id, &search_text(&badge, &tags))
-}
+/// Bytes of folded text kept per badge (about a page of description).
+pub const MAX_FOLDED: usize = 8 * 1024;
 
-/// Turn free text into an FTS5 query: every word must match as a prefix.
-pub(super) fn fts_query(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
+/// The words of a search, folded: at most 16, each `" word"` (a word start).
+fn search_words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(' ')
         .filter(|w| !w.is_empty())
         .take(16)
-        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
-        .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+        .map(|w| format!(" {w}"))
+        .collect()
+}
+
+/// The one search and filter engine, used by the CLI (`backpack list`) and the app's gallery
+/// alike: every current badge's folded text and the fields a [`Query`] filters and sorts on,
+/// in memory, with the five sort orders ranked once. A query walks the rows of its sort
+/// order and keeps those that pass every filter: at 10,000 badges well under a millisecond,
+/// so the app asks it on every keystroke. Built by [`Wallet::search_index`], which keeps it
+/// until the wallet changes.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    rows: Vec<IndexRow>,
+    /// Row positions in each [`Sort`] order, indexed by `sort_slot`.
+    orders: [Vec<u32>; 5],
+}
+
+#[derive(Debug)]
+struct IndexRow {
+    id: i64,
+    /// Folded badge text and the learner's tags.
+    text: String,
+    issuer_id: Option<String>,
+    issuer_name: Option<String>,
+    issued: Option<String>,
+    status: Status,
+    format: Format,
+    /// The learner's tags, as stored (a tag filter matches one exactly).
+    tags: Vec<String>,
+    /// Collections the badge is in.
+    collections: Vec<i64>,
+}
+
+fn sort_slot(s: Sort) -> usize {
+    match s {
+        Sort::Newest => 0,
+        Sort::Oldest => 1,
+        Sort::Name => 2,
+        Sort::Issuer => 3,
+        Sort::Imported => 4,
+    }
+}
+
+impl SearchIndex {
+    fn new(rows: Vec<IndexRow>, names: &[String]) -> SearchIndex {
+        use std::cmp::Ordering;
+        let all: Vec<u32> = (0..rows.len() as u32).collect();
+        let r = |i: &u32| &rows[*i as usize];
+        let key = |s: &str| fold(s);
+        let name_keys: Vec<String> = names.iter().map(|n| key(n)).collect();
+        let issuer_keys: Vec<Option<String>> = rows
+            .iter()
+            .map(|x| x.issuer_name.as_deref().map(key))
+            .collect();
+        // Undated badges last in both date orders, as the CLI always listed them.
+        let by_date = |a: &u32, b: &u32| match (&r(a).issued, &r(b).issued) {
+            (Some(x), Some(y)) => x.cmp(y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        };
+        let mut newest = all.clone();
+        newest.sort_by(|a, b| {
+            let d = match (&r(a).issued, &r(b).issued) {
+                (Some(x), Some(y)) => y.cmp(x),
+                _ => by_date(a, b),
+            };
+            d.then(r(b).id.cmp(&r(a).id))
+        });
+        let mut oldest = all.clone();
+        oldest.sort_by(|a, b| by_date(a, b).then(r(a).id.cmp(&r(b).id)));
+        let mut name = all.clone();
+        name.sort_by(|a, b| {
+            name_keys[*a as usize]
+                .cmp(&name_keys[*b as usize])
+                .then(r(a).id.cmp(&r(b).id))
+        });
+        let mut issuer = newest.clone();
+        // Stable: within one issuer, newest first.
+        issuer.sort_by(|a, b| {
+            match (&issuer_keys[*a as usize], &issuer_keys[*b as usize]) {
+                (Some(x), Some(y)) => x.cmp(y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            }
+        });
+        let mut imported = all;
+        imported.sort_by(|a, b| r(b).id.cmp(&r(a).id));
+        SearchIndex {
+            orders: [newest, oldest, name, issuer, imported],
+            rows,
+        }
+    }
+
+    /// How many badges the index holds.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True when the wallet has no current badge.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The ids of the badges matching `q`, in its sort order, after its offset and limit.
+    pub fn query(&self, q: &Query) -> Vec<i64> {
+        let words = q.text.as_deref().map(search_words).unwrap_or_default();
+        let tag = q.tag.as_deref().map(str::trim);
+        let mut skip = q.offset as usize;
+        let limit = q.limit.map_or(usize::MAX, |l| l as usize);
+        let mut out = Vec::new();
+        for &i in &self.orders[sort_slot(q.sort)] {
+            if out.len() >= limit {
+                break;
+            }
+            let row = &self.rows[i as usize];
+            let keep = words.iter().all(|w| row.text.contains(w.as_str()))
+                && q.issuer.as_deref().is_none_or(|x| {
+                    row.issuer_id.as_deref() == Some(x) || row.issuer_name.as_deref() == Some(x)
+                })
+                && q.status.is_none_or(|s| row.status == s)
+                && q.collection.is_none_or(|c| row.collections.contains(&c))
+                && tag.is_none_or(|t| row.tags.iter().any(|x| x == t))
+                && q.format.is_none_or(|f| row.format == f);
+            if !keep {
+                continue;
+            }
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            out.push(row.id);
+        }
+        out
+    }
+}
+
+/// Build the index from the wallet, filling in the folded text of rows that have none yet
+/// (imported before the column existed).
+pub(super) fn build_index(conn: &rusqlite::Connection) -> StoreResult<SearchIndex> {
+    fill_search_texts(conn)?;
+    let mut tags = tags_by_badge(conn)?;
+    let mut collections: HashMap<i64, Vec<i64>> = HashMap::new();
+    {
+        let mut st = conn.prepare_cached("SELECT badge_id, collection_id FROM collection_badges")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+        for row in rows {
+            let (b, c) = row?;
+            collections.entry(b).or_default().push(c);
+        }
+    }
+    let mut st = conn.prepare_cached(
+        "SELECT b.id, b.search_text, b.name, b.issuer_name, b.issuer_id, b.issued, b.format,
+            CASE WHEN r.rules >= 2 THEN r.status END
+         FROM badges b LEFT JOIN reports r
+            ON r.id = (SELECT max(id) FROM reports WHERE badge_id = b.id)
+         WHERE b.superseded_by IS NULL AND b.removed_at IS NULL AND b.conflicts_with IS NULL",
+    )?;
+    let mut rows = Vec::new();
+    let mut names = Vec::new();
+    let mut q = st.query([])?;
+    while let Some(r) = q.next()? {
+        let id: i64 = r.get(0)?;
+        let mut text: String = r.get::<_, Option<String>>(1)?.unwrap_or_default();
+        let tags = tags.remove(&id).unwrap_or_default();
+        if !tags.is_empty() {
+            text.push_str(fold(&tags.join(" ")).trim_start());
+        }
+        let format: String = r.get(6)?;
+        let status: Option<String> = r.get(7)?;
+        names.push(r.get::<_, String>(2)?);
+        rows.push(IndexRow {
+            id,
+            text,
+            issuer_name: r.get(3)?,
+            issuer_id: r.get(4)?,
+            issued: r.get(5)?,
+            format: Format::from_id(&format).unwrap_or(Format::Ob3Json),
+            status: status
+                .as_deref()
+                .and_then(Status::from_id)
+                .unwrap_or(Status::NotChecked),
+            tags,
+            collections: collections.remove(&id).unwrap_or_default(),
+        });
+    }
+    Ok(SearchIndex::new(rows, &names))
+}
+
+/// Fold the text of current badges imported before `badges.search_text` existed, in one
+/// transaction (once per wallet). A row whose view cannot be rebuilt is searchable by its
+/// name and issuer.
+fn fill_search_texts(conn: &rusqlite::Connection) -> StoreResult<()> {
+    let missing: Vec<(i64, String, Option<String>, String, Vec<u8>)> = conn
+        .prepare_cached(
+            "SELECT id, name, issuer_name, badge_json, original FROM badges
+             WHERE search_text IS NULL AND removed_at IS NULL AND superseded_by IS NULL",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .collect::<Result<_, _>>()?;
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+    {
+        let mut up = tx.prepare_cached("UPDATE badges SET search_text = ?1 WHERE id = ?2")?;
+        for (id, name, issuer, json, original) in missing {
+            let text = match badge_view(id, &json, &original) {
+                Ok(badge) => search_text(&badge),
+                Err(_) => fold(&format!("{name} {}", issuer.unwrap_or_default())),
+            };
+            up.execute(params![text, id])?;
+        }
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 /// The summary columns. A report made under older rules ([`RULES`]) is history, not status:
@@ -220,114 +423,66 @@ pub(super) fn verdict_from_id(s: &str) -> Option<Verdict> {
     })
 }
 
-/// FROM + WHERE for a query, and its parameters.
-pub(super) fn where_clause(q: &Query) -> (String, Vec<Value>) {
-    let mut sql = String::from(
-        " FROM badges b LEFT JOIN reports r
-            ON r.id = (SELECT max(id) FROM reports WHERE badge_id = b.id)
-          WHERE b.superseded_by IS NULL AND b.removed_at IS NULL AND b.conflicts_with IS NULL",
-    );
-    let mut p: Vec<Value> = Vec::new();
-    if let Some(fts) = q.text.as_deref().and_then(fts_query) {
-        p.push(Value::Text(fts));
-        sql.push_str(&format!(
-            " AND b.id IN (SELECT rowid FROM badge_fts WHERE badge_fts MATCH ?{})",
-            p.len()
-        ));
-    }
-    if let Some(issuer) = &q.issuer {
-        p.push(Value::Text(issuer.clone()));
-        sql.push_str(&format!(
-            " AND (b.issuer_id = ?{n} OR b.issuer_name = ?{n})",
-            n = p.len()
-        ));
-    }
-    if let Some(status) = q.status {
-        if status == Status::NotChecked {
-            p.push(Value::Integer(i64::from(RULES)));
-            sql.push_str(&format!(" AND (r.id IS NULL OR r.rules < ?{})", p.len()));
-        } else {
-            p.push(Value::Text(status.as_str().into()));
-            p.push(Value::Integer(i64::from(RULES)));
-            sql.push_str(&format!(
-                " AND r.status = ?{} AND r.rules >= ?{}",
-                p.len() - 1,
-                p.len()
-            ));
-        }
-    }
-    if let Some(c) = q.collection {
-        p.push(Value::Integer(c));
-        sql.push_str(&format!(
-            " AND b.id IN (SELECT badge_id FROM collection_badges WHERE collection_id = ?{})",
-            p.len()
-        ));
-    }
-    if let Some(tag) = &q.tag {
-        p.push(Value::Text(tag.trim().to_string()));
-        sql.push_str(&format!(
-            " AND b.id IN (SELECT badge_id FROM badge_tags WHERE tag = ?{})",
-            p.len()
-        ));
-    }
-    if let Some(f) = q.format {
-        p.push(Value::Text(f.as_str().into()));
-        sql.push_str(&format!(" AND b.format = ?{}", p.len()));
-    }
-    (sql, p)
-}
-
 impl Wallet {
+    /// The search index of the wallet as it is now: built on first use and kept until the
+    /// wallet changes (any row written through this connection, or a commit by another
+    /// process, e.g. the CLI while the app is open), then rebuilt on the next call. At 10,000
+    /// badges a build takes a few tens of milliseconds.
+    pub fn search_index(&self) -> StoreResult<Arc<SearchIndex>> {
+        let conn = self.conn()?;
+        let stamp = |c: &rusqlite::Connection| -> StoreResult<(u64, i64)> {
+            let v: i64 = c.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+            Ok((c.total_changes(), v))
+        };
+        let now = stamp(&conn)?;
+        let mut cache = self.search.lock().map_err(|_| StoreError::Poisoned)?;
+        if let Some((at, index)) = cache.as_ref()
+            && *at == now
+        {
+            return Ok(index.clone());
+        }
+        let index = Arc::new(build_index(&conn)?);
+        // Filling in old rows' texts wrote to the wallet: stamp after it.
+        *cache = Some((stamp(&conn)?, index.clone()));
+        Ok(index)
+    }
+
+    /// The ids of the current badges matching `q`, in its order (the app's gallery asks this
+    /// on every keystroke and filter change).
+    pub fn query_ids(&self, q: &Query) -> StoreResult<Vec<i64>> {
+        Ok(self.search_index()?.query(q))
+    }
+
     /// Current (not superseded, not removed) badges matching `q`.
     pub fn list_badges(&self, q: &Query) -> StoreResult<Vec<BadgeSummary>> {
-        let (from, mut p) = where_clause(q);
-        let order = match q.sort {
-            // NULLs sort last in DESC: the issued index serves this order (first page fast).
-            Sort::Newest => "b.issued DESC, b.id DESC",
-            Sort::Oldest => "b.issued IS NULL, b.issued ASC, b.id ASC",
-            Sort::Name => "b.name COLLATE NOCASE ASC, b.id ASC",
-            Sort::Issuer => {
-                "b.issuer_name IS NULL, b.issuer_name COLLATE NOCASE ASC, b.issued DESC, b.id DESC"
-            }
-            Sort::Imported => "b.id DESC",
-        };
-        p.push(Value::Integer(q.limit.map_or(-1, i64::from)));
-        p.push(Value::Integer(i64::from(q.offset)));
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}{from} ORDER BY {order} LIMIT ?{} OFFSET ?{}",
-            p.len() - 1,
-            p.len()
-        );
-        let conn = self.conn()?;
-        let mut st = conn.prepare_cached(&sql)?;
-        let rows = st.query_map(rusqlite::params_from_iter(p), summary_from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let ids = self.query_ids(q)?;
+        self.summaries(&ids)
     }
 
     /// How many badges match `q` (ignoring `limit`/`offset`).
     pub fn count_badges(&self, q: &Query) -> StoreResult<u64> {
-        let (from, p) = where_clause(q);
-        let conn = self.conn()?;
-        let mut st = conn.prepare_cached(&format!("SELECT count(*){from}"))?;
-        let n: i64 = st.query_row(rusqlite::params_from_iter(p), |r| r.get(0))?;
-        Ok(u64::try_from(n).unwrap_or(0))
+        let all = Query {
+            limit: None,
+            offset: 0,
+            ..q.clone()
+        };
+        Ok(self.query_ids(&all)?.len() as u64)
     }
 
     /// Light rows for the given ids, in that order (missing ids are skipped).
     pub fn summaries(&self, ids: &[i64]) -> StoreResult<Vec<BadgeSummary>> {
+        let list = serde_json::to_string(ids).map_err(|e| StoreError::Invalid(e.to_string()))?;
         let conn = self.conn()?;
         let mut st = conn.prepare_cached(&format!(
             "SELECT {SUMMARY_COLUMNS} FROM badges b LEFT JOIN reports r
                ON r.id = (SELECT max(id) FROM reports WHERE badge_id = b.id)
-             WHERE b.id = ?1"
+             WHERE b.id IN (SELECT value FROM json_each(?1))"
         ))?;
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            if let Some(s) = st.query_row([id], summary_from_row).optional()? {
-                out.push(s);
-            }
-        }
-        Ok(out)
+        let mut found: HashMap<i64, BadgeSummary> = st
+            .query_map([list], summary_from_row)?
+            .map(|r| r.map(|s| (s.id, s)))
+            .collect::<Result<_, _>>()?;
+        Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
     }
 
     /// Removed badges awaiting purge, most recently removed first.
@@ -342,43 +497,6 @@ impl Wallet {
         ))?;
         let rows = st.query_map([], summary_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// The searchable text of every current badge, by id: the fields of the full-text index
-    /// (name, issuer, description, skills/alignments, tags) joined by newlines. For a host
-    /// that searches in memory, where a keystroke cannot wait for a query (the app's search
-    /// box, issue 4). The rows are read under the lock, the parsing is done after it is
-    /// released, so other callers are not held up. A row whose view cannot be rebuilt is
-    /// searchable by its name and issuer only.
-    pub fn search_texts(&self) -> StoreResult<Vec<(i64, String)>> {
-        type TextRow = (i64, String, Option<String>, String, Vec<u8>);
-        let (rows, mut tags) = {
-            let conn = self.conn()?;
-            let mut st = conn.prepare_cached(
-                "SELECT id, name, issuer_name, badge_json, original FROM badges
-                 WHERE removed_at IS NULL AND superseded_by IS NULL ORDER BY id",
-            )?;
-            let rows = st
-                .query_map([], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-                })?
-                .collect::<Result<Vec<TextRow>, _>>()?;
-            (rows, tags_by_badge(&conn)?)
-        };
-        Ok(rows
-            .into_iter()
-            .map(|(id, name, issuer, json, original)| {
-                let learner_tags = tags.remove(&id).unwrap_or_default();
-                let text = match badge_view(id, &json, &original) {
-                    Ok(badge) => {
-                        let t = search_text(&badge, &learner_tags);
-                        [t.name, t.issuer, t.description, t.skills, t.tags].join("\n")
-                    }
-                    Err(_) => [name, issuer.unwrap_or_default(), learner_tags.join(" ")].join("\n"),
-                };
-                (id, text)
-            })
-            .collect())
     }
 
     /// Every issuer of a current badge: (issuer id or name, display name, count), by name.
@@ -397,13 +515,5 @@ impl Wallet {
             out.push((a, b, u64::try_from(n).unwrap_or(0)));
         }
         Ok(out)
-    }
-
-    /// Merge the search index into one segment (after a bulk import: each badge's own
-    /// transaction adds a small segment; merged, the index is smaller and queries faster).
-    pub fn optimize_search(&self) -> StoreResult<()> {
-        self.conn()?
-            .execute("INSERT INTO badge_fts(badge_fts) VALUES ('optimize')", [])?;
-        Ok(())
     }
 }

@@ -5,7 +5,6 @@ use rusqlite::params;
 use std::collections::HashMap;
 
 use super::badges::ensure_badge;
-use super::search::fts_refresh;
 use super::{StoreError, StoreResult, Wallet};
 
 /// Longest tag accepted, in characters.
@@ -91,7 +90,6 @@ impl Wallet {
             "INSERT OR IGNORE INTO badge_tags (badge_id, tag) VALUES (?1, ?2)",
             params![id, tag],
         )?;
-        fts_refresh(&tx, id)?;
         tx.commit()?;
         Ok(())
     }
@@ -105,7 +103,6 @@ impl Wallet {
             "DELETE FROM badge_tags WHERE badge_id = ?1 AND tag = ?2",
             params![id, tag.trim()],
         )?;
-        fts_refresh(&tx, id)?;
         tx.commit()?;
         Ok(n > 0)
     }

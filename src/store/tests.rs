@@ -521,13 +521,13 @@ fn search_filters_sort_and_paging() {
         }),
         vec![c, a, b]
     );
-    // NOCASE folds ASCII only: "Älgebra" sorts after "Welding" (known limitation).
+    // Names sort folded, as they are searched: "Älgebra" with the a's.
     assert_eq!(
         ids(Query {
             sort: Sort::Name,
             ..Query::default()
         }),
-        vec![a, b, c]
+        vec![c, a, b]
     );
     assert_eq!(
         ids(Query {
@@ -1100,33 +1100,107 @@ fn a_batch_keeps_each_badge_atomic_and_commits_the_rest() {
 }
 
 #[test]
-fn search_texts_hold_the_indexed_fields_of_current_badges() {
+fn fold_is_the_one_search_rule() {
+    use crate::store::fold;
+    assert_eq!(fold("Älgebra, Grade-2!"), " algebra grade 2 ");
+    assert_eq!(fold("JOSÉ  Núñez"), " jose nunez ");
+    assert_eq!(fold(""), " ");
+    assert_eq!(fold("日本語 コース"), " 日本語 コース ");
+    // Bounded: a huge description is cut, not indexed whole.
+    assert!(fold(&"word ".repeat(100_000)).len() <= crate::store::MAX_FOLDED + 8);
+}
+
+#[test]
+fn the_index_holds_tags_and_follows_every_change() {
     let w = wallet();
     let a = import_data_science(&w);
     let c = import_algebra(&w);
+    let find = |text: &str| {
+        w.query_ids(&Query {
+            text: Some(text.into()),
+            ..Query::default()
+        })
+        .unwrap()
+    };
+    assert_eq!(find("portf"), Vec::<i64>::new());
+    // The learner's tags are searchable as soon as they are added, and no longer once removed.
     w.add_tag(a, "portfolio").unwrap();
-    w.add_tag(a, "2024").unwrap();
+    assert_eq!(find("portf"), vec![a]);
     assert_eq!(
-        w.tags_by_badge().unwrap(),
-        std::collections::HashMap::from([(a, vec!["2024".to_string(), "portfolio".to_string()])])
+        w.query_ids(&Query {
+            tag: Some("portfolio".into()),
+            ..Query::default()
+        })
+        .unwrap(),
+        vec![a]
     );
-    let texts = w.search_texts().unwrap();
-    assert_eq!(texts.len(), 2);
-    assert_eq!(texts[0].0, a);
+    assert!(w.remove_tag(a, "portfolio").unwrap());
+    assert_eq!(find("portf"), Vec::<i64>::new());
+    // Collections and removal.
+    let col = w.create_collection("Jobs", None).unwrap();
+    w.add_to_collection(col, c).unwrap();
     assert_eq!(
-        texts[0].1,
-        "Data Science Basics\nuni\nIntro to statistics\nRegression \n 2024 portfolio"
+        w.query_ids(&Query {
+            collection: Some(col),
+            ..Query::default()
+        })
+        .unwrap(),
+        vec![c]
     );
     w.remove_badge(c).unwrap();
+    assert_eq!(find("algebra"), Vec::<i64>::new(), "removed badges are not searchable");
+    assert_eq!(w.search_index().unwrap().len(), 1);
+}
+
+/// The app keeps one wallet open while the CLI writes to the same file: the index notices the
+/// other process's commit.
+#[test]
+fn the_index_sees_another_connections_commit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.db");
+    let app = Wallet::open(&path).unwrap();
+    assert!(app.search_index().unwrap().is_empty());
+    let cli = Wallet::open(&path).unwrap();
+    let a = import_data_science(&cli);
     assert_eq!(
-        w.search_texts()
-            .unwrap()
-            .iter()
-            .map(|t| t.0)
-            .collect::<Vec<_>>(),
-        vec![a],
-        "removed badges are not searchable"
+        app.query_ids(&Query {
+            text: Some("data sci".into()),
+            ..Query::default()
+        })
+        .unwrap(),
+        vec![a]
     );
+}
+
+/// A wallet from before the search column (schema 8) is searchable after the upgrade: the
+/// texts are folded the first time an index is built.
+#[test]
+fn badges_imported_before_the_search_column_are_searchable() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.db");
+    let a = {
+        let w = Wallet::open(&path).unwrap();
+        import_data_science(&w)
+    };
+    {
+        // What an older build left: no folded text.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute("UPDATE badges SET search_text = NULL", []).unwrap();
+    }
+    let w = Wallet::open(&path).unwrap();
+    assert_eq!(
+        w.query_ids(&Query {
+            text: Some("regress".into()),
+            ..Query::default()
+        })
+        .unwrap(),
+        vec![a]
+    );
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let text: String = c
+        .query_row("SELECT search_text FROM badges WHERE id = ?1", [a], |r| r.get(0))
+        .unwrap();
+    assert_eq!(text, " data science basics uni intro to statistics regression ");
 }
 
 /// Reports written before issuer binding (rules 1) called forged badges "valid". After the
