@@ -105,7 +105,8 @@ const outcomeWord = (o) => (OUTCOMES.includes(o) ? t(`import-outcome-${o}`) : o)
 
 /** Show what an import did: a list of lines (a paste, a link), or a bulk import's or a
  * sync's {counts, lines, total}: the backend counts every file and sends only the lines
- * worth reading (at most 300, problems first: `ImportResults` in adapter.rs). */
+ * worth reading (at most 300, problems first: `ImportResults` in
+ * src-tauri/src/commands/adapter/import.rs). */
 export function showResults(results) {
   const panel = $("#import-results-panel");
   panel.hidden = false;

@@ -1,0 +1,400 @@
+//! Badges: the gallery's cards, the detail view, images and originals, recheck, removal,
+//! notes and tags (the commands in `commands/badges.rs`), plus the search box's queries.
+
+use super::WalletAdapter;
+use crate::error::CmdResult;
+use crate::view;
+use backpack_core::minor_mode::Action;
+use backpack_core::model::{Badge, Format, Image};
+use backpack_core::store::{BadgeSummary, ImageKind, Query, StoreError};
+use backpack_core::verify::{Report, Status};
+use serde::Serialize;
+use std::collections::HashMap;
+use ts_rs::TS;
+
+/// One card of the gallery: everything the list view and its filters need.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BadgeCard {
+    /// Wallet id.
+    pub id: i64,
+    /// Badge name.
+    pub name: String,
+    /// Issuer display name.
+    pub issuer: String,
+    /// Issued date (RFC 3339) if known.
+    pub issued: Option<String>,
+    /// Status chip id (the core vocabulary, `verify::Status`).
+    #[ts(type = "Status")]
+    pub status: Status,
+    /// `badgeimg://` URL of the image, or `None` (remote or no image: the UI shows a placeholder).
+    pub image: Option<String>,
+    /// Learner's tags.
+    pub tags: Vec<String>,
+    /// Ids of the collections holding it.
+    pub collections: Vec<i64>,
+    /// Format id.
+    #[ts(type = "Format | null")]
+    pub format: Option<Format>,
+    /// What an imported trust list says about the issuer (information, never the status).
+    pub trust: Option<TrustMark>,
+}
+
+/// A trust list's label for a badge's issuer, in the words for the badge's status
+/// (`backpack_core::trust_list::TrustLabel::text`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TrustMark {
+    /// "Known issuer: …", or "Claims to be from a known issuer: …" when not verified.
+    pub text: String,
+    /// The badge is verified, so the issuer named is the one that signed.
+    pub verified: bool,
+    /// The list or entry is a sandbox / test one.
+    pub test: bool,
+    /// The list's name.
+    pub list: String,
+}
+
+impl TrustMark {
+    fn of(label: Option<backpack_core::trust_list::TrustLabel>, status: Status) -> Option<Self> {
+        label.map(|l| TrustMark {
+            text: l.text(status),
+            verified: status == Status::Verified,
+            test: l.test,
+            list: l.list,
+        })
+    }
+}
+
+/// Everything the detail view shows.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct BadgeDetail {
+    /// The card fields.
+    pub card: BadgeCard,
+    /// The full normalised badge.
+    #[serde(serialize_with = "crate::ipc::camel")]
+    #[ts(type = "Badge")]
+    pub badge: Badge,
+    /// The last verification report.
+    #[serde(serialize_with = "crate::ipc::camel")]
+    #[ts(type = "Report | null")]
+    pub report: Option<Report>,
+    /// The report in one plain sentence.
+    pub summary: String,
+    /// The learner's note.
+    pub note: String,
+    /// Original file name.
+    pub file_name: String,
+    /// When it was imported (RFC 3339).
+    pub imported_at: String,
+    /// True when the image is remote and was not fetched.
+    pub remote_image: bool,
+    /// The badge this copy conflicts with: it claims to be a newer version of it but is not
+    /// signed with the issuer's key.
+    pub conflicts_with: Option<i64>,
+    /// Conflicting copies kept beside this badge.
+    pub conflicts: Vec<i64>,
+    /// Endorsements of the badge, its achievement or its issuer: embedded in the credential
+    /// and imported as files, each with its own status.
+    pub endorsements: Vec<EndorsementView>,
+    /// Earlier checks, newest first (the evidence history).
+    pub earlier: Vec<EarlierCheck>,
+}
+
+/// One earlier check of a badge.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EarlierCheck {
+    /// When (RFC 3339).
+    pub checked_at: String,
+    /// Its status (`not_checked` when made under older rules).
+    #[ts(type = "Status")]
+    pub status: Status,
+    /// Why.
+    pub reason: String,
+}
+
+/// One endorsement as the detail view shows it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EndorsementView {
+    /// Who endorses (name, or id).
+    pub endorser: String,
+    /// `credential`, `achievement` or `issuer`.
+    pub scope: &'static str,
+    /// The endorser's comment.
+    pub comment: Option<String>,
+    /// Its own status id (`verify::Status`).
+    #[ts(type = "Status")]
+    pub status: Status,
+    /// Why.
+    pub reason: String,
+    /// `embedded` (inside the badge) or `file`.
+    pub source: &'static str,
+}
+
+/// A gallery card from a wallet row, its tags and its collections.
+fn card(s: BadgeSummary, tags: Vec<String>, collections: Vec<i64>) -> BadgeCard {
+    BadgeCard {
+        id: s.id,
+        name: s.name,
+        issuer: s
+            .issuer
+            .or(s.issuer_id)
+            .unwrap_or_else(|| "Unknown issuer".into()),
+        issued: s.issued,
+        status: s.status,
+        image: image_url(s.id, s.image_kind),
+        tags,
+        collections,
+        format: Some(s.format),
+        trust: None,
+    }
+}
+
+fn image_url(id: i64, kind: Option<ImageKind>) -> Option<String> {
+    match kind {
+        Some(ImageKind::Baked | ImageKind::Data) => {
+            Some(format!("{}://localhost/{id}", crate::IMAGE_SCHEME))
+        }
+        _ => None,
+    }
+}
+
+fn file_name(source: &str) -> String {
+    let base = source.rsplit(['/', '\\', ':']).next().unwrap_or(source);
+    if base.is_empty() {
+        "badge".into()
+    } else {
+        base.to_string()
+    }
+}
+
+impl WalletAdapter {
+    /// All cards, newest first.
+    pub fn list(&self) -> CmdResult<Vec<BadgeCard>> {
+        let mut in_cols: HashMap<i64, Vec<i64>> = HashMap::new();
+        for c in self.wallet.collections()? {
+            for b in c.badge_ids {
+                in_cols.entry(b).or_default().push(c.id);
+            }
+        }
+        let mut tags = self.wallet.tags_by_badge()?;
+        let rows = self.wallet.list_badges(&Query::default())?;
+        let trust = self.wallet.trust_index()?;
+        Ok(rows
+            .into_iter()
+            .map(|s| {
+                let (t, c) = (tags.remove(&s.id), in_cols.remove(&s.id));
+                let label = s.issuer_id.as_deref().and_then(|id| trust.label(id));
+                let status = s.status;
+                let mut card = card(s, t.unwrap_or_default(), c.unwrap_or_default());
+                card.trust = TrustMark::of(label, status);
+                card
+            })
+            .collect())
+    }
+
+    /// Ids matching the search box (the core's full-text index: every word, as a prefix, in
+    /// the name, issuer, description, skills or tags).
+    pub fn search(&self, text: &str) -> CmdResult<Vec<i64>> {
+        let q = Query {
+            text: Some(text.to_string()),
+            ..Query::default()
+        };
+        Ok(self
+            .wallet
+            .list_badges(&q)?
+            .into_iter()
+            .map(|s| s.id)
+            .collect())
+    }
+
+    /// Every current badge's searchable text, by id (see `Wallet::search_texts`).
+    pub fn search_index(&self) -> CmdResult<Vec<(i64, String)>> {
+        Ok(self.wallet.search_texts()?)
+    }
+
+    /// The card of a badge whose tags the caller already has.
+    fn card_of(&self, id: i64, tags: Vec<String>) -> CmdResult<BadgeCard> {
+        let s = self
+            .wallet
+            .summaries(&[id])?
+            .pop()
+            .ok_or(StoreError::NoSuchBadge(id))?;
+        let label = match &s.issuer_id {
+            Some(i) => self.wallet.issuer_label(i)?,
+            None => None,
+        };
+        let status = s.status;
+        let collections = self
+            .wallet
+            .collections()?
+            .into_iter()
+            .filter(|c| c.badge_ids.contains(&id))
+            .map(|c| c.id)
+            .collect();
+        let mut card = card(s, tags, collections);
+        card.trust = TrustMark::of(label, status);
+        Ok(card)
+    }
+
+    /// One badge in full.
+    pub fn detail(&self, id: i64) -> CmdResult<BadgeDetail> {
+        let b = self.wallet.get_badge(id)?;
+        let stale = b
+            .latest_report
+            .as_ref()
+            .is_some_and(|r| r.rules < backpack_core::verify::report::RULES);
+        let report = b.latest_report.map(|r| r.report);
+        let summary = match &report {
+            Some(rep) if stale => format!(
+                "Last checked on {} by an older Backpack that did not confirm who signed badges: \
+                 choose “Check again”.",
+                view::human_date(&rep.checked_at)
+            ),
+            Some(rep) => view::plain_summary(rep, &b.badge),
+            None => "Not checked yet: choose “Check again”.".to_string(),
+        };
+        let mut endorsements: Vec<EndorsementView> = report
+            .iter()
+            .flat_map(|r| r.endorsements.iter())
+            .map(|e| EndorsementView {
+                endorser: e
+                    .endorser_name
+                    .clone()
+                    .or(e.endorser_id.clone())
+                    .unwrap_or_else(|| "Unknown endorser".into()),
+                scope: e.scope.as_str(),
+                comment: e.comment.clone(),
+                status: e.status,
+                reason: e.reason.clone(),
+                source: "embedded",
+            })
+            .collect();
+        endorsements.extend(
+            self.wallet
+                .endorsements_for_badge(id)?
+                .into_iter()
+                .map(|e| EndorsementView {
+                    endorser: e
+                        .endorser_name
+                        .or(e.endorser_id)
+                        .unwrap_or_else(|| "Unknown endorser".into()),
+                    scope: e.scope.map(|s| s.as_str()).unwrap_or("credential"),
+                    comment: e.comment,
+                    status: e.status,
+                    reason: e.reason.unwrap_or_default(),
+                    source: "file",
+                }),
+        );
+        Ok(BadgeDetail {
+            card: self.card_of(id, b.tags)?,
+            remote_image: matches!(b.badge.image, Some(Image::Remote { .. })),
+            badge: b.badge,
+            report,
+            summary,
+            note: b.note.unwrap_or_default(),
+            file_name: file_name(&b.source),
+            imported_at: b.imported_at,
+            conflicts_with: b.conflicts_with,
+            conflicts: b.conflicts,
+            endorsements,
+            earlier: self
+                .wallet
+                .reports(id)?
+                .into_iter()
+                .skip(1)
+                .take(10)
+                .map(|r| EarlierCheck {
+                    checked_at: r.report.checked_at,
+                    status: r.status,
+                    reason: if r.rules < backpack_core::verify::report::RULES {
+                        "checked under older rules that did not confirm who signed".into()
+                    } else {
+                        r.report.reason
+                    },
+                })
+                .collect(),
+        })
+    }
+
+    /// The image bytes and media type served on `badgeimg://localhost/<id>`.
+    pub fn image(&self, id: i64) -> Option<(String, Vec<u8>)> {
+        let b = self.wallet.get_badge(id).ok()?;
+        match b.badge.image? {
+            Image::Baked { mime } if view::IMAGE_MIMES.contains(&mime.as_str()) => {
+                Some((mime, b.original))
+            }
+            Image::Data { uri } => view::decode_data_image(&uri).ok(),
+            _ => None,
+        }
+    }
+
+    /// The original bytes, exactly as imported, and the original file name. Minor mode must
+    /// be unlocked: this is how "Save original" takes a badge out of the wallet.
+    pub fn original(&self, id: i64) -> CmdResult<(String, Vec<u8>)> {
+        self.require(Action::Original)?;
+        let b = self.wallet.get_badge(id)?;
+        Ok((file_name(&b.source), b.original))
+    }
+
+    /// Verify again and keep the report.
+    pub fn recheck(&self, id: i64) -> CmdResult<BadgeDetail> {
+        let done =
+            self.with_ctx(|ctx| backpack_core::recheck::recheck(&self.wallet, id, ctx))??;
+        // A refresh may have made a newer version current: show that one.
+        match done.refresh {
+            backpack_core::recheck::Refresh::Replaced { new_id } => self.detail(new_id),
+            _ => self.detail(id),
+        }
+    }
+
+    /// Every current badge id.
+    pub fn ids(&self) -> CmdResult<Vec<i64>> {
+        Ok(self
+            .wallet
+            .list_badges(&Query::default())?
+            .into_iter()
+            .map(|s| s.id)
+            .collect())
+    }
+
+    /// Remove a badge (the wallet keeps it until purged, so it can be restored).
+    pub fn remove(&self, id: i64) -> CmdResult<()> {
+        Ok(self.wallet.remove_badge(id)?)
+    }
+
+    /// Undo a removal.
+    pub fn restore(&self, id: i64) -> CmdResult<()> {
+        Ok(self.wallet.restore_badge(id)?)
+    }
+
+    /// Set the learner's note on a badge (empty clears it).
+    pub fn set_badge_note(&self, id: i64, note: String) -> CmdResult<()> {
+        let note = Some(note.as_str()).filter(|n| !n.trim().is_empty());
+        Ok(self.wallet.set_badge_note(id, note)?)
+    }
+
+    /// Replace the learner's tags on a badge.
+    pub fn set_badge_tags(&self, id: i64, tags: Vec<String>) -> CmdResult<()> {
+        let current = self.wallet.get_badge(id)?.tags;
+        let wanted: Vec<&str> = tags
+            .iter()
+            .map(|t| t.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        for t in &current {
+            if !wanted.iter().any(|w| w.eq_ignore_ascii_case(t)) {
+                self.wallet.remove_tag(id, t)?;
+            }
+        }
+        for w in wanted {
+            if !current.iter().any(|t| t.eq_ignore_ascii_case(w)) {
+                self.wallet.add_tag(id, w)?;
+            }
+        }
+        Ok(())
+    }
+}
