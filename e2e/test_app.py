@@ -987,8 +987,6 @@ def bench():
         wait(lambda: D.execute_script("return document.body.dataset.ready") == "1")
         nav("import")
         drop_bench(folder, n)
-        # Let the post-import background work (the search index) finish before quitting.
-        wait(lambda: D.execute_script("return document.body.dataset.searchIndex"), 120, "search index loaded")
     finally:
         D.quit()
     runs = []
@@ -1006,9 +1004,6 @@ def bench():
             D.quit()
     try:
         shot("bench-10000-gallery")
-        wait(lambda: D.execute_script("return document.body.dataset.searchIndex"), 60, "search index loaded")
-        print(f"search index: {n} badges loaded in the background in "
-              f"{D.execute_script('return document.body.dataset.searchIndex')} ms (the full-text index answers until then)")
         box = css("#search")
         D.execute_script("window.__searchTimings = []")
         # Keystroke -> the frame with the results has been painted, measured from outside the

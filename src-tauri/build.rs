@@ -4,8 +4,7 @@
 
 const COMMANDS: &[&str] = &[
     "list_badges",
-    "search_badges",
-    "search_index",
+    "query_badges",
     "get_badge",
     "recheck_badge",
     "save_original",

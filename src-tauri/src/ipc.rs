@@ -113,6 +113,7 @@ pub(crate) mod generate {
                 export type Format = string;\n\n";
         for d in [
             decl::<BadgeCard>(&cfg),
+            decl::<GalleryQuery>(&cfg),
             decl::<TrustMark>(&cfg),
             decl::<BadgeDetail>(&cfg),
             decl::<EarlierCheck>(&cfg),

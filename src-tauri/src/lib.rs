@@ -44,8 +44,7 @@ pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
         })
         .invoke_handler(tauri::generate_handler![
             commands::badges::list_badges,
-            commands::badges::search_badges,
-            commands::badges::search_index,
+            commands::badges::query_badges,
             commands::badges::get_badge,
             commands::badges::recheck_badge,
             commands::badges::save_original,

@@ -414,38 +414,25 @@ fn image_protocol_serves_only_images() {
 }
 
 #[test]
-fn search_returns_matching_ids() {
+fn query_badges_searches_filters_and_sorts_in_the_core() {
     let (_env, w) = window();
     let id = import_sample(&w);
     let name = badge_name(&w, id);
     let word = name.split_whitespace().next().unwrap().to_lowercase();
-    assert_eq!(
-        call(&w, "search_badges", json!({"text": word})).unwrap(),
-        json!([id])
-    );
-    assert_eq!(
-        call(&w, "search_badges", json!({"text": "zzz-no-such-badge"})).unwrap(),
-        json!([])
-    );
-}
-
-#[test]
-fn search_index_holds_each_badge_text() {
-    let (_env, w) = window();
-    let id = import_sample(&w);
-    let name = badge_name(&w, id);
-    let index = call(&w, "search_index", json!({})).unwrap();
-    assert_eq!(index.as_array().unwrap().len(), 1, "{index}");
-    assert_eq!(index[0][0], id);
-    assert!(
-        index[0][1]
-            .as_str()
-            .unwrap()
-            .starts_with(&format!("{name}\n")),
-        "{index}"
-    );
+    let q = |query: Value| call(&w, "query_badges", json!({ "query": query })).unwrap();
+    assert_eq!(q(json!({"text": word})), json!([id]));
+    assert_eq!(q(json!({"text": "zzz-no-such-badge"})), json!([]));
+    assert_eq!(q(json!({})), json!([id]), "every field is optional");
+    assert_eq!(q(json!({"status": "revoked", "sort": "name"})), json!([]));
+    call(&w, "set_badge_tags", json!({"id": id, "tags": ["Job hunt"]})).unwrap();
+    assert_eq!(q(json!({"tag": "Job hunt", "text": "job"})), json!([id]));
+    // The card names the key the issuer filter matches.
+    let card = &call(&w, "list_badges", json!({})).unwrap()[0];
+    assert_eq!(q(json!({"issuer": card["issuerKey"]})), json!([id]));
     call(&w, "remove_badge", json!({"id": id})).unwrap();
-    assert_eq!(call(&w, "search_index", json!({})).unwrap(), json!([]));
+    assert_eq!(q(json!({"text": word})), json!([]));
+    // A sort the core does not know is refused, not ignored.
+    assert!(call(&w, "query_badges", json!({"query": {"sort": "date-desc"}})).is_err());
 }
 
 #[test]

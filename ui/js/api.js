@@ -23,10 +23,10 @@ function invoke(cmd, args = {}) {
 /** @typedef {import("./types/ipc").SettingsDto} SettingsDto */
 
 /** @returns {Promise<BadgeCard[]>} */ export const listBadges = () => invoke("list_badges");
-/** Ids of badges whose name, issuer, description, skills or tags match `text` (prefix words).
- * @param {string} text @returns {Promise<number[]>} */ export const searchBadges = (text) => invoke("search_badges", { text });
-/** Every badge's searchable text, for the in-memory search index. @returns {Promise<[number, string][]>} */
-export const searchIndex = () => invoke("search_index");
+/** Ids of the badges matching a gallery query (search words as prefixes in the name, issuer,
+ * description, skills or tags; issuer, status, collection, tag; sort), in order: the core's
+ * one search engine. @param {import("./types/ipc").GalleryQuery} query @returns {Promise<number[]>} */
+export const queryBadges = (query) => invoke("query_badges", { query });
 /** @param {number} id @returns {Promise<BadgeDetail>} */ export const getBadge = (id) => invoke("get_badge", { id });
 /** @param {number} id */ export const recheckBadge = (id) => invoke("recheck_badge", { id });
 /** Ask where to save the original (the backend opens the save dialog) and write it there.

@@ -1,8 +1,6 @@
-// Client-side state: the cards, collections and settings. Sorting and the issuer, status,
-// collection and tag filters run here on plain arrays. The search box searches an in-memory
-// index of every badge's searchable text (name, issuer, description, skills, tags), loaded
-// from the core after the gallery is painted, so a keystroke needs no IPC call; until that
-// index is ready the core's full-text index answers (one IPC call per keystroke).
+// Client-side state: the cards, collections and settings, as the core last listed them. The
+// gallery's search, filters and sort are the core's (`Wallet::query_ids`, the same engine as
+// `backpack list`): `query` asks it for the ids in order and maps them to the cards held here.
 import * as api from "./api.js";
 
 export const state = {
@@ -31,54 +29,8 @@ export async function refresh() {
   state.collections = collections;
   state.settings = settings;
   state.loaded = true;
-  searchIndex = null;
   emit();
-  // After the gallery has painted: the index is a background job in the core.
-  setTimeout(loadSearchIndex, 200);
 }
-
-/** [id, folded text] of every badge, or null while it is (re)loading. */
-let searchIndex = null;
-let indexSeq = 0;
-
-/** Fold text as the core's full-text tokenizer does (unicode61, diacritics removed,
- * case-insensitive): words separated by single spaces, with a space at both ends. */
-export const fold = (s) => " " + s.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim() + " ";
-
-async function loadSearchIndex() {
-  const seq = ++indexSeq;
-  const t0 = performance.now();
-  try {
-    const rows = await api.searchIndex();
-    if (seq !== indexSeq) return;
-    searchIndex = rows.map(([id, text]) => [id, fold(text)]);
-    document.body.dataset.searchIndex = String(Math.round(performance.now() - t0));
-  } catch {
-    searchIndex = null; // the full-text index keeps answering
-  }
-}
-
-/**
- * Ids of the badges with every word of `q` at the start of one of their words (as the core's
- * full-text search matches), or null when the in-memory index is not ready.
- * @param {string} q @returns {?Set<number>}
- */
-export function searchLocal(q) {
-  if (!searchIndex) return null;
-  const words = fold(q).split(" ").filter(Boolean).slice(0, 16).map((w) => " " + w);
-  const key = words.join("");
-  // Typing one more letter only narrows the last answer: search within it.
-  const from = lastSearch && lastSearch.index === searchIndex && key.startsWith(lastSearch.key) ? lastSearch.hits : searchIndex;
-  const hits = [];
-  outer: for (const entry of from) {
-    for (const w of words) if (!entry[1].includes(w)) continue outer;
-    hits.push(entry);
-  }
-  lastSearch = { index: searchIndex, key, hits };
-  return new Set(hits.map((e) => e[0]));
-}
-/** The last in-memory search, to narrow from. */
-let lastSearch = null;
 
 export async function refreshSettings() {
   state.settings = await api.getSettings();
@@ -88,52 +40,28 @@ export async function refreshSettings() {
 /** Sharing/network features are visible only when minor mode is off or unlocked. */
 export const sharingVisible = () => !state.settings || !state.settings.minorMode || state.settings.unlocked;
 
-const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
-const SORTS = {
-  "date-desc": (a, b) => (b.issued || "").localeCompare(a.issued || "") || b.id - a.id,
-  "date-asc": (a, b) => (a.issued || "\uffff").localeCompare(b.issued || "\uffff") || a.id - b.id,
-  name: (a, b) => collator.compare(a.name, b.name) || a.id - b.id,
-  issuer: (a, b) => collator.compare(a.issuer, b.issuer) || collator.compare(a.name, b.name),
-};
-
-let sortedKey = "";
-let sorted = [];
-/** Position of each card id in `sorted`. */
-let rank = new Map();
-/** Cards sorted by `sort` (cached until the cards or the sort change). */
-function sortedCards(sort) {
-  const key = sort + ":" + state.cards.length + ":" + (state.cards[0] && state.cards[0].id);
-  if (key !== sortedKey || sorted.length !== state.cards.length) {
-    sorted = state.cards.slice().sort(SORTS[sort] || SORTS["date-desc"]);
-    rank = new Map(sorted.map((c, i) => [c.id, i]));
-    sortedKey = key;
-  }
-  return sorted;
-}
-export function invalidateSort() { sortedKey = ""; }
-
 /**
- * Filter and sort. `textIds` is the set of ids the core's full-text search matched for the
- * search box (name, issuer, description, skills, tags), or null when the box is empty.
+ * The cards matching the gallery's search box, filters and sort, in order: the core's answer
+ * (the ids) mapped to the cards held here. With no search and no filter in the default order
+ * that is the list as loaded (the core listed it in that order), with no call.
  * @param {{q:string, issuer:string, status:string, collection:string, tag:string, sort:string}} f
- * @param {?Set<number>} textIds
+ * @returns {Promise<import("./api.js").BadgeCard[]>}
  */
-export function query(f, textIds) {
-  const col = f.collection ? Number(f.collection) : 0;
-  const tag = f.tag ? f.tag.toLowerCase() : "";
+export async function query(f) {
+  const q = f.q.trim();
+  if (!q && !f.issuer && !f.status && !f.collection && !f.tag && (f.sort || "newest") === "newest") return state.cards;
+  const ids = await api.queryBadges({
+    text: q || null,
+    issuer: f.issuer || null,
+    status: f.status || null,
+    collection: f.collection ? Number(f.collection) : null,
+    tag: f.tag || null,
+    sort: f.sort || "newest",
+  });
   const out = [];
-  let cards = sortedCards(f.sort);
-  // Few search hits: sort just those instead of walking every card.
-  if (textIds && textIds.size < cards.length / 8) {
-    cards = [...textIds].filter((id) => rank.has(id)).sort((a, b) => rank.get(a) - rank.get(b)).map((id) => sorted[rank.get(id)]);
-  }
-  for (const c of cards) {
-    if (f.issuer && c.issuer !== f.issuer) continue;
-    if (f.status && c.status !== f.status) continue;
-    if (col && !c.collections.includes(col)) continue;
-    if (tag && !c.tags.some((t) => t.toLowerCase() === tag)) continue;
-    if (textIds && !textIds.has(c.id)) continue;
-    out.push(c);
+  for (const id of ids) {
+    const c = state.byId.get(id);
+    if (c) out.push(c);
   }
   return out;
 }

@@ -1,7 +1,7 @@
 //! Reading, checking, saving and removing badges (each off the main thread, see
 //! [`super::off_main`]).
 
-use super::adapter::{BadgeCard, BadgeDetail};
+use super::adapter::{BadgeCard, BadgeDetail, GalleryQuery};
 use super::off_main;
 use crate::error::{CmdResult, CommandError};
 use crate::state::AppState;
@@ -14,19 +14,12 @@ pub async fn list_badges(state: State<'_, AppState>) -> CmdResult<Vec<BadgeCard>
     off_main(move || w.list()).await
 }
 
-/// Ids of the badges matching the search box.
+/// Ids of the badges matching the gallery's search, filters and sort, in order (the core's
+/// search engine, asked on every keystroke).
 #[tauri::command]
-pub async fn search_badges(state: State<'_, AppState>, text: String) -> CmdResult<Vec<i64>> {
+pub async fn query_badges(state: State<'_, AppState>, query: GalleryQuery) -> CmdResult<Vec<i64>> {
     let w = state.wallet.clone();
-    off_main(move || w.search(&text)).await
-}
-
-/// Every badge's searchable text `[id, text]`, for the search box's in-memory index: a
-/// keystroke then needs no IPC call (it parses every badge).
-#[tauri::command]
-pub async fn search_index(state: State<'_, AppState>) -> CmdResult<Vec<(i64, String)>> {
-    let w = state.wallet.clone();
-    off_main(move || w.search_index()).await
+    off_main(move || w.query(query)).await
 }
 
 /// One badge with every field and its last report.

@@ -29,6 +29,11 @@ name: string,
  */
 issuer: string, 
 /**
+ * What the issuer filter of a [`GalleryQuery`] matches for this badge's issuer (its id,
+ * else its name); `None` when the badge names neither.
+ */
+issuerKey: string | null, 
+/**
  * Issued date (RFC 3339) if known.
  */
 issued: string | null, 
@@ -56,6 +61,35 @@ format: Format | null,
  * What an imported trust list says about the issuer (information, never the status).
  */
 trust: TrustMark | null, };
+
+/**
+ * The gallery's search box, filters and sort, as the core's [`Query`] takes them.
+ */
+export type GalleryQuery = { 
+/**
+ * Words to find, each as the start of a word (name, issuer, description, skills, tags).
+ */
+text: string | null, 
+/**
+ * A card's `issuerKey`.
+ */
+issuer: string | null, 
+/**
+ * Only badges in this state.
+ */
+status: Status | null, 
+/**
+ * Only badges in this collection.
+ */
+collection: number | null, 
+/**
+ * Only badges with this tag of the learner's.
+ */
+tag: string | null, 
+/**
+ * Sort order (default: newest first).
+ */
+sort: "newest" | "oldest" | "name" | "issuer" | "imported", };
 
 /**
  * A trust list's label for a badge's issuer, in the words for the badge's status

@@ -1,18 +1,17 @@
 // The wallet gallery: a virtualised grid (only the rows in view are in the DOM, so 10,000
-// badges scroll smoothly), search over the client-side index, filters and sort.
+// badges scroll smoothly); search, filters and sort are the core's (store.js `query`).
 import * as api from "../api.js";
 import { $, el, clear, chip, badgeImage, fmtDate, errorToast, toast, STATUS_LABEL } from "../dom.js";
-import { state, subscribe, query, invalidateSort, refresh, searchLocal } from "../store.js";
+import { state, subscribe, query, refresh } from "../store.js";
 import { t } from "../i18n.js";
 
 const CARD_MIN_W = 210;
 const CARD_H = 262;
 const GAP = 16;
-const filters = { q: "", issuer: "", status: "", collection: "", tag: "", sort: "date-desc" };
+const filters = { q: "", issuer: "", status: "", collection: "", tag: "", sort: "newest" };
 let results = [];
-/** Ids matching the search box (from the core's full-text search), null when it is empty. */
-let textIds = null;
-let searchSeq = 0;
+/** Numbers each query: an answer that arrives after a newer query was sent is dropped. */
+let querySeq = 0;
 let cols = 1;
 /** The gallery's width and the viewport's height, measured when they change (ResizeObserver),
  * so a repaint after a keystroke never forces a synchronous layout. 0 = not measured. */
@@ -51,36 +50,14 @@ export function initializeWallet() {
   api.onEvent("recheck-progress", (p) => {
     $("#result-count").textContent = t("rechecking", { done: p.done, total: p.total });
   }).catch(() => {});
-  subscribe(() => { invalidateSort(); fillFilterOptions(); if (filters.q.trim()) runSearch(filters.q); else apply(); });
+  subscribe(() => { fillFilterOptions(); apply(); });
 }
 
-/** Keystroke → the in-memory index (or, while it loads, the core's full-text search: one IPC
- * call) → re-render. Stale answers (an older keystroke finishing last) are dropped. Timings
- * feed the start-up/search benchmark. */
-async function runSearch(q) {
-  const t0 = performance.now();
-  const seq = ++searchSeq;
+/** Keystroke → the core's search (one IPC call) → re-render. Timings feed the start-up/search
+ * benchmark. */
+function runSearch(q) {
   filters.q = q;
-  let ids = null;
-  let via = "";
-  if (q.trim()) {
-    ids = searchLocal(q);
-    via = ids ? "index" : "fts";
-    if (!ids) {
-      try {
-        ids = new Set(await api.searchBadges(q));
-      } catch (e) {
-        errorToast(e);
-        return;
-      }
-    }
-  }
-  if (seq !== searchSeq) return;
-  const tm = performance.now();
-  textIds = ids;
-  apply();
-  const t1 = performance.now();
-  requestAnimationFrame(() => window.__searchTimings.push({ sync: t1 - t0, match: tm - t0, frame: performance.now() - t0, via, q }));
+  apply({ timed: q });
 }
 
 async function recheckAll() {
@@ -112,8 +89,6 @@ async function importSamples() {
 function clearFilters() {
   Object.assign(filters, { q: "", issuer: "", status: "", collection: "", tag: "" });
   $("#search").value = "";
-  textIds = null;
-  searchSeq++;
   for (const id of ["#filter-issuer", "#filter-status", "#filter-collection", "#filter-tag"]) $(id).value = "";
   apply();
 }
@@ -126,8 +101,10 @@ function fillSelect(sel, first, values, current) {
 }
 
 function fillFilterOptions() {
-  const issuers = [...new Set(state.cards.map((c) => c.issuer))].sort((a, b) => a.localeCompare(b));
-  fillSelect("#filter-issuer", t("all-issuers"), issuers.map((i) => [i, i]), filters.issuer);
+  // The value is what the core's issuer filter matches (the issuer's id, else its name).
+  const issuers = new Map();
+  for (const c of state.cards) if (c.issuerKey && !issuers.has(c.issuerKey)) issuers.set(c.issuerKey, c.issuer);
+  fillSelect("#filter-issuer", t("all-issuers"), [...issuers].sort((a, b) => a[1].localeCompare(b[1])), filters.issuer);
   fillSelect("#filter-collection", t("all-collections"), state.collections.map((c) => [c.id, c.name]), filters.collection);
   const tags = [...new Set(state.cards.flatMap((c) => c.tags))].sort((a, b) => a.localeCompare(b));
   fillSelect("#filter-tag", t("all-tags"), tags.map((g) => [g, g]), filters.tag);
@@ -136,8 +113,21 @@ function fillFilterOptions() {
   filters.tag = $("#filter-tag").value;
 }
 
-function apply() {
-  results = query(filters, textIds);
+/** Ask the core for the cards matching the filters, then draw them. Stale answers (an older
+ * keystroke finishing last) are dropped. `timed`: the search text, to record the timings. */
+async function apply({ timed = null } = {}) {
+  const t0 = performance.now();
+  const seq = ++querySeq;
+  let found;
+  try {
+    found = await query(filters);
+  } catch (e) {
+    if (seq === querySeq) errorToast(e);
+    return;
+  }
+  if (seq !== querySeq) return;
+  const tm = performance.now();
+  results = found;
   const total = state.cards.length;
   const empty = state.loaded && total === 0;
   $("#wallet-empty").hidden = !empty;
@@ -147,6 +137,10 @@ function apply() {
   $("#result-count").textContent = empty || !state.loaded ? "" : results.length === total ? t("result-count", { total }) : t("result-count-some", { shown: results.length, total });
   $("#gallery-scroll").scrollTop = 0;
   paint(0);
+  if (timed !== null) {
+    const t1 = performance.now();
+    requestAnimationFrame(() => window.__searchTimings.push({ sync: t1 - t0, match: tm - t0, frame: performance.now() - t0, via: "core", q: timed }));
+  }
 }
 
 export function renderWallet({ restoreFocus = false } = {}) {

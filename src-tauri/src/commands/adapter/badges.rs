@@ -6,9 +6,9 @@ use crate::error::CmdResult;
 use crate::view;
 use backpack_core::minor_mode::Action;
 use backpack_core::model::{Badge, Format, Image};
-use backpack_core::store::{BadgeSummary, ImageKind, Query, StoreError};
+use backpack_core::store::{BadgeSummary, ImageKind, Query, Sort, StoreError};
 use backpack_core::verify::{Report, Status};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
 
@@ -22,6 +22,9 @@ pub struct BadgeCard {
     pub name: String,
     /// Issuer display name.
     pub issuer: String,
+    /// What the issuer filter of a [`GalleryQuery`] matches for this badge's issuer (its id,
+    /// else its name); `None` when the badge names neither.
+    pub issuer_key: Option<String>,
     /// Issued date (RFC 3339) if known.
     pub issued: Option<String>,
     /// Status chip id (the core vocabulary, `verify::Status`).
@@ -134,11 +137,46 @@ pub struct EndorsementView {
     pub source: &'static str,
 }
 
+/// The gallery's search box, filters and sort, as the core's [`Query`] takes them.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct GalleryQuery {
+    /// Words to find, each as the start of a word (name, issuer, description, skills, tags).
+    pub text: Option<String>,
+    /// A card's `issuerKey`.
+    pub issuer: Option<String>,
+    /// Only badges in this state.
+    #[ts(type = "Status | null")]
+    pub status: Option<Status>,
+    /// Only badges in this collection.
+    pub collection: Option<i64>,
+    /// Only badges with this tag of the learner's.
+    pub tag: Option<String>,
+    /// Sort order (default: newest first).
+    #[ts(type = "\"newest\" | \"oldest\" | \"name\" | \"issuer\" | \"imported\"")]
+    pub sort: Sort,
+}
+
+impl From<GalleryQuery> for Query {
+    fn from(q: GalleryQuery) -> Query {
+        Query {
+            text: q.text,
+            issuer: q.issuer,
+            status: q.status,
+            collection: q.collection,
+            tag: q.tag,
+            sort: q.sort,
+            ..Query::default()
+        }
+    }
+}
+
 /// A gallery card from a wallet row, its tags and its collections.
 fn card(s: BadgeSummary, tags: Vec<String>, collections: Vec<i64>) -> BadgeCard {
     BadgeCard {
         id: s.id,
         name: s.name,
+        issuer_key: s.issuer_id.clone().or_else(|| s.issuer.clone()),
         issuer: s
             .issuer
             .or(s.issuer_id)
@@ -196,24 +234,10 @@ impl WalletAdapter {
             .collect())
     }
 
-    /// Ids matching the search box (the core's full-text index: every word, as a prefix, in
-    /// the name, issuer, description, skills or tags).
-    pub fn search(&self, text: &str) -> CmdResult<Vec<i64>> {
-        let q = Query {
-            text: Some(text.to_string()),
-            ..Query::default()
-        };
-        Ok(self
-            .wallet
-            .list_badges(&q)?
-            .into_iter()
-            .map(|s| s.id)
-            .collect())
-    }
-
-    /// Every current badge's searchable text, by id (see `Wallet::search_texts`).
-    pub fn search_index(&self) -> CmdResult<Vec<(i64, String)>> {
-        Ok(self.wallet.search_texts()?)
+    /// Ids of the badges matching the gallery's search box, filters and sort, in order: the
+    /// core's one engine ([`backpack_core::store::SearchIndex`], as `backpack list`).
+    pub fn query(&self, q: GalleryQuery) -> CmdResult<Vec<i64>> {
+        Ok(self.wallet.query_ids(&q.into())?)
     }
 
     /// The card of a badge whose tags the caller already has.
