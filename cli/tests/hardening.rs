@@ -350,6 +350,69 @@ fn an_old_wallet_gives_up_its_plaintext_key_on_open() {
     }
 }
 
+/// A ZIP that lies about its sizes: three good badges first (by name), then 129 entries that
+/// each say 100 bytes and inflate to 16 MiB (MAX_ZIP_ENTRY_BYTES): 2064 MiB in all, past the
+/// 2 GiB budget (MAX_ZIP_TOTAL_BYTES), from a file of about 2 MB.
+fn lying_zip() -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, rel) in [
+        ("a.json", "1edtech-public-validator/ob30/simple.json"),
+        ("b.png", "bakery-python/baked_heart.png"),
+        (
+            "c.json",
+            "1edtech-public-validator/ob20/basic-assertion.json",
+        ),
+    ] {
+        z.start_file(name, o).unwrap();
+        z.write_all(&std::fs::read(fixture(rel)).unwrap()).unwrap();
+    }
+    let bombs: Vec<String> = (0..129).map(|i| format!("zz-{i:03}.json")).collect();
+    z.start_file(bombs[0].as_str(), o).unwrap();
+    z.write_all(&vec![b' '; 16 << 20]).unwrap();
+    for b in &bombs[1..] {
+        z.deep_copy_file(&bombs[0], b).unwrap();
+    }
+    let mut bytes = z.finish().unwrap().into_inner();
+    // Each bomb's central-directory entry says 100 bytes (its data unchanged).
+    let mut at = 0;
+    while let Some(i) = bytes[at..].windows(4).position(|w| w == b"PK\x01\x02") {
+        let h = at + i;
+        let len = u16::from_le_bytes([bytes[h + 28], bytes[h + 29]]) as usize;
+        if bytes[h + 46..h + 46 + len].starts_with(b"zz-") {
+            bytes[h + 24..h + 28].copy_from_slice(&100u32.to_le_bytes());
+        }
+        at = h + 4;
+    }
+    bytes
+}
+
+/// A ZIP that expands past the budget is refused whole: one line naming it, exit 1, and none of
+/// its badges (not even the three read before the budget ran out) in the wallet.
+#[test]
+fn a_zip_that_lies_about_its_sizes_is_refused_whole_and_stores_nothing() {
+    let env = Env::new();
+    let zip = env.path("badges.zip");
+    std::fs::write(&zip, lying_zip()).unwrap();
+    let o = env.run(&["import", zip.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        format!(
+            "refused    {}: the zip archive expands to more than 2048 MiB \
+             (MAX_ZIP_TOTAL_BYTES); nothing of it was imported\n\
+             0 imported, 0 already in your wallet, 1 refused\n",
+            zip.display()
+        )
+    );
+    assert_eq!(err(&o), "");
+    let list = env.run(&["list", "--json"]);
+    ok(&list);
+    assert_eq!(String::from_utf8_lossy(&list.stdout).trim(), "[]");
+}
+
 #[test]
 fn two_processes_import_and_recheck_one_wallet() {
     let env = Env::new();
