@@ -5,7 +5,12 @@
 //!   and folders (`.name`) and never following symlinked folders (no loops).
 //! - A `.zip` archive (by name or by its `PK\x03\x04` signature) is read entry by entry
 //!   within [`limits::MAX_ZIP_ENTRIES`], [`limits::MAX_ZIP_ENTRY_BYTES`] and
-//!   [`limits::MAX_ZIP_TOTAL_BYTES`]; each entry is one input, named `archive.zip:path`.
+//!   [`limits::MAX_ZIP_TOTAL_BYTES`]; each entry is one input, named `archive.zip:path`. The
+//!   total budget is all or nothing: before any entry is read, a dry pass inflates the entries
+//!   to be read into nothing ([`BoundedZip::fits_budget`]), and an archive that expands past
+//!   the budget (whatever sizes it declares) is refused in one line (`zip_over_budget`) with
+//!   no entry of it stored. Another wallet's ZIP export ([`crate::wallets`]) is held to the
+//!   same rule.
 //! - `-` reads the badge from stdin (at most [`limits::MAX_FILE_BYTES`]).
 //! - The batch never stops on one bad file. A refused file writes nothing: decode and parse
 //!   run before the wallet is touched, and the wallet writes each badge (with a CLR's inner
@@ -285,15 +290,26 @@ fn zip_reason(e: ZipReadError) -> String {
     }
 }
 
+/// Why a whole ZIP archive is refused when the entries to import expand past its budget
+/// ([`BoundedZip::fits_budget`]): nothing of it is imported.
+pub(crate) fn zip_over_budget(budget: u64) -> String {
+    format!(
+        "the zip archive expands to more than {} MiB (MAX_ZIP_TOTAL_BYTES); nothing of it was \
+         imported",
+        budget / (1024 * 1024)
+    )
+}
+
 /// List a ZIP archive's entries (sorted by name, hidden and folder entries skipped); an entry
-/// whose name is not a plain relative path gets its own refused line.
+/// whose name is not a plain relative path gets its own refused line. An archive whose entries
+/// expand past its budget gets one refused line and no entry.
 fn expand_zip(path: &Path, out: &mut Vec<Item>) {
     let archive = std::fs::File::open(path)
         .map_err(|e| (e.to_string().to_lowercase(), false))
         .and_then(|f| {
             BoundedZip::open(f, limits::MAX_ZIP_TOTAL_BYTES).map_err(|e| (zip_reason(e), true))
         });
-    let archive = match archive {
+    let mut archive = match archive {
         Ok(a) => a,
         Err((reason, refused)) => {
             out.push(Item::Broken {
@@ -310,6 +326,18 @@ fn expand_zip(path: &Path, out: &mut Vec<Item>) {
         out.push(Item::Broken {
             source: display(path),
             reason: "the zip archive holds no files".into(),
+            refused: true,
+        });
+        return;
+    }
+    let read: Vec<usize> = names.iter().filter_map(|(_, i)| i.ok()).collect();
+    if archive
+        .fits_budget(&read, limits::MAX_ZIP_ENTRY_BYTES)
+        .is_err()
+    {
+        out.push(Item::Broken {
+            source: display(path),
+            reason: zip_over_budget(archive.budget()),
             refused: true,
         });
         return;

@@ -10,6 +10,11 @@
 //!   ZIP bomb stops at the budget ([`ZipReadError::EntryTooLarge`], [`ZipReadError::Budget`]).
 //!   The sizes an archive declares are attacker-chosen: they only refuse early
 //!   ([`BoundedZip::declared_total`]), never allow more.
+//! - **All or nothing**: a caller that stores what it reads (import) first asks
+//!   [`BoundedZip::fits_budget`] whether the entries it will read fit the budget together. That
+//!   dry pass inflates them into nothing (one small buffer, at most the budget in total), so an
+//!   archive that lies about its sizes is refused whole before its first entry is handed on,
+//!   instead of after the good entries before the budget ran out were already stored.
 //! - **Paths**: entry names are only ever names (nothing is extracted to disk), but a name
 //!   that is absolute, climbs with `..`, or holds a control character is refused
 //!   ([`unsafe_name`]): it cannot be shown on one clean line, and no export writes one.
@@ -135,6 +140,46 @@ impl<R: Read + Seek> BoundedZip<R> {
         declared
     }
 
+    /// Would reading `entries` (each with [`BoundedZip::read`], at most `max` bytes, raw
+    /// stored entries not asked for) from a fresh start stay within the budget? A dry pass:
+    /// `Err(`[`ZipReadError::Budget`]`)` when the sizes they declare, or the bytes they really
+    /// inflate to, pass it. Each entry is counted as `read` counts it (up to `max` + 1 bytes; an
+    /// entry declaring more than `max` is refused by `read` unread and counts nothing; a
+    /// damaged one counts what it gave before failing), so when this says yes, reading the same
+    /// entries never hits the budget. The bytes go nowhere: memory stays one copy buffer, and
+    /// inflating stops as soon as the budget is passed. Bytes already read are not counted
+    /// and the budget used is not changed.
+    pub fn fits_budget(&mut self, entries: &[usize], max: u64) -> Result<(), ZipReadError> {
+        let over = ZipReadError::Budget(self.budget);
+        let mut declared: u64 = 0;
+        for &i in entries {
+            if let Ok(f) = self.archive.by_index_raw(i) {
+                declared = declared.saturating_add(f.size());
+            }
+        }
+        if declared > self.budget {
+            return Err(over);
+        }
+        let mut total: u64 = 0;
+        for &i in entries {
+            let Ok(f) = self.archive.by_index(i) else {
+                continue; // `read` refuses it alone, having read nothing
+            };
+            if f.size() > max {
+                continue;
+            }
+            let left = self.budget - total;
+            let mut counted = Counted(0);
+            // An error ends this entry only: `read` refuses it alone, after counting as much.
+            let _ = std::io::copy(&mut f.take(max.min(left).saturating_add(1)), &mut counted);
+            total = total.saturating_add(counted.0);
+            if total > self.budget {
+                return Err(over);
+            }
+        }
+        Ok(())
+    }
+
     /// The file entries to import, sorted by name: folders, hidden files and `__MACOSX` left
     /// out. Each is `(name, index)`, or the name and why it is refused ([`unsafe_name`]).
     pub fn files(&self) -> Vec<(String, Result<usize, &'static str>)> {
@@ -207,6 +252,20 @@ impl<R: Read + Seek> BoundedZip<R> {
             .index_for_name(name)
             .ok_or_else(|| ZipReadError::Missing(name.to_owned()))?;
         self.read(index, max, raw_if_stored)
+    }
+}
+
+/// A writer that keeps nothing and counts what it was given.
+struct Counted(u64);
+
+impl std::io::Write for Counted {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 = self.0.saturating_add(buf.len() as u64);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -293,6 +352,96 @@ mod tests {
             r.read_name("nope", KIB as u64, false),
             Err(ZipReadError::Missing("nope".into()))
         );
+    }
+
+    /// `zip` with the central-directory entry `name` declaring `size` decompressed bytes (its
+    /// data unchanged: a lie when `size` is not the real size).
+    fn declare(zip: &mut [u8], name: &str, size: u32) {
+        let mut at = 0;
+        while let Some(i) = zip[at..].windows(4).position(|w| w == b"PK\x01\x02") {
+            let h = at + i;
+            let len = u16::from_le_bytes([zip[h + 28], zip[h + 29]]) as usize;
+            if &zip[h + 46..h + 46 + len] == name.as_bytes() {
+                zip[h + 24..h + 28].copy_from_slice(&size.to_le_bytes());
+                return;
+            }
+            at = h + 4;
+        }
+        panic!("no central directory entry {name}");
+    }
+
+    #[test]
+    fn the_dry_pass_refuses_an_archive_that_lies_about_its_sizes_before_any_read() {
+        const KIB: usize = 1024;
+        // Two honest entries, then one that says 10 bytes and inflates to 8 KiB.
+        let mut z = zip_of(&[
+            ("a", &[1u8; KIB]),
+            ("b", &[2u8; KIB]),
+            ("c", &[0u8; 8 * KIB]),
+        ]);
+        declare(&mut z, "c", 10);
+        let mut r = BoundedZip::open(Cursor::new(z), 5 * KIB as u64).unwrap();
+        let (a, b, c) = (0, 1, 2);
+        assert_eq!(r.name_for_index(c), Ok("c"));
+        assert_eq!(
+            r.fits_budget(&[a, b, c], 16 * KIB as u64),
+            Err(ZipReadError::Budget(5 * KIB as u64))
+        );
+        // Without the liar the rest fits, and the dry pass used none of the budget: both
+        // honest entries read whole afterwards.
+        assert_eq!(r.fits_budget(&[a, b], 16 * KIB as u64), Ok(()));
+        assert_eq!(r.read(a, 16 * KIB as u64, false), Ok(vec![1u8; KIB]));
+        assert_eq!(r.read(b, 16 * KIB as u64, false), Ok(vec![2u8; KIB]));
+        // The dry pass counts what `read` would count: a liar larger than the 4 KiB entry cap
+        // counts the cap + 1 byte (`read` refuses it alone), so a, b and c together count
+        // 1 + 1 + 4 KiB + 1 byte: within 7 KiB, past 5.5 KiB.
+        let mut z = zip_of(&[
+            ("a", &[1u8; KIB]),
+            ("b", &[2u8; KIB]),
+            ("c", &[0u8; 8 * KIB]),
+        ]);
+        declare(&mut z, "c", 10);
+        let mut r = BoundedZip::open(Cursor::new(z.clone()), 7 * KIB as u64).unwrap();
+        assert_eq!(r.fits_budget(&[a, b, c], 4 * KIB as u64), Ok(()));
+        assert_eq!(r.read(a, 4 * KIB as u64, false).map(|v| v.len()), Ok(KIB));
+        assert_eq!(r.read(b, 4 * KIB as u64, false).map(|v| v.len()), Ok(KIB));
+        assert_eq!(
+            r.read(c, 4 * KIB as u64, false),
+            Err(ZipReadError::EntryTooLarge(4 * KIB as u64))
+        );
+        let budget = (11 * KIB / 2) as u64;
+        let mut r = BoundedZip::open(Cursor::new(z), budget).unwrap();
+        assert_eq!(
+            r.fits_budget(&[a, b, c], 4 * KIB as u64),
+            Err(ZipReadError::Budget(budget))
+        );
+        // What the real reads do with the same archive and budget: a and b are read, c stops
+        // at the budget. The dry pass said so before anything was handed on.
+        assert_eq!(r.read(a, 4 * KIB as u64, false).map(|v| v.len()), Ok(KIB));
+        assert_eq!(r.read(b, 4 * KIB as u64, false).map(|v| v.len()), Ok(KIB));
+        assert_eq!(
+            r.read(c, 4 * KIB as u64, false),
+            Err(ZipReadError::Budget(budget))
+        );
+    }
+
+    #[test]
+    fn the_dry_pass_refuses_declared_sizes_past_the_budget_and_fits_an_exact_one() {
+        const KIB: usize = 1024;
+        let mut z = zip_of(&[("a", &[1u8; KIB]), ("b", &[2u8; KIB])]);
+        // An honest bomb: b says 3 GiB.
+        declare(&mut z, "b", 3 << 30);
+        let mut r = BoundedZip::open(Cursor::new(z), 1 << 30).unwrap();
+        assert_eq!(
+            r.fits_budget(&[0, 1], 16 * KIB as u64),
+            Err(ZipReadError::Budget(1 << 30))
+        );
+        // Exactly the budget fits, and then every read does too.
+        let z = zip_of(&[("a", &[1u8; KIB]), ("b", &[2u8; KIB])]);
+        let mut r = BoundedZip::open(Cursor::new(z), 2 * KIB as u64).unwrap();
+        assert_eq!(r.fits_budget(&[0, 1], KIB as u64), Ok(()));
+        assert_eq!(r.read(0, KIB as u64, false).map(|v| v.len()), Ok(KIB));
+        assert_eq!(r.read(1, KIB as u64, false).map(|v| v.len()), Ok(KIB));
     }
 
     #[test]

@@ -789,6 +789,89 @@ fn credentials_without_issuer_or_subject_are_refused_with_what_is_missing() {
 /// Fuzz finding (issue 13, `fuzz/` target `import_zip`): a ZIP with no entries imports to no
 /// outcome at all, so nothing tells the learner why nothing happened. Every input must get one
 /// line: it is refused as holding no files.
+/// `zip` with the central-directory entry `name` declaring `size` decompressed bytes (a ZIP
+/// bomb that tells the truth, or one that lies, without writing gigabytes: only the declared
+/// size changes).
+fn declare_size(zip: &mut [u8], name: &str, size: u32) {
+    let mut at = 0;
+    while let Some(i) = zip[at..].windows(4).position(|w| w == b"PK\x01\x02") {
+        let h = at + i;
+        let len = u16::from_le_bytes([zip[h + 28], zip[h + 29]]) as usize;
+        if &zip[h + 46..h + 46 + len] == name.as_bytes() {
+            zip[h + 24..h + 28].copy_from_slice(&size.to_le_bytes());
+            return;
+        }
+        at = h + 4;
+    }
+    panic!("no central directory entry {name}");
+}
+
+/// The one line for a ZIP whose entries expand past MAX_ZIP_TOTAL_BYTES (2 GiB).
+fn zip_over_budget_line(src: &str) -> String {
+    format!(
+        "{src}: the zip archive expands to more than 2048 MiB (MAX_ZIP_TOTAL_BYTES); nothing of \
+         it was imported"
+    )
+}
+
+/// A ZIP that lies about its sizes: `good` entries first (by name), then 129 entries that each
+/// say 100 bytes and inflate to 16 MiB (MAX_ZIP_ENTRY_BYTES, so each passes the entry cap):
+/// 2064 MiB in all, past the 2 GiB budget, from a file of about 2 MB (one 16 MiB entry
+/// deflated once, its compressed bytes copied).
+pub(crate) fn lying_zip(good: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in good {
+        z.start_file(*name, o).unwrap();
+        z.write_all(bytes).unwrap();
+    }
+    let bombs: Vec<String> = (0..129).map(|i| format!("zz-{i:03}.json")).collect();
+    z.start_file(bombs[0].as_str(), o).unwrap();
+    z.write_all(&vec![b' '; 16 << 20]).unwrap();
+    for b in &bombs[1..] {
+        z.deep_copy_file(&bombs[0], b).unwrap();
+    }
+    let mut bytes = z.finish().unwrap().into_inner();
+    for b in &bombs {
+        declare_size(&mut bytes, b, 100);
+    }
+    bytes
+}
+
+#[test]
+fn a_zip_that_lies_about_its_sizes_is_refused_whole_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "badges.zip",
+        &lying_zip(&[
+            (
+                "a.json",
+                fixture_bytes("1edtech-public-validator/ob30/simple.json"),
+            ),
+            ("b.png", fixture_bytes("bakery-python/baked_heart.png")),
+            (
+                "c.json",
+                fixture_bytes("1edtech-public-validator/ob20/basic-assertion.json"),
+            ),
+        ]),
+    );
+    let src = path.display().to_string();
+    let w = Wallet::open_in_memory().unwrap();
+    let outcomes = import_path(&w, &path);
+    assert_eq!(outcomes.len(), 1, "{outcomes:?}");
+    assert_eq!(outcomes[0].source, src);
+    assert_eq!(
+        outcomes[0].result,
+        FileResult::Refused {
+            reason: zip_over_budget_line(&src)
+        }
+    );
+    // The three good badges before the bomb were not stored either.
+    assert_eq!(w.count_badges(&Query::default()).unwrap(), 0);
+}
+
 #[test]
 fn an_empty_zip_is_refused_with_a_line() {
     let w = Wallet::open_in_memory().unwrap();
@@ -1675,29 +1758,11 @@ mod other_wallets {
         );
     }
 
-    /// `zip` with the central-directory entry `name` declaring `size` decompressed bytes (a ZIP
-    /// bomb that tells the truth, without writing gigabytes: only the declared size changes).
-    fn declare_size(zip: &mut [u8], name: &str, size: u32) {
-        let mut at = 0;
-        while let Some(i) = zip[at..].windows(4).position(|w| w == b"PK\x01\x02") {
-            let h = at + i;
-            let len = u16::from_le_bytes([zip[h + 28], zip[h + 29]]) as usize;
-            if &zip[h + 46..h + 46 + len] == name.as_bytes() {
-                zip[h + 24..h + 28].copy_from_slice(&size.to_le_bytes());
-                return;
-            }
-            at = h + 4;
-        }
-        panic!("no central directory entry {name}");
-    }
-
     /// Past the 2 GiB budget of MAX_ZIP_TOTAL_BYTES.
     const DECLARED_3_GIB: u32 = 3 << 30;
 
     fn over_budget_line(src: &str) -> String {
-        format!(
-            "{src}: zip archive holds more than the 2147483648-byte total limit (MAX_ZIP_TOTAL_BYTES)"
-        )
+        super::zip_over_budget_line(src)
     }
 
     /// A Mozilla Backpack export: manifest.txt listing `badge-1.png`, then `entries`.
@@ -1762,9 +1827,37 @@ mod other_wallets {
             ("badge-1.png", badge(21, "Mozilla Maker")),
             ("badge-2.png", badge(22, "Bomb")),
         ]);
-        declare_size(&mut z, "badge-2.png", DECLARED_3_GIB);
+        super::declare_size(&mut z, "badge-2.png", DECLARED_3_GIB);
         let path = dir.path().join("mozilla-bomb.zip");
         std::fs::write(&path, z).unwrap();
+        assert_eq!(detect_path(&path), Some(Kind::MozillaZip));
+        let outs = plain_import(&w, &path, &Unlock::default());
+        let src = path.display().to_string();
+        assert_eq!(outs.len(), 1, "{outs:?}");
+        assert_eq!(outs[0].source, src);
+        assert_eq!(reason(&outs[0]), over_budget_line(&src));
+        assert!(matches!(outs[0].result, FileResult::Refused { .. }));
+        assert_eq!(w.count_badges(&Query::default()).unwrap(), 0);
+    }
+
+    #[test]
+    fn a_mozilla_export_that_lies_about_its_sizes_is_refused_whole_and_stores_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let w = Wallet::open_in_memory().unwrap();
+        let badge = |n, title| baked_png(&ob2_assertion(n, title).to_string());
+        let path = dir.path().join("mozilla-liar.zip");
+        std::fs::write(
+            &path,
+            super::lying_zip(&[
+                ("badge-1.png", badge(21, "Mozilla Maker")),
+                ("badge-2.png", badge(22, "Second")),
+                (
+                    "manifest.txt",
+                    br#"{"learner@example.org": ["badge-1.png", "badge-2.png"]}"#.to_vec(),
+                ),
+            ]),
+        )
+        .unwrap();
         assert_eq!(detect_path(&path), Some(Kind::MozillaZip));
         let outs = plain_import(&w, &path, &Unlock::default());
         let src = path.display().to_string();
@@ -1853,7 +1946,7 @@ mod other_wallets {
         // A listed credential that declares more than the budget: one line, nothing read.
         let w = Wallet::open_in_memory().unwrap();
         let mut z = bundle(&entries, false, &[]);
-        declare_size(&mut z, &cred, DECLARED_3_GIB);
+        super::declare_size(&mut z, &cred, DECLARED_3_GIB);
         let path = dir.path().join("bomb.zip");
         std::fs::write(&path, z).unwrap();
         assert_eq!(detect_path(&path), Some(Kind::LearnCardBundle));

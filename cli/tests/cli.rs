@@ -1,45 +1,9 @@
 //! The `backpack` binary end to end, on a temp wallet: output lines, JSON shapes, exact
 //! original bytes, exit codes (0 ok, 1 some input refused, 2 usage or I/O error).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures")
-        .join(rel)
-}
-
-struct Env {
-    _dir: tempfile::TempDir,
-    wallet: PathBuf,
-}
-
-impl Env {
-    fn new() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        let wallet = dir.path().join("w/wallet.db");
-        Env { _dir: dir, wallet }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_backpack"))
-            .arg("--wallet")
-            .arg(&self.wallet)
-            .args(args)
-            .env_remove("BACKPACK_WALLET")
-            .output()
-            .unwrap()
-    }
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().unwrap()
-}
+use common::{Env, backpack, code, fixture, stdout};
 
 #[test]
 fn import_list_show_original_remove() {
@@ -184,10 +148,8 @@ fn refused_input_exits_1_and_the_rest_goes_in() {
 fn stdin_imports_with_dash() {
     let env = Env::new();
     let bytes = std::fs::read(fixture("dcc-verifier-core/v2OBv3SpecExample.json")).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_backpack"))
-        .arg("--wallet")
-        .arg(&env.wallet)
-        .args(["import", "-"])
+    let mut child = env
+        .cmd(&["import", "-"], &[])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -251,7 +213,7 @@ fn profile_add_list_remove() {
 fn backpack_wallet_variable_chooses_the_wallet() {
     let dir = tempfile::tempdir().unwrap();
     let wallet = dir.path().join("env-wallet.db");
-    let o = Command::new(env!("CARGO_BIN_EXE_backpack"))
+    let o = backpack()
         .args(["profile", "add-email", "env@example.org"])
         .env("BACKPACK_WALLET", &wallet)
         .output()

@@ -2,62 +2,26 @@
 //! newer wallet file opens to one message naming `backpack restore`, the learner key leaves an
 //! old wallet file on open, and two processes share one wallet without "database is locked".
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures")
-        .join(rel)
-}
+use std::path::{Path, PathBuf};
+use std::process::{Output, Stdio};
+
+use common::{Env, fixture};
 
 const GUARDIAN: &str = "guardian words";
 
-struct Env {
-    dir: tempfile::TempDir,
-    wallet: PathBuf,
+/// A temp wallet whose backups use one passphrase and whose key file another.
+fn new_env() -> Env {
+    Env::new().with_vars(&[
+        ("BACKPACK_PASSPHRASE", "backup words"),
+        ("BACKPACK_KEY_PASSPHRASE", "key words"),
+    ])
 }
 
-impl Env {
-    fn new() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        let wallet = dir.path().join("w/wallet.db");
-        Env { dir, wallet }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn cmd(&self, args: &[&str], env: &[(&str, &str)]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_backpack"));
-        c.arg("--wallet")
-            .arg(&self.wallet)
-            .args(args)
-            .env_remove("BACKPACK_WALLET")
-            .env_remove("BACKPACK_GUARDIAN_PASSPHRASE")
-            .env("BACKPACK_BACKUP_KDF", "test-only-fast")
-            .env("BACKPACK_PASSPHRASE", "backup words")
-            .env("BACKPACK_KEY_STORE", "file")
-            .env("BACKPACK_KEY_PASSPHRASE", "key words")
-            .stdin(Stdio::null());
-        for (k, v) in env {
-            c.env(k, v);
-        }
-        c
-    }
-
-    fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
-        self.cmd(args, env).output().unwrap()
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.run_with(args, &[])
-    }
-
-    fn sql(&self, q: &str) -> rusqlite::Result<usize> {
-        rusqlite::Connection::open(&self.wallet)?.execute(q, [])
-    }
+/// Run `q` on the wallet file directly (a tamperer with the file, or an older Backpack).
+fn sql(env: &Env, q: &str) -> rusqlite::Result<usize> {
+    rusqlite::Connection::open(&env.wallet)?.execute(q, [])
 }
 
 fn err(o: &Output) -> String {
@@ -87,7 +51,7 @@ fn locked(o: &Output, what: &str) {
 
 #[test]
 fn minor_mode_blocks_every_outward_path() {
-    let env = Env::new();
+    let env = new_env();
     // A did:key issuer's badge: verified offline, so every allowed path exits 0.
     let badge = fixture("dcc-verifier-core/v2OBv3SpecExample.json");
     let b = badge.to_str().unwrap();
@@ -151,8 +115,11 @@ fn minor_mode_blocks_every_outward_path() {
         "restoring a backup over this wallet",
     );
     // The network setting turned on behind its back is ignored: offline, with a note.
-    env.sql("INSERT OR REPLACE INTO settings (key, value) VALUES ('network_allowed', 'true')")
-        .unwrap();
+    sql(
+        &env,
+        "INSERT OR REPLACE INTO settings (key, value) VALUES ('network_allowed', 'true')",
+    )
+    .unwrap();
     let o = env.run(&["recheck", "--all"]);
     ok(&o);
     assert!(
@@ -163,10 +130,13 @@ fn minor_mode_blocks_every_outward_path() {
 
     // One SQL statement does not turn it off: the old settings row means nothing, and the
     // record refuses DELETE and UPDATE.
-    env.sql("INSERT OR REPLACE INTO settings (key, value) VALUES ('minor_mode', 'false')")
-        .unwrap();
-    assert!(env.sql("DELETE FROM minor_mode").is_err());
-    assert!(env.sql("UPDATE minor_mode SET record = x'00'").is_err());
+    sql(
+        &env,
+        "INSERT OR REPLACE INTO settings (key, value) VALUES ('minor_mode', 'false')",
+    )
+    .unwrap();
+    assert!(sql(&env, "DELETE FROM minor_mode").is_err());
+    assert!(sql(&env, "UPDATE minor_mode SET record = x'00'").is_err());
     locked(
         &env.run(&["show", "1", "--original"]),
         "saving a badge's original file",
@@ -212,7 +182,7 @@ fn minor_mode_blocks_every_outward_path() {
 
 #[test]
 fn a_damaged_or_newer_wallet_names_backpack_restore_and_is_not_touched() {
-    let env = Env::new();
+    let env = new_env();
     ok(&env.run(&[
         "import",
         fixture("1edtech-public-validator/ob30/simple.json")
@@ -263,7 +233,7 @@ fn a_damaged_or_newer_wallet_names_backpack_restore_and_is_not_touched() {
     ok(&env.run(&["show", "1"]));
 
     // A wallet from a newer Backpack.
-    env.sql("PRAGMA user_version = 999").ok();
+    sql(&env, "PRAGMA user_version = 999").ok();
     rusqlite::Connection::open(&env.wallet)
         .unwrap()
         .execute_batch("PRAGMA user_version = 999")
@@ -282,7 +252,7 @@ fn a_damaged_or_newer_wallet_names_backpack_restore_and_is_not_touched() {
 #[test]
 fn an_old_wallet_gives_up_its_plaintext_key_on_open() {
     use backpack_core::learner_key::{LearnerKey, LearnerSecret};
-    let env = Env::new();
+    let env = new_env();
     std::fs::create_dir_all(env.wallet.parent().unwrap()).unwrap();
     let seed = [0x5Au8; 32];
     let key = LearnerKey::new(LearnerSecret::from_bytes(&seed));
@@ -350,9 +320,72 @@ fn an_old_wallet_gives_up_its_plaintext_key_on_open() {
     }
 }
 
+/// A ZIP that lies about its sizes: three good badges first (by name), then 129 entries that
+/// each say 100 bytes and inflate to 16 MiB (MAX_ZIP_ENTRY_BYTES): 2064 MiB in all, past the
+/// 2 GiB budget (MAX_ZIP_TOTAL_BYTES), from a file of about 2 MB.
+fn lying_zip() -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, rel) in [
+        ("a.json", "1edtech-public-validator/ob30/simple.json"),
+        ("b.png", "bakery-python/baked_heart.png"),
+        (
+            "c.json",
+            "1edtech-public-validator/ob20/basic-assertion.json",
+        ),
+    ] {
+        z.start_file(name, o).unwrap();
+        z.write_all(&std::fs::read(fixture(rel)).unwrap()).unwrap();
+    }
+    let bombs: Vec<String> = (0..129).map(|i| format!("zz-{i:03}.json")).collect();
+    z.start_file(bombs[0].as_str(), o).unwrap();
+    z.write_all(&vec![b' '; 16 << 20]).unwrap();
+    for b in &bombs[1..] {
+        z.deep_copy_file(&bombs[0], b).unwrap();
+    }
+    let mut bytes = z.finish().unwrap().into_inner();
+    // Each bomb's central-directory entry says 100 bytes (its data unchanged).
+    let mut at = 0;
+    while let Some(i) = bytes[at..].windows(4).position(|w| w == b"PK\x01\x02") {
+        let h = at + i;
+        let len = u16::from_le_bytes([bytes[h + 28], bytes[h + 29]]) as usize;
+        if bytes[h + 46..h + 46 + len].starts_with(b"zz-") {
+            bytes[h + 24..h + 28].copy_from_slice(&100u32.to_le_bytes());
+        }
+        at = h + 4;
+    }
+    bytes
+}
+
+/// A ZIP that expands past the budget is refused whole: one line naming it, exit 1, and none of
+/// its badges (not even the three read before the budget ran out) in the wallet.
+#[test]
+fn a_zip_that_lies_about_its_sizes_is_refused_whole_and_stores_nothing() {
+    let env = new_env();
+    let zip = env.path("badges.zip");
+    std::fs::write(&zip, lying_zip()).unwrap();
+    let o = env.run(&["import", zip.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        format!(
+            "refused    {}: the zip archive expands to more than 2048 MiB \
+             (MAX_ZIP_TOTAL_BYTES); nothing of it was imported\n\
+             0 imported, 0 already in your wallet, 1 refused\n",
+            zip.display()
+        )
+    );
+    assert_eq!(err(&o), "");
+    let list = env.run(&["list", "--json"]);
+    ok(&list);
+    assert_eq!(String::from_utf8_lossy(&list.stdout).trim(), "[]");
+}
+
 #[test]
 fn two_processes_import_and_recheck_one_wallet() {
-    let env = Env::new();
+    let env = new_env();
     let input = env.path("in");
     std::fs::create_dir(&input).unwrap();
     let template: serde_json::Value = serde_json::from_slice(
@@ -410,7 +443,7 @@ fn two_processes_import_and_recheck_one_wallet() {
 
 #[test]
 fn init_encrypt_then_every_command_needs_the_wallet_passphrase() {
-    let env = Env::new();
+    let env = new_env();
     let p = [("BACKPACK_WALLET_PASSPHRASE", "wallet words")];
     let badge = fixture("1edtech-public-validator/ob30/simple-json.png");
     // A plain wallet with a badge, encrypted in place.
@@ -469,7 +502,7 @@ fn init_encrypt_then_every_command_needs_the_wallet_passphrase() {
     );
     ok(&env.run(&["show", "1"]));
     // A new wallet, encrypted from the start.
-    let env2 = Env::new();
+    let env2 = new_env();
     ok(&env2.run_with(&["init", "--encrypt"], &p));
     ok(&env2.run_with(&["import", badge.to_str().unwrap()], &p));
     assert_eq!(env2.run(&["list"]).status.code(), Some(2));

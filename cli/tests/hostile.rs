@@ -3,8 +3,12 @@
 //! every command that prints it. The output bytes must hold no ESC, BEL, CR, C1 control or
 //! bidi/format character, and the verdict lines must read exactly as the CLI wrote them.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+use common::{Env, stdout};
 
 /// An OSC that retitles the window, erase-line + carriage return, a green "VALID", a C1 CSI,
 /// a right-to-left override and an isolate: enough to fake a verdict on a terminal.
@@ -14,33 +18,23 @@ const EVIL: &str =
 const SHOWN: &str =
     "\\u{1b}]0;pwned\\u{7}\\u{1b}[2K \\u{1b}[32mVALID\\u{9b}1m \\u{202e}evil\\u{2066}\\u{200f}";
 
-struct Env {
-    dir: tempfile::TempDir,
-    wallet: PathBuf,
+/// A temp wallet beside a hostile badge file; every run's output is checked inert.
+struct Hostile {
+    env: Env,
     badge: PathBuf,
 }
 
-impl Env {
-    fn new() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        let wallet = dir.path().join("wallet.db");
+impl Hostile {
+    fn new() -> Hostile {
+        let env = Env::with_wallet("wallet.db");
         // The file name is hostile too (a downloaded file is named by the sender).
-        let badge = dir.path().join(format!("badge{EVIL}.json"));
+        let badge = env.path(&format!("badge{EVIL}.json"));
         std::fs::write(&badge, hostile_badge().to_string()).unwrap();
-        Env { dir, wallet, badge }
+        Hostile { env, badge }
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        let o = Command::new(env!("CARGO_BIN_EXE_backpack"))
-            .arg("--wallet")
-            .arg(&self.wallet)
-            .args(args)
-            .env_remove("BACKPACK_WALLET")
-            // No OS keyring in tests: the learner key (signed exports) lives in a key file.
-            .env("BACKPACK_KEY_STORE", "file")
-            .env("BACKPACK_KEY_PASSPHRASE", "test key words")
-            .output()
-            .unwrap();
+        let o = self.env.run(args);
         assert_inert(args, &o);
         o
     }
@@ -109,17 +103,13 @@ fn assert_inert(args: &[&str], o: &Output) {
     }
 }
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
 fn shown_path(p: &Path) -> String {
     p.display().to_string().replace(EVIL, SHOWN)
 }
 
 #[test]
 fn verify_shows_hostile_issuer_text_inert_and_keeps_its_verdict_line() {
-    let env = Env::new();
+    let env = Hostile::new();
     let o = env.run(&["verify", env.badge()]);
     assert_eq!(o.status.code(), Some(1), "{o:?}");
     let out = stdout(&o);
@@ -154,7 +144,7 @@ fn verify_shows_hostile_issuer_text_inert_and_keeps_its_verdict_line() {
 
 #[test]
 fn import_list_show_recheck_show_hostile_text_inert() {
-    let env = Env::new();
+    let env = Hostile::new();
     let o = env.run(&["import", env.badge()]);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     assert_eq!(
@@ -228,7 +218,7 @@ fn import_list_show_recheck_show_hostile_text_inert() {
 
 #[test]
 fn verify_share_shows_hostile_text_inert_and_keeps_its_summary_line() {
-    let env = Env::new();
+    let env = Hostile::new();
     env.run(&["import", env.badge()]);
     // The wallet refuses control characters in a collection name; bidi controls go in.
     let collection = "Portfolio \u{202e}evil\u{2066}".to_owned();
@@ -240,7 +230,7 @@ fn verify_share_shows_hostile_text_inert_and_keeps_its_summary_line() {
         "{out_collections}"
     );
     for format in ["html", "zip", "vp"] {
-        let file = env.dir.path().join(format!("share.{format}"));
+        let file = env.env.path(&format!("share.{format}"));
         let o = env.run(&[
             "export",
             &collection,
@@ -267,7 +257,7 @@ fn verify_share_shows_hostile_text_inert_and_keeps_its_summary_line() {
 
 #[test]
 fn errors_quoting_hostile_names_are_inert() {
-    let env = Env::new();
+    let env = Hostile::new();
     // A collection that does not exist, named with the hostile text: the error quotes it.
     let o = env.run(&["collection", "add", &format!("Nope {EVIL}"), "1"]);
     assert_eq!(o.status.code(), Some(2), "{o:?}");

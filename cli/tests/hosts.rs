@@ -2,28 +2,21 @@
 //! Badges 3.0 API host (`mock-host/`) on 127.0.0.1, the "browser" being this test following
 //! the sign-in address the command prints (issue 11, "Pull from a host").
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use common::fixture_bytes as fixture;
 use mock_host::{Behaviour, Cred, MockHost};
 
-fn fixture(rel: &str) -> Vec<u8> {
-    std::fs::read(format!(
-        "{}/../tests/fixtures/{rel}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
-
+/// The binary on `wallet` (hermetic: tokens in memory, no browser), its output piped.
 fn backpack(wallet: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_backpack"));
+    let mut c = common::backpack();
     c.env("BACKPACK_WALLET", wallet)
-        .env("BACKPACK_TOKEN_STORE", "memory")
-        .env("BACKPACK_NO_BROWSER", "1")
-        .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     c

@@ -2,55 +2,11 @@
 //! the human output (exact Spanish lines here) and of HTML/PDF exports; JSON output is the same
 //! bytes in every language.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures")
-        .join(rel)
-}
+use std::process::Output;
 
-struct Env {
-    dir: tempfile::TempDir,
-    wallet: PathBuf,
-}
-
-impl Env {
-    fn new() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        let wallet = dir.path().join("w/wallet.db");
-        Env { dir, wallet }
-    }
-
-    /// `backpack --wallet W ARGS` with only `vars` as the language environment.
-    fn run_env(&self, vars: &[(&str, &str)], args: &[&str]) -> Output {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_backpack"));
-        c.arg("--wallet").arg(&self.wallet).args(args);
-        for k in [
-            "BACKPACK_WALLET",
-            "BACKPACK_LANG",
-            "LC_ALL",
-            "LC_MESSAGES",
-            "LANG",
-        ] {
-            c.env_remove(k);
-        }
-        c.env("BACKPACK_KEY_STORE", "file")
-            .env("BACKPACK_KEY_PASSPHRASE", "a passphrase for tests")
-            .env("BACKPACK_BACKUP_KDF", "test-only-fast");
-        c.envs(vars.iter().copied());
-        c.output().unwrap()
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.run_env(&[], args)
-    }
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+use common::{Env, fixture, stdout};
 
 #[test]
 fn spanish_import_list_show_and_collection_lines() {
@@ -130,7 +86,7 @@ fn language_comes_from_the_flag_then_backpack_lang_then_the_locale() {
         ),
         (&[("LANG", "fr_FR.UTF-8")][..], &["list"][..], en),
     ] {
-        assert_eq!(stdout(&env.run_env(vars, args)), want, "{vars:?} {args:?}");
+        assert_eq!(stdout(&env.run_with(args, vars)), want, "{vars:?} {args:?}");
     }
     let o = env.run(&["--lang", "fr", "list"]);
     assert_eq!(o.status.code(), Some(2));
@@ -319,7 +275,7 @@ fn pseudo_locale_leaves_no_plain_english_word() {
         &["restore", &backups, "--force"][..],
         &["init"][..],
     ] {
-        let o = env.run_env(&pseudo, args);
+        let o = env.run_with(args, &pseudo);
         let text = format!(
             "{}{}",
             String::from_utf8_lossy(&o.stdout),

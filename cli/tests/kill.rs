@@ -12,6 +12,8 @@
 //!
 //! `KILL_TRIALS` and `KILL_BADGES` override either size; `KILL_SEED` replays the kill points.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -78,12 +80,11 @@ fn bake_folder(dir: &Path, n: usize) {
 /// `backpack import DIR` into `wallet`, run from `bin`.
 fn import(bin: &Path, wallet: &Path, dir: &Path) -> Command {
     let mut c = Command::new(bin);
-    c.arg("--wallet")
+    common::hermetic(&mut c)
+        .arg("--wallet")
         .arg(wallet)
         .arg("import")
-        .arg(dir)
-        .env_remove("BACKPACK_WALLET")
-        .stdin(Stdio::null());
+        .arg(dir);
     c
 }
 

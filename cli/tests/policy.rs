@@ -2,8 +2,10 @@
 //! same scenario — a guardian unlocks minor mode, allows network, locks again — driven through
 //! the app's wallet adapter and the `backpack` binary gives the same decision at each step.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use backpack_app::commands::adapter::WalletAdapter;
 use backpack_core::policy::Network;
@@ -11,15 +13,12 @@ use backpack_core::policy::Network;
 const GUARDIAN: &str = "correct horse battery";
 
 fn backpack(wallet: &Path, args: &[&str], guardian: Option<&str>) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_backpack"));
+    let mut c = common::backpack();
     c.arg("--wallet").arg(wallet).args(args);
-    c.env_remove("BACKPACK_WALLET")
-        .env_remove("BACKPACK_GUARDIAN_PASSPHRASE")
-        .env("BACKPACK_KEY_STORE", "file");
     if let Some(g) = guardian {
         c.env("BACKPACK_GUARDIAN_PASSPHRASE", g);
     }
-    c.stdin(std::process::Stdio::null()).output().unwrap()
+    c.output().unwrap()
 }
 
 fn stderr(o: &Output) -> String {

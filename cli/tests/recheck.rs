@@ -1,16 +1,13 @@
 //! `backpack recheck`: re-verify wallet badges with the profile's identities, save reports.
 
-use std::process::Command;
+mod common;
 
 use backpack_core::decode::decode;
 use backpack_core::model::Container;
 use backpack_core::store::{IdentityKind, ImportOutcome, Wallet};
 use backpack_core::verify::triage;
+use common::{backpack, fixture};
 use serde_json::Value;
-
-fn fixture(rel: &str) -> String {
-    format!("{}/../tests/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"))
-}
 
 fn put(w: &Wallet, rel: &str) -> i64 {
     let bytes = std::fs::read(fixture(rel)).unwrap();
@@ -38,7 +35,7 @@ fn recheck_all_uses_the_profile_and_saves_reports() {
             put(&w, "dcc-verifier-core/v2Expired.json"),
         )
     };
-    let out = Command::new(env!("CARGO_BIN_EXE_backpack"))
+    let out = backpack()
         .args([
             "--wallet",
             path.to_str().unwrap(),
@@ -81,7 +78,7 @@ fn recheck_all_uses_the_profile_and_saves_reports() {
     assert!(w.latest_report(expired).unwrap().is_some());
 
     // One badge by id; a missing id is an error (exit 2).
-    let one = Command::new(env!("CARGO_BIN_EXE_backpack"))
+    let one = backpack()
         .args([
             "--wallet",
             path.to_str().unwrap(),
@@ -96,7 +93,7 @@ fn recheck_all_uses_the_profile_and_saves_reports() {
             .unwrap()
             .contains(": Verified (ob3-jwt)")
     );
-    let missing = Command::new(env!("CARGO_BIN_EXE_backpack"))
+    let missing = backpack()
         .args(["--wallet", path.to_str().unwrap(), "recheck", "999"])
         .output()
         .unwrap();

@@ -1,24 +1,20 @@
 //! CLI tests for sharing: `verify-share`, `backup`, `restore` (issue 5). Each test runs the
 //! real `backpack` binary against a temp wallet; nothing touches the user's data dir.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Output, Stdio};
 
 use backpack_core::export::{self, ExportBadge, ExportFormat, ExportOptions, Portfolio, Privacy};
 use backpack_core::learner_key::{LearnerKey, LearnerSecret};
 use backpack_core::model::{Badge, Format};
 use chrono::TimeZone;
+use common::fixture_bytes as fixture;
 
 fn backpack(args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_backpack"));
+    let mut cmd = common::backpack();
     cmd.args(args)
-        .env_remove("BACKPACK_WALLET")
-        .env_remove("BACKPACK_PASSPHRASE")
-        .env("BACKPACK_BACKUP_KDF", "test-only-fast")
-        // No system keyring in tests: the signing key goes to the encrypted key file.
-        .env("BACKPACK_KEY_STORE", "file")
-        .env("BACKPACK_KEY_PASSPHRASE", "test key words")
-        .env_remove("BACKPACK_GUARDIAN_PASSPHRASE")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -37,15 +33,6 @@ fn backpack(args: &[&str], env: &[(&str, &str)], stdin: Option<&str>) -> Output 
 
 fn text(o: &[u8]) -> String {
     String::from_utf8_lossy(o).into_owned()
-}
-
-fn fixture(rel: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../tests/fixtures")
-            .join(rel),
-    )
-    .unwrap()
 }
 
 fn make_wallet(path: &Path) {

@@ -1,53 +1,31 @@
 //! `backpack skills` and `backpack linkedin` end to end on a temp wallet: exact output on the
 //! 1EdTech fixtures, JSON shapes, hostile badge text shown inert, errors.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures")
-        .join(rel)
+use std::path::Path;
+
+use common::{Env, fixture, stdout};
+
+/// A temp wallet beside its folder.
+fn new_env() -> Env {
+    Env::with_wallet("wallet.db")
 }
 
-struct Env {
-    dir: tempfile::TempDir,
-    wallet: PathBuf,
-}
-
-impl Env {
-    fn new() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        let wallet = dir.path().join("wallet.db");
-        Env { dir, wallet }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_backpack"))
-            .arg("--wallet")
-            .arg(&self.wallet)
-            .args(args)
-            .env_remove("BACKPACK_WALLET")
-            .env("BACKPACK_NO_BROWSER", "1")
-            .output()
-            .unwrap()
-    }
-
-    fn import(&self, path: &Path) {
-        let o = self.run(&["import", path.to_str().unwrap()]);
-        assert!(o.status.success(), "{o:?}");
-    }
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
+/// `backpack import PATH`, which must succeed.
+fn import(env: &Env, path: &Path) {
+    let o = env.run(&["import", path.to_str().unwrap()]);
+    assert!(o.status.success(), "{o:?}");
 }
 
 #[test]
 fn skills_prints_the_complete_fixture_and_the_clr_stack_exactly() {
-    let env = Env::new();
-    env.import(&fixture("1edtech-public-validator/ob30/complete.json"));
-    env.import(&fixture("1edtech-public-validator/clr20/simple.json"));
+    let env = new_env();
+    import(
+        &env,
+        &fixture("1edtech-public-validator/ob30/complete.json"),
+    );
+    import(&env, &fixture("1edtech-public-validator/clr20/simple.json"));
     let o = env.run(&["skills"]);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     assert_eq!(
@@ -109,7 +87,7 @@ Timeline
 
 #[test]
 fn skills_shows_hostile_badge_text_as_inert_escapes() {
-    let env = Env::new();
+    let env = new_env();
     let mut d: serde_json::Value = serde_json::from_slice(
         &std::fs::read(fixture("1edtech-public-validator/ob30/complete.json")).unwrap(),
     )
@@ -119,7 +97,7 @@ fn skills_shows_hostile_badge_text_as_inert_escapes() {
     d["credentialSubject"]["achievement"]["alignment"][0]["targetCode"] = "x\u{9b}31m".into();
     let path = env.dir.path().join("evil.json");
     std::fs::write(&path, serde_json::to_vec(&d).unwrap()).unwrap();
-    env.import(&path);
+    import(&env, &path);
     let out = stdout(&env.run(&["skills"]));
     assert!(
         out.contains("  Evil\\u{1b}[2J\\u{202e}gnp.exe [x\\u{9b}31m] (CFItem)\n"),
@@ -135,8 +113,8 @@ fn skills_shows_hostile_badge_text_as_inert_escapes() {
 
 #[test]
 fn skills_on_a_wallet_without_skills_says_so() {
-    let env = Env::new();
-    env.import(&fixture("bakery-python/baked_heart.png"));
+    let env = new_env();
+    import(&env, &fixture("bakery-python/baked_heart.png"));
     let out = stdout(&env.run(&["skills"]));
     assert!(
         out.starts_with("No badge in the wallet names a skill, result or achievement type.\n"),
@@ -150,8 +128,11 @@ fn skills_on_a_wallet_without_skills_says_so() {
 
 #[test]
 fn linkedin_prints_the_fields_and_the_exact_link() {
-    let env = Env::new();
-    env.import(&fixture("1edtech-public-validator/ob30/complete.json"));
+    let env = new_env();
+    import(
+        &env,
+        &fixture("1edtech-public-validator/ob30/complete.json"),
+    );
     let o = env.run(&["linkedin", "1"]);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
     let url = "https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME\

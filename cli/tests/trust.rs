@@ -1,15 +1,14 @@
 //! `backpack trust import|list|remove` and the issuer label beside the verdict in `verify`,
 //! `show` and `list` (issue 12, "trust labels, information not a gate").
 
+mod common;
+
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
+use common::fixture_str as fixture;
 use serde_json::Value;
-
-fn fixture(rel: &str) -> String {
-    format!("{}/../tests/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"))
-}
 
 const SANDBOX: &str = "trust-registries/dcc-sandbox-registry/registry.json";
 const PILOT: &str = "trust-registries/dcc-issuer-registry/registry.json";
@@ -20,7 +19,7 @@ const EXPIRED: &str = "dcc-verifier-core/v2Expired.json";
 const DID_WEB: &str = "dcc-verifier-core/v2didWebMultikeyWithValidStatus.json";
 
 fn run(wallet: &Path, args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_backpack"))
+    let mut child = common::backpack()
         .args(args)
         .env("BACKPACK_WALLET", wallet)
         .stdin(Stdio::piped())

@@ -1,18 +1,16 @@
 //! `backpack verify`: the `--json` line shape and the exit codes (issue 3, CLI).
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+mod common;
 
+use std::io::Write;
+use std::process::Stdio;
+
+use common::fixture_str as fixture;
 use serde_json::Value;
 
-fn fixture(rel: &str) -> String {
-    format!("{}/../tests/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"))
-}
-
 fn backpack(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_backpack"))
+    let out = common::backpack()
         .args(args)
-        .env_remove("BACKPACK_WALLET")
         .output()
         .expect("run backpack");
     (
@@ -163,7 +161,7 @@ fn unreadable_and_missing_files_exit_2() {
 
 #[test]
 fn human_output_and_recipient_and_stdin() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_backpack"))
+    let mut child = common::backpack()
         .args([
             "verify",
             "--recipient",

@@ -3,73 +3,26 @@
 //! from their documented structure (no public sample exists; tests/fixtures/README.md); the
 //! credentials inside are the project's public fixtures.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use common::{Env, code, fixture, stderr, stdout};
 use serde_json::{Value, json};
-
-fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/fixtures")
-        .join(rel)
-}
 
 fn fixture_json(rel: &str) -> Value {
     serde_json::from_slice(&std::fs::read(fixture(rel)).unwrap()).unwrap()
 }
 
-struct Env {
-    dir: tempfile::TempDir,
-    wallet: PathBuf,
-}
-
-impl Env {
-    fn new() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        let wallet = dir.path().join("w/wallet.db");
-        Env { dir, wallet }
+/// Every byte of the wallet folder (database and journals).
+fn wallet_bytes(env: &Env) -> Vec<u8> {
+    let mut all = Vec::new();
+    for e in std::fs::read_dir(env.wallet.parent().unwrap()).unwrap() {
+        all.extend(std::fs::read(e.unwrap().path()).unwrap_or_default());
     }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_backpack"))
-            .arg("--wallet")
-            .arg(&self.wallet)
-            .args(args)
-            .env_remove("BACKPACK_WALLET")
-            .env_remove("BACKPACK_BUNDLE_PASSWORD")
-            .output()
-            .unwrap()
-    }
-
-    fn file(&self, name: &str, bytes: &[u8]) -> String {
-        let p = self.dir.path().join(name);
-        std::fs::write(&p, bytes).unwrap();
-        p.to_str().unwrap().to_string()
-    }
-
-    /// Every byte of the wallet folder (database and journals).
-    fn wallet_bytes(&self) -> Vec<u8> {
-        let mut all = Vec::new();
-        for e in std::fs::read_dir(self.wallet.parent().unwrap()).unwrap() {
-            all.extend(std::fs::read(e.unwrap().path()).unwrap_or_default());
-        }
-        all
-    }
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn code(o: &Output) -> i32 {
-    o.status.code().unwrap()
+    all
 }
 
 /// A made-up Ed25519 secret in LCW's export form (never a real key).
@@ -133,7 +86,7 @@ fn lcw_backup_lines_and_the_secret_shows_nowhere() {
         assert!(!stdout(o).contains(SECRET) && !stderr(o).contains(SECRET));
     }
     assert!(!stdout(&env.run(&["list", "--json"])).contains(SECRET));
-    let disk = env.wallet_bytes();
+    let disk = wallet_bytes(&env);
     assert!(!disk.windows(SECRET.len()).any(|w| w == SECRET.as_bytes()));
 }
 

@@ -306,6 +306,55 @@ fn a_drop_reaches_the_page_as_a_handle_and_imports_by_it() {
     );
 }
 
+/// A ZIP past the core's 2 GiB budget (here one entry declaring 3 GiB; the core's tests cover
+/// one that lies and inflates past it) reaches the page as one refused line, and nothing of it,
+/// not even the good badge before it, is in the wallet.
+#[test]
+fn a_dropped_zip_past_the_budget_is_one_refused_line_and_stores_nothing() {
+    use std::io::Write;
+    use tauri::Manager;
+    let (_env, w) = window();
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("badges.zip");
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    z.start_file("a.json", o).unwrap();
+    z.write_all(SAMPLE_OB3.as_bytes()).unwrap();
+    z.start_file("b.json", o).unwrap();
+    z.write_all(b"{}").unwrap();
+    let mut bytes = z.finish().unwrap().into_inner();
+    // b.json's central-directory entry (the second) declares 3 GiB.
+    let cd = bytes
+        .windows(4)
+        .enumerate()
+        .filter(|(_, w)| *w == b"PK\x01\x02")
+        .map(|(i, _)| i)
+        .nth(1)
+        .unwrap();
+    bytes[cd + 24..cd + 28].copy_from_slice(&(3u32 << 30).to_le_bytes());
+    std::fs::write(&f, bytes).unwrap();
+    let handle = w
+        .state::<crate::files::ChosenFiles>()
+        .register(vec![f.clone()])
+        .id;
+    let got = call(&w, "import_files", json!({"files": handle})).unwrap();
+    assert_eq!(
+        got["lines"],
+        json!([{
+            "file": f.display().to_string(),
+            "outcome": "refused",
+            "message": "the zip archive expands to more than 2048 MiB (MAX_ZIP_TOTAL_BYTES); \
+                        nothing of it was imported",
+            "id": null
+        }]),
+        "{got}"
+    );
+    assert_eq!(got["counts"]["refused"], 1);
+    assert_eq!(got["counts"]["imported"], 0);
+    assert_eq!(call(&w, "list_badges", json!({})).unwrap(), json!([]));
+}
+
 #[test]
 fn a_dropped_folder_with_a_symlink_loop_finishes_with_a_clear_line() {
     use tauri::{Listener, Manager};

@@ -123,9 +123,6 @@ pub(crate) fn expand(
     let Some(m) = manifest(&mut archive) else {
         return whole("manifest.json is not a LearnCard bundle manifest".into());
     };
-    if let Some(why) = over_budget(&mut archive) {
-        return whole(why);
-    }
     let version = m.get("specVersion").and_then(Value::as_str).unwrap_or("");
     if version.split('.').next() != Some("1") {
         return whole(format!(
@@ -318,6 +315,10 @@ pub(crate) fn expand(
     }
     if !notes.is_empty() {
         items.push(Item::Done(skipped(&source, notes.join("; "))));
+    }
+    // Only the credentials it will read are inflated (the keys stay unread), all before any is.
+    if let Some(why) = over_budget(&mut archive, &items) {
+        return whole(why);
     }
     items
 }

@@ -17,12 +17,11 @@
 //!   ZIP-based export is only ever opened through the core's one bounded ZIP reader
 //!   ([`crate::zipread`]: entry count, total budget, names), its manifest read under that
 //!   budget, its credentials read by the importer (nested ZIPs refused); one whose entries
-//!   declare more than the budget, or an entry whose name is not a plain relative path, gets
-//!   one refused line and nothing of it is read; JSON backups are capped by
-//!   [`limits::MAX_BACKUP_BYTES`] and [`limits::MAX_JSON_DEPTH`]; a PDF by the `MAX_PDF_*`
-//!   limits. Every refused item is one
-//!   line naming the container and the item (`backup.json:credential 3: …`); nothing of a
-//!   refused item is written.
+//!   declare or inflate to more than the budget gets one refused line and nothing of it is
+//!   imported, an entry whose name is not a plain relative path one refused line of its own;
+//!   JSON backups are capped by [`limits::MAX_BACKUP_BYTES`] and [`limits::MAX_JSON_DEPTH`]; a
+//!   PDF by the `MAX_PDF_*` limits. Every refused item is one line naming the container and the
+//!   item (`backup.json:credential 3: …`); nothing of a refused item is written.
 //! - **Secrets are never imported.** Private keys (`privateKeyMultibase`, a JWK's `d`, …),
 //!   wallet seeds, recovery phrases and key sets are skipped unread where the format says
 //!   what they are (LearnCard's `keys/`), or recognised by shape and wiped from memory (LCW).
@@ -223,17 +222,22 @@ fn open_zip(path: &Path) -> Option<BoundedZip<std::fs::File>> {
     BoundedZip::open(f, limits::MAX_ZIP_TOTAL_BYTES).ok()
 }
 
-/// Why a ZIP export is refused whole before any entry is read: the decompressed sizes its
-/// entries declare already pass the archive's budget (a ZIP bomb that tells the truth). The
-/// words are the importer's for a plain ZIP over the same budget. Sizes declared smaller than
-/// they are still stop at the budget and the per-entry cap as each entry is read.
-pub(crate) fn over_budget<R: Read + std::io::Seek>(archive: &mut BoundedZip<R>) -> Option<String> {
-    (archive.declared_total() > archive.budget()).then(|| {
-        format!(
-            "zip archive holds more than the {}-byte total limit (MAX_ZIP_TOTAL_BYTES)",
-            archive.budget()
-        )
-    })
+/// Why a ZIP export is refused whole, before any entry is read: the entries it would read (the
+/// ZIP entries among `items`) declare, or really inflate to, more than the archive's budget
+/// ([`BoundedZip::fits_budget`], a dry pass that keeps nothing). The words are the importer's
+/// for a plain ZIP over the same budget; nothing of the export is imported.
+pub(crate) fn over_budget<R: Read + std::io::Seek>(
+    archive: &mut BoundedZip<R>,
+    items: &[Item],
+) -> Option<String> {
+    let read: Vec<usize> = items
+        .iter()
+        .filter_map(|i| i.zip_entry().map(|(_, index, _)| index))
+        .collect();
+    archive
+        .fits_budget(&read, limits::MAX_ZIP_ENTRY_BYTES)
+        .is_err()
+        .then(|| crate::import::zip_over_budget(archive.budget()))
 }
 
 /// The line for a ZIP entry whose name is not a plain relative path

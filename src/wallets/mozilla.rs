@@ -6,7 +6,8 @@
 //! baked badge images beside it. Every badge file in the archive is imported as from any ZIP
 //! (through the core's bounded ZIP reader, [`crate::zipread`], and the importer's limits: an
 //! entry whose name is not a plain relative path gets its own refused line, an archive whose
-//! entries declare more than the ZIP budget is refused whole); the manifest itself is not a
+//! entries declare or inflate to more than the ZIP budget is refused whole, nothing of it
+//! imported); the manifest itself is not a
 //! badge and is not reported; a name the manifest lists that is not in the archive gets its
 //! own line (Badgr skipped those without a word). A `manifest.txt` that is not that JSON makes
 //! the archive a plain ZIP again. The tests build such ZIPs from this structure (no real export
@@ -53,12 +54,10 @@ pub(crate) fn is_export<R: Read + std::io::Seek>(archive: &mut BoundedZip<R>) ->
 
 /// The badge files of a Mozilla Backpack export (a line for each whose name is not a plain
 /// relative path), then a line per listed name not in it; the whole export refused in one
-/// line when its entries declare more than the ZIP budget. `None`: not such an export.
+/// line when its entries declare or inflate to more than the ZIP budget. `None`: not such an
+/// export.
 pub(crate) fn expand(path: &Path, mut archive: BoundedZip<std::fs::File>) -> Option<Vec<Item>> {
     let listed = listed(&mut archive)?;
-    if let Some(why) = over_budget(&mut archive) {
-        return Some(vec![Item::Done(refused(&path.display().to_string(), why))]);
-    }
     let mut items: Vec<Item> = archive
         .files()
         .into_iter()
@@ -81,6 +80,9 @@ pub(crate) fn expand(path: &Path, mut archive: BoundedZip<std::fs::File>) -> Opt
                 "listed in manifest.txt but not in the archive",
             )));
         }
+    }
+    if let Some(why) = over_budget(&mut archive, &items) {
+        return Some(vec![Item::Done(refused(&path.display().to_string(), why))]);
     }
     Some(items)
 }
