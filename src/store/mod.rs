@@ -24,7 +24,7 @@
 //!   `remove --purge`). Re-importing a removed badge replaces the removed copy.
 //!
 //! One file per table family: `badges` (rows, originals, removal), `import` (dedupe, batches),
-//! `search` (the [`Query`], full-text index, summaries), `reports` (verification reports in
+//! `search` (the [`Query`] and the one engine that answers it, [`SearchIndex`]; summaries), `reports` (verification reports in
 //! their compact stored form, and the evidence), `tags` (tags and notes), `collections`,
 //! `endorsements`, `cache` (fetched documents), `profile`, `settings`, `hosts`, `trust`.
 //!
