@@ -126,7 +126,7 @@ impl HostsState {
 }
 
 /// A connected host as the UI shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct HostDto {
     /// Wallet id.
@@ -158,7 +158,7 @@ fn dto(w: &WalletAdapter, h: Host) -> CmdResult<HostDto> {
 }
 
 /// What connecting did.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ConnectDto {
     /// The host.
@@ -172,7 +172,7 @@ pub struct ConnectDto {
 }
 
 /// What a sync did.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SyncDto {
     /// The host after the sync.
