@@ -138,6 +138,7 @@ pub(crate) mod generate {
         c.visit::<HostDto>();
         c.visit::<ConnectDto>();
         c.visit::<SyncDto>();
+        c.visit::<HostSignin>();
         c.visit::<ShareReport>();
         c.visit::<SkillsView>();
         c.visit::<crate::files::FileHandle>();

@@ -48,13 +48,6 @@ format: Format | null,
 trust: TrustMark | null, };
 
 /**
- * What a badge's verification comes to, in one word: the status vocabulary of the core, the
- * CLI JSON, the app, the exports and the tests. Derived from a [`Report`] by
- * [`Status::of_report`]; [`Status::NotChecked`] is for badges without a current report.
- */
-export type Status = "verified" | "issuer_not_confirmed" | "could_not_check" | "invalid" | "expired" | "revoked" | "unreadable" | "not_checked";
-
-/**
  * A trust list's label for a badge's issuer, in the words for the badge's status
  * (`backpack_core::trust_list::TrustLabel::text`).
  */
@@ -75,6 +68,13 @@ test: boolean,
  * The list's name.
  */
 list: string, };
+
+/**
+ * What a badge's verification comes to, in one word: the status vocabulary of the core, the
+ * CLI JSON, the app, the exports and the tests. Derived from a [`Report`] by
+ * [`Status::of_report`]; [`Status::NotChecked`] is for badges without a current report.
+ */
+export type Status = "verified" | "issuer_not_confirmed" | "could_not_check" | "invalid" | "expired" | "revoked" | "unreadable" | "not_checked";
 
 /**
  * How a badge's assertion/credential is packaged and proven. Stable ids, used in the
@@ -136,164 +136,6 @@ endorsements: Array<EndorsementView>,
  * Earlier checks, newest first (the evidence history).
  */
 earlier: Array<EarlierCheck>, };
-
-/**
- * One earlier check of a badge.
- */
-export type EarlierCheck = { 
-/**
- * When (RFC 3339).
- */
-checkedAt: string, 
-/**
- * Its status (`not_checked` when made under older rules).
- */
-status: Status, 
-/**
- * Why.
- */
-reason: string, };
-
-/**
- * A verification report.
- */
-export type Report = { 
-/**
- * The badge's format, when it could be parsed.
- */
-format: Format | null, 
-/**
- * Overall verdict, computed from the checks by [`Report::compute_verdict`].
- */
-verdict: Verdict, 
-/**
- * Checks in [`CheckId::ALL`] order.
- */
-checks: Array<Check>, 
-/**
- * When the check ran (RFC 3339, from the injected clock).
- */
-checkedAt: string, 
-/**
- * The verification method / key id that verified the proof, if one did.
- */
-keyId: string | null, 
-/**
- * Network fetches made or answered from the cache.
- */
-fetches: Array<FetchRecord>, 
-/**
- * The one-word status ([`Status::of_report`]), kept in step with the checks.
- */
-status: Status, 
-/**
- * One line saying why the badge has that status.
- */
-reason: string, 
-/**
- * The endorsements embedded in the credential, each verified on its own. Information
- * about the endorsements: they never change the badge's verdict.
- */
-endorsements?: Array<EndorsementCheck>, };
-
-/**
- * A network fetch made (or answered from the cache) during verification.
- */
-export type FetchRecord = { 
-/**
- * The URL.
- */
-url: string, 
-/**
- * HTTP status, when a response came.
- */
-status: number | null, 
-/**
- * When it was fetched (RFC 3339). For a cache hit, when the cached copy was fetched.
- */
-fetchedAt: string, 
-/**
- * Milliseconds the fetch took (0 for a cache hit).
- */
-millis: number, 
-/**
- * True when answered from the wallet's cache.
- */
-fromCache: boolean, 
-/**
- * Why it failed, if it did.
- */
-error: string | null, };
-
-/**
- * One check in a report.
- */
-export type Check = { 
-/**
- * Which check.
- */
-id: CheckId, 
-/**
- * What came out.
- */
-outcome: Outcome, 
-/**
- * One human-readable line.
- */
-detail: string, };
-
-/**
- * Stable check ids. Never rename one: the CLI JSON and stored reports depend on them.
- */
-export type CheckId = "decode" | "parse" | "schema" | "proof" | "issuer_key" | "hosted" | "issuer" | "expiry" | "not_before" | "status" | "recipient";
-
-/**
- * The outcome of one check.
- */
-export type Outcome = "pass" | "fail" | "skipped" | "error";
-
-/**
- * The overall verdict.
- */
-export type Verdict = "valid" | "invalid" | "indeterminate" | "error";
-
-/**
- * The verification of one endorsement (embedded in a credential, or attached to it).
- */
-export type EndorsementCheck = { 
-/**
- * What it endorses: `credential`, `achievement` or `issuer`.
- */
-scope: EndorsementScope, 
-/**
- * The endorser's id.
- */
-endorserId: string | null, 
-/**
- * The endorser's name, as the endorsement says (a claim unless verified).
- */
-endorserName: string | null, 
-/**
- * The endorsement's name.
- */
-name: string, 
-/**
- * The endorser's comment.
- */
-comment: string | null, 
-/**
- * Its own status (verified, issuer not confirmed, expired, …).
- */
-status: Status, 
-/**
- * Why.
- */
-reason: string, };
-
-/**
- * What an endorsement endorses.
- */
-export type EndorsementScope = "credential" | "achievement" | "issuer" | "creator";
 
 /**
  * The normalised, display-ready view of one badge.
@@ -617,6 +459,164 @@ reason: string,
  * `embedded` (inside the badge) or `file`.
  */
 source: string, };
+
+/**
+ * What an endorsement endorses.
+ */
+export type EndorsementScope = "credential" | "achievement" | "issuer" | "creator";
+
+/**
+ * One earlier check of a badge.
+ */
+export type EarlierCheck = { 
+/**
+ * When (RFC 3339).
+ */
+checkedAt: string, 
+/**
+ * Its status (`not_checked` when made under older rules).
+ */
+status: Status, 
+/**
+ * Why.
+ */
+reason: string, };
+
+/**
+ * A verification report.
+ */
+export type Report = { 
+/**
+ * The badge's format, when it could be parsed.
+ */
+format: Format | null, 
+/**
+ * Overall verdict, computed from the checks by [`Report::compute_verdict`].
+ */
+verdict: Verdict, 
+/**
+ * Checks in [`CheckId::ALL`] order.
+ */
+checks: Array<Check>, 
+/**
+ * When the check ran (RFC 3339, from the injected clock).
+ */
+checkedAt: string, 
+/**
+ * The verification method / key id that verified the proof, if one did.
+ */
+keyId: string | null, 
+/**
+ * Network fetches made or answered from the cache.
+ */
+fetches: Array<FetchRecord>, 
+/**
+ * The one-word status ([`Status::of_report`]), kept in step with the checks.
+ */
+status: Status, 
+/**
+ * One line saying why the badge has that status.
+ */
+reason: string, 
+/**
+ * The endorsements embedded in the credential, each verified on its own. Information
+ * about the endorsements: they never change the badge's verdict.
+ */
+endorsements?: Array<EndorsementCheck>, };
+
+/**
+ * A network fetch made (or answered from the cache) during verification.
+ */
+export type FetchRecord = { 
+/**
+ * The URL.
+ */
+url: string, 
+/**
+ * HTTP status, when a response came.
+ */
+status: number | null, 
+/**
+ * When it was fetched (RFC 3339). For a cache hit, when the cached copy was fetched.
+ */
+fetchedAt: string, 
+/**
+ * Milliseconds the fetch took (0 for a cache hit).
+ */
+millis: number, 
+/**
+ * True when answered from the wallet's cache.
+ */
+fromCache: boolean, 
+/**
+ * Why it failed, if it did.
+ */
+error: string | null, };
+
+/**
+ * One check in a report.
+ */
+export type Check = { 
+/**
+ * Which check.
+ */
+id: CheckId, 
+/**
+ * What came out.
+ */
+outcome: Outcome, 
+/**
+ * One human-readable line.
+ */
+detail: string, };
+
+/**
+ * Stable check ids. Never rename one: the CLI JSON and stored reports depend on them.
+ */
+export type CheckId = "decode" | "parse" | "schema" | "proof" | "issuer_key" | "hosted" | "issuer" | "expiry" | "not_before" | "status" | "recipient";
+
+/**
+ * The outcome of one check.
+ */
+export type Outcome = "pass" | "fail" | "skipped" | "error";
+
+/**
+ * The overall verdict.
+ */
+export type Verdict = "valid" | "invalid" | "indeterminate" | "error";
+
+/**
+ * The verification of one endorsement (embedded in a credential, or attached to it).
+ */
+export type EndorsementCheck = { 
+/**
+ * What it endorses: `credential`, `achievement` or `issuer`.
+ */
+scope: EndorsementScope, 
+/**
+ * The endorser's id.
+ */
+endorserId: string | null, 
+/**
+ * The endorser's name, as the endorsement says (a claim unless verified).
+ */
+endorserName: string | null, 
+/**
+ * The endorsement's name.
+ */
+name: string, 
+/**
+ * The endorser's comment.
+ */
+comment: string | null, 
+/**
+ * Its own status (verified, issuer not confirmed, expired, …).
+ */
+status: Status, 
+/**
+ * Why.
+ */
+reason: string, };
 
 /**
  * What a bulk import did: every outcome counted, and the lines worth reading — at most
@@ -1014,6 +1014,15 @@ alreadySynced: number,
  * Lines about paging and the profile.
  */
 notes: Array<string>, };
+
+/**
+ * The `host-signin` event: the sign-in page's address, shown when no browser opens.
+ */
+export type HostSignin = { 
+/**
+ * The address.
+ */
+url: string, };
 
 /**
  * Everything found in a received export.

@@ -2,7 +2,7 @@
 // progress bar fed by `import-progress` events, and one result line per file with the reason
 // for each refusal.
 import * as api from "../api.js";
-import { $, el, clear, chip, errorToast, fmtDate } from "../dom.js";
+import { $, el, clear, chip, errorToast, fmtDate, actionOf, progressBar } from "../dom.js";
 import { refresh } from "../store.js";
 import { t } from "../i18n.js";
 
@@ -12,7 +12,7 @@ const queued = [];
 
 export function initializeImport() {
   document.addEventListener("click", async (e) => {
-    const act = e.target instanceof Element ? e.target.closest("[data-action]") : null;
+    const act = actionOf(e);
     if (!act) return;
     if (act.dataset.action === "pick-files" || act.dataset.action === "pick-folder") {
       try {
@@ -59,7 +59,7 @@ export function initializeImport() {
   });
   api.onEvent("import-progress", (p) => {
     lastProgress = p;
-    const bar = $("#import-progress");
+    const bar = progressBar("#import-progress");
     bar.max = Math.max(1, p.total);
     bar.value = p.done;
     $("#progress-text").textContent = t("import-progress", { done: p.done, total: p.total });
@@ -82,7 +82,7 @@ export async function importFiles(files) {
   // The page is long (links, received files, hosts): bring the progress and its Cancel into view.
   $("#import-progress-panel").scrollIntoView({ block: "nearest" });
   $("#progress-label").textContent = t("progress-label");
-  $("#import-progress").value = 0;
+  progressBar("#import-progress").value = 0;
   $("#progress-text").textContent = t("import-looking");
   try {
     showResults(await api.importFiles(files));

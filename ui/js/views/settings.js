@@ -2,7 +2,7 @@
 // that a badge was issued to them), network permission (off by default, explained), minor
 // mode with a guardian passphrase, issuer trust lists, and where the wallet file lives.
 import * as api from "../api.js";
-import { $, el, clear, toast, errorToast, fmtDate } from "../dom.js";
+import { $, $$, el, clear, toast, errorToast, fmtDate } from "../dom.js";
 import { state, refreshSettings } from "../store.js";
 import { t, LANGUAGES, preference, setPreference } from "../i18n.js";
 
@@ -205,7 +205,7 @@ export function showWalletProblem(st) {
     st.state === "locked" ? null : el("p", {}, t("problem-damaged-text")),
     form, note);
   const main = $("#main");
-  for (const v of main.querySelectorAll(".view")) v.hidden = true;
+  for (const v of $$(".view", main)) v.hidden = true;
   main.append(panel);
   pass.focus();
 }
