@@ -87,7 +87,8 @@ pub(crate) mod generate {
         cfg: &'a Config,
         seen: HashSet<TypeId>,
         names: HashSet<String>,
-        out: Vec<String>,
+        /// (name, declaration).
+        out: Vec<(String, String)>,
     }
 
     impl TypeVisitor for Collect<'_> {
@@ -104,8 +105,8 @@ pub(crate) mod generate {
             let doc = T::docs()
                 .map(|d| format!("{}\n", d.trim_end()))
                 .unwrap_or_default();
-            self.out
-                .push(format!("{doc}export {}\n", T::decl(self.cfg)));
+            let decl = format!("{doc}export {}\n", T::decl(self.cfg));
+            self.out.push((name, decl));
             T::visit_dependencies(self);
         }
     }
@@ -150,7 +151,9 @@ pub(crate) mod generate {
              // Regenerate: UPDATE_IPC_TYPES=1 cargo nextest run -p backpack-app -E 'test(generated_types)'\n\
              // Core types (backpack_core, feature `ts`) are declared as they cross: camelCase field names.\n\n",
         );
-        for d in c.out {
+        // By name: ts-rs visits a type's dependencies in no stable order.
+        c.out.sort();
+        for (_, d) in c.out {
             out += &d;
             out += "\n";
         }

@@ -3,139 +3,59 @@
 // Core types (backpack_core, feature `ts`) are declared as they cross: camelCase field names.
 
 /**
- * One card of the gallery: everything the list view and its filters need.
+ * An alignment to a framework, standard or skill.
  */
-export type BadgeCard = { 
+export type Alignment = { 
 /**
- * Wallet id.
+ * Name of the skill/standard.
  */
-id: number, 
+targetName: string | null, 
 /**
- * Badge name.
+ * URL of the skill/standard.
  */
-name: string, 
+targetUrl: string | null, 
 /**
- * Issuer display name.
+ * Description.
  */
-issuer: string, 
+targetDescription: string | null, 
 /**
- * Issued date (RFC 3339) if known.
+ * Framework name.
  */
-issued: string | null, 
+targetFramework: string | null, 
 /**
- * Status chip id (the core vocabulary, `verify::Status`).
+ * Code within the framework.
  */
-status: Status, 
+targetCode: string | null, 
 /**
- * `badgeimg://` URL of the image, or `None` (remote or no image: the UI shows a placeholder).
+ * OB3 `targetType` (e.g. `ceasn:Competency`).
  */
-image: string | null, 
-/**
- * Learner's tags.
- */
-tags: Array<string>, 
-/**
- * Ids of the collections holding it.
- */
-collections: Array<number>, 
-/**
- * Format id.
- */
-format: Format | null, 
-/**
- * What an imported trust list says about the issuer (information, never the status).
- */
-trust: TrustMark | null, };
+targetType: string | null, };
 
 /**
- * A trust list's label for a badge's issuer, in the words for the badge's status
- * (`backpack_core::trust_list::TrustLabel::text`).
+ * A link between two achievements of a CLR 2.0 transcript (`ClrSubject.association`).
+ * <https://www.imsglobal.org/spec/clr/v2p0/#association>
  */
-export type TrustMark = { 
+export type Association = { 
 /**
- * "Known issuer: …", or "Claims to be from a known issuer: …" when not verified.
+ * `associationType`, e.g. `isParentOf`, `precedes`, `isPartOf`.
  */
-text: string, 
+associationType: string, 
 /**
- * The badge is verified, so the issuer named is the one that signed.
+ * The source achievement's id.
  */
-verified: boolean, 
+sourceId: string, 
 /**
- * The list or entry is a sandbox / test one.
+ * The target achievement's id.
  */
-test: boolean, 
+targetId: string, 
 /**
- * The list's name.
+ * The source's name, when the CLR describes that achievement.
  */
-list: string, };
-
+sourceName: string | null, 
 /**
- * What a badge's verification comes to, in one word: the status vocabulary of the core, the
- * CLI JSON, the app, the exports and the tests. Derived from a [`Report`] by
- * [`Status::of_report`]; [`Status::NotChecked`] is for badges without a current report.
+ * The target's name, when the CLR describes that achievement.
  */
-export type Status = "verified" | "issuer_not_confirmed" | "could_not_check" | "invalid" | "expired" | "revoked" | "unreadable" | "not_checked";
-
-/**
- * How a badge's assertion/credential is packaged and proven. Stable ids, used in the
- * CLI JSON, the database and the UI.
- */
-export type Format = "ob2-hosted" | "ob2-signed" | "ob3-json" | "ob3-jwt" | "clr2-json" | "clr2-jwt";
-
-/**
- * Everything the detail view shows.
- */
-export type BadgeDetail = { 
-/**
- * The card fields.
- */
-card: BadgeCard, 
-/**
- * The full normalised badge.
- */
-badge: Badge, 
-/**
- * The last verification report.
- */
-report: Report | null, 
-/**
- * The report in one plain sentence.
- */
-summary: string, 
-/**
- * The learner's note.
- */
-note: string, 
-/**
- * Original file name.
- */
-fileName: string, 
-/**
- * When it was imported (RFC 3339).
- */
-importedAt: string, 
-/**
- * True when the image is remote and was not fetched.
- */
-remoteImage: boolean, 
-/**
- * The badge this copy conflicts with: it claims to be a newer version of it but is not
- * signed with the issuer's key.
- */
-conflictsWith: number | null, 
-/**
- * Conflicting copies kept beside this badge.
- */
-conflicts: Array<number>, 
-/**
- * Endorsements of the badge, its achievement or its issuer: embedded in the credential
- * and imported as files, each with its own status.
- */
-endorsements: Array<EndorsementView>, 
-/**
- * Earlier checks, newest first (the evidence history).
- */
-earlier: Array<EarlierCheck>, };
+targetName: string | null, };
 
 /**
  * The normalised, display-ready view of one badge.
@@ -223,62 +143,206 @@ related: Array<Related>,
 associations: Array<Association>, };
 
 /**
- * One party: the issuer, or a creator/source profile.
+ * One card of the gallery: everything the list view and its filters need.
  */
-export type Issuer = { 
+export type BadgeCard = { 
 /**
- * The issuer's id (URL or DID), when it has one.
+ * Wallet id.
  */
-id: string | null, 
+id: number, 
 /**
- * Display name.
+ * Badge name.
  */
-name: string | null, 
+name: string, 
 /**
- * Home page.
+ * Issuer display name.
  */
-url: string | null, 
+issuer: string, 
 /**
- * Contact email.
+ * Issued date (RFC 3339) if known.
  */
-email: string | null, 
+issued: string | null, 
 /**
- * Logo: a data: URI or a URL (a URL is never fetched without network consent).
+ * Status chip id (the core vocabulary, `verify::Status`).
+ */
+status: Status, 
+/**
+ * `badgeimg://` URL of the image, or `None` (remote or no image: the UI shows a placeholder).
  */
 image: string | null, 
 /**
- * Description, if given.
+ * Learner's tags.
  */
-description: string | null, };
+tags: Array<string>, 
+/**
+ * Ids of the collections holding it.
+ */
+collections: Array<number>, 
+/**
+ * Format id.
+ */
+format: Format | null, 
+/**
+ * What an imported trust list says about the issuer (information, never the status).
+ */
+trust: TrustMark | null, };
 
 /**
- * A piece of evidence.
+ * Everything the detail view shows.
  */
-export type Evidence = { 
+export type BadgeDetail = { 
 /**
- * URL of the evidence.
+ * The card fields.
  */
-id: string | null, 
+card: BadgeCard, 
+/**
+ * The full normalised badge.
+ */
+badge: Badge, 
+/**
+ * The last verification report.
+ */
+report: Report | null, 
+/**
+ * The report in one plain sentence.
+ */
+summary: string, 
+/**
+ * The learner's note.
+ */
+note: string, 
+/**
+ * Original file name.
+ */
+fileName: string, 
+/**
+ * When it was imported (RFC 3339).
+ */
+importedAt: string, 
+/**
+ * True when the image is remote and was not fetched.
+ */
+remoteImage: boolean, 
+/**
+ * The badge this copy conflicts with: it claims to be a newer version of it but is not
+ * signed with the issuer's key.
+ */
+conflictsWith: number | null, 
+/**
+ * Conflicting copies kept beside this badge.
+ */
+conflicts: Array<number>, 
+/**
+ * Endorsements of the badge, its achievement or its issuer: embedded in the credential
+ * and imported as files, each with its own status.
+ */
+endorsements: Array<EndorsementView>, 
+/**
+ * Earlier checks, newest first (the evidence history).
+ */
+earlier: Array<EarlierCheck>, };
+
+/**
+ * One badge as the skills view refers to it.
+ */
+export type BadgeRef = { 
+/**
+ * Wallet id.
+ */
+id: number, 
+/**
+ * Badge name.
+ */
+name: string, 
+/**
+ * Issuer name (or id).
+ */
+issuer: string | null, 
+/**
+ * Issue date, RFC 3339.
+ */
+issued: string | null, 
+/**
+ * OB 3.0 `achievementType`.
+ */
+achievementType: string | null, };
+
+/**
+ * One check in a report.
+ */
+export type Check = { 
+/**
+ * Which check.
+ */
+id: CheckId, 
+/**
+ * What came out.
+ */
+outcome: Outcome, 
+/**
+ * One human-readable line.
+ */
+detail: string, };
+
+/**
+ * Stable check ids. Never rename one: the CLI JSON and stored reports depend on them.
+ */
+export type CheckId = "decode" | "parse" | "schema" | "proof" | "issuer_key" | "hosted" | "issuer" | "expiry" | "not_before" | "status" | "recipient";
+
+/**
+ * A collection as the UI sees it.
+ */
+export type CollectionDto = { 
+/**
+ * Id.
+ */
+id: number, 
 /**
  * Name.
  */
-name: string | null, 
+name: string, 
 /**
- * Description.
+ * Learner's note.
  */
-description: string | null, 
+note: string, 
 /**
- * Narrative.
+ * Badge ids in order.
  */
-narrative: string | null, 
+badgeIds: Array<number>, };
+
 /**
- * Genre (e.g. "Live Presentation").
+ * A command failure, serialised as `{kind, message}`.
  */
-genre: string | null, 
+export type CommandError = { 
 /**
- * Audience.
+ * Stable kind id.
  */
-audience: string | null, };
+kind: string, 
+/**
+ * Human-readable one-line message.
+ */
+message: string, };
+
+/**
+ * What connecting did.
+ */
+export type ConnectDto = { 
+/**
+ * The host.
+ */
+host: HostDto, 
+/**
+ * Lines about the host's discovery document and profile.
+ */
+notes: Array<string>, 
+/**
+ * "the system credential store" or "memory (this session only)".
+ */
+secretsIn: string, 
+/**
+ * Why there is no credential store, when there is none.
+ */
+storeNote: string | null, };
 
 /**
  * Criteria for earning the badge.
@@ -294,142 +358,59 @@ url: string | null,
 narrative: string | null, };
 
 /**
- * An alignment to a framework, standard or skill.
+ * One earlier check of a badge.
  */
-export type Alignment = { 
+export type EarlierCheck = { 
 /**
- * Name of the skill/standard.
+ * When (RFC 3339).
  */
-targetName: string | null, 
+checkedAt: string, 
 /**
- * URL of the skill/standard.
+ * Its status (`not_checked` when made under older rules).
  */
-targetUrl: string | null, 
+status: Status, 
 /**
- * Description.
+ * Why.
  */
-targetDescription: string | null, 
-/**
- * Framework name.
- */
-targetFramework: string | null, 
-/**
- * Code within the framework.
- */
-targetCode: string | null, 
-/**
- * OB3 `targetType` (e.g. `ceasn:Competency`).
- */
-targetType: string | null, };
+reason: string, };
 
 /**
- * A link between two achievements of a CLR 2.0 transcript (`ClrSubject.association`).
- * <https://www.imsglobal.org/spec/clr/v2p0/#association>
+ * The verification of one endorsement (embedded in a credential, or attached to it).
  */
-export type Association = { 
+export type EndorsementCheck = { 
 /**
- * `associationType`, e.g. `isParentOf`, `precedes`, `isPartOf`.
+ * What it endorses: `credential`, `achievement` or `issuer`.
  */
-associationType: string, 
+scope: EndorsementScope, 
 /**
- * The source achievement's id.
+ * The endorser's id.
  */
-sourceId: string, 
+endorserId: string | null, 
 /**
- * The target achievement's id.
+ * The endorser's name, as the endorsement says (a claim unless verified).
  */
-targetId: string, 
+endorserName: string | null, 
 /**
- * The source's name, when the CLR describes that achievement.
+ * The endorsement's name.
  */
-sourceName: string | null, 
+name: string, 
 /**
- * The target's name, when the CLR describes that achievement.
+ * The endorser's comment.
  */
-targetName: string | null, };
+comment: string | null, 
+/**
+ * Its own status (verified, issuer not confirmed, expired, …).
+ */
+status: Status, 
+/**
+ * Why.
+ */
+reason: string, };
 
 /**
- * Who the badge was issued to.
+ * What an endorsement endorses.
  */
-export type Recipient = { 
-/**
- * Kind of identity.
- */
-kind: IdentityKind, 
-/**
- * The identity, or its hash `sha256$…` / `md5$…`.
- */
-identity: string, 
-/**
- * True when `identity` is a hash.
- */
-hashed: boolean, 
-/**
- * Salt appended before hashing, if any.
- */
-salt: string | null, };
-
-/**
- * Kind of recipient identity.
- */
-export type IdentityKind = "email" | "url" | "telephone" | "did" | { "other": string };
-
-/**
- * Another achievement this one should be considered the same as (OB 3.0 `Achievement.related`:
- * another language edition or an earlier version).
- * <https://www.imsglobal.org/spec/ob/v3p0/#related>
- */
-export type Related = { 
-/**
- * The related achievement's id.
- */
-id: string, 
-/**
- * Its language (`@language`), if given.
- */
-language: string | null, 
-/**
- * Its version, if given.
- */
-version: string | null, };
-
-/**
- * The badge's image.
- */
-export type Image = { "kind": "baked", 
-/**
- * `image/png` or `image/svg+xml`.
- */
-mime: string, } | { "kind": "data", 
-/**
- * The full `data:` URI.
- */
-uri: string, } | { "kind": "remote", 
-/**
- * The URL.
- */
-url: string, };
-
-/**
- * A result (grade, score, status) of an OB 3.0 achievement subject.
- */
-export type ResultEntry = { 
-/**
- * What the result is (the matching `resultDescription` name, or the result type).
- */
-label: string | null, 
-/**
- * The value, e.g. "A" or "95".
- */
-value: string | null, 
-/**
- * Status (Completed, Enrolled, …).
- */
-status: string | null, 
-/**
- * Achieved level id/name for rubric results.
- */
-achievedLevel: string | null, };
+export type EndorsementScope = "credential" | "achievement" | "issuer" | "creator";
 
 /**
  * One endorsement as the detail view shows it.
@@ -461,26 +442,539 @@ reason: string,
 source: string, };
 
 /**
- * What an endorsement endorses.
+ * A piece of evidence.
  */
-export type EndorsementScope = "credential" | "achievement" | "issuer" | "creator";
+export type Evidence = { 
+/**
+ * URL of the evidence.
+ */
+id: string | null, 
+/**
+ * Name.
+ */
+name: string | null, 
+/**
+ * Description.
+ */
+description: string | null, 
+/**
+ * Narrative.
+ */
+narrative: string | null, 
+/**
+ * Genre (e.g. "Live Presentation").
+ */
+genre: string | null, 
+/**
+ * Audience.
+ */
+audience: string | null, };
 
 /**
- * One earlier check of a badge.
+ * What an export did (or, previewed, would do).
  */
-export type EarlierCheck = { 
+export type ExportSummary = { 
 /**
- * When (RFC 3339).
+ * The privacy warning, one line per linkable identifier that leaves the machine.
  */
-checkedAt: string, 
+warning: Array<string>, 
 /**
- * Its status (`not_checked` when made under older rules).
+ * Badges left out of the signed presentation (OB 2.0 cannot go in one).
  */
-status: Status, 
+notInPresentation: Array<string>, 
 /**
- * Why.
+ * Size of the file.
  */
-reason: string, };
+bytes: number, 
+/**
+ * Suggested extension.
+ */
+extension: string, };
+
+/**
+ * A network fetch made (or answered from the cache) during verification.
+ */
+export type FetchRecord = { 
+/**
+ * The URL.
+ */
+url: string, 
+/**
+ * HTTP status, when a response came.
+ */
+status: number | null, 
+/**
+ * When it was fetched (RFC 3339). For a cache hit, when the cached copy was fetched.
+ */
+fetchedAt: string, 
+/**
+ * Milliseconds the fetch took (0 for a cache hit).
+ */
+millis: number, 
+/**
+ * True when answered from the wallet's cache.
+ */
+fromCache: boolean, 
+/**
+ * Why it failed, if it did.
+ */
+error: string | null, };
+
+/**
+ * What the page gets for a set of chosen files: an opaque number and the names to show.
+ */
+export type FileHandle = { 
+/**
+ * The handle commands take.
+ */
+id: number, 
+/**
+ * Each file's base name, in order (for display only).
+ */
+names: Array<string>, };
+
+/**
+ * How a badge's assertion/credential is packaged and proven. Stable ids, used in the
+ * CLI JSON, the database and the UI.
+ */
+export type Format = "ob2-hosted" | "ob2-signed" | "ob3-json" | "ob3-jwt" | "clr2-json" | "clr2-jwt";
+
+/**
+ * A framework and its skills, A→Z.
+ */
+export type Framework = { 
+/**
+ * `targetFramework`, or [`NO_FRAMEWORK`].
+ */
+name: string, 
+/**
+ * True for [`NO_FRAMEWORK`] (alignments that named none).
+ */
+unnamed: boolean, 
+/**
+ * Its skills, by name.
+ */
+skills: Array<Skill>, };
+
+/**
+ * A connected host as the UI shows it.
+ */
+export type HostDto = { 
+/**
+ * Wallet id.
+ */
+id: number, 
+/**
+ * The host's name.
+ */
+name: string, 
+/**
+ * Its address.
+ */
+url: string, 
+/**
+ * Who the learner is there.
+ */
+profileName: string | null, 
+/**
+ * When the last complete sync finished (RFC 3339).
+ */
+lastSyncAt: string | null, 
+/**
+ * One line about it.
+ */
+lastSyncSummary: string | null, 
+/**
+ * Credentials synced from it.
+ */
+synced: number, };
+
+/**
+ * The `host-signin` event: the sign-in page's address, shown when no browser opens.
+ */
+export type HostSignin = { 
+/**
+ * The address.
+ */
+url: string, };
+
+/**
+ * Kind of recipient identity.
+ */
+export type IdentityKind = "email" | "url" | "telephone" | "did" | { "other": string };
+
+/**
+ * The badge's image.
+ */
+export type Image = { "kind": "baked", 
+/**
+ * `image/png` or `image/svg+xml`.
+ */
+mime: string, } | { "kind": "data", 
+/**
+ * The full `data:` URI.
+ */
+uri: string, } | { "kind": "remote", 
+/**
+ * The URL.
+ */
+url: string, };
+
+/**
+ * What happened to one imported file.
+ */
+export type ImportLine = { 
+/**
+ * File name or label.
+ */
+file: string, 
+/**
+ * `imported`, `duplicate`, `conflict`, `skipped` (another wallet's keys and non-badge
+ * entries, left out on purpose), `refused` (not a badge we accept) or `failed` (the wallet
+ * could not store it).
+ */
+outcome: string, 
+/**
+ * Why (for a refusal) or the badge name.
+ */
+message: string, 
+/**
+ * Wallet id when imported or duplicate.
+ */
+id: number | null, };
+
+/**
+ * What a bulk import did: every outcome counted, and the lines worth reading — at most
+ * [`MAX_IMPORT_LINES`], those that need the learner's attention first (refused, failed,
+ * conflicts, skipped), then the others in input order.
+ */
+export type ImportResults = { 
+/**
+ * How many lines had each outcome.
+ */
+counts: OutcomeCounts, 
+/**
+ * The lines to show.
+ */
+lines: Array<ImportLine>, 
+/**
+ * All lines, shown or not.
+ */
+total: number, };
+
+/**
+ * Whether a credential's bytes are the ones the exporter recorded.
+ */
+export type Integrity = { "state": "intact" } | { "state": "altered", "detail": string } | { "state": "not_recorded" };
+
+/**
+ * One party: the issuer, or a creator/source profile.
+ */
+export type Issuer = { 
+/**
+ * The issuer's id (URL or DID), when it has one.
+ */
+id: string | null, 
+/**
+ * Display name.
+ */
+name: string | null, 
+/**
+ * Home page.
+ */
+url: string | null, 
+/**
+ * Contact email.
+ */
+email: string | null, 
+/**
+ * Logo: a data: URI or a URL (a URL is never fetched without network consent).
+ */
+image: string | null, 
+/**
+ * Description, if given.
+ */
+description: string | null, };
+
+/**
+ * LinkedIn's fields for one badge (`backpack_core::linkedin::LinkedInFields`, field for
+ * field: a field added in the core fails to compile here until it is passed on), and the link.
+ */
+export type LinkedInDto = { 
+/**
+ * The certification name.
+ */
+name: string, 
+/**
+ * The issuing organization's name.
+ */
+organizationName: string | null, 
+/**
+ * Issue date `[year, month]`.
+ */
+issue: [number, number] | null, 
+/**
+ * Expiration date `[year, month]`.
+ */
+expiration: [number, number] | null, 
+/**
+ * Credential URL.
+ */
+certUrl: string | null, 
+/**
+ * Credential id.
+ */
+certId: string | null, 
+/**
+ * The add-to-profile link.
+ */
+url: string, };
+
+/**
+ * The files waiting for the page, split by how to open them, as handles
+ * ([`crate::files`]: the page never sees or sends a path; `import_files` / `open_received`
+ * take these).
+ */
+export type OpenedFiles = { 
+/**
+ * Import these (one import job, one result list); `null` when there are none.
+ */
+import: FileHandle | null, 
+/**
+ * Open each of these read-only.
+ */
+received: Array<FileHandle>, };
+
+/**
+ * The outcome of one check.
+ */
+export type Outcome = "pass" | "fail" | "skipped" | "error";
+
+/**
+ * How many files had each import outcome.
+ */
+export type OutcomeCounts = { 
+/**
+ * Added.
+ */
+imported: number, 
+/**
+ * Already there (or an older version kept as history).
+ */
+duplicate: number, 
+/**
+ * Kept beside a badge it claims to replace.
+ */
+conflict: number, 
+/**
+ * Left out on purpose.
+ */
+skipped: number, 
+/**
+ * Not a badge we accept.
+ */
+refused: number, 
+/**
+ * The wallet could not store it.
+ */
+failed: number, };
+
+/**
+ * The page's visible text compared with the credentials.
+ */
+export type PageCheck = { 
+/**
+ * Which page: the file itself, or `index.html` in a bundle.
+ */
+source: string, 
+/**
+ * True when the page is exactly what Backpack renders from its credentials.
+ */
+matches: boolean, 
+/**
+ * Every difference (empty when it matches).
+ */
+differences: Array<PageDifference>, };
+
+/**
+ * One way the received page differs from what its credentials render to.
+ */
+export type PageDifference = { 
+/**
+ * The badge it is about (1-based, in the page's order), if one.
+ */
+badge: number | null, 
+/**
+ * The field (`name`, `issuer`, `issued`, `status`, …), if one.
+ */
+field: string | null, 
+/**
+ * What the page shows, when there is such text.
+ */
+pageSays: string | null, 
+/**
+ * What the credential (or the receiver's own check, or the page's own record) says.
+ */
+expected: string | null, 
+/**
+ * One line, naming the badge and the field.
+ */
+message: string, };
+
+/**
+ * Which open dialog to show.
+ */
+export type PickKind = "badges" | "folder" | "received" | "backup";
+
+/**
+ * The presentation's proof.
+ */
+export type PresentationCheck = { 
+/**
+ * `holder`.
+ */
+holder: string | null, 
+/**
+ * `proof.verificationMethod`.
+ */
+verificationMethod: string | null, 
+/**
+ * `proof.created`.
+ */
+created: string | null, 
+/**
+ * `proof.challenge`.
+ */
+challenge: string | null, 
+/**
+ * `proof.domain`.
+ */
+domain: string | null, 
+/**
+ * Number of credentials in it.
+ */
+credentials: number, 
+/**
+ * Pass, fail, or error (could not check).
+ */
+outcome: Outcome, 
+/**
+ * One line.
+ */
+detail: string, };
+
+/**
+ * What the learner chose to include in an export (see `export::Privacy`).
+ */
+export type PrivacyArgs = { 
+/**
+ * Show evidence.
+ */
+includeEvidence: boolean, 
+/**
+ * Show the learner's notes.
+ */
+includeNotes: boolean, 
+/**
+ * Show dates (the UI defaults this to on).
+ */
+includeDates: boolean, 
+/**
+ * Show plain-text recipient emails.
+ */
+includeEmails: boolean, 
+/**
+ * Add a skills summary to the HTML page.
+ */
+includeSkills: boolean, };
+
+/**
+ * Learner profile (recipient identities).
+ */
+export type Profile = { 
+/**
+ * Emails.
+ */
+emails: Array<string>, 
+/**
+ * DIDs.
+ */
+dids: Array<string>, };
+
+/**
+ * Progress of a bulk job, sent as an event.
+ */
+export type Progress = { 
+/**
+ * Files done.
+ */
+done: number, 
+/**
+ * Files in all.
+ */
+total: number, 
+/**
+ * The file just handled.
+ */
+file: string, };
+
+/**
+ * Who the badge was issued to.
+ */
+export type Recipient = { 
+/**
+ * Kind of identity.
+ */
+kind: IdentityKind, 
+/**
+ * The identity, or its hash `sha256$…` / `md5$…`.
+ */
+identity: string, 
+/**
+ * True when `identity` is a hash.
+ */
+hashed: boolean, 
+/**
+ * Salt appended before hashing, if any.
+ */
+salt: string | null, };
+
+/**
+ * The recipient check of one badge.
+ */
+export type RecipientCheck = { 
+/**
+ * The answer.
+ */
+state: RecipientState, 
+/**
+ * One line.
+ */
+detail: string, };
+
+/**
+ * Was the badge issued to the person the receiver named?
+ */
+export type RecipientState = "not_asked" | "matches" | "does_not_match" | "not_stated";
+
+/**
+ * Another achievement this one should be considered the same as (OB 3.0 `Achievement.related`:
+ * another language edition or an earlier version).
+ * <https://www.imsglobal.org/spec/ob/v3p0/#related>
+ */
+export type Related = { 
+/**
+ * The related achievement's id.
+ */
+id: string, 
+/**
+ * Its language (`@language`), if given.
+ */
+language: string | null, 
+/**
+ * Its version, if given.
+ */
+version: string | null, };
 
 /**
  * A verification report.
@@ -525,203 +1019,59 @@ reason: string,
 endorsements?: Array<EndorsementCheck>, };
 
 /**
- * A network fetch made (or answered from the cache) during verification.
+ * A result (grade, score, status) of an OB 3.0 achievement subject.
  */
-export type FetchRecord = { 
+export type ResultEntry = { 
 /**
- * The URL.
+ * What the result is (the matching `resultDescription` name, or the result type).
  */
-url: string, 
+label: string | null, 
 /**
- * HTTP status, when a response came.
+ * The value, e.g. "A" or "95".
  */
-status: number | null, 
+value: string | null, 
 /**
- * When it was fetched (RFC 3339). For a cache hit, when the cached copy was fetched.
+ * Status (Completed, Enrolled, …).
  */
-fetchedAt: string, 
+status: string | null, 
 /**
- * Milliseconds the fetch took (0 for a cache hit).
+ * Achieved level id/name for rubric results.
  */
-millis: number, 
-/**
- * True when answered from the wallet's cache.
- */
-fromCache: boolean, 
-/**
- * Why it failed, if it did.
- */
-error: string | null, };
+achievedLevel: string | null, };
 
 /**
- * One check in a report.
+ * Results with the same name (`resultDescription` name or result type).
  */
-export type Check = { 
+export type ResultGroup = { 
 /**
- * Which check.
+ * The name.
  */
-id: CheckId, 
+label: string, 
 /**
- * What came out.
+ * Each result, by badge id.
  */
-outcome: Outcome, 
-/**
- * One human-readable line.
- */
-detail: string, };
+results: Array<ResultRef>, };
 
 /**
- * Stable check ids. Never rename one: the CLI JSON and stored reports depend on them.
+ * One badge's result under a result name.
  */
-export type CheckId = "decode" | "parse" | "schema" | "proof" | "issuer_key" | "hosted" | "issuer" | "expiry" | "not_before" | "status" | "recipient";
-
+export type ResultRef = { 
 /**
- * The outcome of one check.
+ * Wallet id.
  */
-export type Outcome = "pass" | "fail" | "skipped" | "error";
-
+badge: number, 
 /**
- * The overall verdict.
+ * The value (grade, score).
  */
-export type Verdict = "valid" | "invalid" | "indeterminate" | "error";
-
+value: string | null, 
 /**
- * The verification of one endorsement (embedded in a credential, or attached to it).
+ * Status (Completed, …).
  */
-export type EndorsementCheck = { 
+status: string | null, 
 /**
- * What it endorses: `credential`, `achievement` or `issuer`.
+ * Achieved rubric level.
  */
-scope: EndorsementScope, 
-/**
- * The endorser's id.
- */
-endorserId: string | null, 
-/**
- * The endorser's name, as the endorsement says (a claim unless verified).
- */
-endorserName: string | null, 
-/**
- * The endorsement's name.
- */
-name: string, 
-/**
- * The endorser's comment.
- */
-comment: string | null, 
-/**
- * Its own status (verified, issuer not confirmed, expired, …).
- */
-status: Status, 
-/**
- * Why.
- */
-reason: string, };
-
-/**
- * What a bulk import did: every outcome counted, and the lines worth reading — at most
- * [`MAX_IMPORT_LINES`], those that need the learner's attention first (refused, failed,
- * conflicts, skipped), then the others in input order.
- */
-export type ImportResults = { 
-/**
- * How many lines had each outcome.
- */
-counts: OutcomeCounts, 
-/**
- * The lines to show.
- */
-lines: Array<ImportLine>, 
-/**
- * All lines, shown or not.
- */
-total: number, };
-
-/**
- * What happened to one imported file.
- */
-export type ImportLine = { 
-/**
- * File name or label.
- */
-file: string, 
-/**
- * `imported`, `duplicate`, `conflict`, `skipped` (another wallet's keys and non-badge
- * entries, left out on purpose), `refused` (not a badge we accept) or `failed` (the wallet
- * could not store it).
- */
-outcome: string, 
-/**
- * Why (for a refusal) or the badge name.
- */
-message: string, 
-/**
- * Wallet id when imported or duplicate.
- */
-id: number | null, };
-
-/**
- * How many files had each import outcome.
- */
-export type OutcomeCounts = { 
-/**
- * Added.
- */
-imported: number, 
-/**
- * Already there (or an older version kept as history).
- */
-duplicate: number, 
-/**
- * Kept beside a badge it claims to replace.
- */
-conflict: number, 
-/**
- * Left out on purpose.
- */
-skipped: number, 
-/**
- * Not a badge we accept.
- */
-refused: number, 
-/**
- * The wallet could not store it.
- */
-failed: number, };
-
-/**
- * A collection as the UI sees it.
- */
-export type CollectionDto = { 
-/**
- * Id.
- */
-id: number, 
-/**
- * Name.
- */
-name: string, 
-/**
- * Learner's note.
- */
-note: string, 
-/**
- * Badge ids in order.
- */
-badgeIds: Array<number>, };
-
-/**
- * Learner profile (recipient identities).
- */
-export type Profile = { 
-/**
- * Emails.
- */
-emails: Array<string>, 
-/**
- * DIDs.
- */
-dids: Array<string>, };
+achievedLevel: string | null, };
 
 /**
  * App settings shown in the settings view.
@@ -762,267 +1112,9 @@ keyStore: string,
 keyNeedsPassphrase: boolean, };
 
 /**
- * Whether the wallet is open, and if not, why (issue 13: never a crash, never a silent
- * overwrite).
+ * What kind of export was received.
  */
-export type WalletStatus = { 
-/**
- * `ok`, `locked` (encrypted: needs its passphrase) or `damaged` (damaged, not a
- * wallet, or from a newer Backpack: restore a backup).
- */
-state: string, 
-/**
- * The core's message.
- */
-message: string, 
-/**
- * The wallet file.
- */
-path: string, 
-/**
- * True when the wallet is encrypted.
- */
-encrypted: boolean, };
-
-/**
- * What the learner chose to include in an export (see `export::Privacy`).
- */
-export type PrivacyArgs = { 
-/**
- * Show evidence.
- */
-includeEvidence: boolean, 
-/**
- * Show the learner's notes.
- */
-includeNotes: boolean, 
-/**
- * Show dates (the UI defaults this to on).
- */
-includeDates: boolean, 
-/**
- * Show plain-text recipient emails.
- */
-includeEmails: boolean, 
-/**
- * Add a skills summary to the HTML page.
- */
-includeSkills: boolean, };
-
-/**
- * What an export did (or, previewed, would do).
- */
-export type ExportSummary = { 
-/**
- * The privacy warning, one line per linkable identifier that leaves the machine.
- */
-warning: Array<string>, 
-/**
- * Badges left out of the signed presentation (OB 2.0 cannot go in one).
- */
-notInPresentation: Array<string>, 
-/**
- * Size of the file.
- */
-bytes: number, 
-/**
- * Suggested extension.
- */
-extension: string, };
-
-/**
- * Progress of a bulk job, sent as an event.
- */
-export type Progress = { 
-/**
- * Files done.
- */
-done: number, 
-/**
- * Files in all.
- */
-total: number, 
-/**
- * The file just handled.
- */
-file: string, };
-
-/**
- * A stored trust list as the settings view shows it.
- */
-export type TrustListDto = { 
-/**
- * Row id (for removal).
- */
-id: number, 
-/**
- * Name.
- */
-name: string, 
-/**
- * "Backpack trust list" or "DCC issuer registry".
- */
-format: string, 
-/**
- * Who publishes it.
- */
-source: string, 
-/**
- * The list's own date, as it gives it.
- */
-listDate: string | null, 
-/**
- * A sandbox / test list.
- */
-test: boolean, 
-/**
- * When it was imported (RFC 3339).
- */
-importedAt: string, 
-/**
- * How many issuers it names.
- */
-issuers: number, };
-
-/**
- * What an import did (`imported: false` when the learner cancelled the dialog).
- */
-export type TrustImportDto = { 
-/**
- * False when no file was chosen.
- */
-imported: boolean, 
-/**
- * The stored list.
- */
-list: TrustListDto | null, 
-/**
- * It replaced a list of the same name.
- */
-replaced: boolean, 
-/**
- * Notes for the learner (an identical repeated entry kept once).
- */
-notes: Array<string>, };
-
-/**
- * LinkedIn's fields for one badge (`backpack_core::linkedin::LinkedInFields`, field for
- * field: a field added in the core fails to compile here until it is passed on), and the link.
- */
-export type LinkedInDto = { 
-/**
- * The certification name.
- */
-name: string, 
-/**
- * The issuing organization's name.
- */
-organizationName: string | null, 
-/**
- * Issue date `[year, month]`.
- */
-issue: [number, number] | null, 
-/**
- * Expiration date `[year, month]`.
- */
-expiration: [number, number] | null, 
-/**
- * Credential URL.
- */
-certUrl: string | null, 
-/**
- * Credential id.
- */
-certId: string | null, 
-/**
- * The add-to-profile link.
- */
-url: string, };
-
-/**
- * A connected host as the UI shows it.
- */
-export type HostDto = { 
-/**
- * Wallet id.
- */
-id: number, 
-/**
- * The host's name.
- */
-name: string, 
-/**
- * Its address.
- */
-url: string, 
-/**
- * Who the learner is there.
- */
-profileName: string | null, 
-/**
- * When the last complete sync finished (RFC 3339).
- */
-lastSyncAt: string | null, 
-/**
- * One line about it.
- */
-lastSyncSummary: string | null, 
-/**
- * Credentials synced from it.
- */
-synced: number, };
-
-/**
- * What connecting did.
- */
-export type ConnectDto = { 
-/**
- * The host.
- */
-host: HostDto, 
-/**
- * Lines about the host's discovery document and profile.
- */
-notes: Array<string>, 
-/**
- * "the system credential store" or "memory (this session only)".
- */
-secretsIn: string, 
-/**
- * Why there is no credential store, when there is none.
- */
-storeNote: string | null, };
-
-/**
- * What a sync did.
- */
-export type SyncDto = { 
-/**
- * The host after the sync.
- */
-host: HostDto, 
-/**
- * What happened to each credential that was not synced before (counted; the lines worth
- * reading, as for a bulk import).
- */
-results: ImportResults, 
-/**
- * Credentials skipped because they were synced before.
- */
-alreadySynced: number, 
-/**
- * Lines about paging and the profile.
- */
-notes: Array<string>, };
-
-/**
- * The `host-signin` event: the sign-in page's address, shown when no browser opens.
- */
-export type HostSignin = { 
-/**
- * The address.
- */
-url: string, };
+export type ShareKind = "html" | "zip" | "presentation" | "pdf";
 
 /**
  * Everything found in a received export.
@@ -1056,43 +1148,6 @@ page: PageCheck | null,
  * Problems with the file as a whole (missing entries, altered files, …).
  */
 problems: Array<string>, };
-
-/**
- * The presentation's proof.
- */
-export type PresentationCheck = { 
-/**
- * `holder`.
- */
-holder: string | null, 
-/**
- * `proof.verificationMethod`.
- */
-verificationMethod: string | null, 
-/**
- * `proof.created`.
- */
-created: string | null, 
-/**
- * `proof.challenge`.
- */
-challenge: string | null, 
-/**
- * `proof.domain`.
- */
-domain: string | null, 
-/**
- * Number of credentials in it.
- */
-credentials: number, 
-/**
- * Pass, fail, or error (could not check).
- */
-outcome: Outcome, 
-/**
- * One line.
- */
-detail: string, };
 
 /**
  * One credential found in the received file.
@@ -1138,118 +1193,6 @@ status: Status,
 recipient: RecipientCheck, };
 
 /**
- * The recipient check of one badge.
- */
-export type RecipientCheck = { 
-/**
- * The answer.
- */
-state: RecipientState, 
-/**
- * One line.
- */
-detail: string, };
-
-/**
- * Was the badge issued to the person the receiver named?
- */
-export type RecipientState = "not_asked" | "matches" | "does_not_match" | "not_stated";
-
-/**
- * Whether a credential's bytes are the ones the exporter recorded.
- */
-export type Integrity = { "state": "intact" } | { "state": "altered", "detail": string } | { "state": "not_recorded" };
-
-/**
- * The page's visible text compared with the credentials.
- */
-export type PageCheck = { 
-/**
- * Which page: the file itself, or `index.html` in a bundle.
- */
-source: string, 
-/**
- * True when the page is exactly what Backpack renders from its credentials.
- */
-matches: boolean, 
-/**
- * Every difference (empty when it matches).
- */
-differences: Array<PageDifference>, };
-
-/**
- * One way the received page differs from what its credentials render to.
- */
-export type PageDifference = { 
-/**
- * The badge it is about (1-based, in the page's order), if one.
- */
-badge: number | null, 
-/**
- * The field (`name`, `issuer`, `issued`, `status`, …), if one.
- */
-field: string | null, 
-/**
- * What the page shows, when there is such text.
- */
-pageSays: string | null, 
-/**
- * What the credential (or the receiver's own check, or the page's own record) says.
- */
-expected: string | null, 
-/**
- * One line, naming the badge and the field.
- */
-message: string, };
-
-/**
- * What kind of export was received.
- */
-export type ShareKind = "html" | "zip" | "presentation" | "pdf";
-
-/**
- * The whole skills view of a wallet.
- */
-export type SkillsView = { 
-/**
- * Frameworks A→Z ([`NO_FRAMEWORK`] last), each with its skills.
- */
-frameworks: Array<Framework>, 
-/**
- * Results by name, A→Z.
- */
-results: Array<ResultGroup>, 
-/**
- * Achievement types, A→Z.
- */
-achievementTypes: Array<TypeGroup>, 
-/**
- * Stacks: linked ones first, then shared targets, each group by title.
- */
-stacks: Array<Stack>, 
-/**
- * Every badge by issue date, oldest first, undated last.
- */
-timeline: Array<BadgeRef>, };
-
-/**
- * A framework and its skills, A→Z.
- */
-export type Framework = { 
-/**
- * `targetFramework`, or [`NO_FRAMEWORK`].
- */
-name: string, 
-/**
- * True for [`NO_FRAMEWORK`] (alignments that named none).
- */
-unnamed: boolean, 
-/**
- * Its skills, by name.
- */
-skills: Array<Skill>, };
-
-/**
  * One skill (alignment target) and the badges aligned to it.
  */
 export type Skill = { 
@@ -1279,76 +1222,29 @@ types: Array<string>,
 badges: Array<number>, };
 
 /**
- * Results with the same name (`resultDescription` name or result type).
+ * The whole skills view of a wallet.
  */
-export type ResultGroup = { 
+export type SkillsView = { 
 /**
- * The name.
+ * Frameworks A→Z ([`NO_FRAMEWORK`] last), each with its skills.
  */
-label: string, 
+frameworks: Array<Framework>, 
 /**
- * Each result, by badge id.
+ * Results by name, A→Z.
  */
-results: Array<ResultRef>, };
-
+results: Array<ResultGroup>, 
 /**
- * One badge's result under a result name.
+ * Achievement types, A→Z.
  */
-export type ResultRef = { 
+achievementTypes: Array<TypeGroup>, 
 /**
- * Wallet id.
+ * Stacks: linked ones first, then shared targets, each group by title.
  */
-badge: number, 
+stacks: Array<Stack>, 
 /**
- * The value (grade, score).
+ * Every badge by issue date, oldest first, undated last.
  */
-value: string | null, 
-/**
- * Status (Completed, …).
- */
-status: string | null, 
-/**
- * Achieved rubric level.
- */
-achievedLevel: string | null, };
-
-/**
- * Badges of one `achievementType`.
- */
-export type TypeGroup = { 
-/**
- * The type, e.g. `Certificate`.
- */
-achievementType: string, 
-/**
- * Wallet ids, ascending.
- */
-badges: Array<number>, };
-
-/**
- * One badge as the skills view refers to it.
- */
-export type BadgeRef = { 
-/**
- * Wallet id.
- */
-id: number, 
-/**
- * Badge name.
- */
-name: string, 
-/**
- * Issuer name (or id).
- */
-issuer: string | null, 
-/**
- * Issue date, RFC 3339.
- */
-issued: string | null, 
-/**
- * OB 3.0 `achievementType`.
- */
-achievementType: string | null, };
+timeline: Array<BadgeRef>, };
 
 /**
  * Achievements that belong together, in path order.
@@ -1376,23 +1272,6 @@ links: Array<StackLink>,
 statedBy: Array<number>, };
 
 /**
- * One achievement in a stack.
- */
-export type Step = { 
-/**
- * The achievement id, when it has one.
- */
-achievementId: string | null, 
-/**
- * Display name: a held badge's name, else the name a CLR gives, else the id.
- */
-name: string, 
-/**
- * Wallet ids of the badges for this achievement (empty: not in the wallet).
- */
-badges: Array<number>, };
-
-/**
  * What made a stack.
  */
 export type StackKind = "linked" | "shared_target";
@@ -1415,47 +1294,168 @@ to: number,
 relation: string, };
 
 /**
- * What the page gets for a set of chosen files: an opaque number and the names to show.
+ * What a badge's verification comes to, in one word: the status vocabulary of the core, the
+ * CLI JSON, the app, the exports and the tests. Derived from a [`Report`] by
+ * [`Status::of_report`]; [`Status::NotChecked`] is for badges without a current report.
  */
-export type FileHandle = { 
+export type Status = "verified" | "issuer_not_confirmed" | "could_not_check" | "invalid" | "expired" | "revoked" | "unreadable" | "not_checked";
+
 /**
- * The handle commands take.
+ * One achievement in a stack.
+ */
+export type Step = { 
+/**
+ * The achievement id, when it has one.
+ */
+achievementId: string | null, 
+/**
+ * Display name: a held badge's name, else the name a CLR gives, else the id.
+ */
+name: string, 
+/**
+ * Wallet ids of the badges for this achievement (empty: not in the wallet).
+ */
+badges: Array<number>, };
+
+/**
+ * What a sync did.
+ */
+export type SyncDto = { 
+/**
+ * The host after the sync.
+ */
+host: HostDto, 
+/**
+ * What happened to each credential that was not synced before (counted; the lines worth
+ * reading, as for a bulk import).
+ */
+results: ImportResults, 
+/**
+ * Credentials skipped because they were synced before.
+ */
+alreadySynced: number, 
+/**
+ * Lines about paging and the profile.
+ */
+notes: Array<string>, };
+
+/**
+ * What an import did (`imported: false` when the learner cancelled the dialog).
+ */
+export type TrustImportDto = { 
+/**
+ * False when no file was chosen.
+ */
+imported: boolean, 
+/**
+ * The stored list.
+ */
+list: TrustListDto | null, 
+/**
+ * It replaced a list of the same name.
+ */
+replaced: boolean, 
+/**
+ * Notes for the learner (an identical repeated entry kept once).
+ */
+notes: Array<string>, };
+
+/**
+ * A stored trust list as the settings view shows it.
+ */
+export type TrustListDto = { 
+/**
+ * Row id (for removal).
  */
 id: number, 
 /**
- * Each file's base name, in order (for display only).
+ * Name.
  */
-names: Array<string>, };
+name: string, 
+/**
+ * "Backpack trust list" or "DCC issuer registry".
+ */
+format: string, 
+/**
+ * Who publishes it.
+ */
+source: string, 
+/**
+ * The list's own date, as it gives it.
+ */
+listDate: string | null, 
+/**
+ * A sandbox / test list.
+ */
+test: boolean, 
+/**
+ * When it was imported (RFC 3339).
+ */
+importedAt: string, 
+/**
+ * How many issuers it names.
+ */
+issuers: number, };
 
 /**
- * Which open dialog to show.
+ * A trust list's label for a badge's issuer, in the words for the badge's status
+ * (`backpack_core::trust_list::TrustLabel::text`).
  */
-export type PickKind = "badges" | "folder" | "received" | "backup";
+export type TrustMark = { 
+/**
+ * "Known issuer: …", or "Claims to be from a known issuer: …" when not verified.
+ */
+text: string, 
+/**
+ * The badge is verified, so the issuer named is the one that signed.
+ */
+verified: boolean, 
+/**
+ * The list or entry is a sandbox / test one.
+ */
+test: boolean, 
+/**
+ * The list's name.
+ */
+list: string, };
 
 /**
- * The files waiting for the page, split by how to open them, as handles
- * ([`crate::files`]: the page never sees or sends a path; `import_files` / `open_received`
- * take these).
+ * Badges of one `achievementType`.
  */
-export type OpenedFiles = { 
+export type TypeGroup = { 
 /**
- * Import these (one import job, one result list); `null` when there are none.
+ * The type, e.g. `Certificate`.
  */
-import: FileHandle | null, 
+achievementType: string, 
 /**
- * Open each of these read-only.
+ * Wallet ids, ascending.
  */
-received: Array<FileHandle>, };
+badges: Array<number>, };
 
 /**
- * A command failure, serialised as `{kind, message}`.
+ * The overall verdict.
  */
-export type CommandError = { 
+export type Verdict = "valid" | "invalid" | "indeterminate" | "error";
+
 /**
- * Stable kind id.
+ * Whether the wallet is open, and if not, why (issue 13: never a crash, never a silent
+ * overwrite).
  */
-kind: string, 
+export type WalletStatus = { 
 /**
- * Human-readable one-line message.
+ * `ok`, `locked` (encrypted: needs its passphrase) or `damaged` (damaged, not a
+ * wallet, or from a newer Backpack: restore a backup).
  */
-message: string, };
+state: string, 
+/**
+ * The core's message.
+ */
+message: string, 
+/**
+ * The wallet file.
+ */
+path: string, 
+/**
+ * True when the wallet is encrypted.
+ */
+encrypted: boolean, };
