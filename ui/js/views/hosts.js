@@ -78,6 +78,7 @@ async function sync(id) {
 }
 
 export async function renderHosts() {
+  /** @type {import("../types/ipc").HostDto[]} */
   let hosts = [];
   try { hosts = await api.listHosts(); } catch (err) { errorToast(err); return; }
   const list = clear($("#host-list"));

@@ -105,7 +105,8 @@ const outcomeWord = (o) => (OUTCOMES.includes(o) ? t(`import-outcome-${o}`) : o)
 
 /** Show what an import did: a list of lines (a paste, a link), or a bulk import's or a
  * sync's {counts, lines, total}: the backend counts every file and sends only the lines
- * worth reading (at most 300, problems first: `ImportResults` in adapter.rs). */
+ * worth reading (at most 300, problems first: `ImportResults` in adapter.rs).
+ * @param {import("../types/ipc").ImportResults | import("../types/ipc").ImportLine[]} results */
 export function showResults(results) {
   const panel = $("#import-results-panel");
   panel.hidden = false;
@@ -132,14 +133,18 @@ export function showResults(results) {
 /** The received file on show (its handle), so the recipient check can run it again. */
 let receivedFile = null;
 
-const RECIPIENT_STATES = ["matches", "does_not_match", "not_stated"];
-const recipientWord = (s) => (RECIPIENT_STATES.includes(s) ? t(`recipient-${s}`) : s);
+/** The recipient answers shown with a label (recipient-<state>): every core `RecipientState`
+ * but "not asked" (ipc.d.ts; `make lint` fails here when the core adds one).
+ * @type {Record<Exclude<import("../types/ipc").RecipientState, "not_asked">, true>} */
+const RECIPIENT_STATES = { matches: true, does_not_match: true, not_stated: true };
+const recipientWord = (s) => (Object.hasOwn(RECIPIENT_STATES, s) ? t(`recipient-${s}`) : s);
 
 /**
  * Show what a received export holds and whether each credential verifies (read-only).
  * Everything shown about a badge comes from its credential and this check (the core parses
  * each credential; the page's own text is never shown), and every way the page differs from
  * its credentials is listed.
+ * @param {import("../types/ipc").ShareReport} r @param {string[]} [recipients] @param {?import("../types/ipc").FileHandle} [files]
  */
 export function showReceived(r, recipients = [], files = receivedFile) {
   receivedFile = files;

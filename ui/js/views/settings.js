@@ -10,10 +10,12 @@ export function initializeSettings() {}
 
 export async function renderSettings() {
   const body = clear($("#settings-body"));
-  let profile, s, lists;
+  /** @type {[import("../types/ipc").Profile, import("../types/ipc").SettingsDto, import("../types/ipc").TrustListDto[]]} */
+  let all;
   try {
-    [profile, s, lists] = await Promise.all([api.getProfile(), api.getSettings(), api.listTrustLists()]);
+    all = await Promise.all([api.getProfile(), api.getSettings(), api.listTrustLists()]);
   } catch (e) { errorToast(e); return; }
+  const [profile, s, lists] = all;
   const locked = s.minorMode && !s.unlocked;
   body.append(languageCard(), profileCard(profile), trustCard(lists), locked ? null : networkCard(s), minorCard(s), keyCard(s), walletCard(s), encryptionCard(s));
 }
@@ -52,6 +54,7 @@ function addForm(kind, label, placeholder) {
   } }, input, el("button", { type: "submit", class: "btn" }, t("add")));
 }
 
+/** @param {import("../types/ipc").Profile} p */
 function profileCard(p) {
   return el("section", { class: "card-panel", "aria-labelledby": "profile-h" },
     el("h2", { id: "profile-h" }, t("profile-title")),
@@ -60,6 +63,7 @@ function profileCard(p) {
     el("h3", {}, t("profile-dids")), idList(p.dids), addForm("did", t("profile-add-did"), t("did-example")));
 }
 
+/** @param {import("../types/ipc").SettingsDto} s */
 function networkCard(s) {
   const box = el("input", { type: "checkbox", id: "network-allowed", checked: s.networkAllowed, "aria-describedby": "network-help" });
   box.addEventListener("change", async () => {
@@ -74,6 +78,7 @@ function networkCard(s) {
       el("p", {}, t("network-images"))));
 }
 
+/** @param {import("../types/ipc").SettingsDto} s */
 function minorCard(s) {
   const pass = el("input", { type: "password", id: "guardian-pass", "aria-label": t("guardian-pass"), autocomplete: "new-password", placeholder: t("guardian-pass") });
   const act = (fn, msg) => async (e) => {
@@ -96,6 +101,7 @@ function minorCard(s) {
 }
 
 // Trust lists: names and sources come from imported files, so they go in as text only.
+/** @param {import("../types/ipc").TrustListDto[]} lists */
 function trustCard(lists) {
   const name = el("input", { type: "text", id: "trust-name", "aria-label": t("trust-name", null, "aria-label"), placeholder: t("trust-name", null, "placeholder") });
   const test = el("input", { type: "checkbox", id: "trust-test" });
@@ -133,6 +139,7 @@ function trustCard(lists) {
 
 const KEY_STORES = ["os-keyring", "key-file", "in-wallet", "none"];
 
+/** @param {import("../types/ipc").SettingsDto} s */
 function keyCard(s) {
   const content = [el("p", { class: "muted", id: "key-where" }, KEY_STORES.includes(s.keyStore) ? t(`key-where-${s.keyStore}`) : "")];
   if (s.keyNeedsPassphrase || s.keyStore === "none") {
@@ -147,6 +154,7 @@ function keyCard(s) {
   return el("section", { class: "card-panel", "aria-labelledby": "key-h" }, el("h2", { id: "key-h" }, t("key-title")), ...content);
 }
 
+/** @param {import("../types/ipc").SettingsDto} s */
 function walletCard(s) {
   return el("section", { class: "card-panel", "aria-labelledby": "wallet-h" },
     el("h2", { id: "wallet-h" }, t("wallet-file-title")),
@@ -155,6 +163,7 @@ function walletCard(s) {
     el("p", { class: "muted" }, t("wallet-file-count", { n: s.badgeCount })));
 }
 
+/** @param {import("../types/ipc").SettingsDto} s */
 function encryptionCard(s) {
   const pass = el("input", { type: "password", id: "wallet-pass", "aria-label": t(s.encrypted ? "enc-current" : "enc-new"), autocomplete: s.encrypted ? "current-password" : "new-password", placeholder: t(s.encrypted ? "enc-current" : "enc-new") });
   const again = el("input", { type: "password", id: "wallet-pass-again", "aria-label": t("enc-repeat", null, "aria-label"), autocomplete: "new-password", placeholder: t("enc-repeat", null, "placeholder") });
@@ -177,7 +186,8 @@ function encryptionCard(s) {
   return el("section", { class: "card-panel", "aria-labelledby": "enc-h" }, el("h2", { id: "enc-h" }, t("enc-title")), ...content);
 }
 
-/** The wallet could not be opened: ask for its passphrase, or offer to restore a backup. */
+/** The wallet could not be opened: ask for its passphrase, or offer to restore a backup.
+ * @param {import("../types/ipc").WalletStatus} st */
 export function showWalletProblem(st) {
   const pass = el("input", { type: "password", id: "problem-pass", "aria-label": t(st.state === "locked" ? "problem-wallet-pass" : "problem-backup-pass"), autocomplete: "current-password", placeholder: t(st.state === "locked" ? "problem-wallet-pass" : "problem-backup-pass") });
   const note = el("p", { class: "muted", id: "problem-note", role: "status" });

@@ -41,6 +41,7 @@ export function initializeWelcome() {
 }
 
 export async function renderWelcome() {
+  /** @type {import("../types/ipc").Profile} */
   let profile;
   try { profile = await api.getProfile(); } catch (e) { errorToast(e); return; }
   clear($("#welcome-emails")).append(...profile.emails.map((v) => el("li", {}, el("span", {}, v),
