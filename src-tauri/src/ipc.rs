@@ -113,7 +113,9 @@ pub(crate) mod generate {
 
     /// The whole file.
     pub fn ipc_d_ts() -> String {
-        use crate::commands::{adapter::*, hosts::*, import::Progress, skills::LinkedInDto, trust::*};
+        use crate::commands::{
+            adapter::*, hosts::*, import::Progress, skills::LinkedInDto, trust::*,
+        };
         use backpack_core::{share::ShareReport, skills::SkillsView};
         let cfg = config();
         let mut c = Collect {
@@ -169,7 +171,12 @@ pub(crate) mod generate {
             .map(|v| {
                 v.strip_prefix('"')
                     .and_then(|v| v.strip_suffix('"'))
-                    .unwrap_or_else(|| panic!("{} is not a union of strings: {inline}", T::ident(&config())))
+                    .unwrap_or_else(|| {
+                        panic!(
+                            "{} is not a union of strings: {inline}",
+                            T::ident(&config())
+                        )
+                    })
                     .to_string()
             })
             .collect()
@@ -211,9 +218,10 @@ mod tests {
         );
     }
 
-    /// Every status, check id, check outcome and endorsement scope the core can send has a
-    /// label in both catalogs, so the UI never shows a raw id. The ids come from the generated
-    /// unions (the enums themselves), so a variant added in Rust without a label fails here.
+    /// Every status, check id, check outcome, endorsement scope and import outcome the app can
+    /// send has a label in both catalogs, so the UI never shows a raw id. The ids come from the
+    /// generated unions (the enums themselves), so a variant added in Rust without a label
+    /// fails here.
     #[test]
     fn every_status_and_check_id_has_a_label_in_english_and_spanish() {
         use backpack_core::endorsement::Scope;
@@ -229,7 +237,10 @@ mod tests {
             Status::ALL.map(|s| s.as_str().to_string()),
             "Status::ALL lists every status, in the app's order"
         );
-        assert_eq!(variants::<CheckId>(), CheckId::ALL.map(|c| c.as_str().to_string()));
+        assert_eq!(
+            variants::<CheckId>(),
+            CheckId::ALL.map(|c| c.as_str().to_string())
+        );
         let mut ids = Vec::new();
         for s in &statuses {
             ids.push(format!("status-{s}"));
@@ -238,6 +249,11 @@ mod tests {
         ids.extend(variants::<CheckId>().iter().map(|c| format!("check-{c}")));
         ids.extend(variants::<Outcome>().iter().map(|o| format!("outcome-{o}")));
         ids.extend(variants::<Scope>().iter().map(|s| format!("scope-{s}")));
+        ids.extend(
+            variants::<crate::commands::adapter::ImportOutcome>()
+                .iter()
+                .map(|o| format!("import-outcome-{o}")),
+        );
         assert!(ids.len() > 30, "{ids:?}");
         let mut missing = Vec::new();
         for (lang, text) in catalogs {

@@ -629,11 +629,9 @@ export type ImportLine = {
  */
 file: string, 
 /**
- * `imported`, `duplicate`, `conflict`, `skipped` (another wallet's keys and non-badge
- * entries, left out on purpose), `refused` (not a badge we accept) or `failed` (the wallet
- * could not store it).
+ * What happened to it.
  */
-outcome: string, 
+outcome: ImportOutcome, 
 /**
  * Why (for a refusal) or the badge name.
  */
@@ -642,6 +640,12 @@ message: string,
  * Wallet id when imported or duplicate.
  */
 id: number | null, };
+
+/**
+ * What happened to one imported file, in one word (labels: `import-outcome-<id>` in
+ * ui/locales).
+ */
+export type ImportOutcome = "imported" | "duplicate" | "conflict" | "skipped" | "refused" | "failed";
 
 /**
  * What a bulk import did: every outcome counted, and the lines worth reading — at most

@@ -100,8 +100,10 @@ export async function importFiles(files) {
   }
 }
 
-const OUTCOMES = ["imported", "duplicate", "conflict", "skipped", "refused", "failed"];
-const outcomeWord = (o) => (OUTCOMES.includes(o) ? t(`import-outcome-${o}`) : o);
+/** Every import outcome (ipc.d.ts; `make lint` fails here when the app adds one).
+ * @type {Record<import("../types/ipc").ImportOutcome, true>} */
+const OUTCOMES = { imported: true, duplicate: true, conflict: true, skipped: true, refused: true, failed: true };
+const outcomeWord = (o) => (Object.hasOwn(OUTCOMES, o) ? t(`import-outcome-${o}`) : o);
 
 /** Show what an import did: a list of lines (a paste, a link), or a bulk import's or a
  * sync's {counts, lines, total}: the backend counts every file and sends only the lines
