@@ -254,6 +254,12 @@ mod tests {
                 .iter()
                 .map(|o| format!("import-outcome-{o}")),
         );
+        ids.extend(
+            variants::<crate::commands::adapter::KeyStore>()
+                .iter()
+                .filter(|k| *k != "other")
+                .map(|k| format!("key-where-{k}")),
+        );
         assert!(ids.len() > 30, "{ids:?}");
         let mut missing = Vec::new();
         for (lang, text) in catalogs {

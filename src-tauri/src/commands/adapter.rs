@@ -283,9 +283,8 @@ pub struct SettingsDto {
     pub badge_count: usize,
     /// True when the whole wallet is encrypted with a passphrase (SQLCipher).
     pub encrypted: bool,
-    /// Where the learner's signing key is: `os-keyring`, `key-file`, `in-wallet` (an old
-    /// wallet whose key could not be moved out yet) or `none` (not created yet).
-    pub key_store: &'static str,
+    /// Where the learner's signing key is.
+    pub key_store: KeyStore,
     /// The key (or the key to be moved) needs the key-file passphrase, not given yet.
     pub key_needs_passphrase: bool,
 }
@@ -335,14 +334,41 @@ pub struct WalletAdapter {
     problem: Mutex<Option<WalletStatus>>,
 }
 
+/// Where the learner's signing key is (labels: `key-where-<id>` in ui/locales, but `other`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum KeyStore {
+    /// The system credential store.
+    OsKeyring,
+    /// A passphrase-protected key file beside the wallet.
+    KeyFile,
+    /// Still in the wallet (an old wallet whose key could not be moved out yet).
+    InWallet,
+    /// Not created yet.
+    None,
+    /// A store this version does not know.
+    Other,
+}
+
+/// Whether the wallet is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum WalletState {
+    /// Open.
+    Ok,
+    /// Encrypted: needs its passphrase.
+    Locked,
+    /// Damaged, not a wallet, or from a newer Backpack: restore a backup.
+    Damaged,
+}
+
 /// Whether the wallet is open, and if not, why (issue 13: never a crash, never a silent
 /// overwrite).
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct WalletStatus {
-    /// `ok`, `locked` (encrypted: needs its passphrase) or `damaged` (damaged, not a
-    /// wallet, or from a newer Backpack: restore a backup).
-    pub state: &'static str,
+    /// Open, or why not.
+    pub state: WalletState,
     /// The core's message.
     pub message: String,
     /// The wallet file.
@@ -526,17 +552,17 @@ impl WalletAdapter {
             Ok(w) => (w, None),
             Err(e) => {
                 let state = match &e {
-                    StoreError::NeedsPassphrase(_) => "locked",
+                    StoreError::NeedsPassphrase(_) => WalletState::Locked,
                     StoreError::Damaged { .. }
                     | StoreError::TooNew { .. }
-                    | StoreError::NotAWallet(_) => "damaged",
+                    | StoreError::NotAWallet(_) => WalletState::Damaged,
                     _ => return Err(e.into()),
                 };
                 let status = WalletStatus {
                     state,
                     message: e.to_string(),
                     path: path.display().to_string(),
-                    encrypted: state == "locked",
+                    encrypted: state == WalletState::Locked,
                 };
                 (Wallet::unavailable(path)?, Some(status))
             }
@@ -589,7 +615,7 @@ impl WalletAdapter {
             .lock()
             .map_err(|_| CommandError::wallet("wallet state unavailable"))?;
         Ok(p.clone().unwrap_or_else(|| WalletStatus {
-            state: "ok",
+            state: WalletState::Ok,
             message: String::new(),
             path: self.path_string(),
             encrypted: self.wallet.is_encrypted(),
@@ -637,7 +663,7 @@ impl WalletAdapter {
     /// restored over with the command line, where minor mode is checked).
     pub fn restore_damaged(&self, backup: &Path, passphrase: &str) -> CmdResult<WalletStatus> {
         let state = self.status()?.state;
-        if state != "damaged" {
+        if state != WalletState::Damaged {
             return Err(CommandError::invalid(
                 "the wallet opens: restore over it with backpack restore --force",
             ));
@@ -668,7 +694,7 @@ impl WalletAdapter {
         current: Option<&str>,
         new: Option<&str>,
     ) -> CmdResult<SettingsDto> {
-        if self.status()?.state != "ok" {
+        if self.status()?.state != WalletState::Ok {
             return Err(CommandError::invalid("the wallet is not open"));
         }
         let path = self.path_buf()?;
@@ -1232,18 +1258,18 @@ impl WalletAdapter {
     pub fn settings(&self) -> CmdResult<SettingsDto> {
         let minor_mode = MinorMode::load(&self.wallet)?.is_on();
         let (key_store, key_needs_passphrase) = match self.wallet.learner_key()? {
-            None => ("none", false),
+            None => (KeyStore::None, false),
             Some(r) => match r.secret_store.as_deref() {
-                None => ("in-wallet", true),
+                None => (KeyStore::InWallet, true),
                 Some("key-file") => (
-                    "key-file",
+                    KeyStore::KeyFile,
                     self.key_passphrase
                         .lock()
                         .map(|p| p.is_none())
                         .unwrap_or(true),
                 ),
-                Some("os-keyring") => ("os-keyring", false),
-                Some(_) => ("other", false),
+                Some("os-keyring") => (KeyStore::OsKeyring, false),
+                Some(_) => (KeyStore::Other, false),
             },
         };
         Ok(SettingsDto {

@@ -701,6 +701,11 @@ image: string | null,
 description: string | null, };
 
 /**
+ * Where the learner's signing key is (labels: `key-where-<id>` in ui/locales, but `other`).
+ */
+export type KeyStore = "os-keyring" | "key-file" | "in-wallet" | "none" | "other";
+
+/**
  * LinkedIn's fields for one badge (`backpack_core::linkedin::LinkedInFields`, field for
  * field: a field added in the core fails to compile here until it is passed on), and the link.
  */
@@ -1106,10 +1111,9 @@ badgeCount: number,
  */
 encrypted: boolean, 
 /**
- * Where the learner's signing key is: `os-keyring`, `key-file`, `in-wallet` (an old
- * wallet whose key could not be moved out yet) or `none` (not created yet).
+ * Where the learner's signing key is.
  */
-keyStore: string, 
+keyStore: KeyStore, 
 /**
  * The key (or the key to be moved) needs the key-file passphrase, not given yet.
  */
@@ -1442,15 +1446,19 @@ badges: Array<number>, };
 export type Verdict = "valid" | "invalid" | "indeterminate" | "error";
 
 /**
+ * Whether the wallet is open.
+ */
+export type WalletState = "ok" | "locked" | "damaged";
+
+/**
  * Whether the wallet is open, and if not, why (issue 13: never a crash, never a silent
  * overwrite).
  */
 export type WalletStatus = { 
 /**
- * `ok`, `locked` (encrypted: needs its passphrase) or `damaged` (damaged, not a
- * wallet, or from a newer Backpack: restore a backup).
+ * Open, or why not.
  */
-state: string, 
+state: WalletState, 
 /**
  * The core's message.
  */
