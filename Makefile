@@ -34,11 +34,20 @@ clean-demo:
 test: deps-cli deps-e2e lint test-rust check-catalog fuzz-check e2e
 
 # The style gate: formatting and every clippy warning are errors, in CI as on a laptop.
-lint:
+lint: deps-typecheck
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 	# The core's docs (they cite the specifications by URL): no broken or private links.
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc -p backpack-core --no-deps --locked
+	# The UI's JavaScript against the types generated from Rust (ui/js/types/ipc.d.ts) and the
+	# JSON the commands really send (src-tauri/ipc-samples.ts): tsconfig.json, JSDoc types.
+	$(TSC) -p tsconfig.json
+
+# TypeScript's tsc (npm, pinned in scripts/install-deps.sh), installed in target/tools.
+TSC = $(CURDIR)/target/tools/typescript/node_modules/.bin/tsc
+.PHONY: deps-typecheck
+deps-typecheck:
+	@bash scripts/install-deps.sh typecheck
 
 # The message catalogs (ui/locales, read by the app, the CLI and the exports): they parse,
 # English and Spanish hold the same messages, every id the UI and the Rust code use exists,

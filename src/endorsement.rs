@@ -23,6 +23,7 @@ pub const MAX_EMBEDDED: usize = 16;
 
 /// What an endorsement endorses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "EndorsementScope"))]
 #[serde(rename_all = "snake_case")]
 pub enum Scope {
     /// The credential itself.

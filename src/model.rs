@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// How a badge's assertion/credential is packaged and proven. Stable ids, used in the
 /// CLI JSON, the database and the UI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Format {
     /// OB 0.5–2.0 hosted assertion (verification by re-fetching its URL).
     #[serde(rename = "ob2-hosted")]
@@ -85,6 +86,7 @@ pub enum Container {
 
 /// One party: the issuer, or a creator/source profile.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct Issuer {
     /// The issuer's id (URL or DID), when it has one.
     pub id: Option<String>,
@@ -102,6 +104,7 @@ pub struct Issuer {
 
 /// The badge's image.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all_fields = "camelCase"))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Image {
     /// The baked file itself is the image (PNG or SVG); use the stored original bytes.
@@ -123,6 +126,7 @@ pub enum Image {
 
 /// Criteria for earning the badge.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct Criteria {
     /// A page describing the criteria.
     pub url: Option<String>,
@@ -132,6 +136,7 @@ pub struct Criteria {
 
 /// Kind of recipient identity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum IdentityKind {
     /// An email address (OB2 `email`, OB3 `emailAddress`).
@@ -148,6 +153,7 @@ pub enum IdentityKind {
 
 /// Who the badge was issued to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct Recipient {
     /// Kind of identity.
     pub kind: IdentityKind,
@@ -161,6 +167,7 @@ pub struct Recipient {
 
 /// A piece of evidence.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct Evidence {
     /// URL of the evidence.
     pub id: Option<String>,
@@ -178,6 +185,7 @@ pub struct Evidence {
 
 /// An alignment to a framework, standard or skill.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct Alignment {
     /// Name of the skill/standard.
     pub target_name: Option<String>,
@@ -195,6 +203,7 @@ pub struct Alignment {
 
 /// A result (grade, score, status) of an OB 3.0 achievement subject.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct ResultEntry {
     /// What the result is (the matching `resultDescription` name, or the result type).
     pub label: Option<String>,
@@ -210,6 +219,7 @@ pub struct ResultEntry {
 /// another language edition or an earlier version).
 /// <https://www.imsglobal.org/spec/ob/v3p0/#related>
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct Related {
     /// The related achievement's id.
     pub id: String,
@@ -222,6 +232,7 @@ pub struct Related {
 /// A link between two achievements of a CLR 2.0 transcript (`ClrSubject.association`).
 /// <https://www.imsglobal.org/spec/clr/v2p0/#association>
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct Association {
     /// `associationType`, e.g. `isParentOf`, `precedes`, `isPartOf`.
     pub association_type: String,
@@ -237,6 +248,7 @@ pub struct Association {
 
 /// The normalised, display-ready view of one badge.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct Badge {
     /// The assertion / credential id.
     pub id: Option<String>,

@@ -31,6 +31,7 @@ pub const NO_FRAMEWORK: &str = "Other skills";
 
 /// One badge as the skills view refers to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct BadgeRef {
     /// Wallet id.
     pub id: i64,
@@ -46,6 +47,7 @@ pub struct BadgeRef {
 
 /// One skill (alignment target) and the badges aligned to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct Skill {
     /// Display name: `targetName`, else the code, else the URL.
     pub name: String,
@@ -63,6 +65,7 @@ pub struct Skill {
 
 /// A framework and its skills, A→Z.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct Framework {
     /// `targetFramework`, or [`NO_FRAMEWORK`].
     pub name: String,
@@ -74,6 +77,7 @@ pub struct Framework {
 
 /// One badge's result under a result name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct ResultRef {
     /// Wallet id.
     pub badge: i64,
@@ -87,6 +91,7 @@ pub struct ResultRef {
 
 /// Results with the same name (`resultDescription` name or result type).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct ResultGroup {
     /// The name.
     pub label: String,
@@ -96,6 +101,7 @@ pub struct ResultGroup {
 
 /// Badges of one `achievementType`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct TypeGroup {
     /// The type, e.g. `Certificate`.
     pub achievement_type: String,
@@ -105,6 +111,7 @@ pub struct TypeGroup {
 
 /// What made a stack.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum StackKind {
     /// Achievements linked by OB 3.0 `related` and/or CLR `association`s.
@@ -115,6 +122,7 @@ pub enum StackKind {
 
 /// One achievement in a stack.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct Step {
     /// The achievement id, when it has one.
     pub achievement_id: Option<String>,
@@ -126,6 +134,7 @@ pub struct Step {
 
 /// A link between two steps of a stack, as the badge states it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct StackLink {
     /// Index of the source step.
     pub from: usize,
@@ -137,6 +146,7 @@ pub struct StackLink {
 
 /// Achievements that belong together, in path order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct Stack {
     /// What joined them.
     pub kind: StackKind,
@@ -152,6 +162,7 @@ pub struct Stack {
 
 /// The whole skills view of a wallet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct SkillsView {
     /// Frameworks A→Z ([`NO_FRAMEWORK`] last), each with its skills.
     pub frameworks: Vec<Framework>,

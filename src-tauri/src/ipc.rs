@@ -7,13 +7,15 @@
 //!   ([`camel`], [`Camel`]). Only field names are renamed: values (status ids such as
 //!   `issuer_not_confirmed`, check ids, the learner's text) are never touched, and none of
 //!   these core types holds free-form JSON whose keys are data.
-//! - **Generated types.** Every app type that crosses IPC derives [`ts_rs::TS`]; the test
-//!   `generated_types_are_checked_in` writes their TypeScript declarations, plus the core's
-//!   status and check-id vocabularies (from `Status::ALL` / `CheckId::ALL`), to
+//! - **Generated types.** Every type that crosses IPC derives [`ts_rs::TS`]: the app's own
+//!   types here, the core's with its `ts` feature (declared as they cross: camelCase field
+//!   names). The test `generated_types_are_checked_in` walks from what the commands return and
+//!   the events carry to every type those name, writes their TypeScript declarations to
 //!   `ui/js/types/ipc.d.ts` and fails when the checked-in file differs (regenerate with
-//!   `UPDATE_IPC_TYPES=1 cargo nextest run -p backpack-app -E 'test(generated_types)'`). The UI
-//!   imports them in JSDoc (`@typedef {import("./types/ipc").BadgeCard}`), so a renamed field
-//!   shows up as a diff in review instead of a silent `undefined` in the webview.
+//!   `UPDATE_IPC_TYPES=1 cargo nextest run -p backpack-app -E 'test(generated_types)'`). The UI's
+//!   `api.js` returns them in JSDoc (`Promise<import("./types/ipc").BadgeDetail>`) and `make
+//!   lint` type-checks the views against them with `tsc`, so a renamed field fails the build
+//!   instead of showing as a silent `undefined` in the webview.
 
 use serde::{Serialize, Serializer};
 use serde_json::Value;
@@ -66,80 +68,119 @@ impl<T: Serialize> Serialize for Camel<T> {
 
 #[cfg(test)]
 pub(crate) mod generate {
-    //! The generated `ui/js/types/ipc.d.ts`.
-    use ts_rs::{Config, TS};
+    //! The generated `ui/js/types/ipc.d.ts`: every type a command returns or an event carries,
+    //! and every type those name, found by walking ts-rs's dependencies (so a field of a new
+    //! type is declared without anyone listing it here).
+    use std::any::TypeId;
+    use std::collections::HashSet;
 
-    fn decl<T: TS>(cfg: &Config) -> String {
-        let doc = T::docs()
-            .map(|d| format!("{}\n", d.trim_end()))
-            .unwrap_or_default();
-        format!("{doc}export {}\n", T::decl(cfg))
+    use ts_rs::{Config, TS, TypeVisitor};
+
+    /// The config every declaration is written with: 64-bit integers are plain `number` (wallet
+    /// ids and counts are far below 2^53, and JSON.parse gives numbers).
+    pub fn config() -> Config {
+        Config::new().with_large_int("number")
     }
 
-    /// The union of the serde ids of `values`.
-    fn union<T: serde::Serialize>(name: &str, doc: &str, values: &[T]) -> String {
-        let ids: Vec<String> = values
-            .iter()
-            .map(|v| serde_json::to_string(v).unwrap_or_default())
-            .collect();
-        format!("/** {doc} */\nexport type {name} = {};\n", ids.join(" | "))
+    /// Collects the declaration of each visited type, then of the types it names, once each.
+    struct Collect<'a> {
+        cfg: &'a Config,
+        seen: HashSet<TypeId>,
+        names: HashSet<String>,
+        /// (name, declaration).
+        out: Vec<(String, String)>,
+    }
+
+    impl TypeVisitor for Collect<'_> {
+        fn visit<T: TS + 'static + ?Sized>(&mut self) {
+            // Primitives, Option, Vec… have no output path: they are written inline.
+            if T::output_path().is_none() || !self.seen.insert(TypeId::of::<T>()) {
+                return;
+            }
+            let name = T::ident(self.cfg);
+            assert!(
+                self.names.insert(name.clone()),
+                "two Rust types are both called {name} in TypeScript: rename one with #[ts(rename)]"
+            );
+            let doc = T::docs()
+                .map(|d| format!("{}\n", d.trim_end()))
+                .unwrap_or_default();
+            let decl = format!("{doc}export {}\n", T::decl(self.cfg));
+            self.out.push((name, decl));
+            T::visit_dependencies(self);
+        }
     }
 
     /// The whole file.
     pub fn ipc_d_ts() -> String {
-        use crate::commands::{adapter::*, import::Progress, skills::LinkedInDto, trust::*};
-        use backpack_core::verify::{CheckId, Status};
-        let cfg = Config::new().with_large_int("number");
+        use crate::commands::{
+            adapter::*, hosts::*, import::Progress, skills::LinkedInDto, trust::*,
+        };
+        use backpack_core::{share::ShareReport, skills::SkillsView};
+        let cfg = config();
+        let mut c = Collect {
+            cfg: &cfg,
+            seen: HashSet::new(),
+            names: HashSet::new(),
+            out: Vec::new(),
+        };
+        // What the commands return and the events carry (core types through `Camel`).
+        c.visit::<BadgeCard>();
+        c.visit::<BadgeDetail>();
+        c.visit::<GalleryQuery>();
+        c.visit::<ImportResults>();
+        c.visit::<CollectionDto>();
+        c.visit::<Profile>();
+        c.visit::<SettingsDto>();
+        c.visit::<WalletStatus>();
+        c.visit::<PrivacyArgs>();
+        c.visit::<ExportSummary>();
+        c.visit::<Progress>();
+        c.visit::<TrustListDto>();
+        c.visit::<TrustImportDto>();
+        c.visit::<LinkedInDto>();
+        c.visit::<HostDto>();
+        c.visit::<ConnectDto>();
+        c.visit::<SyncDto>();
+        c.visit::<HostSignin>();
+        c.visit::<ShareReport>();
+        c.visit::<SkillsView>();
+        c.visit::<crate::files::FileHandle>();
+        c.visit::<crate::files::PickKind>();
+        c.visit::<crate::open::OpenedFiles>();
+        c.visit::<crate::error::CommandError>();
         let mut out = String::from(
             "// GENERATED from the Rust types that cross IPC (src-tauri/src/ipc.rs): do not edit.\n\
-             // Regenerate: UPDATE_IPC_TYPES=1 cargo nextest run -p backpack-app -E 'test(generated_types)'\n\n",
+             // Regenerate: UPDATE_IPC_TYPES=1 cargo nextest run -p backpack-app -E 'test(generated_types)'\n\
+             // Core types (backpack_core, feature `ts`) are declared as they cross: camelCase field names.\n\n",
         );
-        out += &union(
-            "Status",
-            "A badge's status: backpack_core::verify::Status (labels: status-<id> in ui/locales).",
-            &Status::ALL,
-        );
-        out += &union(
-            "CheckId",
-            "A verification check: backpack_core::verify::CheckId (labels: check-<id> in ui/locales).",
-            &CheckId::ALL,
-        );
-        out += "/** Core types passed through with camelCase field names (src-tauri/src/ipc.rs); \
-                their fields are not generated yet (that needs ts-rs in backpack-core). */\n\
-                export type Badge = Record<string, unknown>;\n\
-                export type Report = { status: Status, checks: { id: CheckId, outcome: string, detail: string }[], [field: string]: unknown };\n\
-                export type ShareReport = Record<string, unknown>;\n\
-                export type SkillsView = Record<string, unknown>;\n\
-                export type Format = string;\n\n";
-        for d in [
-            decl::<BadgeCard>(&cfg),
-            decl::<GalleryQuery>(&cfg),
-            decl::<TrustMark>(&cfg),
-            decl::<BadgeDetail>(&cfg),
-            decl::<EarlierCheck>(&cfg),
-            decl::<EndorsementView>(&cfg),
-            decl::<ImportLine>(&cfg),
-            decl::<ImportResults>(&cfg),
-            decl::<OutcomeCounts>(&cfg),
-            decl::<CollectionDto>(&cfg),
-            decl::<Profile>(&cfg),
-            decl::<SettingsDto>(&cfg),
-            decl::<WalletStatus>(&cfg),
-            decl::<PrivacyArgs>(&cfg),
-            decl::<ExportSummary>(&cfg),
-            decl::<Progress>(&cfg),
-            decl::<TrustListDto>(&cfg),
-            decl::<TrustImportDto>(&cfg),
-            decl::<LinkedInDto>(&cfg),
-            decl::<crate::files::FileHandle>(&cfg),
-            decl::<crate::files::PickKind>(&cfg),
-            decl::<crate::open::OpenedFiles>(&cfg),
-            decl::<crate::error::CommandError>(&cfg),
-        ] {
+        // By name: ts-rs visits a type's dependencies in no stable order.
+        c.out.sort();
+        for (_, d) in c.out {
             out += &d;
             out += "\n";
         }
         out.trim_end().to_string() + "\n"
+    }
+
+    /// The string values a unit-variant enum serialises to, read from its generated union (so
+    /// a variant added in Rust is here without anyone listing it).
+    pub fn variants<T: TS>() -> Vec<String> {
+        let inline = T::inline(&config());
+        inline
+            .split(" | ")
+            .map(|v| {
+                v.strip_prefix('"')
+                    .and_then(|v| v.strip_suffix('"'))
+                    .unwrap_or_else(|| {
+                        panic!(
+                            "{} is not a union of strings: {inline}",
+                            T::ident(&config())
+                        )
+                    })
+                    .to_string()
+            })
+            .collect()
     }
 }
 
@@ -178,34 +219,56 @@ mod tests {
         );
     }
 
-    /// Every status and every check id the core can produce has a label in both catalogs, so
-    /// the UI never shows a raw id.
+    /// Every status, check id, check outcome, endorsement scope and import outcome the app can
+    /// send has a label in both catalogs, so the UI never shows a raw id. The ids come from the
+    /// generated unions (the enums themselves), so a variant added in Rust without a label
+    /// fails here.
     #[test]
     fn every_status_and_check_id_has_a_label_in_english_and_spanish() {
-        use backpack_core::verify::{CheckId, Status};
+        use backpack_core::endorsement::Scope;
+        use backpack_core::verify::{CheckId, Outcome, Status};
+        use generate::variants;
         let catalogs = [
             ("en", include_str!("../../ui/locales/en.js")),
             ("es", include_str!("../../ui/locales/es.js")),
         ];
+        let statuses = variants::<Status>();
+        assert_eq!(
+            statuses,
+            Status::ALL.map(|s| s.as_str().to_string()),
+            "Status::ALL lists every status, in the app's order"
+        );
+        assert_eq!(
+            variants::<CheckId>(),
+            CheckId::ALL.map(|c| c.as_str().to_string())
+        );
+        let mut ids = Vec::new();
+        for s in &statuses {
+            ids.push(format!("status-{s}"));
+            ids.push(format!("status-help-{s}"));
+        }
+        ids.extend(variants::<CheckId>().iter().map(|c| format!("check-{c}")));
+        ids.extend(variants::<Outcome>().iter().map(|o| format!("outcome-{o}")));
+        ids.extend(variants::<Scope>().iter().map(|s| format!("scope-{s}")));
+        ids.extend(
+            variants::<crate::commands::adapter::ImportOutcome>()
+                .iter()
+                .map(|o| format!("import-outcome-{o}")),
+        );
+        ids.extend(
+            variants::<crate::commands::adapter::KeyStore>()
+                .iter()
+                .filter(|k| *k != "other")
+                .map(|k| format!("key-where-{k}")),
+        );
+        assert!(ids.len() > 30, "{ids:?}");
         let mut missing = Vec::new();
         for (lang, text) in catalogs {
-            let has = |id: String| {
-                text.lines()
+            for id in &ids {
+                if !text
+                    .lines()
                     .any(|l| l.trim_start().starts_with(&format!("{id} =")))
-            };
-            for s in Status::ALL {
-                for id in [
-                    format!("status-{}", s.as_str()),
-                    format!("status-help-{}", s.as_str()),
-                ] {
-                    if !has(id.clone()) {
-                        missing.push(format!("{lang}: {id}"));
-                    }
-                }
-            }
-            for c in CheckId::ALL {
-                let id = format!("check-{}", c.as_str());
-                if !has(id.clone()) {
+                {
                     missing.push(format!("{lang}: {id}"));
                 }
             }

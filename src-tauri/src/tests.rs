@@ -1408,17 +1408,17 @@ fn check_all_again_runs_in_groups_cancels_between_them_and_matches_one_by_one() 
 
 #[test]
 fn a_bulk_import_sends_every_count_and_at_most_300_lines_problems_first() {
-    use crate::commands::adapter::{ImportLine, ImportResults, MAX_IMPORT_LINES};
-    let line = |i: usize, outcome: &'static str| ImportLine {
+    use crate::commands::adapter::{ImportLine, ImportOutcome, ImportResults, MAX_IMPORT_LINES};
+    let line = |i: usize, outcome: ImportOutcome| ImportLine {
         file: format!("b{i}.png"),
         outcome,
         message: String::new(),
         id: None,
     };
-    let mut lines: Vec<ImportLine> = (0..400).map(|i| line(i, "imported")).collect();
-    lines.push(line(400, "refused"));
-    lines.push(line(401, "failed"));
-    lines.insert(10, line(402, "duplicate"));
+    let mut lines: Vec<ImportLine> = (0..400).map(|i| line(i, ImportOutcome::Imported)).collect();
+    lines.push(line(400, ImportOutcome::Refused));
+    lines.push(line(401, ImportOutcome::Failed));
+    lines.insert(10, line(402, ImportOutcome::Duplicate));
     let r = ImportResults::of(lines);
     assert_eq!(r.total, 403);
     assert_eq!(
@@ -1437,4 +1437,140 @@ fn a_bulk_import_sends_every_count_and_at_most_300_lines_problems_first() {
         ["b400.png", "b401.png", "b0.png"],
         "problems first, then input order"
     );
+}
+
+/// The IPC contract (issue 9), checked against the JSON the commands really send: real
+/// badges (OB 3.0 with results and alignments, embedded endorsements, CLR 2.0 with
+/// associations, a hosted OB 2.0 assertion) go through the commands the UI calls, and what
+/// comes back is written as typed constants to `src-tauri/ipc-samples.ts`. `make lint` runs
+/// `tsc` over it with the generated `ui/js/types/ipc.d.ts`: a key the types do not declare, a
+/// required key missing, or a value outside its union (a status id, a check outcome) fails
+/// there. This test fails when the samples are stale (regenerate both files with
+/// `UPDATE_IPC_TYPES=1 cargo nextest run -p backpack-app -E 'test(generated_types)'`).
+/// Text that varies from run to run (dates, paths, keys) and long lists are shortened: only
+/// the shape matters here.
+#[test]
+fn generated_types_samples_are_what_the_commands_send() {
+    let (_env, w) = window();
+    let fixture = |rel: &str| {
+        std::fs::read_to_string(format!(
+            "{}/../tests/fixtures/{rel}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    let mut ids = Vec::new();
+    for rel in [
+        "1edtech-public-validator/ob30/complete.json",
+        "1edtech-public-validator/ob30/endorsement-valid.json",
+        "1edtech-public-validator/clr20/simple.json",
+        "1edtech-public-validator/ob20/basic-assertion.json",
+    ] {
+        let line = call(&w, "import_text", json!({"text": fixture(rel)})).unwrap();
+        assert_eq!(line["outcome"], "imported", "{rel}: {line}");
+        ids.push(line["id"].as_i64().unwrap());
+    }
+    let details: Vec<Value> = ids
+        .iter()
+        .map(|id| call(&w, "get_badge", json!({"id": id})).unwrap())
+        .collect();
+    let cid = call(&w, "create_collection", json!({"name": "All"})).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let collection = call(&w, "add_to_collection", json!({"id": cid, "badgeIds": ids})).unwrap();
+    call(&w, "set_key_passphrase", json!({"passphrase": "key words"})).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut shares = Vec::new();
+    for format in ["zip", "html"] {
+        let p = dir.path().join(format!("portfolio.{format}"));
+        will_pick(&w, Some(p.to_str().unwrap()));
+        let privacy = json!({"includeEvidence": true, "includeNotes": true, "includeDates": true,
+            "includeEmails": false, "includeSkills": true});
+        call(
+            &w,
+            "export_collection",
+            json!({"id": cid, "format": format, "privacy": privacy, "save": true}),
+        )
+        .unwrap();
+        let files = choose(&w, &[&p]);
+        shares.push(
+            call(
+                &w,
+                "open_received",
+                json!({"files": files, "recipients": ["someone@example.org"]}),
+            )
+            .unwrap(),
+        );
+    }
+    let samples = [
+        (
+            "BadgeCard[]",
+            "cards",
+            call(&w, "list_badges", json!({})).unwrap(),
+        ),
+        ("BadgeDetail[]", "details", Value::Array(details)),
+        ("CollectionDto", "collection", collection),
+        ("ShareReport[]", "shares", Value::Array(shares)),
+        (
+            "SkillsView",
+            "skills",
+            call(&w, "skills", json!({})).unwrap(),
+        ),
+        (
+            "SettingsDto",
+            "settings",
+            call(&w, "get_settings", json!({})).unwrap(),
+        ),
+        (
+            "WalletStatus",
+            "walletStatus",
+            call(&w, "wallet_status", json!({})).unwrap(),
+        ),
+    ];
+    let mut out = String::from(
+        "// GENERATED by src-tauri/src/tests.rs (generated_types_samples_are_what_the_commands_send):\n\
+         // what the commands send for real badges, type-checked by `make lint` against ipc.d.ts.\n\
+         // Regenerate: UPDATE_IPC_TYPES=1 cargo nextest run -p backpack-app -E 'test(generated_types)'\n\
+         import type * as T from \"../ui/js/types/ipc\";\n",
+    );
+    for (ty, name, value) in samples {
+        let text = serde_json::to_string_pretty(&shape(value)).unwrap();
+        out += &format!("\nexport const {name}: T.{ty} = {text};\n");
+    }
+    // Every kind of status and outcome the samples hold is in them (the shape check covers them).
+    for needed in [
+        "\"issuer_not_confirmed\"",
+        "\"expired\"",
+        "\"pass\"",
+        "\"skipped\"",
+        "\"error\"",
+    ] {
+        assert!(out.contains(needed), "the samples hold no {needed}");
+    }
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/ipc-samples.ts");
+    if std::env::var_os("UPDATE_IPC_TYPES").is_some() {
+        std::fs::write(path, &out).unwrap();
+    }
+    let checked_in = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        checked_in == out,
+        "src-tauri/ipc-samples.ts is stale: regenerate it with UPDATE_IPC_TYPES=1 \
+         cargo nextest run -p backpack-app -E 'test(generated_types)'"
+    );
+}
+
+/// `v` with the same shape and the same ids: strings that are not short ids (names, dates,
+/// paths, keys, data: URIs) become "…", lists keep their first twelve items (a report's checks).
+fn shape(v: Value) -> Value {
+    match v {
+        Value::String(s) => {
+            let id_like = s.len() <= 40
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+            Value::String(if id_like { s } else { "…".into() })
+        }
+        Value::Array(a) => Value::Array(a.into_iter().take(12).map(shape).collect()),
+        Value::Object(m) => Value::Object(m.into_iter().map(|(k, v)| (k, shape(v))).collect()),
+        v => v,
+    }
 }

@@ -46,6 +46,7 @@ pub struct ReceivedCredential {
 
 /// One way the received page differs from what its credentials render to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct PageDifference {
     /// The badge it is about (1-based, in the page's order), if one.
     pub badge: Option<usize>,

@@ -45,6 +45,7 @@ use crate::zipread::{BoundedZip, ZipReadError, unsafe_name};
 
 /// What kind of export was received.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ShareKind {
     /// An HTML portfolio page.
@@ -59,6 +60,7 @@ pub enum ShareKind {
 
 /// Whether a credential's bytes are the ones the exporter recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "state", content = "detail", rename_all = "snake_case")]
 pub enum Integrity {
     /// The SHA-256 matches the one recorded at export.
@@ -71,6 +73,7 @@ pub enum Integrity {
 
 /// Was the badge issued to the person the receiver named?
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum RecipientState {
     /// The receiver named nobody.
@@ -85,6 +88,7 @@ pub enum RecipientState {
 
 /// The recipient check of one badge.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct RecipientCheck {
     /// The answer.
     pub state: RecipientState,
@@ -94,6 +98,7 @@ pub struct RecipientCheck {
 
 /// One credential found in the received file.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct SharedBadge {
     /// Where it was found: a path in the ZIP, a file name in the page (its block's
     /// `data-file`), or `verifiableCredential[N]` in a presentation.
@@ -119,6 +124,7 @@ pub struct SharedBadge {
 
 /// The presentation's proof.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct PresentationCheck {
     /// `holder`.
     pub holder: Option<String>,
@@ -140,6 +146,7 @@ pub struct PresentationCheck {
 
 /// The page's visible text compared with the credentials.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct PageCheck {
     /// Which page: the file itself, or `index.html` in a bundle.
     pub source: String,
@@ -151,6 +158,7 @@ pub struct PageCheck {
 
 /// Everything found in a received export.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct ShareReport {
     /// What was received.
     pub kind: ShareKind,

@@ -16,6 +16,7 @@ use crate::verify::{Status, Verdict};
 
 /// Sort order for [`Wallet::list_badges`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Sort {
     /// Issue date, newest first (undated last). The default.

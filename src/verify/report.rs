@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 /// Stable check ids. Never rename one: the CLI JSON and stored reports depend on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum CheckId {
     /// The bytes hold a badge payload (baked image, JSON, JWS, URL).
@@ -87,6 +88,7 @@ impl std::fmt::Display for CheckId {
 
 /// The outcome of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     /// Checked and good.
@@ -101,6 +103,7 @@ pub enum Outcome {
 
 /// One check in a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct Check {
     /// Which check.
     pub id: CheckId,
@@ -112,6 +115,7 @@ pub struct Check {
 
 /// The overall verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Every needed check passed.
@@ -140,6 +144,7 @@ impl Verdict {
 /// CLI JSON, the app, the exports and the tests. Derived from a [`Report`] by
 /// [`Status::of_report`]; [`Status::NotChecked`] is for badges without a current report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Every needed check passed, and the key that signed is bound to the issuer.
@@ -223,6 +228,7 @@ impl std::fmt::Display for Status {
 
 /// A network fetch made (or answered from the cache) during verification.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct FetchRecord {
     /// The URL.
     pub url: String,
@@ -240,6 +246,7 @@ pub struct FetchRecord {
 
 /// A verification report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct Report {
     /// The badge's format, when it could be parsed.
     pub format: Option<crate::model::Format>,
@@ -267,6 +274,7 @@ pub struct Report {
 
 /// The verification of one endorsement (embedded in a credential, or attached to it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct EndorsementCheck {
     /// What it endorses: `credential`, `achievement` or `issuer`.
     pub scope: crate::endorsement::Scope,

@@ -33,8 +33,21 @@ export function clear(n) {
   return n;
 }
 
-export const $ = (sel, root = document) => root.querySelector(sel);
-export const $$ = (sel, root = document) => [...root.querySelectorAll(sel)];
+/** The first element `sel` selects (the page's own markup: it is there).
+ * @param {string} sel @param {ParentNode} [root] @returns {PageElement} */
+export const $ = (sel, root = document) => /** @type {PageElement} */ (root.querySelector(sel));
+/** @param {string} sel @param {ParentNode} [root] @returns {PageElement[]} */
+export const $$ = (sel, root = document) => /** @type {PageElement[]} */ ([...root.querySelectorAll(sel)]);
+
+/** The element with a `data-action` an event happened in (the page's delegated clicks), if any.
+ * @param {Event} e @returns {HTMLElement | null} */
+export function actionOf(e) {
+  const n = e.target instanceof Element ? e.target.closest("[data-action]") : null;
+  return n instanceof HTMLElement ? n : null;
+}
+
+/** A <progress> of the page's markup. @param {string} sel @returns {HTMLProgressElement} */
+export const progressBar = (sel) => /** @type {HTMLProgressElement} */ (document.querySelector(sel));
 
 /** True only for plain http(s) URLs: javascript:, data:, file: … are shown as text. */
 export function isWebUrl(s) {
@@ -55,14 +68,17 @@ export function urlText(s) {
 /** "3 May 2026" (in the app's language, through Intl) from an ISO date; the input when it does not parse. */
 export const fmtDate = formatDate;
 
-// One label per core status id (backpack_core::verify::Status), from the catalog
-// ("status-<id>"), in the language chosen when it is read.
-const STATUS_IDS = ["verified", "issuer_not_confirmed", "could_not_check", "invalid", "expired", "revoked", "unreadable", "not_checked"];
-export const STATUS_LABEL = new Proxy({}, { get: (_, k) => (STATUS_IDS.includes(k) ? t(`status-${k}`) : undefined) });
+// One icon per core status id (backpack_core::verify::Status), in the order the app lists
+// them. A Record over the generated union: `make lint` fails here when the core adds a status.
+/** @type {Record<import("./types/ipc").Status, string>} */
 const STATUS_ICON = {
   verified: "✓", issuer_not_confirmed: "◐", could_not_check: "?", invalid: "✕", expired: "⚠",
   revoked: "⊘", unreadable: "✕", not_checked: "·",
 };
+/** Every status id, in the order the app lists them. */
+export const STATUS_IDS = /** @type {import("./types/ipc").Status[]} */ (Object.keys(STATUS_ICON));
+// One label per status id, from the catalog ("status-<id>"), in the language chosen when it is read.
+export const STATUS_LABEL = new Proxy({}, { get: (_, k) => (typeof k === "string" && Object.hasOwn(STATUS_ICON, k) ? t(`status-${k}`) : undefined) });
 
 export function chip(status) {
   return el("span", { class: `chip chip-${status}` }, el("span", { "aria-hidden": "true" }, STATUS_ICON[status] || "?"), STATUS_LABEL[status] || status);

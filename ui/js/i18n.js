@@ -80,7 +80,7 @@ export function t(id, args, attr) {
 /** Translate every element with data-l10n-id in `root`: its text (when the message has a
  * value) and the attributes the message defines (placeholder, aria-label, title). */
 export function translateDom(root = document) {
-  for (const n of root.querySelectorAll("[data-l10n-id]")) {
+  for (const n of /** @type {NodeListOf<HTMLElement>} */ (root.querySelectorAll("[data-l10n-id]"))) {
     const id = n.dataset.l10nId;
     const m = bundle.getMessage(id) || fallback.getMessage(id);
     if (!m) { n.textContent = id; continue; }

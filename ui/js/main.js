@@ -1,7 +1,7 @@
 // Boots the app: one router over the <section class="view"> elements, global keyboard
 // shortcuts, drag and drop, and the event wiring of every view (all in one place).
 import * as api from "./api.js";
-import { $, $$, errorToast } from "./dom.js";
+import { $, $$, actionOf, errorToast } from "./dom.js";
 import { state, refresh, subscribe } from "./store.js";
 import { initializeWallet, renderWallet, focusSearch } from "./views/wallet.js";
 import { showDetail } from "./views/detail.js";
@@ -38,12 +38,15 @@ export function go(view, arg) {
   if (view !== "detail" && view !== "wallet") $("#main").focus({ preventScroll: true });
   document.title = t(`title-${view}`).startsWith("title-") ? "Backpack" : t(`title-${view}`);
 }
-window.addEventListener("backpack:go", (e) => go(e.detail.view, e.detail.arg));
+window.addEventListener("backpack:go", (e) => {
+  const { view, arg } = /** @type {CustomEvent<{view: string, arg?: unknown}>} */ (e).detail;
+  go(view, arg);
+});
 
 function initializeNavigation() {
   for (const b of $$(".nav-item")) b.addEventListener("click", () => go(b.dataset.view));
   document.addEventListener("click", (e) => {
-    const act = e.target instanceof Element ? e.target.closest("[data-action]") : null;
+    const act = actionOf(e);
     if (!act) return;
     if (act.dataset.action === "go-import") go("import");
     if (act.dataset.action === "back") go("wallet");

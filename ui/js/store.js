@@ -5,9 +5,9 @@ import * as api from "./api.js";
 
 export const state = {
   cards: /** @type {import("./api.js").BadgeCard[]} */ ([]),
-  byId: new Map(),
-  collections: [],
-  settings: null,
+  byId: /** @type {Map<number, import("./api.js").BadgeCard>} */ (new Map()),
+  collections: /** @type {import("./types/ipc").CollectionDto[]} */ ([]),
+  settings: /** @type {?import("./types/ipc").SettingsDto} */ (null),
   loaded: false,
 };
 
@@ -41,22 +41,28 @@ export async function refreshSettings() {
 export const sharingVisible = () => !state.settings || !state.settings.minorMode || state.settings.unlocked;
 
 /**
+ * The gallery's search box, filters and sort as the page holds them ("" = no filter).
+ * @typedef {{q: string, issuer: string, status: import("./types/ipc").Status | "",
+ *   collection: string, tag: string, sort: import("./types/ipc").Sort}} GalleryFilters
+ */
+
+/**
  * The cards matching the gallery's search box, filters and sort, in order: the core's answer
  * (the ids) mapped to the cards held here. With no search and no filter in the default order
  * that is the list as loaded (the core listed it in that order), with no call.
- * @param {{q:string, issuer:string, status:string, collection:string, tag:string, sort:string}} f
+ * @param {GalleryFilters} f
  * @returns {Promise<import("./api.js").BadgeCard[]>}
  */
 export async function query(f) {
   const q = f.q.trim();
-  if (!q && !f.issuer && !f.status && !f.collection && !f.tag && (f.sort || "newest") === "newest") return state.cards;
+  if (!q && !f.issuer && !f.status && !f.collection && !f.tag && f.sort === "newest") return state.cards;
   const ids = await api.queryBadges({
     text: q || null,
     issuer: f.issuer || null,
     status: f.status || null,
     collection: f.collection ? Number(f.collection) : null,
     tag: f.tag || null,
-    sort: f.sort || "newest",
+    sort: f.sort,
   });
   const out = [];
   for (const id of ids) {

@@ -41,6 +41,13 @@ impl Browser for SystemBrowser {
     }
 }
 
+/// The `host-signin` event: the sign-in page's address, shown when no browser opens.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct HostSignin {
+    /// The address.
+    pub url: String,
+}
+
 /// The browser plus the `host-signin` event, so the UI can show the address.
 struct EmittingBrowser<R: Runtime> {
     app: AppHandle<R>,
@@ -49,9 +56,12 @@ struct EmittingBrowser<R: Runtime> {
 
 impl<R: Runtime> Browser for EmittingBrowser<R> {
     fn open(&self, url: &str) {
-        let _ = self
-            .app
-            .emit("host-signin", serde_json::json!({ "url": url }));
+        let _ = self.app.emit(
+            "host-signin",
+            HostSignin {
+                url: url.to_string(),
+            },
+        );
         self.inner.open(url);
     }
 }
@@ -126,7 +136,7 @@ impl HostsState {
 }
 
 /// A connected host as the UI shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct HostDto {
     /// Wallet id.
@@ -158,7 +168,7 @@ fn dto(w: &WalletAdapter, h: Host) -> CmdResult<HostDto> {
 }
 
 /// What connecting did.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ConnectDto {
     /// The host.
@@ -172,7 +182,7 @@ pub struct ConnectDto {
 }
 
 /// What a sync did.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SyncDto {
     /// The host after the sync.

@@ -87,6 +87,7 @@ export function renderCollections(id) {
 
 const FORMATS = [["html", "html"], ["zip", "zip"], ["pdf", "pdf"], ["vp", "json"]];
 
+/** @param {import("../types/ipc").CollectionDto} c */
 function exportPanel(c) {
   const fmt = el("select", { id: "export-format", "aria-label": t("export-format", null, "aria-label") }, ...FORMATS.map(([v]) => el("option", { value: v }, t(`format-${v}`))));
   const box = (id, label, checked = false) => {

@@ -9,10 +9,14 @@ import { t } from "../i18n.js";
 import { addToLinkedIn } from "./skills.js";
 
 const go = (view, arg) => window.dispatchEvent(new CustomEvent("backpack:go", { detail: { view, arg } }));
-const CHECKS = ["decode", "parse", "schema", "proof", "issuer_key", "hosted", "issuer", "expiry", "not_before", "status", "recipient"];
-const checkLabel = (id) => (CHECKS.includes(id) ? t(`check-${id}`) : id);
-const OUTCOMES = ["pass", "fail", "skipped", "error"];
-const outcomeLabel = (o) => (OUTCOMES.includes(o) ? t(`outcome-${o}`) : o);
+// The core's check ids and outcomes (ipc.d.ts): Records over the generated unions, so `make
+// lint` fails here when the core adds one (its label: check-<id> / outcome-<id> in ui/locales).
+/** @type {Record<import("../types/ipc").CheckId, true>} */
+const CHECKS = { decode: true, parse: true, schema: true, proof: true, issuer_key: true, hosted: true, issuer: true, expiry: true, not_before: true, status: true, recipient: true };
+const checkLabel = (id) => (Object.hasOwn(CHECKS, id) ? t(`check-${id}`) : id);
+/** @type {Record<import("../types/ipc").Outcome, true>} */
+const OUTCOMES = { pass: true, fail: true, skipped: true, error: true };
+const outcomeLabel = (o) => (Object.hasOwn(OUTCOMES, o) ? t(`outcome-${o}`) : o);
 
 let currentId = null;
 
@@ -38,6 +42,7 @@ function section(title, ...content) {
   return el("section", { class: "section", "aria-label": title }, el("h2", {}, title), ...content);
 }
 
+/** @param {import("../types/ipc").BadgeDetail} d */
 function render(d) {
   const b = d.badge;
   const card = d.card;
@@ -123,9 +128,11 @@ function render(d) {
   $("#detail-name").focus?.();
 }
 
-const SCOPES = ["credential", "achievement", "issuer", "creator"];
-const scopeLabel = (s) => (SCOPES.includes(s) ? t(`scope-${s}`) : s);
+/** @type {Record<import("../types/ipc").EndorsementScope, true>} */
+const SCOPES = { credential: true, achievement: true, issuer: true, creator: true };
+const scopeLabel = (s) => (Object.hasOwn(SCOPES, s) ? t(`scope-${s}`) : s);
 
+/** @param {import("../types/ipc").EndorsementView[]} list */
 function endorsementsSection(list) {
   if (!list || !list.length) return null;
   return section(t("endorsements"), el("ul", { class: "item-list", id: "endorsements" }, ...list.map((e) =>
@@ -138,12 +145,14 @@ function endorsementsSection(list) {
 
 // What an imported trust list says about the issuer: information beside the status, never
 // part of it (the core words it: "Known issuer: …" only for a verified badge).
+/** @param {import("../types/ipc").TrustMark} tl */
 function trustLine(tl) {
   const kind = tl.test ? "test" : tl.verified ? "known" : "claims";
   return el("p", { class: `trust-label trust-${kind}`, id: "trust-label", title: t("trust-from-list", { list: tl.list }) },
     el("span", { "aria-hidden": "true" }, tl.verified && !tl.test ? "★ " : "☆ "), el("span", { translate: "no" }, tl.text));
 }
 
+/** @param {?import("../types/ipc").Criteria} c */
 function criteriaSection(c) {
   if (!c || (!c.narrative && !c.url)) return null;
   return section(t("criteria"),
@@ -151,6 +160,7 @@ function criteriaSection(c) {
     c.url ? el("p", {}, t("criteria-page"), " ", urlText(c.url)) : null);
 }
 
+/** @param {import("../types/ipc").Recipient[]} rs */
 function recipientsSection(rs) {
   if (!rs || !rs.length) return null;
   return listSection(t("issued-to"), rs, (r) => [
@@ -163,6 +173,7 @@ function listSection(title, items, render) {
   return section(title, el("ul", { class: "item-list" }, ...items.map((i) => el("li", {}, ...render(i)))));
 }
 
+/** @param {import("../types/ipc").BadgeDetail} d */
 function personalSection(d) {
   const id = d.card.id;
   const note = el("textarea", { id: "badge-note", rows: "3", "aria-label": t("badge-note", null, "aria-label"), placeholder: t("badge-note", null, "placeholder") });
@@ -180,6 +191,7 @@ function personalSection(d) {
   return section(t("notes-tags"), note, el("div", { class: "row" }, tags, el("button", { type: "button", class: "btn", onclick: save }, t("save"))));
 }
 
+/** @param {import("../types/ipc").BadgeCard} card */
 function collectionsSection(card) {
   const inCols = state.collections.filter((c) => c.badgeIds.includes(card.id));
   const others = state.collections.filter((c) => !c.badgeIds.includes(card.id));

@@ -3,7 +3,7 @@
 // "host-signin", shown here as inert text), sync, remove. Host names and addresses come from
 // the host: they go in through textContent only (dom.js el()).
 import * as api from "../api.js";
-import { $, el, clear, errorToast, fmtDate, toast, confirmDialog, urlText } from "../dom.js";
+import { $, $$, el, clear, actionOf, errorToast, fmtDate, toast, confirmDialog, urlText } from "../dom.js";
 import { state, refresh, subscribe } from "../store.js";
 import { showResults } from "./import.js";
 import { t } from "../i18n.js";
@@ -13,7 +13,7 @@ let busy = false;
 function setBusy(on, text) {
   busy = on;
   $("#host-connect").disabled = on;
-  for (const b of document.querySelectorAll("#host-list button")) b.disabled = on;
+  for (const b of $$("#host-list button")) b.disabled = on;
   $("#host-signin").hidden = !on;
   if (on) {
     $("#host-signin-text").textContent = text;
@@ -43,7 +43,7 @@ export function initializeHosts() {
     }
   });
   document.addEventListener("click", async (e) => {
-    const act = e.target instanceof Element ? e.target.closest("[data-action]") : null;
+    const act = actionOf(e);
     if (!act) return;
     if (act.dataset.action === "cancel-host-signin") api.cancelHostSignin().catch(errorToast);
     if (act.dataset.action === "sync-host" && !busy) {
@@ -78,6 +78,7 @@ async function sync(id) {
 }
 
 export async function renderHosts() {
+  /** @type {import("../types/ipc").HostDto[]} */
   let hosts = [];
   try { hosts = await api.listHosts(); } catch (err) { errorToast(err); return; }
   const list = clear($("#host-list"));

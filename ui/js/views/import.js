@@ -2,7 +2,7 @@
 // progress bar fed by `import-progress` events, and one result line per file with the reason
 // for each refusal.
 import * as api from "../api.js";
-import { $, el, clear, chip, errorToast, fmtDate } from "../dom.js";
+import { $, el, clear, chip, errorToast, fmtDate, actionOf, progressBar } from "../dom.js";
 import { refresh } from "../store.js";
 import { t } from "../i18n.js";
 
@@ -12,7 +12,7 @@ const queued = [];
 
 export function initializeImport() {
   document.addEventListener("click", async (e) => {
-    const act = e.target instanceof Element ? e.target.closest("[data-action]") : null;
+    const act = actionOf(e);
     if (!act) return;
     if (act.dataset.action === "pick-files" || act.dataset.action === "pick-folder") {
       try {
@@ -59,7 +59,7 @@ export function initializeImport() {
   });
   api.onEvent("import-progress", (p) => {
     lastProgress = p;
-    const bar = $("#import-progress");
+    const bar = progressBar("#import-progress");
     bar.max = Math.max(1, p.total);
     bar.value = p.done;
     $("#progress-text").textContent = t("import-progress", { done: p.done, total: p.total });
@@ -82,7 +82,7 @@ export async function importFiles(files) {
   // The page is long (links, received files, hosts): bring the progress and its Cancel into view.
   $("#import-progress-panel").scrollIntoView({ block: "nearest" });
   $("#progress-label").textContent = t("progress-label");
-  $("#import-progress").value = 0;
+  progressBar("#import-progress").value = 0;
   $("#progress-text").textContent = t("import-looking");
   try {
     showResults(await api.importFiles(files));
@@ -100,13 +100,16 @@ export async function importFiles(files) {
   }
 }
 
-const OUTCOMES = ["imported", "duplicate", "conflict", "skipped", "refused", "failed"];
-const outcomeWord = (o) => (OUTCOMES.includes(o) ? t(`import-outcome-${o}`) : o);
+/** Every import outcome (ipc.d.ts; `make lint` fails here when the app adds one).
+ * @type {Record<import("../types/ipc").ImportOutcome, true>} */
+const OUTCOMES = { imported: true, duplicate: true, conflict: true, skipped: true, refused: true, failed: true };
+const outcomeWord = (o) => (Object.hasOwn(OUTCOMES, o) ? t(`import-outcome-${o}`) : o);
 
 /** Show what an import did: a list of lines (a paste, a link), or a bulk import's or a
  * sync's {counts, lines, total}: the backend counts every file and sends only the lines
  * worth reading (at most 300, problems first: `ImportResults` in
- * src-tauri/src/commands/adapter/import.rs). */
+ * src-tauri/src/commands/adapter/import.rs).
+ * @param {import("../types/ipc").ImportResults | import("../types/ipc").ImportLine[]} results */
 export function showResults(results) {
   const panel = $("#import-results-panel");
   panel.hidden = false;
@@ -133,14 +136,18 @@ export function showResults(results) {
 /** The received file on show (its handle), so the recipient check can run it again. */
 let receivedFile = null;
 
-const RECIPIENT_STATES = ["matches", "does_not_match", "not_stated"];
-const recipientWord = (s) => (RECIPIENT_STATES.includes(s) ? t(`recipient-${s}`) : s);
+/** The recipient answers shown with a label (recipient-<state>): every core `RecipientState`
+ * but "not asked" (ipc.d.ts; `make lint` fails here when the core adds one).
+ * @type {Record<Exclude<import("../types/ipc").RecipientState, "not_asked">, true>} */
+const RECIPIENT_STATES = { matches: true, does_not_match: true, not_stated: true };
+const recipientWord = (s) => (Object.hasOwn(RECIPIENT_STATES, s) ? t(`recipient-${s}`) : s);
 
 /**
  * Show what a received export holds and whether each credential verifies (read-only).
  * Everything shown about a badge comes from its credential and this check (the core parses
  * each credential; the page's own text is never shown), and every way the page differs from
  * its credentials is listed.
+ * @param {import("../types/ipc").ShareReport} r @param {string[]} [recipients] @param {?import("../types/ipc").FileHandle} [files]
  */
 export function showReceived(r, recipients = [], files = receivedFile) {
   receivedFile = files;

@@ -87,6 +87,7 @@ export async function renderSkills() {
   if (!body) return;
   const mine = ++seq;
   if (!body.firstChild) body.append(el("p", { class: "muted", role: "status" }, S.loading));
+  /** @type {import("../types/ipc").SkillsView} */
   let v;
   try {
     v = await api.skills(query.trim() || null);
@@ -104,12 +105,14 @@ export async function renderSkills() {
     timelineSection(v.timeline));
 }
 
+/** @param {number} id @param {Map<number, import("../types/ipc").BadgeRef>} names */
 function badgeLink(id, names) {
   const b = names.get(id);
   return el("button", { type: "button", class: "link skill-badge", translate: "no", "data-badge": String(id), onclick: () => go("detail", id) },
     b ? b.name : `#${id}`);
 }
 
+/** @param {import("../types/ipc").SkillsView} v @param {Map<number, import("../types/ipc").BadgeRef>} names */
 function skillsSection(v, names) {
   const n = v.frameworks.reduce((a, f) => a + f.skills.length, 0);
   const sec = el("section", { class: "section", id: "skills-frameworks", "aria-labelledby": "skills-frameworks-h" },
@@ -131,6 +134,7 @@ function skillsSection(v, names) {
   return sec;
 }
 
+/** @param {import("../types/ipc").ResultGroup[]} results @param {Map<number, import("../types/ipc").BadgeRef>} names */
 function resultsSection(results, names) {
   return el("section", { class: "section", id: "skills-results", "aria-labelledby": "skills-results-h" },
     el("h2", { id: "skills-results-h" }, S.results),
@@ -139,6 +143,7 @@ function resultsSection(results, names) {
         el("span", { translate: "no" }, [r.value, r.status, r.achievedLevel].filter(Boolean).join(", ")))))))));
 }
 
+/** @param {import("../types/ipc").TypeGroup[]} types @param {Map<number, import("../types/ipc").BadgeRef>} names */
 function typesSection(types, names) {
   return el("section", { class: "section", id: "skills-types", "aria-labelledby": "skills-types-h" },
     el("h2", { id: "skills-types-h" }, S.types),
@@ -146,6 +151,7 @@ function typesSection(types, names) {
       ...ty.badges.map((id) => badgeLink(id, names))))));
 }
 
+/** @param {import("../types/ipc").Stack[]} stacks @param {Map<number, import("../types/ipc").BadgeRef>} names */
 function stacksSection(stacks, names) {
   const sec = el("section", { class: "section", id: "skills-stacks", "aria-labelledby": "skills-stacks-h" },
     el("h2", { id: "skills-stacks-h" }, S.stacks));
@@ -168,6 +174,7 @@ function stacksSection(stacks, names) {
   return sec;
 }
 
+/** @param {import("../types/ipc").BadgeRef[]} timeline */
 function timelineSection(timeline) {
   const sec = el("section", { class: "section", id: "skills-timeline", "aria-labelledby": "skills-timeline-h" },
     el("h2", { id: "skills-timeline-h" }, S.timeline));
@@ -211,6 +218,7 @@ function linkedinDialog() {
 /** Shows the fields LinkedIn's form takes for badge `id`, each to copy; "Open LinkedIn…"
  * asks for confirmation, then the app (in Rust) opens the link in the system browser. */
 export async function addToLinkedIn(id) {
+  /** @type {import("../types/ipc").LinkedInDto} */
   let f;
   try { f = await api.linkedinFields(id); } catch (e) { errorToast(e); return; }
   const d = clear(linkedinDialog());

@@ -1,13 +1,14 @@
 // The wallet gallery: a virtualised grid (only the rows in view are in the DOM, so 10,000
 // badges scroll smoothly); search, filters and sort are the core's (store.js `query`).
 import * as api from "../api.js";
-import { $, el, clear, chip, badgeImage, fmtDate, errorToast, toast, STATUS_LABEL } from "../dom.js";
+import { $, el, clear, actionOf, chip, badgeImage, fmtDate, errorToast, toast, STATUS_LABEL } from "../dom.js";
 import { state, subscribe, query, refresh } from "../store.js";
 import { t } from "../i18n.js";
 
 const CARD_MIN_W = 210;
 const CARD_H = 262;
 const GAP = 16;
+/** @type {import("../store.js").GalleryFilters} */
 const filters = { q: "", issuer: "", status: "", collection: "", tag: "", sort: "newest" };
 let results = [];
 /** Numbers each query: an answer that arrives after a newer query was sent is dropped. */
@@ -36,13 +37,13 @@ export function initializeWallet() {
     if (e.key === "Escape" && search.value) { search.value = ""; runSearch(""); }
   });
   for (const [id, key] of [["#filter-issuer", "issuer"], ["#filter-status", "status"], ["#filter-collection", "collection"], ["#filter-tag", "tag"], ["#sort", "sort"]]) {
-    $(id).addEventListener("change", (e) => { filters[key] = e.target.value; apply(); });
+    $(id).addEventListener("change", () => { filters[key] = $(id).value; apply(); });
   }
   $("#gallery-scroll").addEventListener("scroll", () => requestAnimationFrame(() => paint()), { passive: true });
   new ResizeObserver(() => { measure(); paint(); }).observe($("#gallery-scroll"));
   $("#gallery").addEventListener("keydown", onGridKey);
   document.addEventListener("click", (e) => {
-    const act = e.target instanceof Element ? e.target.closest("[data-action]") : null;
+    const act = actionOf(e);
     if (act && act.dataset.action === "clear-filters") clearFilters();
     if (act && act.dataset.action === "import-samples") importSamples();
     if (act && act.dataset.action === "recheck-all") recheckAll();
@@ -179,7 +180,7 @@ function paint(scrollTop) {
   // Cards sit at inset-inline-start (base.css): in a right-to-left language columns run leftwards.
   const rtl = document.documentElement.dir === "rtl";
   const keep = new Map();
-  for (const n of gallery.children) keep.set(n.dataset.key, n);
+  for (const n of gallery.children) if (n instanceof HTMLElement) keep.set(n.dataset.key, n);
   const wanted = new Set();
   for (let r = first; r < last; r++) {
     for (let c = 0; c < cols; c++) {

@@ -4,7 +4,7 @@
 // the app has no generic settings command, and it is this computer's user who has seen it.
 // Help → "Show the first steps again" brings it back.
 import * as api from "../api.js";
-import { $, el, clear, errorToast, toast } from "../dom.js";
+import { $, el, clear, errorToast, toast, actionOf } from "../dom.js";
 import { t } from "../i18n.js";
 import { state } from "../store.js";
 
@@ -20,7 +20,7 @@ export function shouldWelcome() {
 
 export function initializeWelcome() {
   document.addEventListener("click", (e) => {
-    const b = e.target instanceof Element ? e.target.closest("[data-action]") : null;
+    const b = actionOf(e);
     if (!b) return;
     if (b.dataset.action === "skip-welcome") {
       try { localStorage.setItem(SEEN, "1"); } catch { /* not remembered */ }
@@ -41,6 +41,7 @@ export function initializeWelcome() {
 }
 
 export async function renderWelcome() {
+  /** @type {import("../types/ipc").Profile} */
   let profile;
   try { profile = await api.getProfile(); } catch (e) { errorToast(e); return; }
   clear($("#welcome-emails")).append(...profile.emails.map((v) => el("li", {}, el("span", {}, v),

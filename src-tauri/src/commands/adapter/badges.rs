@@ -28,7 +28,6 @@ pub struct BadgeCard {
     /// Issued date (RFC 3339) if known.
     pub issued: Option<String>,
     /// Status chip id (the core vocabulary, `verify::Status`).
-    #[ts(type = "Status")]
     pub status: Status,
     /// `badgeimg://` URL of the image, or `None` (remote or no image: the UI shows a placeholder).
     pub image: Option<String>,
@@ -37,7 +36,6 @@ pub struct BadgeCard {
     /// Ids of the collections holding it.
     pub collections: Vec<i64>,
     /// Format id.
-    #[ts(type = "Format | null")]
     pub format: Option<Format>,
     /// What an imported trust list says about the issuer (information, never the status).
     pub trust: Option<TrustMark>,
@@ -77,11 +75,9 @@ pub struct BadgeDetail {
     pub card: BadgeCard,
     /// The full normalised badge.
     #[serde(serialize_with = "crate::ipc::camel")]
-    #[ts(type = "Badge")]
     pub badge: Badge,
     /// The last verification report.
     #[serde(serialize_with = "crate::ipc::camel")]
-    #[ts(type = "Report | null")]
     pub report: Option<Report>,
     /// The report in one plain sentence.
     pub summary: String,
@@ -112,7 +108,6 @@ pub struct EarlierCheck {
     /// When (RFC 3339).
     pub checked_at: String,
     /// Its status (`not_checked` when made under older rules).
-    #[ts(type = "Status")]
     pub status: Status,
     /// Why.
     pub reason: String,
@@ -124,12 +119,11 @@ pub struct EarlierCheck {
 pub struct EndorsementView {
     /// Who endorses (name, or id).
     pub endorser: String,
-    /// `credential`, `achievement` or `issuer`.
-    pub scope: &'static str,
+    /// What it endorses (the core's vocabulary).
+    pub scope: backpack_core::endorsement::Scope,
     /// The endorser's comment.
     pub comment: Option<String>,
     /// Its own status id (`verify::Status`).
-    #[ts(type = "Status")]
     pub status: Status,
     /// Why.
     pub reason: String,
@@ -146,14 +140,12 @@ pub struct GalleryQuery {
     /// A card's `issuerKey`.
     pub issuer: Option<String>,
     /// Only badges in this state.
-    #[ts(type = "Status | null")]
     pub status: Option<Status>,
     /// Only badges in this collection.
     pub collection: Option<i64>,
     /// Only badges with this tag of the learner's.
     pub tag: Option<String>,
     /// Sort order (default: newest first).
-    #[ts(type = "\"newest\" | \"oldest\" | \"name\" | \"issuer\" | \"imported\"")]
     pub sort: Sort,
 }
 
@@ -290,7 +282,7 @@ impl WalletAdapter {
                     .clone()
                     .or(e.endorser_id.clone())
                     .unwrap_or_else(|| "Unknown endorser".into()),
-                scope: e.scope.as_str(),
+                scope: e.scope,
                 comment: e.comment.clone(),
                 status: e.status,
                 reason: e.reason.clone(),
@@ -306,7 +298,9 @@ impl WalletAdapter {
                         .endorser_name
                         .or(e.endorser_id)
                         .unwrap_or_else(|| "Unknown endorser".into()),
-                    scope: e.scope.map(|s| s.as_str()).unwrap_or("credential"),
+                    scope: e
+                        .scope
+                        .unwrap_or(backpack_core::endorsement::Scope::Credential),
                     comment: e.comment,
                     status: e.status,
                     reason: e.reason.unwrap_or_default(),

@@ -50,17 +50,22 @@ impl ImportResults {
     pub fn of(lines: Vec<ImportLine>) -> Self {
         let mut counts = OutcomeCounts::default();
         for l in &lines {
-            match l.outcome {
-                "imported" => counts.imported += 1,
-                "duplicate" => counts.duplicate += 1,
-                "conflict" => counts.conflict += 1,
-                "skipped" => counts.skipped += 1,
-                "refused" => counts.refused += 1,
-                _ => counts.failed += 1,
-            }
+            *match l.outcome {
+                ImportOutcome::Imported => &mut counts.imported,
+                ImportOutcome::Duplicate => &mut counts.duplicate,
+                ImportOutcome::Conflict => &mut counts.conflict,
+                ImportOutcome::Skipped => &mut counts.skipped,
+                ImportOutcome::Refused => &mut counts.refused,
+                ImportOutcome::Failed => &mut counts.failed,
+            } += 1;
         }
         let total = lines.len();
-        let problem = |l: &ImportLine| !matches!(l.outcome, "imported" | "duplicate");
+        let problem = |l: &ImportLine| {
+            !matches!(
+                l.outcome,
+                ImportOutcome::Imported | ImportOutcome::Duplicate
+            )
+        };
         let (mut shown, rest): (Vec<_>, Vec<_>) = lines.into_iter().partition(problem);
         shown.extend(rest);
         shown.truncate(MAX_IMPORT_LINES);
@@ -72,16 +77,33 @@ impl ImportResults {
     }
 }
 
+/// What happened to one imported file, in one word (labels: `import-outcome-<id>` in
+/// ui/locales).
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportOutcome {
+    /// Added (a badge, or an endorsement).
+    Imported,
+    /// Already there, or an older version kept as history.
+    Duplicate,
+    /// Kept beside a badge it claims to replace.
+    Conflict,
+    /// Left out on purpose (another wallet's keys, non-badge entries).
+    Skipped,
+    /// Not a badge we accept.
+    Refused,
+    /// The wallet could not store it (disk full, locked): try again, the badge may be fine.
+    Failed,
+}
+
 /// What happened to one imported file.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportLine {
     /// File name or label.
     pub file: String,
-    /// `imported`, `duplicate`, `conflict`, `skipped` (another wallet's keys and non-badge
-    /// entries, left out on purpose), `refused` (not a badge we accept) or `failed` (the wallet
-    /// could not store it).
-    pub outcome: &'static str,
+    /// What happened to it.
+    pub outcome: ImportOutcome,
     /// Why (for a refusal) or the badge name.
     pub message: String,
     /// Wallet id when imported or duplicate.
@@ -99,19 +121,21 @@ pub fn line(o: FileOutcome) -> ImportLine {
         FileResult::Imported {
             id, name, embedded, ..
         } if !embedded.is_empty() => (
-            "imported",
+            ImportOutcome::Imported,
             format!("{name} (and {} badges inside it)", embedded.len()),
             Some(id),
         ),
-        FileResult::Imported { id, name, .. } => ("imported", name, Some(id)),
+        FileResult::Imported { id, name, .. } => (ImportOutcome::Imported, name, Some(id)),
         FileResult::History { id, name, .. } => (
-            "duplicate",
+            ImportOutcome::Duplicate,
             format!("{name}: an older version of a badge you have, kept as its history"),
             Some(id),
         ),
-        FileResult::Duplicate { id, .. } => {
-            ("duplicate", "already in your wallet".into(), Some(id))
-        }
+        FileResult::Duplicate { id, .. } => (
+            ImportOutcome::Duplicate,
+            "already in your wallet".into(),
+            Some(id),
+        ),
         FileResult::Endorsement {
             name,
             endorser,
@@ -119,7 +143,11 @@ pub fn line(o: FileOutcome) -> ImportLine {
             duplicate,
             ..
         } => (
-            if duplicate { "duplicate" } else { "imported" },
+            if duplicate {
+                ImportOutcome::Duplicate
+            } else {
+                ImportOutcome::Imported
+            },
             format!(
                 "{name}: an endorsement{}{}",
                 endorser.map(|e| format!(" by {e}")).unwrap_or_default(),
@@ -132,7 +160,7 @@ pub fn line(o: FileOutcome) -> ImportLine {
             attached_to.first().copied(),
         ),
         FileResult::Conflict { id, name, current } => (
-            "conflict",
+            ImportOutcome::Conflict,
             format!(
                 "{name}: claims to be a newer version of badge #{current} but is not signed \
                  with the issuer's key, so it was kept beside it, not in its place"
@@ -140,7 +168,7 @@ pub fn line(o: FileOutcome) -> ImportLine {
             Some(id),
         ),
         FileResult::Skipped { reason } => (
-            "skipped",
+            ImportOutcome::Skipped,
             reason
                 .strip_prefix(&format!("{}: ", o.source))
                 .unwrap_or(&reason)
@@ -154,14 +182,14 @@ pub fn line(o: FileOutcome) -> ImportLine {
                 .strip_prefix(&format!("{}: ", o.source))
                 .unwrap_or(&reason)
                 .to_string();
-            ("refused", r, None)
+            (ImportOutcome::Refused, r, None)
         }
         FileResult::Failed { reason } => {
             let r = reason
                 .strip_prefix(&format!("{}: ", o.source))
                 .unwrap_or(&reason)
                 .to_string();
-            ("failed", r, None)
+            (ImportOutcome::Failed, r, None)
         }
     };
     ImportLine {

@@ -32,10 +32,11 @@ pub use badges::{BadgeCard, BadgeDetail, EarlierCheck, EndorsementView, GalleryQ
 pub use collections::CollectionDto;
 pub use export::{ExportSummary, PrivacyArgs};
 pub use import::{
-    APP_IMPORT_GROUP, ImportLine, ImportResults, MAX_IMPORT_LINES, OutcomeCounts, line,
+    APP_IMPORT_GROUP, ImportLine, ImportOutcome, ImportResults, MAX_IMPORT_LINES, OutcomeCounts,
+    line,
 };
-pub use settings::{Profile, SettingsDto};
-pub use wallet::WalletStatus;
+pub use settings::{KeyStore, Profile, SettingsDto};
+pub use wallet::{WalletState, WalletStatus};
 
 use crate::error::{CmdResult, CommandError};
 use backpack_core::env::{Clock, SystemClock};
@@ -112,17 +113,17 @@ impl WalletAdapter {
             Ok(w) => (w, None),
             Err(e) => {
                 let state = match &e {
-                    StoreError::NeedsPassphrase(_) => "locked",
+                    StoreError::NeedsPassphrase(_) => WalletState::Locked,
                     StoreError::Damaged { .. }
                     | StoreError::TooNew { .. }
-                    | StoreError::NotAWallet(_) => "damaged",
+                    | StoreError::NotAWallet(_) => WalletState::Damaged,
                     _ => return Err(e.into()),
                 };
                 let status = WalletStatus {
                     state,
                     message: e.to_string(),
                     path: path.display().to_string(),
-                    encrypted: state == "locked",
+                    encrypted: state == WalletState::Locked,
                 };
                 (Wallet::unavailable(path)?, Some(status))
             }

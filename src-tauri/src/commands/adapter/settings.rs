@@ -11,6 +11,22 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use zeroize::Zeroizing;
 
+/// Where the learner's signing key is (labels: `key-where-<id>` in ui/locales, but `other`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum KeyStore {
+    /// The system credential store.
+    OsKeyring,
+    /// A passphrase-protected key file beside the wallet.
+    KeyFile,
+    /// Still in the wallet (an old wallet whose key could not be moved out yet).
+    InWallet,
+    /// Not created yet.
+    None,
+    /// A store this version does not know.
+    Other,
+}
+
 /// Learner profile (recipient identities).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -37,9 +53,8 @@ pub struct SettingsDto {
     pub badge_count: usize,
     /// True when the whole wallet is encrypted with a passphrase (SQLCipher).
     pub encrypted: bool,
-    /// Where the learner's signing key is: `os-keyring`, `key-file`, `in-wallet` (an old
-    /// wallet whose key could not be moved out yet) or `none` (not created yet).
-    pub key_store: &'static str,
+    /// Where the learner's signing key is.
+    pub key_store: KeyStore,
     /// The key (or the key to be moved) needs the key-file passphrase, not given yet.
     pub key_needs_passphrase: bool,
 }
@@ -82,18 +97,18 @@ impl WalletAdapter {
     pub fn settings(&self) -> CmdResult<SettingsDto> {
         let minor_mode = MinorMode::load(&self.wallet)?.is_on();
         let (key_store, key_needs_passphrase) = match self.wallet.learner_key()? {
-            None => ("none", false),
+            None => (KeyStore::None, false),
             Some(r) => match r.secret_store.as_deref() {
-                None => ("in-wallet", true),
+                None => (KeyStore::InWallet, true),
                 Some("key-file") => (
-                    "key-file",
+                    KeyStore::KeyFile,
                     self.key_passphrase
                         .lock()
                         .map(|p| p.is_none())
                         .unwrap_or(true),
                 ),
-                Some("os-keyring") => ("os-keyring", false),
-                Some(_) => ("other", false),
+                Some("os-keyring") => (KeyStore::OsKeyring, false),
+                Some(_) => (KeyStore::Other, false),
             },
         };
         Ok(SettingsDto {

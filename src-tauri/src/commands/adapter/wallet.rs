@@ -10,14 +10,25 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
+/// Whether the wallet is open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum WalletState {
+    /// Open.
+    Ok,
+    /// Encrypted: needs its passphrase.
+    Locked,
+    /// Damaged, not a wallet, or from a newer Backpack: restore a backup.
+    Damaged,
+}
+
 /// Whether the wallet is open, and if not, why (issue 13: never a crash, never a silent
 /// overwrite).
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct WalletStatus {
-    /// `ok`, `locked` (encrypted: needs its passphrase) or `damaged` (damaged, not a
-    /// wallet, or from a newer Backpack: restore a backup).
-    pub state: &'static str,
+    /// Open, or why not.
+    pub state: WalletState,
     /// The core's message.
     pub message: String,
     /// The wallet file.
@@ -34,7 +45,7 @@ impl WalletAdapter {
             .lock()
             .map_err(|_| CommandError::wallet("wallet state unavailable"))?;
         Ok(p.clone().unwrap_or_else(|| WalletStatus {
-            state: "ok",
+            state: WalletState::Ok,
             message: String::new(),
             path: self.path_string(),
             encrypted: self.wallet.is_encrypted(),
@@ -82,7 +93,7 @@ impl WalletAdapter {
     /// restored over with the command line, where minor mode is checked).
     pub fn restore_damaged(&self, backup: &Path, passphrase: &str) -> CmdResult<WalletStatus> {
         let state = self.status()?.state;
-        if state != "damaged" {
+        if state != WalletState::Damaged {
             return Err(CommandError::invalid(
                 "the wallet opens: restore over it with backpack restore --force",
             ));
@@ -113,7 +124,7 @@ impl WalletAdapter {
         current: Option<&str>,
         new: Option<&str>,
     ) -> CmdResult<SettingsDto> {
-        if self.status()?.state != "ok" {
+        if self.status()?.state != WalletState::Ok {
             return Err(CommandError::invalid("the wallet is not open"));
         }
         let path = self.path_buf()?;
