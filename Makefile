@@ -37,6 +37,8 @@ test: deps-cli deps-e2e lint test-rust check-catalog fuzz-check e2e
 lint: deps-typecheck
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	# The core without its HTTP stack (feature `net`) still builds: the network stays optional.
+	$(CARGO) clippy -p backpack-core --no-default-features --locked -- -D warnings
 	# The core's docs (they cite the specifications by URL): no broken or private links.
 	RUSTDOCFLAGS="-D warnings" $(CARGO) doc -p backpack-core --no-deps --locked
 	# The UI's JavaScript against the types generated from Rust (ui/js/types/ipc.d.ts) and the

@@ -75,13 +75,16 @@ pub fn network(
 
 /// The fetcher for a decision: HTTP when online (`allow_private`: also loopback and private
 /// addresses, for a learner's own intranet host), else one that refuses every fetch, so a
-/// check that needs the network reports "could not check".
+/// check that needs the network reports "could not check". A core built without the `net`
+/// feature has no HTTP stack: every fetch is refused whatever the decision.
 pub fn fetcher(network: Network, allow_private: bool) -> Box<dyn Fetcher> {
+    #[cfg(feature = "net")]
     if network.is_online() {
-        Box::new(crate::net::HttpFetcher::new(allow_private))
-    } else {
-        Box::new(OfflineFetcher)
+        return Box::new(crate::net::HttpFetcher::new(allow_private));
     }
+    #[cfg(not(feature = "net"))]
+    let _ = (network, allow_private);
+    Box::new(OfflineFetcher)
 }
 
 #[cfg(test)]

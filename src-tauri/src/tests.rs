@@ -473,7 +473,12 @@ fn query_badges_searches_filters_and_sorts_in_the_core() {
     assert_eq!(q(json!({"text": "zzz-no-such-badge"})), json!([]));
     assert_eq!(q(json!({})), json!([id]), "every field is optional");
     assert_eq!(q(json!({"status": "revoked", "sort": "name"})), json!([]));
-    call(&w, "set_badge_tags", json!({"id": id, "tags": ["Job hunt"]})).unwrap();
+    call(
+        &w,
+        "set_badge_tags",
+        json!({"id": id, "tags": ["Job hunt"]}),
+    )
+    .unwrap();
     assert_eq!(q(json!({"tag": "Job hunt", "text": "job"})), json!([id]));
     // The card names the key the issuer filter matches.
     let card = &call(&w, "list_badges", json!({})).unwrap()[0];

@@ -205,7 +205,7 @@ pub struct Wallet {
     clock: Arc<dyn Clock>,
     encrypted: std::sync::atomic::AtomicBool,
     /// The search index and the wallet state it was built from (see [`Wallet::search_index`]).
-    search: Mutex<Option<((u64, i64), Arc<SearchIndex>)>>,
+    search: Mutex<Option<(search::Stamp, Arc<SearchIndex>)>>,
 }
 
 impl std::fmt::Debug for Wallet {

@@ -234,16 +234,16 @@ impl SearchIndex {
         });
         let mut issuer = newest.clone();
         // Stable: within one issuer, newest first.
-        issuer.sort_by(|a, b| {
-            match (&issuer_keys[*a as usize], &issuer_keys[*b as usize]) {
+        issuer.sort_by(
+            |a, b| match (&issuer_keys[*a as usize], &issuer_keys[*b as usize]) {
                 (Some(x), Some(y)) => x.cmp(y),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => Ordering::Equal,
-            }
-        });
+            },
+        );
         let mut imported = all;
-        imported.sort_by(|a, b| r(b).id.cmp(&r(a).id));
+        imported.sort_by_key(|i| std::cmp::Reverse(r(i).id));
         SearchIndex {
             orders: [newest, oldest, name, issuer, imported],
             rows,
@@ -300,7 +300,8 @@ pub(super) fn build_index(conn: &rusqlite::Connection) -> StoreResult<SearchInde
     let mut tags = tags_by_badge(conn)?;
     let mut collections: HashMap<i64, Vec<i64>> = HashMap::new();
     {
-        let mut st = conn.prepare_cached("SELECT badge_id, collection_id FROM collection_badges")?;
+        let mut st =
+            conn.prepare_cached("SELECT badge_id, collection_id FROM collection_badges")?;
         let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
         for row in rows {
             let (b, c) = row?;
@@ -349,12 +350,15 @@ pub(super) fn build_index(conn: &rusqlite::Connection) -> StoreResult<SearchInde
 /// transaction (once per wallet). A row whose view cannot be rebuilt is searchable by its
 /// name and issuer.
 fn fill_search_texts(conn: &rusqlite::Connection) -> StoreResult<()> {
-    let missing: Vec<(i64, String, Option<String>, String, Vec<u8>)> = conn
+    type Row = (i64, String, Option<String>, String, Vec<u8>);
+    let missing: Vec<Row> = conn
         .prepare_cached(
             "SELECT id, name, issuer_name, badge_json, original FROM badges
              WHERE search_text IS NULL AND removed_at IS NULL AND superseded_by IS NULL",
         )?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
         .collect::<Result<_, _>>()?;
     if missing.is_empty() {
         return Ok(());
@@ -424,6 +428,10 @@ pub(super) fn verdict_from_id(s: &str) -> Option<Verdict> {
     })
 }
 
+/// The state of a wallet an index was built from: this connection's total changes and
+/// SQLite's `data_version` (which moves when another connection commits).
+pub(super) type Stamp = (u64, i64);
+
 impl Wallet {
     /// The search index of the wallet as it is now: built on first use and kept until the
     /// wallet changes (any row written through this connection, or a commit by another
@@ -431,7 +439,7 @@ impl Wallet {
     /// badges a build takes a few tens of milliseconds.
     pub fn search_index(&self) -> StoreResult<Arc<SearchIndex>> {
         let conn = self.conn()?;
-        let stamp = |c: &rusqlite::Connection| -> StoreResult<(u64, i64)> {
+        let stamp = |c: &rusqlite::Connection| -> StoreResult<Stamp> {
             let v: i64 = c.query_row("PRAGMA data_version", [], |r| r.get(0))?;
             Ok((c.total_changes(), v))
         };

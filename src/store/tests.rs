@@ -1148,7 +1148,11 @@ fn the_index_holds_tags_and_follows_every_change() {
         vec![c]
     );
     w.remove_badge(c).unwrap();
-    assert_eq!(find("algebra"), Vec::<i64>::new(), "removed badges are not searchable");
+    assert_eq!(
+        find("algebra"),
+        Vec::<i64>::new(),
+        "removed badges are not searchable"
+    );
     assert_eq!(w.search_index().unwrap().len(), 1);
 }
 
@@ -1185,7 +1189,8 @@ fn badges_imported_before_the_search_column_are_searchable() {
     {
         // What an older build left: no folded text.
         let c = rusqlite::Connection::open(&path).unwrap();
-        c.execute("UPDATE badges SET search_text = NULL", []).unwrap();
+        c.execute("UPDATE badges SET search_text = NULL", [])
+            .unwrap();
     }
     let w = Wallet::open(&path).unwrap();
     assert_eq!(
@@ -1198,9 +1203,14 @@ fn badges_imported_before_the_search_column_are_searchable() {
     );
     let c = rusqlite::Connection::open(&path).unwrap();
     let text: String = c
-        .query_row("SELECT search_text FROM badges WHERE id = ?1", [a], |r| r.get(0))
+        .query_row("SELECT search_text FROM badges WHERE id = ?1", [a], |r| {
+            r.get(0)
+        })
         .unwrap();
-    assert_eq!(text, " data science basics uni intro to statistics regression ");
+    assert_eq!(
+        text,
+        " data science basics uni intro to statistics regression "
+    );
 }
 
 /// Reports written before issuer binding (rules 1) called forged badges "valid". After the
