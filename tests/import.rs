@@ -498,6 +498,7 @@ fn oversized_and_missing_inputs_say_what_is_wrong() {
                 big.display(),
                 backpack_core::limits::MAX_FILE_BYTES
             )
+            .into()
         }
     );
     let missing = dir.path().join("nope.png");
@@ -779,7 +780,7 @@ fn credentials_without_issuer_or_subject_are_refused_with_what_is_missing() {
             FileResult::Refused {
                 reason: format!(
                     "{rel}: holds no readable badge: the credential has {missing} (who issued it, to whom, and what was achieved)"
-                )
+                ).into()
             }
         );
     }

@@ -169,7 +169,7 @@ pub(crate) fn refused(source: &str, why: impl std::fmt::Display) -> FileOutcome 
     FileOutcome {
         source: source.to_string(),
         result: FileResult::Refused {
-            reason: format!("{source}: {why}"),
+            reason: format!("{source}: {why}").into(),
         },
         status: None,
     }
@@ -180,7 +180,7 @@ pub(crate) fn skipped(source: &str, why: impl std::fmt::Display) -> FileOutcome 
     FileOutcome {
         source: source.to_string(),
         result: FileResult::Skipped {
-            reason: format!("{source}: {why}"),
+            reason: format!("{source}: {why}").into(),
         },
         status: None,
     }
@@ -341,7 +341,7 @@ pub(crate) fn finish(
         (Item::Zip { archive, name, .. }, None) => Err(Box::new(FileOutcome {
             source: format!("{}:{name}", display(archive)),
             result: FileResult::Failed {
-                reason: format!("{}:{name}: zip entry not read", display(archive)),
+                reason: format!("{}:{name}: zip entry not read", display(archive)).into(),
             },
             status: None,
         })),

@@ -109,7 +109,7 @@ fn refused(source: &str, why: impl std::fmt::Display) -> FileOutcome {
     outcome(
         source,
         FileResult::Refused {
-            reason: format!("{source}: {why}"),
+            reason: format!("{source}: {why}").into(),
         },
     )
 }
@@ -163,7 +163,7 @@ pub fn import_url(wallet: &Wallet, url: &str, ctx: &VerifyContext<'_>) -> FileOu
             return outcome(
                 source,
                 FileResult::Failed {
-                    reason: format!("{source}: {e}"),
+                    reason: format!("{source}: {e}").into(),
                 },
             );
         }

@@ -170,9 +170,12 @@ pub fn run_one(
                 word("cli-import-endorsement"),
                 clean(name)
             )?,
-            FileResult::Skipped { reason } => {
-                writeln!(out, "{} {}", word("cli-import-skipped"), clean(reason))?
-            }
+            FileResult::Skipped { reason } => writeln!(
+                out,
+                "{} {}",
+                word("cli-import-skipped"),
+                clean(&reason.localize(super::cat()))
+            )?,
             FileResult::Duplicate { id, name } => writeln!(
                 out,
                 "{} {src}  #{id} \"{}\"  {}",
@@ -180,12 +183,18 @@ pub fn run_one(
                 clean(name),
                 tr!("cli-import-already")
             )?,
-            FileResult::Refused { reason } => {
-                writeln!(out, "{} {}", word("cli-import-refused"), clean(reason))?
-            }
-            FileResult::Failed { reason } => {
-                writeln!(out, "{} {}", word("cli-import-failed"), clean(reason))?
-            }
+            FileResult::Refused { reason } => writeln!(
+                out,
+                "{} {}",
+                word("cli-import-refused"),
+                clean(&reason.localize(super::cat()))
+            )?,
+            FileResult::Failed { reason } => writeln!(
+                out,
+                "{} {}",
+                word("cli-import-failed"),
+                clean(&reason.localize(super::cat()))
+            )?,
         }
     }
     if flags.json {
