@@ -56,6 +56,7 @@ const COMMANDS: &[&str] = &[
     "skills",
     "linkedin_fields",
     "open_linkedin",
+    "set_language",
 ];
 
 fn main() {

@@ -22,6 +22,8 @@ function invoke(cmd, args = {}) {
 /** @typedef {import("./types/ipc").ImportLine} ImportLine */
 /** @typedef {import("./types/ipc").SettingsDto} SettingsDto */
 
+/** Tell the backend the language the page shows (its errors and import lines follow it).
+ * @param {string} code */ export const setLanguage = (code) => invoke("set_language", { lang: code });
 /** @returns {Promise<BadgeCard[]>} */ export const listBadges = () => invoke("list_badges");
 /** Ids of badges whose name, issuer, description, skills or tags match `text` (prefix words).
  * @param {string} text @returns {Promise<number[]>} */ export const searchBadges = (text) => invoke("search_badges", { text });

@@ -286,7 +286,7 @@ impl From<MinorModeError> for CommandError {
             MinorModeError::Store(_) => "wallet",
             _ => "core",
         };
-        CommandError::new(kind, e.to_string())
+        CommandError::new(kind, crate::error::localized(&e))
     }
 }
 
@@ -298,7 +298,7 @@ impl From<StoreError> for CommandError {
             StoreError::Io { .. } => "io",
             _ => "wallet",
         };
-        CommandError::new(kind, e.to_string())
+        CommandError::new(kind, crate::error::localized(&e))
     }
 }
 
@@ -415,7 +415,8 @@ fn file_name(source: &str) -> String {
 }
 
 /// One import outcome as a result line.
-pub fn line(o: FileOutcome) -> ImportLine {
+pub fn line(mut o: FileOutcome) -> ImportLine {
+    crate::error::localize_outcome(&mut o);
     let file = o.source.clone();
     let (outcome, message, id) = match o.result {
         FileResult::Imported {
