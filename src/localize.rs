@@ -516,14 +516,81 @@ impl Localize for crate::export::pdf_read::PdfReadError {
     }
 }
 
+impl Localize for crate::host_api::HostError {
+    fn message(&self) -> Message {
+        use crate::host_api::HostError as E;
+        match self {
+            E::NoConsent => msg!("err-host-no-consent"),
+            E::MinorMode => msg!("err-host-minor-mode"),
+            E::NeedsLogin { host, url, reason } => {
+                msg!(
+                    "err-host-needs-login",
+                    host = host,
+                    reason = reason,
+                    url = url
+                )
+            }
+            E::UnknownHost(name) => msg!("err-host-unknown", name = debug(name)),
+            E::Tokens(e) => e.message(),
+            E::Store(e) => e.message(),
+            // BadUrl, Step: the URL parser's and the host's own words.
+            _ => Message::Text(self.to_string()),
+        }
+    }
+}
+
+impl Localize for crate::host_api::loopback::RedirectError {
+    fn message(&self) -> Message {
+        use crate::host_api::loopback::RedirectError as E;
+        match self {
+            E::TimedOut(s) => msg!("err-redirect-timed-out", seconds = s),
+            E::Cancelled => msg!("err-redirect-cancelled"),
+            E::StateMismatch => msg!("err-redirect-state-mismatch"),
+            E::Denied(d) => msg!("err-redirect-denied", detail = d),
+            E::NoCode => msg!("err-redirect-no-code"),
+            E::Io(d) => msg!("err-redirect-io", detail = d),
+        }
+    }
+}
+
+impl Localize for crate::host_api::tokens::TokenStoreError {
+    fn message(&self) -> Message {
+        use crate::host_api::tokens::TokenStoreError as E;
+        match self {
+            E::Unavailable(d) => msg!("err-tokens-unavailable", detail = d),
+            E::Failed(d) => msg!("err-tokens-failed", detail = d),
+        }
+    }
+}
+
+impl Localize for crate::env::FetchError {
+    fn message(&self) -> Message {
+        use crate::env::FetchError as E;
+        match self {
+            E::Offline => msg!("err-fetch-offline"),
+            E::PrivateAddress { url, reason } => {
+                msg!("err-fetch-private", url = url, reason = reason)
+            }
+            E::UnsupportedScheme(url) => msg!("err-fetch-scheme", url = url),
+            E::TooLarge { url, limit } => msg!("err-fetch-too-large", url = url, limit = limit),
+            // Transport: the HTTP client's words.
+            _ => Message::Text(self.to_string()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::backup::BackupError as B;
     use crate::bake::BakeError as K;
     use crate::decode::DecodeError as D;
+    use crate::env::FetchError as F;
     use crate::export::ExportError as X;
     use crate::export::pdf_read::PdfReadError as R;
+    use crate::host_api::HostError as HE;
+    use crate::host_api::loopback::RedirectError as RE;
+    use crate::host_api::tokens::TokenStoreError as TE;
     use crate::learner_key::{LearnerKeyError as L, VaultError as V};
     use crate::minor_mode::{Action, MinorModeError as M};
     use crate::parse::ParseError as P;
@@ -755,6 +822,34 @@ mod tests {
             }),
             Box::new(R::Limit {
                 what: "attachment count",
+                limit: 8,
+            }),
+            Box::new(HE::NoConsent),
+            Box::new(HE::MinorMode),
+            Box::new(HE::NeedsLogin {
+                host: "Example".into(),
+                url: "https://example.org".into(),
+                reason: "the token expired".into(),
+            }),
+            Box::new(HE::UnknownHost("ex".into())),
+            Box::new(HE::Tokens(TE::Failed("dbus".into()))),
+            Box::new(HE::Store(St::Poisoned)),
+            Box::new(RE::TimedOut(300)),
+            Box::new(RE::Cancelled),
+            Box::new(RE::StateMismatch),
+            Box::new(RE::Denied("access_denied".into())),
+            Box::new(RE::NoCode),
+            Box::new(RE::Io("bind".into())),
+            Box::new(TE::Unavailable("no dbus".into())),
+            Box::new(TE::Failed("dbus".into())),
+            Box::new(F::Offline),
+            Box::new(F::PrivateAddress {
+                url: "http://10.0.0.1/".into(),
+                reason: "a private address".into(),
+            }),
+            Box::new(F::UnsupportedScheme("ftp://x".into())),
+            Box::new(F::TooLarge {
+                url: "https://x/".into(),
                 limit: 8,
             }),
             Box::new(crate::Error::Decode(D::Unrecognized)),

@@ -260,6 +260,9 @@ fn localize_cause(c: &(dyn std::error::Error + 'static)) -> String {
         core::bake::BakeError,
         core::share::ShareError,
         core::zipread::ZipReadError,
+        core::host_api::HostError,
+        core::host_api::tokens::TokenStoreError,
+        core::env::FetchError,
     );
     c.to_string()
 }
