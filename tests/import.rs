@@ -2235,6 +2235,18 @@ mod other_wallets {
             )
         );
         assert_eq!(server.total.load(Ordering::SeqCst), 0, "no socket opened");
+        // The same line in Spanish (import::Reason::localize: what the CLI and app show).
+        let es = backpack_core::i18n::Catalog::get(backpack_core::i18n::Lang::Es);
+        let backpack_core::import::FileResult::Refused { reason: line } = &o.result else {
+            panic!("{o:?}")
+        };
+        assert_eq!(
+            line.localize(es),
+            format!(
+                "{url}: no se descargó: el acceso a la red no está permitido. Permítelo para esta \
+                 importación con --allow-network o activa el acceso a la red en los ajustes de la app"
+            )
+        );
 
         // Consent, but loopback addresses stay refused (the default policy).
         let public_only = HttpFetcher::new(false);
@@ -2267,6 +2279,15 @@ mod other_wallets {
         assert_eq!(
             reason(&import_url(&w, &missing, &ctx)),
             format!("{missing}: the server answered http 404, not the badge")
+        );
+        let backpack_core::import::FileResult::Refused { reason: line } =
+            import_url(&w, &missing, &ctx).result
+        else {
+            panic!("not refused")
+        };
+        assert_eq!(
+            line.localize(es),
+            format!("{missing}: el servidor respondió http 404, no con la insignia")
         );
         assert_eq!(
             reason(&import_url(&w, "ftp://example.org/badge", &ctx)),

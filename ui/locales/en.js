@@ -1147,4 +1147,12 @@ err-fetch-offline = offline: network access is not allowed (use --allow-network)
 err-fetch-private = refused to fetch { $url }: { $reason } (use --allow-private-network to allow it)
 err-fetch-scheme = refused to fetch { $url }: only http and https URLs are fetched
 err-fetch-too-large = { $url }: response larger than the { $limit }-byte limit
+err-url-too-long = url longer than the { $limit }-byte limit (MAX_URL_BYTES)
+err-url-not-http = not an http(s) link to a badge
+err-url-credentials = a link with a user name or password in it is not fetched
+err-url-offline = not fetched: network access is not allowed. Allow it for this import with --allow-network, or turn on network access in the app's settings
+err-url-not-fetched = not fetched: { $error }
+err-url-gone = the issuer's server answers 410 gone: the badge was revoked or withdrawn
+err-url-status = the server answered http { $status }, not the badge
+err-url-web-page = the link leads to a web page, not to a badge: use the link of the badge's assertion or credential (its JSON), or download the badge and import the file
 `;

@@ -1199,4 +1199,12 @@ err-fetch-offline = sin conexión: el acceso a la red no está permitido (usa --
 err-fetch-private = no se descarga { $url }: { $reason } (usa --allow-private-network para permitirlo)
 err-fetch-scheme = no se descarga { $url }: solo se descargan URL http y https
 err-fetch-too-large = { $url }: respuesta más grande que el límite de { $limit } bytes
+err-url-too-long = url más larga que el límite de { $limit } bytes (MAX_URL_BYTES)
+err-url-not-http = no es un enlace http(s) a una insignia
+err-url-credentials = un enlace con un nombre de usuario o una contraseña no se descarga
+err-url-offline = no se descargó: el acceso a la red no está permitido. Permítelo para esta importación con --allow-network o activa el acceso a la red en los ajustes de la app
+err-url-not-fetched = no se descargó: { $error }
+err-url-gone = el servidor del emisor responde 410 gone: la insignia fue revocada o retirada
+err-url-status = el servidor respondió http { $status }, no con la insignia
+err-url-web-page = el enlace lleva a una página web, no a una insignia: usa el enlace de la aserción o credencial de la insignia (su JSON), o descarga la insignia e importa el archivo
 `;
