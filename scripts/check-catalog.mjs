@@ -3,8 +3,8 @@
 // define exactly the same messages and attributes; every data-l10n-id in ui/index.html and
 // every t("id") in ui/js has a message. The same files are the Rust side's catalogs
 // (src/i18n.rs reads the text between the backticks): they hold no backslash (JavaScript
-// would read an escape where Rust reads the character), and every "cli-…", "export-…" and
-// "pdf-…" id named in src/ and cli/src/ has a message (tests/i18n.rs checks the same in
+// would read an escape where Rust reads the character), and every "cli-…", "export-…",
+// "pdf-…" and "err-…" id named in src/ and cli/src/ has a message (tests/i18n.rs checks the same in
 // cargo test). ui/css uses logical properties only (…-inline-…, …-block-…, inset-inline,
 // text-align: start), so a right-to-left language can be added. The runtime check — no visible text outside the
 // catalog — is the pseudo-locale E2E test (e2e/test_app.py test_pseudo_locale_*).
@@ -75,7 +75,7 @@ const rustFiles = [...walk(join(root, "src")), ...walk(join(root, "cli", "src"))
 let rustIds = 0;
 for (const f of rustFiles) {
   const src = readFileSync(f, "utf8");
-  for (const [, id] of src.matchAll(/"((?:cli|export|pdf)-[A-Za-z0-9_-]*[A-Za-z0-9_])"/g)) {
+  for (const [, id] of src.matchAll(/"((?:cli|export|pdf|err)-[A-Za-z0-9_-]*[A-Za-z0-9_])"/g)) {
     rustIds++;
     for (const [lang, msgs] of [["en", en], ["es", es]]) if (!msgs.has(id)) problems.push(`${f.slice(root.length + 1)}: "${id}" is not in ${lang}.js`);
   }

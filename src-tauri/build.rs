@@ -55,6 +55,7 @@ const COMMANDS: &[&str] = &[
     "skills",
     "linkedin_fields",
     "open_linkedin",
+    "set_language",
 ];
 
 fn main() {

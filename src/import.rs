@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::limits;
+use crate::localize::{Localize, Message, msg};
 use crate::store::{Checked, ImportBatch, ImportOutcome, Wallet};
 use crate::verify::Status;
 use crate::verify::VerifyContext;
@@ -91,18 +92,109 @@ pub enum FileResult {
     /// export (never imported, never shown), its entries that are not credentials.
     Skipped {
         /// `"<source>: <what was left out>"`.
-        reason: String,
+        reason: Reason,
     },
     /// The input holds no readable badge. `reason` is one line starting with the source.
     Refused {
         /// `"<source>: <what is wrong>"`.
-        reason: String,
+        reason: Reason,
     },
     /// Not the file's fault: it could not be read, or the wallet failed (I/O error).
     Failed {
         /// `"<source>: <what went wrong>"`.
-        reason: String,
+        reason: Reason,
     },
+}
+
+/// The line of a refused, skipped or failed input: `"<source>: <why>"` in English (what JSON
+/// output, logs and tests read: it derefs to that text and serialises as it), and the same
+/// line in the learner's language ([`Reason::localize`]) when the why is a catalog message.
+#[derive(Debug, Clone)]
+pub struct Reason {
+    text: String,
+    /// The source and the why, when the why is a catalog message.
+    parts: Option<Box<(String, Message)>>,
+}
+
+impl Reason {
+    /// `"<source>: <why>"`.
+    pub fn new(source: &str, why: Message) -> Reason {
+        Reason {
+            text: format!("{source}: {}", why.english()),
+            parts: Some(Box::new((source.to_string(), why))),
+        }
+    }
+
+    /// `"<source>: <error>"` (English: the error's `Display`).
+    pub fn error(source: &str, e: &(impl Localize + ?Sized)) -> Reason {
+        Reason {
+            text: format!("{source}: {e}"),
+            parts: Some(Box::new((source.to_string(), e.message()))),
+        }
+    }
+
+    /// The line in `cat`'s language (the source as given).
+    pub fn localize(&self, cat: &crate::i18n::Catalog) -> String {
+        match &self.parts {
+            Some(p) => format!("{}: {}", p.0, p.1.render(cat)),
+            None => self.text.clone(),
+        }
+    }
+
+    /// The English line.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+/// A line with no catalog message (shown as is in every language).
+impl From<String> for Reason {
+    fn from(text: String) -> Reason {
+        Reason { text, parts: None }
+    }
+}
+impl From<&str> for Reason {
+    fn from(text: &str) -> Reason {
+        Reason::from(text.to_string())
+    }
+}
+impl std::ops::Deref for Reason {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+/// Two lines are equal when their English text is.
+impl PartialEq for Reason {
+    fn eq(&self, other: &Reason) -> bool {
+        self.text == other.text
+    }
+}
+impl Eq for Reason {}
+impl PartialEq<str> for Reason {
+    fn eq(&self, other: &str) -> bool {
+        self.text == other
+    }
+}
+impl PartialEq<&str> for Reason {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+impl PartialEq<String> for Reason {
+    fn eq(&self, other: &String) -> bool {
+        &self.text == other
+    }
+}
+impl Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
+    }
 }
 
 /// One input file and what happened to it.
@@ -163,12 +255,12 @@ enum Item {
     /// Left out on purpose while walking (a link to a folder), with why.
     Skipped {
         source: String,
-        reason: String,
+        reason: Message,
     },
     /// Could not even be listed (missing path, unreadable folder, bad archive).
     Broken {
         source: String,
-        reason: String,
+        reason: Message,
         refused: bool,
     },
 }
@@ -209,7 +301,7 @@ fn expand(path: &Path, unlock: &crate::wallets::Unlock, out: &mut Vec<Item>) {
         Err(e) => {
             out.push(Item::Broken {
                 source: display(path),
-                reason: e.to_string().to_lowercase(),
+                reason: Message::Text(e.to_string().to_lowercase()),
                 refused: false,
             });
             return;
@@ -234,7 +326,7 @@ fn walk(dir: &Path, unlock: &crate::wallets::Unlock, out: &mut Vec<Item>) {
         Err(e) => {
             out.push(Item::Broken {
                 source: display(dir),
-                reason: e.to_string().to_lowercase(),
+                reason: Message::Text(e.to_string().to_lowercase()),
                 refused: false,
             });
             return;
@@ -261,7 +353,7 @@ fn walk(dir: &Path, unlock: &crate::wallets::Unlock, out: &mut Vec<Item>) {
                 Ok(m) if m.is_file() => expand(&p, unlock, out),
                 Ok(m) if m.is_dir() => out.push(Item::Skipped {
                     source: display(&p),
-                    reason: "a link to a folder, not followed (import the folder itself)".into(),
+                    reason: msg!("err-import-folder-link"),
                 }),
                 _ => {}
             }
@@ -278,25 +370,24 @@ fn walk(dir: &Path, unlock: &crate::wallets::Unlock, out: &mut Vec<Item>) {
 }
 
 /// The line for a ZIP that could not be read (or one of its entries).
-fn zip_reason(e: ZipReadError) -> String {
+fn zip_reason(e: ZipReadError) -> Message {
     match e {
-        ZipReadError::Unreadable(r) => format!("not a readable zip archive: {}", r.to_lowercase()),
-        ZipReadError::Entry(r) => format!("unreadable zip entry: {}", r.to_lowercase()),
-        ZipReadError::EntryTooLarge(l) => too_large(l, "MAX_ZIP_ENTRY_BYTES"),
-        ZipReadError::Budget(l) => {
-            format!("zip archive holds more than the {l}-byte total limit (MAX_ZIP_TOTAL_BYTES)")
+        ZipReadError::Unreadable(r) => {
+            msg!("err-import-zip-unreadable", detail = r.to_lowercase())
         }
-        other => other.to_string(),
+        ZipReadError::Entry(r) => msg!("err-zip-entry", detail = r.to_lowercase()),
+        ZipReadError::EntryTooLarge(l) => too_large(l, "MAX_ZIP_ENTRY_BYTES"),
+        ZipReadError::Budget(l) => msg!("err-import-zip-budget", limit = l),
+        other => other.message(),
     }
 }
 
 /// Why a whole ZIP archive is refused when the entries to import expand past its budget
 /// ([`BoundedZip::fits_budget`]): nothing of it is imported.
-pub(crate) fn zip_over_budget(budget: u64) -> String {
-    format!(
-        "the zip archive expands to more than {} MiB (MAX_ZIP_TOTAL_BYTES); nothing of it was \
-         imported",
-        budget / (1024 * 1024)
+pub(crate) fn zip_over_budget(budget: u64) -> Message {
+    msg!(
+        "err-import-zip-over-budget",
+        mib = (budget / (1024 * 1024)).to_string()
     )
 }
 
@@ -305,7 +396,7 @@ pub(crate) fn zip_over_budget(budget: u64) -> String {
 /// expand past its budget gets one refused line and no entry.
 fn expand_zip(path: &Path, out: &mut Vec<Item>) {
     let archive = std::fs::File::open(path)
-        .map_err(|e| (e.to_string().to_lowercase(), false))
+        .map_err(|e| (Message::Text(e.to_string().to_lowercase()), false))
         .and_then(|f| {
             BoundedZip::open(f, limits::MAX_ZIP_TOTAL_BYTES).map_err(|e| (zip_reason(e), true))
         });
@@ -325,7 +416,7 @@ fn expand_zip(path: &Path, out: &mut Vec<Item>) {
         // Say so: a ZIP with nothing to import must still get its line (fuzz finding 1).
         out.push(Item::Broken {
             source: display(path),
-            reason: "the zip archive holds no files".into(),
+            reason: msg!("err-import-zip-empty"),
             refused: true,
         });
         return;
@@ -351,7 +442,7 @@ fn expand_zip(path: &Path, out: &mut Vec<Item>) {
             }),
             Err(why) => out.push(Item::Broken {
                 source: format!("{}:{}", display(path), name.escape_debug()),
-                reason: format!("zip entry name is not a plain relative path: {why}"),
+                reason: msg!("err-import-zip-bad-name", why = why.to_string()),
                 refused: true,
             }),
         }
@@ -369,8 +460,8 @@ fn read_limited(r: impl Read, limit: u64) -> std::io::Result<Result<Vec<u8>, u64
     }
 }
 
-fn too_large(limit: u64, name: &str) -> String {
-    format!("file larger than the {limit}-byte limit ({name})")
+fn too_large(limit: u64, name: &'static str) -> Message {
+    msg!("err-import-too-large", limit = limit, name = name)
 }
 
 /// The bytes of one plain file (any thread), or the outcome when they cannot be had.
@@ -381,13 +472,13 @@ fn read_file(path: &Path) -> Result<(String, Vec<u8>), Box<FileOutcome>> {
         Ok(Ok(b)) => return Ok((source, b)),
         Ok(Err(l)) => (
             FileResult::Refused {
-                reason: format!("{source}: {}", too_large(l, "MAX_FILE_BYTES")),
+                reason: Reason::new(&source, too_large(l, "MAX_FILE_BYTES")),
             },
             source,
         ),
         Err(e) => (
             FileResult::Failed {
-                reason: format!("{source}: {}", e.to_string().to_lowercase()),
+                reason: format!("{source}: {}", e.to_string().to_lowercase()).into(),
             },
             source,
         ),
@@ -408,20 +499,20 @@ struct Run {
 impl Run {
     /// The bytes of one item, or the outcome when they cannot be had.
     fn read(&mut self, item: &Item) -> Result<(String, Vec<u8>), Box<FileOutcome>> {
-        let refused = |source: &str, reason: String| {
+        let refused = |source: &str, reason: Message| {
             Box::new(FileOutcome {
                 source: source.to_string(),
                 result: FileResult::Refused {
-                    reason: format!("{source}: {reason}"),
+                    reason: Reason::new(source, reason),
                 },
                 status: None,
             })
         };
-        let failed = |source: &str, reason: String| {
+        let failed = |source: &str, reason: Message| {
             Box::new(FileOutcome {
                 source: source.to_string(),
                 result: FileResult::Failed {
-                    reason: format!("{source}: {reason}"),
+                    reason: Reason::new(source, reason),
                 },
                 status: None,
             })
@@ -430,7 +521,7 @@ impl Run {
             Item::Skipped { source, reason } => Err(Box::new(FileOutcome {
                 source: source.clone(),
                 result: FileResult::Skipped {
-                    reason: format!("{source}: {reason}"),
+                    reason: Reason::new(source, reason.clone()),
                 },
                 status: None,
             })),
@@ -457,7 +548,7 @@ impl Run {
                 match read_limited(std::io::stdin().lock(), limits::MAX_FILE_BYTES) {
                     Ok(Ok(b)) => Ok((source.into(), b)),
                     Ok(Err(l)) => Err(refused(source, too_large(l, "MAX_FILE_BYTES"))),
-                    Err(e) => Err(failed(source, e.to_string().to_lowercase())),
+                    Err(e) => Err(failed(source, e.to_string().to_lowercase().into())),
                 }
             }
             Item::File(path) => read_file(path),
@@ -469,7 +560,7 @@ impl Run {
                 let source = format!("{}:{name}", display(archive));
                 if self.zip.as_ref().is_none_or(|(p, _)| p != archive) {
                     let opened = std::fs::File::open(archive)
-                        .map_err(|e| failed(&source, e.to_string().to_lowercase()))?;
+                        .map_err(|e| failed(&source, e.to_string().to_lowercase().into()))?;
                     let za = BoundedZip::open(opened, limits::MAX_ZIP_TOTAL_BYTES)
                         .map_err(|e| refused(&source, zip_reason(e)))?;
                     self.zip = Some((archive.clone(), za));
@@ -481,10 +572,7 @@ impl Run {
                     .read(*index, limits::MAX_ZIP_ENTRY_BYTES, false)
                     .map_err(|e| refused(&source, zip_reason(e)))?;
                 if bytes.starts_with(b"PK\x03\x04") {
-                    return Err(refused(
-                        &source,
-                        "a zip inside a zip is not read: unpack it first".into(),
-                    ));
+                    return Err(refused(&source, msg!("err-import-zip-in-zip")));
                 }
                 Ok((source, bytes))
             }
@@ -628,7 +716,7 @@ pub fn import_with(
     out.pop().unwrap_or_else(|| FileOutcome {
         source: source.to_string(),
         result: FileResult::Failed {
-            reason: format!("{source}: nothing was stored"),
+            reason: format!("{source}: nothing was stored").into(),
         },
         status: None,
     })
@@ -670,10 +758,10 @@ enum Prepared {
 /// thread. Verification comes before storing: the badge and its reports go into the wallet
 /// together, and only a copy whose key is the issuer's may replace the current version.
 fn prepare_read(source: String, bytes: Vec<u8>, verify: Option<&VerifyContext<'_>>) -> Prepared {
-    let refused = |source: String, why: String| {
+    let refused = |source: String, why: Message| {
         Prepared::Done(FileOutcome {
             result: FileResult::Refused {
-                reason: format!("{source}: {why}"),
+                reason: Reason::new(&source, why),
             },
             source,
             status: None,
@@ -685,7 +773,7 @@ fn prepare_read(source: String, bytes: Vec<u8>, verify: Option<&VerifyContext<'_
     }
     let decoded = match crate::decode::decode(&bytes) {
         Ok(d) => d,
-        Err(e) => return refused(source, e.to_string()),
+        Err(e) => return refused(source, e.message()),
     };
     match crate::parse::parse(&decoded) {
         Ok(parsed) => {
@@ -724,8 +812,8 @@ fn prepare_read(source: String, bytes: Vec<u8>, verify: Option<&VerifyContext<'_
                     check,
                 }
             }
-            Some(Err(why)) => refused(source, why.to_string()),
-            None => refused(source, e.to_string()),
+            Some(Err(why)) => refused(source, Message::Text(why)),
+            None => refused(source, e.message()),
         },
     }
 }
@@ -769,7 +857,7 @@ fn store_chunk(wallet: &Wallet, chunk: Vec<Prepared>, out: &mut Vec<FileOutcome>
                         Err(e) => {
                             out.push(FileOutcome {
                                 result: FileResult::Failed {
-                                    reason: format!("{source}: {e}"),
+                                    reason: Reason::error(&source, &e),
                                 },
                                 source,
                                 status: None,
@@ -784,7 +872,7 @@ fn store_chunk(wallet: &Wallet, chunk: Vec<Prepared>, out: &mut Vec<FileOutcome>
                     }
                     None => FileOutcome {
                         result: FileResult::Failed {
-                            reason: format!("{source}: wallet batch closed"),
+                            reason: format!("{source}: wallet batch closed").into(),
                         },
                         source,
                         status: None,
@@ -804,7 +892,7 @@ fn commit(batch: ImportBatch<'_>, start: usize, out: &mut [FileOutcome]) {
     if let Err(e) = batch.commit() {
         for o in out.iter_mut().skip(start).filter(|o| o.is_ok()) {
             o.result = FileResult::Failed {
-                reason: format!("{}: not saved: {e}", o.source),
+                reason: Reason::new(&o.source, msg!("err-import-not-saved", error = e.message())),
             };
             o.status = None;
         }
@@ -844,7 +932,7 @@ fn store_endorsement(
         }
         Err(e) => (
             FileResult::Failed {
-                reason: format!("{source}: {e}"),
+                reason: Reason::error(source, &e),
             },
             None,
         ),
@@ -869,7 +957,7 @@ fn store_prepared(
     };
     let result = match outcome {
         Err(e) => FileResult::Failed {
-            reason: format!("{source}: {e}"),
+            reason: Reason::error(&source, &e),
         },
         Ok(ImportOutcome::Imported {
             id,

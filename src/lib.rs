@@ -27,6 +27,7 @@
 //! - [`minor_mode`]: the guardian's lock on everything that sends data out.
 //! - [`host_api`]: pull from a host: the Open Badges 3.0 API client (connect, sync).
 //! - [`i18n`]: the Fluent message catalogs (English, Spanish) for the CLI and the exports.
+//! - [`localize`]: the core's typed errors and import refusals in the learner's language.
 //! - [`skills`]: skills, stacks and the timeline across the wallet's badges.
 //! - [`linkedin`]: LinkedIn's add-to-profile link for a badge.
 //! - [`time`]: RFC 3339 timestamps and "3 days ago".
@@ -46,6 +47,7 @@ pub mod import;
 pub mod learner_key;
 pub mod limits;
 pub mod linkedin;
+pub mod localize;
 pub mod minor_mode;
 pub mod model;
 pub mod net;

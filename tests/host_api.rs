@@ -574,6 +574,7 @@ fn a_json_bomb_inside_a_credential_is_refused_on_its_own_line() {
                 "{} credential 1: json nests deeper than 128 levels (MAX_JSON_DEPTH)",
                 w.host_label()
             )
+            .into()
         }
     );
 }

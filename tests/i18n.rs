@@ -4,7 +4,7 @@
 
 use backpack_core::i18n::{Catalog, Lang};
 
-/// Every `"cli-…"`, `"export-…"`, `"pdf-…"` string literal in `dir` (recursively), with its file.
+/// Every `"cli-…"`, `"export-…"`, `"pdf-…"`, `"err-…"` string literal in `dir` (recursively), with its file.
 fn ids_in(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
     for e in std::fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();
@@ -12,7 +12,7 @@ fn ids_in(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
             ids_in(&p, out);
         } else if p.extension().is_some_and(|x| x == "rs") {
             let src = std::fs::read_to_string(&p).unwrap();
-            for prefix in ["\"cli-", "\"export-", "\"pdf-"] {
+            for prefix in ["\"cli-", "\"export-", "\"pdf-", "\"err-"] {
                 for (at, _) in src.match_indices(prefix) {
                     let rest = &src[at + 1..];
                     let end = rest

@@ -498,6 +498,7 @@ fn oversized_and_missing_inputs_say_what_is_wrong() {
                 big.display(),
                 backpack_core::limits::MAX_FILE_BYTES
             )
+            .into()
         }
     );
     let missing = dir.path().join("nope.png");
@@ -779,7 +780,7 @@ fn credentials_without_issuer_or_subject_are_refused_with_what_is_missing() {
             FileResult::Refused {
                 reason: format!(
                     "{rel}: holds no readable badge: the credential has {missing} (who issued it, to whom, and what was achieved)"
-                )
+                ).into()
             }
         );
     }
@@ -865,7 +866,7 @@ fn a_zip_that_lies_about_its_sizes_is_refused_whole_and_stores_nothing() {
     assert_eq!(
         outcomes[0].result,
         FileResult::Refused {
-            reason: zip_over_budget_line(&src)
+            reason: zip_over_budget_line(&src).into()
         }
     );
     // The three good badges before the bomb were not stored either.
@@ -2327,6 +2328,18 @@ mod other_wallets {
             )
         );
         assert_eq!(server.total.load(Ordering::SeqCst), 0, "no socket opened");
+        // The same line in Spanish (import::Reason::localize: what the CLI and app show).
+        let es = backpack_core::i18n::Catalog::get(backpack_core::i18n::Lang::Es);
+        let backpack_core::import::FileResult::Refused { reason: line } = &o.result else {
+            panic!("{o:?}")
+        };
+        assert_eq!(
+            line.localize(es),
+            format!(
+                "{url}: no se descargó: el acceso a la red no está permitido. Permítelo para esta \
+                 importación con --allow-network o activa el acceso a la red en los ajustes de la app"
+            )
+        );
 
         // Consent, but loopback addresses stay refused (the default policy).
         let public_only = HttpFetcher::new(false);
@@ -2359,6 +2372,15 @@ mod other_wallets {
         assert_eq!(
             reason(&import_url(&w, &missing, &ctx)),
             format!("{missing}: the server answered http 404, not the badge")
+        );
+        let backpack_core::import::FileResult::Refused { reason: line } =
+            import_url(&w, &missing, &ctx).result
+        else {
+            panic!("not refused")
+        };
+        assert_eq!(
+            line.localize(es),
+            format!("{missing}: el servidor respondió http 404, no con la insignia")
         );
         assert_eq!(
             reason(&import_url(&w, "ftp://example.org/badge", &ctx)),

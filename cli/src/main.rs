@@ -147,7 +147,11 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             // Errors quote file names and badge text: make them inert on a terminal too.
-            eprintln!("backpack: {}", commands::terminal_safe(&format!("{e:#}")));
+            // In the run's language (core errors from the catalog).
+            eprintln!(
+                "backpack: {}",
+                commands::terminal_safe(&commands::error_line(&e))
+            );
             ExitCode::from(2)
         }
     }

@@ -292,3 +292,82 @@ fn pseudo_locale_leaves_no_plain_english_word() {
     let o = env.run(&["collection", "list"]);
     assert!(!plain_words(&stdout(&o), &data).is_empty());
 }
+
+/// Core errors and import refusals in the run's language (issue 14: every user-visible
+/// string from the catalog): the core's typed errors come from `err-…` messages
+/// (`backpack_core::localize`), exact Spanish lines here; JSON keeps the English text.
+#[test]
+fn spanish_core_errors_and_refusals() {
+    let env = Env::new();
+    let notes = env.dir.path().join("notes.txt");
+    std::fs::write(&notes, "hello there\n").unwrap();
+    // A CRC byte of the IHDR chunk flipped: a corrupt PNG.
+    let mut png = std::fs::read(fixture("1edtech-public-validator/ob30/simple-json.png")).unwrap();
+    png[29] ^= 0xff;
+    let bad = env.dir.path().join("bad.png");
+    std::fs::write(&bad, &png).unwrap();
+    let (n, b) = (notes.display(), bad.display());
+
+    let o = env.run(&["--lang", "es", "import", &n.to_string(), &b.to_string()]);
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "rechazada  {n}: no es un archivo de insignia: se esperaba un png o svg horneado, \
+             json, un jws compacto o un archivo de texto con una url http(s)\n\
+             rechazada  {b}: png dañado: el crc no coincide en el bloque `IHDR` en el byte 8\n\
+             0 importadas, 0 ya en tu cartera, 2 rechazadas\n"
+        )
+    );
+    // English is the errors' own text; JSON is English in every language.
+    let o = env.run(&["import", &b.to_string()]);
+    assert_eq!(
+        stdout(&o).lines().next().unwrap(),
+        format!("refused    {b}: corrupt png: crc mismatch in the `IHDR` chunk at byte 8")
+    );
+    let json = |lang: &str| stdout(&env.run(&["--lang", lang, "import", "--json", &b.to_string()]));
+    assert_eq!(json("es"), json("en"));
+    assert!(
+        json("es").contains("corrupt png: crc mismatch"),
+        "{}",
+        json("es")
+    );
+
+    // Minor mode locked: the refusal, then the CLI's own hint, in Spanish.
+    let good = fixture("1edtech-public-validator/ob30/simple-json.png");
+    assert_eq!(
+        env.run(&["import", good.to_str().unwrap()]).status.code(),
+        Some(0)
+    );
+    let g = [("BACKPACK_GUARDIAN_PASSPHRASE", "guardian words")];
+    assert_eq!(
+        env.run_with(&["minor-mode", "on"], &g).status.code(),
+        Some(0)
+    );
+    let page = env.dir.path().join("p.html");
+    let o = env.run(&[
+        "--lang",
+        "es",
+        "export",
+        "--badge",
+        "1",
+        "--format",
+        "html",
+        "--output",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    assert_eq!(
+        String::from_utf8(o.stderr).unwrap(),
+        "backpack: el modo menor está activado: exportar requiere la frase de contraseña de la \
+         persona tutora (una persona tutora puede escribirla cuando se pida, o definir \
+         BACKPACK_GUARDIAN_PASSPHRASE)\n"
+    );
+    assert!(!page.exists());
+    // A typed error that reaches main: in the run's language.
+    let o = env.run_with(&["minor-mode", "on"], &[("BACKPACK_LANG", "es")]);
+    assert_eq!(
+        String::from_utf8(o.stderr).unwrap(),
+        "backpack: el modo menor ya está activado\n"
+    );
+}

@@ -95,6 +95,7 @@ pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
             commands::skills::skills,
             commands::skills::linkedin_fields,
             commands::skills::open_linkedin,
+            error::set_language,
         ])
 }
 

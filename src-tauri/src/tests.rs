@@ -139,6 +139,44 @@ fn refused_paste_says_why() {
     assert_eq!(e["kind"], "invalid_input");
 }
 
+/// Issue 14: the backend speaks the UI's language (`set_language`, sent by the page at start
+/// and on every change): a refused import's line and a core error's message come from the
+/// catalog; the pseudo-locale and unknown languages are English.
+#[test]
+fn refusals_and_errors_follow_the_ui_language() {
+    let (_env, w) = window();
+    let paste = || call(&w, "import_text", json!({"text": "hello there"})).unwrap();
+    let short = || call(&w, "enable_minor_mode", json!({"passphrase": "abc"})).unwrap_err();
+    let en_refusal = "not a badge file: expected a baked png or svg, json, a compact jws or a \
+                      text file with one http(s) url";
+    assert_eq!(paste()["outcome"], "refused");
+    assert_eq!(paste()["message"], en_refusal);
+
+    call(&w, "set_language", json!({"lang": "es"})).unwrap();
+    let line = paste();
+    assert_eq!(line["outcome"], "refused");
+    assert_eq!(
+        line["message"],
+        "no es un archivo de insignia: se esperaba un png o svg horneado, json, un jws \
+         compacto o un archivo de texto con una url http(s)"
+    );
+    let e = short();
+    assert_eq!(e["kind"], "invalid_input");
+    assert_eq!(
+        e["message"],
+        "la frase de contraseña de la persona tutora necesita al menos 6 caracteres"
+    );
+
+    for other in ["en-XA", "fr"] {
+        call(&w, "set_language", json!({"lang": other})).unwrap();
+        assert_eq!(paste()["message"], en_refusal);
+        assert_eq!(
+            short()["message"],
+            "the guardian passphrase needs at least 6 characters"
+        );
+    }
+}
+
 #[test]
 fn collections_use_camel_case_badge_ids() {
     let (_env, w) = window();

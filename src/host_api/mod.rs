@@ -882,7 +882,7 @@ fn run_sync(
                 FileOutcome {
                     source: source(*n),
                     result: FileResult::Refused {
-                        reason: format!("{}: {why}", source(*n)),
+                        reason: format!("{}: {why}", source(*n)).into(),
                     },
                     status: None,
                 },

@@ -117,17 +117,20 @@ pub(crate) fn expand(
     unlock: &Unlock,
 ) -> Vec<Item> {
     let source = path.display().to_string();
-    let whole = |why: String| vec![Item::Done(refused(&source, why))];
+    fn whole(source: &str, why: impl Into<crate::localize::Message>) -> Vec<Item> {
+        vec![Item::Done(refused(source, why))]
+    }
     // More than MAX_ZIP_ENTRIES entries: the reader did not open it, and the importer's plain
     // ZIP reader refused it in the same words.
     let Some(m) = manifest(&mut archive) else {
-        return whole("manifest.json is not a LearnCard bundle manifest".into());
+        return whole(&source, "manifest.json is not a LearnCard bundle manifest");
     };
     let version = m.get("specVersion").and_then(Value::as_str).unwrap_or("");
     if version.split('.').next() != Some("1") {
-        return whole(format!(
-            "LearnCard bundle spec version {version:?} is not supported (1.x is)"
-        ));
+        return whole(
+            &source,
+            format!("LearnCard bundle spec version {version:?} is not supported (1.x is)"),
+        );
     }
     let mode = m
         .get("encryption")
@@ -138,9 +141,12 @@ pub(crate) fn expand(
         MODE_ENCRYPTED => true,
         "none" => false,
         other => {
-            return whole(format!(
-                "manifest.json names an encryption mode this reader does not know ({other:?})"
-            ));
+            return whole(
+                &source,
+                format!(
+                    "manifest.json names an encryption mode this reader does not know ({other:?})"
+                ),
+            );
         }
     };
     let contents = m
@@ -149,11 +155,14 @@ pub(crate) fn expand(
         .cloned()
         .unwrap_or_default();
     if contents.len() > limits::MAX_CONTAINER_ITEMS {
-        return whole(format!(
-            "manifest.json lists {} entries, more than the {}-entry limit (MAX_CONTAINER_ITEMS)",
-            contents.len(),
-            limits::MAX_CONTAINER_ITEMS
-        ));
+        return whole(
+            &source,
+            format!(
+                "manifest.json lists {} entries, more than the {}-entry limit (MAX_CONTAINER_ITEMS)",
+                contents.len(),
+                limits::MAX_CONTAINER_ITEMS
+            ),
+        );
     }
     // The manifest's own checksum (LearnCard's reader checks it too): JCS of `contents`.
     let payload = serde_json_canonicalizer::to_string(&Value::Array(contents.clone()))
@@ -163,9 +172,9 @@ pub(crate) fn expand(
         Some(h) if h.eq_ignore_ascii_case(&payload) => {}
         _ => {
             return whole(
+                &source,
                 "manifest.json: its payloadSha256 does not match its list of contents: \
-                 the bundle is damaged or was changed"
-                    .into(),
+                 the bundle is damaged or was changed",
             );
         }
     }
@@ -318,7 +327,7 @@ pub(crate) fn expand(
     }
     // Only the credentials it will read are inflated (the keys stay unread), all before any is.
     if let Some(why) = over_budget(&mut archive, &items) {
-        return whole(why);
+        return whole(&source, why);
     }
     items
 }

@@ -53,8 +53,9 @@ use std::sync::Arc;
 use serde_json::Value;
 use zeroize::Zeroizing;
 
-use crate::import::{FileOutcome, FileResult};
+use crate::import::{FileOutcome, FileResult, Reason};
 use crate::limits;
+use crate::localize::{Message, msg};
 use crate::zipread::BoundedZip;
 
 /// What kind of export a file is, by its content.
@@ -164,22 +165,22 @@ fn display(p: &Path) -> String {
 }
 
 /// A refusal naming `source`.
-pub(crate) fn refused(source: &str, why: impl std::fmt::Display) -> FileOutcome {
+pub(crate) fn refused(source: &str, why: impl Into<Message>) -> FileOutcome {
     FileOutcome {
         source: source.to_string(),
         result: FileResult::Refused {
-            reason: format!("{source}: {why}"),
+            reason: Reason::new(source, why.into()),
         },
         status: None,
     }
 }
 
 /// A `skipped` line naming `source`.
-pub(crate) fn skipped(source: &str, why: impl std::fmt::Display) -> FileOutcome {
+pub(crate) fn skipped(source: &str, why: impl Into<Message>) -> FileOutcome {
     FileOutcome {
         source: source.to_string(),
         result: FileResult::Skipped {
-            reason: format!("{source}: {why}"),
+            reason: Reason::new(source, why.into()),
         },
         status: None,
     }
@@ -229,7 +230,7 @@ fn open_zip(path: &Path) -> Option<BoundedZip<std::fs::File>> {
 pub(crate) fn over_budget<R: Read + std::io::Seek>(
     archive: &mut BoundedZip<R>,
     items: &[Item],
-) -> Option<String> {
+) -> Option<crate::localize::Message> {
     let read: Vec<usize> = items
         .iter()
         .filter_map(|i| i.zip_entry().map(|(_, index, _)| index))
@@ -245,7 +246,7 @@ pub(crate) fn over_budget<R: Read + std::io::Seek>(
 pub(crate) fn unsafe_entry(path: &Path, name: &str, why: &str) -> Item {
     Item::Done(refused(
         &format!("{}:{}", display(path), name.escape_debug()),
-        format!("zip entry name is not a plain relative path: {why}"),
+        msg!("err-import-zip-bad-name", why = why.to_string()),
     ))
 }
 
@@ -345,7 +346,7 @@ pub(crate) fn finish(
         (Item::Zip { archive, name, .. }, None) => Err(Box::new(FileOutcome {
             source: format!("{}:{name}", display(archive)),
             result: FileResult::Failed {
-                reason: format!("{}:{name}: zip entry not read", display(archive)),
+                reason: format!("{}:{name}: zip entry not read", display(archive)).into(),
             },
             status: None,
         })),

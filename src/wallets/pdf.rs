@@ -47,7 +47,7 @@ pub(crate) fn read(path: &Path) -> Result<(String, Vec<u8>), Box<FileOutcome>> {
             return Err(Box::new(FileOutcome {
                 source: source.clone(),
                 result: crate::import::FileResult::Failed {
-                    reason: format!("{source}: {}", e.to_string().to_lowercase()),
+                    reason: format!("{source}: {}", e.to_string().to_lowercase()).into(),
                 },
                 status: None,
             }));

@@ -25,8 +25,9 @@
 use std::time::{Duration, Instant};
 
 use crate::env::{FetchError, FetchRequest, FetchResponse, Fetcher};
-use crate::import::{FileOutcome, FileResult, ImportOptions, import_with};
+use crate::import::{FileOutcome, FileResult, ImportOptions, Reason, import_with};
 use crate::limits;
+use crate::localize::{Localize as _, Message, msg};
 use crate::store::Wallet;
 use crate::verify::VerifyContext;
 
@@ -105,11 +106,12 @@ fn outcome(source: &str, result: FileResult) -> FileOutcome {
     }
 }
 
-fn refused(source: &str, why: impl std::fmt::Display) -> FileOutcome {
+/// A refusal naming `source`; `why` from the catalog (text is shown as given).
+fn refused(source: &str, why: impl Into<Message>) -> FileOutcome {
     outcome(
         source,
         FileResult::Refused {
-            reason: format!("{source}: {why}"),
+            reason: Reason::new(source, why.into()),
         },
     )
 }
@@ -122,21 +124,15 @@ pub fn import_url(wallet: &Wallet, url: &str, ctx: &VerifyContext<'_>) -> FileOu
         let short: String = source.chars().take(80).collect();
         return refused(
             &format!("{short}…"),
-            format!(
-                "url longer than the {}-byte limit (MAX_URL_BYTES)",
-                limits::MAX_URL_BYTES
-            ),
+            msg!("err-url-too-long", limit = limits::MAX_URL_BYTES),
         );
     }
     let parsed = match url::Url::parse(source) {
         Ok(u) if matches!(u.scheme(), "http" | "https") && u.host_str().is_some() => u,
-        _ => return refused(source, "not an http(s) link to a badge"),
+        _ => return refused(source, msg!("err-url-not-http")),
     };
     if !parsed.username().is_empty() || parsed.password().is_some() {
-        return refused(
-            source,
-            "a link with a user name or password in it is not fetched",
-        );
+        return refused(source, msg!("err-url-credentials"));
     }
     let target = credly_assertion(&parsed).unwrap_or_else(|| parsed.to_string());
     let deadline = Deadline {
@@ -149,21 +145,17 @@ pub fn import_url(wallet: &Wallet, url: &str, ctx: &VerifyContext<'_>) -> FileOu
     }) {
         Ok(r) => r,
         Err(FetchError::Offline) => {
-            return refused(
-                source,
-                "not fetched: network access is not allowed. Allow it for this import with \
-                 --allow-network, or turn on network access in the app's settings",
-            );
+            return refused(source, msg!("err-url-offline"));
         }
         Err(e @ (FetchError::PrivateAddress { .. } | FetchError::UnsupportedScheme(_))) => {
-            return refused(source, format!("not fetched: {e}"));
+            return refused(source, msg!("err-url-not-fetched", error = e.message()));
         }
-        Err(e @ FetchError::TooLarge { .. }) => return refused(source, e),
+        Err(e @ FetchError::TooLarge { .. }) => return refused(source, e.message()),
         Err(e) => {
             return outcome(
                 source,
                 FileResult::Failed {
-                    reason: format!("{source}: {e}"),
+                    reason: Reason::error(source, &e),
                 },
             );
         }
@@ -171,16 +163,10 @@ pub fn import_url(wallet: &Wallet, url: &str, ctx: &VerifyContext<'_>) -> FileOu
     match resp.status {
         200..=299 => {}
         410 => {
-            return refused(
-                source,
-                "the issuer's server answers 410 gone: the badge was revoked or withdrawn",
-            );
+            return refused(source, msg!("err-url-gone"));
         }
         s => {
-            return refused(
-                source,
-                format!("the server answered http {s}, not the badge"),
-            );
+            return refused(source, msg!("err-url-status", status = s.to_string()));
         }
     }
     let html = resp
@@ -198,11 +184,7 @@ pub fn import_url(wallet: &Wallet, url: &str, ctx: &VerifyContext<'_>) -> FileOu
             head.starts_with(b"<!doctype html") || head.starts_with(b"<html")
         };
     if html {
-        return refused(
-            source,
-            "the link leads to a web page, not to a badge: use the link of the badge's \
-             assertion or credential (its JSON), or download the badge and import the file",
-        );
+        return refused(source, msg!("err-url-web-page"));
     }
     let body = resp.body.clone();
     let prefetched = Prefetched {

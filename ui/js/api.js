@@ -40,6 +40,8 @@ function invoke(cmd, args = {}) {
 /** @typedef {import("./types/ipc").LinkedInDto} LinkedInDto */
 /** @typedef {import("./types/ipc").Progress} Progress */
 
+/** Tell the backend the language the page shows (its errors and import lines follow it).
+ * @param {string} code */ export const setLanguage = (code) => invoke("set_language", { lang: code });
 /** @returns {Promise<BadgeCard[]>} */ export const listBadges = () => invoke("list_badges");
 /** Ids of the badges matching a gallery query (search words as prefixes in the name, issuer,
  * description, skills or tags; issuer, status, collection, tag; sort), in order: the core's

@@ -11,7 +11,7 @@ import { initializeSettings, renderSettings, showWalletProblem } from "./views/s
 import { initializeHosts } from "./views/hosts.js";
 import { initializeWelcome, renderWelcome, shouldWelcome } from "./views/welcome.js";
 import { renderHelp } from "./views/help.js";
-import { initI18n, translateDom, t } from "./i18n.js";
+import { initI18n, translateDom, t, lang } from "./i18n.js";
 import { initializeSkills, renderSkills } from "./views/skills.js";
 
 performance.mark("app-start");
@@ -88,9 +88,12 @@ function renderCount() {
 async function boot() {
   initI18n();
   translateDom();
+  // The backend's errors and import lines follow the page's language.
+  api.setLanguage(lang).catch(() => {});
   // A new language: repaint everything; results of an earlier import or check (in the old
   // language) are put away.
   window.addEventListener("backpack:language", () => {
+    api.setLanguage(lang).catch(() => {});
     $("#gallery").replaceChildren();
     $("#import-results-panel").hidden = true;
     $("#received-panel").hidden = true;

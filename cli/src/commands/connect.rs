@@ -21,6 +21,7 @@ use backpack_core::host_api::{
     self, Browser, ClientMetadata, Consent, HostEnv, Login, LoopbackRedirect, MemoryTokenStore,
     TokenStore,
 };
+use backpack_core::localize::Localize as _;
 use backpack_core::store::Wallet;
 
 use super::{Ctx, terminal_safe as clean};
@@ -82,7 +83,10 @@ pub fn token_store() -> Box<dyn TokenStore> {
     if let Some(e) = why {
         eprintln!(
             "backpack: {}",
-            tr!("cli-connect-memory-note", error = clean(&e.to_string()))
+            tr!(
+                "cli-connect-memory-note",
+                error = clean(&e.localize(super::cat()))
+            )
         );
     }
     store
@@ -161,7 +165,7 @@ impl Args {
         let c = match host_api::connect(&env, &self.url, &login) {
             Ok(c) => c,
             Err(e) => {
-                eprintln!("backpack: {}", clean(&e.to_string()));
+                eprintln!("backpack: {}", clean(&e.localize(super::cat())));
                 return Ok(ExitCode::from(2));
             }
         };

@@ -6,6 +6,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use backpack_core::host_api;
+use backpack_core::localize::Localize as _;
 
 use super::connect::token_store;
 use super::{Ctx, clip, terminal_safe as clean};
@@ -93,7 +94,7 @@ impl Command {
                         Ok(ExitCode::SUCCESS)
                     }
                     Err(e) => {
-                        eprintln!("backpack: {}", clean(&e.to_string()));
+                        eprintln!("backpack: {}", clean(&e.localize(super::cat())));
                         Ok(ExitCode::from(2))
                     }
                 }

@@ -211,19 +211,19 @@ impl Args {
                     out,
                     "{} {}",
                     word("cli-import-refused"),
-                    terminal_safe(reason)
+                    terminal_safe(&reason.localize(super::cat()))
                 )?,
                 FileResult::Skipped { reason } => writeln!(
                     out,
                     "{} {}",
                     word("cli-import-skipped"),
-                    terminal_safe(reason)
+                    terminal_safe(&reason.localize(super::cat()))
                 )?,
                 FileResult::Failed { reason } => writeln!(
                     out,
                     "{} {}",
                     word("cli-import-failed"),
-                    terminal_safe(reason)
+                    terminal_safe(&reason.localize(super::cat()))
                 )?,
             }
         }

@@ -30,6 +30,7 @@ use backpack_core::i18n::{Catalog, Lang};
 use backpack_core::learner_key::{
     KeyFile, KeyMigration, OsKeyring, PassphraseUse, SecretVault, migrate_plaintext_key,
 };
+use backpack_core::localize::Localize as _;
 use backpack_core::minor_mode::{Action, MinorMode};
 use backpack_core::store::Wallet;
 use zeroize::Zeroizing;
@@ -100,7 +101,7 @@ impl Ctx {
             Ok(KeyMigration::Nothing) => {}
             Err(e) => eprintln!(
                 "backpack: {}",
-                tr!("cli-key-move-failed", error = e.to_string())
+                tr!("cli-key-move-failed", error = e.localize(cat()))
             ),
         }
         Ok(w)
@@ -131,7 +132,7 @@ impl Ctx {
         }
         let unlock = self.unlock(wallet, given)?;
         mm.require(action, unlock.as_ref())
-            .map_err(|e| anyhow::anyhow!("{e} ({})", tr!("cli-guardian-hint")))
+            .map_err(|e| anyhow::anyhow!("{} ({})", e.localize(cat()), tr!("cli-guardian-hint")))
     }
 
     /// The guardian's unlock when minor mode is on and a guardian gave the passphrase (`given`,
@@ -172,9 +173,11 @@ impl Ctx {
                 }
                 Ok(n.is_online())
             }
-            Err(PolicyError::MinorMode(e)) => {
-                Err(anyhow::anyhow!("{e} ({})", tr!("cli-guardian-hint")))
-            }
+            Err(PolicyError::MinorMode(e)) => Err(anyhow::anyhow!(
+                "{} ({})",
+                e.localize(cat()),
+                tr!("cli-guardian-hint")
+            )),
             Err(PolicyError::Store(e)) => Err(e.into()),
         }
     }
@@ -220,9 +223,48 @@ pub fn open_error(e: backpack_core::store::StoreError, path: &Path) -> anyhow::E
         tr!(
             "cli-cannot-open-wallet",
             path = path.display().to_string(),
-            error = e.to_string()
+            error = e.localize(cat())
         )
     )
+}
+
+/// A command's error in the run's language, as `{:#}` shows it (each cause after a `: `):
+/// a cause the core typed comes from the catalog (`backpack_core::localize`), any other as
+/// it is.
+pub fn error_line(e: &anyhow::Error) -> String {
+    e.chain().map(localize_cause).collect::<Vec<_>>().join(": ")
+}
+
+fn localize_cause(c: &(dyn std::error::Error + 'static)) -> String {
+    use backpack_core as core;
+    macro_rules! typed {
+        ($($t:ty),* $(,)?) => {$(
+            if let Some(e) = c.downcast_ref::<$t>() {
+                return e.localize(cat());
+            }
+        )*};
+    }
+    typed!(
+        core::Error,
+        core::decode::DecodeError,
+        core::parse::ParseError,
+        core::store::StoreError,
+        core::store::trust::TrustError,
+        core::trust_list::TrustListError,
+        core::minor_mode::MinorModeError,
+        core::policy::PolicyError,
+        core::learner_key::LearnerKeyError,
+        core::learner_key::VaultError,
+        core::backup::BackupError,
+        core::export::ExportError,
+        core::bake::BakeError,
+        core::share::ShareError,
+        core::zipread::ZipReadError,
+        core::host_api::HostError,
+        core::host_api::tokens::TokenStoreError,
+        core::env::FetchError,
+    );
+    c.to_string()
 }
 
 /// The wallet passphrase (an encrypted wallet): `BACKPACK_WALLET_PASSPHRASE`, else a prompt on

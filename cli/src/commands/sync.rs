@@ -13,6 +13,7 @@ use std::time::Duration;
 use backpack_core::env::SystemClock;
 use backpack_core::host_api::{self, HostEnv, Login, LoopbackRedirect, SyncOptions};
 use backpack_core::import::FileResult;
+use backpack_core::localize::Localize as _;
 use backpack_core::store::keys;
 use backpack_core::verify::VerifyContext;
 
@@ -115,7 +116,7 @@ pub fn run_one(
     let r = match host_api::sync(env, key, &opts, login, &vctx, &mut |_, _| {}) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("backpack: {}", clean(&e.to_string()));
+            eprintln!("backpack: {}", clean(&e.localize(super::cat())));
             return Ok(2);
         }
     };
@@ -170,9 +171,12 @@ pub fn run_one(
                 word("cli-import-endorsement"),
                 clean(name)
             )?,
-            FileResult::Skipped { reason } => {
-                writeln!(out, "{} {}", word("cli-import-skipped"), clean(reason))?
-            }
+            FileResult::Skipped { reason } => writeln!(
+                out,
+                "{} {}",
+                word("cli-import-skipped"),
+                clean(&reason.localize(super::cat()))
+            )?,
             FileResult::Duplicate { id, name } => writeln!(
                 out,
                 "{} {src}  #{id} \"{}\"  {}",
@@ -180,12 +184,18 @@ pub fn run_one(
                 clean(name),
                 tr!("cli-import-already")
             )?,
-            FileResult::Refused { reason } => {
-                writeln!(out, "{} {}", word("cli-import-refused"), clean(reason))?
-            }
-            FileResult::Failed { reason } => {
-                writeln!(out, "{} {}", word("cli-import-failed"), clean(reason))?
-            }
+            FileResult::Refused { reason } => writeln!(
+                out,
+                "{} {}",
+                word("cli-import-refused"),
+                clean(&reason.localize(super::cat()))
+            )?,
+            FileResult::Failed { reason } => writeln!(
+                out,
+                "{} {}",
+                word("cli-import-failed"),
+                clean(&reason.localize(super::cat()))
+            )?,
         }
     }
     if flags.json {

@@ -7,6 +7,7 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use backpack_core::localize::Localize as _;
 use backpack_core::store::Wallet;
 use backpack_core::store::trust::{TrustError, TrustImportOptions};
 use backpack_core::trust_list::{MAX_LIST_BYTES, TrustIndex, TrustLabel};
@@ -105,7 +106,11 @@ impl Command {
                 let done = match wallet.import_trust_list(&bytes, &opts) {
                     Ok(d) => d,
                     Err(TrustError::List(e)) => {
-                        eprintln!("backpack: {}: {e}", terminal_safe(&label));
+                        eprintln!(
+                            "backpack: {}: {}",
+                            terminal_safe(&label),
+                            terminal_safe(&e.localize(super::cat()))
+                        );
                         return Ok(ExitCode::from(1));
                     }
                     Err(TrustError::Exists(n)) => {
@@ -234,7 +239,7 @@ pub fn index_for(ctx: &Ctx) -> TrustIndex {
         Err(e) => {
             eprintln!(
                 "backpack: {}",
-                tr!("cli-trust-not-read", error = e.to_string())
+                tr!("cli-trust-not-read", error = e.localize(super::cat()))
             );
             TrustIndex::default()
         }

@@ -115,7 +115,8 @@ pub struct ImportLine {
 pub const APP_IMPORT_GROUP: usize = 128;
 
 /// One import outcome as a result line.
-pub fn line(o: FileOutcome) -> ImportLine {
+pub fn line(mut o: FileOutcome) -> ImportLine {
+    crate::error::localize_outcome(&mut o);
     let file = o.source.clone();
     let (outcome, message, id) = match o.result {
         FileResult::Imported {

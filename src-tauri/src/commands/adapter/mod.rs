@@ -62,7 +62,7 @@ impl From<MinorModeError> for CommandError {
             MinorModeError::Store(_) => "wallet",
             _ => "core",
         };
-        CommandError::new(kind, e.to_string())
+        CommandError::new(kind, crate::error::localized(&e))
     }
 }
 
@@ -74,7 +74,7 @@ impl From<StoreError> for CommandError {
             StoreError::Io { .. } => "io",
             _ => "wallet",
         };
-        CommandError::new(kind, e.to_string())
+        CommandError::new(kind, crate::error::localized(&e))
     }
 }
 

@@ -1,0 +1,935 @@
+//! The core's typed errors in the learner's language (issue 14, "Languages": every
+//! user-visible string comes from one message catalog per language).
+//!
+//! An error's `Display` stays English: logs, JSON output and exact-error tests read it.
+//! [`Localize::message`] gives the same sentence as a catalog message (`err-…` in
+//! `ui/locales/<lang>.js`) with its variables (file names, sizes, limits), and
+//! [`Localize::localize`] formats it in a [`Catalog`]'s language. The English catalog text
+//! is exactly the `Display` text (the test at the end of this file checks every variant
+//! covered here, so the two cannot drift). A variant whose words are not the core's own (an
+//! I/O error's operating-system text, a free-form detail) is its `Display` in every
+//! language; a detail inside a covered sentence (a parser's complaint, a file name) is
+//! shown as given.
+//!
+//! Verification details (the per-check lines of `src/verify`) are stored as text in the
+//! wallet's reports and are not covered here.
+
+use crate::i18n::{Arg, Catalog, Lang};
+
+/// A sentence for the learner: a catalog message with its variables (each itself a
+/// message, so an inner error is translated too), or text shown as it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// Shown as given in every language (a file name, an OS error, a free-form detail).
+    Text(String),
+    /// The catalog message `id` with its variables.
+    Id(&'static str, Vec<(&'static str, Message)>),
+}
+
+impl Message {
+    /// This message in `cat`'s language.
+    pub fn render(&self, cat: &Catalog) -> String {
+        match self {
+            Message::Text(s) => s.clone(),
+            Message::Id(id, args) => {
+                let args: Vec<(&str, Arg)> = args
+                    .iter()
+                    .map(|(k, v)| (*k, Arg::Str(v.render(cat))))
+                    .collect();
+                cat.msg(id, &args)
+            }
+        }
+    }
+
+    /// This message in English.
+    pub fn english(&self) -> String {
+        self.render(Catalog::get(Lang::En))
+    }
+}
+
+impl From<String> for Message {
+    fn from(s: String) -> Message {
+        Message::Text(s)
+    }
+}
+impl From<&String> for Message {
+    fn from(s: &String) -> Message {
+        Message::Text(s.clone())
+    }
+}
+impl From<&str> for Message {
+    fn from(s: &str) -> Message {
+        Message::Text(s.to_string())
+    }
+}
+macro_rules! num_message {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Message {
+            fn from(n: $t) -> Message {
+                Message::Text(n.to_string())
+            }
+        }
+        impl From<&$t> for Message {
+            fn from(n: &$t) -> Message {
+                Message::Text(n.to_string())
+            }
+        }
+    )*};
+}
+num_message!(u8, u32, u64, usize, i64);
+
+/// `msg!("err-…")` or `msg!("err-…", name = value, …)`: a catalog [`Message`]; values are
+/// anything `Into<Message>` (text and numbers as given, an inner error's `message()`).
+#[macro_export]
+#[doc(hidden)]
+macro_rules! msg {
+    ($id:literal) => {
+        $crate::localize::Message::Id($id, Vec::new())
+    };
+    ($id:literal, $($k:ident = $v:expr),+ $(,)?) => {
+        $crate::localize::Message::Id(
+            $id,
+            vec![$((stringify!($k), $crate::localize::Message::from($v))),+],
+        )
+    };
+}
+pub use msg;
+
+/// A typed error (or any sentence of the core) in the learner's language.
+pub trait Localize: std::fmt::Display {
+    /// The sentence as a catalog message; by default the `Display` text, as is.
+    fn message(&self) -> Message {
+        Message::Text(self.to_string())
+    }
+
+    /// The sentence in `cat`'s language (English: exactly the `Display` text).
+    fn localize(&self, cat: &Catalog) -> String {
+        self.message().render(cat)
+    }
+}
+
+/// English words the core passes into its sentences (`&'static str` fields), with their
+/// catalog ids; any other text is shown as given.
+const WORDS: &[(&str, &str)] = &[
+    ("an array", "err-word-an-array"),
+    ("a string", "err-word-a-string"),
+    ("a number", "err-word-a-number"),
+    ("a boolean", "err-word-a-boolean"),
+    (
+        "a jws payload that is not an object",
+        "err-word-jws-payload-not-object",
+    ),
+    ("the system keyring", "err-word-system-keyring"),
+    (
+        "the encrypted key file beside the wallet",
+        "err-word-key-file",
+    ),
+    ("memory", "err-word-memory"),
+    ("signature", "err-word-signature"),
+    ("chunk header", "err-word-chunk-header"),
+    ("file", "err-word-file"),
+    ("png iTXt badge text", "err-word-png-itxt"),
+    ("svg verify attribute", "err-word-svg-verify"),
+    (
+        "total decompressed bytes read",
+        "err-word-decompressed-bytes",
+    ),
+    ("entry count", "err-word-entry-count"),
+    ("object count", "err-word-object-count"),
+    ("attachment tree depth", "err-word-attachment-depth"),
+    ("attachment count", "err-word-attachment-count"),
+];
+
+/// A word of [`WORDS`] as its catalog message, anything else as text.
+fn word(s: &str) -> Message {
+    WORDS.iter().find(|(w, _)| *w == s).map_or_else(
+        || Message::Text(s.to_string()),
+        |(_, id)| Message::Id(id, Vec::new()),
+    )
+}
+
+/// `` `x` `` (the catalog cannot hold a backtick: it ends the app's module).
+fn quoted(s: &str) -> Message {
+    Message::Text(format!("`{s}`"))
+}
+
+/// `"x"` with Rust's escapes (a name as `{:?}` shows it).
+fn debug(s: &str) -> Message {
+    Message::Text(format!("{s:?}"))
+}
+
+impl Localize for crate::Error {
+    fn message(&self) -> Message {
+        use crate::Error as E;
+        match self {
+            E::Decode(e) => e.message(),
+            E::Parse(e) => e.message(),
+            E::Store(e) => e.message(),
+            E::Export(e) => e.message(),
+            E::Backup(e) => e.message(),
+            E::LearnerKey(e) => e.message(),
+            E::MinorMode(e) => e.message(),
+            E::Share(e) => e.message(),
+            // Verification details are out of scope (module doc); Io is the OS's words.
+            _ => Message::Text(self.to_string()),
+        }
+    }
+}
+
+impl Localize for crate::decode::DecodeError {
+    fn message(&self) -> Message {
+        use crate::decode::DecodeError as E;
+        match self {
+            E::Empty => msg!("err-decode-empty"),
+            E::TooLarge { size, limit } => msg!("err-decode-too-large", size = size, limit = limit),
+            E::PngTruncated { offset, what } => {
+                let what = match what
+                    .strip_suffix(" chunk")
+                    .and_then(|c| c.strip_prefix('`').and_then(|c| c.strip_suffix('`')))
+                {
+                    Some(chunk) => msg!("err-word-chunk", chunk = quoted(chunk)),
+                    None => word(what),
+                };
+                msg!("err-png-truncated", what = what, offset = offset)
+            }
+            E::PngNoIend { offset } => msg!("err-png-no-iend", offset = offset),
+            E::PngBadChunk { offset, chunk } => {
+                msg!("err-png-bad-chunk", chunk = quoted(chunk), offset = offset)
+            }
+            E::PngBadCrc { offset, chunk } => {
+                msg!("err-png-bad-crc", chunk = quoted(chunk), offset = offset)
+            }
+            E::PngNoBadge => msg!("err-png-no-badge"),
+            E::PngBadText { chunk } => msg!("err-png-bad-text", chunk = quoted(chunk)),
+            E::PngBadCompression => msg!("err-png-bad-compression"),
+            E::InflateLimit { limit } => msg!("err-png-inflate-limit", limit = limit),
+            E::InvalidUtf8 { offset, what } => {
+                msg!("err-invalid-utf8", what = word(what), offset = offset)
+            }
+            E::SvgEntities => msg!("err-svg-entities"),
+            E::SvgUndefinedEntity(name) => {
+                msg!(
+                    "err-svg-undefined-entity",
+                    entity = quoted(&format!("&{name};"))
+                )
+            }
+            E::SvgMalformed(detail) => msg!("err-svg-malformed", detail = detail),
+            E::SvgNoBadge => msg!("err-svg-no-badge"),
+            E::SvgEmptyBadge => msg!("err-svg-empty-badge"),
+            E::JwsSegments { found } => {
+                msg!("err-jws-segments", found = found, dot = quoted("."))
+            }
+            E::JwsBase64 { part, detail } => {
+                msg!("err-jws-base64", part = *part, detail = detail)
+            }
+            E::JwsNotJson { part, detail } => {
+                msg!("err-jws-not-json", part = *part, detail = detail)
+            }
+            E::JsonTooDeep { limit } => msg!("err-json-too-deep", limit = limit),
+            E::BadBakedText { container } => {
+                msg!("err-bad-baked-text", container = *container)
+            }
+            E::Unrecognized => msg!("err-not-a-badge-file"),
+        }
+    }
+}
+
+impl Localize for crate::parse::ParseError {
+    fn message(&self) -> Message {
+        use crate::parse::ParseError as E;
+        match self {
+            E::NotABadge(d) => msg!("err-parse-not-a-badge", detail = d),
+            E::Unreadable(d) => msg!("err-parse-unreadable", detail = d),
+            E::Json(d) => msg!("err-parse-json", detail = d),
+            E::TooDeep { limit } => msg!("err-json-too-deep", limit = limit),
+            E::NotAnObject(kind) => msg!("err-parse-not-an-object", kind = word(kind)),
+            E::HostedUrl(url) => msg!("err-parse-hosted-url", url = url),
+            E::Jws(e) => e.message(),
+            E::BadEnvelope => msg!("err-parse-bad-envelope"),
+        }
+    }
+}
+
+impl Localize for crate::zipread::ZipReadError {
+    fn message(&self) -> Message {
+        use crate::zipread::ZipReadError as E;
+        match self {
+            E::TooManyEntries { count, limit } => {
+                msg!("err-zip-too-many-entries", count = count, limit = limit)
+            }
+            E::Budget(limit) => msg!("err-zip-budget", limit = limit),
+            E::EntryTooLarge(limit) => msg!("err-zip-entry-too-large", limit = limit),
+            E::Missing(name) => msg!("err-zip-missing", name = name),
+            E::Entry(d) => msg!("err-zip-entry", detail = d),
+            E::NoName(i) => msg!("err-zip-no-name", index = i),
+            // The zip crate's own words.
+            _ => Message::Text(self.to_string()),
+        }
+    }
+}
+
+impl Localize for crate::minor_mode::Action {
+    fn message(&self) -> Message {
+        use crate::minor_mode::Action as A;
+        match self {
+            A::Network => msg!("err-action-network"),
+            A::Export => msg!("err-action-export"),
+            A::Backup => msg!("err-action-backup"),
+            A::Original => msg!("err-action-original"),
+            A::Restore => msg!("err-action-restore"),
+        }
+    }
+}
+
+impl Localize for crate::minor_mode::MinorModeError {
+    fn message(&self) -> Message {
+        use crate::minor_mode::MinorModeError as E;
+        match self {
+            E::Locked(a) => msg!("err-minor-locked", action = a.message()),
+            E::WrongPassphrase => msg!("err-minor-wrong-passphrase"),
+            E::AlreadyOn => msg!("err-minor-already-on"),
+            E::Off => msg!("err-minor-off"),
+            E::TooShort => msg!(
+                "err-minor-too-short",
+                min = crate::minor_mode::MIN_PASSPHRASE_CHARS
+            ),
+            E::Damaged => msg!("err-minor-damaged"),
+            E::Kdf(d) => msg!("err-minor-kdf", detail = d),
+            E::Store(e) => e.message(),
+        }
+    }
+}
+
+impl Localize for crate::store::StoreError {
+    fn message(&self) -> Message {
+        use crate::store::StoreError as E;
+        match self {
+            E::Sqlite(e) => msg!("err-wallet-database", detail = e.to_string()),
+            E::NoDataDir => msg!("err-store-no-data-dir"),
+            E::TooNew { found, supported } => {
+                msg!("err-store-too-new", found = found, supported = supported)
+            }
+            E::Damaged { path, reason } => {
+                msg!("err-store-damaged", path = path, reason = reason)
+            }
+            E::NotAWallet(path) => msg!("err-store-not-a-wallet", path = path),
+            E::NeedsPassphrase(path) => msg!("err-store-needs-passphrase", path = path),
+            E::WrongPassphrase(path) => msg!("err-store-wrong-passphrase", path = path),
+            E::NoSuchBadge(id) => msg!("err-store-no-such-badge", id = id),
+            E::NoSuchCollection(name) => msg!("err-store-no-such-collection", name = debug(name)),
+            E::CollectionExists(name) => msg!("err-store-collection-exists", name = debug(name)),
+            E::Corrupt { what, reason } => {
+                msg!("err-store-corrupt", what = what, reason = reason)
+            }
+            E::Poisoned => msg!("err-store-poisoned"),
+            // Io: the OS's words; Invalid: a sentence made by the caller.
+            _ => Message::Text(self.to_string()),
+        }
+    }
+}
+
+impl Localize for crate::policy::PolicyError {
+    fn message(&self) -> Message {
+        use crate::policy::PolicyError as E;
+        match self {
+            E::MinorMode(e) => e.message(),
+            E::Store(e) => e.message(),
+        }
+    }
+}
+
+impl Localize for crate::trust_list::TrustListError {
+    fn message(&self) -> Message {
+        use crate::trust_list::TrustListError as E;
+        match self {
+            E::TooLarge { size } => msg!(
+                "err-trust-list-too-large",
+                size = size,
+                limit = crate::trust_list::MAX_LIST_BYTES
+            ),
+            E::At {
+                line,
+                column,
+                message,
+            } => msg!(
+                "err-trust-list-at",
+                line = line,
+                column = column,
+                message = message
+            ),
+            E::Empty => msg!("err-trust-list-empty"),
+            // Unsupported: the list's own words about its format.
+            _ => Message::Text(self.to_string()),
+        }
+    }
+}
+
+impl Localize for crate::store::trust::TrustError {
+    fn message(&self) -> Message {
+        use crate::store::trust::TrustError as E;
+        match self {
+            E::List(e) => e.message(),
+            E::Store(e) => e.message(),
+            E::Exists(name) => msg!("err-trust-exists", name = debug(name)),
+            E::NoSuchList(name) => msg!("err-trust-no-such-list", name = debug(name)),
+            _ => Message::Text(self.to_string()),
+        }
+    }
+}
+
+impl Localize for crate::learner_key::VaultError {
+    fn message(&self) -> Message {
+        use crate::learner_key::VaultError as E;
+        match self {
+            E::Unavailable(d) => msg!("err-vault-unavailable", detail = d),
+            E::NoPassphrase(path) => msg!("err-vault-no-passphrase", path = path),
+            E::WrongPassphrase(path) => msg!("err-vault-wrong-passphrase", path = path),
+            E::Damaged { path, reason } => {
+                msg!("err-vault-damaged", path = path, reason = reason)
+            }
+            E::Conflict(path) => msg!("err-vault-conflict", path = path),
+            _ => Message::Text(self.to_string()),
+        }
+    }
+}
+
+impl Localize for crate::learner_key::LearnerKeyError {
+    fn message(&self) -> Message {
+        use crate::learner_key::LearnerKeyError as E;
+        match self {
+            E::BadLength(n) => msg!("err-key-bad-length", n = n),
+            E::DidMismatch => msg!("err-key-did-mismatch"),
+            E::NoVault { why, .. } => msg!("err-key-no-vault", why = why),
+            E::StoreNotOffered(s) => msg!("err-key-store-not-offered", store = word(s)),
+            E::Missing(s) => msg!("err-key-missing", store = word(s)),
+            E::Vault(e) => e.message(),
+            E::Store(e) => e.message(),
+        }
+    }
+}
+
+impl Localize for crate::backup::BackupError {
+    fn message(&self) -> Message {
+        use crate::backup::BackupError as E;
+        match self {
+            E::NotABackup => msg!("err-backup-not-a-backup"),
+            E::UnsupportedVersion(v) => msg!("err-backup-version", version = v),
+            E::UnsupportedKdf(k) => msg!("err-backup-kdf-unknown", kdf = k),
+            E::Truncated(d) => msg!("err-backup-truncated", detail = d),
+            E::TrailingBytes(n) => msg!("err-backup-trailing", n = n),
+            E::KdfLimit { what, value, limit } => msg!(
+                "err-backup-kdf-limit",
+                what = *what,
+                value = value,
+                limit = limit
+            ),
+            E::Kdf(d) => msg!("err-backup-kdf", detail = d),
+            E::WrongPassphrase => msg!("err-backup-wrong-passphrase"),
+            E::Damaged => msg!("err-backup-damaged"),
+            E::NotAWallet => msg!("err-backup-not-a-wallet"),
+            E::EmptyPassphrase => msg!("err-backup-empty-passphrase"),
+            E::WouldOverwrite(path) => msg!("err-backup-would-overwrite", path = path),
+            E::TooLarge { size, limit } => {
+                msg!("err-backup-too-large", size = size, limit = limit)
+            }
+            E::Key(d) => msg!("err-backup-key", detail = d),
+            E::Sqlite(e) => msg!("err-wallet-database", detail = e.to_string()),
+            // Wallet: a store error's words, as text; Io: the OS's words.
+            _ => Message::Text(self.to_string()),
+        }
+    }
+}
+
+impl Localize for crate::export::ExportError {
+    fn message(&self) -> Message {
+        use crate::export::ExportError as E;
+        match self {
+            E::Other(d) => msg!("err-export-other", detail = d),
+            E::Empty => msg!("err-export-empty"),
+            E::OneBadgeOnly(format) => msg!("err-export-one-badge", format = *format),
+            E::NoLearnerKey => msg!("err-export-no-learner-key"),
+            E::NothingToPresent => msg!("err-export-nothing-to-present"),
+            E::BadPayload { badge, reason } => {
+                msg!("err-export-bad-payload", badge = badge, reason = reason)
+            }
+            E::Sign(d) => msg!("err-export-sign", detail = d),
+            E::GuardianRequired => msg!("err-export-guardian-required"),
+            E::GuardianWrong => msg!("err-export-guardian-wrong"),
+            E::NotInCollection { badge, collection } => msg!(
+                "err-export-not-in-collection",
+                badge = badge,
+                collection = collection
+            ),
+            E::Zip(d) => msg!("err-export-zip", detail = d),
+            E::Pdf(d) => msg!("err-export-pdf", detail = d),
+            E::Bake(d) => msg!("err-export-bake", detail = d),
+        }
+    }
+}
+
+impl Localize for crate::bake::BakeError {
+    fn message(&self) -> Message {
+        use crate::bake::BakeError as E;
+        match self {
+            E::Png(e) => msg!("err-bake-png", detail = e.message()),
+            E::NoIhdr => msg!("err-bake-no-ihdr"),
+            E::BadKeyword(k) => msg!("err-bake-bad-keyword", keyword = debug(k)),
+            E::Svg(e) => msg!("err-bake-svg", detail = e.message()),
+            E::NoSvgRoot => msg!("err-bake-no-svg-root"),
+            E::NotAnImage => msg!("err-bake-not-an-image"),
+            E::EmptyPayload => msg!("err-bake-empty-payload"),
+        }
+    }
+}
+
+impl Localize for crate::share::ShareError {
+    fn message(&self) -> Message {
+        use crate::share::ShareError as E;
+        match self {
+            E::Unrecognised => msg!("err-share-unrecognised"),
+            E::TooLarge { size, limit } => {
+                msg!("err-share-too-large", size = size, limit = limit)
+            }
+            E::Zip(d) => msg!("err-share-zip", detail = d),
+            E::ZipLimit { what, limit } => {
+                msg!("err-share-zip-limit", what = word(what), limit = limit)
+            }
+            E::DuplicatePath(p) => msg!("err-share-duplicate-path", path = p),
+            E::NoCredentials => msg!("err-share-no-credentials"),
+            E::BadPresentation(d) => msg!("err-share-bad-presentation", detail = d),
+            E::Pdf(e) => e.message(),
+        }
+    }
+}
+
+impl Localize for crate::export::pdf_read::PdfReadError {
+    fn message(&self) -> Message {
+        use crate::export::pdf_read::PdfReadError as E;
+        match self {
+            E::NotPdf => msg!("err-pdf-not-pdf"),
+            E::Damaged(d) => msg!("err-pdf-damaged", detail = d),
+            E::Encrypted => msg!("err-pdf-encrypted"),
+            E::Limit { what, limit } => {
+                msg!("err-pdf-limit", what = word(what), limit = limit)
+            }
+        }
+    }
+}
+
+impl Localize for crate::host_api::HostError {
+    fn message(&self) -> Message {
+        use crate::host_api::HostError as E;
+        match self {
+            E::NoConsent => msg!("err-host-no-consent"),
+            E::MinorMode => msg!("err-host-minor-mode"),
+            E::NeedsLogin { host, url, reason } => {
+                msg!(
+                    "err-host-needs-login",
+                    host = host,
+                    reason = reason,
+                    url = url
+                )
+            }
+            E::UnknownHost(name) => msg!("err-host-unknown", name = debug(name)),
+            E::Tokens(e) => e.message(),
+            E::Store(e) => e.message(),
+            // BadUrl, Step: the URL parser's and the host's own words.
+            _ => Message::Text(self.to_string()),
+        }
+    }
+}
+
+impl Localize for crate::host_api::loopback::RedirectError {
+    fn message(&self) -> Message {
+        use crate::host_api::loopback::RedirectError as E;
+        match self {
+            E::TimedOut(s) => msg!("err-redirect-timed-out", seconds = s),
+            E::Cancelled => msg!("err-redirect-cancelled"),
+            E::StateMismatch => msg!("err-redirect-state-mismatch"),
+            E::Denied(d) => msg!("err-redirect-denied", detail = d),
+            E::NoCode => msg!("err-redirect-no-code"),
+            E::Io(d) => msg!("err-redirect-io", detail = d),
+        }
+    }
+}
+
+impl Localize for crate::host_api::tokens::TokenStoreError {
+    fn message(&self) -> Message {
+        use crate::host_api::tokens::TokenStoreError as E;
+        match self {
+            E::Unavailable(d) => msg!("err-tokens-unavailable", detail = d),
+            E::Failed(d) => msg!("err-tokens-failed", detail = d),
+        }
+    }
+}
+
+impl Localize for crate::env::FetchError {
+    fn message(&self) -> Message {
+        use crate::env::FetchError as E;
+        match self {
+            E::Offline => msg!("err-fetch-offline"),
+            E::PrivateAddress { url, reason } => {
+                msg!("err-fetch-private", url = url, reason = reason)
+            }
+            E::UnsupportedScheme(url) => msg!("err-fetch-scheme", url = url),
+            E::TooLarge { url, limit } => msg!("err-fetch-too-large", url = url, limit = limit),
+            // Transport: the HTTP client's words.
+            _ => Message::Text(self.to_string()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backup::BackupError as B;
+    use crate::bake::BakeError as K;
+    use crate::decode::DecodeError as D;
+    use crate::env::FetchError as F;
+    use crate::export::ExportError as X;
+    use crate::export::pdf_read::PdfReadError as R;
+    use crate::host_api::HostError as HE;
+    use crate::host_api::loopback::RedirectError as RE;
+    use crate::host_api::tokens::TokenStoreError as TE;
+    use crate::learner_key::{LearnerKeyError as L, VaultError as V};
+    use crate::minor_mode::{Action, MinorModeError as M};
+    use crate::parse::ParseError as P;
+    use crate::share::ShareError as S;
+    use crate::store::StoreError as St;
+    use crate::store::trust::TrustError as T;
+    use crate::trust_list::TrustListError as TL;
+    use crate::zipread::ZipReadError as Z;
+
+    /// One value of every variant this module translates (each sub-error also once through
+    /// the crate's `Error`).
+    fn covered() -> Vec<Box<dyn Localize>> {
+        let s = || "x.png".to_string();
+        let sql = || rusqlite::Error::QueryReturnedNoRows;
+        let v: Vec<Box<dyn Localize>> = vec![
+            Box::new(D::Empty),
+            Box::new(D::TooLarge { size: 9, limit: 8 }),
+            Box::new(D::PngTruncated {
+                offset: 8,
+                what: "chunk header".into(),
+            }),
+            Box::new(D::PngTruncated {
+                offset: 8,
+                what: "signature".into(),
+            }),
+            Box::new(D::PngTruncated {
+                offset: 33,
+                what: "`iTXt` chunk".into(),
+            }),
+            Box::new(D::PngNoIend { offset: 40 }),
+            Box::new(D::PngBadChunk {
+                offset: 8,
+                chunk: "IHDR".into(),
+            }),
+            Box::new(D::PngBadCrc {
+                offset: 8,
+                chunk: "IHDR".into(),
+            }),
+            Box::new(D::PngNoBadge),
+            Box::new(D::PngBadText {
+                chunk: "iTXt".into(),
+            }),
+            Box::new(D::PngBadCompression),
+            Box::new(D::InflateLimit { limit: 4 }),
+            Box::new(D::InvalidUtf8 {
+                offset: 3,
+                what: "file",
+            }),
+            Box::new(D::InvalidUtf8 {
+                offset: 3,
+                what: "png iTXt badge text",
+            }),
+            Box::new(D::InvalidUtf8 {
+                offset: 3,
+                what: "svg verify attribute",
+            }),
+            Box::new(D::SvgEntities),
+            Box::new(D::SvgUndefinedEntity("lol".into())),
+            Box::new(D::SvgMalformed("unexpected end".into())),
+            Box::new(D::SvgNoBadge),
+            Box::new(D::SvgEmptyBadge),
+            Box::new(D::JwsSegments { found: 2 }),
+            Box::new(D::JwsBase64 {
+                part: "header",
+                detail: "bad byte".into(),
+            }),
+            Box::new(D::JwsNotJson {
+                part: "payload",
+                detail: "eof".into(),
+            }),
+            Box::new(D::JsonTooDeep { limit: 64 }),
+            Box::new(D::BadBakedText { container: "png" }),
+            Box::new(D::Unrecognized),
+            Box::new(P::NotABadge("no type".into())),
+            Box::new(P::Unreadable("no issuer".into())),
+            Box::new(P::Json("eof".into())),
+            Box::new(P::TooDeep { limit: 64 }),
+            Box::new(P::NotAnObject("an array")),
+            Box::new(P::NotAnObject("a string")),
+            Box::new(P::NotAnObject("a number")),
+            Box::new(P::NotAnObject("a boolean")),
+            Box::new(P::NotAnObject("a jws payload that is not an object")),
+            Box::new(P::HostedUrl("https://example.org/b".into())),
+            Box::new(P::Jws(D::JwsSegments { found: 1 })),
+            Box::new(P::BadEnvelope),
+            Box::new(Z::TooManyEntries { count: 9, limit: 8 }),
+            Box::new(Z::Budget(8)),
+            Box::new(Z::EntryTooLarge(8)),
+            Box::new(Z::Missing("a.json".into())),
+            Box::new(Z::Entry("crc".into())),
+            Box::new(Z::NoName(3)),
+            Box::new(M::Locked(Action::Network)),
+            Box::new(M::Locked(Action::Export)),
+            Box::new(M::Locked(Action::Backup)),
+            Box::new(M::Locked(Action::Original)),
+            Box::new(M::Locked(Action::Restore)),
+            Box::new(M::WrongPassphrase),
+            Box::new(M::AlreadyOn),
+            Box::new(M::Off),
+            Box::new(M::TooShort),
+            Box::new(M::Damaged),
+            Box::new(M::Kdf("bad".into())),
+            Box::new(M::Store(St::Poisoned)),
+            Box::new(St::Sqlite(sql())),
+            Box::new(St::NoDataDir),
+            Box::new(St::TooNew {
+                found: 9,
+                supported: 8,
+            }),
+            Box::new(St::Damaged {
+                path: s(),
+                reason: "bad".into(),
+            }),
+            Box::new(St::NotAWallet(s())),
+            Box::new(St::NeedsPassphrase(s())),
+            Box::new(St::WrongPassphrase(s())),
+            Box::new(St::NoSuchBadge(7)),
+            Box::new(St::NoSuchCollection("Jobs \"A\"".into())),
+            Box::new(St::CollectionExists("Jobs".into())),
+            Box::new(St::Corrupt {
+                what: "badge 1".into(),
+                reason: "bad".into(),
+            }),
+            Box::new(St::Poisoned),
+            Box::new(crate::policy::PolicyError::MinorMode(M::Off)),
+            Box::new(crate::policy::PolicyError::Store(St::Poisoned)),
+            Box::new(TL::TooLarge { size: 9 }),
+            Box::new(TL::At {
+                line: 1,
+                column: 2,
+                message: "bad".into(),
+            }),
+            Box::new(TL::Empty),
+            Box::new(T::List(TL::Empty)),
+            Box::new(T::Store(St::Poisoned)),
+            Box::new(T::Exists("School".into())),
+            Box::new(T::NoSuchList("School".into())),
+            Box::new(V::Unavailable("no dbus".into())),
+            Box::new(V::NoPassphrase(s())),
+            Box::new(V::WrongPassphrase(s())),
+            Box::new(V::Damaged {
+                path: s(),
+                reason: "bad".into(),
+            }),
+            Box::new(V::Conflict(s())),
+            Box::new(L::BadLength(3)),
+            Box::new(L::DidMismatch),
+            Box::new(L::NoVault {
+                why: "no keyring".into(),
+                needs_passphrase: true,
+            }),
+            Box::new(L::StoreNotOffered("the system keyring")),
+            Box::new(L::StoreNotOffered(
+                "the encrypted key file beside the wallet",
+            )),
+            Box::new(L::Missing("memory")),
+            Box::new(L::Vault(V::Conflict(s()))),
+            Box::new(L::Store(St::Poisoned)),
+            Box::new(B::NotABackup),
+            Box::new(B::UnsupportedVersion(2)),
+            Box::new(B::UnsupportedKdf(9)),
+            Box::new(B::Truncated("header".into())),
+            Box::new(B::TrailingBytes(4)),
+            Box::new(B::KdfLimit {
+                what: "memory",
+                value: 9,
+                limit: 8,
+            }),
+            Box::new(B::Kdf("bad".into())),
+            Box::new(B::WrongPassphrase),
+            Box::new(B::Damaged),
+            Box::new(B::NotAWallet),
+            Box::new(B::EmptyPassphrase),
+            Box::new(B::WouldOverwrite(s())),
+            Box::new(B::TooLarge { size: 9, limit: 8 }),
+            Box::new(B::Key("no keyring".into())),
+            Box::new(B::Sqlite(sql())),
+            Box::new(X::Other("bad".into())),
+            Box::new(X::Empty),
+            Box::new(X::OneBadgeOnly("png")),
+            Box::new(X::NoLearnerKey),
+            Box::new(X::NothingToPresent),
+            Box::new(X::BadPayload {
+                badge: "#1".into(),
+                reason: "bad".into(),
+            }),
+            Box::new(X::Sign("bad".into())),
+            Box::new(X::GuardianRequired),
+            Box::new(X::GuardianWrong),
+            Box::new(X::NotInCollection {
+                badge: 1,
+                collection: "Jobs".into(),
+            }),
+            Box::new(X::Zip("bad".into())),
+            Box::new(X::Pdf("bad".into())),
+            Box::new(X::Bake("bad".into())),
+            Box::new(K::Png(D::PngNoBadge)),
+            Box::new(K::NoIhdr),
+            Box::new(K::BadKeyword("ö\n".into())),
+            Box::new(K::Svg(D::SvgNoBadge)),
+            Box::new(K::NoSvgRoot),
+            Box::new(K::NotAnImage),
+            Box::new(K::EmptyPayload),
+            Box::new(S::Unrecognised),
+            Box::new(S::TooLarge { size: 9, limit: 8 }),
+            Box::new(S::Zip("bad".into())),
+            Box::new(S::ZipLimit {
+                what: "entry count",
+                limit: 8,
+            }),
+            Box::new(S::ZipLimit {
+                what: "total decompressed bytes read",
+                limit: 8,
+            }),
+            Box::new(S::DuplicatePath("a.json".into())),
+            Box::new(S::NoCredentials),
+            Box::new(S::BadPresentation("eof".into())),
+            Box::new(S::Pdf(R::NotPdf)),
+            Box::new(R::NotPdf),
+            Box::new(R::Damaged("xref".into())),
+            Box::new(R::Encrypted),
+            Box::new(R::Limit {
+                what: "object count",
+                limit: 8,
+            }),
+            Box::new(R::Limit {
+                what: "attachment tree depth",
+                limit: 8,
+            }),
+            Box::new(R::Limit {
+                what: "attachment count",
+                limit: 8,
+            }),
+            Box::new(HE::NoConsent),
+            Box::new(HE::MinorMode),
+            Box::new(HE::NeedsLogin {
+                host: "Example".into(),
+                url: "https://example.org".into(),
+                reason: "the token expired".into(),
+            }),
+            Box::new(HE::UnknownHost("ex".into())),
+            Box::new(HE::Tokens(TE::Failed("dbus".into()))),
+            Box::new(HE::Store(St::Poisoned)),
+            Box::new(RE::TimedOut(300)),
+            Box::new(RE::Cancelled),
+            Box::new(RE::StateMismatch),
+            Box::new(RE::Denied("access_denied".into())),
+            Box::new(RE::NoCode),
+            Box::new(RE::Io("bind".into())),
+            Box::new(TE::Unavailable("no dbus".into())),
+            Box::new(TE::Failed("dbus".into())),
+            Box::new(F::Offline),
+            Box::new(F::PrivateAddress {
+                url: "http://10.0.0.1/".into(),
+                reason: "a private address".into(),
+            }),
+            Box::new(F::UnsupportedScheme("ftp://x".into())),
+            Box::new(F::TooLarge {
+                url: "https://x/".into(),
+                limit: 8,
+            }),
+            Box::new(crate::Error::Decode(D::Unrecognized)),
+            Box::new(crate::Error::Parse(P::BadEnvelope)),
+            Box::new(crate::Error::Store(St::Poisoned)),
+            Box::new(crate::Error::Export(X::Empty)),
+            Box::new(crate::Error::Backup(B::Damaged)),
+            Box::new(crate::Error::LearnerKey(L::DidMismatch)),
+            Box::new(crate::Error::MinorMode(M::Off)),
+            Box::new(crate::Error::Share(S::NoCredentials)),
+        ];
+        v
+    }
+
+    #[test]
+    fn english_is_the_display_text_and_spanish_is_a_translation() {
+        let en = Catalog::get(Lang::En);
+        let es = Catalog::get(Lang::Es);
+        for e in covered() {
+            let shown = e.to_string();
+            assert!(
+                matches!(e.message(), Message::Id(..)),
+                "not from the catalog: {shown}"
+            );
+            assert_eq!(e.localize(en), shown);
+            let spanish = e.localize(es);
+            assert_ne!(spanish, shown, "not translated: {shown}");
+            assert!(
+                !spanish.contains("{$") && !spanish.contains("err-") && !spanish.contains('\n'),
+                "{spanish}"
+            );
+        }
+    }
+
+    #[test]
+    fn exact_spanish_sentences() {
+        let es = Catalog::get(Lang::Es);
+        assert_eq!(
+            D::PngBadCrc {
+                offset: 33,
+                chunk: "IHDR".into()
+            }
+            .localize(es),
+            "png dañado: el crc no coincide en el bloque `IHDR` en el byte 33"
+        );
+        assert_eq!(
+            M::Locked(Action::Export).localize(es),
+            "el modo menor está activado: exportar requiere la frase de contraseña de la persona tutora"
+        );
+        assert_eq!(
+            P::NotAnObject("an array").localize(es),
+            "el json es un arreglo, pero una insignia es un solo objeto json"
+        );
+        assert_eq!(
+            K::Png(D::PngNoBadge).localize(es),
+            "no se puede hornear en este png: el png no contiene datos de insignia: ningún bloque \
+             iTXt, tEXt o zTXt con la palabra clave openbadges, openbadgecredential o \
+             clrcredential (¿es una imagen sin hornear?)"
+        );
+    }
+
+    #[test]
+    fn words_not_from_the_core_are_shown_as_given() {
+        let es = Catalog::get(Lang::Es);
+        for e in [
+            Box::new(St::Invalid("some sentence".into())) as Box<dyn Localize>,
+            Box::new(Z::Unreadable("invalid Zip archive".into())),
+            Box::new(TL::Unsupported("csv with no header".into())),
+            Box::new(B::Wallet("wallet says".into())),
+        ] {
+            assert_eq!(e.localize(es), e.to_string());
+        }
+        // An unknown word passed into a sentence stays as it is.
+        assert_eq!(
+            S::ZipLimit {
+                what: "widgets",
+                limit: 2
+            }
+            .localize(es),
+            "el paquete zip supera el límite de widgets de 2"
+        );
+    }
+}
