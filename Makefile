@@ -114,7 +114,7 @@ app-release: deps-app
 run: app-release
 	$(RELEASE_DIR)/backpack-app
 e2e: deps-e2e
-	$(CARGO) build -p backpack-app
+	$(CARGO) build -p backpack-app -p backpack-cli
 	bash e2e/run.sh "$(APP_BIN)"
 bench-app: deps-e2e app-release
 	bash e2e/run.sh "$(RELEASE_DIR)/backpack-app" --bench

@@ -391,6 +391,34 @@ def test_search_filters_as_you_type():
         assert c.get_attribute("aria-label"), "card has an accessible name"
     shot("06-search")
     search("")
+    # Search, filters and sort are the core's, the same engine as `backpack list`: the gallery
+    # shows the badges the CLI lists for the same query, in the same order.
+    cli = os.path.join(os.path.dirname(ARGS.app), "backpack")
+    def listed(*args):
+        out = subprocess.run([cli, "list", "--json", *args], capture_output=True, check=True,
+                             env={**os.environ, "BACKPACK_LANG": "en"}).stdout
+        return [r["id"] for r in json.loads(out)]
+    def shown():
+        # In visual order: the gallery is virtualised, its rows sit by data-index.
+        return [int(c.get_attribute("data-key")) for c in sorted(cards(), key=lambda c: int(c.get_attribute("data-index")))]
+    def pick(sel, value):
+        D.execute_script("const s = document.querySelector(arguments[0]); s.value = arguments[1];"
+                         "s.dispatchEvent(new Event('change'));", sel, value)
+    pick("#sort", "name")
+    want = listed("--sort", "name")
+    wait(lambda: shown() == want[:len(shown())] and shown(), msg="sorted by name as backpack list")
+    issuer = D.execute_script("return document.querySelector('#filter-issuer').options[1].value")
+    pick("#filter-issuer", issuer)
+    want = listed("--sort", "name", "--issuer", issuer)
+    wait(lambda: shown() == want, msg=f"issuer {issuer!r} as backpack list")
+    assert 0 < len(want) < total, want
+    search("a")
+    want = listed("--sort", "name", "--issuer", issuer, "--search", "a")
+    wait(lambda: shown() == want, msg="search within the filter as backpack list")
+    search("")
+    pick("#filter-issuer", "")
+    pick("#sort", "newest")
+    wait(lambda: len(cards()) == total)
 
 
 def test_hostile_badge_renders_as_inert_text():
