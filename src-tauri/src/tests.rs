@@ -166,10 +166,17 @@ fn refusals_and_errors_follow_the_ui_language() {
         e["message"],
         "la frase de contraseña de la persona tutora necesita al menos 6 caracteres"
     );
+    // The app's own result lines too: a badge imported twice.
+    let import = || call(&w, "import_text", json!({ "text": SAMPLE_OB3 })).unwrap();
+    assert_eq!(import()["outcome"], "imported");
+    let again = import();
+    assert_eq!(again["outcome"], "duplicate");
+    assert_eq!(again["message"], "ya está en tu cartera");
 
     for other in ["en-XA", "fr"] {
         call(&w, "set_language", json!({"lang": other})).unwrap();
         assert_eq!(paste()["message"], en_refusal);
+        assert_eq!(import()["message"], "already in your wallet");
         assert_eq!(
             short()["message"],
             "the guardian passphrase needs at least 6 characters"

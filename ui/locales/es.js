@@ -273,6 +273,20 @@ cli-import-by = de { $name }
 cli-import-endorses-missing = respalda { $target } (no está en tu cartera)
 cli-import-endorses = respalda { $ids }
 cli-import-already = ya está en tu cartera
+import-line-inside = { $name } (y { $n ->
+    [one] { $n } insignia dentro
+   *[other] { $n } insignias dentro
+  })
+import-line-history = { $name }: una versión anterior de una insignia que ya tienes, guardada como su historial
+import-line-already = ya está en tu cartera
+import-line-endorsement-by = { $name }: un aval de { $endorser }, { $place }
+import-line-endorsement = { $name }: un aval, { $place }
+import-line-endorses-missing = de algo que no está en tu mochila
+import-line-endorses = { $n ->
+    [one] se muestra en { $n } de tus insignias
+   *[other] se muestra en { $n } de tus insignias
+  }
+import-line-conflict = { $name }: dice ser una versión más nueva de la insignia n.º { $id }, pero no está firmada con la clave del emisor, así que se guardó a su lado, no en su lugar
 cli-import-summary = { $imported ->
     [one] { $imported } importada
    *[other] { $imported } importadas
@@ -655,6 +669,7 @@ outcome-skipped = No necesario
 outcome-error = No se pudo comprobar
 loading = Cargando…
 unknown-issuer = Emisor desconocido
+unknown-endorser = Avalista desconocido
 badge-image-alt = Imagen de la insignia { $name }
 remote-image = La imagen de esta insignia está en la web del emisor. No se carga, así que el emisor no puede saber cuándo miras tus insignias.
 download-original = Descargar el archivo original

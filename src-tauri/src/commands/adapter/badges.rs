@@ -172,7 +172,7 @@ fn card(s: BadgeSummary, tags: Vec<String>, collections: Vec<i64>) -> BadgeCard 
         issuer: s
             .issuer
             .or(s.issuer_id)
-            .unwrap_or_else(|| "Unknown issuer".into()),
+            .unwrap_or_else(|| crate::error::catalog().t("unknown-issuer")),
         issued: s.issued,
         status: s.status,
         image: image_url(s.id, s.image_kind),
@@ -281,7 +281,7 @@ impl WalletAdapter {
                     .endorser_name
                     .clone()
                     .or(e.endorser_id.clone())
-                    .unwrap_or_else(|| "Unknown endorser".into()),
+                    .unwrap_or_else(|| crate::error::catalog().t("unknown-endorser")),
                 scope: e.scope,
                 comment: e.comment.clone(),
                 status: e.status,
@@ -297,7 +297,7 @@ impl WalletAdapter {
                     endorser: e
                         .endorser_name
                         .or(e.endorser_id)
-                        .unwrap_or_else(|| "Unknown endorser".into()),
+                        .unwrap_or_else(|| crate::error::catalog().t("unknown-endorser")),
                     scope: e
                         .scope
                         .unwrap_or(backpack_core::endorsement::Scope::Credential),

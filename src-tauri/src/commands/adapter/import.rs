@@ -114,27 +114,41 @@ pub struct ImportLine {
 /// and Cancel answers within a fraction of a second, large enough to keep every core busy.
 pub const APP_IMPORT_GROUP: usize = 128;
 
-/// One import outcome as a result line.
+/// One import outcome as a result line, in the UI's language (catalog messages
+/// `import-line-…`; refusals through the core's own catalog messages).
 pub fn line(mut o: FileOutcome) -> ImportLine {
+    use backpack_core::i18n::Arg;
     crate::error::localize_outcome(&mut o);
+    let cat = crate::error::catalog();
+    let s = |v: &str| Arg::Str(v.to_string());
     let file = o.source.clone();
+    // The file's name starts a refused/skipped/failed reason: the line shows it apart.
+    let without_source = |reason: &str| {
+        reason
+            .strip_prefix(&format!("{}: ", o.source))
+            .unwrap_or(reason)
+            .to_string()
+    };
     let (outcome, message, id) = match o.result {
         FileResult::Imported {
             id, name, embedded, ..
         } if !embedded.is_empty() => (
             ImportOutcome::Imported,
-            format!("{name} (and {} badges inside it)", embedded.len()),
+            cat.msg(
+                "import-line-inside",
+                &[("name", s(&name)), ("n", Arg::Num(embedded.len() as f64))],
+            ),
             Some(id),
         ),
         FileResult::Imported { id, name, .. } => (ImportOutcome::Imported, name, Some(id)),
         FileResult::History { id, name, .. } => (
             ImportOutcome::Duplicate,
-            format!("{name}: an older version of a badge you have, kept as its history"),
+            cat.msg("import-line-history", &[("name", s(&name))]),
             Some(id),
         ),
         FileResult::Duplicate { id, .. } => (
             ImportOutcome::Duplicate,
-            "already in your wallet".into(),
+            cat.t("import-line-already"),
             Some(id),
         ),
         FileResult::Endorsement {
@@ -143,55 +157,53 @@ pub fn line(mut o: FileOutcome) -> ImportLine {
             attached_to,
             duplicate,
             ..
-        } => (
-            if duplicate {
+        } => {
+            let place = if attached_to.is_empty() {
+                cat.t("import-line-endorses-missing")
+            } else {
+                cat.msg(
+                    "import-line-endorses",
+                    &[("n", Arg::Num(attached_to.len() as f64))],
+                )
+            };
+            let message = match endorser {
+                Some(e) => cat.msg(
+                    "import-line-endorsement-by",
+                    &[
+                        ("name", s(&name)),
+                        ("endorser", s(&e)),
+                        ("place", s(&place)),
+                    ],
+                ),
+                None => cat.msg(
+                    "import-line-endorsement",
+                    &[("name", s(&name)), ("place", s(&place))],
+                ),
+            };
+            let outcome = if duplicate {
                 ImportOutcome::Duplicate
             } else {
                 ImportOutcome::Imported
-            },
-            format!(
-                "{name}: an endorsement{}{}",
-                endorser.map(|e| format!(" by {e}")).unwrap_or_default(),
-                if attached_to.is_empty() {
-                    ", of something not in your backpack".to_string()
-                } else {
-                    format!(", shown on {} of your badges", attached_to.len())
-                }
-            ),
-            attached_to.first().copied(),
-        ),
+            };
+            (outcome, message, attached_to.first().copied())
+        }
         FileResult::Conflict { id, name, current } => (
             ImportOutcome::Conflict,
-            format!(
-                "{name}: claims to be a newer version of badge #{current} but is not signed \
-                 with the issuer's key, so it was kept beside it, not in its place"
+            cat.msg(
+                "import-line-conflict",
+                &[("name", s(&name)), ("id", s(&current.to_string()))],
             ),
             Some(id),
         ),
-        FileResult::Skipped { reason } => (
-            ImportOutcome::Skipped,
-            reason
-                .strip_prefix(&format!("{}: ", o.source))
-                .unwrap_or(&reason)
-                .to_string(),
-            None,
-        ),
+        FileResult::Skipped { ref reason } => {
+            (ImportOutcome::Skipped, without_source(reason), None)
+        }
         // "refused": the input is not a badge we accept; "failed": the wallet could not
         // store it (disk full, locked): the learner should try again, not doubt the badge.
-        FileResult::Refused { reason } => {
-            let r = reason
-                .strip_prefix(&format!("{}: ", o.source))
-                .unwrap_or(&reason)
-                .to_string();
-            (ImportOutcome::Refused, r, None)
+        FileResult::Refused { ref reason } => {
+            (ImportOutcome::Refused, without_source(reason), None)
         }
-        FileResult::Failed { reason } => {
-            let r = reason
-                .strip_prefix(&format!("{}: ", o.source))
-                .unwrap_or(&reason)
-                .to_string();
-            (ImportOutcome::Failed, r, None)
-        }
+        FileResult::Failed { ref reason } => (ImportOutcome::Failed, without_source(reason), None),
     };
     ImportLine {
         file,
