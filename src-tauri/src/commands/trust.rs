@@ -141,7 +141,10 @@ pub async fn import_trust_list<R: Runtime>(
         w.core()
             .import_trust_list(&bytes, &opts)
             .map_err(|e| match e {
-                TrustError::List(l) => CommandError::new("refused", format!("{shown}: {l}")),
+                TrustError::List(l) => CommandError::new(
+                    "refused",
+                    format!("{shown}: {}", crate::error::localized(&l)),
+                ),
                 e => e.into(),
             })
     })

@@ -286,6 +286,6 @@ impl WalletAdapter {
             ..Default::default()
         };
         self.with_ctx(|ctx| backpack_core::share::verify_share_with(bytes, ctx, &expect))?
-            .map_err(|e| CommandError::new("refused", e.to_string()))
+            .map_err(|e| CommandError::new("refused", crate::error::localized(&e)))
     }
 }

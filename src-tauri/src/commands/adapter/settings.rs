@@ -153,7 +153,7 @@ impl WalletAdapter {
         match self.with_vaults(|v| migrate_plaintext_key(&self.wallet, v)) {
             Ok(KeyMigration::Pending(why)) => return Err(CommandError::new("core", why)),
             Ok(_) => {}
-            Err(e) => return Err(CommandError::new("core", e.to_string())),
+            Err(e) => return Err(CommandError::new("core", crate::error::localized(&e))),
         }
         // A wrong passphrase for an existing key file says so now, not at the next export.
         if let Some(rec) = self.wallet.learner_key()?

@@ -70,7 +70,7 @@ impl WalletAdapter {
     fn reopen(&self, passphrase: Option<&str>) -> CmdResult<WalletStatus> {
         let w = Wallet::open_with(self.path_buf()?, passphrase).map_err(|e| match e {
             StoreError::WrongPassphrase(_) | StoreError::NeedsPassphrase(_) => {
-                CommandError::new("locked", e.to_string())
+                CommandError::new("locked", crate::error::localized(&e))
             }
             e => e.into(),
         })?;
@@ -112,7 +112,7 @@ impl WalletAdapter {
                 &mut rand_core::OsRng,
             )
         })
-        .map_err(|e| CommandError::new("refused", e.to_string()))?;
+        .map_err(|e| CommandError::new("refused", crate::error::localized(&e)))?;
         self.reopen(None)
     }
 
@@ -142,7 +142,9 @@ impl WalletAdapter {
         if let Some(c) = was {
             // A wrong current passphrase is refused before anything is closed.
             drop(Wallet::open_with(&path, Some(c)).map_err(|e| match e {
-                StoreError::WrongPassphrase(_) => CommandError::new("locked", e.to_string()),
+                StoreError::WrongPassphrase(_) => {
+                    CommandError::new("locked", crate::error::localized(&e))
+                }
                 e => e.into(),
             })?);
         }
@@ -151,7 +153,9 @@ impl WalletAdapter {
         let changed = Wallet::change_encryption(&path, was, new);
         let reopen = self.reopen(if changed.is_ok() { new } else { was });
         changed.map_err(|e| match e {
-            StoreError::WrongPassphrase(_) => CommandError::new("locked", e.to_string()),
+            StoreError::WrongPassphrase(_) => {
+                CommandError::new("locked", crate::error::localized(&e))
+            }
             e => e.into(),
         })?;
         reopen?;
