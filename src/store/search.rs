@@ -439,27 +439,45 @@ impl Wallet {
     /// badges a build takes a few tens of milliseconds.
     pub fn search_index(&self) -> StoreResult<Arc<SearchIndex>> {
         let conn = self.conn()?;
+        self.index_on(&conn)
+    }
+
+    fn index_on(&self, conn: &rusqlite::Connection) -> StoreResult<Arc<SearchIndex>> {
         let stamp = |c: &rusqlite::Connection| -> StoreResult<Stamp> {
             let v: i64 = c.query_row("PRAGMA data_version", [], |r| r.get(0))?;
             Ok((c.total_changes(), v))
         };
-        let now = stamp(&conn)?;
+        let now = stamp(conn)?;
         let mut cache = self.search.lock().map_err(|_| StoreError::Poisoned)?;
         if let Some((at, index)) = cache.as_ref()
             && *at == now
         {
             return Ok(index.clone());
         }
-        let index = Arc::new(build_index(&conn)?);
+        let index = Arc::new(build_index(conn)?);
         // Filling in old rows' texts wrote to the wallet: stamp after it.
-        *cache = Some((stamp(&conn)?, index.clone()));
+        *cache = Some((stamp(conn)?, index.clone()));
         Ok(index)
     }
 
-    /// The ids of the current badges matching `q`, in its order (the app's gallery asks this
-    /// on every keystroke and filter change).
+    /// The ids of the current badges matching `q`, in its order.
     pub fn query_ids(&self, q: &Query) -> StoreResult<Vec<i64>> {
         Ok(self.search_index()?.query(q))
+    }
+
+    /// [`Wallet::query_ids`] for a caller that must never wait (the app's search box,
+    /// answered on the window's own thread): while another thread holds the wallet (an
+    /// import writing a group), the index as last built answers, and `None` when none was
+    /// built yet. Otherwise exactly `query_ids`.
+    pub fn query_ids_nowait(&self, q: &Query) -> StoreResult<Option<Vec<i64>>> {
+        match self.conn.try_lock() {
+            Ok(conn) => Ok(Some(self.index_on(&conn)?.query(q))),
+            Err(std::sync::TryLockError::WouldBlock) => {
+                let cache = self.search.lock().map_err(|_| StoreError::Poisoned)?;
+                Ok(cache.as_ref().map(|(_, index)| index.query(q)))
+            }
+            Err(std::sync::TryLockError::Poisoned(_)) => Err(StoreError::Poisoned),
+        }
     }
 
     /// Current (not superseded, not removed) badges matching `q`.

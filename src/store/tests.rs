@@ -1156,6 +1156,36 @@ fn the_index_holds_tags_and_follows_every_change() {
     assert_eq!(w.search_index().unwrap().len(), 1);
 }
 
+/// The search box never waits for an import: while the wallet is held, the last index answers
+/// (or nothing, when there is none yet), and once it is free the answer is fresh again.
+#[test]
+fn a_query_that_must_not_wait_uses_the_last_index_while_the_wallet_is_busy() {
+    let w = wallet();
+    let q = Query {
+        text: Some("data".into()),
+        ..Query::default()
+    };
+    {
+        let _held = w.conn.lock().unwrap();
+        assert_eq!(w.query_ids_nowait(&q).unwrap(), None, "no index yet");
+    }
+    assert_eq!(w.query_ids_nowait(&q).unwrap(), Some(vec![]));
+    let a = import_data_science(&w);
+    {
+        let _held = w.conn.lock().unwrap();
+        assert_eq!(
+            w.query_ids_nowait(&q).unwrap(),
+            Some(vec![]),
+            "the last index"
+        );
+    }
+    assert_eq!(
+        w.query_ids_nowait(&q).unwrap(),
+        Some(vec![a]),
+        "fresh once free"
+    );
+}
+
 /// The app keeps one wallet open while the CLI writes to the same file: the index notices the
 /// other process's commit.
 #[test]

@@ -123,7 +123,9 @@ async function apply({ timed = null } = {}) {
   try {
     found = await query(filters);
   } catch (e) {
-    if (seq === querySeq) errorToast(e);
+    // The wallet was busy before any index existed (an import just began): ask again soon.
+    if (e && e.kind === "busy") setTimeout(() => { if (seq === querySeq) apply({ timed }); }, 50);
+    else if (seq === querySeq) errorToast(e);
     return;
   }
   if (seq !== querySeq) return;

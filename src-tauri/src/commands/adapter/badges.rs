@@ -2,7 +2,7 @@
 //! notes and tags (the commands in `commands/badges.rs`), plus the search box's queries.
 
 use super::WalletAdapter;
-use crate::error::CmdResult;
+use crate::error::{CmdResult, CommandError};
 use crate::view;
 use backpack_core::minor_mode::Action;
 use backpack_core::model::{Badge, Format, Image};
@@ -230,6 +230,15 @@ impl WalletAdapter {
     /// core's one engine ([`backpack_core::store::SearchIndex`], as `backpack list`).
     pub fn query(&self, q: GalleryQuery) -> CmdResult<Vec<i64>> {
         Ok(self.wallet.query_ids(&q.into())?)
+    }
+
+    /// [`WalletAdapter::query`] without waiting for the wallet (the search box runs on the
+    /// window's thread): while an import holds the wallet the last index answers; `busy`
+    /// when there is none yet (the page asks again a moment later).
+    pub fn query_now(&self, q: GalleryQuery) -> CmdResult<Vec<i64>> {
+        self.wallet
+            .query_ids_nowait(&q.into())?
+            .ok_or_else(|| CommandError::new("busy", "the wallet is busy: try again"))
     }
 
     /// The card of a badge whose tags the caller already has.
