@@ -73,7 +73,8 @@ fn arg_id(path: &[String], arg: &Arg) -> String {
     }
 }
 
-/// One help text of the tree: where it goes in the catalog, and its text.
+/// One help text of the tree: where it goes in the catalog, and its text (the tests' view).
+#[cfg(test)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
     /// The message id.
@@ -92,6 +93,7 @@ pub const HEADINGS: [(&str, &str); 4] = [
     ("cli-help-heading-options", "Options"),
 ];
 
+#[cfg(test)]
 /// Every help text of the built command tree `cmd` (see [`Command::build`]), in tree order
 /// (an id shared by several places, as a global argument's, comes once per place).
 pub fn entries(cmd: &Command) -> Vec<Entry> {
@@ -100,6 +102,7 @@ pub fn entries(cmd: &Command) -> Vec<Entry> {
     out
 }
 
+#[cfg(test)]
 fn walk_entries(cmd: &Command, path: &[String], in_help: bool, out: &mut Vec<Entry>) {
     let id = if in_help && path.last().is_some_and(|n| n == "help") {
         "cli-help-clap-help-command".to_string()
@@ -227,28 +230,28 @@ fn localize_cmd(
     } else {
         cmd_id(path)
     };
-    if cmd.get_about().is_some() {
-        if let Some(s) = lookup(cat, &id, None) {
-            cmd = cmd.about(s);
-        }
+    if cmd.get_about().is_some()
+        && let Some(s) = lookup(cat, &id, None)
+    {
+        cmd = cmd.about(s);
     }
-    if cmd.get_long_about().is_some() {
-        if let Some(s) = lookup(cat, &id, Some("long")) {
-            cmd = cmd.long_about(s);
-        }
+    if cmd.get_long_about().is_some()
+        && let Some(s) = lookup(cat, &id, Some("long"))
+    {
+        cmd = cmd.long_about(s);
     }
     let cid = id.clone();
     cmd = cmd.mut_args(|mut arg| {
         let aid = arg_id(path, &arg);
-        if arg.get_help().is_some() {
-            if let Some(s) = lookup(cat, &aid, None) {
-                arg = arg.help(s);
-            }
+        if arg.get_help().is_some()
+            && let Some(s) = lookup(cat, &aid, None)
+        {
+            arg = arg.help(s);
         }
-        if arg.get_long_help().is_some() {
-            if let Some(s) = lookup(cat, &aid, Some("long")) {
-                arg = arg.long_help(s);
-            }
+        if arg.get_long_help().is_some()
+            && let Some(s) = lookup(cat, &aid, Some("long"))
+        {
+            arg = arg.long_help(s);
         }
         let pvs = arg.get_possible_values();
         if pvs.iter().any(|p| p.get_help().is_some()) {
@@ -304,6 +307,7 @@ fn template(cmd: &Command, headings: &[String]) -> String {
     t
 }
 
+#[cfg(test)]
 /// `entries` as FTL lines to paste into `ui/locales/en.js` (one message per id, a long text
 /// as its `.long` attribute; `{` and `}` escaped as Fluent string literals).
 pub fn ftl(entries: &[Entry]) -> String {
