@@ -21,10 +21,11 @@ macro_rules! tr {
 
 mod app_launch;
 mod commands;
+mod help_i18n;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// Backpack: a learner-owned Open Badges wallet. Your badges stay on your machine.
 #[derive(Debug, Parser)]
@@ -97,12 +98,23 @@ fn parse_lang(s: &str) -> Result<backpack_core::i18n::Lang, String> {
     s.parse()
 }
 
+/// Parse the command line with `--help` in the run's language: `--lang` as the raw arguments
+/// name it, else the environment's ([`help_i18n`]).
+fn parse() -> Result<Cli, clap::Error> {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help_i18n::lang_from_args(&args)
+        .unwrap_or_else(|| backpack_core::i18n::Lang::from_env(|k| std::env::var(k).ok()));
+    let mut cmd = help_i18n::localize(Cli::command(), commands::catalog_for(lang));
+    let mut matches = cmd.try_get_matches_from_mut(args)?;
+    Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))
+}
+
 fn main() -> ExitCode {
     // `backpack` alone on a desktop opens the app; anything else is the command line.
     if let Some(code) = app_launch::maybe_open_app(&std::env::args_os().collect::<Vec<_>>()) {
         return code;
     }
-    let cli = match Cli::try_parse() {
+    let cli = match parse() {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();

@@ -32,7 +32,7 @@ pub struct RestoreArgs {
     /// The encrypted backup to restore.
     #[arg(value_name = "IN")]
     pub input: PathBuf,
-    /// Replace a wallet that already holds data (it is kept beside as `.before-restore`).
+    /// Replace a wallet that already holds data (it is kept beside as '.before-restore').
     #[arg(long)]
     pub force: bool,
 }

@@ -33,7 +33,7 @@ pub enum Command {
     Add {
         /// The collection (id or name).
         collection: String,
-        /// Badge ids, as in `backpack list`.
+        /// Badge ids, as in 'backpack list'.
         #[arg(required = true, value_parser = parse_id)]
         badges: Vec<i64>,
     },

@@ -22,7 +22,7 @@ pub enum Command {
     },
     /// Forget a host (by number, address or name): its sign-in and sync history.
     Remove {
-        /// The host, as in `backpack hosts list`.
+        /// The host, as in 'backpack hosts list'.
         host: String,
     },
 }

@@ -14,7 +14,7 @@ use super::{Ctx, json_safe, terminal_safe};
 /// `linkedin` arguments.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The badge id (as in `backpack list`).
+    /// The badge id (as in 'backpack list').
     #[arg(value_parser = parse_id)]
     id: i64,
     /// Print the fields and the link as JSON.
@@ -23,7 +23,7 @@ pub struct Args {
     /// Open the link in the system browser.
     #[arg(long)]
     open: bool,
-    /// Minor mode: the guardian passphrase (only `--open` needs it).
+    /// Minor mode: the guardian passphrase (only '--open' needs it).
     #[arg(long, env = "BACKPACK_GUARDIAN_PASSPHRASE", hide_env_values = true)]
     guardian_passphrase: Option<String>,
 }

@@ -55,17 +55,21 @@ pub fn set_lang(lang: Lang) {
 /// The run's message catalog (before [`set_lang`], e.g. when `backpack` alone opens the
 /// app: the environment's language).
 pub fn cat() -> &'static Catalog {
-    // `BACKPACK_LANG=en-XA`: the pseudo-locale (tests: a sentence not from the catalog shows
-    // up unaccented).
-    static PSEUDO: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    if *PSEUDO.get_or_init(|| std::env::var("BACKPACK_LANG").is_ok_and(|v| v == "en-XA")) {
-        return Catalog::pseudo();
-    }
-    Catalog::get(
+    catalog_for(
         LANG.get()
             .copied()
             .unwrap_or_else(|| Lang::from_env(|k| std::env::var(k).ok())),
     )
+}
+
+/// The catalog of `lang`, or the pseudo-locale's under `BACKPACK_LANG=en-XA` (tests: a
+/// sentence not from the catalog shows up unaccented).
+pub fn catalog_for(lang: Lang) -> &'static Catalog {
+    static PSEUDO: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if *PSEUDO.get_or_init(|| std::env::var("BACKPACK_LANG").is_ok_and(|v| v == "en-XA")) {
+        return Catalog::pseudo();
+    }
+    Catalog::get(lang)
 }
 
 impl Ctx {

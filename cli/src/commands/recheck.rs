@@ -22,7 +22,7 @@ use super::verify::{exit_code, fetcher, human, json_line, write_json_line};
 #[derive(Debug, clap::Args)]
 #[command(group(clap::ArgGroup::new("which").required(true).args(["id", "all"])))]
 pub struct Args {
-    /// The wallet id of the badge to re-check (see `backpack list`).
+    /// The wallet id of the badge to re-check (see 'backpack list').
     #[arg(value_name = "ID")]
     pub id: Option<i64>,
     /// Re-check every badge in the wallet.

@@ -11,7 +11,7 @@ use super::{Ctx, terminal_safe};
 /// `show` arguments.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The badge id (as in `backpack list`; `#12` works too).
+    /// The badge id (as in 'backpack list'; '#12' works too).
     #[arg(value_parser = parse_id)]
     id: i64,
     /// Print everything the wallet holds as JSON.

@@ -23,14 +23,14 @@ use super::{Ctx, terminal_safe as clean};
 /// `sync` arguments.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// A connected host: its number, address or name (see `backpack hosts list`). Default: all.
+    /// A connected host: its number, address or name (see 'backpack hosts list'). Default: all.
     #[arg(value_name = "HOST")]
     host: Option<String>,
     /// Ask only for credentials issued since the last complete sync (faster; may miss a
     /// credential issued earlier but added to the host since).
     #[arg(long)]
     since_last_sync: bool,
-    /// One JSON object per credential (as `import --json`), then one per host.
+    /// One JSON object per credential (as 'import --json'), then one per host.
     #[arg(long)]
     json: bool,
     #[command(flatten)]

@@ -44,7 +44,7 @@ pub enum Command {
     },
     /// Remove a trust list (by name or id). Badges and their checks are not changed.
     Remove {
-        /// The list's name or id (as in `backpack trust list`).
+        /// The list's name or id (as in 'backpack trust list').
         list: String,
     },
 }
