@@ -24,6 +24,9 @@ pub enum Message {
     Text(String),
     /// The catalog message `id` with its variables.
     Id(&'static str, Vec<(&'static str, Message)>),
+    /// A count: shown as its digits, and as a variable it picks the language's plural form
+    /// (`{ $n -> [one] … *[other] … }`).
+    Count(usize),
 }
 
 impl Message {
@@ -31,10 +34,17 @@ impl Message {
     pub fn render(&self, cat: &Catalog) -> String {
         match self {
             Message::Text(s) => s.clone(),
+            Message::Count(n) => n.to_string(),
             Message::Id(id, args) => {
                 let args: Vec<(&str, Arg)> = args
                     .iter()
-                    .map(|(k, v)| (*k, Arg::Str(v.render(cat))))
+                    .map(|(k, v)| {
+                        let arg = match v {
+                            Message::Count(n) => Arg::from(*n),
+                            other => Arg::Str(other.render(cat)),
+                        };
+                        (*k, arg)
+                    })
                     .collect();
                 cat.msg(id, &args)
             }
@@ -44,6 +54,16 @@ impl Message {
     /// This message in English.
     pub fn english(&self) -> String {
         self.render(Catalog::get(Lang::En))
+    }
+
+    /// `first` then each of `rest`, joined by the catalog message `sep` (its variables
+    /// `first` and `rest`): a list of sentences or counts in the language's punctuation.
+    pub fn join(sep: &'static str, items: Vec<Message>) -> Option<Message> {
+        let mut items = items.into_iter().rev();
+        let last = items.next()?;
+        Some(items.fold(last, |rest, first| {
+            Message::Id(sep, vec![("first", first), ("rest", rest)])
+        }))
     }
 }
 
@@ -877,6 +897,309 @@ mod tests {
             assert_eq!(e.localize(en), shown);
             let spanish = e.localize(es);
             assert_ne!(spanish, shown, "not translated: {shown}");
+            assert!(
+                !spanish.contains("{$") && !spanish.contains("err-") && !spanish.contains('\n'),
+                "{spanish}"
+            );
+        }
+    }
+
+    /// The other wallets' refusal and skip lines (`src/wallets`), each with its English
+    /// text as the line was before it came from the catalog.
+    fn wallet_lines() -> Vec<(Message, &'static str)> {
+        let c = Message::Count;
+        let notes = |m: Vec<Message>| Message::join("err-wallet-notes", m).unwrap();
+        vec![
+            (
+                msg!("err-wallet-not-credentials", n = c(1)),
+                "1 entry that is not a credential",
+            ),
+            (
+                msg!("err-wallet-not-credentials", n = c(2)),
+                "2 entries that are not credentials",
+            ),
+            (msg!("err-wallet-no-credentials"), "no credentials inside"),
+            (
+                msg!("err-wallet-private-key", field = "privateKeyMultibase"),
+                "holds a private key (privateKeyMultibase), so it is not imported",
+            ),
+            (
+                msg!("err-wallet-credential-too-large", limit = 8u64),
+                "credential larger than the 8-byte limit (MAX_ZIP_ENTRY_BYTES)",
+            ),
+            (
+                msg!("err-wallet-lcw-encrypted"),
+                "an encrypted Learner Credential Wallet backup (made with a passphrase in \
+                 2022–2023): no wallet can decrypt this format today; make a new backup from \
+                 the wallet app, without a passphrase",
+            ),
+            (
+                msg!("err-wallet-lcw-too-many", entries = 9usize, limit = 8usize),
+                "wallet backup has 9 entries, more than the 8-entry limit (MAX_CONTAINER_ITEMS)",
+            ),
+            (
+                msg!("err-wallet-lcw-not-uw"),
+                "not a Universal Wallet 2020 profile: not read",
+            ),
+            (
+                msg!("err-wallet-lcw-locked"),
+                "a locked wallet profile (status is not UNLOCKED): its contents cannot be read",
+            ),
+            (
+                msg!("err-wallet-lcw-no-contents"),
+                "wallet profile without contents",
+            ),
+            (
+                notes(vec![
+                    msg!("err-wallet-lcw-secrets", n = c(1)),
+                    msg!(
+                        "err-wallet-lcw-other",
+                        entries = msg!("err-wallet-not-credentials", n = c(3))
+                    ),
+                    msg!("err-wallet-no-credentials"),
+                ]),
+                "1 private key skipped: keys and secrets in another wallet's backup are never \
+                 imported; 3 entries that are not credentials left out (the profile's DID \
+                 document, public keys, name); no credentials inside",
+            ),
+            (
+                msg!("err-wallet-lcw-secrets", n = c(2)),
+                "2 private keys skipped: keys and secrets in another wallet's backup are never \
+                 imported",
+            ),
+            (
+                msg!("err-wallet-mozilla-missing"),
+                "listed in manifest.txt but not in the archive",
+            ),
+            (
+                msg!("err-wallet-badgr-error"),
+                "a saved Badge Connect / Badgr response that reports an error: it holds no badges",
+            ),
+            (
+                msg!("err-wallet-badgr-too-many", count = 9usize, limit = 8usize),
+                "response lists 9 assertions, more than the 8-item limit (MAX_CONTAINER_ITEMS)",
+            ),
+            (
+                msg!("err-wallet-badgr-too-large", limit = 8u64),
+                "assertion larger than the 8-byte limit (MAX_ZIP_ENTRY_BYTES)",
+            ),
+            (
+                msg!("err-wallet-badgr-record", url = "https://x/a"),
+                "a Badgr record, not an Open Badge; import the hosted assertion by its url \
+                 instead: https://x/a",
+            ),
+            (
+                msg!("err-wallet-learncard-manifest"),
+                "manifest.json is not a LearnCard bundle manifest",
+            ),
+            (
+                msg!("err-wallet-learncard-version", version = "\"2.0\""),
+                "LearnCard bundle spec version \"2.0\" is not supported (1.x is)",
+            ),
+            (
+                msg!("err-wallet-learncard-mode", mode = "\"rot13\""),
+                "manifest.json names an encryption mode this reader does not know (\"rot13\")",
+            ),
+            (
+                msg!(
+                    "err-wallet-learncard-too-many",
+                    count = 9usize,
+                    limit = 8usize
+                ),
+                "manifest.json lists 9 entries, more than the 8-entry limit (MAX_CONTAINER_ITEMS)",
+            ),
+            (
+                msg!("err-wallet-learncard-payload"),
+                "manifest.json: its payloadSha256 does not match its list of contents: the \
+                 bundle is damaged or was changed",
+            ),
+            (
+                msg!("err-wallet-learncard-unsafe-path", path = "\"../a\""),
+                "manifest.json lists an unsafe or empty path \"../a\": not read",
+            ),
+            (
+                msg!("err-wallet-learncard-missing"),
+                "listed in manifest.json but not in the bundle",
+            ),
+            (
+                msg!("err-wallet-learncard-no-sha"),
+                "manifest.json gives no valid sha256 for it: not read",
+            ),
+            (
+                msg!("err-wallet-learncard-plaintext"),
+                "stored in plaintext although the bundle is encrypted: refused, because anyone \
+                 can add such an entry without the password",
+            ),
+            (
+                msg!("err-wallet-learncard-no-password-hint"),
+                "encrypted with the bundle's password, which was not given: not read \
+                 (backpack import --bundle-password)",
+            ),
+            (
+                msg!("err-wallet-learncard-no-password"),
+                "encrypted with the bundle's password, which was not given: not read",
+            ),
+            (
+                msg!("err-wallet-learncard-unlisted"),
+                "not listed in manifest.json: not read (it may have been added to the bundle)",
+            ),
+            (
+                notes(vec![
+                    msg!(
+                        "err-wallet-learncard-secrets",
+                        secrets = Message::join(
+                            "err-wallet-list",
+                            vec![
+                                msg!("err-wallet-count-seeds", n = c(1)),
+                                msg!("err-wallet-count-key-sets", n = c(2)),
+                                msg!("err-wallet-count-phrases", n = c(1)),
+                                msg!("err-wallet-count-key-files", n = c(3)),
+                            ]
+                        )
+                        .unwrap()
+                    ),
+                    msg!(
+                        "err-wallet-learncard-other",
+                        entries = msg!("err-wallet-not-credentials", n = c(1))
+                    ),
+                ]),
+                "1 wallet seed, 2 private key sets, 1 recovery phrase, 3 other key files skipped \
+                 unread: a wallet's seed and keys are never imported; 1 entry that is not a \
+                 credential left out (presentations, index and consent records, status lists, \
+                 the DID document)",
+            ),
+            (
+                msg!(
+                    "err-wallet-learncard-secrets",
+                    secrets = Message::join(
+                        "err-wallet-list",
+                        vec![
+                            msg!("err-wallet-count-seeds", n = c(2)),
+                            msg!("err-wallet-count-key-sets", n = c(1)),
+                            msg!("err-wallet-count-phrases", n = c(2)),
+                            msg!("err-wallet-count-key-files", n = c(1)),
+                        ]
+                    )
+                    .unwrap()
+                ),
+                "2 wallet seeds, 1 private key set, 2 recovery phrases, 1 other key file skipped \
+                 unread: a wallet's seed and keys are never imported",
+            ),
+            (
+                msg!("err-wallet-learncard-sha-mismatch"),
+                "does not match its sha256 in manifest.json: the entry is damaged or was changed",
+            ),
+            (
+                msg!("err-wallet-learncard-envelope", what = "no iv"),
+                "not a LearnCard encryption envelope: no iv",
+            ),
+            (
+                msg!("err-wallet-learncard-kdf", alg = "\"scrypt\""),
+                "encrypted with a key derivation this reader does not know (\"scrypt\")",
+            ),
+            (
+                msg!(
+                    "err-wallet-learncard-argon2-limit",
+                    what = msg!("err-wallet-argon2-memory"),
+                    value = 9u32,
+                    limit = 8u32,
+                    name = "MAX_BUNDLE_KDF_MEMORY_KIB"
+                ),
+                "asks for argon2 memory cost (KiB) 9, above the limit of 8 \
+                 (MAX_BUNDLE_KDF_MEMORY_KIB): not decrypted",
+            ),
+            (
+                msg!(
+                    "err-wallet-learncard-argon2-limit",
+                    what = msg!("err-wallet-argon2-time"),
+                    value = 9u32,
+                    limit = 8u32,
+                    name = "MAX_BUNDLE_KDF_TIME"
+                ),
+                "asks for argon2 time cost 9, above the limit of 8 (MAX_BUNDLE_KDF_TIME): not \
+                 decrypted",
+            ),
+            (
+                msg!(
+                    "err-wallet-learncard-argon2-limit",
+                    what = msg!("err-wallet-argon2-lanes"),
+                    value = 9u32,
+                    limit = 8u32,
+                    name = "MAX_BUNDLE_KDF_LANES"
+                ),
+                "asks for argon2 parallelism 9, above the limit of 8 (MAX_BUNDLE_KDF_LANES): not \
+                 decrypted",
+            ),
+            (
+                msg!(
+                    "err-wallet-learncard-argon2",
+                    detail = "memory cost is too small"
+                ),
+                "invalid argon2 parameters: memory cost is too small",
+            ),
+            (msg!("err-wallet-learncard-aes"), "cannot start aes-256-gcm"),
+            (
+                msg!("err-wallet-learncard-wrong-password"),
+                "cannot be decrypted: the password is wrong, or the entry was changed",
+            ),
+            (
+                msg!("err-wallet-pdf-too-large", limit = 8u64),
+                "pdf larger than the 8-byte limit (MAX_PDF_BYTES)",
+            ),
+            (
+                msg!("err-wallet-pdf-streams", streams = 9usize, limit = 8usize),
+                "pdf has 9 streams, more than the 8-stream limit (MAX_PDF_STREAMS): too large to \
+                 be a badge",
+            ),
+            (
+                msg!("err-wallet-pdf-encrypted"),
+                "an encrypted pdf: not read",
+            ),
+            (
+                msg!("err-wallet-pdf-not-pdf"),
+                "not a readable pdf: it does not start with %PDF-",
+            ),
+            (
+                msg!("err-wallet-pdf-unreadable", detail = "xref"),
+                "not a readable pdf: xref",
+            ),
+            (
+                msg!("err-wallet-pdf-no-badge"),
+                "pdf holds no badge: no openbadges entry in its document information and no \
+                 openbadges:assertion in its xmp metadata",
+            ),
+            (
+                msg!("err-wallet-pdf-dangling"),
+                "the pdf's openbadges entry points nowhere",
+            ),
+            (
+                msg!("err-wallet-pdf-not-text"),
+                "the pdf's openbadges entry is not a text string",
+            ),
+            (
+                msg!(
+                    "err-wallet-pdf-xmp-inflate",
+                    limit = 8u64,
+                    detail = "too big"
+                ),
+                "the pdf's xmp metadata does not inflate within the 8-byte limit \
+                 (MAX_INFLATED_TEXT_BYTES): too big",
+            ),
+            (
+                msg!("err-wallet-pdf-xmp", detail = D::SvgEntities.message()),
+                "the pdf's xmp metadata: svg doctype declares xml entities; refused because \
+                 entity expansion allows billion-laughs and xxe attacks",
+            ),
+        ]
+    }
+
+    #[test]
+    fn wallet_lines_are_the_old_english_and_translated() {
+        let es = Catalog::get(Lang::Es);
+        for (m, english) in wallet_lines() {
+            assert_eq!(m.english(), english);
+            let spanish = m.render(es);
+            assert_ne!(spanish, english, "not translated: {english}");
             assert!(
                 !spanish.contains("{$") && !spanish.contains("err-") && !spanish.contains('\n'),
                 "{spanish}"

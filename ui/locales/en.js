@@ -1120,6 +1120,80 @@ err-import-zip-over-budget = the zip archive expands to more than { $mib } MiB (
 err-import-zip-empty = the zip archive holds no files
 err-import-zip-bad-name = zip entry name is not a plain relative path: { $why }
 err-import-zip-in-zip = a zip inside a zip is not read: unpack it first
+err-wallet-notes = { $first }; { $rest }
+err-wallet-list = { $first }, { $rest }
+err-wallet-not-credentials = { $n ->
+    [one] { $n } entry that is not a credential
+   *[other] { $n } entries that are not credentials
+  }
+err-wallet-no-credentials = no credentials inside
+err-wallet-private-key = holds a private key ({ $field }), so it is not imported
+err-wallet-credential-too-large = credential larger than the { $limit }-byte limit (MAX_ZIP_ENTRY_BYTES)
+err-wallet-lcw-encrypted = an encrypted Learner Credential Wallet backup (made with a passphrase in 2022–2023): no wallet can decrypt this format today; make a new backup from the wallet app, without a passphrase
+err-wallet-lcw-too-many = wallet backup has { $entries } entries, more than the { $limit }-entry limit (MAX_CONTAINER_ITEMS)
+err-wallet-lcw-not-uw = not a Universal Wallet 2020 profile: not read
+err-wallet-lcw-locked = a locked wallet profile (status is not UNLOCKED): its contents cannot be read
+err-wallet-lcw-no-contents = wallet profile without contents
+err-wallet-lcw-secrets = { $n ->
+    [one] { $n } private key
+   *[other] { $n } private keys
+  } skipped: keys and secrets in another wallet's backup are never imported
+err-wallet-lcw-other = { $entries } left out (the profile's DID document, public keys, name)
+err-wallet-mozilla-missing = listed in manifest.txt but not in the archive
+err-wallet-badgr-error = a saved Badge Connect / Badgr response that reports an error: it holds no badges
+err-wallet-badgr-too-many = response lists { $count } assertions, more than the { $limit }-item limit (MAX_CONTAINER_ITEMS)
+err-wallet-badgr-too-large = assertion larger than the { $limit }-byte limit (MAX_ZIP_ENTRY_BYTES)
+err-wallet-badgr-record = a Badgr record, not an Open Badge; import the hosted assertion by its url instead: { $url }
+err-wallet-learncard-manifest = manifest.json is not a LearnCard bundle manifest
+err-wallet-learncard-version = LearnCard bundle spec version { $version } is not supported (1.x is)
+err-wallet-learncard-mode = manifest.json names an encryption mode this reader does not know ({ $mode })
+err-wallet-learncard-too-many = manifest.json lists { $count } entries, more than the { $limit }-entry limit (MAX_CONTAINER_ITEMS)
+err-wallet-learncard-payload = manifest.json: its payloadSha256 does not match its list of contents: the bundle is damaged or was changed
+err-wallet-learncard-unsafe-path = manifest.json lists an unsafe or empty path { $path }: not read
+err-wallet-learncard-missing = listed in manifest.json but not in the bundle
+err-wallet-learncard-no-sha = manifest.json gives no valid sha256 for it: not read
+err-wallet-learncard-plaintext = stored in plaintext although the bundle is encrypted: refused, because anyone can add such an entry without the password
+err-wallet-learncard-no-password-hint = encrypted with the bundle's password, which was not given: not read (backpack import --bundle-password)
+err-wallet-learncard-no-password = encrypted with the bundle's password, which was not given: not read
+err-wallet-learncard-unlisted = not listed in manifest.json: not read (it may have been added to the bundle)
+err-wallet-count-seeds = { $n ->
+    [one] { $n } wallet seed
+   *[other] { $n } wallet seeds
+  }
+err-wallet-count-key-sets = { $n ->
+    [one] { $n } private key set
+   *[other] { $n } private key sets
+  }
+err-wallet-count-phrases = { $n ->
+    [one] { $n } recovery phrase
+   *[other] { $n } recovery phrases
+  }
+err-wallet-count-key-files = { $n ->
+    [one] { $n } other key file
+   *[other] { $n } other key files
+  }
+err-wallet-learncard-secrets = { $secrets } skipped unread: a wallet's seed and keys are never imported
+err-wallet-learncard-other = { $entries } left out (presentations, index and consent records, status lists, the DID document)
+err-wallet-learncard-sha-mismatch = does not match its sha256 in manifest.json: the entry is damaged or was changed
+err-wallet-learncard-envelope = not a LearnCard encryption envelope: { $what }
+err-wallet-learncard-kdf = encrypted with a key derivation this reader does not know ({ $alg })
+err-wallet-argon2-memory = memory cost (KiB)
+err-wallet-argon2-time = time cost
+err-wallet-argon2-lanes = parallelism
+err-wallet-learncard-argon2-limit = asks for argon2 { $what } { $value }, above the limit of { $limit } ({ $name }): not decrypted
+err-wallet-learncard-argon2 = invalid argon2 parameters: { $detail }
+err-wallet-learncard-aes = cannot start aes-256-gcm
+err-wallet-learncard-wrong-password = cannot be decrypted: the password is wrong, or the entry was changed
+err-wallet-pdf-too-large = pdf larger than the { $limit }-byte limit (MAX_PDF_BYTES)
+err-wallet-pdf-streams = pdf has { $streams } streams, more than the { $limit }-stream limit (MAX_PDF_STREAMS): too large to be a badge
+err-wallet-pdf-encrypted = an encrypted pdf: not read
+err-wallet-pdf-not-pdf = not a readable pdf: it does not start with %PDF-
+err-wallet-pdf-unreadable = not a readable pdf: { $detail }
+err-wallet-pdf-no-badge = pdf holds no badge: no openbadges entry in its document information and no openbadges:assertion in its xmp metadata
+err-wallet-pdf-dangling = the pdf's openbadges entry points nowhere
+err-wallet-pdf-not-text = the pdf's openbadges entry is not a text string
+err-wallet-pdf-xmp-inflate = the pdf's xmp metadata does not inflate within the { $limit }-byte limit (MAX_INFLATED_TEXT_BYTES): { $detail }
+err-wallet-pdf-xmp = the pdf's xmp metadata: { $detail }
 err-import-folder-link = a link to a folder, not followed (import the folder itself)
 err-import-not-saved = not saved: { $error }
 err-word-an-array = an array

@@ -1178,6 +1178,80 @@ err-import-zip-over-budget = el archivo zip se expande a más de { $mib } MiB (M
 err-import-zip-empty = el archivo zip no contiene ningún archivo
 err-import-zip-bad-name = el nombre de la entrada zip no es una ruta relativa simple: { $why }
 err-import-zip-in-zip = un zip dentro de un zip no se lee: descomprímelo primero
+err-wallet-notes = { $first }; { $rest }
+err-wallet-list = { $first }, { $rest }
+err-wallet-not-credentials = { $n ->
+    [one] { $n } entrada que no es una credencial
+   *[other] { $n } entradas que no son credenciales
+  }
+err-wallet-no-credentials = no contiene credenciales
+err-wallet-private-key = contiene una clave privada ({ $field }), así que no se importa
+err-wallet-credential-too-large = credencial mayor que el límite de { $limit } bytes (MAX_ZIP_ENTRY_BYTES)
+err-wallet-lcw-encrypted = una copia de seguridad cifrada de Learner Credential Wallet (hecha con una frase de contraseña en 2022–2023): hoy ninguna billetera puede descifrar este formato; haz una copia nueva desde la app de la billetera, sin frase de contraseña
+err-wallet-lcw-too-many = la copia de seguridad de la billetera tiene { $entries } entradas, más que el límite de { $limit } entradas (MAX_CONTAINER_ITEMS)
+err-wallet-lcw-not-uw = no es un perfil de Universal Wallet 2020: no se lee
+err-wallet-lcw-locked = un perfil de billetera bloqueado (su estado no es UNLOCKED): su contenido no se puede leer
+err-wallet-lcw-no-contents = perfil de billetera sin contenido
+err-wallet-lcw-secrets = { $n ->
+    [one] { $n } clave privada omitida
+   *[other] { $n } claves privadas omitidas
+  }: las claves y secretos de la copia de seguridad de otra billetera nunca se importan
+err-wallet-lcw-other = { $entries } quedan fuera (el documento DID del perfil, las claves públicas, el nombre)
+err-wallet-mozilla-missing = aparece en manifest.txt pero no está en el archivo
+err-wallet-badgr-error = una respuesta guardada de Badge Connect / Badgr que informa de un error: no contiene insignias
+err-wallet-badgr-too-many = la respuesta enumera { $count } aserciones, más que el límite de { $limit } elementos (MAX_CONTAINER_ITEMS)
+err-wallet-badgr-too-large = aserción mayor que el límite de { $limit } bytes (MAX_ZIP_ENTRY_BYTES)
+err-wallet-badgr-record = un registro de Badgr, no una Open Badge; importa en su lugar la aserción alojada por su url: { $url }
+err-wallet-learncard-manifest = manifest.json no es un manifiesto de paquete de LearnCard
+err-wallet-learncard-version = la versión { $version } de la especificación de paquetes de LearnCard no es compatible (la 1.x sí lo es)
+err-wallet-learncard-mode = manifest.json indica un modo de cifrado que este lector no conoce ({ $mode })
+err-wallet-learncard-too-many = manifest.json enumera { $count } entradas, más que el límite de { $limit } entradas (MAX_CONTAINER_ITEMS)
+err-wallet-learncard-payload = manifest.json: su payloadSha256 no coincide con su lista de contenidos: el paquete está dañado o fue modificado
+err-wallet-learncard-unsafe-path = manifest.json enumera una ruta insegura o vacía { $path }: no se lee
+err-wallet-learncard-missing = aparece en manifest.json pero no está en el paquete
+err-wallet-learncard-no-sha = manifest.json no da un sha256 válido para ella: no se lee
+err-wallet-learncard-plaintext = guardada sin cifrar aunque el paquete está cifrado: rechazada, porque cualquiera puede añadir una entrada así sin la contraseña
+err-wallet-learncard-no-password-hint = cifrada con la contraseña del paquete, que no se dio: no se lee (backpack import --bundle-password)
+err-wallet-learncard-no-password = cifrada con la contraseña del paquete, que no se dio: no se lee
+err-wallet-learncard-unlisted = no aparece en manifest.json: no se lee (puede que se haya añadido al paquete)
+err-wallet-count-seeds = { $n ->
+    [one] { $n } semilla de billetera
+   *[other] { $n } semillas de billetera
+  }
+err-wallet-count-key-sets = { $n ->
+    [one] { $n } conjunto de claves privadas
+   *[other] { $n } conjuntos de claves privadas
+  }
+err-wallet-count-phrases = { $n ->
+    [one] { $n } frase de recuperación
+   *[other] { $n } frases de recuperación
+  }
+err-wallet-count-key-files = { $n ->
+    [one] { $n } otro archivo de claves
+   *[other] { $n } otros archivos de claves
+  }
+err-wallet-learncard-secrets = omitido sin leer: { $secrets }; la semilla y las claves de una billetera nunca se importan
+err-wallet-learncard-other = { $entries } quedan fuera (presentaciones, registros de índice y de consentimiento, listas de estado, el documento DID)
+err-wallet-learncard-sha-mismatch = no coincide con su sha256 en manifest.json: la entrada está dañada o fue modificada
+err-wallet-learncard-envelope = no es un sobre de cifrado de LearnCard: { $what }
+err-wallet-learncard-kdf = cifrada con una derivación de clave que este lector no conoce ({ $alg })
+err-wallet-argon2-memory = coste de memoria (KiB)
+err-wallet-argon2-time = coste de tiempo
+err-wallet-argon2-lanes = paralelismo
+err-wallet-learncard-argon2-limit = pide un { $what } de argon2 de { $value }, por encima del límite de { $limit } ({ $name }): no se descifra
+err-wallet-learncard-argon2 = parámetros de argon2 no válidos: { $detail }
+err-wallet-learncard-aes = no se puede iniciar aes-256-gcm
+err-wallet-learncard-wrong-password = no se puede descifrar: la contraseña es incorrecta, o la entrada fue modificada
+err-wallet-pdf-too-large = pdf mayor que el límite de { $limit } bytes (MAX_PDF_BYTES)
+err-wallet-pdf-streams = el pdf tiene { $streams } flujos, más que el límite de { $limit } flujos (MAX_PDF_STREAMS): demasiado grande para ser una insignia
+err-wallet-pdf-encrypted = un pdf cifrado: no se lee
+err-wallet-pdf-not-pdf = no es un pdf legible: no empieza por %PDF-
+err-wallet-pdf-unreadable = no es un pdf legible: { $detail }
+err-wallet-pdf-no-badge = el pdf no contiene ninguna insignia: no hay una entrada openbadges en su información de documento ni un openbadges:assertion en sus metadatos xmp
+err-wallet-pdf-dangling = la entrada openbadges del pdf no apunta a nada
+err-wallet-pdf-not-text = la entrada openbadges del pdf no es una cadena de texto
+err-wallet-pdf-xmp-inflate = los metadatos xmp del pdf no se descomprimen dentro del límite de { $limit } bytes (MAX_INFLATED_TEXT_BYTES): { $detail }
+err-wallet-pdf-xmp = los metadatos xmp del pdf: { $detail }
 err-import-folder-link = un enlace a una carpeta, que no se sigue (importa la carpeta misma)
 err-import-not-saved = no se guardó: { $error }
 err-word-an-array = un arreglo
