@@ -583,6 +583,17 @@ impl Localize for crate::host_api::tokens::TokenStoreError {
     }
 }
 
+impl Localize for crate::endorsement::EndorsementError {
+    fn message(&self) -> Message {
+        use crate::endorsement::EndorsementError as E;
+        match self {
+            E::NotAnObject => msg!("err-endorsement-not-object"),
+            E::NoEndorser => msg!("err-endorsement-no-endorser"),
+            E::NoTarget => msg!("err-endorsement-no-target"),
+        }
+    }
+}
+
 impl Localize for crate::env::FetchError {
     fn message(&self) -> Message {
         use crate::env::FetchError as E;
@@ -605,6 +616,7 @@ mod tests {
     use crate::backup::BackupError as B;
     use crate::bake::BakeError as K;
     use crate::decode::DecodeError as D;
+    use crate::endorsement::EndorsementError as En;
     use crate::env::FetchError as F;
     use crate::export::ExportError as X;
     use crate::export::pdf_read::PdfReadError as R;
@@ -872,6 +884,9 @@ mod tests {
                 url: "https://x/".into(),
                 limit: 8,
             }),
+            Box::new(En::NotAnObject),
+            Box::new(En::NoEndorser),
+            Box::new(En::NoTarget),
             Box::new(crate::Error::Decode(D::Unrecognized)),
             Box::new(crate::Error::Parse(P::BadEnvelope)),
             Box::new(crate::Error::Store(St::Poisoned)),
@@ -1184,6 +1199,26 @@ mod tests {
                 ),
                 "the pdf's xmp metadata does not inflate within the 8-byte limit \
                  (MAX_INFLATED_TEXT_BYTES): too big",
+            ),
+            (
+                msg!("err-host-item-not-object"),
+                "the credential array holds something that is not a json object",
+            ),
+            (
+                msg!("err-host-item-too-large", limit = 8u64),
+                "larger than the 8-byte limit (MAX_FILE_BYTES)",
+            ),
+            (
+                msg!("err-host-item-too-deep", limit = 128usize),
+                "json nests deeper than 128 levels (MAX_JSON_DEPTH)",
+            ),
+            (
+                msg!("err-host-item-not-jws", text = "\"abc\""),
+                "not a compact jws (header.payload.signature in base64url): \"abc\"",
+            ),
+            (
+                msg!("err-host-item-not-string"),
+                "the compactJwsString array holds something that is not a string",
             ),
             (
                 msg!("err-wallet-pdf-xmp", detail = D::SvgEntities.message()),

@@ -882,7 +882,7 @@ fn run_sync(
                 FileOutcome {
                     source: source(*n),
                     result: FileResult::Refused {
-                        reason: format!("{}: {why}", source(*n)).into(),
+                        reason: crate::import::Reason::new(&source(*n), why.clone()),
                     },
                     status: None,
                 },
