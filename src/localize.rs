@@ -342,8 +342,9 @@ impl Localize for crate::store::StoreError {
                 msg!("err-store-corrupt", what = what, reason = reason)
             }
             E::Poisoned => msg!("err-store-poisoned"),
-            // Io: the OS's words; Invalid: a sentence made by the caller.
-            _ => Message::Text(self.to_string()),
+            E::Invalid(m) => m.clone(),
+            // Io: the path and the OS's words, nothing of the core's own.
+            E::Io { .. } => Message::Text(self.to_string()),
         }
     }
 }
@@ -747,6 +748,70 @@ mod tests {
                 reason: "bad".into(),
             }),
             Box::new(St::Poisoned),
+            Box::new(St::Invalid(msg!("err-store-passphrase-empty"))),
+            Box::new(St::Invalid(msg!("err-store-not-encrypted", name = s()))),
+            Box::new(St::Invalid(msg!(
+                "err-store-identity-invalid",
+                value = "\"a b\"",
+                kind = "email",
+                why = msg!("err-store-identity-spaces")
+            ))),
+            Box::new(St::Invalid(msg!(
+                "err-store-identity-invalid",
+                value = "\"x\"",
+                kind = "email",
+                why = msg!("err-store-identity-email")
+            ))),
+            Box::new(St::Invalid(msg!(
+                "err-store-identity-invalid",
+                value = "\"x\"",
+                kind = "did",
+                why = msg!("err-store-identity-did")
+            ))),
+            Box::new(St::Invalid(msg!(
+                "err-store-identity-invalid",
+                value = "\"x\"",
+                kind = "url",
+                why = msg!("err-store-identity-url")
+            ))),
+            Box::new(St::Invalid(msg!("err-store-identity-empty", kind = "did"))),
+            Box::new(St::Invalid(msg!(
+                "err-store-identity-too-long",
+                kind = "url",
+                limit = 2048usize
+            ))),
+            Box::new(St::Invalid(msg!("err-store-collection-no-name"))),
+            Box::new(St::Invalid(msg!(
+                "err-store-collection-name-long",
+                max = 200usize
+            ))),
+            Box::new(St::Invalid(msg!("err-store-collection-name-control"))),
+            Box::new(St::Invalid(msg!("err-store-order-badges"))),
+            Box::new(St::Invalid(msg!("err-store-order-collections"))),
+            Box::new(St::Invalid(msg!(
+                "err-store-badge-not-in-collection",
+                badge = 1i64,
+                collection = 2i64
+            ))),
+            Box::new(St::Invalid(msg!("err-store-tag-empty"))),
+            Box::new(St::Invalid(msg!("err-store-tag-long", max = 64usize))),
+            Box::new(St::Invalid(msg!("err-store-tag-control"))),
+            Box::new(St::Invalid(msg!("err-store-note-long", max = 4096usize))),
+            Box::new(St::Invalid(msg!("err-store-setting-no-name"))),
+            Box::new(St::Invalid(msg!(
+                "err-store-setting-long",
+                key = "\"theme\"",
+                max = 8usize
+            ))),
+            Box::new(St::Invalid(msg!(
+                "err-store-hosts-ambiguous",
+                n = 2usize,
+                key = "\"School\""
+            ))),
+            Box::new(St::Invalid(msg!(
+                "err-store-report-not-saved",
+                why = St::Poisoned.message()
+            ))),
             Box::new(crate::policy::PolicyError::MinorMode(M::Off)),
             Box::new(crate::policy::PolicyError::Store(St::Poisoned)),
             Box::new(TL::TooLarge { size: 9 }),
@@ -919,8 +984,9 @@ mod tests {
         }
     }
 
-    /// The other wallets' refusal and skip lines (`src/wallets`), each with its English
-    /// text as the line was before it came from the catalog.
+    /// The other wallets' refusal and skip lines (`src/wallets`), a host page's refused
+    /// items and the wallet's refusals of a learner's value (`StoreError::Invalid`), each with
+    /// its English text as the line was before it came from the catalog.
     fn wallet_lines() -> Vec<(Message, &'static str)> {
         let c = Message::Count;
         let notes = |m: Vec<Message>| Message::join("err-wallet-notes", m).unwrap();
@@ -1199,6 +1265,112 @@ mod tests {
                 ),
                 "the pdf's xmp metadata does not inflate within the 8-byte limit \
                  (MAX_INFLATED_TEXT_BYTES): too big",
+            ),
+            (
+                msg!("err-store-not-encrypted", name = "w.db"),
+                "w.db is not encrypted: open it without a passphrase, or encrypt it with \
+                 backpack init --encrypt",
+            ),
+            (
+                msg!(
+                    "err-store-identity-invalid",
+                    value = "\"a b\"",
+                    kind = "email",
+                    why = msg!("err-store-identity-spaces")
+                ),
+                "\"a b\" is not a valid email: it contains spaces or control characters",
+            ),
+            (
+                msg!(
+                    "err-store-identity-invalid",
+                    value = "\"x\"",
+                    kind = "did",
+                    why = msg!("err-store-identity-did")
+                ),
+                "\"x\" is not a valid did: expected did:method:identifier, e.g. did:key:z6Mk…",
+            ),
+            (
+                msg!(
+                    "err-store-identity-invalid",
+                    value = "\"x\"",
+                    kind = "url",
+                    why = msg!("err-store-identity-url")
+                ),
+                "\"x\" is not a valid url: expected an http:// or https:// address",
+            ),
+            (
+                msg!("err-store-identity-email"),
+                "expected name@example.org",
+            ),
+            (
+                msg!("err-store-identity-empty", kind = "did"),
+                "the did is empty",
+            ),
+            (
+                msg!(
+                    "err-store-identity-too-long",
+                    kind = "url",
+                    limit = 2048usize
+                ),
+                "the url is longer than 2048 bytes",
+            ),
+            (
+                msg!("err-store-passphrase-empty"),
+                "the wallet passphrase is empty",
+            ),
+            (
+                msg!("err-store-collection-no-name"),
+                "a collection needs a name",
+            ),
+            (
+                msg!("err-store-collection-name-long", max = 200usize),
+                "a collection name is at most 200 characters",
+            ),
+            (
+                msg!("err-store-collection-name-control"),
+                "a collection name cannot hold control characters",
+            ),
+            (
+                msg!("err-store-order-badges"),
+                "the new order must list exactly the badges in the collection, once each",
+            ),
+            (
+                msg!("err-store-order-collections"),
+                "the new order must list every collection once",
+            ),
+            (
+                msg!(
+                    "err-store-badge-not-in-collection",
+                    badge = 1i64,
+                    collection = 2i64
+                ),
+                "badge #1 is not in collection #2",
+            ),
+            (msg!("err-store-tag-empty"), "a tag cannot be empty"),
+            (
+                msg!("err-store-tag-long", max = 64usize),
+                "a tag is at most 64 characters",
+            ),
+            (
+                msg!("err-store-tag-control"),
+                "a tag cannot hold control characters",
+            ),
+            (
+                msg!("err-store-note-long", max = 4096usize),
+                "a note is at most 4096 bytes (limit MAX_NOTE_BYTES)",
+            ),
+            (msg!("err-store-setting-no-name"), "a setting needs a name"),
+            (
+                msg!("err-store-setting-long", key = "\"theme\"", max = 8usize),
+                "setting \"theme\" is longer than 8 bytes",
+            ),
+            (
+                msg!("err-store-hosts-ambiguous", n = 2usize, key = "\"School\""),
+                "2 hosts are named \"School\": name one by its number or URL (backpack hosts list)",
+            ),
+            (
+                msg!("err-store-report-not-saved", why = "disk full"),
+                "the report was not saved: disk full",
             ),
             (
                 msg!("err-host-item-not-object"),

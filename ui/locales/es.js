@@ -1187,15 +1187,15 @@ err-wallet-not-credentials = { $n ->
 err-wallet-no-credentials = no contiene credenciales
 err-wallet-private-key = contiene una clave privada ({ $field }), así que no se importa
 err-wallet-credential-too-large = credencial mayor que el límite de { $limit } bytes (MAX_ZIP_ENTRY_BYTES)
-err-wallet-lcw-encrypted = una copia de seguridad cifrada de Learner Credential Wallet (hecha con una frase de contraseña en 2022–2023): hoy ninguna billetera puede descifrar este formato; haz una copia nueva desde la app de la billetera, sin frase de contraseña
-err-wallet-lcw-too-many = la copia de seguridad de la billetera tiene { $entries } entradas, más que el límite de { $limit } entradas (MAX_CONTAINER_ITEMS)
+err-wallet-lcw-encrypted = una copia de seguridad cifrada de Learner Credential Wallet (hecha con una frase de contraseña en 2022–2023): hoy ninguna cartera puede descifrar este formato; haz una copia nueva desde la app de la cartera, sin frase de contraseña
+err-wallet-lcw-too-many = la copia de seguridad de la cartera tiene { $entries } entradas, más que el límite de { $limit } entradas (MAX_CONTAINER_ITEMS)
 err-wallet-lcw-not-uw = no es un perfil de Universal Wallet 2020: no se lee
-err-wallet-lcw-locked = un perfil de billetera bloqueado (su estado no es UNLOCKED): su contenido no se puede leer
-err-wallet-lcw-no-contents = perfil de billetera sin contenido
+err-wallet-lcw-locked = un perfil de cartera bloqueado (su estado no es UNLOCKED): su contenido no se puede leer
+err-wallet-lcw-no-contents = perfil de cartera sin contenido
 err-wallet-lcw-secrets = { $n ->
     [one] { $n } clave privada omitida
    *[other] { $n } claves privadas omitidas
-  }: las claves y secretos de la copia de seguridad de otra billetera nunca se importan
+  }: las claves y secretos de la copia de seguridad de otra cartera nunca se importan
 err-wallet-lcw-other = { $entries } quedan fuera (el documento DID del perfil, las claves públicas, el nombre)
 err-wallet-mozilla-missing = aparece en manifest.txt pero no está en el archivo
 err-wallet-badgr-error = una respuesta guardada de Badge Connect / Badgr que informa de un error: no contiene insignias
@@ -1215,8 +1215,8 @@ err-wallet-learncard-no-password-hint = cifrada con la contraseña del paquete, 
 err-wallet-learncard-no-password = cifrada con la contraseña del paquete, que no se dio: no se lee
 err-wallet-learncard-unlisted = no aparece en manifest.json: no se lee (puede que se haya añadido al paquete)
 err-wallet-count-seeds = { $n ->
-    [one] { $n } semilla de billetera
-   *[other] { $n } semillas de billetera
+    [one] { $n } semilla de cartera
+   *[other] { $n } semillas de cartera
   }
 err-wallet-count-key-sets = { $n ->
     [one] { $n } conjunto de claves privadas
@@ -1230,7 +1230,7 @@ err-wallet-count-key-files = { $n ->
     [one] { $n } otro archivo de claves
    *[other] { $n } otros archivos de claves
   }
-err-wallet-learncard-secrets = omitido sin leer: { $secrets }; la semilla y las claves de una billetera nunca se importan
+err-wallet-learncard-secrets = omitido sin leer: { $secrets }; la semilla y las claves de una cartera nunca se importan
 err-wallet-learncard-other = { $entries } quedan fuera (presentaciones, registros de índice y de consentimiento, listas de estado, el documento DID)
 err-wallet-learncard-sha-mismatch = no coincide con su sha256 en manifest.json: la entrada está dañada o fue modificada
 err-wallet-learncard-envelope = no es un sobre de cifrado de LearnCard: { $what }
@@ -1260,6 +1260,29 @@ err-host-item-not-string = la lista compactJwsString contiene algo que no es una
 err-endorsement-not-object = el respaldo no es un objeto JSON
 err-endorsement-no-endorser = el respaldo no indica el id de su emisor (quien respalda)
 err-endorsement-no-target = el respaldo no dice qué respalda (no hay credentialSubject.id)
+err-store-passphrase-empty = la frase de contraseña de la cartera está vacía
+err-store-not-encrypted = { $name } no está cifrada: ábrela sin frase de contraseña, o cífrala con backpack init --encrypt
+err-store-identity-invalid = { $value } no es un { $kind } válido: { $why }
+err-store-identity-empty = el { $kind } está vacío
+err-store-identity-too-long = el { $kind } ocupa más de { $limit } bytes
+err-store-identity-spaces = contiene espacios o caracteres de control
+err-store-identity-email = se esperaba nombre@example.org
+err-store-identity-did = se esperaba did:método:identificador, p. ej. did:key:z6Mk…
+err-store-identity-url = se esperaba una dirección http:// o https://
+err-store-collection-no-name = una colección necesita un nombre
+err-store-collection-name-long = el nombre de una colección tiene como máximo { $max } caracteres
+err-store-collection-name-control = el nombre de una colección no puede contener caracteres de control
+err-store-order-badges = el nuevo orden debe enumerar exactamente las insignias de la colección, una vez cada una
+err-store-order-collections = el nuevo orden debe enumerar cada colección una vez
+err-store-badge-not-in-collection = la insignia #{ $badge } no está en la colección #{ $collection }
+err-store-tag-empty = una etiqueta no puede estar vacía
+err-store-tag-long = una etiqueta tiene como máximo { $max } caracteres
+err-store-tag-control = una etiqueta no puede contener caracteres de control
+err-store-note-long = una nota ocupa como máximo { $max } bytes (límite MAX_NOTE_BYTES)
+err-store-setting-no-name = un ajuste necesita un nombre
+err-store-setting-long = el ajuste { $key } ocupa más de { $max } bytes
+err-store-hosts-ambiguous = { $n } servidores se llaman { $key }: indica uno por su número o su URL (backpack hosts list)
+err-store-report-not-saved = el informe no se guardó: { $why }
 err-import-folder-link = un enlace a una carpeta, que no se sigue (importa la carpeta misma)
 err-import-not-saved = no se guardó: { $error }
 err-word-an-array = un arreglo
