@@ -379,8 +379,7 @@ impl Localize for crate::trust_list::TrustListError {
                 message = message
             ),
             E::Empty => msg!("err-trust-list-empty"),
-            // Unsupported: the list's own words about its format.
-            _ => Message::Text(self.to_string()),
+            E::Unsupported(m) => m.clone(),
         }
     }
 }
@@ -393,7 +392,7 @@ impl Localize for crate::store::trust::TrustError {
             E::Store(e) => e.message(),
             E::Exists(name) => msg!("err-trust-exists", name = debug(name)),
             E::NoSuchList(name) => msg!("err-trust-no-such-list", name = debug(name)),
-            _ => Message::Text(self.to_string()),
+            E::BadName(m) => m.clone(),
         }
     }
 }
@@ -821,6 +820,10 @@ mod tests {
                 message: "bad".into(),
             }),
             Box::new(TL::Empty),
+            Box::new(TL::Unsupported(msg!("err-trust-list-registries"))),
+            Box::new(TL::Unsupported(msg!("err-trust-list-token"))),
+            Box::new(T::BadName(msg!("err-trust-name-empty"))),
+            Box::new(T::BadName(msg!("err-trust-source-bad"))),
             Box::new(T::List(TL::Empty)),
             Box::new(T::Store(St::Poisoned)),
             Box::new(T::Exists("School".into())),
@@ -1371,6 +1374,82 @@ mod tests {
             (
                 msg!("err-store-report-not-saved", why = "disk full"),
                 "the report was not saved: disk full",
+            ),
+            (
+                msg!("err-trust-list-registries"),
+                "this is a list of registries (names and addresses), not a list of issuers: \
+                 download one of the registries it names and import that file",
+            ),
+            (
+                msg!("err-trust-list-token"),
+                "this is a signed token (an OpenID Federation entity statement?); backpack reads \
+                 backpack-trust-list and DCC registry.json files, not OpenID Federation registries",
+            ),
+            (
+                msg!(
+                    "err-trust-list-format",
+                    format = "\"csv\"",
+                    expected = "\"backpack-trust-list\""
+                ),
+                "unknown trust list format \"csv\" (expected \"backpack-trust-list\" or a DCC \
+                 registry.json)",
+            ),
+            (
+                msg!(
+                    "err-trust-list-not-a-list",
+                    format = "\"format\": \"backpack-trust-list\"",
+                    registry = "\"registry\""
+                ),
+                "not a trust list: expected \"format\": \"backpack-trust-list\" or a DCC registry \
+                 with a \"registry\" object",
+            ),
+            (
+                msg!(
+                    "err-trust-list-newer",
+                    format = "backpack-trust-list",
+                    version = 2u64,
+                    supported = 1u64
+                ),
+                "backpack-trust-list version 2 is newer than this backpack reads (version 1): \
+                 update backpack",
+            ),
+            (
+                msg!(
+                    "err-trust-list-needs-version",
+                    format = "backpack-trust-list",
+                    version = "\"version\": 1"
+                ),
+                "backpack-trust-list needs \"version\": 1",
+            ),
+            (
+                msg!(
+                    "err-trust-name-bad",
+                    name = "\"12\"",
+                    why = msg!("err-trust-name-number")
+                ),
+                "trust list name \"12\" is only a number; numbers are list ids (choose a name \
+                 with letters)",
+            ),
+            (
+                msg!(
+                    "err-trust-name-bad",
+                    name = "\"a\"",
+                    why = msg!("err-trust-name-long")
+                ),
+                "trust list name \"a\" is too long (at most 200 characters)",
+            ),
+            (
+                msg!(
+                    "err-trust-name-bad",
+                    name = "\"a\"",
+                    why = msg!("err-trust-name-control")
+                ),
+                "trust list name \"a\" contains control characters",
+            ),
+            (msg!("err-trust-name-empty"), "a trust list needs a name"),
+            (
+                msg!("err-trust-source-bad"),
+                "the source must be one line of at most 2048 characters",
             ),
             (
                 msg!("err-host-item-not-object"),
