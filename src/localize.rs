@@ -553,8 +553,9 @@ impl Localize for crate::host_api::HostError {
             E::UnknownHost(name) => msg!("err-host-unknown", name = debug(name)),
             E::Tokens(e) => e.message(),
             E::Store(e) => e.message(),
-            // BadUrl, Step: the URL parser's and the host's own words.
-            _ => Message::Text(self.to_string()),
+            E::BadUrl(m) => m.clone(),
+            // Step: the step's name and the host's own words.
+            E::Step { .. } => Message::Text(self.to_string()),
         }
     }
 }
@@ -932,6 +933,11 @@ mod tests {
                 reason: "the token expired".into(),
             }),
             Box::new(HE::UnknownHost("ex".into())),
+            Box::new(HE::BadUrl(msg!("err-host-address-empty"))),
+            Box::new(HE::BadUrl(msg!(
+                "err-host-url-no-host",
+                field = msg!("err-host-field-address")
+            ))),
             Box::new(HE::Tokens(TE::Failed("dbus".into()))),
             Box::new(HE::Store(St::Poisoned)),
             Box::new(RE::TimedOut(300)),
@@ -1450,6 +1456,49 @@ mod tests {
             (
                 msg!("err-trust-source-bad"),
                 "the source must be one line of at most 2048 characters",
+            ),
+            (
+                msg!("err-host-address-empty"),
+                "give the address of the badge host",
+            ),
+            (
+                msg!(
+                    "err-host-url-plain-http",
+                    field = msg!("err-host-field-address"),
+                    url = "http://x/"
+                ),
+                "the host address http://x/ is plain http: a badge host must use https (http \
+                 only to 127.0.0.1 with --insecure-loopback, for tests)",
+            ),
+            (
+                msg!(
+                    "err-host-url-credentials",
+                    field = msg!("err-host-field-auth")
+                ),
+                "the authorization url carries a user name or password",
+            ),
+            (
+                msg!(
+                    "err-host-url-no-host",
+                    field = msg!("err-host-field-address")
+                ),
+                "the host address has no host",
+            ),
+            (
+                msg!(
+                    "err-host-url-scheme",
+                    field = msg!("err-host-field-address"),
+                    scheme = "\"ftp\""
+                ),
+                "the host address has the scheme \"ftp\": only https urls are used",
+            ),
+            (
+                msg!(
+                    "err-host-not-web-address",
+                    text = "\"x y\"",
+                    detail = "invalid domain character"
+                ),
+                "\"x y\" is not a web address: invalid domain character",
             ),
             (
                 msg!("err-host-item-not-object"),
