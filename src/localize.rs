@@ -605,8 +605,9 @@ impl Localize for crate::env::FetchError {
             }
             E::UnsupportedScheme(url) => msg!("err-fetch-scheme", url = url),
             E::TooLarge { url, limit } => msg!("err-fetch-too-large", url = url, limit = limit),
-            // Transport: the HTTP client's words.
-            _ => Message::Text(self.to_string()),
+            E::Transport { url, message } => {
+                msg!("err-fetch-transport", url = url, message = message.clone())
+            }
         }
     }
 }
@@ -961,6 +962,10 @@ mod tests {
             Box::new(En::NotAnObject),
             Box::new(En::NoEndorser),
             Box::new(En::NoTarget),
+            Box::new(F::Transport {
+                url: "https://x/".into(),
+                message: msg!("err-fetch-connection", detail = "tcp connect error"),
+            }),
             Box::new(crate::Error::Decode(D::Unrecognized)),
             Box::new(crate::Error::Parse(P::BadEnvelope)),
             Box::new(crate::Error::Store(St::Poisoned)),
@@ -1499,6 +1504,65 @@ mod tests {
                     detail = "invalid domain character"
                 ),
                 "\"x y\" is not a web address: invalid domain character",
+            ),
+            (
+                msg!("err-fetch-timed-out", time = "1 s"),
+                "no complete response within 1 s (HTTP_TIMEOUT_SECS, a total deadline for \
+                 connect, headers and body); stopped",
+            ),
+            (
+                msg!("err-fetch-host-timed-out", ms = "500"),
+                "no complete response within 500 ms (a total deadline for connect, headers and \
+                 body); stopped",
+            ),
+            (
+                msg!("err-fetch-host-plain-http"),
+                "a badge host must use https (plain http is allowed only to 127.0.0.1 with \
+                 --insecure-loopback, for tests)",
+            ),
+            (
+                msg!("err-fetch-client", detail = "no tls"),
+                "cannot start http client: no tls",
+            ),
+            (
+                msg!("err-fetch-connection", detail = "refused"),
+                "connection failed: refused",
+            ),
+            (
+                msg!("err-fetch-redirect-no-location", status = "302"),
+                "redirect 302 without a location",
+            ),
+            (
+                msg!("err-fetch-redirect-invalid", url = "\"::\""),
+                "redirect to an invalid url \"::\"",
+            ),
+            (
+                msg!("err-fetch-reading", detail = "reset"),
+                "reading the response failed: reset",
+            ),
+            (
+                msg!("err-fetch-redirects", max = 5usize),
+                "more than 5 redirects",
+            ),
+            (
+                msg!(
+                    "err-fetch-resolve",
+                    host = "x.test",
+                    detail = "no such host"
+                ),
+                "cannot resolve x.test: no such host",
+            ),
+            (
+                msg!("err-fetch-no-address", host = "x.test"),
+                "x.test resolves to no address",
+            ),
+            (
+                msg!("err-fetch-runtime", detail = "no threads"),
+                "cannot start the http runtime: no threads",
+            ),
+            (
+                msg!("err-fetch-url-deadline", secs = 60u64),
+                "not fetched: importing one url may take at most 60 s (URL_IMPORT_DEADLINE_SECS)",
             ),
             (
                 msg!("err-host-item-not-object"),
