@@ -190,7 +190,8 @@ impl Localize for crate::Error {
             E::LearnerKey(e) => e.message(),
             E::MinorMode(e) => e.message(),
             E::Share(e) => e.message(),
-            // Verification details are out of scope (module doc); Io is the OS's words.
+            E::Verify(e) => e.message(),
+            // Io: the path and the OS's words, nothing of the core's own.
             _ => Message::Text(self.to_string()),
         }
     }
@@ -454,8 +455,9 @@ impl Localize for crate::backup::BackupError {
             }
             E::Key(d) => msg!("err-backup-key", detail = d),
             E::Sqlite(e) => msg!("err-wallet-database", detail = e.to_string()),
-            // Wallet: a store error's words, as text; Io: the OS's words.
-            _ => Message::Text(self.to_string()),
+            E::Wallet(m) => m.clone(),
+            // Io: the path and the OS's words, nothing of the core's own.
+            E::Io { .. } => Message::Text(self.to_string()),
         }
     }
 }
@@ -580,6 +582,15 @@ impl Localize for crate::host_api::tokens::TokenStoreError {
         match self {
             E::Unavailable(d) => msg!("err-tokens-unavailable", detail = d),
             E::Failed(d) => msg!("err-tokens-failed", detail = d),
+        }
+    }
+}
+
+impl Localize for crate::verify::VerifyError {
+    fn message(&self) -> Message {
+        use crate::verify::VerifyError as E;
+        match self {
+            E::Internal(d) => msg!("err-verify-internal", detail = d),
         }
     }
 }
@@ -870,6 +881,13 @@ mod tests {
             Box::new(B::TooLarge { size: 9, limit: 8 }),
             Box::new(B::Key("no keyring".into())),
             Box::new(B::Sqlite(sql())),
+            Box::new(B::Wallet(
+                St::TooNew {
+                    found: 9,
+                    supported: 8,
+                }
+                .message(),
+            )),
             Box::new(X::Other("bad".into())),
             Box::new(X::Empty),
             Box::new(X::OneBadgeOnly("png")),
@@ -974,6 +992,9 @@ mod tests {
             Box::new(crate::Error::LearnerKey(L::DidMismatch)),
             Box::new(crate::Error::MinorMode(M::Off)),
             Box::new(crate::Error::Share(S::NoCredentials)),
+            Box::new(crate::Error::Verify(crate::verify::VerifyError::Internal(
+                "a worker panicked".into(),
+            ))),
         ];
         v
     }

@@ -1259,6 +1259,7 @@ err-fetch-resolve = cannot resolve { $host }: { $detail }
 err-fetch-no-address = { $host } resolves to no address
 err-fetch-runtime = cannot start the http runtime: { $detail }
 err-fetch-url-deadline = not fetched: importing one url may take at most { $secs } s (URL_IMPORT_DEADLINE_SECS)
+err-verify-internal = verification failed to run: { $detail }
 err-import-folder-link = a link to a folder, not followed (import the folder itself)
 err-import-not-saved = not saved: { $error }
 err-word-an-array = an array

@@ -1317,6 +1317,7 @@ err-fetch-resolve = no se puede resolver { $host }: { $detail }
 err-fetch-no-address = { $host } no se resuelve a ninguna dirección
 err-fetch-runtime = no se puede iniciar el entorno http: { $detail }
 err-fetch-url-deadline = no se descargó: importar una url puede llevar como máximo { $secs } s (URL_IMPORT_DEADLINE_SECS)
+err-verify-internal = la verificación no pudo ejecutarse: { $detail }
 err-import-folder-link = un enlace a una carpeta, que no se sigue (importa la carpeta misma)
 err-import-not-saved = no se guardó: { $error }
 err-word-an-array = un arreglo
