@@ -42,6 +42,8 @@ use rand_core::{CryptoRng, RngCore};
 use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
+use crate::localize::Localize as _;
+
 const MAGIC: &[u8; 8] = b"BPBACKUP";
 const VERSION: u8 = 1;
 const KDF_ARGON2ID: u8 = 1;
@@ -148,9 +150,9 @@ pub enum BackupError {
     /// The learner key inside the backup has no safe place to go.
     #[error("the backup holds your signing key, but it cannot be kept safely: {0}")]
     Key(String),
-    /// The wallet (or the backup's copy of it) failed.
-    #[error("{0}")]
-    Wallet(String),
+    /// The wallet (or the backup's copy of it) failed: the store error's message.
+    #[error("{}", .0.english())]
+    Wallet(crate::localize::Message),
     /// SQLite failed.
     #[error("wallet database: {0}")]
     Sqlite(#[from] rusqlite::Error),
@@ -433,7 +435,7 @@ pub fn backup_open_wallet(
     }
     let mut plain = wallet
         .snapshot_plain()
-        .map_err(|e| BackupError::Wallet(e.to_string()))?;
+        .map_err(|e| BackupError::Wallet(e.message()))?;
     if let Some(k) = learner {
         // Put the key into the in-memory copy (as schema < 4 kept it), nowhere else.
         let seed = k.secret().to_bytes();
@@ -577,7 +579,7 @@ pub fn restore_wallet_with_keys<R: RngCore>(
     let wallet = if has_secret {
         Some(
             crate::store::Wallet::from_database_bytes(&plain).map_err(|e| match e {
-                crate::store::StoreError::TooNew { .. } => BackupError::Wallet(e.to_string()),
+                crate::store::StoreError::TooNew { .. } => BackupError::Wallet(e.message()),
                 _ => BackupError::NotAWallet,
             })?,
         )
@@ -628,7 +630,7 @@ pub fn restore_wallet_with_keys<R: RngCore>(
             }
             wallet
                 .to_database_bytes()
-                .map_err(|e| BackupError::Wallet(e.to_string()))
+                .map_err(|e| BackupError::Wallet(e.message()))
         })()
         .map_err(put_key_back)?,
     };

@@ -111,11 +111,29 @@ fn endorser(doc: &Value) -> Issuer {
     }
 }
 
+/// Why an endorsement file cannot be read (the importer refuses it with this line; the
+/// learner's language through [`crate::localize::Localize`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EndorsementError {
+    /// Not a JSON object.
+    #[error("the endorsement is not a JSON object")]
+    NotAnObject,
+    /// No `issuer` id.
+    #[error("the endorsement names no issuer (endorser) id")]
+    NoEndorser,
+    /// No `credentialSubject.id`.
+    #[error("the endorsement does not say what it endorses (no credentialSubject.id)")]
+    NoTarget,
+}
+
 /// Read an endorsement credential (JSON, and the JWS it came in if any). `Err` when it is an
 /// endorsement but unusable (says what is missing).
-pub fn from_value(doc: Value, compact_jws: Option<String>) -> Result<Endorsement, String> {
+pub fn from_value(
+    doc: Value,
+    compact_jws: Option<String>,
+) -> Result<Endorsement, EndorsementError> {
     if !doc.is_object() {
-        return Err("the endorsement is not a JSON object".into());
+        return Err(EndorsementError::NotAnObject);
     }
     let e = Endorsement {
         id: text(doc.get("id")),
@@ -128,18 +146,16 @@ pub fn from_value(doc: Value, compact_jws: Option<String>) -> Result<Endorsement
         compact_jws,
     };
     if e.endorser.id.is_none() {
-        return Err("the endorsement names no issuer (endorser) id".into());
+        return Err(EndorsementError::NoEndorser);
     }
     if e.target.is_none() {
-        return Err(
-            "the endorsement does not say what it endorses (no credentialSubject.id)".into(),
-        );
+        return Err(EndorsementError::NoTarget);
     }
     Ok(e)
 }
 
 /// The endorsement a decoded file holds: `None` when it is not an endorsement at all.
-pub fn from_decoded(d: &Decoded) -> Option<Result<Endorsement, String>> {
+pub fn from_decoded(d: &Decoded) -> Option<Result<Endorsement, EndorsementError>> {
     match &d.payload {
         Payload::Json(s) => {
             let v: Value = serde_json::from_str(s).ok()?;
@@ -213,7 +229,7 @@ pub fn embedded(cred: &Value) -> Vec<Embedded> {
         };
         for v in items("endorsement") {
             let endorsement = if is_endorsement(&v) {
-                from_value(v, None)
+                from_value(v, None).map_err(|e| e.to_string())
             } else {
                 Err("an embedded endorsement is not an EndorsementCredential".into())
             };
@@ -227,7 +243,7 @@ pub fn embedded(cred: &Value) -> Vec<Embedded> {
             let endorsement = match v.as_str().map(crate::verify::vc_jwt::split) {
                 Some(Ok(j)) => {
                     let cred = j.payload.get("vc").cloned().unwrap_or(j.payload);
-                    from_value(cred, v.as_str().map(str::to_owned))
+                    from_value(cred, v.as_str().map(str::to_owned)).map_err(|e| e.to_string())
                 }
                 _ => Err("an endorsementJwt entry is not a compact JWS".into()),
             };
@@ -268,7 +284,8 @@ mod tests {
             None,
         )
         .unwrap_err();
-        assert!(err.contains("credentialSubject.id"), "{err}");
+        assert_eq!(err, EndorsementError::NoTarget);
+        assert!(err.to_string().contains("credentialSubject.id"), "{err}");
     }
 
     #[test]

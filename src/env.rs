@@ -84,12 +84,12 @@ pub enum FetchError {
         limit: u64,
     },
     /// Timeout or connection failure.
-    #[error("{url}: {message}")]
+    #[error("{url}: {}", .message.english())]
     Transport {
         /// The URL.
         url: String,
-        /// What went wrong.
-        message: String,
+        /// What went wrong (the HTTP client's or resolver's own words inside it as given).
+        message: crate::localize::Message,
     },
 }
 

@@ -812,7 +812,7 @@ fn prepare_read(source: String, bytes: Vec<u8>, verify: Option<&VerifyContext<'_
                     check,
                 }
             }
-            Some(Err(why)) => refused(source, Message::Text(why)),
+            Some(Err(why)) => refused(source, why.message()),
             None => refused(source, e.message()),
         },
     }

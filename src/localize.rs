@@ -24,6 +24,9 @@ pub enum Message {
     Text(String),
     /// The catalog message `id` with its variables.
     Id(&'static str, Vec<(&'static str, Message)>),
+    /// A count: shown as its digits, and as a variable it picks the language's plural form
+    /// (`{ $n -> [one] … *[other] … }`).
+    Count(usize),
 }
 
 impl Message {
@@ -31,10 +34,17 @@ impl Message {
     pub fn render(&self, cat: &Catalog) -> String {
         match self {
             Message::Text(s) => s.clone(),
+            Message::Count(n) => n.to_string(),
             Message::Id(id, args) => {
                 let args: Vec<(&str, Arg)> = args
                     .iter()
-                    .map(|(k, v)| (*k, Arg::Str(v.render(cat))))
+                    .map(|(k, v)| {
+                        let arg = match v {
+                            Message::Count(n) => Arg::from(*n),
+                            other => Arg::Str(other.render(cat)),
+                        };
+                        (*k, arg)
+                    })
                     .collect();
                 cat.msg(id, &args)
             }
@@ -44,6 +54,16 @@ impl Message {
     /// This message in English.
     pub fn english(&self) -> String {
         self.render(Catalog::get(Lang::En))
+    }
+
+    /// `first` then each of `rest`, joined by the catalog message `sep` (its variables
+    /// `first` and `rest`): a list of sentences or counts in the language's punctuation.
+    pub fn join(sep: &'static str, items: Vec<Message>) -> Option<Message> {
+        let mut items = items.into_iter().rev();
+        let last = items.next()?;
+        Some(items.fold(last, |rest, first| {
+            Message::Id(sep, vec![("first", first), ("rest", rest)])
+        }))
     }
 }
 
@@ -170,7 +190,8 @@ impl Localize for crate::Error {
             E::LearnerKey(e) => e.message(),
             E::MinorMode(e) => e.message(),
             E::Share(e) => e.message(),
-            // Verification details are out of scope (module doc); Io is the OS's words.
+            E::Verify(e) => e.message(),
+            // Io: the path and the OS's words, nothing of the core's own.
             _ => Message::Text(self.to_string()),
         }
     }
@@ -322,8 +343,9 @@ impl Localize for crate::store::StoreError {
                 msg!("err-store-corrupt", what = what, reason = reason)
             }
             E::Poisoned => msg!("err-store-poisoned"),
-            // Io: the OS's words; Invalid: a sentence made by the caller.
-            _ => Message::Text(self.to_string()),
+            E::Invalid(m) => m.clone(),
+            // Io: the path and the OS's words, nothing of the core's own.
+            E::Io { .. } => Message::Text(self.to_string()),
         }
     }
 }
@@ -358,8 +380,7 @@ impl Localize for crate::trust_list::TrustListError {
                 message = message
             ),
             E::Empty => msg!("err-trust-list-empty"),
-            // Unsupported: the list's own words about its format.
-            _ => Message::Text(self.to_string()),
+            E::Unsupported(m) => m.clone(),
         }
     }
 }
@@ -372,7 +393,7 @@ impl Localize for crate::store::trust::TrustError {
             E::Store(e) => e.message(),
             E::Exists(name) => msg!("err-trust-exists", name = debug(name)),
             E::NoSuchList(name) => msg!("err-trust-no-such-list", name = debug(name)),
-            _ => Message::Text(self.to_string()),
+            E::BadName(m) => m.clone(),
         }
     }
 }
@@ -434,8 +455,9 @@ impl Localize for crate::backup::BackupError {
             }
             E::Key(d) => msg!("err-backup-key", detail = d),
             E::Sqlite(e) => msg!("err-wallet-database", detail = e.to_string()),
-            // Wallet: a store error's words, as text; Io: the OS's words.
-            _ => Message::Text(self.to_string()),
+            E::Wallet(m) => m.clone(),
+            // Io: the path and the OS's words, nothing of the core's own.
+            E::Io { .. } => Message::Text(self.to_string()),
         }
     }
 }
@@ -533,8 +555,9 @@ impl Localize for crate::host_api::HostError {
             E::UnknownHost(name) => msg!("err-host-unknown", name = debug(name)),
             E::Tokens(e) => e.message(),
             E::Store(e) => e.message(),
-            // BadUrl, Step: the URL parser's and the host's own words.
-            _ => Message::Text(self.to_string()),
+            E::BadUrl(m) => m.clone(),
+            // Step: the step's name and the host's own words.
+            E::Step { .. } => Message::Text(self.to_string()),
         }
     }
 }
@@ -563,6 +586,26 @@ impl Localize for crate::host_api::tokens::TokenStoreError {
     }
 }
 
+impl Localize for crate::verify::VerifyError {
+    fn message(&self) -> Message {
+        use crate::verify::VerifyError as E;
+        match self {
+            E::Internal(d) => msg!("err-verify-internal", detail = d),
+        }
+    }
+}
+
+impl Localize for crate::endorsement::EndorsementError {
+    fn message(&self) -> Message {
+        use crate::endorsement::EndorsementError as E;
+        match self {
+            E::NotAnObject => msg!("err-endorsement-not-object"),
+            E::NoEndorser => msg!("err-endorsement-no-endorser"),
+            E::NoTarget => msg!("err-endorsement-no-target"),
+        }
+    }
+}
+
 impl Localize for crate::env::FetchError {
     fn message(&self) -> Message {
         use crate::env::FetchError as E;
@@ -573,8 +616,9 @@ impl Localize for crate::env::FetchError {
             }
             E::UnsupportedScheme(url) => msg!("err-fetch-scheme", url = url),
             E::TooLarge { url, limit } => msg!("err-fetch-too-large", url = url, limit = limit),
-            // Transport: the HTTP client's words.
-            _ => Message::Text(self.to_string()),
+            E::Transport { url, message } => {
+                msg!("err-fetch-transport", url = url, message = message.clone())
+            }
         }
     }
 }
@@ -585,6 +629,7 @@ mod tests {
     use crate::backup::BackupError as B;
     use crate::bake::BakeError as K;
     use crate::decode::DecodeError as D;
+    use crate::endorsement::EndorsementError as En;
     use crate::env::FetchError as F;
     use crate::export::ExportError as X;
     use crate::export::pdf_read::PdfReadError as R;
@@ -715,6 +760,70 @@ mod tests {
                 reason: "bad".into(),
             }),
             Box::new(St::Poisoned),
+            Box::new(St::Invalid(msg!("err-store-passphrase-empty"))),
+            Box::new(St::Invalid(msg!("err-store-not-encrypted", name = s()))),
+            Box::new(St::Invalid(msg!(
+                "err-store-identity-invalid",
+                value = "\"a b\"",
+                kind = "email",
+                why = msg!("err-store-identity-spaces")
+            ))),
+            Box::new(St::Invalid(msg!(
+                "err-store-identity-invalid",
+                value = "\"x\"",
+                kind = "email",
+                why = msg!("err-store-identity-email")
+            ))),
+            Box::new(St::Invalid(msg!(
+                "err-store-identity-invalid",
+                value = "\"x\"",
+                kind = "did",
+                why = msg!("err-store-identity-did")
+            ))),
+            Box::new(St::Invalid(msg!(
+                "err-store-identity-invalid",
+                value = "\"x\"",
+                kind = "url",
+                why = msg!("err-store-identity-url")
+            ))),
+            Box::new(St::Invalid(msg!("err-store-identity-empty", kind = "did"))),
+            Box::new(St::Invalid(msg!(
+                "err-store-identity-too-long",
+                kind = "url",
+                limit = 2048usize
+            ))),
+            Box::new(St::Invalid(msg!("err-store-collection-no-name"))),
+            Box::new(St::Invalid(msg!(
+                "err-store-collection-name-long",
+                max = 200usize
+            ))),
+            Box::new(St::Invalid(msg!("err-store-collection-name-control"))),
+            Box::new(St::Invalid(msg!("err-store-order-badges"))),
+            Box::new(St::Invalid(msg!("err-store-order-collections"))),
+            Box::new(St::Invalid(msg!(
+                "err-store-badge-not-in-collection",
+                badge = 1i64,
+                collection = 2i64
+            ))),
+            Box::new(St::Invalid(msg!("err-store-tag-empty"))),
+            Box::new(St::Invalid(msg!("err-store-tag-long", max = 64usize))),
+            Box::new(St::Invalid(msg!("err-store-tag-control"))),
+            Box::new(St::Invalid(msg!("err-store-note-long", max = 4096usize))),
+            Box::new(St::Invalid(msg!("err-store-setting-no-name"))),
+            Box::new(St::Invalid(msg!(
+                "err-store-setting-long",
+                key = "\"theme\"",
+                max = 8usize
+            ))),
+            Box::new(St::Invalid(msg!(
+                "err-store-hosts-ambiguous",
+                n = 2usize,
+                key = "\"School\""
+            ))),
+            Box::new(St::Invalid(msg!(
+                "err-store-report-not-saved",
+                why = St::Poisoned.message()
+            ))),
             Box::new(crate::policy::PolicyError::MinorMode(M::Off)),
             Box::new(crate::policy::PolicyError::Store(St::Poisoned)),
             Box::new(TL::TooLarge { size: 9 }),
@@ -724,6 +833,10 @@ mod tests {
                 message: "bad".into(),
             }),
             Box::new(TL::Empty),
+            Box::new(TL::Unsupported(msg!("err-trust-list-registries"))),
+            Box::new(TL::Unsupported(msg!("err-trust-list-token"))),
+            Box::new(T::BadName(msg!("err-trust-name-empty"))),
+            Box::new(T::BadName(msg!("err-trust-source-bad"))),
             Box::new(T::List(TL::Empty)),
             Box::new(T::Store(St::Poisoned)),
             Box::new(T::Exists("School".into())),
@@ -768,6 +881,13 @@ mod tests {
             Box::new(B::TooLarge { size: 9, limit: 8 }),
             Box::new(B::Key("no keyring".into())),
             Box::new(B::Sqlite(sql())),
+            Box::new(B::Wallet(
+                St::TooNew {
+                    found: 9,
+                    supported: 8,
+                }
+                .message(),
+            )),
             Box::new(X::Other("bad".into())),
             Box::new(X::Empty),
             Box::new(X::OneBadgeOnly("png")),
@@ -832,6 +952,11 @@ mod tests {
                 reason: "the token expired".into(),
             }),
             Box::new(HE::UnknownHost("ex".into())),
+            Box::new(HE::BadUrl(msg!("err-host-address-empty"))),
+            Box::new(HE::BadUrl(msg!(
+                "err-host-url-no-host",
+                field = msg!("err-host-field-address")
+            ))),
             Box::new(HE::Tokens(TE::Failed("dbus".into()))),
             Box::new(HE::Store(St::Poisoned)),
             Box::new(RE::TimedOut(300)),
@@ -852,6 +977,13 @@ mod tests {
                 url: "https://x/".into(),
                 limit: 8,
             }),
+            Box::new(En::NotAnObject),
+            Box::new(En::NoEndorser),
+            Box::new(En::NoTarget),
+            Box::new(F::Transport {
+                url: "https://x/".into(),
+                message: msg!("err-fetch-connection", detail = "tcp connect error"),
+            }),
             Box::new(crate::Error::Decode(D::Unrecognized)),
             Box::new(crate::Error::Parse(P::BadEnvelope)),
             Box::new(crate::Error::Store(St::Poisoned)),
@@ -860,6 +992,9 @@ mod tests {
             Box::new(crate::Error::LearnerKey(L::DidMismatch)),
             Box::new(crate::Error::MinorMode(M::Off)),
             Box::new(crate::Error::Share(S::NoCredentials)),
+            Box::new(crate::Error::Verify(crate::verify::VerifyError::Internal(
+                "a worker panicked".into(),
+            ))),
         ];
         v
     }
@@ -877,6 +1012,614 @@ mod tests {
             assert_eq!(e.localize(en), shown);
             let spanish = e.localize(es);
             assert_ne!(spanish, shown, "not translated: {shown}");
+            assert!(
+                !spanish.contains("{$") && !spanish.contains("err-") && !spanish.contains('\n'),
+                "{spanish}"
+            );
+        }
+    }
+
+    /// The other wallets' refusal and skip lines (`src/wallets`), a host page's refused
+    /// items and the wallet's refusals of a learner's value (`StoreError::Invalid`), each with
+    /// its English text as the line was before it came from the catalog.
+    fn wallet_lines() -> Vec<(Message, &'static str)> {
+        let c = Message::Count;
+        let notes = |m: Vec<Message>| Message::join("err-wallet-notes", m).unwrap();
+        vec![
+            (
+                msg!("err-wallet-not-credentials", n = c(1)),
+                "1 entry that is not a credential",
+            ),
+            (
+                msg!("err-wallet-not-credentials", n = c(2)),
+                "2 entries that are not credentials",
+            ),
+            (msg!("err-wallet-no-credentials"), "no credentials inside"),
+            (
+                msg!("err-wallet-private-key", field = "privateKeyMultibase"),
+                "holds a private key (privateKeyMultibase), so it is not imported",
+            ),
+            (
+                msg!("err-wallet-credential-too-large", limit = 8u64),
+                "credential larger than the 8-byte limit (MAX_ZIP_ENTRY_BYTES)",
+            ),
+            (
+                msg!("err-wallet-lcw-encrypted"),
+                "an encrypted Learner Credential Wallet backup (made with a passphrase in \
+                 2022–2023): no wallet can decrypt this format today; make a new backup from \
+                 the wallet app, without a passphrase",
+            ),
+            (
+                msg!("err-wallet-lcw-too-many", entries = 9usize, limit = 8usize),
+                "wallet backup has 9 entries, more than the 8-entry limit (MAX_CONTAINER_ITEMS)",
+            ),
+            (
+                msg!("err-wallet-lcw-not-uw"),
+                "not a Universal Wallet 2020 profile: not read",
+            ),
+            (
+                msg!("err-wallet-lcw-locked"),
+                "a locked wallet profile (status is not UNLOCKED): its contents cannot be read",
+            ),
+            (
+                msg!("err-wallet-lcw-no-contents"),
+                "wallet profile without contents",
+            ),
+            (
+                notes(vec![
+                    msg!("err-wallet-lcw-secrets", n = c(1)),
+                    msg!(
+                        "err-wallet-lcw-other",
+                        entries = msg!("err-wallet-not-credentials", n = c(3))
+                    ),
+                    msg!("err-wallet-no-credentials"),
+                ]),
+                "1 private key skipped: keys and secrets in another wallet's backup are never \
+                 imported; 3 entries that are not credentials left out (the profile's DID \
+                 document, public keys, name); no credentials inside",
+            ),
+            (
+                msg!("err-wallet-lcw-secrets", n = c(2)),
+                "2 private keys skipped: keys and secrets in another wallet's backup are never \
+                 imported",
+            ),
+            (
+                msg!("err-wallet-mozilla-missing"),
+                "listed in manifest.txt but not in the archive",
+            ),
+            (
+                msg!("err-wallet-badgr-error"),
+                "a saved Badge Connect / Badgr response that reports an error: it holds no badges",
+            ),
+            (
+                msg!("err-wallet-badgr-too-many", count = 9usize, limit = 8usize),
+                "response lists 9 assertions, more than the 8-item limit (MAX_CONTAINER_ITEMS)",
+            ),
+            (
+                msg!("err-wallet-badgr-too-large", limit = 8u64),
+                "assertion larger than the 8-byte limit (MAX_ZIP_ENTRY_BYTES)",
+            ),
+            (
+                msg!("err-wallet-badgr-record", url = "https://x/a"),
+                "a Badgr record, not an Open Badge; import the hosted assertion by its url \
+                 instead: https://x/a",
+            ),
+            (
+                msg!("err-wallet-learncard-manifest"),
+                "manifest.json is not a LearnCard bundle manifest",
+            ),
+            (
+                msg!("err-wallet-learncard-version", version = "\"2.0\""),
+                "LearnCard bundle spec version \"2.0\" is not supported (1.x is)",
+            ),
+            (
+                msg!("err-wallet-learncard-mode", mode = "\"rot13\""),
+                "manifest.json names an encryption mode this reader does not know (\"rot13\")",
+            ),
+            (
+                msg!(
+                    "err-wallet-learncard-too-many",
+                    count = 9usize,
+                    limit = 8usize
+                ),
+                "manifest.json lists 9 entries, more than the 8-entry limit (MAX_CONTAINER_ITEMS)",
+            ),
+            (
+                msg!("err-wallet-learncard-payload"),
+                "manifest.json: its payloadSha256 does not match its list of contents: the \
+                 bundle is damaged or was changed",
+            ),
+            (
+                msg!("err-wallet-learncard-unsafe-path", path = "\"../a\""),
+                "manifest.json lists an unsafe or empty path \"../a\": not read",
+            ),
+            (
+                msg!("err-wallet-learncard-missing"),
+                "listed in manifest.json but not in the bundle",
+            ),
+            (
+                msg!("err-wallet-learncard-no-sha"),
+                "manifest.json gives no valid sha256 for it: not read",
+            ),
+            (
+                msg!("err-wallet-learncard-plaintext"),
+                "stored in plaintext although the bundle is encrypted: refused, because anyone \
+                 can add such an entry without the password",
+            ),
+            (
+                msg!("err-wallet-learncard-no-password-hint"),
+                "encrypted with the bundle's password, which was not given: not read \
+                 (backpack import --bundle-password)",
+            ),
+            (
+                msg!("err-wallet-learncard-no-password"),
+                "encrypted with the bundle's password, which was not given: not read",
+            ),
+            (
+                msg!("err-wallet-learncard-unlisted"),
+                "not listed in manifest.json: not read (it may have been added to the bundle)",
+            ),
+            (
+                notes(vec![
+                    msg!(
+                        "err-wallet-learncard-secrets",
+                        secrets = Message::join(
+                            "err-wallet-list",
+                            vec![
+                                msg!("err-wallet-count-seeds", n = c(1)),
+                                msg!("err-wallet-count-key-sets", n = c(2)),
+                                msg!("err-wallet-count-phrases", n = c(1)),
+                                msg!("err-wallet-count-key-files", n = c(3)),
+                            ]
+                        )
+                        .unwrap()
+                    ),
+                    msg!(
+                        "err-wallet-learncard-other",
+                        entries = msg!("err-wallet-not-credentials", n = c(1))
+                    ),
+                ]),
+                "1 wallet seed, 2 private key sets, 1 recovery phrase, 3 other key files skipped \
+                 unread: a wallet's seed and keys are never imported; 1 entry that is not a \
+                 credential left out (presentations, index and consent records, status lists, \
+                 the DID document)",
+            ),
+            (
+                msg!(
+                    "err-wallet-learncard-secrets",
+                    secrets = Message::join(
+                        "err-wallet-list",
+                        vec![
+                            msg!("err-wallet-count-seeds", n = c(2)),
+                            msg!("err-wallet-count-key-sets", n = c(1)),
+                            msg!("err-wallet-count-phrases", n = c(2)),
+                            msg!("err-wallet-count-key-files", n = c(1)),
+                        ]
+                    )
+                    .unwrap()
+                ),
+                "2 wallet seeds, 1 private key set, 2 recovery phrases, 1 other key file skipped \
+                 unread: a wallet's seed and keys are never imported",
+            ),
+            (
+                msg!("err-wallet-learncard-sha-mismatch"),
+                "does not match its sha256 in manifest.json: the entry is damaged or was changed",
+            ),
+            (
+                msg!("err-wallet-learncard-envelope", what = "no iv"),
+                "not a LearnCard encryption envelope: no iv",
+            ),
+            (
+                msg!("err-wallet-learncard-kdf", alg = "\"scrypt\""),
+                "encrypted with a key derivation this reader does not know (\"scrypt\")",
+            ),
+            (
+                msg!(
+                    "err-wallet-learncard-argon2-limit",
+                    what = msg!("err-wallet-argon2-memory"),
+                    value = 9u32,
+                    limit = 8u32,
+                    name = "MAX_BUNDLE_KDF_MEMORY_KIB"
+                ),
+                "asks for argon2 memory cost (KiB) 9, above the limit of 8 \
+                 (MAX_BUNDLE_KDF_MEMORY_KIB): not decrypted",
+            ),
+            (
+                msg!(
+                    "err-wallet-learncard-argon2-limit",
+                    what = msg!("err-wallet-argon2-time"),
+                    value = 9u32,
+                    limit = 8u32,
+                    name = "MAX_BUNDLE_KDF_TIME"
+                ),
+                "asks for argon2 time cost 9, above the limit of 8 (MAX_BUNDLE_KDF_TIME): not \
+                 decrypted",
+            ),
+            (
+                msg!(
+                    "err-wallet-learncard-argon2-limit",
+                    what = msg!("err-wallet-argon2-lanes"),
+                    value = 9u32,
+                    limit = 8u32,
+                    name = "MAX_BUNDLE_KDF_LANES"
+                ),
+                "asks for argon2 parallelism 9, above the limit of 8 (MAX_BUNDLE_KDF_LANES): not \
+                 decrypted",
+            ),
+            (
+                msg!(
+                    "err-wallet-learncard-argon2",
+                    detail = "memory cost is too small"
+                ),
+                "invalid argon2 parameters: memory cost is too small",
+            ),
+            (msg!("err-wallet-learncard-aes"), "cannot start aes-256-gcm"),
+            (
+                msg!("err-wallet-learncard-wrong-password"),
+                "cannot be decrypted: the password is wrong, or the entry was changed",
+            ),
+            (
+                msg!("err-wallet-pdf-too-large", limit = 8u64),
+                "pdf larger than the 8-byte limit (MAX_PDF_BYTES)",
+            ),
+            (
+                msg!("err-wallet-pdf-streams", streams = 9usize, limit = 8usize),
+                "pdf has 9 streams, more than the 8-stream limit (MAX_PDF_STREAMS): too large to \
+                 be a badge",
+            ),
+            (
+                msg!("err-wallet-pdf-encrypted"),
+                "an encrypted pdf: not read",
+            ),
+            (
+                msg!("err-wallet-pdf-not-pdf"),
+                "not a readable pdf: it does not start with %PDF-",
+            ),
+            (
+                msg!("err-wallet-pdf-unreadable", detail = "xref"),
+                "not a readable pdf: xref",
+            ),
+            (
+                msg!("err-wallet-pdf-no-badge"),
+                "pdf holds no badge: no openbadges entry in its document information and no \
+                 openbadges:assertion in its xmp metadata",
+            ),
+            (
+                msg!("err-wallet-pdf-dangling"),
+                "the pdf's openbadges entry points nowhere",
+            ),
+            (
+                msg!("err-wallet-pdf-not-text"),
+                "the pdf's openbadges entry is not a text string",
+            ),
+            (
+                msg!(
+                    "err-wallet-pdf-xmp-inflate",
+                    limit = 8u64,
+                    detail = "too big"
+                ),
+                "the pdf's xmp metadata does not inflate within the 8-byte limit \
+                 (MAX_INFLATED_TEXT_BYTES): too big",
+            ),
+            (
+                msg!("err-store-not-encrypted", name = "w.db"),
+                "w.db is not encrypted: open it without a passphrase, or encrypt it with \
+                 backpack init --encrypt",
+            ),
+            (
+                msg!(
+                    "err-store-identity-invalid",
+                    value = "\"a b\"",
+                    kind = "email",
+                    why = msg!("err-store-identity-spaces")
+                ),
+                "\"a b\" is not a valid email: it contains spaces or control characters",
+            ),
+            (
+                msg!(
+                    "err-store-identity-invalid",
+                    value = "\"x\"",
+                    kind = "did",
+                    why = msg!("err-store-identity-did")
+                ),
+                "\"x\" is not a valid did: expected did:method:identifier, e.g. did:key:z6Mk…",
+            ),
+            (
+                msg!(
+                    "err-store-identity-invalid",
+                    value = "\"x\"",
+                    kind = "url",
+                    why = msg!("err-store-identity-url")
+                ),
+                "\"x\" is not a valid url: expected an http:// or https:// address",
+            ),
+            (
+                msg!("err-store-identity-email"),
+                "expected name@example.org",
+            ),
+            (
+                msg!("err-store-identity-empty", kind = "did"),
+                "the did is empty",
+            ),
+            (
+                msg!(
+                    "err-store-identity-too-long",
+                    kind = "url",
+                    limit = 2048usize
+                ),
+                "the url is longer than 2048 bytes",
+            ),
+            (
+                msg!("err-store-passphrase-empty"),
+                "the wallet passphrase is empty",
+            ),
+            (
+                msg!("err-store-collection-no-name"),
+                "a collection needs a name",
+            ),
+            (
+                msg!("err-store-collection-name-long", max = 200usize),
+                "a collection name is at most 200 characters",
+            ),
+            (
+                msg!("err-store-collection-name-control"),
+                "a collection name cannot hold control characters",
+            ),
+            (
+                msg!("err-store-order-badges"),
+                "the new order must list exactly the badges in the collection, once each",
+            ),
+            (
+                msg!("err-store-order-collections"),
+                "the new order must list every collection once",
+            ),
+            (
+                msg!(
+                    "err-store-badge-not-in-collection",
+                    badge = 1i64,
+                    collection = 2i64
+                ),
+                "badge #1 is not in collection #2",
+            ),
+            (msg!("err-store-tag-empty"), "a tag cannot be empty"),
+            (
+                msg!("err-store-tag-long", max = 64usize),
+                "a tag is at most 64 characters",
+            ),
+            (
+                msg!("err-store-tag-control"),
+                "a tag cannot hold control characters",
+            ),
+            (
+                msg!("err-store-note-long", max = 4096usize),
+                "a note is at most 4096 bytes (limit MAX_NOTE_BYTES)",
+            ),
+            (msg!("err-store-setting-no-name"), "a setting needs a name"),
+            (
+                msg!("err-store-setting-long", key = "\"theme\"", max = 8usize),
+                "setting \"theme\" is longer than 8 bytes",
+            ),
+            (
+                msg!("err-store-hosts-ambiguous", n = 2usize, key = "\"School\""),
+                "2 hosts are named \"School\": name one by its number or URL (backpack hosts list)",
+            ),
+            (
+                msg!("err-store-report-not-saved", why = "disk full"),
+                "the report was not saved: disk full",
+            ),
+            (
+                msg!("err-trust-list-registries"),
+                "this is a list of registries (names and addresses), not a list of issuers: \
+                 download one of the registries it names and import that file",
+            ),
+            (
+                msg!("err-trust-list-token"),
+                "this is a signed token (an OpenID Federation entity statement?); backpack reads \
+                 backpack-trust-list and DCC registry.json files, not OpenID Federation registries",
+            ),
+            (
+                msg!(
+                    "err-trust-list-format",
+                    format = "\"csv\"",
+                    expected = "\"backpack-trust-list\""
+                ),
+                "unknown trust list format \"csv\" (expected \"backpack-trust-list\" or a DCC \
+                 registry.json)",
+            ),
+            (
+                msg!(
+                    "err-trust-list-not-a-list",
+                    format = "\"format\": \"backpack-trust-list\"",
+                    registry = "\"registry\""
+                ),
+                "not a trust list: expected \"format\": \"backpack-trust-list\" or a DCC registry \
+                 with a \"registry\" object",
+            ),
+            (
+                msg!(
+                    "err-trust-list-newer",
+                    format = "backpack-trust-list",
+                    version = 2u64,
+                    supported = 1u64
+                ),
+                "backpack-trust-list version 2 is newer than this backpack reads (version 1): \
+                 update backpack",
+            ),
+            (
+                msg!(
+                    "err-trust-list-needs-version",
+                    format = "backpack-trust-list",
+                    version = "\"version\": 1"
+                ),
+                "backpack-trust-list needs \"version\": 1",
+            ),
+            (
+                msg!(
+                    "err-trust-name-bad",
+                    name = "\"12\"",
+                    why = msg!("err-trust-name-number")
+                ),
+                "trust list name \"12\" is only a number; numbers are list ids (choose a name \
+                 with letters)",
+            ),
+            (
+                msg!(
+                    "err-trust-name-bad",
+                    name = "\"a\"",
+                    why = msg!("err-trust-name-long")
+                ),
+                "trust list name \"a\" is too long (at most 200 characters)",
+            ),
+            (
+                msg!(
+                    "err-trust-name-bad",
+                    name = "\"a\"",
+                    why = msg!("err-trust-name-control")
+                ),
+                "trust list name \"a\" contains control characters",
+            ),
+            (msg!("err-trust-name-empty"), "a trust list needs a name"),
+            (
+                msg!("err-trust-source-bad"),
+                "the source must be one line of at most 2048 characters",
+            ),
+            (
+                msg!("err-host-address-empty"),
+                "give the address of the badge host",
+            ),
+            (
+                msg!(
+                    "err-host-url-plain-http",
+                    field = msg!("err-host-field-address"),
+                    url = "http://x/"
+                ),
+                "the host address http://x/ is plain http: a badge host must use https (http \
+                 only to 127.0.0.1 with --insecure-loopback, for tests)",
+            ),
+            (
+                msg!(
+                    "err-host-url-credentials",
+                    field = msg!("err-host-field-auth")
+                ),
+                "the authorization url carries a user name or password",
+            ),
+            (
+                msg!(
+                    "err-host-url-no-host",
+                    field = msg!("err-host-field-address")
+                ),
+                "the host address has no host",
+            ),
+            (
+                msg!(
+                    "err-host-url-scheme",
+                    field = msg!("err-host-field-address"),
+                    scheme = "\"ftp\""
+                ),
+                "the host address has the scheme \"ftp\": only https urls are used",
+            ),
+            (
+                msg!(
+                    "err-host-not-web-address",
+                    text = "\"x y\"",
+                    detail = "invalid domain character"
+                ),
+                "\"x y\" is not a web address: invalid domain character",
+            ),
+            (
+                msg!("err-fetch-timed-out", time = "1 s"),
+                "no complete response within 1 s (HTTP_TIMEOUT_SECS, a total deadline for \
+                 connect, headers and body); stopped",
+            ),
+            (
+                msg!("err-fetch-host-timed-out", ms = "500"),
+                "no complete response within 500 ms (a total deadline for connect, headers and \
+                 body); stopped",
+            ),
+            (
+                msg!("err-fetch-host-plain-http"),
+                "a badge host must use https (plain http is allowed only to 127.0.0.1 with \
+                 --insecure-loopback, for tests)",
+            ),
+            (
+                msg!("err-fetch-client", detail = "no tls"),
+                "cannot start http client: no tls",
+            ),
+            (
+                msg!("err-fetch-connection", detail = "refused"),
+                "connection failed: refused",
+            ),
+            (
+                msg!("err-fetch-redirect-no-location", status = "302"),
+                "redirect 302 without a location",
+            ),
+            (
+                msg!("err-fetch-redirect-invalid", url = "\"::\""),
+                "redirect to an invalid url \"::\"",
+            ),
+            (
+                msg!("err-fetch-reading", detail = "reset"),
+                "reading the response failed: reset",
+            ),
+            (
+                msg!("err-fetch-redirects", max = 5usize),
+                "more than 5 redirects",
+            ),
+            (
+                msg!(
+                    "err-fetch-resolve",
+                    host = "x.test",
+                    detail = "no such host"
+                ),
+                "cannot resolve x.test: no such host",
+            ),
+            (
+                msg!("err-fetch-no-address", host = "x.test"),
+                "x.test resolves to no address",
+            ),
+            (
+                msg!("err-fetch-runtime", detail = "no threads"),
+                "cannot start the http runtime: no threads",
+            ),
+            (
+                msg!("err-fetch-url-deadline", secs = 60u64),
+                "not fetched: importing one url may take at most 60 s (URL_IMPORT_DEADLINE_SECS)",
+            ),
+            (
+                msg!("err-host-item-not-object"),
+                "the credential array holds something that is not a json object",
+            ),
+            (
+                msg!("err-host-item-too-large", limit = 8u64),
+                "larger than the 8-byte limit (MAX_FILE_BYTES)",
+            ),
+            (
+                msg!("err-host-item-too-deep", limit = 128usize),
+                "json nests deeper than 128 levels (MAX_JSON_DEPTH)",
+            ),
+            (
+                msg!("err-host-item-not-jws", text = "\"abc\""),
+                "not a compact jws (header.payload.signature in base64url): \"abc\"",
+            ),
+            (
+                msg!("err-host-item-not-string"),
+                "the compactJwsString array holds something that is not a string",
+            ),
+            (
+                msg!("err-wallet-pdf-xmp", detail = D::SvgEntities.message()),
+                "the pdf's xmp metadata: svg doctype declares xml entities; refused because \
+                 entity expansion allows billion-laughs and xxe attacks",
+            ),
+        ]
+    }
+
+    #[test]
+    fn wallet_lines_are_the_old_english_and_translated() {
+        let es = Catalog::get(Lang::Es);
+        for (m, english) in wallet_lines() {
+            assert_eq!(m.english(), english);
+            let spanish = m.render(es);
+            assert_ne!(spanish, english, "not translated: {english}");
             assert!(
                 !spanish.contains("{$") && !spanish.contains("err-") && !spanish.contains('\n'),
                 "{spanish}"

@@ -36,6 +36,8 @@ use crate::env::{CachedDocument, DocumentCache};
 use crate::env::{FetchError, FetchRequest, FetchResponse, Fetcher};
 #[cfg(feature = "net")]
 use crate::limits;
+#[cfg(feature = "net")]
+use crate::localize::msg;
 
 #[cfg(feature = "net")]
 /// Most redirects followed for one fetch.
@@ -104,10 +106,7 @@ impl HttpFetcher {
     fn timed_out(&self, url: &str) -> FetchError {
         FetchError::Transport {
             url: url.to_string(),
-            message: format!(
-                "no complete response within {} (HTTP_TIMEOUT_SECS, a total deadline for connect, headers and body); stopped",
-                fmt_duration(self.deadline)
-            ),
+            message: msg!("err-fetch-timed-out", time = fmt_duration(self.deadline)),
         }
     }
 
@@ -135,7 +134,7 @@ impl HttpFetcher {
         }
         let client = builder.build().map_err(|e| FetchError::Transport {
             url: s.to_string(),
-            message: format!("cannot start http client: {e}"),
+            message: msg!("err-fetch-client", detail = e.to_string()),
         })?;
         client
             .get(url.clone())
@@ -144,7 +143,7 @@ impl HttpFetcher {
             .await
             .map_err(|e| FetchError::Transport {
                 url: s.to_string(),
-                message: format!("connection failed: {}", one_line(&e)),
+                message: msg!("err-fetch-connection", detail = one_line(&e)),
             })
     }
 
@@ -167,12 +166,15 @@ impl HttpFetcher {
                 else {
                     return Err(FetchError::Transport {
                         url: url.to_string(),
-                        message: format!("redirect {} without a location", status.as_u16()),
+                        message: msg!(
+                            "err-fetch-redirect-no-location",
+                            status = status.as_u16().to_string()
+                        ),
                     });
                 };
                 url = url.join(loc).map_err(|_| FetchError::Transport {
                     url: url.to_string(),
-                    message: format!("redirect to an invalid url {loc:?}"),
+                    message: msg!("err-fetch-redirect-invalid", url = format!("{loc:?}")),
                 })?;
                 continue;
             }
@@ -197,7 +199,7 @@ impl HttpFetcher {
                     Ok(Err(e)) => {
                         return Err(FetchError::Transport {
                             url: url.to_string(),
-                            message: format!("reading the response failed: {}", one_line(&e)),
+                            message: msg!("err-fetch-reading", detail = one_line(&e)),
                         });
                     }
                     Ok(Ok(None)) => break,
@@ -223,7 +225,7 @@ impl HttpFetcher {
         }
         Err(FetchError::Transport {
             url: req.url.clone(),
-            message: format!("more than {MAX_REDIRECTS} redirects"),
+            message: msg!("err-fetch-redirects", max = MAX_REDIRECTS),
         })
     }
 }
@@ -285,14 +287,14 @@ pub(crate) async fn resolve(
             .await
             .map_err(|e| FetchError::Transport {
                 url: url.to_string(),
-                message: format!("cannot resolve {bare}: {e}"),
+                message: msg!("err-fetch-resolve", host = bare, detail = e.to_string()),
             })?
             .collect(),
     };
     if addrs.is_empty() {
         return Err(FetchError::Transport {
             url: url.to_string(),
-            message: format!("{bare} resolves to no address"),
+            message: msg!("err-fetch-no-address", host = bare),
         });
     }
     Ok(addrs)
@@ -336,7 +338,7 @@ where
         .build()
         .map_err(|e| FetchError::Transport {
             url: url.to_string(),
-            message: format!("cannot start the http runtime: {e}"),
+            message: msg!("err-fetch-runtime", detail = e.to_string()),
         })?;
     let deadline = tokio::time::Instant::now() + total;
     let result = rt.block_on(async {
@@ -785,11 +787,11 @@ mod tests {
         let err = get(&f, &url).unwrap_err();
         let took = started.elapsed();
         assert_eq!(
-            err,
-            FetchError::Transport {
-                url: url.clone(),
-                message: "no complete response within 1 s (HTTP_TIMEOUT_SECS, a total deadline for connect, headers and body); stopped".into(),
-            }
+            err.to_string(),
+            format!(
+                "{url}: no complete response within 1 s (HTTP_TIMEOUT_SECS, a total deadline for \
+                 connect, headers and body); stopped"
+            )
         );
         assert!(
             took >= Duration::from_millis(950) && took < Duration::from_millis(1800),

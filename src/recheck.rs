@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::localize::{Localize, msg};
 use crate::store::{Checked, ImportOutcome, StoreError, Wallet};
 use crate::verify::{Report, VerifyContext};
 
@@ -117,13 +118,14 @@ pub fn recheck_many(
             let mut saved = match wallet.save_reports(&to_save) {
                 Ok(s) => s.into_iter(),
                 Err(e) => {
-                    let why = e.to_string();
+                    let why = e.message();
                     to_save
                         .iter()
                         .map(|_| {
                             // StoreError is not Clone: the one failure, said once per badge.
-                            Err(StoreError::Invalid(format!(
-                                "the report was not saved: {why}"
+                            Err(StoreError::Invalid(msg!(
+                                "err-store-report-not-saved",
+                                why = why.clone()
                             )))
                         })
                         .collect::<Vec<_>>()

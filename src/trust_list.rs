@@ -97,6 +97,7 @@
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
+use crate::localize::{Message, msg};
 use crate::verify::Status;
 
 /// Largest trust list file read (the DCC registries are under 10 KB).
@@ -145,8 +146,8 @@ pub enum TrustListError {
         message: String,
     },
     /// Not a trust list format we read.
-    #[error("{0}")]
-    Unsupported(String),
+    #[error("{}", .0.english())]
+    Unsupported(Message),
     /// Holds no issuer at all.
     #[error("the list names no issuer")]
     Empty,
@@ -284,18 +285,12 @@ pub fn parse_list(bytes: &[u8]) -> Result<ParsedList, TrustListError> {
     match first {
         Some(b'{') => {}
         Some(b'[') => {
-            return Err(TrustListError::Unsupported(
-                "this is a list of registries (names and addresses), not a list of issuers: \
-                 download one of the registries it names and import that file"
-                    .into(),
-            ));
+            return Err(TrustListError::Unsupported(msg!(
+                "err-trust-list-registries"
+            )));
         }
         Some(b'e') if bytes.starts_with(b"eyJ") => {
-            return Err(TrustListError::Unsupported(
-                "this is a signed token (an OpenID Federation entity statement?); backpack reads \
-                 backpack-trust-list and DCC registry.json files, not OpenID Federation registries"
-                    .into(),
-            ));
+            return Err(TrustListError::Unsupported(msg!("err-trust-list-token")));
         }
         _ => {
             // Let serde_json say what and where.
@@ -308,14 +303,16 @@ pub fn parse_list(bytes: &[u8]) -> Result<ParsedList, TrustListError> {
     let probe: Probe = serde_json::from_slice(bytes).map_err(at)?;
     match (probe.format, probe.registry) {
         (Some(f), _) if f == FORMAT_ID => parse_ours(bytes),
-        (Some(f), _) => Err(TrustListError::Unsupported(format!(
-            "unknown trust list format {:?} (expected {FORMAT_ID:?} or a DCC registry.json)",
-            clip(&f, 60)
+        (Some(f), _) => Err(TrustListError::Unsupported(msg!(
+            "err-trust-list-format",
+            format = format!("{:?}", clip(&f, 60)),
+            expected = format!("{FORMAT_ID:?}")
         ))),
         (None, Some(_)) => parse_dcc(bytes),
-        (None, None) => Err(TrustListError::Unsupported(format!(
-            "not a trust list: expected \"format\": {FORMAT_ID:?} or a DCC registry with a \
-             \"registry\" object"
+        (None, None) => Err(TrustListError::Unsupported(msg!(
+            "err-trust-list-not-a-list",
+            format = format!("\"format\": {FORMAT_ID:?}"),
+            registry = "\"registry\""
         ))),
     }
 }
@@ -813,14 +810,18 @@ fn parse_ours(bytes: &[u8]) -> Result<ParsedList, TrustListError> {
     match v.version.as_ref().and_then(serde_json::Value::as_u64) {
         Some(FORMAT_VERSION) => {}
         Some(n) if n > FORMAT_VERSION => {
-            return Err(TrustListError::Unsupported(format!(
-                "{FORMAT_ID} version {n} is newer than this backpack reads (version \
-                 {FORMAT_VERSION}): update backpack"
+            return Err(TrustListError::Unsupported(msg!(
+                "err-trust-list-newer",
+                format = FORMAT_ID,
+                version = n,
+                supported = FORMAT_VERSION
             )));
         }
         _ => {
-            return Err(TrustListError::Unsupported(format!(
-                "{FORMAT_ID} needs \"version\": {FORMAT_VERSION}"
+            return Err(TrustListError::Unsupported(msg!(
+                "err-trust-list-needs-version",
+                format = FORMAT_ID,
+                version = format!("\"version\": {FORMAT_VERSION}")
             )));
         }
     }

@@ -2039,7 +2039,9 @@ mod other_wallets {
         assert_eq!((place, text.as_str()), ("openbadges", json_text.as_str()));
         // Cut inside the cross-reference stream: one line, no panic.
         let at = out.windows(4).rposition(|w| w == b"XRef").unwrap();
-        let err = backpack_core::wallets::pdf::extract(&out[..at + 40]).unwrap_err();
+        let err = backpack_core::wallets::pdf::extract(&out[..at + 40])
+            .unwrap_err()
+            .english();
         assert!(err.starts_with("not a readable pdf: "), "{err}");
         assert!(!err.contains('\n'), "{err}");
     }

@@ -371,3 +371,41 @@ fn spanish_core_errors_and_refusals() {
         "backpack: el modo menor ya está activado\n"
     );
 }
+
+/// Another wallet's refusals (`src/wallets`) in the run's language: a saved Badgr error
+/// response and a Badgr record that is not an Open Badge, exact Spanish lines; English
+/// is the old text.
+#[test]
+fn spanish_other_wallet_refusals() {
+    let env = Env::new();
+    let error = env.file(
+        "error.json",
+        br#"{"status": {"error": "forbidden", "statusCode": 403, "statusText": "Forbidden"}, "results": []}"#,
+    );
+    let list = env.file(
+        "badgr.json",
+        br#"{"status": {"success": true, "description": "ok"}, "result": [
+            {"entityType": "BackpackAssertion", "entityId": "abc", "badgeclass": "xyz",
+             "openBadgeId": "https://api.badgr.io/public/assertions/abc", "issuedOn": "2020-01-01"}]}"#,
+    );
+    let o = env.run(&["--lang", "es", "import", &error, &list]);
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "rechazada  {error}: una respuesta guardada de Badge Connect / Badgr que informa de \
+             un error: no contiene insignias\n\
+             rechazada  {list}:assertion 1: un registro de Badgr, no una Open Badge; importa en \
+             su lugar la aserción alojada por su url: https://api.badgr.io/public/assertions/abc\n\
+             0 importadas, 0 ya en tu cartera, 2 rechazadas\n"
+        )
+    );
+    let o = env.run(&["import", &list]);
+    assert_eq!(
+        stdout(&o).lines().next().unwrap(),
+        format!(
+            "refused    {list}:assertion 1: a Badgr record, not an Open Badge; import the hosted \
+             assertion by its url instead: https://api.badgr.io/public/assertions/abc"
+        )
+    );
+}

@@ -34,6 +34,8 @@
 use serde_json::Value;
 use url::Url;
 
+use crate::localize::{Message, msg};
+
 /// Read scope for credentials.
 pub const SCOPE_CREDENTIAL_READONLY: &str =
     "https://purl.imsglobal.org/spec/ob/v3p0/scope/credential.readonly";
@@ -140,7 +142,7 @@ pub fn endpoint(
             }
         }
     };
-    check_web_url(field, &url, insecure_loopback)?;
+    check_web_url(field.into(), &url, insecure_loopback).map_err(|m| m.english())?;
     Ok(url)
 }
 
@@ -156,24 +158,27 @@ fn scheme_less(field: &str, raw: &str, tolerated: &mut Vec<String>) -> Result<Ur
 }
 
 /// Is `url` something Backpack may call or open in a browser: `https` with a host, or `http`
-/// to a loopback address when `insecure_loopback`? No user name or password in it.
-pub fn check_web_url(field: &str, url: &Url, insecure_loopback: bool) -> Result<(), String> {
+/// to a loopback address when `insecure_loopback`? No user name or password in it. `field`
+/// names the URL (a catalog word, or a discovery document's field name as given).
+pub fn check_web_url(field: Message, url: &Url, insecure_loopback: bool) -> Result<(), Message> {
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(format!("{field} carries a user name or password"));
+        return Err(msg!("err-host-url-credentials", field = field));
     }
     let Some(host) = url.host() else {
-        return Err(format!("{field} has no host"));
+        return Err(msg!("err-host-url-no-host", field = field));
     };
     match url.scheme() {
         "https" => Ok(()),
         "http" if insecure_loopback && is_loopback_host(&host) => Ok(()),
-        "http" => Err(format!(
-            "{field} {} is plain http: a badge host must use https (http only to 127.0.0.1 with --insecure-loopback, for tests)",
-            clean_text(url.as_str(), 200)
+        "http" => Err(msg!(
+            "err-host-url-plain-http",
+            field = field,
+            url = clean_text(url.as_str(), 200)
         )),
-        other => Err(format!(
-            "{field} has the scheme {:?}: only https urls are used",
-            clean_text(other, 20)
+        other => Err(msg!(
+            "err-host-url-scheme",
+            field = field,
+            scheme = format!("{:?}", clean_text(other, 20))
         )),
     }
 }

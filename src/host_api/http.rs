@@ -22,6 +22,7 @@ use std::time::Duration;
 
 use crate::env::{FetchError, HttpClient, HttpMethod, HttpRequest, HttpResponse};
 use crate::limits;
+use crate::localize::msg;
 
 /// The real network for API requests. Build it only when the learner allowed network access.
 #[derive(Debug, Clone)]
@@ -60,9 +61,9 @@ impl ApiHttp {
     fn timed_out(&self, url: &str) -> FetchError {
         FetchError::Transport {
             url: url.to_string(),
-            message: format!(
-                "no complete response within {} ms (a total deadline for connect, headers and body); stopped",
-                self.deadline.as_millis()
+            message: msg!(
+                "err-fetch-host-timed-out",
+                ms = self.deadline.as_millis().to_string()
             ),
         }
     }
@@ -73,11 +74,9 @@ impl ApiHttp {
         let host = url
             .host_str()
             .ok_or_else(|| FetchError::UnsupportedScheme(s.to_string()))?;
-        let plain_http = || {
-            FetchError::Transport {
+        let plain_http = || FetchError::Transport {
             url: s.to_string(),
-            message: "a badge host must use https (plain http is allowed only to 127.0.0.1 with --insecure-loopback, for tests)".into(),
-        }
+            message: msg!("err-fetch-host-plain-http"),
         };
         // The scheme is checked before any DNS lookup.
         match url.scheme() {
@@ -119,7 +118,7 @@ impl ApiHttp {
         }
         let client = builder.build().map_err(|e| FetchError::Transport {
             url: s.clone(),
-            message: format!("cannot start http client: {}", crate::net::one_line(&e)),
+            message: msg!("err-fetch-client", detail = crate::net::one_line(&e)),
         })?;
         let mut rb = match req.method {
             HttpMethod::Get => client.get(url.clone()),
@@ -130,7 +129,7 @@ impl ApiHttp {
         }
         let mut resp = rb.send().await.map_err(|e| FetchError::Transport {
             url: s.clone(),
-            message: format!("connection failed: {}", crate::net::one_line(&e)),
+            message: msg!("err-fetch-connection", detail = crate::net::one_line(&e)),
         })?;
         let status = resp.status().as_u16();
         let headers: Vec<(String, String)> = resp
@@ -154,10 +153,7 @@ impl ApiHttp {
                 Ok(Err(e)) => {
                     return Err(FetchError::Transport {
                         url: s,
-                        message: format!(
-                            "reading the response failed: {}",
-                            crate::net::one_line(&e)
-                        ),
+                        message: msg!("err-fetch-reading", detail = crate::net::one_line(&e)),
                     });
                 }
                 Ok(Ok(None)) => break,

@@ -56,6 +56,7 @@ use zeroize::Zeroizing;
 
 use crate::env::{Clock, HttpClient, HttpMethod, HttpRequest, HttpResponse};
 use crate::import::{FileOutcome, FileResult, ImportOptions};
+use crate::localize::{Message, msg};
 use crate::store::hosts::{Host, NewHost};
 use crate::store::{StoreError, Wallet};
 use crate::verify::VerifyContext;
@@ -87,8 +88,8 @@ pub enum HostError {
     #[error("minor mode is on: connecting to a badge host needs the guardian passphrase")]
     MinorMode,
     /// The URL the learner gave is not usable.
-    #[error("{0}")]
-    BadUrl(String),
+    #[error("{}", .0.english())]
+    BadUrl(Message),
     /// A step failed or its answer was refused.
     #[error("{host}: {step}: {detail}")]
     Step {
@@ -267,9 +268,7 @@ fn status_detail(resp: &HttpResponse) -> String {
 pub fn normalize_base(input: &str, insecure_loopback: bool) -> Result<(Url, Url), HostError> {
     let t = input.trim();
     if t.is_empty() {
-        return Err(HostError::BadUrl(
-            "give the address of the badge host".into(),
-        ));
+        return Err(HostError::BadUrl(msg!("err-host-address-empty")));
     }
     let with_scheme = if t.contains("://") {
         t.to_string()
@@ -277,12 +276,13 @@ pub fn normalize_base(input: &str, insecure_loopback: bool) -> Result<(Url, Url)
         format!("https://{t}")
     };
     let mut u = Url::parse(&with_scheme).map_err(|e| {
-        HostError::BadUrl(format!(
-            "{:?} is not a web address: {e}",
-            discovery::clean_text(t, 200)
+        HostError::BadUrl(msg!(
+            "err-host-not-web-address",
+            text = format!("{:?}", discovery::clean_text(t, 200)),
+            detail = e.to_string()
         ))
     })?;
-    discovery::check_web_url("the host address", &u, insecure_loopback)
+    discovery::check_web_url(msg!("err-host-field-address"), &u, insecure_loopback)
         .map_err(HostError::BadUrl)?;
     u.set_query(None);
     u.set_fragment(None);
@@ -293,13 +293,18 @@ pub fn normalize_base(input: &str, insecure_loopback: bool) -> Result<(Url, Url)
         }
     }
     u.set_path(&path);
-    let base = Url::parse(u.as_str().trim_end_matches('/'))
-        .map_err(|e| HostError::BadUrl(format!("{:?} is not a web address: {e}", u.as_str())))?;
+    let base = Url::parse(u.as_str().trim_end_matches('/')).map_err(|e| {
+        HostError::BadUrl(msg!(
+            "err-host-not-web-address",
+            text = format!("{:?}", u.as_str()),
+            detail = e.to_string()
+        ))
+    })?;
     let disc = Url::parse(&format!(
         "{}{API_PATH}/discovery",
         base.as_str().trim_end_matches('/')
     ))
-    .map_err(|e| HostError::BadUrl(e.to_string()))?;
+    .map_err(|e| HostError::BadUrl(e.to_string().into()))?;
     Ok((base, disc))
 }
 
@@ -314,7 +319,7 @@ pub fn host_label(u: &Url) -> String {
 
 fn api_base(base_url: &str) -> Result<Url, HostError> {
     Url::parse(&format!("{}{API_PATH}", base_url.trim_end_matches('/')))
-        .map_err(|e| HostError::BadUrl(e.to_string()))
+        .map_err(|e| HostError::BadUrl(e.to_string().into()))
 }
 
 // ------------------------------------------------------------------------------------------
@@ -520,8 +525,8 @@ fn browser_login(
     // The URL opened in the browser was checked (https, or loopback http in dev) when the
     // discovery document was read; check again, it may come from the wallet.
     let auth = Url::parse(authorization_url).map_err(|e| err("sign-in", e.to_string()))?;
-    discovery::check_web_url("the authorization url", &auth, env.insecure_loopback)
-        .map_err(|e| err("sign-in", e))?;
+    discovery::check_web_url(msg!("err-host-field-auth"), &auth, env.insecure_loopback)
+        .map_err(|e| err("sign-in", e.english()))?;
     let pkce = oauth::Pkce::generate();
     let state = oauth::random_state();
     let url = oauth::authorization_url(
@@ -756,9 +761,9 @@ pub fn sync(
         .wallet
         .find_host(host_key)?
         .ok_or_else(|| HostError::UnknownHost(host_key.to_string()))?;
-    let base = Url::parse(&host.base_url).map_err(|e| HostError::BadUrl(e.to_string()))?;
+    let base = Url::parse(&host.base_url).map_err(|e| HostError::BadUrl(e.to_string().into()))?;
     // The stored base is checked again: a plain-http host needs --insecure-loopback each time.
-    discovery::check_web_url("the host address", &base, env.insecure_loopback)
+    discovery::check_web_url(msg!("err-host-field-address"), &base, env.insecure_loopback)
         .map_err(HostError::BadUrl)?;
     let label = host_label(&base);
     let started = crate::net::rfc3339(env.clock.now());
@@ -882,7 +887,7 @@ fn run_sync(
                 FileOutcome {
                     source: source(*n),
                     result: FileResult::Refused {
-                        reason: format!("{}: {why}", source(*n)).into(),
+                        reason: crate::import::Reason::new(&source(*n), why.clone()),
                     },
                     status: None,
                 },

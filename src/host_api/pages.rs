@@ -32,6 +32,7 @@ use url::Url;
 use super::discovery::clean_text;
 use crate::env::HttpResponse;
 use crate::limits;
+use crate::localize::{Message, msg};
 
 /// Credentials asked for per page.
 pub const PAGE_SIZE: u64 = 50;
@@ -162,7 +163,7 @@ fn sha_hex(b: &[u8]) -> String {
 }
 
 /// `(item number, why)` for each item refused inside a good page.
-pub type Refusals = Vec<(usize, String)>;
+pub type Refusals = Vec<(usize, Message)>;
 
 /// Read one page body: its items (numbered from `first_n`) and the items refused in it.
 /// `Err` refuses the page.
@@ -191,25 +192,16 @@ pub fn parse_page(body: &[u8], first_n: usize) -> Result<(Vec<Item>, Refusals), 
     for raw in page.credential.map(|c| c.0).unwrap_or_default() {
         let s = raw.get();
         if !s.starts_with('{') {
-            refused.push((
-                n,
-                "the credential array holds something that is not a json object".into(),
-            ));
+            refused.push((n, msg!("err-host-item-not-object")));
         } else if s.len() as u64 > limits::MAX_FILE_BYTES {
             refused.push((
                 n,
-                format!(
-                    "larger than the {}-byte limit (MAX_FILE_BYTES)",
-                    limits::MAX_FILE_BYTES
-                ),
+                msg!("err-host-item-too-large", limit = limits::MAX_FILE_BYTES),
             ));
         } else if json_depth(s) > limits::MAX_JSON_DEPTH {
             refused.push((
                 n,
-                format!(
-                    "json nests deeper than {} levels (MAX_JSON_DEPTH)",
-                    limits::MAX_JSON_DEPTH
-                ),
+                msg!("err-host-item-too-deep", limit = limits::MAX_JSON_DEPTH),
             ));
         } else {
             items.push(Item {
@@ -232,10 +224,7 @@ pub fn parse_page(body: &[u8], first_n: usize) -> Result<(Vec<Item>, Refusals), 
                 if s.len() as u64 > limits::MAX_FILE_BYTES {
                     refused.push((
                         n,
-                        format!(
-                            "larger than the {}-byte limit (MAX_FILE_BYTES)",
-                            limits::MAX_FILE_BYTES
-                        ),
+                        msg!("err-host-item-too-large", limit = limits::MAX_FILE_BYTES),
                     ));
                 } else {
                     items.push(Item {
@@ -247,15 +236,12 @@ pub fn parse_page(body: &[u8], first_n: usize) -> Result<(Vec<Item>, Refusals), 
             }
             Ok(s) => refused.push((
                 n,
-                format!(
-                    "not a compact jws (header.payload.signature in base64url): {:?}",
-                    clean_text(&s, 40)
+                msg!(
+                    "err-host-item-not-jws",
+                    text = format!("{:?}", clean_text(&s, 40))
                 ),
             )),
-            Err(_) => refused.push((
-                n,
-                "the compactJwsString array holds something that is not a string".into(),
-            )),
+            Err(_) => refused.push((n, msg!("err-host-item-not-string"))),
         }
         n += 1;
     }
@@ -572,6 +558,8 @@ mod tests {
         );
         let (items, refused) = parse_page(deep.as_bytes(), 1).unwrap();
         assert_eq!(items.len(), 1);
+        let refused: Vec<(usize, String)> =
+            refused.into_iter().map(|(n, m)| (n, m.english())).collect();
         assert_eq!(
             refused,
             vec![(

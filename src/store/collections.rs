@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::badges::ensure_badge;
 use super::tags::validate_note;
 use super::{StoreError, StoreResult, Wallet};
+use crate::localize::msg;
 
 /// Longest collection name, in characters.
 pub const MAX_COLLECTION_NAME_CHARS: usize = 200;
@@ -33,17 +34,18 @@ pub struct Collection {
 fn validate_name(name: &str) -> StoreResult<String> {
     let n = name.trim();
     if n.is_empty() {
-        return Err(StoreError::Invalid("a collection needs a name".into()));
+        return Err(StoreError::Invalid(msg!("err-store-collection-no-name")));
     }
     if n.chars().count() > MAX_COLLECTION_NAME_CHARS {
-        return Err(StoreError::Invalid(format!(
-            "a collection name is at most {MAX_COLLECTION_NAME_CHARS} characters"
+        return Err(StoreError::Invalid(msg!(
+            "err-store-collection-name-long",
+            max = MAX_COLLECTION_NAME_CHARS
         )));
     }
     if n.chars().any(char::is_control) {
-        return Err(StoreError::Invalid(
-            "a collection name cannot hold control characters".into(),
-        ));
+        return Err(StoreError::Invalid(msg!(
+            "err-store-collection-name-control"
+        )));
     }
     Ok(n.to_string())
 }
@@ -237,9 +239,7 @@ impl Wallet {
         current.sort_unstable();
         wanted.sort_unstable();
         if current != wanted {
-            return Err(StoreError::Invalid(
-                "the new order must list exactly the badges in the collection, once each".into(),
-            ));
+            return Err(StoreError::Invalid(msg!("err-store-order-badges")));
         }
         for (pos, badge) in order.iter().enumerate() {
             tx.prepare_cached(
@@ -264,9 +264,7 @@ impl Wallet {
         current.sort_unstable();
         wanted.sort_unstable();
         if current != wanted {
-            return Err(StoreError::Invalid(
-                "the new order must list every collection once".into(),
-            ));
+            return Err(StoreError::Invalid(msg!("err-store-order-collections")));
         }
         for (pos, id) in order.iter().enumerate() {
             tx.prepare_cached("UPDATE collections SET position = ?1 WHERE id = ?2")?
@@ -292,8 +290,10 @@ impl Wallet {
             params![note.filter(|n| !n.trim().is_empty()), collection, badge],
         )?;
         if n == 0 {
-            return Err(StoreError::Invalid(format!(
-                "badge #{badge} is not in collection #{collection}"
+            return Err(StoreError::Invalid(msg!(
+                "err-store-badge-not-in-collection",
+                badge = badge,
+                collection = collection
             )));
         }
         Ok(())

@@ -6,6 +6,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::{StoreError, StoreResult, Wallet};
+use crate::localize::msg;
 
 /// A connected host as the wallet keeps it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -188,8 +189,10 @@ impl Wallet {
         match found.len() {
             0 => Ok(None),
             1 => Ok(found.pop()),
-            n => Err(StoreError::Invalid(format!(
-                "{n} hosts are named {key:?}: name one by its number or URL (backpack hosts list)"
+            n => Err(StoreError::Invalid(msg!(
+                "err-store-hosts-ambiguous",
+                n = n,
+                key = format!("{key:?}")
             ))),
         }
     }

@@ -61,6 +61,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use rusqlite::Connection;
 
 use crate::env::{Clock, SystemClock};
+use crate::localize::msg;
 
 /// The migrations, in order. Append only: never edit or reorder a shipped entry.
 /// `PRAGMA user_version` = the number of entries applied.
@@ -180,8 +181,8 @@ pub enum StoreError {
     #[error("a collection named {0:?} already exists")]
     CollectionExists(String),
     /// A value given by the learner is not acceptable.
-    #[error("{0}")]
-    Invalid(String),
+    #[error("{}", .0.english())]
+    Invalid(crate::localize::Message),
     /// A stored row could not be read back (should not happen; the data is still there).
     #[error("wallet data for {what} could not be read: {reason}")]
     Corrupt {
@@ -292,11 +293,11 @@ impl Wallet {
         let name = || path.display().to_string();
         match passphrase {
             None if encrypted => return Err(StoreError::NeedsPassphrase(name())),
-            Some("") => return Err(StoreError::Invalid("the wallet passphrase is empty".into())),
+            Some("") => return Err(StoreError::Invalid(msg!("err-store-passphrase-empty"))),
             Some(_) if !encrypted && std::fs::metadata(path).is_ok_and(|m| m.len() > 0) => {
-                return Err(StoreError::Invalid(format!(
-                    "{} is not encrypted: open it without a passphrase, or encrypt it with backpack init --encrypt",
-                    name()
+                return Err(StoreError::Invalid(msg!(
+                    "err-store-not-encrypted",
+                    name = name()
                 )));
             }
             _ => {}
@@ -374,7 +375,7 @@ impl Wallet {
     ) -> StoreResult<()> {
         let path = path.as_ref();
         if new == Some("") {
-            return Err(StoreError::Invalid("the wallet passphrase is empty".into()));
+            return Err(StoreError::Invalid(msg!("err-store-passphrase-empty")));
         }
         let io = |p: &Path| {
             let p = p.display().to_string();

@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::{StoreError, StoreResult, Wallet};
+use crate::localize::{Message, msg};
 
 /// Kind of identity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,26 +58,29 @@ pub const MAX_IDENTITY_BYTES: usize = 2048;
 /// Check and tidy an identity value; the error says what is wrong.
 fn normalise(kind: IdentityKind, value: &str) -> StoreResult<String> {
     let v = value.trim();
-    let bad = |why: &str| {
-        Err(StoreError::Invalid(format!(
-            "{v:?} is not a valid {}: {why}",
-            kind.as_str()
+    let bad = |why: Message| {
+        Err(StoreError::Invalid(msg!(
+            "err-store-identity-invalid",
+            value = format!("{v:?}"),
+            kind = kind.as_str(),
+            why = why
         )))
     };
     if v.is_empty() {
-        return Err(StoreError::Invalid(format!(
-            "the {} is empty",
-            kind.as_str()
+        return Err(StoreError::Invalid(msg!(
+            "err-store-identity-empty",
+            kind = kind.as_str()
         )));
     }
     if v.len() > MAX_IDENTITY_BYTES {
-        return Err(StoreError::Invalid(format!(
-            "the {} is longer than {MAX_IDENTITY_BYTES} bytes",
-            kind.as_str()
+        return Err(StoreError::Invalid(msg!(
+            "err-store-identity-too-long",
+            kind = kind.as_str(),
+            limit = MAX_IDENTITY_BYTES
         )));
     }
     if v.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return bad("it contains spaces or control characters");
+        return bad(msg!("err-store-identity-spaces"));
     }
     match kind {
         IdentityKind::Email => {
@@ -87,7 +91,7 @@ fn normalise(kind: IdentityKind, value: &str) -> StoreResult<String> {
                 {
                     Ok(v.to_string())
                 }
-                _ => bad("expected name@example.org"),
+                _ => bad(msg!("err-store-identity-email")),
             }
         }
         IdentityKind::Did => {
@@ -102,7 +106,7 @@ fn normalise(kind: IdentityKind, value: &str) -> StoreResult<String> {
                 {
                     Ok(v.to_string())
                 }
-                _ => bad("expected did:method:identifier, e.g. did:key:z6Mk…"),
+                _ => bad(msg!("err-store-identity-did")),
             }
         }
         IdentityKind::Url => {
@@ -110,7 +114,7 @@ fn normalise(kind: IdentityKind, value: &str) -> StoreResult<String> {
             {
                 Ok(v.to_string())
             } else {
-                bad("expected an http:// or https:// address")
+                bad(msg!("err-store-identity-url"))
             }
         }
     }

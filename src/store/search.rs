@@ -498,7 +498,8 @@ impl Wallet {
 
     /// Light rows for the given ids, in that order (missing ids are skipped).
     pub fn summaries(&self, ids: &[i64]) -> StoreResult<Vec<BadgeSummary>> {
-        let list = serde_json::to_string(ids).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let list =
+            serde_json::to_string(ids).map_err(|e| StoreError::Invalid(e.to_string().into()))?;
         let conn = self.conn()?;
         let mut st = conn.prepare_cached(&format!(
             "SELECT {SUMMARY_COLUMNS} FROM badges b LEFT JOIN reports r

@@ -7,6 +7,7 @@ use rusqlite::{OptionalExtension, params};
 use zeroize::Zeroizing;
 
 use super::{StoreError, StoreResult, Wallet};
+use crate::localize::msg;
 
 /// Known setting keys.
 pub mod keys {
@@ -63,11 +64,13 @@ impl Wallet {
     /// Set a setting.
     pub fn set_setting(&self, key: &str, value: &str) -> StoreResult<()> {
         if key.trim().is_empty() {
-            return Err(StoreError::Invalid("a setting needs a name".into()));
+            return Err(StoreError::Invalid(msg!("err-store-setting-no-name")));
         }
         if value.len() > MAX_SETTING_BYTES {
-            return Err(StoreError::Invalid(format!(
-                "setting {key:?} is longer than {MAX_SETTING_BYTES} bytes"
+            return Err(StoreError::Invalid(msg!(
+                "err-store-setting-long",
+                key = format!("{key:?}"),
+                max = MAX_SETTING_BYTES
             )));
         }
         self.conn()?.execute(

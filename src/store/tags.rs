@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::badges::ensure_badge;
 use super::{StoreError, StoreResult, Wallet};
+use crate::localize::msg;
 
 /// Longest tag accepted, in characters.
 pub const MAX_TAG_CHARS: usize = 64;
@@ -34,25 +35,25 @@ pub(super) fn tags_of(conn: &rusqlite::Connection, id: i64) -> StoreResult<Vec<S
 pub(super) fn validate_tag(tag: &str) -> StoreResult<String> {
     let t = tag.trim();
     if t.is_empty() {
-        return Err(StoreError::Invalid("a tag cannot be empty".into()));
+        return Err(StoreError::Invalid(msg!("err-store-tag-empty")));
     }
     if t.chars().count() > MAX_TAG_CHARS {
-        return Err(StoreError::Invalid(format!(
-            "a tag is at most {MAX_TAG_CHARS} characters"
+        return Err(StoreError::Invalid(msg!(
+            "err-store-tag-long",
+            max = MAX_TAG_CHARS
         )));
     }
     if t.chars().any(char::is_control) {
-        return Err(StoreError::Invalid(
-            "a tag cannot hold control characters".into(),
-        ));
+        return Err(StoreError::Invalid(msg!("err-store-tag-control")));
     }
     Ok(t.to_string())
 }
 
 pub(super) fn validate_note(note: &str) -> StoreResult<()> {
     if note.len() > MAX_NOTE_BYTES {
-        return Err(StoreError::Invalid(format!(
-            "a note is at most {MAX_NOTE_BYTES} bytes (limit MAX_NOTE_BYTES)"
+        return Err(StoreError::Invalid(msg!(
+            "err-store-note-long",
+            max = MAX_NOTE_BYTES
         )));
     }
     Ok(())

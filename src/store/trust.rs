@@ -5,6 +5,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::{StoreError, StoreResult, Wallet};
+use crate::localize::{Message, msg};
 use crate::trust_list::{
     self, ListEntry, ListFormat, MatchKind, TrustIndex, TrustLabel, TrustList, TrustListError,
 };
@@ -27,8 +28,8 @@ pub enum TrustError {
     #[error("no trust list {0:?} in your wallet")]
     NoSuchList(String),
     /// The name given for the list is not usable.
-    #[error("{0}")]
-    BadName(String),
+    #[error("{}", .0.english())]
+    BadName(crate::localize::Message),
 }
 
 impl From<rusqlite::Error> for TrustError {
@@ -66,21 +67,27 @@ pub struct TrustImport {
 
 fn check_name(name: &str) -> Result<String, TrustError> {
     let n = name.trim();
-    let bad = |why: &str| Err(TrustError::BadName(format!("trust list name {n:?} {why}")));
+    let bad = |why: Message| {
+        Err(TrustError::BadName(msg!(
+            "err-trust-name-bad",
+            name = format!("{n:?}"),
+            why = why
+        )))
+    };
     if n.is_empty() {
-        return Err(TrustError::BadName("a trust list needs a name".into()));
+        return Err(TrustError::BadName(msg!("err-trust-name-empty")));
     }
     if n.chars().count() > trust_list::MAX_NAME_CHARS {
-        return bad("is too long (at most 200 characters)");
+        return bad(msg!("err-trust-name-long"));
     }
     if n.chars().any(char::is_control) {
-        return bad("contains control characters");
+        return bad(msg!("err-trust-name-control"));
     }
     if n.trim_start_matches('#')
         .chars()
         .all(|c| c.is_ascii_digit())
     {
-        return bad("is only a number; numbers are list ids (choose a name with letters)");
+        return bad(msg!("err-trust-name-number"));
     }
     Ok(n.to_string())
 }
@@ -154,9 +161,7 @@ impl Wallet {
         if source.chars().any(char::is_control)
             || source.chars().count() > trust_list::MAX_TEXT_CHARS
         {
-            return Err(TrustError::BadName(
-                "the source must be one line of at most 2048 characters".into(),
-            ));
+            return Err(TrustError::BadName(msg!("err-trust-source-bad")));
         }
         let test = opts.test || parsed.test || trust_list::name_says_test(&name);
         let sha = super::sha256_hex(bytes);

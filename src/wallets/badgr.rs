@@ -21,6 +21,7 @@ use serde_json::value::RawValue;
 
 use super::{Item, Kind, refused};
 use crate::limits;
+use crate::localize::msg;
 
 #[derive(Deserialize)]
 struct RawList<'a> {
@@ -81,7 +82,7 @@ pub(crate) fn expand(source: &str, bytes: &[u8]) -> Option<Vec<Item>> {
     if failed {
         return Some(vec![Item::Done(refused(
             source,
-            "a saved Badge Connect / Badgr response that reports an error: it holds no badges",
+            msg!("err-wallet-badgr-error"),
         ))]);
     }
     let entries = match kind {
@@ -91,10 +92,10 @@ pub(crate) fn expand(source: &str, bytes: &[u8]) -> Option<Vec<Item>> {
     if entries.len() > limits::MAX_CONTAINER_ITEMS {
         return Some(vec![Item::Done(refused(
             source,
-            format!(
-                "response lists {} assertions, more than the {}-item limit (MAX_CONTAINER_ITEMS)",
-                entries.len(),
-                limits::MAX_CONTAINER_ITEMS
+            msg!(
+                "err-wallet-badgr-too-many",
+                count = entries.len(),
+                limit = limits::MAX_CONTAINER_ITEMS
             ),
         ))]);
     }
@@ -110,9 +111,9 @@ pub(crate) fn expand(source: &str, bytes: &[u8]) -> Option<Vec<Item>> {
         if bytes.len() as u64 > limits::MAX_ZIP_ENTRY_BYTES {
             items.push(Item::Done(refused(
                 &name,
-                format!(
-                    "assertion larger than the {}-byte limit (MAX_ZIP_ENTRY_BYTES)",
-                    limits::MAX_ZIP_ENTRY_BYTES
+                msg!(
+                    "err-wallet-badgr-too-large",
+                    limit = limits::MAX_ZIP_ENTRY_BYTES
                 ),
             )));
             continue;
@@ -122,9 +123,7 @@ pub(crate) fn expand(source: &str, bytes: &[u8]) -> Option<Vec<Item>> {
         if let (Some(url), false) = (open_badge_id, is_assertion) {
             items.push(Item::Done(refused(
                 &name,
-                format!(
-                    "a Badgr record, not an Open Badge; import the hosted assertion by its url instead: {url}"
-                ),
+                msg!("err-wallet-badgr-record", url = url),
             )));
             continue;
         }

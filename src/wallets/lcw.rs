@@ -24,8 +24,9 @@ use serde::Deserialize;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::{Item, Kind, count, not_credentials, refused, secret_field, skipped, wipe};
+use super::{Item, Kind, not_credentials, notes, refused, secret_field, skipped, wipe};
 use crate::limits;
+use crate::localize::{Message, msg};
 
 const UW: &str = "UniversalWallet2020";
 const ENCRYPTED: &str = "EncryptedWallet";
@@ -126,9 +127,7 @@ pub(crate) fn expand(source: &str, bytes: &[u8]) -> Option<Vec<Item>> {
     if !wallets.iter().any(|w| has_type(&w.kind, UW)) {
         return Some(vec![Item::Done(refused(
             source,
-            "an encrypted Learner Credential Wallet backup (made with a passphrase in 2022–2023): \
-             no wallet can decrypt this format today; make a new backup from the wallet app, \
-             without a passphrase",
+            msg!("err-wallet-lcw-encrypted"),
         ))]);
     }
     let entries: usize = wallets
@@ -138,9 +137,10 @@ pub(crate) fn expand(source: &str, bytes: &[u8]) -> Option<Vec<Item>> {
     if entries > limits::MAX_CONTAINER_ITEMS {
         return Some(vec![Item::Done(refused(
             source,
-            format!(
-                "wallet backup has {entries} entries, more than the {}-entry limit (MAX_CONTAINER_ITEMS)",
-                limits::MAX_CONTAINER_ITEMS
+            msg!(
+                "err-wallet-lcw-too-many",
+                entries = entries,
+                limit = limits::MAX_CONTAINER_ITEMS
             ),
         ))]);
     }
@@ -154,27 +154,21 @@ pub(crate) fn expand(source: &str, bytes: &[u8]) -> Option<Vec<Item>> {
             source.to_string()
         };
         if !has_type(&w.kind, UW) {
-            items.push(Item::Done(refused(
-                &profile,
-                "not a Universal Wallet 2020 profile: not read",
-            )));
+            items.push(Item::Done(refused(&profile, msg!("err-wallet-lcw-not-uw"))));
             continue;
         }
         match &w.status {
             None => {}
             Some(Value::String(s)) if s == "UNLOCKED" => {}
             Some(_) => {
-                items.push(Item::Done(refused(
-                    &profile,
-                    "a locked wallet profile (status is not UNLOCKED): its contents cannot be read",
-                )));
+                items.push(Item::Done(refused(&profile, msg!("err-wallet-lcw-locked"))));
                 continue;
             }
         }
         let Some(contents) = &w.contents else {
             items.push(Item::Done(refused(
                 &profile,
-                "wallet profile without contents",
+                msg!("err-wallet-lcw-no-contents"),
             )));
             continue;
         };
@@ -192,7 +186,7 @@ pub(crate) fn expand(source: &str, bytes: &[u8]) -> Option<Vec<Item>> {
                     n += 1;
                     items.push(Item::Done(refused(
                         &format!("{source}:credential {n}"),
-                        format!("holds a private key ({field}), so it is not imported"),
+                        msg!("err-wallet-private-key", field = field),
                     )));
                 }
                 continue;
@@ -210,9 +204,9 @@ pub(crate) fn expand(source: &str, bytes: &[u8]) -> Option<Vec<Item>> {
             if bytes.len() as u64 > limits::MAX_ZIP_ENTRY_BYTES {
                 items.push(Item::Done(refused(
                     &name,
-                    format!(
-                        "credential larger than the {}-byte limit (MAX_ZIP_ENTRY_BYTES)",
-                        limits::MAX_ZIP_ENTRY_BYTES
+                    msg!(
+                        "err-wallet-credential-too-large",
+                        limit = limits::MAX_ZIP_ENTRY_BYTES
                     ),
                 )));
                 continue;
@@ -223,24 +217,21 @@ pub(crate) fn expand(source: &str, bytes: &[u8]) -> Option<Vec<Item>> {
             });
         }
     }
-    let mut notes = Vec::new();
+    let mut said: Vec<Message> = Vec::new();
     if secrets > 0 {
-        notes.push(format!(
-            "{} skipped: keys and secrets in another wallet's backup are never imported",
-            count(secrets, "private key", "private keys")
-        ));
+        said.push(msg!("err-wallet-lcw-secrets", n = Message::Count(secrets)));
     }
     if other > 0 {
-        notes.push(format!(
-            "{} left out (the profile's DID document, public keys, name)",
-            not_credentials(other)
+        said.push(msg!(
+            "err-wallet-lcw-other",
+            entries = not_credentials(other)
         ));
     }
     if n == 0 {
-        notes.push("no credentials inside".to_string());
+        said.push(msg!("err-wallet-no-credentials"));
     }
-    if !notes.is_empty() {
-        items.push(Item::Done(skipped(source, notes.join("; "))));
+    if let Some(why) = notes(said) {
+        items.push(Item::Done(skipped(source, why)));
     }
     Some(items)
 }

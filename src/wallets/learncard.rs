@@ -41,10 +41,11 @@ use sha2::{Digest, Sha256};
 use zeroize::Zeroizing;
 
 use super::{
-    Item, Unlock, ZipCheck, count, not_credentials, over_budget, refused, skipped, unsafe_entry,
+    Item, Unlock, ZipCheck, not_credentials, notes, over_budget, refused, skipped, unsafe_entry,
 };
 use crate::import::FileOutcome;
 use crate::limits;
+use crate::localize::{Message, msg};
 use crate::zipread::{BoundedZip, unsafe_name};
 
 /// The manifest's name, at the archive root.
@@ -117,19 +118,22 @@ pub(crate) fn expand(
     unlock: &Unlock,
 ) -> Vec<Item> {
     let source = path.display().to_string();
-    fn whole(source: &str, why: impl Into<crate::localize::Message>) -> Vec<Item> {
+    fn whole(source: &str, why: Message) -> Vec<Item> {
         vec![Item::Done(refused(source, why))]
     }
     // More than MAX_ZIP_ENTRIES entries: the reader did not open it, and the importer's plain
     // ZIP reader refused it in the same words.
     let Some(m) = manifest(&mut archive) else {
-        return whole(&source, "manifest.json is not a LearnCard bundle manifest");
+        return whole(&source, msg!("err-wallet-learncard-manifest"));
     };
     let version = m.get("specVersion").and_then(Value::as_str).unwrap_or("");
     if version.split('.').next() != Some("1") {
         return whole(
             &source,
-            format!("LearnCard bundle spec version {version:?} is not supported (1.x is)"),
+            msg!(
+                "err-wallet-learncard-version",
+                version = format!("{version:?}")
+            ),
         );
     }
     let mode = m
@@ -143,9 +147,7 @@ pub(crate) fn expand(
         other => {
             return whole(
                 &source,
-                format!(
-                    "manifest.json names an encryption mode this reader does not know ({other:?})"
-                ),
+                msg!("err-wallet-learncard-mode", mode = format!("{other:?}")),
             );
         }
     };
@@ -157,10 +159,10 @@ pub(crate) fn expand(
     if contents.len() > limits::MAX_CONTAINER_ITEMS {
         return whole(
             &source,
-            format!(
-                "manifest.json lists {} entries, more than the {}-entry limit (MAX_CONTAINER_ITEMS)",
-                contents.len(),
-                limits::MAX_CONTAINER_ITEMS
+            msg!(
+                "err-wallet-learncard-too-many",
+                count = contents.len(),
+                limit = limits::MAX_CONTAINER_ITEMS
             ),
         );
     }
@@ -171,11 +173,7 @@ pub(crate) fn expand(
     match m.get("payloadSha256").and_then(Value::as_str) {
         Some(h) if h.eq_ignore_ascii_case(&payload) => {}
         _ => {
-            return whole(
-                &source,
-                "manifest.json: its payloadSha256 does not match its list of contents: \
-                 the bundle is damaged or was changed",
-            );
+            return whole(&source, msg!("err-wallet-learncard-payload"));
         }
     }
     let mut items = Vec::new();
@@ -192,7 +190,7 @@ pub(crate) fn expand(
         if !safe_path(p) {
             items.push(Item::Done(refused(
                 &source,
-                format!("manifest.json lists an unsafe or empty path {p:?}: not read"),
+                msg!("err-wallet-learncard-unsafe-path", path = format!("{p:?}")),
             )));
             continue;
         }
@@ -232,7 +230,7 @@ pub(crate) fn expand(
         let Some(index) = archive.index_for_name(p) else {
             items.push(Item::Done(refused(
                 &name,
-                "listed in manifest.json but not in the bundle",
+                msg!("err-wallet-learncard-missing"),
             )));
             continue;
         };
@@ -243,7 +241,7 @@ pub(crate) fn expand(
         else {
             items.push(Item::Done(refused(
                 &name,
-                "manifest.json gives no valid sha256 for it: not read",
+                msg!("err-wallet-learncard-no-sha"),
             )));
             continue;
         };
@@ -251,16 +249,14 @@ pub(crate) fn expand(
         if bundle_encrypted && !encrypted {
             items.push(Item::Done(refused(
                 &name,
-                "stored in plaintext although the bundle is encrypted: refused, because anyone \
-                 can add such an entry without the password",
+                msg!("err-wallet-learncard-plaintext"),
             )));
             continue;
         }
         if encrypted && unlock.bundle_password.is_none() {
             items.push(Item::Done(refused(
                 &name,
-                "encrypted with the bundle's password, which was not given: not read \
-                 (backpack import --bundle-password)",
+                msg!("err-wallet-learncard-no-password-hint"),
             )));
             continue;
         }
@@ -291,39 +287,32 @@ pub(crate) fn expand(
         } else {
             items.push(Item::Done(refused(
                 &format!("{source}:{n}"),
-                "not listed in manifest.json: not read (it may have been added to the bundle)",
+                msg!("err-wallet-learncard-unlisted"),
             )));
         }
     }
-    let mut secrets = Vec::new();
-    if seeds > 0 {
-        secrets.push(count(seeds, "wallet seed", "wallet seeds"));
-    }
-    if keysets > 0 {
-        secrets.push(count(keysets, "private key set", "private key sets"));
-    }
-    if phrases > 0 {
-        secrets.push(count(phrases, "recovery phrase", "recovery phrases"));
-    }
-    if other_secrets > 0 {
-        secrets.push(count(other_secrets, "other key file", "other key files"));
-    }
-    let mut notes = Vec::new();
-    if !secrets.is_empty() {
-        notes.push(format!(
-            "{} skipped unread: a wallet's seed and keys are never imported",
-            secrets.join(", ")
-        ));
+    let secrets: Vec<Message> = [
+        (seeds, "err-wallet-count-seeds"),
+        (keysets, "err-wallet-count-key-sets"),
+        (phrases, "err-wallet-count-phrases"),
+        (other_secrets, "err-wallet-count-key-files"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, id)| Message::Id(id, vec![("n", Message::Count(n))]))
+    .collect();
+    let mut said = Vec::new();
+    if let Some(secrets) = Message::join("err-wallet-list", secrets) {
+        said.push(msg!("err-wallet-learncard-secrets", secrets = secrets));
     }
     if other > 0 {
-        notes.push(format!(
-            "{} left out (presentations, index and consent records, status lists, the DID \
-             document)",
-            not_credentials(other)
+        said.push(msg!(
+            "err-wallet-learncard-other",
+            entries = not_credentials(other)
         ));
     }
-    if !notes.is_empty() {
-        items.push(Item::Done(skipped(&source, notes.join("; "))));
+    if let Some(why) = notes(said) {
+        items.push(Item::Done(skipped(&source, why)));
     }
     // Only the credentials it will read are inflated (the keys stay unread), all before any is.
     if let Some(why) = over_budget(&mut archive, &items) {
@@ -342,33 +331,28 @@ pub(crate) fn open(
     source: String,
     raw: Vec<u8>,
 ) -> Result<(String, Vec<u8>), Box<FileOutcome>> {
-    let refused = |source: &str, why: &str| Box::new(refused(source, why));
+    let refused = |source: &str, why: Message| Box::new(refused(source, why));
     if hex(&Sha256::digest(&raw)) != check.sha256 {
-        return Err(refused(
-            &source,
-            "does not match its sha256 in manifest.json: the entry is damaged or was changed",
-        ));
+        return Err(refused(&source, msg!("err-wallet-learncard-sha-mismatch")));
     }
     if !check.encrypted {
         return Ok((source, raw));
     }
     let Some(password) = &check.password else {
-        return Err(refused(
-            &source,
-            "encrypted with the bundle's password, which was not given: not read",
-        ));
+        return Err(refused(&source, msg!("err-wallet-learncard-no-password")));
     };
     match decrypt(&raw, password) {
         Ok(plain) => Ok((source, plain)),
-        Err(why) => Err(refused(&source, &why)),
+        Err(why) => Err(refused(&source, why)),
     }
 }
 
 /// Decrypt a `encryptWithPassword` envelope.
-fn decrypt(envelope: &[u8], password: &str) -> Result<Vec<u8>, String> {
-    let bad = |what: &str| format!("not a LearnCard encryption envelope: {what}");
+/// Why not: the envelope's defect (a field name) is shown as given.
+fn decrypt(envelope: &[u8], password: &str) -> Result<Vec<u8>, Message> {
+    let bad = |what: &str| msg!("err-wallet-learncard-envelope", what = what);
     let v: Value = serde_json::from_slice(envelope).map_err(|_| bad("not json"))?;
-    let field = |k: &str| -> Result<Vec<u8>, String> {
+    let field = |k: &str| -> Result<Vec<u8>, Message> {
         let s = v
             .get(k)
             .and_then(Value::as_str)
@@ -380,11 +364,9 @@ fn decrypt(envelope: &[u8], password: &str) -> Result<Vec<u8>, String> {
     let kdf = v.get("kdfParams").ok_or_else(|| bad("no kdfParams"))?;
     let alg = kdf.get("algorithm").and_then(Value::as_str).unwrap_or("");
     if !alg.eq_ignore_ascii_case("argon2id") {
-        return Err(format!(
-            "encrypted with a key derivation this reader does not know ({alg:?})"
-        ));
+        return Err(msg!("err-wallet-learncard-kdf", alg = format!("{alg:?}")));
     }
-    let num = |k: &str| -> Result<u32, String> {
+    let num = |k: &str| -> Result<u32, Message> {
         kdf.get(k)
             .and_then(Value::as_u64)
             .and_then(|n| u32::try_from(n).ok())
@@ -393,27 +375,31 @@ fn decrypt(envelope: &[u8], password: &str) -> Result<Vec<u8>, String> {
     let (t, mem, p) = (num("timeCost")?, num("memoryCost")?, num("parallelism")?);
     for (what, value, limit, name) in [
         (
-            "memory cost (KiB)",
+            msg!("err-wallet-argon2-memory"),
             mem,
             limits::MAX_BUNDLE_KDF_MEMORY_KIB,
             "MAX_BUNDLE_KDF_MEMORY_KIB",
         ),
         (
-            "time cost",
+            msg!("err-wallet-argon2-time"),
             t,
             limits::MAX_BUNDLE_KDF_TIME,
             "MAX_BUNDLE_KDF_TIME",
         ),
         (
-            "parallelism",
+            msg!("err-wallet-argon2-lanes"),
             p,
             limits::MAX_BUNDLE_KDF_LANES,
             "MAX_BUNDLE_KDF_LANES",
         ),
     ] {
         if value > limit {
-            return Err(format!(
-                "asks for argon2 {what} {value}, above the limit of {limit} ({name}): not decrypted"
+            return Err(msg!(
+                "err-wallet-learncard-argon2-limit",
+                what = what,
+                value = value,
+                limit = limit,
+                name = name
             ));
         }
     }
@@ -424,16 +410,14 @@ fn decrypt(envelope: &[u8], password: &str) -> Result<Vec<u8>, String> {
         return Err(bad("salt shorter than 8 bytes"));
     }
     let params = argon2::Params::new(mem, t, p, Some(32))
-        .map_err(|e| format!("invalid argon2 parameters: {e}"))?;
+        .map_err(|e| msg!("err-wallet-learncard-argon2", detail = e.to_string()))?;
     let mut key = Zeroizing::new([0u8; 32]);
     argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params)
         .hash_password_into(password.as_bytes(), &salt, &mut key[..])
-        .map_err(|e| format!("invalid argon2 parameters: {e}"))?;
+        .map_err(|e| msg!("err-wallet-learncard-argon2", detail = e.to_string()))?;
     let cipher = aes_gcm::Aes256Gcm::new_from_slice(&key[..])
-        .map_err(|_| "cannot start aes-256-gcm".to_string())?;
+        .map_err(|_| msg!("err-wallet-learncard-aes"))?;
     cipher
         .decrypt(&aes_gcm::Nonce::from(iv), ciphertext.as_slice())
-        .map_err(|_| {
-            "cannot be decrypted: the password is wrong, or the entry was changed".to_string()
-        })
+        .map_err(|_| msg!("err-wallet-learncard-wrong-password"))
 }

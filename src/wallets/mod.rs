@@ -426,19 +426,11 @@ pub(crate) fn wipe(v: &mut Value) {
 }
 
 /// "1 entry that is not a credential", "2 entries that are not credentials".
-pub(crate) fn not_credentials(n: usize) -> String {
-    if n == 1 {
-        "1 entry that is not a credential".into()
-    } else {
-        format!("{n} entries that are not credentials")
-    }
+pub(crate) fn not_credentials(n: usize) -> Message {
+    msg!("err-wallet-not-credentials", n = Message::Count(n))
 }
 
-/// "1 private key", "2 private keys".
-pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
+/// The notes of one `skipped` line, joined by "; ".
+pub(crate) fn notes(notes: Vec<Message>) -> Option<Message> {
+    Message::join("err-wallet-notes", notes)
 }

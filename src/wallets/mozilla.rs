@@ -19,6 +19,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::{Item, ZipCheck, over_budget, refused, unsafe_entry};
+use crate::localize::msg;
 use crate::zipread::BoundedZip;
 
 /// The manifest's name, at the archive root.
@@ -77,7 +78,7 @@ pub(crate) fn expand(path: &Path, mut archive: BoundedZip<std::fs::File>) -> Opt
             // The manifest's names are untrusted text: escaped, as entry names are.
             items.push(Item::Done(refused(
                 &format!("{}:{}", path.display(), n.escape_debug()),
-                "listed in manifest.txt but not in the archive",
+                msg!("err-wallet-mozilla-missing"),
             )));
         }
     }

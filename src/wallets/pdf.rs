@@ -32,6 +32,7 @@ use crate::decode::svg;
 use crate::export::pdf_read::{InfoError, PdfDoc, PdfReadError};
 use crate::import::FileOutcome;
 use crate::limits;
+use crate::localize::{Localize, Message, msg};
 
 /// Read a PDF file and take the badge text out of it.
 pub(crate) fn read(path: &Path) -> Result<(String, Vec<u8>), Box<FileOutcome>> {
@@ -56,30 +57,29 @@ pub(crate) fn read(path: &Path) -> Result<(String, Vec<u8>), Box<FileOutcome>> {
     if bytes.len() as u64 > limits::MAX_PDF_BYTES {
         return Err(Box::new(refused(
             &source,
-            format!(
-                "pdf larger than the {}-byte limit (MAX_PDF_BYTES)",
-                limits::MAX_PDF_BYTES
-            ),
+            msg!("err-wallet-pdf-too-large", limit = limits::MAX_PDF_BYTES),
         )));
     }
     let (place, text) = extract(&bytes).map_err(|why| Box::new(refused(&source, why)))?;
     Ok((format!("{source}:{place}"), text.into_bytes()))
 }
 
-/// The badge text of a PDF and where it was (`openbadges` or `xmp`), or why there is none.
-pub fn extract(bytes: &[u8]) -> Result<(&'static str, String), String> {
+/// The badge text of a PDF and where it was (`openbadges` or `xmp`), or why there is none
+/// (a catalog message: [`Message::english`] for the English line).
+pub fn extract(bytes: &[u8]) -> Result<(&'static str, String), Message> {
     let streams = count_streams(bytes);
     if streams > limits::MAX_PDF_STREAMS {
-        return Err(format!(
-            "pdf has {streams} streams, more than the {}-stream limit (MAX_PDF_STREAMS): too large to be a badge",
-            limits::MAX_PDF_STREAMS
+        return Err(msg!(
+            "err-wallet-pdf-streams",
+            streams = streams,
+            limit = limits::MAX_PDF_STREAMS
         ));
     }
     let doc = PdfDoc::open(bytes).map_err(|e| match e {
-        PdfReadError::Encrypted => "an encrypted pdf: not read".to_string(),
-        PdfReadError::NotPdf => "not a readable pdf: it does not start with %PDF-".to_string(),
-        PdfReadError::Damaged(why) => format!("not a readable pdf: {why}"),
-        other => format!("not a readable pdf: {other}"),
+        PdfReadError::Encrypted => msg!("err-wallet-pdf-encrypted"),
+        PdfReadError::NotPdf => msg!("err-wallet-pdf-not-pdf"),
+        PdfReadError::Damaged(why) => msg!("err-wallet-pdf-unreadable", detail = why),
+        other => msg!("err-wallet-pdf-unreadable", detail = other.message()),
     })?;
     if let Some(text) = info_badge(&doc)? {
         return Ok(("openbadges", text));
@@ -87,11 +87,7 @@ pub fn extract(bytes: &[u8]) -> Result<(&'static str, String), String> {
     if let Some(text) = xmp_badge(&doc)? {
         return Ok(("xmp", text));
     }
-    Err(
-        "pdf holds no badge: no openbadges entry in its document information and no \
-         openbadges:assertion in its xmp metadata"
-            .into(),
-    )
+    Err(msg!("err-wallet-pdf-no-badge"))
 }
 
 /// How many streams the raw bytes can hold at most: every `stream` keyword followed by an end
@@ -109,29 +105,30 @@ fn count_streams(bytes: &[u8]) -> usize {
 }
 
 /// The Info dictionary's `openbadges` text.
-fn info_badge(doc: &PdfDoc<'_>) -> Result<Option<String>, String> {
+fn info_badge(doc: &PdfDoc<'_>) -> Result<Option<String>, Message> {
     match doc.info_text(b"openbadges") {
         Ok(Some(t)) if !t.trim().is_empty() => Ok(Some(t)),
         Ok(None) => Ok(None),
-        Err(InfoError::Dangling) => Err("the pdf's openbadges entry points nowhere".into()),
-        Ok(Some(_)) | Err(_) => Err("the pdf's openbadges entry is not a text string".into()),
+        Err(InfoError::Dangling) => Err(msg!("err-wallet-pdf-dangling")),
+        Ok(Some(_)) | Err(_) => Err(msg!("err-wallet-pdf-not-text")),
     }
 }
 
 /// The XMP metadata's `<openbadges:assertion verify="…">` (or its body).
-fn xmp_badge(doc: &PdfDoc<'_>) -> Result<Option<String>, String> {
+fn xmp_badge(doc: &PdfDoc<'_>) -> Result<Option<String>, Message> {
     let Some(xml) = doc
         .metadata(limits::MAX_INFLATED_TEXT_BYTES)
         .map_err(|why| {
-            format!(
-                "the pdf's xmp metadata does not inflate within the {}-byte limit (MAX_INFLATED_TEXT_BYTES): {why}",
-                limits::MAX_INFLATED_TEXT_BYTES
+            msg!(
+                "err-wallet-pdf-xmp-inflate",
+                limit = limits::MAX_INFLATED_TEXT_BYTES,
+                detail = why
             )
         })?
     else {
         return Ok(None);
     };
-    xmp_assertion(&xml).map_err(|e| format!("the pdf's xmp metadata: {e}"))
+    xmp_assertion(&xml).map_err(|e| msg!("err-wallet-pdf-xmp", detail = e.message()))
 }
 
 /// The first `openbadges:assertion` element of an XMP packet: its `verify` attribute, else

@@ -72,9 +72,9 @@ impl Fetcher for Deadline<'_> {
         if Instant::now() >= self.until {
             return Err(FetchError::Transport {
                 url: req.url.clone(),
-                message: format!(
-                    "not fetched: importing one url may take at most {} s (URL_IMPORT_DEADLINE_SECS)",
-                    limits::URL_IMPORT_DEADLINE_SECS
+                message: msg!(
+                    "err-fetch-url-deadline",
+                    secs = limits::URL_IMPORT_DEADLINE_SECS
                 ),
             });
         }

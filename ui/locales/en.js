@@ -1120,6 +1120,146 @@ err-import-zip-over-budget = the zip archive expands to more than { $mib } MiB (
 err-import-zip-empty = the zip archive holds no files
 err-import-zip-bad-name = zip entry name is not a plain relative path: { $why }
 err-import-zip-in-zip = a zip inside a zip is not read: unpack it first
+err-wallet-notes = { $first }; { $rest }
+err-wallet-list = { $first }, { $rest }
+err-wallet-not-credentials = { $n ->
+    [one] { $n } entry that is not a credential
+   *[other] { $n } entries that are not credentials
+  }
+err-wallet-no-credentials = no credentials inside
+err-wallet-private-key = holds a private key ({ $field }), so it is not imported
+err-wallet-credential-too-large = credential larger than the { $limit }-byte limit (MAX_ZIP_ENTRY_BYTES)
+err-wallet-lcw-encrypted = an encrypted Learner Credential Wallet backup (made with a passphrase in 2022–2023): no wallet can decrypt this format today; make a new backup from the wallet app, without a passphrase
+err-wallet-lcw-too-many = wallet backup has { $entries } entries, more than the { $limit }-entry limit (MAX_CONTAINER_ITEMS)
+err-wallet-lcw-not-uw = not a Universal Wallet 2020 profile: not read
+err-wallet-lcw-locked = a locked wallet profile (status is not UNLOCKED): its contents cannot be read
+err-wallet-lcw-no-contents = wallet profile without contents
+err-wallet-lcw-secrets = { $n ->
+    [one] { $n } private key
+   *[other] { $n } private keys
+  } skipped: keys and secrets in another wallet's backup are never imported
+err-wallet-lcw-other = { $entries } left out (the profile's DID document, public keys, name)
+err-wallet-mozilla-missing = listed in manifest.txt but not in the archive
+err-wallet-badgr-error = a saved Badge Connect / Badgr response that reports an error: it holds no badges
+err-wallet-badgr-too-many = response lists { $count } assertions, more than the { $limit }-item limit (MAX_CONTAINER_ITEMS)
+err-wallet-badgr-too-large = assertion larger than the { $limit }-byte limit (MAX_ZIP_ENTRY_BYTES)
+err-wallet-badgr-record = a Badgr record, not an Open Badge; import the hosted assertion by its url instead: { $url }
+err-wallet-learncard-manifest = manifest.json is not a LearnCard bundle manifest
+err-wallet-learncard-version = LearnCard bundle spec version { $version } is not supported (1.x is)
+err-wallet-learncard-mode = manifest.json names an encryption mode this reader does not know ({ $mode })
+err-wallet-learncard-too-many = manifest.json lists { $count } entries, more than the { $limit }-entry limit (MAX_CONTAINER_ITEMS)
+err-wallet-learncard-payload = manifest.json: its payloadSha256 does not match its list of contents: the bundle is damaged or was changed
+err-wallet-learncard-unsafe-path = manifest.json lists an unsafe or empty path { $path }: not read
+err-wallet-learncard-missing = listed in manifest.json but not in the bundle
+err-wallet-learncard-no-sha = manifest.json gives no valid sha256 for it: not read
+err-wallet-learncard-plaintext = stored in plaintext although the bundle is encrypted: refused, because anyone can add such an entry without the password
+err-wallet-learncard-no-password-hint = encrypted with the bundle's password, which was not given: not read (backpack import --bundle-password)
+err-wallet-learncard-no-password = encrypted with the bundle's password, which was not given: not read
+err-wallet-learncard-unlisted = not listed in manifest.json: not read (it may have been added to the bundle)
+err-wallet-count-seeds = { $n ->
+    [one] { $n } wallet seed
+   *[other] { $n } wallet seeds
+  }
+err-wallet-count-key-sets = { $n ->
+    [one] { $n } private key set
+   *[other] { $n } private key sets
+  }
+err-wallet-count-phrases = { $n ->
+    [one] { $n } recovery phrase
+   *[other] { $n } recovery phrases
+  }
+err-wallet-count-key-files = { $n ->
+    [one] { $n } other key file
+   *[other] { $n } other key files
+  }
+err-wallet-learncard-secrets = { $secrets } skipped unread: a wallet's seed and keys are never imported
+err-wallet-learncard-other = { $entries } left out (presentations, index and consent records, status lists, the DID document)
+err-wallet-learncard-sha-mismatch = does not match its sha256 in manifest.json: the entry is damaged or was changed
+err-wallet-learncard-envelope = not a LearnCard encryption envelope: { $what }
+err-wallet-learncard-kdf = encrypted with a key derivation this reader does not know ({ $alg })
+err-wallet-argon2-memory = memory cost (KiB)
+err-wallet-argon2-time = time cost
+err-wallet-argon2-lanes = parallelism
+err-wallet-learncard-argon2-limit = asks for argon2 { $what } { $value }, above the limit of { $limit } ({ $name }): not decrypted
+err-wallet-learncard-argon2 = invalid argon2 parameters: { $detail }
+err-wallet-learncard-aes = cannot start aes-256-gcm
+err-wallet-learncard-wrong-password = cannot be decrypted: the password is wrong, or the entry was changed
+err-wallet-pdf-too-large = pdf larger than the { $limit }-byte limit (MAX_PDF_BYTES)
+err-wallet-pdf-streams = pdf has { $streams } streams, more than the { $limit }-stream limit (MAX_PDF_STREAMS): too large to be a badge
+err-wallet-pdf-encrypted = an encrypted pdf: not read
+err-wallet-pdf-not-pdf = not a readable pdf: it does not start with %PDF-
+err-wallet-pdf-unreadable = not a readable pdf: { $detail }
+err-wallet-pdf-no-badge = pdf holds no badge: no openbadges entry in its document information and no openbadges:assertion in its xmp metadata
+err-wallet-pdf-dangling = the pdf's openbadges entry points nowhere
+err-wallet-pdf-not-text = the pdf's openbadges entry is not a text string
+err-wallet-pdf-xmp-inflate = the pdf's xmp metadata does not inflate within the { $limit }-byte limit (MAX_INFLATED_TEXT_BYTES): { $detail }
+err-wallet-pdf-xmp = the pdf's xmp metadata: { $detail }
+err-host-item-not-object = the credential array holds something that is not a json object
+err-host-item-too-large = larger than the { $limit }-byte limit (MAX_FILE_BYTES)
+err-host-item-too-deep = json nests deeper than { $limit } levels (MAX_JSON_DEPTH)
+err-host-item-not-jws = not a compact jws (header.payload.signature in base64url): { $text }
+err-host-item-not-string = the compactJwsString array holds something that is not a string
+err-endorsement-not-object = the endorsement is not a JSON object
+err-endorsement-no-endorser = the endorsement names no issuer (endorser) id
+err-endorsement-no-target = the endorsement does not say what it endorses (no credentialSubject.id)
+err-store-passphrase-empty = the wallet passphrase is empty
+err-store-not-encrypted = { $name } is not encrypted: open it without a passphrase, or encrypt it with backpack init --encrypt
+err-store-identity-invalid = { $value } is not a valid { $kind }: { $why }
+err-store-identity-empty = the { $kind } is empty
+err-store-identity-too-long = the { $kind } is longer than { $limit } bytes
+err-store-identity-spaces = it contains spaces or control characters
+err-store-identity-email = expected name@example.org
+err-store-identity-did = expected did:method:identifier, e.g. did:key:z6Mk…
+err-store-identity-url = expected an http:// or https:// address
+err-store-collection-no-name = a collection needs a name
+err-store-collection-name-long = a collection name is at most { $max } characters
+err-store-collection-name-control = a collection name cannot hold control characters
+err-store-order-badges = the new order must list exactly the badges in the collection, once each
+err-store-order-collections = the new order must list every collection once
+err-store-badge-not-in-collection = badge #{ $badge } is not in collection #{ $collection }
+err-store-tag-empty = a tag cannot be empty
+err-store-tag-long = a tag is at most { $max } characters
+err-store-tag-control = a tag cannot hold control characters
+err-store-note-long = a note is at most { $max } bytes (limit MAX_NOTE_BYTES)
+err-store-setting-no-name = a setting needs a name
+err-store-setting-long = setting { $key } is longer than { $max } bytes
+err-store-hosts-ambiguous = { $n } hosts are named { $key }: name one by its number or URL (backpack hosts list)
+err-store-report-not-saved = the report was not saved: { $why }
+err-trust-list-registries = this is a list of registries (names and addresses), not a list of issuers: download one of the registries it names and import that file
+err-trust-list-token = this is a signed token (an OpenID Federation entity statement?); backpack reads backpack-trust-list and DCC registry.json files, not OpenID Federation registries
+err-trust-list-format = unknown trust list format { $format } (expected { $expected } or a DCC registry.json)
+err-trust-list-not-a-list = not a trust list: expected { $format } or a DCC registry with a { $registry } object
+err-trust-list-newer = { $format } version { $version } is newer than this backpack reads (version { $supported }): update backpack
+err-trust-list-needs-version = { $format } needs { $version }
+err-trust-name-bad = trust list name { $name } { $why }
+err-trust-name-empty = a trust list needs a name
+err-trust-name-long = is too long (at most 200 characters)
+err-trust-name-control = contains control characters
+err-trust-name-number = is only a number; numbers are list ids (choose a name with letters)
+err-trust-source-bad = the source must be one line of at most 2048 characters
+err-host-field-address = the host address
+err-host-field-auth = the authorization url
+err-host-url-credentials = { $field } carries a user name or password
+err-host-url-no-host = { $field } has no host
+err-host-url-plain-http = { $field } { $url } is plain http: a badge host must use https (http only to 127.0.0.1 with --insecure-loopback, for tests)
+err-host-url-scheme = { $field } has the scheme { $scheme }: only https urls are used
+err-host-address-empty = give the address of the badge host
+err-host-not-web-address = { $text } is not a web address: { $detail }
+err-fetch-transport = { $url }: { $message }
+err-fetch-timed-out = no complete response within { $time } (HTTP_TIMEOUT_SECS, a total deadline for connect, headers and body); stopped
+err-fetch-host-timed-out = no complete response within { $ms } ms (a total deadline for connect, headers and body); stopped
+err-fetch-host-plain-http = a badge host must use https (plain http is allowed only to 127.0.0.1 with --insecure-loopback, for tests)
+err-fetch-client = cannot start http client: { $detail }
+err-fetch-connection = connection failed: { $detail }
+err-fetch-redirect-no-location = redirect { $status } without a location
+err-fetch-redirect-invalid = redirect to an invalid url { $url }
+err-fetch-reading = reading the response failed: { $detail }
+err-fetch-redirects = more than { $max } redirects
+err-fetch-resolve = cannot resolve { $host }: { $detail }
+err-fetch-no-address = { $host } resolves to no address
+err-fetch-runtime = cannot start the http runtime: { $detail }
+err-fetch-url-deadline = not fetched: importing one url may take at most { $secs } s (URL_IMPORT_DEADLINE_SECS)
+err-verify-internal = verification failed to run: { $detail }
 err-import-folder-link = a link to a folder, not followed (import the folder itself)
 err-import-not-saved = not saved: { $error }
 err-word-an-array = an array

@@ -1178,6 +1178,146 @@ err-import-zip-over-budget = el archivo zip se expande a más de { $mib } MiB (M
 err-import-zip-empty = el archivo zip no contiene ningún archivo
 err-import-zip-bad-name = el nombre de la entrada zip no es una ruta relativa simple: { $why }
 err-import-zip-in-zip = un zip dentro de un zip no se lee: descomprímelo primero
+err-wallet-notes = { $first }; { $rest }
+err-wallet-list = { $first }, { $rest }
+err-wallet-not-credentials = { $n ->
+    [one] { $n } entrada que no es una credencial
+   *[other] { $n } entradas que no son credenciales
+  }
+err-wallet-no-credentials = no contiene credenciales
+err-wallet-private-key = contiene una clave privada ({ $field }), así que no se importa
+err-wallet-credential-too-large = credencial mayor que el límite de { $limit } bytes (MAX_ZIP_ENTRY_BYTES)
+err-wallet-lcw-encrypted = una copia de seguridad cifrada de Learner Credential Wallet (hecha con una frase de contraseña en 2022–2023): hoy ninguna cartera puede descifrar este formato; haz una copia nueva desde la app de la cartera, sin frase de contraseña
+err-wallet-lcw-too-many = la copia de seguridad de la cartera tiene { $entries } entradas, más que el límite de { $limit } entradas (MAX_CONTAINER_ITEMS)
+err-wallet-lcw-not-uw = no es un perfil de Universal Wallet 2020: no se lee
+err-wallet-lcw-locked = un perfil de cartera bloqueado (su estado no es UNLOCKED): su contenido no se puede leer
+err-wallet-lcw-no-contents = perfil de cartera sin contenido
+err-wallet-lcw-secrets = { $n ->
+    [one] { $n } clave privada omitida
+   *[other] { $n } claves privadas omitidas
+  }: las claves y secretos de la copia de seguridad de otra cartera nunca se importan
+err-wallet-lcw-other = { $entries } quedan fuera (el documento DID del perfil, las claves públicas, el nombre)
+err-wallet-mozilla-missing = aparece en manifest.txt pero no está en el archivo
+err-wallet-badgr-error = una respuesta guardada de Badge Connect / Badgr que informa de un error: no contiene insignias
+err-wallet-badgr-too-many = la respuesta enumera { $count } aserciones, más que el límite de { $limit } elementos (MAX_CONTAINER_ITEMS)
+err-wallet-badgr-too-large = aserción mayor que el límite de { $limit } bytes (MAX_ZIP_ENTRY_BYTES)
+err-wallet-badgr-record = un registro de Badgr, no una Open Badge; importa en su lugar la aserción alojada por su url: { $url }
+err-wallet-learncard-manifest = manifest.json no es un manifiesto de paquete de LearnCard
+err-wallet-learncard-version = la versión { $version } de la especificación de paquetes de LearnCard no es compatible (la 1.x sí lo es)
+err-wallet-learncard-mode = manifest.json indica un modo de cifrado que este lector no conoce ({ $mode })
+err-wallet-learncard-too-many = manifest.json enumera { $count } entradas, más que el límite de { $limit } entradas (MAX_CONTAINER_ITEMS)
+err-wallet-learncard-payload = manifest.json: su payloadSha256 no coincide con su lista de contenidos: el paquete está dañado o fue modificado
+err-wallet-learncard-unsafe-path = manifest.json enumera una ruta insegura o vacía { $path }: no se lee
+err-wallet-learncard-missing = aparece en manifest.json pero no está en el paquete
+err-wallet-learncard-no-sha = manifest.json no da un sha256 válido para ella: no se lee
+err-wallet-learncard-plaintext = guardada sin cifrar aunque el paquete está cifrado: rechazada, porque cualquiera puede añadir una entrada así sin la contraseña
+err-wallet-learncard-no-password-hint = cifrada con la contraseña del paquete, que no se dio: no se lee (backpack import --bundle-password)
+err-wallet-learncard-no-password = cifrada con la contraseña del paquete, que no se dio: no se lee
+err-wallet-learncard-unlisted = no aparece en manifest.json: no se lee (puede que se haya añadido al paquete)
+err-wallet-count-seeds = { $n ->
+    [one] { $n } semilla de cartera
+   *[other] { $n } semillas de cartera
+  }
+err-wallet-count-key-sets = { $n ->
+    [one] { $n } conjunto de claves privadas
+   *[other] { $n } conjuntos de claves privadas
+  }
+err-wallet-count-phrases = { $n ->
+    [one] { $n } frase de recuperación
+   *[other] { $n } frases de recuperación
+  }
+err-wallet-count-key-files = { $n ->
+    [one] { $n } otro archivo de claves
+   *[other] { $n } otros archivos de claves
+  }
+err-wallet-learncard-secrets = omitido sin leer: { $secrets }; la semilla y las claves de una cartera nunca se importan
+err-wallet-learncard-other = { $entries } quedan fuera (presentaciones, registros de índice y de consentimiento, listas de estado, el documento DID)
+err-wallet-learncard-sha-mismatch = no coincide con su sha256 en manifest.json: la entrada está dañada o fue modificada
+err-wallet-learncard-envelope = no es un sobre de cifrado de LearnCard: { $what }
+err-wallet-learncard-kdf = cifrada con una derivación de clave que este lector no conoce ({ $alg })
+err-wallet-argon2-memory = coste de memoria (KiB)
+err-wallet-argon2-time = coste de tiempo
+err-wallet-argon2-lanes = paralelismo
+err-wallet-learncard-argon2-limit = pide un { $what } de argon2 de { $value }, por encima del límite de { $limit } ({ $name }): no se descifra
+err-wallet-learncard-argon2 = parámetros de argon2 no válidos: { $detail }
+err-wallet-learncard-aes = no se puede iniciar aes-256-gcm
+err-wallet-learncard-wrong-password = no se puede descifrar: la contraseña es incorrecta, o la entrada fue modificada
+err-wallet-pdf-too-large = pdf mayor que el límite de { $limit } bytes (MAX_PDF_BYTES)
+err-wallet-pdf-streams = el pdf tiene { $streams } flujos, más que el límite de { $limit } flujos (MAX_PDF_STREAMS): demasiado grande para ser una insignia
+err-wallet-pdf-encrypted = un pdf cifrado: no se lee
+err-wallet-pdf-not-pdf = no es un pdf legible: no empieza por %PDF-
+err-wallet-pdf-unreadable = no es un pdf legible: { $detail }
+err-wallet-pdf-no-badge = el pdf no contiene ninguna insignia: no hay una entrada openbadges en su información de documento ni un openbadges:assertion en sus metadatos xmp
+err-wallet-pdf-dangling = la entrada openbadges del pdf no apunta a nada
+err-wallet-pdf-not-text = la entrada openbadges del pdf no es una cadena de texto
+err-wallet-pdf-xmp-inflate = los metadatos xmp del pdf no se descomprimen dentro del límite de { $limit } bytes (MAX_INFLATED_TEXT_BYTES): { $detail }
+err-wallet-pdf-xmp = los metadatos xmp del pdf: { $detail }
+err-host-item-not-object = la lista de credenciales contiene algo que no es un objeto json
+err-host-item-too-large = mayor que el límite de { $limit } bytes (MAX_FILE_BYTES)
+err-host-item-too-deep = el json se anida a más de { $limit } niveles (MAX_JSON_DEPTH)
+err-host-item-not-jws = no es un jws compacto (header.payload.signature en base64url): { $text }
+err-host-item-not-string = la lista compactJwsString contiene algo que no es una cadena
+err-endorsement-not-object = el respaldo no es un objeto JSON
+err-endorsement-no-endorser = el respaldo no indica el id de su emisor (quien respalda)
+err-endorsement-no-target = el respaldo no dice qué respalda (no hay credentialSubject.id)
+err-store-passphrase-empty = la frase de contraseña de la cartera está vacía
+err-store-not-encrypted = { $name } no está cifrada: ábrela sin frase de contraseña, o cífrala con backpack init --encrypt
+err-store-identity-invalid = { $value } no es un { $kind } válido: { $why }
+err-store-identity-empty = el { $kind } está vacío
+err-store-identity-too-long = el { $kind } ocupa más de { $limit } bytes
+err-store-identity-spaces = contiene espacios o caracteres de control
+err-store-identity-email = se esperaba nombre@example.org
+err-store-identity-did = se esperaba did:método:identificador, p. ej. did:key:z6Mk…
+err-store-identity-url = se esperaba una dirección http:// o https://
+err-store-collection-no-name = una colección necesita un nombre
+err-store-collection-name-long = el nombre de una colección tiene como máximo { $max } caracteres
+err-store-collection-name-control = el nombre de una colección no puede contener caracteres de control
+err-store-order-badges = el nuevo orden debe enumerar exactamente las insignias de la colección, una vez cada una
+err-store-order-collections = el nuevo orden debe enumerar cada colección una vez
+err-store-badge-not-in-collection = la insignia #{ $badge } no está en la colección #{ $collection }
+err-store-tag-empty = una etiqueta no puede estar vacía
+err-store-tag-long = una etiqueta tiene como máximo { $max } caracteres
+err-store-tag-control = una etiqueta no puede contener caracteres de control
+err-store-note-long = una nota ocupa como máximo { $max } bytes (límite MAX_NOTE_BYTES)
+err-store-setting-no-name = un ajuste necesita un nombre
+err-store-setting-long = el ajuste { $key } ocupa más de { $max } bytes
+err-store-hosts-ambiguous = { $n } servidores se llaman { $key }: indica uno por su número o su URL (backpack hosts list)
+err-store-report-not-saved = el informe no se guardó: { $why }
+err-trust-list-registries = esta es una lista de registros (nombres y direcciones), no una lista de emisores: descarga uno de los registros que nombra e importa ese archivo
+err-trust-list-token = este es un token firmado (¿una declaración de entidad de OpenID Federation?); backpack lee archivos backpack-trust-list y registry.json de DCC, no registros de OpenID Federation
+err-trust-list-format = formato de lista de confianza desconocido { $format } (se esperaba { $expected } o un registry.json de DCC)
+err-trust-list-not-a-list = no es una lista de confianza: se esperaba { $format } o un registro DCC con un objeto { $registry }
+err-trust-list-newer = la versión { $version } de { $format } es más nueva de lo que este backpack lee (versión { $supported }): actualiza backpack
+err-trust-list-needs-version = { $format } necesita { $version }
+err-trust-name-bad = el nombre de lista de confianza { $name } { $why }
+err-trust-name-empty = una lista de confianza necesita un nombre
+err-trust-name-long = es demasiado largo (como máximo 200 caracteres)
+err-trust-name-control = contiene caracteres de control
+err-trust-name-number = es solo un número; los números son ids de lista (elige un nombre con letras)
+err-trust-source-bad = el origen debe ser una sola línea de como máximo 2048 caracteres
+err-host-field-address = la dirección del servidor
+err-host-field-auth = la url de autorización
+err-host-url-credentials = { $field } lleva un nombre de usuario o una contraseña
+err-host-url-no-host = { $field } no tiene servidor
+err-host-url-plain-http = { $field } { $url } es http sin cifrar: un servidor de insignias debe usar https (http solo a 127.0.0.1 con --insecure-loopback, para pruebas)
+err-host-url-scheme = { $field } tiene el esquema { $scheme }: solo se usan urls https
+err-host-address-empty = indica la dirección del servidor de insignias
+err-host-not-web-address = { $text } no es una dirección web: { $detail }
+err-fetch-transport = { $url }: { $message }
+err-fetch-timed-out = ninguna respuesta completa en { $time } (HTTP_TIMEOUT_SECS, un plazo total para la conexión, las cabeceras y el cuerpo); detenido
+err-fetch-host-timed-out = ninguna respuesta completa en { $ms } ms (un plazo total para la conexión, las cabeceras y el cuerpo); detenido
+err-fetch-host-plain-http = un servidor de insignias debe usar https (http sin cifrar solo se permite a 127.0.0.1 con --insecure-loopback, para pruebas)
+err-fetch-client = no se puede iniciar el cliente http: { $detail }
+err-fetch-connection = la conexión falló: { $detail }
+err-fetch-redirect-no-location = redirección { $status } sin destino (location)
+err-fetch-redirect-invalid = redirección a una url no válida { $url }
+err-fetch-reading = falló la lectura de la respuesta: { $detail }
+err-fetch-redirects = más de { $max } redirecciones
+err-fetch-resolve = no se puede resolver { $host }: { $detail }
+err-fetch-no-address = { $host } no se resuelve a ninguna dirección
+err-fetch-runtime = no se puede iniciar el entorno http: { $detail }
+err-fetch-url-deadline = no se descargó: importar una url puede llevar como máximo { $secs } s (URL_IMPORT_DEADLINE_SECS)
+err-verify-internal = la verificación no pudo ejecutarse: { $detail }
 err-import-folder-link = un enlace a una carpeta, que no se sigue (importa la carpeta misma)
 err-import-not-saved = no se guardó: { $error }
 err-word-an-array = un arreglo
