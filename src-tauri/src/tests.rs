@@ -1380,9 +1380,12 @@ fn every_wallet_command_runs_off_the_main_thread() {
         }
     }
     assert!(seen > 35, "{seen} commands found");
+    // The only synchronous ones never wait: a cancel flag, and the search box's query
+    // (Wallet::query_ids_nowait answers from the last index while the wallet is held).
     assert_eq!(
         sync,
         [
+            "badges.rs: pub fn query_badges(state: State<'_, AppState>, query: GalleryQuery) -> CmdResult<Vec<i64>> {",
             "import.rs: pub fn cancel_job(state: State<'_, AppState>) {",
             "hosts.rs: pub fn cancel_host_signin(hosts: State<'_, HostsState>) {"
         ]
