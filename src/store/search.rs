@@ -496,6 +496,21 @@ impl Wallet {
         Ok(self.query_ids(&all)?.len() as u64)
     }
 
+    /// Every current badge, newest first: the rows and order of
+    /// `list_badges(&Query::default())`, read in one statement without building the search
+    /// index (the app's first gallery does not wait for it; a test keeps the two equal).
+    pub fn current_summaries(&self) -> StoreResult<Vec<BadgeSummary>> {
+        let conn = self.conn()?;
+        let mut st = conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM badges b LEFT JOIN reports r
+               ON r.id = (SELECT max(id) FROM reports WHERE badge_id = b.id)
+             WHERE b.superseded_by IS NULL AND b.removed_at IS NULL AND b.conflicts_with IS NULL
+             ORDER BY b.issued DESC, b.id DESC"
+        ))?;
+        let rows = st.query_map([], summary_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Light rows for the given ids, in that order (missing ids are skipped).
     pub fn summaries(&self, ids: &[i64]) -> StoreResult<Vec<BadgeSummary>> {
         let list =

@@ -515,6 +515,11 @@ fn search_filters_sort_and_paging() {
     };
     assert_eq!(ids(Query::default()), vec![b, a, c], "newest first");
     assert_eq!(
+        w.current_summaries().unwrap(),
+        w.list_badges(&Query::default()).unwrap(),
+        "the app's first gallery lists what the engine lists"
+    );
+    assert_eq!(
         ids(Query {
             sort: Sort::Oldest,
             ..Query::default()
@@ -1097,6 +1102,32 @@ fn a_batch_keeps_each_badge_atomic_and_commits_the_rest() {
         .unwrap();
     }
     assert_eq!(w.count_badges(&Query::default()).unwrap(), 2);
+}
+
+/// The app's first gallery (`current_summaries`, one statement) and the search engine's
+/// default order agree, ties and undated badges included.
+#[test]
+fn the_first_gallery_is_in_the_engines_order() {
+    let w = wallet();
+    for (i, date) in [
+        "2024-01-01T00:00:00Z",
+        "2024-01-01T00:00:00Z",
+        "2023-05-01T00:00:00Z",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut p = ob3(&format!("B{i}"), &format!("urn:uuid:{i}"), date);
+        if i == 2 {
+            p.badge.issued = None;
+        }
+        w.import_parsed(&p, format!("b{i}").as_bytes(), Container::Json, "b")
+            .unwrap();
+    }
+    let ids = |v: Vec<BadgeSummary>| v.into_iter().map(|s| s.id).collect::<Vec<_>>();
+    let first = ids(w.current_summaries().unwrap());
+    assert_eq!(first, vec![2, 1, 3], "ties newest id first, undated last");
+    assert_eq!(first, ids(w.list_badges(&Query::default()).unwrap()));
 }
 
 #[test]

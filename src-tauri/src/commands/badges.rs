@@ -11,7 +11,14 @@ use tauri::{AppHandle, Runtime, State};
 #[tauri::command]
 pub async fn list_badges(state: State<'_, AppState>) -> CmdResult<Vec<BadgeCard>> {
     let w = state.wallet.clone();
-    off_main(move || w.list()).await
+    let cards = off_main({
+        let w = w.clone();
+        move || w.list()
+    })
+    .await?;
+    // The search index is built once the cards are on their way, not before the gallery.
+    tauri::async_runtime::spawn_blocking(move || w.warm_search());
+    Ok(cards)
 }
 
 /// Ids of the badges matching the gallery's search, filters and sort, in order (the core's

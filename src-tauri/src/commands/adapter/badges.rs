@@ -211,7 +211,9 @@ impl WalletAdapter {
             }
         }
         let mut tags = self.wallet.tags_by_badge()?;
-        let rows = self.wallet.list_badges(&Query::default())?;
+        // Every card at once, newest first (the order of `Query::default()`), read without
+        // building the search index, so the first gallery does not wait for it.
+        let rows = self.wallet.current_summaries()?;
         let trust = self.wallet.trust_index()?;
         Ok(rows
             .into_iter()
@@ -230,6 +232,12 @@ impl WalletAdapter {
     /// core's one engine ([`backpack_core::store::SearchIndex`], as `backpack list`).
     pub fn query(&self, q: GalleryQuery) -> CmdResult<Vec<i64>> {
         Ok(self.wallet.query_ids(&q.into())?)
+    }
+
+    /// Build the search index now (after the gallery's cards went out), so the first
+    /// keystroke finds it ready. Errors show up at that keystroke instead.
+    pub fn warm_search(&self) {
+        let _ = self.wallet.search_index();
     }
 
     /// [`WalletAdapter::query`] without waiting for the wallet (the search box runs on the
