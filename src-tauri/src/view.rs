@@ -6,46 +6,67 @@
 //! The verdict vocabulary is the core's ([`backpack_core::verify::Status`]): the app shows it as
 //! its chip, keeping "invalid" apart from "could not check" and "issuer not confirmed".
 
+use backpack_core::i18n::{Arg, Catalog};
 use backpack_core::model::Badge;
 use backpack_core::verify::report::{CheckId, Outcome, Report, Status, Verdict};
 use base64::Engine as _;
 
 pub use backpack_core::verify::evidence::human_date;
 
-/// The verification report in one plain sentence for a learner, e.g.
-/// "Signed by Example University's key — checked offline on 3 May 2026."
-pub fn plain_summary(report: &Report, badge: &Badge) -> String {
+/// The verification report in one plain sentence for a learner, in the catalog's language
+/// (`summary-…` messages), e.g. "Signed by Example University's key — checked offline on
+/// 3 May 2026." A check's own detail, quoted as the reason, stays as the report has it.
+pub fn plain_summary(report: &Report, badge: &Badge, cat: &Catalog) -> String {
+    let the_issuer = cat.t("summary-the-issuer");
     let issuer = badge
         .issuer
         .name
         .as_deref()
         .or(badge.issuer.id.as_deref())
-        .unwrap_or("the issuer");
+        .unwrap_or(&the_issuer);
     let online = report.fetches.iter().any(|f| !f.from_cache);
-    let how = if online { "online" } else { "offline" };
-    let when = human_date(&report.checked_at);
+    let how = cat.t(if online {
+        "summary-how-online"
+    } else {
+        "summary-how-offline"
+    });
+    let when = cat.date_utc(&report.checked_at);
     let first = |o: Outcome| report.checks.iter().find(|c| c.outcome == o);
+    let say = |id: &str, why: Option<&str>| {
+        let mut args = vec![
+            ("issuer", Arg::Str(issuer.to_string())),
+            ("how", Arg::Str(how.clone())),
+            ("when", Arg::Str(when.clone())),
+        ];
+        if let Some(w) = why {
+            args.push(("why", Arg::Str(w.to_string())));
+        }
+        cat.msg(id, &args)
+    };
     match report.verdict {
         Verdict::Valid => {
             let signed = report
                 .get(CheckId::Proof)
                 .is_some_and(|c| c.outcome == Outcome::Pass);
-            if signed {
-                format!("Signed by {issuer}'s key — checked {how} on {when}.")
-            } else {
-                format!("Confirmed with {issuer} — checked {how} on {when}.")
-            }
+            say(
+                if signed {
+                    "summary-signed"
+                } else {
+                    "summary-confirmed"
+                },
+                None,
+            )
         }
         Verdict::Invalid => {
             if report.status == Status::Revoked {
-                format!("{issuer} has revoked this badge (checked {how} on {when}).")
+                say("summary-revoked", None)
             } else if report.status == Status::Expired {
-                format!("This badge has expired (checked {how} on {when}).")
+                say("summary-expired", None)
             } else {
                 let why = first(Outcome::Fail)
-                    .map(|c| c.detail.as_str())
-                    .unwrap_or("a check failed");
-                format!("This badge did not pass verification: {why} (checked {how} on {when}).")
+                    .map(|c| c.detail.clone())
+                    .unwrap_or_else(|| cat.t("summary-a-check-failed"));
+                say("summary-failed", Some(&why))
             }
         }
         Verdict::Indeterminate if report.status == Status::IssuerNotConfirmed => {
@@ -53,25 +74,22 @@ pub fn plain_summary(report: &Report, badge: &Badge) -> String {
                 .reason
                 .strip_prefix(backpack_core::verify::report::ISSUER_NOT_CONFIRMED)
                 .unwrap_or(&report.reason);
-            format!(
-                "The signature is intact, but nothing {issuer} controls confirms the key is theirs \
-                 (checked {how} on {when}): {why}."
-            )
+            say("summary-not-confirmed", Some(why))
         }
         Verdict::Indeterminate => {
             let why = first(Outcome::Error)
-                .map(|c| c.detail.as_str())
-                .unwrap_or("something could not be checked");
-            format!("Could not be fully checked {how} on {when}: {why}. Nothing failed.")
+                .map(|c| c.detail.clone())
+                .unwrap_or_else(|| cat.t("summary-something-unchecked"));
+            say("summary-indeterminate", Some(&why))
         }
         Verdict::Error => {
             let why = report
                 .checks
                 .iter()
                 .find(|c| c.outcome != Outcome::Pass)
-                .map(|c| c.detail.as_str())
-                .unwrap_or("no badge could be read");
-            format!("Could not read this badge on {when}: {why}.")
+                .map(|c| c.detail.clone())
+                .unwrap_or_else(|| cat.t("summary-unreadable"));
+            say("summary-error", Some(&why))
         }
     }
 }
@@ -224,6 +242,25 @@ mod tests {
         r
     }
 
+    fn en() -> &'static Catalog {
+        Catalog::get(backpack_core::i18n::Lang::En)
+    }
+
+    #[test]
+    fn plain_sentence_in_spanish() {
+        let r = report(&[
+            (CheckId::Decode, Outcome::Pass, "json"),
+            (CheckId::Parse, Outcome::Pass, "ob3"),
+            (CheckId::Proof, Outcome::Pass, "eddsa-rdfc-2022"),
+            (CheckId::IssuerKey, Outcome::Pass, "did:key issuer"),
+        ]);
+        let es = Catalog::get(backpack_core::i18n::Lang::Es);
+        assert_eq!(
+            plain_summary(&r, &badge(), es),
+            "Firmada con la clave de Example University: comprobada sin conexión el 3 de mayo de 2026."
+        );
+    }
+
     #[test]
     fn plain_sentence_names_issuer_and_date() {
         let r = report(&[
@@ -233,7 +270,7 @@ mod tests {
             (CheckId::IssuerKey, Outcome::Pass, "did:key issuer"),
         ]);
         assert_eq!(
-            plain_summary(&r, &badge()),
+            plain_summary(&r, &badge(), en()),
             "Signed by Example University's key — checked offline on 3 May 2026."
         );
         let r = report(&[
@@ -243,7 +280,7 @@ mod tests {
             (CheckId::IssuerKey, Outcome::Error, "offline"),
         ]);
         assert_eq!(
-            plain_summary(&r, &badge()),
+            plain_summary(&r, &badge(), en()),
             "The signature is intact, but nothing Example University controls confirms the key is theirs (checked offline on 3 May 2026): offline."
         );
         let r = report(&[
@@ -256,7 +293,7 @@ mod tests {
             ),
         ]);
         assert_eq!(
-            plain_summary(&r, &badge()),
+            plain_summary(&r, &badge(), en()),
             "Could not be fully checked offline on 3 May 2026: offline: status list not cached. Nothing failed."
         );
     }

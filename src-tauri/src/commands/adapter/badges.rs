@@ -4,6 +4,7 @@
 use super::WalletAdapter;
 use crate::error::{CmdResult, CommandError};
 use crate::view;
+use backpack_core::i18n::Arg;
 use backpack_core::minor_mode::Action;
 use backpack_core::model::{Badge, Format, Image};
 use backpack_core::store::{BadgeSummary, ImageKind, Query, Sort, StoreError};
@@ -281,14 +282,14 @@ impl WalletAdapter {
             .as_ref()
             .is_some_and(|r| r.rules < backpack_core::verify::report::RULES);
         let report = b.latest_report.map(|r| r.report);
+        let cat = crate::error::catalog();
         let summary = match &report {
-            Some(rep) if stale => format!(
-                "Last checked on {} by an older Backpack that did not confirm who signed badges: \
-                 choose “Check again”.",
-                view::human_date(&rep.checked_at)
+            Some(rep) if stale => cat.msg(
+                "summary-stale",
+                &[("when", Arg::Str(cat.date_utc(&rep.checked_at)))],
             ),
-            Some(rep) => view::plain_summary(rep, &b.badge),
-            None => "Not checked yet: choose “Check again”.".to_string(),
+            Some(rep) => view::plain_summary(rep, &b.badge, cat),
+            None => cat.t("summary-not-checked"),
         };
         let mut endorsements: Vec<EndorsementView> = report
             .iter()
