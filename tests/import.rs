@@ -787,9 +787,6 @@ fn credentials_without_issuer_or_subject_are_refused_with_what_is_missing() {
     assert!(w.list_badges(&Query::default()).unwrap().is_empty());
 }
 
-/// Fuzz finding (issue 13, `fuzz/` target `import_zip`): a ZIP with no entries imports to no
-/// outcome at all, so nothing tells the learner why nothing happened. Every input must get one
-/// line: it is refused as holding no files.
 /// `zip` with the central-directory entry `name` declaring `size` decompressed bytes (a ZIP
 /// bomb that tells the truth, or one that lies, without writing gigabytes: only the declared
 /// size changes).
@@ -873,6 +870,9 @@ fn a_zip_that_lies_about_its_sizes_is_refused_whole_and_stores_nothing() {
     assert_eq!(w.count_badges(&Query::default()).unwrap(), 0);
 }
 
+/// Fuzz finding (issue 13, `fuzz/` target `import_zip`): a ZIP with no entries imports to no
+/// outcome at all, so nothing tells the learner why nothing happened. Every input must get one
+/// line: it is refused as holding no files.
 #[test]
 fn an_empty_zip_is_refused_with_a_line() {
     let w = Wallet::open_in_memory().unwrap();

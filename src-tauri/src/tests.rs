@@ -513,7 +513,24 @@ fn query_badges_searches_filters_and_sorts_in_the_core() {
     let id = import_sample(&w);
     let name = badge_name(&w, id);
     let word = name.split_whitespace().next().unwrap().to_lowercase();
-    let q = |query: Value| call(&w, "query_badges", json!({ "query": query })).unwrap();
+    // The first query after a change finds the index older than the wallet: `busy` while it
+    // is rebuilt off the window's thread, then the answer.
+    let q = |query: Value| {
+        for _ in 0..200 {
+            match call(&w, "query_badges", json!({ "query": query })) {
+                Err(e) if e["kind"] == "busy" => {
+                    std::thread::sleep(std::time::Duration::from_millis(10))
+                }
+                r => return r.unwrap(),
+            }
+        }
+        panic!("the search index was never rebuilt");
+    };
+    assert_eq!(
+        call(&w, "query_badges", json!({"query": {}})).unwrap_err()["kind"],
+        "busy",
+        "nothing built on the window's thread"
+    );
     assert_eq!(q(json!({"text": word})), json!([id]));
     assert_eq!(q(json!({"text": "zzz-no-such-badge"})), json!([]));
     assert_eq!(q(json!({})), json!([id]), "every field is optional");

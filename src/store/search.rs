@@ -428,9 +428,37 @@ pub(super) fn verdict_from_id(s: &str) -> Option<Verdict> {
     })
 }
 
+impl Query {
+    /// True when no search word or filter narrows the badges (sort and paging aside).
+    pub fn filters_nothing(&self) -> bool {
+        let Query {
+            text,
+            issuer,
+            status,
+            collection,
+            tag,
+            format,
+            sort: _,
+            limit: _,
+            offset: _,
+        } = self;
+        text.as_deref().is_none_or(|t| search_words(t).is_empty())
+            && issuer.is_none()
+            && status.is_none()
+            && collection.is_none()
+            && tag.is_none()
+            && format.is_none()
+    }
+}
+
 /// The state of a wallet an index was built from: this connection's total changes and
 /// SQLite's `data_version` (which moves when another connection commits).
 pub(super) type Stamp = (u64, i64);
+
+fn stamp(c: &rusqlite::Connection) -> StoreResult<Stamp> {
+    let v: i64 = c.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+    Ok((c.total_changes(), v))
+}
 
 impl Wallet {
     /// The search index of the wallet as it is now: built on first use and kept until the
@@ -443,10 +471,6 @@ impl Wallet {
     }
 
     fn index_on(&self, conn: &rusqlite::Connection) -> StoreResult<Arc<SearchIndex>> {
-        let stamp = |c: &rusqlite::Connection| -> StoreResult<Stamp> {
-            let v: i64 = c.query_row("PRAGMA data_version", [], |r| r.get(0))?;
-            Ok((c.total_changes(), v))
-        };
         let now = stamp(conn)?;
         let mut cache = self.search.lock().map_err(|_| StoreError::Poisoned)?;
         if let Some((at, index)) = cache.as_ref()
@@ -465,19 +489,22 @@ impl Wallet {
         Ok(self.search_index()?.query(q))
     }
 
-    /// [`Wallet::query_ids`] for a caller that must never wait (the app's search box,
-    /// answered on the window's own thread): while another thread holds the wallet (an
-    /// import writing a group), the index as last built answers, and `None` when none was
-    /// built yet. Otherwise exactly `query_ids`.
+    /// [`Wallet::query_ids`] for a caller that must never wait or build (the app's search
+    /// box, answered on the window's own thread). While another thread holds the wallet (an
+    /// import writing a group) the index as last built answers; when the index is missing or
+    /// older than the wallet, `None`: the caller has [`Wallet::search_index`] built off that
+    /// thread and asks again.
     pub fn query_ids_nowait(&self, q: &Query) -> StoreResult<Option<Vec<i64>>> {
-        match self.conn.try_lock() {
-            Ok(conn) => Ok(Some(self.index_on(&conn)?.query(q))),
-            Err(std::sync::TryLockError::WouldBlock) => {
-                let cache = self.search.lock().map_err(|_| StoreError::Poisoned)?;
-                Ok(cache.as_ref().map(|(_, index)| index.query(q)))
-            }
-            Err(std::sync::TryLockError::Poisoned(_)) => Err(StoreError::Poisoned),
-        }
+        let fresh = match self.conn.try_lock() {
+            Ok(conn) => Some(stamp(&conn)?),
+            Err(std::sync::TryLockError::WouldBlock) => None,
+            Err(std::sync::TryLockError::Poisoned(_)) => return Err(StoreError::Poisoned),
+        };
+        let cache = self.search.lock().map_err(|_| StoreError::Poisoned)?;
+        Ok(cache
+            .as_ref()
+            .filter(|(at, _)| fresh.is_none_or(|now| *at == now))
+            .map(|(_, index)| index.query(q)))
     }
 
     /// Current (not superseded, not removed) badges matching `q`.
@@ -488,6 +515,17 @@ impl Wallet {
 
     /// How many badges match `q` (ignoring `limit`/`offset`).
     pub fn count_badges(&self, q: &Query) -> StoreResult<u64> {
+        if q.filters_nothing() {
+            // Every current badge: one count, no index to build (the app's settings ask
+            // this at start-up).
+            let n: i64 = self.conn()?.query_row(
+                "SELECT count(*) FROM badges
+                 WHERE superseded_by IS NULL AND removed_at IS NULL AND conflicts_with IS NULL",
+                [],
+                |r| r.get(0),
+            )?;
+            return Ok(u64::try_from(n).unwrap_or(0));
+        }
         let all = Query {
             limit: None,
             offset: 0,

@@ -1200,6 +1200,8 @@ fn a_query_that_must_not_wait_uses_the_last_index_while_the_wallet_is_busy() {
         let _held = w.conn.lock().unwrap();
         assert_eq!(w.query_ids_nowait(&q).unwrap(), None, "no index yet");
     }
+    assert_eq!(w.query_ids_nowait(&q).unwrap(), None, "it never builds");
+    w.search_index().unwrap();
     assert_eq!(w.query_ids_nowait(&q).unwrap(), Some(vec![]));
     let a = import_data_science(&w);
     {
@@ -1212,9 +1214,44 @@ fn a_query_that_must_not_wait_uses_the_last_index_while_the_wallet_is_busy() {
     }
     assert_eq!(
         w.query_ids_nowait(&q).unwrap(),
-        Some(vec![a]),
-        "fresh once free"
+        None,
+        "older than the wallet"
     );
+    w.search_index().unwrap();
+    assert_eq!(
+        w.query_ids_nowait(&q).unwrap(),
+        Some(vec![a]),
+        "fresh once rebuilt"
+    );
+}
+
+/// Counting every badge needs no index; a filtered count agrees with the listing.
+#[test]
+fn counts_with_and_without_filters() {
+    let w = wallet();
+    let a = import_data_science(&w);
+    import_algebra(&w);
+    assert_eq!(w.count_badges(&Query::default()).unwrap(), 2);
+    assert!(
+        w.search.lock().unwrap().is_none(),
+        "no index was built to count"
+    );
+    let q = Query {
+        text: Some("stat".into()),
+        limit: Some(0),
+        ..Query::default()
+    };
+    assert_eq!(w.count_badges(&q).unwrap(), 1);
+    assert!(!q.filters_nothing());
+    assert!(
+        Query {
+            text: Some(" ,; ".into()),
+            ..Query::default()
+        }
+        .filters_nothing()
+    );
+    w.remove_badge(a).unwrap();
+    assert_eq!(w.count_badges(&Query::default()).unwrap(), 1);
 }
 
 /// The app keeps one wallet open while the CLI writes to the same file: the index notices the

@@ -131,7 +131,7 @@ impl Args {
                 .map(|s| format!("  ({})", super::status_word(s)))
                 .unwrap_or_default();
             // The outcome word, in a column of 10.
-            let word = |id: &str| format!("{:<10}", super::cat().t(id));
+            let word = super::outcome_word;
             match &o.result {
                 FileResult::Imported {
                     id,
@@ -207,23 +207,12 @@ impl Args {
                     terminal_safe(name),
                     tr!("cli-import-already")
                 )?,
-                FileResult::Refused { reason } => writeln!(
+                FileResult::Refused { .. }
+                | FileResult::Skipped { .. }
+                | FileResult::Failed { .. } => writeln!(
                     out,
-                    "{} {}",
-                    word("cli-import-refused"),
-                    terminal_safe(&reason.localize(super::cat()))
-                )?,
-                FileResult::Skipped { reason } => writeln!(
-                    out,
-                    "{} {}",
-                    word("cli-import-skipped"),
-                    terminal_safe(&reason.localize(super::cat()))
-                )?,
-                FileResult::Failed { reason } => writeln!(
-                    out,
-                    "{} {}",
-                    word("cli-import-failed"),
-                    terminal_safe(&reason.localize(super::cat()))
+                    "{}",
+                    super::problem_line(&o.result).unwrap_or_default()
                 )?,
             }
         }

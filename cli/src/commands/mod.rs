@@ -187,6 +187,28 @@ impl Ctx {
     }
 }
 
+/// An import or sync outcome word (`cli-import-…`) in its column of 10.
+pub fn outcome_word(id: &str) -> String {
+    format!("{:<10}", cat().t(id))
+}
+
+/// The line of a refused, skipped or failed input (`refused    <file>: <why>`), in the run's
+/// language and inert on a terminal; `None` for an input that was stored.
+pub fn problem_line(result: &backpack_core::import::FileResult) -> Option<String> {
+    use backpack_core::import::FileResult as R;
+    let (id, reason) = match result {
+        R::Refused { reason } => ("cli-import-refused", reason),
+        R::Skipped { reason } => ("cli-import-skipped", reason),
+        R::Failed { reason } => ("cli-import-failed", reason),
+        _ => return None,
+    };
+    Some(format!(
+        "{} {}",
+        outcome_word(id),
+        terminal_safe(&reason.localize(cat()))
+    ))
+}
+
 /// A status in the CLI's lower-case words (`verified`, `issuer not confirmed`, …; the
 /// English words are the status ids with spaces).
 pub fn status_word(s: backpack_core::verify::Status) -> String {

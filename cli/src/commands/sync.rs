@@ -143,7 +143,7 @@ pub fn run_one(
             .map(|s| format!("  ({})", super::status_word(s)))
             .unwrap_or_default();
         // The outcome word, in a column of 10 (as `import` prints it).
-        let word = |id: &str| format!("{:<10}", super::cat().t(id));
+        let word = super::outcome_word;
         match &o.result {
             FileResult::Imported { id, name, .. } => writeln!(
                 out,
@@ -171,12 +171,6 @@ pub fn run_one(
                 word("cli-import-endorsement"),
                 clean(name)
             )?,
-            FileResult::Skipped { reason } => writeln!(
-                out,
-                "{} {}",
-                word("cli-import-skipped"),
-                clean(&reason.localize(super::cat()))
-            )?,
             FileResult::Duplicate { id, name } => writeln!(
                 out,
                 "{} {src}  #{id} \"{}\"  {}",
@@ -184,18 +178,13 @@ pub fn run_one(
                 clean(name),
                 tr!("cli-import-already")
             )?,
-            FileResult::Refused { reason } => writeln!(
-                out,
-                "{} {}",
-                word("cli-import-refused"),
-                clean(&reason.localize(super::cat()))
-            )?,
-            FileResult::Failed { reason } => writeln!(
-                out,
-                "{} {}",
-                word("cli-import-failed"),
-                clean(&reason.localize(super::cat()))
-            )?,
+            FileResult::Refused { .. } | FileResult::Skipped { .. } | FileResult::Failed { .. } => {
+                writeln!(
+                    out,
+                    "{}",
+                    super::problem_line(&o.result).unwrap_or_default()
+                )?
+            }
         }
     }
     if flags.json {

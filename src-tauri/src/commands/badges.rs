@@ -23,12 +23,22 @@ pub async fn list_badges(state: State<'_, AppState>) -> CmdResult<Vec<BadgeCard>
 
 /// Ids of the badges matching the gallery's search, filters and sort, in order (the core's
 /// search engine, asked on every keystroke). Synchronous on purpose: it answers on the
-/// window's thread in well under a millisecond and never waits for the wallet
-/// ([`super::adapter::WalletAdapter::query_now`]), which saves the two hops of an async
-/// command (worker thread, then back to the window's thread) per keystroke.
+/// window's thread in well under a millisecond and never waits for the wallet nor builds the
+/// index there ([`super::adapter::WalletAdapter::query_now`]), which saves the two hops of an
+/// async command (worker thread, then back to the window's thread) per keystroke. When the
+/// index is missing or older than the wallet it is rebuilt on the blocking pool and the page
+/// gets `busy`, and asks again.
 #[tauri::command]
 pub fn query_badges(state: State<'_, AppState>, query: GalleryQuery) -> CmdResult<Vec<i64>> {
-    state.wallet.query_now(query)
+    if let Some(ids) = state.wallet.query_now(query)? {
+        return Ok(ids);
+    }
+    let w = state.wallet.clone();
+    tauri::async_runtime::spawn_blocking(move || w.warm_search());
+    Err(CommandError::new(
+        "busy",
+        "the search index is being rebuilt: ask again",
+    ))
 }
 
 /// One badge with every field and its last report.

@@ -2,7 +2,7 @@
 //! notes and tags (the commands in `commands/badges.rs`), plus the search box's queries.
 
 use super::WalletAdapter;
-use crate::error::{CmdResult, CommandError};
+use crate::error::CmdResult;
 use crate::view;
 use backpack_core::i18n::Arg;
 use backpack_core::minor_mode::Action;
@@ -241,13 +241,12 @@ impl WalletAdapter {
         let _ = self.wallet.search_index();
     }
 
-    /// [`WalletAdapter::query`] without waiting for the wallet (the search box runs on the
-    /// window's thread): while an import holds the wallet the last index answers; `busy`
-    /// when there is none yet (the page asks again a moment later).
-    pub fn query_now(&self, q: GalleryQuery) -> CmdResult<Vec<i64>> {
-        self.wallet
-            .query_ids_nowait(&q.into())?
-            .ok_or_else(|| CommandError::new("busy", "the wallet is busy: try again"))
+    /// [`WalletAdapter::query`] without waiting for the wallet or building the index (the
+    /// search box runs on the window's thread): while an import holds the wallet the last
+    /// index answers; `None` when the index is missing or older than the wallet (the caller
+    /// builds it elsewhere, [`WalletAdapter::warm_search`], and the page asks again).
+    pub fn query_now(&self, q: GalleryQuery) -> CmdResult<Option<Vec<i64>>> {
+        Ok(self.wallet.query_ids_nowait(&q.into())?)
     }
 
     /// The card of a badge whose tags the caller already has.
@@ -389,12 +388,7 @@ impl WalletAdapter {
 
     /// Every current badge id.
     pub fn ids(&self) -> CmdResult<Vec<i64>> {
-        Ok(self
-            .wallet
-            .list_badges(&Query::default())?
-            .into_iter()
-            .map(|s| s.id)
-            .collect())
+        Ok(self.wallet.query_ids(&Query::default())?)
     }
 
     /// Remove a badge (the wallet keeps it until purged, so it can be restored).
