@@ -14,16 +14,25 @@
 //! Verification details (the per-check lines of `src/verify`) are stored as text in the
 //! wallet's reports and are not covered here.
 
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
+
 use crate::i18n::{Arg, Catalog, Lang};
 
 /// A sentence for the learner: a catalog message with its variables (each itself a
 /// message, so an inner error is translated too), or text shown as it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// It is kept with a verification check ([`crate::verify::Check::message`]), so it has a
+/// JSON form: text is a JSON string, a count a number, a catalog message
+/// `{"id": "chk-…", "args": [["name", <message>], …]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "Wire", from = "Wire")]
 pub enum Message {
     /// Shown as given in every language (a file name, an OS error, a free-form detail).
     Text(String),
     /// The catalog message `id` with its variables.
-    Id(&'static str, Vec<(&'static str, Message)>),
+    Id(Cow<'static, str>, Vec<(Cow<'static, str>, Message)>),
     /// A count: shown as its digits, and as a variable it picks the language's plural form
     /// (`{ $n -> [one] … *[other] … }`).
     Count(usize),
@@ -43,10 +52,22 @@ impl Message {
                             Message::Count(n) => Arg::from(*n),
                             other => Arg::Str(other.render(cat)),
                         };
-                        (*k, arg)
+                        (k.as_ref(), arg)
                     })
                     .collect();
                 cat.msg(id, &args)
+            }
+        }
+    }
+
+    /// True when every catalog message in it (its own and its variables') is in the
+    /// catalogs this build knows: a message read back from a wallet written by another
+    /// version may name one that is not, and is then shown as its stored English text.
+    pub fn is_known(&self) -> bool {
+        match self {
+            Message::Text(_) | Message::Count(_) => true,
+            Message::Id(id, args) => {
+                Catalog::get(Lang::En).has(id) && args.iter().all(|(_, v)| v.is_known())
             }
         }
     }
@@ -62,8 +83,61 @@ impl Message {
         let mut items = items.into_iter().rev();
         let last = items.next()?;
         Some(items.fold(last, |rest, first| {
-            Message::Id(sep, vec![("first", first), ("rest", rest)])
+            Message::Id(
+                Cow::Borrowed(sep),
+                vec![
+                    (Cow::Borrowed("first"), first),
+                    (Cow::Borrowed("rest"), rest),
+                ],
+            )
         }))
+    }
+}
+
+/// English, as [`Message::english`]: a message can stand where a detail used to be text
+/// (`format!("… {why}")`).
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english())
+    }
+}
+
+/// The JSON form of a [`Message`].
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum Wire {
+    Text(String),
+    Count(usize),
+    Id {
+        id: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        args: Vec<(String, Message)>,
+    },
+}
+
+impl From<Message> for Wire {
+    fn from(m: Message) -> Wire {
+        match m {
+            Message::Text(s) => Wire::Text(s),
+            Message::Count(n) => Wire::Count(n),
+            Message::Id(id, args) => Wire::Id {
+                id: id.into_owned(),
+                args: args.into_iter().map(|(k, v)| (k.into_owned(), v)).collect(),
+            },
+        }
+    }
+}
+
+impl From<Wire> for Message {
+    fn from(w: Wire) -> Message {
+        match w {
+            Wire::Text(s) => Message::Text(s),
+            Wire::Count(n) => Message::Count(n),
+            Wire::Id { id, args } => Message::Id(
+                Cow::Owned(id),
+                args.into_iter().map(|(k, v)| (Cow::Owned(k), v)).collect(),
+            ),
+        }
     }
 }
 
@@ -104,12 +178,15 @@ num_message!(u8, u32, u64, usize, i64);
 #[doc(hidden)]
 macro_rules! msg {
     ($id:literal) => {
-        $crate::localize::Message::Id($id, Vec::new())
+        $crate::localize::Message::Id(::std::borrow::Cow::Borrowed($id), Vec::new())
     };
     ($id:literal, $($k:ident = $v:expr),+ $(,)?) => {
         $crate::localize::Message::Id(
-            $id,
-            vec![$((stringify!($k), $crate::localize::Message::from($v))),+],
+            ::std::borrow::Cow::Borrowed($id),
+            vec![$((
+                ::std::borrow::Cow::Borrowed(stringify!($k)),
+                $crate::localize::Message::from($v),
+            )),+],
         )
     };
 }
@@ -164,7 +241,7 @@ const WORDS: &[(&str, &str)] = &[
 fn word(s: &str) -> Message {
     WORDS.iter().find(|(w, _)| *w == s).map_or_else(
         || Message::Text(s.to_string()),
-        |(_, id)| Message::Id(id, Vec::new()),
+        |(_, id)| Message::Id(Cow::Borrowed(id), Vec::new()),
     )
 }
 

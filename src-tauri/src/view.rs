@@ -7,6 +7,7 @@
 //! its chip, keeping "invalid" apart from "could not check" and "issuer not confirmed".
 
 use backpack_core::i18n::{Arg, Catalog};
+use backpack_core::localize::Message;
 use backpack_core::model::Badge;
 use backpack_core::verify::report::{CheckId, Outcome, Report, Status, Verdict};
 use base64::Engine as _;
@@ -15,7 +16,8 @@ pub use backpack_core::verify::evidence::human_date;
 
 /// The verification report in one plain sentence for a learner, in the catalog's language
 /// (`summary-…` messages), e.g. "Signed by Example University's key — checked offline on
-/// 3 May 2026." A check's own detail, quoted as the reason, stays as the report has it.
+/// 3 May 2026." A check's detail, quoted as the reason, is in the catalog's language too
+/// (when the report keeps it as a message: [`backpack_core::verify::Check::detail_in`]).
 pub fn plain_summary(report: &Report, badge: &Badge, cat: &Catalog) -> String {
     let the_issuer = cat.t("summary-the-issuer");
     let issuer = badge
@@ -64,21 +66,29 @@ pub fn plain_summary(report: &Report, badge: &Badge, cat: &Catalog) -> String {
                 say("summary-expired", None)
             } else {
                 let why = first(Outcome::Fail)
-                    .map(|c| c.detail.clone())
+                    .map(|c| c.detail_in(cat))
                     .unwrap_or_else(|| cat.t("summary-a-check-failed"));
                 say("summary-failed", Some(&why))
             }
         }
         Verdict::Indeterminate if report.status == Status::IssuerNotConfirmed => {
-            let why = report
-                .reason
-                .strip_prefix(backpack_core::verify::report::ISSUER_NOT_CONFIRMED)
-                .unwrap_or(&report.reason);
-            say("summary-not-confirmed", Some(why))
+            let why = match report.status_and_reason_message().1 {
+                Message::Id(id, args) if id == "chk-issuer-not-confirmed" => args
+                    .into_iter()
+                    .find(|(k, _)| k == "why")
+                    .map(|(_, why)| why.render(cat))
+                    .unwrap_or_default(),
+                _ => report
+                    .reason
+                    .strip_prefix(backpack_core::verify::report::ISSUER_NOT_CONFIRMED)
+                    .unwrap_or(&report.reason)
+                    .to_string(),
+            };
+            say("summary-not-confirmed", Some(&why))
         }
         Verdict::Indeterminate => {
             let why = first(Outcome::Error)
-                .map(|c| c.detail.clone())
+                .map(|c| c.detail_in(cat))
                 .unwrap_or_else(|| cat.t("summary-something-unchecked"));
             say("summary-indeterminate", Some(&why))
         }
@@ -87,7 +97,7 @@ pub fn plain_summary(report: &Report, badge: &Badge, cat: &Catalog) -> String {
                 .checks
                 .iter()
                 .find(|c| c.outcome != Outcome::Pass)
-                .map(|c| c.detail.clone())
+                .map(|c| c.detail_in(cat))
                 .unwrap_or_else(|| cat.t("summary-unreadable"));
             say("summary-error", Some(&why))
         }

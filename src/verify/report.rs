@@ -17,6 +17,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Catalog;
+use crate::localize::{Message, msg};
+
 /// Stable check ids. Never rename one: the CLI JSON and stored reports depend on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -109,8 +112,47 @@ pub struct Check {
     pub id: CheckId,
     /// What came out.
     pub outcome: Outcome,
-    /// One human-readable line.
+    /// One human-readable line, in English (the CLI's JSON, logs and tests read it).
     pub detail: String,
+    /// The same line as a catalog message (`chk-…` in `ui/locales/<lang>.js`), so it can be
+    /// shown in the learner's language ([`Check::detail_in`]); `None` when the detail is
+    /// text shown as it is in every language (and for reports stored before it was kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub message: Option<Message>,
+}
+
+impl Check {
+    /// A check whose detail is `detail` (a catalog message, or text as it is).
+    pub fn new(id: CheckId, outcome: Outcome, detail: impl Into<Message>) -> Check {
+        let (detail, message) = match detail.into() {
+            Message::Text(s) => (s, None),
+            m => (m.english(), Some(m)),
+        };
+        Check {
+            id,
+            outcome,
+            detail,
+            message,
+        }
+    }
+
+    /// The detail in `cat`'s language: the message rendered there, or the English detail
+    /// when there is no message or it names one this build does not know.
+    pub fn detail_in(&self, cat: &Catalog) -> String {
+        match &self.message {
+            Some(m) if m.is_known() => m.render(cat),
+            _ => self.detail.clone(),
+        }
+    }
+
+    /// The detail as a message (its text when it has none).
+    pub fn detail_message(&self) -> Message {
+        match &self.message {
+            Some(m) if m.is_known() => m.clone(),
+            _ => Message::Text(self.detail.clone()),
+        }
+    }
 }
 
 /// The overall verdict.
@@ -313,12 +355,9 @@ impl Report {
     }
 
     /// Record a check (replacing an earlier one with the same id) and recompute the verdict.
-    pub fn set(&mut self, id: CheckId, outcome: Outcome, detail: impl Into<String>) {
-        let check = Check {
-            id,
-            outcome,
-            detail: detail.into(),
-        };
+    /// The detail is a catalog message (`msg!("chk-…", …)`), or text shown as it is.
+    pub fn set(&mut self, id: CheckId, outcome: Outcome, detail: impl Into<Message>) {
+        let check = Check::new(id, outcome, detail);
         match self.checks.iter_mut().find(|c| c.id == id) {
             Some(c) => *c = check,
             None => {
@@ -382,18 +421,40 @@ impl Report {
         }
     }
 
-    /// The one-word status and the one line that says why, from the verdict and the checks.
-    /// Revoked and expired take precedence over other failures; "issuer not confirmed" over
-    /// other things that could not be checked (it is the reason the badge is not verified).
+    /// The one-word status and the one line that says why, from the verdict and the checks
+    /// (the line in English: [`Report::reason`]).
     pub fn status_and_reason(&self) -> (Status, String) {
+        let (status, why) = self.status_and_reason_message();
+        (status, why.english())
+    }
+
+    /// This report with every check's detail and the reason in `cat`'s language (for
+    /// showing; the stored report and the CLI's JSON keep English).
+    pub fn localized(&self, cat: &Catalog) -> Report {
+        let mut r = self.clone();
+        for c in &mut r.checks {
+            c.detail = c.detail_in(cat);
+        }
+        let (status, why) = self.status_and_reason_message();
+        // A reason stored apart from its checks (an older report) is kept as it is.
+        if status == self.status && why.english() == self.reason {
+            r.reason = why.render(cat);
+        }
+        r
+    }
+
+    /// [`Report::status_and_reason`] with the reason as a catalog message. Revoked and
+    /// expired take precedence over other failures; "issuer not confirmed" over other things
+    /// that could not be checked (it is the reason the badge is not verified).
+    pub fn status_and_reason_message(&self) -> (Status, Message) {
         let outcome = |id: CheckId| self.get(id).map(|c| c.outcome);
-        let detail = |id: CheckId| self.get(id).map(|c| c.detail.clone()).unwrap_or_default();
-        let first = |o: Outcome| {
-            self.checks
-                .iter()
-                .find(|c| c.outcome == o)
-                .map(|c| format!("{}: {}", c.id, c.detail))
+        let detail = |id: CheckId| {
+            self.get(id)
+                .map(Check::detail_message)
+                .unwrap_or_else(|| Message::Text(String::new()))
         };
+        let labelled = |c: &Check| reason_check(c.id, c.detail_message());
+        let first = |o: Outcome| self.checks.iter().find(|c| c.outcome == o).map(labelled);
         match self.verdict {
             Verdict::Error => {
                 let why = self
@@ -403,8 +464,8 @@ impl Report {
                         matches!(c.id, CheckId::Decode | CheckId::Parse)
                             && c.outcome != Outcome::Pass
                     })
-                    .map(|c| c.detail.clone())
-                    .unwrap_or_else(|| "nothing was checked".into());
+                    .map(Check::detail_message)
+                    .unwrap_or_else(|| msg!("reason-nothing-checked"));
                 (Status::Unreadable, why)
             }
             Verdict::Invalid if outcome(CheckId::Status) == Some(Outcome::Fail) => {
@@ -415,7 +476,7 @@ impl Report {
             }
             Verdict::Invalid => (
                 Status::Invalid,
-                first(Outcome::Fail).unwrap_or_else(|| "a check failed".into()),
+                first(Outcome::Fail).unwrap_or_else(|| msg!("reason-a-check-failed")),
             ),
             Verdict::Valid => {
                 let [_, binding] = self.required_checks();
@@ -428,29 +489,53 @@ impl Report {
                 if outcome(content) == Some(Outcome::Pass)
                     && outcome(binding) != Some(Outcome::Pass)
                 {
-                    let why = detail(binding);
-                    let why = why
-                        .strip_prefix(ISSUER_NOT_CONFIRMED)
-                        .map(str::to_owned)
-                        .unwrap_or(why);
+                    // The binding check's own detail may already begin with the words.
+                    let why = match self.get(binding) {
+                        Some(c) => match &c.message {
+                            Some(Message::Id(id, args)) if id == "chk-issuer-not-confirmed" => args
+                                .iter()
+                                .find(|(k, _)| k == "why")
+                                .map(|(_, v)| v.clone())
+                                .unwrap_or_else(|| c.detail_message()),
+                            _ => match c.detail.strip_prefix(ISSUER_NOT_CONFIRMED) {
+                                Some(rest) => Message::Text(rest.to_owned()),
+                                None => c.detail_message(),
+                            },
+                        },
+                        None => Message::Text(String::new()),
+                    };
                     (
                         Status::IssuerNotConfirmed,
-                        format!("{ISSUER_NOT_CONFIRMED}{why}"),
+                        msg!("chk-issuer-not-confirmed", why = why),
                     )
                 } else {
-                    let why = first(Outcome::Error)
-                        .or_else(|| {
-                            self.required_checks()
-                                .iter()
-                                .find(|id| outcome(**id) != Some(Outcome::Pass))
-                                .map(|id| format!("{id}: {}", detail(*id)))
-                        })
-                        .unwrap_or_else(|| "something could not be checked".into());
+                    let why = first(Outcome::Error).or_else(|| {
+                        self.required_checks()
+                            .iter()
+                            .find(|id| outcome(**id) != Some(Outcome::Pass))
+                            .map(|id| match self.get(*id) {
+                                Some(c) => labelled(c),
+                                None => reason_check(*id, Message::Text(String::new())),
+                            })
+                    });
+                    let why = why.unwrap_or_else(|| msg!("reason-something-not-checked"));
                     (Status::CouldNotCheck, why)
                 }
             }
         }
     }
+}
+
+/// "`{check}: {detail}`": the check's id in English (as the CLI's JSON names it), its label
+/// in other languages.
+fn reason_check(id: CheckId, detail: Message) -> Message {
+    let label = Message::Id(format!("check-{id}").into(), Vec::new());
+    msg!(
+        "reason-check",
+        check = id.as_str(),
+        label = label,
+        detail = detail
+    )
 }
 
 /// The storage form of one check (the wallet keeps each distinct line once, schema 8): its id,
@@ -471,6 +556,7 @@ impl Check {
             id: CheckId::from_id(id)?,
             outcome: Outcome::from_id(outcome)?,
             detail: detail.to_owned(),
+            message: None,
         })
     }
 }
@@ -602,26 +688,67 @@ mod tests {
                 "  two  spaces ",
                 "key did:key:z6Mk#z6Mk is the issuer's\n",
             ] {
-                let c = Check {
-                    id,
-                    outcome: Outcome::Skipped,
-                    detail: detail.into(),
-                };
+                let c = Check::new(id, Outcome::Skipped, detail);
                 assert_eq!(Check::from_line(&c.to_line()), Some(c));
             }
         }
         assert_eq!(
-            Check {
-                id: CheckId::IssuerKey,
-                outcome: Outcome::Error,
-                detail: "offline".into()
-            }
-            .to_line(),
+            Check::new(CheckId::IssuerKey, Outcome::Error, "offline").to_line(),
             "issuer_key error offline"
         );
         assert_eq!(Check::from_line("nope pass x"), None);
         assert_eq!(Check::from_line("proof maybe x"), None);
         assert_eq!(Check::from_line("proof"), None);
+    }
+
+    #[test]
+    fn details_are_messages_shown_in_the_learners_language() {
+        use crate::i18n::Lang;
+        let es = Catalog::get(Lang::Es);
+        let mut r = Report::new("2026-01-01T00:00:00Z".into());
+        r.set(CheckId::Decode, Outcome::Pass, "png");
+        r.set(CheckId::Parse, Outcome::Pass, "ob3");
+        r.set(CheckId::Proof, Outcome::Pass, "ok");
+        r.set(
+            CheckId::IssuerKey,
+            Outcome::Error,
+            msg!("chk-issuer-not-confirmed", why = "offline"),
+        );
+        // English is the detail and the reason, word for word as before.
+        let c = r.get(CheckId::IssuerKey).unwrap().clone();
+        assert_eq!(c.detail, format!("{ISSUER_NOT_CONFIRMED}offline"));
+        assert_eq!(r.reason, format!("{ISSUER_NOT_CONFIRMED}offline"));
+        // In Spanish: the check's detail and the reason; text details stay as they are.
+        let l = r.localized(es);
+        assert_eq!(
+            l.get(CheckId::IssuerKey).unwrap().detail,
+            "firma intacta — emisor no confirmado: offline"
+        );
+        assert_eq!(l.reason, "firma intacta — emisor no confirmado: offline");
+        assert_eq!(l.get(CheckId::Proof).unwrap().detail, "ok");
+        // The JSON form keeps the message; a check without one has no `message` key.
+        let json = serde_json::to_string(&c).unwrap();
+        assert!(
+            json.contains(r#""message":{"id":"chk-issuer-not-confirmed""#),
+            "{json}"
+        );
+        assert_eq!(serde_json::from_str::<Check>(&json).unwrap(), c);
+        let plain = serde_json::to_value(r.get(CheckId::Proof).unwrap()).unwrap();
+        assert!(plain.get("message").is_none(), "{plain}");
+        // "status: offline" names the check by its id in English, by its label in Spanish.
+        r.set(CheckId::IssuerKey, Outcome::Pass, "bound");
+        r.set(
+            CheckId::Status,
+            Outcome::Error,
+            msg!("reason-nothing-checked"),
+        );
+        assert_eq!(r.reason, "status: nothing was checked");
+        assert!(r.localized(es).reason.ends_with(": no se comprobó nada"));
+        assert!(!r.localized(es).reason.starts_with("status"));
+        // A message naming an id this build does not know shows the stored English.
+        let mut unknown = r.get(CheckId::Status).unwrap().clone();
+        unknown.message = Some(Message::Id("chk-from-the-future".into(), Vec::new()));
+        assert_eq!(unknown.detail_in(es), "nothing was checked");
     }
 
     #[test]

@@ -299,7 +299,7 @@ pub(crate) fn expand(
     ]
     .into_iter()
     .filter(|(n, _)| *n > 0)
-    .map(|(n, id)| Message::Id(id, vec![("n", Message::Count(n))]))
+    .map(|(n, id)| Message::Id(id.into(), vec![("n".into(), Message::Count(n))]))
     .collect();
     let mut said = Vec::new();
     if let Some(secrets) = Message::join("err-wallet-list", secrets) {

@@ -652,6 +652,7 @@ summary-not-checked = Not checked yet: choose “Check again”.
 tech-key = Key:
 from-cache = (from cache)
 earlier-checks = Earlier checks
+earlier-older-rules = checked under older rules that did not confirm who signed
 check-again = Check again
 checking = Checking…
 checked-again = Checked again: { $status }.
@@ -1008,6 +1009,20 @@ li-confirm-ok = Open LinkedIn
 li-opened = LinkedIn opened in your browser.
 export-skills = Include a skills summary
 skills-no-framework = Other skills
+
+## verification details (src/verify: each check's one line; Check::new, Report::set). The
+## English text is the detail word for word: stored reports, the CLI's JSON and the tests read
+## it. Variables hold keys, URLs, dates and the issuer's own text as given.
+reason-check = { $check }: { $detail }
+reason-nothing-checked = nothing was checked
+reason-a-check-failed = a check failed
+reason-something-not-checked = something could not be checked
+chk-issuer-not-confirmed = signature intact — issuer not confirmed: { $why }
+## verification details: report, mod, dates, status, recipient (src/verify/*.rs)
+## verification details: ob2 (src/verify/ob2)
+## verification details: ob3 (src/verify/ob3)
+## verification details: keys, fetch, jsonld (src/verify/keys, fetch.rs, jsonld, rdfc10.rs)
+## verification details: received portfolios (src/export/receive.rs)
 
 ## core errors (src/localize.rs): the English text is each error's Display, word for word
 ## (src/localize.rs tests check it). Backticks cannot appear here: they come in the variables.

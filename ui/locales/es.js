@@ -699,6 +699,7 @@ summary-not-checked = Aún sin comprobar: elige «Comprobar de nuevo».
 tech-key = Clave:
 from-cache = (de la caché)
 earlier-checks = Comprobaciones anteriores
+earlier-older-rules = comprobada con reglas anteriores que no confirmaban quién la firmó
 check-again = Comprobar de nuevo
 checking = Comprobando…
 checked-again = Comprobada de nuevo: { $status }.
@@ -1067,6 +1068,18 @@ li-confirm-ok = Abrir LinkedIn
 li-opened = LinkedIn se abrió en tu navegador.
 export-skills = Incluir un resumen de competencias
 skills-no-framework = Otras competencias
+
+## detalles de la verificación (src/verify): una línea por comprobación
+reason-check = { $label }: { $detail }
+reason-nothing-checked = no se comprobó nada
+reason-a-check-failed = una comprobación falló
+reason-something-not-checked = algo no se pudo comprobar
+chk-issuer-not-confirmed = firma intacta — emisor no confirmado: { $why }
+## verification details: report, mod, dates, status, recipient (src/verify/*.rs)
+## verification details: ob2 (src/verify/ob2)
+## verification details: ob3 (src/verify/ob3)
+## verification details: keys, fetch, jsonld (src/verify/keys, fetch.rs, jsonld, rdfc10.rs)
+## verification details: received portfolios (src/export/receive.rs)
 
 ## errores del núcleo (src/localize.rs)
 err-decode-empty = archivo vacío

@@ -80,7 +80,7 @@ pub fn human(label: &str, r: &Report) -> String {
             "  {} {:<10} {}\n",
             marker(c.outcome),
             c.id.as_str(),
-            terminal_safe(&c.detail)
+            terminal_safe(&c.detail_in(super::cat()))
         ));
     }
     if !r.fetches.is_empty() {

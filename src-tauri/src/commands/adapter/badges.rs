@@ -290,6 +290,8 @@ impl WalletAdapter {
             Some(rep) => view::plain_summary(rep, &b.badge, cat),
             None => cat.t("summary-not-checked"),
         };
+        // Every check's detail and the reason in the UI's language.
+        let report = report.map(|r| r.localized(cat));
         let mut endorsements: Vec<EndorsementView> = report
             .iter()
             .flat_map(|r| r.endorsements.iter())
@@ -343,12 +345,12 @@ impl WalletAdapter {
                 .skip(1)
                 .take(10)
                 .map(|r| EarlierCheck {
-                    checked_at: r.report.checked_at,
+                    checked_at: r.report.checked_at.clone(),
                     status: r.status,
                     reason: if r.rules < backpack_core::verify::report::RULES {
-                        "checked under older rules that did not confirm who signed".into()
+                        cat.t("earlier-older-rules")
                     } else {
-                        r.report.reason
+                        r.report.localized(cat).reason
                     },
                 })
                 .collect(),
