@@ -151,6 +151,11 @@ impl From<&String> for Message {
         Message::Text(s.clone())
     }
 }
+impl From<&Message> for Message {
+    fn from(m: &Message) -> Message {
+        m.clone()
+    }
+}
 impl From<&str> for Message {
     fn from(s: &str) -> Message {
         Message::Text(s.to_string())
