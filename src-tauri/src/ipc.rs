@@ -128,6 +128,7 @@ pub(crate) mod generate {
         c.visit::<BadgeCard>();
         c.visit::<BadgeDetail>();
         c.visit::<GalleryQuery>();
+        c.visit::<GalleryPage>();
         c.visit::<ImportResults>();
         c.visit::<CollectionDto>();
         c.visit::<Profile>();

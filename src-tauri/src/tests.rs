@@ -1402,7 +1402,7 @@ fn every_wallet_command_runs_off_the_main_thread() {
     assert_eq!(
         sync,
         [
-            "badges.rs: pub fn query_badges(state: State<'_, AppState>, query: GalleryQuery) -> CmdResult<Vec<i64>> {",
+            "badges.rs: pub fn query_badges(",
             "import.rs: pub fn cancel_job(state: State<'_, AppState>) {",
             "hosts.rs: pub fn cancel_host_signin(hosts: State<'_, HostsState>) {"
         ]

@@ -45,8 +45,10 @@ function invoke(cmd, args = {}) {
 /** @returns {Promise<BadgeCard[]>} */ export const listBadges = () => invoke("list_badges");
 /** Ids of the badges matching a gallery query (search words as prefixes in the name, issuer,
  * description, skills or tags; issuer, status, collection, tag; sort), in order: the core's
- * one search engine. @param {import("./types/ipc").GalleryQuery} query @returns {Promise<number[]>} */
-export const queryBadges = (query) => invoke("query_badges", { query });
+ * one search engine. The matches `offset..offset + limit` (all from `offset` when `limit` is
+ * null) and how many match in all. @param {import("./types/ipc").GalleryQuery} query
+ * @param {number} offset @param {?number} limit @returns {Promise<import("./types/ipc").GalleryPage>} */
+export const queryBadges = (query, offset, limit) => invoke("query_badges", { query, offset, limit });
 /** @param {number} id @returns {Promise<BadgeDetail>} */ export const getBadge = (id) => invoke("get_badge", { id });
 /** @param {number} id @returns {Promise<BadgeDetail>} */ export const recheckBadge = (id) => invoke("recheck_badge", { id });
 /** Ask where to save the original (the backend opens the save dialog) and write it there.

@@ -1,7 +1,7 @@
 //! Reading, checking, saving and removing badges (each off the main thread, see
 //! [`super::off_main`]).
 
-use super::adapter::{BadgeCard, BadgeDetail, GalleryQuery};
+use super::adapter::{BadgeCard, BadgeDetail, GalleryPage, GalleryQuery};
 use super::off_main;
 use crate::error::{CmdResult, CommandError};
 use crate::state::AppState;
@@ -27,11 +27,21 @@ pub async fn list_badges(state: State<'_, AppState>) -> CmdResult<Vec<BadgeCard>
 /// index there ([`super::adapter::WalletAdapter::query_now`]), which saves the two hops of an
 /// async command (worker thread, then back to the window's thread) per keystroke. When the
 /// index is missing or older than the wallet it is rebuilt on the blocking pool and the page
-/// gets `busy`, and asks again.
+/// gets `busy`, and asks again. `offset`/`limit`: the stretch of the answer wanted
+/// ([`GalleryPage`]): a keystroke asks for the first screens only, the rest comes once the
+/// typing pauses or the learner scrolls there.
 #[tauri::command]
-pub fn query_badges(state: State<'_, AppState>, query: GalleryQuery) -> CmdResult<Vec<i64>> {
-    if let Some(ids) = state.wallet.query_now(query)? {
-        return Ok(ids);
+pub fn query_badges(
+    state: State<'_, AppState>,
+    query: GalleryQuery,
+    offset: Option<usize>,
+    limit: Option<usize>,
+) -> CmdResult<GalleryPage> {
+    if let Some(page) = state
+        .wallet
+        .query_page_now(query, offset.unwrap_or(0), limit)?
+    {
+        return Ok(page);
     }
     let w = state.wallet.clone();
     tauri::async_runtime::spawn_blocking(move || w.warm_search());

@@ -285,7 +285,7 @@ id: CheckId,
  */
 outcome: Outcome, 
 /**
- * One human-readable line.
+ * One human-readable line, in English (the CLI's JSON, logs and tests read it).
  */
 detail: string, };
 
@@ -560,6 +560,23 @@ unnamed: boolean,
  * Its skills, by name.
  */
 skills: Array<Skill>, };
+
+/**
+ * One stretch of the gallery's answer: how many badges match, and the ids of the matches
+ * `offset..offset + limit` in order. The search box asks for the first stretch only (it
+ * fills the window many times over) so the answer of a keystroke stays small: Tauri sends a
+ * JSON answer over 8 KiB through a second round trip (tauri `ipc/channel.rs`,
+ * `MAX_JSON_DIRECT_EXECUTE_THRESHOLD`), which cost ~10 ms a keystroke at 10,000 badges.
+ */
+export type GalleryPage = { 
+/**
+ * Every match, not only this stretch.
+ */
+total: number, 
+/**
+ * The ids of this stretch, in the query's order.
+ */
+ids: Array<number>, };
 
 /**
  * The gallery's search box, filters and sort, as the core's [`Query`] takes them.

@@ -10,7 +10,16 @@ const CARD_H = 262;
 const GAP = 16;
 /** @type {import("../store.js").GalleryFilters} */
 const filters = { q: "", issuer: "", status: "", collection: "", tag: "", sort: "newest" };
+/** The matching cards the page holds, in order: the first stretch of the answer, then all of
+ * it once the typing pauses or the learner scrolls past it (`loadRest`). */
 let results = [];
+/** How many badges match (the grid's size). */
+let total = 0;
+/** The pending `loadRest` of the last query. */
+let restTimer = 0;
+/** How long the typing must pause before the rest of a long answer is fetched: a keystroke
+ * that comes sooner is not queued behind it. */
+const REST_AFTER_MS = 150;
 /** Numbers each query: an answer that arrives after a newer query was sent is dropped. */
 let querySeq = 0;
 let cols = 1;
@@ -33,7 +42,7 @@ export function initializeWallet() {
   const search = $("#search");
   search.addEventListener("input", () => runSearch(search.value));
   search.addEventListener("keydown", (e) => {
-    if (e.key === "ArrowDown" && results.length) { e.preventDefault(); focusIndex(0); }
+    if (e.key === "ArrowDown" && total) { e.preventDefault(); focusIndex(0); }
     if (e.key === "Escape" && search.value) { search.value = ""; runSearch(""); }
   });
   for (const [id, key] of [["#filter-issuer", "issuer"], ["#filter-status", "status"], ["#filter-collection", "collection"], ["#filter-tag", "tag"], ["#sort", "sort"]]) {
@@ -130,14 +139,17 @@ async function apply({ timed = null } = {}) {
   }
   if (seq !== querySeq) return;
   const tm = performance.now();
-  results = found;
-  const total = state.cards.length;
-  const empty = state.loaded && total === 0;
+  results = found.cards;
+  total = found.total;
+  clearTimeout(restTimer);
+  if (results.length < total) restTimer = setTimeout(() => loadRest(seq), REST_AFTER_MS);
+  const all = state.cards.length;
+  const empty = state.loaded && all === 0;
   $("#wallet-empty").hidden = !empty;
-  $("#wallet-nomatch").hidden = empty || results.length > 0 || !state.loaded;
+  $("#wallet-nomatch").hidden = empty || total > 0 || !state.loaded;
   $("#gallery-scroll").hidden = empty;
   $("#recheck-all").hidden = empty;
-  $("#result-count").textContent = empty || !state.loaded ? "" : results.length === total ? t("result-count", { total }) : t("result-count-some", { shown: results.length, total });
+  $("#result-count").textContent = empty || !state.loaded ? "" : total === all ? t("result-count", { total: all }) : t("result-count-some", { shown: total, total: all });
   $("#gallery-scroll").scrollTop = 0;
   paint(0);
   if (timed !== null) {
@@ -146,11 +158,37 @@ async function apply({ timed = null } = {}) {
   }
 }
 
+/** The rest of the last query's answer (after its first stretch), unless a newer query was
+ * sent meanwhile. Resolves to whether the page now holds every match. */
+let restLoading = null;
+function loadRest(seq = querySeq) {
+  clearTimeout(restTimer);
+  if (results.length >= total) return Promise.resolve(true);
+  if (restLoading && restLoading.seq === seq) return restLoading.done;
+  const done = query(filters, results.length, null).then((found) => {
+    if (seq !== querySeq) return false;
+    // The page now holds every match (a wallet change meanwhile runs a new query anyway).
+    results = results.concat(found.cards);
+    total = results.length;
+    paint();
+    return true;
+  }, (e) => {
+    // The wallet was busy (an import began): ask again soon.
+    if (seq === querySeq && e && e.kind === "busy") restTimer = setTimeout(() => loadRest(seq), 50);
+    else if (seq === querySeq) errorToast(e);
+    return false;
+  }).finally(() => { if (restLoading && restLoading.done === done) restLoading = null; });
+  restLoading = { seq, done };
+  return done;
+}
+
 export function renderWallet({ restoreFocus = false } = {}) {
   paint();
   if (restoreFocus && lastFocusId != null) {
-    const i = results.findIndex((c) => c.id === lastFocusId);
+    const id = lastFocusId;
+    const i = results.findIndex((c) => c.id === id);
     if (i >= 0) focusIndex(i);
+    else if (results.length < total) loadRest().then((all) => { if (all) { const j = results.findIndex((c) => c.id === id); if (j >= 0) focusIndex(j); } });
   }
 }
 
@@ -174,11 +212,13 @@ function paint(scrollTop) {
   if ($("#view-wallet").hidden) return;
   const { scroller, cardW } = layout();
   const rowH = CARD_H + GAP;
-  const rows = Math.ceil(results.length / cols);
+  const rows = Math.ceil(total / cols);
   gallery.style.height = `${rows * rowH}px`;
   const top = typeof scrollTop === "number" ? scrollTop : scroller.scrollTop;
   const first = Math.max(0, Math.floor(top / rowH) - 1);
   const last = Math.min(rows, Math.ceil((top + viewH) / rowH) + 1);
+  // Scrolled past the stretch the page holds: fetch the rest now, and draw it when it comes.
+  if (last * cols > results.length && results.length < total) loadRest();
   // Cards sit at inset-inline-start (base.css): in a right-to-left language columns run leftwards.
   const rtl = document.documentElement.dir === "rtl";
   const keep = new Map();
@@ -195,7 +235,7 @@ function paint(scrollTop) {
       if (!n) { n = cardNode(card); gallery.append(n); }
       n.dataset.index = String(i);
       n.setAttribute("aria-posinset", String(i + 1));
-      n.setAttribute("aria-setsize", String(results.length));
+      n.setAttribute("aria-setsize", String(total));
       n.style.width = `${cardW}px`;
       n.style.height = `${CARD_H}px`;
       n.style.transform = `translate(${(rtl ? -c : c) * (cardW + GAP)}px, ${r * rowH}px)`;
@@ -227,7 +267,8 @@ function cardNode(card) {
 const statusWord = (s) => (STATUS_LABEL[s] || s).toLowerCase();
 
 function focusIndex(i) {
-  if (i < 0 || i >= results.length) return;
+  if (i < 0 || i >= total) return;
+  if (i >= results.length) { loadRest().then((all) => { if (all) focusIndex(i); }); return; }
   const scroller = $("#gallery-scroll");
   const rowH = CARD_H + GAP;
   const y = Math.floor(i / cols) * rowH;
@@ -242,10 +283,10 @@ function onGridKey(e) {
   const node = e.target instanceof Element ? e.target.closest(".card") : null;
   if (!node) return;
   const i = Number(node.dataset.index);
-  const moves = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: cols, ArrowUp: -cols, Home: -i, End: results.length - 1 - i };
+  const moves = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: cols, ArrowUp: -cols, Home: -i, End: total - 1 - i };
   if (e.key in moves) {
     e.preventDefault();
     if (e.key === "ArrowUp" && i < cols) { $("#search").focus(); return; }
-    focusIndex(Math.min(results.length - 1, Math.max(0, i + moves[e.key])));
+    focusIndex(Math.min(total - 1, Math.max(0, i + moves[e.key])));
   }
 }

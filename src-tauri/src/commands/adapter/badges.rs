@@ -150,6 +150,20 @@ pub struct GalleryQuery {
     pub sort: Sort,
 }
 
+/// One stretch of the gallery's answer: how many badges match, and the ids of the matches
+/// `offset..offset + limit` in order. The search box asks for the first stretch only (it
+/// fills the window many times over) so the answer of a keystroke stays small: Tauri sends a
+/// JSON answer over 8 KiB through a second round trip (tauri `ipc/channel.rs`,
+/// `MAX_JSON_DIRECT_EXECUTE_THRESHOLD`), which cost ~10 ms a keystroke at 10,000 badges.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct GalleryPage {
+    /// Every match, not only this stretch.
+    pub total: usize,
+    /// The ids of this stretch, in the query's order.
+    pub ids: Vec<i64>,
+}
+
 impl From<GalleryQuery> for Query {
     fn from(q: GalleryQuery) -> Query {
         Query {
@@ -247,6 +261,25 @@ impl WalletAdapter {
     /// builds it elsewhere, [`WalletAdapter::warm_search`], and the page asks again).
     pub fn query_now(&self, q: GalleryQuery) -> CmdResult<Option<Vec<i64>>> {
         Ok(self.wallet.query_ids_nowait(&q.into())?)
+    }
+
+    /// [`WalletAdapter::query_now`], the matches `offset..offset + limit` of it (all from
+    /// `offset` without a limit).
+    pub fn query_page_now(
+        &self,
+        q: GalleryQuery,
+        offset: usize,
+        limit: Option<usize>,
+    ) -> CmdResult<Option<GalleryPage>> {
+        Ok(self.query_now(q)?.map(|ids| {
+            let total = ids.len();
+            let start = offset.min(total);
+            let end = limit.map_or(total, |n| start.saturating_add(n).min(total));
+            GalleryPage {
+                total,
+                ids: ids[start..end].to_vec(),
+            }
+        }))
     }
 
     /// The card of a badge whose tags the caller already has.

@@ -28,7 +28,9 @@ mod settings;
 mod skills;
 mod wallet;
 
-pub use badges::{BadgeCard, BadgeDetail, EarlierCheck, EndorsementView, GalleryQuery, TrustMark};
+pub use badges::{
+    BadgeCard, BadgeDetail, EarlierCheck, EndorsementView, GalleryPage, GalleryQuery, TrustMark,
+};
 pub use collections::CollectionDto;
 pub use export::{ExportSummary, PrivacyArgs};
 pub use import::{
