@@ -99,6 +99,20 @@ fn the_app_and_the_cli_answer_every_query_alike() {
             assert_eq!(from_app.len(), ids.len());
         }
     }
+    // The search box's stretches of the answer are slices of it, with the whole count.
+    app.warm_search();
+    let all = app.query(GalleryQuery::default()).unwrap();
+    assert!(all.len() >= 3, "{all:?}");
+    let page = app
+        .query_page_now(GalleryQuery::default(), 1, Some(2))
+        .unwrap()
+        .expect("the index was just built");
+    assert_eq!((page.total, page.ids.as_slice()), (all.len(), &all[1..3]));
+    let rest = app
+        .query_page_now(GalleryQuery::default(), 3, None)
+        .unwrap()
+        .unwrap();
+    assert_eq!(rest.ids, all[3..]);
     // The cases are not all the same answer.
     let team = app
         .query(GalleryQuery {

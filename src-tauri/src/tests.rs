@@ -515,9 +515,13 @@ fn query_badges_searches_filters_and_sorts_in_the_core() {
     let word = name.split_whitespace().next().unwrap().to_lowercase();
     // The first query after a change finds the index older than the wallet: `busy` while it
     // is rebuilt off the window's thread, then the answer.
-    let q = |query: Value| {
+    let page = |query: Value, offset: Value, limit: Value| {
         for _ in 0..200 {
-            match call(&w, "query_badges", json!({ "query": query })) {
+            match call(
+                &w,
+                "query_badges",
+                json!({ "query": query, "offset": offset, "limit": limit }),
+            ) {
                 Err(e) if e["kind"] == "busy" => {
                     std::thread::sleep(std::time::Duration::from_millis(10))
                 }
@@ -525,6 +529,11 @@ fn query_badges_searches_filters_and_sorts_in_the_core() {
             }
         }
         panic!("the search index was never rebuilt");
+    };
+    let q = |query: Value| {
+        let p = page(query, Value::Null, Value::Null);
+        assert_eq!(p["total"], p["ids"].as_array().unwrap().len(), "{p}");
+        p["ids"].clone()
     };
     assert_eq!(
         call(&w, "query_badges", json!({"query": {}})).unwrap_err()["kind"],
@@ -535,6 +544,17 @@ fn query_badges_searches_filters_and_sorts_in_the_core() {
     assert_eq!(q(json!({"text": "zzz-no-such-badge"})), json!([]));
     assert_eq!(q(json!({})), json!([id]), "every field is optional");
     assert_eq!(q(json!({"status": "revoked", "sort": "name"})), json!([]));
+    // A stretch of the answer, and how many match in all.
+    assert_eq!(
+        page(json!({}), json!(0), json!(1)),
+        json!({"total": 1, "ids": [id]})
+    );
+    for (offset, limit) in [(1, Value::Null), (0, json!(0)), (usize::MAX, json!(5))] {
+        assert_eq!(
+            page(json!({}), json!(offset), limit),
+            json!({"total": 1, "ids": []})
+        );
+    }
     call(
         &w,
         "set_badge_tags",
