@@ -92,10 +92,16 @@ export function translateDom(root = document) {
 
 /** A date in the chosen language ("3 May 2026" / "3 de mayo de 2026"); the input when it does
  * not parse. Badge dates are calendar dates: formatted in UTC so they never shift a day. */
+/** The date formatter of the language shown: made once per language (making one costs far
+ * more than formatting with it, and a gallery repaint formats a date per card). */
+let dateFormat = { lang: "", fmt: /** @type {?Intl.DateTimeFormat} */ (null) };
 export function formatDate(iso) {
   if (!iso) return "";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
-  const s = new Intl.DateTimeFormat(lang === "en-XA" ? "en-GB" : lang === "en" ? "en-GB" : lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
+  if (dateFormat.lang !== lang || !dateFormat.fmt) {
+    dateFormat = { lang, fmt: new Intl.DateTimeFormat(lang === "en-XA" ? "en-GB" : lang === "en" ? "en-GB" : lang, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }) };
+  }
+  const s = dateFormat.fmt.format(d);
   return lang === "en-XA" ? pseudo(s) : s;
 }
