@@ -12,30 +12,54 @@ pub mod vc_jwt;
 
 use serde_json::Value;
 
+use crate::localize::{Localize, Message, msg};
 use crate::model::{Badge, Format};
 use crate::parse::{DedupeKey, ParsedCredential};
 use crate::verify::data_integrity::binding_outcome;
 use crate::verify::keys::KeyError;
-use crate::verify::report::{CheckId, Outcome, Report, Verdict};
+use crate::verify::report::{Check, CheckId, Outcome, Report, Verdict};
 use crate::verify::schema::{self, ref_id};
 use crate::verify::{Run, dates, recipient, status};
 
-/// Result of the embedded-proof check.
+/// Result of the embedded-proof check: the `proof` and `issuer_key` outcomes with their
+/// details as catalog messages.
 pub(crate) struct ProofCheck {
-    pub proof: (Outcome, String),
-    pub issuer_key: (Outcome, String),
+    pub proof: (Outcome, Message),
+    pub issuer_key: (Outcome, Message),
     pub key_id: Option<String>,
 }
 
 /// Data Integrity proofs (<https://www.w3.org/TR/vc-data-integrity/>) with the key bound
 /// to `issuer` by the run's resolver.
 pub(crate) fn di_proofs(run: &Run<'_>, doc: &Value, issuer: Option<&str>) -> ProofCheck {
-    let out = crate::verify::data_integrity::verify_proofs(doc, issuer, run.keys);
+    let out = crate::verify::data_integrity::verify_proof_messages(
+        doc,
+        issuer,
+        run.keys,
+        &crate::verify::data_integrity::VerifyOptions::default(),
+    );
     ProofCheck {
         proof: out.proof,
         issuer_key: out.issuer_key,
         key_id: out.key_id,
     }
+}
+
+/// A key error as a message. `KeyError` and `KeyMaterialError` (src/verify/keys) have no
+/// catalog messages in this build: their `Display`, as is.
+fn key_message(e: &impl std::fmt::Display) -> Message {
+    Message::Text(e.to_string())
+}
+
+/// "`{check}: {detail}`" of an inner credential's check (the report's own `reason-check`:
+/// the id in English, the check's label in other languages).
+fn labelled(c: &Check) -> Message {
+    msg!(
+        "reason-check",
+        check = c.id.as_str(),
+        label = Message::Id(format!("check-{}", c.id).into(), Vec::new()),
+        detail = c.detail_message()
+    )
 }
 
 pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
@@ -44,11 +68,7 @@ pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
     let jwt_cred;
     let (cred, jws) = if is_jwt {
         let Some(token) = p.compact_jws.as_deref() else {
-            r.set(
-                CheckId::Proof,
-                Outcome::Fail,
-                "the vc-jwt is missing its compact jws",
-            );
+            r.set(CheckId::Proof, Outcome::Fail, msg!("chk-ob3-jwt-no-jws"));
             return;
         };
         match vc_jwt::split(token) {
@@ -58,12 +78,12 @@ pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
                     (&jwt_cred, Some(j))
                 }
                 Err(e) => {
-                    r.set(CheckId::Proof, Outcome::Fail, e.to_string());
+                    r.set(CheckId::Proof, Outcome::Fail, e.message());
                     (&p.document, None)
                 }
             },
             Err(e) => {
-                r.set(CheckId::Proof, Outcome::Fail, e.to_string());
+                r.set(CheckId::Proof, Outcome::Fail, e.message());
                 return;
             }
         }
@@ -95,23 +115,21 @@ pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
     r.set(
         CheckId::Hosted,
         Outcome::Skipped,
-        "not an open badges 2.0 hosted assertion",
+        msg!("chk-ob3-hosted-not-ob2"),
     );
     match issuer {
         Some(id) => {
             let name = cred
                 .get("issuer")
                 .and_then(|i| i.get("name"))
-                .and_then(Value::as_str)
-                .map(|n| format!("{n} ({id})"))
-                .unwrap_or_else(|| id.to_string());
-            r.set(CheckId::Issuer, Outcome::Pass, format!("issued by {name}"));
+                .and_then(Value::as_str);
+            let d = match name {
+                Some(n) => msg!("chk-ob3-issued-by-named", name = n, id = id),
+                None => msg!("chk-ob3-issued-by", id = id),
+            };
+            r.set(CheckId::Issuer, Outcome::Pass, d);
         }
-        None => r.set(
-            CheckId::Issuer,
-            Outcome::Fail,
-            "the credential names no issuer id",
-        ),
+        None => r.set(CheckId::Issuer, Outcome::Fail, msg!("chk-ob3-no-issuer")),
     }
 
     let ((eo, ed), (no, nd)) = dates::check(cred, run.ctx.clock.now());
@@ -163,7 +181,11 @@ pub(crate) fn check_endorsement(
     en: &crate::endorsement::Endorsement,
 ) -> crate::verify::EndorsementCheck {
     let mut sub = Report::new(r_now(run));
-    sub.set(CheckId::Decode, Outcome::Pass, "an embedded endorsement");
+    sub.set(
+        CheckId::Decode,
+        Outcome::Pass,
+        msg!("chk-ob3-decode-endorsement"),
+    );
     let ctx = crate::verify::VerifyContext {
         clock: run.ctx.clock,
         fetcher: run.ctx.fetcher,
@@ -203,11 +225,11 @@ fn jwt_proof(
     let alg = match vc_jwt::algorithm(&j.header, false) {
         Ok(a) => a,
         Err(e) => {
-            r.set(CheckId::Proof, Outcome::Fail, e.to_string());
+            r.set(CheckId::Proof, Outcome::Fail, e.message());
             r.set(
                 CheckId::IssuerKey,
                 Outcome::Skipped,
-                "no usable signature to take a key from",
+                msg!("chk-ob3-no-usable-signature"),
             );
             return;
         }
@@ -218,7 +240,7 @@ fn jwt_proof(
         r.set(
             CheckId::Proof,
             Outcome::Fail,
-            format!("unexpected jwt typ {t:?}"),
+            msg!("chk-ob3-jwt-typ", typ = format!("{t:?}")),
         );
         return;
     }
@@ -228,14 +250,14 @@ fn jwt_proof(
             r.set(
                 CheckId::Proof,
                 Outcome::Error,
-                format!("could not check the signature: {e}"),
+                msg!("chk-ob3-could-not-check-signature", why = key_message(&e)),
             );
-            r.set(CheckId::IssuerKey, Outcome::Error, e.to_string());
+            r.set(CheckId::IssuerKey, Outcome::Error, key_message(&e));
             return;
         }
         Err(e) => {
-            r.set(CheckId::Proof, Outcome::Fail, e.to_string());
-            r.set(CheckId::IssuerKey, Outcome::Fail, e.to_string());
+            r.set(CheckId::Proof, Outcome::Fail, key_message(&e));
+            r.set(CheckId::IssuerKey, Outcome::Fail, key_message(&e));
             return;
         }
     };
@@ -245,12 +267,12 @@ fn jwt_proof(
             r.set(
                 CheckId::Proof,
                 Outcome::Fail,
-                format!("key {}: {e}", key.id),
+                msg!("chk-ob3-key-unusable", key = &key.id, why = key_message(&e)),
             );
             r.set(
                 CheckId::IssuerKey,
                 Outcome::Skipped,
-                "the signature could not be checked with this key",
+                msg!("chk-ob3-key-could-not-check"),
             );
             return;
         }
@@ -261,46 +283,44 @@ fn jwt_proof(
             r.set(
                 CheckId::Proof,
                 Outcome::Fail,
-                format!("the {alg:?} signature does not match the token"),
+                msg!("chk-ob3-jwt-no-match", alg = format!("{alg:?}")),
             );
             r.set(
                 CheckId::IssuerKey,
                 Outcome::Skipped,
-                "the signature did not verify",
+                msg!("chk-ob3-signature-did-not-verify"),
             );
             return;
         }
         Err(e) => {
-            r.set(CheckId::Proof, Outcome::Fail, e.to_string());
+            r.set(CheckId::Proof, Outcome::Fail, e.message());
             r.set(
                 CheckId::IssuerKey,
                 Outcome::Skipped,
-                "the signature could not be checked with this key",
+                msg!("chk-ob3-key-could-not-check"),
             );
             return;
         }
     }
     match vc_jwt::check_claims(&j.payload, cred) {
         Ok(notes) => {
-            let extra = if notes.is_empty() {
-                String::new()
-            } else {
-                format!(" (note: {})", notes.join("; "))
-            };
-            r.set(
-                CheckId::Proof,
-                Outcome::Pass,
-                format!(
-                    "vc-jwt {alg:?} signature verified with key {}{extra}",
-                    key.id
+            let alg = format!("{alg:?}");
+            let d = match Message::join("chk-ob3-notes", notes) {
+                None => msg!("chk-ob3-jwt-verified", alg = alg, key = &key.id),
+                Some(notes) => msg!(
+                    "chk-ob3-jwt-verified-notes",
+                    alg = alg,
+                    key = &key.id,
+                    notes = notes
                 ),
-            );
+            };
+            r.set(CheckId::Proof, Outcome::Pass, d);
         }
         Err(e) => {
             r.set(
                 CheckId::Proof,
                 Outcome::Fail,
-                format!("signature verified, but {e}"),
+                msg!("chk-ob3-jwt-claims", why = e.message()),
             );
         }
     }
@@ -331,11 +351,12 @@ fn status_list_trusted(
         }
     }
     let pc = di_proofs(run, list, list_issuer);
+    // UntrustedList (src/verify/status.rs) keeps its reasons as English text.
     if pc.proof.0 != Outcome::Pass {
-        return Err(UntrustedList::Proof(pc.proof.1));
+        return Err(UntrustedList::Proof(pc.proof.1.english()));
     }
     if pc.issuer_key.0 != Outcome::Pass {
-        return Err(UntrustedList::Key(pc.issuer_key.1));
+        return Err(UntrustedList::Key(pc.issuer_key.1.english()));
     }
     let ((eo, ed), (no, nd)) = dates::check(list, run.ctx.clock.now());
     if eo == Outcome::Fail {
@@ -390,11 +411,11 @@ fn clr_inner(run: &Run<'_>, p: &ParsedCredential, cred: &Value, r: &mut Report) 
         return;
     }
     let n = inner.len();
-    let mut problems = Vec::new();
-    let mut unconfirmed = Vec::new();
+    let mut problems: Vec<(bool, Message)> = Vec::new();
+    let mut unconfirmed: Vec<Message> = Vec::new();
     for (i, c) in inner.iter().enumerate() {
         let mut sub = Report::new(r.checked_at.clone());
-        sub.set(CheckId::Decode, Outcome::Pass, "inside the clr");
+        sub.set(CheckId::Decode, Outcome::Pass, msg!("chk-ob3-decode-clr"));
         let sub_ctx = crate::verify::VerifyContext {
             clock: run.ctx.clock,
             fetcher: run.ctx.fetcher,
@@ -402,69 +423,79 @@ fn clr_inner(run: &Run<'_>, p: &ParsedCredential, cred: &Value, r: &mut Report) 
             cache: run.ctx.cache,
         };
         crate::verify::run_with(c, &sub_ctx, run.net, 1, &mut sub);
-        let name = c
+        let name: Message = c
             .document
             .get("name")
             .and_then(Value::as_str)
             .or_else(|| c.document.get("id").and_then(Value::as_str))
-            .unwrap_or("unnamed");
+            .map_or_else(|| msg!("chk-ob3-clr-unnamed"), Message::from);
+        // "credential 2 of 3 (name)"
+        let which = msg!(
+            "chk-ob3-clr-which",
+            i = i + 1,
+            n = Message::Count(n),
+            name = name
+        );
         if matches!(sub.verdict, Verdict::Invalid | Verdict::Error) {
             let why = sub
                 .checks
                 .iter()
                 .find(|c| c.outcome == Outcome::Fail)
-                .map(|c| format!("{}: {}", c.id, c.detail))
-                .unwrap_or_else(|| "unreadable".into());
+                .map(labelled)
+                .unwrap_or_else(|| msg!("chk-ob3-clr-unreadable"));
             problems.push((
                 true,
-                format!("credential {} of {n} ({name}) is invalid — {why}", i + 1),
+                msg!("chk-ob3-clr-invalid", credential = which, why = why),
             ));
         } else if sub.status == crate::verify::Status::IssuerNotConfirmed {
-            unconfirmed.push(format!(
-                "credential {} of {n} ({name}): {}",
-                i + 1,
-                sub.reason
+            let (_, why) = sub.status_and_reason_message();
+            unconfirmed.push(msg!(
+                "chk-ob3-clr-unconfirmed",
+                credential = which,
+                why = why
             ));
         } else if sub.verdict == Verdict::Indeterminate {
             let why = sub
                 .checks
                 .iter()
                 .find(|c| c.outcome == Outcome::Error)
-                .map(|c| format!("{}: {}", c.id, c.detail))
-                .unwrap_or_default();
+                .map(labelled)
+                .unwrap_or_else(|| Message::Text(String::new()));
             problems.push((
                 false,
-                format!(
-                    "credential {} of {n} ({name}) could not be fully checked — {why}",
-                    i + 1
-                ),
+                msg!("chk-ob3-clr-not-checked", credential = which, why = why),
             ));
         }
     }
     // An inner credential whose issuer is not confirmed leaves the CLR's own signature intact
     // but its contents not confirmed: say so on issuer_key.
-    if let Some(first) = unconfirmed.first()
+    if let Some(first) = unconfirmed.into_iter().next()
         && r.get(CheckId::IssuerKey).map(|c| c.outcome) == Some(Outcome::Pass)
     {
         r.set(
             CheckId::IssuerKey,
             Outcome::Error,
-            format!("{}{first}", crate::verify::report::ISSUER_NOT_CONFIRMED),
+            msg!("chk-issuer-not-confirmed", why = first),
         );
     }
     let outer = r.get(CheckId::Proof).cloned();
     if let Some((_, d)) = problems.iter().find(|(bad, _)| *bad) {
-        r.set(CheckId::Proof, Outcome::Fail, d.clone());
+        r.set(CheckId::Proof, Outcome::Fail, d);
     } else if let Some(o) = outer {
-        let extra = match problems.first() {
-            Some((_, d)) => format!("; {d}"),
-            None => format!("; all {n} credentials inside verify"),
+        let outer_detail = o.detail_message();
+        let detail = match problems.first() {
+            Some((_, d)) => msg!("chk-ob3-clr-outer", outer = outer_detail, inner = d),
+            None => msg!(
+                "chk-ob3-clr-all-verify",
+                outer = outer_detail,
+                n = Message::Count(n)
+            ),
         };
         let outcome = if o.outcome == Outcome::Pass && !problems.is_empty() {
             Outcome::Error
         } else {
             o.outcome
         };
-        r.set(CheckId::Proof, outcome, format!("{}{extra}", o.detail));
+        r.set(CheckId::Proof, outcome, detail);
     }
 }
