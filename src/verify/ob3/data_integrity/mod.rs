@@ -936,4 +936,76 @@ mod tests {
             Err(UnsupportedSuite("SomeProofType".into()))
         );
     }
+
+    /// Every error's catalog message renders its `Display` exactly in English, and words of
+    /// its own in Spanish (a key or JSON-LD error inside is its own module's text).
+    #[test]
+    fn errors_are_catalog_messages() {
+        use crate::i18n::{Catalog, Lang};
+        use crate::localize::Localize;
+        let es = Catalog::get(Lang::Es);
+        let check = |e: &dyn Localize| {
+            let m = e.message();
+            assert!(m.is_known(), "{e}");
+            assert_eq!(m.english(), e.to_string());
+            assert_ne!(m.render(es), e.to_string(), "{e}");
+        };
+        let proof_value = |v: &str| decode_proof_value(v).unwrap_err();
+        let created = ProofOptions {
+            created: Some("yesterday".into()),
+            ..ProofOptions::new("assertionMethod")
+        };
+        let key = SigningKey::from_bytes(&[7; 32]);
+        let sign_err = |doc: &Value, o: &ProofOptions| {
+            sign(Suite::EddsaJcs2022, doc, &key, "did:key:z6Mk#z6Mk", o).unwrap_err()
+        };
+        // A public key that is no point of the curve (about half of all y coordinates).
+        let not_a_point = (2u8..=255)
+            .find_map(|b| match verify_signature(&[b; 32], &[0; 64], &[0; 64]) {
+                Err(e @ DataIntegrityError::BadProof(_)) => Some(e),
+                _ => None,
+            })
+            .unwrap();
+        let jcs_ctx = serde_json::json!({"@context": ["https://a"], "proof": {
+            "type": "DataIntegrityProof", "@context": ["https://b"]}});
+        let all = [
+            DataIntegrityError::NotAnObject,
+            DataIntegrityError::AlreadySigned,
+            DataIntegrityError::BadSignature,
+            DataIntegrityError::Jcs("bad number".into()),
+            proof_value("u123"),
+            proof_value("z0OIl"),
+            proof_value("z2"),
+            proof_value("z2222"),
+            proof_value(&format!("z{}", "2".repeat(121))),
+            proof_config(&serde_json::json!({}), &serde_json::json!(1)).unwrap_err(),
+            sign_err(&serde_json::json!({}), &created),
+            sign_err(&serde_json::json!([]), &ProofOptions::new("x")),
+            sign_err(&serde_json::json!({"proof": {}}), &ProofOptions::new("x")),
+            not_a_point,
+            eddsa_jcs_2022::canonical_forms(&jcs_ctx, &jcs_ctx["proof"]).unwrap_err(),
+        ];
+        for e in &all {
+            check(e);
+        }
+        assert_eq!(
+            proof_value("z2222").to_string(),
+            "proofValue holds 3 bytes, an Ed25519 signature has 64"
+        );
+        for t in [
+            "DataIntegrityProof with cryptosuite ecdsa-rdfc-2019",
+            "DataIntegrityProof without cryptosuite",
+            "proof without a type",
+        ] {
+            check(&UnsupportedSuite(t.into()));
+        }
+        // A type name is data, shown as given.
+        let named = UnsupportedSuite("SomeProofType".into()).message();
+        assert_eq!(named.render(es), "SomeProofType");
+        check(&JsonLimitError::TooLarge(8));
+        assert_eq!(
+            JsonLimitError::Syntax("EOF".into()).message().render(es),
+            "EOF"
+        );
+    }
 }
