@@ -6,6 +6,11 @@
 //! CLR 2.0 <https://www.imsglobal.org/spec/clr/v2p0/>. The proofs: [`data_integrity`]
 //! (<https://www.w3.org/TR/vc-data-integrity/>) and [`vc_jwt`]
 //! (<https://www.w3.org/TR/vc-jose-cose/>, VC-JWT 1.1 <https://www.w3.org/TR/vc-data-model/#json-web-token>).
+//!
+//! Every detail this branch sets is a catalog message (`chk-ob3-…`, `chk-di-…`,
+//! `chk-vcjwt-…`, and the `err-di-…` / `err-vcjwt-…` of the proofs' errors, in
+//! `ui/locales/<lang>.js`), whose English is the detail word for word; values (URLs, key ids,
+//! DIDs, algorithm and property names, the issuer's text) are variables shown as given.
 
 pub mod data_integrity;
 pub mod vc_jwt;
