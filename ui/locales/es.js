@@ -1078,6 +1078,106 @@ chk-issuer-not-confirmed = firma intacta — emisor no confirmado: { $why }
 ## verification details: report, mod, dates, status, recipient (src/verify/*.rs)
 ## verification details: ob2 (src/verify/ob2)
 ## verification details: ob3 (src/verify/ob3)
+chk-ob3-jwt-no-jws = al vc-jwt le falta su jws compacto
+chk-ob3-hosted-not-ob2 = no es una aserción alojada de Open Badges 2.0
+chk-ob3-issued-by-named = emitida por { $name } ({ $id })
+chk-ob3-issued-by = emitida por { $id }
+chk-ob3-no-issuer = la credencial no indica el id de su emisor
+chk-ob3-decode-endorsement = un aval incluido en la credencial
+chk-ob3-no-usable-signature = no hay una firma utilizable de la que tomar una clave
+chk-ob3-jwt-typ = typ de jwt inesperado: { $typ }
+chk-ob3-could-not-check-signature = no se pudo comprobar la firma: { $why }
+chk-ob3-key-unusable = clave { $key }: { $why }
+chk-ob3-key-could-not-check = no se pudo comprobar la firma con esta clave
+chk-ob3-jwt-no-match = la firma { $alg } no corresponde al token
+chk-ob3-signature-did-not-verify = la firma no se verificó
+chk-ob3-jwt-verified = firma vc-jwt { $alg } verificada con la clave { $key }
+chk-ob3-jwt-verified-notes = firma vc-jwt { $alg } verificada con la clave { $key } (nota: { $notes })
+chk-ob3-notes = { $first }; { $rest }
+chk-ob3-jwt-claims = firma verificada, pero { $why }
+chk-ob3-decode-clr = dentro del clr
+chk-ob3-clr-unnamed = sin nombre
+chk-ob3-clr-which = credencial { $i } de { $n } ({ $name })
+chk-ob3-clr-invalid = { $credential } no es válida — { $why }
+chk-ob3-clr-unreadable = ilegible
+chk-ob3-clr-unconfirmed = { $credential }: { $why }
+chk-ob3-clr-not-checked = { $credential } no se pudo comprobar del todo — { $why }
+chk-ob3-clr-outer = { $outer }; { $inner }
+chk-ob3-clr-all-verify = { $outer }; { $n ->
+    [one] la credencial que contiene se verifica
+   *[other] las { $n } credenciales que contiene se verifican
+  }
+chk-vcjwt-note-no-iss = falta el claim iss
+chk-vcjwt-note-no-jti = falta el claim jti
+chk-vcjwt-note-no-sub = falta el claim sub (el propio ejemplo de 1EdTech lo omite)
+chk-vcjwt-note-no-sub-no-id = falta el claim sub, y el sujeto no tiene id
+chk-di-not-an-object = la credencial no es un objeto JSON
+chk-di-no-proof = no tiene prueba
+chk-di-no-proof-empty = no tiene prueba (lista de pruebas vacía)
+chk-di-too-many-proofs = { $n } pruebas superan el límite de { $max } (MAX_PROOFS)
+chk-di-no-proof-no-key = no hay prueba de la que tomar una clave
+chk-di-proof-n = prueba { $n }: { $detail }
+chk-di-suite = { $suite }: { $detail }
+chk-di-verified = firma { $suite } verificada con la clave { $key }
+chk-di-with-note = { $detail } ({ $note })
+chk-di-note-other-context = con el otro contenido histórico de su contexto OB 3.0
+chk-di-list = { $first }, { $rest }
+chk-di-ignored-unsupported = { $detail }; se ignoró un tipo de prueba no admitido: { $types }
+chk-di-another-could-not = { $detail }; otra prueba no se pudo comprobar: { $why }
+chk-di-only-unsupported = no se pudo comprobar: tipo de prueba no admitido: { $types }
+chk-di-no-key-none-verified = no se verificó ninguna firma, así que no hay clave que vincular al emisor
+chk-di-key-bound = la clave { $key } es del emisor: { $how }
+chk-di-key-refused = no es una clave del emisor: { $why }
+chk-di-purpose-mismatch = proofPurpose es { $found }; se esperaba { $want }
+chk-di-no-purpose = la prueba no tiene proofPurpose
+chk-di-created-invalid = el created { $created } de la prueba no es un dateTime válido
+chk-di-challenge-mismatch = el challenge de la prueba no coincide con el esperado
+chk-di-domain-mismatch = el domain de la prueba no coincide con el esperado
+chk-di-no-proof-value = la prueba no tiene proofValue
+chk-di-vm-no-id = verificationMethod no tiene id
+chk-di-no-vm = la prueba no tiene verificationMethod
+chk-di-not-ed25519 = la clave { $key } no es una clave Ed25519
+err-di-not-an-object = el documento no es un objeto JSON
+err-di-already-signed = el documento ya tiene una prueba
+err-di-bad-signature = la firma no se verifica
+err-di-jcs = no se pudo serializar a JCS: { $detail }
+err-di-proof-not-object = una prueba no es un objeto JSON
+err-di-proof-value-not-multibase = proofValue no es multibase base58btc (no empieza por 'z')
+err-di-proof-value-too-long = proofValue es demasiado largo para una firma Ed25519
+err-di-proof-value-not-base58 = proofValue no es base58btc válido
+err-di-proof-value-length = proofValue tiene { $n ->
+    [one] { $n } byte
+   *[other] { $n } bytes
+  }; una firma Ed25519 tiene 64
+err-di-created-not-xsd = created «{ $created }» no es un dateTime XSD
+err-di-bad-public-key = la clave pública no es un punto Ed25519 válido
+err-di-context-prefix = el @context del documento no empieza por el @context de la prueba
+err-di-no-cryptosuite = DataIntegrityProof sin cryptosuite
+err-di-proof-no-type = prueba sin tipo
+err-di-unsupported-cryptosuite = DataIntegrityProof con cryptosuite { $cryptosuite }
+err-json-limit-too-large = supera el límite de { $limit } bytes (MAX_HTTP_BODY_BYTES)
+err-vcjwt-not-compact = no es un jws compacto: necesita exactamente tres partes separadas por puntos
+err-vcjwt-header-base64 = la cabecera del jws no es base64url válido
+err-vcjwt-payload-base64 = el payload del jws no es base64url válido
+err-vcjwt-base64 = la parte { $part } del jws no es base64url válido
+err-vcjwt-header-not-object = la cabecera del jws no es un objeto json
+err-vcjwt-payload-not-json = el payload del jws no es json: { $detail }
+err-vcjwt-alg-not-string = el alg del jws no es una cadena
+err-vcjwt-no-alg = la cabecera del jws no tiene alg
+err-vcjwt-alg-none = no se acepta un token sin firma (alg none)
+err-vcjwt-shared-secret = { $alg } (un mac de secreto compartido) no se acepta para credenciales
+err-vcjwt-unsupported = algoritmo jws no admitido: { $alg } (se aceptan RS256, ES256 y EdDSA)
+err-vcjwt-key-cannot-check = la clave no puede comprobar una firma { $alg }: { $detail }
+err-vcjwt-vc-not-object = el claim vc no es un objeto
+err-vcjwt-v2-in-vc-claim = el claim vc (vcdm 1.1) contiene una credencial vcdm 2.0
+err-vcjwt-v1-outside-vc-claim = una credencial vcdm 1.1 debe ir en el claim vc, no en el propio payload
+err-vcjwt-iss-mismatch = el claim iss { $claim } no es el emisor de la credencial, { $issuer }
+err-vcjwt-jti-mismatch = el claim jti { $claim } no es el id de la credencial, { $id }
+err-vcjwt-sub-mismatch = el claim sub { $claim } no es el id del sujeto, { $id }
+err-vcjwt-sub-without-subject = el claim sub { $claim } nombra un sujeto que la credencial no nombra
+err-vcjwt-claim-not-number = el claim { $claim } no es un número
+err-vcjwt-claim-date = el claim { $claim } ({ $secs }) no coincide con { $field } ({ $date })
+err-vcjwt-exp-without-valid-until = el token tiene un claim exp, pero la credencial no tiene validUntil
 ## verification details: keys, fetch, jsonld (src/verify/keys, fetch.rs, jsonld, rdfc10.rs)
 ## verification details: received portfolios (src/export/receive.rs)
 

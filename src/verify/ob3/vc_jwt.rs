@@ -22,6 +22,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use jsonwebtoken::{Algorithm, DecodingKey};
 use serde_json::{Map, Value};
 
+use crate::localize::{Localize, Message, msg};
 use crate::verify::schema::{VC_V1, VC_V2, ref_id};
 
 /// A split compact JWS.
@@ -87,6 +88,52 @@ pub enum JwtError {
     },
     #[error("the token has an exp claim but the credential has no validUntil")]
     ExpWithoutValidUntil,
+}
+
+/// The report's detail line in the learner's language (`err-vcjwt-…`; English is `Display`).
+impl Localize for JwtError {
+    fn message(&self) -> Message {
+        use JwtError as E;
+        match self {
+            E::NotCompact => msg!("err-vcjwt-not-compact"),
+            E::Base64("header") => msg!("err-vcjwt-header-base64"),
+            E::Base64("payload") => msg!("err-vcjwt-payload-base64"),
+            E::Base64(part) => msg!("err-vcjwt-base64", part = *part),
+            E::HeaderNotObject => msg!("err-vcjwt-header-not-object"),
+            E::PayloadNotJson(d) => msg!("err-vcjwt-payload-not-json", detail = d),
+            E::AlgNotString => msg!("err-vcjwt-alg-not-string"),
+            E::NoAlg => msg!("err-vcjwt-no-alg"),
+            E::AlgNone => msg!("err-vcjwt-alg-none"),
+            E::SharedSecret(alg) => msg!("err-vcjwt-shared-secret", alg = alg),
+            E::Unsupported(alg) => msg!("err-vcjwt-unsupported", alg = format!("{alg:?}")),
+            E::KeyCannotCheck(alg, why) => {
+                msg!("err-vcjwt-key-cannot-check", alg = alg, detail = why)
+            }
+            E::VcNotObject => msg!("err-vcjwt-vc-not-object"),
+            E::V2InVcClaim => msg!("err-vcjwt-v2-in-vc-claim"),
+            E::V1OutsideVcClaim => msg!("err-vcjwt-v1-outside-vc-claim"),
+            E::IssMismatch(iss, issuer) => {
+                msg!("err-vcjwt-iss-mismatch", claim = iss, issuer = issuer)
+            }
+            E::JtiMismatch(jti, id) => msg!("err-vcjwt-jti-mismatch", claim = jti, id = id),
+            E::SubMismatch(sub, id) => msg!("err-vcjwt-sub-mismatch", claim = sub, id = id),
+            E::SubWithoutSubject(sub) => msg!("err-vcjwt-sub-without-subject", claim = sub),
+            E::ClaimNotNumber(claim) => msg!("err-vcjwt-claim-not-number", claim = *claim),
+            E::ClaimDate {
+                claim,
+                secs,
+                field,
+                date,
+            } => msg!(
+                "err-vcjwt-claim-date",
+                claim = *claim,
+                secs = secs,
+                field = *field,
+                date = date
+            ),
+            E::ExpWithoutValidUntil => msg!("err-vcjwt-exp-without-valid-until"),
+        }
+    }
 }
 
 fn b64(seg: &str, what: &'static str) -> Result<Vec<u8>, JwtError> {
@@ -172,15 +219,15 @@ fn ts(v: &Value) -> Option<i64> {
 }
 
 /// Cross-check the registered claims with the credential. `Err`: a mismatch (invalid).
-/// `Ok(notes)`: consistent, with notes for claims that were missing.
-pub fn check_claims(payload: &Value, cred: &Value) -> Result<Vec<String>, JwtError> {
+/// `Ok(notes)`: consistent, with notes (catalog messages) for claims that were missing.
+pub fn check_claims(payload: &Value, cred: &Value) -> Result<Vec<Message>, JwtError> {
     let mut notes = Vec::new();
     let issuer = ref_id(cred.get("issuer"));
     match (payload.get("iss").and_then(Value::as_str), issuer) {
         (Some(iss), Some(id)) if iss != id => {
             return Err(JwtError::IssMismatch(iss.to_owned(), id.to_owned()));
         }
-        (None, _) => notes.push("no iss claim".to_string()),
+        (None, _) => notes.push(msg!("chk-vcjwt-note-no-iss")),
         _ => {}
     }
     match (
@@ -190,7 +237,7 @@ pub fn check_claims(payload: &Value, cred: &Value) -> Result<Vec<String>, JwtErr
         (Some(jti), Some(id)) if jti != id => {
             return Err(JwtError::JtiMismatch(jti.to_owned(), id.to_owned()));
         }
-        (None, Some(_)) => notes.push("no jti claim".to_string()),
+        (None, Some(_)) => notes.push(msg!("chk-vcjwt-note-no-jti")),
         _ => {}
     }
     let subject_id = match cred.get("credentialSubject") {
@@ -205,8 +252,8 @@ pub fn check_claims(payload: &Value, cred: &Value) -> Result<Vec<String>, JwtErr
         (Some(sub), None) => {
             return Err(JwtError::SubWithoutSubject(sub.to_owned()));
         }
-        (None, Some(_)) => notes.push("no sub claim (1EdTech's own fixture omits it)".to_string()),
-        (None, None) => notes.push("no sub claim, and the subject has no id".to_string()),
+        (None, Some(_)) => notes.push(msg!("chk-vcjwt-note-no-sub")),
+        (None, None) => notes.push(msg!("chk-vcjwt-note-no-sub-no-id")),
         _ => {}
     }
     for (claim, fields) in [
@@ -313,5 +360,56 @@ mod tests {
                 .to_string(),
             "the nbf claim (5) does not match validFrom (2010-01-01T00:00:00+00:00)"
         );
+    }
+
+    /// Every variant's catalog message renders its `Display` text exactly in English, and
+    /// something else in Spanish.
+    #[test]
+    fn errors_are_catalog_messages() {
+        use crate::i18n::{Catalog, Lang};
+        let all = [
+            JwtError::NotCompact,
+            JwtError::Base64("header"),
+            JwtError::Base64("payload"),
+            JwtError::Base64("signature"),
+            JwtError::HeaderNotObject,
+            JwtError::PayloadNotJson("expected value at line 1 column 1".into()),
+            JwtError::AlgNotString,
+            JwtError::NoAlg,
+            JwtError::AlgNone,
+            JwtError::SharedSecret("HS256".into()),
+            JwtError::Unsupported("RS1".into()),
+            JwtError::KeyCannotCheck("ES256".into(), "InvalidKeyFormat".into()),
+            JwtError::VcNotObject,
+            JwtError::V2InVcClaim,
+            JwtError::V1OutsideVcClaim,
+            JwtError::IssMismatch("https://a".into(), "https://b".into()),
+            JwtError::JtiMismatch("urn:1".into(), "urn:2".into()),
+            JwtError::SubMismatch("did:ex:1".into(), "did:ex:2".into()),
+            JwtError::SubWithoutSubject("did:ex:1".into()),
+            JwtError::ClaimNotNumber("nbf"),
+            JwtError::ClaimDate {
+                claim: "exp",
+                secs: 5,
+                field: "validUntil",
+                date: "2010-01-01T00:00:00+00:00".into(),
+            },
+            JwtError::ExpWithoutValidUntil,
+        ];
+        let es = Catalog::get(Lang::Es);
+        for e in all {
+            let m = e.message();
+            assert!(m.is_known(), "{e}");
+            assert_eq!(m.english(), e.to_string());
+            assert_ne!(m.render(es), e.to_string(), "{e}");
+        }
+        for id in [
+            "chk-vcjwt-note-no-iss",
+            "chk-vcjwt-note-no-jti",
+            "chk-vcjwt-note-no-sub",
+            "chk-vcjwt-note-no-sub-no-id",
+        ] {
+            assert!(Catalog::get(Lang::En).has(id) && es.has(id), "{id}");
+        }
     }
 }

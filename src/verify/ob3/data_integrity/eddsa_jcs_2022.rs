@@ -9,6 +9,8 @@
 
 use serde_json::Value;
 
+use crate::localize::msg;
+
 use super::{Canonical, DataIntegrityError, unsecured_document};
 
 /// JCS (RFC 8785) of a JSON value.
@@ -20,9 +22,9 @@ pub fn jcs(v: &Value) -> Result<String, DataIntegrityError> {
 pub fn canonical_forms(doc: &Value, proof: &Value) -> Result<Canonical, DataIntegrityError> {
     let mut unsecured = unsecured_document(doc)?;
     let Value::Object(p) = proof else {
-        return Err(DataIntegrityError::BadProof(
-            "a proof is not a JSON object".into(),
-        ));
+        return Err(DataIntegrityError::BadProof(msg!(
+            "err-di-proof-not-object"
+        )));
     };
     let mut cfg = p.clone();
     cfg.shift_remove("proofValue");
@@ -36,9 +38,7 @@ pub fn canonical_forms(doc: &Value, proof: &Value) -> Result<Canonical, DataInte
         let want = as_list(proof_ctx);
         let have = unsecured.get("@context").map(as_list).unwrap_or_default();
         if have.len() < want.len() || have.iter().zip(&want).any(|(a, b)| a != b) {
-            return Err(DataIntegrityError::BadProof(
-                "the document's @context does not start with the proof's @context".into(),
-            ));
+            return Err(DataIntegrityError::BadProof(msg!("err-di-context-prefix")));
         }
         unsecured.insert("@context".into(), proof_ctx.clone());
     } else if let Some(ctx) = unsecured.get("@context") {

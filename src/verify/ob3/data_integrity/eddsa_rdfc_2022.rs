@@ -8,6 +8,8 @@
 
 use serde_json::Value;
 
+use crate::localize::msg;
+
 use super::{Canonical, DataIntegrityError};
 use crate::verify::jsonld::{ContextVariant, canonicalize_object};
 
@@ -29,9 +31,9 @@ pub fn canonical_proof_config(
     variant: ContextVariant,
 ) -> Result<String, DataIntegrityError> {
     let Value::Object(p) = proof else {
-        return Err(DataIntegrityError::BadProof(
-            "a proof is not a JSON object".into(),
-        ));
+        return Err(DataIntegrityError::BadProof(msg!(
+            "err-di-proof-not-object"
+        )));
     };
     // The proof without proofValue, with the document's @context (none if it has none).
     match doc.get("@context") {

@@ -31,9 +31,10 @@ use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
+use crate::localize::{Localize, Message, msg};
 use crate::verify::jsonld::{ContextVariant, JsonLdError};
 use crate::verify::keys::{Binding, KeyError, PublicKey, ResolvedKey, Resolver};
-use crate::verify::report::{ISSUER_NOT_CONFIRMED, Outcome};
+use crate::verify::report::Outcome;
 
 /// Most proofs one document may carry (each may cost a canonicalisation and a key fetch;
 /// real credentials carry one or two).
@@ -42,13 +43,54 @@ pub const MAX_PROOFS: usize = 8;
 /// What the pipeline turns into the `proof` and `issuer_key` checks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProofsOutcome {
-    /// Pass / Fail / Error (could not check), with a one-line detail.
+    /// Pass / Fail / Error (could not check), with a one-line detail (English).
     pub proof: (Outcome, String),
     /// Is the verifying key the issuer's (pass), not provably (error: issuer not confirmed),
-    /// or provably not (fail)?
+    /// or provably not (fail)? With a one-line detail (English).
     pub issuer_key: (Outcome, String),
     /// The verification method that verified, if one did.
     pub key_id: Option<String>,
+    /// `proof`'s detail as a catalog message (its English is `proof.1`), for a check
+    /// ([`crate::verify::Report::set`]) shown in the learner's language.
+    pub proof_message: Message,
+    /// `issuer_key`'s detail as a catalog message (its English is `issuer_key.1`).
+    pub issuer_key_message: Message,
+}
+
+/// [`ProofsOutcome`] with the details as catalog messages only (the pipeline's form: the
+/// English is rendered once, by the report).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ProofMessages {
+    /// `proof`: outcome and detail.
+    pub proof: (Outcome, Message),
+    /// `issuer_key`: outcome and detail.
+    pub issuer_key: (Outcome, Message),
+    /// The verification method that verified, if one did.
+    pub key_id: Option<String>,
+}
+
+impl From<ProofMessages> for ProofsOutcome {
+    fn from(m: ProofMessages) -> ProofsOutcome {
+        ProofsOutcome {
+            proof: (m.proof.0, m.proof.1.english()),
+            issuer_key: (m.issuer_key.0, m.issuer_key.1.english()),
+            key_id: m.key_id,
+            proof_message: m.proof.1,
+            issuer_key_message: m.issuer_key.1,
+        }
+    }
+}
+
+/// A key error as a message. `KeyError` (src/verify/keys) has no catalog messages in this
+/// build: its `Display`, as is.
+fn key_message(e: &KeyError) -> Message {
+    Message::Text(e.to_string())
+}
+
+/// A JSON-LD error as a message: its `Display` as is (src/verify/jsonld has no catalog
+/// messages in this build).
+fn jsonld_message(e: &JsonLdError) -> Message {
+    Message::Text(e.to_string())
 }
 
 /// Options of a new proof (signing).
@@ -107,9 +149,10 @@ pub enum DataIntegrityError {
     /// Signing a document that already carries a proof.
     #[error("the document already has a proof")]
     AlreadySigned,
-    /// A proof is malformed or does not meet the suite's rules (invalid).
+    /// A proof is malformed or does not meet the suite's rules (invalid): what is wrong, as
+    /// a catalog message (`err-di-…`).
     #[error("{0}")]
-    BadProof(String),
+    BadProof(Message),
     /// The signature does not verify (invalid).
     #[error("signature does not verify")]
     BadSignature,
@@ -135,6 +178,22 @@ impl DataIntegrityError {
     }
 }
 
+/// The detail line in the learner's language (`err-di-…`; English is `Display`).
+impl Localize for DataIntegrityError {
+    fn message(&self) -> Message {
+        use DataIntegrityError as E;
+        match self {
+            E::NotAnObject => msg!("err-di-not-an-object"),
+            E::AlreadySigned => msg!("err-di-already-signed"),
+            E::BadProof(m) => m.clone(),
+            E::BadSignature => msg!("err-di-bad-signature"),
+            E::JsonLd(e) => jsonld_message(e),
+            E::Jcs(d) => msg!("err-di-jcs", detail = d),
+            E::Key(e) => key_message(e),
+        }
+    }
+}
+
 /// A supported cryptosuite.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Suite {
@@ -151,6 +210,22 @@ pub enum Suite {
 #[error("{0}")]
 pub struct UnsupportedSuite(pub String);
 
+/// The name in the learner's language (`err-di-…`): the words of
+/// [`Suite::of`] translated, a list of type names as given.
+impl Localize for UnsupportedSuite {
+    fn message(&self) -> Message {
+        match self.0.as_str() {
+            "DataIntegrityProof without cryptosuite" => msg!("err-di-no-cryptosuite"),
+            "proof without a type" => msg!("err-di-proof-no-type"),
+            s => match s.strip_prefix("DataIntegrityProof with cryptosuite ") {
+                Some(c) => msg!("err-di-unsupported-cryptosuite", cryptosuite = c),
+                // Type names: data.
+                None => Message::Text(s.to_owned()),
+            },
+        }
+    }
+}
+
 /// Why untrusted bytes were not read as JSON by [`parse_json_limited`].
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -161,6 +236,16 @@ pub enum JsonLimitError {
     /// serde_json's reason (it bounds the nesting depth).
     #[error("{0}")]
     Syntax(String),
+}
+
+/// In the learner's language (`err-json-limit-…`); serde_json's reason as is.
+impl Localize for JsonLimitError {
+    fn message(&self) -> Message {
+        match self {
+            JsonLimitError::TooLarge(limit) => msg!("err-json-limit-too-large", limit = limit),
+            JsonLimitError::Syntax(d) => Message::Text(d.clone()),
+        }
+    }
 }
 
 impl Suite {
@@ -226,9 +311,9 @@ pub fn unsecured_document(doc: &Value) -> Result<Map<String, Value>, DataIntegri
 /// configuration every suite hashes).
 pub fn proof_config(doc: &Value, proof: &Value) -> Result<Map<String, Value>, DataIntegrityError> {
     let Value::Object(p) = proof else {
-        return Err(DataIntegrityError::BadProof(
-            "a proof is not a JSON object".into(),
-        ));
+        return Err(DataIntegrityError::BadProof(msg!(
+            "err-di-proof-not-object"
+        )));
     };
     let mut cfg = p.clone();
     cfg.shift_remove("proofValue");
@@ -253,20 +338,20 @@ pub fn hash_data(canonical_proof_config: &[u8], canonical_document: &[u8]) -> [u
 
 /// Decode a `proofValue` (multibase base58btc) to a 64-byte Ed25519 signature.
 pub fn decode_proof_value(v: &str) -> Result<[u8; 64], DataIntegrityError> {
-    let bad = |why: &str| DataIntegrityError::BadProof(format!("proofValue {why}"));
+    let bad = DataIntegrityError::BadProof;
     let b58 = v
         .strip_prefix('z')
-        .ok_or_else(|| bad("is not multibase base58btc (does not start with 'z')"))?;
+        .ok_or_else(|| bad(msg!("err-di-proof-value-not-multibase")))?;
     if b58.len() > 120 {
-        return Err(bad("is too long for an Ed25519 signature"));
+        return Err(bad(msg!("err-di-proof-value-too-long")));
     }
     let bytes = bs58::decode(b58)
         .into_vec()
-        .map_err(|_| bad("is not valid base58btc"))?;
+        .map_err(|_| bad(msg!("err-di-proof-value-not-base58")))?;
     <[u8; 64]>::try_from(bytes.as_slice()).map_err(|_| {
-        bad(&format!(
-            "holds {} bytes, an Ed25519 signature has 64",
-            bytes.len()
+        bad(msg!(
+            "err-di-proof-value-length",
+            n = Message::Count(bytes.len())
         ))
     })
 }
@@ -428,8 +513,9 @@ pub fn sign(
     }
     if let Some(created) = &options.created {
         if !is_xsd_datetime(created) {
-            return Err(DataIntegrityError::BadProof(format!(
-                "created \"{created}\" is not an XSD dateTime"
+            return Err(DataIntegrityError::BadProof(msg!(
+                "err-di-created-not-xsd",
+                created = created
             )));
         }
         proof.insert("created".into(), created.clone().into());
@@ -468,9 +554,8 @@ pub fn verify_signature(
     hash_data: &[u8; 64],
     sig: &[u8; 64],
 ) -> Result<(), DataIntegrityError> {
-    let vk = VerifyingKey::from_bytes(pk).map_err(|_| {
-        DataIntegrityError::BadProof("the public key is not a valid Ed25519 point".into())
-    })?;
+    let vk = VerifyingKey::from_bytes(pk)
+        .map_err(|_| DataIntegrityError::BadProof(msg!("err-di-bad-public-key")))?;
     vk.verify_strict(hash_data, &Signature::from_bytes(sig))
         .map_err(|_| DataIntegrityError::BadSignature)
 }
@@ -485,17 +570,17 @@ enum ProofResult {
     Verified {
         suite: Suite,
         key: ResolvedKey,
-        note: Option<String>,
+        note: Option<Message>,
     },
     Failed {
-        detail: String,
+        detail: Message,
         key: Option<Result<ResolvedKey, KeyError>>,
     },
     CouldNotCheck {
-        detail: String,
+        detail: Message,
         key: Option<Result<ResolvedKey, KeyError>>,
     },
-    Unsupported(String),
+    Unsupported(UnsupportedSuite),
 }
 
 /// [`verify_proofs`] with explicit expectations (presentations: `authentication`,
@@ -506,24 +591,35 @@ pub fn verify_proofs_with(
     keys: &Resolver<'_>,
     opts: &VerifyOptions<'_>,
 ) -> ProofsOutcome {
-    let fail = |d: String| ProofsOutcome {
+    verify_proof_messages(doc, controller, keys, opts).into()
+}
+
+/// [`verify_proofs_with`], the details as catalog messages.
+pub(crate) fn verify_proof_messages(
+    doc: &Value,
+    controller: Option<&str>,
+    keys: &Resolver<'_>,
+    opts: &VerifyOptions<'_>,
+) -> ProofMessages {
+    let fail = |d: Message| ProofMessages {
         proof: (Outcome::Fail, d),
-        issuer_key: (Outcome::Skipped, "no proof to take a key from".into()),
+        issuer_key: (Outcome::Skipped, msg!("chk-di-no-proof-no-key")),
         key_id: None,
     };
     let Value::Object(map) = doc else {
-        return fail("the credential is not a JSON object".into());
+        return fail(msg!("chk-di-not-an-object"));
     };
     let proofs: Vec<&Value> = match map.get("proof") {
-        None | Some(Value::Null) => return fail("no proof".into()),
-        Some(Value::Array(a)) if a.is_empty() => return fail("no proof (empty proof list)".into()),
+        None | Some(Value::Null) => return fail(msg!("chk-di-no-proof")),
+        Some(Value::Array(a)) if a.is_empty() => return fail(msg!("chk-di-no-proof-empty")),
         Some(Value::Array(a)) => a.iter().collect(),
         Some(p) => vec![p],
     };
     if proofs.len() > MAX_PROOFS {
-        return fail(format!(
-            "{} proofs exceed the limit of {MAX_PROOFS} (MAX_PROOFS)",
-            proofs.len()
+        return fail(msg!(
+            "chk-di-too-many-proofs",
+            n = proofs.len(),
+            max = MAX_PROOFS
         ));
     }
     let many = proofs.len() > 1;
@@ -541,11 +637,11 @@ pub fn verify_proofs_with(
 fn label(r: ProofResult, n: usize) -> ProofResult {
     match r {
         ProofResult::Failed { detail, key } => ProofResult::Failed {
-            detail: format!("proof {n}: {detail}"),
+            detail: msg!("chk-di-proof-n", n = n, detail = detail),
             key,
         },
         ProofResult::CouldNotCheck { detail, key } => ProofResult::CouldNotCheck {
-            detail: format!("proof {n}: {detail}"),
+            detail: msg!("chk-di-proof-n", n = n, detail = detail),
             key,
         },
         other => other,
@@ -557,14 +653,19 @@ fn summarise(
     controller: Option<&str>,
     keys: &Resolver<'_>,
     purpose: &str,
-) -> ProofsOutcome {
-    let unsupported: Vec<&str> = results
-        .iter()
-        .filter_map(|r| match r {
-            ProofResult::Unsupported(t) => Some(t.as_str()),
-            _ => None,
-        })
-        .collect();
+) -> ProofMessages {
+    // The unsupported proof types, "a, b" (each as a message: the words of Suite::of are
+    // translated, type names are data).
+    let unsupported = Message::join(
+        "chk-di-list",
+        results
+            .iter()
+            .filter_map(|r| match r {
+                ProofResult::Unsupported(t) => Some(t.message()),
+                _ => None,
+            })
+            .collect(),
+    );
     let first_failed = results.iter().find_map(|r| match r {
         ProofResult::Failed { detail, .. } => Some(detail.clone()),
         _ => None,
@@ -581,18 +682,15 @@ fn summarise(
     let proof = if let Some(d) = first_failed {
         (Outcome::Fail, d)
     } else if let Some((suite, key, note)) = verified {
-        let mut d = format!("{} signature verified with key {}", suite.name(), key.id);
+        let mut d = msg!("chk-di-verified", suite = suite.name(), key = &key.id);
         if let Some(n) = note {
-            d.push_str(&format!(" ({n})"));
+            d = msg!("chk-di-with-note", detail = d, note = n);
         }
-        if !unsupported.is_empty() {
-            d.push_str(&format!(
-                "; ignored unsupported proof type {}",
-                unsupported.join(", ")
-            ));
+        if let Some(types) = unsupported {
+            d = msg!("chk-di-ignored-unsupported", detail = d, types = types);
         }
-        if let Some(c) = &could_not {
-            d.push_str(&format!("; another proof could not be checked: {c}"));
+        if let Some(c) = could_not {
+            d = msg!("chk-di-another-could-not", detail = d, why = c);
         }
         (Outcome::Pass, d)
     } else if let Some(c) = could_not {
@@ -600,16 +698,16 @@ fn summarise(
     } else {
         (
             Outcome::Error,
-            format!(
-                "could not check: unsupported proof type {}",
-                unsupported.join(", ")
+            msg!(
+                "chk-di-only-unsupported",
+                types = unsupported.unwrap_or_else(|| Message::Text(String::new()))
             ),
         )
     };
 
     // issuer_key: is the key that verified the issuer's?
     if let Some((_, k, _)) = verified {
-        return ProofsOutcome {
+        return ProofMessages {
             proof,
             issuer_key: binding_outcome(k, &keys.bind(k, controller, purpose)),
             key_id: Some(k.id.clone()),
@@ -625,14 +723,11 @@ fn summarise(
         _ => None,
     });
     let issuer_key = match key_err {
-        Some(e @ KeyError::Unavailable { .. }) => (Outcome::Error, e.to_string()),
-        Some(e) => (Outcome::Fail, e.to_string()),
-        None => (
-            Outcome::Skipped,
-            "no signature verified, so there is no key to tie to the issuer".into(),
-        ),
+        Some(e @ KeyError::Unavailable { .. }) => (Outcome::Error, key_message(e)),
+        Some(e) => (Outcome::Fail, key_message(e)),
+        None => (Outcome::Skipped, msg!("chk-di-no-key-none-verified")),
     };
-    ProofsOutcome {
+    ProofMessages {
         proof,
         issuer_key,
         key_id: None,
@@ -640,14 +735,14 @@ fn summarise(
 }
 
 /// The `issuer_key` check from a key's binding.
-pub fn binding_outcome(k: &ResolvedKey, b: &Binding) -> (Outcome, String) {
+pub fn binding_outcome(k: &ResolvedKey, b: &Binding) -> (Outcome, Message) {
     match b {
         Binding::Bound(ev) => (
             Outcome::Pass,
-            format!("key {} is the issuer's: {}", k.id, ev.describe()),
+            msg!("chk-di-key-bound", key = &k.id, how = ev.describe()),
         ),
-        Binding::Unconfirmed(why) => (Outcome::Error, format!("{ISSUER_NOT_CONFIRMED}{why}")),
-        Binding::Refused(why) => (Outcome::Fail, format!("not the issuer's key: {why}")),
+        Binding::Unconfirmed(why) => (Outcome::Error, msg!("chk-issuer-not-confirmed", why = why)),
+        Binding::Refused(why) => (Outcome::Fail, msg!("chk-di-key-refused", why = why)),
     }
 }
 
@@ -657,38 +752,45 @@ fn verify_one(
     keys: &Resolver<'_>,
     opts: &VerifyOptions<'_>,
 ) -> ProofResult {
-    let failed = |detail: String| ProofResult::Failed { detail, key: None };
     if !proof.is_object() {
-        return failed("a proof is not a JSON object".into());
+        return ProofResult::Failed {
+            detail: msg!("err-di-proof-not-object"),
+            key: None,
+        };
     }
     let suite = match Suite::of(proof) {
         Ok(s) => s,
-        Err(t) => return ProofResult::Unsupported(t.0),
+        Err(t) => return ProofResult::Unsupported(t),
     };
     let name = suite.name();
+    // "eddsa-rdfc-2022: …"
+    let named = |detail: Message| msg!("chk-di-suite", suite = name, detail = detail);
+    let failed = |detail: Message| ProofResult::Failed {
+        detail: named(detail),
+        key: None,
+    };
     let s = |k: &str| proof.get(k).and_then(Value::as_str);
     match s("proofPurpose") {
         Some(p) if p == opts.proof_purpose => {}
         Some(p) => {
-            return failed(format!(
-                "{name}: proofPurpose is {p}, expected {}",
-                opts.proof_purpose
+            return failed(msg!(
+                "chk-di-purpose-mismatch",
+                found = p,
+                want = opts.proof_purpose
             ));
         }
-        None => return failed(format!("{name}: proof has no proofPurpose")),
+        None => return failed(msg!("chk-di-no-purpose")),
     }
     if let Some(c) = proof.get("created") {
         match c.as_str() {
             Some(c) if is_xsd_datetime(c) => {}
-            _ => return failed(format!("{name}: proof created {c} is not a valid dateTime")),
+            _ => return failed(msg!("chk-di-created-invalid", created = c.to_string())),
         }
     }
     if let Some(want) = opts.challenge
         && s("challenge") != Some(want)
     {
-        return failed(format!(
-            "{name}: proof challenge does not match the expected one"
-        ));
+        return failed(msg!("chk-di-challenge-mismatch"));
     }
     if let Some(want) = opts.domain {
         let ok = match proof.get("domain") {
@@ -697,42 +799,40 @@ fn verify_one(
             _ => false,
         };
         if !ok {
-            return failed(format!(
-                "{name}: proof domain does not match the expected one"
-            ));
+            return failed(msg!("chk-di-domain-mismatch"));
         }
     }
     let sig = match s("proofValue").map(decode_proof_value) {
         Some(Ok(sig)) => sig,
-        Some(Err(e)) => return failed(format!("{name}: {e}")),
-        None => return failed(format!("{name}: proof has no proofValue")),
+        Some(Err(e)) => return failed(e.message()),
+        None => return failed(msg!("chk-di-no-proof-value")),
     };
     let vm = match proof.get("verificationMethod") {
         Some(Value::String(v)) => v.clone(),
         Some(Value::Object(o)) => match o.get("id").and_then(Value::as_str) {
             Some(v) => v.to_owned(),
-            None => return failed(format!("{name}: verificationMethod has no id")),
+            None => return failed(msg!("chk-di-vm-no-id")),
         },
-        _ => return failed(format!("{name}: proof has no verificationMethod")),
+        _ => return failed(msg!("chk-di-no-vm")),
     };
     let key = match keys.resolve(&vm, opts.proof_purpose) {
         Ok(k) => k,
         Err(e @ KeyError::Unavailable { .. }) => {
             return ProofResult::CouldNotCheck {
-                detail: format!("{name}: {e}"),
+                detail: named(key_message(&e)),
                 key: Some(Err(e)),
             };
         }
         Err(e) => {
             return ProofResult::Failed {
-                detail: format!("{name}: {e}"),
+                detail: named(key_message(&e)),
                 key: Some(Err(e)),
             };
         }
     };
     let PublicKey::Ed25519(pk) = &key.key else {
         return ProofResult::Failed {
-            detail: format!("{name}: key {} is not an Ed25519 key", key.id),
+            detail: named(msg!("chk-di-not-ed25519", key = &key.id)),
             key: Some(Ok(key)),
         };
     };
@@ -748,9 +848,7 @@ fn verify_one(
             | DataIntegrityError::JsonLd(JsonLdError::UndefinedTerm(_))),
         ) if suite != Suite::EddsaJcs2022 && ContextVariant::applies_to(doc) => {
             match attempt(ContextVariant::Alternate) {
-                Ok(()) => Ok(Some(
-                    "with the other historical content of its OB 3.0 context".to_owned(),
-                )),
+                Ok(()) => Ok(Some(msg!("chk-di-note-other-context"))),
                 Err(_) => Err(e),
             }
         }
@@ -760,11 +858,11 @@ fn verify_one(
     match outcome {
         Ok(note) => ProofResult::Verified { suite, key, note },
         Err(e) if e.is_could_not_check() => ProofResult::CouldNotCheck {
-            detail: format!("{name}: {e}"),
+            detail: named(e.message()),
             key: Some(Ok(key)),
         },
         Err(e) => ProofResult::Failed {
-            detail: format!("{name}: {e}"),
+            detail: named(e.message()),
             key: Some(Ok(key)),
         },
     }
@@ -836,6 +934,78 @@ mod tests {
         assert_eq!(
             Suite::of(&json!({"type":"SomeProofType"})),
             Err(UnsupportedSuite("SomeProofType".into()))
+        );
+    }
+
+    /// Every error's catalog message renders its `Display` exactly in English, and words of
+    /// its own in Spanish (a key or JSON-LD error inside is its own module's text).
+    #[test]
+    fn errors_are_catalog_messages() {
+        use crate::i18n::{Catalog, Lang};
+        use crate::localize::Localize;
+        let es = Catalog::get(Lang::Es);
+        let check = |e: &dyn Localize| {
+            let m = e.message();
+            assert!(m.is_known(), "{e}");
+            assert_eq!(m.english(), e.to_string());
+            assert_ne!(m.render(es), e.to_string(), "{e}");
+        };
+        let proof_value = |v: &str| decode_proof_value(v).unwrap_err();
+        let created = ProofOptions {
+            created: Some("yesterday".into()),
+            ..ProofOptions::new("assertionMethod")
+        };
+        let key = SigningKey::from_bytes(&[7; 32]);
+        let sign_err = |doc: &Value, o: &ProofOptions| {
+            sign(Suite::EddsaJcs2022, doc, &key, "did:key:z6Mk#z6Mk", o).unwrap_err()
+        };
+        // A public key that is no point of the curve (about half of all y coordinates).
+        let not_a_point = (2u8..=255)
+            .find_map(|b| match verify_signature(&[b; 32], &[0; 64], &[0; 64]) {
+                Err(e @ DataIntegrityError::BadProof(_)) => Some(e),
+                _ => None,
+            })
+            .unwrap();
+        let jcs_ctx = serde_json::json!({"@context": ["https://a"], "proof": {
+            "type": "DataIntegrityProof", "@context": ["https://b"]}});
+        let all = [
+            DataIntegrityError::NotAnObject,
+            DataIntegrityError::AlreadySigned,
+            DataIntegrityError::BadSignature,
+            DataIntegrityError::Jcs("bad number".into()),
+            proof_value("u123"),
+            proof_value("z0OIl"),
+            proof_value("z2"),
+            proof_value("z2222"),
+            proof_value(&format!("z{}", "2".repeat(121))),
+            proof_config(&serde_json::json!({}), &serde_json::json!(1)).unwrap_err(),
+            sign_err(&serde_json::json!({}), &created),
+            sign_err(&serde_json::json!([]), &ProofOptions::new("x")),
+            sign_err(&serde_json::json!({"proof": {}}), &ProofOptions::new("x")),
+            not_a_point,
+            eddsa_jcs_2022::canonical_forms(&jcs_ctx, &jcs_ctx["proof"]).unwrap_err(),
+        ];
+        for e in &all {
+            check(e);
+        }
+        assert_eq!(
+            proof_value("z2222").to_string(),
+            "proofValue holds 3 bytes, an Ed25519 signature has 64"
+        );
+        for t in [
+            "DataIntegrityProof with cryptosuite ecdsa-rdfc-2019",
+            "DataIntegrityProof without cryptosuite",
+            "proof without a type",
+        ] {
+            check(&UnsupportedSuite(t.into()));
+        }
+        // A type name is data, shown as given.
+        let named = UnsupportedSuite("SomeProofType".into()).message();
+        assert_eq!(named.render(es), "SomeProofType");
+        check(&JsonLimitError::TooLarge(8));
+        assert_eq!(
+            JsonLimitError::Syntax("EOF".into()).message().render(es),
+            "EOF"
         );
     }
 }
