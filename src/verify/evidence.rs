@@ -81,6 +81,34 @@ pub fn snapshot(report: &Report, cache: Option<&dyn DocumentCache>) -> Evidence 
     }
 }
 
+/// [`human_date`] as a catalog message (`date-long` with `month-N`): "3 May 2026" in English,
+/// "3 de mayo de 2026" in Spanish; the input as given when it is not a date.
+pub fn date_message(rfc3339: &str) -> crate::localize::Message {
+    use crate::localize::Message;
+    use chrono::Datelike as _;
+    use std::borrow::Cow;
+    let day = match chrono::DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(d) => Some(d.with_timezone(&chrono::Utc).date_naive()),
+        Err(_) => {
+            chrono::NaiveDate::parse_from_str(rfc3339.get(..10).unwrap_or(""), "%Y-%m-%d").ok()
+        }
+    };
+    let Some(d) = day else {
+        return Message::Text(rfc3339.to_string());
+    };
+    Message::Id(
+        Cow::Borrowed("date-long"),
+        vec![
+            (Cow::Borrowed("day"), Message::Count(d.day() as usize)),
+            (
+                Cow::Borrowed("month"),
+                Message::Id(Cow::Owned(format!("month-{}", d.month())), Vec::new()),
+            ),
+            (Cow::Borrowed("year"), Message::Text(d.year().to_string())),
+        ],
+    )
+}
+
 /// "3 May 2026" from an RFC 3339 timestamp (or a bare `YYYY-MM-DD`); the input itself when it
 /// does not parse. Used wherever evidence is dated for a person.
 pub fn human_date(rfc3339: &str) -> String {

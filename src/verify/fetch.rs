@@ -16,6 +16,7 @@ use serde_json::Value;
 
 use super::FetchRecord;
 use crate::env::{CachedDocument, Clock, DocumentCache, FetchError, FetchRequest, Fetcher};
+use crate::localize::{Localize, Message, msg};
 
 /// A document as fetched (or read from the wallet's cache).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +77,17 @@ pub struct NotJson {
     pub reason: crate::verify::data_integrity::JsonLimitError,
 }
 
+impl Localize for NotJson {
+    fn message(&self) -> Message {
+        // The reason is the JSON reader's own line (data_integrity::JsonLimitError).
+        msg!(
+            "err-doc-not-json",
+            url = &self.url,
+            reason = self.reason.to_string()
+        )
+    }
+}
+
 /// Why a document could not be read at all (the check is "could not check").
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -86,6 +98,15 @@ pub enum DocError {
     /// The host's fetcher refused or failed, and the wallet has no copy.
     #[error(transparent)]
     Fetch(#[from] FetchError),
+}
+
+impl Localize for DocError {
+    fn message(&self) -> Message {
+        match self {
+            DocError::NoDocuments(url) => msg!("err-doc-offline", url = url),
+            DocError::Fetch(e) => e.message(),
+        }
+    }
 }
 
 /// No network and no cache: every document is unavailable ("offline").
@@ -257,6 +278,22 @@ pub(crate) enum NetFail {
     /// The body is not JSON.
     #[error("{0}")]
     NotJson(String),
+}
+
+impl Localize for NetFail {
+    fn message(&self) -> Message {
+        match self {
+            // Already a sentence (a DocError's or NotJson's English, made by the caller).
+            NetFail::Unavailable(s) | NetFail::NotJson(s) => Message::Text(s.clone()),
+            NetFail::Status(code, url) => {
+                msg!(
+                    "chk-fetch-http-status",
+                    url = url,
+                    status = u32::from(*code)
+                )
+            }
+        }
+    }
 }
 
 /// "cached 3 days ago" for a cached copy, else `None`.

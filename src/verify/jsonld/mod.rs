@@ -85,6 +85,39 @@ impl JsonLdError {
     }
 }
 
+/// [`JsonLdError::Syntax`] for a document that is not a JSON object.
+const NOT_AN_OBJECT: &str = "the document is not a JSON object";
+
+fn too_many_quads_text() -> String {
+    format!("the document expands to more than {MAX_QUADS} RDF quads (limit MAX_QUADS)")
+}
+
+impl crate::localize::Localize for JsonLdError {
+    fn message(&self) -> crate::localize::Message {
+        use crate::localize::msg;
+        // The detail of Syntax / Limit: this module's and rdfc10's own sentences by id; the
+        // JSON-LD parser's words as given.
+        let detail = |s: &str| {
+            if s == NOT_AN_OBJECT {
+                msg!("err-jsonld-not-object")
+            } else if s == too_many_quads_text() {
+                msg!("err-jsonld-too-many-quads", max = MAX_QUADS)
+            } else {
+                super::rdfc10::sentence(s)
+            }
+        };
+        match self {
+            JsonLdError::ContextNotBundled(url) => {
+                msg!("err-jsonld-context-not-bundled", url = url)
+            }
+            JsonLdError::UndefinedTerm(t) => msg!("err-jsonld-undefined-term", term = t),
+            JsonLdError::RelativeIri(i) => msg!("err-jsonld-relative-iri", iri = i),
+            JsonLdError::Syntax(s) => msg!("err-jsonld-invalid", detail = detail(s)),
+            JsonLdError::Limit(s) => msg!("err-jsonld-limit", detail = detail(s)),
+        }
+    }
+}
+
 impl From<Rdfc10Error> for JsonLdError {
     fn from(e: Rdfc10Error) -> Self {
         match e {
@@ -98,9 +131,7 @@ impl From<Rdfc10Error> for JsonLdError {
 /// Quads may repeat (JSON-LD allows repeated values); [`rdfc10`] removes repeats.
 pub fn to_quads(doc: &Value, variant: ContextVariant) -> Result<Vec<Quad>, JsonLdError> {
     let Value::Object(map) = doc else {
-        return Err(JsonLdError::Syntax(
-            "the document is not a JSON object".into(),
-        ));
+        return Err(JsonLdError::Syntax(NOT_AN_OBJECT.into()));
     };
     object_to_quads(map, &[], None, variant)
 }
@@ -147,9 +178,7 @@ pub fn object_to_quads(
             }
         };
         if quads.len() >= MAX_QUADS {
-            return Err(JsonLdError::Limit(format!(
-                "the document expands to more than {MAX_QUADS} RDF quads (limit MAX_QUADS)"
-            )));
+            return Err(JsonLdError::Limit(too_many_quads_text()));
         }
         check_trap(quad.as_ref())?;
         quads.push(quad);
