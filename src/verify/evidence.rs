@@ -125,3 +125,29 @@ pub fn human_date(rfc3339: &str) -> String {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Catalog, Lang};
+
+    /// The date message is `human_date` in English, the learner's words in Spanish.
+    #[test]
+    fn dates_in_words_in_both_languages() {
+        for s in [
+            "2026-05-03T10:00:00Z",
+            "2026-05-03T23:30:00-02:00",
+            "2024-01-01T00:00:00Z",
+            "2024-12-31",
+            "someday",
+        ] {
+            assert_eq!(date_message(s).english(), human_date(s), "{s}");
+        }
+        let es = Catalog::get(Lang::Es);
+        assert_eq!(
+            date_message("2026-05-03T23:30:00-02:00").render(es),
+            "4 de mayo de 2026"
+        );
+        assert_eq!(date_message("someday").render(es), "someday");
+    }
+}

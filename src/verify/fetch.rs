@@ -322,3 +322,38 @@ pub(crate) fn get_json(
     let v = doc.json().map_err(|e| NetFail::NotJson(e.to_string()))?;
     Ok((v, cache_note(&doc, clock), doc))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Catalog, Lang};
+
+    /// Every error of this module reaching a detail is a catalog message: English is its
+    /// `Display`, Spanish a translation. (`NetFail::Unavailable` / `NotJson` carry a sentence
+    /// already made by the caller and are shown as given.)
+    #[test]
+    fn document_errors_are_catalog_messages() {
+        let es = Catalog::get(Lang::Es);
+        let errors: Vec<Box<dyn Localize>> = vec![
+            Box::new(DocError::NoDocuments("https://uni.example/issuer".into())),
+            Box::new(DocError::Fetch(FetchError::Offline)),
+            Box::new(NotJson {
+                url: "https://uni.example/issuer".into(),
+                reason: crate::verify::data_integrity::JsonLimitError::Syntax(
+                    "expected value at line 1 column 1".into(),
+                ),
+            }),
+            Box::new(NetFail::Status(404, "https://uni.example/issuer".into())),
+        ];
+        for e in errors {
+            let m = e.message();
+            assert!(matches!(m, Message::Id(..)), "{e}");
+            assert_eq!(m.english(), e.to_string());
+            assert_ne!(m.render(es), e.to_string());
+        }
+        assert_eq!(
+            DocError::NoDocuments("https://x.example/k".into()).localize(es),
+            "sin conexión, no se puede descargar https://x.example/k"
+        );
+    }
+}

@@ -439,4 +439,91 @@ mod tests {
             vec!["recipient is hashed but identity is not sha256$hex or md5$hex".to_string()]
         );
     }
+
+    /// Every finding is a catalog message: the English detail is as before, word for word,
+    /// and the Spanish one a translation (property names stay as written).
+    #[test]
+    fn findings_are_messages_in_the_learners_language() {
+        use crate::i18n::{Catalog, Lang};
+        let es = Catalog::get(Lang::Es);
+        // A credential wrong in every way it can be, and an OB 2.0 assertion likewise.
+        let bad3 = json!({"@context": ["https://example.org/ctx"], "type": "Thing", "id": 5,
+            "issuer": {"id": "no uri"}, "credentialSubject": {"achievement": {"criteria": {}}}});
+        let clr = json!({"@context": [VC_V1], "type": ["VerifiableCredential", "ClrCredential"],
+            "issuer": "https://example.org/i", "credentialSubject": 5});
+        let older = json!({"@context": [VC_V2, "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json"],
+            "type": ["VerifiableCredential", "OpenBadgeCredential"], "issuer": 4,
+            "credentialSubject": [{"achievement": 3}, {}]});
+        let bad2 = json!({"id": "x", "@context": "https://w3id.org/openbadges/v2", "type": "Other",
+            "recipient": {"hashed": false, "identity": "sha256$0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"},
+            "issuedOn": "yesterday"});
+        let no_identity = json!({"recipient": {"identity": ""}, "issuedOn": "2016-12-31"});
+        let mut f = check_ob2_assertion(&bad2);
+        check_ob2_badge(&json!({"name": "", "criteria": {}}), &mut f);
+        check_ob2_issuer(&json!({"name": 3}), &mut f);
+        let mut all: Vec<Message> = Vec::new();
+        for g in [
+            check_ob3(&bad3),
+            check_ob3(&clr),
+            check_ob3(&older),
+            check_ob3(&json!([])),
+            check_ob2_assertion(&json!(1)),
+            check_ob2_assertion(&no_identity),
+            f,
+        ] {
+            all.extend(g.errors);
+            all.extend(g.warnings);
+        }
+        assert!(all.len() > 30, "{}", all.len());
+        for m in &all {
+            assert!(matches!(m, Message::Id(..)), "not from the catalog: {m}");
+            // "issuedOn: <problem>": the problem is src/verify/dates.rs's own sentence (its
+            // DateError and lenient-read note), translated there, not here.
+            if matches!(m, Message::Id(id, _) if id == "chk-schema-field-problem") {
+                continue;
+            }
+            let spanish = m.render(es);
+            assert_ne!(spanish, m.english(), "not translated: {m}");
+            assert!(
+                !spanish.contains("chk-") && !spanish.contains("{$"),
+                "{spanish}"
+            );
+        }
+        // The detail line: plural, and the subject the verifiers name.
+        let mut f = Findings::default();
+        assert_eq!(
+            f.detail("the credential").english(),
+            "the credential has every required property"
+        );
+        assert_eq!(
+            f.detail(what_assertion_badge_issuer()).render(es),
+            "todas las propiedades obligatorias están en la aserción, su clase de insignia y su emisor"
+        );
+        f.warnings.push(has_no(issuer(), "email"));
+        f.warnings.push(msg!("chk-schema-credential-no-name"));
+        assert_eq!(
+            f.detail("the assertion").english(),
+            "the assertion has every required property (note: issuer has no email; the credential has no name)"
+        );
+        assert_eq!(
+            f.detail("the assertion").render(es),
+            "todas las propiedades obligatorias están en la aserción (nota: el emisor no tiene email; la credencial no tiene name)"
+        );
+        f.errors.push(missing("issuer"));
+        assert_eq!(f.detail("the credential").english(), "issuer is missing");
+        f.errors.push(missing("validFrom"));
+        assert_eq!(
+            f.detail("the credential").english(),
+            "issuer is missing (and 1 more problem)"
+        );
+        f.errors.push(missing("name"));
+        assert_eq!(
+            f.detail("the credential").english(),
+            "issuer is missing (and 2 more problems)"
+        );
+        assert_eq!(
+            f.detail("the credential").render(es),
+            "falta issuer (y 2 problemas más)"
+        );
+    }
 }

@@ -231,3 +231,57 @@ pub fn canonicalize(doc: &Value, variant: ContextVariant) -> Result<String, Json
 pub fn rdfc10(input: &[Quad]) -> Result<String, JsonLdError> {
     Ok(super::rdfc10::rdfc10(input)?)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Catalog, Lang};
+    use crate::localize::{Localize, Message};
+
+    /// Every JSON-LD and RDFC error is a catalog message (English: its `Display`), and the
+    /// sentences this crate writes inside one are translated too; the JSON-LD parser's own
+    /// words stay as given.
+    #[test]
+    fn json_ld_errors_are_catalog_messages() {
+        let es = Catalog::get(Lang::Es);
+        let own = [
+            JsonLdError::ContextNotBundled("https://example.org/c.json".into()),
+            JsonLdError::UndefinedTerm("notATerm".into()),
+            JsonLdError::RelativeIri("relative-thing".into()),
+            JsonLdError::Syntax(NOT_AN_OBJECT.into()),
+            JsonLdError::Limit(too_many_quads_text()),
+            JsonLdError::from(Rdfc10Error::Limit(
+                super::super::rdfc10::permutations_limit_text(),
+            )),
+            JsonLdError::from(Rdfc10Error::Unsupported(
+                super::super::rdfc10::TRIPLE_TERM_TEXT.into(),
+            )),
+        ];
+        for e in &own {
+            let m = e.message();
+            assert!(matches!(m, Message::Id(..)), "{e}");
+            assert_eq!(m.english(), e.to_string());
+            let spanish = m.render(es);
+            assert_ne!(spanish, e.to_string());
+            // The inner sentence is translated too (nothing after the colon stays English).
+            if let Some((_, inner)) = e.to_string().split_once(": ") {
+                assert!(!spanish.contains(inner), "{spanish}");
+            }
+        }
+        assert_eq!(
+            JsonLdError::Limit(too_many_quads_text()).localize(es),
+            "no se pudo comprobar: el documento se expande a más de 20000 quads RDF (límite MAX_QUADS)"
+        );
+        // The parser's words are data: shown as given inside the translated sentence.
+        let parser = JsonLdError::Syntax("invalid @id value".into());
+        assert_eq!(parser.localize(es), "JSON-LD no válido: invalid @id value");
+        for e in [
+            Rdfc10Error::Limit(super::super::rdfc10::permutations_limit_text()),
+            Rdfc10Error::Unsupported(super::super::rdfc10::TRIPLE_TERM_TEXT.into()),
+        ] {
+            assert!(matches!(e.message(), Message::Id(..)), "{e}");
+            assert_eq!(e.message().english(), e.to_string());
+            assert_ne!(e.localize(es), e.to_string());
+        }
+    }
+}
