@@ -81,6 +81,34 @@ pub fn snapshot(report: &Report, cache: Option<&dyn DocumentCache>) -> Evidence 
     }
 }
 
+/// [`human_date`] as a catalog message (`date-long` with `month-N`): "3 May 2026" in English,
+/// "3 de mayo de 2026" in Spanish; the input as given when it is not a date.
+pub fn date_message(rfc3339: &str) -> crate::localize::Message {
+    use crate::localize::Message;
+    use chrono::Datelike as _;
+    use std::borrow::Cow;
+    let day = match chrono::DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(d) => Some(d.with_timezone(&chrono::Utc).date_naive()),
+        Err(_) => {
+            chrono::NaiveDate::parse_from_str(rfc3339.get(..10).unwrap_or(""), "%Y-%m-%d").ok()
+        }
+    };
+    let Some(d) = day else {
+        return Message::Text(rfc3339.to_string());
+    };
+    Message::Id(
+        Cow::Borrowed("date-long"),
+        vec![
+            (Cow::Borrowed("day"), Message::Count(d.day() as usize)),
+            (
+                Cow::Borrowed("month"),
+                Message::Id(Cow::Owned(format!("month-{}", d.month())), Vec::new()),
+            ),
+            (Cow::Borrowed("year"), Message::Text(d.year().to_string())),
+        ],
+    )
+}
+
 /// "3 May 2026" from an RFC 3339 timestamp (or a bare `YYYY-MM-DD`); the input itself when it
 /// does not parse. Used wherever evidence is dated for a person.
 pub fn human_date(rfc3339: &str) -> String {
@@ -95,5 +123,31 @@ pub fn human_date(rfc3339: &str) -> String {
                 Err(_) => rfc3339.to_string(),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Catalog, Lang};
+
+    /// The date message is `human_date` in English, the learner's words in Spanish.
+    #[test]
+    fn dates_in_words_in_both_languages() {
+        for s in [
+            "2026-05-03T10:00:00Z",
+            "2026-05-03T23:30:00-02:00",
+            "2024-01-01T00:00:00Z",
+            "2024-12-31",
+            "someday",
+        ] {
+            assert_eq!(date_message(s).english(), human_date(s), "{s}");
+        }
+        let es = Catalog::get(Lang::Es);
+        assert_eq!(
+            date_message("2026-05-03T23:30:00-02:00").render(es),
+            "4 de mayo de 2026"
+        );
+        assert_eq!(date_message("someday").render(es), "someday");
     }
 }

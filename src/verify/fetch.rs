@@ -16,6 +16,7 @@ use serde_json::Value;
 
 use super::FetchRecord;
 use crate::env::{CachedDocument, Clock, DocumentCache, FetchError, FetchRequest, Fetcher};
+use crate::localize::{Localize, Message, msg};
 
 /// A document as fetched (or read from the wallet's cache).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +77,17 @@ pub struct NotJson {
     pub reason: crate::verify::data_integrity::JsonLimitError,
 }
 
+impl Localize for NotJson {
+    fn message(&self) -> Message {
+        // The reason is the JSON reader's own line (data_integrity::JsonLimitError).
+        msg!(
+            "err-doc-not-json",
+            url = &self.url,
+            reason = self.reason.to_string()
+        )
+    }
+}
+
 /// Why a document could not be read at all (the check is "could not check").
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -86,6 +98,15 @@ pub enum DocError {
     /// The host's fetcher refused or failed, and the wallet has no copy.
     #[error(transparent)]
     Fetch(#[from] FetchError),
+}
+
+impl Localize for DocError {
+    fn message(&self) -> Message {
+        match self {
+            DocError::NoDocuments(url) => msg!("err-doc-offline", url = url),
+            DocError::Fetch(e) => e.message(),
+        }
+    }
 }
 
 /// No network and no cache: every document is unavailable ("offline").
@@ -259,6 +280,22 @@ pub(crate) enum NetFail {
     NotJson(String),
 }
 
+impl Localize for NetFail {
+    fn message(&self) -> Message {
+        match self {
+            // Already a sentence (a DocError's or NotJson's English, made by the caller).
+            NetFail::Unavailable(s) | NetFail::NotJson(s) => Message::Text(s.clone()),
+            NetFail::Status(code, url) => {
+                msg!(
+                    "chk-fetch-http-status",
+                    url = url,
+                    status = u32::from(*code)
+                )
+            }
+        }
+    }
+}
+
 /// "cached 3 days ago" for a cached copy, else `None`.
 pub(crate) fn cache_note(doc: &Doc, clock: &dyn Clock) -> Option<String> {
     doc.from_cache.then(|| {
@@ -284,4 +321,39 @@ pub(crate) fn get_json(
     }
     let v = doc.json().map_err(|e| NetFail::NotJson(e.to_string()))?;
     Ok((v, cache_note(&doc, clock), doc))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Catalog, Lang};
+
+    /// Every error of this module reaching a detail is a catalog message: English is its
+    /// `Display`, Spanish a translation. (`NetFail::Unavailable` / `NotJson` carry a sentence
+    /// already made by the caller and are shown as given.)
+    #[test]
+    fn document_errors_are_catalog_messages() {
+        let es = Catalog::get(Lang::Es);
+        let errors: Vec<Box<dyn Localize>> = vec![
+            Box::new(DocError::NoDocuments("https://uni.example/issuer".into())),
+            Box::new(DocError::Fetch(FetchError::Offline)),
+            Box::new(NotJson {
+                url: "https://uni.example/issuer".into(),
+                reason: crate::verify::data_integrity::JsonLimitError::Syntax(
+                    "expected value at line 1 column 1".into(),
+                ),
+            }),
+            Box::new(NetFail::Status(404, "https://uni.example/issuer".into())),
+        ];
+        for e in errors {
+            let m = e.message();
+            assert!(matches!(m, Message::Id(..)), "{e}");
+            assert_eq!(m.english(), e.to_string());
+            assert_ne!(m.render(es), e.to_string());
+        }
+        assert_eq!(
+            DocError::NoDocuments("https://x.example/k".into()).localize(es),
+            "sin conexión, no se puede descargar https://x.example/k"
+        );
+    }
 }

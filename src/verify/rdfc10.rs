@@ -48,6 +48,38 @@ pub enum Rdfc10Error {
     Unsupported(String),
 }
 
+/// The [`Rdfc10Error::Limit`] text.
+pub(crate) fn permutations_limit_text() -> String {
+    format!(
+        "RDF canonicalisation needs more than {MAX_RDFC_PERMUTATIONS} permutations \
+         (MAX_RDFC_PERMUTATIONS, dataset poisoning guard)"
+    )
+}
+
+/// The [`Rdfc10Error::Unsupported`] text.
+pub(crate) const TRIPLE_TERM_TEXT: &str = "RDF 1.2 triple terms are not supported";
+
+/// The sentence an [`Rdfc10Error`] (or the JSON-LD error made from it) carries, as a catalog
+/// message: this module's own sentences by id, anything else as given.
+pub(crate) fn sentence(s: &str) -> crate::localize::Message {
+    use crate::localize::{Message, msg};
+    if s == TRIPLE_TERM_TEXT {
+        msg!("err-rdfc-triple-term")
+    } else if s == permutations_limit_text() {
+        msg!("err-rdfc-permutations", max = MAX_RDFC_PERMUTATIONS)
+    } else {
+        Message::Text(s.to_owned())
+    }
+}
+
+impl crate::localize::Localize for Rdfc10Error {
+    fn message(&self) -> crate::localize::Message {
+        match self {
+            Rdfc10Error::Limit(s) | Rdfc10Error::Unsupported(s) => sentence(s),
+        }
+    }
+}
+
 /// A term as RDFC-1.0 sees it: a blank node (by index) or a fixed, already serialised term.
 #[derive(Clone, PartialEq, Eq, Hash)]
 enum Term {
@@ -228,10 +260,7 @@ impl Rdfc<'_> {
             // Distinct permutations only: identical ones give identical paths.
             loop {
                 if self.budget == 0 {
-                    return Err(Rdfc10Error::Limit(format!(
-                        "RDF canonicalisation needs more than {MAX_RDFC_PERMUTATIONS} permutations \
-                         (MAX_RDFC_PERMUTATIONS, dataset poisoning guard)"
-                    )));
+                    return Err(Rdfc10Error::Limit(permutations_limit_text()));
                 }
                 self.budget -= 1;
                 let mut issuer_copy = issuer.clone();
@@ -342,9 +371,7 @@ pub fn rdfc10(input: &[Quad]) -> Result<String, Rdfc10Error> {
             }
             #[allow(unreachable_patterns)]
             _ => {
-                return Err(Rdfc10Error::Unsupported(
-                    "RDF 1.2 triple terms are not supported".into(),
-                ));
+                return Err(Rdfc10Error::Unsupported(TRIPLE_TERM_TEXT.into()));
             }
         };
         let g = match q.graph_name {

@@ -85,6 +85,39 @@ impl JsonLdError {
     }
 }
 
+/// [`JsonLdError::Syntax`] for a document that is not a JSON object.
+const NOT_AN_OBJECT: &str = "the document is not a JSON object";
+
+fn too_many_quads_text() -> String {
+    format!("the document expands to more than {MAX_QUADS} RDF quads (limit MAX_QUADS)")
+}
+
+impl crate::localize::Localize for JsonLdError {
+    fn message(&self) -> crate::localize::Message {
+        use crate::localize::msg;
+        // The detail of Syntax / Limit: this module's and rdfc10's own sentences by id; the
+        // JSON-LD parser's words as given.
+        let detail = |s: &str| {
+            if s == NOT_AN_OBJECT {
+                msg!("err-jsonld-not-object")
+            } else if s == too_many_quads_text() {
+                msg!("err-jsonld-too-many-quads", max = MAX_QUADS)
+            } else {
+                super::rdfc10::sentence(s)
+            }
+        };
+        match self {
+            JsonLdError::ContextNotBundled(url) => {
+                msg!("err-jsonld-context-not-bundled", url = url)
+            }
+            JsonLdError::UndefinedTerm(t) => msg!("err-jsonld-undefined-term", term = t),
+            JsonLdError::RelativeIri(i) => msg!("err-jsonld-relative-iri", iri = i),
+            JsonLdError::Syntax(s) => msg!("err-jsonld-invalid", detail = detail(s)),
+            JsonLdError::Limit(s) => msg!("err-jsonld-limit", detail = detail(s)),
+        }
+    }
+}
+
 impl From<Rdfc10Error> for JsonLdError {
     fn from(e: Rdfc10Error) -> Self {
         match e {
@@ -98,9 +131,7 @@ impl From<Rdfc10Error> for JsonLdError {
 /// Quads may repeat (JSON-LD allows repeated values); [`rdfc10`] removes repeats.
 pub fn to_quads(doc: &Value, variant: ContextVariant) -> Result<Vec<Quad>, JsonLdError> {
     let Value::Object(map) = doc else {
-        return Err(JsonLdError::Syntax(
-            "the document is not a JSON object".into(),
-        ));
+        return Err(JsonLdError::Syntax(NOT_AN_OBJECT.into()));
     };
     object_to_quads(map, &[], None, variant)
 }
@@ -147,9 +178,7 @@ pub fn object_to_quads(
             }
         };
         if quads.len() >= MAX_QUADS {
-            return Err(JsonLdError::Limit(format!(
-                "the document expands to more than {MAX_QUADS} RDF quads (limit MAX_QUADS)"
-            )));
+            return Err(JsonLdError::Limit(too_many_quads_text()));
         }
         check_trap(quad.as_ref())?;
         quads.push(quad);
@@ -201,4 +230,58 @@ pub fn canonicalize(doc: &Value, variant: ContextVariant) -> Result<String, Json
 /// RDFC-1.0 canonical N-Quads of `input` ([`crate::verify::rdfc10::rdfc10`]).
 pub fn rdfc10(input: &[Quad]) -> Result<String, JsonLdError> {
     Ok(super::rdfc10::rdfc10(input)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Catalog, Lang};
+    use crate::localize::{Localize, Message};
+
+    /// Every JSON-LD and RDFC error is a catalog message (English: its `Display`), and the
+    /// sentences this crate writes inside one are translated too; the JSON-LD parser's own
+    /// words stay as given.
+    #[test]
+    fn json_ld_errors_are_catalog_messages() {
+        let es = Catalog::get(Lang::Es);
+        let own = [
+            JsonLdError::ContextNotBundled("https://example.org/c.json".into()),
+            JsonLdError::UndefinedTerm("notATerm".into()),
+            JsonLdError::RelativeIri("relative-thing".into()),
+            JsonLdError::Syntax(NOT_AN_OBJECT.into()),
+            JsonLdError::Limit(too_many_quads_text()),
+            JsonLdError::from(Rdfc10Error::Limit(
+                super::super::rdfc10::permutations_limit_text(),
+            )),
+            JsonLdError::from(Rdfc10Error::Unsupported(
+                super::super::rdfc10::TRIPLE_TERM_TEXT.into(),
+            )),
+        ];
+        for e in &own {
+            let m = e.message();
+            assert!(matches!(m, Message::Id(..)), "{e}");
+            assert_eq!(m.english(), e.to_string());
+            let spanish = m.render(es);
+            assert_ne!(spanish, e.to_string());
+            // The inner sentence is translated too (nothing after the colon stays English).
+            if let Some((_, inner)) = e.to_string().split_once(": ") {
+                assert!(!spanish.contains(inner), "{spanish}");
+            }
+        }
+        assert_eq!(
+            JsonLdError::Limit(too_many_quads_text()).localize(es),
+            "no se pudo comprobar: el documento se expande a más de 20000 quads RDF (límite MAX_QUADS)"
+        );
+        // The parser's words are data: shown as given inside the translated sentence.
+        let parser = JsonLdError::Syntax("invalid @id value".into());
+        assert_eq!(parser.localize(es), "JSON-LD no válido: invalid @id value");
+        for e in [
+            Rdfc10Error::Limit(super::super::rdfc10::permutations_limit_text()),
+            Rdfc10Error::Unsupported(super::super::rdfc10::TRIPLE_TERM_TEXT.into()),
+        ] {
+            assert!(matches!(e.message(), Message::Id(..)), "{e}");
+            assert_eq!(e.message().english(), e.to_string());
+            assert_ne!(e.localize(es), e.to_string());
+        }
+    }
 }

@@ -12,6 +12,7 @@ use super::multikey::ed25519_from_multikey;
 use super::{
     Controller, Evidence, EvidenceKind, KeyError, KeyMaterialError, PublicKey, ResolvedKey,
 };
+use crate::localize::{Localize, Message, msg};
 
 /// The DID part of a DID URL (`did:web:x#key-1` → `did:web:x`).
 pub fn did_of(did_url: &str) -> &str {
@@ -93,7 +94,7 @@ fn self_certifying(did: &str) -> Evidence {
 
 /// `did:key:z6Mk…` (bare, or with its `#z6Mk…` fragment): the key and its DID.
 pub fn resolve_did_key(vm: &str) -> Result<ResolvedKey, KeyError> {
-    let invalid = |reason: String| KeyError::Invalid {
+    let invalid = |reason: Message| KeyError::Invalid {
         id: vm.to_owned(),
         reason,
     };
@@ -102,12 +103,15 @@ pub fn resolve_did_key(vm: &str) -> Result<ResolvedKey, KeyError> {
         Some((a, b)) => (a, Some(b)),
         None => (rest, None),
     };
-    let pk = ed25519_from_multikey(mk).map_err(|e| invalid(e.to_string()))?;
+    let pk = ed25519_from_multikey(mk).map_err(|e| invalid(e.message()))?;
     if let Some(f) = fragment
         && f != mk
     {
-        return Err(invalid(format!(
-            "did:key fragment #{f} is not the key {mk} (expected did:key:{mk}#{mk})"
+        return Err(invalid(msg!(
+            "chk-key-did-key-fragment",
+            fragment = format!("#{f}"),
+            key = mk,
+            expected = format!("did:key:{mk}#{mk}")
         )));
     }
     let did = format!("did:key:{mk}");
@@ -123,23 +127,28 @@ pub fn resolve_did_key(vm: &str) -> Result<ResolvedKey, KeyError> {
 
 /// `did:jwk:<base64url JWK>` (with or without `#0`): the key and its DID.
 pub fn resolve_did_jwk(vm: &str) -> Result<ResolvedKey, KeyError> {
-    let invalid = |reason: String| KeyError::Invalid {
+    let invalid = |reason: Message| KeyError::Invalid {
         id: vm.to_owned(),
         reason,
     };
     let did = did_of(vm);
     let enc = did.strip_prefix("did:jwk:").unwrap_or_default();
     if enc.len() > 8192 {
-        return Err(invalid("did:jwk is too long".into()));
+        return Err(invalid(msg!("chk-key-did-jwk-too-long")));
     }
     let bytes = URL_SAFE_NO_PAD
         .decode(enc.trim_end_matches('='))
-        .map_err(|e| invalid(format!("did:jwk is not base64url: {e}")))?;
+        .map_err(|e| {
+            invalid(msg!(
+                "chk-key-did-jwk-not-base64url",
+                detail = e.to_string()
+            ))
+        })?;
     let jwk: Value = serde_json::from_slice(&bytes)
-        .map_err(|e| invalid(format!("did:jwk does not hold a JSON JWK: {e}")))?;
+        .map_err(|e| invalid(msg!("chk-key-did-jwk-not-json", detail = e.to_string())))?;
     Ok(ResolvedKey {
         id: vm.to_owned(),
-        key: super::jwk::key_from_jwk(&jwk).map_err(|e| invalid(e.to_string()))?,
+        key: super::jwk::key_from_jwk(&jwk).map_err(|e| invalid(e.message()))?,
         controller: Some(Controller {
             id: did.to_owned(),
             evidence: self_certifying(did),

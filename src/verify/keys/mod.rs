@@ -50,6 +50,7 @@ pub use multikey::{
 
 use super::fetch::{Doc, Documents};
 use crate::env::Clock;
+use crate::localize::{Localize, Message, msg};
 
 /// A verification key's public material.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,39 +106,47 @@ impl Evidence {
     }
 
     /// One phrase, e.g. "confirmed from the issuer's key document `https://uni.edu/issuer`,
-    /// fetched on 3 May 2026".
-    pub fn describe(&self) -> String {
+    /// fetched on 3 May 2026" (a catalog message: English is that text, the date in words of
+    /// the learner's language).
+    pub fn describe(&self) -> Message {
         let src = self.source.as_deref().unwrap_or("?");
-        let when = self
-            .fetched_at
-            .as_deref()
-            .map(|t| {
-                let day = super::evidence::human_date(t);
+        let when = match self.fetched_at.as_deref() {
+            Some(t) => {
+                let day = super::evidence::date_message(t);
                 if self.from_cache {
-                    format!(", fetched on {day} (the wallet's copy)")
+                    msg!("chk-key-fetched-on-cached", day = day)
                 } else {
-                    format!(", fetched on {day}")
+                    msg!("chk-key-fetched-on", day = day)
                 }
-            })
-            .unwrap_or_default();
+            }
+            None => Message::Text(String::new()),
+        };
         let under = if self.purpose.is_empty() {
-            String::new()
+            Message::Text(String::new())
         } else {
-            format!(" under {}", self.purpose)
+            msg!("chk-key-listed-under", purpose = &self.purpose)
         };
         match self.kind {
-            EvidenceKind::SelfCertifying => {
-                format!("the key is the issuer's own identifier {src} (self-certifying)")
-            }
+            EvidenceKind::SelfCertifying => msg!("chk-key-evidence-self", src = src),
             EvidenceKind::DidDocument => {
-                format!("confirmed from the issuer's DID document {src}{when} (listed{under})")
+                msg!(
+                    "chk-key-evidence-did-doc",
+                    src = src,
+                    when = when,
+                    under = under
+                )
             }
             EvidenceKind::IssuerDocument => {
-                format!("confirmed from the issuer's key document {src}{when} (listed{under})")
+                msg!(
+                    "chk-key-evidence-key-doc",
+                    src = src,
+                    when = when,
+                    under = under
+                )
             }
-            EvidenceKind::KeySet => format!("confirmed from the issuer's key set {src}{when}"),
+            EvidenceKind::KeySet => msg!("chk-key-evidence-key-set", src = src, when = when),
             EvidenceKind::Ob2Profile => {
-                format!("confirmed from the issuer profile {src}{when} (listed in its publicKey)")
+                msg!("chk-key-evidence-ob2-profile", src = src, when = when)
             }
         }
     }
@@ -171,11 +180,11 @@ pub enum Binding {
     /// The issuer controls the key; here is how we know.
     Bound(Evidence),
     /// Could not be established (offline, an issuer id nothing can be fetched for): "signature
-    /// intact, issuer not confirmed".
-    Unconfirmed(String),
+    /// intact, issuer not confirmed". The reason is a catalog message (`Display`: English).
+    Unconfirmed(Message),
     /// A source the issuer controls was read and does not list the key, or the key is
     /// another identifier's: invalid.
-    Refused(String),
+    Refused(Message),
 }
 
 /// Why a key could not be resolved.
@@ -187,17 +196,49 @@ pub enum KeyError {
     Unavailable {
         /// The verification method.
         id: String,
-        /// Why.
-        reason: String,
+        /// Why (a catalog message; `Display`: English).
+        reason: Message,
     },
     /// The key material is malformed, of the wrong type, or not where it must be: invalid.
     #[error("bad key {id}: {reason}")]
     Invalid {
         /// The verification method.
         id: String,
-        /// Why.
-        reason: String,
+        /// Why (a catalog message; `Display`: English).
+        reason: Message,
     },
+}
+
+impl Localize for KeyError {
+    fn message(&self) -> Message {
+        match self {
+            KeyError::Unavailable { id, reason } => {
+                msg!(
+                    "err-keyres-unavailable",
+                    id = key_label(id),
+                    reason = reason
+                )
+            }
+            KeyError::Invalid { id, reason } => {
+                msg!("err-keyres-invalid", id = key_label(id), reason = reason)
+            }
+        }
+    }
+}
+
+/// The id given to a key found in a VC-JWT header `jwk` (it has no id of its own).
+pub const HEADER_JWK_ID: &str = "the key in the token header (jwk)";
+/// The id given to a token that names no key.
+pub const NO_KEY_ID: &str = "(none)";
+
+/// A key id as shown in a sentence: the id itself, or (for the two stand-in ids a token
+/// without a key id gets, [`HEADER_JWK_ID`] and [`NO_KEY_ID`]) their words.
+pub fn key_label(id: &str) -> Message {
+    match id {
+        HEADER_JWK_ID => msg!("chk-key-header-jwk-id"),
+        NO_KEY_ID => msg!("chk-key-no-key-id"),
+        _ => Message::Text(id.to_owned()),
+    }
 }
 
 /// Oldest copy of a key document the wallet may use as evidence offline: a binding read from
@@ -309,6 +350,48 @@ pub enum KeyMaterialError {
     DidWebSegment(String),
 }
 
+impl Localize for KeyMaterialError {
+    fn message(&self) -> Message {
+        use KeyMaterialError as E;
+        let debug = |s: &str| Message::Text(format!("{s:?}"));
+        match self {
+            E::MultibaseNotString => msg!("err-keymat-multibase-not-string"),
+            E::MultibaseNotBase58btc => msg!("err-keymat-multibase-not-base58btc"),
+            E::TooLong(property) => msg!("err-keymat-too-long", property = *property),
+            E::Base58(property, encoding, detail) => msg!(
+                "err-keymat-base58",
+                property = *property,
+                encoding = *encoding,
+                detail = detail
+            ),
+            E::NotEd25519Multikey(prefix) => {
+                msg!("err-keymat-not-ed25519-multikey", prefix = prefix)
+            }
+            E::MultikeyLength(n) => msg!("err-keymat-multikey-length", n = n),
+            E::Base58Length(n) => msg!("err-keymat-base58-length", n = n),
+            E::NoMaterial => msg!("err-keymat-no-material"),
+            E::JwkNotObject => msg!("err-keymat-jwk-not-object"),
+            E::JwkPrivate => msg!("err-keymat-jwk-private"),
+            E::OkpCurve(crv) => msg!("err-keymat-okp-curve", crv = debug(crv)),
+            E::OkpNoX => msg!("err-keymat-okp-no-x"),
+            E::OkpXNotBase64url => msg!("err-keymat-okp-x-not-base64url"),
+            E::OkpXLength(n) => msg!("err-keymat-okp-x-length", n = n),
+            E::RsaMissing => msg!("err-keymat-rsa-missing"),
+            E::RsaShort => msg!("err-keymat-rsa-short"),
+            E::EcCurve(crv) => msg!("err-keymat-ec-curve", crv = debug(crv)),
+            E::EcMissing => msg!("err-keymat-ec-missing"),
+            E::EcLength => msg!("err-keymat-ec-length"),
+            E::Kty(kty) => msg!("err-keymat-kty", kty = debug(kty)),
+            E::NoKty => msg!("err-keymat-no-kty"),
+            E::Library(what, detail) => msg!("err-keymat-library", what = *what, detail = detail),
+            E::NotDidWeb(id) => msg!("err-keymat-not-did-web", id = id),
+            E::DidWebHost(host) => msg!("err-keymat-did-web-host", host = debug(host)),
+            E::DidWebPort(port) => msg!("err-keymat-did-web-port", port = debug(port)),
+            E::DidWebSegment(seg) => msg!("err-keymat-did-web-segment", segment = debug(seg)),
+        }
+    }
+}
+
 /// The key material of a verification method object (Multikey, Ed25519VerificationKey2020 /
 /// 2018, JsonWebKey2020 / JsonWebKey, CryptographicKey).
 fn material(method: &Value) -> Result<PublicKey, KeyMaterialError> {
@@ -392,9 +475,9 @@ fn fragment_key(vm: &str) -> Option<ResolvedKey> {
 enum Fetched {
     Doc(Doc, Value),
     /// Nothing to read (offline, unreachable, not 2xx): could not check.
-    Unavailable(String),
+    Unavailable(Message),
     /// Read, but unusable or lying about itself: invalid as a key source.
-    Bad(String),
+    Bad(Message),
 }
 
 impl<'a> Resolver<'a> {
@@ -406,33 +489,35 @@ impl<'a> Resolver<'a> {
     fn fetch(&self, url: &str, accept: &str) -> Fetched {
         let doc = match self.docs.get(url, accept) {
             Ok(d) => d,
-            Err(e) => return Fetched::Unavailable(e.to_string()),
+            Err(e) => return Fetched::Unavailable(e.message()),
         };
         if !doc.ok() {
-            return Fetched::Unavailable(format!("{url} answered http {}", doc.status));
+            return Fetched::Unavailable(msg!(
+                "chk-fetch-http-status",
+                url = url,
+                status = u32::from(doc.status)
+            ));
         }
         if doc.from_cache {
             let age = chrono::DateTime::parse_from_rfc3339(&doc.fetched_at)
                 .map(|t| (self.clock.now() - t.with_timezone(&chrono::Utc)).num_days())
                 .unwrap_or(i64::MAX);
             if age > KEY_EVIDENCE_MAX_AGE_DAYS {
-                return Fetched::Unavailable(format!(
-                    "the wallet's copy of {url} was fetched on {}, over {KEY_EVIDENCE_MAX_AGE_DAYS} days ago; \
-                     allow network access to confirm it again",
-                    super::evidence::human_date(&doc.fetched_at)
+                return Fetched::Unavailable(msg!(
+                    "chk-key-copy-too-old",
+                    url = url,
+                    day = super::evidence::date_message(&doc.fetched_at),
+                    days = KEY_EVIDENCE_MAX_AGE_DAYS
                 ));
             }
         }
         if origin(&doc.url) != origin(url) {
-            return Fetched::Bad(format!(
-                "{url} redirected to another origin ({}); key documents must be served by their own origin",
-                doc.url
-            ));
+            return Fetched::Bad(msg!("chk-key-redirected", url = url, to = &doc.url));
         }
         let v = match doc.json() {
             Ok(v @ Value::Object(_)) => v,
-            Ok(_) => return Fetched::Bad(format!("{url} is not a JSON object")),
-            Err(e) => return Fetched::Bad(e.to_string()),
+            Ok(_) => return Fetched::Bad(msg!("chk-key-not-object", url = url)),
+            Err(e) => return Fetched::Bad(e.message()),
         };
         Fetched::Doc(doc, v)
     }
@@ -442,7 +527,7 @@ impl<'a> Resolver<'a> {
         match self.fetch(url, ACCEPT_KEYS) {
             Fetched::Doc(doc, v) => match v.get("id").and_then(Value::as_str) {
                 Some(id) if !same_id(id, url) => {
-                    Fetched::Bad(format!("the document at {url} declares itself as {id}"))
+                    Fetched::Bad(msg!("chk-key-doc-declares", url = url, id = id))
                 }
                 _ => Fetched::Doc(doc, v),
             },
@@ -507,14 +592,12 @@ impl<'a> Resolver<'a> {
     /// Resolve a verification method (or a JWT `kid` that is a DID URL or an http(s) URL) for
     /// a proof with this `purpose` (`assertionMethod`, `authentication`).
     pub fn resolve(&self, vm: &str, purpose: &str) -> Result<ResolvedKey, KeyError> {
-        let invalid = |reason: String| KeyError::Invalid {
+        let invalid = |reason: Message| KeyError::Invalid {
             id: vm.chars().take(200).collect(),
             reason,
         };
         if vm.len() > 4096 {
-            return Err(invalid(
-                "verification method id is longer than 4096 characters".into(),
-            ));
+            return Err(invalid(msg!("chk-key-vm-too-long", max = 4096u32)));
         }
         if vm.starts_with("did:key:") {
             return did::resolve_did_key(vm);
@@ -536,17 +619,17 @@ impl<'a> Resolver<'a> {
         let scheme = vm.split(':').take(2).collect::<Vec<_>>().join(":");
         Err(KeyError::Unavailable {
             id: vm.to_owned(),
-            reason: format!("keys named by {scheme} ids cannot be resolved"),
+            reason: msg!("chk-key-scheme-unresolvable", scheme = scheme),
         })
     }
 
     fn resolve_did_web(&self, vm: &str, purpose: &str) -> Result<ResolvedKey, KeyError> {
-        let invalid = |reason: String| KeyError::Invalid {
+        let invalid = |reason: Message| KeyError::Invalid {
             id: vm.to_owned(),
             reason,
         };
         let did = did_of(vm);
-        let url = did_web_url(did).map_err(|e| invalid(e.to_string()))?;
+        let url = did_web_url(did).map_err(|e| invalid(e.message()))?;
         let (doc, v) = match self.fetch(&url, ACCEPT_KEYS) {
             Fetched::Doc(d, v) => (d, v),
             Fetched::Unavailable(why) => {
@@ -560,8 +643,10 @@ impl<'a> Resolver<'a> {
             Fetched::Bad(why) => return Err(invalid(why)),
         };
         if v.get("id").and_then(Value::as_str) != Some(did) {
-            return Err(invalid(format!(
-                "the DID document at {url} is not for {did}"
+            return Err(invalid(msg!(
+                "chk-key-did-doc-not-for",
+                url = &url,
+                did = did
             )));
         }
         let key = self.method_in(&v, did, vm, purpose, &url)?;
@@ -583,7 +668,7 @@ impl<'a> Resolver<'a> {
         purpose: &str,
         url: &str,
     ) -> Result<ResolvedKey, KeyError> {
-        let invalid = |reason: String| KeyError::Invalid {
+        let invalid = |reason: Message| KeyError::Invalid {
             id: vm.to_owned(),
             reason,
         };
@@ -592,17 +677,20 @@ impl<'a> Resolver<'a> {
         let key = match by_id {
             Some((_, m)) => ResolvedKey {
                 id: vm.to_owned(),
-                key: material(m).map_err(|e| invalid(format!("{url}: {e}")))?,
+                key: material(m).map_err(|e| invalid(at(url, &e)))?,
                 controller: None,
             },
             None => match fragment_key(vm) {
                 Some(k) => k,
-                None => return Err(invalid(format!("{url} does not list the key {vm}"))),
+                None => return Err(invalid(msg!("chk-key-not-listed", url = url, key = vm))),
             },
         };
         if !self.lists_key_at(v, doc_id, &key, purpose, u8::MAX) {
-            return Err(invalid(format!(
-                "{url} does not list the key {vm} under {purpose}"
+            return Err(invalid(msg!(
+                "chk-key-not-listed-under",
+                url = url,
+                key = vm,
+                purpose = purpose
             )));
         }
         Ok(key)
@@ -615,7 +703,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn resolve_http(&self, vm: &str, purpose: &str) -> Result<ResolvedKey, KeyError> {
-        let invalid = |reason: String| KeyError::Invalid {
+        let invalid = |reason: Message| KeyError::Invalid {
             id: vm.to_owned(),
             reason,
         };
@@ -644,10 +732,10 @@ impl<'a> Resolver<'a> {
             let jwk = keys
                 .iter()
                 .find(want)
-                .ok_or_else(|| invalid(format!("the key set {base} has no key {vm}")))?;
+                .ok_or_else(|| invalid(msg!("chk-key-set-no-key", url = base, key = vm)))?;
             return Ok(ResolvedKey {
                 id: vm.to_owned(),
-                key: key_from_jwk(jwk).map_err(|e| invalid(format!("{base}: {e}")))?,
+                key: key_from_jwk(jwk).map_err(|e| invalid(at(base, &e)))?,
                 controller: None,
             });
         }
@@ -659,13 +747,15 @@ impl<'a> Resolver<'a> {
                 && !same_id(d, vm)
                 && !same_id(d, base)
             {
-                return Err(invalid(format!(
-                    "the key document at {base} declares itself as {d}"
+                return Err(invalid(msg!(
+                    "chk-key-key-doc-declares",
+                    url = base,
+                    id = d
                 )));
             }
             let key = ResolvedKey {
                 id: vm.to_owned(),
-                key: material(&v).map_err(|e| invalid(format!("{base}: {e}")))?,
+                key: material(&v).map_err(|e| invalid(at(base, &e)))?,
                 controller: None,
             };
             // It may name a controller; that counts only if the controller's own document
@@ -679,9 +769,7 @@ impl<'a> Resolver<'a> {
         if let Some(d) = declared
             && !same_id(d, base)
         {
-            return Err(invalid(format!(
-                "the document at {base} declares itself as {d}"
-            )));
+            return Err(invalid(msg!("chk-key-doc-declares", url = base, id = d)));
         }
         // A controller document listing the method: the controller is the URL it came from.
         let key = self.method_in(&v, base, vm, purpose, base)?;
@@ -745,12 +833,10 @@ impl<'a> Resolver<'a> {
     ) -> Result<ResolvedKey, KeyError> {
         let kid = header.get("kid").and_then(Value::as_str);
         if let Some(jwk) = header.get("jwk") {
-            let id = kid
-                .unwrap_or("the key in the token header (jwk)")
-                .to_owned();
+            let id = kid.unwrap_or(HEADER_JWK_ID).to_owned();
             let key = key_from_jwk(jwk).map_err(|e| KeyError::Invalid {
                 id: id.clone(),
-                reason: format!("header jwk: {e}"),
+                reason: msg!("chk-key-header-jwk", problem = e.message()),
             })?;
             return Ok(ResolvedKey {
                 id,
@@ -760,8 +846,8 @@ impl<'a> Resolver<'a> {
         }
         let Some(kid) = kid else {
             return Err(KeyError::Invalid {
-                id: "(none)".into(),
-                reason: "the token names no key (neither kid nor jwk in the header)".into(),
+                id: NO_KEY_ID.into(),
+                reason: msg!("chk-key-token-no-key"),
             });
         };
         if kid.starts_with("did:") || is_http(kid) {
@@ -776,9 +862,7 @@ impl<'a> Resolver<'a> {
         let Some(url) = issuer.and_then(jwks_url) else {
             return Err(KeyError::Invalid {
                 id: kid.to_owned(),
-                reason: "the kid is not a URL or DID, and the issuer id is not an https URL \
-                         with a key set to look it up in"
-                    .into(),
+                reason: msg!("chk-key-kid-unresolvable"),
             });
         };
         let (doc, set) = match self.fetch(&url, ACCEPT_JWKS) {
@@ -805,11 +889,11 @@ impl<'a> Resolver<'a> {
             })
             .ok_or_else(|| KeyError::Invalid {
                 id: kid.to_owned(),
-                reason: format!("the issuer's key set {url} has no key {kid}"),
+                reason: msg!("chk-key-issuer-set-no-key", url = &url, key = kid),
             })?;
         let key = key_from_jwk(jwk).map_err(|e| KeyError::Invalid {
             id: kid.to_owned(),
-            reason: format!("{url}: {e}"),
+            reason: at(&url, &e),
         })?;
         let issuer = issuer.unwrap_or_default();
         Ok(ResolvedKey {
@@ -825,9 +909,7 @@ impl<'a> Resolver<'a> {
     /// Is `key` the issuer's? See the module docs for the rules.
     pub fn bind(&self, key: &ResolvedKey, issuer: Option<&str>, purpose: &str) -> Binding {
         let Some(issuer) = issuer.filter(|i| !i.is_empty()) else {
-            return Binding::Refused(
-                "the credential names no issuer id, so no key can be its issuer's".into(),
-            );
+            return Binding::Refused(msg!("chk-key-no-issuer-id"));
         };
         if let Some(c) = &key.controller
             && same_id(&c.id, issuer)
@@ -835,8 +917,12 @@ impl<'a> Resolver<'a> {
             return Binding::Bound(c.evidence.clone());
         }
         let signed_by = match &key.controller {
-            Some(c) => format!("key {} (controlled by {})", key.id, c.id),
-            None => format!("key {}", key.id),
+            Some(c) => msg!(
+                "chk-key-signed-by-controlled",
+                key = key_label(&key.id),
+                controller = &c.id
+            ),
+            None => msg!("chk-key-signed-by", key = key_label(&key.id)),
         };
         if let Some(own) = did::self_certifying_key(issuer) {
             return match own {
@@ -847,43 +933,57 @@ impl<'a> Resolver<'a> {
                     from_cache: false,
                     purpose: String::new(),
                 }),
-                Ok(_) => Binding::Refused(format!(
-                    "the issuer {issuer} is a DID that is its own key, and it is not {signed_by}"
+                Ok(_) => Binding::Refused(msg!(
+                    "chk-key-self-certifying-other",
+                    issuer = issuer,
+                    signed_by = signed_by
                 )),
-                Err(e) => Binding::Refused(format!("the issuer id is not a usable DID: {e}")),
+                Err(e) => Binding::Refused(msg!("chk-key-issuer-bad-did", problem = e.message())),
             };
         }
         if issuer.starts_with("did:web:") {
             let url = match did_web_url(issuer) {
                 Ok(u) => u,
-                Err(e) => return Binding::Refused(format!("the issuer id {issuer}: {e}")),
+                Err(e) => {
+                    return Binding::Refused(msg!(
+                        "chk-key-issuer-id-problem",
+                        issuer = issuer,
+                        problem = e.message()
+                    ));
+                }
             };
             return match self.fetch(&url, ACCEPT_KEYS) {
                 Fetched::Doc(doc, v) => {
                     if v.get("id").and_then(Value::as_str) != Some(did_of(issuer)) {
-                        Binding::Unconfirmed(format!(
-                            "the document at {url} is not the DID document of {issuer}"
+                        Binding::Unconfirmed(msg!(
+                            "chk-key-not-did-doc-of",
+                            url = &url,
+                            issuer = issuer
                         ))
                     } else if self.lists_key(&v, did_of(issuer), key, purpose) {
                         Binding::Bound(Evidence::from_doc(EvidenceKind::DidDocument, &doc, purpose))
                     } else {
-                        Binding::Refused(format!(
-                            "the issuer's DID document {url} does not list {signed_by} under {purpose}"
+                        Binding::Refused(msg!(
+                            "chk-key-did-doc-not-listing",
+                            url = &url,
+                            signed_by = signed_by,
+                            purpose = purpose
                         ))
                     }
                 }
-                Fetched::Unavailable(why) => Binding::Unconfirmed(format!(
-                    "the issuer's DID document could not be read ({why})"
-                )),
+                Fetched::Unavailable(why) => {
+                    Binding::Unconfirmed(msg!("chk-key-did-doc-unreadable", why = why))
+                }
                 Fetched::Bad(why) => Binding::Unconfirmed(why),
             };
         }
         if is_http(issuer) {
             return self.bind_http(key, issuer, purpose, &signed_by);
         }
-        Binding::Unconfirmed(format!(
-            "the issuer id {issuer} is not a URL or DID, so no document of the issuer can say \
-             the key is theirs; the badge is signed by {signed_by}"
+        Binding::Unconfirmed(msg!(
+            "chk-key-issuer-not-url",
+            issuer = issuer,
+            signed_by = signed_by
         ))
     }
 
@@ -892,7 +992,7 @@ impl<'a> Resolver<'a> {
         key: &ResolvedKey,
         issuer: &str,
         purpose: &str,
-        signed_by: &str,
+        signed_by: &Message,
     ) -> Binding {
         let mut refusals = Vec::new();
         let mut unavailable = Vec::new();
@@ -905,12 +1005,15 @@ impl<'a> Resolver<'a> {
                         purpose,
                     ));
                 }
-                refusals.push(format!(
-                    "the issuer's document {issuer} does not list {signed_by} under {purpose}"
+                refusals.push(msg!(
+                    "chk-key-issuer-doc-not-listing",
+                    issuer = issuer,
+                    signed_by = signed_by,
+                    purpose = purpose
                 ));
             }
             Fetched::Unavailable(why) => {
-                unavailable.push(format!("the issuer's document could not be read ({why})"));
+                unavailable.push(msg!("chk-key-issuer-doc-unreadable", why = why));
             }
             Fetched::Bad(why) => unavailable.push(why),
         }
@@ -928,23 +1031,33 @@ impl<'a> Resolver<'a> {
                         return Binding::Bound(Evidence::from_doc(EvidenceKind::KeySet, &doc, ""));
                     }
                     if keys.is_some() {
-                        refusals.push(format!("the issuer's key set {url} does not hold it"));
+                        refusals.push(msg!("chk-key-issuer-set-not-holding", url = &url));
                     }
                 }
                 Fetched::Unavailable(_) | Fetched::Bad(_) => {}
             }
         }
         if refusals.is_empty() {
-            let why = unavailable.join("; ");
-            Binding::Unconfirmed(if why.is_empty() {
-                format!("nothing the issuer {issuer} publishes could be read")
-            } else {
-                why
-            })
+            Binding::Unconfirmed(
+                Message::join("chk-key-reasons", unavailable)
+                    .unwrap_or_else(|| msg!("chk-key-nothing-readable", issuer = issuer)),
+            )
         } else {
-            Binding::Refused(refusals.join("; "))
+            Binding::Refused(
+                Message::join("chk-key-reasons", refusals)
+                    .unwrap_or_else(|| msg!("chk-key-nothing-readable", issuer = issuer)),
+            )
         }
     }
+}
+
+/// "`url`: `problem`": what is wrong with the key material a document holds.
+fn at(url: &str, problem: &KeyMaterialError) -> Message {
+    msg!(
+        "chk-key-source-problem",
+        source = url,
+        problem = problem.message()
+    )
 }
 
 /// `https://{host[:port]}/.well-known/jwks.json` of an https issuer id (OB 3.0 key provenance).

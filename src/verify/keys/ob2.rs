@@ -14,6 +14,7 @@ use super::{
     Binding, Evidence, EvidenceKind, Fetched, KeyError, PublicKey, ResolvedKey, Resolver, is_http,
     same_id,
 };
+use crate::localize::{Localize, Message, msg};
 use crate::verify::fetch::Doc;
 
 const ACCEPT_KEY: &str =
@@ -22,32 +23,34 @@ const ACCEPT_KEY: &str =
 impl Resolver<'_> {
     /// The RSA key at `key_url` (a CryptographicKey JSON document, or a bare PEM for OB 1.x).
     pub fn ob2_key(&self, key_url: &str) -> Result<ResolvedKey, KeyError> {
-        let unavailable = |reason: String| KeyError::Unavailable {
+        let unavailable = |reason: Message| KeyError::Unavailable {
             id: key_url.to_owned(),
             reason,
         };
-        let invalid = |reason: String| KeyError::Invalid {
+        let invalid = |reason: Message| KeyError::Invalid {
             id: key_url.to_owned(),
             reason,
         };
         if !is_http(key_url) {
-            return Err(invalid(format!(
-                "the key id {key_url:?} is not an http(s) url"
+            return Err(invalid(msg!(
+                "chk-key-ob2-id-not-http",
+                key = format!("{key_url:?}")
             )));
         }
         let doc = self
             .docs
             .get(key_url, ACCEPT_KEY)
-            .map_err(|e| unavailable(e.to_string()))?;
+            .map_err(|e| unavailable(e.message()))?;
         match doc.status {
             200..=299 => {}
-            s if s >= 500 => return Err(unavailable(format!("{key_url} answered http {s}"))),
-            s => return Err(invalid(format!("{key_url} answered http {s}"))),
+            s if s >= 500 => return Err(unavailable(http_status(key_url, s))),
+            s => return Err(invalid(http_status(key_url, s))),
         }
         if super::origin(&doc.url) != super::origin(key_url) {
-            return Err(invalid(format!(
-                "{key_url} redirected to another origin ({})",
-                doc.url
+            return Err(invalid(msg!(
+                "chk-key-ob2-redirected",
+                url = key_url,
+                to = &doc.url
             )));
         }
         let text = String::from_utf8_lossy(&doc.body);
@@ -60,18 +63,20 @@ impl Resolver<'_> {
         }
         let k: Value = doc
             .json()
-            .map_err(|_| invalid(format!("{key_url} is neither json nor pem")))?;
+            .map_err(|_| invalid(msg!("chk-key-ob2-not-json-or-pem", url = key_url)))?;
         if let Some(id) = k.get("id").and_then(Value::as_str)
             && !same_id(id, key_url)
         {
-            return Err(invalid(format!(
-                "the key document at {key_url} declares itself as {id}"
+            return Err(invalid(msg!(
+                "chk-key-key-doc-declares",
+                url = key_url,
+                id = id
             )));
         }
         let pem = k
             .get("publicKeyPem")
             .and_then(Value::as_str)
-            .ok_or_else(|| invalid(format!("{key_url} has no publicKeyPem")))?;
+            .ok_or_else(|| invalid(msg!("chk-key-ob2-no-pem", url = key_url)))?;
         Ok(ResolvedKey {
             id: key_url.to_owned(),
             key: PublicKey::RsaPem(pem.trim().to_owned()),
@@ -82,9 +87,9 @@ impl Resolver<'_> {
     /// The issuer profile fetched from its own id.
     fn ob2_profile(&self, issuer_id: &str) -> Result<(Doc, Value), Binding> {
         if !is_http(issuer_id) {
-            return Err(Binding::Unconfirmed(format!(
-                "the issuer id {issuer_id} is not an http(s) url, so its profile cannot be fetched \
-                 to see which keys it lists"
+            return Err(Binding::Unconfirmed(msg!(
+                "chk-key-ob2-issuer-not-http",
+                issuer = issuer_id
             )));
         }
         // Like the profile check of hosted badges: its `id` may differ from the URL only
@@ -92,14 +97,17 @@ impl Resolver<'_> {
         match self.fetch(issuer_id, super::ACCEPT_KEYS) {
             Fetched::Doc(d, v) => match v.get("id").and_then(Value::as_str) {
                 Some(id) if super::origin(id) != super::origin(issuer_id) => {
-                    Err(Binding::Unconfirmed(format!(
-                        "the issuer profile at {issuer_id} declares itself as {id}, another origin"
+                    Err(Binding::Unconfirmed(msg!(
+                        "chk-key-ob2-profile-other-origin",
+                        url = issuer_id,
+                        id = id
                     )))
                 }
                 _ => Ok((d, v)),
             },
-            Fetched::Unavailable(why) => Err(Binding::Unconfirmed(format!(
-                "the issuer profile could not be read ({why})"
+            Fetched::Unavailable(why) => Err(Binding::Unconfirmed(msg!(
+                "chk-key-ob2-profile-unreadable",
+                why = why
             ))),
             Fetched::Bad(why) => Err(Binding::Unconfirmed(why)),
         }
@@ -115,7 +123,7 @@ impl Resolver<'_> {
     /// from `issuer_id`?
     pub fn ob2_bind(&self, key: &ResolvedKey, issuer_id: Option<&str>) -> Binding {
         let Some(issuer_id) = issuer_id.filter(|i| !i.is_empty()) else {
-            return Binding::Unconfirmed("the badge class names no issuer id".into());
+            return Binding::Unconfirmed(msg!("chk-key-ob2-no-issuer-id"));
         };
         let (doc, v) = match self.ob2_profile(issuer_id) {
             Ok(x) => x,
@@ -124,12 +132,22 @@ impl Resolver<'_> {
         if public_keys(&v).iter().any(|k| same_id(k, &key.id)) {
             Binding::Bound(Evidence::from_doc(EvidenceKind::Ob2Profile, &doc, ""))
         } else {
-            Binding::Refused(format!(
-                "key {} is not listed in the publicKey of the issuer profile {issuer_id}",
-                key.id
+            Binding::Refused(msg!(
+                "chk-key-ob2-not-listed",
+                key = &key.id,
+                issuer = issuer_id
             ))
         }
     }
+}
+
+/// "`url` answered http `status`".
+fn http_status(url: &str, status: u16) -> Message {
+    msg!(
+        "chk-fetch-http-status",
+        url = url,
+        status = u32::from(status)
+    )
 }
 
 /// `publicKey`: a URL, a key object with an id, or a list of either.
