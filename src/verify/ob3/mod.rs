@@ -50,10 +50,9 @@ pub(crate) fn di_proofs(run: &Run<'_>, doc: &Value, issuer: Option<&str>) -> Pro
     }
 }
 
-/// A key error as a message. `KeyError` and `KeyMaterialError` (src/verify/keys) have no
-/// catalog messages in this build: their `Display`, as is.
-fn key_message(e: &impl std::fmt::Display) -> Message {
-    Message::Text(e.to_string())
+/// A key error (`KeyError`, `KeyMaterialError`) as a catalog message.
+fn key_message(e: &impl crate::localize::Localize) -> Message {
+    e.message()
 }
 
 /// "`{check}: {detail}`" of an inner credential's check (the report's own `reason-check`:

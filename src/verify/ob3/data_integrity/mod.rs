@@ -81,16 +81,14 @@ impl From<ProofMessages> for ProofsOutcome {
     }
 }
 
-/// A key error as a message. `KeyError` (src/verify/keys) has no catalog messages in this
-/// build: its `Display`, as is.
+/// A key error as a catalog message.
 fn key_message(e: &KeyError) -> Message {
-    Message::Text(e.to_string())
+    crate::localize::Localize::message(e)
 }
 
-/// A JSON-LD error as a message: its `Display` as is (src/verify/jsonld has no catalog
-/// messages in this build).
+/// A JSON-LD error as a catalog message.
 fn jsonld_message(e: &JsonLdError) -> Message {
-    Message::Text(e.to_string())
+    crate::localize::Localize::message(e)
 }
 
 /// Options of a new proof (signing).
