@@ -2877,7 +2877,10 @@ fn received_portfolio_sentences_are_shown_in_the_learners_language() {
     let s = r.localized(es);
     let (page, page_es) = (r.page.as_ref().unwrap(), s.page.as_ref().unwrap());
     assert!(!page.differences.is_empty());
-    assert_eq!((page.source.as_str(), page_es.source.as_str()), ("the page", "la página"));
+    assert_eq!(
+        (page.source.as_str(), page_es.source.as_str()),
+        ("the page", "la página")
+    );
     for (d, d_es) in page.differences.iter().zip(&page_es.differences) {
         translated(&d.message, &d_es.message);
     }
@@ -2907,7 +2910,11 @@ fn received_portfolio_sentences_are_shown_in_the_learners_language() {
             );
         }
     }
-    assert!(r.badges.iter().any(|b| b.recipient.state == RecipientState::DoesNotMatch));
+    assert!(
+        r.badges
+            .iter()
+            .any(|b| b.recipient.state == RecipientState::DoesNotMatch)
+    );
 
     // A bundle whose manifest says other words than its credentials.
     let key = learner();
@@ -2944,7 +2951,10 @@ fn received_portfolio_sentences_are_shown_in_the_learners_language() {
     let r = verify_share(vp.to_string().as_bytes(), &vctx(&clock, &f)).unwrap();
     same_in_english(&r);
     let s = r.localized(es);
-    let (p, p_es) = (r.presentation.as_ref().unwrap(), s.presentation.as_ref().unwrap());
+    let (p, p_es) = (
+        r.presentation.as_ref().unwrap(),
+        s.presentation.as_ref().unwrap(),
+    );
     assert_eq!(p.detail, "the presentation has no proof");
     assert_eq!(p_es.detail, "la presentación no tiene prueba (proof)");
     let decode = r.badges[0].report.get(CheckId::Decode).unwrap();
@@ -2957,5 +2967,9 @@ fn received_portfolio_sentences_are_shown_in_the_learners_language() {
         panic!()
     };
     assert_eq!(d, &decode.detail_in(es));
-    assert!(s.badges[0].report.reason.contains(&decode.detail_in(es)), "{}", s.badges[0].report.reason);
+    assert!(
+        s.badges[0].report.reason.contains(&decode.detail_in(es)),
+        "{}",
+        s.badges[0].report.reason
+    );
 }

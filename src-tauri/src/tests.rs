@@ -194,7 +194,12 @@ fn a_received_portfolio_is_shown_in_the_ui_language() {
     let cid = call(&w, "create_collection", json!({"name": "Sent"})).unwrap()["id"]
         .as_i64()
         .unwrap();
-    call(&w, "add_to_collection", json!({"id": cid, "badgeIds": [id]})).unwrap();
+    call(
+        &w,
+        "add_to_collection",
+        json!({"id": cid, "badgeIds": [id]}),
+    )
+    .unwrap();
     call(&w, "set_key_passphrase", json!({"passphrase": "key words"})).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("portfolio.html");
@@ -211,7 +216,11 @@ fn a_received_portfolio_is_shown_in_the_ui_language() {
     let html = std::fs::read_to_string(&page).unwrap();
     let from = "data-field=\"name\">Teamwork<";
     assert!(html.contains(from));
-    std::fs::write(&page, html.replacen(from, "data-field=\"name\">Surgery<", 1)).unwrap();
+    std::fs::write(
+        &page,
+        html.replacen(from, "data-field=\"name\">Surgery<", 1),
+    )
+    .unwrap();
     let vp = dir.path().join("vp.json");
     std::fs::write(
         &vp,
@@ -251,10 +260,18 @@ fn a_received_portfolio_is_shown_in_the_ui_language() {
          que nombra la credencial"
     );
     // The badge's reason (not verified offline) comes from its report, localized too.
-    let reason = |r: &Value| r["badges"][0]["report"]["reason"].as_str().unwrap().to_string();
+    let reason = |r: &Value| {
+        r["badges"][0]["report"]["reason"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
     assert!(!reason(&en).is_empty());
     assert_ne!(reason(&es), reason(&en));
-    assert_eq!(en_vp["presentation"]["detail"], "the presentation has no proof");
+    assert_eq!(
+        en_vp["presentation"]["detail"],
+        "the presentation has no proof"
+    );
     assert_eq!(
         es_vp["presentation"]["detail"],
         "la presentación no tiene prueba (proof)"

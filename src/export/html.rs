@@ -968,11 +968,9 @@ pub fn extract_blocks(html: &str) -> Vec<EmbeddedBlock> {
                 file: attr(tag, "data-file"),
                 format: attr(tag, "data-format"),
                 sha256: attr(tag, "data-sha256"),
-                bytes: B64
-                    .decode(cleaned.as_bytes())
-                    .map_err(|e| {
-                        crate::localize::msg!("chk-share-block-not-base64", detail = e.to_string())
-                    }),
+                bytes: B64.decode(cleaned.as_bytes()).map_err(|e| {
+                    crate::localize::msg!("chk-share-block-not-base64", detail = e.to_string())
+                }),
             });
         }
         rest = &from[body_start + close..];

@@ -127,12 +127,8 @@ pub fn read_inputs(record: &[&EmbeddedBlock]) -> Result<PageInputs, Message> {
         .bytes
         .as_ref()
         .map_err(|e| msg!("chk-share-page-record-unreadable", detail = e))?;
-    let inputs: PageInputs = serde_json::from_slice(bytes).map_err(|e| {
-        msg!(
-            "chk-share-page-record-not-a-record",
-            detail = e.to_string()
-        )
-    })?;
+    let inputs: PageInputs = serde_json::from_slice(bytes)
+        .map_err(|e| msg!("chk-share-page-record-not-a-record", detail = e.to_string()))?;
     if inputs.layout != PAGE_LAYOUT {
         return Err(msg!(
             "chk-share-page-layout",
@@ -322,14 +318,7 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
         .filter(|&k| !std::mem::replace(&mut seen[k], true))
         .collect();
     if !firsts.windows(2).all(|w| w[0] < w[1]) {
-        pd(
-            diffs,
-            None,
-            None,
-            None,
-            None,
-            msg!("chk-share-page-order"),
-        );
+        pd(diffs, None, None, None, None, msg!("chk-share-page-order"));
     }
 
     for (k, c) in ctx.iter().enumerate() {

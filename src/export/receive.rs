@@ -487,7 +487,10 @@ fn recipient_check(parsed: Option<&ParsedCredential>, wanted: &[String]) -> Reci
         message,
     };
     if wanted.is_empty() {
-        return check(RecipientState::NotAsked, msg!("chk-share-recipient-not-asked"));
+        return check(
+            RecipientState::NotAsked,
+            msg!("chk-share-recipient-not-asked"),
+        );
     }
     let Some(p) = parsed else {
         return check(
@@ -555,10 +558,7 @@ fn recipient_check(parsed: Option<&ParsedCredential>, wanted: &[String]) -> Reci
     let who = if wanted.len() == 1 {
         msg!("chk-share-recipient-one", id = visible(&wanted[0]))
     } else {
-        msg!(
-            "chk-share-recipient-many",
-            n = Message::Count(wanted.len())
-        )
+        msg!("chk-share-recipient-many", n = Message::Count(wanted.len()))
     };
     check(
         RecipientState::DoesNotMatch,
@@ -747,9 +747,9 @@ fn verify_html(
                         }
                         check_presentation(&v, ctx, expect)
                     }
-                    Err(e) => failed_presentation(
-                        ShareError::BadPresentation(e.to_string()).message(),
-                    ),
+                    Err(e) => {
+                        failed_presentation(ShareError::BadPresentation(e.to_string()).message())
+                    }
                 }
             }
             Err(e) => failed_presentation(e.clone()),
@@ -915,7 +915,10 @@ fn verify_zip_within(
         Ok(b) => match serde_json::from_slice(&b) {
             Ok(m) => Some(m),
             Err(e) => {
-                problems.push(msg!("chk-share-manifest-unreadable", detail = e.to_string()));
+                problems.push(msg!(
+                    "chk-share-manifest-unreadable",
+                    detail = e.to_string()
+                ));
                 None
             }
         },
@@ -976,7 +979,10 @@ fn verify_zip_within(
     }
     for f in &m.files {
         if !wanted.contains(&f.path.as_str()) {
-            problems.push(msg!("chk-share-bundle-lists-extra", file = visible(&f.path)));
+            problems.push(msg!(
+                "chk-share-bundle-lists-extra",
+                file = visible(&f.path)
+            ));
         }
     }
     let extra: Vec<String> = r
@@ -1134,9 +1140,9 @@ fn verify_zip_within(
                         }
                         check_presentation(&v, ctx, expect)
                     }
-                    Err(e) => failed_presentation(
-                        ShareError::BadPresentation(e.to_string()).message(),
-                    ),
+                    Err(e) => {
+                        failed_presentation(ShareError::BadPresentation(e.to_string()).message())
+                    }
                 }
             }
             Err(ReadError::Refuse(e)) => return Err(e),
