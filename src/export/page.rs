@@ -57,8 +57,8 @@ pub struct PageDifference {
     pub page_says: Option<String>,
     /// What the credential (or the receiver's own check, or the page's own record) says.
     pub expected: Option<String>,
-    /// One line, naming the badge and the field, in English (the CLI's JSON and the tests
-    /// read it).
+    /// One line, naming the badge and the field: English (the CLI's JSON, the tests), or the
+    /// learner's language in a report made by [`crate::share::ShareReport::localized`].
     pub message: String,
     /// The same line as a catalog message (`chk-share-…`), to show it in the learner's
     /// language ([`crate::share::ShareReport::localized`]); not serialized.

@@ -94,7 +94,8 @@ pub enum RecipientState {
 pub struct RecipientCheck {
     /// The answer.
     pub state: RecipientState,
-    /// One line, in English (the CLI's JSON and the tests read it).
+    /// One line: English (the CLI's JSON, the tests), or the learner's language in a
+    /// report made by [`ShareReport::localized`] (what the app sends).
     pub detail: String,
     /// The same line as a catalog message, to show in the learner's language
     /// ([`ShareReport::localized`]); not serialized.
@@ -152,7 +153,8 @@ pub struct PresentationCheck {
     pub credentials: usize,
     /// Pass, fail, or error (could not check).
     pub outcome: Outcome,
-    /// One line, in English (the CLI's JSON and the tests read it).
+    /// One line: English (the CLI's JSON, the tests), or the learner's language in a
+    /// report made by [`ShareReport::localized`] (what the app sends).
     pub detail: String,
     /// The same line as a catalog message, to show in the learner's language
     /// ([`ShareReport::localized`]); not serialized.
@@ -165,7 +167,8 @@ pub struct PresentationCheck {
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct PageCheck {
-    /// Which page: the file itself ("the page"), or `index.html` in a bundle.
+    /// Which page: the file itself ("the page", in the report's language), or `index.html`
+    /// in a bundle.
     pub source: String,
     /// [`PageCheck::source`] as a message (words for the file itself, a file name as given);
     /// not serialized.
@@ -194,8 +197,9 @@ pub struct ShareReport {
     pub presentation: Option<PresentationCheck>,
     /// The page compared with the credentials (HTML portfolios and bundles).
     pub page: Option<PageCheck>,
-    /// Problems with the file as a whole (missing entries, altered files, …), in English
-    /// (the CLI's JSON and the tests read them).
+    /// Problems with the file as a whole (missing entries, altered files, …): English (the
+    /// CLI's JSON, the tests), or the learner's language in a report made by
+    /// [`ShareReport::localized`] (what the app sends).
     pub problems: Vec<String>,
     /// The same problems as catalog messages, in the same order, to show in the learner's
     /// language ([`ShareReport::localized`]); not serialized.

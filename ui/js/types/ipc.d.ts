@@ -285,7 +285,7 @@ id: CheckId,
  */
 outcome: Outcome, 
 /**
- * One human-readable line.
+ * One human-readable line, in English (the CLI's JSON, logs and tests read it).
  */
 detail: string, };
 
@@ -827,7 +827,8 @@ failed: number, };
  */
 export type PageCheck = { 
 /**
- * Which page: the file itself, or `index.html` in a bundle.
+ * Which page: the file itself ("the page", in the report's language), or `index.html`
+ * in a bundle.
  */
 source: string, 
 /**
@@ -860,7 +861,8 @@ pageSays: string | null,
  */
 expected: string | null, 
 /**
- * One line, naming the badge and the field.
+ * One line, naming the badge and the field: English (the CLI's JSON, the tests), or the
+ * learner's language in a report made by [`crate::share::ShareReport::localized`].
  */
 message: string, };
 
@@ -902,7 +904,8 @@ credentials: number,
  */
 outcome: Outcome, 
 /**
- * One line.
+ * One line: English (the CLI's JSON, the tests), or the learner's language in a
+ * report made by [`ShareReport::localized`] (what the app sends).
  */
 detail: string, };
 
@@ -991,7 +994,8 @@ export type RecipientCheck = {
  */
 state: RecipientState, 
 /**
- * One line.
+ * One line: English (the CLI's JSON, the tests), or the learner's language in a
+ * report made by [`ShareReport::localized`] (what the app sends).
  */
 detail: string, };
 
@@ -1187,7 +1191,9 @@ presentation: PresentationCheck | null,
  */
 page: PageCheck | null, 
 /**
- * Problems with the file as a whole (missing entries, altered files, …).
+ * Problems with the file as a whole (missing entries, altered files, …): English (the
+ * CLI's JSON, the tests), or the learner's language in a report made by
+ * [`ShareReport::localized`] (what the app sends).
  */
 problems: Array<string>, };
 
