@@ -2835,3 +2835,141 @@ fn page_record_with_an_unknown_language_is_reported() {
         "{m:?}"
     );
 }
+
+/// Issue 14: what a received portfolio's report says (its problems, the page's differences,
+/// an altered credential, the presentation, each recipient line) is a catalog message shown in
+/// the learner's language by `ShareReport::localized`; the report itself stays English (its
+/// JSON is the same bytes after localizing into English).
+#[test]
+fn received_portfolio_sentences_are_shown_in_the_learners_language() {
+    use backpack_core::i18n::{Catalog, Lang};
+    use backpack_core::share::{Expect, RecipientState, ShareReport, verify_share_with};
+    let (en, es) = (Catalog::get(Lang::En), Catalog::get(Lang::Es));
+    let (clock, f) = (FixedClock(now()), StatusListFetcher);
+    // English in, English out: localizing into English changes no byte.
+    let same_in_english = |r: &ShareReport| {
+        assert_eq!(
+            serde_json::to_string(&r.localized(en)).unwrap(),
+            serde_json::to_string(r).unwrap()
+        );
+    };
+    // Every line of ours, in Spanish, is another sentence than its English.
+    let translated = |english: &str, spanish: &str| {
+        assert!(!english.is_empty());
+        assert_ne!(english, spanish, "left in English");
+    };
+
+    // An HTML page with a forged second credential (one base64 character changed), asked
+    // about a recipient nobody was issued to.
+    let html = String::from_utf8(
+        export::export(&portfolio(), ExportFormat::Html, &opts(None))
+            .unwrap()
+            .bytes,
+    )
+    .unwrap();
+    let forged = flip_in_html(&html, "bp-credential-2");
+    let expect = Expect {
+        recipients: vec!["someone@example.org".into()],
+        ..Expect::default()
+    };
+    let r = verify_share_with(forged.as_bytes(), &vctx(&clock, &f), &expect).unwrap();
+    same_in_english(&r);
+    let s = r.localized(es);
+    let (page, page_es) = (r.page.as_ref().unwrap(), s.page.as_ref().unwrap());
+    assert!(!page.differences.is_empty());
+    assert_eq!(
+        (page.source.as_str(), page_es.source.as_str()),
+        ("the page", "la página")
+    );
+    for (d, d_es) in page.differences.iter().zip(&page_es.differences) {
+        translated(&d.message, &d_es.message);
+    }
+    let b = &r.badges[1];
+    let Integrity::Altered(altered) = &b.integrity else {
+        panic!("{:?}", b.integrity)
+    };
+    let Integrity::Altered(altered_es) = &s.badges[1].integrity else {
+        panic!()
+    };
+    assert!(altered.ends_with(": the credential was changed after export"));
+    assert!(
+        altered_es.ends_with(": la credencial se cambió después de exportarla"),
+        "{altered_es}"
+    );
+    for (b, b_es) in r.badges.iter().zip(&s.badges) {
+        // The verifier's own report, through Report::localized.
+        assert_eq!(b_es.report, b.report.localized(es));
+        if b.recipient.state == RecipientState::DoesNotMatch {
+            translated(&b.recipient.detail, &b_es.recipient.detail);
+            assert!(
+                b_es.recipient.detail.starts_with(
+                    "emitida para otra persona: ninguna de «someone@example.org» coincide"
+                ),
+                "{}",
+                b_es.recipient.detail
+            );
+        }
+    }
+    assert!(
+        r.badges
+            .iter()
+            .any(|b| b.recipient.state == RecipientState::DoesNotMatch)
+    );
+
+    // A bundle whose manifest says other words than its credentials.
+    let key = learner();
+    let zip = export::export(&bound_portfolio(), ExportFormat::Zip, &opts(Some(&key)))
+        .unwrap()
+        .bytes;
+    let e = with_manifest(&zip_entries(&zip), |m| {
+        m["badges"][0]["name"] = "Doctor of Medicine".into();
+        m["badges"][1]["status_at_export"] = "revoked".into();
+        m["title"] = "Dr. Learner, MD".into();
+    });
+    let r = verify_share(&make_zip(&e), &vctx(&clock, &f)).unwrap();
+    same_in_english(&r);
+    let s = r.localized(es);
+    assert_eq!(r.problems.len(), 3, "{:?}", r.problems);
+    for (p, p_es) in r.problems.iter().zip(&s.problems) {
+        translated(p, p_es);
+    }
+    assert_eq!(
+        s.problems,
+        [
+            "insignia 1, nombre: manifest.json dice «Doctor of Medicine», la credencial firmada dice «Teamwork»",
+            "insignia 2, estado: manifest.json dice «Revocada», comprobar su credencial ahora da «Verificada»",
+            "título: manifest.json dice «Dr. Learner, MD», la página dice «For the hospital»",
+        ]
+    );
+
+    // A bare presentation without a proof, holding one entry that is no credential.
+    let vp = serde_json::json!({
+        "@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": ["VerifiablePresentation"],
+        "verifiableCredential": [42]
+    });
+    let r = verify_share(vp.to_string().as_bytes(), &vctx(&clock, &f)).unwrap();
+    same_in_english(&r);
+    let s = r.localized(es);
+    let (p, p_es) = (
+        r.presentation.as_ref().unwrap(),
+        s.presentation.as_ref().unwrap(),
+    );
+    assert_eq!(p.detail, "the presentation has no proof");
+    assert_eq!(p_es.detail, "la presentación no tiene prueba (proof)");
+    let decode = r.badges[0].report.get(CheckId::Decode).unwrap();
+    assert!(decode.message.is_some());
+    assert_eq!(
+        decode.detail_in(es),
+        "la entrada de la presentación no es ni un objeto de credencial ni una credencial envuelta"
+    );
+    let Integrity::Altered(d) = &s.badges[0].integrity else {
+        panic!()
+    };
+    assert_eq!(d, &decode.detail_in(es));
+    assert!(
+        s.badges[0].report.reason.contains(&decode.detail_in(es)),
+        "{}",
+        s.badges[0].report.reason
+    );
+}

@@ -165,7 +165,7 @@ fn spanish_export_and_its_recheck() {
         let o = env.run(&["--lang", lang, "verify-share", page.to_str().unwrap()]);
         let out = stdout(&o);
         let want = if lang == "es" {
-            "  página: the page muestra exactamente lo que dicen sus credenciales"
+            "  página: la página muestra exactamente lo que dicen sus credenciales"
         } else {
             "  page: the page shows exactly what its credentials say"
         };
@@ -408,4 +408,94 @@ fn spanish_other_wallet_refusals() {
              assertion by its url instead: https://api.badgr.io/public/assertions/abc"
         )
     );
+}
+
+/// The pseudo-locale for `verify-share` (issue 14): every line it writes about a received page
+/// that differs from its credentials, with a recipient that does not match, and about a bare
+/// presentation without a proof holding an entry that is no credential, comes out accented —
+/// its own words and the report's sentences. Left out: the lines of each badge's checks
+/// (`decode: …`: the check's id is a token, and its detail is the verifier's, `src/verify`),
+/// and on the page's badge, which verifies, the two lines that quote the verifier's details
+/// (why it is not verified, and the presentation's signature); and the run's data (paths,
+/// names, the file names inside the page).
+#[test]
+fn pseudo_locale_covers_verify_share() {
+    let env = Env::new();
+    let png = fixture("1edtech-public-validator/ob30/simple-json.png");
+    env.run(&["import", png.to_str().unwrap()]);
+    env.run(&["collection", "create", "Sent"]);
+    env.run(&["collection", "add", "Sent", "1"]);
+    let page = env.dir.path().join("p.html");
+    let pages = page.display().to_string();
+    let o = env.run(&["export", "Sent", "--format", "html", "--output", &pages]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let html = std::fs::read_to_string(&page).unwrap();
+    let from = "data-field=\"name\">Teamwork<";
+    assert!(html.contains(from));
+    std::fs::write(
+        &page,
+        html.replacen(from, "data-field=\"name\">Surgery<", 1),
+    )
+    .unwrap();
+    let vp = env.dir.path().join("vp.json");
+    let vps = vp.display().to_string();
+    std::fs::write(
+        &vp,
+        r#"{"type": ["VerifiablePresentation"], "verifiableCredential": [42]}"#,
+    )
+    .unwrap();
+    let data = [
+        pages.as_str(),
+        vps.as_str(),
+        "Sent",
+        "Teamwork",
+        "Surgery",
+        "Example Corp",
+        "01-teamwork.png",
+        "ob3-json",
+        "someone@example.org",
+        "verifiableCredential",
+    ];
+    let checks = [
+        "decode:",
+        "parse:",
+        "schema:",
+        "proof:",
+        "issuer_key:",
+        "hosted:",
+        "issuer:",
+        "expiry:",
+        "not_before:",
+        "status:",
+        "recipient:",
+    ];
+    let run = |file: &str, env_vars: &[(&str, &str)]| {
+        let o = env.run_with(
+            &["verify-share", file, "--recipient", "someone@example.org"],
+            env_vars,
+        );
+        assert_eq!(o.status.code(), Some(1), "{o:?}");
+        stdout(&o)
+    };
+    let mut seen = 0;
+    for (file, verifiers) in [
+        (&pages, &["ŵĥý:", "ƥŕéšéñťáťíóñ: ƥášš"][..]),
+        (&vps, &[][..]),
+    ] {
+        let out = run(file, &[("BACKPACK_LANG", "en-XA")]);
+        for line in out.lines() {
+            let l = line.trim_start();
+            if checks.iter().chain(verifiers).any(|c| l.starts_with(c)) {
+                continue;
+            }
+            seen += 1;
+            let plain = plain_words(line, &data);
+            assert!(plain.is_empty(), "{line:?} has {plain:?}\n{out}");
+        }
+    }
+    assert!(seen >= 12, "{seen}");
+    // In English the same lines have plain words (the check can fail).
+    let en = run(&pages, &[]);
+    assert!(en.contains("name: the page says 'Surgery'"), "{en}");
+    assert!(run(&vps, &[]).contains("presentation: fail — the presentation has no proof"));
 }

@@ -833,3 +833,57 @@ fn verify_share_checks_the_credentials_attached_to_a_pdf() {
     assert!(err.contains("cut.pdf"), "{err}");
     assert_eq!(err.trim().lines().count(), 1, "{err}");
 }
+
+/// Issue 14: `verify-share` speaks the run's language: the page's differences, the page's
+/// name, the recipient line; `--json` is the same English bytes in every language.
+#[test]
+fn verify_share_reports_in_spanish_under_lang_es() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = did_key_portfolio_html(dir.path());
+    let html = std::fs::read_to_string(&path).unwrap();
+    let bad = dir.path().join("bad.html");
+    std::fs::write(
+        &bad,
+        html.replacen(
+            "<h2 id=\"badge-1-name\" data-field=\"name\">Teamwork</h2>",
+            "<h2 id=\"badge-1-name\" data-field=\"name\" hidden>Teamwork</h2><h2>Doctor of Medicine</h2>",
+            1,
+        ),
+    )
+    .unwrap();
+    let bad = bad.to_str().unwrap();
+    let run = |args: &[&str], env: &[(&str, &str)]| {
+        let mut all = vec!["verify-share", bad, "--recipient", "someone@example.org"];
+        all.extend_from_slice(args);
+        let o = backpack(&all, env, None);
+        assert_eq!(o.status.code(), Some(1), "{o:?}");
+        text(&o.stdout)
+    };
+    let es = run(&[], &[("BACKPACK_LANG", "es")]);
+    assert_eq!(es, run(&["--lang", "es"], &[]));
+    let lines: Vec<&str> = es.lines().collect();
+    for want in [
+        "      destinatario: no coincide — emitida para otra persona: ninguna de «someone@example.org» coincide con el destinatario que nombra la credencial",
+        "  página: la página NO muestra lo que dicen sus credenciales; lee las insignias de arriba, no la página:",
+        "      insignia 1 («Teamwork»): la página contiene un atributo hidden (oculta texto), que Backpack nunca escribe",
+    ] {
+        assert!(lines.contains(&want), "{want}\n{es}");
+    }
+    let en = run(&[], &[]);
+    assert!(
+        en.lines().any(|l| l
+            == "      badge 1 (\"Teamwork\"): the page holds a hidden attribute (it hides text), which Backpack never writes"),
+        "{en}"
+    );
+    // Each report's checked_at is the clock's: compared without it.
+    let json = |args: &[&str]| {
+        let mut v: serde_json::Value = serde_json::from_str(&run(args, &[])).unwrap();
+        for b in v["badges"].as_array_mut().unwrap() {
+            b["report"]["checked_at"] = serde_json::Value::Null;
+        }
+        v
+    };
+    let en_json = json(&["--json"]);
+    assert_eq!(json(&["--json", "--lang", "es"]), en_json);
+    assert_eq!(en_json["page"]["source"], "the page");
+}

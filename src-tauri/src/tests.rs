@@ -184,6 +184,107 @@ fn refusals_and_errors_follow_the_ui_language() {
     }
 }
 
+/// Issue 14: a received portfolio reaches the page in the UI's language: the page's
+/// differences, each recipient line and each badge's reason (what `ui/js/views/import.js`
+/// shows), a presentation's line and an unreadable entry's detail.
+#[test]
+fn a_received_portfolio_is_shown_in_the_ui_language() {
+    let (_env, w) = window();
+    let id = import_sample(&w);
+    let cid = call(&w, "create_collection", json!({"name": "Sent"})).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    call(
+        &w,
+        "add_to_collection",
+        json!({"id": cid, "badgeIds": [id]}),
+    )
+    .unwrap();
+    call(&w, "set_key_passphrase", json!({"passphrase": "key words"})).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("portfolio.html");
+    will_pick(&w, Some(page.to_str().unwrap()));
+    let privacy = json!({"includeEvidence": true, "includeNotes": true, "includeDates": true,
+        "includeEmails": false, "includeSkills": true});
+    call(
+        &w,
+        "export_collection",
+        json!({"id": cid, "format": "html", "privacy": privacy, "save": true}),
+    )
+    .unwrap();
+    // The page edited: another name shown for the badge.
+    let html = std::fs::read_to_string(&page).unwrap();
+    let from = "data-field=\"name\">Teamwork<";
+    assert!(html.contains(from));
+    std::fs::write(
+        &page,
+        html.replacen(from, "data-field=\"name\">Surgery<", 1),
+    )
+    .unwrap();
+    let vp = dir.path().join("vp.json");
+    std::fs::write(
+        &vp,
+        json!({"type": ["VerifiablePresentation"], "verifiableCredential": [42]}).to_string(),
+    )
+    .unwrap();
+    let open = |p: &std::path::Path| {
+        let files = choose(&w, &[p]);
+        call(
+            &w,
+            "open_received",
+            json!({"files": files, "recipients": ["someone@example.org"]}),
+        )
+        .unwrap()
+    };
+    let en = open(&page);
+    let en_vp = open(&vp);
+    call(&w, "set_language", json!({"lang": "es"})).unwrap();
+    let es = open(&page);
+    let es_vp = open(&vp);
+    assert_eq!(
+        en["page"]["differences"][0]["message"],
+        "badge 1 (\"Teamwork\"), name: the page says 'Surgery', the signed credential says 'Teamwork'"
+    );
+    assert_eq!(
+        es["page"]["differences"][0]["message"],
+        "insignia 1 («Teamwork»), nombre: la página dice «Surgery», la credencial firmada dice «Teamwork»"
+    );
+    assert_eq!(es["page"]["source"], "la página");
+    assert_eq!(
+        en["badges"][0]["recipient"]["detail"],
+        "issued to someone else: none of \"someone@example.org\" matches the recipient the credential names"
+    );
+    assert_eq!(
+        es["badges"][0]["recipient"]["detail"],
+        "emitida para otra persona: ninguna de «someone@example.org» coincide con el destinatario \
+         que nombra la credencial"
+    );
+    // The badge's reason (not verified offline) comes from its report, localized too.
+    let reason = |r: &Value| {
+        r["badges"][0]["report"]["reason"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert!(!reason(&en).is_empty());
+    assert_ne!(reason(&es), reason(&en));
+    assert_eq!(
+        en_vp["presentation"]["detail"],
+        "the presentation has no proof"
+    );
+    assert_eq!(
+        es_vp["presentation"]["detail"],
+        "la presentación no tiene prueba (proof)"
+    );
+    assert_eq!(
+        es_vp["badges"][0]["integrity"]["detail"],
+        "la entrada de la presentación no es ni un objeto de credencial ni una credencial envuelta"
+    );
+    // Nothing but the words changes.
+    assert_eq!(es["badges"][0]["status"], en["badges"][0]["status"]);
+    assert_eq!(es["page"]["matches"], false);
+}
+
 #[test]
 fn collections_use_camel_case_badge_ids() {
     let (_env, w) = window();

@@ -934,8 +934,8 @@ pub struct EmbeddedBlock {
     pub format: Option<String>,
     /// `data-sha256`, if any.
     pub sha256: Option<String>,
-    /// The decoded bytes, or why they could not be decoded.
-    pub bytes: Result<Vec<u8>, String>,
+    /// The decoded bytes, or why they could not be decoded (a `chk-share-…` message).
+    pub bytes: Result<Vec<u8>, crate::localize::Message>,
 }
 
 fn attr(tag: &str, name: &str) -> Option<String> {
@@ -968,9 +968,9 @@ pub fn extract_blocks(html: &str) -> Vec<EmbeddedBlock> {
                 file: attr(tag, "data-file"),
                 format: attr(tag, "data-format"),
                 sha256: attr(tag, "data-sha256"),
-                bytes: B64
-                    .decode(cleaned.as_bytes())
-                    .map_err(|e| format!("embedded data is not valid base64: {e}")),
+                bytes: B64.decode(cleaned.as_bytes()).map_err(|e| {
+                    crate::localize::msg!("chk-share-block-not-base64", detail = e.to_string())
+                }),
             });
         }
         rest = &from[body_start + close..];

@@ -27,6 +27,7 @@ use super::ExportBadge;
 use super::html::{
     self, BadgeShown, CREDENTIAL_BLOCK_PREFIX, EmbeddedBlock, PAGE_LAYOUT, PageInputs,
 };
+use crate::localize::{Localize as _, Message, msg};
 use crate::model::{Badge, Container, Format};
 use crate::verify::Status;
 
@@ -56,14 +57,48 @@ pub struct PageDifference {
     pub page_says: Option<String>,
     /// What the credential (or the receiver's own check, or the page's own record) says.
     pub expected: Option<String>,
-    /// One line, naming the badge and the field.
+    /// One line, naming the badge and the field: English (the CLI's JSON, the tests), or the
+    /// learner's language in a report made by [`crate::share::ShareReport::localized`].
     pub message: String,
+    /// The same line as a catalog message (`chk-share-…`), to show it in the learner's
+    /// language ([`crate::share::ShareReport::localized`]); not serialized.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub line: Message,
+}
+
+impl PageDifference {
+    fn new(
+        badge: Option<usize>,
+        field: Option<String>,
+        page_says: Option<String>,
+        expected: Option<String>,
+        line: Message,
+    ) -> PageDifference {
+        PageDifference {
+            badge,
+            field,
+            page_says,
+            expected,
+            message: line.english(),
+            line,
+        }
+    }
+}
+
+/// `m` as it is when its English is already inert text ([`visible`] leaves it unchanged), so
+/// it can be shown in the learner's language; otherwise its English made inert, shown as
+/// given (a detail with control characters, or longer than [`visible`] keeps).
+pub(crate) fn visible_message(m: Message) -> Message {
+    let english = m.english();
+    let v = visible(&english);
+    if v == english { m } else { Message::Text(v) }
 }
 
 /// An export item from an original's bytes alone: the view every receiver-side rendering uses.
-pub fn item_from_original(bytes: Vec<u8>) -> Result<ExportBadge, String> {
-    let decoded = crate::decode::decode(&bytes).map_err(|e| e.to_string())?;
-    let parsed = crate::parse::parse(&decoded).map_err(|e| e.to_string())?;
+pub fn item_from_original(bytes: Vec<u8>) -> Result<ExportBadge, Message> {
+    let decoded = crate::decode::decode(&bytes).map_err(|e| e.message())?;
+    let parsed = crate::parse::parse(&decoded).map_err(|e| e.message())?;
     Ok(ExportBadge {
         wallet_id: String::new(),
         payload: decoded.payload.text().to_string(),
@@ -77,35 +112,28 @@ pub fn item_from_original(bytes: Vec<u8>) -> Result<ExportBadge, String> {
 }
 
 /// The page's record of the sender's words and choices, from its `bp-page` block(s).
-pub fn read_inputs(record: &[&EmbeddedBlock]) -> Result<PageInputs, String> {
-    const TRUST: &str = "what the page shows cannot be compared with its credentials; \
-                         trust only what Backpack lists from the credentials";
+pub fn read_inputs(record: &[&EmbeddedBlock]) -> Result<PageInputs, Message> {
     let block = match record {
-        [] => {
-            return Err(format!(
-                "the page has no record of how it was made (no bp-page block): it was made by \
-                 an older Backpack, or edited; {TRUST}"
-            ));
-        }
+        [] => return Err(msg!("chk-share-page-no-record")),
         [one] => one,
         more => {
-            return Err(format!(
-                "the page has {} bp-page blocks, not one",
-                more.len()
+            return Err(msg!(
+                "chk-share-page-records",
+                n = Message::Count(more.len())
             ));
         }
     };
     let bytes = block
         .bytes
         .as_ref()
-        .map_err(|e| format!("the page's bp-page block is unreadable: {e}"))?;
+        .map_err(|e| msg!("chk-share-page-record-unreadable", detail = e))?;
     let inputs: PageInputs = serde_json::from_slice(bytes)
-        .map_err(|e| format!("the page's bp-page block is not a page record: {e}"))?;
+        .map_err(|e| msg!("chk-share-page-record-not-a-record", detail = e.to_string()))?;
     if inputs.layout != PAGE_LAYOUT {
-        return Err(format!(
-            "the page was made with page layout {}, and this Backpack renders layout \
-             {PAGE_LAYOUT}; {TRUST}",
-            inputs.layout
+        return Err(msg!(
+            "chk-share-page-layout",
+            layout = inputs.layout.to_string(),
+            ours = PAGE_LAYOUT.to_string()
         ));
     }
     Ok(inputs)
@@ -122,17 +150,17 @@ pub fn check_page(
 ) -> Vec<PageDifference> {
     let mut diffs = Vec::new();
     if inputs.badges.len() != credentials.len() {
-        diffs.push(PageDifference {
-            badge: None,
-            field: None,
-            page_says: None,
-            expected: None,
-            message: format!(
-                "the page's record lists {} badge(s), but the page embeds {} credential(s)",
-                inputs.badges.len(),
-                credentials.len()
+        diffs.push(PageDifference::new(
+            None,
+            None,
+            None,
+            None,
+            msg!(
+                "chk-share-page-record-count",
+                badges = Message::Count(inputs.badges.len()),
+                credentials = Message::Count(credentials.len())
             ),
-        });
+        ));
     }
     let mut items = Vec::with_capacity(credentials.len());
     let mut ctx = Vec::with_capacity(credentials.len());
@@ -160,18 +188,17 @@ pub fn check_page(
         let item = match item_from_original(c.bytes) {
             Ok(item) => item,
             Err(why) => {
-                diffs.push(PageDifference {
-                    badge: Some(i + 1),
-                    field: None,
-                    page_says: None,
-                    expected: None,
-                    message: format!(
-                        "badge {}: its embedded credential cannot be read ({}), so nothing the \
-                         page shows about it is backed by a credential",
-                        i + 1,
-                        visible(&why)
+                diffs.push(PageDifference::new(
+                    Some(i + 1),
+                    None,
+                    None,
+                    None,
+                    msg!(
+                        "chk-share-page-badge-unreadable",
+                        n = i + 1,
+                        why = visible_message(why)
                     ),
-                });
+                ));
                 ExportBadge {
                     wallet_id: String::new(),
                     original: Vec::new(),
@@ -238,10 +265,10 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
             named.entry(c.as_str()).or_default().push(r.index);
         }
     }
-    let label = |k: usize| -> String {
+    let label = |k: usize| -> Message {
         match ctx.get(k).map(|c| c.name.trim()).filter(|n| !n.is_empty()) {
-            Some(n) => format!("badge {} (\"{}\")", k + 1, visible(n)),
-            None => format!("badge {}", k + 1),
+            Some(n) => msg!("chk-share-badge-named", n = k + 1, name = visible(n)),
+            None => msg!("chk-share-badge", n = k + 1),
         }
     };
     // Badge containers: one per embedded credential, in order, and nothing else.
@@ -260,18 +287,17 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
                     .iter()
                     .map(|&k| &rf[k])
                     .find(|f| f.name == "name")
-                    .map(|f| format!(": \"{}\"", f.text))
-                    .unwrap_or_default();
+                    .map(|f| &f.text);
                 pd(
                     diffs,
                     None,
                     None,
                     None,
                     None,
-                    format!(
-                        "the page shows a badge that names no embedded credential{shows}; \
-                         Backpack shows every badge with its credential"
-                    ),
+                    match shows {
+                        Some(name) => msg!("chk-share-page-unlinked-badge-named", name = name),
+                        None => msg!("chk-share-page-unlinked-badge"),
+                    },
                 );
             }
             Some(id) if index_of(id).is_none() => pd(
@@ -280,10 +306,7 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
                 None,
                 None,
                 None,
-                format!(
-                    "the page shows a badge for \"{}\", which is not a credential embedded in it",
-                    visible(id)
-                ),
+                msg!("chk-share-page-unknown-badge", id = visible(id)),
             ),
             Some(_) => {}
         }
@@ -295,16 +318,7 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
         .filter(|&k| !std::mem::replace(&mut seen[k], true))
         .collect();
     if !firsts.windows(2).all(|w| w[0] < w[1]) {
-        pd(
-            diffs,
-            None,
-            None,
-            None,
-            None,
-            "the page shows the badges in another order than their embedded credentials \
-             (a badge was moved)"
-                .into(),
-        );
+        pd(diffs, None, None, None, None, msg!("chk-share-page-order"));
     }
 
     for (k, c) in ctx.iter().enumerate() {
@@ -327,7 +341,7 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
                     None,
                     None,
                     None,
-                    format!("{}: the page does not show it", label(k)),
+                    msg!("chk-share-page-badge-missing", badge = label(k)),
                 );
                 continue;
             }
@@ -338,7 +352,11 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
                 None,
                 None,
                 None,
-                format!("{}: the page shows it {n} times", label(k)),
+                msg!(
+                    "chk-share-page-badge-repeated",
+                    badge = label(k),
+                    n = Message::Count(n)
+                ),
             ),
         }
         let r = here[0];
@@ -353,38 +371,53 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
             let (field, page_says, exp) = (d.field, d.page, d.expected);
             let source = source_phrase(&field, c, exp.as_deref());
             let what = field_words(&field);
+            let badge = label(k);
             let message = match (&page_says, &exp) {
                 _ if d.times.is_some() => {
                     let (g, w) = d.times.unwrap_or_default();
-                    format!(
-                        "{}, {what}: the page shows it {g} times, Backpack shows it {w} time(s)",
-                        label(k)
+                    msg!(
+                        "chk-share-page-field-times",
+                        badge = badge,
+                        field = what,
+                        got = Message::Count(g),
+                        want = Message::Count(w)
                     )
                 }
-                (Some(p), Some(e)) => {
-                    format!("{}, {what}: the page says '{p}', {source} '{e}'", label(k))
-                }
-                (None, Some(e)) => format!(
-                    "{}, {what}: missing from the page ({source} '{e}')",
-                    label(k)
+                (Some(p), Some(e)) => msg!(
+                    "chk-share-page-field-says",
+                    badge = badge,
+                    field = what,
+                    page = p,
+                    source = source,
+                    expected = e
                 ),
-                (Some(p), None) => format!(
-                    "{}, {what}: the page shows '{p}', which {}",
-                    label(k),
-                    if c.signed {
-                        "the signed credential does not say"
-                    } else {
-                        "the embedded credential does not say"
-                    }
+                (None, Some(e)) => msg!(
+                    "chk-share-page-field-missing",
+                    badge = badge,
+                    field = what,
+                    source = source,
+                    expected = e
                 ),
-                (None, None) => format!("{}, {what}: differs", label(k)),
+                (Some(p), None) if c.signed => msg!(
+                    "chk-share-page-field-unsigned",
+                    badge = badge,
+                    field = what,
+                    page = p
+                ),
+                (Some(p), None) => msg!(
+                    "chk-share-page-field-unbacked",
+                    badge = badge,
+                    field = what,
+                    page = p
+                ),
+                (None, None) => msg!("chk-share-page-field-differs", badge = badge, field = what),
             };
             pd(diffs, Some(k + 1), Some(&field), page_says, exp, message);
         }
         let got_text = &page[r.start..r.end];
         let want_text = &expected[er_k.start..er_k.end];
         if got_text != want_text {
-            let tricks = tricks(page, r.start, r.end);
+            let tricks = trick_messages(page, r.start, r.end);
             for t in &tricks {
                 pd(
                     diffs,
@@ -392,10 +425,7 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
                     None,
                     None,
                     None,
-                    format!(
-                        "{}: the page holds {t}, which Backpack never writes",
-                        label(k)
-                    ),
+                    msg!("chk-share-page-badge-holds", badge = label(k), what = t),
                 );
             }
             if tricks.is_empty() && !had_fields {
@@ -406,11 +436,10 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
                     None,
                     None,
                     None,
-                    format!(
-                        "{}: the page's markup for it is not what its credential renders to \
-                         (extra or changed content near «{}»)",
-                        label(k),
-                        snippet(got_text, at)
+                    msg!(
+                        "chk-share-page-badge-markup",
+                        badge = label(k),
+                        near = snippet(got_text, at)
                     ),
                 );
             }
@@ -428,16 +457,22 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
         let message = match (&page_says, &exp) {
             _ if d.times.is_some() => {
                 let (g, w) = d.times.unwrap_or_default();
-                format!("{what}: the page shows it {g} times, Backpack shows it {w} time(s)")
+                msg!(
+                    "chk-share-page-outside-times",
+                    field = what,
+                    got = Message::Count(g),
+                    want = Message::Count(w)
+                )
             }
-            (Some(p), Some(e)) => {
-                format!("{what}: the page says '{p}', the page's own record says '{e}'")
-            }
-            (None, Some(e)) => {
-                format!("{what}: missing from the page (the page's own record says '{e}')")
-            }
-            (Some(p), None) => format!("the page shows a {what} '{p}' that its record does not"),
-            (None, None) => format!("{what}: differs"),
+            (Some(p), Some(e)) => msg!(
+                "chk-share-page-outside-says",
+                field = what,
+                page = p,
+                expected = e
+            ),
+            (None, Some(e)) => msg!("chk-share-page-outside-missing", field = what, expected = e),
+            (Some(p), None) => msg!("chk-share-page-outside-unbacked", field = what, page = p),
+            (None, None) => msg!("chk-share-page-outside-differs", field = what),
         };
         pd(diffs, None, Some(&field), page_says, exp, message);
     }
@@ -451,7 +486,7 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
             .map(|r| (r.start, r.end))
             .chain([(page.len(), page.len())])
         {
-            t.extend(tricks(page, from, r.0));
+            t.extend(trick_messages(page, from, r.0));
             from = r.1;
         }
         t.dedup();
@@ -462,7 +497,7 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
                 None,
                 None,
                 None,
-                format!("the page holds {x}, which Backpack never writes"),
+                msg!("chk-share-page-holds", what = x),
             );
         }
         if t.is_empty() && !had_outside && diffs.len() == before {
@@ -473,37 +508,33 @@ fn diagnose(page: &str, expected: &str, ctx: &[BadgeCtx], diffs: &mut Vec<PageDi
                 None,
                 None,
                 None,
-                format!(
-                    "the page outside the badges is not what Backpack writes (extra or changed \
-                     content near «{}»)",
-                    snippet(&got_out, at)
+                msg!(
+                    "chk-share-page-outside-markup",
+                    near = snippet(&got_out, at)
                 ),
             );
         }
     }
     if diffs.len() == before {
         let at = first_difference(page, expected);
-        diffs.push(PageDifference {
-            badge: None,
-            field: None,
-            page_says: None,
-            expected: None,
-            message: format!(
-                "the page is not what Backpack renders from its credentials (it differs near «{}»)",
-                snippet(page, at)
-            ),
-        });
+        diffs.push(PageDifference::new(
+            None,
+            None,
+            None,
+            None,
+            msg!("chk-share-page-differs-near", near = snippet(page, at)),
+        ));
     }
     if diffs.len() > before + MAX_DIFFERENCES {
         let more = diffs.len() - before - MAX_DIFFERENCES;
         diffs.truncate(before + MAX_DIFFERENCES);
-        diffs.push(PageDifference {
-            badge: None,
-            field: None,
-            page_says: None,
-            expected: None,
-            message: format!("… and {more} more difference(s)"),
-        });
+        diffs.push(PageDifference::new(
+            None,
+            None,
+            None,
+            None,
+            msg!("chk-share-page-more", n = Message::Count(more)),
+        ));
     }
 }
 
@@ -513,42 +544,59 @@ fn pd(
     field: Option<&str>,
     page_says: Option<String>,
     expected: Option<String>,
-    message: String,
+    message: Message,
 ) {
-    diffs.push(PageDifference {
+    diffs.push(PageDifference::new(
         badge,
-        field: field.map(str::to_string),
+        field.map(str::to_string),
         page_says,
         expected,
         message,
-    });
+    ));
 }
 
 /// Whose word a field's expected text is.
-fn source_phrase(field: &str, c: &BadgeCtx, expected: Option<&str>) -> &'static str {
+fn source_phrase(field: &str, c: &BadgeCtx, expected: Option<&str>) -> Message {
     match field {
-        "status" if expected == Some(c.fresh_words.as_str()) => "checking its credential now gives",
-        "status" | "checked" | "note" => "the page's own record says",
-        "issuer-label" => "your Backpack says",
-        _ if c.signed => "the signed credential says",
-        _ => "the embedded credential says",
+        "status" if expected == Some(c.fresh_words.as_str()) => msg!("chk-share-says-check-now"),
+        "status" | "checked" | "note" => msg!("chk-share-says-record"),
+        "issuer-label" => msg!("chk-share-says-your-backpack"),
+        _ if c.signed => msg!("chk-share-says-signed"),
+        _ => msg!("chk-share-says-embedded"),
     }
 }
 
-/// A field id in words.
-fn field_words(field: &str) -> String {
+/// A field id in words: every field Backpack's page marks (`data-field`) has its words in the
+/// catalog (English: the words the report always used); another is the page's own id, as given.
+pub(crate) fn field_words(field: &str) -> Message {
     match field {
-        "issuer-id" => "issuer id".into(),
-        "issued" => "issue date".into(),
-        "valid-from" => "valid-from date".into(),
-        "expires" => "expiry date".into(),
-        "checked" => "check date".into(),
-        "credential-id" => "credential id".into(),
-        "criteria-url" => "criteria page".into(),
-        "file" => "file name".into(),
-        "issuer-label" => "issuer label".into(),
-        "portfolio-note" => "portfolio note".into(),
-        other => visible(other),
+        "issuer-id" => msg!("chk-share-field-issuer-id"),
+        "issued" => msg!("chk-share-field-issued"),
+        "valid-from" => msg!("chk-share-field-valid-from"),
+        "expires" => msg!("chk-share-field-expires"),
+        "checked" => msg!("chk-share-field-checked"),
+        "credential-id" => msg!("chk-share-field-credential-id"),
+        "criteria-url" => msg!("chk-share-field-criteria-url"),
+        "file" => msg!("chk-share-field-file"),
+        "issuer-label" => msg!("chk-share-field-issuer-label"),
+        "portfolio-note" => msg!("chk-share-field-portfolio-note"),
+        "name" => msg!("chk-share-field-name"),
+        "issuer" => msg!("chk-share-field-issuer"),
+        "status" => msg!("chk-share-field-status"),
+        "description" => msg!("chk-share-field-description"),
+        "criteria" => msg!("chk-share-field-criteria"),
+        "alignment" => msg!("chk-share-field-alignment"),
+        "result" => msg!("chk-share-field-result"),
+        "evidence" => msg!("chk-share-field-evidence"),
+        "note" => msg!("chk-share-field-note"),
+        "title" => msg!("chk-share-field-title"),
+        "intro" => msg!("chk-share-field-intro"),
+        "framework" => msg!("chk-share-field-framework"),
+        "skill" => msg!("chk-share-field-skill"),
+        "endorsement" => msg!("chk-share-field-endorsement"),
+        "recipient" => msg!("chk-share-field-recipient"),
+        "type" => msg!("chk-share-field-type"),
+        other => Message::Text(visible(other)),
     }
 }
 
@@ -917,7 +965,16 @@ fn snippet(s: &str, at: usize) -> String {
 }
 
 /// What in `html[from..to]` Backpack never writes: elements, attributes, comments.
+#[cfg(test)]
 fn tricks(html: &str, from: usize, to: usize) -> Vec<String> {
+    trick_messages(html, from, to)
+        .iter()
+        .map(Message::english)
+        .collect()
+}
+
+/// What in `html[from..to]` Backpack never writes, as catalog messages.
+fn trick_messages(html: &str, from: usize, to: usize) -> Vec<Message> {
     const TAGS: [&str; 28] = [
         "!doctype", "html", "head", "meta", "title", "style", "body", "a", "header", "h1", "h2",
         "h3", "p", "div", "main", "section", "code", "ol", "ul", "li", "article", "img", "span",
@@ -949,8 +1006,8 @@ fn tricks(html: &str, from: usize, to: usize) -> Vec<String> {
         "tabindex",
         "title",
     ];
-    let mut found: Vec<String> = Vec::new();
-    let mut note = |s: String| {
+    let mut found: Vec<Message> = Vec::new();
+    let mut note = |s: Message| {
         if !found.contains(&s) && found.len() < 8 {
             found.push(s);
         }
@@ -962,7 +1019,7 @@ fn tricks(html: &str, from: usize, to: usize) -> Vec<String> {
         let start = i + off;
         let rest = &region[start + 1..];
         if rest.starts_with("!--") {
-            note("an HTML comment".into());
+            note(msg!("chk-share-trick-comment"));
             i = start + 4;
             continue;
         }
@@ -980,7 +1037,7 @@ fn tricks(html: &str, from: usize, to: usize) -> Vec<String> {
             continue;
         }
         if !TAGS.contains(&name.as_str()) && !MORE_TAGS.contains(&name.as_str()) {
-            note(format!("a <{}> element", visible(&name)));
+            note(msg!("chk-share-trick-element", name = visible(&name)));
             continue;
         }
         if closing || name == "!doctype" {
@@ -989,22 +1046,26 @@ fn tricks(html: &str, from: usize, to: usize) -> Vec<String> {
         if name == "style" {
             styles += 1;
             if styles > 1 {
-                note("a second stylesheet".into());
+                note(msg!("chk-share-trick-second-stylesheet"));
             }
             let body_end = find_ci(region, "</style", i).unwrap_or(region.len());
             if styles == 1 && &region[i.min(body_end)..body_end] != html::stylesheet() {
-                note("a changed stylesheet (it can hide or restyle text)".into());
+                note(msg!("chk-share-trick-changed-stylesheet"));
             }
         }
         if name == "script" && attr(tag, "type").as_deref() != Some("application/octet-stream") {
-            note("a script that a browser could run".into());
+            note(msg!("chk-share-trick-script"));
         }
         for a in attr_names(tag) {
             match a.as_str() {
-                "style" => note("a style attribute (it can hide or restyle text)".into()),
-                "hidden" => note("a hidden attribute (it hides text)".into()),
-                a if a.starts_with("on") => note(format!("an event handler ({})", visible(a))),
-                a if !ATTRS.contains(&a) => note(format!("a {} attribute", visible(a))),
+                "style" => note(msg!("chk-share-trick-style-attribute")),
+                "hidden" => note(msg!("chk-share-trick-hidden-attribute")),
+                a if a.starts_with("on") => {
+                    note(msg!("chk-share-trick-event-handler", name = visible(a)));
+                }
+                a if !ATTRS.contains(&a) => {
+                    note(msg!("chk-share-trick-attribute", name = visible(a)));
+                }
                 _ => {}
             }
         }

@@ -34,9 +34,11 @@ use crate::export::html::{
 use crate::export::page::{self, PageDifference, ReceivedCredential, visible};
 use crate::export::zip::{MANIFEST, Manifest, PAGE};
 use crate::export::{original_file_name, sha256_hex};
+use crate::i18n::Catalog;
 use crate::limits::{
     MAX_FILE_BYTES, MAX_SHARE_PAGE_BYTES, MAX_SHARE_READ_BYTES, MAX_ZIP_ENTRY_BYTES,
 };
+use crate::localize::{Localize as _, Message, msg};
 use crate::model::{Badge, Format};
 use crate::parse::ParsedCredential;
 use crate::verify::data_integrity::VerifyOptions;
@@ -92,8 +94,14 @@ pub enum RecipientState {
 pub struct RecipientCheck {
     /// The answer.
     pub state: RecipientState,
-    /// One line.
+    /// One line: English (the CLI's JSON, the tests), or the learner's language in a
+    /// report made by [`ShareReport::localized`] (what the app sends).
     pub detail: String,
+    /// The same line as a catalog message, to show in the learner's language
+    /// ([`ShareReport::localized`]); not serialized.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub message: Message,
 }
 
 /// One credential found in the received file.
@@ -120,6 +128,11 @@ pub struct SharedBadge {
     pub status: Status,
     /// Issued to the person the receiver named?
     pub recipient: RecipientCheck,
+    /// [`Integrity::Altered`]'s detail as a catalog message (`None` otherwise); not
+    /// serialized.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub integrity_message: Option<Message>,
 }
 
 /// The presentation's proof.
@@ -140,16 +153,28 @@ pub struct PresentationCheck {
     pub credentials: usize,
     /// Pass, fail, or error (could not check).
     pub outcome: Outcome,
-    /// One line.
+    /// One line: English (the CLI's JSON, the tests), or the learner's language in a
+    /// report made by [`ShareReport::localized`] (what the app sends).
     pub detail: String,
+    /// The same line as a catalog message, to show in the learner's language
+    /// ([`ShareReport::localized`]); not serialized.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub message: Message,
 }
 
 /// The page's visible text compared with the credentials.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename_all = "camelCase"))]
 pub struct PageCheck {
-    /// Which page: the file itself, or `index.html` in a bundle.
+    /// Which page: the file itself ("the page", in the report's language), or `index.html`
+    /// in a bundle.
     pub source: String,
+    /// [`PageCheck::source`] as a message (words for the file itself, a file name as given);
+    /// not serialized.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub source_message: Message,
     /// True when the page is exactly what Backpack renders from its credentials.
     pub matches: bool,
     /// Every difference (empty when it matches).
@@ -172,11 +197,54 @@ pub struct ShareReport {
     pub presentation: Option<PresentationCheck>,
     /// The page compared with the credentials (HTML portfolios and bundles).
     pub page: Option<PageCheck>,
-    /// Problems with the file as a whole (missing entries, altered files, …).
+    /// Problems with the file as a whole (missing entries, altered files, …): English (the
+    /// CLI's JSON, the tests), or the learner's language in a report made by
+    /// [`ShareReport::localized`] (what the app sends).
     pub problems: Vec<String>,
+    /// The same problems as catalog messages, in the same order, to show in the learner's
+    /// language ([`ShareReport::localized`]); not serialized.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub problem_messages: Vec<Message>,
 }
 
 impl ShareReport {
+    /// This report with every sentence in `cat`'s language, for showing: the problems, the
+    /// page's differences, the presentation's and each recipient's line, an altered
+    /// credential's detail, and each badge's verification report ([`Report::localized`]).
+    /// Data (file names, hashes, the sender's and the issuer's words) stays as given. The
+    /// report itself (and the CLI's JSON) keeps English.
+    pub fn localized(&self, cat: &Catalog) -> ShareReport {
+        let mut r = self.clone();
+        r.localize(cat);
+        r
+    }
+
+    /// [`ShareReport::localized`], in place.
+    pub fn localize(&mut self, cat: &Catalog) {
+        if self.problem_messages.len() == self.problems.len() {
+            for (p, m) in self.problems.iter_mut().zip(&self.problem_messages) {
+                *p = in_language(m, p, cat);
+            }
+        }
+        for b in &mut self.badges {
+            b.report = b.report.localized(cat);
+            b.recipient.detail = in_language(&b.recipient.message, &b.recipient.detail, cat);
+            if let (Integrity::Altered(d), Some(m)) = (&mut b.integrity, &b.integrity_message) {
+                *d = in_language(m, d, cat);
+            }
+        }
+        if let Some(p) = &mut self.presentation {
+            p.detail = in_language(&p.message, &p.detail, cat);
+        }
+        if let Some(p) = &mut self.page {
+            p.source = in_language(&p.source_message, &p.source, cat);
+            for d in &mut p.differences {
+                d.message = in_language(&d.line, &d.message, cat);
+            }
+        }
+    }
+
     /// True only when every credential is valid, the presentation (if any) verifies, the page
     /// (if any) shows exactly what the credentials say, every recipient asked about matches,
     /// and the file has no problems.
@@ -210,6 +278,21 @@ impl ShareReport {
             || self.page.as_ref().is_some_and(|p| !p.matches)
             || !self.problems.is_empty()
     }
+}
+
+/// `m` in `cat`'s language, or `english` as it is when `m` is not the same sentence (a
+/// report put together by hand) or names a message this build does not know.
+fn in_language(m: &Message, english: &str, cat: &Catalog) -> String {
+    if m.is_known() && m.english() == english {
+        m.render(cat)
+    } else {
+        english.to_string()
+    }
+}
+
+/// English renderings of `messages`, in order.
+fn english(messages: &[Message]) -> Vec<String> {
+    messages.iter().map(Message::english).collect()
 }
 
 /// Why a received file could not be examined at all.
@@ -338,13 +421,13 @@ fn check_one(
     expect: &Expect,
 ) -> Checked {
     let sha = sha256_hex(bytes);
-    let integrity = match expected {
-        Some(e) if e.eq_ignore_ascii_case(&sha) => Integrity::Intact,
-        Some(e) => Integrity::Altered(format!(
-            "sha256 is {sha}, the export recorded {}: the credential was changed after export",
-            visible(e)
-        )),
-        None => Integrity::NotRecorded,
+    let (integrity, integrity_message) = match expected {
+        Some(e) if e.eq_ignore_ascii_case(&sha) => (Integrity::Intact, None),
+        Some(e) => {
+            let m = msg!("chk-share-altered", sha256 = &sha, recorded = visible(e));
+            (Integrity::Altered(m.english()), Some(m))
+        }
+        None => (Integrity::NotRecorded, None),
     };
     let report = verify_bytes(bytes, ctx);
     let altered = matches!(integrity, Integrity::Altered(_));
@@ -369,11 +452,12 @@ fn check_one(
             status,
             recipient,
             report,
+            integrity_message,
         },
     }
 }
 
-fn unreadable(source: String, why: String, ctx: &VerifyContext<'_>, expect: &Expect) -> Checked {
+fn unreadable(source: String, why: Message, ctx: &VerifyContext<'_>, expect: &Expect) -> Checked {
     let mut report = Report::new(
         ctx.clock
             .now()
@@ -388,11 +472,12 @@ fn unreadable(source: String, why: String, ctx: &VerifyContext<'_>, expect: &Exp
             badge: None,
             format: None,
             sha256: String::new(),
-            integrity: Integrity::Altered(why),
+            integrity: Integrity::Altered(why.english()),
             verdict: Verdict::Invalid,
             status: Status::Unreadable,
             recipient: recipient_check(None, &expect.recipients),
             report,
+            integrity_message: Some(why),
         },
     }
 }
@@ -400,17 +485,21 @@ fn unreadable(source: String, why: String, ctx: &VerifyContext<'_>, expect: &Exp
 /// Is the badge issued to one of `wanted` (the sender's identities, as the receiver gave them)?
 fn recipient_check(parsed: Option<&ParsedCredential>, wanted: &[String]) -> RecipientCheck {
     use crate::verify::recipient::{check_ob2, check_ob3};
-    let check = |state, detail: &str| RecipientCheck {
+    let check = |state, message: Message| RecipientCheck {
         state,
-        detail: detail.to_string(),
+        detail: message.english(),
+        message,
     };
     if wanted.is_empty() {
-        return check(RecipientState::NotAsked, "no recipient asked about");
+        return check(
+            RecipientState::NotAsked,
+            msg!("chk-share-recipient-not-asked"),
+        );
     }
     let Some(p) = parsed else {
         return check(
             RecipientState::NotStated,
-            "the credential cannot be read, so it does not say who it was issued to",
+            msg!("chk-share-recipient-unreadable"),
         );
     };
     let nonempty = |v: Option<&Value>| {
@@ -442,11 +531,12 @@ fn recipient_check(parsed: Option<&ParsedCredential>, wanted: &[String]) -> Reci
     if !stated {
         return check(
             RecipientState::NotStated,
-            "the credential does not say who it was issued to",
+            msg!("chk-share-recipient-not-stated"),
         );
     }
     // One identity at a time, to say which one matched.
-    let mut last = String::new();
+    let mut last = Message::Text(String::new());
+    let mut last_english = String::new();
     for id in wanted {
         let one = std::slice::from_ref(id);
         let (outcome, detail) = if ob2 {
@@ -454,35 +544,43 @@ fn recipient_check(parsed: Option<&ParsedCredential>, wanted: &[String]) -> Reci
         } else {
             check_ob3(p.document.get("credentialSubject"), one)
         };
+        // The verifier's detail: a message or text (it is the verifier's to word).
+        let detail: Message = detail.into();
+        let english = detail.english();
         if outcome == Outcome::Pass {
-            let how = if detail.contains("hash") {
-                " (matched against the hashed identity in the credential)"
-            } else {
-                ""
-            };
             return check(
                 RecipientState::Matches,
-                &format!("issued to {}{how}", visible(id)),
+                if english.contains("hash") {
+                    msg!("chk-share-recipient-matches-hashed", id = visible(id))
+                } else {
+                    msg!("chk-share-recipient-matches", id = visible(id))
+                },
             );
         }
-        last = detail;
+        (last, last_english) = (detail, english);
     }
-    let why = if last.starts_with("issued to someone else") || last.is_empty() {
-        String::new()
+    let who = if wanted.len() == 1 {
+        msg!("chk-share-recipient-one", id = visible(&wanted[0]))
     } else {
-        format!(" ({})", visible(&last))
+        msg!("chk-share-recipient-many", n = Message::Count(wanted.len()))
     };
     check(
         RecipientState::DoesNotMatch,
-        &format!(
-            "issued to someone else: none of {} matches the recipient the credential names{why}",
-            if wanted.len() == 1 {
-                format!("\"{}\"", visible(&wanted[0]))
-            } else {
-                format!("the {} identities given", wanted.len())
-            }
-        ),
+        if last_english.starts_with("issued to someone else") || last_english.is_empty() {
+            msg!("chk-share-recipient-differs", who = who)
+        } else {
+            msg!(
+                "chk-share-recipient-differs-why",
+                who = who,
+                why = crate::export::page::visible_message(last)
+            )
+        },
     )
+}
+
+/// A status as its label ([`Status::label`] in English), a catalog message.
+fn status_word(s: Status) -> Message {
+    Message::Id(Cow::Owned(format!("status-{}", s.as_str())), Vec::new())
 }
 
 /// A received page without a leading BOM and with CRLF line ends made LF (Backpack writes
@@ -503,7 +601,7 @@ struct PageBlocks {
     record: Vec<EmbeddedBlock>,
 }
 
-fn sort_blocks(blocks: Vec<EmbeddedBlock>, problems: &mut Vec<String>) -> PageBlocks {
+fn sort_blocks(blocks: Vec<EmbeddedBlock>, problems: &mut Vec<Message>) -> PageBlocks {
     let mut out = PageBlocks {
         credentials: Vec::new(),
         presentation: None,
@@ -512,7 +610,7 @@ fn sort_blocks(blocks: Vec<EmbeddedBlock>, problems: &mut Vec<String>) -> PageBl
     for b in blocks {
         if b.id == PRESENTATION_BLOCK_ID {
             if out.presentation.is_some() {
-                problems.push("the page holds more than one presentation block".into());
+                problems.push(msg!("chk-share-two-presentation-blocks"));
             } else {
                 out.presentation = Some(b);
             }
@@ -521,19 +619,16 @@ fn sort_blocks(blocks: Vec<EmbeddedBlock>, problems: &mut Vec<String>) -> PageBl
         } else if b.id.starts_with(CREDENTIAL_BLOCK_PREFIX) {
             out.credentials.push(b);
         } else {
-            problems.push(format!(
-                "the page holds a block \"{}\" that Backpack never writes",
-                visible(&b.id)
-            ));
+            problems.push(msg!("chk-share-unknown-block", id = visible(&b.id)));
         }
     }
     for (i, b) in out.credentials.iter().enumerate() {
         let want = format!("{CREDENTIAL_BLOCK_PREFIX}{}", i + 1);
         if b.id != want {
-            problems.push(format!(
-                "the page's credential blocks are not numbered in order: block {} is \"{}\"",
-                i + 1,
-                visible(&b.id)
+            problems.push(msg!(
+                "chk-share-blocks-out-of-order",
+                n = i + 1,
+                id = visible(&b.id)
             ));
             break;
         }
@@ -548,7 +643,7 @@ type PageChecked = (Status, bool, Vec<crate::verify::EndorsementCheck>);
 /// Compare a page with the credentials checked for it. `statuses[i]`/`signed[i]` belong to
 /// the page's credential block `i`.
 fn check_page_text(
-    source: &str,
+    source: Message,
     page: &str,
     blocks: PageBlocks,
     checked: &[PageChecked],
@@ -559,14 +654,16 @@ fn check_page_text(
         Err(message) => {
             return (
                 PageCheck {
-                    source: source.to_string(),
+                    source: source.english(),
+                    source_message: source,
                     matches: false,
                     differences: vec![PageDifference {
                         badge: None,
                         field: None,
                         page_says: None,
                         expected: None,
-                        message,
+                        message: message.english(),
+                        line: message,
                     }],
                 },
                 None,
@@ -599,7 +696,8 @@ fn check_page_text(
     let differences = page::check_page(page, &inputs, creds, vp);
     (
         PageCheck {
-            source: source.to_string(),
+            source: source.english(),
+            source_message: source,
             matches: differences.is_empty(),
             differences,
         },
@@ -644,7 +742,7 @@ fn verify_html(
                     .as_deref()
                     .is_some_and(|e| !e.eq_ignore_ascii_case(&sha256_hex(vp)));
                 if altered {
-                    problems.push("the embedded presentation was changed after export".into());
+                    problems.push(msg!("chk-share-presentation-altered"));
                 }
                 match serde_json::from_slice::<Value>(vp) {
                     Ok(v) => {
@@ -653,14 +751,16 @@ fn verify_html(
                         }
                         check_presentation(&v, ctx, expect)
                     }
-                    Err(e) => failed_presentation(format!("presentation is not valid json: {e}")),
+                    Err(e) => {
+                        failed_presentation(ShareError::BadPresentation(e.to_string()).message())
+                    }
                 }
             }
             Err(e) => failed_presentation(e.clone()),
         });
     }
     drop(keys);
-    let (page, inputs) = check_page_text("the page", &page_text, blocks, &checked);
+    let (page, inputs) = check_page_text(msg!("chk-share-the-page"), &page_text, blocks, &checked);
     Ok(ShareReport {
         kind: ShareKind::Html,
         title: inputs.as_ref().map(|i| i.title.clone()),
@@ -668,7 +768,8 @@ fn verify_html(
         badges,
         presentation,
         page: Some(page),
-        problems,
+        problems: english(&problems),
+        problem_messages: problems,
     })
 }
 
@@ -676,7 +777,17 @@ fn verify_html(
 /// entry is reported.
 enum ReadError {
     Refuse(ShareError),
-    Entry(String),
+    Entry(Said),
+}
+
+/// A problem with one entry: a catalog message, compared with English text by its English.
+#[derive(Debug)]
+struct Said(Message);
+
+impl PartialEq<&str> for Said {
+    fn eq(&self, other: &&str) -> bool {
+        self.0.english() == *other
+    }
 }
 
 /// Reads entries of one received archive under one budget of decompressed bytes
@@ -696,14 +807,24 @@ impl ZipReader<'_> {
                 limit,
             }),
             ZipReadError::Missing(_) => {
-                ReadError::Entry(format!("{} is missing from the bundle", visible(name)))
+                ReadError::Entry(Said(msg!("chk-share-entry-missing", name = visible(name))))
             }
-            ZipReadError::EntryTooLarge(_) => ReadError::Entry(format!(
-                "{} is larger than the {max}-byte entry limit",
-                visible(name)
-            )),
-            ZipReadError::Entry(e) => ReadError::Entry(format!("{}: {e}", visible(name))),
-            other => ReadError::Entry(format!("{}: {other}", visible(name))),
+            ZipReadError::EntryTooLarge(_) => ReadError::Entry(Said(msg!(
+                "chk-share-entry-too-large",
+                name = visible(name),
+                limit = max
+            ))),
+            // The archive library's own words, as given.
+            ZipReadError::Entry(e) => ReadError::Entry(Said(msg!(
+                "chk-share-in-file",
+                file = visible(name),
+                problem = e
+            ))),
+            other => ReadError::Entry(Said(msg!(
+                "chk-share-in-file",
+                file = visible(name),
+                problem = other.message()
+            ))),
         })
     }
 }
@@ -787,9 +908,9 @@ fn verify_zip_within(
     }
     refuse_duplicates(&r.zip, None)?;
     let mut problems = Vec::new();
-    let refuse = |e: ReadError, problems: &mut Vec<String>| match e {
+    let refuse = |e: ReadError, problems: &mut Vec<Message>| match e {
         ReadError::Refuse(e) => Err(e),
-        ReadError::Entry(p) => {
+        ReadError::Entry(Said(p)) => {
             problems.push(p);
             Ok(())
         }
@@ -798,7 +919,10 @@ fn verify_zip_within(
         Ok(b) => match serde_json::from_slice(&b) {
             Ok(m) => Some(m),
             Err(e) => {
-                problems.push(format!("manifest.json is not a backpack manifest: {e}"));
+                problems.push(msg!(
+                    "chk-share-manifest-unreadable",
+                    detail = e.to_string()
+                ));
                 None
             }
         },
@@ -822,7 +946,7 @@ fn verify_zip_within(
             let c = match r.read(&path, MAX_ZIP_ENTRY_BYTES) {
                 Ok(b) => check_one(visible(&path), &b, None, ctx, expect),
                 Err(ReadError::Refuse(e)) => return Err(e),
-                Err(ReadError::Entry(e)) => unreadable(visible(&path), e, ctx, expect),
+                Err(ReadError::Entry(Said(e))) => unreadable(visible(&path), e, ctx, expect),
             };
             badges.push(c.badge);
         }
@@ -836,7 +960,8 @@ fn verify_zip_within(
             badges,
             presentation: None,
             page: None,
-            problems,
+            problems: english(&problems),
+            problem_messages: problems,
         });
     };
     if m.badges.is_empty() {
@@ -853,17 +978,14 @@ fn verify_zip_within(
     }
     for w in &wanted {
         if recorded(&m, w).is_none() {
-            problems.push(format!(
-                "manifest.json does not record the hash of {}",
-                visible(w)
-            ));
+            problems.push(msg!("chk-share-manifest-no-hash", file = visible(w)));
         }
     }
     for f in &m.files {
         if !wanted.contains(&f.path.as_str()) {
-            problems.push(format!(
-                "the bundle lists {}, which Backpack never writes into a bundle",
-                visible(&f.path)
+            problems.push(msg!(
+                "chk-share-bundle-lists-extra",
+                file = visible(&f.path)
             ));
         }
     }
@@ -874,9 +996,7 @@ fn verify_zip_within(
         .map(visible)
         .collect();
     for n in extra {
-        problems.push(format!(
-            "the bundle holds {n}, which its manifest does not list"
-        ));
+        problems.push(msg!("chk-share-bundle-holds-extra", file = n));
     }
 
     let mut badges = Vec::new();
@@ -887,7 +1007,7 @@ fn verify_zip_within(
         let bytes = match r.read(path, MAX_ZIP_ENTRY_BYTES) {
             Ok(b) => b,
             Err(ReadError::Refuse(e)) => return Err(e),
-            Err(ReadError::Entry(e)) => {
+            Err(ReadError::Entry(Said(e))) => {
                 let c = unreadable(visible(path), e, ctx, expect);
                 checked.push((c.badge.status, c.badge.sha256.clone(), false, Vec::new()));
                 keys.push((None, None));
@@ -899,49 +1019,74 @@ fn verify_zip_within(
         let n = i + 1;
         // The manifest's words and the file names, against the credential.
         if let Ok(item) = page::item_from_original(bytes) {
-            let says = |what: &str, page: &str, cred: &str| {
-                format!(
-                    "badge {n}, {what}: manifest.json says '{}', the {} credential says '{}'",
-                    visible(page),
-                    if c.signed { "signed" } else { "embedded" },
-                    visible(cred)
-                )
+            let says = |what: Message, manifest: Message, cred: Message| {
+                if c.signed {
+                    msg!(
+                        "chk-share-manifest-says-signed",
+                        n = n,
+                        field = what,
+                        manifest = manifest,
+                        credential = cred
+                    )
+                } else {
+                    msg!(
+                        "chk-share-manifest-says-embedded",
+                        n = n,
+                        field = what,
+                        manifest = manifest,
+                        credential = cred
+                    )
+                }
             };
+            let shown = |s: &str| Message::Text(visible(s));
+            let id_or_none = |id: Option<&str>| id.map_or_else(|| msg!("chk-share-none"), shown);
             if mb.name != item.badge.name {
-                problems.push(says("name", &mb.name, &item.badge.name));
+                problems.push(says(
+                    msg!("chk-share-field-name"),
+                    shown(&mb.name),
+                    shown(&item.badge.name),
+                ));
             }
             if mb.id != item.badge.id {
                 problems.push(says(
-                    "credential id",
-                    mb.id.as_deref().unwrap_or("(none)"),
-                    item.badge.id.as_deref().unwrap_or("(none)"),
+                    msg!("chk-share-field-credential-id"),
+                    id_or_none(mb.id.as_deref()),
+                    id_or_none(item.badge.id.as_deref()),
                 ));
             }
             if mb.format != item.format.as_str() {
-                problems.push(says("format", &mb.format, item.format.as_str()));
+                problems.push(says(
+                    msg!("chk-share-field-format"),
+                    shown(&mb.format),
+                    shown(item.format.as_str()),
+                ));
             }
             let name = original_file_name(i, &item);
             let want_path = format!("credentials/{name}");
             if path != want_path {
-                problems.push(format!(
-                    "badge {n}: its file is named {}, but Backpack names this credential {want_path}",
-                    visible(path)
+                problems.push(msg!(
+                    "chk-share-file-misnamed",
+                    n = n,
+                    file = visible(path),
+                    want = want_path
                 ));
             }
             if mb.status_at_export != Status::NotChecked && mb.status_at_export != c.badge.status {
-                problems.push(format!(
-                    "badge {n}, status: manifest.json says '{}', checking its credential now gives '{}'",
-                    mb.status_at_export.label(),
-                    c.badge.status.label()
+                problems.push(msg!(
+                    "chk-share-manifest-status",
+                    n = n,
+                    manifest = status_word(mb.status_at_export),
+                    now = status_word(c.badge.status)
                 ));
             }
             if mb.verdict_at_export != "not_checked"
                 && mb.verdict_at_export != c.badge.verdict.as_str()
             {
-                problems.push(format!(
-                    "badge {n}, verdict: manifest.json says '{}', checking its credential now gives '{}'",
-                    visible(&mb.verdict_at_export),
-                    c.badge.verdict.as_str()
+                problems.push(msg!(
+                    "chk-share-manifest-verdict",
+                    n = n,
+                    manifest = visible(&mb.verdict_at_export),
+                    now = c.badge.verdict.as_str()
                 ));
             }
             if let Some(bp) = mb.baked.as_deref() {
@@ -950,22 +1095,24 @@ fn verify_zip_within(
                 match r.read(bp, MAX_ZIP_ENTRY_BYTES) {
                     Ok(baked) => {
                         if recorded(&m, bp).is_some_and(|h| h != sha256_hex(&baked)) {
-                            problems.push(format!("{} was changed after export", visible(bp)));
+                            problems.push(msg!("chk-share-file-altered", file = visible(bp)));
                         }
                         match expected {
                             Some(img) if img.bytes == baked => {
                                 if bp != format!("baked/{stem}.{}", img.extension) {
-                                    problems.push(format!(
-                                        "badge {n}: its baked image is named {}, but Backpack names it baked/{stem}.{}",
-                                        visible(bp),
-                                        img.extension
+                                    problems.push(msg!(
+                                        "chk-share-baked-misnamed",
+                                        n = n,
+                                        file = visible(bp),
+                                        want = format!("baked/{stem}.{}", img.extension)
                                     ));
                                 }
                             }
-                            _ => problems.push(format!(
-                                "badge {n}: {} is not {} baked into its image",
-                                visible(bp),
-                                visible(path)
+                            _ => problems.push(msg!(
+                                "chk-share-baked-other",
+                                n = n,
+                                file = visible(bp),
+                                original = visible(path)
                             )),
                         }
                     }
@@ -988,7 +1135,7 @@ fn verify_zip_within(
         Some(p) => Some(match r.read(p, MAX_FILE_BYTES * 8) {
             Ok(b) => {
                 if recorded(&m, p).is_some_and(|h| h != sha256_hex(&b)) {
-                    problems.push(format!("{} was changed after export", visible(p)));
+                    problems.push(msg!("chk-share-file-altered", file = visible(p)));
                 }
                 match serde_json::from_slice::<Value>(&b) {
                     Ok(v) => {
@@ -997,11 +1144,13 @@ fn verify_zip_within(
                         }
                         check_presentation(&v, ctx, expect)
                     }
-                    Err(e) => failed_presentation(format!("presentation is not valid json: {e}")),
+                    Err(e) => {
+                        failed_presentation(ShareError::BadPresentation(e.to_string()).message())
+                    }
                 }
             }
             Err(ReadError::Refuse(e)) => return Err(e),
-            Err(ReadError::Entry(e)) => failed_presentation(e),
+            Err(ReadError::Entry(Said(e))) => failed_presentation(e),
         }),
     };
     drop(keys);
@@ -1012,32 +1161,38 @@ fn verify_zip_within(
     match r.read(PAGE, MAX_SHARE_PAGE_BYTES) {
         Ok(b) => {
             if recorded(&m, PAGE).is_some_and(|h| h != sha256_hex(&b)) {
-                problems.push(format!("{PAGE} was changed after export"));
+                problems.push(msg!("chk-share-file-altered", file = PAGE));
             }
             match String::from_utf8(b) {
                 Ok(text) => {
                     let text = normalise_page(&text);
                     let mut block_problems = Vec::new();
                     let blocks = sort_blocks(extract_blocks(&text), &mut block_problems);
-                    problems.extend(block_problems.into_iter().map(|p| format!("{PAGE}: {p}")));
+                    problems.extend(
+                        block_problems
+                            .into_iter()
+                            .map(|p| msg!("chk-share-in-file", file = PAGE, problem = p)),
+                    );
                     let shas: Vec<Option<String>> = blocks
                         .credentials
                         .iter()
                         .map(|b| b.bytes.as_ref().ok().map(|x| sha256_hex(x)))
                         .collect();
                     if shas.len() != checked.len() {
-                        problems.push(format!(
-                            "{PAGE} embeds {} credential(s), the bundle holds {}",
-                            shas.len(),
-                            checked.len()
+                        problems.push(msg!(
+                            "chk-share-page-embeds-count",
+                            file = PAGE,
+                            page = Message::Count(shas.len()),
+                            bundle = Message::Count(checked.len())
                         ));
                     }
                     for (i, (sha, (_, want, _, _))) in shas.iter().zip(&checked).enumerate() {
                         if sha.as_deref() != Some(want.as_str()) {
-                            problems.push(format!(
-                                "{PAGE} embeds another credential as {CREDENTIAL_BLOCK_PREFIX}{} than the bundle's {}",
-                                i + 1,
-                                visible(&m.badges[i].original)
+                            problems.push(msg!(
+                                "chk-share-page-embeds-other",
+                                file = PAGE,
+                                block = format!("{CREDENTIAL_BLOCK_PREFIX}{}", i + 1),
+                                original = visible(&m.badges[i].original)
                             ));
                         }
                     }
@@ -1045,11 +1200,11 @@ fn verify_zip_within(
                         .iter()
                         .map(|(s, _, signed, e)| (*s, *signed, e.clone()))
                         .collect();
-                    let (pc, inp) = check_page_text(PAGE, &text, blocks, &st);
+                    let (pc, inp) = check_page_text(Message::from(PAGE), &text, blocks, &st);
                     page = Some(pc);
                     inputs = inp;
                 }
-                Err(_) => problems.push(format!("{PAGE} is not utf-8 text")),
+                Err(_) => problems.push(msg!("chk-share-not-utf8", file = PAGE)),
             }
         }
         Err(e) => refuse(e, &mut problems)?,
@@ -1057,17 +1212,17 @@ fn verify_zip_within(
     // The manifest's own words, against the page's record.
     if let Some(i) = &inputs {
         if m.title != i.title {
-            problems.push(format!(
-                "title: manifest.json says '{}', the page says '{}'",
-                visible(&m.title),
-                visible(&i.title)
+            problems.push(msg!(
+                "chk-share-manifest-title",
+                manifest = visible(&m.title),
+                page = visible(&i.title)
             ));
         }
         if m.exported_at != i.exported_at {
-            problems.push(format!(
-                "export date: manifest.json says '{}', the page says '{}'",
-                visible(&m.exported_at),
-                visible(&i.exported_at)
+            problems.push(msg!(
+                "chk-share-manifest-exported",
+                manifest = visible(&m.exported_at),
+                page = visible(&i.exported_at)
             ));
         }
         let p = i.privacy;
@@ -1083,7 +1238,7 @@ fn verify_zip_within(
             mp.include_dates,
             mp.include_emails,
         ) {
-            problems.push("privacy choices: manifest.json and the page differ".into());
+            problems.push(msg!("chk-share-manifest-privacy"));
         }
     }
     Ok(ShareReport {
@@ -1093,7 +1248,8 @@ fn verify_zip_within(
         badges,
         presentation,
         page,
-        problems,
+        problems: english(&problems),
+        problem_messages: problems,
     })
 }
 
@@ -1125,7 +1281,7 @@ fn verify_pdf(
     for (i, a) in attachments.into_iter().enumerate() {
         let source = visible(&a.name);
         if !names.insert(a.name.clone()) {
-            problems.push(format!("the pdf attaches {source} more than once"));
+            problems.push(msg!("chk-share-pdf-attached-twice", file = &source));
         }
         let recorded = a.description.as_deref().and_then(|d| {
             let h = d.rsplit("SHA-256 ").next()?.trim();
@@ -1138,15 +1294,23 @@ fn verify_pdf(
                 if let Ok(item) = page::item_from_original(b) {
                     let want = original_file_name(i, &item);
                     if a.name != want {
-                        problems.push(format!(
-                            "attachment {}: it is named {source}, but Backpack names this credential {want}",
-                            i + 1
+                        problems.push(msg!(
+                            "chk-share-attachment-misnamed",
+                            n = i + 1,
+                            file = &source,
+                            want = want
                         ));
                     }
                 }
                 c
             }
-            Err(e) => unreadable(source.clone(), format!("{source}: {e}"), ctx, expect),
+            // The PDF reader's own words, as given.
+            Err(e) => unreadable(
+                source.clone(),
+                msg!("chk-share-in-file", file = &source, problem = e),
+                ctx,
+                expect,
+            ),
         };
         badges.push(c.badge);
     }
@@ -1157,7 +1321,8 @@ fn verify_pdf(
         badges,
         presentation: None,
         page: None,
-        problems,
+        problems: english(&problems),
+        problem_messages: problems,
     })
 }
 
@@ -1200,6 +1365,7 @@ fn verify_presentation_only(
         presentation: Some(check_presentation(&vp, ctx, expect)),
         page: None,
         problems: Vec::new(),
+        problem_messages: Vec::new(),
     })
 }
 
@@ -1221,40 +1387,41 @@ fn credentials_of(vp: &Value) -> Vec<Value> {
 
 /// The bytes to verify for one presentation entry: the JSON credential, or the JWS inside an
 /// `EnvelopedVerifiableCredential`.
-fn credential_bytes(entry: &Value) -> Result<Vec<u8>, String> {
+fn credential_bytes(entry: &Value) -> Result<Vec<u8>, Message> {
     if has_type(entry, "EnvelopedVerifiableCredential") {
         let id = entry
             .get("id")
             .and_then(Value::as_str)
-            .ok_or("enveloped credential has no id")?;
+            .ok_or_else(|| msg!("chk-share-enveloped-no-id"))?;
         let (meta, data) = id
             .strip_prefix("data:")
             .and_then(|r| r.split_once(','))
-            .ok_or("enveloped credential id is not a data: url")?;
+            .ok_or_else(|| msg!("chk-share-enveloped-not-data-url"))?;
         let media = meta.split(';').next().unwrap_or_default();
         if !matches!(
             media,
             "application/vc+jwt" | "application/vc+ld+json+jwt" | "application/jwt"
         ) {
-            return Err(format!(
-                "enveloped credential media type {} is not supported",
-                visible(media)
+            return Err(msg!(
+                "chk-share-enveloped-media-type",
+                media = visible(media)
             ));
         }
         if meta.split(';').any(|p| p == "base64") {
             return base64::engine::general_purpose::STANDARD
                 .decode(data)
-                .map_err(|e| format!("enveloped credential is not valid base64: {e}"));
+                .map_err(|e| msg!("chk-share-enveloped-not-base64", detail = e.to_string()));
         }
         return Ok(data.as_bytes().to_vec());
     }
     if entry.is_object() {
-        return serde_json::to_vec(entry).map_err(|e| e.to_string());
+        // serde_json's own words, as given.
+        return serde_json::to_vec(entry).map_err(|e| Message::Text(e.to_string()));
     }
-    Err("presentation entry is neither a credential object nor an enveloped credential".into())
+    Err(msg!("chk-share-entry-not-a-credential"))
 }
 
-fn failed_presentation(detail: String) -> PresentationCheck {
+fn failed_presentation(message: Message) -> PresentationCheck {
     PresentationCheck {
         holder: None,
         verification_method: None,
@@ -1263,7 +1430,8 @@ fn failed_presentation(detail: String) -> PresentationCheck {
         domain: None,
         credentials: 0,
         outcome: Outcome::Fail,
-        detail,
+        detail: message.english(),
+        message,
     }
 }
 
@@ -1303,7 +1471,7 @@ fn key_of_entry(entry: &Value) -> Option<CredentialKey> {
 fn presentation_matches(
     vp: &Value,
     originals: &[(Option<Format>, Option<CredentialKey>)],
-) -> Option<String> {
+) -> Option<Message> {
     let mut in_vp: Vec<Option<CredentialKey>> =
         credentials_of(vp).iter().map(key_of_entry).collect();
     let mut missing = 0;
@@ -1323,8 +1491,10 @@ fn presentation_matches(
     }
     match (missing, in_vp.len()) {
         (0, 0) => None,
-        (m, extra) => Some(format!(
-            "the signed presentation does not match the embedded credentials: {m} credential(s) not in it, {extra} in it that are not embedded"
+        (m, extra) => Some(msg!(
+            "chk-share-presentation-mismatch",
+            missing = Message::Count(m),
+            extra = Message::Count(extra)
         )),
     }
 }
@@ -1345,37 +1515,34 @@ pub fn check_presentation(
         credentials: credentials_of(vp).len(),
         outcome: Outcome::Fail,
         detail: String::new(),
+        message: Message::Text(String::new()),
     };
-    let fail = |mut pc: PresentationCheck, d: &str| {
+    let fail = |mut pc: PresentationCheck, m: Message| {
         pc.outcome = Outcome::Fail;
-        pc.detail = d.to_string();
+        pc.detail = m.english();
+        pc.message = m;
         pc
     };
     if !has_type(vp, "VerifiablePresentation") {
-        return fail(
-            pc,
-            "not a verifiable presentation (type is missing VerifiablePresentation)",
-        );
+        return fail(pc, msg!("chk-share-vp-not-a-presentation"));
     }
     let Some(proof) = vp.get("proof").filter(|p| p.is_object()) else {
-        return fail(pc, "the presentation has no proof");
+        return fail(pc, msg!("chk-share-vp-no-proof"));
     };
     let Some(holder) = pc.holder.clone() else {
-        return fail(pc, "the presentation has no holder");
+        return fail(pc, msg!("chk-share-vp-no-holder"));
     };
     let vm = pc.verification_method.clone().unwrap_or_default();
     if vm.split('#').next() != Some(holder.as_str()) {
-        return fail(
-            pc,
-            "the proof's verification method does not belong to the holder",
-        );
+        return fail(pc, msg!("chk-share-vp-key-not-holders"));
     }
     if proof.get("proofPurpose").and_then(Value::as_str) != Some("authentication") {
-        return fail(pc, "the proof's purpose is not authentication");
+        return fail(pc, msg!("chk-share-vp-not-authentication"));
     }
-    let (outcome, detail) = di_verify(vp, &holder, ctx, expect);
+    let (outcome, message) = di_verify(vp, &holder, ctx, expect);
     pc.outcome = outcome;
-    pc.detail = detail;
+    pc.detail = message.english();
+    pc.message = message;
     pc
 }
 
@@ -1386,7 +1553,7 @@ fn di_verify(
     holder: &str,
     ctx: &VerifyContext<'_>,
     expect: &Expect,
-) -> (Outcome, String) {
+) -> (Outcome, Message) {
     let opts = VerifyOptions {
         proof_purpose: "authentication",
         challenge: expect.challenge.as_deref(),
@@ -1394,10 +1561,11 @@ fn di_verify(
     };
     let out = crate::verify::verify_document_proofs(vp, Some(holder), ctx, &opts);
     // The signature must hold and the key must be the holder's.
+    // Their details are the verifier's (messages or text, as it words them).
     match (out.proof, out.issuer_key) {
-        ((Outcome::Pass, d), (Outcome::Pass, _)) => (Outcome::Pass, d),
-        ((Outcome::Pass, _), (o, why)) => (o, why),
-        (proof, _) => proof,
+        ((Outcome::Pass, d), (Outcome::Pass, _)) => (Outcome::Pass, d.into()),
+        ((Outcome::Pass, _), (o, why)) => (o, why.into()),
+        ((o, d), _) => (o, d.into()),
     }
 }
 

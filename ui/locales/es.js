@@ -1313,6 +1313,161 @@ chk-schema-recipient-not-hashed = recipient está cifrado con hash, pero identit
 chk-schema-recipient-looks-hashed = la identity de recipient parece un hash, pero hashed no es true
 chk-schema-field-problem = { $field }: { $problem }
 ## verification details: received portfolios (src/export/receive.rs)
+## (and the page comparison, src/export/page.rs; "badge N" labels, field words)
+chk-share-the-page = la página
+chk-share-none = (ninguno)
+chk-share-badge = insignia { $n }
+chk-share-badge-named = insignia { $n } («{ $name }»)
+chk-share-altered = el sha256 es { $sha256 } y la exportación registró { $recorded }: la credencial se cambió después de exportarla
+chk-share-recipient-not-asked = no se preguntó por ningún destinatario
+chk-share-recipient-unreadable = la credencial no se puede leer, así que no dice para quién se emitió
+chk-share-recipient-not-stated = la credencial no dice para quién se emitió
+chk-share-recipient-matches = emitida para { $id }
+chk-share-recipient-matches-hashed = emitida para { $id } (comparado con la identidad cifrada con hash de la credencial)
+chk-share-recipient-one = «{ $id }»
+chk-share-recipient-many = las { $n } identidades indicadas
+chk-share-recipient-differs = emitida para otra persona: ninguna de { $who } coincide con el destinatario que nombra la credencial
+chk-share-recipient-differs-why = emitida para otra persona: ninguna de { $who } coincide con el destinatario que nombra la credencial ({ $why })
+chk-share-two-presentation-blocks = la página contiene más de un bloque de presentación
+chk-share-unknown-block = la página contiene un bloque «{ $id }» que Backpack nunca escribe
+chk-share-blocks-out-of-order = los bloques de credenciales de la página no están numerados en orden: el bloque { $n } es «{ $id }»
+chk-share-block-not-base64 = los datos incrustados no son base64 válido: { $detail }
+chk-share-presentation-altered = la presentación incrustada se cambió después de exportarla
+chk-share-presentation-mismatch = la presentación firmada no coincide con las credenciales incrustadas: { $missing ->
+    [one] { $missing } credencial no está en ella
+   *[other] { $missing } credenciales no están en ella
+  }, { $extra ->
+    [one] { $extra } está en ella sin estar incrustada
+   *[other] { $extra } están en ella sin estar incrustadas
+  }
+chk-share-entry-missing = falta { $name } en el paquete
+chk-share-entry-too-large = { $name } supera el límite de { $limit } bytes por entrada
+chk-share-in-file = { $file }: { $problem }
+chk-share-manifest-unreadable = manifest.json no es un manifiesto de Backpack: { $detail }
+chk-share-manifest-no-hash = manifest.json no registra el hash de { $file }
+chk-share-bundle-lists-extra = el paquete enumera { $file }, que Backpack nunca escribe en un paquete
+chk-share-bundle-holds-extra = el paquete contiene { $file }, que su manifiesto no enumera
+chk-share-manifest-says-signed = insignia { $n }, { $field }: manifest.json dice «{ $manifest }», la credencial firmada dice «{ $credential }»
+chk-share-manifest-says-embedded = insignia { $n }, { $field }: manifest.json dice «{ $manifest }», la credencial incrustada dice «{ $credential }»
+chk-share-file-misnamed = insignia { $n }: su archivo se llama { $file }, pero Backpack llama a esta credencial { $want }
+chk-share-manifest-status = insignia { $n }, estado: manifest.json dice «{ $manifest }», comprobar su credencial ahora da «{ $now }»
+chk-share-manifest-verdict = insignia { $n }, veredicto: manifest.json dice «{ $manifest }», comprobar su credencial ahora da «{ $now }»
+chk-share-file-altered = { $file } se cambió después de exportarlo
+chk-share-baked-misnamed = insignia { $n }: su imagen horneada se llama { $file }, pero Backpack la llama { $want }
+chk-share-baked-other = insignia { $n }: { $file } no es { $original } horneado en su imagen
+chk-share-page-embeds-count = { $file } incrusta { $page ->
+    [one] { $page } credencial
+   *[other] { $page } credenciales
+  } y el paquete contiene { $bundle }
+chk-share-page-embeds-other = { $file } incrusta como { $block } otra credencial distinta de { $original } del paquete
+chk-share-not-utf8 = { $file } no es texto utf-8
+chk-share-manifest-title = título: manifest.json dice «{ $manifest }», la página dice «{ $page }»
+chk-share-manifest-exported = fecha de exportación: manifest.json dice «{ $manifest }», la página dice «{ $page }»
+chk-share-manifest-privacy = opciones de privacidad: manifest.json y la página no coinciden
+chk-share-pdf-attached-twice = el pdf adjunta { $file } más de una vez
+chk-share-attachment-misnamed = adjunto { $n }: se llama { $file }, pero Backpack llama a esta credencial { $want }
+chk-share-enveloped-no-id = la credencial envuelta no tiene id
+chk-share-enveloped-not-data-url = el id de la credencial envuelta no es una url data:
+chk-share-enveloped-media-type = el tipo de medio { $media } de la credencial envuelta no es compatible
+chk-share-enveloped-not-base64 = la credencial envuelta no es base64 válido: { $detail }
+chk-share-entry-not-a-credential = la entrada de la presentación no es ni un objeto de credencial ni una credencial envuelta
+chk-share-vp-not-a-presentation = no es una presentación verificable (a su type le falta VerifiablePresentation)
+chk-share-vp-no-proof = la presentación no tiene prueba (proof)
+chk-share-vp-no-holder = la presentación no tiene titular (holder)
+chk-share-vp-key-not-holders = el método de verificación de la prueba no pertenece al titular
+chk-share-vp-not-authentication = el propósito de la prueba no es authentication
+chk-share-page-no-record = la página no guarda registro de cómo se hizo (no hay bloque bp-page): la hizo un Backpack antiguo, o se editó; lo que muestra la página no se puede comparar con sus credenciales; fíate solo de lo que Backpack enumera a partir de las credenciales
+chk-share-page-records = la página tiene { $n } bloques bp-page, no uno
+chk-share-page-record-unreadable = el bloque bp-page de la página no se puede leer: { $detail }
+chk-share-page-record-not-a-record = el bloque bp-page de la página no es un registro de página: { $detail }
+chk-share-page-layout = la página se hizo con el diseño { $layout } y este Backpack genera el diseño { $ours }; lo que muestra la página no se puede comparar con sus credenciales; fíate solo de lo que Backpack enumera a partir de las credenciales
+chk-share-page-record-count = el registro de la página enumera { $badges ->
+    [one] { $badges } insignia
+   *[other] { $badges } insignias
+  }, pero la página incrusta { $credentials ->
+    [one] { $credentials } credencial
+   *[other] { $credentials } credenciales
+  }
+chk-share-page-badge-unreadable = insignia { $n }: su credencial incrustada no se puede leer ({ $why }), así que nada de lo que la página muestra sobre ella está respaldado por una credencial
+chk-share-page-unlinked-badge = la página muestra una insignia que no nombra ninguna credencial incrustada; Backpack muestra cada insignia con su credencial
+chk-share-page-unlinked-badge-named = la página muestra una insignia que no nombra ninguna credencial incrustada: «{ $name }»; Backpack muestra cada insignia con su credencial
+chk-share-page-unknown-badge = la página muestra una insignia para «{ $id }», que no es una credencial incrustada en ella
+chk-share-page-order = la página muestra las insignias en otro orden que sus credenciales incrustadas (se movió una insignia)
+chk-share-page-badge-missing = { $badge }: la página no la muestra
+chk-share-page-badge-repeated = { $badge }: la página la muestra { $n } veces
+chk-share-page-field-times = { $badge }, { $field }: la página lo muestra { $got ->
+    [one] { $got } vez
+   *[other] { $got } veces
+  }, Backpack lo muestra { $want ->
+    [one] { $want } vez
+   *[other] { $want } veces
+  }
+chk-share-page-field-says = { $badge }, { $field }: la página dice «{ $page }», { $source } «{ $expected }»
+chk-share-page-field-missing = { $badge }, { $field }: falta en la página ({ $source } «{ $expected }»)
+chk-share-page-field-unsigned = { $badge }, { $field }: la página muestra «{ $page }», que la credencial firmada no dice
+chk-share-page-field-unbacked = { $badge }, { $field }: la página muestra «{ $page }», que la credencial incrustada no dice
+chk-share-page-field-differs = { $badge }, { $field }: es distinto
+chk-share-page-badge-holds = { $badge }: la página contiene { $what }, que Backpack nunca escribe
+chk-share-page-badge-markup = { $badge }: el marcado de la página para ella no es lo que genera su credencial (contenido añadido o cambiado cerca de «{ $near }»)
+chk-share-page-outside-times = { $field }: la página lo muestra { $got ->
+    [one] { $got } vez
+   *[other] { $got } veces
+  }, Backpack lo muestra { $want ->
+    [one] { $want } vez
+   *[other] { $want } veces
+  }
+chk-share-page-outside-says = { $field }: la página dice «{ $page }», el propio registro de la página dice «{ $expected }»
+chk-share-page-outside-missing = { $field }: falta en la página (el propio registro de la página dice «{ $expected }»)
+chk-share-page-outside-unbacked = la página muestra «{ $page }» como { $field }, y su registro no lo dice
+chk-share-page-outside-differs = { $field }: es distinto
+chk-share-page-holds = la página contiene { $what }, que Backpack nunca escribe
+chk-share-page-outside-markup = la página fuera de las insignias no es lo que escribe Backpack (contenido añadido o cambiado cerca de «{ $near }»)
+chk-share-page-differs-near = la página no es lo que Backpack genera a partir de sus credenciales (difiere cerca de «{ $near }»)
+chk-share-page-more = … y { $n ->
+    [one] { $n } diferencia más
+   *[other] { $n } diferencias más
+  }
+chk-share-says-check-now = comprobar su credencial ahora da
+chk-share-says-record = el propio registro de la página dice
+chk-share-says-your-backpack = tu Backpack dice
+chk-share-says-signed = la credencial firmada dice
+chk-share-says-embedded = la credencial incrustada dice
+chk-share-field-issuer-id = id. del emisor
+chk-share-field-issued = fecha de emisión
+chk-share-field-valid-from = fecha de inicio de validez
+chk-share-field-expires = fecha de caducidad
+chk-share-field-checked = fecha de comprobación
+chk-share-field-credential-id = id. de la credencial
+chk-share-field-criteria-url = página de criterios
+chk-share-field-file = nombre de archivo
+chk-share-field-issuer-label = etiqueta del emisor
+chk-share-field-portfolio-note = nota del portafolio
+chk-share-field-name = nombre
+chk-share-field-issuer = emisor
+chk-share-field-status = estado
+chk-share-field-description = descripción
+chk-share-field-criteria = criterios
+chk-share-field-alignment = alineación
+chk-share-field-result = resultado
+chk-share-field-evidence = evidencia
+chk-share-field-note = nota
+chk-share-field-title = título
+chk-share-field-intro = introducción
+chk-share-field-framework = marco
+chk-share-field-skill = competencia
+chk-share-field-endorsement = aval
+chk-share-field-recipient = destinatario
+chk-share-field-type = tipo
+chk-share-field-format = formato
+chk-share-trick-comment = un comentario HTML
+chk-share-trick-element = un elemento <{ $name }>
+chk-share-trick-second-stylesheet = una segunda hoja de estilos
+chk-share-trick-changed-stylesheet = una hoja de estilos cambiada (puede ocultar texto o cambiar su aspecto)
+chk-share-trick-script = un script que un navegador podría ejecutar
+chk-share-trick-style-attribute = un atributo style (puede ocultar texto o cambiar su aspecto)
+chk-share-trick-hidden-attribute = un atributo hidden (oculta texto)
+chk-share-trick-event-handler = un manejador de eventos ({ $name })
+chk-share-trick-attribute = un atributo { $name }
 
 ## errores del núcleo (src/localize.rs)
 err-decode-empty = archivo vacío

@@ -99,12 +99,15 @@ impl Args {
                 .filter(|r| !r.is_empty())
                 .collect(),
         };
-        let report = verify_share_with(&bytes, &vctx, &expect)
+        let mut report = verify_share_with(&bytes, &vctx, &expect)
             .with_context(|| format!("{}", self.file.display()))?;
         drop(bytes);
         if self.json {
+            // JSON is English in every language.
             println!("{}", super::json_safe(&serde_json::to_string(&report)?));
         } else {
+            // Every sentence of the report (and of each badge's checks) in the run's language.
+            report.localize(super::cat());
             print!("{}", human(&self.file, &report));
         }
         Ok(exit_code(&report))
@@ -120,7 +123,9 @@ fn outcome_word(o: Outcome) -> String {
     }
 }
 
-/// The human report: every line built from the credentials and this check.
+/// The human report: every line built from the credentials and this check. Its sentences are
+/// `r`'s as they are: pass a report localized into the run's language
+/// ([`ShareReport::localize`]).
 pub fn human(file: &std::path::Path, r: &ShareReport) -> String {
     let mut s = String::new();
     let mut line = |l: String| {

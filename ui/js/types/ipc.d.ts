@@ -844,7 +844,8 @@ failed: number, };
  */
 export type PageCheck = { 
 /**
- * Which page: the file itself, or `index.html` in a bundle.
+ * Which page: the file itself ("the page", in the report's language), or `index.html`
+ * in a bundle.
  */
 source: string, 
 /**
@@ -877,7 +878,8 @@ pageSays: string | null,
  */
 expected: string | null, 
 /**
- * One line, naming the badge and the field.
+ * One line, naming the badge and the field: English (the CLI's JSON, the tests), or the
+ * learner's language in a report made by [`crate::share::ShareReport::localized`].
  */
 message: string, };
 
@@ -919,7 +921,8 @@ credentials: number,
  */
 outcome: Outcome, 
 /**
- * One line.
+ * One line: English (the CLI's JSON, the tests), or the learner's language in a
+ * report made by [`ShareReport::localized`] (what the app sends).
  */
 detail: string, };
 
@@ -1008,7 +1011,8 @@ export type RecipientCheck = {
  */
 state: RecipientState, 
 /**
- * One line.
+ * One line: English (the CLI's JSON, the tests), or the learner's language in a
+ * report made by [`ShareReport::localized`] (what the app sends).
  */
 detail: string, };
 
@@ -1204,7 +1208,9 @@ presentation: PresentationCheck | null,
  */
 page: PageCheck | null, 
 /**
- * Problems with the file as a whole (missing entries, altered files, …).
+ * Problems with the file as a whole (missing entries, altered files, …): English (the
+ * CLI's JSON, the tests), or the learner's language in a report made by
+ * [`ShareReport::localized`] (what the app sends).
  */
 problems: Array<string>, };
 

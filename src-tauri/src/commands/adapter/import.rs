@@ -275,7 +275,8 @@ impl WalletAdapter {
     /// Examine a portfolio someone sent (HTML, ZIP, PDF or presentation), read-only: nothing is
     /// added to the wallet. `recipients`: the sender's emails or DIDs, as the learner typed
     /// them (each badge must be issued to one of them; empty: not asked). The learner's own
-    /// identities are not the sender's and are not used.
+    /// identities are not the sender's and are not used. Its sentences are in the UI's
+    /// language ([`backpack_core::share::ShareReport::localized`]).
     pub fn verify_share(
         &self,
         bytes: &[u8],
@@ -285,7 +286,12 @@ impl WalletAdapter {
             recipients,
             ..Default::default()
         };
+        // Shown as it comes: every sentence of the report in the UI's language.
         self.with_ctx(|ctx| backpack_core::share::verify_share_with(bytes, ctx, &expect))?
+            .map(|mut r| {
+                r.localize(crate::error::catalog());
+                r
+            })
             .map_err(|e| CommandError::new("refused", crate::error::localized(&e)))
     }
 }
