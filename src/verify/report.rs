@@ -528,7 +528,7 @@ impl Report {
 
 /// "`{check}: {detail}`": the check's id in English (as the CLI's JSON names it), its label
 /// in other languages.
-fn reason_check(id: CheckId, detail: Message) -> Message {
+pub(crate) fn reason_check(id: CheckId, detail: Message) -> Message {
     let label = Message::Id(format!("check-{id}").into(), Vec::new());
     msg!(
         "reason-check",

@@ -58,12 +58,7 @@ fn key_message(e: &impl crate::localize::Localize) -> Message {
 /// "`{check}: {detail}`" of an inner credential's check (the report's own `reason-check`:
 /// the id in English, the check's label in other languages).
 fn labelled(c: &Check) -> Message {
-    msg!(
-        "reason-check",
-        check = c.id.as_str(),
-        label = Message::Id(format!("check-{}", c.id).into(), Vec::new()),
-        detail = c.detail_message()
-    )
+    crate::verify::report::reason_check(c.id, c.detail_message())
 }
 
 pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
