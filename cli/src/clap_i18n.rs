@@ -71,7 +71,7 @@ fn typed(s: &str) -> String {
 }
 
 /// The context value as a single string, if it is one.
-fn string<'a>(e: &'a clap::Error, k: ContextKind) -> Option<&'a str> {
+fn string(e: &clap::Error, k: ContextKind) -> Option<&str> {
     match e.get(k) {
         Some(ContextValue::String(s)) => Some(s),
         _ => None,
@@ -142,18 +142,15 @@ fn sentence(e: &clap::Error, s: &Styles, cat: &Catalog) -> Option<String> {
                     prior = None;
                     m(
                         "cli-clap-conflict-repeated",
-                        &[("arg", quoted(&invalid, arg).into())],
+                        &[("arg", quoted(invalid, arg).into())],
                     )
                 } else {
-                    m(
-                        "cli-clap-conflict",
-                        &[("arg", quoted(&invalid, arg).into())],
-                    )
+                    m("cli-clap-conflict", &[("arg", quoted(invalid, arg).into())])
                 }
             } else if let Some(sub) = string(e, ContextKind::InvalidSubcommand) {
                 m(
                     "cli-clap-conflict-subcommand",
-                    &[("subcommand", quoted(&invalid, sub).into())],
+                    &[("subcommand", quoted(invalid, sub).into())],
                 )
             } else {
                 kind_words(e.kind(), cat)?
@@ -162,11 +159,11 @@ fn sentence(e: &clap::Error, s: &Styles, cat: &Catalog) -> Option<String> {
                 Some(ContextValue::Strings(values)) => {
                     out.push(':');
                     for v in values {
-                        out.push_str(&format!("\n{TAB}{}", styled(&invalid, &typed(v))));
+                        out.push_str(&format!("\n{TAB}{}", styled(invalid, &typed(v))));
                     }
                 }
                 Some(ContextValue::String(v)) => {
-                    out.push_str(&format!(" {}", quoted(&invalid, v)));
+                    out.push_str(&format!(" {}", quoted(invalid, v)));
                 }
                 Some(_) => {
                     out.push(' ');
@@ -180,7 +177,7 @@ fn sentence(e: &clap::Error, s: &Styles, cat: &Catalog) -> Option<String> {
             let arg = string(e, ContextKind::InvalidArg)?;
             Some(m(
                 "cli-clap-no-equals",
-                &[("arg", quoted(&invalid, arg).into())],
+                &[("arg", quoted(invalid, arg).into())],
             ))
         }
         ErrorKind::InvalidValue => {
@@ -189,14 +186,14 @@ fn sentence(e: &clap::Error, s: &Styles, cat: &Catalog) -> Option<String> {
             let mut out = if value.is_empty() {
                 m(
                     "cli-clap-value-required",
-                    &[("arg", quoted(&invalid, arg).into())],
+                    &[("arg", quoted(invalid, arg).into())],
                 )
             } else {
                 m(
                     "cli-clap-invalid-value",
                     &[
-                        ("value", quoted(&invalid, value).into()),
-                        ("arg", quoted(&literal, arg).into()),
+                        ("value", quoted(invalid, value).into()),
+                        ("arg", quoted(literal, arg).into()),
                     ],
                 )
             };
@@ -204,7 +201,7 @@ fn sentence(e: &clap::Error, s: &Styles, cat: &Catalog) -> Option<String> {
                 &mut out,
                 "cli-clap-note-possible-values",
                 e.get(ContextKind::ValidValue),
-                &valid,
+                valid,
                 cat,
             );
             Some(out)
@@ -213,7 +210,7 @@ fn sentence(e: &clap::Error, s: &Styles, cat: &Catalog) -> Option<String> {
             let sub = string(e, ContextKind::InvalidSubcommand)?;
             Some(m(
                 "cli-clap-invalid-subcommand",
-                &[("subcommand", quoted(&invalid, sub).into())],
+                &[("subcommand", quoted(invalid, sub).into())],
             ))
         }
         ErrorKind::MissingRequiredArgument => {
@@ -222,7 +219,7 @@ fn sentence(e: &clap::Error, s: &Styles, cat: &Catalog) -> Option<String> {
             };
             let mut out = cat.t("cli-clap-missing-required");
             for a in args {
-                out.push_str(&format!("\n{TAB}{}", styled(&valid, &typed(a))));
+                out.push_str(&format!("\n{TAB}{}", styled(valid, &typed(a))));
             }
             Some(out)
         }
@@ -230,13 +227,13 @@ fn sentence(e: &clap::Error, s: &Styles, cat: &Catalog) -> Option<String> {
             let sub = string(e, ContextKind::InvalidSubcommand)?;
             let mut out = m(
                 "cli-clap-missing-subcommand",
-                &[("command", quoted(&invalid, sub).into())],
+                &[("command", quoted(invalid, sub).into())],
             );
             values_list(
                 &mut out,
                 "cli-clap-note-subcommands",
                 e.get(ContextKind::ValidSubcommand),
-                &valid,
+                valid,
                 cat,
             );
             Some(out)
@@ -247,8 +244,8 @@ fn sentence(e: &clap::Error, s: &Styles, cat: &Catalog) -> Option<String> {
             Some(m(
                 "cli-clap-too-many-values",
                 &[
-                    ("value", quoted(&invalid, value).into()),
-                    ("arg", quoted(&literal, arg).into()),
+                    ("value", quoted(invalid, value).into()),
+                    ("arg", quoted(literal, arg).into()),
                 ],
             ))
         }
@@ -272,9 +269,9 @@ fn sentence(e: &clap::Error, s: &Styles, cat: &Catalog) -> Option<String> {
             Some(m(
                 id,
                 &[
-                    ("expected", styled(&valid, &expected.to_string()).into()),
-                    ("arg", quoted(&literal, arg).into()),
-                    ("actual", styled(&invalid, &actual.to_string()).into()),
+                    ("expected", styled(valid, &expected.to_string()).into()),
+                    ("arg", quoted(literal, arg).into()),
+                    ("actual", styled(invalid, &actual.to_string()).into()),
                     ("n", Arg::Num(*actual as f64)),
                 ],
             ))
@@ -285,8 +282,8 @@ fn sentence(e: &clap::Error, s: &Styles, cat: &Catalog) -> Option<String> {
             let mut out = m(
                 "cli-clap-invalid-value",
                 &[
-                    ("value", quoted(&invalid, value).into()),
-                    ("arg", quoted(&literal, arg).into()),
+                    ("value", quoted(invalid, value).into()),
+                    ("arg", quoted(literal, arg).into()),
                 ],
             );
             if let Some(source) = std::error::Error::source(e) {
@@ -299,7 +296,7 @@ fn sentence(e: &clap::Error, s: &Styles, cat: &Catalog) -> Option<String> {
             let arg = string(e, ContextKind::InvalidArg)?;
             Some(m(
                 "cli-clap-unknown-argument",
-                &[("arg", quoted(&invalid, arg).into())],
+                &[("arg", quoted(invalid, arg).into())],
             ))
         }
         _ => None,
@@ -374,8 +371,8 @@ fn suggestion(ansi: &str, s: &Styles, cat: &Catalog) -> String {
         return cat.msg(
             "cli-clap-tip-pass-as-value",
             &[
-                ("arg", q(&invalid, arg).into()),
-                ("example", q(&valid, usage).into()),
+                ("arg", q(invalid, arg).into()),
+                ("example", q(valid, usage).into()),
             ],
         );
     }
@@ -386,8 +383,8 @@ fn suggestion(ansi: &str, s: &Styles, cat: &Catalog) -> String {
         return cat.msg(
             "cli-clap-tip-remove-dashes",
             &[
-                ("subcommand", q(&valid, sub).into()),
-                ("dashes", q(&invalid, "--").into()),
+                ("subcommand", q(valid, sub).into()),
+                ("dashes", q(invalid, "--").into()),
             ],
         );
     }
@@ -395,7 +392,7 @@ fn suggestion(ansi: &str, s: &Styles, cat: &Catalog) -> String {
     if let Some(rest) = plain.strip_prefix('\'')
         && let Some(name) = rest.strip_suffix("' exists")
     {
-        return cat.msg("cli-clap-tip-exists", &[("name", q(&valid, name).into())]);
+        return cat.msg("cli-clap-tip-exists", &[("name", q(valid, name).into())]);
     }
     ansi.to_string()
 }
@@ -435,7 +432,7 @@ pub fn render_error(e: &clap::Error, styles: &Styles, cat: &Catalog) -> Option<S
     let (error, valid, literal) = (styles.get_error(), styles.get_valid(), styles.get_literal());
     let mut out = format!(
         "{} ",
-        styled(&error, &format!("{}:", cat.t("cli-clap-error")))
+        styled(error, &format!("{}:", cat.t("cli-clap-error")))
     );
     out.push_str(&match sentence(e, styles, cat) {
         Some(s) => s,
@@ -456,7 +453,7 @@ pub fn render_error(e: &clap::Error, styles: &Styles, cat: &Catalog) -> Option<S
                 out.push('\n');
                 suggested = true;
             }
-            out.push_str(&similar(id, v, &valid, cat));
+            out.push_str(&similar(id, v, valid, cat));
         }
     }
     if let Some(ContextValue::StyledStrs(tips)) = e.get(ContextKind::Suggested) {
@@ -466,7 +463,7 @@ pub fn render_error(e: &clap::Error, styles: &Styles, cat: &Catalog) -> Option<S
         for t in tips {
             out.push_str(&format!(
                 "\n{TAB}{} {}",
-                styled(&valid, &tip_word(cat)),
+                styled(valid, &tip_word(cat)),
                 suggestion(&t.ansi().to_string(), styles, cat)
             ));
         }
@@ -482,7 +479,7 @@ pub fn render_error(e: &clap::Error, styles: &Styles, cat: &Catalog) -> Option<S
     out.push_str("\n\n");
     out.push_str(&cat.msg(
         "cli-clap-try-help",
-        &[("help", format!("'{}'", styled(&literal, "--help")).into())],
+        &[("help", format!("'{}'", styled(literal, "--help")).into())],
     ));
     out.push('\n');
     Some(out)
