@@ -290,6 +290,12 @@ fn looks_like_zip(path: &Path) -> bool {
         && sig == *b"PK\x03\x04"
 }
 
+/// An I/O error as an import line says it: the OS's words in lower case in English, the
+/// catalog's name for its kind in another language ([`crate::localize::io_message`]).
+fn io_lower(e: &std::io::Error) -> Message {
+    crate::localize::io_message(e.kind(), e.to_string().to_lowercase())
+}
+
 /// Expand one command-line path into items.
 fn expand(path: &Path, unlock: &crate::wallets::Unlock, out: &mut Vec<Item>) {
     if path.as_os_str() == "-" {
@@ -301,7 +307,7 @@ fn expand(path: &Path, unlock: &crate::wallets::Unlock, out: &mut Vec<Item>) {
         Err(e) => {
             out.push(Item::Broken {
                 source: display(path),
-                reason: Message::Text(e.to_string().to_lowercase()),
+                reason: io_lower(&e),
                 refused: false,
             });
             return;
@@ -326,7 +332,7 @@ fn walk(dir: &Path, unlock: &crate::wallets::Unlock, out: &mut Vec<Item>) {
         Err(e) => {
             out.push(Item::Broken {
                 source: display(dir),
-                reason: Message::Text(e.to_string().to_lowercase()),
+                reason: io_lower(&e),
                 refused: false,
             });
             return;
@@ -478,7 +484,7 @@ fn read_file(path: &Path) -> Result<(String, Vec<u8>), Box<FileOutcome>> {
         ),
         Err(e) => (
             FileResult::Failed {
-                reason: format!("{source}: {}", e.to_string().to_lowercase()).into(),
+                reason: Reason::new(&source, io_lower(&e)),
             },
             source,
         ),
@@ -548,7 +554,7 @@ impl Run {
                 match read_limited(std::io::stdin().lock(), limits::MAX_FILE_BYTES) {
                     Ok(Ok(b)) => Ok((source.into(), b)),
                     Ok(Err(l)) => Err(refused(source, too_large(l, "MAX_FILE_BYTES"))),
-                    Err(e) => Err(failed(source, e.to_string().to_lowercase().into())),
+                    Err(e) => Err(failed(source, io_lower(&e))),
                 }
             }
             Item::File(path) => read_file(path),
@@ -559,8 +565,8 @@ impl Run {
             } => {
                 let source = format!("{}:{name}", display(archive));
                 if self.zip.as_ref().is_none_or(|(p, _)| p != archive) {
-                    let opened = std::fs::File::open(archive)
-                        .map_err(|e| failed(&source, e.to_string().to_lowercase().into()))?;
+                    let opened =
+                        std::fs::File::open(archive).map_err(|e| failed(&source, io_lower(&e)))?;
                     let za = BoundedZip::open(opened, limits::MAX_ZIP_TOTAL_BYTES)
                         .map_err(|e| refused(&source, zip_reason(e)))?;
                     self.zip = Some((archive.clone(), za));

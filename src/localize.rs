@@ -6,10 +6,14 @@
 //! `ui/locales/<lang>.js`) with its variables (file names, sizes, limits), and
 //! [`Localize::localize`] formats it in a [`Catalog`]'s language. The English catalog text
 //! is exactly the `Display` text (the test at the end of this file checks every variant
-//! covered here, so the two cannot drift). A variant whose words are not the core's own (an
-//! I/O error's operating-system text, a free-form detail) is its `Display` in every
-//! language; a detail inside a covered sentence (a parser's complaint, a file name) is
-//! shown as given.
+//! covered here, so the two cannot drift). A variant whose words are not the core's own (a
+//! free-form detail, a library's message) is its `Display` in every language; a detail
+//! inside a covered sentence (a parser's complaint, a file name) is shown as given.
+//!
+//! An I/O error ([`io_error`]) is the operating system's text in English, exactly as
+//! `std::io::Error` shows it; in another language it is named by its
+//! [`std::io::ErrorKind`] from the catalog (`err-io-not-found`, …: each English entry is
+//! `{ $os }`, the OS text itself), and a kind the catalog does not name stays the OS text.
 //!
 //! Verification details (the per-check lines of `src/verify`) are stored as text in the
 //! wallet's reports and are not covered here.
@@ -242,12 +246,78 @@ const WORDS: &[(&str, &str)] = &[
     ("attachment count", "err-word-attachment-count"),
 ];
 
+/// The steps of connecting to a badge host ([`crate::host_api::HostError::Step`]) that are
+/// words, with their catalog ids.
+const STEPS: &[(&str, &str)] = &[
+    ("discovery", "err-host-step-discovery"),
+    ("registration", "err-host-step-registration"),
+    ("sign-in", "err-host-step-sign-in"),
+    ("token", "err-host-step-token"),
+    ("refresh", "err-host-step-refresh"),
+];
+
 /// A word of [`WORDS`] as its catalog message, anything else as text.
 fn word(s: &str) -> Message {
     WORDS.iter().find(|(w, _)| *w == s).map_or_else(
         || Message::Text(s.to_string()),
         |(_, id)| Message::Id(Cow::Borrowed(id), Vec::new()),
     )
+}
+
+/// The catalog ids of the [`std::io::ErrorKind`]s Backpack names in the learner's language.
+fn io_kind_id(kind: std::io::ErrorKind) -> Option<&'static str> {
+    use std::io::ErrorKind as K;
+    Some(match kind {
+        K::NotFound => "err-io-not-found",
+        K::PermissionDenied => "err-io-permission-denied",
+        K::AlreadyExists => "err-io-already-exists",
+        K::StorageFull => "err-io-storage-full",
+        K::QuotaExceeded => "err-io-quota-exceeded",
+        K::ReadOnlyFilesystem => "err-io-read-only",
+        K::IsADirectory => "err-io-is-a-directory",
+        K::NotADirectory => "err-io-not-a-directory",
+        K::DirectoryNotEmpty => "err-io-directory-not-empty",
+        K::InvalidData => "err-io-invalid-data",
+        K::UnexpectedEof => "err-io-unexpected-eof",
+        K::InvalidInput => "err-io-invalid-input",
+        K::InvalidFilename => "err-io-invalid-filename",
+        K::Interrupted => "err-io-interrupted",
+        K::TimedOut => "err-io-timed-out",
+        K::FileTooLarge => "err-io-file-too-large",
+        K::ResourceBusy => "err-io-resource-busy",
+        K::CrossesDevices => "err-io-crosses-devices",
+        K::TooManyLinks => "err-io-too-many-links",
+        K::BrokenPipe => "err-io-broken-pipe",
+        K::ConnectionRefused => "err-io-connection-refused",
+        K::ConnectionReset => "err-io-connection-reset",
+        K::AddrInUse => "err-io-addr-in-use",
+        K::OutOfMemory => "err-io-out-of-memory",
+        K::Unsupported => "err-io-unsupported",
+        K::WriteZero => "err-io-write-zero",
+        _ => return None,
+    })
+}
+
+/// What went wrong in an I/O call, given as the operating system's text `os` (as
+/// `std::io::Error` shows it, or lower-cased as an import line has it): that text exactly in
+/// English, the catalog's name for `kind` in another language, the text as given for a kind
+/// the catalog does not name.
+pub fn io_message(kind: std::io::ErrorKind, os: impl Into<String>) -> Message {
+    let os = Message::Text(os.into());
+    match io_kind_id(kind) {
+        Some(id) => Message::Id(Cow::Borrowed(id), vec![(Cow::Borrowed("os"), os)]),
+        None => os,
+    }
+}
+
+/// [`io_message`] of `e` (its `Display` text).
+pub fn io_error(e: &std::io::Error) -> Message {
+    io_message(e.kind(), e.to_string())
+}
+
+/// `<path>: <I/O error>` (the `Io` variants' `{path}: {source}`).
+fn io_at(path: &str, e: &std::io::Error) -> Message {
+    msg!("err-io", path = path, error = io_error(e))
 }
 
 /// `` `x` `` (the catalog cannot hold a backtick: it ends the app's module).
@@ -273,8 +343,7 @@ impl Localize for crate::Error {
             E::MinorMode(e) => e.message(),
             E::Share(e) => e.message(),
             E::Verify(e) => e.message(),
-            // Io: the path and the OS's words, nothing of the core's own.
-            _ => Message::Text(self.to_string()),
+            E::Io { path, source } => io_at(path, source),
         }
     }
 }
@@ -426,8 +495,7 @@ impl Localize for crate::store::StoreError {
             }
             E::Poisoned => msg!("err-store-poisoned"),
             E::Invalid(m) => m.clone(),
-            // Io: the path and the OS's words, nothing of the core's own.
-            E::Io { .. } => Message::Text(self.to_string()),
+            E::Io { path, source } => io_at(path, source),
         }
     }
 }
@@ -491,7 +559,7 @@ impl Localize for crate::learner_key::VaultError {
                 msg!("err-vault-damaged", path = path, reason = reason)
             }
             E::Conflict(path) => msg!("err-vault-conflict", path = path),
-            _ => Message::Text(self.to_string()),
+            E::Io { path, source } => io_at(path, source),
         }
     }
 }
@@ -538,8 +606,7 @@ impl Localize for crate::backup::BackupError {
             E::Key(d) => msg!("err-backup-key", detail = d),
             E::Sqlite(e) => msg!("err-wallet-database", detail = e.to_string()),
             E::Wallet(m) => m.clone(),
-            // Io: the path and the OS's words, nothing of the core's own.
-            E::Io { .. } => Message::Text(self.to_string()),
+            E::Io { path, source } => io_at(path, source),
         }
     }
 }
@@ -638,8 +705,16 @@ impl Localize for crate::host_api::HostError {
             E::Tokens(e) => e.message(),
             E::Store(e) => e.message(),
             E::BadUrl(m) => m.clone(),
-            // Step: the step's name and the host's own words.
-            E::Step { .. } => Message::Text(self.to_string()),
+            // The API's operation names (`getCredentials (offset 50)`) are shown as given.
+            E::Step { host, step, detail } => msg!(
+                "err-host-step",
+                host = host,
+                step = STEPS.iter().find(|(w, _)| w == step).map_or_else(
+                    || Message::Text(step.clone()),
+                    |(_, id)| { Message::Id(Cow::Borrowed(id), Vec::new()) }
+                ),
+                detail = detail
+            ),
         }
     }
 }
@@ -1077,8 +1152,158 @@ mod tests {
             Box::new(crate::Error::Verify(crate::verify::VerifyError::Internal(
                 "a worker panicked".into(),
             ))),
+            Box::new(crate::Error::Io {
+                path: s(),
+                source: os(2),
+            }),
+            Box::new(St::Io {
+                path: s(),
+                source: os(13),
+            }),
+            Box::new(B::Io {
+                path: s(),
+                source: os(28),
+            }),
+            Box::new(V::Io {
+                path: s(),
+                source: os(30),
+            }),
+            Box::new(crate::Error::Io {
+                path: s(),
+                source: std::io::Error::new(std::io::ErrorKind::InvalidData, "bad utf-8"),
+            }),
+            Box::new(HE::Step {
+                host: "h.test".into(),
+                step: "discovery".into(),
+                detail: msg!(
+                    "err-host-not-ob3",
+                    detail = msg!("err-host-answered", status = "404", detail = "not found"),
+                    base = "https://h.test/"
+                ),
+            }),
+            Box::new(HE::Step {
+                host: "h.test".into(),
+                step: "registration".into(),
+                detail: msg!("err-host-refused", detail = "an html page, not json"),
+            }),
+            Box::new(HE::Step {
+                host: "h.test".into(),
+                step: "sign-in".into(),
+                detail: RE::Cancelled.message(),
+            }),
+            Box::new(HE::Step {
+                host: "h.test".into(),
+                step: "token".into(),
+                detail: msg!(
+                    "err-host-answered",
+                    status = "400",
+                    detail = "invalid_grant"
+                ),
+            }),
+            Box::new(HE::Step {
+                host: "h.test".into(),
+                step: "refresh".into(),
+                detail: F::Offline.message(),
+            }),
+            Box::new(HE::Step {
+                host: "h.test".into(),
+                step: "getCredentials (offset 50)".into(),
+                detail: msg!(
+                    "err-host-answered-redirect",
+                    status = "302",
+                    location = msg!("err-host-nowhere")
+                ),
+            }),
+            Box::new(HE::Step {
+                host: "h.test".into(),
+                step: "getCredentials (offset 0)".into(),
+                detail: msg!("err-host-refused-nothing-imported", why = "not json"),
+            }),
+            Box::new(HE::Step {
+                host: "h.test".into(),
+                step: "getProfile".into(),
+                detail: msg!(
+                    "err-host-answered-redirect",
+                    status = "301",
+                    location = "https://elsewhere.test/"
+                ),
+            }),
         ];
         v
+    }
+
+    /// An operating-system error as `std::io::Error` has it (`No such file or directory (os
+    /// error 2)`).
+    fn os(code: i32) -> std::io::Error {
+        std::io::Error::from_raw_os_error(code)
+    }
+
+    /// Every I/O error kind the catalog names is the OS's text in English and the catalog's
+    /// words in Spanish; any other kind is the OS's text in every language.
+    #[test]
+    fn io_errors_are_the_os_text_in_english_and_their_kind_in_spanish() {
+        use std::io::ErrorKind as K;
+        let en = Catalog::get(Lang::En);
+        let es = Catalog::get(Lang::Es);
+        let named = [
+            K::NotFound,
+            K::PermissionDenied,
+            K::AlreadyExists,
+            K::StorageFull,
+            K::QuotaExceeded,
+            K::ReadOnlyFilesystem,
+            K::IsADirectory,
+            K::NotADirectory,
+            K::DirectoryNotEmpty,
+            K::InvalidData,
+            K::UnexpectedEof,
+            K::InvalidInput,
+            K::InvalidFilename,
+            K::Interrupted,
+            K::TimedOut,
+            K::FileTooLarge,
+            K::ResourceBusy,
+            K::CrossesDevices,
+            K::TooManyLinks,
+            K::BrokenPipe,
+            K::ConnectionRefused,
+            K::ConnectionReset,
+            K::AddrInUse,
+            K::OutOfMemory,
+            K::Unsupported,
+            K::WriteZero,
+        ];
+        let mut spanish_words = std::collections::HashSet::new();
+        for kind in named {
+            let e = std::io::Error::from(kind);
+            let m = io_error(&e);
+            assert!(matches!(m, Message::Id(..)), "{kind:?}");
+            assert!(m.is_known(), "{kind:?}");
+            assert_eq!(m.render(en), e.to_string(), "{kind:?}");
+            let spanish = m.render(es);
+            assert_ne!(spanish, e.to_string(), "{kind:?}");
+            assert!(
+                !spanish.contains("{$") && !spanish.contains("err-"),
+                "{spanish}"
+            );
+            // Each kind has its own words.
+            assert!(spanish_words.insert(spanish.clone()), "{spanish}");
+        }
+        // The OS's words, lower-cased as an import line has them, stay exactly that in English.
+        let lower = io_message(K::NotFound, "no such file or directory (os error 2)");
+        assert_eq!(lower.english(), "no such file or directory (os error 2)");
+        assert_eq!(lower.render(es), "no existe el archivo o la carpeta");
+        // A kind the catalog does not name: the OS text, in every language.
+        let other = std::io::Error::other("the disk caught fire");
+        assert_eq!(io_error(&other).render(es), "the disk caught fire");
+        assert_eq!(
+            crate::Error::Io {
+                path: "a.png".into(),
+                source: other
+            }
+            .localize(es),
+            "a.png: the disk caught fire"
+        );
     }
 
     #[test]
@@ -1727,6 +1952,44 @@ mod tests {
         assert_eq!(
             P::NotAnObject("an array").localize(es),
             "el json es un arreglo, pero una insignia es un solo objeto json"
+        );
+        assert_eq!(
+            crate::Error::Io {
+                path: "/tmp/missing.png".into(),
+                source: os(2),
+            }
+            .localize(es),
+            "/tmp/missing.png: no existe el archivo o la carpeta"
+        );
+        assert_eq!(
+            crate::Error::Io {
+                path: "/tmp/missing.png".into(),
+                source: os(2),
+            }
+            .localize(Catalog::get(Lang::En)),
+            "/tmp/missing.png: No such file or directory (os error 2)"
+        );
+        assert_eq!(
+            B::Io {
+                path: "out.backpack".into(),
+                source: os(28),
+            }
+            .localize(es),
+            "out.backpack: no queda espacio en el dispositivo"
+        );
+        assert_eq!(
+            HE::Step {
+                host: "h.test".into(),
+                step: "discovery".into(),
+                detail: msg!(
+                    "err-host-not-ob3",
+                    detail = msg!("err-host-answered", status = "404", detail = "not found"),
+                    base = "https://h.test/"
+                ),
+            }
+            .localize(es),
+            "h.test: descubrimiento: respondió 404: not found (¿es https://h.test/ un servidor \
+             Open Badges 3.0?)"
         );
         assert_eq!(
             K::Png(D::PngNoBadge).localize(es),

@@ -19,10 +19,11 @@
 //! A message the language's catalog lacks leaves the English text. English itself is not
 //! rewritten at all (the derive's text is the English catalog's; the unit test
 //! `english_catalog_matches_the_doc_comments` keeps the two identical and prints the FTL of
-//! any missing or changed entry). What clap writes itself inside a help line stays English:
-//! the `[default: …]`, `[possible values: …]`, `[env: …]` brackets and the `Possible
-//! values:` heading of a long help, the usage placeholders (`[OPTIONS]`, `<COMMAND>`, value
-//! names, which are also what the user types), and clap's parse errors.
+//! any missing or changed entry). What clap writes itself inside a help line (the `[default:
+//! …]`, `[possible values: …]`, `[env: …]` notes, the `Possible values:` heading of a long
+//! help) and clap's parse errors are put in the catalog's words by [`crate::clap_i18n`]. The
+//! usage placeholders (`[OPTIONS]`, `<COMMAND>`, value names) stay as they are: they are
+//! also what the user types.
 
 use std::ffi::OsString;
 use std::marker::PhantomData;

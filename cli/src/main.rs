@@ -20,6 +20,7 @@ macro_rules! tr {
 }
 
 mod app_launch;
+mod clap_i18n;
 mod commands;
 mod help_i18n;
 
@@ -96,17 +97,50 @@ enum Command {
 
 fn parse_lang(s: &str) -> Result<backpack_core::i18n::Lang, String> {
     s.parse()
+        .map_err(|_| tr!("cli-lang-unknown", value = format!("{s:?}")))
 }
 
-/// Parse the command line with `--help` in the run's language: `--lang` as the raw arguments
-/// name it, else the environment's ([`help_i18n`]).
-fn parse() -> Result<Cli, clap::Error> {
+/// Parse the command line with `--help`, clap's notes and clap's errors in the run's
+/// language: `--lang` as the raw arguments name it, else the environment's ([`help_i18n`],
+/// [`clap_i18n`]). On a parse error or a help page, what clap would print is printed and the
+/// exit code is returned (2 for an error, 0 for help and version, as clap's).
+fn parse() -> Result<Cli, ExitCode> {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = help_i18n::lang_from_args(&args)
         .unwrap_or_else(|| backpack_core::i18n::Lang::from_env(|k| std::env::var(k).ok()));
-    let mut cmd = help_i18n::localize(Cli::command(), commands::catalog_for(lang));
-    let mut matches = cmd.try_get_matches_from_mut(args)?;
-    Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))
+    // The value parsers (`parse_id`, `parse_lang`) speak the same language as the help.
+    commands::set_lang(lang);
+    let cat = commands::catalog_for(lang);
+    let mut cmd = help_i18n::localize(Cli::command(), cat);
+    let parsed = cmd.try_get_matches_from_mut(args).and_then(|mut matches| {
+        Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))
+    });
+    parsed.map_err(|e| {
+        print_clap(&e, cmd.get_styles(), cat);
+        if e.use_stderr() {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        }
+    })
+}
+
+/// What clap has to say (an error, a help page, the version), as clap prints it in English,
+/// in the catalog's words otherwise.
+fn print_clap(e: &clap::Error, styles: &clap::builder::Styles, cat: &backpack_core::i18n::Catalog) {
+    use std::io::Write as _;
+    if clap_i18n::is_plain_english(cat) {
+        let _ = e.print();
+        return;
+    }
+    let text = clap_i18n::render_error(e, styles, cat)
+        .unwrap_or_else(|| clap_i18n::localize_help(&e.render().ansi().to_string(), cat));
+    // As clap's own writer: styles on a terminal (unless NO_COLOR), plain text otherwise.
+    let _ = if e.use_stderr() {
+        anstream::AutoStream::auto(std::io::stderr().lock()).write_all(text.as_bytes())
+    } else {
+        anstream::AutoStream::auto(std::io::stdout().lock()).write_all(text.as_bytes())
+    };
 }
 
 fn main() -> ExitCode {
@@ -116,15 +150,9 @@ fn main() -> ExitCode {
     }
     let cli = match parse() {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return if e.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
-        }
+        Err(code) => return code,
     };
+    // The same language parse() chose from the raw arguments (the last `--lang`, as clap's).
     let lang = cli
         .lang
         .unwrap_or_else(|| backpack_core::i18n::Lang::from_env(|k| std::env::var(k).ok()));

@@ -1,10 +1,12 @@
 //! `--help` in the run's language (issue 14, "Languages"; cli/src/help_i18n.rs): `--lang`,
 //! `BACKPACK_LANG` and the POSIX locale choose it like the rest of the human output; English
 //! stays exactly what clap makes of the doc comments; parsing and JSON output do not change.
+//! Clap's own words (its parse errors, the `[default: …]` notes) and the operating system's
+//! (a missing file) follow the same language (cli/src/clap_i18n.rs, src/localize.rs).
 
 mod common;
 
-use common::{Env, backpack, code, fixture, stdout};
+use common::{Env, backpack, code, fixture, stderr, stdout};
 
 /// `backpack --help` in English, byte for byte as before the help came from the catalog.
 const ROOT_HELP_EN: &str = "\
@@ -183,4 +185,164 @@ fn json_output_is_the_same_in_both_languages() {
         assert_eq!(en.stdout, es.stdout, "{args:?}");
         assert!(!en.stdout.is_empty());
     }
+}
+
+/// Bad command lines: clap's error for each, exit code 2.
+const BAD: &[&[&str]] = &[
+    &["--nosuch"],
+    &["imprt"],
+    &["import", "--no-verfy", "a.png"],
+    &["import", "a.png", "--nosuch"],
+    &["import"],
+    &["list", "--sort", "oldst"],
+    &["list", "--limit", "ten"],
+    &["show", "1", "--json", "--original"],
+    &["--lang", "fr", "list"],
+];
+
+fn bad(args: &[&str], env: &[(&str, &str)]) -> String {
+    let o = backpack()
+        .args(args)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 2, "{args:?}: {o:?}");
+    assert!(o.stdout.is_empty(), "{args:?}");
+    stderr(&o)
+}
+
+#[test]
+fn clap_errors_in_english_are_clap_s_own() {
+    assert_eq!(
+        bad(&["import", "--no-verfy", "a.png"], &[]),
+        "error: unexpected argument '--no-verfy' found\n\n  tip: a similar argument exists: \
+         '--no-verify'\n\nUsage: backpack import --no-verify <PATH|URL>...\n\nFor more \
+         information, try '--help'.\n"
+    );
+    assert_eq!(
+        bad(&["list", "--sort", "oldst"], &[("LANG", "fr_FR.UTF-8")]),
+        "error: invalid value 'oldst' for '--sort <SORT>'\n  [possible values: newest, oldest, \
+         name, issuer, imported]\n\n  tip: a similar value exists: 'oldest'\n\nFor more \
+         information, try '--help'.\n"
+    );
+}
+
+#[test]
+fn clap_errors_in_spanish_have_no_english_left() {
+    assert_eq!(
+        bad(&["--lang", "es", "import", "--no-verfy", "a.png"], &[]),
+        "error: argumento inesperado '--no-verfy'\n\n  consejo: existe un argumento parecido: \
+         '--no-verify'\n\nUso: backpack import --no-verify <PATH|URL>...\n\nPara más \
+         información, prueba '--help'.\n"
+    );
+    for args in BAD {
+        let en = bad(args, &[]);
+        let es = bad(args, &[("BACKPACK_LANG", "es")]);
+        assert_ne!(en, es, "{args:?}");
+        for english in [
+            "unexpected",
+            "unrecognized",
+            "invalid",
+            "possible values",
+            "similar",
+            "tip:",
+            "Usage:",
+            "For more information",
+            "cannot be used",
+            "required",
+            " found",
+            "digit",
+            "unknown language",
+            "as a value",
+        ] {
+            assert!(!es.contains(english), "{english:?} left in {args:?}:\n{es}");
+        }
+        // What the learner typed is still named.
+        let named = args
+            .iter()
+            .find(|a| a.starts_with("--n") || **a == "ten" || **a == "fr");
+        if let Some(a) = named {
+            assert!(es.contains(a), "{a} not in {es}");
+        }
+    }
+}
+
+#[test]
+fn help_notes_are_in_spanish() {
+    let en = help(&["list", "--help"], &[]);
+    assert!(
+        en.contains("[default: newest] [possible values: newest, oldest"),
+        "{en}"
+    );
+    let es = help(&["list", "--help"], &[("BACKPACK_LANG", "es")]);
+    assert!(
+        es.contains("[predeterminado: newest] [valores posibles: newest, oldest"),
+        "{es}"
+    );
+    assert!(es.contains("[predeterminado: 0]"), "{es}");
+    // Same lines, in the same places.
+    assert_eq!(es.lines().count(), en.lines().count());
+    let root = help(&["--lang", "es", "--help"], &[]);
+    assert!(
+        root.contains("[variable de entorno: BACKPACK_WALLET=]"),
+        "{root}"
+    );
+    let long = help(&["--lang", "es", "export", "--help"], &[]);
+    assert!(long.contains("          Valores posibles:\n"), "{long}");
+    for page in [&es, &root, &long] {
+        for english in [
+            "[default:",
+            "[possible values:",
+            "[env:",
+            "Possible values:",
+        ] {
+            assert!(!page.contains(english), "{english} in:\n{page}");
+        }
+    }
+}
+
+#[test]
+fn a_missing_file_is_named_and_said_in_spanish() {
+    let env = Env::new();
+    let missing = env.path("no-such-badge.png");
+    let m = missing.to_str().unwrap();
+    // English: the operating system's words, as before.
+    let o = env.run(&["import", m]);
+    assert_eq!(code(&o), 2, "{o:?}");
+    assert!(
+        stdout(&o).contains(&format!("{m}: no such file or directory (os error 2)")),
+        "{o:?}"
+    );
+    let o = env.run(&["--lang", "es", "import", m]);
+    assert_eq!(code(&o), 2, "{o:?}");
+    assert!(
+        stdout(&o).contains(&format!("{m}: no existe el archivo o la carpeta")),
+        "{o:?}"
+    );
+    // A file the CLI reads itself (verify, restore, trust import).
+    let o = env.run(&["--lang", "es", "verify", m]);
+    assert_eq!(code(&o), 2, "{o:?}");
+    assert_eq!(
+        stderr(&o),
+        format!("{m}: no se puede leer: no existe el archivo o la carpeta\n")
+    );
+    let bak = env.path("no-such.backpack");
+    let b = bak.to_str().unwrap();
+    let o = env.run(&["--lang", "es", "restore", b]);
+    assert_eq!(code(&o), 2, "{o:?}");
+    assert_eq!(
+        stderr(&o),
+        format!("backpack: {b}: no existe el archivo o la carpeta\n")
+    );
+    let o = env.run(&["restore", b]);
+    assert_eq!(
+        stderr(&o),
+        format!("backpack: {b}: No such file or directory (os error 2)\n")
+    );
+    // The JSON error field keeps the operating system's English.
+    let o = env.run(&["--lang", "es", "verify", "--json", m]);
+    assert!(
+        stdout(&o).contains("\"error\":\"No such file or directory (os error 2)\""),
+        "{o:?}"
+    );
 }

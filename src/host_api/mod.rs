@@ -56,7 +56,7 @@ use zeroize::Zeroizing;
 
 use crate::env::{Clock, HttpClient, HttpMethod, HttpRequest, HttpResponse};
 use crate::import::{FileOutcome, FileResult, ImportOptions};
-use crate::localize::{Message, msg};
+use crate::localize::{Localize as _, Message, msg};
 use crate::store::hosts::{Host, NewHost};
 use crate::store::{StoreError, Wallet};
 use crate::verify::VerifyContext;
@@ -97,8 +97,9 @@ pub enum HostError {
         host: String,
         /// `discovery`, `registration`, `sign-in`, `token`, `getCredentials (offset 50)`, …
         step: String,
-        /// One line.
-        detail: String,
+        /// One line: a catalog message (the host's own words inside it as text), so the
+        /// learner reads it in their language; `Display` shows its English.
+        detail: Message,
     },
     /// The host no longer accepts Backpack's tokens (or there are none): sign in again.
     #[error("{host}: {reason}: sign in again (backpack connect {url})")]
@@ -240,7 +241,7 @@ pub(crate) fn imsx_detail(v: &Value) -> Option<String> {
 }
 
 /// `answered 500: failure (error): …` for a status the step did not expect.
-fn status_detail(resp: &HttpResponse) -> String {
+fn status_detail(resp: &HttpResponse) -> Message {
     let body = if resp.status == 401 || resp.status == 403 {
         oauth::error_detail(&resp.body)
     } else {
@@ -250,12 +251,15 @@ fn status_detail(resp: &HttpResponse) -> String {
             .unwrap_or_else(|| body_note(&resp.body))
     };
     match resp.status {
-        300..=399 => format!(
-            "answered {} (a redirect to {}): not followed",
-            resp.status,
-            discovery::clean_text(resp.header("location").unwrap_or("nowhere"), 200)
+        300..=399 => msg!(
+            "err-host-answered-redirect",
+            status = resp.status.to_string(),
+            location = match resp.header("location") {
+                Some(l) => Message::Text(discovery::clean_text(l, 200)),
+                None => msg!("err-host-nowhere"),
+            }
         ),
-        s => format!("answered {s}: {body}"),
+        s => msg!("err-host-answered", status = s.to_string(), detail = body),
     }
 }
 
@@ -349,7 +353,7 @@ pub fn discover(
     gate(env.wallet, &env.consent)?;
     let (base, disc) = normalize_base(base_input, env.insecure_loopback)?;
     let host = host_label(&base);
-    let step = |detail: String| HostError::Step {
+    let step = |detail: Message| HostError::Step {
         host: host.clone(),
         step: "discovery".into(),
         detail,
@@ -363,16 +367,16 @@ pub fn discover(
             body: vec![],
             max_bytes: MAX_DISCOVERY_BYTES,
         })
-        .map_err(|e| step(e.to_string()))?;
+        .map_err(|e| step(e.message()))?;
     if resp.status != 200 {
-        return Err(step(format!(
-            "{} (is {} an Open Badges 3.0 host?)",
-            status_detail(&resp),
-            discovery::clean_text(base.as_str(), 200)
+        return Err(step(msg!(
+            "err-host-not-ob3",
+            detail = status_detail(&resp),
+            base = discovery::clean_text(base.as_str(), 200)
         )));
     }
     let sdd = discovery::parse_sdd(&resp.body, &disc, env.insecure_loopback)
-        .map_err(|e| step(format!("refused: {e}")))?;
+        .map_err(|e| step(msg!("err-host-refused", detail = e)))?;
     Ok((base, sdd))
 }
 
@@ -415,7 +419,7 @@ pub fn connect(
 ) -> Result<Connected, HostError> {
     let (base, sdd) = discover(env, base_input)?;
     let host = host_label(&base);
-    let err = |step: &str, detail: String| HostError::Step {
+    let err = |step: &str, detail: Message| HostError::Step {
         host: host.clone(),
         step: step.into(),
         detail,
@@ -499,10 +503,14 @@ pub fn connect(
     })
 }
 
-fn oauth_line(f: oauth::OAuthFailure) -> String {
+fn oauth_line(f: oauth::OAuthFailure) -> Message {
     match f.status {
-        Some(s) => format!("answered {s}: {}", f.detail),
-        None => f.detail,
+        Some(s) => msg!(
+            "err-host-answered",
+            status = s.to_string(),
+            detail = f.detail
+        ),
+        None => Message::Text(f.detail),
     }
 }
 
@@ -517,16 +525,16 @@ fn browser_login(
     scope: &str,
     login: &Login<'_>,
 ) -> Result<oauth::Tokens, HostError> {
-    let err = |step: &str, detail: String| HostError::Step {
+    let err = |step: &str, detail: Message| HostError::Step {
         host: host.to_string(),
         step: step.into(),
         detail,
     };
     // The URL opened in the browser was checked (https, or loopback http in dev) when the
     // discovery document was read; check again, it may come from the wallet.
-    let auth = Url::parse(authorization_url).map_err(|e| err("sign-in", e.to_string()))?;
+    let auth = Url::parse(authorization_url).map_err(|e| err("sign-in", e.to_string().into()))?;
     discovery::check_web_url(msg!("err-host-field-auth"), &auth, env.insecure_loopback)
-        .map_err(|e| err("sign-in", e.english()))?;
+        .map_err(|e| err("sign-in", e))?;
     let pkce = oauth::Pkce::generate();
     let state = oauth::random_state();
     let url = oauth::authorization_url(
@@ -537,12 +545,12 @@ fn browser_login(
         &state,
         &pkce,
     )
-    .map_err(|e| err("sign-in", e))?;
+    .map_err(|e| err("sign-in", e.into()))?;
     login.browser.open(&url);
     let code = login
         .redirect
         .wait(&state, Instant::now() + login.timeout, login.cancel)
-        .map_err(|e| err("sign-in", e.to_string()))?;
+        .map_err(|e| err("sign-in", e.message()))?;
     let code = Zeroizing::new(code);
     oauth::exchange_code(
         env.http,
@@ -671,7 +679,7 @@ impl Session<'_, '_> {
             .map_err(|e| HostError::Step {
                 host: self.label.clone(),
                 step: step.into(),
-                detail: e.to_string(),
+                detail: e.message(),
             })
     }
 
@@ -703,7 +711,7 @@ impl Session<'_, '_> {
             })
             .ok();
         let resp = self.get(&url, pages::MAX_PROFILE_BYTES, "getProfile")?;
-        let step = |detail: String| HostError::Step {
+        let step = |detail: Message| HostError::Step {
             host: self.label.clone(),
             step: "getProfile".into(),
             detail,
@@ -711,7 +719,7 @@ impl Session<'_, '_> {
         if resp.status != 200 {
             return Err(step(status_detail(&resp)));
         }
-        pages::parse_profile(&resp.body).map_err(|e| step(format!("refused: {e}")))
+        pages::parse_profile(&resp.body).map_err(|e| step(msg!("err-host-refused", detail = e)))
     }
 }
 
@@ -864,7 +872,7 @@ fn run_sync(
         pages::PageCause::Refused(why) => HostError::Step {
             host: s.label.clone(),
             step: f.step,
-            detail: format!("refused, nothing was imported: {why}"),
+            detail: msg!("err-host-refused-nothing-imported", why = why),
         },
     })?;
     let mut notes = listing.notes.clone();

@@ -1664,10 +1664,49 @@ err-word-entry-count = entry count
 err-word-object-count = object count
 err-word-attachment-depth = attachment tree depth
 err-word-attachment-count = attachment count
+err-io = { $path }: { $error }
+err-io-not-found = { $os }
+err-io-permission-denied = { $os }
+err-io-already-exists = { $os }
+err-io-storage-full = { $os }
+err-io-quota-exceeded = { $os }
+err-io-read-only = { $os }
+err-io-is-a-directory = { $os }
+err-io-not-a-directory = { $os }
+err-io-directory-not-empty = { $os }
+err-io-invalid-data = { $os }
+err-io-unexpected-eof = { $os }
+err-io-invalid-input = { $os }
+err-io-invalid-filename = { $os }
+err-io-interrupted = { $os }
+err-io-timed-out = { $os }
+err-io-file-too-large = { $os }
+err-io-resource-busy = { $os }
+err-io-crosses-devices = { $os }
+err-io-too-many-links = { $os }
+err-io-broken-pipe = { $os }
+err-io-connection-refused = { $os }
+err-io-connection-reset = { $os }
+err-io-addr-in-use = { $os }
+err-io-out-of-memory = { $os }
+err-io-unsupported = { $os }
+err-io-write-zero = { $os }
 err-host-no-consent = network access is not allowed: connecting to a badge host needs it (allow it in Settings, or pass --allow-network)
 err-host-minor-mode = minor mode is on: connecting to a badge host needs the guardian passphrase
 err-host-needs-login = { $host }: { $reason }: sign in again (backpack connect { $url })
 err-host-unknown = no connected host { $name } (see backpack hosts list)
+err-host-step = { $host }: { $step }: { $detail }
+err-host-step-discovery = discovery
+err-host-step-registration = registration
+err-host-step-sign-in = sign-in
+err-host-step-token = token
+err-host-step-refresh = refresh
+err-host-answered = answered { $status }: { $detail }
+err-host-answered-redirect = answered { $status } (a redirect to { $location }): not followed
+err-host-nowhere = nowhere
+err-host-not-ob3 = { $detail } (is { $base } an Open Badges 3.0 host?)
+err-host-refused = refused: { $detail }
+err-host-refused-nothing-imported = refused, nothing was imported: { $why }
 err-redirect-timed-out = no answer from the sign-in page within { $seconds } s: try again
 err-redirect-cancelled = sign-in cancelled
 err-redirect-state-mismatch = the sign-in answer carried a different state than Backpack sent: refused (it did not come from this sign-in; possible cross-site request forgery)
@@ -1854,4 +1893,70 @@ cli-help-heading-usage = Usage
 cli-help-heading-commands = Commands
 cli-help-heading-arguments = Arguments
 cli-help-heading-options = Options
+## clap's own words (cli/src/clap_i18n.rs): the notes of a help page and the parse errors. The
+## English text is clap's, word for word (the CLI's unit test english_catalog_reproduces_clap
+## renders bad command lines with it and compares them with clap's own output).
+cli-clap-error = error
+cli-clap-tip = tip
+cli-clap-try-help = For more information, try { $help }.
+cli-clap-unknown-argument = unexpected argument { $arg } found
+cli-clap-invalid-value = invalid value { $value } for { $arg }
+cli-clap-value-required = a value is required for { $arg } but none was supplied
+cli-clap-invalid-subcommand = unrecognized subcommand { $subcommand }
+cli-clap-missing-required = the following required arguments were not provided:
+cli-clap-missing-subcommand = { $command } requires a subcommand but one was not provided
+cli-clap-conflict = the argument { $arg } cannot be used with
+cli-clap-conflict-repeated = the argument { $arg } cannot be used multiple times
+cli-clap-conflict-subcommand = the subcommand { $subcommand } cannot be used with
+cli-clap-conflict-others = one or more of the other specified arguments
+cli-clap-no-equals = equal sign is needed when assigning values to { $arg }
+cli-clap-too-many-values = unexpected value { $value } for { $arg } found; no more were expected
+cli-clap-too-few-values = { $expected } values required by { $arg }; only { $actual } { $n ->
+        [0] was
+        [1] was
+       *[other] were
+    } provided
+cli-clap-wrong-number-of-values = { $expected } values required for { $arg } but { $actual } { $n ->
+        [0] was
+        [1] was
+       *[other] were
+    } provided
+cli-clap-note-default = default
+cli-clap-note-possible-values = possible values
+cli-clap-note-subcommands = subcommands
+cli-clap-note-env = env
+cli-clap-possible-values-heading = Possible values
+cli-clap-similar-subcommand = { $n ->
+        [one] a similar subcommand exists
+       *[other] some similar subcommands exist
+    }: { $names }
+cli-clap-similar-argument = { $n ->
+        [one] a similar argument exists
+       *[other] some similar arguments exist
+    }: { $names }
+cli-clap-similar-value = { $n ->
+        [one] a similar value exists
+       *[other] some similar values exist
+    }: { $names }
+cli-clap-tip-pass-as-value = to pass { $arg } as a value, use { $example }
+cli-clap-tip-remove-dashes = subcommand { $subcommand } exists; to use it, remove the { $dashes } before it
+cli-clap-tip-exists = { $name } exists
+cli-clap-kind-invalid-value = one of the values isn't valid for an argument
+cli-clap-kind-unknown-argument = unexpected argument found
+cli-clap-kind-invalid-subcommand = unrecognized subcommand
+cli-clap-kind-no-equals = equal is needed when assigning values to one of the arguments
+cli-clap-kind-value-validation = invalid value for one of the arguments
+cli-clap-kind-too-many-values = unexpected value for an argument found
+cli-clap-kind-too-few-values = more values required for an argument
+cli-clap-kind-wrong-number-of-values = too many or too few values for an argument
+cli-clap-kind-argument-conflict = an argument cannot be used with one or more of the other specified arguments
+cli-clap-kind-missing-required-argument = one or more required arguments were not provided
+cli-clap-kind-missing-subcommand = a subcommand is required but one was not provided
+cli-clap-kind-invalid-utf8 = invalid UTF-8 was detected in one or more arguments
+cli-clap-int-empty = cannot parse integer from empty string
+cli-clap-int-invalid-digit = invalid digit found in string
+cli-clap-int-too-large = number too large to fit in target type
+cli-clap-int-too-small = number too small to fit in target type
+cli-clap-not-in-range = { $value } is not in { $range }
+cli-lang-unknown = unknown language { $value }: use en or es
 `;

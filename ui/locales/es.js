@@ -1756,10 +1756,49 @@ err-word-entry-count = número de entradas
 err-word-object-count = número de objetos
 err-word-attachment-depth = profundidad del árbol de adjuntos
 err-word-attachment-count = número de adjuntos
+err-io = { $path }: { $error }
+err-io-not-found = no existe el archivo o la carpeta
+err-io-permission-denied = permiso denegado
+err-io-already-exists = ya existe
+err-io-storage-full = no queda espacio en el dispositivo
+err-io-quota-exceeded = se ha superado la cuota de disco
+err-io-read-only = el sistema de archivos es de solo lectura
+err-io-is-a-directory = es una carpeta
+err-io-not-a-directory = no es una carpeta
+err-io-directory-not-empty = la carpeta no está vacía
+err-io-invalid-data = los datos no son válidos
+err-io-unexpected-eof = los datos terminan antes de lo esperado
+err-io-invalid-input = argumento no válido
+err-io-invalid-filename = el nombre de archivo no es válido
+err-io-interrupted = la operación se interrumpió
+err-io-timed-out = se agotó el tiempo de espera
+err-io-file-too-large = el archivo es demasiado grande
+err-io-resource-busy = el recurso está ocupado
+err-io-crosses-devices = no se puede mover entre dispositivos distintos
+err-io-too-many-links = demasiados enlaces
+err-io-broken-pipe = la otra parte cerró la conexión (tubería rota)
+err-io-connection-refused = conexión rechazada
+err-io-connection-reset = la otra parte reinició la conexión
+err-io-addr-in-use = la dirección ya está en uso
+err-io-out-of-memory = no hay memoria suficiente
+err-io-unsupported = operación no admitida
+err-io-write-zero = no se pudo escribir ningún byte
 err-host-no-consent = el acceso a la red no está permitido: conectarse a un servidor de insignias lo necesita (permítelo en Ajustes o usa --allow-network)
 err-host-minor-mode = el modo menor está activado: conectarse a un servidor de insignias requiere la frase de contraseña de la persona tutora
 err-host-needs-login = { $host }: { $reason }: vuelve a iniciar sesión (backpack connect { $url })
 err-host-unknown = no hay ningún servidor conectado { $name } (consulta backpack hosts list)
+err-host-step = { $host }: { $step }: { $detail }
+err-host-step-discovery = descubrimiento
+err-host-step-registration = registro
+err-host-step-sign-in = inicio de sesión
+err-host-step-token = obtención del token
+err-host-step-refresh = renovación del token
+err-host-answered = respondió { $status }: { $detail }
+err-host-answered-redirect = respondió { $status } (una redirección a { $location }): no se siguió
+err-host-nowhere = ninguna parte
+err-host-not-ob3 = { $detail } (¿es { $base } un servidor Open Badges 3.0?)
+err-host-refused = rechazado: { $detail }
+err-host-refused-nothing-imported = rechazado, no se importó nada: { $why }
 err-redirect-timed-out = la página de inicio de sesión no respondió en { $seconds } s: inténtalo de nuevo
 err-redirect-cancelled = inicio de sesión cancelado
 err-redirect-state-mismatch = la respuesta del inicio de sesión traía un state distinto del que envió Backpack: se rechaza (no viene de este inicio de sesión; posible falsificación de petición entre sitios)
@@ -1944,4 +1983,68 @@ cli-help-heading-usage = Uso
 cli-help-heading-commands = Comandos
 cli-help-heading-arguments = Argumentos
 cli-help-heading-options = Opciones
+## clap's own words (cli/src/clap_i18n.rs): the notes of a help page and the parse errors. The
+## English text is clap's, word for word (the CLI's unit test english_catalog_reproduces_clap
+## renders bad command lines with it and compares them with clap's own output).
+cli-clap-error = error
+cli-clap-tip = consejo
+cli-clap-try-help = Para más información, prueba { $help }.
+cli-clap-unknown-argument = argumento inesperado { $arg }
+cli-clap-invalid-value = valor no válido { $value } para { $arg }
+cli-clap-value-required = { $arg } necesita un valor y no se dio ninguno
+cli-clap-invalid-subcommand = subcomando desconocido { $subcommand }
+cli-clap-missing-required = faltan estos argumentos obligatorios:
+cli-clap-missing-subcommand = { $command } necesita un subcomando y no se dio ninguno
+cli-clap-conflict = el argumento { $arg } no se puede usar con
+cli-clap-conflict-repeated = el argumento { $arg } no se puede usar más de una vez
+cli-clap-conflict-subcommand = el subcomando { $subcommand } no se puede usar con
+cli-clap-conflict-others = uno o más de los otros argumentos indicados
+cli-clap-no-equals = hace falta un signo igual para dar valores a { $arg }
+cli-clap-too-many-values = valor inesperado { $value } para { $arg }; no se esperaban más
+cli-clap-too-few-values = { $arg } necesita { $expected } valores; solo { $n ->
+        [one] se dio
+       *[other] se dieron
+    } { $actual }
+cli-clap-wrong-number-of-values = { $arg } necesita { $expected } valores, pero { $n ->
+        [one] se dio
+       *[other] se dieron
+    } { $actual }
+cli-clap-note-default = predeterminado
+cli-clap-note-possible-values = valores posibles
+cli-clap-note-subcommands = subcomandos
+cli-clap-note-env = variable de entorno
+cli-clap-possible-values-heading = Valores posibles
+cli-clap-similar-subcommand = { $n ->
+        [one] existe un subcomando parecido
+       *[other] existen subcomandos parecidos
+    }: { $names }
+cli-clap-similar-argument = { $n ->
+        [one] existe un argumento parecido
+       *[other] existen argumentos parecidos
+    }: { $names }
+cli-clap-similar-value = { $n ->
+        [one] existe un valor parecido
+       *[other] existen valores parecidos
+    }: { $names }
+cli-clap-tip-pass-as-value = para pasar { $arg } como valor, usa { $example }
+cli-clap-tip-remove-dashes = el subcomando { $subcommand } existe; para usarlo, quita { $dashes } de delante
+cli-clap-tip-exists = existe { $name }
+cli-clap-kind-invalid-value = uno de los valores no es válido para su argumento
+cli-clap-kind-unknown-argument = argumento inesperado
+cli-clap-kind-invalid-subcommand = subcomando desconocido
+cli-clap-kind-no-equals = hace falta un signo igual para dar valores a uno de los argumentos
+cli-clap-kind-value-validation = valor no válido para uno de los argumentos
+cli-clap-kind-too-many-values = valor inesperado para un argumento
+cli-clap-kind-too-few-values = un argumento necesita más valores
+cli-clap-kind-wrong-number-of-values = demasiados o demasiado pocos valores para un argumento
+cli-clap-kind-argument-conflict = un argumento no se puede usar con uno o más de los otros argumentos indicados
+cli-clap-kind-missing-required-argument = faltan uno o más argumentos obligatorios
+cli-clap-kind-missing-subcommand = hace falta un subcomando y no se dio ninguno
+cli-clap-kind-invalid-utf8 = uno o más argumentos no son UTF-8 válido
+cli-clap-int-empty = no hay ningún número: el valor está vacío
+cli-clap-int-invalid-digit = no es un número entero
+cli-clap-int-too-large = el número es demasiado grande
+cli-clap-int-too-small = el número es demasiado pequeño
+cli-clap-not-in-range = { $value } está fuera del intervalo { $range }
+cli-lang-unknown = idioma desconocido { $value }: usa en o es
 `;

@@ -290,6 +290,10 @@ fn localize_cause(c: &(dyn std::error::Error + 'static)) -> String {
         core::host_api::tokens::TokenStoreError,
         core::env::FetchError,
     );
+    // The operating system's words (a file the CLI reads itself): named by their kind.
+    if let Some(e) = c.downcast_ref::<std::io::Error>() {
+        return core::localize::io_error(e).render(cat());
+    }
     c.to_string()
 }
 

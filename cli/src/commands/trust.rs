@@ -49,7 +49,7 @@ pub enum Command {
     },
 }
 
-fn read_file(path: &PathBuf) -> Result<Vec<u8>, String> {
+fn read_file(path: &PathBuf) -> std::io::Result<Vec<u8>> {
     let limit = MAX_LIST_BYTES as u64;
     let mut buf = Vec::new();
     let res = if path.as_os_str() == "-" {
@@ -60,7 +60,7 @@ fn read_file(path: &PathBuf) -> Result<Vec<u8>, String> {
     } else {
         std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut buf))
     };
-    res.map_err(|e| e.to_string())?;
+    res?;
     Ok(buf)
 }
 
@@ -92,7 +92,7 @@ impl Command {
                         tr!(
                             "cli-verify-cannot-read",
                             file = terminal_safe(&label),
-                            error = e.to_string()
+                            error = backpack_core::localize::io_error(&e).render(super::cat())
                         )
                     ),
                 };

@@ -189,7 +189,9 @@ pub fn exit_code(verdicts: &[Verdict]) -> ExitCode {
     }
 }
 
-fn read_input(path: &PathBuf) -> Result<Vec<u8>, String> {
+/// The bytes of one input, or why not: for the JSON "error" field the operating system's
+/// English words (as the core's details), for a human line the run's language.
+fn read_input(path: &PathBuf, json: bool) -> Result<Vec<u8>, String> {
     let limit = backpack_core::limits::MAX_FILE_BYTES;
     let mut buf = Vec::new();
     let res = if path.as_os_str() == "-" {
@@ -200,7 +202,13 @@ fn read_input(path: &PathBuf) -> Result<Vec<u8>, String> {
     } else {
         std::fs::File::open(path).and_then(|f| f.take(limit + 1).read_to_end(&mut buf))
     };
-    res.map_err(|e| e.to_string())?;
+    res.map_err(|e| {
+        if json {
+            e.to_string()
+        } else {
+            backpack_core::localize::io_error(&e).render(super::cat())
+        }
+    })?;
     if buf.len() as u64 > limit {
         // Also the JSON "error" field: kept in English, like the core's details.
         return Err(format!("larger than the {limit}-byte file limit"));
@@ -226,7 +234,9 @@ impl Args {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
         let mut failed: anyhow::Result<()> = Ok(());
         // The core verifies on every core and hands the reports back in input order.
-        verify_many(&self.files, &ctx, &read_input, &mut |i, result| {
+        let json = self.json;
+        let load = move |p: &PathBuf| read_input(p, json);
+        verify_many(&self.files, &ctx, &load, &mut |i, result| {
             if failed.is_err() {
                 return;
             }
