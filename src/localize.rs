@@ -231,6 +231,8 @@ const WORDS: &[(&str, &str)] = &[
         "err-word-key-file",
     ),
     ("memory", "err-word-memory"),
+    ("the system credential store", "err-word-credential-store"),
+    ("memory (this session only)", "err-word-memory-session"),
     ("signature", "err-word-signature"),
     ("chunk header", "err-word-chunk-header"),
     ("file", "err-word-file"),
@@ -257,7 +259,7 @@ const STEPS: &[(&str, &str)] = &[
 ];
 
 /// A word of [`WORDS`] as its catalog message, anything else as text.
-fn word(s: &str) -> Message {
+pub(crate) fn word(s: &str) -> Message {
     WORDS.iter().find(|(w, _)| *w == s).map_or_else(
         || Message::Text(s.to_string()),
         |(_, id)| Message::Id(Cow::Borrowed(id), Vec::new()),

@@ -108,8 +108,8 @@ pub enum HostError {
         host: String,
         /// The base URL.
         url: String,
-        /// Why.
-        reason: String,
+        /// Why (a catalog message; `Display` shows its English).
+        reason: Message,
     },
     /// No such host in the wallet.
     #[error("no connected host {0:?} (see backpack hosts list)")]
@@ -578,11 +578,11 @@ struct Session<'e, 'l> {
 }
 
 impl Session<'_, '_> {
-    fn needs_login(&self, reason: &str) -> HostError {
+    fn needs_login(&self, reason: Message) -> HostError {
         HostError::NeedsLogin {
             host: self.label.clone(),
             url: self.host.base_url.clone(),
-            reason: reason.into(),
+            reason,
         }
     }
 
@@ -592,7 +592,7 @@ impl Session<'_, '_> {
     }
 
     /// Sign in again in the browser with the registered client (its secret still known).
-    fn relogin(&mut self, reason: &str) -> Result<(), HostError> {
+    fn relogin(&mut self, reason: Message) -> Result<(), HostError> {
         let Some(login) = self.login else {
             return Err(self.needs_login(reason));
         };
@@ -617,7 +617,7 @@ impl Session<'_, '_> {
 
     fn refresh(&mut self) -> Result<(), HostError> {
         let Some(rt) = self.secrets.refresh_token.clone() else {
-            return self.relogin("the access token has expired and the host gave no refresh token");
+            return self.relogin(msg!("err-host-no-refresh-token"));
         };
         match oauth::refresh(
             self.env.http,
@@ -637,10 +637,9 @@ impl Session<'_, '_> {
                 self.secrets.expires_at = t.expires_in.map(|s| now + s);
                 self.save()
             }
-            Err(f) if matches!(f.status, Some(400 | 401)) => self.relogin(&format!(
-                "the host refused the refresh token ({})",
-                oauth_line(f)
-            )),
+            Err(f) if matches!(f.status, Some(400 | 401)) => {
+                self.relogin(msg!("err-host-refresh-refused", detail = oauth_line(f)))
+            }
             Err(f) => Err(HostError::Step {
                 host: self.label.clone(),
                 step: "refresh".into(),
@@ -695,9 +694,10 @@ impl Session<'_, '_> {
         self.refresh()?;
         let again = self.send_bearer(url, max_bytes, step)?;
         if again.status == 401 {
-            return Err(self.needs_login(&format!(
-                "{step}: the host refused a fresh access token ({})",
-                oauth::error_detail(&again.body)
+            return Err(self.needs_login(msg!(
+                "err-host-fresh-token-refused",
+                step = step,
+                detail = oauth::error_detail(&again.body)
             )));
         }
         Ok(again)
@@ -783,9 +783,9 @@ pub fn sync(
                 return Err(HostError::NeedsLogin {
                     host: label,
                     url: host.base_url.clone(),
-                    reason: format!(
-                        "Backpack holds no sign-in for this host in {}",
-                        env.tokens.describe()
+                    reason: msg!(
+                        "err-host-no-sign-in",
+                        store = crate::localize::word(env.tokens.describe())
                     ),
                 });
             };
@@ -822,7 +822,7 @@ fn sync_with(
         .ok_or_else(|| HostError::NeedsLogin {
             host: host.name.clone(),
             url: host.base_url.clone(),
-            reason: "the sign-in was not kept".into(),
+            reason: msg!("err-host-sign-in-not-kept"),
         })?;
     let label = Url::parse(&host.base_url)
         .map(|u| host_label(&u))

@@ -210,8 +210,13 @@ fn read_input(path: &PathBuf, json: bool) -> Result<Vec<u8>, String> {
         }
     })?;
     if buf.len() as u64 > limit {
-        // Also the JSON "error" field: kept in English, like the core's details.
-        return Err(format!("larger than the {limit}-byte file limit"));
+        // The JSON "error" field in English, like the core's details; a human line in the
+        // run's language.
+        return Err(if json {
+            format!("larger than the {limit}-byte file limit")
+        } else {
+            tr!("cli-verify-too-large", limit = limit.to_string())
+        });
     }
     Ok(buf)
 }
