@@ -454,6 +454,7 @@ fn recipient_check(parsed: Option<&ParsedCredential>, wanted: &[String]) -> Reci
         } else {
             check_ob3(p.document.get("credentialSubject"), one)
         };
+        let detail = detail.to_string();
         if outcome == Outcome::Pass {
             let how = if detail.contains("hash") {
                 " (matched against the hashed identity in the credential)"
