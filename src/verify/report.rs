@@ -353,10 +353,12 @@ impl EndorsementCheck {
         }
     }
 
-    /// This check with its reason in `cat`'s language (for showing).
+    /// This check with its reason in `cat`'s language (for showing: the message is rendered,
+    /// so it is left out).
     pub fn localized(&self, cat: &Catalog) -> EndorsementCheck {
         EndorsementCheck {
             reason: self.reason_in(cat),
+            message: None,
             ..self.clone()
         }
     }
@@ -464,12 +466,18 @@ impl Report {
         (status, why.english())
     }
 
-    /// This report with every check's detail and the reason in `cat`'s language (for
-    /// showing; the stored report and the CLI's JSON keep English).
+    /// This report with every check's detail, the reason and the endorsements' reasons in
+    /// `cat`'s language (for showing; the stored report and the CLI's JSON keep English).
+    /// The messages are rendered, so they are left out: what is shown is the text.
     pub fn localized(&self, cat: &Catalog) -> Report {
         let mut r = self.clone();
         for c in &mut r.checks {
             c.detail = c.detail_in(cat);
+            c.message = None;
+        }
+        for e in &mut r.endorsements {
+            e.reason = e.reason_in(cat);
+            e.message = None;
         }
         let (status, why) = self.status_and_reason_message();
         // A reason stored apart from its checks (an older report) is kept as it is.

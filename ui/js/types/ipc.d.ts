@@ -285,7 +285,7 @@ id: CheckId,
  */
 outcome: Outcome, 
 /**
- * One human-readable line.
+ * One human-readable line, in English (the CLI's JSON, logs and tests read it).
  */
 detail: string, };
 
@@ -408,7 +408,7 @@ comment: string | null,
  */
 status: Status, 
 /**
- * Why.
+ * Why, in English (as [`Check::detail`]).
  */
 reason: string, };
 

@@ -285,7 +285,14 @@ impl WalletAdapter {
             recipients,
             ..Default::default()
         };
-        self.with_ctx(|ctx| backpack_core::share::verify_share_with(bytes, ctx, &expect))?
-            .map_err(|e| CommandError::new("refused", crate::error::localized(&e)))
+        let mut report = self
+            .with_ctx(|ctx| backpack_core::share::verify_share_with(bytes, ctx, &expect))?
+            .map_err(|e| CommandError::new("refused", crate::error::localized(&e)))?;
+        // Every badge's checks in the UI's language (their messages rendered, not sent).
+        let cat = crate::error::catalog();
+        for b in &mut report.badges {
+            b.report = b.report.localized(cat);
+        }
+        Ok(report)
     }
 }
