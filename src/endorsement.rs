@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::decode::{Decoded, Payload};
+use crate::localize::{Localize, Message, msg};
 use crate::model::{Format, Issuer};
 use crate::parse::{DedupeKey, ParsedCredential};
 
@@ -44,6 +45,16 @@ impl Scope {
             Scope::Achievement => "achievement",
             Scope::Issuer => "issuer",
             Scope::Creator => "creator",
+        }
+    }
+
+    /// "this credential", … (as the sentence "it endorses …, not this credential" needs it).
+    pub fn this(self) -> Message {
+        match self {
+            Scope::Credential => msg!("chk-end-this-credential"),
+            Scope::Achievement => msg!("chk-end-this-achievement"),
+            Scope::Issuer => msg!("chk-end-this-issuer"),
+            Scope::Creator => msg!("chk-end-this-creator"),
         }
     }
 }
@@ -199,7 +210,7 @@ pub struct Embedded {
     /// The id of the thing it sits on (what its subject must be), when that has one.
     pub expected_target: Option<String>,
     /// The endorsement, or why it cannot be read.
-    pub endorsement: Result<Endorsement, String>,
+    pub endorsement: Result<Endorsement, Message>,
 }
 
 /// Every endorsement embedded in `cred` (in `endorsement` and `endorsementJwt` of the
@@ -229,9 +240,9 @@ pub fn embedded(cred: &Value) -> Vec<Embedded> {
         };
         for v in items("endorsement") {
             let endorsement = if is_endorsement(&v) {
-                from_value(v, None).map_err(|e| e.to_string())
+                from_value(v, None).map_err(|e| e.message())
             } else {
-                Err("an embedded endorsement is not an EndorsementCredential".into())
+                Err(msg!("chk-end-not-an-endorsement"))
             };
             out.push(Embedded {
                 scope,
@@ -243,9 +254,9 @@ pub fn embedded(cred: &Value) -> Vec<Embedded> {
             let endorsement = match v.as_str().map(crate::verify::vc_jwt::split) {
                 Some(Ok(j)) => {
                     let cred = j.payload.get("vc").cloned().unwrap_or(j.payload);
-                    from_value(cred, v.as_str().map(str::to_owned)).map_err(|e| e.to_string())
+                    from_value(cred, v.as_str().map(str::to_owned)).map_err(|e| e.message())
                 }
-                _ => Err("an endorsementJwt entry is not a compact JWS".into()),
+                _ => Err(msg!("chk-end-jwt-not-jws")),
             };
             out.push(Embedded {
                 scope,

@@ -2508,6 +2508,7 @@ fn pdf_shows_every_field_the_html_page_shows() {
         comment: Some("A rigorous course".into()),
         status: Status::IssuerNotConfirmed,
         reason: "the endorser's key could not be confirmed offline".into(),
+        message: None,
     }];
     let mut unchecked = item(
         "1edtech-public-validator/ob30/simple.json",

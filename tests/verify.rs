@@ -1652,3 +1652,171 @@ fn verify_many_reports_unreadable_inputs_in_place() {
     );
     assert_eq!(got[2], (2, got[0].1.clone()));
 }
+
+// ---------------------------------------------------------------------------------------
+// Verification details in the learner's language (issue 14): OB 2.0, dates, status lists,
+// recipients, decode/parse and embedded endorsements.
+
+/// Each of `ids` in `r` is a catalog message (English = its detail) whose Spanish differs.
+#[track_caller]
+fn translated(r: &Report, ids: &[CheckId]) {
+    use backpack_core::i18n::{Catalog, Lang};
+    let es = Catalog::get(Lang::Es);
+    for id in ids {
+        let c = r
+            .get(*id)
+            .unwrap_or_else(|| panic!("no {id} check in {r:#?}"));
+        let m = c
+            .message
+            .as_ref()
+            .unwrap_or_else(|| panic!("{id}: {:?} is not a catalog message", c.detail));
+        assert_eq!(m.english(), c.detail, "{id}");
+        assert_ne!(c.detail_in(es), c.detail, "{id}: left in English");
+    }
+}
+
+/// Every check but these: `schema` (its line comes from schema.rs's `Findings::detail`) and,
+/// for a signed assertion whose signature held, `issuer_key` (data_integrity's
+/// `binding_outcome`): those files' own conversion covers them.
+const OB2_ALL: [CheckId; 10] = [
+    CheckId::Decode,
+    CheckId::Parse,
+    CheckId::Proof,
+    CheckId::IssuerKey,
+    CheckId::Hosted,
+    CheckId::Issuer,
+    CheckId::Expiry,
+    CheckId::NotBefore,
+    CheckId::Status,
+    CheckId::Recipient,
+];
+
+#[test]
+fn ob2_details_are_catalog_messages() {
+    let all_but_key: Vec<CheckId> = OB2_ALL
+        .into_iter()
+        .filter(|c| *c != CheckId::IssuerKey)
+        .collect();
+    // Hosted: valid, 404, 410, revoked in the hosted copy, a differing copy, someone else's.
+    let a = basic();
+    let server = hosted_server(&a);
+    let f = Mapped::new(&server);
+    let bytes = json_bytes(&a);
+    let me = ["Nobody@Example.org".to_string()];
+    let r = verify_with(&bytes, &f, &me);
+    assert_verdict(&r, Verdict::Valid);
+    translated(&r, &OB2_ALL);
+    server.serve("/beths-robotics-badge.json", 404, b"gone?".to_vec());
+    translated(&verify_with(&bytes, &f, &me), &OB2_ALL);
+    server.serve("/beths-robotics-badge.json", 410, b"{}".to_vec());
+    translated(&verify_with(&bytes, &f, &me), &OB2_ALL);
+    server.serve_json(
+        "/beths-robotics-badge.json",
+        &json!({"id": a["id"], "revoked": true, "revocationReason": "cheating"}),
+    );
+    translated(&verify_with(&bytes, &f, &me), &OB2_ALL);
+    let mut other = a.clone();
+    other["badge"] = json!("https://example.org/badge-from-organization-with-revocation-list.json");
+    server.serve_json("/beths-robotics-badge.json", &other);
+    translated(&verify_with(&bytes, &f, &me), &[CheckId::Hosted]);
+    server.serve_json("/beths-robotics-badge.json", &a);
+    translated(
+        &verify_with(&bytes, &f, &["someone@example.org".to_string()]),
+        &OB2_ALL,
+    );
+    // Hosted, offline: nothing fetched.
+    translated(&verify_with(&bytes, &OfflineFetcher, &me), &OB2_ALL);
+
+    // Signed: valid, revoked on the issuer's list, tampered, offline.
+    let server = ob20_server();
+    let f = Mapped::new(&server);
+    let me = [NOBODY.to_string()];
+    let r = verify_with(&ob20("simple.jwt"), &f, &me);
+    assert_verdict(&r, Verdict::Valid);
+    translated(&r, &all_but_key);
+    let r = verify_with(&ob20("simple-revoked.jwt"), &f, &me);
+    assert_check(
+        &r,
+        CheckId::Status,
+        Outcome::Fail,
+        "revoked by the issuer: A good reason, for sure",
+    );
+    translated(&r, &all_but_key);
+    translated(
+        &verify_with(&ob20("simple-not-revoked.jwt"), &f, &me),
+        &all_but_key,
+    );
+    let t = String::from_utf8(ob20("simple.jwt")).unwrap();
+    translated(&verify_with(tamper_jws(&t).as_bytes(), &f, &me), &OB2_ALL);
+    translated(&verify_with(t.as_bytes(), &OfflineFetcher, &me), &OB2_ALL);
+}
+
+#[test]
+fn dates_status_recipient_decode_and_parse_details_are_catalog_messages() {
+    // Status lists (DCC's: short, with a note), dates and the recipient of an OB 3.0 credential.
+    let server = dcc_server();
+    let f = Mapped::new(&server);
+    let me = ["did:example:nobody".to_string()];
+    let mine = [
+        CheckId::Decode,
+        CheckId::Parse,
+        CheckId::Expiry,
+        CheckId::NotBefore,
+        CheckId::Status,
+        CheckId::Recipient,
+    ];
+    for rel in ["v2WithValidStatus.json", "v2Revoked.json", "v2Expired.json"] {
+        let r = verify_with(&fixture_bytes(&format!("dcc-verifier-core/{rel}")), &f, &me);
+        translated(&r, &mine);
+    }
+    // Unreachable list: could not check.
+    let r = verify_with(
+        &fixture_bytes("dcc-verifier-core/v2Revoked.json"),
+        &Mapped::new(&Server::start()),
+        &[],
+    );
+    assert_check(&r, CheckId::Status, Outcome::Error, "could not check");
+    translated(&r, &mine);
+    // Files that hold no badge, or a payload that is not one.
+    let clock = now();
+    let ctx = VerifyContext::new(&clock, &OfflineFetcher);
+    let r = verify_bytes(b"hello", &ctx);
+    assert_eq!(r.status, Status::Unreadable);
+    translated(&r, &[CheckId::Decode]);
+    let r = verify_bytes(br#"{"hello": "world"}"#, &ctx);
+    translated(&r, &[CheckId::Decode, CheckId::Parse]);
+    // The reason follows: Spanish in the localized report.
+    let es = backpack_core::i18n::Catalog::get(backpack_core::i18n::Lang::Es);
+    assert_ne!(r.localized(es).reason, r.reason);
+}
+
+#[test]
+fn embedded_endorsement_reasons_are_catalog_messages() {
+    use backpack_core::i18n::{Catalog, Lang};
+    let es = Catalog::get(Lang::Es);
+    let other = json!({"type": ["VerifiableCredential", "EndorsementCredential"],
+        "issuer": "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
+        "credentialSubject": {"id": "urn:uuid:something-else", "type": "EndorsementSubject"}});
+    let mut cred = ob3_cred("did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK");
+    cred["id"] = json!("urn:uuid:this-one");
+    cred["endorsement"] = json!([{"type": "NotAnEndorsement"}, other]);
+    let r = offline(&json_bytes(&cred));
+    assert_eq!(r.endorsements.len(), 2, "{r:#?}");
+    assert_eq!(
+        r.endorsements[0].reason,
+        "an embedded endorsement is not an EndorsementCredential"
+    );
+    assert_eq!(
+        r.endorsements[1].reason,
+        "it endorses urn:uuid:something-else, not this credential (urn:uuid:this-one)"
+    );
+    assert_eq!(
+        r.endorsements[1].reason_in(es),
+        "respalda urn:uuid:something-else, no esta credencial (urn:uuid:this-one)"
+    );
+    for e in &r.endorsements {
+        assert!(e.message.is_some(), "{e:?}");
+        assert_ne!(e.reason_in(es), e.reason);
+        assert_eq!(e.localized(es).reason, e.reason_in(es));
+    }
+}

@@ -1443,6 +1443,7 @@ fn odd_report() -> Report {
         comment: Some("good".into()),
         status: Status::IssuerNotConfirmed,
         reason: "offline".into(),
+        message: None,
     }];
     r.verdict = Verdict::Valid;
     r.status = Status::Revoked;
@@ -1614,4 +1615,62 @@ fn purge_forgets_report_texts_no_report_uses() {
         ]
     );
     assert_eq!(w.latest_report(a).unwrap().unwrap().report, report(None));
+}
+
+/// A report whose checks (and embedded endorsement) carry catalog messages reads back from the
+/// wallet with the same messages (kept in `Packed.m` and `Packed.n`), so the app can show a
+/// stored report in the learner's language.
+#[test]
+fn stored_reports_keep_their_checks_messages() {
+    use crate::i18n::{Catalog, Lang};
+    use crate::localize::msg;
+    let w = wallet();
+    let id = imported(
+        &w.import_parsed(
+            &ob3("M", "urn:uuid:msgs", "2024-01-01T00:00:00Z"),
+            b"msgs",
+            Container::Json,
+            "msgs.json",
+        )
+        .unwrap(),
+    );
+    let mut r = report(None);
+    r.set(
+        CheckId::Expiry,
+        Outcome::Fail,
+        msg!("chk-date-expired", date = "2011-01-01 00:00 UTC"),
+    );
+    r.set(
+        CheckId::Recipient,
+        Outcome::Skipped,
+        msg!("chk-rcpt-none-given"),
+    );
+    let mut e = crate::verify::report::EndorsementCheck {
+        scope: crate::endorsement::Scope::Credential,
+        endorser_id: None,
+        endorser_name: None,
+        name: "Endorsement".into(),
+        comment: None,
+        status: Status::Unreadable,
+        reason: String::new(),
+        message: None,
+    };
+    e.set_reason(msg!("chk-end-not-an-endorsement"));
+    r.endorsements = vec![e];
+    w.save_report(id, &r).unwrap();
+    let back = w.latest_report(id).unwrap().unwrap().report;
+    assert_eq!(back, r);
+    let messages = |r: &Report| -> Vec<Option<crate::localize::Message>> {
+        r.checks.iter().map(|c| c.message.clone()).collect()
+    };
+    assert_eq!(messages(&back), messages(&r));
+    let es = Catalog::get(Lang::Es);
+    assert_eq!(
+        back.get(CheckId::Expiry).unwrap().detail_in(es),
+        "caducó el 2011-01-01 00:00 UTC"
+    );
+    assert_eq!(
+        back.endorsements[0].reason_in(es),
+        "un respaldo incrustado no es una EndorsementCredential"
+    );
 }

@@ -13,6 +13,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use serde_json::Value;
 
 use super::report::Outcome;
+use crate::localize::{Localize, Message, msg};
 
 /// A parsed date, with a note when it was read leniently.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +21,7 @@ pub struct When {
     /// The instant.
     pub at: DateTime<Utc>,
     /// Set when the value was not a full date-time with a zone.
-    pub note: Option<String>,
+    pub note: Option<Message>,
 }
 
 /// Why a value is not a badge date. The messages are the report's detail lines.
@@ -59,9 +60,7 @@ fn unix(secs: i64) -> Result<When, DateError> {
         .ok_or(DateError::OutOfRange(secs))?;
     Ok(When {
         at,
-        note: Some(format!(
-            "unix timestamp {secs} read as seconds since 1970 (ob 1.x)"
-        )),
+        note: Some(msg!("chk-date-unix-note", secs = secs)),
     })
 }
 
@@ -88,7 +87,7 @@ fn parse_date_str(s: &str) -> Result<When, DateError> {
         if let Ok(n) = NaiveDateTime::parse_from_str(t, fmt) {
             return Ok(When {
                 at: n.and_utc(),
-                note: Some(format!("{t:?} has no time zone; read as utc")),
+                note: Some(msg!("chk-date-no-zone-note", value = format!("{t:?}"))),
             });
         }
     }
@@ -97,9 +96,7 @@ fn parse_date_str(s: &str) -> Result<When, DateError> {
     {
         return Ok(When {
             at: n.and_utc(),
-            note: Some(format!(
-                "{t:?} is a date without a time; read as utc midnight"
-            )),
+            note: Some(msg!("chk-date-no-time-note", value = format!("{t:?}"))),
         });
     }
     if t.len() == 10
@@ -139,51 +136,79 @@ fn human(t: DateTime<Utc>) -> String {
 
 /// The `expiry` and `not_before` outcomes for a credential/assertion at `now`.
 /// Returns `((expiry outcome, detail), (not_before outcome, detail))`.
-pub fn check(doc: &Value, now: DateTime<Utc>) -> ((Outcome, String), (Outcome, String)) {
+pub fn check(doc: &Value, now: DateTime<Utc>) -> ((Outcome, Message), (Outcome, Message)) {
     let (start_name, end_name) = fields(doc);
     let start = doc.get(start_name).map(parse_date);
     let end = doc.get(end_name).map(parse_date);
 
     let not_before = match &start {
-        None => (Outcome::Skipped, format!("no {start_name} date")),
-        Some(Err(e)) => (Outcome::Fail, format!("{start_name}: {e}")),
+        None => (Outcome::Skipped, msg!("chk-date-none", field = start_name)),
+        Some(Err(e)) => (Outcome::Fail, field_error(start_name, e)),
         Some(Ok(w)) if w.at > now => (
             Outcome::Fail,
-            format!("not valid yet: {start_name} is {}", human(w.at)) + &note(w),
+            note(
+                msg!("chk-date-not-yet", field = start_name, date = human(w.at)),
+                w,
+            ),
         ),
         Some(Ok(w)) => (
             Outcome::Pass,
-            format!("valid since {} ({start_name})", human(w.at)) + &note(w),
+            note(
+                msg!(
+                    "chk-date-valid-since",
+                    date = human(w.at),
+                    field = start_name
+                ),
+                w,
+            ),
         ),
     };
     let expiry = match (&end, &start) {
-        (None, _) => (Outcome::Pass, format!("does not expire (no {end_name})")),
-        (Some(Err(e)), _) => (Outcome::Fail, format!("{end_name}: {e}")),
+        (None, _) => (Outcome::Pass, msg!("chk-date-no-expiry", field = end_name)),
+        (Some(Err(e)), _) => (Outcome::Fail, field_error(end_name, e)),
         (Some(Ok(e)), Some(Ok(s))) if e.at < s.at => (
             Outcome::Fail,
-            format!(
-                "{end_name} {} is before {start_name} {}",
-                human(e.at),
-                human(s.at)
+            msg!(
+                "chk-date-end-before-start",
+                end = end_name,
+                end_date = human(e.at),
+                start = start_name,
+                start_date = human(s.at)
             ),
         ),
         (Some(Ok(w)), _) if w.at < now => (
             Outcome::Fail,
-            format!("expired on {}", human(w.at)) + &note(w),
+            note(msg!("chk-date-expired", date = human(w.at)), w),
         ),
         (Some(Ok(w)), _) => (
             Outcome::Pass,
-            format!("valid until {}", human(w.at)) + &note(w),
+            note(msg!("chk-date-valid-until", date = human(w.at)), w),
         ),
     };
     (expiry, not_before)
 }
 
-fn note(w: &When) -> String {
-    w.note
-        .as_ref()
-        .map(|n| format!(" (note: {n})"))
-        .unwrap_or_default()
+/// "`{field}: {why}`".
+fn field_error(field: &str, e: &DateError) -> Message {
+    msg!("chk-date-field-error", field = field, error = e.message())
+}
+
+/// The detail with the date's lenient-reading note after it, if it has one.
+fn note(detail: Message, w: &When) -> Message {
+    match &w.note {
+        Some(n) => msg!("chk-date-with-note", detail = detail, note = n),
+        None => detail,
+    }
+}
+
+impl Localize for DateError {
+    fn message(&self) -> Message {
+        match self {
+            DateError::NotADate(v) => msg!("err-date-not-a-date", value = v),
+            DateError::OutOfRange(secs) => msg!("err-date-out-of-range", secs = secs),
+            DateError::NoTimeZone(v) => msg!("err-date-no-time-zone", value = v),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -203,9 +228,9 @@ mod tests {
         );
         let d = parse_date(&json!("2016-12-31")).unwrap();
         assert_eq!(d.at, at("2016-12-31T00:00:00Z"));
-        assert!(d.note.unwrap().contains("utc midnight"));
+        assert!(d.note.unwrap().to_string().contains("utc midnight"));
         let d = parse_date(&json!("2024-11-08T10:33:30.649696")).unwrap();
-        assert!(d.note.unwrap().contains("no time zone"));
+        assert!(d.note.unwrap().to_string().contains("no time zone"));
         assert_eq!(
             parse_date(&json!(1_400_000_000)).unwrap().at,
             at("2014-05-13T16:53:20Z")
@@ -234,14 +259,62 @@ mod tests {
             now,
         );
         assert_eq!(e, Outcome::Fail);
-        assert_eq!(d, "expired on 2011-01-01 00:00 UTC");
+        assert_eq!(d.to_string(), "expired on 2011-01-01 00:00 UTC");
         let (_, (n, d)) = check(&json!({"issuanceDate": "2040-01-01T00:00:00Z"}), now);
         assert_eq!(n, Outcome::Fail);
-        assert_eq!(d, "not valid yet: issuanceDate is 2040-01-01 00:00 UTC");
+        assert_eq!(
+            d.to_string(),
+            "not valid yet: issuanceDate is 2040-01-01 00:00 UTC"
+        );
         let ((e, _), _) = check(
             &json!({"issuedOn": "2016-01-01T00:00:00Z", "expires": "2015-01-01T00:00:00Z"}),
             at("2015-06-01T00:00:00Z"),
         );
         assert_eq!(e, Outcome::Fail);
+    }
+
+    /// Every error's catalog English is its `Display`, word for word.
+    #[test]
+    fn errors_in_the_catalog_read_as_their_display() {
+        use crate::i18n::{Catalog, Lang};
+        for e in [
+            DateError::NotADate("{\"a\":1}".into()),
+            DateError::OutOfRange(i64::MAX),
+            DateError::NoTimeZone("\"yesterday\"".into()),
+        ] {
+            assert_eq!(e.message().english(), e.to_string());
+            assert_ne!(e.localize(Catalog::get(Lang::Es)), e.to_string());
+        }
+    }
+
+    /// The details are messages: English as before, Spanish from the catalog.
+    #[test]
+    fn details_in_spanish() {
+        use crate::i18n::{Catalog, Lang};
+        let es = Catalog::get(Lang::Es);
+        let now = at("2026-01-01T00:00:00Z");
+        let ((e, n), (_, nd)) = check(&json!({"issuedOn": "2016-12-31", "expires": 1}), now);
+        assert_eq!(e, Outcome::Fail);
+        assert_eq!(
+            n.english(),
+            "expires 1970-01-01 00:00 UTC is before issuedOn 2016-12-31 00:00 UTC"
+        );
+        assert_eq!(
+            nd.english(),
+            "valid since 2016-12-31 00:00 UTC (issuedOn) (note: \"2016-12-31\" is a date without a time; read as utc midnight)"
+        );
+        assert_eq!(
+            nd.render(es),
+            "válida desde 2016-12-31 00:00 UTC (issuedOn) (nota: \"2016-12-31\" es una fecha sin hora; se leyó como medianoche utc)"
+        );
+        let ((_, ed), _) = check(&json!({"validUntil": "soon"}), now);
+        assert_eq!(
+            ed.english(),
+            "validUntil: \"soon\" is not a date-time with a time zone"
+        );
+        assert_eq!(
+            ed.render(es),
+            "validUntil: \"soon\" no es una fecha y hora con zona horaria"
+        );
     }
 }

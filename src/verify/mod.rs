@@ -81,6 +81,7 @@ pub use crate::env::{CachedDocument, DocumentCache};
 use serde_json::Value;
 
 use crate::env::{Clock, Fetcher};
+use crate::localize::{Localize, Message, msg};
 use crate::model::Format;
 use crate::parse::ParsedCredential;
 pub(crate) use fetch::NetFail;
@@ -138,7 +139,7 @@ pub fn verify_bytes(bytes: &[u8], ctx: &VerifyContext<'_>) -> Report {
     let decoded = match crate::decode::decode(bytes) {
         Ok(d) => d,
         Err(e) => {
-            r.set(CheckId::Decode, Outcome::Fail, e.to_string());
+            r.set(CheckId::Decode, Outcome::Fail, e.message());
             return r;
         }
     };
@@ -156,7 +157,7 @@ pub fn verify_bytes(bytes: &[u8], ctx: &VerifyContext<'_>) -> Report {
                 r
             }
             None => {
-                r.set(CheckId::Parse, Outcome::Fail, e.to_string());
+                r.set(CheckId::Parse, Outcome::Fail, e.message());
                 r
             }
         },
@@ -299,43 +300,47 @@ pub fn verify_decoded(
 /// credentials inside a CLR or a shared presentation).
 pub fn verify_parsed(parsed: &ParsedCredential, ctx: &VerifyContext<'_>) -> Report {
     let mut r = Report::new(crate::time::rfc3339(ctx.clock.now()));
-    r.set(CheckId::Decode, Outcome::Pass, "already decoded");
+    r.set(CheckId::Decode, Outcome::Pass, msg!("chk-decode-already"));
     run(parsed, ctx, &mut r);
     r
 }
 
-fn decode_detail(d: &crate::decode::Decoded) -> String {
+fn decode_detail(d: &crate::decode::Decoded) -> Message {
     use crate::decode::Payload;
     use crate::model::Container;
     let container = match d.container {
-        Container::Png => "baked png",
-        Container::Svg => "baked svg",
-        Container::Json => "json file",
-        Container::Jws => "compact jws file",
-        Container::Url => "url file",
+        Container::Png => msg!("chk-decode-baked-png"),
+        Container::Svg => msg!("chk-decode-baked-svg"),
+        Container::Json => msg!("chk-decode-json-file"),
+        Container::Jws => msg!("chk-decode-jws-file"),
+        Container::Url => msg!("chk-decode-url-file"),
     };
     let payload = match d.payload {
-        Payload::Json(_) => "json",
-        Payload::Jws(_) => "a compact jws",
-        Payload::Url(_) => "a hosted assertion url",
+        Payload::Json(_) => msg!("chk-decode-json"),
+        Payload::Jws(_) => msg!("chk-decode-jws"),
+        Payload::Url(_) => msg!("chk-decode-url"),
     };
-    format!("{container} holding {payload}")
+    msg!(
+        "chk-decode-holding",
+        container = container,
+        payload = payload
+    )
 }
 
-fn format_detail(p: &ParsedCredential) -> String {
+fn format_detail(p: &ParsedCredential) -> Message {
     let what = match p.format {
-        Format::Ob2Hosted => "open badges hosted assertion",
-        Format::Ob2Signed => "open badges signed assertion",
-        Format::Ob3Json => "open badges 3.0 credential with an embedded proof",
-        Format::Ob3Jwt => "open badges 3.0 vc-jwt",
-        Format::Clr2Json => "clr 2.0 credential with an embedded proof",
-        Format::Clr2Jwt => "clr 2.0 vc-jwt",
+        Format::Ob2Hosted => msg!("chk-parse-ob2-hosted"),
+        Format::Ob2Signed => msg!("chk-parse-ob2-signed"),
+        Format::Ob3Json => msg!("chk-parse-ob3-json"),
+        Format::Ob3Jwt => msg!("chk-parse-ob3-jwt"),
+        Format::Clr2Json => msg!("chk-parse-clr2-json"),
+        Format::Clr2Jwt => msg!("chk-parse-clr2-jwt"),
     };
     let version = &p.badge.spec_version;
     if version.is_empty() {
-        what.to_string()
+        what
     } else {
-        format!("{what} (spec {version})")
+        msg!("chk-parse-with-spec", what = what, version = version)
     }
 }
 

@@ -14,6 +14,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use super::report::Outcome;
+use crate::localize::{Localize, Message, msg};
 
 /// Case variants of an email worth trying against a hash: as given, all lower, all upper,
 /// local part as given with a lower-case domain, and a capitalised local part.
@@ -74,6 +75,17 @@ pub enum RecipientError {
     HashAlgorithm(String),
 }
 
+impl Localize for RecipientError {
+    fn message(&self) -> Message {
+        match self {
+            RecipientError::NoAlgPrefix => msg!("err-rcpt-no-alg-prefix"),
+            RecipientError::HashAlgorithm(alg) => {
+                msg!("err-rcpt-hash-algorithm", alg = format!("{alg:?}"))
+            }
+        }
+    }
+}
+
 /// Does `candidate` match this identity (hashed or not)? `email` turns on case variants
 /// and case-insensitive plain comparison.
 fn matches(
@@ -109,7 +121,7 @@ fn matches(
 
 /// The detail for a match. An email is masked (`n…@example.org`): reports are kept and may
 /// be shared, and a hashed recipient must not be un-hashed by its report.
-fn describe(candidate: &str, hashed: bool, identity: &str) -> String {
+fn describe(candidate: &str, hashed: bool, identity: &str) -> Message {
     let shown = if is_email(candidate) {
         mask_email(candidate)
     } else {
@@ -117,9 +129,9 @@ fn describe(candidate: &str, hashed: bool, identity: &str) -> String {
     };
     if hashed {
         let alg = identity.split_once('$').map(|(a, _)| a).unwrap_or("hash");
-        format!("issued to you ({shown}, matched by {alg} hash)")
+        msg!("chk-rcpt-issued-to-you-hash", who = shown, alg = alg)
     } else {
-        format!("issued to you ({shown})")
+        msg!("chk-rcpt-issued-to-you", who = shown)
     }
 }
 
@@ -135,15 +147,12 @@ pub fn mask_email(email: &str) -> String {
 }
 
 /// OB 2.0 `recipient` against the learner's identities.
-pub fn check_ob2(recipient: Option<&Value>, learner: &[String]) -> (Outcome, String) {
+pub fn check_ob2(recipient: Option<&Value>, learner: &[String]) -> (Outcome, Message) {
     if learner.is_empty() {
-        return (
-            Outcome::Skipped,
-            "no recipient given to match against".into(),
-        );
+        return (Outcome::Skipped, msg!("chk-rcpt-none-given"));
     }
     let Some(r) = recipient else {
-        return (Outcome::Fail, "the assertion names no recipient".into());
+        return (Outcome::Fail, msg!("chk-rcpt-assertion-names-none"));
     };
     // OB 0.5: a plain string (email or hash).
     let (identity, hashed, salt, kind) = match r {
@@ -160,14 +169,11 @@ pub fn check_ob2(recipient: Option<&Value>, learner: &[String]) -> (Outcome, Str
             (identity, hashed, salt, kind)
         }
         _ => {
-            return (
-                Outcome::Fail,
-                "the recipient is neither an object nor a string".into(),
-            );
+            return (Outcome::Fail, msg!("chk-rcpt-not-object-or-string"));
         }
     };
     if identity.is_empty() {
-        return (Outcome::Fail, "the recipient has no identity".into());
+        return (Outcome::Fail, msg!("chk-rcpt-no-identity"));
     }
     let kind = kind.rsplit(['#', ':', '/']).next().unwrap_or(kind);
     let pool: Vec<&String> = learner
@@ -182,41 +188,36 @@ pub fn check_ob2(recipient: Option<&Value>, learner: &[String]) -> (Outcome, Str
     if pool.is_empty() {
         return (
             Outcome::Fail,
-            format!("issued to a {kind} identity, and you gave none of that kind"),
+            msg!("chk-rcpt-no-identity-of-kind", kind = kind),
         );
     }
     for c in pool {
         match matches(identity, hashed, salt, c, kind == "email") {
             Ok(true) => return (Outcome::Pass, describe(c, hashed, identity)),
             Ok(false) => {}
-            Err(e) => return (Outcome::Fail, e.to_string()),
+            Err(e) => return (Outcome::Fail, e.message()),
         }
     }
     (
         Outcome::Fail,
-        format!(
-            "issued to someone else: no {kind} of yours matches the recipient{}",
-            if hashed { " hash" } else { "" }
-        ),
+        if hashed {
+            msg!("chk-rcpt-someone-else-hash", kind = kind)
+        } else {
+            msg!("chk-rcpt-someone-else", kind = kind)
+        },
     )
 }
 
 /// OB 3.0 `credentialSubject` (object or array) against the learner's identities.
-pub fn check_ob3(subject: Option<&Value>, learner: &[String]) -> (Outcome, String) {
+pub fn check_ob3(subject: Option<&Value>, learner: &[String]) -> (Outcome, Message) {
     if learner.is_empty() {
-        return (
-            Outcome::Skipped,
-            "no recipient given to match against".into(),
-        );
+        return (Outcome::Skipped, msg!("chk-rcpt-none-given"));
     }
     let subjects: Vec<&Value> = match subject {
         Some(Value::Array(a)) => a.iter().collect(),
         Some(v @ Value::Object(_)) => vec![v],
         _ => {
-            return (
-                Outcome::Fail,
-                "the credential has no credentialSubject".into(),
-            );
+            return (Outcome::Fail, msg!("chk-rcpt-no-subject"));
         }
     };
     let mut had_any = false;
@@ -224,7 +225,7 @@ pub fn check_ob3(subject: Option<&Value>, learner: &[String]) -> (Outcome, Strin
         if let Some(id) = s.get("id").and_then(Value::as_str) {
             had_any = true;
             if let Some(c) = learner.iter().find(|c| c.trim() == id.trim()) {
-                return (Outcome::Pass, format!("issued to you ({c})"));
+                return (Outcome::Pass, msg!("chk-rcpt-issued-to-you", who = c));
             }
         }
         let idents: Vec<&Value> = match s.get("identifier") {
@@ -254,23 +255,20 @@ pub fn check_ob3(subject: Option<&Value>, learner: &[String]) -> (Outcome, Strin
                 match matches(identity, hashed, salt, c, email) {
                     Ok(true) => return (Outcome::Pass, describe(c, hashed, identity)),
                     Ok(false) => {}
-                    Err(e) => return (Outcome::Fail, format!("identifier ({ty}): {e}")),
+                    Err(e) => {
+                        return (
+                            Outcome::Fail,
+                            msg!("chk-rcpt-identifier-error", kind = ty, error = e.message()),
+                        );
+                    }
                 }
             }
         }
     }
     if had_any {
-        (
-            Outcome::Fail,
-            "issued to someone else: none of your identities matches the subject id or identifiers"
-                .into(),
-        )
+        (Outcome::Fail, msg!("chk-rcpt-someone-else-subject"))
     } else {
-        (
-            Outcome::Fail,
-            "the subject has neither an id nor an identifier, so it cannot be matched to you"
-                .into(),
-        )
+        (Outcome::Fail, msg!("chk-rcpt-subject-unmatchable"))
     }
 }
 
@@ -302,7 +300,7 @@ mod tests {
         );
         let (o, d) = check_ob2(Some(&r), &["somebody@example.org".into()]);
         assert_eq!(o, Outcome::Fail);
-        assert!(d.starts_with("issued to someone else"), "{d}");
+        assert!(d.to_string().starts_with("issued to someone else"), "{d}");
         let plain = json!({"type": "email", "hashed": false, "identity": "Me@Example.org"});
         assert_eq!(
             check_ob2(Some(&plain), &["me@example.org".into()]).0,
@@ -331,6 +329,55 @@ mod tests {
         assert_eq!(
             check_ob3(Some(&s), &["b@example.com".into()]).0,
             Outcome::Fail
+        );
+    }
+
+    /// Every error's catalog English is its `Display`, word for word.
+    #[test]
+    fn errors_in_the_catalog_read_as_their_display() {
+        use crate::i18n::{Catalog, Lang};
+        for e in [
+            RecipientError::NoAlgPrefix,
+            RecipientError::HashAlgorithm("sha1".into()),
+        ] {
+            assert_eq!(e.message().english(), e.to_string());
+            assert_ne!(e.localize(Catalog::get(Lang::Es)), e.to_string());
+        }
+    }
+
+    #[test]
+    fn details_in_spanish() {
+        use crate::i18n::{Catalog, Lang};
+        let es = Catalog::get(Lang::Es);
+        let r =
+            json!({"type": "email", "hashed": true, "salt": "deadsea", "identity": NOBODY_HASH});
+        let (_, d) = check_ob2(Some(&r), &["nobody@example.org".into()]);
+        assert_eq!(
+            d.english(),
+            "issued to you (n…@example.org, matched by sha256 hash)"
+        );
+        assert_eq!(
+            d.render(es),
+            "emitida para ti (n…@example.org, coincide con el hash sha256)"
+        );
+        let (_, d) = check_ob2(Some(&r), &["somebody@example.org".into()]);
+        assert_eq!(
+            d.english(),
+            "issued to someone else: no email of yours matches the recipient hash"
+        );
+        let bad = json!({"type": "email", "hashed": true, "identity": "sha1$00"});
+        let (o, d) = check_ob2(Some(&bad), &["a@example.org".into()]);
+        assert_eq!(o, Outcome::Fail);
+        assert_eq!(d.english(), "unsupported identity hash algorithm \"sha1\"");
+        assert_eq!(
+            d.render(es),
+            "algoritmo de hash de identidad no compatible: \"sha1\""
+        );
+        let s = json!({"identifier": {"identityHash": "x", "hashed": true, "identityType": "emailAddress"}});
+        let (_, d) = check_ob3(Some(&s), &["a@example.org".into()]);
+        assert_eq!(
+            d.english(),
+            "identifier (emailAddress): hashed identity has no \"alg$\" prefix"
         );
     }
 }

@@ -125,10 +125,7 @@ pub struct Check {
 impl Check {
     /// A check whose detail is `detail` (a catalog message, or text as it is).
     pub fn new(id: CheckId, outcome: Outcome, detail: impl Into<Message>) -> Check {
-        let (detail, message) = match detail.into() {
-            Message::Text(s) => (s, None),
-            m => (m.english(), Some(m)),
-        };
+        let (detail, message) = english_and_message(detail.into());
         Check {
             id,
             outcome,
@@ -330,8 +327,49 @@ pub struct EndorsementCheck {
     pub comment: Option<String>,
     /// Its own status (verified, issuer not confirmed, expired, …).
     pub status: Status,
-    /// Why.
+    /// Why, in English (as [`Check::detail`]).
     pub reason: String,
+    /// The same line as a catalog message, so it can be shown in the learner's language
+    /// ([`EndorsementCheck::reason_in`]); `None` when the reason is text shown as it is (and
+    /// for checks stored before it was kept).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub message: Option<Message>,
+}
+
+impl EndorsementCheck {
+    /// Set the reason: a catalog message (kept in [`EndorsementCheck::message`], English in
+    /// [`EndorsementCheck::reason`]), or text shown as it is.
+    pub fn set_reason(&mut self, reason: impl Into<Message>) {
+        (self.reason, self.message) = english_and_message(reason.into());
+    }
+
+    /// The reason in `cat`'s language: the message rendered there, or the English reason
+    /// when there is no message or it names one this build does not know.
+    pub fn reason_in(&self, cat: &Catalog) -> String {
+        match &self.message {
+            Some(m) if m.is_known() => m.render(cat),
+            _ => self.reason.clone(),
+        }
+    }
+
+    /// This check with its reason in `cat`'s language (for showing: the message is rendered,
+    /// so it is left out).
+    pub fn localized(&self, cat: &Catalog) -> EndorsementCheck {
+        EndorsementCheck {
+            reason: self.reason_in(cat),
+            message: None,
+            ..self.clone()
+        }
+    }
+}
+
+/// A line as its English text and, unless it is text shown as it is, its catalog message.
+fn english_and_message(m: Message) -> (String, Option<Message>) {
+    match m {
+        Message::Text(s) => (s, None),
+        m => (m.english(), Some(m)),
+    }
 }
 
 fn not_checked() -> Status {
@@ -428,12 +466,18 @@ impl Report {
         (status, why.english())
     }
 
-    /// This report with every check's detail and the reason in `cat`'s language (for
-    /// showing; the stored report and the CLI's JSON keep English).
+    /// This report with every check's detail, the reason and the endorsements' reasons in
+    /// `cat`'s language (for showing; the stored report and the CLI's JSON keep English).
+    /// The messages are rendered, so they are left out: what is shown is the text.
     pub fn localized(&self, cat: &Catalog) -> Report {
         let mut r = self.clone();
         for c in &mut r.checks {
             c.detail = c.detail_in(cat);
+            c.message = None;
+        }
+        for e in &mut r.endorsements {
+            e.reason = e.reason_in(cat);
+            e.message = None;
         }
         let (status, why) = self.status_and_reason_message();
         // A reason stored apart from its checks (an older report) is kept as it is.

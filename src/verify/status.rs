@@ -24,6 +24,7 @@ use serde_json::Value;
 use super::report::Outcome;
 use super::{NetFail, Run};
 use crate::limits;
+use crate::localize::{Localize, Message, msg};
 
 /// Bitstring Status List minimum length (entries).
 pub const MIN_ENTRIES: u64 = 131_072;
@@ -34,10 +35,10 @@ pub struct EntryResult {
     /// Outcome.
     pub outcome: Outcome,
     /// Detail.
-    pub detail: String,
+    pub detail: Message,
 }
 
-fn r(outcome: Outcome, detail: impl Into<String>) -> EntryResult {
+fn r(outcome: Outcome, detail: impl Into<Message>) -> EntryResult {
     EntryResult {
         outcome,
         detail: detail.into(),
@@ -50,22 +51,14 @@ pub(crate) fn check(
     run: &Run<'_>,
     cred: &Value,
     verify_list: &dyn Fn(&Value) -> Result<(), UntrustedList>,
-) -> (Outcome, String) {
+) -> (Outcome, Message) {
     let entries: Vec<&Value> = match cred.get("credentialStatus") {
-        None => {
-            return (
-                Outcome::Skipped,
-                "the credential has no credentialStatus".into(),
-            );
-        }
+        None => return (Outcome::Skipped, msg!("chk-status-none")),
         Some(Value::Array(a)) => a.iter().collect(),
         Some(v) => vec![v],
     };
     if entries.is_empty() {
-        return (
-            Outcome::Skipped,
-            "the credential has no credentialStatus".into(),
-        );
+        return (Outcome::Skipped, msg!("chk-status-none"));
     }
     let id = cred.get("id").and_then(Value::as_str).unwrap_or("");
     let results: Vec<EntryResult> = entries
@@ -75,27 +68,26 @@ pub(crate) fn check(
     combine(&results)
 }
 
-fn combine(results: &[EntryResult]) -> (Outcome, String) {
+fn combine(results: &[EntryResult]) -> (Outcome, Message) {
     for want in [Outcome::Fail, Outcome::Error] {
         if let Some(x) = results.iter().find(|x| x.outcome == want) {
             return (want, x.detail.clone());
         }
     }
-    let passes: Vec<&str> = results
+    let passes: Vec<Message> = results
         .iter()
         .filter(|x| x.outcome == Outcome::Pass)
-        .map(|x| x.detail.as_str())
+        .map(|x| x.detail.clone())
         .collect();
-    if passes.is_empty() {
-        (
+    match Message::join("chk-status-joined", passes) {
+        Some(all) => (Outcome::Pass, all),
+        None => (
             Outcome::Skipped,
             results
                 .first()
                 .map(|x| x.detail.clone())
-                .unwrap_or_default(),
-        )
-    } else {
-        (Outcome::Pass, passes.join("; "))
+                .unwrap_or_else(|| Message::Text(String::new())),
+        ),
     }
 }
 
@@ -111,29 +103,27 @@ fn check_entry(
     } else if ty.contains(&"BitstringStatusListEntry") || ty.contains(&"StatusList2021Entry") {
         bitstring(run, entry, verify_list)
     } else {
+        let ty = match ty.first() {
+            Some(t) => Message::from(*t),
+            None => msg!("chk-status-no-type"),
+        };
         r(
             Outcome::Error,
-            format!(
-                "could not check: status type {} is not supported",
-                ty.first().copied().unwrap_or("(none)")
-            ),
+            msg!("chk-status-unsupported-type", kind = ty),
         )
     }
 }
 
 fn revocation_list(run: &Run<'_>, cred_id: &str, entry: &Value) -> EntryResult {
     let Some(url) = entry.get("id").and_then(Value::as_str) else {
-        return r(
-            Outcome::Fail,
-            "1EdTechRevocationList entry has no id (the list url)",
-        );
+        return r(Outcome::Fail, msg!("chk-status-revlist-no-id"));
     };
     let (list, note) = match run.get_json(url, "application/json") {
         Ok(x) => x,
         Err(e) => {
             return r(
                 Outcome::Error,
-                format!("could not check the revocation list: {e}"),
+                msg!("chk-status-revlist-unreachable", error = e.to_string()),
             );
         }
     };
@@ -146,25 +136,30 @@ fn revocation_list(run: &Run<'_>, cred_id: &str, entry: &Value) -> EntryResult {
         if e.get("id").and_then(Value::as_str) == Some(cred_id)
             && e.get("revoked").and_then(Value::as_bool) != Some(false)
         {
-            let reason = e
-                .get("revocationReason")
-                .and_then(Value::as_str)
-                .map(|s| format!(": {s}"))
-                .unwrap_or_default();
-            return r(
-                Outcome::Fail,
-                format!("revoked by the issuer{reason}{}", note_suffix(&note)),
-            );
+            let why = revoked_by_issuer(e.get("revocationReason").and_then(Value::as_str));
+            return r(Outcome::Fail, with_note(why, note));
         }
     }
     r(
         Outcome::Pass,
-        format!("not on the issuer's revocation list{}", note_suffix(&note)),
+        with_note(msg!("chk-status-not-on-list"), note),
     )
 }
 
-fn note_suffix(note: &Option<String>) -> String {
-    note.as_ref().map(|n| format!(" ({n})")).unwrap_or_default()
+/// "revoked by the issuer", with the issuer's reason when it gives one (shown as given).
+pub(crate) fn revoked_by_issuer(reason: Option<&str>) -> Message {
+    match reason {
+        Some(why) => msg!("chk-status-revoked-why", why = why),
+        None => msg!("chk-status-revoked"),
+    }
+}
+
+/// "`{detail} ({note})`" when there is a note (a cached copy's date), else the detail.
+pub(crate) fn with_note(detail: Message, note: Option<impl Into<Message>>) -> Message {
+    match note {
+        Some(n) => msg!("chk-status-with-note", detail = detail, note = n.into()),
+        None => detail,
+    }
 }
 
 fn num(v: Option<&Value>) -> Option<u64> {
@@ -185,17 +180,14 @@ fn bitstring(
         .and_then(Value::as_str)
         .unwrap_or("revocation");
     let Some(index) = num(entry.get("statusListIndex")) else {
-        return r(Outcome::Fail, "status entry has no valid statusListIndex");
+        return r(Outcome::Fail, msg!("chk-status-no-index"));
     };
     let size = num(entry.get("statusSize")).unwrap_or(1);
     if !(1..=8).contains(&size) {
-        return r(
-            Outcome::Fail,
-            format!("statusSize {size} is not between 1 and 8"),
-        );
+        return r(Outcome::Fail, msg!("chk-status-bad-size", size = size));
     }
     let Some(url) = entry.get("statusListCredential").and_then(Value::as_str) else {
-        return r(Outcome::Fail, "status entry has no statusListCredential");
+        return r(Outcome::Fail, msg!("chk-status-no-list-credential"));
     };
     let (list, note) = match run.get_json(
         url,
@@ -203,24 +195,19 @@ fn bitstring(
     ) {
         Ok(x) => x,
         Err(NetFail::NotJson(_)) => {
-            return r(
-                Outcome::Error,
-                format!(
-                    "could not check: the status list {url} is not json (jwt status lists are not supported)"
-                ),
-            );
+            return r(Outcome::Error, msg!("chk-status-list-not-json", url = url));
         }
         Err(e) => {
             return r(
                 Outcome::Error,
-                format!("could not check the status list: {e}"),
+                msg!("chk-status-list-unreachable", error = e.to_string()),
             );
         }
     };
     if let Err(e) = verify_list(&list) {
         return r(
             Outcome::Error,
-            format!("could not check: the status list {url} is not trustworthy: {e}"),
+            msg!("chk-status-list-untrusted", url = url, why = e.message()),
         );
     }
     let subject = match list.get("credentialSubject") {
@@ -228,72 +215,75 @@ fn bitstring(
         other => other,
     };
     let Some(subject) = subject else {
-        return r(
-            Outcome::Error,
-            "could not check: the status list has no credentialSubject",
-        );
+        return r(Outcome::Error, msg!("chk-status-list-no-subject"));
     };
     let list_purpose = subject.get("statusPurpose").and_then(Value::as_str);
     if list_purpose.is_some_and(|p| p != purpose) {
         return r(
             Outcome::Error,
-            format!(
-                "could not check: the status list is for {:?}, the entry for {purpose:?}",
-                list_purpose.unwrap_or("")
+            msg!(
+                "chk-status-list-purpose",
+                list = format!("{:?}", list_purpose.unwrap_or("")),
+                entry = format!("{purpose:?}")
             ),
         );
     }
     let Some(encoded) = subject.get("encodedList").and_then(Value::as_str) else {
-        return r(
-            Outcome::Error,
-            "could not check: the status list has no encodedList",
-        );
+        return r(Outcome::Error, msg!("chk-status-list-no-encoded"));
     };
     let bits = match decode_list(encoded) {
         Ok(b) => b,
-        Err(e) => return r(Outcome::Error, format!("could not check: {e}")),
+        Err(e) => {
+            return r(
+                Outcome::Error,
+                msg!("chk-status-list-unreadable", error = e.message()),
+            );
+        }
     };
     let entries = (bits.len() as u64 * 8) / size;
     let mut notes = Vec::new();
     if entries < MIN_ENTRIES {
-        notes.push(format!(
-            "the list has {entries} entries, below the {MIN_ENTRIES} minimum; read anyway"
+        notes.push(msg!(
+            "chk-status-short-list",
+            entries = entries,
+            min = MIN_ENTRIES
         ));
     }
     if let Some(n) = note {
-        notes.push(n);
+        notes.push(n.into());
     }
-    let suffix = if notes.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", notes.join("; "))
-    };
+    let notes = Message::join("chk-status-joined", notes);
+    let suffix = |detail: Message| with_note(detail, notes.clone());
     let Some(value) = read_bits(&bits, index, size) else {
         return r(
             Outcome::Fail,
-            format!("statusListIndex {index} is outside the status list ({entries} entries)"),
+            msg!("chk-status-index-outside", index = index, entries = entries),
         );
     };
     match (purpose, value) {
         ("revocation", 0) => r(
             Outcome::Pass,
-            format!("not revoked (index {index}){suffix}"),
+            suffix(msg!("chk-status-not-revoked", index = index)),
         ),
         ("revocation", _) => r(
             Outcome::Fail,
-            format!("revoked (status list index {index}){suffix}"),
+            suffix(msg!("chk-status-revoked-index", index = index)),
         ),
         ("suspension", 0) => r(
             Outcome::Pass,
-            format!("not suspended (index {index}){suffix}"),
+            suffix(msg!("chk-status-not-suspended", index = index)),
         ),
         ("suspension", _) => r(
             Outcome::Fail,
-            format!("suspended (status list index {index}){suffix}"),
+            suffix(msg!("chk-status-suspended", index = index)),
         ),
         (other, v) => r(
             Outcome::Skipped,
-            format!("status purpose {other:?} has value {v} (informational){suffix}"),
+            suffix(msg!(
+                "chk-status-other-purpose",
+                purpose = format!("{other:?}"),
+                value = v
+            )),
         ),
     }
 }
@@ -308,16 +298,31 @@ pub enum UntrustedList {
     OtherIssuer(String, String),
     /// Its proof does not verify (the proof check's detail).
     #[error("its proof does not verify: {0}")]
-    Proof(String),
+    Proof(Message),
     /// Its key is not bound to its issuer (the key check's detail).
     #[error("its signing key is not bound to the issuer: {0}")]
-    Key(String),
-    /// Past its own `validUntil`.
+    Key(Message),
+    /// Past its own `validUntil` (the expiry check's detail).
     #[error("the status list itself is no longer valid: {0}")]
-    Expired(String),
-    /// Before its own `validFrom`.
+    Expired(Message),
+    /// Before its own `validFrom` (the not-before check's detail).
     #[error("the status list itself is not valid yet: {0}")]
-    NotYetValid(String),
+    NotYetValid(Message),
+}
+
+impl Localize for UntrustedList {
+    fn message(&self) -> Message {
+        use UntrustedList as U;
+        match self {
+            U::OtherIssuer(list, cred) => {
+                msg!("err-status-other-issuer", list = list, cred = cred)
+            }
+            U::Proof(d) => msg!("err-status-list-proof", detail = d),
+            U::Key(d) => msg!("err-status-list-key", detail = d),
+            U::Expired(d) => msg!("err-status-list-expired", detail = d),
+            U::NotYetValid(d) => msg!("err-status-list-not-yet-valid", detail = d),
+        }
+    }
 }
 
 /// Why an `encodedList` could not be read.
@@ -331,6 +336,17 @@ pub enum ListError {
     /// The cap, [`limits::MAX_STATUS_LIST_BYTES`].
     #[error("encodedList inflates beyond the {0}-byte status list limit")]
     TooLarge(u64),
+}
+
+impl Localize for ListError {
+    fn message(&self) -> Message {
+        match self {
+            ListError::NotGzip => msg!("err-status-list-not-gzip"),
+            // The inflater's own words.
+            ListError::Inflate(d) => msg!("err-status-list-inflate", detail = d),
+            ListError::TooLarge(limit) => msg!("err-status-list-too-large", limit = limit),
+        }
+    }
 }
 
 /// `encodedList` → the raw bitstring (multibase `u` base64url, or plain base64 for older
@@ -416,5 +432,58 @@ mod tests {
             "encodedList inflates beyond the 16777216-byte status list limit"
         );
         assert_eq!(decode_list("uAAAA"), Err(ListError::NotGzip));
+    }
+
+    /// Every error's catalog English is its `Display`, word for word.
+    #[test]
+    fn errors_in_the_catalog_read_as_their_display() {
+        use crate::i18n::{Catalog, Lang};
+        let es = Catalog::get(Lang::Es);
+        let lists = [
+            UntrustedList::OtherIssuer("did:web:a".into(), "did:web:b".into()),
+            UntrustedList::Proof("no proof".into()),
+            UntrustedList::Key(msg!("chk-ob2-no-key-to-check")),
+            UntrustedList::Expired(msg!("chk-date-expired", date = "2011-01-01 00:00 UTC")),
+            UntrustedList::NotYetValid(msg!(
+                "chk-date-not-yet",
+                field = "validFrom",
+                date = "2040-01-01 00:00 UTC"
+            )),
+        ];
+        for e in lists {
+            assert_eq!(e.message().english(), e.to_string());
+            assert_ne!(e.localize(es), e.to_string());
+        }
+        for e in [
+            ListError::NotGzip,
+            ListError::Inflate("corrupt deflate stream".into()),
+            ListError::TooLarge(limits::MAX_STATUS_LIST_BYTES),
+        ] {
+            assert_eq!(e.message().english(), e.to_string());
+            assert_ne!(e.localize(es), e.to_string());
+        }
+    }
+
+    #[test]
+    fn passes_are_joined_and_notes_added_in_the_language() {
+        use crate::i18n::{Catalog, Lang};
+        let es = Catalog::get(Lang::Es);
+        let pass = |i: u64| r(Outcome::Pass, msg!("chk-status-not-revoked", index = i));
+        let (o, d) = combine(&[pass(1), pass(2)]);
+        assert_eq!(o, Outcome::Pass);
+        assert_eq!(d.english(), "not revoked (index 1); not revoked (index 2)");
+        assert_eq!(
+            d.render(es),
+            "no revocada (índice 1); no revocada (índice 2)"
+        );
+        let d = with_note(msg!("chk-status-not-on-list"), Some("cached 3 days ago"));
+        assert_eq!(
+            d.english(),
+            "not on the issuer's revocation list (cached 3 days ago)"
+        );
+        assert_eq!(
+            revoked_by_issuer(Some("cheating")).render(es),
+            "revocada por el emisor: cheating"
+        );
     }
 }

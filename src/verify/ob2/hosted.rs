@@ -8,65 +8,62 @@
 use serde_json::{Value, json};
 
 use super::{ACCEPT_JSONLD, host, id_of, origin, strings, upgrade};
+use crate::localize::{Message, msg};
 use crate::parse::ParsedCredential;
 use crate::verify::Run;
 use crate::verify::report::Outcome;
+use crate::verify::status::with_note;
 
 /// Is the hosted assertion id in the issuer's verification scope? (§2.2, §2.3)
-pub fn hosted_scope(assertion_id: &str, issuer: &Value) -> (Outcome, String) {
+pub fn hosted_scope(assertion_id: &str, issuer: &Value) -> (Outcome, Message) {
     let issuer_id = issuer.get("id").and_then(Value::as_str).unwrap_or("");
     let policy = issuer.get("verification");
     let starts = strings(policy.and_then(|p| p.get("startsWith")));
     let allowed = strings(policy.and_then(|p| p.get("allowedOrigins")));
     if !starts.is_empty() && !starts.iter().any(|s| assertion_id.starts_with(s.as_str())) {
+        let prefixes = starts.iter().map(Message::from).collect();
         return (
             Outcome::Fail,
-            format!(
-                "the assertion id {assertion_id} does not start with the issuer's allowed prefix {}",
-                starts.join(" or ")
+            msg!(
+                "chk-ob2-scope-prefix-fail",
+                id = assertion_id,
+                prefixes = Message::join("chk-ob2-or", prefixes)
+                    .unwrap_or_else(|| Message::Text(String::new()))
             ),
         );
     }
     if !allowed.is_empty() {
         let h = host(assertion_id).unwrap_or_default();
         return if allowed.iter().any(|a| a.eq_ignore_ascii_case(&h)) {
-            (
-                Outcome::Pass,
-                format!("hosted at {h}, one of the issuer's allowed origins"),
-            )
+            (Outcome::Pass, msg!("chk-ob2-scope-allowed", host = h))
         } else {
             (
                 Outcome::Fail,
-                format!(
-                    "the assertion is hosted at {h}, not one of the issuer's allowed origins ({})",
-                    allowed.join(", ")
+                msg!(
+                    "chk-ob2-scope-not-allowed",
+                    host = h,
+                    allowed = allowed.join(", ")
                 ),
             )
         };
     }
     if !starts.is_empty() {
-        return (
-            Outcome::Pass,
-            "the assertion id is under the issuer's allowed prefix".into(),
-        );
+        return (Outcome::Pass, msg!("chk-ob2-scope-under-prefix"));
     }
     match (origin(assertion_id), origin(issuer_id)) {
         (_, None) => (
             Outcome::Error,
-            format!(
-                "issuer not confirmed: the issuer id {issuer_id} is not an http url, so where \
-                 its assertions may be hosted cannot be checked"
-            ),
+            msg!("chk-ob2-scope-issuer-not-http", id = issuer_id),
         ),
-        (Some(a), Some(i)) if a == i => (
-            Outcome::Pass,
-            format!("hosted on the issuer's own origin {i}"),
-        ),
+        (Some(a), Some(i)) if a == i => {
+            (Outcome::Pass, msg!("chk-ob2-scope-own-origin", origin = i))
+        }
         (a, Some(i)) => (
             Outcome::Fail,
-            format!(
-                "the assertion is hosted at {}, not on the issuer's origin {i}",
-                a.unwrap_or_else(|| assertion_id.to_string())
+            msg!(
+                "chk-ob2-scope-other-origin",
+                at = a.unwrap_or_else(|| assertion_id.to_string()),
+                origin = i
             ),
         ),
     }
@@ -91,9 +88,9 @@ fn same_recipient(a: Option<&Value>, b: Option<&Value>) -> bool {
 
 pub(super) enum Hosted {
     /// The hosted copy, a detail line, and the URL that served it (after redirects).
-    Truth(Value, String, String),
+    Truth(Value, Message, String),
     Gone(String),
-    Bad(Outcome, String),
+    Bad(Outcome, Message),
 }
 
 /// Fetch the hosted assertion. The copy is the truth only when its `id` is the URL that served
@@ -112,56 +109,57 @@ pub(super) fn hosted(run: &Run<'_>, p: &ParsedCredential, local: &Value) -> Host
                 .map(str::to_string)
         });
     let Some(url) = url.filter(|u| u.starts_with("http://") || u.starts_with("https://")) else {
-        return Hosted::Bad(
-            Outcome::Fail,
-            "the hosted assertion has no http(s) id to fetch it from".into(),
-        );
+        return Hosted::Bad(Outcome::Fail, msg!("chk-ob2-hosted-no-id"));
     };
     let mut current = url;
     for attempt in 0..2 {
         let got = match run.get(&current, ACCEPT_JSONLD) {
             Ok(g) => g,
             Err(e) => {
-                let msg = e.to_string();
-                let short = if msg.starts_with("offline") {
-                    "offline".to_string()
+                let text = e.to_string();
+                let short = if text.starts_with("offline") {
+                    msg!("chk-ob2-offline")
                 } else {
-                    msg
+                    Message::Text(text)
                 };
                 return Hosted::Bad(
                     Outcome::Error,
-                    format!("{short}: could not fetch the hosted assertion {current}"),
+                    msg!("chk-ob2-hosted-unreachable", error = short, url = &current),
                 );
             }
         };
-        let note = crate::verify::fetch::cache_note(&got, run.ctx.clock)
-            .map(|n| format!(" ({n})"))
-            .unwrap_or_default();
+        let note = crate::verify::fetch::cache_note(&got, run.ctx.clock);
         match got.status {
             410 => return Hosted::Gone(got.url),
             200..=299 => {}
             404 => {
                 return Hosted::Bad(
                     Outcome::Fail,
-                    format!(
-                        "the issuer's server has no such assertion: {current} answered 404{note}"
-                    ),
+                    with_note(msg!("chk-ob2-hosted-404", url = &current), note),
                 );
             }
             s if s >= 500 => {
                 return Hosted::Bad(
                     Outcome::Error,
-                    format!("could not check: {current} answered http {s}"),
+                    msg!("chk-ob2-hosted-5xx", url = &current, code = s.to_string()),
                 );
             }
-            s => return Hosted::Bad(Outcome::Fail, format!("{current} answered http {s}{note}")),
+            s => {
+                return Hosted::Bad(
+                    Outcome::Fail,
+                    with_note(
+                        msg!("chk-ob2-hosted-http", url = &current, code = s.to_string()),
+                        note,
+                    ),
+                );
+            }
         }
         let h: Value = match serde_json::from_slice(&got.body) {
             Ok(v @ Value::Object(_)) => v,
             _ => {
                 return Hosted::Bad(
                     Outcome::Fail,
-                    format!("the hosted copy at {current} is not a json object"),
+                    msg!("chk-ob2-hosted-not-object", url = &current),
                 );
             }
         };
@@ -173,9 +171,9 @@ pub(super) fn hosted(run: &Run<'_>, p: &ParsedCredential, local: &Value) -> Host
             .to_string();
         // A revocation notice may hold only id and revoked.
         if declared.is_empty() || crate::verify::keys::same_id(&declared, &served_at) {
-            let mut detail = format!("fetched the hosted copy from {served_at}{note}");
+            let mut detail = with_note(msg!("chk-ob2-fetched", url = &served_at), note);
             if served_at != current {
-                detail.push_str(&format!(" (redirected from {current})"));
+                detail = msg!("chk-ob2-redirected-from", detail = detail, from = &current);
             }
             return Hosted::Truth(h, detail, served_at);
         }
@@ -187,33 +185,31 @@ pub(super) fn hosted(run: &Run<'_>, p: &ParsedCredential, local: &Value) -> Host
         }
         return Hosted::Bad(
             Outcome::Fail,
-            format!(
-                "the copy served at {served_at} declares its id as {declared}: a hosted \
-                 assertion must be served at its own id"
-            ),
+            msg!("chk-ob2-declares-other-id", url = served_at, id = declared),
         );
     }
-    Hosted::Bad(
-        Outcome::Fail,
-        "the hosted assertion could not be confirmed at its id".into(),
-    )
+    Hosted::Bad(Outcome::Fail, msg!("chk-ob2-not-confirmed-at-id"))
 }
 
 /// What differs between the local assertion and the hosted one, if anything.
-pub(super) fn differs(local: &Value, hosted: &Value) -> Option<String> {
+pub(super) fn differs(local: &Value, hosted: &Value) -> Option<Message> {
     let hosted = upgrade(hosted);
     if local.get("recipient").is_some()
         && !same_recipient(local.get("recipient"), hosted.get("recipient"))
     {
+        // The property's name, as the badge spells it.
         return Some("recipient".into());
     }
     let lb = local.get("badge").and_then(id_of);
     let hb = hosted.get("badge").and_then(id_of);
     if lb.is_some() && lb != hb {
-        return Some(format!(
-            "badge ({} here, {} hosted)",
-            lb.unwrap_or(""),
-            hb.unwrap_or("none")
+        return Some(msg!(
+            "chk-ob2-diff-badge",
+            here = lb.unwrap_or(""),
+            hosted = match hb {
+                Some(b) => Message::from(b),
+                None => msg!("chk-ob2-none"),
+            }
         ));
     }
     None

@@ -29,7 +29,9 @@ use serde_json::{Map, Value, json};
 
 use super::report::{CheckId, Outcome, Report};
 use super::schema::{self, Findings};
+use super::status::{revoked_by_issuer, with_note};
 use super::{NetFail, Run, dates, recipient};
+use crate::localize::{Message, msg};
 use crate::model::Format;
 use crate::parse::ParsedCredential;
 
@@ -107,36 +109,86 @@ pub fn upgrade(doc: &Value) -> Value {
 
 /// A node given inline or by URL; fetched when it is a URL.
 enum Node {
-    Got(Value, Option<String>),
+    Got(Value),
     /// Could not get it: outcome (error or fail) and why.
-    Missing(Outcome, String),
+    Missing(Outcome, Message),
 }
 
-fn node(run: &Run<'_>, v: Option<&Value>, what: &str) -> Node {
+/// What a fetched node is, for the details that name it.
+#[derive(Clone, Copy)]
+enum What {
+    BadgeClass,
+    IssuerProfile,
+    RevocationList,
+}
+
+impl What {
+    /// "the badge class", …
+    fn the(self) -> Message {
+        match self {
+            What::BadgeClass => msg!("chk-ob2-the-badge-class"),
+            What::IssuerProfile => msg!("chk-ob2-the-issuer-profile"),
+            What::RevocationList => msg!("chk-ob2-the-revocation-list"),
+        }
+    }
+
+    /// "badge class", … (after "has no").
+    fn bare(self) -> Message {
+        match self {
+            What::BadgeClass => msg!("chk-ob2-badge-class"),
+            What::IssuerProfile => msg!("chk-ob2-issuer-profile"),
+            What::RevocationList => msg!("chk-ob2-revocation-list"),
+        }
+    }
+}
+
+/// The node, and the cache note of the copy read (when it came from the cache).
+fn node(run: &Run<'_>, v: Option<&Value>, what: What) -> (Node, Option<String>) {
+    let missing = |o, m| (Node::Missing(o, m), None);
     match v {
         Some(Value::String(url)) if url.starts_with("http://") || url.starts_with("https://") => {
             match run.get_json(url, ACCEPT_JSONLD) {
-                Ok((doc, note)) => Node::Got(doc, note),
-                Err(NetFail::Unavailable(e)) => {
-                    Node::Missing(Outcome::Error, format!("could not fetch the {what}: {e}"))
-                }
-                Err(NetFail::Status(code, u)) if code >= 500 => Node::Missing(
+                Ok((doc, note)) => (Node::Got(doc), note),
+                Err(NetFail::Unavailable(e)) => missing(
                     Outcome::Error,
-                    format!("could not fetch the {what}: {u} answered http {code}"),
+                    msg!("chk-ob2-could-not-fetch", what = what.the(), error = e),
                 ),
-                Err(e) => Node::Missing(Outcome::Fail, format!("the {what} cannot be read: {e}")),
+                Err(NetFail::Status(code, u)) if code >= 500 => missing(
+                    Outcome::Error,
+                    msg!(
+                        "chk-ob2-could-not-fetch-http",
+                        what = what.the(),
+                        url = u,
+                        code = code.to_string()
+                    ),
+                ),
+                Err(e) => missing(
+                    Outcome::Fail,
+                    msg!(
+                        "chk-ob2-cannot-be-read",
+                        what = what.the(),
+                        error = e.to_string()
+                    ),
+                ),
             }
         }
-        Some(Value::String(s)) => Node::Missing(
+        Some(Value::String(s)) => missing(
             Outcome::Fail,
-            format!("the {what} {s:?} is not an http(s) url"),
+            msg!(
+                "chk-ob2-not-http-url",
+                what = what.the(),
+                value = format!("{s:?}")
+            ),
         ),
-        Some(o @ Value::Object(_)) => Node::Got(o.clone(), None),
-        Some(_) => Node::Missing(
+        Some(o @ Value::Object(_)) => (Node::Got(o.clone()), None),
+        Some(_) => missing(
             Outcome::Fail,
-            format!("the {what} is neither a url nor an object"),
+            msg!("chk-ob2-neither-url-nor-object", what = what.the()),
         ),
-        None => Node::Missing(Outcome::Fail, format!("the assertion has no {what}")),
+        None => missing(
+            Outcome::Fail,
+            msg!("chk-ob2-assertion-has-no", what = what.bare()),
+        ),
     }
 }
 
@@ -154,46 +206,64 @@ fn issuer_node(run: &Run<'_>, badge: &Value) -> Node {
             }
             Some(id) => Node::Missing(
                 Outcome::Error,
-                format!(
-                    "the issuer {id} is given only inline and its id is not an http(s) url, so \
-                     nothing the issuer serves can confirm it"
-                ),
+                msg!("chk-ob2-issuer-inline-not-http", id = id),
             ),
-            None => Node::Missing(
-                Outcome::Error,
-                "the issuer is given only inline, without an id, so nothing the issuer serves \
-                 can confirm it"
-                    .into(),
-            ),
+            None => Node::Missing(Outcome::Error, msg!("chk-ob2-issuer-inline-no-id")),
         },
-        other => node(run, other, "issuer profile"),
+        other => node(run, other, What::IssuerProfile).0,
     }
 }
 
 /// The issuer profile served at `url`: it must be served by that origin and call itself by
 /// that URL (a profile elsewhere could claim any id and any verification policy).
 fn profile_at(run: &Run<'_>, url: &str) -> Node {
-    let what = "issuer profile";
+    let what = What::IssuerProfile.the();
     let got = match run.get(url, ACCEPT_JSONLD) {
         Ok(g) => g,
-        Err(e) => return Node::Missing(Outcome::Error, format!("could not fetch the {what}: {e}")),
+        Err(e) => {
+            return Node::Missing(
+                Outcome::Error,
+                msg!(
+                    "chk-ob2-could-not-fetch",
+                    what = what,
+                    error = e.to_string()
+                ),
+            );
+        }
     };
     match got.status {
         200..=299 => {}
         s if s >= 500 => {
             return Node::Missing(
                 Outcome::Error,
-                format!("could not fetch the {what}: {url} answered http {s}"),
+                msg!(
+                    "chk-ob2-could-not-fetch-http",
+                    what = what,
+                    url = url,
+                    code = s.to_string()
+                ),
             );
         }
-        s => return Node::Missing(Outcome::Fail, format!("the {what} {url} answered http {s}")),
+        s => {
+            return Node::Missing(
+                Outcome::Fail,
+                msg!(
+                    "chk-ob2-answered-http",
+                    what = what,
+                    url = url,
+                    code = s.to_string()
+                ),
+            );
+        }
     }
     if origin(&got.url) != origin(url) {
         return Node::Missing(
             Outcome::Fail,
-            format!(
-                "the {what} {url} redirected to another origin ({})",
-                got.url
+            msg!(
+                "chk-ob2-redirected-elsewhere",
+                what = what,
+                url = url,
+                to = &got.url
             ),
         );
     }
@@ -202,7 +272,7 @@ fn profile_at(run: &Run<'_>, url: &str) -> Node {
         _ => {
             return Node::Missing(
                 Outcome::Fail,
-                format!("the {what} {url} is not a json object"),
+                msg!("chk-ob2-not-json-object", what = what, url = url),
             );
         }
     };
@@ -212,13 +282,18 @@ fn profile_at(run: &Run<'_>, url: &str) -> Node {
     match v.get("id").and_then(Value::as_str) {
         Some(id) if origin(id) != origin(url) => Node::Missing(
             Outcome::Fail,
-            format!("the {what} served at {url} declares itself as {id}, another origin"),
+            msg!(
+                "chk-ob2-declares-other-origin",
+                what = what,
+                url = url,
+                id = id
+            ),
         ),
-        Some(_) => Node::Got(v, super::fetch::cache_note(&got, run.ctx.clock)),
+        Some(_) => Node::Got(v),
         None => {
             let mut v = v;
             v["id"] = Value::String(url.to_owned());
-            Node::Got(v, super::fetch::cache_note(&got, run.ctx.clock))
+            Node::Got(v)
         }
     }
 }
@@ -259,7 +334,7 @@ pub(super) fn strings(v: Option<&Value>) -> Vec<String> {
 pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
     let local = upgrade(&p.document);
     let mut doc = local.clone();
-    let mut hosted_status: Option<(Outcome, String)> = None;
+    let mut hosted_status: Option<(Outcome, Message)> = None;
     // The URL the hosted copy was served from (after redirects): the scope is checked on it.
     let mut served: Option<String> = None;
 
@@ -267,29 +342,25 @@ pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
         r.set(
             CheckId::Hosted,
             Outcome::Skipped,
-            "signed assertion: nothing hosted to fetch",
+            msg!("chk-ob2-signed-nothing-hosted"),
         );
     } else {
         r.set(
             CheckId::Proof,
             Outcome::Skipped,
-            "hosted assertion: no signature, the issuer's server vouches for it (see hosted)",
+            msg!("chk-ob2-hosted-no-signature"),
         );
         r.set(
             CheckId::IssuerKey,
             Outcome::Skipped,
-            "hosted assertions use no key",
+            msg!("chk-ob2-hosted-no-key"),
         );
         match hosted(run, p, &local) {
             Hosted::Truth(h, detail, served_at) => {
                 served = Some(served_at);
                 if h.get("revoked").and_then(Value::as_bool) == Some(true) {
-                    let reason = h
-                        .get("revocationReason")
-                        .and_then(Value::as_str)
-                        .map(|s| format!(": {s}"))
-                        .unwrap_or_default();
-                    hosted_status = Some((Outcome::Fail, format!("revoked by the issuer{reason}")));
+                    let why = revoked_by_issuer(h.get("revocationReason").and_then(Value::as_str));
+                    hosted_status = Some((Outcome::Fail, why));
                     r.set(CheckId::Hosted, Outcome::Pass, detail);
                     // A revocation notice may hold only id and revoked: keep verifying the local copy.
                     if h.get("recipient").is_some() {
@@ -299,7 +370,7 @@ pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
                     r.set(
                         CheckId::Hosted,
                         Outcome::Fail,
-                        format!("the hosted copy differs from this file: {diff}"),
+                        msg!("chk-ob2-hosted-differs", diff = diff),
                     );
                     doc = upgrade(&h);
                 } else {
@@ -312,12 +383,9 @@ pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
                 r.set(
                     CheckId::Hosted,
                     Outcome::Pass,
-                    format!("{url} answers 410 gone"),
+                    msg!("chk-ob2-gone", url = url),
                 );
-                hosted_status = Some((
-                    Outcome::Fail,
-                    "revoked: the issuer's server answers 410 gone".into(),
-                ));
+                hosted_status = Some((Outcome::Fail, msg!("chk-ob2-revoked-gone")));
             }
             Hosted::Bad(outcome, detail) => r.set(CheckId::Hosted, outcome, detail),
         }
@@ -327,43 +395,41 @@ pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
     // OB 3.0 “Baking” <https://www.imsglobal.org/spec/ob/v3p0/>) whose hosted copy was not read: there is nothing to judge, so every
     // check that needs the assertion could not be done ("could not check", never invalid).
     if doc.is_null() {
-        let why = "could not check: this file holds only the hosted assertion's url and the hosted copy was not read";
-        r.set(CheckId::Schema, Outcome::Error, why);
+        let why = msg!("chk-ob2-only-the-url");
+        r.set(CheckId::Schema, Outcome::Error, &why);
         r.set(CheckId::Issuer, Outcome::Error, why);
         r.set(
             CheckId::Expiry,
             Outcome::Skipped,
-            "no assertion to read dates from",
+            msg!("chk-ob2-no-dates-to-read"),
         );
         r.set(
             CheckId::NotBefore,
             Outcome::Skipped,
-            "no assertion to read dates from",
+            msg!("chk-ob2-no-dates-to-read"),
         );
-        let (so, sd) = hosted_status.unwrap_or((
-            Outcome::Error,
-            "could not check: the hosted assertion was not confirmed".into(),
-        ));
+        let (so, sd) =
+            hosted_status.unwrap_or_else(|| (Outcome::Error, msg!("chk-ob2-hosted-not-confirmed")));
         r.set(CheckId::Status, so, sd);
         r.set(
             CheckId::Recipient,
             Outcome::Skipped,
-            "no assertion to read the recipient from",
+            msg!("chk-ob2-no-recipient-to-read"),
         );
         return;
     }
 
     // Badge class and issuer.
     let mut f = schema::check_ob2_assertion(&doc);
-    let badge = match node(run, doc.get("badge"), "badge class") {
-        Node::Got(b, _) => Some(b),
+    let badge = match node(run, doc.get("badge"), What::BadgeClass).0 {
+        Node::Got(b) => Some(b),
         Node::Missing(o, d) => {
             r.set(CheckId::Issuer, o, d);
             None
         }
     };
     let issuer = match badge.as_ref().map(|b| issuer_node(run, b)) {
-        Some(Node::Got(i, _)) => Some(i),
+        Some(Node::Got(i)) => Some(i),
         Some(Node::Missing(o, d)) => {
             r.set(CheckId::Issuer, o, d);
             None
@@ -383,31 +449,35 @@ pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
     }
 
     if let Some(i) = &issuer {
-        let name = i
-            .get("name")
-            .and_then(Value::as_str)
-            .unwrap_or("unnamed issuer");
-        let iid = i.get("id").and_then(Value::as_str).unwrap_or("(no id)");
+        let name = match i.get("name").and_then(Value::as_str) {
+            Some(n) => Message::from(n),
+            None => msg!("chk-ob2-unnamed-issuer"),
+        };
+        let iid = match i.get("id").and_then(Value::as_str) {
+            Some(id) => Message::from(id),
+            None => msg!("chk-ob2-no-id"),
+        };
         if p.format == Format::Ob2Hosted {
             match &served {
                 Some(at) => {
                     let (o, d) = hosted_scope(at, i);
-                    r.set(CheckId::Issuer, o, format!("{name} ({iid}): {d}"));
+                    r.set(
+                        CheckId::Issuer,
+                        o,
+                        msg!("chk-ob2-issuer-scope", name = name, id = iid, detail = d),
+                    );
                 }
                 None => r.set(
                     CheckId::Issuer,
                     Outcome::Error,
-                    format!(
-                        "{name} ({iid}): could not check where the assertion is served, \
-                         since its hosted copy was not fetched"
-                    ),
+                    msg!("chk-ob2-issuer-not-served", name = name, id = iid),
                 ),
             }
         } else {
             r.set(
                 CheckId::Issuer,
                 Outcome::Pass,
-                format!("issued by {name} ({iid})"),
+                msg!("chk-ob2-issued-by", name = name, id = iid),
             );
         }
     }
@@ -419,25 +489,16 @@ pub(crate) fn verify(run: &Run<'_>, p: &ParsedCredential, r: &mut Report) {
     let status = if let Some(s) = hosted_status {
         s
     } else if doc.get("revoked").and_then(Value::as_bool) == Some(true) {
-        (Outcome::Fail, "the assertion says it is revoked".into())
+        (Outcome::Fail, msg!("chk-ob2-says-revoked"))
     } else if p.format == Format::Ob2Signed {
         match &issuer {
             Some(i) => revocation_list(run, &doc, i),
-            None => (
-                Outcome::Error,
-                "could not check: the issuer profile is not available".into(),
-            ),
+            None => (Outcome::Error, msg!("chk-ob2-no-issuer-profile")),
         }
     } else {
         match r.get(CheckId::Hosted).map(|c| c.outcome) {
-            Some(Outcome::Pass) => (
-                Outcome::Pass,
-                "not revoked: the hosted assertion is live".into(),
-            ),
-            _ => (
-                Outcome::Error,
-                "could not check: the hosted assertion was not confirmed".into(),
-            ),
+            Some(Outcome::Pass) => (Outcome::Pass, msg!("chk-ob2-hosted-live")),
+            _ => (Outcome::Error, msg!("chk-ob2-hosted-not-confirmed")),
         }
     };
     r.set(CheckId::Status, status.0, status.1);
@@ -459,27 +520,21 @@ fn set_schema(r: &mut Report, f: &Findings, complete: bool) {
         r.set(
             CheckId::Schema,
             Outcome::Error,
-            "the assertion is well-formed, but its badge class or issuer could not be read to check them",
+            msg!("chk-ob2-schema-incomplete"),
         );
     }
 }
 
-fn revocation_list(run: &Run<'_>, doc: &Value, issuer: &Value) -> (Outcome, String) {
+fn revocation_list(run: &Run<'_>, doc: &Value, issuer: &Value) -> (Outcome, Message) {
     let list = match issuer.get("revocationList") {
-        None => {
-            return (
-                Outcome::Pass,
-                "the issuer publishes no revocation list".into(),
-            );
-        }
-        Some(v) => node(run, Some(v), "revocation list"),
+        None => return (Outcome::Pass, msg!("chk-ob2-no-revocation-list")),
+        Some(v) => node(run, Some(v), What::RevocationList),
     };
     let (list, note) = match list {
-        Node::Got(l, n) => (l, n),
-        Node::Missing(Outcome::Fail, d) => return (Outcome::Fail, d),
-        Node::Missing(_, d) => return (Outcome::Error, d),
+        (Node::Got(l), n) => (l, n),
+        (Node::Missing(Outcome::Fail, d), _) => return (Outcome::Fail, d),
+        (Node::Missing(_, d), _) => return (Outcome::Error, d),
     };
-    let note = note.map(|n| format!(" ({n})")).unwrap_or_default();
     let id = doc.get("id").and_then(Value::as_str).unwrap_or("");
     let uid = doc.get("uid").and_then(Value::as_str);
     let entries = list.get("revokedAssertions");
@@ -502,12 +557,13 @@ fn revocation_list(run: &Run<'_>, doc: &Value, issuer: &Value) -> (Outcome, Stri
     if let (None, Value::Object(map)) = (entries, &list) {
         for key in [Some(id), uid].into_iter().flatten() {
             if let Some(reason) = map.get(key) {
+                let why = match reason.as_str() {
+                    Some(r) => Message::from(r),
+                    None => msg!("chk-ob2-no-reason-given"),
+                };
                 return (
                     Outcome::Fail,
-                    format!(
-                        "revoked by the issuer: {}{note}",
-                        reason.as_str().unwrap_or("no reason given")
-                    ),
+                    with_note(msg!("chk-status-revoked-why", why = why), note),
                 );
             }
         }
@@ -515,12 +571,14 @@ fn revocation_list(run: &Run<'_>, doc: &Value, issuer: &Value) -> (Outcome, Stri
     if let Some(Value::Array(a)) = entries
         && let Some(reason) = a.iter().find_map(hit)
     {
-        let why = reason.map(|r| format!(": {r}")).unwrap_or_default();
-        return (Outcome::Fail, format!("revoked by the issuer{why}{note}"));
+        return (
+            Outcome::Fail,
+            with_note(revoked_by_issuer(reason.as_deref()), note),
+        );
     }
     (
         Outcome::Pass,
-        format!("not on the issuer's revocation list{note}"),
+        with_note(msg!("chk-status-not-on-list"), note),
     )
 }
 

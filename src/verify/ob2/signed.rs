@@ -4,9 +4,10 @@
 
 use serde_json::Value;
 
+use crate::localize::{Message, msg};
 use crate::parse::ParsedCredential;
 use crate::verify::data_integrity::binding_outcome;
-use crate::verify::keys::{Binding, KeyError};
+use crate::verify::keys::KeyError;
 use crate::verify::report::{CheckId, Outcome, Report};
 use crate::verify::{Run, vc_jwt};
 
@@ -18,11 +19,7 @@ pub(super) fn signed(
     r: &mut Report,
 ) {
     let Some(token) = p.compact_jws.as_deref() else {
-        r.set(
-            CheckId::Proof,
-            Outcome::Fail,
-            "the signed assertion is missing its jws",
-        );
+        r.set(CheckId::Proof, Outcome::Fail, msg!("chk-ob2-no-jws"));
         return;
     };
     let j = match vc_jwt::split(token) {
@@ -38,7 +35,7 @@ pub(super) fn signed(
             r.set(
                 CheckId::Proof,
                 Outcome::Fail,
-                format!("open badges 2.0 signatures use RS256, not {other:?}"),
+                msg!("chk-ob2-rs256-only", alg = format!("{other:?}")),
             );
             return;
         }
@@ -60,24 +57,27 @@ pub(super) fn signed(
         (None, None) => Vec::new(),
     };
     if candidates.is_empty() {
+        r.set(CheckId::Proof, Outcome::Error, msg!("chk-ob2-no-creator"));
         r.set(
-            CheckId::Proof,
+            CheckId::IssuerKey,
             Outcome::Error,
-            "could not check: the assertion names no creator key and the issuer lists none",
+            msg!("chk-ob2-no-key-to-check"),
         );
-        r.set(CheckId::IssuerKey, Outcome::Error, "no key to check");
         return;
     }
-    let mut last_err: Option<(Outcome, String)> = None;
+    let mut last_err: Option<(Outcome, Message)> = None;
     for key_url in &candidates {
         let key = match run.keys.ob2_key(key_url) {
             Ok(k) => k,
             Err(e @ KeyError::Unavailable { .. }) => {
-                last_err = Some((Outcome::Error, format!("could not fetch key: {e}")));
+                last_err = Some((
+                    Outcome::Error,
+                    msg!("chk-ob2-could-not-fetch-key", error = e.to_string()),
+                ));
                 continue;
             }
             Err(e) => {
-                last_err = Some((Outcome::Fail, e.to_string()));
+                last_err = Some((Outcome::Fail, e.to_string().into()));
                 continue;
             }
         };
@@ -86,7 +86,7 @@ pub(super) fn signed(
             Err(e) => {
                 last_err = Some((
                     Outcome::Fail,
-                    format!("key {key_url}: not an rsa public key ({e})"),
+                    msg!("chk-ob2-not-rsa", key = key_url, error = e.to_string()),
                 ));
                 continue;
             }
@@ -96,30 +96,37 @@ pub(super) fn signed(
                 r.set(
                     CheckId::Proof,
                     Outcome::Pass,
-                    format!("RS256 signature verified with {}", key.id),
+                    msg!("chk-ob2-rs256-verified", key = &key.id),
                 );
                 r.key_id = Some(key.id.clone());
-                let binding = match issuer {
-                    Some(_) => run.keys.ob2_bind(&key, issuer_id),
-                    None => Binding::Unconfirmed(
-                        "the issuer profile is not available to see which keys it lists".into(),
+                match issuer {
+                    Some(_) => {
+                        let (o, d) = binding_outcome(&key, &run.keys.ob2_bind(&key, issuer_id));
+                        r.set(CheckId::IssuerKey, o, d);
+                    }
+                    // What `binding_outcome` makes of `Binding::Unconfirmed(why)`.
+                    None => r.set(
+                        CheckId::IssuerKey,
+                        Outcome::Error,
+                        msg!(
+                            "chk-issuer-not-confirmed",
+                            why = msg!("chk-ob2-profile-lists-unknown")
+                        ),
                     ),
-                };
-                let (o, d) = binding_outcome(&key, &binding);
-                r.set(CheckId::IssuerKey, o, d);
+                }
                 return;
             }
             Ok(false) => {
                 last_err = Some((
                     Outcome::Fail,
-                    format!("the signature does not match key {}", key.id),
+                    msg!("chk-ob2-signature-mismatch", key = &key.id),
                 ))
             }
-            Err(e) => last_err = Some((Outcome::Fail, e.to_string())),
+            Err(e) => last_err = Some((Outcome::Fail, e.to_string().into())),
         }
     }
-    let (o, d) = last_err.unwrap_or((Outcome::Fail, "no key verified the signature".into()));
-    r.set(CheckId::Proof, o, d.clone());
+    let (o, d) = last_err.unwrap_or_else(|| (Outcome::Fail, msg!("chk-ob2-no-key-verified")));
+    r.set(CheckId::Proof, o, &d);
     r.set(
         CheckId::IssuerKey,
         if o == Outcome::Error {
@@ -130,7 +137,7 @@ pub(super) fn signed(
         if o == Outcome::Error {
             d
         } else {
-            "the signature did not verify".into()
+            msg!("chk-ob2-signature-did-not-verify")
         },
     );
 }

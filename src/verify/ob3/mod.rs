@@ -158,15 +158,20 @@ fn endorsements(run: &Run<'_>, cred: &Value) -> Vec<crate::verify::EndorsementCh
         .into_iter()
         .map(|e| match e.endorsement {
             Ok(en) => check_endorsement(run, e.scope, e.expected_target.as_deref(), &en),
-            Err(why) => crate::verify::EndorsementCheck {
-                scope: e.scope,
-                endorser_id: None,
-                endorser_name: None,
-                name: "Endorsement".into(),
-                comment: None,
-                status: crate::verify::Status::Unreadable,
-                reason: why,
-            },
+            Err(why) => {
+                let mut c = crate::verify::EndorsementCheck {
+                    scope: e.scope,
+                    endorser_id: None,
+                    endorser_name: None,
+                    name: "Endorsement".into(),
+                    comment: None,
+                    status: crate::verify::Status::Unreadable,
+                    reason: String::new(),
+                    message: None,
+                };
+                c.set_reason(why);
+                c
+            }
         })
         .collect()
 }
@@ -192,22 +197,30 @@ pub(crate) fn check_endorsement(
         cache: run.ctx.cache,
     };
     crate::verify::run_with(&crate::endorsement::parsed(en), &ctx, run.net, 1, &mut sub);
-    let (mut status, mut reason) = (sub.status, sub.reason.clone());
-    if let (Some(want), Some(got)) = (expected_target, en.target.as_deref())
-        && !crate::verify::keys::same_id(want, got)
-    {
-        status = crate::verify::Status::Invalid;
-        reason = format!("it endorses {got}, not this {} ({want})", scope.as_str());
-    }
-    crate::verify::EndorsementCheck {
+    let mut c = crate::verify::EndorsementCheck {
         scope,
         endorser_id: en.endorser.id.clone(),
         endorser_name: en.endorser.name.clone(),
         name: en.name.clone(),
         comment: en.comment.clone(),
-        status,
-        reason,
+        status: sub.status,
+        reason: String::new(),
+        message: None,
+    };
+    if let (Some(want), Some(got)) = (expected_target, en.target.as_deref())
+        && !crate::verify::keys::same_id(want, got)
+    {
+        c.status = crate::verify::Status::Invalid;
+        c.set_reason(crate::localize::msg!(
+            "chk-end-wrong-target",
+            got = got,
+            this = scope.this(),
+            want = want
+        ));
+    } else {
+        c.set_reason(sub.status_and_reason_message().1);
     }
+    c
 }
 
 fn r_now(run: &Run<'_>) -> String {
@@ -350,12 +363,11 @@ fn status_list_trusted(
         }
     }
     let pc = di_proofs(run, list, list_issuer);
-    // UntrustedList (src/verify/status.rs) keeps its reasons as English text.
     if pc.proof.0 != Outcome::Pass {
-        return Err(UntrustedList::Proof(pc.proof.1.english()));
+        return Err(UntrustedList::Proof(pc.proof.1));
     }
     if pc.issuer_key.0 != Outcome::Pass {
-        return Err(UntrustedList::Key(pc.issuer_key.1.english()));
+        return Err(UntrustedList::Key(pc.issuer_key.1));
     }
     let ((eo, ed), (no, nd)) = dates::check(list, run.ctx.clock.now());
     if eo == Outcome::Fail {

@@ -408,7 +408,7 @@ comment: string | null,
  */
 status: Status, 
 /**
- * Why.
+ * Why, in English (as [`Check::detail`]).
  */
 reason: string, };
 

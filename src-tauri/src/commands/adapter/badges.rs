@@ -337,7 +337,7 @@ impl WalletAdapter {
                 scope: e.scope,
                 comment: e.comment.clone(),
                 status: e.status,
-                reason: e.reason.clone(),
+                reason: e.reason_in(cat),
                 source: "embedded",
             })
             .collect();
