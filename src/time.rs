@@ -10,22 +10,22 @@ pub fn rfc3339(t: chrono::DateTime<chrono::Utc>) -> String {
 
 /// "3 days ago", "5 minutes ago", "just now" for an RFC 3339 time before `now`.
 pub fn age_phrase(at: &str, now: chrono::DateTime<chrono::Utc>) -> String {
+    age_message(at, now).english()
+}
+
+/// [`age_phrase`] as a catalog message (`age-…`), for a sentence in the learner's language.
+pub fn age_message(at: &str, now: chrono::DateTime<chrono::Utc>) -> crate::localize::Message {
+    use crate::localize::{Message, msg};
     let Ok(then) = chrono::DateTime::parse_from_rfc3339(at) else {
-        return format!("at {at}");
+        return msg!("age-at", at = at);
     };
     let secs = (now - then.with_timezone(&chrono::Utc)).num_seconds();
-    let plural = |n: i64, unit: &str| {
-        if n == 1 {
-            format!("1 {unit} ago")
-        } else {
-            format!("{n} {unit}s ago")
-        }
-    };
+    let n = |v: i64| Message::Count(usize::try_from(v).unwrap_or(0));
     match secs {
-        s if s < 60 => "just now".to_string(),
-        s if s < 3600 => plural(s / 60, "minute"),
-        s if s < 86_400 => plural(s / 3600, "hour"),
-        s => plural(s / 86_400, "day"),
+        s if s < 60 => msg!("age-just-now"),
+        s if s < 3600 => msg!("age-minutes", n = n(s / 60)),
+        s if s < 86_400 => msg!("age-hours", n = n(s / 3600)),
+        s => msg!("age-days", n = n(s / 86_400)),
     }
 }
 
@@ -40,6 +40,19 @@ mod tests {
             .with_timezone(&chrono::Utc);
         assert_eq!(age_phrase("2026-05-01T11:00:00Z", now), "3 days ago");
         assert_eq!(age_phrase("2026-05-04T11:58:00Z", now), "2 minutes ago");
+        let es = crate::i18n::Catalog::get(crate::i18n::Lang::Es);
+        assert_eq!(
+            age_message("2026-05-01T11:00:00Z", now).render(es),
+            "hace 3 días"
+        );
+        assert_eq!(
+            age_message("2026-05-04T10:59:00Z", now).render(es),
+            "hace 1 hora"
+        );
+        assert_eq!(
+            age_message("2026-05-04T11:59:30Z", now).render(es),
+            "ahora mismo"
+        );
         assert_eq!(age_phrase("2026-05-04T11:00:00Z", now), "1 hour ago");
     }
 }

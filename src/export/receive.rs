@@ -545,7 +545,7 @@ fn recipient_check(parsed: Option<&ParsedCredential>, wanted: &[String]) -> Reci
             check_ob3(p.document.get("credentialSubject"), one)
         };
         // The verifier's detail: a message or text (it is the verifier's to word).
-        let detail: Message = detail.into();
+        let detail: Message = detail;
         let english = detail.english();
         if outcome == Outcome::Pass {
             return check(

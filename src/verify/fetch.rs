@@ -297,11 +297,11 @@ impl Localize for NetFail {
 }
 
 /// "cached 3 days ago" for a cached copy, else `None`.
-pub(crate) fn cache_note(doc: &Doc, clock: &dyn Clock) -> Option<String> {
+pub(crate) fn cache_note(doc: &Doc, clock: &dyn Clock) -> Option<crate::localize::Message> {
     doc.from_cache.then(|| {
-        format!(
-            "cached {}",
-            crate::time::age_phrase(&doc.fetched_at, clock.now())
+        crate::localize::msg!(
+            "chk-fetch-cached",
+            age = crate::time::age_message(&doc.fetched_at, clock.now())
         )
     })
 }
@@ -312,7 +312,7 @@ pub(crate) fn get_json(
     clock: &dyn Clock,
     url: &str,
     accept: &str,
-) -> Result<(Value, Option<String>, Doc), NetFail> {
+) -> Result<(Value, Option<crate::localize::Message>, Doc), NetFail> {
     let doc = docs
         .get(url, accept)
         .map_err(|e| NetFail::Unavailable(e.to_string()))?;

@@ -424,7 +424,11 @@ pub(crate) struct Run<'a> {
 
 impl Run<'_> {
     /// GET `url` and parse a 2xx JSON body; the note says when it came from the cache.
-    pub fn get_json(&self, url: &str, accept: &str) -> Result<(Value, Option<String>), NetFail> {
+    pub fn get_json(
+        &self,
+        url: &str,
+        accept: &str,
+    ) -> Result<(Value, Option<crate::localize::Message>), NetFail> {
         fetch::get_json(self.net, self.ctx.clock, url, accept).map(|(v, n, _)| (v, n))
     }
 

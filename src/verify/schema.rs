@@ -10,6 +10,7 @@
 //!
 //! Undefined JSON-LD terms are the Data Integrity check's business (safe mode), not this one.
 
+use crate::localize::Localize as _;
 use serde_json::Value;
 
 use crate::localize::{Message, msg};
@@ -335,11 +336,10 @@ pub fn check_ob2_assertion(a: &Value) -> Findings {
         None => f.errors.push(has_no(assertion(), "issuedOn")),
         Some(v) => {
             if let Err(e) = super::dates::parse_date(v) {
-                // DateError's English (src/verify/dates.rs); e.message() once it has one.
                 f.errors.push(msg!(
                     "chk-schema-field-problem",
                     field = "issuedOn",
-                    problem = e.to_string()
+                    problem = e.message()
                 ));
             } else if let Ok(w) = super::dates::parse_date(v)
                 && let Some(n) = w.note

@@ -250,7 +250,7 @@ fn bitstring(
         ));
     }
     if let Some(n) = note {
-        notes.push(n.into());
+        notes.push(n);
     }
     let notes = Message::join("chk-status-joined", notes);
     let suffix = |detail: Message| with_note(detail, notes.clone());

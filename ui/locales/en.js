@@ -1277,6 +1277,21 @@ err-vcjwt-claim-not-number = the { $claim } claim is not a number
 err-vcjwt-claim-date = the { $claim } claim ({ $secs }) does not match { $field } ({ $date })
 err-vcjwt-exp-without-valid-until = the token has an exp claim but the credential has no validUntil
 ## verification details: keys, fetch, jsonld (src/verify/keys, fetch.rs, jsonld, rdfc10.rs)
+chk-fetch-cached = cached { $age }
+age-at = at { $at }
+age-just-now = just now
+age-minutes = { $n ->
+    [one] 1 minute ago
+   *[other] { $n } minutes ago
+  }
+age-hours = { $n ->
+    [one] 1 hour ago
+   *[other] { $n } hours ago
+  }
+age-days = { $n ->
+    [one] 1 day ago
+   *[other] { $n } days ago
+  }
 chk-fetch-http-status = { $url } answered http { $status }
 err-doc-offline = offline, cannot fetch { $url }
 err-doc-not-json = { $url } is not a JSON document: { $reason }

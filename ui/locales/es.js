@@ -1340,6 +1340,21 @@ err-vcjwt-claim-not-number = el claim { $claim } no es un número
 err-vcjwt-claim-date = el claim { $claim } ({ $secs }) no coincide con { $field } ({ $date })
 err-vcjwt-exp-without-valid-until = el token tiene un claim exp, pero la credencial no tiene validUntil
 ## verification details: keys, fetch, jsonld (src/verify/keys, fetch.rs, jsonld, rdfc10.rs)
+chk-fetch-cached = en caché { $age }
+age-at = el { $at }
+age-just-now = ahora mismo
+age-minutes = { $n ->
+    [one] hace 1 minuto
+   *[other] hace { $n } minutos
+  }
+age-hours = { $n ->
+    [one] hace 1 hora
+   *[other] hace { $n } horas
+  }
+age-days = { $n ->
+    [one] hace 1 día
+   *[other] hace { $n } días
+  }
 chk-fetch-http-status = { $url } respondió http { $status }
 err-doc-offline = sin conexión, no se puede descargar { $url }
 err-doc-not-json = { $url } no es un documento JSON: { $reason }

@@ -116,11 +116,10 @@ pub(super) fn hosted(run: &Run<'_>, p: &ParsedCredential, local: &Value) -> Host
         let got = match run.get(&current, ACCEPT_JSONLD) {
             Ok(g) => g,
             Err(e) => {
-                let text = e.to_string();
-                let short = if text.starts_with("offline") {
+                let short = if e.to_string().starts_with("offline") {
                     msg!("chk-ob2-offline")
                 } else {
-                    Message::Text(text)
+                    crate::localize::Localize::message(&e)
                 };
                 return Hosted::Bad(
                     Outcome::Error,

@@ -25,6 +25,7 @@
 //! the badge class wrote it. Badge classes given as URLs are fetched (network on) or read
 //! from the cache.
 
+use crate::localize::Localize as _;
 use serde_json::{Map, Value, json};
 
 use super::report::{CheckId, Outcome, Report};
@@ -143,7 +144,7 @@ impl What {
 }
 
 /// The node, and the cache note of the copy read (when it came from the cache).
-fn node(run: &Run<'_>, v: Option<&Value>, what: What) -> (Node, Option<String>) {
+fn node(run: &Run<'_>, v: Option<&Value>, what: What) -> (Node, Option<Message>) {
     let missing = |o, m| (Node::Missing(o, m), None);
     match v {
         Some(Value::String(url)) if url.starts_with("http://") || url.starts_with("https://") => {
@@ -167,7 +168,7 @@ fn node(run: &Run<'_>, v: Option<&Value>, what: What) -> (Node, Option<String>) 
                     msg!(
                         "chk-ob2-cannot-be-read",
                         what = what.the(),
-                        error = e.to_string()
+                        error = e.message()
                     ),
                 ),
             }
@@ -223,11 +224,7 @@ fn profile_at(run: &Run<'_>, url: &str) -> Node {
         Err(e) => {
             return Node::Missing(
                 Outcome::Error,
-                msg!(
-                    "chk-ob2-could-not-fetch",
-                    what = what,
-                    error = e.to_string()
-                ),
+                msg!("chk-ob2-could-not-fetch", what = what, error = e.message()),
             );
         }
     };

@@ -2,6 +2,7 @@
 //! CryptographicKey (<https://www.imsglobal.org/sites/default/files/Badges/OBv2p0Final/index.html#SignedBadge>),
 //! whose key must be listed in the issuer profile's `publicKey`.
 
+use crate::localize::Localize as _;
 use serde_json::Value;
 
 use crate::localize::{Message, msg};
@@ -25,7 +26,7 @@ pub(super) fn signed(
     let j = match vc_jwt::split(token) {
         Ok(j) => j,
         Err(e) => {
-            r.set(CheckId::Proof, Outcome::Fail, e.to_string());
+            r.set(CheckId::Proof, Outcome::Fail, e.message());
             return;
         }
     };
@@ -40,7 +41,7 @@ pub(super) fn signed(
             return;
         }
         Err(e) => {
-            r.set(CheckId::Proof, Outcome::Fail, e.to_string());
+            r.set(CheckId::Proof, Outcome::Fail, e.message());
             return;
         }
     };
@@ -72,12 +73,12 @@ pub(super) fn signed(
             Err(e @ KeyError::Unavailable { .. }) => {
                 last_err = Some((
                     Outcome::Error,
-                    msg!("chk-ob2-could-not-fetch-key", error = e.to_string()),
+                    msg!("chk-ob2-could-not-fetch-key", error = e.message()),
                 ));
                 continue;
             }
             Err(e) => {
-                last_err = Some((Outcome::Fail, e.to_string().into()));
+                last_err = Some((Outcome::Fail, e.message()));
                 continue;
             }
         };
@@ -86,7 +87,7 @@ pub(super) fn signed(
             Err(e) => {
                 last_err = Some((
                     Outcome::Fail,
-                    msg!("chk-ob2-not-rsa", key = key_url, error = e.to_string()),
+                    msg!("chk-ob2-not-rsa", key = key_url, error = e.message()),
                 ));
                 continue;
             }
@@ -122,7 +123,7 @@ pub(super) fn signed(
                     msg!("chk-ob2-signature-mismatch", key = &key.id),
                 ))
             }
-            Err(e) => last_err = Some((Outcome::Fail, e.to_string().into())),
+            Err(e) => last_err = Some((Outcome::Fail, e.message())),
         }
     }
     let (o, d) = last_err.unwrap_or_else(|| (Outcome::Fail, msg!("chk-ob2-no-key-verified")));
