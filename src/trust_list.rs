@@ -188,6 +188,15 @@ impl ListFormat {
             ListFormat::DccLegacy => "DCC issuer registry",
         }
     }
+
+    /// [`ListFormat::label`] as its catalog message (`trust-format-…`), for the learner's
+    /// language.
+    pub fn message(self) -> crate::localize::Message {
+        match self {
+            ListFormat::Backpack => crate::localize::msg!("trust-format-backpack"),
+            ListFormat::DccLegacy => crate::localize::msg!("trust-format-dcc"),
+        }
+    }
 }
 
 /// How an entry matches an issuer id.

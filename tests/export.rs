@@ -2858,6 +2858,9 @@ fn received_portfolio_sentences_are_shown_in_the_learners_language() {
             for e in &mut b.report.endorsements {
                 e.message = None;
             }
+            for f in &mut b.report.fetches {
+                f.error_message = None;
+            }
         }
         assert_eq!(
             serde_json::to_string(&r.localized(en)).unwrap(),

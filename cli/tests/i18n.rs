@@ -192,11 +192,21 @@ fn spanish_export_and_its_recheck() {
 }
 
 /// The words of `line` that are plain ASCII English (three letters or more in a row) once the
-/// run's own data is taken out: paths, addresses, DIDs, hashes and the given badge text.
+/// run's own data is taken out: paths, addresses, DIDs, hashes, the given badge text, and the
+/// credential's property names the checks quote (camelCase: `validUntil`, `credentialStatus`).
 fn plain_words(line: &str, data: &[&str]) -> Vec<String> {
+    let camel = |t: &str| {
+        let w = t.trim_matches(|c: char| !c.is_ascii_alphabetic());
+        w.starts_with(|c: char| c.is_ascii_lowercase())
+            && w.chars().any(|c| c.is_ascii_uppercase())
+            && w.chars().all(|c| c.is_ascii_alphanumeric())
+    };
     let l: Vec<&str> = line
         .split_whitespace()
-        .filter(|t| !(t.contains("://") || t.contains("did:")))
+        .filter(|t| {
+            let hash = t.len() >= 16 && t.chars().all(|c| c.is_ascii_hexdigit());
+            !(t.contains("://") || t.contains("did:") || camel(t) || hash)
+        })
         .collect();
     let mut l = l.join(" ");
     for d in data {
@@ -215,8 +225,8 @@ fn plain_words(line: &str, data: &[&str]) -> Vec<String> {
 
 /// Issue 14's pseudo-locale for the command line: with `BACKPACK_LANG=en-XA` every word the
 /// CLI writes itself comes out accented, so a plain English word in the output of these
-/// commands is a sentence that bypasses the catalog. (The checks' details, core errors and
-/// badge text are English data and are not part of these commands' output.)
+/// commands is a sentence that bypasses the catalog: the checks' names and details of
+/// `verify`, `show` and `recheck` included (badge text is data).
 #[test]
 fn pseudo_locale_leaves_no_plain_english_word() {
     let env = Env::new();
@@ -226,6 +236,9 @@ fn pseudo_locale_leaves_no_plain_english_word() {
     let page = env.dir.path().join("p.html");
     let pages = page.display().to_string();
     let data = [
+        // Badge text first: it holds words of the shorter items below.
+        "This badge recognizes the development of the capacity to collaborate within a group environment.",
+        "Team members are nominated for this badge by their peers and recognized upon review by Example Corp management.",
         pngs.as_str(),
         pages.as_str(),
         dir.as_str(),
@@ -237,6 +250,9 @@ fn pseudo_locale_leaves_no_plain_english_word() {
         "Ñandú",
         "ana@example.org",
         "BACKPACK_LANG",
+        "eddsa-rdfc-2022",
+        " UTC",
+        " png ",
     ];
     let backup = env.dir.path().join("b.bpk");
     let backups = backup.display().to_string();
@@ -251,6 +267,9 @@ fn pseudo_locale_leaves_no_plain_english_word() {
         &["import", &pngs][..],
         &["import", &pngs][..],
         &["list"][..],
+        &["verify", &pngs][..],
+        &["show", "1"][..],
+        &["recheck", "--all"][..],
         &["collection", "list"][..],
         &["collection", "create", "Ñoño"][..],
         &["collection", "add", "Ñoño", "1"][..],
@@ -455,19 +474,9 @@ fn pseudo_locale_covers_verify_share() {
         "ob3-json",
         "someone@example.org",
         "verifiableCredential",
-    ];
-    let checks = [
-        "decode:",
-        "parse:",
-        "schema:",
-        "proof:",
-        "issuer_key:",
-        "hosted:",
-        "issuer:",
-        "expiry:",
-        "not_before:",
-        "status:",
-        "recipient:",
+        "eddsa-rdfc-2022",
+        "eddsa-jcs-2022",
+        " UTC",
     ];
     let run = |file: &str, env_vars: &[(&str, &str)]| {
         let o = env.run_with(
@@ -478,16 +487,10 @@ fn pseudo_locale_covers_verify_share() {
         stdout(&o)
     };
     let mut seen = 0;
-    for (file, verifiers) in [
-        (&pages, &["ŵĥý:", "ƥŕéšéñťáťíóñ: ƥášš"][..]),
-        (&vps, &[][..]),
-    ] {
+    // Every line, the checks' names and details included (they are catalog messages).
+    for file in [&pages, &vps] {
         let out = run(file, &[("BACKPACK_LANG", "en-XA")]);
         for line in out.lines() {
-            let l = line.trim_start();
-            if checks.iter().chain(verifiers).any(|c| l.starts_with(c)) {
-                continue;
-            }
             seen += 1;
             let plain = plain_words(line, &data);
             assert!(plain.is_empty(), "{line:?} has {plain:?}\n{out}");

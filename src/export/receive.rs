@@ -1560,12 +1560,12 @@ fn di_verify(
         domain: expect.domain.as_deref(),
     };
     let out = crate::verify::verify_document_proofs(vp, Some(holder), ctx, &opts);
-    // The signature must hold and the key must be the holder's.
-    // Their details are the verifier's (messages or text, as it words them).
-    match (out.proof, out.issuer_key) {
-        ((Outcome::Pass, d), (Outcome::Pass, _)) => (Outcome::Pass, d.into()),
-        ((Outcome::Pass, _), (o, why)) => (o, why.into()),
-        ((o, d), _) => (o, d.into()),
+    // The signature must hold and the key must be the holder's; the details are the
+    // verifier's catalog messages.
+    match (out.proof.0, out.issuer_key.0) {
+        (Outcome::Pass, Outcome::Pass) => (Outcome::Pass, out.proof_message),
+        (Outcome::Pass, o) => (o, out.issuer_key_message),
+        (o, _) => (o, out.proof_message),
     }
 }
 

@@ -72,6 +72,9 @@ struct PackedFetch {
     c: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     e: Option<i64>,
+    /// The error as a catalog message (its JSON text's id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    em: Option<i64>,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -155,6 +158,11 @@ pub(super) fn pack(tx: &rusqlite::Connection, report: &Report) -> StoreResult<St
                     m: f.millis,
                     c: f.from_cache,
                     e: f.error.as_deref().map(|e| intern(tx, e)).transpose()?,
+                    em: f
+                        .error_message
+                        .as_ref()
+                        .map(|m| intern(tx, &serde_json::to_string(m).unwrap_or_default()))
+                        .transpose()?,
                 })
             })
             .collect::<StoreResult<_>>()?,
@@ -214,6 +222,11 @@ pub(super) fn unpack(
                     millis: f.m,
                     from_cache: f.c,
                     error: f.e.map(|e| text(conn, report_id, e)).transpose()?,
+                    error_message: f
+                        .em
+                        .map(|m| text(conn, report_id, m))
+                        .transpose()?
+                        .and_then(|json| serde_json::from_str(&json).ok()),
                 })
             })
             .collect::<StoreResult<_>>()?;

@@ -712,6 +712,7 @@ fn reports_keep_the_latest_and_the_evidence_snapshot() {
         millis: 0,
         from_cache: true,
         error: None,
+        error_message: None,
     });
     w.save_report(id, &report(None)).unwrap();
     let rid = w.save_report(id, &r).unwrap();
@@ -1425,6 +1426,7 @@ fn odd_report() -> Report {
             millis: 17,
             from_cache: false,
             error: None,
+            error_message: None,
         },
         crate::verify::FetchRecord {
             url: "https://uni.example/status".into(),
@@ -1433,6 +1435,7 @@ fn odd_report() -> Report {
             millis: 0,
             from_cache: true,
             error: Some("timed out".into()),
+            error_message: Some(crate::localize::Message::Text("timed out".into())),
         },
     ];
     r.endorsements = vec![crate::verify::report::EndorsementCheck {

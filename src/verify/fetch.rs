@@ -188,6 +188,7 @@ impl<'a> Net<'a> {
                     millis,
                     from_cache: false,
                     error: None,
+                    error_message: None,
                 });
                 let body = Arc::new(resp.body);
                 if let Some(cache) = self.cache
@@ -229,6 +230,7 @@ impl<'a> Net<'a> {
                         millis,
                         from_cache: false,
                         error: Some(msg.clone()),
+                        error_message: Some(crate::localize::Localize::message(&err)),
                     });
                     return Err(DocError::Fetch(err));
                 };
@@ -239,6 +241,7 @@ impl<'a> Net<'a> {
                     millis: 0,
                     from_cache: true,
                     error: None,
+                    error_message: None,
                 });
                 Ok(Doc {
                     requested: url.to_owned(),

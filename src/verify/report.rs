@@ -279,8 +279,12 @@ pub struct FetchRecord {
     pub millis: u64,
     /// True when answered from the wallet's cache.
     pub from_cache: bool,
-    /// Why it failed, if it did.
+    /// Why it failed, if it did (English).
     pub error: Option<String>,
+    /// The same as a catalog message, for the learner's language ([`Report::localized`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub error_message: Option<Message>,
 }
 
 /// A verification report.
@@ -471,6 +475,13 @@ impl Report {
     /// The messages are rendered, so they are left out: what is shown is the text.
     pub fn localized(&self, cat: &Catalog) -> Report {
         let mut r = self.clone();
+        for f in &mut r.fetches {
+            if let Some(m) = f.error_message.take()
+                && m.is_known()
+            {
+                f.error = Some(m.render(cat));
+            }
+        }
         for c in &mut r.checks {
             c.detail = c.detail_in(cat);
             c.message = None;

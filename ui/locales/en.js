@@ -226,6 +226,10 @@ cli-show-conflict-value = claims to be a newer version of #{ $id } but is not si
 cli-show-kept-aside-value = #{ $id } claims to be a newer version of this badge but is not signed with the issuer's key
 cli-show-endorsed-value = { $by } ({ $status }, of the { $scope })
 cli-show-endorsed-file-value = { $by } ({ $status }, of the { $scope }; file { $file })
+cli-show-kind-email = email
+cli-show-kind-url = url
+cli-show-kind-telephone = telephone
+cli-show-kind-did = did
 cli-show-hashed = (hashed)
 cli-show-result-default = result
 cli-show-image-baked = the badge file itself ({ $mime })
@@ -235,9 +239,20 @@ cli-show-source-value = { $source } (imported { $at })
 cli-show-parent-value = #{ $id } (the CLR it came in)
 cli-show-replaced-value = #{ $id } (this is an older version)
 
-## backpack verify, recheck (the checks' own details come from the core, in English)
+## backpack verify, recheck (the checks' details come from the core's chk-… messages; cli-check-…: a check's name, its id in English)
 cli-verify-fetch-cached = { $status } from the wallet cache (fetched { $at })
 cli-verify-fetch-took = { $status } in { $ms } ms
+cli-check-decode = decode
+cli-check-parse = parse
+cli-check-schema = schema
+cli-check-proof = proof
+cli-check-issuer_key = issuer_key
+cli-check-hosted = hosted
+cli-check-issuer = issuer
+cli-check-expiry = expiry
+cli-check-not_before = not_before
+cli-check-status = status
+cli-check-recipient = recipient
 cli-verify-too-large = larger than the { $limit }-byte file limit
 cli-verify-no-response = no response
 cli-verify-fetch = fetch { $url }: { $what }
@@ -274,7 +289,7 @@ cli-import-n-skipped = { $n } skipped
 cli-import-learncard-prompt = LearnCard bundle password:
 cli-import-reading-password = reading the password
 
-## backpack export (the privacy warning and the PDF font notice come from the core, in English)
+## backpack export (the privacy warning and the PDF font notice are the core's export-… messages)
 cli-export-not-in-vp = not in the signed presentation (open badges 2.0 cannot be): { $names }
 cli-export-wrote = { $n ->
     [one] wrote { $file } ({ $n } badge, { $bytes } bytes)
@@ -374,7 +389,7 @@ cli-linkedin-no-url = (none: the badge has no public https address of its own)
 cli-linkedin-add = Add to LinkedIn:
 cli-no-browser = could not start a browser ({ $error }): open the link above yourself
 
-## backpack verify-share (the checks' details and the page differences come from the core, in English)
+## backpack verify-share (the checks' details and the page differences are the core's chk-… messages)
 cli-share-too-large = { $file }: { $bytes } bytes is above the { $limit }-byte limit for a shared export
 cli-outcome-pass = pass
 cli-outcome-fail = fail
@@ -416,7 +431,7 @@ cli-share-summary = { $n ->
 cli-share-all-verify = everything verifies
 cli-share-not-all-verify = not everything verifies
 
-## backpack connect, sync (the hosts' own errors and notes come from the core, in English)
+## backpack connect, sync (the core's err-host-… messages; a host's own words are shown as given)
 cli-note = note: { $note }
 cli-connect-sign-in = Sign in to the badge host in your browser. If it does not open, visit:
 cli-connect-memory-note = note: { $error }: your sign-in to the host is kept for this command only and nothing secret is written to disk; the next sync asks you to sign in again
@@ -431,7 +446,7 @@ cli-sync-conflict = claims to be a newer version of #{ $id } but is not signed w
 cli-sync-note = note
 cli-sync-summary = { $imported } new, { $duplicate } already in your wallet, { $synced } already synced, { $refused } refused
 
-## backpack trust (the list formats' names and the issuer labels come from the core, in English)
+## backpack trust (the list formats' names are the core's trust-format-… messages; issuer labels are the list's own words)
 cli-trust-exists = a trust list named { $name } is already in your wallet: use --replace to replace it, or --name to import it under another name
 cli-trust-imported = { $n ->
     [one] imported trust list '{ $name }' (#{ $id }): { $n } issuer, { $format }
@@ -1867,6 +1882,8 @@ err-io-addr-in-use = { $os }
 err-io-out-of-memory = { $os }
 err-io-unsupported = { $os }
 err-io-write-zero = { $os }
+trust-format-backpack = Backpack trust list
+trust-format-dcc = DCC issuer registry
 err-host-no-consent = network access is not allowed: connecting to a badge host needs it (allow it in Settings, or pass --allow-network)
 err-host-minor-mode = minor mode is on: connecting to a badge host needs the guardian passphrase
 err-host-no-refresh-token = the access token has expired and the host gave no refresh token

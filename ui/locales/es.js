@@ -237,6 +237,10 @@ cli-show-endorsed-file-value = { $by } ({ $status }, { $scope ->
     [creator] a quien lo creó
    *[other] a la insignia
   }; archivo { $file })
+cli-show-kind-email = correo
+cli-show-kind-url = URL
+cli-show-kind-telephone = teléfono
+cli-show-kind-did = DID
 cli-show-hashed = (con hash)
 cli-show-result-default = resultado
 cli-show-image-baked = el propio archivo de la insignia ({ $mime })
@@ -246,9 +250,20 @@ cli-show-source-value = { $source } (importada { $at })
 cli-show-parent-value = #{ $id } (el CLR en el que llegó)
 cli-show-replaced-value = #{ $id } (esta es una versión anterior)
 
-## backpack verify, recheck (los detalles de cada comprobación vienen del núcleo, en inglés)
+## backpack verify, recheck (los detalles de cada comprobación son mensajes chk-… del núcleo)
 cli-verify-fetch-cached = { $status } desde la caché de la cartera (descargado { $at })
 cli-verify-fetch-took = { $status } en { $ms } ms
+cli-check-decode = lectura
+cli-check-parse = formato
+cli-check-schema = campos
+cli-check-proof = firma
+cli-check-issuer_key = clave
+cli-check-hosted = alojada
+cli-check-issuer = emisor
+cli-check-expiry = caducidad
+cli-check-not_before = vigencia
+cli-check-status = revocación
+cli-check-recipient = titular
 cli-verify-too-large = mayor que el límite de { $limit } bytes por archivo
 cli-verify-no-response = sin respuesta
 cli-verify-fetch = descarga { $url }: { $what }
@@ -306,7 +321,7 @@ cli-import-n-skipped = { $n ->
 cli-import-learncard-prompt = Contraseña del paquete de LearnCard:
 cli-import-reading-password = al leer la contraseña
 
-## backpack export (el aviso de privacidad y el de fuentes del PDF vienen del núcleo, en inglés)
+## backpack export (el aviso de privacidad y el de fuentes del PDF son mensajes export-… del núcleo)
 cli-export-not-in-vp = fuera de la presentación firmada (las Open Badges 2.0 no pueden ir en ella): { $names }
 cli-export-wrote = { $n ->
     [one] escrito { $file } ({ $n } insignia, { $bytes } bytes)
@@ -409,7 +424,7 @@ cli-linkedin-no-url = (ninguna: la insignia no tiene una dirección https públi
 cli-linkedin-add = Añadir a LinkedIn:
 cli-no-browser = no se pudo abrir un navegador ({ $error }): abre tú el enlace de arriba
 
-## backpack verify-share (los detalles de las comprobaciones y las diferencias de la página vienen del núcleo, en inglés)
+## backpack verify-share (los detalles y las diferencias de la página son mensajes chk-… del núcleo)
 cli-share-too-large = { $file }: { $bytes } bytes superan el límite de { $limit } bytes de una exportación compartida
 cli-outcome-pass = correcta
 cli-outcome-fail = fallida
@@ -451,7 +466,7 @@ cli-share-summary = { $n ->
 cli-share-all-verify = todo se verifica
 cli-share-not-all-verify = no todo se verifica
 
-## backpack connect, sync (los errores y notas de los servidores vienen del núcleo, en inglés)
+## backpack connect, sync (mensajes err-host-… del núcleo; las palabras del propio servidor se muestran tal cual)
 cli-note = nota: { $note }
 cli-connect-sign-in = Inicia sesión en el servidor de insignias en tu navegador. Si no se abre, visita:
 cli-connect-memory-note = nota: { $error }: tu sesión en el servidor se guarda solo para esta orden y no se escribe nada secreto en el disco; la próxima sincronización te pedirá iniciar sesión de nuevo
@@ -472,7 +487,7 @@ cli-sync-summary = { $imported ->
    *[other] { $refused } rechazadas
   }
 
-## backpack trust (los nombres de los formatos de lista y las etiquetas de emisor vienen del núcleo, en inglés)
+## backpack trust (los formatos de lista son mensajes trust-format-… del núcleo; las etiquetas de emisor son las de la propia lista)
 cli-trust-exists = ya hay en tu cartera una lista de confianza llamada { $name }: usa --replace para sustituirla, o --name para importarla con otro nombre
 cli-trust-imported = { $n ->
     [one] importada la lista de confianza '{ $name }' (#{ $id }): { $n } emisor, { $format }
@@ -1959,6 +1974,8 @@ err-io-addr-in-use = la dirección ya está en uso
 err-io-out-of-memory = no hay memoria suficiente
 err-io-unsupported = operación no admitida
 err-io-write-zero = no se pudo escribir ningún byte
+trust-format-backpack = lista de confianza de Backpack
+trust-format-dcc = registro de emisores de DCC
 err-host-no-consent = el acceso a la red no está permitido: conectarse a un servidor de insignias lo necesita (permítelo en Ajustes o usa --allow-network)
 err-host-minor-mode = el modo menor está activado: conectarse a un servidor de insignias requiere la frase de contraseña de la persona tutora
 err-host-no-refresh-token = el token de acceso ha caducado y el servidor no dio un token de renovación

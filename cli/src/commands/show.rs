@@ -113,7 +113,10 @@ impl Args {
         field("cli-show-status", Some(super::status_label(b.status())))?;
         field("cli-show-issuer-label", known.map(|k| k.text(b.status())))?;
         if let Some(r) = &b.latest_report {
-            field("cli-show-why", Some(r.report.reason.clone()))?;
+            field(
+                "cli-show-why",
+                Some(r.report.localized(super::cat()).reason),
+            )?;
             field("cli-show-checked-at", Some(r.report.checked_at.clone()))?;
         }
         // Earlier checks: the evidence history (e.g. a key confirmed online months ago).
@@ -122,7 +125,11 @@ impl Args {
             let what = if r.rules < backpack_core::verify::report::RULES {
                 tr!("cli-show-older-rules")
             } else {
-                format!("{}: {}", super::status_label(r.status), r.report.reason)
+                format!(
+                    "{}: {}",
+                    super::status_label(r.status),
+                    r.report.localized(super::cat()).reason
+                )
             };
             field("cli-show-earlier", Some(format!("{when} — {what}")))?;
         }
@@ -183,11 +190,15 @@ impl Args {
             field("cli-show-criteria", c.narrative.clone().or(c.url.clone()))?;
         }
         for r in &badge.recipients {
-            let kind = serde_json::to_value(&r.kind)?;
-            let kind = kind
-                .as_str()
-                .map(str::to_owned)
-                .unwrap_or_else(|| kind.to_string());
+            // The kind in the run's language (`cli-show-kind-…`); an issuer's own kind
+            // (`studentId`) as the credential names it.
+            let kind = match &r.kind {
+                backpack_core::model::IdentityKind::Email => tr!("cli-show-kind-email"),
+                backpack_core::model::IdentityKind::Url => tr!("cli-show-kind-url"),
+                backpack_core::model::IdentityKind::Telephone => tr!("cli-show-kind-telephone"),
+                backpack_core::model::IdentityKind::Did => tr!("cli-show-kind-did"),
+                backpack_core::model::IdentityKind::Other(k) => k.clone(),
+            };
             field(
                 "cli-show-recipient",
                 Some(if r.hashed {

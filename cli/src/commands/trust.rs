@@ -132,7 +132,7 @@ impl Command {
                         name = terminal_safe(&l.name),
                         id = l.id,
                         n = l.issuers,
-                        format = l.format.label()
+                        format = l.format.message().render(super::cat())
                     )
                 } else {
                     tr!(
@@ -140,7 +140,7 @@ impl Command {
                         name = terminal_safe(&l.name),
                         id = l.id,
                         n = l.issuers,
-                        format = l.format.label()
+                        format = l.format.message().render(super::cat())
                     )
                 };
                 println!(
@@ -189,7 +189,7 @@ impl Command {
                         l.id,
                         clip(&l.name, 60),
                         tr!("cli-trust-issuers", n = l.issuers),
-                        l.format.label(),
+                        l.format.message().render(super::cat()),
                         tr!("cli-trust-imported-on", date = date(&l.imported_at)),
                         tr!("cli-trust-from", source = clip(&l.source, 80)),
                     );

@@ -68,19 +68,40 @@ pub fn marker(o: Outcome) -> &'static str {
     }
 }
 
+/// A check's name in the run's language (`cli-check-<id>`: the id itself in English).
+pub fn check_name(id: backpack_core::verify::CheckId) -> String {
+    let cat = super::cat();
+    let key = format!("cli-check-{id}");
+    if cat.has(&key) || backpack_core::i18n::Catalog::get(backpack_core::i18n::Lang::En).has(&key) {
+        cat.t(&key)
+    } else {
+        id.as_str().to_string()
+    }
+}
+
 /// Human block for one report. The label, every detail and every fetch line are
 /// [`terminal_safe`]: details quote issuer-controlled text, which must not be able to rewrite
 /// the verdict line.
 pub fn human(label: &str, r: &Report) -> String {
+    // Every detail and fetch error in the run's language.
+    let r = &r.localized(super::cat());
     let format = r.format.map(|f| format!(" ({f})")).unwrap_or_default();
     let label = terminal_safe(label);
     let mut s = format!("{label}: {}{format}\n", super::status_label(r.status));
-    for c in &r.checks {
+    // The check's name in a column as wide as the longest (its id in English, as the JSON
+    // names it; `cli-check-…`).
+    let names: Vec<String> = r.checks.iter().map(|c| check_name(c.id)).collect();
+    let width = names
+        .iter()
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(10);
+    for (c, name) in r.checks.iter().zip(&names) {
         s.push_str(&format!(
-            "  {} {:<10} {}\n",
+            "  {} {name:<width$} {}\n",
             marker(c.outcome),
-            c.id.as_str(),
-            terminal_safe(&c.detail_in(super::cat()))
+            terminal_safe(&c.detail)
         ));
     }
     if !r.fetches.is_empty() {

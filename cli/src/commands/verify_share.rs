@@ -241,7 +241,7 @@ pub fn human(file: &std::path::Path, r: &ShareReport) -> String {
             if c.outcome != Outcome::Skipped || b.status != Status::Verified {
                 line(format!(
                     "      {}: {} — {}",
-                    c.id,
+                    super::verify::check_name(c.id),
                     outcome_word(c.outcome),
                     terminal_safe(&c.detail)
                 ));

@@ -23,7 +23,7 @@ pub struct TrustListDto {
     /// Name.
     pub name: String,
     /// "Backpack trust list" or "DCC issuer registry".
-    pub format: &'static str,
+    pub format: String,
     /// Who publishes it.
     pub source: String,
     /// The list's own date, as it gives it.
@@ -41,7 +41,7 @@ impl From<TrustList> for TrustListDto {
         TrustListDto {
             id: l.id,
             name: l.name,
-            format: l.format.label(),
+            format: l.format.message().render(crate::error::catalog()),
             source: l.source,
             list_date: l.list_date,
             test: l.test,

@@ -521,7 +521,7 @@ millis: number,
  */
 fromCache: boolean, 
 /**
- * Why it failed, if it did.
+ * Why it failed, if it did (English).
  */
 error: string | null, };
 
