@@ -31,10 +31,6 @@ use crate::verify::{Report, Status, Verdict};
 pub(super) struct Packed {
     /// The checks, in order: ids of their [`Check::to_line`] texts.
     c: Vec<i64>,
-    /// Each check's [`Check::message`] (the detail as a catalog message), as the id of its
-    /// JSON text, 0 for none; left out when no check has one (and in reports stored before).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    m: Vec<i64>,
     /// The badge's format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     f: Option<Format>,
@@ -129,18 +125,6 @@ pub(super) fn pack(tx: &rusqlite::Connection, report: &Report) -> StoreResult<St
             .iter()
             .map(|c| intern(tx, &c.to_line()))
             .collect::<StoreResult<_>>()?,
-        m: if report.checks.iter().any(|c| c.message.is_some()) {
-            report
-                .checks
-                .iter()
-                .map(|c| match &c.message {
-                    Some(m) => intern(tx, &serde_json::to_string(m).unwrap_or_default()),
-                    None => Ok(0),
-                })
-                .collect::<StoreResult<_>>()?
-        } else {
-            Vec::new()
-        },
         f: report.format,
         k: report
             .key_id
@@ -204,13 +188,6 @@ pub(super) fn unpack(
                 Check::from_line(&line).ok_or_else(|| corrupt(format!("bad check line {line:?}")))
             })
             .collect::<StoreResult<_>>()?;
-    for (check, m) in report.checks.iter_mut().zip(&p.m) {
-        if *m != 0 {
-            let json = text(conn, report_id, *m)?;
-            // A message this build cannot read is left out: the English detail stays.
-            check.message = serde_json::from_str(&json).ok();
-        }
-    }
     report.key_id = p.k.map(|k| text(conn, report_id, k)).transpose()?;
     report.fetches =
         p.x.into_iter()

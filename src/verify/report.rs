@@ -466,8 +466,15 @@ impl Report {
     /// The one-word status and the one line that says why, from the verdict and the checks
     /// (the line in English: [`Report::reason`]).
     pub fn status_and_reason(&self) -> (Status, String) {
-        let (status, why) = self.status_and_reason_message();
-        (status, why.english())
+        // Built from the checks' English text (the catalog is not asked: this runs at every
+        // `set`); the same words as the message form's English, which debug builds check.
+        let (status, why) = self.reason_from(true);
+        let why = match why {
+            Message::Text(s) => s,
+            m => m.english(),
+        };
+        debug_assert_eq!(why, self.reason_from(false).1.english());
+        (status, why)
     }
 
     /// This report with every check's detail, the reason and the endorsements' reasons in
@@ -502,13 +509,32 @@ impl Report {
     /// expired take precedence over other failures; "issuer not confirmed" over other things
     /// that could not be checked (it is the reason the badge is not verified).
     pub fn status_and_reason_message(&self) -> (Status, Message) {
+        self.reason_from(false)
+    }
+
+    /// The status and its reason, from the checks' messages, or (`english`) from their
+    /// English text as plain text where that is all it takes.
+    fn reason_from(&self, english: bool) -> (Status, Message) {
         let outcome = |id: CheckId| self.get(id).map(|c| c.outcome);
+        let detail_of = |c: &Check| {
+            if english {
+                Message::Text(c.detail.clone())
+            } else {
+                c.detail_message()
+            }
+        };
         let detail = |id: CheckId| {
             self.get(id)
-                .map(Check::detail_message)
+                .map(detail_of)
                 .unwrap_or_else(|| Message::Text(String::new()))
         };
-        let labelled = |c: &Check| reason_check(c.id, c.detail_message());
+        let labelled = |c: &Check| {
+            if english {
+                Message::Text(format!("{}: {}", c.id, c.detail))
+            } else {
+                reason_check(c.id, c.detail_message())
+            }
+        };
         let first = |o: Outcome| self.checks.iter().find(|c| c.outcome == o).map(labelled);
         match self.verdict {
             Verdict::Error => {
@@ -519,7 +545,7 @@ impl Report {
                         matches!(c.id, CheckId::Decode | CheckId::Parse)
                             && c.outcome != Outcome::Pass
                     })
-                    .map(Check::detail_message)
+                    .map(detail_of)
                     .unwrap_or_else(|| msg!("reason-nothing-checked"));
                 (Status::Unreadable, why)
             }
@@ -545,6 +571,15 @@ impl Report {
                     && outcome(binding) != Some(Outcome::Pass)
                 {
                     // The binding check's own detail may already begin with the words.
+                    if english {
+                        let d = self.get(binding).map_or("", |c| c.detail.as_str());
+                        let why = if d.starts_with(ISSUER_NOT_CONFIRMED) {
+                            d.to_owned()
+                        } else {
+                            format!("{ISSUER_NOT_CONFIRMED}{d}")
+                        };
+                        return (Status::IssuerNotConfirmed, Message::Text(why));
+                    }
                     let why = match self.get(binding) {
                         Some(c) => match &c.message {
                             Some(Message::Id(id, args)) if id == "chk-issuer-not-confirmed" => args
@@ -595,24 +630,44 @@ pub(crate) fn reason_check(id: CheckId, detail: Message) -> Message {
 
 /// The storage form of one check (the wallet keeps each distinct line once, schema 8): its id,
 /// its outcome and its detail joined by single spaces, e.g.
-/// `"issuer_key pass key did:key:z6Mk… is the issuer's: …"`. Ids and outcome words have no
+/// `"issuer_key pass key did:key:z6Mk… is the issuer's: …"`. A detail that is a catalog
+/// message is kept as the message's JSON instead, its outcome word marked `+m`
+/// (`"proof pass+m {"id":"chk-di-verified",…}"`): the English detail is rendered from it on
+/// reading, so the line is written once and holds both. Ids and outcome words have no
 /// spaces, so [`Check::from_line`] splits it back exactly (the detail may hold anything).
 impl Check {
-    /// `"{id} {outcome} {detail}"`.
+    /// `"{id} {outcome} {detail}"`, or `"{id} {outcome}+m {message JSON}"`.
     pub fn to_line(&self) -> String {
-        format!("{} {} {}", self.id, self.outcome.as_str(), self.detail)
+        match &self.message {
+            Some(m) => format!(
+                "{} {}+m {}",
+                self.id,
+                self.outcome.as_str(),
+                serde_json::to_string(m).unwrap_or_default()
+            ),
+            None => format!("{} {} {}", self.id, self.outcome.as_str(), self.detail),
+        }
     }
 
-    /// The check a [`Check::to_line`] line holds; `None` when the id or outcome is unknown.
+    /// The check a [`Check::to_line`] line holds; `None` when the id or outcome is unknown
+    /// or a message is not one.
     pub fn from_line(line: &str) -> Option<Check> {
         let (id, rest) = line.split_once(' ')?;
         let (outcome, detail) = rest.split_once(' ')?;
-        Some(Check {
-            id: CheckId::from_id(id)?,
-            outcome: Outcome::from_id(outcome)?,
-            detail: detail.to_owned(),
-            message: None,
-        })
+        let id = CheckId::from_id(id)?;
+        match outcome.strip_suffix("+m") {
+            Some(outcome) => Some(Check::new(
+                id,
+                Outcome::from_id(outcome)?,
+                serde_json::from_str::<Message>(detail).ok()?,
+            )),
+            None => Some(Check {
+                id,
+                outcome: Outcome::from_id(outcome)?,
+                detail: detail.to_owned(),
+                message: None,
+            }),
+        }
     }
 }
 
@@ -751,6 +806,18 @@ mod tests {
             Check::new(CheckId::IssuerKey, Outcome::Error, "offline").to_line(),
             "issuer_key error offline"
         );
+        // A message detail is its JSON, and reads back as the same check.
+        let c = Check::new(
+            CheckId::IssuerKey,
+            Outcome::Error,
+            msg!("chk-issuer-not-confirmed", why = "offline"),
+        );
+        assert_eq!(
+            c.to_line(),
+            r#"issuer_key error+m {"id":"chk-issuer-not-confirmed","args":[["why","offline"]]}"#
+        );
+        assert_eq!(Check::from_line(&c.to_line()), Some(c));
+        assert_eq!(Check::from_line("proof pass+m not json"), None);
         assert_eq!(Check::from_line("nope pass x"), None);
         assert_eq!(Check::from_line("proof maybe x"), None);
         assert_eq!(Check::from_line("proof"), None);
