@@ -15,8 +15,11 @@
 //! [`std::io::ErrorKind`] from the catalog (`err-io-not-found`, …: each English entry is
 //! `{ $os }`, the OS text itself), and a kind the catalog does not name stays the OS text.
 //!
-//! Verification details (the per-check lines of `src/verify`) are stored as text in the
-//! wallet's reports and are not covered here.
+//! Verification details (the per-check lines of `src/verify`) are [`Message`]s too
+//! (`chk-…`): a check keeps its English text and its message
+//! ([`crate::verify::Check::message`], stored with the report), and the app and the CLI show
+//! it with [`crate::verify::Report::localized`]. The errors of `src/verify` that go into a
+//! detail implement [`Localize`] beside their types.
 
 use std::borrow::Cow;
 

@@ -548,6 +548,18 @@ fn endorsement_files_are_kept_and_attached_to_what_they_endorse() {
         attached[0].scope,
         Some(backpack_core::endorsement::Scope::Issuer)
     );
+    // Its reason is kept as a catalog message too: shown in Spanish, English as stored.
+    {
+        use backpack_core::i18n::{Catalog, Lang};
+        let e = &attached[0];
+        assert!(e.reason_message.is_some(), "{e:?}");
+        let (en, es) = (
+            e.reason_in(Catalog::get(Lang::En)),
+            e.reason_in(Catalog::get(Lang::Es)),
+        );
+        assert_eq!(en, e.reason);
+        assert!(es.is_some() && es != en, "{es:?} / {en:?}");
+    }
     // It is not a badge: the gallery still holds one badge.
     assert_eq!(w.count_badges(&Query::default()).unwrap(), 1);
     // Again: a duplicate, without verification too (the batch path).

@@ -34,8 +34,28 @@ pub struct StoredEndorsement {
     /// Status of its latest check ([`Status::NotChecked`] when never checked, or under
     /// older rules).
     pub status: Status,
-    /// Why.
+    /// Why (English).
     pub reason: Option<String>,
+    /// The same as a catalog message (checks made before schema 10 have none).
+    pub reason_message: Option<crate::localize::Message>,
+}
+
+impl StoredEndorsement {
+    /// The reason in `cat`'s language: its message rendered there, else the English text.
+    pub fn reason_in(&self, cat: &crate::i18n::Catalog) -> Option<String> {
+        match &self.reason_message {
+            Some(m) if m.is_known() => Some(m.render(cat)),
+            _ => self.reason.clone(),
+        }
+    }
+}
+
+/// A check's reason message as stored (`endorsements.reason_message`).
+fn message_json(check: &EndorsementCheck) -> Option<String> {
+    check
+        .message
+        .as_ref()
+        .and_then(|m| serde_json::to_string(m).ok())
 }
 
 /// What importing an endorsement file did.
@@ -74,8 +94,8 @@ impl Wallet {
         conn.prepare_cached(
             "INSERT INTO endorsements (sha256, original, container, name, endorser_id,
                 endorser_name, target_id, comment, valid_from, source, imported_at, status,
-                reason, checked_at, rules)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                reason, checked_at, rules, reason_message)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         )?
         .execute(params![
             &sha[..],
@@ -93,6 +113,7 @@ impl Wallet {
             check.map(|c| c.reason.clone()),
             check.map(|_| now.clone()),
             check.map(|_| RULES),
+            check.and_then(message_json),
         ])?;
         Ok(EndorsementOutcome::Imported(conn.last_insert_rowid()))
     }
@@ -111,10 +132,18 @@ impl Wallet {
         let now = self.now();
         self.conn()?
             .prepare_cached(
-                "UPDATE endorsements SET status = ?2, reason = ?3, checked_at = ?4, rules = ?5
+                "UPDATE endorsements SET status = ?2, reason = ?3, checked_at = ?4, rules = ?5,
+                    reason_message = ?6
                  WHERE id = ?1",
             )?
-            .execute(params![id, check.status.as_str(), check.reason, now, RULES])?;
+            .execute(params![
+                id,
+                check.status.as_str(),
+                check.reason,
+                now,
+                RULES,
+                message_json(check)
+            ])?;
         Ok(())
     }
 
@@ -137,7 +166,7 @@ impl Wallet {
         let conn = self.conn()?;
         let mut st = conn.prepare_cached(
             "SELECT id, name, endorser_id, endorser_name, target_id, comment, source, status,
-                    reason, rules
+                    reason, rules, reason_message
              FROM endorsements WHERE target_id = ?1 ORDER BY id",
         )?;
         for (scope, target) in targets {
@@ -162,6 +191,9 @@ impl Wallet {
                     source: r.get(6)?,
                     status,
                     reason: r.get(8)?,
+                    reason_message: r
+                        .get::<_, Option<String>>(10)?
+                        .and_then(|j| serde_json::from_str(&j).ok()),
                 })
             })?;
             for e in rows {

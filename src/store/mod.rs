@@ -102,6 +102,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0009_search_text",
         include_str!("../../migrations/0009_search_text.sql"),
     ),
+    (
+        "0010_endorsement_reason_message",
+        include_str!("../../migrations/0010_endorsement_reason_message.sql"),
+    ),
 ];
 
 /// The schema version this build writes (= `MIGRATIONS.len()`).

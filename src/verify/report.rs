@@ -112,7 +112,8 @@ pub struct Check {
     pub id: CheckId,
     /// What came out.
     pub outcome: Outcome,
-    /// One human-readable line, in English (the CLI's JSON, logs and tests read it).
+    /// One human-readable line: English in the core (the CLI's JSON, logs and tests read it);
+    /// the app sends it in the learner's language ([`Report::localized`]).
     pub detail: String,
     /// The same line as a catalog message (`chk-…` in `ui/locales/<lang>.js`), so it can be
     /// shown in the learner's language ([`Check::detail_in`]); `None` when the detail is

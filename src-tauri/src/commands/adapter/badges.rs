@@ -345,18 +345,21 @@ impl WalletAdapter {
             self.wallet
                 .endorsements_for_badge(id)?
                 .into_iter()
-                .map(|e| EndorsementView {
-                    endorser: e
-                        .endorser_name
-                        .or(e.endorser_id)
-                        .unwrap_or_else(|| crate::error::catalog().t("unknown-endorser")),
-                    scope: e
-                        .scope
-                        .unwrap_or(backpack_core::endorsement::Scope::Credential),
-                    comment: e.comment,
-                    status: e.status,
-                    reason: e.reason.unwrap_or_default(),
-                    source: "file",
+                .map(|e| {
+                    let reason = e.reason_in(cat).unwrap_or_default();
+                    EndorsementView {
+                        endorser: e
+                            .endorser_name
+                            .or(e.endorser_id)
+                            .unwrap_or_else(|| cat.t("unknown-endorser")),
+                        scope: e
+                            .scope
+                            .unwrap_or(backpack_core::endorsement::Scope::Credential),
+                        comment: e.comment,
+                        status: e.status,
+                        reason,
+                        source: "file",
+                    }
                 }),
         );
         Ok(BadgeDetail {
