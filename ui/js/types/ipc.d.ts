@@ -285,7 +285,8 @@ id: CheckId,
  */
 outcome: Outcome, 
 /**
- * One human-readable line, in English (the CLI's JSON, logs and tests read it).
+ * One human-readable line: English in the core (the CLI's JSON, logs and tests read it);
+ * the app sends it in the learner's language ([`Report::localized`]).
  */
 detail: string, };
 

@@ -66,7 +66,7 @@ function render(d) {
       el("td", { class: `outcome outcome-${c.outcome}` }, outcomeLabel(c.outcome)),
       el("td", { translate: "no" }, c.detail)))));
   const tech = el("details", { id: "tech-details" }, el("summary", {}, t("tech-details")),
-    rep ? el("p", { class: "muted" }, t("tech-summary", { verdict: rep.verdict, format: rep.format || card.format || "?", checked: rep.checkedAt || "" })) : null,
+    rep ? el("p", { class: "muted" }, t("tech-summary", { verdict: t(`verdict-${rep.verdict}`), format: rep.format || card.format || "?", checked: rep.checkedAt || "" })) : null,
     rep && rep.keyId ? el("p", { class: "muted" }, t("tech-key"), " ", urlText(rep.keyId)) : null,
     checks,
     rep && rep.fetches && rep.fetches.length ? el("ul", { class: "item-list" }, ...rep.fetches.map((f) => el("li", {}, urlText(f.url), " — ", el("span", { translate: "no" }, String(f.status ?? f.error ?? "")), f.fromCache ? ` ${t("from-cache")}` : ""))) : null,
