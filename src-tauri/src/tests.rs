@@ -71,6 +71,15 @@ fn import_sample(w: &WebviewWindow<MockRuntime>) -> i64 {
         .unwrap()
 }
 
+/// A new collection `name` holding the badge `id`; its id.
+fn collection_of(w: &WebviewWindow<MockRuntime>, name: &str, id: i64) -> i64 {
+    let cid = call(w, "create_collection", json!({ "name": name })).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    call(w, "add_to_collection", json!({"id": cid, "badgeIds": [id]})).unwrap();
+    cid
+}
+
 /// A badge's name as the detail view receives it.
 fn badge_name(w: &WebviewWindow<MockRuntime>, id: i64) -> String {
     call(w, "get_badge", json!({"id": id})).unwrap()["badge"]["name"]
@@ -191,15 +200,7 @@ fn refusals_and_errors_follow_the_ui_language() {
 fn a_received_portfolio_is_shown_in_the_ui_language() {
     let (_env, w) = window();
     let id = import_sample(&w);
-    let cid = call(&w, "create_collection", json!({"name": "Sent"})).unwrap()["id"]
-        .as_i64()
-        .unwrap();
-    call(
-        &w,
-        "add_to_collection",
-        json!({"id": cid, "badgeIds": [id]}),
-    )
-    .unwrap();
+    let cid = collection_of(&w, "Sent", id);
     call(&w, "set_key_passphrase", json!({"passphrase": "key words"})).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("portfolio.html");
@@ -718,15 +719,7 @@ fn minor_mode_blocks_every_outward_path_in_the_app() {
     let hosted = call(&w, "import_text", json!({"text": hosted_on_loopback()})).unwrap()["id"]
         .as_i64()
         .unwrap();
-    let cid = call(&w, "create_collection", json!({"name": "Jobs"})).unwrap()["id"]
-        .as_i64()
-        .unwrap();
-    call(
-        &w,
-        "add_to_collection",
-        json!({"id": cid, "badgeIds": [id]}),
-    )
-    .unwrap();
+    let cid = collection_of(&w, "Jobs", id);
     call(&w, "set_network_allowed", json!({"allowed": true})).unwrap();
     assert!(went_online(&w, hosted), "network on before minor mode");
 
@@ -846,15 +839,7 @@ fn minor_mode_set_by_the_cli_counts_in_the_running_app() {
 fn signing_key_lives_outside_the_wallet_file() {
     let (env, w) = window();
     let id = import_sample(&w);
-    let cid = call(&w, "create_collection", json!({"name": "Jobs"})).unwrap()["id"]
-        .as_i64()
-        .unwrap();
-    call(
-        &w,
-        "add_to_collection",
-        json!({"id": cid, "badgeIds": [id]}),
-    )
-    .unwrap();
+    let cid = collection_of(&w, "Jobs", id);
     let s = call(&w, "get_settings", json!({})).unwrap();
     assert_eq!(s["keyStore"], "none");
     let dir = tempfile::tempdir().unwrap();
