@@ -26,6 +26,11 @@ use tauri::{Builder, Manager, Runtime};
 /// The custom protocol that serves badge images: `badgeimg://localhost/<badge id>`.
 pub const IMAGE_SCHEME: &str = "badgeimg";
 
+/// The custom protocol that answers the search box without waiting for a frame:
+/// `search://localhost/?q=<percent-encoded {"query", "offset", "limit"}>` answers what the
+/// `query_badges` command answers ([`search_response`]).
+pub const SEARCH_SCHEME: &str = "search";
+
 /// Everything the real app and the mock-runtime tests share: plugins, state, the image
 /// protocol and the command handler.
 pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
@@ -41,6 +46,10 @@ pub fn builder<R: Runtime>(b: Builder<R>, state: AppState) -> Builder<R> {
             let state = ctx.app_handle().state::<AppState>();
             let image = id.and_then(|id| state.wallet.image(id));
             image_response(image)
+        })
+        .register_uri_scheme_protocol(SEARCH_SCHEME, |ctx, req| {
+            let state = ctx.app_handle().state::<AppState>();
+            search_response(&state, req.uri().query().unwrap_or(""))
         })
         .invoke_handler(tauri::generate_handler![
             commands::badges::list_badges,
@@ -117,6 +126,57 @@ fn image_response(image: Option<(String, Vec<u8>)>) -> Response<Vec<u8>> {
             .body(Vec::new()),
     };
     r.unwrap_or_else(|_| Response::new(Vec::new()))
+}
+
+/// The search box's question, as `search://` carries it.
+#[derive(serde::Deserialize)]
+struct SearchRequest {
+    query: commands::adapter::GalleryQuery,
+    offset: Option<usize>,
+    limit: Option<usize>,
+}
+
+/// The answer to a `search://localhost/?q=…` request: the [`commands::adapter::GalleryPage`]
+/// as JSON (200), `busy` (503) while the index is rebuilt off this thread, 400 for a question
+/// that is not one, 500 with the error's line. The page asks it with a synchronous request in
+/// its input handler, so the results are in the DOM before the keystroke's first frame is
+/// drawn: through the asynchronous IPC they arrived after it and waited for the next one
+/// (~17 ms at 60 Hz). It runs on the window's thread like `query_badges`, and like it never
+/// waits for the wallet nor builds the index there.
+pub fn search_response(state: &AppState, query: &str) -> Response<Vec<u8>> {
+    let reply = |status: StatusCode, body: Vec<u8>| {
+        Response::builder()
+            .status(status)
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::CACHE_CONTROL, "no-store")
+            .body(body)
+            .unwrap_or_else(|_| Response::new(Vec::new()))
+    };
+    let raw = query.strip_prefix("q=").unwrap_or("");
+    let Ok(json) = percent_encoding::percent_decode_str(raw).decode_utf8() else {
+        return reply(StatusCode::BAD_REQUEST, Vec::new());
+    };
+    let Ok(ask) = serde_json::from_str::<SearchRequest>(&json) else {
+        return reply(StatusCode::BAD_REQUEST, Vec::new());
+    };
+    match state
+        .wallet
+        .query_page_now(ask.query, ask.offset.unwrap_or(0), ask.limit)
+    {
+        Ok(Some(page)) => reply(
+            StatusCode::OK,
+            serde_json::to_vec(&page).unwrap_or_default(),
+        ),
+        Ok(None) => {
+            let w = state.wallet.clone();
+            tauri::async_runtime::spawn_blocking(move || w.warm_search());
+            reply(StatusCode::SERVICE_UNAVAILABLE, Vec::new())
+        }
+        Err(e) => reply(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            serde_json::to_vec(&e).unwrap_or_default(),
+        ),
+    }
 }
 
 /// WebKitGTK renders through GL compositing by default. Where there is no GPU (a VM, a remote

@@ -673,6 +673,58 @@ fn query_badges_searches_filters_and_sorts_in_the_core() {
     assert!(call(&w, "query_badges", json!({"query": {"sort": "date-desc"}})).is_err());
 }
 
+/// The search box's synchronous protocol (`search://localhost/?q=…`) answers what the
+/// `query_badges` command answers: `busy` (503) while the index is stale (built off the
+/// window's thread), then the same page; a question that is not one is a 400.
+#[test]
+fn the_search_protocol_answers_like_the_command() {
+    use tauri::Manager;
+    let (_env, w) = window();
+    let id = import_sample(&w);
+    let state = w.state::<AppState>();
+    let ask = |v: Value| {
+        let text = v.to_string();
+        let q = percent_encoding::utf8_percent_encode(&text, percent_encoding::NON_ALPHANUMERIC);
+        crate::search_response(&state, &format!("q={q}"))
+    };
+    let question = json!({"query": {"text": badge_name(&w, id)}, "offset": 0, "limit": 600});
+    assert_eq!(
+        ask(question.clone()).status(),
+        503,
+        "nothing built on this thread"
+    );
+    let mut answer = None;
+    for _ in 0..200 {
+        let r = ask(question.clone());
+        if r.status() == 200 {
+            answer = Some(r);
+            break;
+        }
+        assert_eq!(r.status(), 503);
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let answer = answer.expect("the index was never rebuilt");
+    assert_eq!(answer.headers()["content-type"], "application/json");
+    let page: Value = serde_json::from_slice(answer.body()).unwrap();
+    assert_eq!(page, json!({"total": 1, "ids": [id]}));
+    let by_ipc = call(
+        &w,
+        "query_badges",
+        json!({"query": question["query"], "offset": 0, "limit": 600}),
+    )
+    .unwrap();
+    assert_eq!(page, by_ipc);
+    let none = ask(json!({"query": {"text": "zzz-no-such-badge"}}));
+    assert_eq!(
+        serde_json::from_slice::<Value>(none.body()).unwrap(),
+        json!({"total": 0, "ids": []})
+    );
+    for bad in ["", "q=", "q=%7Bnot%20json", "q=%FF%FE", "x=1"] {
+        assert_eq!(crate::search_response(&state, bad).status(), 400, "{bad:?}");
+    }
+    assert_eq!(ask(json!({"query": {"sort": "date-desc"}})).status(), 400);
+}
+
 #[test]
 fn cards_carry_the_learner_tags() {
     let (_env, w) = window();
