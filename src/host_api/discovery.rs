@@ -68,8 +68,10 @@ pub struct ServiceDescription {
     pub refresh_url: String,
     /// The scopes the host lists.
     pub scopes: Vec<String>,
-    /// One line per defect tolerated.
+    /// One line per defect tolerated, in English (the English of [`Self::tolerated_messages`]).
     pub tolerated: Vec<String>,
+    /// The same lines as catalog messages (`err-host-…`), for the learner's language.
+    pub tolerated_messages: Vec<Message>,
 }
 
 /// Text from a host, made safe to show on one line: control characters dropped, whitespace
@@ -108,18 +110,22 @@ pub fn endpoint(
     raw: &str,
     base: &Url,
     insecure_loopback: bool,
-    tolerated: &mut Vec<String>,
-) -> Result<Url, String> {
+    tolerated: &mut Vec<Message>,
+) -> Result<Url, Message> {
     let raw = raw.trim();
     if raw.is_empty() {
-        return Err(format!("{field} is empty"));
+        return Err(msg!("err-host-field-empty", field = field));
     }
     if raw.len() > MAX_URL_CHARS {
-        return Err(format!("{field} is longer than {MAX_URL_CHARS} characters"));
+        return Err(msg!(
+            "err-host-field-too-long",
+            field = field,
+            limit = MAX_URL_CHARS
+        ));
     }
     let url = if raw.starts_with('/') && !raw.starts_with("//") {
         base.join(raw)
-            .map_err(|e| format!("{field} {raw:?} is not a url: {e}"))?
+            .map_err(|e| not_a_url(field, format!("{raw:?}"), e))?
     } else {
         match Url::parse(raw) {
             Ok(u) if u.has_host() => u,
@@ -128,31 +134,41 @@ pub fn endpoint(
                 scheme_less(field, raw, tolerated)?
             }
             Ok(u) => {
-                return Err(format!(
-                    "{field} {:?} is not an http(s) url",
-                    clean_text(u.as_str(), 100)
+                return Err(msg!(
+                    "err-host-field-not-web-url",
+                    field = field,
+                    url = format!("{:?}", clean_text(u.as_str(), 100))
                 ));
             }
             Err(url::ParseError::RelativeUrlWithoutBase) => scheme_less(field, raw, tolerated)?,
             Err(e) => {
-                return Err(format!(
-                    "{field} {:?} is not a url: {e}",
-                    clean_text(raw, 100)
-                ));
+                return Err(not_a_url(field, format!("{:?}", clean_text(raw, 100)), e));
             }
         }
     };
-    check_web_url(field.into(), &url, insecure_loopback).map_err(|m| m.english())?;
+    check_web_url(field.into(), &url, insecure_loopback)?;
     Ok(url)
 }
 
-fn scheme_less(field: &str, raw: &str, tolerated: &mut Vec<String>) -> Result<Url, String> {
-    let u = Url::parse(&format!("https://{raw}"))
-        .map_err(|e| format!("{field} {:?} is not a url: {e}", clean_text(raw, 100)))?;
-    tolerated.push(format!(
-        "{field} {:?} has no scheme (as in the spec's own examples): read as {}",
-        clean_text(raw, 100),
-        u
+/// `{field} "{raw}" is not a url: {e}` (the url crate's words as given).
+fn not_a_url(field: &str, quoted_raw: String, e: url::ParseError) -> Message {
+    msg!(
+        "err-host-field-not-url",
+        field = field,
+        raw = quoted_raw,
+        error = e.to_string()
+    )
+}
+
+fn scheme_less(field: &str, raw: &str, tolerated: &mut Vec<Message>) -> Result<Url, Message> {
+    let quoted = format!("{:?}", clean_text(raw, 100));
+    let u =
+        Url::parse(&format!("https://{raw}")).map_err(|e| not_a_url(field, quoted.clone(), e))?;
+    tolerated.push(msg!(
+        "err-host-sdd-no-scheme",
+        field = field,
+        raw = quoted,
+        url = u.to_string()
     ));
     Ok(u)
 }
@@ -205,31 +221,30 @@ pub fn parse_sdd(
     body: &[u8],
     base: &Url,
     insecure_loopback: bool,
-) -> Result<ServiceDescription, String> {
-    let doc: Value = super::parse_json(body)?;
+) -> Result<ServiceDescription, Message> {
+    // A JSON parser's complaint is shown as given.
+    let doc: Value = super::parse_json(body).map_err(Message::Text)?;
     if !doc.is_object() {
-        return Err("the discovery document is not a json object".into());
+        return Err(msg!("err-host-sdd-not-object"));
     }
-    let mut tolerated = Vec::new();
+    let mut tolerated: Vec<Message> = Vec::new();
     let name = str_at(&doc, &["info", "title"])
         .map(|t| clean_text(t, MAX_NAME_CHARS))
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| {
-            tolerated.push("info.title is missing: the host is named by its address".into());
+            tolerated.push(msg!("err-host-sdd-no-title", field = "info.title"));
             base.host_str().unwrap_or("badge host").to_string()
         });
     let mut optional_url = |field: &str, path: &[&str]| -> Option<String> {
         match str_at(&doc, path) {
             None => {
-                tolerated.push(format!(
-                    "{field} is missing (the 1EdTech openapi.json lacks it too)"
-                ));
+                tolerated.push(msg!("err-host-sdd-optional-missing", field = field));
                 None
             }
             Some(raw) => match endpoint(field, raw, base, insecure_loopback, &mut tolerated) {
                 Ok(u) => Some(u.to_string()),
                 Err(e) => {
-                    tolerated.push(format!("{e}: ignored"));
+                    tolerated.push(msg!("err-host-sdd-ignored", detail = e));
                     None
                 }
             },
@@ -243,7 +258,12 @@ pub fn parse_sdd(
     let schemes = doc
         .pointer("/components/securitySchemes")
         .and_then(Value::as_object)
-        .ok_or("the discovery document has no components.securitySchemes: the host offers no way to sign in")?;
+        .ok_or_else(|| {
+            msg!(
+                "err-host-sdd-no-schemes",
+                field = "components.securitySchemes"
+            )
+        })?;
     // OAuth2ACG first, then any oauth2 scheme with an authorization-code flow.
     let mut candidates: Vec<(&String, &Value)> = schemes.iter().collect();
     candidates.sort_by_key(|(k, _)| k.as_str() != "OAuth2ACG");
@@ -251,13 +271,20 @@ pub fn parse_sdd(
         .into_iter()
         .find(|(_, s)| {
             s.get("type").and_then(Value::as_str) == Some("oauth2")
-                && s.pointer("/flows/authorizationCode").is_some_and(Value::is_object)
+                && s.pointer("/flows/authorizationCode")
+                    .is_some_and(Value::is_object)
         })
-        .ok_or("the discovery document has no oauth2 security scheme with an authorizationCode flow (components.securitySchemes.OAuth2ACG.flows.authorizationCode)")?;
+        .ok_or_else(|| {
+            msg!(
+                "err-host-sdd-no-oauth2",
+                field = "components.securitySchemes.OAuth2ACG.flows.authorizationCode"
+            )
+        })?;
     if scheme_name != "OAuth2ACG" {
-        tolerated.push(format!(
-            "the security scheme is named {:?}, not OAuth2ACG",
-            clean_text(scheme_name, 40)
+        tolerated.push(msg!(
+            "err-host-sdd-scheme-name",
+            name = format!("{:?}", clean_text(scheme_name, 40)),
+            expected = "OAuth2ACG"
         ));
     }
     let field = |f: &str| format!("components.securitySchemes.{scheme_name}.{f}");
@@ -265,9 +292,9 @@ pub fn parse_sdd(
         .get("x-imssf-registrationUrl")
         .and_then(Value::as_str)
         .ok_or_else(|| {
-            format!(
-                "the discovery document names no {} (the 1EdTech openapi.json lacks it too), so Backpack cannot register with this host (dynamic client registration, RFC 7591)",
-                field("x-imssf-registrationUrl")
+            msg!(
+                "err-host-sdd-no-registration",
+                field = field("x-imssf-registrationUrl")
             )
         })?;
     let registration_url = endpoint(
@@ -278,7 +305,7 @@ pub fn parse_sdd(
         &mut tolerated,
     )?;
     let flow = &scheme["flows"]["authorizationCode"];
-    let flow_url = |name: &str, tolerated: &mut Vec<String>| -> Result<Option<Url>, String> {
+    let flow_url = |name: &str, tolerated: &mut Vec<Message>| -> Result<Option<Url>, Message> {
         match flow.get(name).and_then(Value::as_str) {
             None => Ok(None),
             Some(raw) => endpoint(
@@ -292,21 +319,25 @@ pub fn parse_sdd(
         }
     };
     let authorization_url = flow_url("authorizationUrl", &mut tolerated)?.ok_or_else(|| {
-        format!(
-            "the discovery document has no {}",
-            field("flows.authorizationCode.authorizationUrl")
+        msg!(
+            "err-host-sdd-no-field",
+            field = field("flows.authorizationCode.authorizationUrl")
         )
     })?;
     let token_url = flow_url("tokenUrl", &mut tolerated)?.ok_or_else(|| {
-        format!(
-            "the discovery document has no {}",
-            field("flows.authorizationCode.tokenUrl")
+        msg!(
+            "err-host-sdd-no-field",
+            field = field("flows.authorizationCode.tokenUrl")
         )
     })?;
     let refresh_url = match flow_url("refreshUrl", &mut tolerated)? {
         Some(u) => u,
         None => {
-            tolerated.push("refreshUrl is missing: tokens are refreshed at the tokenUrl".into());
+            tolerated.push(msg!(
+                "err-host-sdd-no-refresh-url",
+                field = "refreshUrl",
+                token = "tokenUrl"
+            ));
             token_url.clone()
         }
     };
@@ -316,7 +347,7 @@ pub fn parse_sdd(
         .map(|m| m.keys().take(64).map(|k| clean_text(k, 200)).collect())
         .unwrap_or_default();
     if scopes.is_empty() {
-        tolerated.push("the flow lists no scopes: Backpack asks for the read scopes".into());
+        tolerated.push(msg!("err-host-sdd-no-scopes"));
     }
     Ok(ServiceDescription {
         name,
@@ -327,7 +358,8 @@ pub fn parse_sdd(
         token_url: token_url.to_string(),
         refresh_url: refresh_url.to_string(),
         scopes,
-        tolerated,
+        tolerated: tolerated.iter().map(Message::english).collect(),
+        tolerated_messages: tolerated,
     })
 }
 
@@ -349,7 +381,9 @@ mod tests {
                 "authorizationUrl": "provider.example.com/auth", "tokenUrl": "provider.example.com/token",
                 "refreshUrl": "provider.example.com/refresh", "scopes": {SCOPE_CREDENTIAL_READONLY: "read"}}}}}}
         });
-        let e = parse_sdd(&serde_json::to_vec(&doc).unwrap(), &base(), false).unwrap_err();
+        let e = parse_sdd(&serde_json::to_vec(&doc).unwrap(), &base(), false)
+            .unwrap_err()
+            .english();
         assert!(e.contains("x-imssf-registrationUrl"), "{e}");
         assert!(e.contains("cannot register"), "{e}");
     }
@@ -391,7 +425,9 @@ mod tests {
                     "flows": {"authorizationCode": {"tokenUrl": "https://h.example/token",
                         "authorizationUrl": bad}}}}}
             });
-            let e = parse_sdd(&serde_json::to_vec(&doc).unwrap(), &base(), true).unwrap_err();
+            let e = parse_sdd(&serde_json::to_vec(&doc).unwrap(), &base(), true)
+                .unwrap_err()
+                .english();
             assert!(e.contains("authorizationUrl"), "{bad}: {e}");
         }
     }

@@ -336,6 +336,10 @@ pub struct Connected {
     pub host: Host,
     /// Defects of the host's discovery document that were tolerated, one line each.
     pub tolerated: Vec<String>,
+    /// The same lines as catalog messages, for the learner's language (not in the JSON
+    /// output, which keeps the English lines).
+    #[serde(skip)]
+    pub tolerated_messages: Vec<Message>,
     /// Where the secrets are: "the system credential store" or "memory (this session only)".
     pub secrets_in: String,
     /// False when the secrets will not outlive this program (no credential store).
@@ -497,6 +501,7 @@ pub fn connect(
     Ok(Connected {
         host: stored,
         tolerated: sdd.tolerated,
+        tolerated_messages: sdd.tolerated_messages,
         secrets_in: env.tokens.describe().to_string(),
         secrets_persist: env.tokens.persistent(),
         profile_note,
@@ -510,7 +515,7 @@ fn oauth_line(f: oauth::OAuthFailure) -> Message {
             status = s.to_string(),
             detail = f.detail
         ),
-        None => Message::Text(f.detail),
+        None => f.detail,
     }
 }
 
@@ -545,7 +550,7 @@ fn browser_login(
         &state,
         &pkce,
     )
-    .map_err(|e| err("sign-in", e.into()))?;
+    .map_err(|e| err("sign-in", e))?;
     login.browser.open(&url);
     let code = login
         .redirect
@@ -745,8 +750,13 @@ pub struct SyncReport {
     pub outcomes: Vec<FileOutcome>,
     /// Credentials skipped because this host sent exactly these bytes before.
     pub already_synced: usize,
-    /// Lines about paging and the profile.
+    /// Lines about paging and the profile, in English (the English of
+    /// [`Self::note_messages`]).
     pub notes: Vec<String>,
+    /// The same lines as catalog messages, for the learner's language (not in the JSON
+    /// output, which keeps the English lines).
+    #[serde(skip)]
+    pub note_messages: Vec<Message>,
     /// Pages read.
     pub pages: usize,
     /// False when paging stopped early (the next sync reads everything again).
@@ -881,7 +891,9 @@ fn run_sync(
         Ok((name, id)) => env
             .wallet
             .set_host_profile(s.host.id, name.as_deref(), id.as_deref())?,
-        Err(HostError::Step { step, detail, .. }) => notes.push(format!("{step}: {detail}")),
+        Err(HostError::Step { step, detail, .. }) => {
+            notes.push(msg!("err-host-step-note", step = step, detail = detail));
+        }
         Err(e) => return Err(e),
     }
     // Phase 2: import, in listing order, each credential this host has not sent before.
@@ -965,7 +977,8 @@ fn run_sync(
         host,
         outcomes,
         already_synced: already,
-        notes,
+        notes: notes.iter().map(Message::english).collect(),
+        note_messages: notes,
         pages: listing.pages,
         complete: listing.complete,
     })

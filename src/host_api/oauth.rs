@@ -22,6 +22,7 @@ use zeroize::Zeroizing;
 
 use super::discovery::clean_text;
 use crate::env::{HttpClient, HttpMethod, HttpRequest};
+use crate::localize::{Localize as _, Message, msg};
 
 /// Largest registration or token answer read.
 pub const MAX_OAUTH_BYTES: u64 = 64 * 1024;
@@ -73,12 +74,12 @@ impl Default for ClientMetadata {
 pub struct OAuthFailure {
     /// HTTP status, when the host answered.
     pub status: Option<u16>,
-    /// One line.
-    pub detail: String,
+    /// One line: a catalog message (the host's own words inside it as text).
+    pub detail: Message,
 }
 
 impl OAuthFailure {
-    fn new(status: Option<u16>, detail: impl Into<String>) -> OAuthFailure {
+    fn new(status: Option<u16>, detail: impl Into<Message>) -> OAuthFailure {
         OAuthFailure {
             status,
             detail: detail.into(),
@@ -187,31 +188,36 @@ fn post(
         body,
         max_bytes: MAX_OAUTH_BYTES,
     })
-    .map_err(|e| OAuthFailure::new(None, e.to_string()))
+    .map_err(|e| OAuthFailure::new(None, e.message()))
 }
 
 /// A string field a host sent that Backpack will send back in a header or form: present,
 /// at most [`MAX_TOKEN_CHARS`], visible ASCII only.
-fn token_field(v: &Value, name: &str) -> Result<Option<String>, String> {
+fn token_field(v: &Value, name: &str) -> Result<Option<String>, Message> {
     match v.get(name) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => {
             if s.is_empty() {
-                Err(format!("{name} is empty"))
+                Err(msg!("err-host-field-empty", field = name))
             } else if s.len() > MAX_TOKEN_CHARS {
-                Err(format!(
-                    "{name} is longer than {MAX_TOKEN_CHARS} characters"
+                Err(msg!(
+                    "err-host-field-too-long",
+                    field = name,
+                    limit = MAX_TOKEN_CHARS
                 ))
             } else if !s.bytes().all(|b| (0x21..=0x7e).contains(&b)) {
-                Err(format!(
-                    "{name} holds characters that cannot be sent back (only visible ascii)"
-                ))
+                Err(msg!("err-host-token-not-ascii", field = name))
             } else {
                 Ok(Some(s.clone()))
             }
         }
-        Some(_) => Err(format!("{name} is not a string")),
+        Some(_) => Err(msg!("err-host-field-not-string", field = name)),
     }
+}
+
+/// `refused: {why}`: a success status whose body is not what the RFC says.
+fn refused(why: Message) -> OAuthFailure {
+    OAuthFailure::new(None, msg!("err-host-refused", detail = why))
 }
 
 /// Register Backpack at `registration_url` (RFC 7591 §3.1): 201 (200 tolerated) with a
@@ -256,16 +262,15 @@ pub fn register(
         ));
     }
     // A success status with a body that is not what RFC 7591 says: refused.
-    let bad = |e: &str| OAuthFailure::new(None, format!("refused: {e}"));
-    let v = super::parse_json(&resp.body).map_err(|e| bad(&e))?;
+    let v = super::parse_json(&resp.body).map_err(|e| refused(Message::Text(e)))?;
     if !v.is_object() {
-        return Err(bad("the registration answer is not a json object"));
+        return Err(refused(msg!("err-host-registration-not-object")));
     }
     let client_id = token_field(&v, "client_id")
-        .map_err(|e| bad(&e))?
-        .ok_or_else(|| bad("the answer has no client_id"))?;
+        .map_err(refused)?
+        .ok_or_else(|| refused(msg!("err-host-registration-no-field", field = "client_id")))?;
     let client_secret = token_field(&v, "client_secret")
-        .map_err(|e| bad(&e))?
+        .map_err(refused)?
         .unwrap_or_default();
     Ok(Registration {
         client_id,
@@ -282,9 +287,9 @@ pub fn authorization_url(
     scope: &str,
     state: &str,
     pkce: &Pkce,
-) -> Result<String, String> {
+) -> Result<String, Message> {
     let mut u = Url::parse(authorization_endpoint)
-        .map_err(|e| format!("the authorization url is not a url: {e}"))?;
+        .map_err(|e| msg!("err-host-auth-url-not-url", error = e.to_string()))?;
     u.query_pairs_mut()
         .append_pair("response_type", "code")
         .append_pair("client_id", client_id)
@@ -349,25 +354,31 @@ fn token_request(
         ));
     }
     // A 200 with a body that is not what RFC 6749 §5.1 says: refused.
-    let bad = |e: &str| OAuthFailure::new(None, format!("refused: {e}"));
-    let v = super::parse_json(&resp.body).map_err(|e| bad(&e))?;
+    let v = super::parse_json(&resp.body).map_err(|e| refused(Message::Text(e)))?;
     if !v.is_object() {
-        return Err(bad("the token answer is not a json object"));
+        return Err(refused(msg!("err-host-token-not-object")));
     }
     let access_token = token_field(&v, "access_token")
-        .map_err(|e| bad(&e))?
-        .ok_or_else(|| bad("the token answer has no access_token"))?;
+        .map_err(refused)?
+        .ok_or_else(|| refused(msg!("err-host-token-no-field", field = "access_token")))?;
     match v.get("token_type").and_then(Value::as_str) {
         Some(t) if t.eq_ignore_ascii_case("bearer") => {}
         Some(t) => {
-            return Err(bad(&format!(
-                "token_type {:?} is not bearer, the only type the OB 3.0 API uses",
-                clean_text(t, 40)
+            return Err(refused(msg!(
+                "err-host-token-type",
+                field = "token_type",
+                value = format!("{:?}", clean_text(t, 40)),
+                expected = "bearer"
             )));
         }
-        None => return Err(bad("the token answer has no token_type")),
+        None => {
+            return Err(refused(msg!(
+                "err-host-token-no-field",
+                field = "token_type"
+            )));
+        }
     }
-    let refresh_token = token_field(&v, "refresh_token").map_err(|e| bad(&e))?;
+    let refresh_token = token_field(&v, "refresh_token").map_err(refused)?;
     // expires_in: a number; some servers send a numeric string.
     let expires_in = match v.get("expires_in") {
         Some(Value::Number(n)) => n.as_i64(),
@@ -473,10 +484,162 @@ mod tests {
         assert!(
             token_field(&v, "access_token")
                 .unwrap_err()
+                .english()
                 .contains("visible ascii")
         );
-        assert!(token_field(&v, "n").unwrap_err().contains("not a string"));
+        assert!(
+            token_field(&v, "n")
+                .unwrap_err()
+                .english()
+                .contains("not a string")
+        );
         assert_eq!(token_field(&v, "missing").unwrap(), None);
+    }
+
+    /// A host that answers every request with one body (status 200).
+    struct Answers(Vec<u8>);
+    impl HttpClient for Answers {
+        fn send(
+            &self,
+            _req: &HttpRequest,
+        ) -> Result<crate::env::HttpResponse, crate::env::FetchError> {
+            Ok(crate::env::HttpResponse {
+                status: 200,
+                headers: vec![],
+                body: self.0.clone(),
+            })
+        }
+    }
+
+    #[test]
+    fn a_hosts_bad_answers_are_catalog_messages_english_unchanged_spanish_translated() {
+        use crate::i18n::{Catalog, Lang};
+        let es = |m: &Message| m.render(Catalog::get(Lang::Es));
+        let base = Url::parse("https://host.example/ims/ob/v3p0/discovery").unwrap();
+        let sdd = |doc: serde_json::Value| {
+            super::super::discovery::parse_sdd(&serde_json::to_vec(&doc).unwrap(), &base, false)
+        };
+        let mut seen: Vec<(Message, &str)> = Vec::new();
+        // Refused discovery documents.
+        seen.push((
+            sdd(json!([1])).unwrap_err(),
+            "the discovery document is not a json object",
+        ));
+        seen.push((
+            sdd(json!({"info": {}})).unwrap_err(),
+            "the discovery document has no components.securitySchemes: the host offers no way to sign in",
+        ));
+        let scheme = |flow: serde_json::Value| {
+            json!({"components": {"securitySchemes": {"OAuth2ACG": {"type": "oauth2",
+                "x-imssf-registrationUrl": "https://h.example/register",
+                "flows": {"authorizationCode": flow}}}}})
+        };
+        seen.push((
+            sdd(scheme(json!({"tokenUrl": "https://h.example/token"}))).unwrap_err(),
+            "the discovery document has no components.securitySchemes.OAuth2ACG.flows.authorizationCode.authorizationUrl",
+        ));
+        seen.push((
+            sdd(scheme(json!({"tokenUrl": "https://h.example/token", "authorizationUrl": "  "})))
+                .unwrap_err(),
+            "components.securitySchemes.OAuth2ACG.flows.authorizationCode.authorizationUrl is empty",
+        ));
+        seen.push((
+            sdd(scheme(json!({"tokenUrl": "https://h.example/token", "authorizationUrl": "https://[x"})))
+                .unwrap_err(),
+            "components.securitySchemes.OAuth2ACG.flows.authorizationCode.authorizationUrl \"https://[x\" is not a url: invalid IPv6 address",
+        ));
+        // A tolerated document: its notes are messages too, the English lines as before.
+        let mut doc = scheme(json!({"tokenUrl": "h.example/token",
+            "authorizationUrl": "https://h.example/authorize"}));
+        doc["info"] = json!({"termsOfService": "ftp://h.example/tos"});
+        let ok = sdd(doc).unwrap();
+        assert_eq!(
+            ok.tolerated,
+            [
+                "info.title is missing: the host is named by its address",
+                "info.termsOfService has the scheme \"ftp\": only https urls are used: ignored",
+                "info.x-imssf-privacyPolicyUrl is missing (the 1EdTech openapi.json lacks it too)",
+                "components.securitySchemes.OAuth2ACG.flows.authorizationCode.tokenUrl \"h.example/token\" has no scheme (as in the spec's own examples): read as https://h.example/token",
+                "refreshUrl is missing: tokens are refreshed at the tokenUrl",
+                "the flow lists no scopes: Backpack asks for the read scopes",
+            ]
+        );
+        assert_eq!(
+            ok.tolerated_messages
+                .iter()
+                .map(Message::english)
+                .collect::<Vec<_>>(),
+            ok.tolerated
+        );
+        for m in &ok.tolerated_messages {
+            assert_ne!(es(m), m.english(), "{m}");
+        }
+        // Refused token and registration answers (a 200 whose body is wrong).
+        let token = |body: serde_json::Value| {
+            exchange_code(
+                &Answers(serde_json::to_vec(&body).unwrap()),
+                "https://h.example/token",
+                "id",
+                "",
+                "code",
+                "http://127.0.0.1:1/cb",
+                "s",
+                &Pkce::from_verifier("v"),
+            )
+            .unwrap_err()
+        };
+        for (body, english) in [
+            (json!(1), "refused: the token answer is not a json object"),
+            (
+                json!({"token_type": "bearer"}),
+                "refused: the token answer has no access_token",
+            ),
+            (
+                json!({"access_token": "a"}),
+                "refused: the token answer has no token_type",
+            ),
+            (
+                json!({"access_token": "a", "token_type": "mac"}),
+                "refused: token_type \"mac\" is not bearer, the only type the OB 3.0 API uses",
+            ),
+            (
+                json!({"access_token": 5, "token_type": "bearer"}),
+                "refused: access_token is not a string",
+            ),
+        ] {
+            let f = token(body);
+            assert_eq!(f.status, None);
+            seen.push((f.detail, english));
+        }
+        let reg = register(
+            &Answers(b"{}".to_vec()),
+            "https://h.example/register",
+            &ClientMetadata::default(),
+            "http://127.0.0.1:1/cb",
+            "s",
+        )
+        .unwrap_err();
+        seen.push((reg.detail, "refused: the answer has no client_id"));
+        seen.push((
+            authorization_url("no url", "id", "r", "s", "st", &Pkce::from_verifier("v"))
+                .unwrap_err(),
+            "the authorization url is not a url: relative URL without a base",
+        ));
+        // Pages and the profile.
+        seen.push((
+            super::super::pages::parse_profile(b"[]").unwrap_err(),
+            "the profile is not a json object",
+        ));
+        seen.push((
+            super::super::pages::parse_page(b"\xff", 1).unwrap_err(),
+            "not utf-8 text (invalid byte at offset 0): 1 bytes that are not the json expected",
+        ));
+        for (m, english) in &seen {
+            assert_eq!(m.english(), *english);
+            assert_eq!(m.to_string(), *english);
+            assert!(m.is_known(), "{m}");
+            assert_ne!(es(m), *english, "not translated: {english}");
+        }
     }
 
     #[test]

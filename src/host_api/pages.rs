@@ -69,8 +69,8 @@ pub struct Listing {
     pub items: Vec<Item>,
     /// `(item number, reason)` for each item refused inside a good page.
     pub refused: Refusals,
-    /// Lines about the paging (loops, lies, caps).
-    pub notes: Vec<String>,
+    /// Lines about the paging (loops, lies, caps), as catalog messages.
+    pub notes: Vec<Message>,
     /// False when paging stopped early (loop, cap, empty page while more was claimed).
     pub complete: bool,
     /// Pages read.
@@ -167,22 +167,24 @@ pub type Refusals = Vec<(usize, Message)>;
 
 /// Read one page body: its items (numbered from `first_n`) and the items refused in it.
 /// `Err` refuses the page.
-pub fn parse_page(body: &[u8], first_n: usize) -> Result<(Vec<Item>, Refusals), String> {
+pub fn parse_page(body: &[u8], first_n: usize) -> Result<(Vec<Item>, Refusals), Message> {
     let text = std::str::from_utf8(body).map_err(|e| {
-        format!(
-            "not utf-8 text (invalid byte at offset {}): {}",
-            e.valid_up_to(),
-            super::body_note(body)
+        msg!(
+            "err-host-page-not-utf8",
+            offset = e.valid_up_to(),
+            detail = super::body_note(body)
         )
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // The JSON parser's complaint is shown as given.
     let page: RawPage<'_> = serde_json::from_str(text).map_err(|e| {
         if text.trim_start().starts_with('{') || e.is_eof() {
-            super::json_problem(body, &e)
+            Message::Text(super::json_problem(body, &e))
         } else {
-            format!(
-                "not a GetOpenBadgeCredentialsResponse: {}",
-                super::json_problem(body, &e)
+            msg!(
+                "err-host-page-wrong-shape",
+                kind = "GetOpenBadgeCredentialsResponse",
+                detail = super::json_problem(body, &e)
             )
         }
     })?;
@@ -332,7 +334,7 @@ pub enum PageCause<E> {
     /// The request failed (network, status, auth): the caller's error.
     Request(E),
     /// The page was refused.
-    Refused(String),
+    Refused(Message),
 }
 
 /// Read every page. `get(url, step)` sends one authorised GET (capped at
@@ -392,48 +394,56 @@ pub fn list_all<E>(
         let links = parse_link(resp.headers_named("link"), &url);
         if count == 0 {
             if links.contains_key("next") || total.is_some_and(|t| offset < t) {
-                listing.notes.push(format!(
-                    "the page at offset {offset} is empty although the host says there is more{}: stopped paging",
-                    total.map(|t| format!(" (X-Total-Count {t})")).unwrap_or_default()
-                ));
+                listing.notes.push(match total {
+                    Some(t) => msg!(
+                        "err-host-page-empty-total",
+                        offset = offset,
+                        header = "X-Total-Count",
+                        total = t
+                    ),
+                    None => msg!("err-host-page-empty", offset = offset),
+                });
                 listing.complete = false;
             }
             break;
         }
         if new == 0 && count > 0 && listing.pages > 1 {
-            listing.notes.push(format!(
-                "the page at offset {offset} only repeats credentials already read: stopped paging"
-            ));
+            listing
+                .notes
+                .push(msg!("err-host-page-repeats", offset = offset));
             listing.complete = false;
             break;
         }
         if listing.items.len() + listing.refused.len() >= MAX_LISTING_ITEMS {
-            listing.notes.push(format!(
-                "stopped after {MAX_LISTING_ITEMS} credentials (MAX_LISTING_ITEMS, the ZIP import's MAX_ZIP_ENTRIES): the rest was not read"
+            listing.notes.push(msg!(
+                "err-host-listing-max-items",
+                limit = MAX_LISTING_ITEMS
             ));
             listing.complete = false;
             break;
         }
         if listing.pages >= MAX_PAGES {
-            listing.notes.push(format!(
-                "stopped after {MAX_PAGES} pages (MAX_PAGES): the rest was not read"
-            ));
+            listing
+                .notes
+                .push(msg!("err-host-listing-max-pages", limit = MAX_PAGES));
             listing.complete = false;
             break;
         }
         if bytes >= MAX_LISTING_BYTES {
-            listing.notes.push(format!(
-                "stopped after {bytes} bytes (MAX_LISTING_BYTES {MAX_LISTING_BYTES}): the rest was not read"
+            listing.notes.push(msg!(
+                "err-host-listing-max-bytes",
+                bytes = bytes,
+                limit = MAX_LISTING_BYTES
             ));
             listing.complete = false;
             break;
         }
         let next = if let Some(n) = links.get("next") {
             if !same_origin(n, api) {
-                listing.notes.push(format!(
-                    "the next page link points to another site ({}): not followed, the access token is only sent to {}",
-                    clean_text(n.origin().ascii_serialization().as_str(), 100),
-                    api.origin().ascii_serialization()
+                listing.notes.push(msg!(
+                    "err-host-next-other-site",
+                    origin = clean_text(n.origin().ascii_serialization().as_str(), 100),
+                    api = api.origin().ascii_serialization()
                 ));
                 listing.complete = false;
                 break;
@@ -450,9 +460,9 @@ pub fn list_all<E>(
             credentials_url(api, PAGE_SIZE, offset + count as u64, since)
         };
         if seen_urls.contains(next.as_str()) {
-            listing.notes.push(format!(
-                "the next page link points back to a page already read ({}): a loop, stopped paging",
-                clean_text(next.as_str(), 200)
+            listing.notes.push(msg!(
+                "err-host-next-loop",
+                url = clean_text(next.as_str(), 200)
             ));
             listing.complete = false;
             break;
@@ -465,8 +475,11 @@ pub fn list_all<E>(
         && t != got
         && listing.complete
     {
-        listing.notes.push(format!(
-            "the host says X-Total-Count {t} but sent {got} distinct credential(s)"
+        listing.notes.push(msg!(
+            "err-host-total-mismatch",
+            header = "X-Total-Count",
+            total = t,
+            got = Message::Count(usize::try_from(got).unwrap_or(usize::MAX))
         ));
     }
     Ok(listing)
@@ -474,10 +487,10 @@ pub fn list_all<E>(
 
 /// The learner's profile on the host (`getProfile`): name and id, if it says. `type` may be a
 /// string (the spec's own examples, SUMMARY defect 3) or an array.
-pub fn parse_profile(body: &[u8]) -> Result<(Option<String>, Option<String>), String> {
-    let v = super::parse_json(body)?;
+pub fn parse_profile(body: &[u8]) -> Result<(Option<String>, Option<String>), Message> {
+    let v = super::parse_json(body).map_err(Message::Text)?;
     if !v.is_object() {
-        return Err("the profile is not a json object".into());
+        return Err(msg!("err-host-profile-not-object"));
     }
     let name = v
         .get("name")
@@ -546,9 +559,13 @@ mod tests {
 
     #[test]
     fn hostile_pages_are_refused_with_one_line() {
-        let html = parse_page(b"<!doctype html><html>Login</html>", 1).unwrap_err();
+        let html = parse_page(b"<!doctype html><html>Login</html>", 1)
+            .unwrap_err()
+            .english();
         assert!(html.contains("html page"), "{html}");
-        let cut = parse_page(br#"{"credential":[{"a":1},{"b""#, 1).unwrap_err();
+        let cut = parse_page(br#"{"credential":[{"a":1},{"b""#, 1)
+            .unwrap_err()
+            .english();
         assert!(cut.starts_with("truncated json"), "{cut}");
         // A bracket bomb inside an item: the item is refused, the scan is iterative.
         let deep = format!(
@@ -571,9 +588,9 @@ mod tests {
             "{{\"credential\":[{}{{}}]}}",
             "{},".repeat(MAX_ITEMS_PER_PAGE)
         );
-        let many = parse_page(many.as_bytes(), 1).unwrap_err();
+        let many = parse_page(many.as_bytes(), 1).unwrap_err().english();
         assert!(many.contains("MAX_ITEMS_PER_PAGE"), "{many}");
-        let arr = parse_page(b"[1,2]", 1).unwrap_err();
+        let arr = parse_page(b"[1,2]", 1).unwrap_err().english();
         assert!(
             arr.contains("not a GetOpenBadgeCredentialsResponse"),
             "{arr}"

@@ -187,11 +187,14 @@ impl Args {
                 clean(&c.host.name),
                 clean(&c.host.base_url)
             )?;
-            for t in &c.tolerated {
+            for t in &c.tolerated_messages {
                 writeln!(
                     out,
                     "  {}",
-                    tr!("cli-connect-discovery-note", note = clean(t))
+                    tr!(
+                        "cli-connect-discovery-note",
+                        note = clean(&t.render(super::cat()))
+                    )
                 )?;
             }
             if let Some(p) = &c.profile_note {

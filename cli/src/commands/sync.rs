@@ -202,13 +202,13 @@ pub fn run_one(
             })
         )?;
     } else {
-        for n in &r.notes {
+        for n in &r.note_messages {
             writeln!(
                 out,
                 "{:<10} {}: {}",
                 tr!("cli-sync-note"),
                 clean(&r.host.name),
-                clean(n)
+                clean(&n.render(super::cat()))
             )?;
         }
         write!(

@@ -358,7 +358,11 @@ pub async fn sync_host<R: Runtime>(
                 host: dto(wallet, r.host)?,
                 results: ImportResults::of(r.outcomes.into_iter().map(line).collect()),
                 already_synced: r.already_synced,
-                notes: r.notes,
+                notes: r
+                    .note_messages
+                    .iter()
+                    .map(|m| m.render(crate::error::catalog()))
+                    .collect(),
             })
         })
         .await
