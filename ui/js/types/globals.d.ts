@@ -13,7 +13,7 @@ interface TauriGlobal {
 interface Window {
   __TAURI__?: TauriGlobal;
   /** The search timings `make bench-app` reads (views/wallet.js). */
-  __searchTimings: { sync: number; match: number; frame: number; via: string; q: string }[];
+  __searchTimings: { sync: number; match: number; frame: number; via: string; q: string; at: number }[];
 }
 
 /**

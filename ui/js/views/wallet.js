@@ -154,7 +154,7 @@ async function apply({ timed = null } = {}) {
   paint(0);
   if (timed !== null) {
     const t1 = performance.now();
-    requestAnimationFrame(() => window.__searchTimings.push({ sync: t1 - t0, match: tm - t0, frame: performance.now() - t0, via: "core", q: timed }));
+    requestAnimationFrame(() => window.__searchTimings.push({ sync: t1 - t0, match: tm - t0, frame: performance.now() - t0, via: "core", q: timed, at: t1 }));
   }
 }
 
