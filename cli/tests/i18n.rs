@@ -110,10 +110,13 @@ fn json_output_is_the_same_in_every_language() {
         assert_eq!(en.stdout, es.stdout, "{args:?}");
         assert!(!en.stdout.is_empty(), "{args:?}");
     }
-    // verify --json carries checked_at (the clock): compare without it.
+    // verify --json carries the clock (checked_at, each fetch's fetched_at): compare without.
     let strip = |o: Output| -> serde_json::Value {
         let mut v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
         v["checked_at"] = serde_json::Value::Null;
+        for f in v["fetches"].as_array_mut().into_iter().flatten() {
+            f["fetched_at"] = serde_json::Value::Null;
+        }
         v
     };
     assert_eq!(

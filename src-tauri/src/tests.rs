@@ -1567,12 +1567,18 @@ fn every_wallet_command_runs_off_the_main_thread() {
     );
 }
 
-/// A report as JSON without the moment it was made (two checks differ only there).
+/// A report as JSON without the moments it was made and its documents fetched (two checks
+/// differ only there, when a second turns between them).
 fn report_without_time(r: &backpack_core::verify::Report) -> Value {
     fn strip(v: &mut Value) {
         match v {
             Value::Object(m) => {
-                m.retain(|k, _| k != "checked_at" && k != "checkedAt");
+                m.retain(|k, _| {
+                    !matches!(
+                        k.as_str(),
+                        "checked_at" | "checkedAt" | "fetched_at" | "fetchedAt"
+                    )
+                });
                 m.values_mut().for_each(strip);
             }
             Value::Array(a) => a.iter_mut().for_each(strip),
