@@ -223,7 +223,7 @@ pub fn parse_sdd(
     insecure_loopback: bool,
 ) -> Result<ServiceDescription, Message> {
     // A JSON parser's complaint is shown as given.
-    let doc: Value = super::parse_json(body).map_err(Message::Text)?;
+    let doc: Value = super::parse_json(body)?;
     if !doc.is_object() {
         return Err(msg!("err-host-sdd-not-object"));
     }

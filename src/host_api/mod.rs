@@ -186,42 +186,43 @@ pub struct HostEnv<'a> {
 // Hostile-body helpers shared by the steps.
 
 /// What a JSON parse error means, in one line.
-pub(crate) fn json_problem(body: &[u8], e: &serde_json::Error) -> String {
+pub(crate) fn json_problem(body: &[u8], e: &serde_json::Error) -> Message {
     if crate::decode::is_depth_error(e) {
-        format!(
-            "json nests deeper than {} levels (MAX_JSON_DEPTH)",
-            crate::limits::MAX_JSON_DEPTH
+        msg!(
+            "err-host-json-deep",
+            max = crate::limits::MAX_JSON_DEPTH.to_string()
         )
     } else if e.is_eof() {
-        format!("truncated json (it ends at byte {}): {e}", body.len())
-    } else if body_note_kind(body).is_some() {
-        body_note(body)
+        msg!(
+            "err-host-json-truncated",
+            n = body.len().to_string(),
+            error = e.to_string()
+        )
+    } else if let Some(k) = body_note_kind(body) {
+        k
     } else {
-        format!("not json: {e}")
+        msg!("err-host-json-not", error = e.to_string())
     }
 }
 
-fn body_note_kind(body: &[u8]) -> Option<&'static str> {
+fn body_note_kind(body: &[u8]) -> Option<Message> {
     let t = body.trim_ascii_start();
     if t.is_empty() {
-        Some("an empty body, not json")
+        Some(msg!("err-host-body-empty"))
     } else if t.first() == Some(&b'<') {
-        Some("an html page, not json")
+        Some(msg!("err-host-body-html"))
     } else {
         None
     }
 }
 
 /// A short description of a body that is not what was expected.
-pub(crate) fn body_note(body: &[u8]) -> String {
-    match body_note_kind(body) {
-        Some(k) => k.to_string(),
-        None => format!("{} bytes that are not the json expected", body.len()),
-    }
+pub(crate) fn body_note(body: &[u8]) -> Message {
+    body_note_kind(body).unwrap_or_else(|| msg!("err-host-body-bytes", n = body.len().to_string()))
 }
 
 /// Parse a host's JSON answer (depth-limited by serde_json at [`crate::limits::MAX_JSON_DEPTH`]).
-pub(crate) fn parse_json(body: &[u8]) -> Result<Value, String> {
+pub(crate) fn parse_json(body: &[u8]) -> Result<Value, Message> {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     serde_json::from_slice(body).map_err(|e| json_problem(body, &e))
 }
@@ -248,6 +249,7 @@ fn status_detail(resp: &HttpResponse) -> Message {
         serde_json::from_slice::<Value>(&resp.body)
             .ok()
             .and_then(|v| imsx_detail(&v))
+            .map(Message::Text)
             .unwrap_or_else(|| body_note(&resp.body))
     };
     match resp.status {
@@ -346,6 +348,9 @@ pub struct Connected {
     pub secrets_persist: bool,
     /// A line about the profile when `getProfile` did not answer.
     pub profile_note: Option<String>,
+    /// The same as a catalog message, for the learner's language.
+    #[serde(skip)]
+    pub profile_note_message: Option<Message>,
 }
 
 /// Read a host's discovery document (no sign-in). Also what the app shows before it asks the
@@ -496,7 +501,7 @@ pub fn connect(
             stored.profile_id = id;
             None
         }
-        Err(e) => Some(e.to_string()),
+        Err(e) => Some(e.message()),
     };
     Ok(Connected {
         host: stored,
@@ -504,7 +509,8 @@ pub fn connect(
         tolerated_messages: sdd.tolerated_messages,
         secrets_in: env.tokens.describe().to_string(),
         secrets_persist: env.tokens.persistent(),
-        profile_note,
+        profile_note: profile_note.as_ref().map(Message::english),
+        profile_note_message: profile_note,
     })
 }
 

@@ -158,7 +158,7 @@ impl std::fmt::Debug for Tokens {
 
 /// `error` and `error_description` of an OAuth error body (RFC 6749 §5.2, RFC 7591 §3.2.2),
 /// or an Imsx_StatusInfo, or a short note of what the body was.
-pub fn error_detail(body: &[u8]) -> String {
+pub fn error_detail(body: &[u8]) -> Message {
     if let Ok(v) = serde_json::from_slice::<Value>(body) {
         if let Some(e) = v.get("error").and_then(Value::as_str) {
             let mut s = clean_text(e, 80);
@@ -166,10 +166,10 @@ pub fn error_detail(body: &[u8]) -> String {
                 s.push_str(": ");
                 s.push_str(&clean_text(d, 300));
             }
-            return s;
+            return Message::Text(s);
         }
         if let Some(s) = super::imsx_detail(&v) {
-            return s;
+            return Message::Text(s);
         }
     }
     super::body_note(body)
@@ -262,7 +262,7 @@ pub fn register(
         ));
     }
     // A success status with a body that is not what RFC 7591 says: refused.
-    let v = super::parse_json(&resp.body).map_err(|e| refused(Message::Text(e)))?;
+    let v = super::parse_json(&resp.body).map_err(refused)?;
     if !v.is_object() {
         return Err(refused(msg!("err-host-registration-not-object")));
     }
@@ -354,7 +354,7 @@ fn token_request(
         ));
     }
     // A 200 with a body that is not what RFC 6749 §5.1 says: refused.
-    let v = super::parse_json(&resp.body).map_err(|e| refused(Message::Text(e)))?;
+    let v = super::parse_json(&resp.body).map_err(refused)?;
     if !v.is_object() {
         return Err(refused(msg!("err-host-token-not-object")));
     }
@@ -643,15 +643,59 @@ mod tests {
     }
 
     #[test]
+    fn what_a_body_was_is_said_in_the_learners_language() {
+        let es = crate::i18n::Catalog::get(crate::i18n::Lang::Es);
+        for (body, english, spanish) in [
+            (
+                &b""[..],
+                "an empty body, not json",
+                "una respuesta vacía, no json",
+            ),
+            (
+                b"  <html>",
+                "an html page, not json",
+                "una página html, no json",
+            ),
+            (
+                b"plain",
+                "5 bytes that are not the json expected",
+                "5 bytes que no son el json esperado",
+            ),
+        ] {
+            let m = error_detail(body);
+            assert_eq!(
+                (m.english(), m.render(es)),
+                (english.into(), spanish.into())
+            );
+        }
+        let m = super::super::parse_json(br#"{"a":"#).unwrap_err();
+        assert!(
+            m.english()
+                .starts_with("truncated json (it ends at byte 5): "),
+            "{m}"
+        );
+        assert!(
+            m.render(es)
+                .starts_with("json cortado (acaba en el byte 5): "),
+            "{m}"
+        );
+        let m = super::super::parse_json(b"nope").unwrap_err();
+        assert!(m.english().starts_with("not json: "), "{m}");
+        assert!(m.render(es).starts_with("no es json: "), "{m}");
+    }
+
+    #[test]
     fn oauth_and_imsx_errors_are_one_line() {
         assert_eq!(
-            error_detail(br#"{"error":"invalid_grant","error_description":"code\nexpired"}"#),
+            error_detail(br#"{"error":"invalid_grant","error_description":"code\nexpired"}"#)
+                .english(),
             "invalid_grant: code expired"
         );
         assert_eq!(
             error_detail(
                 br#"{"imsx_codeMajor":"failure","imsx_severity":"error","imsx_description":"Bad token"}"#
-            ),
+            )
+            .english(),
             "failure (error): Bad token"
         );
     }

@@ -179,7 +179,7 @@ pub fn parse_page(body: &[u8], first_n: usize) -> Result<(Vec<Item>, Refusals), 
     // The JSON parser's complaint is shown as given.
     let page: RawPage<'_> = serde_json::from_str(text).map_err(|e| {
         if text.trim_start().starts_with('{') || e.is_eof() {
-            Message::Text(super::json_problem(body, &e))
+            super::json_problem(body, &e)
         } else {
             msg!(
                 "err-host-page-wrong-shape",
@@ -488,7 +488,7 @@ pub fn list_all<E>(
 /// The learner's profile on the host (`getProfile`): name and id, if it says. `type` may be a
 /// string (the spec's own examples, SUMMARY defect 3) or an array.
 pub fn parse_profile(body: &[u8]) -> Result<(Option<String>, Option<String>), Message> {
-    let v = super::parse_json(body).map_err(Message::Text)?;
+    let v = super::parse_json(body)?;
     if !v.is_object() {
         return Err(msg!("err-host-profile-not-object"));
     }

@@ -197,8 +197,12 @@ impl Args {
                     )
                 )?;
             }
-            if let Some(p) = &c.profile_note {
-                writeln!(out, "  {}", tr!("cli-note", note = clean(p)))?;
+            if let Some(p) = &c.profile_note_message {
+                writeln!(
+                    out,
+                    "  {}",
+                    tr!("cli-note", note = clean(&p.render(super::cat())))
+                )?;
             }
             writeln!(
                 out,

@@ -235,12 +235,20 @@ pub async fn connect_host<R: Runtime>(
     HostJob::new(app, &state, &hosts)
         .run(move |wallet, env, login| {
             let c = host_api::connect(env, &url, login).map_err(host_error)?;
+            // In the UI's language: what the discovery document lacked, and why the profile
+            // could not be read.
+            let cat = crate::error::catalog();
             let mut notes: Vec<String> = c
-                .tolerated
+                .tolerated_messages
                 .iter()
-                .map(|t| format!("The host's discovery document: {t}"))
+                .map(|t| {
+                    cat.msg(
+                        "host-discovery-note",
+                        &[("note", backpack_core::i18n::Arg::Str(t.render(cat)))],
+                    )
+                })
                 .collect();
-            notes.extend(c.profile_note.clone());
+            notes.extend(c.profile_note_message.as_ref().map(|m| m.render(cat)));
             Ok(ConnectDto {
                 host: dto(wallet, c.host)?,
                 notes,
