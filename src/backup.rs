@@ -149,7 +149,7 @@ pub enum BackupError {
     },
     /// The learner key inside the backup has no safe place to go.
     #[error("the backup holds your signing key, but it cannot be kept safely: {0}")]
-    Key(String),
+    Key(crate::localize::Message),
     /// The wallet (or the backup's copy of it) failed: the store error's message.
     #[error("{}", .0.english())]
     Wallet(crate::localize::Message),
@@ -623,7 +623,7 @@ pub fn restore_wallet_with_keys<R: RngCore>(
         None => plain,
         Some(wallet) => (|| {
             match migrate_plaintext_key(wallet, vaults)
-                .map_err(|e| BackupError::Key(e.to_string()))?
+                .map_err(|e| BackupError::Key(crate::localize::Localize::message(&e)))?
             {
                 KeyMigration::Pending(why) => return Err(BackupError::Key(why)),
                 KeyMigration::Nothing | KeyMigration::Moved(_) => {}

@@ -599,8 +599,9 @@ pub enum KeyMigration {
     Nothing,
     /// The secret was moved into this store and wiped from the wallet file.
     Moved(VaultKind),
-    /// No store took it; it stays where it was until the next try. Why, in one line.
-    Pending(String),
+    /// No store took it; it stays where it was until the next try. Why, in one line (a
+    /// catalog message; `Display` is English).
+    Pending(crate::localize::Message),
 }
 
 /// Move a secret written by Backpack before schema 4 out of the wallet database, once: into
@@ -625,7 +626,11 @@ pub fn migrate_plaintext_key(
     }
     let kind = match store_in_first(vaults, key.did(), &rec.secret) {
         Ok(k) => k,
-        Err(e) => return Ok(KeyMigration::Pending(e.to_string())),
+        Err(e) => {
+            return Ok(KeyMigration::Pending(crate::localize::Localize::message(
+                &e,
+            )));
+        }
     };
     // Read it back from where it went before the only other copy is wiped.
     let back = vaults
@@ -635,9 +640,9 @@ pub fn migrate_plaintext_key(
         .transpose()?
         .flatten();
     if back.as_deref().map(|b| &b[..]) != Some(&rec.secret[..]) {
-        return Ok(KeyMigration::Pending(format!(
-            "{} did not give the key back",
-            kind.describe()
+        return Ok(KeyMigration::Pending(crate::localize::msg!(
+            "err-key-not-given-back",
+            store = crate::localize::word(kind.describe())
         )));
     }
     wallet.wipe_learner_secret(kind.as_str())?;

@@ -143,7 +143,7 @@ mod secrets {
         let nothing = KeyFile::beside(&path, &no_pass, FAST);
         let m = migrate_plaintext_key(&w, &[&nothing]).unwrap();
         assert!(
-            matches!(&m, KeyMigration::Pending(why) if why.contains("needs its passphrase")),
+            matches!(&m, KeyMigration::Pending(why) if why.english().contains("needs its passphrase")),
             "{m:?}"
         );
         // The key file takes it.

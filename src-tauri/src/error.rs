@@ -36,6 +36,17 @@ pub fn localized(e: &(impl Localize + ?Sized)) -> String {
     e.localize(catalog())
 }
 
+/// `<path>: <what went wrong>` for a file the app read or wrote itself, in the UI's language
+/// (the operating system's words in English, the error's kind in Spanish).
+pub fn io_line(path: impl std::fmt::Display, e: &std::io::Error) -> String {
+    backpack_core::msg!(
+        "err-io",
+        path = path.to_string(),
+        error = backpack_core::localize::io_error(e)
+    )
+    .render(catalog())
+}
+
 /// An import outcome with its refused, skipped or failed line in the UI's language (for
 /// the result line the page shows).
 pub fn localize_outcome(o: &mut backpack_core::import::FileOutcome) {

@@ -1808,3 +1808,18 @@ fn shape(v: Value) -> Value {
         v => v,
     }
 }
+
+/// A file the app reads or writes itself (an export, a backup, a trust list, an original)
+/// that fails is named with what went wrong in the UI's language: the operating system's
+/// words in English, the error's kind from the catalog in Spanish.
+#[test]
+fn a_file_the_app_cannot_write_is_named_in_the_ui_language() {
+    let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+    crate::error::set_language("es".into());
+    let es = crate::error::io_line("/nowhere/x.html", &e);
+    crate::error::set_language("en".into());
+    let en = crate::error::io_line("/nowhere/x.html", &e);
+    assert_eq!(en, format!("/nowhere/x.html: {e}"));
+    assert!(es.starts_with("/nowhere/x.html: "), "{es}");
+    assert_ne!(es, en);
+}

@@ -1904,6 +1904,7 @@ err-host-body-empty = an empty body, not json
 err-host-body-html = an html page, not json
 err-host-body-bytes = { $n } bytes that are not the json expected
 host-discovery-note = The host's discovery document: { $note }
+err-key-not-given-back = { $store } did not give the key back
 err-host-needs-login = { $host }: { $reason }: sign in again (backpack connect { $url })
 err-host-unknown = no connected host { $name } (see backpack hosts list)
 err-host-step = { $host }: { $step }: { $detail }

@@ -1996,6 +1996,7 @@ err-host-body-empty = una respuesta vacía, no json
 err-host-body-html = una página html, no json
 err-host-body-bytes = { $n } bytes que no son el json esperado
 host-discovery-note = El documento de descubrimiento del servidor: { $note }
+err-key-not-given-back = { $store } no devolvió la clave
 err-host-needs-login = { $host }: { $reason }: vuelve a iniciar sesión (backpack connect { $url })
 err-host-unknown = no hay ningún servidor conectado { $name } (consulta backpack hosts list)
 err-host-step = { $host }: { $step }: { $detail }

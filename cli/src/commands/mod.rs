@@ -97,7 +97,7 @@ impl Ctx {
         match moved {
             Ok(KeyMigration::Pending(why)) => eprintln!(
                 "backpack: {}",
-                tr!("cli-key-pending", why = why.to_string())
+                tr!("cli-key-pending", why = why.render(cat()))
             ),
             Ok(KeyMigration::Moved(k)) => {
                 eprintln!("backpack: {}", tr!("cli-key-moved", store = k.describe()))

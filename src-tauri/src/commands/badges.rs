@@ -83,7 +83,7 @@ pub async fn save_original<R: Runtime>(
             return Ok(false);
         };
         backpack_core::export::write_atomic(&path, &bytes)
-            .map_err(|e| CommandError::new("io", format!("{}: {e}", path.display())))?;
+            .map_err(|e| CommandError::new("io", crate::error::io_line(path.display(), &e)))?;
         Ok(true)
     })
     .await

@@ -73,7 +73,7 @@ impl From<TrustError> for CommandError {
             TrustError::NoSuchList(_) => "not_found",
             _ => "wallet",
         };
-        CommandError::new(kind, e.to_string())
+        CommandError::new(kind, crate::error::localized(&e))
     }
 }
 
@@ -136,8 +136,8 @@ pub async fn import_trust_list<R: Runtime>(
     };
     let w = state.wallet.clone();
     let done = off_main(move || {
-        let bytes =
-            read_capped(&path).map_err(|e| CommandError::new("io", format!("{shown}: {e}")))?;
+        let bytes = read_capped(&path)
+            .map_err(|e| CommandError::new("io", crate::error::io_line(&shown, &e)))?;
         w.core()
             .import_trust_list(&bytes, &opts)
             .map_err(|e| match e {

@@ -81,7 +81,7 @@ impl WalletAdapter {
             .map_err(|e| CommandError::from(backpack_core::Error::from(e)))?;
         if let Some(p) = path {
             export::write_atomic(p, &out.bytes)
-                .map_err(|e| CommandError::new("io", format!("{}: {e}", p.display())))?;
+                .map_err(|e| CommandError::new("io", crate::error::io_line(p.display(), &e)))?;
         }
         Ok(ExportSummary {
             warning: out.warning.lines_in(lang),

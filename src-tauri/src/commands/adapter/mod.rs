@@ -212,7 +212,7 @@ impl WalletAdapter {
                 } else {
                     "key"
                 };
-                CommandError::new(kind, e.to_string())
+                CommandError::new(kind, crate::error::localized(&e))
             })
     }
 

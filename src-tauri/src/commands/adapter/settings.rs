@@ -151,7 +151,12 @@ impl WalletAdapter {
             .map_err(|_| CommandError::wallet("key state unavailable"))? =
             Some(Zeroizing::new(passphrase.to_string()));
         match self.with_vaults(|v| migrate_plaintext_key(&self.wallet, v)) {
-            Ok(KeyMigration::Pending(why)) => return Err(CommandError::new("core", why)),
+            Ok(KeyMigration::Pending(why)) => {
+                return Err(CommandError::new(
+                    "core",
+                    why.render(crate::error::catalog()),
+                ));
+            }
             Ok(_) => {}
             Err(e) => return Err(CommandError::new("core", crate::error::localized(&e))),
         }

@@ -99,7 +99,7 @@ impl WalletAdapter {
             ));
         }
         let bytes = std::fs::read(backup)
-            .map_err(|e| CommandError::new("io", format!("{}: {e}", backup.display())))?;
+            .map_err(|e| CommandError::new("io", crate::error::io_line(backup.display(), &e)))?;
         let dest = self.path_buf()?;
         self.with_vaults(|v| {
             backpack_core::backup::restore_wallet_with_keys(
