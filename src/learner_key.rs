@@ -515,15 +515,13 @@ fn store_in_first(
             Ok(()) => return Ok(v.kind()),
             Err(e) => {
                 needs_passphrase |= matches!(e, VaultError::NoPassphrase(_));
-                why.push(e.to_string());
+                why.push(crate::localize::Localize::message(&e));
             }
         }
     }
-    if why.is_empty() {
-        why.push("no key store was offered".into());
-    }
     Err(LearnerKeyError::NoVault {
-        why: why.join("; "),
+        why: crate::localize::Message::join("err-wallet-notes", why)
+            .unwrap_or_else(|| crate::localize::msg!("err-key-no-store-offered")),
         needs_passphrase,
     })
 }
@@ -662,8 +660,8 @@ pub enum LearnerKeyError {
     /// No store took a new key.
     #[error("no safe place to keep your signing key: {why}")]
     NoVault {
-        /// Each store's refusal, in order.
-        why: String,
+        /// Each store's refusal, in order (a catalog message; `Display` is English).
+        why: crate::localize::Message,
         /// One of them would take it with a passphrase (the key file, where no keyring is).
         needs_passphrase: bool,
     },

@@ -262,7 +262,7 @@ const STEPS: &[(&str, &str)] = &[
 ];
 
 /// A word of [`WORDS`] as its catalog message, anything else as text.
-pub(crate) fn word(s: &str) -> Message {
+pub fn word(s: &str) -> Message {
     WORDS.iter().find(|(w, _)| *w == s).map_or_else(
         || Message::Text(s.to_string()),
         |(_, id)| Message::Id(Cow::Borrowed(id), Vec::new()),

@@ -149,6 +149,7 @@ export-font-notice = no installed font can print { $chars }: they show as empty 
 ## command line: shared (cli/src/commands/mod.rs). Fluent trims a value's leading and
 ## trailing spaces: prompts get their final space in the code.
 cli-key-pending = warning: your signing key is still inside the wallet file: { $why }
+cli-cannot-write = cannot write { $path }: { $error }
 cli-key-moved = moved your signing key out of the wallet file into { $store }
 cli-key-move-failed = warning: your signing key could not be moved out of the wallet file: { $error }
 cli-guardian-hint = a guardian can type it when asked, or set BACKPACK_GUARDIAN_PASSPHRASE
@@ -1904,6 +1905,7 @@ err-host-body-empty = an empty body, not json
 err-host-body-html = an html page, not json
 err-host-body-bytes = { $n } bytes that are not the json expected
 host-discovery-note = The host's discovery document: { $note }
+err-key-no-store-offered = no key store was offered
 err-key-not-given-back = { $store } did not give the key back
 err-host-needs-login = { $host }: { $reason }: sign in again (backpack connect { $url })
 err-host-unknown = no connected host { $name } (see backpack hosts list)

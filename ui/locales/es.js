@@ -148,6 +148,7 @@ export-font-notice = ninguna fuente instalada puede imprimir { $chars }: salen c
 ## línea de órdenes: compartido (cli/src/commands/mod.rs). Fluent quita los espacios al
 ## principio y al final de un valor: el código añade el espacio final de las preguntas.
 cli-key-pending = aviso: tu clave de firma sigue dentro del archivo de la cartera: { $why }
+cli-cannot-write = no se puede escribir { $path }: { $error }
 cli-key-moved = tu clave de firma ha salido del archivo de la cartera y está ahora en { $store }
 cli-key-move-failed = aviso: no se pudo sacar tu clave de firma del archivo de la cartera: { $error }
 cli-guardian-hint = una persona tutora puede escribirla cuando se pida, o definir BACKPACK_GUARDIAN_PASSPHRASE
@@ -1996,6 +1997,7 @@ err-host-body-empty = una respuesta vacía, no json
 err-host-body-html = una página html, no json
 err-host-body-bytes = { $n } bytes que no son el json esperado
 host-discovery-note = El documento de descubrimiento del servidor: { $note }
+err-key-no-store-offered = no se ofreció ningún almacén de claves
 err-key-not-given-back = { $store } no devolvió la clave
 err-host-needs-login = { $host }: { $reason }: vuelve a iniciar sesión (backpack connect { $url })
 err-host-unknown = no hay ningún servidor conectado { $name } (consulta backpack hosts list)

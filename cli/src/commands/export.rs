@@ -8,7 +8,6 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use backpack_core::env::{Clock, SystemClock};
 use backpack_core::export::{self, ExportFormat, ExportOptions, Privacy, source};
 use backpack_core::learner_key::wallet_learner_key;
@@ -165,6 +164,14 @@ impl Args {
 /// Write beside the target, then rename, so OUT is never half-written (the core's rule, the
 /// app saves through it too).
 pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
-    backpack_core::export::write_atomic(path, bytes)
-        .with_context(|| format!("cannot write {}", path.display()))
+    backpack_core::export::write_atomic(path, bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{}",
+            tr!(
+                "cli-cannot-write",
+                path = path.display().to_string(),
+                error = backpack_core::localize::io_error(&e).render(super::cat())
+            )
+        )
+    })
 }

@@ -100,7 +100,13 @@ impl Ctx {
                 tr!("cli-key-pending", why = why.render(cat()))
             ),
             Ok(KeyMigration::Moved(k)) => {
-                eprintln!("backpack: {}", tr!("cli-key-moved", store = k.describe()))
+                eprintln!(
+                    "backpack: {}",
+                    tr!(
+                        "cli-key-moved",
+                        store = backpack_core::localize::word(k.describe()).render(cat())
+                    )
+                )
             }
             Ok(KeyMigration::Nothing) => {}
             Err(e) => eprintln!(
