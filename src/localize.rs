@@ -261,7 +261,8 @@ const STEPS: &[(&str, &str)] = &[
     ("refresh", "err-host-step-refresh"),
 ];
 
-/// A word of [`WORDS`] as its catalog message, anything else as text.
+/// One of the English words the core passes into its sentences ("the system keyring", "a
+/// string", …) as its catalog message (`err-word-…`); any other text as it is.
 pub fn word(s: &str) -> Message {
     WORDS.iter().find(|(w, _)| *w == s).map_or_else(
         || Message::Text(s.to_string()),
