@@ -101,6 +101,17 @@ impl Message {
     }
 }
 
+/// What to show for a line the core keeps as English `text` beside its catalog `message`:
+/// the message in `cat`'s language when there is one this build knows (a wallet written by
+/// another version may name one it does not), else the text as it is. The one rule for check
+/// details, fetch errors, endorsement reasons and received portfolios' lines.
+pub fn shown_in(message: Option<&Message>, text: &str, cat: &Catalog) -> String {
+    match message {
+        Some(m) if m.is_known() => m.render(cat),
+        _ => text.to_owned(),
+    }
+}
+
 /// English, as [`Message::english`]: a message can stand where a detail used to be text
 /// (`format!("… {why}")`).
 impl std::fmt::Display for Message {

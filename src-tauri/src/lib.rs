@@ -159,19 +159,12 @@ pub fn search_response(state: &AppState, query: &str) -> Response<Vec<u8>> {
     let Ok(ask) = serde_json::from_str::<SearchRequest>(&json) else {
         return reply(StatusCode::BAD_REQUEST, Vec::new());
     };
-    match state
-        .wallet
-        .query_page_now(ask.query, ask.offset.unwrap_or(0), ask.limit)
-    {
+    match commands::badges::search_now(state, ask.query, ask.offset.unwrap_or(0), ask.limit) {
         Ok(Some(page)) => reply(
             StatusCode::OK,
             serde_json::to_vec(&page).unwrap_or_default(),
         ),
-        Ok(None) => {
-            let w = state.wallet.clone();
-            tauri::async_runtime::spawn_blocking(move || w.warm_search());
-            reply(StatusCode::SERVICE_UNAVAILABLE, Vec::new())
-        }
+        Ok(None) => reply(StatusCode::SERVICE_UNAVAILABLE, Vec::new()),
         Err(e) => reply(
             StatusCode::INTERNAL_SERVER_ERROR,
             serde_json::to_vec(&e).unwrap_or_default(),

@@ -283,11 +283,8 @@ impl ShareReport {
 /// `m` in `cat`'s language, or `english` as it is when `m` is not the same sentence (a
 /// report put together by hand) or names a message this build does not know.
 fn in_language(m: &Message, english: &str, cat: &Catalog) -> String {
-    if m.is_known() && m.english() == english {
-        m.render(cat)
-    } else {
-        english.to_string()
-    }
+    let same = Some(m).filter(|m| m.english() == english);
+    crate::localize::shown_in(same, english, cat)
 }
 
 /// English renderings of `messages`, in order.

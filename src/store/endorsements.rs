@@ -43,10 +43,12 @@ pub struct StoredEndorsement {
 impl StoredEndorsement {
     /// The reason in `cat`'s language: its message rendered there, else the English text.
     pub fn reason_in(&self, cat: &crate::i18n::Catalog) -> Option<String> {
-        match &self.reason_message {
-            Some(m) if m.is_known() => Some(m.render(cat)),
-            _ => self.reason.clone(),
-        }
+        let text = self.reason.as_deref()?;
+        Some(crate::localize::shown_in(
+            self.reason_message.as_ref(),
+            text,
+            cat,
+        ))
     }
 }
 

@@ -138,10 +138,7 @@ impl Check {
     /// The detail in `cat`'s language: the message rendered there, or the English detail
     /// when there is no message or it names one this build does not know.
     pub fn detail_in(&self, cat: &Catalog) -> String {
-        match &self.message {
-            Some(m) if m.is_known() => m.render(cat),
-            _ => self.detail.clone(),
-        }
+        crate::localize::shown_in(self.message.as_ref(), &self.detail, cat)
     }
 
     /// The detail as a message (its text when it has none).
@@ -352,10 +349,7 @@ impl EndorsementCheck {
     /// The reason in `cat`'s language: the message rendered there, or the English reason
     /// when there is no message or it names one this build does not know.
     pub fn reason_in(&self, cat: &Catalog) -> String {
-        match &self.message {
-            Some(m) if m.is_known() => m.render(cat),
-            _ => self.reason.clone(),
-        }
+        crate::localize::shown_in(self.message.as_ref(), &self.reason, cat)
     }
 
     /// This check with its reason in `cat`'s language (for showing: the message is rendered,
@@ -484,10 +478,8 @@ impl Report {
     pub fn localized(&self, cat: &Catalog) -> Report {
         let mut r = self.clone();
         for f in &mut r.fetches {
-            if let Some(m) = f.error_message.take()
-                && m.is_known()
-            {
-                f.error = Some(m.render(cat));
+            if let (Some(e), m) = (&mut f.error, f.error_message.take()) {
+                *e = crate::localize::shown_in(m.as_ref(), e, cat);
             }
         }
         for c in &mut r.checks {
@@ -495,8 +487,7 @@ impl Report {
             c.message = None;
         }
         for e in &mut r.endorsements {
-            e.reason = e.reason_in(cat);
-            e.message = None;
+            *e = e.localized(cat);
         }
         let (status, why) = self.status_and_reason_message();
         // A reason stored apart from its checks (an older report) is kept as it is.

@@ -37,18 +37,25 @@ pub fn query_badges(
     offset: Option<usize>,
     limit: Option<usize>,
 ) -> CmdResult<GalleryPage> {
-    if let Some(page) = state
-        .wallet
-        .query_page_now(query, offset.unwrap_or(0), limit)?
-    {
-        return Ok(page);
+    search_now(&state, query, offset.unwrap_or(0), limit)?
+        .ok_or_else(|| CommandError::new("busy", "the search index is being rebuilt: ask again"))
+}
+
+/// The search box's answer on the window's thread, for the `query_badges` command and the
+/// `search://` protocol alike: the page of matches, or `None` when the index is older than
+/// the wallet (it is then rebuilt on the blocking pool, and the page asks again).
+pub fn search_now(
+    state: &AppState,
+    query: GalleryQuery,
+    offset: usize,
+    limit: Option<usize>,
+) -> CmdResult<Option<GalleryPage>> {
+    let page = state.wallet.query_page_now(query, offset, limit)?;
+    if page.is_none() {
+        let w = state.wallet.clone();
+        tauri::async_runtime::spawn_blocking(move || w.warm_search());
     }
-    let w = state.wallet.clone();
-    tauri::async_runtime::spawn_blocking(move || w.warm_search());
-    Err(CommandError::new(
-        "busy",
-        "the search index is being rebuilt: ask again",
-    ))
+    Ok(page)
 }
 
 /// One badge with every field and its last report.
