@@ -86,7 +86,7 @@ bench-cli:
 # KILL_TRIALS, KILL_BADGES, KILL_SEED as in the test. Minutes in a debug build.
 .PHONY: kill-test
 kill-test:
-	$(CARGO) test -p backpack-cli --test kill -- --ignored --nocapture sigkill_during_a_10000_badge_import
+	$(CARGO) test -p backpack-cli --test tests -- --ignored --nocapture kill::sigkill_during_a_10000_badge_import
 
 # ── desktop app (owner: app) ───────────────────────────────────────────────────────────────
 # `make run` installs Rust and the system packages on a fresh Debian/Ubuntu machine (sudo only

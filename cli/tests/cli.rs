@@ -1,7 +1,7 @@
 //! The `backpack` binary end to end, on a temp wallet: output lines, JSON shapes, exact
 //! original bytes, exit codes (0 ok, 1 some input refused, 2 usage or I/O error).
 
-mod common;
+use crate::common;
 
 use common::{Env, backpack, code, fixture, stdout};
 

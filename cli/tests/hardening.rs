@@ -2,7 +2,7 @@
 //! newer wallet file opens to one message naming `backpack restore`, the learner key leaves an
 //! old wallet file on open, and two processes share one wallet without "database is locked".
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};

@@ -4,7 +4,7 @@
 //! Clap's own words (its parse errors, the `[default: …]` notes) and the operating system's
 //! (a missing file) follow the same language (cli/src/clap_i18n.rs, src/localize.rs).
 
-mod common;
+use crate::common;
 
 use common::{Env, backpack, code, fixture, stderr, stdout};
 

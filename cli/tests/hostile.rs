@@ -3,7 +3,7 @@
 //! every command that prints it. The output bytes must hold no ESC, BEL, CR, C1 control or
 //! bidi/format character, and the verdict lines must read exactly as the CLI wrote them.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -2,7 +2,7 @@
 //! Badges 3.0 API host (`mock-host/`) on 127.0.0.1, the "browser" being this test following
 //! the sign-in address the command prints (issue 11, "Pull from a host").
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! the human output (exact Spanish lines here) and of HTML/PDF exports; JSON output is the same
 //! bytes in every language.
 
-mod common;
+use crate::common;
 
 use std::process::Output;
 

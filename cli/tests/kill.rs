@@ -12,7 +12,7 @@
 //!
 //! `KILL_TRIALS` and `KILL_BADGES` override either size; `KILL_SEED` replays the kill points.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};

@@ -2,7 +2,7 @@
 //! same scenario — a guardian unlocks minor mode, allows network, locks again — driven through
 //! the app's wallet adapter and the `backpack` binary gives the same decision at each step.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Output;

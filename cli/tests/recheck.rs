@@ -1,6 +1,6 @@
 //! `backpack recheck`: re-verify wallet badges with the profile's identities, save reports.
 
-mod common;
+use crate::common;
 
 use backpack_core::decode::decode;
 use backpack_core::model::Container;

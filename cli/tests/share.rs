@@ -1,7 +1,7 @@
 //! CLI tests for sharing: `verify-share`, `backup`, `restore` (issue 5). Each test runs the
 //! real `backpack` binary against a temp wallet; nothing touches the user's data dir.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Output, Stdio};

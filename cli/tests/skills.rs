@@ -1,7 +1,7 @@
 //! `backpack skills` and `backpack linkedin` end to end on a temp wallet: exact output on the
 //! 1EdTech fixtures, JSON shapes, hostile badge text shown inert, errors.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

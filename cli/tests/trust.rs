@@ -1,7 +1,7 @@
 //! `backpack trust import|list|remove` and the issuer label beside the verdict in `verify`,
 //! `show` and `list` (issue 12, "trust labels, information not a gate").
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::Path;

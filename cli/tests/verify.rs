@@ -1,6 +1,6 @@
 //! `backpack verify`: the `--json` line shape and the exit codes (issue 3, CLI).
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::process::Stdio;

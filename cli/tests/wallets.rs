@@ -3,7 +3,7 @@
 //! from their documented structure (no public sample exists; tests/fixtures/README.md); the
 //! credentials inside are the project's public fixtures.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader, Write};
 use std::sync::Arc;

@@ -1,6 +1,5 @@
-//! What every test of the `backpack` binary shares (the usual Cargo pattern: `mod common;` in
-//! each file under `cli/tests/`, this folder is not a test of its own): the fixtures, the
-//! binary run in a hermetic environment, and [`Env`], a temp folder with a wallet in it.
+//! What every test of the `backpack` binary shares (declared once in `tests.rs`): the
+//! fixtures, the binary run in a hermetic environment, and [`Env`], a temp folder with a wallet in it.
 //!
 //! Hermetic: nothing from the developer's shell reaches the binary (no wallet, language,
 //! guardian or wallet passphrase), the platform data folder is an empty one of the build's (so
@@ -9,7 +8,6 @@
 //! developer's system keyring), host tokens stay in memory, no browser opens, and backups use
 //! the fast test-only key derivation. A test that needs one of these changed sets it on the command
 //! ([`Env::run_with`], or `.env(..)` on [`backpack`]).
-#![allow(dead_code)] // each test file uses its own part of it
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
