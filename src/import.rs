@@ -448,7 +448,7 @@ fn expand_zip(path: &Path, out: &mut Vec<Item>) {
             }),
             Err(why) => out.push(Item::Broken {
                 source: format!("{}:{}", display(path), name.escape_debug()),
-                reason: msg!("err-import-zip-bad-name", why = why.to_string()),
+                reason: msg!("err-import-zip-bad-name", why = crate::localize::word(why)),
                 refused: true,
             }),
         }

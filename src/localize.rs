@@ -260,6 +260,13 @@ const WORDS: &[(&str, &str)] = &[
     ("object count", "err-word-object-count"),
     ("attachment tree depth", "err-word-attachment-depth"),
     ("attachment count", "err-word-attachment-count"),
+    // Why a ZIP entry's name is refused (crate::zipread::unsafe_name).
+    ("it holds a control character", "err-word-zip-name-control"),
+    ("it is an absolute path", "err-word-zip-name-absolute"),
+    (
+        "it climbs out of the archive with ..",
+        "err-word-zip-name-climbs",
+    ),
 ];
 
 /// The steps of connecting to a badge host ([`crate::host_api::HostError::Step`]) that are

@@ -1992,6 +1992,24 @@ fn bundle_manifest_file_names_and_baked_images_are_bound_to_the_credentials() {
         err.to_string(),
         "zip bundle names credentials/01-teamwork.json more than once; a bundle names each file once"
     );
+    // An entry whose name climbs out of the archive is refused outright, and why is said in
+    // the learner's language (the reason is a catalog word, not English inside Spanish).
+    let mut climbing = entries.clone();
+    climbing.push(("../outside.json".to_string(), b"{}".to_vec()));
+    let err = verify_share(&make_zip(&climbing), &vctx(&clock, &f)).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "zip bundle is unreadable: entry ../outside.json is not a plain relative path: it climbs \
+         out of the archive with .."
+    );
+    assert_eq!(
+        backpack_core::localize::Localize::localize(
+            &err,
+            backpack_core::i18n::Catalog::get(backpack_core::i18n::Lang::Es)
+        ),
+        "el paquete zip es ilegible: la entrada ../outside.json no es una ruta relativa simple: \
+         sale del archivo con .."
+    );
 }
 
 /// Peak resident memory of this process so far (`VmHWM`), in KiB.
@@ -2384,6 +2402,49 @@ fn pdf_verifies_on_receipt_and_a_flipped_byte_fails_only_that_badge() {
     let proof = r.badges[1].report.get(CheckId::Proof).unwrap();
     assert_eq!(proof.outcome, Outcome::Fail, "{}", proof.detail);
     assert!(!r.all_valid());
+}
+
+/// An attachment the PDF reader cannot follow is that badge's problem alone, and why is said
+/// in the learner's language: the reader's reasons are catalog messages, not English text.
+#[test]
+fn a_damaged_pdf_attachment_is_that_badges_problem_in_the_learners_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let (p, _, bytes) = world_pdf(dir.path());
+    // The second badge's attachment claims a length of all nines (same byte count, so every
+    // other object stays where the cross-reference table says).
+    let orig = &p.badges[1].original;
+    let start = bytes
+        .windows(orig.len())
+        .position(|w| w == orig.as_slice())
+        .unwrap();
+    let at = bytes[..start]
+        .windows(8)
+        .rposition(|w| w == b"/Length ")
+        .unwrap()
+        + 8;
+    let digits = bytes[at..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let mut bad = bytes.clone();
+    bad[at..at + digits].fill(b'9');
+    let (clock, f) = (FixedClock(now()), OfflineFetcher);
+    let r = verify_share(&bad, &vctx(&clock, &f)).unwrap();
+    let statuses: Vec<Status> = r.badges.iter().map(|b| b.status).collect();
+    assert_eq!(statuses[0], Status::Verified);
+    assert_ne!(statuses[1], Status::Verified);
+    assert_eq!(&statuses[2..], [Status::Verified, Status::Verified]);
+    let decode = r.badges[1].report.get(CheckId::Decode).unwrap();
+    let es = backpack_core::i18n::Catalog::get(backpack_core::i18n::Lang::Es);
+    assert!(decode.message.is_some());
+    assert_eq!(
+        decode.detail,
+        "02-badge.json: object 133: stream length does not end at endstream"
+    );
+    assert_eq!(
+        decode.detail_in(es),
+        "02-badge.json: objeto 133: la longitud del flujo no termina en endstream"
+    );
 }
 
 #[test]

@@ -1832,6 +1832,19 @@ mod other_wallets {
                 (format!("{src}:badge-1.png"), "Mozilla Maker"),
             ]
         );
+        // Why a name is refused is the learner's language too, not English inside Spanish.
+        let FileResult::Refused { reason: why } = &outs[0].result else {
+            panic!("{:?}", outs[0].result)
+        };
+        assert_eq!(
+            why.localize(backpack_core::i18n::Catalog::get(
+                backpack_core::i18n::Lang::Es
+            )),
+            format!(
+                "{src}:../badge-2.png: el nombre de la entrada zip no es una ruta relativa \
+                 simple: sale del archivo con .."
+            )
+        );
         assert_eq!(w.count_badges(&Query::default()).unwrap(), 1);
 
         // Entries that declare more than the budget: one line for the export, nothing read.

@@ -27,6 +27,7 @@ use std::io::Read;
 use std::rc::Rc;
 
 use crate::limits::{MAX_FILE_BYTES, MAX_PDF_ATTACHMENTS, MAX_SHARE_READ_BYTES};
+use crate::localize::{Message, msg};
 
 /// Deepest nesting of arrays and dictionaries read.
 pub const MAX_DEPTH: usize = 32;
@@ -43,7 +44,7 @@ pub enum PdfReadError {
     NotPdf,
     /// The PDF's structure cannot be followed.
     #[error("pdf is unreadable: {0}")]
-    Damaged(String),
+    Damaged(Message),
     /// Encrypted.
     #[error(
         "pdf is encrypted; Backpack's pdfs never are, and encrypted attachments cannot be checked"
@@ -67,7 +68,7 @@ pub struct Attachment {
     /// Its description (`/Desc`), if any.
     pub description: Option<String>,
     /// Its bytes, or why they could not be read.
-    pub bytes: Result<Vec<u8>, String>,
+    pub bytes: Result<Vec<u8>, Message>,
 }
 
 /// What a PDF holds for a receiver.
@@ -119,7 +120,7 @@ struct Lexer<'a> {
     pos: usize,
 }
 
-type PResult<T> = Result<T, String>;
+type PResult<T> = Result<T, Message>;
 
 impl<'a> Lexer<'a> {
     fn new(b: &'a [u8], pos: usize) -> Self {
@@ -185,10 +186,10 @@ impl<'a> Lexer<'a> {
 
     fn object(&mut self, depth: usize) -> PResult<Obj> {
         if depth > MAX_DEPTH {
-            return Err(format!("objects nest deeper than {MAX_DEPTH} levels"));
+            return Err(msg!("err-pdf-nest-deep", max = MAX_DEPTH));
         }
         self.skip_ws();
-        let c = self.peek().ok_or("unexpected end of file")?;
+        let c = self.peek().ok_or(msg!("err-pdf-unexpected-end"))?;
         match c {
             b'/' => {
                 self.pos += 1;
@@ -207,11 +208,11 @@ impl<'a> Lexer<'a> {
                     }
                     let k = match self.object(depth + 1)? {
                         Obj::Name(n) => n,
-                        _ => return Err("a dictionary key is not a name".into()),
+                        _ => return Err(msg!("err-pdf-dict-key")),
                     };
                     let v = self.object(depth + 1)?;
                     if d.len() >= 4096 {
-                        return Err("a dictionary has more than 4096 entries".into());
+                        return Err(msg!("err-pdf-dict-large"));
                     }
                     d.push((k, v));
                 }
@@ -235,7 +236,7 @@ impl<'a> Lexer<'a> {
                 let end = self.b[s..]
                     .iter()
                     .position(|&c| c == b'>')
-                    .ok_or("unterminated hex string")?;
+                    .ok_or(msg!("err-pdf-hex-unterminated"))?;
                 self.pos = s + end + 1;
                 Ok(Obj::Str(hex_decode(&self.b[s..s + end])))
             }
@@ -249,7 +250,7 @@ impl<'a> Lexer<'a> {
                         break;
                     }
                     if a.len() >= 65536 {
-                        return Err("an array has more than 65536 entries".into());
+                        return Err(msg!("err-pdf-array-large"));
                     }
                     a.push(self.object(depth + 1)?);
                 }
@@ -284,7 +285,7 @@ impl<'a> Lexer<'a> {
                         .ok()
                         .and_then(|s| s.parse::<f64>().ok())
                         .map(Obj::Num)
-                        .ok_or_else(|| format!("unexpected token at byte {save}")),
+                        .ok_or_else(|| msg!("err-pdf-unexpected-token", at = save)),
                 }
             }
         }
@@ -295,7 +296,7 @@ impl<'a> Lexer<'a> {
         let mut out = Vec::new();
         let mut depth = 1usize;
         loop {
-            let c = self.peek().ok_or("unterminated string")?;
+            let c = self.peek().ok_or(msg!("err-pdf-string-unterminated"))?;
             self.pos += 1;
             match c {
                 b'(' => {
@@ -310,7 +311,7 @@ impl<'a> Lexer<'a> {
                     out.push(c);
                 }
                 b'\\' => {
-                    let e = self.peek().ok_or("unterminated string")?;
+                    let e = self.peek().ok_or(msg!("err-pdf-string-unterminated"))?;
                     self.pos += 1;
                     match e {
                         b'n' => out.push(b'\n'),
@@ -343,7 +344,7 @@ impl<'a> Lexer<'a> {
                 _ => out.push(c),
             }
             if out.len() > MAX_FILE_BYTES as usize {
-                return Err("a string is too long".into());
+                return Err(msg!("err-pdf-string-long"));
             }
         }
     }
@@ -427,16 +428,16 @@ impl<'a> Doc<'a> {
         let sx = tail
             .windows(9)
             .rposition(|w| w == b"startxref")
-            .ok_or("no startxref")?;
+            .ok_or(msg!("err-pdf-no-startxref"))?;
         let mut lx = Lexer::new(b, tail_from + sx + 9);
-        let mut at = lx.uint().ok_or("startxref has no offset")? as usize;
+        let mut at = lx.uint().ok_or(msg!("err-pdf-startxref-offset"))? as usize;
         let mut offsets = HashMap::new();
         let mut compressed = HashMap::new();
         let mut trailer: Option<Obj> = None;
         let mut seen = Vec::new();
         for _ in 0..MAX_XREF_SECTIONS {
             if seen.contains(&at) {
-                return Err("the cross-reference sections loop".into());
+                return Err(msg!("err-pdf-xref-loop"));
             }
             seen.push(at);
             let mut lx = Lexer::new(b, at);
@@ -473,17 +474,15 @@ impl<'a> Doc<'a> {
                     break;
                 };
                 if count > 10_000_000 || first > u64::from(u32::MAX) {
-                    return Err("cross-reference subsection too large".into());
+                    return Err(msg!("err-pdf-xref-subsection"));
                 }
                 lx.skip_ws();
                 for i in 0..count {
-                    let e = b
-                        .get(lx.pos..lx.pos + 20)
-                        .ok_or("cross-reference table cut short")?;
+                    let e = b.get(lx.pos..lx.pos + 20).ok_or(msg!("err-pdf-xref-cut"))?;
                     let off = std::str::from_utf8(&e[0..10])
                         .ok()
                         .and_then(|s| s.parse::<usize>().ok())
-                        .ok_or("bad cross-reference entry")?;
+                        .ok_or(msg!("err-pdf-xref-entry"))?;
                     if e[17] == b'n' {
                         let num = (first + i) as u32;
                         // The newest section is read first and wins.
@@ -494,7 +493,7 @@ impl<'a> Doc<'a> {
                 }
             }
             if !lx.keyword(b"trailer") {
-                return Err("no trailer after the cross-reference table".into());
+                return Err(msg!("err-pdf-no-trailer"));
             }
             let t = lx.object(0)?;
             let prev = match t.get(b"Prev") {
@@ -517,7 +516,7 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        Err("too many cross-reference sections".into())
+        Err(msg!("err-pdf-xref-many"))
     }
 
     /// Damaged cross-references: find every `N G obj` and the last `trailer`.
@@ -566,12 +565,7 @@ impl<'a> Doc<'a> {
             Some(t) => t,
             None => {
                 // An xref-stream PDF has its trailer keys in the cross-reference stream object.
-                return Err(PdfReadError::Damaged(
-                    "it has no readable cross-reference table or trailer: it is cut short or \
-                     damaged, or another program saved it again with compressed \
-                     cross-references, which Backpack does not read"
-                        .into(),
-                ));
+                return Err(PdfReadError::Damaged(msg!("err-pdf-no-xref-or-trailer")));
             }
         };
         Ok(Doc {
@@ -593,14 +587,12 @@ impl<'a> Doc<'a> {
         let off = *self
             .offsets
             .get(&num)
-            .ok_or_else(|| format!("object {num} is not in the file"))?;
+            .ok_or_else(|| msg!("err-pdf-object-missing", num = num))?;
         let mut lx = Lexer::new(self.b, off);
         let n = lx.uint();
         let g = lx.uint();
         if n != Some(u64::from(num)) || g.is_none() || !lx.keyword(b"obj") {
-            return Err(format!(
-                "object {num} is not where the cross-reference table says"
-            ));
+            return Err(msg!("err-pdf-object-misplaced", num = num));
         }
         lx.object(0)
     }
@@ -614,19 +606,17 @@ impl<'a> Doc<'a> {
                 Some(Obj::Num(n)) if *n >= 0.0 => *n as usize,
                 Some(Obj::Ref(r, _)) => match self.parsed(*r)? {
                     Obj::Num(n) if n >= 0.0 => n as usize,
-                    _ => return Err(format!("object {num}: stream length is not a number")),
+                    _ => return Err(msg!("err-pdf-length-not-number", num = num)),
                 },
-                _ => return Err(format!("object {num}: stream has no length")),
+                _ => return Err(msg!("err-pdf-no-length", num = num)),
             };
             let end = start
                 .checked_add(len)
                 .filter(|&e| e <= self.b.len())
-                .ok_or_else(|| format!("object {num}: stream runs past the end of the file"))?;
+                .ok_or_else(|| msg!("err-pdf-stream-past-end", num = num))?;
             let mut after = Lexer::new(self.b, end);
             if !after.keyword(b"endstream") {
-                return Err(format!(
-                    "object {num}: stream length does not end at endstream"
-                ));
+                return Err(msg!("err-pdf-stream-no-endstream", num = num));
             }
             return Ok(Obj::Stream(d, start, end));
         }
@@ -640,21 +630,19 @@ impl<'a> Doc<'a> {
             Some(d) => d,
             None => {
                 if self.streams.borrow().len() >= MAX_OBJECT_STREAMS {
-                    return Err(format!(
-                        "more than {MAX_OBJECT_STREAMS} object streams are needed"
-                    ));
+                    return Err(msg!("err-pdf-objstm-many", max = MAX_OBJECT_STREAMS));
                 }
                 // An object stream is never itself in an object stream.
                 if !self.offsets.contains_key(&stm) {
-                    return Err(format!("object stream {stm} is not in the file"));
+                    return Err(msg!("err-pdf-objstm-missing", stm = stm));
                 }
                 let o = self.object(stm)?;
                 if !matches!(o.get(b"Type"), Some(Obj::Name(n)) if n == b"ObjStm") {
-                    return Err(format!("object {stm} is not an object stream"));
+                    return Err(msg!("err-pdf-not-objstm", stm = stm));
                 }
                 let d = Rc::new(
                     stream_data(self.b, &o, MAX_XREF_STREAM_BYTES)
-                        .map_err(|e| format!("object stream {stm}: {e}"))?,
+                        .map_err(|e| msg!("err-pdf-objstm-detail", stm = stm, detail = e))?,
                 );
                 self.streams.borrow_mut().insert(stm, Rc::clone(&d));
                 d
@@ -663,13 +651,13 @@ impl<'a> Doc<'a> {
         let o = self.object(stm)?;
         let first = match o.get(b"First") {
             Some(Obj::Num(n)) if *n >= 0.0 => *n as usize,
-            _ => return Err(format!("object stream {stm} has no /First")),
+            _ => return Err(msg!("err-pdf-objstm-first", stm = stm)),
         };
         let mut lx = Lexer::new(&data, 0);
         let mut found = None;
         for i in 0..=index {
             let (Some(n), Some(off)) = (lx.uint(), lx.uint()) else {
-                return Err(format!("object stream {stm} has no entry {index}"));
+                return Err(msg!("err-pdf-objstm-entry", stm = stm, index = index));
             };
             if i == index {
                 found = Some((n, off));
@@ -680,13 +668,13 @@ impl<'a> Doc<'a> {
                 let at = first
                     .checked_add(off as usize)
                     .filter(|&a| a < data.len())
-                    .ok_or_else(|| format!("object {num} is outside its object stream"))?;
+                    .ok_or_else(|| msg!("err-pdf-outside-objstm", num = num))?;
                 match Lexer::new(&data, at).object(0)? {
-                    Obj::Stream(..) => Err(format!("object {num}: a stream in an object stream")),
+                    Obj::Stream(..) => Err(msg!("err-pdf-stream-in-objstm", num = num)),
                     other => Ok(other),
                 }
             }
-            _ => Err(format!("object {num} is not where its object stream says")),
+            _ => Err(msg!("err-pdf-objstm-misplaced", num = num)),
         }
     }
 
@@ -699,7 +687,7 @@ impl<'a> Doc<'a> {
                 other => return Ok(other),
             }
         }
-        Err("a reference chain is too long".into())
+        Err(msg!("err-pdf-ref-chain"))
     }
 }
 
@@ -713,23 +701,23 @@ fn xref_stream(
 ) -> PResult<Obj> {
     let mut lx = Lexer::new(b, at);
     if lx.uint().is_none() || lx.uint().is_none() || !lx.keyword(b"obj") {
-        return Err("no cross-reference table where startxref points".into());
+        return Err(msg!("err-pdf-xref-not-at-startxref"));
     }
     let o = lx.object(0)?;
     let Obj::Stream(d, start, _) = &o else {
-        return Err("no cross-reference table where startxref points".into());
+        return Err(msg!("err-pdf-xref-not-at-startxref"));
     };
     if !matches!(o.get(b"Type"), Some(Obj::Name(n)) if n == b"XRef") {
-        return Err("no cross-reference table where startxref points".into());
+        return Err(msg!("err-pdf-xref-not-at-startxref"));
     }
     let len = match o.get(b"Length") {
         Some(Obj::Num(n)) if *n >= 0.0 => *n as usize,
-        _ => return Err("the cross-reference stream has no direct length".into()),
+        _ => return Err(msg!("err-pdf-xrefstm-length")),
     };
     let end = start
         .checked_add(len)
         .filter(|&e| e <= b.len())
-        .ok_or("the cross-reference stream runs past the end of the file")?;
+        .ok_or(msg!("err-pdf-xrefstm-past-end"))?;
     let nums = |k: &[u8]| -> Option<Vec<u64>> {
         match o.get(k)? {
             Obj::Array(a) => a
@@ -742,13 +730,13 @@ fn xref_stream(
             _ => None,
         }
     };
-    let w = nums(b"W").ok_or("the cross-reference stream has no /W")?;
+    let w = nums(b"W").ok_or(msg!("err-pdf-xrefstm-no-w"))?;
     let [w0, w1, w2] = w.as_slice() else {
-        return Err("the cross-reference stream's /W is not three widths".into());
+        return Err(msg!("err-pdf-xrefstm-w-three"));
     };
     let (w0, w1, w2) = (*w0 as usize, *w1 as usize, *w2 as usize);
     if w0 > 4 || w1 > 8 || w2 > 8 {
-        return Err("the cross-reference stream's /W is too wide".into());
+        return Err(msg!("err-pdf-xrefstm-w-wide"));
     }
     let row = w0 + w1 + w2;
     // The data, through FlateDecode and a PNG predictor (§7.4.4.4) when declared.
@@ -772,39 +760,35 @@ fn xref_stream(
         };
         if predictor >= 10 {
             if columns != row {
-                return Err(
-                    "the cross-reference stream's predictor columns do not match /W".into(),
-                );
+                return Err(msg!("err-pdf-xrefstm-columns"));
             }
             data = unpredict_png(&data, columns)?;
         } else if predictor != 1 {
-            return Err(
-                "the cross-reference stream uses a predictor Backpack does not read".into(),
-            );
+            return Err(msg!("err-pdf-xrefstm-predictor"));
         }
     }
     if row == 0 {
-        return Err("the cross-reference stream's /W is empty".into());
+        return Err(msg!("err-pdf-xrefstm-w-empty"));
     }
     let size = match o.get(b"Size") {
         Some(Obj::Num(n)) if *n >= 0.0 => *n as u64,
-        _ => return Err("the cross-reference stream has no /Size".into()),
+        _ => return Err(msg!("err-pdf-xrefstm-no-size")),
     };
     let index = nums(b"Index").unwrap_or_else(|| vec![0, size]);
     let field = |bytes: &[u8]| bytes.iter().fold(0u64, |v, &x| (v << 8) | u64::from(x));
     let mut rows = data.chunks_exact(row);
     for pair in index.chunks(2) {
         let [first, count] = pair else {
-            return Err("the cross-reference stream's /Index is odd".into());
+            return Err(msg!("err-pdf-xrefstm-index-odd"));
         };
         for i in 0..*count {
             let Some(r) = rows.next() else {
-                return Err("the cross-reference stream is cut short".into());
+                return Err(msg!("err-pdf-xrefstm-cut"));
             };
             let num = first
                 .checked_add(i)
                 .and_then(|n| u32::try_from(n).ok())
-                .ok_or("the cross-reference stream names an object number too large")?;
+                .ok_or(msg!("err-pdf-xrefstm-number-large"))?;
             let kind = if w0 == 0 { 1 } else { field(&r[..w0]) };
             let f2 = field(&r[w0..w0 + w1]);
             let f3 = field(&r[w0 + w1..]);
@@ -813,7 +797,7 @@ fn xref_stream(
                     offsets.entry(num).or_insert(f2 as usize);
                 }
                 2 => {
-                    let stm = u32::try_from(f2).map_err(|_| "bad object stream number")?;
+                    let stm = u32::try_from(f2).map_err(|_| msg!("err-pdf-objstm-number"))?;
                     compressed.entry(num).or_insert((stm, f3 as usize));
                 }
                 _ => {}
@@ -832,7 +816,7 @@ fn unpredict_png(data: &[u8], columns: usize) -> PResult<Vec<u8>> {
             break;
         };
         if row.len() != columns {
-            return Err("the cross-reference stream's last row is cut short".into());
+            return Err(msg!("err-pdf-xrefstm-last-row"));
         }
         let mut cur = vec![0u8; columns];
         for i in 0..columns {
@@ -861,7 +845,7 @@ fn unpredict_png(data: &[u8], columns: usize) -> PResult<Vec<u8>> {
                     };
                     x.wrapping_add(pred)
                 }
-                _ => return Err("the cross-reference stream has an unknown png row filter".into()),
+                _ => return Err(msg!("err-pdf-xrefstm-png-filter")),
             };
         }
         out.extend_from_slice(&cur);
@@ -873,9 +857,9 @@ fn unpredict_png(data: &[u8], columns: usize) -> PResult<Vec<u8>> {
 /// Decode a stream's data under `cap` bytes.
 fn stream_data(b: &[u8], o: &Obj, cap: u64) -> PResult<Vec<u8>> {
     let Obj::Stream(d, start, end) = o else {
-        return Err("the attachment is not a stream".into());
+        return Err(msg!("err-pdf-attachment-not-stream"));
     };
-    let raw = b.get(*start..*end).ok_or("stream out of range")?;
+    let raw = b.get(*start..*end).ok_or(msg!("err-pdf-stream-range"))?;
     let filters: Vec<Vec<u8>> = match d.iter().find(|(k, _)| k == b"Filter").map(|(_, v)| v) {
         None | Some(Obj::Null) => Vec::new(),
         Some(Obj::Name(n)) => vec![n.clone()],
@@ -883,19 +867,19 @@ fn stream_data(b: &[u8], o: &Obj, cap: u64) -> PResult<Vec<u8>> {
             .iter()
             .map(|f| match f {
                 Obj::Name(n) => Ok(n.clone()),
-                _ => Err("a stream filter is not a name".to_string()),
+                _ => Err(msg!("err-pdf-filter-not-name")),
             })
             .collect::<PResult<_>>()?,
-        Some(_) => return Err("a stream filter is not a name".into()),
+        Some(_) => return Err(msg!("err-pdf-filter-not-name")),
     };
     if d.iter()
         .any(|(k, v)| k == b"DecodeParms" && !matches!(v, Obj::Null))
     {
-        return Err("its stream uses decode parameters, which Backpack never writes".into());
+        return Err(msg!("err-pdf-decode-parms"));
     }
     let mut data = raw.to_vec();
     if data.len() as u64 > cap && filters.is_empty() {
-        return Err(format!("it is larger than the {cap}-byte limit"));
+        return Err(msg!("err-pdf-attachment-large", cap = cap));
     }
     for f in filters {
         data = match f.as_slice() {
@@ -904,7 +888,7 @@ fn stream_data(b: &[u8], o: &Obj, cap: u64) -> PResult<Vec<u8>> {
                 let res = flate2::read::ZlibDecoder::new(data.as_slice())
                     .take(cap + 1)
                     .read_to_end(&mut out);
-                res.map_err(|e| format!("its compressed data is damaged: {e}"))?;
+                res.map_err(|e| msg!("err-pdf-flate-damaged", detail = e.to_string()))?;
                 out
             }
             b"ASCIIHexDecode" | b"AHx" => {
@@ -912,14 +896,14 @@ fn stream_data(b: &[u8], o: &Obj, cap: u64) -> PResult<Vec<u8>> {
                 hex_decode(&data[..end])
             }
             other => {
-                return Err(format!(
-                    "it is encoded with {}, which Backpack does not read",
-                    String::from_utf8_lossy(other)
+                return Err(msg!(
+                    "err-pdf-filter-unknown",
+                    filter = String::from_utf8_lossy(other).into_owned()
                 ));
             }
         };
         if data.len() as u64 > cap {
-            return Err(format!("it is larger than the {cap}-byte limit"));
+            return Err(msg!("err-pdf-attachment-large", cap = cap));
         }
     }
     Ok(data)
@@ -984,7 +968,7 @@ impl<'a> PdfDoc<'a> {
 
     /// The catalog's `/Metadata` stream, decoded within `cap` bytes. `Ok(None)`: there is none.
     /// `Err`: it cannot be decoded within the cap (one line, why).
-    pub fn metadata(&self, cap: u64) -> Result<Option<Vec<u8>>, String> {
+    pub fn metadata(&self, cap: u64) -> Result<Option<Vec<u8>>, Message> {
         let Some(root) = self.doc.trailer.get(b"Root") else {
             return Ok(None);
         };
@@ -1006,14 +990,14 @@ impl<'a> PdfDoc<'a> {
 /// the others).
 pub fn read(b: &[u8]) -> Result<PdfContents, PdfReadError> {
     let doc = Doc::open(b)?;
-    let damaged = |e: String| PdfReadError::Damaged(e);
+    let damaged = |e: Message| PdfReadError::Damaged(e);
     if doc.trailer.get(b"Encrypt").is_some() {
         return Err(PdfReadError::Encrypted);
     }
     let root = doc
         .trailer
         .get(b"Root")
-        .ok_or_else(|| damaged("the trailer names no document catalog".into()))?;
+        .ok_or_else(|| damaged(msg!("err-pdf-no-catalog")))?;
     let catalog = doc.resolve(root).map_err(damaged)?;
     let title = doc
         .trailer
@@ -1053,14 +1037,14 @@ pub fn read(b: &[u8]) -> Result<PdfContents, PdfReadError> {
             _ => None,
         };
         let bytes = (|| {
-            let ef = doc.resolve(spec.get(b"EF").ok_or("it has no embedded file")?)?;
+            let ef = doc.resolve(spec.get(b"EF").ok_or(msg!("err-pdf-no-embedded-file"))?)?;
             let sref = ef
                 .get(b"F")
                 .or_else(|| ef.get(b"UF"))
-                .ok_or("it has no embedded file")?;
+                .ok_or(msg!("err-pdf-no-embedded-file"))?;
             let stream = doc.resolve(sref)?;
             let data = stream_data(b, &stream, MAX_FILE_BYTES.min(left))?;
-            Ok::<_, String>(data)
+            Ok::<_, Message>(data)
         })();
         if let Ok(d) = &bytes {
             left = left.saturating_sub(d.len() as u64);
@@ -1123,6 +1107,7 @@ fn walk(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Catalog, Lang};
 
     #[test]
     fn png_predictors_are_undone_row_by_row() {
@@ -1192,6 +1177,14 @@ mod tests {
         out
     }
 
+    /// An attachment's bytes, or why not in English; a reason must be a catalog message.
+    fn english(bytes: &Result<Vec<u8>, Message>) -> Result<Vec<u8>, String> {
+        bytes.clone().map_err(|m| {
+            assert!(matches!(m, Message::Id(..)), "not a catalog message: {m:?}");
+            m.english()
+        })
+    }
+
     fn zlib(data: &[u8]) -> Vec<u8> {
         let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
         e.write_all(data).unwrap();
@@ -1230,12 +1223,12 @@ mod tests {
         ]);
         let c = read(&pdf).unwrap();
         assert_eq!(
-            c.attachments[0].bytes,
+            english(&c.attachments[0].bytes),
             Err(format!("it is larger than the {MAX_FILE_BYTES}-byte limit"))
         );
         assert_eq!(c.attachments[1].bytes, Ok(b"{}".to_vec()));
         assert_eq!(
-            c.attachments[2].bytes,
+            english(&c.attachments[2].bytes),
             Err("it is encoded with LZWDecode, which Backpack does not read".into())
         );
     }
@@ -1248,6 +1241,14 @@ mod tests {
         deep.extend(std::iter::repeat_n(b'[', 10_000));
         deep.extend_from_slice(b"\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF");
         let e = read(&deep).unwrap_err();
+        assert!(
+            matches!(&e, PdfReadError::Damaged(Message::Id(..))),
+            "{e:?}"
+        );
+        assert_eq!(
+            crate::localize::Localize::localize(&e, Catalog::get(Lang::Es)),
+            format!("el pdf es ilegible: los objetos se anidan a más de {MAX_DEPTH} niveles")
+        );
         assert_eq!(
             e.to_string(),
             format!("pdf is unreadable: objects nest deeper than {MAX_DEPTH} levels")
@@ -1258,7 +1259,7 @@ mod tests {
         pdf = s.into_bytes();
         let c = read(&pdf).unwrap();
         assert_eq!(
-            c.attachments[0].bytes,
+            english(&c.attachments[0].bytes),
             Err("object 4: stream runs past the end of the file".into())
         );
         // A stream whose length is itself (a stream, not a number): no loop.
@@ -1267,7 +1268,7 @@ mod tests {
             .into_bytes();
         let c = read(&circ).unwrap();
         assert_eq!(
-            c.attachments[0].bytes,
+            english(&c.attachments[0].bytes),
             Err("object 4: stream length is not a number".into())
         );
         // Encrypted.

@@ -38,7 +38,7 @@ use crate::i18n::Catalog;
 use crate::limits::{
     MAX_FILE_BYTES, MAX_SHARE_PAGE_BYTES, MAX_SHARE_READ_BYTES, MAX_ZIP_ENTRY_BYTES,
 };
-use crate::localize::{Localize as _, Message, msg};
+use crate::localize::{Localize as _, Message, msg, word};
 use crate::model::{Badge, Format};
 use crate::parse::ParsedCredential;
 use crate::verify::data_integrity::VerifyOptions;
@@ -311,7 +311,7 @@ pub enum ShareError {
     },
     /// The archive is unreadable.
     #[error("zip bundle is unreadable: {0}")]
-    Zip(String),
+    Zip(Message),
     /// The archive exceeds a limit.
     #[error("zip bundle exceeds the {what} limit of {limit}")]
     ZipLimit {
@@ -843,11 +843,13 @@ fn refuse_duplicates(
     for i in 0..zip.len() {
         let name = zip
             .name_for_index(i)
-            .map_err(|e| ShareError::Zip(e.to_string()))?;
+            // The archive library's own words, as given.
+            .map_err(|e| ShareError::Zip(Message::Text(e.to_string())))?;
         if let Some(why) = unsafe_name(name) {
-            return Err(ShareError::Zip(format!(
-                "entry {} is not a plain relative path: {why}",
-                visible(name)
+            return Err(ShareError::Zip(msg!(
+                "err-share-zip-bad-name",
+                name = visible(name),
+                why = word(why)
             )));
         }
         if !names.insert(name.to_string()) {
@@ -894,7 +896,7 @@ fn verify_zip_within(
             what: "entry count",
             limit: limit as u64,
         },
-        other => ShareError::Zip(other.to_string()),
+        other => ShareError::Zip(other.message()),
     })?;
     let mut r = ZipReader { zip };
     if r.zip.declared_total() > budget {
@@ -1301,7 +1303,7 @@ fn verify_pdf(
                 }
                 c
             }
-            // The PDF reader's own words, as given.
+            // Why the PDF reader could not read it (a catalog message).
             Err(e) => unreadable(
                 source.clone(),
                 msg!("chk-share-in-file", file = &source, problem = e),

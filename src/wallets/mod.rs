@@ -246,7 +246,7 @@ pub(crate) fn over_budget<R: Read + std::io::Seek>(
 pub(crate) fn unsafe_entry(path: &Path, name: &str, why: &str) -> Item {
     Item::Done(refused(
         &format!("{}:{}", display(path), name.escape_debug()),
-        msg!("err-import-zip-bad-name", why = why.to_string()),
+        msg!("err-import-zip-bad-name", why = crate::localize::word(why)),
     ))
 }
 
