@@ -334,6 +334,30 @@ pub fn io_message(kind: std::io::ErrorKind, os: impl Into<String>) -> Message {
     }
 }
 
+/// A serde_json error: its own text in English (exactly its `Display`), and in another
+/// language what kind of problem it is and where (`err-json-syntax`, `-eof`, `-data`): the
+/// library's sentences cannot be translated, their category and position can.
+pub fn json_error(e: &serde_json::Error) -> Message {
+    use serde_json::error::Category;
+    let text = Message::Text(e.to_string());
+    let id = match (e.classify(), e.line()) {
+        (Category::Io, _) => return text,
+        (Category::Syntax, 0) => "err-json-syntax-nowhere",
+        (Category::Syntax, _) => "err-json-syntax",
+        (Category::Eof, _) => "err-json-eof",
+        (Category::Data, 0) => "err-json-data-nowhere",
+        (Category::Data, _) => "err-json-data",
+    };
+    Message::Id(
+        Cow::Borrowed(id),
+        vec![
+            (Cow::Borrowed("text"), text),
+            (Cow::Borrowed("line"), e.line().into()),
+            (Cow::Borrowed("column"), e.column().into()),
+        ],
+    )
+}
+
 /// [`io_message`] of `e` (its `Display` text).
 pub fn io_error(e: &std::io::Error) -> Message {
     io_message(e.kind(), e.to_string())

@@ -18,6 +18,16 @@ fn load_err(rel: &str) -> String {
     parse(&d).map(|p| p.badge.name).expect_err(rel).to_string()
 }
 
+/// Why `rel` is not a badge, in Spanish.
+fn load_err_es(rel: &str) -> String {
+    let d = decode(&fixture_bytes(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    let e = parse(&d).map(|p| p.badge.name).expect_err(rel);
+    backpack_core::localize::Localize::localize(
+        &e,
+        backpack_core::i18n::Catalog::get(backpack_core::i18n::Lang::Es),
+    )
+}
+
 fn component(key: &str) -> Value {
     let all: Value =
         serde_json::from_slice(&fixture_bytes("badgecheck/test_components.json")).unwrap();
@@ -558,12 +568,12 @@ fn files_that_are_not_badges() {
         load_err("1edtech-public-validator/ob20/assets/revocation-list.json"),
         "not an open badge: this is a revocation list, not a badge"
     );
+    let e = parse_value(json!({"recipient": {"identity": "a@b.c"}}), None).unwrap_err();
+    assert!(matches!(e, ParseError::NotABadge(_)), "{e:?}");
     assert_eq!(
-        parse_value(json!({"recipient": {"identity": "a@b.c"}}), None).unwrap_err(),
-        ParseError::NotABadge(
-            "the assertion has no `badge` (the badge class it awards), so there is nothing to show"
-                .into()
-        )
+        e.to_string(),
+        "not an open badge: the assertion has no `badge` (the badge class it awards), so there is \
+         nothing to show"
     );
     // The JS bakery's test SVG holds a stub, not an assertion.
     assert_eq!(
@@ -742,4 +752,66 @@ fn a_credential_with_issuer_subject_and_achievement_or_name_still_parses() {
     })
     .unwrap();
     assert_eq!(p.badge.issuer.id.as_deref(), Some("did:example:issuer"));
+}
+
+/// Why a file is not a badge is said in the learner's language: the parser's reasons are
+/// catalog messages (English above stays exactly as it was), and of a JSON syntax error the
+/// category and position are said, serde_json's own sentence only in English.
+#[test]
+fn files_that_are_not_badges_say_why_in_spanish() {
+    assert_eq!(
+        load_err_es("1edtech-public-validator/ob20/assets/robotics-badge.json"),
+        "no es una insignia Open Badges: es una clase de insignia (la definición de una insignia), \
+         no una aserción que la otorga a alguien; importa la aserción o la imagen de la insignia \
+         horneada"
+    );
+    assert_eq!(
+        load_err_es("1edtech-public-validator/ob30/simple-err-type.json"),
+        "no es una insignia Open Badges: una credencial verificable de tipo VerifiableCredential, \
+         OtherCredential no es una insignia: necesita el tipo OpenBadgeCredential, \
+         AchievementCredential o ClrCredential, o un credentialSubject.achievement"
+    );
+    let es = backpack_core::i18n::Catalog::get(backpack_core::i18n::Lang::Es);
+    let es_of = |v: Value| {
+        backpack_core::localize::Localize::localize(&parse_value(v, None).unwrap_err(), es)
+    };
+    let bare = json!({"@context": ["https://www.w3.org/ns/credentials/v2"],
+        "type": ["VerifiableCredential", "OpenBadgeCredential"]});
+    let e = parse_value(bare.clone(), None).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "holds no readable badge: the credential has no `issuer`, no `credentialSubject` and no \
+         `credentialSubject.achievement` or `name` (who issued it, to whom, and what was achieved)"
+    );
+    assert_eq!(
+        es_of(bare),
+        "no contiene ninguna insignia legible: la credencial no tiene `issuer`, ni \
+         `credentialSubject` ni `credentialSubject.achievement` o `name` (quién la emitió, a \
+         quién y qué se logró)"
+    );
+    let bad_json = |text: &str| {
+        let d = Decoded {
+            container: Container::Json,
+            payload: Payload::Json(text.into()),
+        };
+        let e = parse(&d).map(|p| p.badge.name).unwrap_err();
+        (
+            e.to_string(),
+            backpack_core::localize::Localize::localize(&e, es),
+        )
+    };
+    assert_eq!(
+        bad_json("{\"recipient\": tru"),
+        (
+            "invalid json: EOF while parsing a value at line 1 column 17".to_string(),
+            "json no válido: el json se corta antes de terminar (línea 1, columna 17)".to_string()
+        )
+    );
+    assert_eq!(
+        bad_json("{\"recipient\": x}"),
+        (
+            "invalid json: expected value at line 1 column 15".to_string(),
+            "json no válido: json mal formado en la línea 1, columna 15".to_string()
+        )
+    );
 }

@@ -127,8 +127,12 @@ pub fn read_inputs(record: &[&EmbeddedBlock]) -> Result<PageInputs, Message> {
         .bytes
         .as_ref()
         .map_err(|e| msg!("chk-share-page-record-unreadable", detail = e))?;
-    let inputs: PageInputs = serde_json::from_slice(bytes)
-        .map_err(|e| msg!("chk-share-page-record-not-a-record", detail = e.to_string()))?;
+    let inputs: PageInputs = serde_json::from_slice(bytes).map_err(|e| {
+        msg!(
+            "chk-share-page-record-not-a-record",
+            detail = crate::localize::json_error(&e)
+        )
+    })?;
     if inputs.layout != PAGE_LAYOUT {
         return Err(msg!(
             "chk-share-page-layout",

@@ -38,7 +38,7 @@ use crate::i18n::Catalog;
 use crate::limits::{
     MAX_FILE_BYTES, MAX_SHARE_PAGE_BYTES, MAX_SHARE_READ_BYTES, MAX_ZIP_ENTRY_BYTES,
 };
-use crate::localize::{Localize as _, Message, msg, word};
+use crate::localize::{Localize as _, Message, json_error, msg, word};
 use crate::model::{Badge, Format};
 use crate::parse::ParsedCredential;
 use crate::verify::data_integrity::VerifyOptions;
@@ -328,7 +328,7 @@ pub enum ShareError {
     NoCredentials,
     /// The presentation JSON is not usable.
     #[error("presentation is not valid json: {0}")]
-    BadPresentation(String),
+    BadPresentation(Message),
     /// The PDF's attachments cannot be read.
     #[error("{0}")]
     Pdf(#[from] crate::export::pdf_read::PdfReadError),
@@ -749,7 +749,7 @@ fn verify_html(
                         check_presentation(&v, ctx, expect)
                     }
                     Err(e) => {
-                        failed_presentation(ShareError::BadPresentation(e.to_string()).message())
+                        failed_presentation(ShareError::BadPresentation(json_error(&e)).message())
                     }
                 }
             }
@@ -1144,7 +1144,7 @@ fn verify_zip_within(
                         check_presentation(&v, ctx, expect)
                     }
                     Err(e) => {
-                        failed_presentation(ShareError::BadPresentation(e.to_string()).message())
+                        failed_presentation(ShareError::BadPresentation(json_error(&e)).message())
                     }
                 }
             }
@@ -1337,7 +1337,7 @@ fn verify_presentation_only(
         });
     }
     let vp: Value =
-        serde_json::from_str(text).map_err(|e| ShareError::BadPresentation(e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| ShareError::BadPresentation(json_error(&e)))?;
     if !has_type(&vp, "VerifiablePresentation") {
         return Err(ShareError::Unrecognised);
     }

@@ -23,6 +23,7 @@ pub use dates::normalize_str as normalize_date;
 
 use crate::decode::{Decoded, Payload, decode_jws};
 use crate::limits::MAX_JSON_DEPTH;
+use crate::localize::Message;
 use crate::model::{Badge, Container, Format};
 
 /// How the wallet recognises the same badge imported twice (OB 3.0 “Equality and comparison” <https://www.imsglobal.org/spec/ob/v3p0/>).
@@ -72,14 +73,14 @@ pub struct ParsedCredential {
 pub enum ParseError {
     /// The JSON is valid but not a badge.
     #[error("not an open badge: {0}")]
-    NotABadge(String),
+    NotABadge(Message),
     /// A credential that lacks what makes it a badge (issuer, subject, achievement); the
     /// message names what is missing.
     #[error("holds no readable badge: {0}")]
-    Unreadable(String),
+    Unreadable(Message),
     /// The text is not JSON.
     #[error("invalid json: {0}")]
-    Json(String),
+    Json(Message),
     /// JSON nested deeper than [`MAX_JSON_DEPTH`].
     #[error("json nests deeper than {limit} levels (MAX_JSON_DEPTH)")]
     TooDeep {
@@ -160,7 +161,7 @@ pub(crate) fn from_json(text: &str) -> Result<serde_json::Value, ParseError> {
                 limit: MAX_JSON_DEPTH,
             }
         } else {
-            ParseError::Json(e.to_string())
+            ParseError::Json(crate::localize::json_error(&e))
         }
     })
 }

@@ -15,6 +15,7 @@ use super::json::{
     image, image_ref, issuer, list, name_from_url, normalize_id, s, strings, text, truthy,
 };
 use super::{DedupeKey, ParseError, ParsedCredential, dates};
+use crate::localize::msg;
 use crate::model::{Alignment, Badge, Criteria, Evidence, Format, IdentityKind, Recipient};
 
 /// True when a JSON object looks like an OB ≤ 2.0 assertion.
@@ -28,20 +29,24 @@ pub(crate) fn not_a_badge(doc: &Value) -> ParseError {
     let what = if t.iter().any(|t| t == "BadgeClass")
         || (doc.get("criteria").is_some() && doc.get("issuer").is_some())
     {
-        "this is a badge class (the definition of a badge), not an assertion awarding it to someone; import the assertion or the baked badge image instead".to_owned()
+        msg!("err-parse-badge-class")
     } else if t.iter().any(|t| matches!(t.as_str(), "Issuer" | "Profile")) {
-        "this is an issuer profile, not a badge".to_owned()
+        msg!("err-parse-issuer-profile")
     } else if t.iter().any(|t| t == "CryptographicKey") || doc.get("publicKeyPem").is_some() {
-        "this is a signing key, not a badge".to_owned()
+        msg!("err-parse-signing-key")
     } else if t.iter().any(|t| t == "RevocationList") {
-        "this is a revocation list, not a badge".to_owned()
+        msg!("err-parse-revocation-list")
     } else if doc.get("compactJwsString").is_some()
         || doc.get("compactJwsStrings").is_some()
         || doc.get("credential").is_some_and(Value::is_array)
     {
-        "this is an open badges 3.0 api response listing credentials, not a single badge; save each credential to a file of its own to import it".to_owned()
+        msg!("err-parse-api-response")
     } else {
-        "the json has no `recipient` and `badge` (open badges 0.5-2.0) and is not a verifiable credential with an OpenBadgeCredential type (open badges 3.0)".to_owned()
+        msg!(
+            "err-parse-no-recipient-badge",
+            recipient = "`recipient`",
+            badge = "`badge`"
+        )
     };
     ParseError::NotABadge(what)
 }
@@ -69,10 +74,10 @@ pub(crate) fn parse_assertion(
     baked_mime: Option<&str>,
 ) -> Result<ParsedCredential, ParseError> {
     let Some(badge_v) = doc.get("badge") else {
-        return Err(ParseError::NotABadge(
-            "the assertion has no `badge` (the badge class it awards), so there is nothing to show"
-                .into(),
-        ));
+        return Err(ParseError::NotABadge(msg!(
+            "err-parse-assertion-no-badge",
+            badge = "`badge`"
+        )));
     };
     let version = version(&doc);
     let verification = doc.get("verification").or_else(|| doc.get("verify"));

@@ -10,6 +10,7 @@ use super::json::{
     truthy, types,
 };
 use super::{DedupeKey, ParseError, ParsedCredential, dates};
+use crate::localize::{Message, msg};
 use crate::model::{
     Alignment, Association, Badge, Criteria, Evidence, Format, IdentityKind, Recipient, Related,
     ResultEntry,
@@ -63,28 +64,29 @@ fn kind(doc: &Value) -> Result<bool, ParseError> {
         return Ok(false);
     }
     let t = types(doc);
-    let named = if t.is_empty() {
-        "no type".to_owned()
+    let named: Message = if t.is_empty() {
+        msg!("err-parse-no-type")
     } else {
-        t.join(", ")
+        Message::Text(t.join(", "))
     };
     if has_type(doc, "VerifiablePresentation") {
-        return Err(ParseError::NotABadge(
-            "this is a verifiable presentation (a shared bundle of credentials), not a single badge; check it with `backpack verify-share`".into(),
-        ));
-    }
-    if has_type(doc, "EndorsementCredential") {
-        return Err(ParseError::NotABadge(
-            "an EndorsementCredential endorses a badge or issuer; it is not a badge itself".into(),
-        ));
-    }
-    if t.iter().any(|t| t.contains("StatusList")) {
-        return Err(ParseError::NotABadge(format!(
-            "this is a status list credential ({named}), which records revocations, not a badge"
+        return Err(ParseError::NotABadge(msg!(
+            "err-parse-presentation",
+            command = "`backpack verify-share`"
         )));
     }
-    Err(ParseError::NotABadge(format!(
-        "a verifiable credential of type {named} is not a badge: it needs type OpenBadgeCredential, AchievementCredential or ClrCredential, or a credentialSubject.achievement"
+    if has_type(doc, "EndorsementCredential") {
+        return Err(ParseError::NotABadge(msg!("err-parse-endorsement")));
+    }
+    if t.iter().any(|t| t.contains("StatusList")) {
+        return Err(ParseError::NotABadge(msg!(
+            "err-parse-status-list",
+            kind = &named
+        )));
+    }
+    Err(ParseError::NotABadge(msg!(
+        "err-parse-vc-not-a-badge",
+        kind = named
     )))
 }
 
@@ -96,33 +98,46 @@ fn kind(doc: &Value) -> Result<bool, ParseError> {
 /// is missing, instead of becoming an "untitled credential" in the wallet. `backpack verify`
 /// still reports on such a file: the verifier classifies it on its own.
 fn readable(doc: &Value, is_clr: bool, claims: &JwtClaims<'_>) -> Result<(), ParseError> {
-    let mut missing = Vec::new();
+    let mut missing: Vec<Message> = Vec::new();
     let iss = issuer(doc.get("issuer"));
     if iss.id.is_none() && iss.name.is_none() && claims.str("iss").is_none() {
-        missing.push("`issuer`");
+        missing.push("`issuer`".into());
     }
     let subject = first_object(doc.get("credentialSubject"));
     if subject.is_none() {
-        missing.push("`credentialSubject`");
+        missing.push("`credentialSubject`".into());
     }
     let achievement = subject
         .and_then(|s| s.get("achievement"))
         .is_some_and(|a| first_object(Some(a)).is_some() || text(a).is_some());
     if !achievement && s(doc, "name").is_none() {
-        missing.push("`credentialSubject.achievement` or `name`");
+        missing.push(msg!(
+            "err-parse-achievement-or-name",
+            achievement = "`credentialSubject.achievement`",
+            name = "`name`"
+        ));
     }
-    let list = match missing.as_slice() {
-        [] => return Ok(()),
-        [one] => (*one).to_owned(),
-        [init @ .., last] => format!("{} and no {last}", init.join(", no ")),
+    // "a", "a and no b", "a, no b and no c".
+    let mut rest = missing.into_iter().rev();
+    let Some(last) = rest.next() else {
+        return Ok(());
+    };
+    let list = match rest.next() {
+        None => last,
+        Some(before) => rest.fold(
+            msg!("err-parse-missing-last", first = before, last = last),
+            |tail, first| msg!("err-parse-missing-more", first = first, rest = tail),
+        ),
     };
     let what = if is_clr {
-        "clr credential"
+        msg!("err-parse-what-clr")
     } else {
-        "credential"
+        msg!("err-parse-what-credential")
     };
-    Err(ParseError::Unreadable(format!(
-        "the {what} has no {list} (who issued it, to whom, and what was achieved)"
+    Err(ParseError::Unreadable(msg!(
+        "err-parse-missing",
+        what = what,
+        list = list
     )))
 }
 
@@ -135,9 +150,9 @@ pub(crate) fn parse_vc(
     baked_mime: Option<&str>,
 ) -> Result<ParsedCredential, ParseError> {
     if !doc.is_object() {
-        return Err(ParseError::NotABadge(
-            "the credential is not a json object".into(),
-        ));
+        return Err(ParseError::NotABadge(msg!(
+            "err-parse-credential-not-object"
+        )));
     }
     let is_clr = kind(&doc)?;
     readable(&doc, is_clr, &claims)?;

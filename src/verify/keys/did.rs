@@ -144,8 +144,12 @@ pub fn resolve_did_jwk(vm: &str) -> Result<ResolvedKey, KeyError> {
                 detail = e.to_string()
             ))
         })?;
-    let jwk: Value = serde_json::from_slice(&bytes)
-        .map_err(|e| invalid(msg!("chk-key-did-jwk-not-json", detail = e.to_string())))?;
+    let jwk: Value = serde_json::from_slice(&bytes).map_err(|e| {
+        invalid(msg!(
+            "chk-key-did-jwk-not-json",
+            detail = crate::localize::json_error(&e)
+        ))
+    })?;
     Ok(ResolvedKey {
         id: vm.to_owned(),
         key: super::jwk::key_from_jwk(&jwk).map_err(|e| invalid(e.message()))?,

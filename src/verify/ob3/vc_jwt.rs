@@ -49,7 +49,7 @@ pub enum JwtError {
     #[error("the jws header is not a json object")]
     HeaderNotObject,
     #[error("the jws payload is not json: {0}")]
-    PayloadNotJson(String),
+    PayloadNotJson(Message),
     #[error("the jws alg is not a string")]
     AlgNotString,
     #[error("the jws header has no alg")]
@@ -154,7 +154,7 @@ pub fn split(jws: &str) -> Result<Jws<'_>, JwtError> {
     let header: Map<String, Value> =
         serde_json::from_slice(&b64(h, "header")?).map_err(|_| JwtError::HeaderNotObject)?;
     let payload: Value = serde_json::from_slice(&b64(p, "payload")?)
-        .map_err(|e| JwtError::PayloadNotJson(e.to_string()))?;
+        .map_err(|e| JwtError::PayloadNotJson(crate::localize::json_error(&e)))?;
     let signing_input = jws.get(..h.len() + 1 + p.len()).unwrap_or(jws);
     Ok(Jws {
         header,

@@ -233,7 +233,7 @@ pub enum JsonLimitError {
     TooLarge(u64),
     /// serde_json's reason (it bounds the nesting depth).
     #[error("{0}")]
-    Syntax(String),
+    Syntax(Message),
 }
 
 /// In the learner's language (`err-json-limit-…`); serde_json's reason as is.
@@ -241,7 +241,7 @@ impl Localize for JsonLimitError {
     fn message(&self) -> Message {
         match self {
             JsonLimitError::TooLarge(limit) => msg!("err-json-limit-too-large", limit = limit),
-            JsonLimitError::Syntax(d) => Message::Text(d.clone()),
+            JsonLimitError::Syntax(d) => d.clone(),
         }
     }
 }
@@ -438,7 +438,8 @@ pub fn parse_json_limited(bytes: &[u8]) -> Result<Value, JsonLimitError> {
     if bytes.len() as u64 > crate::limits::MAX_HTTP_BODY_BYTES {
         return Err(JsonLimitError::TooLarge(crate::limits::MAX_HTTP_BODY_BYTES));
     }
-    serde_json::from_slice(bytes).map_err(|e| JsonLimitError::Syntax(e.to_string()))
+    serde_json::from_slice(bytes)
+        .map_err(|e| JsonLimitError::Syntax(crate::localize::json_error(&e)))
 }
 
 /// The canonical forms a suite hashes, for one proof.
