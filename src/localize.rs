@@ -437,7 +437,11 @@ impl Localize for crate::decode::DecodeError {
             E::SvgNoBadge => msg!("err-svg-no-badge"),
             E::SvgEmptyBadge => msg!("err-svg-empty-badge"),
             E::JwsSegments { found } => {
-                msg!("err-jws-segments", found = found, dot = quoted("."))
+                msg!(
+                    "err-jws-segments",
+                    found = Message::Count(*found),
+                    dot = quoted(".")
+                )
             }
             E::JwsBase64 { part, detail } => {
                 msg!("err-jws-base64", part = *part, detail = detail)

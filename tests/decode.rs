@@ -460,7 +460,7 @@ fn json_that_is_not_a_badge() {
 fn jwt_with_two_segments() {
     assert_eq!(
         err(b"eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJ4In0"),
-        "compact jws has 2 segment(s) separated by `.`, expected 3 (header.payload.signature)"
+        "compact jws has 2 segments separated by `.`, expected 3 (header.payload.signature)"
     );
 }
 
@@ -722,7 +722,7 @@ fn invalid_fixtures_give_their_exact_errors() {
         ("deep.json", "json nests deeper than 128 levels (MAX_JSON_DEPTH)".to_owned()),
         ("invalid-utf8.json", "invalid utf-8 in the file at byte 10".to_owned()),
         ("not-a-badge.json", "not an open badge: the json has no `recipient` and `badge` (open badges 0.5-2.0) and is not a verifiable credential with an OpenBadgeCredential type (open badges 3.0)".to_owned()),
-        ("two-segments.jwt", "compact jws has 2 segment(s) separated by `.`, expected 3 (header.payload.signature)".to_owned()),
+        ("two-segments.jwt", "compact jws has 2 segments separated by `.`, expected 3 (header.payload.signature)".to_owned()),
         ("bad-base64url.jwt", "jws payload is not valid base64url: character '+' at offset 7 is not in the base64url alphabet".to_owned()),
         ("payload-not-json.jwt", "jws payload is not json: expected value at line 1 column 1".to_owned()),
         ("type-and-padding.json", "holds no readable badge: the credential has no `issuer`, no `credentialSubject` and no `credentialSubject.achievement` or `name` (who issued it, to whom, and what was achieved)".to_owned()),
@@ -738,5 +738,40 @@ fn invalid_fixtures_give_their_exact_errors() {
         };
         assert_eq!(got, expected, "{file}");
         assert!(!got.contains('\n'), "{file}: one line");
+    }
+}
+
+/// The same refusals in Spanish, word for word: every reason a file is refused is a catalog
+/// message, down to the decoder's and the JSON parser's complaints (serde_json's own sentence
+/// becomes its category and position).
+#[test]
+#[rustfmt::skip]
+fn invalid_fixtures_give_their_errors_in_spanish() {
+    use backpack_core::localize::Localize;
+    let es = backpack_core::i18n::Catalog::get(backpack_core::i18n::Lang::Es);
+    let cases = [
+        ("empty.json", "archivo vacío"),
+        ("truncated.png", "png truncado: el bloque `IDAT` en el byte 151 sigue más allá del final del archivo"),
+        ("no-badge.png", "el png no contiene datos de insignia: ningún bloque iTXt, tEXt o zTXt con la palabra clave openbadges, openbadgecredential o clrcredential (¿es una imagen sin hornear?)"),
+        ("bad-crc.png", "png dañado: el crc no coincide en el bloque `IHDR` en el byte 8"),
+        ("zlib-bomb.png", "el texto comprimido de la insignia en el png pasa al descomprimirse el límite de 4194304 bytes (MAX_INFLATED_TEXT_BYTES); se rechaza porque probablemente es una bomba zlib"),
+        ("billion-laughs.svg", "el doctype del svg declara entidades xml; se rechaza porque expandir entidades permite ataques billion laughs y xxe"),
+        ("deep.json", "el json anida más de 128 niveles (MAX_JSON_DEPTH)"),
+        ("invalid-utf8.json", "utf-8 no válido en el archivo, en el byte 10"),
+        ("not-a-badge.json", "no es una insignia Open Badges: el json no tiene `recipient` ni `badge` (open badges 0.5-2.0) y no es una credencial verificable con el tipo OpenBadgeCredential (open badges 3.0)"),
+        ("two-segments.jwt", "el jws compacto tiene 2 segmentos separados por `.`; se esperaban 3 (header.payload.signature)"),
+        ("bad-base64url.jwt", "el payload del jws no es base64url válido: el carácter '+' en la posición 7 no pertenece al alfabeto base64url"),
+        ("payload-not-json.jwt", "el payload del jws no es json: json mal formado en la línea 1, columna 1"),
+        ("type-and-padding.json", "no contiene ninguna insignia legible: la credencial no tiene `issuer`, ni `credentialSubject` ni `credentialSubject.achievement` o `name` (quién la emitió, a quién y qué se logró)"),
+        ("no-issuer-ob3.json", "no contiene ninguna insignia legible: la credencial no tiene `issuer` (quién la emitió, a quién y qué se logró)"),
+        ("no-subject-ob3.json", "no contiene ninguna insignia legible: la credencial no tiene `credentialSubject` ni `credentialSubject.achievement` o `name` (quién la emitió, a quién y qué se logró)"),
+    ];
+    for (file, expected) in cases {
+        let bytes = fixture_bytes(&format!("invalid/{file}"));
+        let got = match decode(&bytes) {
+            Err(e) => e.localize(es),
+            Ok(d) => parse(&d).map(|p| p.badge.name).expect_err(file).localize(es),
+        };
+        assert_eq!(got, expected, "{file}");
     }
 }

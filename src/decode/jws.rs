@@ -3,6 +3,7 @@
 //! <https://www.imsglobal.org/spec/ob/v3p0/#jwt-proof>). This module only splits and decodes;
 //! it never checks a signature (that is `verify`'s job).
 
+use crate::localize::{Message, msg};
 use base64::Engine as _;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
 
@@ -70,7 +71,7 @@ pub fn decode_jws(text: &str) -> Result<CompactJws, DecodeError> {
     if !header.is_object() {
         return Err(DecodeError::JwsNotJson {
             part: "header",
-            detail: "it is not a json object".into(),
+            detail: msg!("err-jws-part-not-object"),
         });
     }
     let payload: serde_json::Value =
@@ -89,22 +90,22 @@ pub fn decode_jws(text: &str) -> Result<CompactJws, DecodeError> {
 
 fn b64_err(part: &'static str, e: &base64::DecodeError) -> DecodeError {
     let detail = match *e {
-        base64::DecodeError::InvalidByte(offset, byte) => {
-            format!(
-                "character {:?} at offset {offset} is not in the base64url alphabet",
-                char::from(byte)
-            )
-        }
+        base64::DecodeError::InvalidByte(offset, byte) => msg!(
+            "err-b64-invalid-byte",
+            char = format!("{:?}", char::from(byte)),
+            offset = offset
+        ),
         base64::DecodeError::InvalidLength(len) => {
-            format!("{len} characters is not a possible base64url length")
+            msg!("err-b64-invalid-length", len = Message::Count(len))
         }
-        base64::DecodeError::InvalidLastSymbol(offset, byte) => {
-            format!(
-                "last character {:?} at offset {offset} has bits set past the end of the data",
-                char::from(byte)
-            )
+        base64::DecodeError::InvalidLastSymbol(offset, byte) => msg!(
+            "err-b64-last-symbol",
+            char = format!("{:?}", char::from(byte)),
+            offset = offset
+        ),
+        base64::DecodeError::InvalidPadding => {
+            msg!("err-b64-padding", padding = Message::Text("`=`".into()))
         }
-        base64::DecodeError::InvalidPadding => "it has misplaced `=` padding".to_owned(),
     };
     DecodeError::JwsBase64 { part, detail }
 }
@@ -117,7 +118,7 @@ fn json_err(part: &'static str, e: &serde_json::Error) -> DecodeError {
     } else {
         DecodeError::JwsNotJson {
             part,
-            detail: e.to_string(),
+            detail: crate::localize::json_error(e),
         }
     }
 }

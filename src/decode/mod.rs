@@ -147,7 +147,8 @@ pub enum DecodeError {
     SvgEmptyBadge,
     /// A compact JWS without three segments.
     #[error(
-        "compact jws has {found} segment(s) separated by `.`, expected 3 (header.payload.signature)"
+        "compact jws has {found} {} separated by `.`, expected 3 (header.payload.signature)",
+        if *found == 1 { "segment" } else { "segments" }
     )]
     JwsSegments {
         /// Segments found.
@@ -159,7 +160,7 @@ pub enum DecodeError {
         /// `header`, `payload` or `signature`.
         part: &'static str,
         /// The decoder's complaint.
-        detail: String,
+        detail: crate::localize::Message,
     },
     /// A JWS header or payload is not JSON.
     #[error("jws {part} is not json: {detail}")]
@@ -167,7 +168,7 @@ pub enum DecodeError {
         /// `header` or `payload`.
         part: &'static str,
         /// The parser's complaint.
-        detail: String,
+        detail: crate::localize::Message,
     },
     /// JSON nested deeper than [`MAX_JSON_DEPTH`](crate::limits::MAX_JSON_DEPTH).
     #[error("json nests deeper than {limit} levels (MAX_JSON_DEPTH)")]

@@ -1595,7 +1595,15 @@ err-svg-undefined-entity = svg refers to the entity { $entity }, which is not pr
 err-svg-malformed = malformed svg: { $detail }
 err-svg-no-badge = svg holds no badge data: no openbadges:assertion or openbadges:credential element (is it an unbaked image?)
 err-svg-empty-badge = svg badge element is empty: it has neither json content nor a verify attribute
-err-jws-segments = compact jws has { $found } segment(s) separated by { $dot }, expected 3 (header.payload.signature)
+err-jws-segments = compact jws has { $found } { $found ->
+    [one] segment
+   *[other] segments
+  } separated by { $dot }, expected 3 (header.payload.signature)
+err-jws-part-not-object = it is not a json object
+err-b64-invalid-byte = character { $char } at offset { $offset } is not in the base64url alphabet
+err-b64-invalid-length = { $len } characters is not a possible base64url length
+err-b64-last-symbol = last character { $char } at offset { $offset } has bits set past the end of the data
+err-b64-padding = it has misplaced { $padding } padding
 err-jws-base64 = jws { $part } is not valid base64url: { $detail }
 err-jws-not-json = jws { $part } is not json: { $detail }
 err-json-too-deep = json nests deeper than { $limit } levels (MAX_JSON_DEPTH)

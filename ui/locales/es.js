@@ -1687,7 +1687,15 @@ err-svg-undefined-entity = el svg usa la entidad { $entity }, que no está prede
 err-svg-malformed = svg mal formado: { $detail }
 err-svg-no-badge = el svg no contiene datos de insignia: ningún elemento openbadges:assertion u openbadges:credential (¿es una imagen sin hornear?)
 err-svg-empty-badge = el elemento de insignia del svg está vacío: no tiene contenido json ni atributo verify
-err-jws-segments = el jws compacto tiene { $found } segmento(s) separados por { $dot }; se esperaban 3 (header.payload.signature)
+err-jws-segments = el jws compacto tiene { $found } { $found ->
+    [one] segmento separado
+   *[other] segmentos separados
+  } por { $dot }; se esperaban 3 (header.payload.signature)
+err-jws-part-not-object = no es un objeto json
+err-b64-invalid-byte = el carácter { $char } en la posición { $offset } no pertenece al alfabeto base64url
+err-b64-invalid-length = { $len } caracteres no es una longitud base64url posible
+err-b64-last-symbol = el último carácter { $char } en la posición { $offset } tiene bits puestos más allá del final de los datos
+err-b64-padding = tiene el relleno { $padding } mal colocado
 err-jws-base64 = el { $part } del jws no es base64url válido: { $detail }
 err-jws-not-json = el { $part } del jws no es json: { $detail }
 err-json-too-deep = el json anida más de { $limit } niveles (MAX_JSON_DEPTH)
