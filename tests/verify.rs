@@ -1814,6 +1814,32 @@ fn embedded_endorsement_reasons_are_catalog_messages() {
 /// every check of every report, and every embedded endorsement's reason, is a catalog message
 /// whose English is the detail and whose Spanish is its own (issue 14: nothing of the
 /// verifier's is left in English for a Spanish-speaking learner).
+/// A piece of a message kept as text that reads as an English sentence (a library's or an
+/// error's `Display` passed in as given) and is in the `shown` rendering in another language.
+fn english_sentence_in(m: &backpack_core::localize::Message, shown: &str) -> Option<String> {
+    use backpack_core::localize::Message;
+    match m {
+        Message::Text(t) => {
+            let padded = format!(" {} ", t.to_lowercase());
+            [
+                " the ",
+                " is ",
+                " not ",
+                " was ",
+                " could ",
+                " allowed ",
+                " expected ",
+            ]
+            .iter()
+            .any(|w| padded.contains(w))
+            .then(|| t.clone())
+            .filter(|t| shown.contains(t.as_str()))
+        }
+        Message::Id(_, args) => args.iter().find_map(|(_, v)| english_sentence_in(v, shown)),
+        Message::Count(_) => None,
+    }
+}
+
 #[test]
 fn every_detail_of_every_fixture_is_a_catalog_message() {
     use backpack_core::i18n::{Catalog, Lang};
@@ -1846,6 +1872,13 @@ fn every_detail_of_every_fixture_is_a_catalog_message() {
                 None => left.push(format!("{name}: {} (not a message): {:?}", c.id, c.detail)),
                 Some(m) => {
                     assert_eq!(m.english(), c.detail, "{name}: {}", c.id);
+                    let spanish = c.detail_in(es);
+                    if let Some(text) = english_sentence_in(m, &spanish) {
+                        left.push(format!(
+                            "{name}: {} (English words inside its message): {text:?}",
+                            c.id
+                        ));
+                    }
                     if c.detail_in(es) == c.detail {
                         left.push(format!(
                             "{name}: {} (same in Spanish): {:?}",

@@ -89,7 +89,15 @@ pub fn decode_jws(text: &str) -> Result<CompactJws, DecodeError> {
 }
 
 fn b64_err(part: &'static str, e: &base64::DecodeError) -> DecodeError {
-    let detail = match *e {
+    DecodeError::JwsBase64 {
+        part,
+        detail: base64_message(e),
+    }
+}
+
+/// Why text is not base64url, as a catalog message (`err-b64-…`).
+pub(crate) fn base64_message(e: &base64::DecodeError) -> Message {
+    match *e {
         base64::DecodeError::InvalidByte(offset, byte) => msg!(
             "err-b64-invalid-byte",
             char = format!("{:?}", char::from(byte)),
@@ -106,8 +114,7 @@ fn b64_err(part: &'static str, e: &base64::DecodeError) -> DecodeError {
         base64::DecodeError::InvalidPadding => {
             msg!("err-b64-padding", padding = Message::Text("`=`".into()))
         }
-    };
-    DecodeError::JwsBase64 { part, detail }
+    }
 }
 
 fn json_err(part: &'static str, e: &serde_json::Error) -> DecodeError {

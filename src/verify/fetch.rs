@@ -274,20 +274,20 @@ impl Documents for Net<'_> {
 pub(crate) enum NetFail {
     /// Offline, refused, unreachable, too large: could not check.
     #[error("{0}")]
-    Unavailable(String),
+    Unavailable(Message),
     /// An HTTP status other than 2xx: the status and the URL.
     #[error("{1} answered http {0}")]
     Status(u16, String),
     /// The body is not JSON.
     #[error("{0}")]
-    NotJson(String),
+    NotJson(Message),
 }
 
 impl Localize for NetFail {
     fn message(&self) -> Message {
         match self {
-            // Already a sentence (a DocError's or NotJson's English, made by the caller).
-            NetFail::Unavailable(s) | NetFail::NotJson(s) => Message::Text(s.clone()),
+            // A DocError's or NotJson's message, made by the caller.
+            NetFail::Unavailable(m) | NetFail::NotJson(m) => m.clone(),
             NetFail::Status(code, url) => {
                 msg!(
                     "chk-fetch-http-status",
@@ -318,11 +318,11 @@ pub(crate) fn get_json(
 ) -> Result<(Value, Option<crate::localize::Message>, Doc), NetFail> {
     let doc = docs
         .get(url, accept)
-        .map_err(|e| NetFail::Unavailable(e.to_string()))?;
+        .map_err(|e| NetFail::Unavailable(e.message()))?;
     if !doc.ok() {
         return Err(NetFail::Status(doc.status, url.to_owned()));
     }
-    let v = doc.json().map_err(|e| NetFail::NotJson(e.to_string()))?;
+    let v = doc.json().map_err(|e| NetFail::NotJson(e.message()))?;
     Ok((v, cache_note(&doc, clock), doc))
 }
 
@@ -332,8 +332,8 @@ mod tests {
     use crate::i18n::{Catalog, Lang};
 
     /// Every error of this module reaching a detail is a catalog message: English is its
-    /// `Display`, Spanish a translation. (`NetFail::Unavailable` / `NotJson` carry a sentence
-    /// already made by the caller and are shown as given.)
+    /// `Display`, Spanish a translation (`NetFail::Unavailable` / `NotJson` carry the message
+    /// of the error that made them).
     #[test]
     fn document_errors_are_catalog_messages() {
         let es = Catalog::get(Lang::Es);

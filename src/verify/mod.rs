@@ -436,6 +436,6 @@ impl Run<'_> {
     pub fn get(&self, url: &str, accept: &str) -> Result<Doc, NetFail> {
         self.net
             .get(url, accept)
-            .map_err(|e| NetFail::Unavailable(e.to_string()))
+            .map_err(|e| NetFail::Unavailable(crate::localize::Localize::message(&e)))
     }
 }

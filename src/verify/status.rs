@@ -123,7 +123,7 @@ fn revocation_list(run: &Run<'_>, cred_id: &str, entry: &Value) -> EntryResult {
         Err(e) => {
             return r(
                 Outcome::Error,
-                msg!("chk-status-revlist-unreachable", error = e.to_string()),
+                msg!("chk-status-revlist-unreachable", error = e.message()),
             );
         }
     };
@@ -200,7 +200,7 @@ fn bitstring(
         Err(e) => {
             return r(
                 Outcome::Error,
-                msg!("chk-status-list-unreachable", error = e.to_string()),
+                msg!("chk-status-list-unreachable", error = e.message()),
             );
         }
     };

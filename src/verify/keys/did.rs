@@ -141,7 +141,7 @@ pub fn resolve_did_jwk(vm: &str) -> Result<ResolvedKey, KeyError> {
         .map_err(|e| {
             invalid(msg!(
                 "chk-key-did-jwk-not-base64url",
-                detail = e.to_string()
+                detail = crate::decode::jws::base64_message(&e)
             ))
         })?;
     let jwk: Value = serde_json::from_slice(&bytes).map_err(|e| {

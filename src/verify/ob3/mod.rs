@@ -279,7 +279,11 @@ fn jwt_proof(
             r.set(
                 CheckId::Proof,
                 Outcome::Fail,
-                msg!("chk-ob3-key-unusable", key = &key.id, why = key_message(&e)),
+                msg!(
+                    "chk-ob3-key-unusable",
+                    key = crate::verify::keys::key_label(&key.id),
+                    why = key_message(&e)
+                ),
             );
             r.set(
                 CheckId::IssuerKey,
@@ -318,11 +322,15 @@ fn jwt_proof(
         Ok(notes) => {
             let alg = format!("{alg:?}");
             let d = match Message::join("chk-ob3-notes", notes) {
-                None => msg!("chk-ob3-jwt-verified", alg = alg, key = &key.id),
+                None => msg!(
+                    "chk-ob3-jwt-verified",
+                    alg = alg,
+                    key = crate::verify::keys::key_label(&key.id)
+                ),
                 Some(notes) => msg!(
                     "chk-ob3-jwt-verified-notes",
                     alg = alg,
-                    key = &key.id,
+                    key = crate::verify::keys::key_label(&key.id),
                     notes = notes
                 ),
             };
