@@ -143,7 +143,7 @@ pub enum TrustListError {
         /// 1-based column.
         column: usize,
         /// What is wrong there.
-        message: String,
+        message: Message,
     },
     /// Not a trust list format we read.
     #[error("{}", .0.english())]
@@ -279,7 +279,7 @@ pub struct ParsedList {
     /// Every identifier, in file order.
     pub entries: Vec<ListEntry>,
     /// Things the learner may want to know (a repeated identical key kept once).
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
 }
 
 /// Parse and check a trust list file (see the module docs for the formats and limits).
@@ -289,6 +289,7 @@ pub fn parse_list(bytes: &[u8]) -> Result<ParsedList, TrustListError> {
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     DUPLICATE.with(|d| d.borrow_mut().take());
+    REFUSAL.with(|r| r.borrow_mut().take());
     check_depth(bytes)?;
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace()).copied();
     match first {
@@ -305,7 +306,7 @@ pub fn parse_list(bytes: &[u8]) -> Result<ParsedList, TrustListError> {
             // Let serde_json say what and where.
             let e = serde_json::from_slice::<IgnoredAny>(bytes)
                 .err()
-                .unwrap_or_else(|| de::Error::custom("a trust list is one json object"));
+                .unwrap_or_else(|| refuse(msg!("err-tl-not-object")));
             return Err(at(e));
         }
     }
@@ -333,17 +334,64 @@ struct Probe {
     registry: Option<IgnoredAny>,
 }
 
+/// A refusal of this module's own, as the serde error carrying it: serde errors are strings,
+/// so the message travels beside it (taken by [`at`]).
+fn refuse<E: de::Error>(m: Message) -> E {
+    let e = E::custom(m.english());
+    REFUSAL.with(|r| *r.borrow_mut() = Some(m));
+    e
+}
+
 /// A serde_json error → [`TrustListError::At`], without serde_json's own " at line…" suffix.
+/// Its words: this module's own refusal ([`refuse`]) as a catalog message; serde's
+/// missing, unknown or repeated field named in the catalog; any other complaint of serde's in
+/// English as given, and by its category elsewhere (`err-tl-json-…`, `err-tl-bad-value`).
 fn at(e: serde_json::Error) -> TrustListError {
+    use serde_json::error::Category;
     let (line, column) = (e.line(), e.column());
     let full = e.to_string();
     let suffix = format!(" at line {line} column {column}");
-    let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
+    let text = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
+    let refusal = REFUSAL.with(|r| r.borrow_mut().take());
+    let message = match e.classify() {
+        Category::Data => match refusal {
+            Some(m) if m.english() == text => m,
+            _ => serde_data_message(text),
+        },
+        Category::Syntax => msg!("err-tl-json-syntax", text = text),
+        Category::Eof => msg!("err-tl-json-eof", text = text),
+        Category::Io => Message::Text(text),
+    };
     TrustListError::At {
         line: line.max(1),
         column: column.max(1),
         message,
     }
+}
+
+/// serde's own words for a value of the wrong shape (its fixed sentences for fields named by
+/// the catalog; any other in English as given, elsewhere by its kind).
+fn serde_data_message(text: String) -> Message {
+    let field = |rest: &str| {
+        rest.split_once('`')
+            .map(|(f, tail)| (format!("`{f}`"), tail.to_owned()))
+    };
+    if let Some((f, tail)) = text.strip_prefix("missing field `").and_then(field)
+        && tail.is_empty()
+    {
+        return msg!("err-tl-missing-field", field = f);
+    }
+    if let Some((f, tail)) = text.strip_prefix("duplicate field `").and_then(field)
+        && tail.is_empty()
+    {
+        return msg!("err-tl-duplicate-field", field = f);
+    }
+    if let Some((f, tail)) = text.strip_prefix("unknown field `").and_then(field)
+        && let Some(expected) = tail.strip_prefix(", expected one of ")
+    {
+        return msg!("err-tl-unknown-field", field = f, expected = expected);
+    }
+    msg!("err-tl-bad-value", text = text)
 }
 
 /// Refuse nesting deeper than [`MAX_DEPTH`] before any parser recurses into it.
@@ -374,9 +422,7 @@ fn check_depth(bytes: &[u8]) -> Result<(), TrustListError> {
                     return Err(TrustListError::At {
                         line,
                         column: col,
-                        message: format!(
-                            "nested deeper than {MAX_DEPTH} levels (MAX_DEPTH); a trust list needs 4"
-                        ),
+                        message: msg!("err-tl-too-deep", max = MAX_DEPTH),
                     });
                 }
             }
@@ -408,18 +454,19 @@ impl<'de, const MAX: usize> Deserialize<'de> for Text<MAX> {
         let s = String::deserialize(d)?;
         let t = s.trim();
         if t.is_empty() {
-            return Err(de::Error::custom("empty text where a value is needed"));
+            return Err(refuse(msg!("err-tl-empty-text")));
         }
         if t.chars().count() > MAX {
-            return Err(de::Error::custom(format!(
-                "text {:?} is longer than {MAX} characters",
-                clip(t, 40)
+            return Err(refuse(msg!(
+                "err-tl-text-long",
+                text = format!("{:?}", clip(t, 40)),
+                max = MAX
             )));
         }
         if t.chars().any(char::is_control) {
-            return Err(de::Error::custom(format!(
-                "text {:?} contains control characters",
-                clip(t, 40)
+            return Err(refuse(msg!(
+                "err-tl-text-control",
+                text = format!("{:?}", clip(t, 40))
             )));
         }
         Ok(Text(t.to_string()))
@@ -430,33 +477,25 @@ type Name = Text<MAX_NAME_CHARS>;
 type LongText = Text<MAX_TEXT_CHARS>;
 
 /// Check an identifier (issuer id or DID) as written in a list.
-fn check_identifier(s: &str) -> Result<(), String> {
+fn check_identifier(s: &str) -> Result<(), Message> {
+    let id = || format!("{:?}", clip(s, 40));
     if s.is_empty() {
-        return Err("an empty identifier".into());
+        return Err(msg!("err-tl-id-empty"));
     }
     if s.len() > MAX_ID_BYTES {
-        return Err(format!(
-            "identifier {:?} is longer than {MAX_ID_BYTES} bytes",
-            clip(s, 40)
-        ));
+        return Err(msg!("err-tl-id-long", id = id(), max = MAX_ID_BYTES));
     }
     if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(format!(
-            "identifier {:?} contains spaces or control characters",
-            clip(s, 40)
-        ));
+        return Err(msg!("err-tl-id-spaces", id = id()));
     }
     if !s.contains(':') {
-        return Err(format!(
-            "{:?} is not an issuer id (expected a URL, a DID or a urn:)",
-            clip(s, 40)
-        ));
+        return Err(msg!("err-tl-id-not-id", id = id()));
     }
     Ok(())
 }
 
 /// Check a DID: `did:method:rest`, method in lower-case letters and digits.
-fn check_did(s: &str) -> Result<(), String> {
+fn check_did(s: &str) -> Result<(), Message> {
     check_identifier(s)?;
     let mut parts = s.splitn(3, ':');
     match (parts.next(), parts.next(), parts.next()) {
@@ -468,33 +507,36 @@ fn check_did(s: &str) -> Result<(), String> {
         {
             Ok(())
         }
-        _ => Err(format!(
-            "{:?} is not a DID (expected did:method:identifier)",
-            clip(s, 40)
-        )),
+        _ => Err(msg!("err-tl-not-did", id = format!("{:?}", clip(s, 40)))),
     }
 }
 
 /// A domain entry → (kind, lower-case domain). `*.example.edu` → subdomains of example.edu.
-fn parse_domain(s: &str) -> Result<(MatchKind, String), String> {
-    let bad = |why: &str| Err(format!("domain {:?} {why}", clip(s, 60)));
+fn parse_domain(s: &str) -> Result<(MatchKind, String), Message> {
+    let bad = |why: &'static str| {
+        Err(msg!(
+            "err-tl-domain",
+            domain = format!("{:?}", clip(s, 60)),
+            why = Message::Id(std::borrow::Cow::Borrowed(why), Vec::new())
+        ))
+    };
     let lower = s.trim().to_ascii_lowercase();
     let (kind, name) = match lower.strip_prefix("*.") {
         Some(rest) => (MatchKind::Subdomain, rest.to_string()),
         None => (MatchKind::Domain, lower.clone()),
     };
     if name.len() > 253 {
-        return bad("is longer than 253 characters");
+        return bad("err-tl-domain-long");
     }
     if name.contains("://") || name.contains('/') || name.contains(':') {
-        return bad("must be a bare host name such as example.edu (no scheme, port or path)");
+        return bad("err-tl-domain-bare");
     }
     let labels: Vec<&str> = name.split('.').collect();
     if labels.len() < 2 {
         return bad(if kind == MatchKind::Subdomain {
-            "is a wildcard over a whole top-level domain, which no list may claim"
+            "err-tl-domain-wildcard-tld"
         } else {
-            "needs at least two labels, e.g. example.edu"
+            "err-tl-domain-two-labels"
         });
     }
     for l in &labels {
@@ -504,17 +546,14 @@ fn parse_domain(s: &str) -> Result<(MatchKind, String), String> {
             && !l.starts_with('-')
             && !l.ends_with('-');
         if !ok {
-            return bad(
-                "is not a valid host name (letters, digits and '-' between dots; write \
-                 international names in their xn-- form; '*.' only at the start)",
-            );
+            return bad("err-tl-domain-invalid");
         }
     }
     if labels
         .last()
         .is_some_and(|t| t.bytes().all(|b| b.is_ascii_digit()))
     {
-        return bad("is an IP address, not a domain");
+        return bad("err-tl-domain-ip");
     }
     Ok((kind, name))
 }
@@ -534,9 +573,7 @@ impl<'de, T: Deserialize<'de>, const MAX: usize> Deserialize<'de> for Bounded<T,
                 let mut out = Vec::new();
                 while let Some(x) = s.next_element()? {
                     if out.len() == MAX {
-                        return Err(de::Error::custom(format!(
-                            "more than {MAX} items in one array (a trust list limit)"
-                        )));
+                        return Err(refuse(msg!("err-tl-array-large", max = MAX)));
                     }
                     out.push(x);
                 }
@@ -568,7 +605,7 @@ struct IdStr(MatchKind, String);
 impl<'de> Deserialize<'de> for IdStr {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        check_identifier(&s).map_err(de::Error::custom)?;
+        check_identifier(&s).map_err(refuse)?;
         let kind = if s.starts_with("did:") {
             MatchKind::Did
         } else {
@@ -584,7 +621,7 @@ struct DidStr(String);
 impl<'de> Deserialize<'de> for DidStr {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        check_did(&s).map_err(de::Error::custom)?;
+        check_did(&s).map_err(refuse)?;
         Ok(DidStr(s))
     }
 }
@@ -595,7 +632,7 @@ struct DomainStr(MatchKind, String);
 impl<'de> Deserialize<'de> for DomainStr {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        let (kind, name) = parse_domain(&s).map_err(de::Error::custom)?;
+        let (kind, name) = parse_domain(&s).map_err(refuse)?;
         Ok(DomainStr(kind, name))
     }
 }
@@ -607,7 +644,7 @@ const ISSUER_FIELDS: &[&str] = &["name", "ids", "dids", "domains", "url", "locat
 struct OurIssuers {
     count: usize,
     entries: Vec<ListEntry>,
-    notes: Vec<String>,
+    notes: Vec<Message>,
 }
 
 impl<'de> Deserialize<'de> for OurIssuers {
@@ -690,14 +727,13 @@ impl<'de> Visitor<'de> for IssuerSeed<'_> {
         }
         let name = name.ok_or_else(|| de::Error::missing_field("name"))?.0;
         if out.count == MAX_ISSUERS {
-            return Err(de::Error::custom(format!(
-                "more than {MAX_ISSUERS} issuers in one list (MAX_ISSUERS)"
-            )));
+            return Err(refuse(msg!("err-tl-issuers-many", max = MAX_ISSUERS)));
         }
         out.count += 1;
         if mine.is_empty() {
-            return Err(de::Error::custom(format!(
-                "issuer {name:?} has no ids, dids or domains to match"
+            return Err(refuse(msg!(
+                "err-tl-issuer-no-ids",
+                name = format!("{name:?}")
             )));
         }
         for (kind, value) in mine {
@@ -709,13 +745,14 @@ impl<'de> Visitor<'de> for IssuerSeed<'_> {
                 location: location.as_ref().map(|t| t.0.clone()),
                 test: test.unwrap_or(false),
             };
-            if let Some(note) = seen.add(&e).map_err(de::Error::custom)? {
+            if let Some(note) = seen.add(&e).map_err(refuse)? {
                 out.notes.push(note);
                 continue;
             }
             if out.entries.len() == MAX_IDENTIFIERS {
-                return Err(de::Error::custom(format!(
-                    "more than {MAX_IDENTIFIERS} identifiers in one list (MAX_IDENTIFIERS)"
+                return Err(refuse(msg!(
+                    "err-tl-identifiers-many",
+                    max = MAX_IDENTIFIERS
                 )));
             }
             out.entries.push(e);
@@ -730,28 +767,27 @@ impl<'de> Visitor<'de> for IssuerSeed<'_> {
 struct Dedupe(std::collections::HashMap<(MatchKind, String), ListEntry>);
 
 impl Dedupe {
-    fn add(&mut self, e: &ListEntry) -> Result<Option<String>, String> {
+    fn add(&mut self, e: &ListEntry) -> Result<Option<Message>, Message> {
         let key = (e.kind, e.value.clone());
         match self.0.get(&key) {
             None => {
                 self.0.insert(key, e.clone());
                 Ok(None)
             }
-            Some(prev) if prev == e => Ok(Some(format!(
-                "{} is listed twice with the same details; kept once",
-                e.kind.display(&e.value)
+            Some(prev) if prev == e => Ok(Some(msg!(
+                "err-tl-listed-twice-same",
+                id = e.kind.display(&e.value)
             ))),
             Some(prev) => {
                 // serde errors are strings: the written form travels beside the error so the
                 // message can name the lines where the identifier stands.
                 let needle = serde_json::to_string(&e.kind.display(&e.value)).unwrap_or_default();
                 DUPLICATE.with(|d| *d.borrow_mut() = Some(needle));
-                Err(format!(
-                    "{} is listed twice, as {:?} and as {:?}: a trust list must not name one \
-                     issuer two ways (fix the list, then import it again)",
-                    clip(&e.kind.display(&e.value), 80),
-                    clip(&prev.name, 60),
-                    clip(&e.name, 60)
+                Err(msg!(
+                    "err-tl-listed-twice",
+                    id = clip(&e.kind.display(&e.value), 80),
+                    a = format!("{:?}", clip(&prev.name, 60)),
+                    b = format!("{:?}", clip(&e.name, 60))
                 ))
             }
         }
@@ -762,6 +798,8 @@ thread_local! {
     /// The JSON-quoted identifier of the last duplicate refused on this thread (see
     /// [`Dedupe::add`]); taken by [`at_in`].
     static DUPLICATE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// This module's own refusal last made on this thread ([`refuse`]); taken by [`at`].
+    static REFUSAL: std::cell::RefCell<Option<Message>> = const { std::cell::RefCell::new(None) };
 }
 
 /// [`at`], and when the error is a refused duplicate, point at the line where the identifier
@@ -799,11 +837,12 @@ fn at_in(bytes: &[u8]) -> impl Fn(serde_json::Error) -> TrustListError + '_ {
             let ((l1, _), (l2, c2)) = (pos(first), pos(second));
             *line = l2;
             *column = c2;
-            *message = message.replacen(
-                " is listed twice,",
-                &format!(" is listed twice (first on line {l1}),"),
-                1,
-            );
+            if let Message::Id(id, args) = message
+                && id == "err-tl-listed-twice"
+            {
+                *id = std::borrow::Cow::Borrowed("err-tl-listed-twice-first");
+                args.push((std::borrow::Cow::Borrowed("first"), l1.into()));
+            }
         }
         err
     }
@@ -881,7 +920,7 @@ struct DccEntry {
 /// The `registry` object: DID → entry, refusing a repeated key with another entry.
 struct DccRegistry {
     entries: Vec<ListEntry>,
-    notes: Vec<String>,
+    notes: Vec<Message>,
 }
 
 impl<'de> Deserialize<'de> for DccRegistry {
@@ -899,7 +938,7 @@ impl<'de> Deserialize<'de> for DccRegistry {
                 };
                 let mut seen = Dedupe::default();
                 while let Some(key) = m.next_key::<String>()? {
-                    check_identifier(&key).map_err(de::Error::custom)?;
+                    check_identifier(&key).map_err(refuse)?;
                     let e: DccEntry = m.next_value()?;
                     let kind = if key.starts_with("did:") {
                         MatchKind::Did
@@ -917,14 +956,12 @@ impl<'de> Deserialize<'de> for DccRegistry {
                         location: e.location.map(|t| t.0),
                         name,
                     };
-                    if let Some(note) = seen.add(&entry).map_err(de::Error::custom)? {
+                    if let Some(note) = seen.add(&entry).map_err(refuse)? {
                         out.notes.push(note);
                         continue;
                     }
                     if out.entries.len() == MAX_ISSUERS {
-                        return Err(de::Error::custom(format!(
-                            "more than {MAX_ISSUERS} issuers in one registry (MAX_ISSUERS)"
-                        )));
+                        return Err(refuse(msg!("err-tl-registry-many", max = MAX_ISSUERS)));
                     }
                     out.entries.push(entry);
                 }
@@ -1208,6 +1245,52 @@ pub fn issuer_id_of_bytes(bytes: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{Catalog, Lang};
+
+    /// The refusal of `json` in Spanish, whole (with its line and column).
+    fn err_es(json: &str) -> String {
+        crate::localize::Localize::localize(
+            &parse_list(json.as_bytes()).unwrap_err(),
+            Catalog::get(Lang::Es),
+        )
+    }
+
+    /// Every refusal is said in the learner's language: this module's own sentences are
+    /// catalog messages (carried beside serde's error), serde's missing and unknown fields are
+    /// named, and a JSON syntax error is said by its kind (serde's words only in English).
+    #[test]
+    fn refusals_are_said_in_spanish() {
+        assert_eq!(
+            err_es(&OURS.replace("*.example.edu", "*.edu")),
+            "línea 9, columna 73: el dominio \"*.edu\" es un comodín sobre todo un dominio de \
+             primer nivel, que ninguna lista puede reclamar; se rechazó toda la lista"
+        );
+        assert_eq!(
+            err_es(&OURS.replace("did:key:z6MkTest", "did:web:example.edu")),
+            "línea 10, columna 39: did:web:example.edu aparece dos veces (la primera en la línea \
+             9), como \"Example University\" y como \"Test College\": una lista de confianza no \
+             debe nombrar a un emisor de dos maneras (corrige la lista y vuelve a importarla); se \
+             rechazó toda la lista"
+        );
+        assert_eq!(
+            err_es(&OURS.replace("\"domains\"", "\"domain\"")),
+            "línea 9, columna 46: campo desconocido `domain`; se esperaba uno de `name`, `ids`, \
+             `dids`, `domains`, `url`, `location`, `test`; se rechazó toda la lista"
+        );
+        assert_eq!(
+            err_es(&OURS.replace(", \"dids\": [\"did:key:z6MkTest\"]", "")),
+            "línea 10, columna 42: el emisor \"Test College\" no tiene ids, dids ni dominios con \
+             los que comparar; se rechazó toda la lista"
+        );
+        assert_eq!(
+            err_es(&OURS[..OURS.len() - 3]),
+            "línea 11, columna 2: el json se corta antes de terminar; se rechazó toda la lista"
+        );
+        assert_eq!(
+            err_es(&OURS.replace("\"version\": 1,", "\"version\": 1,,")),
+            "línea 3, columna 16: json mal formado; se rechazó toda la lista"
+        );
+    }
 
     fn err_at(json: &str) -> (usize, usize, String) {
         match parse_list(json.as_bytes()) {
@@ -1215,7 +1298,7 @@ mod tests {
                 line,
                 column,
                 message,
-            }) => (line, column, message),
+            }) => (line, column, message.to_string()),
             other => panic!("expected a positioned error, got {other:?}"),
         }
     }
@@ -1570,10 +1653,14 @@ mod tests {
         let l = parse_list(fixed.as_bytes()).unwrap();
         assert_eq!((l.issuers, l.entries.len()), (21, 21));
         assert_eq!(
-            l.notes,
+            l.notes.iter().map(Message::english).collect::<Vec<_>>(),
             vec![
                 "did:key:z6MkpMKDNykeb9hSQkz8RWCRrqHoo3y56gQb3Lj78xWgkNZh is listed twice with the same details; kept once"
             ]
+        );
+        assert_eq!(
+            l.notes[0].render(Catalog::get(Lang::Es)),
+            "did:key:z6MkpMKDNykeb9hSQkz8RWCRrqHoo3y56gQb3Lj78xWgkNZh aparece dos veces con los mismos datos; se conserva una vez"
         );
     }
 

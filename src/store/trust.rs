@@ -62,7 +62,7 @@ pub struct TrustImport {
     /// True when it replaced a list of the same name.
     pub replaced: bool,
     /// Things worth telling the learner (an identical repeated key kept once).
-    pub notes: Vec<String>,
+    pub notes: Vec<Message>,
 }
 
 fn check_name(name: &str) -> Result<String, TrustError> {

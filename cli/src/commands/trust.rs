@@ -157,7 +157,10 @@ impl Command {
                     println!("  {}", tr!("cli-trust-test-note"));
                 }
                 for n in &done.notes {
-                    println!("  {}", tr!("cli-note", note = terminal_safe(n)));
+                    println!(
+                        "  {}",
+                        tr!("cli-note", note = terminal_safe(&n.render(super::cat())))
+                    );
                 }
                 Ok(ExitCode::SUCCESS)
             }

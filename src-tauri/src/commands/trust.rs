@@ -153,7 +153,11 @@ pub async fn import_trust_list<R: Runtime>(
         imported: true,
         list: Some(done.list.into()),
         replaced: done.replaced,
-        notes: done.notes,
+        notes: done
+            .notes
+            .iter()
+            .map(|m| m.render(crate::error::catalog()))
+            .collect(),
     })
 }
 
