@@ -62,7 +62,9 @@ pub struct FetchResponse {
 #[non_exhaustive]
 pub enum FetchError {
     /// The learner has not allowed network access.
-    #[error("offline: network access is not allowed (use --allow-network)")]
+    #[error(
+        "offline: network access is not allowed (allow it in Settings, or pass --allow-network)"
+    )]
     Offline,
     /// The address is private, loopback or link-local and that was not allowed.
     #[error("refused to fetch {url}: {reason} (use --allow-private-network to allow it)")]

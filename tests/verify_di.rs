@@ -469,7 +469,7 @@ fn fixture_details_say_what_happened() {
     let out = offline_verify(&read_json("1edtech-public-validator/ob30/complete_v1.json"));
     assert_eq!(
         out.proof.1,
-        "Ed25519Signature2020: could not resolve https://1edtech.edu/issuers/565049#key-1: offline: network access is not allowed (use --allow-network)"
+        "Ed25519Signature2020: could not resolve https://1edtech.edu/issuers/565049#key-1: offline: network access is not allowed (allow it in Settings, or pass --allow-network)"
     );
     let out = offline_verify(&read_json(
         "1edtech-public-validator/ob30/simple-noproof.json",

@@ -126,7 +126,7 @@ fn verify_shows_hostile_issuer_text_inert_and_keeps_its_verdict_line() {
         "{out}"
     );
     assert!(
-        lines.contains(&"  ? status     could not check the status list: offline: network access is not allowed (use --allow-network)"),
+        lines.contains(&"  ? status     could not check the status list: offline: network access is not allowed (allow it in Settings, or pass --allow-network)"),
         "{out}"
     );
     // --json is JSON: the text is there, escaped by JSON itself.

@@ -527,7 +527,7 @@ fn a_verified_fixture_has_its_schema_and_issuer_key_details_from_the_catalog() {
     assert_eq!(
         key.detail,
         format!(
-            "{}the issuer's document could not be read (offline: network access is not allowed (use --allow-network))",
+            "{}the issuer's document could not be read (offline: network access is not allowed (allow it in Settings, or pass --allow-network))",
             crate::verify::report::ISSUER_NOT_CONFIRMED
         )
     );
