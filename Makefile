@@ -95,7 +95,7 @@ kill-test:
 # `make e2e` drives the real app (tauri-driver + WebKitWebDriver + selenium) under Xvfb on a
 # throw-away wallet and ends with "N passed, N failed"; screenshots go to e2e-output/.
 # `make bench-app` times the release app with a 10,000-badge wallet: process launch -> first
-# painted gallery, keystroke -> next painted frame.
+# painted gallery, keystroke -> next painted frame (in the page, and on the X display).
 APP_BIN = $${CARGO_TARGET_DIR:-$(CURDIR)/target}/debug/backpack-app
 RELEASE_DIR = $${CARGO_TARGET_DIR:-$(CURDIR)/target}/release
 # `tauri build` compiles the app with tauri's custom-protocol feature (assets served from the
@@ -117,6 +117,9 @@ e2e: deps-e2e
 	$(CARGO) build -p backpack-app -p backpack-cli
 	bash e2e/run.sh "$(APP_BIN)"
 bench-app: deps-e2e app-release
+	@# python-xlib (PyPI, pinned): the keystroke -> pixels figure sends keys with XTEST and
+	@# waits for the X server's XDamage report, outside the app and the page.
+	@.venv/bin/python -c "import Xlib" 2>/dev/null || .venv/bin/pip install -q python-xlib==0.33
 	bash e2e/run.sh "$(RELEASE_DIR)/backpack-app" --bench
 
 # ── packages and release (owner: ship-package) ─────────────────────────────────────────────
