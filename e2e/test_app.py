@@ -1039,16 +1039,14 @@ def x_painted_keystrokes(words, pause=0.08):
         return a.x < right and a.x + a.width > left and a.y < bottom and a.y + a.height > top
 
     def drain(until):
-        hit = None
+        """Discard every X event until `until` (perf_counter seconds)."""
         while True:
             while dpy.pending_events():
-                ev = dpy.next_event()
-                if hit is None and ev.type == notify and in_results(ev):
-                    hit = time.perf_counter()
+                dpy.next_event()
             now = time.perf_counter()
             if now >= until:
-                return hit
-            select.select([dpy], [], [], max(0.0, until - now))
+                return
+            select.select([dpy], [], [], until - now)
 
     def key(keysym):
         kc = dpy.keysym_to_keycode(keysym)

@@ -832,6 +832,23 @@ impl Localize for crate::env::FetchError {
     }
 }
 
+/// For the tests beside each error type: `e`'s sentence is a catalog message this build
+/// knows, its English is `e`'s `Display` word for word, and its Spanish is its own.
+#[cfg(test)]
+pub(crate) fn assert_catalog_message(e: &(impl Localize + ?Sized)) {
+    let m = e.message();
+    assert!(
+        matches!(m, Message::Id(..)) && m.is_known(),
+        "not a catalog message: {e}"
+    );
+    assert_eq!(m.english(), e.to_string());
+    assert_ne!(
+        m.render(Catalog::get(Lang::Es)),
+        e.to_string(),
+        "not translated: {e}"
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -349,10 +349,7 @@ mod tests {
             Box::new(NetFail::Status(404, "https://uni.example/issuer".into())),
         ];
         for e in errors {
-            let m = e.message();
-            assert!(matches!(m, Message::Id(..)), "{e}");
-            assert_eq!(m.english(), e.to_string());
-            assert_ne!(m.render(es), e.to_string());
+            crate::localize::assert_catalog_message(e.as_ref());
         }
         assert_eq!(
             DocError::NoDocuments("https://x.example/k".into()).localize(es),

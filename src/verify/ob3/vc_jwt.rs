@@ -398,10 +398,7 @@ mod tests {
         ];
         let es = Catalog::get(Lang::Es);
         for e in all {
-            let m = e.message();
-            assert!(m.is_known(), "{e}");
-            assert_eq!(m.english(), e.to_string());
-            assert_ne!(m.render(es), e.to_string(), "{e}");
+            crate::localize::assert_catalog_message(&e);
         }
         for id in [
             "chk-vcjwt-note-no-iss",

@@ -943,12 +943,7 @@ mod tests {
         use crate::i18n::{Catalog, Lang};
         use crate::localize::Localize;
         let es = Catalog::get(Lang::Es);
-        let check = |e: &dyn Localize| {
-            let m = e.message();
-            assert!(m.is_known(), "{e}");
-            assert_eq!(m.english(), e.to_string());
-            assert_ne!(m.render(es), e.to_string(), "{e}");
-        };
+        let check = |e: &dyn Localize| crate::localize::assert_catalog_message(e);
         let proof_value = |v: &str| decode_proof_value(v).unwrap_err();
         let created = ProofOptions {
             created: Some("yesterday".into()),
